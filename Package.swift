@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "NewsEvents",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "newsevents", targets: ["newsevents"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The libxml2 system library. Only LibXML imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // zlib, for gzip-compressed inputs.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Reading inputs: local files and standard input (HTTP arrives with the fetch issue).
+        .target(name: "NewsFetch", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        // The only Swift code that touches libxml2 pointers.
+        .target(name: "LibXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // Value types that travel between stages.
+        .target(name: "NewsModel", swiftSettings: strictSettings),
+        // Main-content extraction and metadata.
+        .target(name: "NewsClean", dependencies: ["LibXML", "NewsModel"], swiftSettings: strictSettings),
+        // Sentences, gazetteers, countries, dates, events.
+        .target(name: "NewsExtract", dependencies: ["NewsModel"], exclude: ["Data"], swiftSettings: strictSettings),
+        // JSON Lines writing and stable ids.
+        .target(name: "NewsSink", dependencies: ["NewsModel"], swiftSettings: strictSettings),
+        // The Dispatch scheduler, pipeline.conf, run state, wiring of the stages.
+        .target(
+            name: "NewsPipeline",
+            dependencies: [
+                "NewsModel", "NewsFetch", "NewsClean", "NewsExtract", "NewsSink",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The CLI: flags, config, exit codes.
+        .executableTarget(
+            name: "newsevents",
+            dependencies: [
+                "NewsPipeline", "NewsModel", "NewsFetch", "NewsClean", "NewsExtract", "NewsSink",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch"]),
+        .testTarget(name: "NewsCleanTests", dependencies: ["NewsClean", "NewsModel"]),
+        .testTarget(name: "NewsExtractTests", dependencies: ["NewsExtract", "NewsModel"]),
+        .testTarget(name: "NewsSinkTests", dependencies: ["NewsSink", "NewsModel"]),
+        .testTarget(name: "NewsPipelineTests", dependencies: ["NewsPipeline", "NewsModel", "NewsSink"]),
+        .testTarget(name: "NewseventsCLITests", dependencies: ["newsevents"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

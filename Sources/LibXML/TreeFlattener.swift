@@ -1,0 +1,88 @@
+import CLibXML2
+
+/// Copies a libxml2 node list into a ``DOMTree`` without recursion.
+enum TreeFlattener {
+    static func flatten(
+        first: xmlNodePtr?, limits: ParseLimits, lowercaseNames: Bool
+    ) throws(LibXMLError) -> (
+        tree: DOMTree, cutSubtrees: Int
+    ) {
+        var tree = DOMTree()
+        var cut = 0
+        // Each stack entry is the tree index of an open element; its depth is the stack height.
+        var openIndices: [Int] = []
+        var node = first
+        while let current = node {
+            var descend = false
+            let depth = openIndices.count
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                guard tree.count < limits.maxNodes else { throw .tooManyNodes(limit: limits.maxNodes) }
+                if depth >= limits.maxDepth {
+                    cut += 1
+                    break
+                }
+                var name = string(fromXML: current.pointee.name)
+                if lowercaseNames { name = name.lowercased() }
+                let index = tree.append(
+                    kind: .element, name: name, text: "",
+                    attributes: attributes(of: current, lowercase: lowercaseNames),
+                    parent: openIndices.last ?? -1, depth: depth)
+                if current.pointee.children != nil {
+                    openIndices.append(index)
+                    descend = true
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                guard tree.count < limits.maxNodes else { throw .tooManyNodes(limit: limits.maxNodes) }
+                let text = string(fromXML: current.pointee.content)
+                if !text.isEmpty {
+                    _ = tree.append(
+                        kind: .text, name: "", text: text, attributes: [], parent: openIndices.last ?? -1, depth: depth)
+                }
+            default:
+                break
+            }
+            if descend {
+                node = current.pointee.children
+                continue
+            }
+            // Move to the next sibling, closing finished elements on the way up.
+            var next = current
+            while true {
+                if let sibling = next.pointee.next {
+                    node = sibling
+                    break
+                }
+                guard let parent = next.pointee.parent, let open = openIndices.last,
+                    parent.pointee.type == XML_ELEMENT_NODE
+                else {
+                    node = nil
+                    break
+                }
+                tree.close(open)
+                openIndices.removeLast()
+                next = parent
+            }
+        }
+        for open in openIndices.reversed() { tree.close(open) }
+        return (tree, cut)
+    }
+
+    private static func attributes(of node: xmlNodePtr, lowercase: Bool) -> [DOMTree.Attribute] {
+        var result: [DOMTree.Attribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            var name = string(fromXML: current.pointee.name)
+            if lowercase { name = name.lowercased() }
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                value += string(fromXML: text.pointee.content)
+                child = text.pointee.next
+            }
+            result.append(DOMTree.Attribute(name: name, value: value))
+            attribute = current.pointee.next
+        }
+        return result
+    }
+}

@@ -1,0 +1,127 @@
+/// Chooses the character encoding of an HTML byte stream, in the order the HTML standard gives:
+/// byte-order mark, then the transport's charset, then a `<meta>` prescan, then UTF-8 validity, else
+/// windows-1252.
+///
+/// libxml2 left to itself reads undeclared bytes as Latin-1 and lets `<meta>` override a BOM, so the
+/// clean stage always decides here and passes the result explicitly.
+package enum CharsetDetector {
+    /// The decision and the rule that made it.
+    package struct Decision: Sendable, Equatable {
+        /// An IANA charset name libxml2/iconv understands, upper-case ("UTF-8", "WINDOWS-1252").
+        package var charset: String
+        /// "bom", "transport", "meta", "utf-8-valid" or "fallback".
+        package var source: String
+        /// How many leading bytes are a byte-order mark to skip.
+        package var bomLength: Int
+    }
+
+    /// How far the `<meta>` prescan looks. The standard says 1,024 bytes; real pages put the declaration
+    /// after long inline scripts, so look further (the cost is one pass over at most this many bytes).
+    static let prescanLimit = 64 * 1024
+
+    /// Decides the encoding of `bytes`. O(n) in the worst case (the UTF-8 validity check).
+    package static func detect(_ bytes: [UInt8], transportCharset: String?) -> Decision {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Decision(charset: "UTF-8", source: "bom", bomLength: 3) }
+        if bytes.starts(with: [0xFF, 0xFE]) { return Decision(charset: "UTF-16LE", source: "bom", bomLength: 2) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return Decision(charset: "UTF-16BE", source: "bom", bomLength: 2) }
+        if let transport = transportCharset.flatMap(normalize) {
+            return Decision(charset: transport, source: "transport", bomLength: 0)
+        }
+        if let declared = prescanMeta(bytes).flatMap(normalize) {
+            // A page that declares UTF-8 but is not valid UTF-8 (a lying <meta>) falls through to the
+            // validity rule and the windows-1252 fallback; any other declaration is honoured, as browsers do.
+            if declared == "UTF-8" {
+                if isValidUTF8(bytes) { return Decision(charset: "UTF-8", source: "meta", bomLength: 0) }
+            } else {
+                return Decision(charset: declared, source: "meta", bomLength: 0)
+            }
+        }
+        if isValidUTF8(bytes) { return Decision(charset: "UTF-8", source: "utf-8-valid", bomLength: 0) }
+        return Decision(charset: "WINDOWS-1252", source: "fallback", bomLength: 0)
+    }
+
+    /// Maps a label to the name used for decoding, following the WHATWG encoding labels for the common
+    /// cases (ISO-8859-1 and US-ASCII decode as windows-1252, GB2312 as GBK). UTF-7 and UTF-16/32 labels
+    /// found in a `<meta>` are refused (nil), as browsers do.
+    package static func normalize(_ label: String) -> String? {
+        let name = label.trimmingSpaces().lowercased()
+        switch name {
+        case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8": return "UTF-8"
+        case "iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252",
+            "x-cp1252", "iso_8859-1", "iso-ir-100":
+            return "WINDOWS-1252"
+        case "gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "gb_2312-80": return "GBK"
+        case "shift_jis", "shift-jis", "sjis", "ms_kanji", "x-sjis", "windows-31j": return "SHIFT_JIS"
+        case "utf-7", "utf-16", "utf-16le", "utf-16be", "utf-32", "utf-32le", "utf-32be": return nil
+        case "": return nil
+        default:
+            // Other labels (iso-8859-2, koi8-r, euc-kr, windows-1251, ...) go to iconv as written; only
+            // characters that can appear in a charset name are allowed through.
+            let allowed = name.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "-_.:".unicodeScalars.contains(scalar))
+            }
+            return allowed ? name.uppercased() : nil
+        }
+    }
+
+    /// Finds `charset=` in the first `<meta>` tags (charset attribute or http-equiv content). A byte-level
+    /// scan: no parse, O(prescanLimit).
+    static func prescanMeta(_ bytes: [UInt8]) -> String? {
+        let limit = min(bytes.count, prescanLimit)
+        var index = 0
+        while index + 5 < limit {
+            // Look for "<meta" case-insensitively.
+            if bytes[index] == UInt8(ascii: "<"), lower(bytes[index + 1]) == UInt8(ascii: "m"),
+                lower(bytes[index + 2]) == UInt8(ascii: "e"), lower(bytes[index + 3]) == UInt8(ascii: "t"),
+                lower(bytes[index + 4]) == UInt8(ascii: "a")
+            {
+                var end = index + 5
+                while end < limit, bytes[end] != UInt8(ascii: ">") { end += 1 }
+                let tag = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
+                if let value = charsetValue(inMetaTag: tag) { return value }
+                index = end
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func charsetValue(inMetaTag tag: String) -> String? {
+        guard let range = tag.range(of: "charset") else { return nil }
+        var rest = tag[range.upperBound...].drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\"" || $0 == "'" })
+        let value = rest.prefix(while: { !" \"';/>\t\r\n".contains($0) })
+        return value.isEmpty ? nil : String(value)
+    }
+
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
+
+    /// Whether `bytes` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). O(n).
+    package static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing ASCII white space.
+    package func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,41 @@
+import NewsModel
+
+/// The extract stage: countries, dates and events from cleaned text.
+///
+/// Immutable and `Sendable`: build one and share it between workers. The gazetteers are built on first
+/// use and shared process-wide.
+public struct Extractor: Sendable {
+    private let countries = CountryMatcher(gazetteer: .shared)
+    private let dates = DateTagger()
+    private let sentences = SentenceSplitter()
+    private let events = EventCoder()
+
+    public init() {}
+
+    /// Extracts from `text`. `anchor` is the publication day (`YYYY-MM-DD`) that relative dates resolve
+    /// against; without one, only absolute dates are found. Cost: O(length of text).
+    public func extract(text: String, anchor: String?) -> Extraction {
+        let tokenized = TokenizedText(text)
+        let entities = countries.match(tokenized)
+        let timexes = dates.tag(tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)))
+        let split = sentences.split(tokenized)
+        var occurrences: [EventCoder.Occurrence] = []
+        let starts = Dictionary(
+            uniqueKeysWithValues: tokenized.tokens.enumerated().map { ($0.element.start, $0.offset) })
+        let ends = Dictionary(
+            uniqueKeysWithValues: tokenized.tokens.enumerated().map { ($0.element.end, $0.offset + 1) })
+        for entity in entities {
+            for mention in entity.mentions {
+                guard let first = starts[mention.start], let end = ends[mention.end] else { continue }
+                occurrences.append(
+                    EventCoder.Occurrence(
+                        participant: Participant(
+                            text: mention.text, kind: entity.kind, id: entity.id, country: entity.country),
+                        firstToken: first, endToken: end))
+            }
+        }
+        occurrences.sort { $0.firstToken < $1.firstToken }
+        let coded = events.code(tokenized, sentences: split, participants: occurrences, dates: timexes)
+        return Extraction(entities: entities, dates: timexes, events: coded)
+    }
+}

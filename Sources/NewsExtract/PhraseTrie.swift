@@ -1,0 +1,61 @@
+/// A trie over token keys that finds gazetteer phrases in tokenized text.
+///
+/// Built once and immutable, so every worker shares it. Matching is leftmost-longest and non-overlapping;
+/// its cost is O(tokens × longest phrase), independent of the number of phrases.
+struct PhraseTrie<Payload: Sendable>: Sendable {
+    private var children: [[String: Int32]] = [[:]]
+    private var payloads: [[Payload]] = [[]]
+
+    init() {}
+
+    /// Adds a phrase given as token keys. Several payloads may share a phrase; they are returned in the
+    /// order added.
+    mutating func insert(_ keys: [String], payload: Payload) {
+        guard !keys.isEmpty else { return }
+        var node = 0
+        for key in keys {
+            if let next = children[node][key] {
+                node = Int(next)
+            } else {
+                children.append([:])
+                payloads.append([])
+                children[node][key] = Int32(children.count - 1)
+                node = children.count - 1
+            }
+        }
+        payloads[node].append(payload)
+    }
+
+    /// A match: tokens `start ..< end` and the payloads of the phrase.
+    struct Match {
+        var start: Int
+        var end: Int
+        var payloads: [Payload]
+    }
+
+    /// The leftmost-longest matches in `tokens` for which `accept` holds, not overlapping.
+    func matches(in tokens: [Token], accept: (Match) -> Bool = { _ in true }) -> [Match] {
+        var result: [Match] = []
+        var start = 0
+        while start < tokens.count {
+            var node = 0
+            var best: Match?
+            var index = start
+            while index < tokens.count, let next = children[node][tokens[index].key] {
+                node = Int(next)
+                index += 1
+                if !payloads[node].isEmpty {
+                    let candidate = Match(start: start, end: index, payloads: payloads[node])
+                    if accept(candidate) { best = candidate }
+                }
+            }
+            if let best {
+                result.append(best)
+                start = best.end
+            } else {
+                start += 1
+            }
+        }
+        return result
+    }
+}

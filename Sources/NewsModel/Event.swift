@@ -1,0 +1,63 @@
+/// Who or what takes part in an event.
+public struct Participant: Sendable, Hashable {
+    /// The text as written in the sentence.
+    public var text: String
+    public var kind: Entity.Kind
+    /// The entity's canonical id.
+    public var id: String
+    /// The country the participant stands for or belongs to (alpha-3), when known.
+    public var country: String?
+
+    public init(text: String, kind: Entity.Kind, id: String, country: String?) {
+        self.text = text
+        self.kind = kind
+        self.id = id
+        self.country = country
+    }
+}
+
+/// A coded event: who did what to whom, and when.
+public struct Event: Sendable, Hashable {
+    /// PLOVER event type, e.g. "ACCUSE".
+    public var type: String
+    /// PLOVER mode, e.g. "cyber", "disapprove"; nil when none applies.
+    public var mode: String?
+    /// PLOVER contexts, e.g. ["cyber"].
+    public var context: [String]
+    /// CAMEO code as a string, leading zeros kept ("016").
+    public var cameo: String
+    /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    public var quadClass: Int
+    public var actor: Participant?
+    public var target: Participant?
+    /// The date attached to the event's clause, if the text gives one.
+    public var date: TimeExpression?
+    /// The sentence the event was coded from, with its offsets into the cleaned text.
+    public var sentence: String
+    public var sentenceStart: Int
+    public var sentenceEnd: Int
+    /// The cue word or phrase that triggered the coding.
+    public var cue: String
+    /// How many times the same event was coded in the article.
+    public var mentionCount: Int
+
+    public init(
+        type: String, mode: String?, context: [String], cameo: String, quadClass: Int, actor: Participant?,
+        target: Participant?, date: TimeExpression?, sentence: String, sentenceStart: Int, sentenceEnd: Int,
+        cue: String, mentionCount: Int = 1
+    ) {
+        self.type = type
+        self.mode = mode
+        self.context = context
+        self.cameo = cameo
+        self.quadClass = quadClass
+        self.actor = actor
+        self.target = target
+        self.date = date
+        self.sentence = sentence
+        self.sentenceStart = sentenceStart
+        self.sentenceEnd = sentenceEnd
+        self.cue = cue
+        self.mentionCount = mentionCount
+    }
+}

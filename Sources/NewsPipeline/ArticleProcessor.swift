@@ -1,0 +1,147 @@
+import Foundation
+import LibXML
+import NewsClean
+import NewsExtract
+import NewsFetch
+import NewsModel
+import NewsSink
+
+/// One unit of work for the scheduler.
+public enum ArticleJob: Sendable {
+    /// A local file to read, with the address and publication date the caller gave for it.
+    case file(String, url: String? = nil, published: String? = nil)
+    /// An input already in memory (standard input, a `--input jsonl` line).
+    case input(ArticleInput)
+    /// Something that failed before it could become an input (a bad JSON line, an unlistable folder).
+    case failed(ArticleFailure)
+}
+
+/// A per-input failure: it becomes an error record and a counter; the batch goes on.
+public struct ArticleFailure: Sendable, Equatable, Error {
+    public var inputID: String?
+    public var origin: String
+    public var url: String?
+    /// "read", "clean", "extract" or "input".
+    public var stage: String
+    /// Short machine-readable reason, e.g. "not-text", "too-large", "bad-json".
+    public var reason: String
+    public var message: String
+
+    public init(
+        inputID: String? = nil, origin: String, url: String? = nil, stage: String, reason: String, message: String
+    ) {
+        self.inputID = inputID
+        self.origin = origin
+        self.url = url
+        self.stage = stage
+        self.reason = reason
+        self.message = message
+    }
+
+    /// The `newsevents.error/1` record.
+    public var record: JSONValue {
+        RecordEncoder.errorRecord(
+            inputID: inputID, origin: origin, url: url, stage: stage, reason: reason, message: message)
+    }
+}
+
+/// What processing one job gave.
+public enum ArticleOutcome: Sendable {
+    case article(ProcessedArticle)
+    case failure(ArticleFailure)
+    /// Skipped without work, with the reason ("seen": the same bytes were processed in an earlier run).
+    case skipped(origin: String, reason: String)
+}
+
+/// The fetch → clean → extract stages for one job. Immutable and `Sendable`: one instance serves every
+/// worker.
+public struct ArticleProcessor: Sendable {
+    public let reader: LocalInputReader
+    public let cleaner: ArticleCleaner
+    public let extractor: Extractor
+    /// Content hashes to skip (already processed in an earlier run).
+    public let alreadySeen: @Sendable (String) -> Bool
+    /// Whether the extract stage runs (the `clean` command skips it).
+    public let runsExtraction: Bool
+
+    public init(
+        maxInputBytes: Int, limits: ParseLimits, runsExtraction: Bool = true, extractor: Extractor = Extractor(),
+        alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false }
+    ) {
+        self.reader = LocalInputReader(maxBytes: maxInputBytes)
+        self.cleaner = ArticleCleaner(limits: limits)
+        self.extractor = extractor
+        self.alreadySeen = alreadySeen
+        self.runsExtraction = runsExtraction
+    }
+
+    public func process(_ job: ArticleJob) -> ArticleOutcome {
+        let input: ArticleInput
+        switch job {
+        case .failed(let failure):
+            return .failure(failure)
+        case .input(let given):
+            input = given
+        case .file(let path, let url, let published):
+            do {
+                input = ArticleInput(
+                    url: url, published: published, origin: path,
+                    content: .html(bytes: try reader.read(path: path), transportCharset: nil))
+            } catch {
+                return .failure(
+                    ArticleFailure(
+                        origin: path, url: url, stage: "read", reason: error.reason, message: error.description))
+            }
+        }
+        return process(input)
+    }
+
+    /// Cleans and extracts one input in memory.
+    public func process(_ input: ArticleInput) -> ArticleOutcome {
+        let hash: String
+        let cleaned: CleanedArticle
+        switch input.content {
+        case .html(let bytes, let charset):
+            hash = SHA256.hex(of: bytes)
+            if alreadySeen(hash) { return .skipped(origin: input.origin, reason: "seen") }
+            do {
+                cleaned = try cleaner.clean(bytes: bytes, transportCharset: charset)
+            } catch {
+                return .failure(
+                    ArticleFailure(
+                        inputID: input.inputID, origin: input.origin, url: input.url, stage: "clean",
+                        reason: error.reason,
+                        message: error.description))
+            }
+        case .text(let text):
+            hash = SHA256.hex(of: text)
+            if alreadySeen(hash) { return .skipped(origin: input.origin, reason: "seen") }
+            cleaned = cleaner.clean(text: text)
+        }
+        var anchor: String?
+        var anchorSource: String?
+        if let given = input.published {
+            guard let day = PublicationDate.day(of: given) else {
+                return .failure(
+                    ArticleFailure(
+                        inputID: input.inputID, origin: input.origin, url: input.url, stage: "input",
+                        reason: "bad-published",
+                        message: "the publication date '\(given)' is not an ISO 8601 date (YYYY-MM-DD)"))
+            }
+            anchor = day
+            anchorSource = "given"
+        } else if let found = cleaned.published, let day = PublicationDate.day(of: found) {
+            anchor = day
+            anchorSource = cleaned.publishedSource
+        }
+        let extraction =
+            runsExtraction
+            ? extractor.extract(text: cleaned.text, anchor: anchor) : Extraction(entities: [], dates: [], events: [])
+        let summary = ArticleInputSummary(
+            inputID: input.inputID, url: input.url, origin: input.origin, contentHash: hash)
+        return .article(
+            ProcessedArticle(
+                input: summary, cleaned: cleaned, anchorDate: anchor, anchorSource: anchorSource, extraction: extraction
+            ))
+    }
+}

@@ -1,0 +1,67 @@
+import NewsFetch
+import NewsModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Job sources for the commands.
+public enum JobSources {
+    /// The configured local sources of a batch run; unlistable folders and list files become failed jobs.
+    public static func configured(_ sources: PipelineConfig.Sources) -> JobSource {
+        let enumerator = SourceEnumerator(sources: sources)
+        return JobSource {
+            switch enumerator.next() {
+            case .none: return nil
+            case .file(let path): return .file(path)
+            case .unlistable(let path, let message):
+                return .failed(ArticleFailure(origin: path, stage: "read", reason: "unlistable", message: message))
+            }
+        }
+    }
+
+    /// Files named on the command line (`-` is standard input), each with the same address and date.
+    public static func files(_ paths: [String], url: String?, published: String?, maxBytes: Int) -> JobSource {
+        var index = 0
+        return JobSource {
+            guard index < paths.count else { return nil }
+            defer { index += 1 }
+            let path = paths[index]
+            return path == "-"
+                ? standardInputJob(url: url, published: published, maxBytes: maxBytes)
+                : .file(path, url: url, published: published)
+        }
+    }
+
+    /// Standard input as one article.
+    public static func standardInput(url: String?, published: String?, maxBytes: Int) -> JobSource {
+        var done = false
+        return JobSource {
+            guard !done else { return nil }
+            done = true
+            return standardInputJob(url: url, published: published, maxBytes: maxBytes)
+        }
+    }
+
+    /// Standard input as JSON Lines, one job per line.
+    public static func jsonLines(maxLineBytes: Int) -> JobSource {
+        let reader = JSONLInputReader(descriptor: STDIN_FILENO, maxLineBytes: maxLineBytes)
+        return JobSource { reader.next() }
+    }
+
+    private static func standardInputJob(url: String?, published: String?, maxBytes: Int) -> ArticleJob {
+        do {
+            let bytes = try LocalInputReader(maxBytes: maxBytes).readStandardInput()
+            return .input(
+                ArticleInput(
+                    url: url, published: published, origin: "stdin", content: .html(bytes: bytes, transportCharset: nil)
+                ))
+        } catch {
+            return .failed(
+                ArticleFailure(
+                    origin: "stdin", url: url, stage: "read", reason: error.reason, message: error.description))
+        }
+    }
+}

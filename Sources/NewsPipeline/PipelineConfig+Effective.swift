@@ -1,0 +1,25 @@
+extension PipelineConfig {
+    /// The effective configuration as TOML, every key with its value after defaults and path resolution.
+    public var effectiveTOML: String {
+        func quote(_ value: String) -> String {
+            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                + "\""
+        }
+        func list(_ values: [String]) -> String { "[" + values.map(quote).joined(separator: ", ") + "]" }
+        var lines = ["# effective configuration" + (file.map { " of \($0)" } ?? "")]
+        lines += [
+            "", "[sources]", "files = \(list(sources.files))", "directories = \(list(sources.directories))",
+            "list_files = \(list(sources.listFiles))", "urls = \(list(sources.urls))",
+            "url_files = \(list(sources.urlFiles))",
+            "feeds = \(list(sources.feeds))", "sitemaps = \(list(sources.sitemaps))",
+            "warc_files = \(list(sources.warcFiles))",
+            "", "[fetch]", "max_bytes = \(fetch.maxBytes)",
+            "", "[clean]", "max_nodes = \(clean.maxNodes)", "max_depth = \(clean.maxDepth)",
+            "", "[extract]", "emit = \(quote(extract.emit))",
+            "", "[sink]", "path = \(quote(sink.path))", "fsync = \(sink.fsync)",
+            "", "[scheduler]", "workers = \(scheduler.workers)", "max_in_flight = \(scheduler.maxInFlight)",
+            "", "[state]", "dir = \(quote(state.dir))",
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

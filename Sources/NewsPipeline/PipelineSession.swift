@@ -1,0 +1,131 @@
+import Foundation
+import LibXML
+import Logging
+import NewsFetch
+import NewsModel
+import NewsSink
+
+/// Everything one command invocation needs to process a stream of jobs into an output.
+public struct SessionRequest {
+    /// Where jobs come from.
+    public var jobs: JobSource
+    public var renderer: RecordRenderer
+    /// Output JSON Lines path, or `-` for standard output.
+    public var outputPath: String
+    public var fsyncEachArticle: Bool
+    /// The run-state folder; nil to process everything and remember nothing (the filter commands).
+    public var stateDirectory: String?
+    public var workers: Int
+    public var maxInFlight: Int
+    public var maxInputBytes: Int
+    public var limits: ParseLimits
+    /// Whether error records also go to the output (the `--input jsonl` contract).
+    public var errorsToOutput: Bool
+
+    public init(
+        jobs: JobSource, renderer: RecordRenderer, outputPath: String, fsyncEachArticle: Bool, stateDirectory: String?,
+        workers: Int, maxInFlight: Int, maxInputBytes: Int, limits: ParseLimits, errorsToOutput: Bool
+    ) {
+        self.jobs = jobs
+        self.renderer = renderer
+        self.outputPath = outputPath
+        self.fsyncEachArticle = fsyncEachArticle
+        self.stateDirectory = stateDirectory
+        self.workers = workers
+        self.maxInFlight = maxInFlight
+        self.maxInputBytes = maxInputBytes
+        self.limits = limits
+        self.errorsToOutput = errorsToOutput
+    }
+}
+
+/// Why a session could not run at all (as opposed to per-article failures, which it counts).
+public enum SessionError: Error, CustomStringConvertible {
+    case sink(SinkError)
+    case state(StateError)
+
+    public var description: String {
+        switch self {
+        case .sink(let error): return error.description
+        case .state(let error): return error.description
+        }
+    }
+}
+
+/// Runs a ``SessionRequest``: opens the output and state, traps SIGINT/SIGTERM, runs the scheduler, and
+/// returns the summary.
+public enum PipelineSession {
+    public static func execute(
+        _ request: SessionRequest, logger: Logger, logFormat: LogFormat
+    ) throws(SessionError) -> RunSummary {
+        if request.outputPath != "-" {
+            let folder = (request.outputPath as NSString).deletingLastPathComponent
+            // A folder that cannot be created shows up as the writer's open error just below, with the path.
+            if !folder.isEmpty {
+                _ = try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        }
+        let writer: JSONLinesWriter
+        do {
+            writer = try JSONLinesWriter(path: request.outputPath)
+        } catch {
+            throw .sink(error)
+        }
+        let state: RunState?
+        do {
+            state = try request.stateDirectory.map { directory throws(StateError) in try RunState(directory: directory)
+            }
+        } catch {
+            throw .state(error)
+        }
+        let cancel = CancelHandle()
+        let sink = RecordSink(
+            writer: writer, renderer: request.renderer, fsyncEachArticle: request.fsyncEachArticle, state: state,
+            logger: logger,
+            logFormat: logFormat, errorsToOutput: request.errorsToOutput, onFatal: { cancel.cancel() })
+        let processor = ArticleProcessor(
+            maxInputBytes: request.maxInputBytes, limits: request.limits,
+            runsExtraction: request.renderer.needsExtraction,
+            alreadySeen: { hash in state?.contains(hash) ?? false })
+        let trap = SignalTrap { number in
+            logger.notice("received signal \(number); finishing the articles in flight")
+            cancel.cancel()
+        }
+        let jobs = request.jobs
+        var summary = PipelineRunner(workers: request.workers, maxInFlight: request.maxInFlight).run(
+            next: { jobs.next() }, processor: processor, sink: sink, onStart: { cancel.attach($0) })
+        summary.cancelledBySignal = trap.signal
+        if let fatal = sink.fatalError { throw .sink(fatal) }
+        do {
+            try writer.sync()
+        } catch {
+            throw .sink(error)
+        }
+        withExtendedLifetime(trap) {}
+        return summary
+    }
+}
+
+/// Lets a signal handler or the sink cancel a scheduler that may not exist yet.
+final class CancelHandle: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var scheduler: PipelineScheduler<ArticleJob, ArticleOutcome>?
+    private var cancelled = false
+
+    func attach(_ scheduler: PipelineScheduler<ArticleJob, ArticleOutcome>) {
+        let cancelNow = lock.withLock {
+            self.scheduler = scheduler
+            return cancelled
+        }
+        if cancelNow { scheduler.cancel() }
+    }
+
+    func cancel() {
+        let scheduler = lock.withLock {
+            cancelled = true
+            return self.scheduler
+        }
+        scheduler?.cancel()
+    }
+}

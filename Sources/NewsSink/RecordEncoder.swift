@@ -1,0 +1,148 @@
+import NewsModel
+
+/// Turns processed articles and failures into JSON Lines records with a fixed key order.
+///
+/// Record kinds and their versions: `newsevents.event/1`, `newsevents.article/1`, `newsevents.error/1`.
+/// The key order below is the documented order; changing it is a schema change.
+public enum RecordEncoder {
+    public static let eventSchema = "newsevents.event/1"
+    public static let articleSchema = "newsevents.article/1"
+    public static let errorSchema = "newsevents.error/1"
+    public static let cleanSchema = "newsevents.clean/1"
+
+    /// The article's stable id.
+    public static func articleID(_ article: ProcessedArticle) -> String {
+        StableID.article(canonicalURL: article.cleaned.canonicalURL, url: article.input.url, text: article.cleaned.text)
+    }
+
+    /// One `newsevents.event/1` record per event, in the order the extractor found them.
+    public static func eventRecords(_ article: ProcessedArticle) -> [(id: String, json: JSONValue)] {
+        let articleID = articleID(article)
+        let articleObject = JSONValue.object([
+            ("id", .string(articleID)), ("url", .optional(article.cleaned.canonicalURL ?? article.input.url)),
+            ("title", .optional(article.cleaned.title)), ("published", .optional(article.anchorDate)),
+        ])
+        return article.extraction.events.map { event in
+            let id = StableID.event(articleID: articleID, event: event)
+            var members: [(String, JSONValue)] = [("schema", .string(eventSchema)), ("id", .string(id))]
+            members.append(("input_id", .optional(article.input.inputID)))
+            members += eventBody(event)
+            members.append(("article", articleObject))
+            members.append(
+                ("coder", .object([("name", .string("newsevents")), ("version", .string(NewsEventsVersion.string))])))
+            return (id, .object(members))
+        }
+    }
+
+    /// The `newsevents.article/1` record: metadata, text, entities, dates and events.
+    public static func articleRecord(_ article: ProcessedArticle) -> (id: String, json: JSONValue) {
+        let id = articleID(article)
+        let events: [JSONValue] = article.extraction.events.map { event in
+            .object([("id", .string(StableID.event(articleID: id, event: event)))] + eventBody(event))
+        }
+        var members: [(String, JSONValue)] = [("schema", .string(articleSchema))] + articleMembers(article, id: id)
+        members += [
+            ("entities", .array(article.extraction.entities.map(entity))),
+            ("dates", .array(article.extraction.dates.map(timex))), ("events", .array(events)),
+            ("coder", .object([("name", .string("newsevents")), ("version", .string(NewsEventsVersion.string))])),
+        ]
+        return (id, .object(members))
+    }
+
+    /// The `newsevents.clean/1` record: what the clean stage found, with no extraction.
+    public static func cleanRecord(_ article: ProcessedArticle) -> (id: String, json: JSONValue) {
+        let id = articleID(article)
+        return (id, .object([("schema", .string(cleanSchema))] + articleMembers(article, id: id)))
+    }
+
+    /// The metadata and text members shared by article and clean records, in their documented order.
+    static func articleMembers(_ article: ProcessedArticle, id: String) -> [(String, JSONValue)] {
+        let cleaned = article.cleaned
+        return [
+            ("id", .string(id)), ("input_id", .optional(article.input.inputID)),
+            ("url", .optional(article.input.url)), ("canonical_url", .optional(cleaned.canonicalURL)),
+            ("origin", .string(article.input.origin)), ("content_sha256", .string(article.input.contentHash)),
+            ("title", .optional(cleaned.title)), ("authors", .array(cleaned.authors.map(JSONValue.string))),
+            ("published", .optional(article.anchorDate)), ("published_source", .optional(article.anchorSource)),
+            ("published_raw", .optional(cleaned.published)), ("modified", .optional(cleaned.modified)),
+            ("site_name", .optional(cleaned.siteName)), ("description", .optional(cleaned.description)),
+            ("language", .optional(cleaned.language)), ("section", .optional(cleaned.section)),
+            ("charset", .optional(cleaned.charset)), ("charset_source", .optional(cleaned.charsetSource)),
+            ("text", .string(cleaned.text)), ("empty_reason", .optional(cleaned.emptyReason)),
+        ]
+    }
+
+    /// A `newsevents.error/1` record for an input that failed.
+    public static func errorRecord(
+        inputID: String?, origin: String, url: String?, stage: String, reason: String, message: String
+    ) -> JSONValue {
+        .object([
+            ("schema", .string(errorSchema)), ("input_id", .optional(inputID)), ("origin", .string(origin)),
+            ("url", .optional(url)), ("stage", .string(stage)), ("reason", .string(reason)),
+            ("message", .string(message)),
+        ])
+    }
+
+    static func eventBody(_ event: Event) -> [(String, JSONValue)] {
+        [
+            ("type", .string(event.type)), ("mode", .optional(event.mode)),
+            ("context", .array(event.context.map(JSONValue.string))),
+            ("cameo", .string(event.cameo)), ("quad_class", .int(event.quadClass)), ("actor", participant(event.actor)),
+            ("target", participant(event.target)),
+            (
+                "date",
+                event.date.map { date in
+                    .object([
+                        ("value", .string(date.value)), ("precision", .optional(date.granularity)),
+                        ("text", .string(date.text)),
+                    ])
+                } ?? .null
+            ),
+            ("mentions", .int(event.mentionCount)),
+            (
+                "evidence",
+                .object([
+                    ("sentence", .string(event.sentence)), ("start", .int(event.sentenceStart)),
+                    ("end", .int(event.sentenceEnd)),
+                    ("cue", .string(event.cue)),
+                ])
+            ),
+        ]
+    }
+
+    static func participant(_ participant: Participant?) -> JSONValue {
+        guard let participant else { return .null }
+        return .object([
+            ("text", .string(participant.text)), ("kind", .string(participant.kind.rawValue)),
+            ("id", .string(participant.id)),
+            ("country", .optional(participant.country)),
+        ])
+    }
+
+    static func entity(_ entity: Entity) -> JSONValue {
+        .object([
+            ("id", .string(entity.id)), ("kind", .string(entity.kind.rawValue)), ("name", .string(entity.name)),
+            ("country", .optional(entity.country)),
+            (
+                "mentions",
+                .array(
+                    entity.mentions.map { mention in
+                        .object([
+                            ("text", .string(mention.text)), ("start", .int(mention.start)), ("end", .int(mention.end)),
+                            ("rule", .string(mention.rule)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    static func timex(_ timex: TimeExpression) -> JSONValue {
+        .object([
+            ("text", .string(timex.text)), ("start", .int(timex.start)), ("end", .int(timex.end)),
+            ("type", .string(timex.type.rawValue)),
+            ("value", .string(timex.value)), ("granularity", .optional(timex.granularity)),
+            ("anchor", .optional(timex.anchor)),
+            ("rule", .string(timex.rule)),
+        ])
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import LibXML
+import Logging
+import NewsClean
+import NewsModel
+import NewsPipeline
+import NewsSink
+
+/// `newsevents clean`: the cleaned article.
+struct Clean: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "Print the cleaned article: main text, or text plus metadata as JSON.",
+        discussion: """
+            Examples:
+              newsevents clean --format text page.html
+              curl -s URL | newsevents clean --format json | jq .title
+              newsevents clean --input jsonl < pages.jsonl
+
+            --format text prints the main text, paragraphs separated by a blank line. A page with no article
+            prints nothing and says why on standard error (exit status 0). --format json and --input jsonl
+            print newsevents.clean/1 records. Exit status 1 when the input cannot be read or parsed.
+            """)
+
+    @Argument(help: "An HTML file (optionally gzip-compressed). None or '-' reads standard input.")
+    var file: String?
+
+    @Option(help: "Output: text (main text only) or json (text plus metadata).")
+    var format: Format = .text
+
+    @Option(help: "The page's address, recorded in the JSON output.")
+    var url: String?
+
+    @Option(help: "Publication date (YYYY-MM-DD or ISO 8601), recorded in the JSON output.")
+    var published: String?
+
+    @Option(help: "Standard input format: html (one page) or jsonl (one JSON object per line).")
+    var input: InputFormat = .html
+
+    @OptionGroup var processing: ProcessingOptions
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        try validateInputOptions(input: input, files: file.map { [$0] } ?? [], url: url, published: published)
+    }
+
+    func run() throws {
+        let logger = logging.bootstrap()
+        let files = file.map { [$0] } ?? []
+        let jobs = makeJobSource(
+            input: input, files: files, url: url, published: published, maxBytes: processing.maxInputBytes)
+        if format == .json || input == .jsonl {
+            let request = processing.request(jobs: jobs, renderer: .clean, errorsToOutput: input == .jsonl)
+            try runSession(request, logger: logger, logFormat: logging.logFormat, failWhenAllFail: true)
+            return
+        }
+        // Plain text for one page: no scheduler needed.
+        LibXML2.initialize()
+        guard let job = jobs.next() else { return }
+        let processor = ArticleProcessor(
+            maxInputBytes: processing.maxInputBytes, limits: ParseLimits(), runsExtraction: false)
+        switch processor.process(job) {
+        case .article(let article):
+            if article.cleaned.text.isEmpty {
+                logger.warning("\(article.input.origin): no article text: \(article.cleaned.emptyReason ?? "empty")")
+                return
+            }
+            FileHandle.standardOutput.write(Data((article.cleaned.text + "\n").utf8))
+        case .failure(let failure):
+            logger.error("\(failure.origin): \(failure.message)")
+            throw ExitCode(1)
+        case .skipped:
+            return
+        }
+    }
+}

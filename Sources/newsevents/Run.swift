@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import LibXML
+import NewsPipeline
+
+/// `newsevents run`: the batch job over the configured sources.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the batch job: process the configured sources, skip what earlier runs saw, append new records.",
+        discussion: """
+            Examples:
+              newsevents run --config pipeline.conf
+              newsevents run --config /etc/newsevents/pipeline.conf --log-format json
+
+            Exit status: 0 when the run completed (articles that failed are counted in the summary and logged);
+            1 when every input failed, or any did with --fail-on-article-errors, or the output could not be
+            written; 2 for a configuration error; 64 for bad flags; 130/143 when interrupted by SIGINT/SIGTERM.
+            The summary line goes to standard error at level info (warning when articles failed), so a cron job
+            is silent unless something went wrong.
+            """)
+
+    @Option(help: "The pipeline configuration (TOML).")
+    var config: String = "pipeline.conf"
+
+    @Flag(help: "Exit with status 1 when any article failed.")
+    var failOnArticleErrors = false
+
+    @Option(help: "Also write the run summary as JSON to this file.")
+    var summaryJson: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() throws {
+        let logger = logging.bootstrap(interactiveDefault: .info)
+        let settings: PipelineConfig
+        do {
+            settings = try PipelineConfig.load(path: config)
+        } catch {
+            logger.critical("\(error.description)")
+            throw ExitCode(2)
+        }
+        let request = SessionRequest(
+            jobs: JobSources.configured(settings.sources),
+            renderer: settings.extract.emit == "articles" ? .articles : .events,
+            outputPath: settings.sink.path, fsyncEachArticle: settings.sink.fsync, stateDirectory: settings.state.dir,
+            workers: settings.scheduler.workers, maxInFlight: settings.scheduler.maxInFlight,
+            maxInputBytes: settings.fetch.maxBytes,
+            limits: ParseLimits(
+                maxInputBytes: settings.fetch.maxBytes, maxNodes: settings.clean.maxNodes,
+                maxDepth: settings.clean.maxDepth),
+            errorsToOutput: false)
+        let summary: RunSummary
+        do {
+            summary = try PipelineSession.execute(request, logger: logger, logFormat: logging.logFormat)
+        } catch {
+            logger.critical("\(error.description)")
+            throw ExitCode(1)
+        }
+        if let path = summaryJson {
+            let written = FileManager.default.createFile(
+                atPath: path, contents: Data((summary.json.serialized() + "\n").utf8))
+            if !written { logger.error("cannot write the summary to '\(path)'") }
+        }
+        if let signal = summary.cancelledBySignal {
+            logger.notice("\(summary.line)")
+            throw ExitCode(128 + signal)
+        }
+        if summary.failureCount > 0 { logger.warning("\(summary.line)") } else { logger.info("\(summary.line)") }
+        let allFailed = summary.failureCount > 0 && summary.failureCount == summary.inputs
+        if allFailed || (failOnArticleErrors && summary.failureCount > 0) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,131 @@
+import Testing
+
+@testable import NewsClean
+
+struct ArticleCleanerTests {
+    let cleaner = ArticleCleaner()
+
+    @Test func seedArticleKeepsEveryBodyParagraphAndNoFurniture() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("seed-techmonitor-albania-iran.html"))
+        let text = cleaned.text
+        for paragraph in [
+            "Albania has blamed Iran for a second cyberattack on its public sector",
+            "Iran denies it is behind Albania cyberattacks",
+            "Tirana cuts ties with Tehran",
+            "It believes MuddyWater is a collection of subgroups rather than a single entity.",
+            "US Treasury under secretary Brian Nelson said",
+        ] {
+            #expect(text.contains(paragraph), "missing: \(paragraph)")
+        }
+        for furniture in [
+            "View all newsletters", "Receive our newsletter", "Content from our partners", "Scan and deliver",
+            "Read more", "Altahrea Team", "Websites in our network", "CISO", "privacy policy", "Cybersecurity Policy",
+        ] {
+            #expect(!text.contains(furniture), "furniture leaked: \(furniture)")
+        }
+        #expect(
+            !text.hasPrefix("Albania blames Iran for second cyberattack"), "the headline is metadata, not body text")
+        // 12 body paragraphs, the figure caption and the two subheadings.
+        #expect(text.components(separatedBy: "\n\n").count == 15)
+        #expect(cleaned.title == "Albania blames Iran for second cyberattack as Tehran denies involvement")
+        #expect(cleaned.authors == ["Claudia Glover"])
+        #expect(cleaned.published == "2022-09-12T11:45:03+00:00")
+        #expect(cleaned.publishedSource == "meta:article:published_time")
+        #expect(cleaned.canonicalURL == "https://techmonitor.ai/technology/cybersecurity/albania-iran-cyberattack-tims")
+        #expect(cleaned.siteName == "Tech Monitor")
+        #expect(cleaned.language == "en-gb")
+        #expect(cleaned.section == "Cybersecurity")
+        #expect(cleaned.charset == "UTF-8")
+        #expect(cleaned.charsetSource == "meta")
+    }
+
+    @Test func decodesUndeclaredWindows1252WithoutMojibake() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("legacy-table-niger-coup-windows1252.html"))
+        #expect(cleaned.charset == "WINDOWS-1252")
+        #expect(cleaned.charsetSource == "fallback")
+        #expect(cleaned.text.contains("Paris “does not recognise the authorities resulting from the putsch”"))
+        #expect(cleaned.text.contains("€73 million"))
+        #expect(!cleaned.text.contains("â€"))
+        #expect(!cleaned.text.contains("Les plus lus"))
+        #expect(!cleaned.text.contains("droits réservés"))
+        #expect(cleaned.authors == ["Hélène Dubois"])
+        #expect(cleaned.title == "France and Germany condemn coup in Niger")
+    }
+
+    @Test func aLyingMetaCharsetDoesNotProduceMojibake() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("meta-lies-utf8-bytes-windows1252.html"))
+        #expect(cleaned.text.contains("“This is a historic step for the ‘lithium triangle’,”"))
+        #expect(!cleaned.text.contains("\u{FFFD}"))
+    }
+
+    @Test func usesJSONLDArticleBodyWhenThePageIsAnAppShell() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("app-shell-jsonld-body.html"))
+        #expect(cleaned.text.hasPrefix("Japan and the Philippines signed a reciprocal access agreement"))
+        #expect(cleaned.text.components(separatedBy: "\n\n").count == 3)
+        #expect(cleaned.authors == ["Kenji Watanabe"], "'Staff' is byline noise")
+        #expect(cleaned.published == "2024-07-08T09:30:00+09:00")
+    }
+
+    @Test func dropsCommentsSharingAndRelatedPostsBelowTheArticle() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("wordpress-nato-summit-comments.html"))
+        #expect(cleaned.text.hasPrefix("VILNIUS — NATO leaders on Wednesday agreed"))
+        #expect(cleaned.text.contains("“Ukraine’s future is in NATO,” the leaders wrote"))
+        #expect(cleaned.text.contains("A council instead of a calendar"))
+        for furniture in [
+            "Share this", "Related", "Sweden and Turkey resume talks", "The Netherlands should send", "Leave a Reply",
+            "Recent Posts",
+        ] {
+            #expect(!cleaned.text.contains(furniture), "furniture leaked: \(furniture)")
+        }
+        #expect(cleaned.modified == "2023-07-13T08:02:11+03:00")
+        #expect(cleaned.title == "NATO leaders pledge new air defences for Ukraine at Vilnius summit")
+    }
+
+    @Test func dropsInlineRelatedLinksAndNewsletterBoxesInsideTheBody() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("newsroom-divs-japan-korea-talks.html"))
+        #expect(cleaned.text.components(separatedBy: "\n\n").count == 5)
+        #expect(!cleaned.text.contains("Seoul unveils plan"))
+        #expect(!cleaned.text.contains("Sign up for Asia Briefing"))
+        #expect(!cleaned.text.contains("Advertisement"))
+        #expect(cleaned.published == "2023-03-17T06:00:00Z")
+        #expect(cleaned.publishedSource == "time:datetime")
+    }
+
+    @Test func aPageWithNoArticleGivesAnEmptyBodyAndSaysWhy() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("section-front-no-article.html"))
+        #expect(cleaned.text == "")
+        #expect(
+            cleaned.emptyReason
+                == "no article text found: the main candidate has 51 characters and the longest block 52")
+    }
+
+    @Test func refusesBinaryInput() {
+        var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        bytes += [UInt8](repeating: 0, count: 100)
+        #expect(throws: CleanError.notText(detail: "it starts like a PNG image")) {
+            _ = try cleaner.clean(bytes: bytes)
+        }
+        var random = SystemRandomNumberGenerator()
+        let noise = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }
+        #expect(throws: CleanError.self) { _ = try cleaner.clean(bytes: noise) }
+    }
+
+    @Test func emptyAndWhitespaceInputGiveAnEmptyArticle() throws {
+        #expect(try cleaner.clean(bytes: []).emptyReason == "the input is empty")
+        #expect(try cleaner.clean(bytes: Array(" \n\t ".utf8)).emptyReason == "the input is empty")
+    }
+
+    @Test func removesSoftHyphensAndZeroWidthSpacesAndNormalizesToNFC() throws {
+        let body = String(
+            repeating: "Ministers met in Brussels on Tuesday to discuss the sanctions package. ", count: 3)
+        let html =
+            "<html><body><article><p>Co\u{00AD}ope\u{200B}ration e\u{0301}tait \(body)</p></article></body></html>"
+        let cleaned = try cleaner.clean(bytes: Array(html.utf8))
+        #expect(cleaned.text.hasPrefix("Cooperation \u{00E9}tait Ministers"))
+    }
+
+    @Test func cleansPlainTextIntoParagraphs() {
+        let cleaned = cleaner.clean(text: "First  line.\r\n\r\nSecond\tparagraph.\n\n\n")
+        #expect(cleaned.text == "First line.\n\nSecond paragraph.")
+    }
+}

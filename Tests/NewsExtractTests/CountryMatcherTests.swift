@@ -1,0 +1,79 @@
+import Testing
+
+@testable import NewsExtract
+
+struct CountryMatcherTests {
+    let matcher = CountryMatcher(gazetteer: .shared)
+
+    private func countries(_ text: String) -> [String] {
+        matcher.match(TokenizedText(text)).map(\.id)
+    }
+
+    private func mentions(_ text: String) -> [String] {
+        matcher.match(TokenizedText(text)).flatMap { $0.mentions.map(\.text) }
+    }
+
+    @Test func coversEveryISOEntry() {
+        #expect(CountryGazetteer.shared.names.count >= 249)
+        #expect(CountryGazetteer.shared.names["IRN"] == "Iran")
+        #expect(CountryGazetteer.shared.names["GBR"] == "United Kingdom")
+        #expect(CountryGazetteer.shared.names["ALA"] == "Åland Islands")
+    }
+
+    @Test func normalizesNamesAliasesAndDemonymsToAlpha3() {
+        #expect(countries("Albania has blamed Iran") == ["ALB", "IRN"])
+        #expect(countries("the Islamic Republic of Iran and the U.S.") == ["IRN", "USA"])
+        #expect(countries("Iranian APT actors targeted Albanian ministries") == ["IRN", "ALB"])
+        #expect(countries("Britain, the UK and Emirati officials") == ["GBR", "ARE"])
+        #expect(countries("the Netherlands, also called Holland") == ["NLD"])
+        #expect(countries("DPRK and South Korea") == ["PRK", "KOR"])
+    }
+
+    @Test func takesTheLongestForm() {
+        #expect(mentions("the Islamic Republic of Iran said") == ["Islamic Republic of Iran"])
+        #expect(countries("the Dominican Republic and Dominica") == ["DOM", "DMA"])
+        #expect(countries("South Sudan and Sudan") == ["SSD", "SDN"])
+        #expect(countries("Papua New Guinea, Guinea-Bissau and Guinea") == ["PNG", "GNB", "GIN"])
+        #expect(countries("Niger and Nigeria") == ["NER", "NGA"])
+    }
+
+    @Test func abbreviationsMatchOnlyInCapitals() {
+        #expect(countries("The US said") == ["USA"])
+        #expect(countries("He told us that") == [])
+        #expect(countries("Let us go") == [])
+    }
+
+    @Test func ambiguousNamesNeedTheirCapital() {
+        #expect(countries("roast turkey and a hanging chad") == [])
+        #expect(countries("Turkey and Chad signed") == ["TUR", "TCD"])
+    }
+
+    @Test func formsInsideHyphenatedWordsCount() {
+        #expect(countries("pro-Israel hackers") == ["ISR"])
+        #expect(countries("Iran-backed militias") == ["IRN"])
+        #expect(countries("a US-led coalition") == ["USA"])
+    }
+
+    @Test func capitalsStandForGovernmentsButNotPlaces() {
+        #expect(countries("Tehran denied involvement") == ["IRN"])
+        #expect(countries("Tirana cuts ties with Tehran") == ["ALB", "IRN"])
+        #expect(countries("Washington vowed to respond") == ["USA"])
+        #expect(countries("protests in Tehran continued") == [])
+        #expect(countries("Tehran's streets were quiet") == [])
+    }
+
+    @Test func phrasesThatOnlyContainACountryWordAreNotCountries() {
+        #expect(countries("New Jersey and New Mexico") == [])
+        #expect(countries("The Washington Post reported") == [])
+        #expect(countries("across North America and Latin America") == [])
+    }
+
+    @Test func mentionOffsetsAreUnicodeScalarOffsets() throws {
+        let text = "Tiranë – “Albania” blamed Iran"
+        let entity = try #require(matcher.match(TokenizedText(text)).first)
+        let mention = try #require(entity.mentions.first)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == "Albania")
+        #expect(mention.start == 10)
+    }
+}

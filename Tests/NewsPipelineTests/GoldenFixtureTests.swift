@@ -1,0 +1,71 @@
+import Foundation
+import LibXML
+import NewsModel
+import NewsSink
+import Testing
+
+@testable import NewsPipeline
+
+/// Runs every `fixtures/*.html` through the clean and extract stages and compares the records with the
+/// golden files beside it: `<name>.expected.jsonl` (event records) and `<name>.article.expected.jsonl`
+/// (the article record). `NEWSEVENTS_RECORD=1 swift test` rewrites the golden files; review the diff.
+struct GoldenFixtureTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fixtures")
+
+    static var fixtureNames: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".html") }.sorted()
+    }
+
+    private func records(for name: String) throws -> (events: String, article: String) {
+        let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
+        let processor = ArticleProcessor(maxInputBytes: 10 << 20, limits: ParseLimits())
+        let input = ArticleInput(origin: "fixtures/\(name)", content: .html(bytes: bytes, transportCharset: nil))
+        guard case .article(let article) = processor.process(input) else {
+            Issue.record("fixture \(name) did not give an article")
+            return ("", "")
+        }
+        let events = RecordRenderer.events.records(for: article).map { $0.json.serialized() + "\n" }.joined()
+        let articleLine = RecordRenderer.articles.records(for: article).map { $0.json.serialized() + "\n" }.joined()
+        return (events, articleLine)
+    }
+
+    @Test func thereAreAtLeastSixFixtures() {
+        #expect(Self.fixtureNames.count >= 6)
+        #expect(Self.fixtureNames.contains("seed-techmonitor-albania-iran.html"))
+    }
+
+    @Test(arguments: GoldenFixtureTests.fixtureNames)
+    func outputMatchesTheGoldenFiles(name: String) throws {
+        let base = String(name.dropLast(".html".count))
+        let (events, article) = try records(for: name)
+        let eventsURL = Self.folder.appendingPathComponent("\(base).expected.jsonl")
+        let articleURL = Self.folder.appendingPathComponent("\(base).article.expected.jsonl")
+        if ProcessInfo.processInfo.environment["NEWSEVENTS_RECORD"] == "1" {
+            try Data(events.utf8).write(to: eventsURL)
+            try Data(article.utf8).write(to: articleURL)
+            return
+        }
+        let expectedEvents = try String(contentsOf: eventsURL, encoding: .utf8)
+        let expectedArticle = try String(contentsOf: articleURL, encoding: .utf8)
+        #expect(events == expectedEvents, "event records differ from \(eventsURL.lastPathComponent)")
+        #expect(article == expectedArticle, "article record differs from \(articleURL.lastPathComponent)")
+    }
+
+    @Test func theSeedArticleNamesAlbaniaAndIranWithItsPublicationDate() throws {
+        let (events, article) = try records(for: "seed-techmonitor-albania-iran.html")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(article.utf8)) as? [String: Any])
+        #expect(record["published"] as? String == "2022-09-12")
+        let countries = (record["entities"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(countries.contains("ALB") && countries.contains("IRN"))
+        #expect(events.contains(#""type":"ACCUSE""#))
+    }
+
+    @Test func processingTheSameInputTwiceGivesByteIdenticalRecords() throws {
+        let first = try records(for: "seed-techmonitor-albania-iran.html")
+        let second = try records(for: "seed-techmonitor-albania-iran.html")
+        #expect(first.events == second.events)
+        #expect(first.article == second.article)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+struct ExtractCommandTests {
+    @Test func theSeedArticleOnStandardInputNamesAlbaniaAndIranWithItsDate() throws {
+        let html = try Data(
+            contentsOf: URL(fileURLWithPath: CommandRunner.fixture("seed-techmonitor-albania-iran.html")))
+        let result = try CommandRunner.run(["extract"], stdin: html)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "", "the output ends with a newline")
+        let records = result.records
+        #expect(records.count == lines.count - 1, "every line is a JSON object")
+        #expect(records.allSatisfy { $0["schema"] as? String == "newsevents.event/1" })
+        let ids = records.flatMap { record in
+            [record["actor"], record["target"]].compactMap { ($0 as? [String: Any])?["id"] as? String }
+        }
+        #expect(ids.contains("ALB") && ids.contains("IRN"))
+        let articles = records.compactMap { $0["article"] as? [String: Any] }
+        #expect(articles.allSatisfy { $0["published"] as? String == "2022-09-12" })
+    }
+
+    @Test func publishedOverridesThePageDateAndURLIsRecorded() throws {
+        let result = try CommandRunner.run([
+            "extract", "--emit", "articles", "--published", "2022-09-13", "--url", "https://example.org/a",
+            CommandRunner.fixture("seed-techmonitor-albania-iran.html"),
+        ])
+        #expect(result.status == 0)
+        let record = try #require(result.records.first)
+        #expect(result.records.count == 1)
+        #expect(record["schema"] as? String == "newsevents.article/1")
+        #expect(record["published"] as? String == "2022-09-13")
+        #expect(record["published_source"] as? String == "given")
+        #expect(record["url"] as? String == "https://example.org/a")
+    }
+
+    @Test func aBinaryFileAloneFailsWithAClearErrorAndNoOutput() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/image.html"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 64)).write(
+            to: URL(fileURLWithPath: path))
+        let result = try CommandRunner.run(["extract", path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr
+                == "newsevents: error: \(path): input is not HTML text: it starts like a PNG image (reason=not-text stage=clean)\n"
+        )
+    }
+
+    @Test func jsonLinesInputKeepsOrderCarriesIDsAndReportsABadLine() throws {
+        let input = """
+            {"id":"first","published":"2022-09-12","text":"On Friday, Albania blamed Iran for the attack."}
+            {"id":"broken",
+            {"id":"third","published":"2023-03-17","text":"The US and UK condemned Russia."}
+
+            """
+        let result = try CommandRunner.run(["extract", "--input", "jsonl"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let records = result.records
+        #expect(records.map { $0["input_id"] as? String ?? "-" } == ["first", "-", "third", "third"])
+        #expect(
+            records.map { $0["schema"] as? String ?? "" } == [
+                "newsevents.event/1", "newsevents.error/1", "newsevents.event/1", "newsevents.event/1",
+            ])
+        #expect(records[1]["message"] as? String == "line 2 is not valid JSON")
+        #expect(records[1]["origin"] as? String == "stdin:2")
+        let first = try #require(records.first)
+        #expect((first["date"] as? [String: Any])?["value"] as? String == "2022-09-09")
+        #expect(result.stderr.contains("stdin:2: line 2 is not valid JSON"))
+    }
+
+    @Test func cleanPrintsTheMainTextAndExplainsAnEmptyPage() throws {
+        let text = try CommandRunner.run([
+            "clean", "--format", "text", CommandRunner.fixture("seed-techmonitor-albania-iran.html"),
+        ])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("Albania has blamed Iran for a second cyberattack"))
+        let empty = try CommandRunner.run(["clean", CommandRunner.fixture("section-front-no-article.html")])
+        #expect(empty.status == 0)
+        #expect(empty.stdout == "")
+        #expect(empty.stderr.contains("no article text found"))
+    }
+
+    @Test func badFlagsExitWithUsageStatus() throws {
+        let result = try CommandRunner.run(["extract", "--emit", "everything"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--emit"))
+    }
+
+    @Test func helpShowsExamples() throws {
+        let result = try CommandRunner.run(["extract", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:"))
+        #expect(result.stdout.contains("newsevents extract --url"))
+    }
+}

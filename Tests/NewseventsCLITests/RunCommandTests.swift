@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+struct RunCommandTests {
+    private func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    @Test func aMalformedConfigGivesOneLineNamingTheKey() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write(
+            "[sources]\ndirectories = [\"pages\"]\n\n[sink]\npaht = \"out.jsonl\"\n", to: folder + "/pipeline.conf")
+        let result = try CommandRunner.run(["run", "--config", folder + "/pipeline.conf"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(
+            result.stderr
+                == "newsevents: critical: \(folder)/pipeline.conf:5: unknown key 'sink.paht'; did you mean 'sink.path'?\n"
+        )
+        let check = try CommandRunner.run(["check-config", "--config", folder + "/pipeline.conf"])
+        #expect(check.status == 2)
+        #expect(
+            check.stderr
+                == "newsevents: \(folder)/pipeline.conf:5: unknown key 'sink.paht'; did you mean 'sink.path'?\n")
+    }
+
+    @Test func aBinaryInputGivesAnErrorRecordAndTheBatchGoesOn() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/pages", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: CommandRunner.fixture("seed-techmonitor-albania-iran.html"), toPath: folder + "/pages/b-seed.html")
+        var noise = [UInt8](repeating: 0, count: 4096)
+        for index in noise.indices { noise[index] = UInt8(truncatingIfNeeded: index &* 7919 &+ index >> 3) }
+        try Data(noise).write(to: URL(fileURLWithPath: folder + "/pages/a-binary.html"))
+        try write(
+            "[sources]\ndirectories = [\"pages\"]\n[sink]\npath = \"out/events.jsonl\"\n", to: folder + "/pipeline.conf"
+        )
+
+        let result = try CommandRunner.run(["run", "--config", folder + "/pipeline.conf", "--log-format", "json"])
+        #expect(result.status == 0)
+        let errorLines = result.stderr.split(separator: "\n")
+        let error = try #require(try JSONSerialization.jsonObject(with: Data(errorLines[0].utf8)) as? [String: Any])
+        #expect(error["schema"] as? String == "newsevents.error/1")
+        #expect(error["origin"] as? String == folder + "/pages/a-binary.html")
+        #expect(error["stage"] as? String == "clean")
+        #expect(error["reason"] as? String == "not-text")
+        let output = try String(contentsOfFile: folder + "/out/events.jsonl", encoding: .utf8)
+        #expect(output.split(separator: "\n").count > 5, "the seed article after the binary file was processed")
+
+        // A second run skips what the first one processed and writes nothing new.
+        let again = try CommandRunner.run([
+            "run", "--config", folder + "/pipeline.conf", "--summary-json", folder + "/summary.json",
+        ])
+        #expect(again.status == 0)
+        #expect(try String(contentsOfFile: folder + "/out/events.jsonl", encoding: .utf8) == output)
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
+                as? [String: Any])
+        #expect((summary["skipped"] as? [String: Any])?["seen"] as? Int == 1)
+        #expect(summary["records"] as? Int == 0)
+    }
+
+    @Test func everyInputFailingExitsWithStatusOne() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write("[sources]\nfiles = [\"missing.html\"]\n", to: folder + "/pipeline.conf")
+        let result = try CommandRunner.run(["run", "--config", folder + "/pipeline.conf"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot open '\(folder)/missing.html': No such file or directory"))
+        #expect(result.stderr.contains("run finished: 1 inputs, 0 articles"))
+    }
+
+    @Test func sigtermStopsTheRunWithinFiveSecondsLeavingOnlyWholeLines() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let pages = folder + "/pages"
+        try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+        let seed = try String(
+            contentsOfFile: CommandRunner.fixture("seed-techmonitor-albania-iran.html"), encoding: .utf8)
+        for index in 0..<3000 {
+            // Distinct canonical URLs, so that every copy is a distinct article with its own event ids.
+            let page = seed.replacingOccurrences(
+                of: "albania-iran-cyberattack-tims\"", with: "albania-iran-cyberattack-tims-\(index)\"")
+            try write(page, to: pages + "/\(String(format: "%05d", index)).html")
+        }
+        try write(
+            "[sources]\ndirectories = [\"pages\"]\n[sink]\npath = \"out/events.jsonl\"\n", to: folder + "/pipeline.conf"
+        )
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
+        process.arguments = ["run", "--config", folder + "/pipeline.conf"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the run is under way, then ask it to stop.
+        let outputPath = folder + "/out/events.jsonl"
+        let started = Date()
+        while Date().timeIntervalSince(started) < 30 {
+            if let size = try? FileManager.default.attributesOfItem(atPath: outputPath)[.size] as? Int, size > 50_000 {
+                break
+            }
+            usleep(20_000)
+        }
+        let signalled = Date()
+        process.terminate()
+        process.waitUntilExit()
+        let stopSeconds = Date().timeIntervalSince(signalled)
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 143)
+        #expect(stopSeconds < 5)
+        let output = try String(contentsOfFile: outputPath, encoding: .utf8)
+        #expect(output.hasSuffix("\n"))
+        let lines = output.split(separator: "\n")
+        #expect(lines.count < 3000 * 20, "the run stopped before the end")
+        for line in lines {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any])
+        }
+    }
+}

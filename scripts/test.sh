@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Quick start, step 2: the test command (CI runs exactly this). Installs what is missing, checks formatting,
+# builds with warnings as errors, and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+swift format lint --strict --recursive Sources Tests Package.swift
+python3 scripts/gen-data.py --embed --check
+swift build --build-tests -Xswiftc -warnings-as-errors
+swift test -Xswiftc -warnings-as-errors
