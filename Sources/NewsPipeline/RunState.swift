@@ -1,4 +1,5 @@
 import Foundation
+import NewsSink
 
 #if canImport(Glibc)
 import Glibc
@@ -77,20 +78,8 @@ public final class RunState: @unchecked Sendable {
     /// Records an input as done. Call after its records are written (and synced).
     public func markDone(hash: String, articleID: String, origin: String) throws(StateError) {
         let safeOrigin = origin.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-        var line = "\(hash)\t\(articleID)\t\(safeOrigin)\n"
-        let failed = line.withUTF8 { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += written
-            }
-            return false
-        }
-        if failed { throw StateError(path: seenPath, message: String(cString: strerror(errno))) }
+        let failure = FileDescriptorWriter.writeAll(descriptor, "\(hash)\t\(articleID)\t\(safeOrigin)\n")
+        if failure != 0 { throw StateError(path: seenPath, message: String(cString: strerror(failure))) }
         lock.withLock { _ = added.insert(hash) }
     }
 

@@ -59,17 +59,6 @@ public struct StderrLogHandler: LogHandler {
 
     /// Writes a complete line to standard error in one call.
     public static func writeStderr(_ line: String) {
-        var copy = line
-        copy.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDERR_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
+        FileDescriptorWriter.writeAll(STDERR_FILENO, line)
     }
 }

@@ -51,21 +51,7 @@ public final class JSONLinesWriter {
     /// write, which only pipes and full disks produce.
     public func append(_ lines: [String]) throws(SinkError) {
         guard !lines.isEmpty else { return }
-        var block = lines.joined(separator: "\n")
-        block += "\n"
-        var failure: Int32 = 0
-        block.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        let failure = FileDescriptorWriter.writeAll(descriptor, lines.joined(separator: "\n") + "\n")
         if failure != 0 { throw .write(path: path, errno: failure) }
     }
 

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
 import LibXML
-import Logging
-import NewsClean
-import NewsModel
 import NewsPipeline
-import NewsSink
 
 /// `newsevents clean`: the cleaned article.
 struct Clean: ParsableCommand {
@@ -33,37 +29,29 @@ struct Clean: ParsableCommand {
     @Option(help: "Output: text (main text only) or json (text plus metadata).")
     var format: Format = .text
 
-    @Option(help: "The page's address, recorded in the JSON output.")
-    var url: String?
-
-    @Option(help: "Publication date (YYYY-MM-DD or ISO 8601), recorded in the JSON output.")
-    var published: String?
-
-    @Option(help: "Standard input format: html (one page) or jsonl (one JSON object per line).")
-    var input: InputFormat = .html
-
+    @OptionGroup var inputOptions: InputOptions
     @OptionGroup var processing: ProcessingOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        try validateInputOptions(input: input, files: file.map { [$0] } ?? [], url: url, published: published)
+        try inputOptions.validate(files: file.map { [$0] } ?? [])
     }
 
     func run() throws {
         let logger = logging.bootstrap()
-        let files = file.map { [$0] } ?? []
-        let jobs = makeJobSource(
-            input: input, files: files, url: url, published: published, maxBytes: processing.maxInputBytes)
-        if format == .json || input == .jsonl {
-            let request = processing.request(jobs: jobs, renderer: .clean, errorsToOutput: input == .jsonl)
-            try runSession(request, logger: logger, logFormat: logging.logFormat, failWhenAllFail: true)
+        let jobs = inputOptions.jobs(files: file.map { [$0] } ?? [], maxBytes: processing.maxInputBytes)
+        if format == .json || inputOptions.input == .jsonl {
+            let request = processing.request(
+                jobs: jobs, renderer: .clean, errorsToOutput: inputOptions.input == .jsonl)
+            try SessionExit.run(request, logger: logger, logFormat: logging.logFormat, policy: .filter)
             return
         }
         // Plain text for one page: no scheduler needed.
         LibXML2.initialize()
         guard let job = jobs.next() else { return }
         let processor = ArticleProcessor(
-            maxInputBytes: processing.maxInputBytes, limits: ParseLimits(), runsExtraction: false)
+            maxInputBytes: processing.maxInputBytes, limits: ParseLimits(maxInputBytes: processing.maxInputBytes),
+            runsExtraction: false)
         switch processor.process(job) {
         case .article(let article):
             if article.cleaned.text.isEmpty {

@@ -49,24 +49,8 @@ struct Run: ParsableCommand {
                 maxInputBytes: settings.fetch.maxBytes, maxNodes: settings.clean.maxNodes,
                 maxDepth: settings.clean.maxDepth),
             errorsToOutput: false)
-        let summary: RunSummary
-        do {
-            summary = try PipelineSession.execute(request, logger: logger, logFormat: logging.logFormat)
-        } catch {
-            logger.critical("\(error.description)")
-            throw ExitCode(1)
-        }
-        if let path = summaryJson {
-            let written = FileManager.default.createFile(
-                atPath: path, contents: Data((summary.json.serialized() + "\n").utf8))
-            if !written { logger.error("cannot write the summary to '\(path)'") }
-        }
-        if let signal = summary.cancelledBySignal {
-            logger.notice("\(summary.line)")
-            throw ExitCode(128 + signal)
-        }
-        if summary.failureCount > 0 { logger.warning("\(summary.line)") } else { logger.info("\(summary.line)") }
-        let allFailed = summary.failureCount > 0 && summary.failureCount == summary.inputs
-        if allFailed || (failOnArticleErrors && summary.failureCount > 0) { throw ExitCode(1) }
+        try SessionExit.run(
+            request, logger: logger, logFormat: logging.logFormat,
+            policy: .batch(failOnArticleErrors: failOnArticleErrors, summaryJSON: summaryJson))
     }
 }

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LibXML
+import NewsPipeline
+
+/// The input format of `extract` and `clean`.
+enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+    case html
+    case jsonl
+}
+
+/// Where `extract` and `clean` read articles from, and what the caller says about them.
+struct InputOptions: ParsableArguments {
+    @Option(help: "The article's address, used for ids and provenance.")
+    var url: String?
+
+    @Option(help: "Publication date (YYYY-MM-DD or ISO 8601 date-time); overrides the date found in the page.")
+    var published: String?
+
+    @Option(help: "Standard input format: html (one page) or jsonl (one JSON object per line).")
+    var input: InputFormat = .html
+
+    /// Checks the options against the file arguments.
+    func validate(files: [String]) throws {
+        if input == .jsonl, !files.isEmpty {
+            throw ValidationError("--input jsonl reads standard input only; remove the file arguments")
+        }
+        if input == .jsonl, url != nil || published != nil {
+            throw ValidationError("--url and --published apply to one page; with --input jsonl give them in each line")
+        }
+        if files.count > 1, url != nil {
+            throw ValidationError("--url names one article; give it with a single file")
+        }
+    }
+
+    /// The jobs for `files` (none: standard input).
+    func jobs(files: [String], maxBytes: Int) -> JobSource {
+        switch input {
+        case .jsonl:
+            // A JSON line holds escaped HTML, which can be up to twice the page's size.
+            return JobSources.jsonLines(maxLineBytes: maxBytes * 2)
+        case .html:
+            return files.isEmpty
+                ? JobSources.standardInput(url: url, published: published, maxBytes: maxBytes)
+                : JobSources.files(files, url: url, published: published, maxBytes: maxBytes)
+        }
+    }
+}
+
+/// Options that tune processing for the filter commands.
+struct ProcessingOptions: ParsableArguments {
+    @Option(help: "Worker threads. (default: the number of active processors)")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The largest input accepted, in bytes (also after gzip decompression).")
+    var maxInputBytes: Int = 10 * 1024 * 1024
+
+    func validate() throws {
+        guard workers > 0 else { throw ValidationError("--workers must be a positive integer, not \(workers)") }
+        guard maxInputBytes > 0 else {
+            throw ValidationError("--max-input-bytes must be a positive integer, not \(maxInputBytes)")
+        }
+    }
+
+    /// A session writing to standard output with no run state.
+    func request(jobs: JobSource, renderer: RecordRenderer, errorsToOutput: Bool) -> SessionRequest {
+        SessionRequest(
+            jobs: jobs, renderer: renderer, outputPath: "-", fsyncEachArticle: false, stateDirectory: nil,
+            workers: workers, maxInFlight: max(16, workers * 4), maxInputBytes: maxInputBytes,
+            limits: ParseLimits(maxInputBytes: maxInputBytes), errorsToOutput: errorsToOutput)
+    }
+}
+
+extension RecordRenderer: ExpressibleByArgument {}
