@@ -58,6 +58,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
+        .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
         .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch"]),
         .testTarget(name: "NewsCleanTests", dependencies: ["NewsClean", "NewsModel"]),
         .testTarget(name: "NewsExtractTests", dependencies: ["NewsExtract", "NewsModel"]),
