@@ -32,7 +32,7 @@ struct CountryGazetteer: Sendable {
         "Georgia Tech", "Paris Hilton", "Paris Agreement", "Paris Climate Agreement", "Turkey Day", "Chad Smith",
         "Jordan Peterson", "Michael Jordan", "Jordan River", "Indian Ocean", "American Express", "American Airlines",
         "Lima beans", "Hong Kong dollar", "North America", "South America", "Latin America", "Central America",
-        "North American", "South American", "Latin American", "Central American",
+        "North American", "South American", "Latin American", "Central American", "Inner Mongolia",
     ]
 
     /// The shared instance, parsed from the embedded data on first use.

@@ -2,268 +2,227 @@ import NewsModel
 
 /// Finds temporal expressions and resolves them against the article's date, TIMEX3-style.
 ///
-/// This first version covers the forms news uses most: full dates ("September 12, 2022", "12 September
-/// 2022", "Sept. 12"), ISO dates, month-and-year, bare months after a preposition ("in July"), years after a
-/// preposition ("in 2021"), weekdays ("on Friday"), "yesterday"/"today"/"tomorrow", and "last/this/next
-/// week/month/year/weekend", "over the weekend". Tense decides the direction of weekdays and bare months:
-/// past by default, future when a future cue ("will", "next", "is due to") comes shortly before.
+/// The tagger walks the tokens once; at each token every rule family proposes a match starting there, and
+/// the longest wins (ties go to the earlier family). Families, in order: ISO and numeric dates, dates with
+/// month names, holidays, years, decades and centuries, quarters and halves, seasons, relative expressions
+/// ("yesterday", "last week", "two months ago", "earlier this month"), weekdays, clock times and parts of
+/// the day, durations, sets and vague references. Extents follow TIMEX3: a leading preposition is left out
+/// ("on Friday" gives "Friday"), determiners and modifiers are kept ("the weekend", "earlier this month").
+///
+/// Direction: a weekday without "last"/"next" is the most recent one (the anchor's own day counts) unless
+/// a future cue ("will", "expected", "scheduled", ...) comes first when reading back through the clause, in
+/// which case it is the next one. A month or a day-and-month without a year follows the nearest tense cue
+/// the same way (past cues: "was", "had", verbs in -ed, ...); with no cue, it is the occurrence closest to
+/// the anchor. Cost: O(tokens), no allocation beyond the results.
 struct DateTagger: Sendable {
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
-    static let weekdays: [String: Int] = [
-        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
-    ]
-    /// Words before a bare month or year that make it a date ("in July", "since 2019").
-    static let datePrepositions: Set<String> = [
-        "in", "since", "until", "till", "by", "during", "from", "of", "before", "after", "early", "late", "mid",
-        "last", "this", "next", "through", "between", "and", "to",
-    ]
-    static let futureCues: Set<String> = [
-        "will", "shall", "next", "upcoming", "coming", "due", "plans", "planned", "scheduled", "expected",
-    ]
+    /// How to read all-numeric dates such as 9/12/2022 when both orders are valid.
+    enum NumericOrder: Sendable {
+        case monthFirst
+        case dayFirst
 
-    func tag(_ text: TokenizedText, anchor: CalendarDay?) -> [TimeExpression] {
-        let tokens = text.tokens
-        var result: [TimeExpression] = []
+        /// US English reads month first; other locales day first. Dotted dates (12.09.2022) are always
+        /// day first.
+        init(language: String?) {
+            guard let language = language?.lowercased(), !language.isEmpty else {
+                self = .monthFirst
+                return
+            }
+            self = language == "en" || language.hasPrefix("en-us") || language == "en_us" ? .monthFirst : .dayFirst
+        }
+    }
+
+    func tag(_ text: TokenizedText, anchor: CalendarDay?, order: NumericOrder = .monthFirst) -> [TimeExpression] {
+        let context = DateContext(text: text, anchor: anchor, order: order)
+        var found: [DateMatch] = []
         var index = 0
-        while index < tokens.count {
-            if let found = match(at: index, in: text, anchor: anchor) {
-                result.append(found.expression)
-                index = found.nextToken
+        while index < text.tokens.count {
+            if let match = context.bestMatch(at: index) {
+                found.append(match)
+                index = match.last + 1
             } else {
                 index += 1
             }
         }
-        return result
+        return context.attachTimesToDates(found).map { context.expression(for: $0) }
+    }
+}
+
+/// One match: tokens `first...last`, what they mean, and the rule that fired.
+struct DateMatch {
+    var first: Int
+    var last: Int
+    var type: TimeExpression.Kind
+    var value: String
+    var granularity: String?
+    var rule: String
+    /// Whether the value depends on the anchor.
+    var relative: Bool
+    /// Scalars past the last token to include ("a.m." keeps its final period).
+    var trailing = 0
+}
+
+/// The tokens, the anchor and the helpers that rules share.
+struct DateContext {
+    let text: TokenizedText
+    let anchor: CalendarDay?
+    let order: DateTagger.NumericOrder
+
+    var tokens: [Token] { text.tokens }
+
+    func key(_ index: Int) -> String? {
+        index >= 0 && index < tokens.count ? tokens[index].key : nil
     }
 
-    private struct Found {
-        var expression: TimeExpression
-        var nextToken: Int
+    /// The scalars between token `index` and the next one.
+    func gap(after index: Int) -> String {
+        guard index >= 0, index + 1 < tokens.count else { return "" }
+        return text.text(from: tokens[index].end, to: tokens[index + 1].start)
     }
 
-    private func make(
-        _ text: TokenizedText, _ first: Int, _ last: Int, type: TimeExpression.Kind = .date, value: String,
-        granularity: String?, anchor: CalendarDay?, rule: String
-    ) -> Found {
-        let start = text.tokens[first].start
-        var end = text.tokens[last].end
-        // Keep an abbreviation's period ("Sept.") only when the expression ends with the abbreviation.
-        if end < text.scalars.count, text.scalars[end] == ".", text.tokens[last].key.count <= 4,
-            Self.months[text.tokens[last].key] != nil, text.tokens[last].key != "may"
-        {
-            end += 1
-        }
-        return Found(
-            expression: TimeExpression(
-                text: text.text(from: start, to: end), start: start, end: end, type: type, value: value,
-                granularity: granularity, anchor: anchor?.isoString, rule: rule),
-            nextToken: last + 1)
+    /// Whether token `index` and the next are separated by exactly `separator`.
+    func joined(_ index: Int, by separator: String) -> Bool {
+        index + 1 < tokens.count && gap(after: index) == separator
     }
 
-    private func match(at index: Int, in text: TokenizedText, anchor: CalendarDay?) -> Found? {
-        let tokens = text.tokens
-        let token = tokens[index]
-        func key(_ offset: Int) -> String? {
-            let position = index + offset
-            return position >= 0 && position < tokens.count ? tokens[position].key : nil
-        }
-        func number(_ offset: Int) -> Int? { key(offset).flatMap { Int($0) } }
-
-        // ISO date: 2022-09-12.
-        if token.key.count == 4, let year = Int(token.key), let month = number(1), let day = number(2),
-            key(1)?.count == 2, key(2)?.count == 2, separated(text, index, by: "-"),
-            separated(text, index + 1, by: "-"),
-            (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year)
-        {
-            return make(
-                text, index, index + 2, value: CalendarDay(year: year, month: month, day: day).isoString,
-                granularity: "day", anchor: nil, rule: "iso-date")
-        }
-
-        // Month-first: "September 12, 2022", "Sept. 12", "September 2022", "in July".
-        if let month = Self.months[token.key], token.isCapitalized {
-            let isMay = token.key == "may" || token.key == "march"
-            if let day = number(1), (1...31).contains(day), key(1)!.count <= 2 {
-                if let year = number(2), key(2)!.count == 4, (1000...2999).contains(year),
-                    day <= CalendarDay.daysIn(month: month, year: year)
-                {
-                    return make(
-                        text, index, index + 2, value: CalendarDay(year: year, month: month, day: day).isoString,
-                        granularity: "day", anchor: nil, rule: "month-day-year")
-                }
-                if let anchor {
-                    let year = resolveYear(month: month, anchor: anchor, future: isFuture(text, before: index))
-                    guard day <= CalendarDay.daysIn(month: month, year: year) else { return nil }
-                    return make(
-                        text, index, index + 1, value: CalendarDay(year: year, month: month, day: day).isoString,
-                        granularity: "day", anchor: anchor, rule: "month-day")
-                }
-                return nil
-            }
-            if let year = number(1), key(1)!.count == 4, (1000...2999).contains(year),
-                !isMay || hasDatePreposition(index, tokens)
-            {
-                return make(
-                    text, index, index + 1, value: "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))",
-                    granularity: "month", anchor: nil, rule: "month-year")
-            }
-            if hasDatePreposition(index, tokens), let anchor, token.key.count > 3 || token.key == "may" {
-                let year = resolveYear(month: month, anchor: anchor, future: isFuture(text, before: index))
-                return make(
-                    text, index, index, value: "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))",
-                    granularity: "month", anchor: anchor, rule: "bare-month")
-            }
-            if index > 0, tokens[index - 1].key == "the", let anchor, token.key.count > 3, !isMay {
-                // "the July attack"
-                let year = resolveYear(month: month, anchor: anchor, future: false)
-                return make(
-                    text, index, index, value: "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))",
-                    granularity: "month", anchor: anchor, rule: "bare-month")
-            }
-        }
-
-        // Day-first: "12 September 2022", "12 Sep".
-        if let day = Int(token.key), token.key.count <= 2, (1...31).contains(day), let monthKey = key(1),
-            let month = Self.months[monthKey], tokens[index + 1].isCapitalized
-        {
-            if let year = number(2), key(2)!.count == 4, (1000...2999).contains(year),
-                day <= CalendarDay.daysIn(month: month, year: year)
-            {
-                return make(
-                    text, index, index + 2, value: CalendarDay(year: year, month: month, day: day).isoString,
-                    granularity: "day", anchor: nil, rule: "day-month-year")
-            }
-            if let anchor {
-                let year = resolveYear(month: month, anchor: anchor, future: isFuture(text, before: index))
-                guard day <= CalendarDay.daysIn(month: month, year: year) else { return nil }
-                return make(
-                    text, index, index + 1, value: CalendarDay(year: year, month: month, day: day).isoString,
-                    granularity: "day", anchor: anchor, rule: "day-month")
-            }
-        }
-
-        // A year after a preposition: "in 2021".
-        if token.key.count == 4, let year = Int(token.key), (1900...2099).contains(year),
-            hasDatePreposition(index, tokens),
-            !(index + 1 < tokens.count && tokens[index + 1].start == token.end)
-        {
-            return make(text, index, index, value: String(year), granularity: "year", anchor: nil, rule: "year")
-        }
-
-        guard let anchor else { return nil }
-
-        // Weekdays: "on Friday", "Friday".
-        if let weekday = Self.weekdays[token.key], token.isCapitalized {
-            let future = isFuture(text, before: index) || key(-1) == "next"
-            var first = index
-            if key(-1) == "on" || key(-1) == "last" || key(-1) == "next" || key(-1) == "this" { first = index - 1 }
-            let delta: Int
-            if future {
-                delta = (weekday - anchor.weekday + 7) % 7 == 0 ? 7 : (weekday - anchor.weekday + 7) % 7
-            } else {
-                delta = -((anchor.weekday - weekday + 7) % 7)
-            }
-            let day = anchor.adding(days: delta)
-            return make(
-                text, first, index, value: day.isoString, granularity: "day", anchor: anchor,
-                rule: future ? "weekday-future" : "weekday-past")
-        }
-
-        switch token.key {
-        case "yesterday":
-            return make(
-                text, index, index, value: anchor.adding(days: -1).isoString, granularity: "day", anchor: anchor,
-                rule: "yesterday")
-        case "today":
-            return make(text, index, index, value: anchor.isoString, granularity: "day", anchor: anchor, rule: "today")
-        case "tomorrow":
-            return make(
-                text, index, index, value: anchor.adding(days: 1).isoString, granularity: "day", anchor: anchor,
-                rule: "tomorrow")
-        case "last", "this", "next", "past":
-            guard let unit = key(1) else { return nil }
-            let step = token.key == "last" || token.key == "past" ? -1 : token.key == "next" ? 1 : 0
-            switch unit {
-            case "week":
-                return make(
-                    text, index, index + 1, value: anchor.adding(days: 7 * step).weekString, granularity: "week",
-                    anchor: anchor, rule: "relative-week")
-            case "weekend":
-                let saturday = weekendSaturday(anchor: anchor, step: step)
-                return make(
-                    text, index, index + 1, value: saturday.weekString + "-WE", granularity: "week", anchor: anchor,
-                    rule: "relative-weekend")
-            case "month":
-                var month = anchor.month + step
-                var year = anchor.year
-                if month < 1 { month += 12; year -= 1 }
-                if month > 12 { month -= 12; year += 1 }
-                return make(
-                    text, index, index + 1, value: "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))",
-                    granularity: "month", anchor: anchor, rule: "relative-month")
-            case "year":
-                return make(
-                    text, index, index + 1, value: String(anchor.year + step), granularity: "year", anchor: anchor,
-                    rule: "relative-year")
-            default:
-                return nil
-            }
-        case "weekend":
-            // "over the weekend", "at the weekend": the most recent one in past context.
-            guard key(-1) == "the", let preposition = key(-2),
-                ["over", "at", "on", "during", "this"].contains(preposition)
-            else { return nil }
-            let future = isFuture(text, before: index)
-            let saturday = weekendSaturday(anchor: anchor, step: future ? 1 : -1)
-            return make(
-                text, index - 2, index, value: saturday.weekString + "-WE", granularity: "week", anchor: anchor,
-                rule: "the-weekend")
-        default:
-            return nil
-        }
+    func integer(_ index: Int) -> Int? {
+        guard let key = key(index), key.count <= 4, key.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(key)
     }
 
-    /// The Saturday of the weekend `step` weekends away (-1: the most recent one, ending on or before the
-    /// anchor; 0: this week's; 1: the next one).
-    private func weekendSaturday(anchor: CalendarDay, step: Int) -> CalendarDay {
-        let thisSaturday = anchor.adding(days: 6 - anchor.weekday)
-        switch step {
-        case ..<0: return anchor.weekday >= 6 ? thisSaturday : thisSaturday.adding(days: -7)
-        case 0: return thisSaturday
-        default: return anchor.weekday >= 6 ? thisSaturday.adding(days: 7) : thisSaturday
+    func isCapitalized(_ index: Int) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].isCapitalized
+    }
+
+    /// The family rules, in priority order; the longest proposal wins.
+    func bestMatch(at index: Int) -> DateMatch? {
+        let families: [(Int) -> DateMatch?] = [
+            numericDate, namedDate, holiday, yearExpression, quarterOrHalf, season, relative, weekday, clockTime,
+            duration, set, vagueReference,
+        ]
+        var best: DateMatch?
+        for family in families {
+            guard let match = family(index) else { continue }
+            if best == nil || match.last > best!.last { best = match }
         }
+        return best
     }
 
-    /// The year of a month named without one: the most recent such month in past context, the next one in
-    /// future context, the anchor's own month either way.
-    private func resolveYear(month: Int, anchor: CalendarDay, future: Bool) -> Int {
-        if future { return month < anchor.month ? anchor.year + 1 : anchor.year }
-        return month > anchor.month ? anchor.year - 1 : anchor.year
+    func expression(for match: DateMatch) -> TimeExpression {
+        let start = tokens[match.first].start
+        let end = tokens[match.last].end + match.trailing
+        return TimeExpression(
+            text: text.text(from: start, to: end), start: start, end: end, type: match.type, value: match.value,
+            granularity: match.granularity, anchor: match.relative ? anchor?.isoString : nil, rule: match.rule)
     }
 
-    private func hasDatePreposition(_ index: Int, _ tokens: [Token]) -> Bool {
-        index > 0 && Self.datePrepositions.contains(tokens[index - 1].key)
+    // MARK: Direction
+
+    enum Direction {
+        case past
+        case future
+        /// A modal verb ("would", "could"): after the speech act, close to the anchor.
+        case modal
+        case unknown
     }
 
-    /// Whether a future cue appears among the five tokens before `index`, in the same clause.
-    private func isFuture(_ text: TokenizedText, before index: Int) -> Bool {
+    /// The nearest tense cue reading back from `index` through the clause (at most ten tokens), else the
+    /// first past-tense verb in the next eight tokens of the clause ("In May, NASA awarded ...").
+    func direction(before index: Int) -> Direction {
         var position = index - 1
-        while position >= 0, position >= index - 5 {
-            if Self.futureCues.contains(text.tokens[position].key) { return true }
-            let gap = text.scalars[text.tokens[position].end..<text.tokens[position + 1].start]
-            if gap.contains(where: { $0 == "." || $0 == ";" || $0 == "," }) { break }
+        while position >= 0, position >= index - 10 {
+            if let cue = tenseCue(at: position) { return cue }
+            if gap(after: position).contains(where: { ".;!?".contains($0) }) { break }
             position -= 1
         }
-        return false
+        position = index + 1
+        while position < tokens.count, position <= index + 8 {
+            if gap(after: position - 1).contains(where: { ".;!?".contains($0) }) { break }
+            if let cue = tenseCue(at: position), cue == .past { return cue }
+            position += 1
+        }
+        return .unknown
     }
 
-    private func separated(_ text: TokenizedText, _ index: Int, by separator: Unicode.Scalar) -> Bool {
-        guard index + 1 < text.tokens.count else { return false }
-        let gap = text.scalars[text.tokens[index].end..<text.tokens[index + 1].start]
-        return gap.count == 1 && gap.first == separator
+    private func tenseCue(at position: Int) -> Direction? {
+        let word = tokens[position].key
+        if DateLexicon.futureCues.contains(word) { return .future }
+        if DateLexicon.futureCuesBeforeToOrFor.contains(word), ["to", "for"].contains(key(position + 1) ?? "") { return .future }
+        if DateLexicon.modalCues.contains(word) { return .modal }
+        // A past form is a past cue, but not as a passive, an infinitive or a perfect ("will be held",
+        // "will be published", "have qualified").
+        let participle = ["be", "been", "being", "to", "get", "getting", "have", "has", "haven", "hasn", "yet", "not"]
+            .contains(key(position - 1) ?? "")
+        if DateLexicon.pastCues.contains(word) {
+            return participle && !["was", "were", "had", "did", "ago", "since"].contains(word) ? nil : .past
+        }
+        if word.count > 4, word.hasSuffix("ed"), !tokens[position].isCapitalized,
+            !["need", "based", "speed", "seed", "proceed", "exceed"].contains(word), !participle
+        {
+            return .past
+        }
+        return nil
+    }
+
+    /// The year of a month, or a day of a month, named without a year: the next occurrence in future context,
+    /// the most recent one in past context, else the one closest to the anchor.
+    func year(month: Int, day: Int? = nil, direction: Direction) -> Int? {
+        guard let anchor else { return nil }
+        // Compare (month, day) with the anchor's; a month alone compares by month.
+        let candidate = month * 32 + (day ?? 0)
+        let now = anchor.month * 32 + (day == nil ? 0 : anchor.day)
+        switch direction {
+        case .future: return candidate >= now ? anchor.year : anchor.year + 1
+        case .past: return candidate <= now ? anchor.year : anchor.year - 1
+        case .modal, .unknown:
+            // News mostly reports what happened: without a cue, a date ahead of the anchor is taken only when it
+            // is near (within about three months); a modal takes the nearest occurrence either way.
+            let thisYear = CalendarDay(
+                year: anchor.year, month: month, day: min(day ?? 15, CalendarDay.daysIn(month: month, year: anchor.year)))
+            let distance = thisYear.ordinal - anchor.ordinal
+            let aheadLimit = direction == .modal ? 183 : 92
+            if distance > aheadLimit { return anchor.year - 1 }
+            if distance < -(365 - aheadLimit) { return anchor.year + 1 }
+            return anchor.year
+        }
+    }
+
+    /// The day of a weekday named without "last"/"next".
+    func resolve(weekday: Int, direction: Direction) -> CalendarDay? {
+        guard let anchor else { return nil }
+        if direction == .future || direction == .modal {
+            // The anchor's own weekday is today in either direction ("will begin Monday" in a Monday article).
+            return anchor.adding(days: (weekday - anchor.weekday + 7) % 7)
+        }
+        return anchor.adding(days: -((anchor.weekday - weekday + 7) % 7))
+    }
+
+    static func monthValue(_ year: Int, _ month: Int) -> String {
+        "\(CalendarDay.pad(year, 4))-\(CalendarDay.pad(month, 2))"
+    }
+
+    /// Adds `months` to the anchor's month.
+    func month(offset months: Int) -> String? {
+        guard let anchor else { return nil }
+        let total = anchor.year * 12 + (anchor.month - 1) + months
+        return Self.monthValue(total / 12, total % 12 + 1)
+    }
+
+    /// Fills the date of clock times ("2:50 a.m. on Tuesday") from a day expression right next to them.
+    func attachTimesToDates(_ matches: [DateMatch]) -> [DateMatch] {
+        var result = matches
+        for (index, match) in matches.enumerated() where match.type == .time && match.rule.hasPrefix("clock") {
+            let neighbours = [index + 1, index - 1].filter { $0 >= 0 && $0 < matches.count }
+            for neighbour in neighbours {
+                let other = matches[neighbour]
+                let distance = neighbour > index ? other.first - match.last : match.first - other.last
+                guard other.type == .date, other.granularity == "day", distance <= 3, let timeStart = match.value.firstIndex(of: "T") else {
+                    continue
+                }
+                result[index].value = other.value + match.value[timeStart...]
+                result[index].relative = other.relative
+                break
+            }
+        }
+        return result
     }
 }

@@ -12,12 +12,19 @@ public struct Extractor: Sendable {
 
     public init() {}
 
+    /// The temporal expressions of `text` alone, resolved against `anchor` (`YYYY-MM-DD`). O(length of text).
+    public func dates(text: String, anchor: String?, language: String? = nil) -> [TimeExpression] {
+        dates.tag(TokenizedText(text), anchor: anchor.flatMap(CalendarDay.init(iso:)), order: DateTagger.NumericOrder(language: language))
+    }
+
     /// Extracts from `text`. `anchor` is the publication day (`YYYY-MM-DD`) that relative dates resolve
-    /// against; without one, only absolute dates are found. Cost: O(length of text).
-    public func extract(text: String, anchor: String?) -> Extraction {
+    /// against; without one, only absolute dates are found. `language` (a BCP 47 tag such as "en-gb")
+    /// decides how all-numeric dates are read. Cost: O(length of text).
+    public func extract(text: String, anchor: String?, language: String? = nil) -> Extraction {
         let tokenized = TokenizedText(text)
         let entities = countries.match(tokenized)
-        let timexes = dates.tag(tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)))
+        let timexes = dates.tag(
+            tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)), order: DateTagger.NumericOrder(language: language))
         let split = sentences.split(tokenized)
         var occurrences: [EventCoder.Occurrence] = []
         let starts = Dictionary(

@@ -136,7 +136,8 @@ public enum RecordEncoder {
         ])
     }
 
-    static func timex(_ timex: TimeExpression) -> JSONValue {
+    /// A temporal expression as written in article records and by `newsevents dates`.
+    public static func timex(_ timex: TimeExpression) -> JSONValue {
         .object([
             ("text", .string(timex.text)), ("start", .int(timex.start)), ("end", .int(timex.end)),
             ("type", .string(timex.type.rawValue)),

@@ -1,0 +1,124 @@
+/// The words the date tagger knows, by role.
+enum DateLexicon {
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+
+    /// Month names that are also common words or names ("May said", "a march on"): they need date context.
+    static let ambiguousMonths: Set<String> = ["may", "march", "mar", "jan", "jun", "dec", "sep", "aug", "oct", "nov", "apr", "feb", "jul"]
+
+    static let weekdays: [String: Int] = [
+        "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "thursday": 4,
+        "thu": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
+    ]
+
+    /// Weekday abbreviations are only read inside a full date ("Mon, Sept. 12").
+    static let fullWeekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "single": 1, "couple": 2,
+        "dozen": 12,
+    ]
+
+    /// Quantity words that give a duration an unknown number ("several months" is PXM).
+    static let vagueQuantities: Set<String> = ["several", "few", "many", "some", "multiple", "numerous"]
+
+    static let ordinals: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+        "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+        "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    ]
+
+    /// Duration units and their TIMEX3 letter; time units go after "T".
+    enum Unit: String {
+        case second, minute, hour, day, week, month, year, decade, century
+
+        var letter: String {
+            switch self {
+            case .second: return "S"
+            case .minute: return "M"
+            case .hour: return "H"
+            case .day: return "D"
+            case .week: return "W"
+            case .month: return "M"
+            case .year, .decade, .century: return "Y"
+            }
+        }
+
+        var isTime: Bool { self == .second || self == .minute || self == .hour }
+
+        /// How many of the letter's unit one of these is (a decade is 10 years).
+        var multiplier: Int {
+            switch self {
+            case .decade: return 10
+            case .century: return 100
+            default: return 1
+            }
+        }
+    }
+
+    static let units: [String: Unit] = [
+        "second": .second, "seconds": .second, "minute": .minute, "minutes": .minute, "hour": .hour, "hours": .hour,
+        "day": .day, "days": .day, "week": .week, "weeks": .week, "month": .month, "months": .month, "year": .year,
+        "years": .year, "decade": .decade, "decades": .decade, "century": .century, "centuries": .century,
+    ]
+
+    static let seasons: [String: String] = [
+        "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
+    ]
+
+    /// Parts of the day and their TIMEX3 codes.
+    static let dayParts: [String: String] = [
+        "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    ]
+
+    /// Fixed-date holidays: (month, day).
+    static let holidays: [(words: [String], month: Int, day: Int)] = [
+        (["new", "year", "s", "eve"], 12, 31), (["new", "year", "s", "day"], 1, 1), (["christmas", "eve"], 12, 24),
+        (["christmas", "day"], 12, 25), (["christmas"], 12, 25), (["boxing", "day"], 12, 26), (["halloween"], 10, 31),
+        (["valentine", "s", "day"], 2, 14), (["bastille", "day"], 7, 14), (["independence", "day"], 7, 4),
+    ]
+
+    /// Words that, read back through the clause, put an expression in the future.
+    static let futureCues: Set<String> = ["will", "ll", "shall", "starts", "begins", "intends", "aims", "hopes"]
+
+    /// Future cues only when "to" or "for" follows them ("scheduled for Feb. 14", "plans to vote in May");
+    /// as nouns or adjectives ("its plans", "planned outages") they say nothing about time.
+    static let futureCuesBeforeToOrFor: Set<String> = [
+        "expected", "expects", "expect", "plans", "planned", "plan", "planning", "scheduled", "set", "due", "going", "poised",
+        "slated", "ready",
+    ]
+
+    /// Modal verbs: the expression is after the speech act, which is close to the article's date, so the
+    /// occurrence closest to the anchor is taken (weekdays go forward).
+    static let modalCues: Set<String> = ["would", "could", "should", "might"]
+
+    /// Irregular past forms that mark past context (regular ones are recognised by "-ed").
+    static let pastCues: Set<String> = [
+        "was", "were", "had", "did", "said", "ago", "began", "saw", "took", "came", "went", "fell", "rose", "grew", "made",
+        "held", "won", "lost", "left", "met", "spent", "hit", "told", "sent", "gave", "got", "found", "put", "brought",
+        "bought", "paid", "led", "kept", "became", "ran", "wrote", "spoke", "struck", "stood", "chose", "drove", "flew",
+        "fought", "knew", "meant", "sold", "thought", "threw", "wore", "broke", "caught", "felt", "heard", "shot", "shut",
+        "sat", "cut", "let", "since",
+    ]
+
+    /// Words before a bare month or year that make it a date ("in July", "since 2019").
+    static let datePrepositions: Set<String> = [
+        "in", "since", "until", "till", "by", "during", "from", "of", "before", "after", "early", "late", "mid", "into",
+        "last", "this", "next", "through", "between", "and", "to", "or", "around", "throughout", "past", "the",
+    ]
+
+    /// Nouns after "the <year>" that make the year a date ("the 2016 election").
+    static let yearNouns: Set<String> = [
+        "election", "elections", "campaign", "olympics", "games", "summit", "war", "crisis", "attack", "attacks",
+        "budget", "season", "census", "agreement", "deal", "accord", "vote", "referendum", "primary", "primaries",
+        "race", "midterms", "midterm", "uprising", "revolution", "coup", "invasion", "protests", "law", "act",
+        "session", "tournament", "cup", "championship", "world", "general", "presidential", "parliamentary",
+    ]
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import NewsClean
+import NewsExtract
+import NewsSink
+
+/// `newsevents dates`: the temporal expressions of plain text, for inspection and for date benchmarks.
+struct Dates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tag and normalize the temporal expressions of plain text (standard input or a file) as a JSON array.",
+        discussion: """
+            Examples:
+              echo "The minister resigned on Friday." | newsevents dates --dct 2022-09-12
+              newsevents dates --dct 2023-03-16 --language en-gb article.txt | jq '.[].value'
+
+            Each element: {"start", "end", "text", "type", "value", "granularity", "anchor", "rule"}, offsets in
+            Unicode code points, end exclusive. Without --dct only absolute dates resolve.
+            """)
+
+    @Argument(help: "A UTF-8 text file. None or '-' reads standard input.")
+    var file: String?
+
+    @Option(help: "The document's date (YYYY-MM-DD or ISO 8601), the anchor for relative expressions.")
+    var dct: String?
+
+    @Option(help: "The text's language (BCP 47), which decides how all-numeric dates are read (en: month first).")
+    var language: String?
+
+    func validate() throws {
+        if let dct, PublicationDate.day(of: dct) == nil {
+            throw ValidationError("--dct must be a date such as 2022-09-12, not '\(dct)'")
+        }
+    }
+
+    func run() throws {
+        let data: Data
+        if let file, file != "-" {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("newsevents: error: cannot read '\(file)'\n".utf8))
+                throw ExitCode(1)
+            }
+            data = contents
+        } else {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let timexes = Extractor().dates(text: text, anchor: dct.flatMap(PublicationDate.day(of:)), language: language)
+        let array = JSONValue.array(timexes.map(RecordEncoder.timex))
+        FileHandle.standardOutput.write(Data((array.serialized() + "\n").utf8))
+    }
+}
