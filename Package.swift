@@ -9,7 +9,8 @@ let package = Package(
     name: "NewsEvents",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "newsevents", targets: ["newsevents"])
+        .executable(name: "newsevents", targets: ["newsevents"]),
+        .executable(name: "newsevents-bench", targets: ["NewsBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +58,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Speed benchmarks, each against a baseline in the same run (scripts/bench/*.sh).
+        .executableTarget(name: "NewsBench", dependencies: ["NewsExtract"], swiftSettings: strictSettings),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
         .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch"]),

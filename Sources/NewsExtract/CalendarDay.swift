@@ -1,12 +1,12 @@
 /// A proleptic Gregorian calendar day, with the arithmetic that date resolution needs. No time zones:
 /// news dates are calendar days in the publisher's zone.
-struct CalendarDay: Sendable, Hashable, Comparable {
+package struct CalendarDay: Sendable, Hashable, Comparable {
     var year: Int
     var month: Int
     var day: Int
 
     /// Parses the leading `YYYY-MM-DD` of an ISO 8601 date or date-time.
-    init?(iso: String) {
+    package init?(iso: String) {
         let parts = iso.prefix(10).split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             parts[0].count == 4, (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
@@ -78,5 +78,5 @@ struct CalendarDay: Sendable, Hashable, Comparable {
         }
     }
 
-    static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
+    package static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
 }

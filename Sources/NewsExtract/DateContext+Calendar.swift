@@ -5,7 +5,8 @@ import NewsModel
 extension DateContext {
     /// 2022-09-12 (with an optional THH:MM), 9/12/2022, 12.09.2022.
     func numericDate(_ index: Int) -> DateMatch? {
-        guard let first = integer(index), index + 2 < tokens.count, let second = integer(index + 1), let third = integer(index + 2)
+        guard let first = integer(index), index + 2 < tokens.count, let second = integer(index + 1),
+            let third = integer(index + 2)
         else { return nil }
         let separator = gap(after: index)
         guard separator == gap(after: index + 1), ["-", "/", "."].contains(separator) else { return nil }
@@ -30,13 +31,17 @@ extension DateContext {
         } else {
             return nil
         }
-        guard (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year), (1000...2999).contains(year)
+        guard (1...12).contains(month), day >= 1, day <= CalendarDay.daysIn(month: month, year: year),
+            (1000...2999).contains(year)
         else { return nil }
         // A following token glued on with another separator is a longer number, not a date ("1.2.2020.5").
-        if index + 3 < tokens.count, ["-", "/", "."].contains(gap(after: index + 2)), integer(index + 3) != nil { return nil }
+        if index + 3 < tokens.count, ["-", "/", "."].contains(gap(after: index + 2)), integer(index + 3) != nil {
+            return nil
+        }
         let value = CalendarDay(year: year, month: month, day: day).isoString
         // An ISO date-time: 2022-09-12T10:30 tokenizes as "12t10", so it is left to the date.
-        return DateMatch(first: index, last: index + 2, type: .date, value: value, granularity: "day", rule: rule, relative: false)
+        return DateMatch(
+            first: index, last: index + 2, type: .date, value: value, granularity: "day", rule: rule, relative: false)
     }
 
     /// Dates with month names: "September 12, 2022", "Sept. 12", "12 September 2022", "the 12th of
@@ -45,7 +50,8 @@ extension DateContext {
     func namedDate(_ index: Int) -> DateMatch? {
         guard let word = key(index) else { return nil }
         // A weekday in front of a full date belongs to it.
-        if DateLexicon.weekdays[word] != nil, isCapitalized(index), gap(after: index).contains(",") || gap(after: index) == " ",
+        if DateLexicon.weekdays[word] != nil, isCapitalized(index),
+            gap(after: index).contains(",") || gap(after: index) == " ",
             let date = monthFirst(index + 1) ?? dayFirst(index + 1), date.granularity == "day"
         {
             return DateMatch(
@@ -63,7 +69,9 @@ extension DateContext {
         for suffix in ["st", "nd", "rd", "th"] where word.hasSuffix(suffix) {
             digits = String(word.dropLast(2))
         }
-        guard digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let day = Int(digits), (1...31).contains(day) else {
+        guard digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let day = Int(digits),
+            (1...31).contains(day)
+        else {
             return nil
         }
         return day
@@ -76,9 +84,13 @@ extension DateContext {
 
     /// "Sept." keeps its period when the expression ends on it.
     private func abbreviationPeriod(_ index: Int) -> Int {
-        guard let word = key(index), DateLexicon.months[word] != nil, word.count <= 4, word != "may", word != "june", word != "july"
+        guard let word = key(index), DateLexicon.months[word] != nil, word.count <= 4, word != "may", word != "june",
+            word != "july"
         else { return 0 }
-        return gap(after: index).hasPrefix(".") || (index == tokens.count - 1 && tokens[index].end < text.scalars.count && text.scalars[tokens[index].end] == ".") ? 1 : 0
+        return gap(after: index).hasPrefix(".")
+            || (index == tokens.count - 1 && tokens[index].end < text.scalars.count
+                && text.scalars[tokens[index].end] == ".")
+            ? 1 : 0
     }
 
     /// "September 12, 2022", "Sept. 12", "September 12th", "September 2022", "September of 2022".
@@ -89,18 +101,22 @@ extension DateContext {
                 !gap(after: index + 1).contains("."), day <= CalendarDay.daysIn(month: month, year: year)
             {
                 return DateMatch(
-                    first: index, last: index + 2, type: .date, value: CalendarDay(year: year, month: month, day: day).isoString,
+                    first: index, last: index + 2, type: .date,
+                    value: CalendarDay(year: year, month: month, day: day).isoString,
                     granularity: "day", rule: "month-day-year", relative: false)
             }
             // A bare number after a month is a day only if it is not itself part of a longer number.
-            if gap(after: index + 1).hasPrefix(",") == false, integer(index + 2) != nil, gap(after: index + 1).count == 1, gap(after: index + 1) != " " {
+            if gap(after: index + 1).hasPrefix(",") == false, integer(index + 2) != nil,
+                gap(after: index + 1).count == 1, gap(after: index + 1) != " "
+            {
                 return nil
             }
             guard let year = self.year(month: month, day: day, direction: direction(before: index)),
                 day <= CalendarDay.daysIn(month: month, year: year)
             else { return nil }
             return DateMatch(
-                first: index, last: index + 1, type: .date, value: CalendarDay(year: year, month: month, day: day).isoString,
+                first: index, last: index + 1, type: .date,
+                value: CalendarDay(year: year, month: month, day: day).isoString,
                 granularity: "day", rule: "month-day", relative: true)
         }
         var yearIndex = index + 1
@@ -122,30 +138,36 @@ extension DateContext {
             day <= CalendarDay.daysIn(month: month, year: year)
         {
             return DateMatch(
-                first: index, last: index + 2, type: .date, value: CalendarDay(year: year, month: month, day: day).isoString,
+                first: index, last: index + 2, type: .date,
+                value: CalendarDay(year: year, month: month, day: day).isoString,
                 granularity: "day", rule: "day-month-year", relative: false)
         }
         guard let year = self.year(month: month, day: day, direction: direction(before: index)),
             day <= CalendarDay.daysIn(month: month, year: year)
         else { return nil }
         return DateMatch(
-            first: index, last: index + 1, type: .date, value: CalendarDay(year: year, month: month, day: day).isoString,
+            first: index, last: index + 1, type: .date,
+            value: CalendarDay(year: year, month: month, day: day).isoString,
             granularity: "day", rule: "day-month", relative: true, trailing: abbreviationPeriod(index + 1))
     }
 
     /// "the 12th of September [2022]".
     private func ordinalOfMonth(_ index: Int) -> DateMatch? {
-        guard key(index) == "the", let day = dayNumber(index + 1), key(index + 2) == "of", let month = monthAt(index + 3) else {
+        guard key(index) == "the", let day = dayNumber(index + 1), key(index + 2) == "of",
+            let month = monthAt(index + 3)
+        else {
             return nil
         }
         if let year = integer(index + 4), key(index + 4)!.count == 4 {
             return DateMatch(
-                first: index, last: index + 4, type: .date, value: CalendarDay(year: year, month: month, day: day).isoString,
+                first: index, last: index + 4, type: .date,
+                value: CalendarDay(year: year, month: month, day: day).isoString,
                 granularity: "day", rule: "ordinal-of-month-year", relative: false)
         }
         guard let year = self.year(month: month, day: day, direction: direction(before: index)) else { return nil }
         return DateMatch(
-            first: index, last: index + 3, type: .date, value: CalendarDay(year: year, month: month, day: day).isoString,
+            first: index, last: index + 3, type: .date,
+            value: CalendarDay(year: year, month: month, day: day).isoString,
             granularity: "day", rule: "ordinal-of-month", relative: true)
     }
 
@@ -184,7 +206,8 @@ extension DateContext {
             let joinsMonths =
                 ["and", "or", "to"].contains(before) && monthAt(index - 2) != nil
                 || before == "to" && ["year", "months", "quarter", "weeks"].contains(key(index - 2) ?? "")
-            let preposition = DateLexicon.datePrepositions.contains(before) && !["the", "and", "or", "to"].contains(before)
+            let preposition =
+                DateLexicon.datePrepositions.contains(before) && !["the", "and", "or", "to"].contains(before)
             guard preposition || joinsMonths || theNoun else { return nil }
             if DateLexicon.ambiguousMonths.contains(word), word.count <= 3, word != "may" { return nil }
             if before == "the" { rule = "attributive-month" }
@@ -206,7 +229,8 @@ extension DateContext {
             year = anchor.year - 1
         }
         return DateMatch(
-            first: first, last: monthIndex, type: .date, value: Self.monthValue(year ?? resolvedYear, month), granularity: "month",
+            first: first, last: monthIndex, type: .date, value: Self.monthValue(year ?? resolvedYear, month),
+            granularity: "month",
             rule: rule, relative: true, trailing: abbreviationPeriod(monthIndex))
     }
 
@@ -219,17 +243,21 @@ extension DateContext {
     func holiday(_ index: Int) -> DateMatch? {
         for holiday in DateLexicon.holidays where isCapitalized(index) {
             let end = index + holiday.words.count
-            guard end <= tokens.count, (0..<holiday.words.count).allSatisfy({ key(index + $0) == holiday.words[$0] }) else { continue }
+            guard end <= tokens.count, (0..<holiday.words.count).allSatisfy({ key(index + $0) == holiday.words[$0] })
+            else { continue }
             var last = end - 1
             if let year = integer(end), key(end)!.count == 4 {
                 last = end
                 return DateMatch(
-                    first: index, last: last, type: .date, value: CalendarDay(year: year, month: holiday.month, day: holiday.day).isoString,
+                    first: index, last: last, type: .date,
+                    value: CalendarDay(year: year, month: holiday.month, day: holiday.day).isoString,
                     granularity: "day", rule: "holiday-year", relative: false)
             }
-            guard let year = self.year(month: holiday.month, day: holiday.day, direction: direction(before: index)) else { return nil }
+            guard let year = self.year(month: holiday.month, day: holiday.day, direction: direction(before: index))
+            else { return nil }
             return DateMatch(
-                first: index, last: last, type: .date, value: CalendarDay(year: year, month: holiday.month, day: holiday.day).isoString,
+                first: index, last: last, type: .date,
+                value: CalendarDay(year: year, month: holiday.month, day: holiday.day).isoString,
                 granularity: "day", rule: "holiday", relative: true)
         }
         return nil
@@ -245,43 +273,72 @@ extension DateContext {
             let digits = Int(decade.dropLast()), decade.dropLast().allSatisfy(\.isNumber)
         {
             if decade.count == 5, digits % 10 == 0, (1000...2990).contains(digits) {
-                return DateMatch(first: index, last: decadeIndex, type: .date, value: String(digits / 10), granularity: "decade", rule: "decade", relative: false)
+                return DateMatch(
+                    first: index, last: decadeIndex, type: .date, value: String(digits / 10), granularity: "decade",
+                    rule: "decade", relative: false)
             }
-            if decade.count == 3, digits % 10 == 0, word == "the", gap(after: index).contains("'") || gap(after: index).contains("’") {
-                return DateMatch(first: index, last: decadeIndex, type: .date, value: String(190 + digits / 10), granularity: "decade", rule: "decade-short", relative: false)
+            if decade.count == 3, digits % 10 == 0, word == "the",
+                gap(after: index).contains("'") || gap(after: index).contains("’")
+            {
+                return DateMatch(
+                    first: index, last: decadeIndex, type: .date, value: String(190 + digits / 10),
+                    granularity: "decade", rule: "decade-short", relative: false)
             }
         }
         // Centuries: "the 19th century", "the twentieth century".
         if word == "the", key(index + 2) == "century" || key(index + 2) == "centuries",
             let ordinal = dayNumber(index + 1) ?? DateLexicon.ordinals[key(index + 1) ?? ""]
         {
-            return DateMatch(first: index, last: index + 2, type: .date, value: CalendarDay.pad(ordinal - 1, 2), granularity: "century", rule: "century", relative: false)
+            return DateMatch(
+                first: index, last: index + 2, type: .date, value: CalendarDay.pad(ordinal - 1, 2),
+                granularity: "century", rule: "century", relative: false)
         }
         // Fiscal years: "fiscal 2019", "fiscal year 2019", "FY2019".
         if word == "fiscal" {
             let yearIndex = key(index + 1) == "year" ? index + 2 : index + 1
             if let year = integer(yearIndex), key(yearIndex)!.count == 4 {
-                return DateMatch(first: index, last: yearIndex, type: .date, value: "FY\(year)", granularity: "year", rule: "fiscal-year", relative: false)
+                return DateMatch(
+                    first: index, last: yearIndex, type: .date, value: "FY\(year)", granularity: "year",
+                    rule: "fiscal-year", relative: false)
             }
         }
         if word.hasPrefix("fy"), word.count == 6, let year = Int(word.dropFirst(2)) {
-            return DateMatch(first: index, last: index, type: .date, value: "FY\(year)", granularity: "year", rule: "fiscal-year", relative: false)
+            return DateMatch(
+                first: index, last: index, type: .date, value: "FY\(year)", granularity: "year", rule: "fiscal-year",
+                relative: false)
         }
         // "mid-2020", "early 2020", "late 2019".
-        if ["mid", "early", "late"].contains(word), let year = integer(index + 1), key(index + 1)!.count == 4, (1000...2999).contains(year) {
-            return DateMatch(first: index, last: index + 1, type: .date, value: String(year), granularity: "year", rule: "modified-year", relative: false)
+        if ["mid", "early", "late"].contains(word), let year = integer(index + 1), key(index + 1)!.count == 4,
+            (1000...2999).contains(year)
+        {
+            return DateMatch(
+                first: index, last: index + 1, type: .date, value: String(year), granularity: "year",
+                rule: "modified-year", relative: false)
         }
         guard let year = integer(index), word.count == 4, (1000...2199).contains(year) else { return nil }
         // Not part of a longer number or code ("2019-20", "1,2019", "2019.5").
-        if index + 1 < tokens.count, ["-", ".", ",", ":", "/"].contains(gap(after: index)), integer(index + 1) != nil { return nil }
-        if index > 0, [",", ".", "$", "#", "-", "/", ":"].contains(where: { gap(after: index - 1).hasSuffix($0) }), integer(index - 1) != nil { return nil }
+        if index + 1 < tokens.count, ["-", ".", ",", ":", "/"].contains(gap(after: index)), integer(index + 1) != nil {
+            return nil
+        }
+        if index > 0, [",", ".", "$", "#", "-", "/", ":"].contains(where: { gap(after: index - 1).hasSuffix($0) }),
+            integer(index - 1) != nil
+        {
+            return nil
+        }
         let before = key(index - 1) ?? ""
         let after = key(index + 1) ?? ""
         if DateLexicon.datePrepositions.contains(before), before != "the" || DateLexicon.yearNouns.contains(after) {
-            return DateMatch(first: index, last: index, type: .date, value: String(year), granularity: "year", rule: "year", relative: false)
+            return DateMatch(
+                first: index, last: index, type: .date, value: String(year), granularity: "year", rule: "year",
+                relative: false)
         }
-        if DateLexicon.yearNouns.contains(after) || (after == "s" && index + 1 < tokens.count && gap(after: index).contains(where: { $0 == "'" || $0 == "’" })) {
-            return DateMatch(first: index, last: index, type: .date, value: String(year), granularity: "year", rule: "year-attributive", relative: false)
+        if DateLexicon.yearNouns.contains(after)
+            || (after == "s" && index + 1 < tokens.count
+                && gap(after: index).contains(where: { $0 == "'" || $0 == "’" }))
+        {
+            return DateMatch(
+                first: index, last: index, type: .date, value: String(year), granularity: "year",
+                rule: "year-attributive", relative: false)
         }
         return nil
     }
@@ -289,12 +346,18 @@ extension DateContext {
     /// "Q3 2021", "Q3", "the third quarter [of 2021]", "third-quarter", "the first half of 2023".
     func quarterOrHalf(_ index: Int) -> DateMatch? {
         guard let word = key(index) else { return nil }
-        if word.count == 2, word.hasPrefix("q"), let quarter = Int(word.dropFirst()), (1...4).contains(quarter), isCapitalized(index) {
+        if word.count == 2, word.hasPrefix("q"), let quarter = Int(word.dropFirst()), (1...4).contains(quarter),
+            isCapitalized(index)
+        {
             if let year = integer(index + 1), key(index + 1)!.count == 4 {
-                return DateMatch(first: index, last: index + 1, type: .date, value: "\(year)-Q\(quarter)", granularity: "quarter", rule: "quarter-year", relative: false)
+                return DateMatch(
+                    first: index, last: index + 1, type: .date, value: "\(year)-Q\(quarter)", granularity: "quarter",
+                    rule: "quarter-year", relative: false)
             }
             guard let anchor else { return nil }
-            return DateMatch(first: index, last: index, type: .date, value: "\(anchor.year)-Q\(quarter)", granularity: "quarter", rule: "quarter", relative: true)
+            return DateMatch(
+                first: index, last: index, type: .date, value: "\(anchor.year)-Q\(quarter)", granularity: "quarter",
+                rule: "quarter", relative: true)
         }
         var position = index
         if word == "the" { position += 1 }
@@ -322,7 +385,10 @@ extension DateContext {
             }
         }
         guard let year else { return nil }
-        return DateMatch(first: index, last: last, type: .date, value: "\(year)-\(code)", granularity: code.hasPrefix("Q") ? "quarter" : "half", rule: "ordinal-\(code.hasPrefix("Q") ? "quarter" : "half")", relative: relative)
+        return DateMatch(
+            first: index, last: last, type: .date, value: "\(year)-\(code)",
+            granularity: code.hasPrefix("Q") ? "quarter" : "half",
+            rule: "ordinal-\(code.hasPrefix("Q") ? "quarter" : "half")", relative: relative)
     }
 
     /// "this autumn", "last summer", "the spring of 2019", "summer 2024", "in the winter".
@@ -335,13 +401,19 @@ extension DateContext {
             position += 1
         }
         guard let code = DateLexicon.seasons[key(position) ?? ""] else { return nil }
-        if let explicit = (key(position + 1) == "of" ? integer(position + 2) : integer(position + 1)), String(explicit).count == 4 {
+        if let explicit = (key(position + 1) == "of" ? integer(position + 2) : integer(position + 1)),
+            String(explicit).count == 4
+        {
             let last = key(position + 1) == "of" ? position + 2 : position + 1
-            return DateMatch(first: index, last: last, type: .date, value: "\(explicit)-\(code)", granularity: "season", rule: "season-year", relative: false)
+            return DateMatch(
+                first: index, last: last, type: .date, value: "\(explicit)-\(code)", granularity: "season",
+                rule: "season-year", relative: false)
         }
         guard let anchor, let modifier, modifier != "early", modifier != "late" else { return nil }
         // "the fall" after a verb is rarely the season; "in the summer" is.
-        if modifier == "the", !["in", "during", "over", "this", "by", "until", "since"].contains(key(index - 1) ?? "") { return nil }
+        if modifier == "the", !["in", "during", "over", "this", "by", "until", "since"].contains(key(index - 1) ?? "") {
+            return nil
+        }
         if code == "FA", modifier == "the" { return nil }
         let order = ["WI": 0, "SP": 1, "SU": 2, "FA": 3]
         let current = anchor.month == 12 || anchor.month <= 2 ? 0 : anchor.month <= 5 ? 1 : anchor.month <= 8 ? 2 : 3
@@ -354,6 +426,8 @@ extension DateContext {
             if direction(before: index) != .future, order[code]! > current { year -= 1 }
         default: break
         }
-        return DateMatch(first: index, last: position, type: .date, value: "\(year)-\(code)", granularity: "season", rule: "season-\(modifier)", relative: true)
+        return DateMatch(
+            first: index, last: position, type: .date, value: "\(year)-\(code)", granularity: "season",
+            rule: "season-\(modifier)", relative: true)
     }
 }

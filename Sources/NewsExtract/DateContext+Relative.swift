@@ -8,7 +8,9 @@ extension DateContext {
     func relative(_ index: Int) -> DateMatch? {
         guard let anchor, let word = key(index) else { return nil }
         func day(_ offset: Int, _ last: Int, _ rule: String) -> DateMatch {
-            DateMatch(first: index, last: last, type: .date, value: anchor.adding(days: offset).isoString, granularity: "day", rule: rule, relative: true)
+            DateMatch(
+                first: index, last: last, type: .date, value: anchor.adding(days: offset).isoString, granularity: "day",
+                rule: rule, relative: true)
         }
         switch word {
         case "today":
@@ -22,8 +24,12 @@ extension DateContext {
             return day(1, index, "tomorrow")
         case "the":
             if key(index + 1) == "day", key(index + 3) == "yesterday" || key(index + 3) == "tomorrow" {
-                if key(index + 2) == "before", key(index + 3) == "yesterday" { return day(-2, index + 3, "day-before-yesterday") }
-                if key(index + 2) == "after", key(index + 3) == "tomorrow" { return day(2, index + 3, "day-after-tomorrow") }
+                if key(index + 2) == "before", key(index + 3) == "yesterday" {
+                    return day(-2, index + 3, "day-before-yesterday")
+                }
+                if key(index + 2) == "after", key(index + 3) == "tomorrow" {
+                    return day(2, index + 3, "day-after-tomorrow")
+                }
             }
             if key(index + 1) == "weekend" {
                 let future = direction(before: index) == .future
@@ -54,7 +60,9 @@ extension DateContext {
         guard let anchor, let unit = key(unitIndex) else { return nil }
         switch unit {
         case "week":
-            return DateMatch(first: first, last: unitIndex, type: .date, value: anchor.adding(days: 7 * step).weekString, granularity: "week", rule: rule, relative: true)
+            return DateMatch(
+                first: first, last: unitIndex, type: .date, value: anchor.adding(days: 7 * step).weekString,
+                granularity: "week", rule: rule, relative: true)
         case "weekend":
             // "this weekend" without a future cue is the weekend just past on Monday to Friday.
             var resolved = step
@@ -62,14 +70,22 @@ extension DateContext {
             return weekend(first: first, last: unitIndex, step: resolved, rule: rule)
         case "month":
             guard let value = month(offset: step) else { return nil }
-            return DateMatch(first: first, last: unitIndex, type: .date, value: value, granularity: "month", rule: rule, relative: true)
+            return DateMatch(
+                first: first, last: unitIndex, type: .date, value: value, granularity: "month", rule: rule,
+                relative: true)
         case "year":
-            return DateMatch(first: first, last: unitIndex, type: .date, value: String(anchor.year + step), granularity: "year", rule: rule, relative: true)
+            return DateMatch(
+                first: first, last: unitIndex, type: .date, value: String(anchor.year + step), granularity: "year",
+                rule: rule, relative: true)
         case "quarter":
             let total = anchor.year * 4 + (anchor.month - 1) / 3 + step
-            return DateMatch(first: first, last: unitIndex, type: .date, value: "\(total / 4)-Q\(total % 4 + 1)", granularity: "quarter", rule: rule, relative: true)
+            return DateMatch(
+                first: first, last: unitIndex, type: .date, value: "\(total / 4)-Q\(total % 4 + 1)",
+                granularity: "quarter", rule: rule, relative: true)
         case "decade":
-            return DateMatch(first: first, last: unitIndex, type: .date, value: String(anchor.year / 10 + step), granularity: "decade", rule: rule, relative: true)
+            return DateMatch(
+                first: first, last: unitIndex, type: .date, value: String(anchor.year / 10 + step),
+                granularity: "decade", rule: rule, relative: true)
         default:
             return nil
         }
@@ -86,17 +102,26 @@ extension DateContext {
         case 0: chosen = saturday
         default: chosen = anchor.weekday >= 6 ? saturday.adding(days: 7) : saturday
         }
-        return DateMatch(first: first, last: last, type: .date, value: chosen.weekString + "-WE", granularity: "week", rule: rule, relative: true)
+        return DateMatch(
+            first: first, last: last, type: .date, value: chosen.weekString + "-WE", granularity: "week", rule: rule,
+            relative: true)
     }
 
     /// "the end of the year", "the beginning of next month", "the end of September", "the end of 2022".
     private func periodEdge(_ index: Int) -> DateMatch? {
         let target = index + 3
-        if let inner = calendarUnit(first: index, unitIndex: target + 1, step: stepWord(target) ?? 99, rule: "period-edge"), stepWord(target) != nil {
-            return DateMatch(first: index, last: inner.last, type: .date, value: inner.value, granularity: inner.granularity, rule: "period-edge", relative: true)
+        if let inner = calendarUnit(
+            first: index, unitIndex: target + 1, step: stepWord(target) ?? 99, rule: "period-edge"),
+            stepWord(target) != nil
+        {
+            return DateMatch(
+                first: index, last: inner.last, type: .date, value: inner.value, granularity: inner.granularity,
+                rule: "period-edge", relative: true)
         }
         if let year = integer(target), key(target)!.count == 4 {
-            return DateMatch(first: index, last: target, type: .date, value: String(year), granularity: "year", rule: "period-edge-year", relative: false)
+            return DateMatch(
+                first: index, last: target, type: .date, value: String(year), granularity: "year",
+                rule: "period-edge-year", relative: false)
         }
         return nil
     }
@@ -138,7 +163,8 @@ extension DateContext {
         case .hour, .minute, .second:
             return nil
         }
-        return DateMatch(first: index, last: last, type: .date, value: value, granularity: granularity, rule: "ago", relative: true)
+        return DateMatch(
+            first: index, last: last, type: .date, value: value, granularity: granularity, rule: "ago", relative: true)
     }
 
     /// A count: digits, a number word ("three", "twenty-four"), "a"/"an", "a couple of"; vague quantities
@@ -151,7 +177,9 @@ extension DateContext {
             return (1, index + 1)
         }
         if DateLexicon.vagueQuantities.contains(word) { return (nil, index + 1) }
-        if let number = integer(index), !gap(after: index).contains(where: { ".,:/".contains($0) }) || gap(after: index) == ", " {
+        if let number = integer(index),
+            !gap(after: index).contains(where: { ".,:/".contains($0) }) || gap(after: index) == ", "
+        {
             return (number, index + 1)
         }
         if var number = DateLexicon.numberWords[word], word != "a", word != "an" {
@@ -173,7 +201,9 @@ extension DateContext {
         var position = index
         let modifier = key(index)
         if ["last", "this", "next", "past", "coming"].contains(modifier ?? "") { position += 1 }
-        guard let name = key(position), DateLexicon.fullWeekdays.contains(name), let weekday = DateLexicon.weekdays[name], isCapitalized(position) else {
+        guard let name = key(position), DateLexicon.fullWeekdays.contains(name),
+            let weekday = DateLexicon.weekdays[name], isCapitalized(position)
+        else {
             return nil
         }
         let day: CalendarDay
@@ -197,14 +227,20 @@ extension DateContext {
             rule = forward ? "weekday-future" : "weekday-past"
         }
         if let part = dayPart(after: position) {
-            return DateMatch(first: index, last: position + 1, type: .time, value: day.isoString + "T" + part, granularity: "time", rule: rule + "-part", relative: true)
+            return DateMatch(
+                first: index, last: position + 1, type: .time, value: day.isoString + "T" + part, granularity: "time",
+                rule: rule + "-part", relative: true)
         }
-        return DateMatch(first: index, last: position, type: .date, value: day.isoString, granularity: "day", rule: rule, relative: true)
+        return DateMatch(
+            first: index, last: position, type: .date, value: day.isoString, granularity: "day", rule: rule,
+            relative: true)
     }
 
     /// The TIMEX3 code of a part-of-day word right after `index` ("Friday night").
     private func dayPart(after index: Int) -> String? {
-        guard let word = key(index + 1), let code = DateLexicon.dayParts[word], gap(after: index) == " " else { return nil }
+        guard let word = key(index + 1), let code = DateLexicon.dayParts[word], gap(after: index) == " " else {
+            return nil
+        }
         return code
     }
 
@@ -214,16 +250,25 @@ extension DateContext {
         guard let anchor, let word = key(index) else { return nil }
         switch word {
         case "tonight":
-            return DateMatch(first: index, last: index, type: .time, value: anchor.isoString + "TNI", granularity: "time", rule: "tonight", relative: true)
+            return DateMatch(
+                first: index, last: index, type: .time, value: anchor.isoString + "TNI", granularity: "time",
+                rule: "tonight", relative: true)
         case "this", "yesterday", "today", "tomorrow", "last":
             guard let part = dayPart(after: index) else { return nil }
             if word == "last", part != "NI" { return nil }
             if word == "this", part == "NI" { return nil }
             let offset = word == "yesterday" || word == "last" ? -1 : word == "tomorrow" ? 1 : 0
-            return DateMatch(first: index, last: index + 1, type: .time, value: anchor.adding(days: offset).isoString + "T" + part, granularity: "time", rule: "\(word)-part-of-day", relative: true)
+            return DateMatch(
+                first: index, last: index + 1, type: .time, value: anchor.adding(days: offset).isoString + "T" + part,
+                granularity: "time", rule: "\(word)-part-of-day", relative: true)
         case "noon", "midday", "midnight":
-            guard ["at", "by", "until", "before", "after", "around", "from", "to"].contains(key(index - 1) ?? "") else { return nil }
-            return DateMatch(first: index, last: index, type: .time, value: anchor.isoString + (word == "midnight" ? "T24:00" : "T12:00"), granularity: "time", rule: "clock-named", relative: true)
+            guard ["at", "by", "until", "before", "after", "around", "from", "to"].contains(key(index - 1) ?? "") else {
+                return nil
+            }
+            return DateMatch(
+                first: index, last: index, type: .time,
+                value: anchor.isoString + (word == "midnight" ? "T24:00" : "T12:00"), granularity: "time",
+                rule: "clock-named", relative: true)
         default:
             break
         }
@@ -231,11 +276,16 @@ extension DateContext {
         var hour: Int
         var minute = 0
         var position = index
-        if word.hasSuffix("am") || word.hasSuffix("pm"), let digits = Int(word.dropLast(2)), word.dropLast(2).allSatisfy(\.isNumber) {
+        if word.hasSuffix("am") || word.hasSuffix("pm"), let digits = Int(word.dropLast(2)),
+            word.dropLast(2).allSatisfy(\.isNumber)
+        {
             hour = digits
             guard (1...12).contains(hour) else { return nil }
             hour = hour % 12 + (word.hasSuffix("pm") ? 12 : 0)
-            return DateMatch(first: index, last: index, type: .time, value: anchor.isoString + "T" + CalendarDay.pad(hour, 2) + ":00", granularity: "time", rule: "clock-12h", relative: true)
+            return DateMatch(
+                first: index, last: index, type: .time,
+                value: anchor.isoString + "T" + CalendarDay.pad(hour, 2) + ":00", granularity: "time",
+                rule: "clock-12h", relative: true)
         }
         guard let first = integer(index), key(index)!.count <= 2 else { return nil }
         hour = first
@@ -260,13 +310,19 @@ extension DateContext {
             hour = hour % 12 + (pm ? 12 : 0)
         } else {
             // A 24-hour time needs its colon and a zone or "at" ("at 20:00", "14:30 GMT").
-            guard position == index + 1, hour < 24, ["gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt"].contains(key(position + 1) ?? "") || key(index - 1) == "at" else {
+            guard position == index + 1, hour < 24,
+                ["gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt"].contains(key(position + 1) ?? "")
+                    || key(index - 1) == "at"
+            else {
                 return nil
             }
-            if ["gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt"].contains(key(position + 1) ?? "") { last = position + 1 }
+            if ["gmt", "utc", "bst", "cet", "est", "edt", "pst", "pdt"].contains(key(position + 1) ?? "") {
+                last = position + 1
+            }
         }
         return DateMatch(
-            first: index, last: last, type: .time, value: anchor.isoString + "T" + CalendarDay.pad(hour, 2) + ":" + CalendarDay.pad(minute, 2),
+            first: index, last: last, type: .time,
+            value: anchor.isoString + "T" + CalendarDay.pad(hour, 2) + ":" + CalendarDay.pad(minute, 2),
             granularity: "time", rule: "clock", relative: true, trailing: trailing)
     }
 }

@@ -7,7 +7,9 @@ enum DateLexicon {
     ]
 
     /// Month names that are also common words or names ("May said", "a march on"): they need date context.
-    static let ambiguousMonths: Set<String> = ["may", "march", "mar", "jan", "jun", "dec", "sep", "aug", "oct", "nov", "apr", "feb", "jul"]
+    static let ambiguousMonths: Set<String> = [
+        "may", "march", "mar", "jan", "jun", "dec", "sep", "aug", "oct", "nov", "apr", "feb", "jul",
+    ]
 
     static let weekdays: [String: Int] = [
         "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "thursday": 4,
@@ -15,7 +17,9 @@ enum DateLexicon {
     ]
 
     /// Weekday abbreviations are only read inside a full date ("Mon, Sept. 12").
-    static let fullWeekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let fullWeekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    ]
 
     static let numberWords: [String: Int] = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -91,7 +95,8 @@ enum DateLexicon {
     /// Future cues only when "to" or "for" follows them ("scheduled for Feb. 14", "plans to vote in May");
     /// as nouns or adjectives ("its plans", "planned outages") they say nothing about time.
     static let futureCuesBeforeToOrFor: Set<String> = [
-        "expected", "expects", "expect", "plans", "planned", "plan", "planning", "scheduled", "set", "due", "going", "poised",
+        "expected", "expects", "expect", "plans", "planned", "plan", "planning", "scheduled", "set", "due", "going",
+        "poised",
         "slated", "ready",
     ]
 
@@ -101,12 +106,33 @@ enum DateLexicon {
 
     /// Irregular past forms that mark past context (regular ones are recognised by "-ed").
     static let pastCues: Set<String> = [
-        "was", "were", "had", "did", "said", "ago", "began", "saw", "took", "came", "went", "fell", "rose", "grew", "made",
+        "was", "were", "had", "did", "said", "ago", "began", "saw", "took", "came", "went", "fell", "rose", "grew",
+        "made",
         "held", "won", "lost", "left", "met", "spent", "hit", "told", "sent", "gave", "got", "found", "put", "brought",
         "bought", "paid", "led", "kept", "became", "ran", "wrote", "spoke", "struck", "stood", "chose", "drove", "flew",
-        "fought", "knew", "meant", "sold", "thought", "threw", "wore", "broke", "caught", "felt", "heard", "shot", "shut",
+        "fought", "knew", "meant", "sold", "thought", "threw", "wore", "broke", "caught", "felt", "heard", "shot",
+        "shut",
         "sat", "cut", "let", "since",
     ]
+
+    /// Words that can start a temporal expression (besides numbers, "Q3" and "FY2023"), so that other
+    /// tokens are skipped at once.
+    static let triggers: Set<String> = {
+        var words = Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(ordinals.keys).union(
+            seasons.keys
+        )
+        .union(vagueQuantities)
+        words.formUnion([
+            "the", "last", "this", "next", "early", "late", "mid", "today", "yesterday", "tomorrow", "tonight",
+            "coming",
+            "past", "earlier", "later", "nearly", "almost", "about", "roughly", "some", "around", "over", "under",
+            "just",
+            "more", "less", "fewer", "fiscal", "noon", "midday", "midnight", "daily", "weekly", "monthly", "annually",
+            "yearly", "nightly", "every", "each", "now", "currently", "nowadays", "recently", "these", "recent",
+        ])
+        for holiday in holidays { words.insert(holiday.words[0]) }
+        return words
+    }()
 
     /// Words before a bare month or year that make it a date ("in July", "since 2019").
     static let datePrepositions: Set<String> = [

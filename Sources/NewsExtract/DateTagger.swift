@@ -14,15 +14,15 @@ import NewsModel
 /// which case it is the next one. A month or a day-and-month without a year follows the nearest tense cue
 /// the same way (past cues: "was", "had", verbs in -ed, ...); with no cue, it is the occurrence closest to
 /// the anchor. Cost: O(tokens), no allocation beyond the results.
-struct DateTagger: Sendable {
+package struct DateTagger: Sendable {
     /// How to read all-numeric dates such as 9/12/2022 when both orders are valid.
-    enum NumericOrder: Sendable {
+    package enum NumericOrder: Sendable {
         case monthFirst
         case dayFirst
 
         /// US English reads month first; other locales day first. Dotted dates (12.09.2022) are always
         /// day first.
-        init(language: String?) {
+        package init(language: String?) {
             guard let language = language?.lowercased(), !language.isEmpty else {
                 self = .monthFirst
                 return
@@ -31,7 +31,10 @@ struct DateTagger: Sendable {
         }
     }
 
-    func tag(_ text: TokenizedText, anchor: CalendarDay?, order: NumericOrder = .monthFirst) -> [TimeExpression] {
+    package init() {}
+
+    package func tag(_ text: TokenizedText, anchor: CalendarDay?, order: NumericOrder = .monthFirst) -> [TimeExpression]
+    {
         let context = DateContext(text: text, anchor: anchor, order: order)
         var found: [DateMatch] = []
         var index = 0
@@ -73,10 +76,15 @@ struct DateContext {
         index >= 0 && index < tokens.count ? tokens[index].key : nil
     }
 
-    /// The scalars between token `index` and the next one.
+    /// The scalars between token `index` and the next one (short, so held inline by `String`).
     func gap(after index: Int) -> String {
         guard index >= 0, index + 1 < tokens.count else { return "" }
-        return text.text(from: tokens[index].end, to: tokens[index + 1].start)
+        let start = tokens[index].end
+        let end = tokens[index + 1].start
+        if end - start == 1 {
+            return String(Character(text.scalars[start]))
+        }
+        return text.text(from: start, to: end)
     }
 
     /// Whether token `index` and the next are separated by exactly `separator`.
@@ -93,16 +101,33 @@ struct DateContext {
         index >= 0 && index < tokens.count && tokens[index].isCapitalized
     }
 
-    /// The family rules, in priority order; the longest proposal wins.
+    /// The family rules, in priority order; the longest proposal wins. Most tokens cannot start a temporal
+    /// expression and are skipped with one set look-up.
     func bestMatch(at index: Int) -> DateMatch? {
-        let families: [(Int) -> DateMatch?] = [
-            numericDate, namedDate, holiday, yearExpression, quarterOrHalf, season, relative, weekday, clockTime,
-            duration, set, vagueReference,
-        ]
+        let word = tokens[index].key
+        guard
+            DateLexicon.triggers.contains(word) || word.first!.isASCII && word.first!.isNumber
+                || word.hasPrefix("q") && word.count == 2
+                || word.hasPrefix("fy")
+        else { return nil }
         var best: DateMatch?
-        for family in families {
-            guard let match = family(index) else { continue }
-            if best == nil || match.last > best!.last { best = match }
+        for family in 0..<12 {
+            let match: DateMatch?
+            switch family {
+            case 0: match = numericDate(index)
+            case 1: match = namedDate(index)
+            case 2: match = holiday(index)
+            case 3: match = yearExpression(index)
+            case 4: match = quarterOrHalf(index)
+            case 5: match = season(index)
+            case 6: match = relative(index)
+            case 7: match = weekday(index)
+            case 8: match = clockTime(index)
+            case 9: match = duration(index)
+            case 10: match = set(index)
+            default: match = vagueReference(index)
+            }
+            if let match, best == nil || match.last > best!.last { best = match }
         }
         return best
     }
@@ -146,7 +171,9 @@ struct DateContext {
     private func tenseCue(at position: Int) -> Direction? {
         let word = tokens[position].key
         if DateLexicon.futureCues.contains(word) { return .future }
-        if DateLexicon.futureCuesBeforeToOrFor.contains(word), ["to", "for"].contains(key(position + 1) ?? "") { return .future }
+        if DateLexicon.futureCuesBeforeToOrFor.contains(word), ["to", "for"].contains(key(position + 1) ?? "") {
+            return .future
+        }
         if DateLexicon.modalCues.contains(word) { return .modal }
         // A past form is a past cue, but not as a passive, an infinitive or a perfect ("will be held",
         // "will be published", "have qualified").
@@ -177,7 +204,8 @@ struct DateContext {
             // News mostly reports what happened: without a cue, a date ahead of the anchor is taken only when it
             // is near (within about three months); a modal takes the nearest occurrence either way.
             let thisYear = CalendarDay(
-                year: anchor.year, month: month, day: min(day ?? 15, CalendarDay.daysIn(month: month, year: anchor.year)))
+                year: anchor.year, month: month,
+                day: min(day ?? 15, CalendarDay.daysIn(month: month, year: anchor.year)))
             let distance = thisYear.ordinal - anchor.ordinal
             let aheadLimit = direction == .modal ? 183 : 92
             if distance > aheadLimit { return anchor.year - 1 }
@@ -215,7 +243,9 @@ struct DateContext {
             for neighbour in neighbours {
                 let other = matches[neighbour]
                 let distance = neighbour > index ? other.first - match.last : match.first - other.last
-                guard other.type == .date, other.granularity == "day", distance <= 3, let timeStart = match.value.firstIndex(of: "T") else {
+                guard other.type == .date, other.granularity == "day", distance <= 3,
+                    let timeStart = match.value.firstIndex(of: "T")
+                else {
                     continue
                 }
                 result[index].value = other.value + match.value[timeStart...]

@@ -41,14 +41,24 @@ struct EventCoder: Sendable {
             }
             guard !inSentence.isEmpty else { continue }
             let tokens = Array(text.tokens[sentence.firstToken..<sentence.endToken])
-            let date = dates.first { $0.start >= sentence.start && $0.end <= sentence.end && $0.type == .date }
-            for cueMatch in EventLexicon.trie.matches(in: tokens) {
+            let sentenceDates = dates.filter {
+                $0.start >= sentence.start && $0.end <= sentence.end && ($0.type == .date || $0.type == .time)
+                    && $0.granularity != nil
+            }
+            let cueMatches = EventLexicon.trie.matches(in: tokens)
+            let cueOffsets = cueMatches.map { match in
+                text.tokens[sentence.firstToken + match.start]
+                    .start..<text.tokens[sentence.firstToken + match.end - 1].end
+            }
+            for cueMatch in cueMatches {
                 let cueStart = sentence.firstToken + cueMatch.start
                 let cueEnd = sentence.firstToken + cueMatch.end
                 // A cue inside a participant's name ("Attack Team") is not a cue.
                 if inSentence.contains(where: { $0.firstToken < cueEnd && cueStart < $0.endToken }) { continue }
                 if isNegatedOrHypothetical(text, sentence: sentence, cue: cueStart) { continue }
                 let cue = cueMatch.payloads[0]
+                let date = clauseDate(
+                    for: cueStart, cueEnd: cueEnd, in: text, among: sentenceDates, cueOffsets: cueOffsets)
                 for (actor, target) in roles(
                     cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSentence)
                 {
@@ -72,6 +82,37 @@ struct EventCoder: Sendable {
             }
         }
         return events
+    }
+
+    /// The date expression of the cue's clause: the nearest one with no comma, semicolon, colon, dash or
+    /// parenthesis between it and the cue; else a date in a fronted phrase that only commas separate from
+    /// the cue and that holds no other cue ("In June, Iran's steel industry was hit ..."). Vague references
+    /// and durations are never event dates.
+    private func clauseDate(
+        for cueStart: Int, cueEnd: Int, in text: TokenizedText, among dates: [TimeExpression], cueOffsets: [Range<Int>]
+    ) -> TimeExpression? {
+        let cueStartOffset = text.tokens[cueStart].start
+        let cueEndOffset = text.tokens[cueEnd - 1].end
+        var sameClause: (date: TimeExpression, distance: Int)?
+        var fronted: (date: TimeExpression, distance: Int)?
+        for date in dates {
+            let (from, to) = date.end <= cueStartOffset ? (date.end, cueStartOffset) : (cueEndOffset, date.start)
+            guard from <= to else { continue }
+            let between = text.scalars[from..<to]
+            let distance = to - from
+            if !between.contains(where: { ",;:()—–".unicodeScalars.contains($0) }) {
+                if sameClause == nil || distance < sameClause!.distance { sameClause = (date, distance) }
+                continue
+            }
+            guard date.end <= cueStartOffset, !between.contains(where: { ";:()—–".unicodeScalars.contains($0) }),
+                let comma = between.firstIndex(of: ",")
+            else { continue }
+            // The fronted phrase runs from the date to the first comma after it; another cue there owns the date.
+            let phrase = date.start..<comma
+            if cueOffsets.contains(where: { $0.overlaps(phrase) }) { continue }
+            if fronted == nil || distance < fronted!.distance { fronted = (date, distance) }
+        }
+        return sameClause?.date ?? fronted?.date
     }
 
     private func isNegatedOrHypothetical(_ text: TokenizedText, sentence: Sentence, cue: Int) -> Bool {

@@ -14,7 +14,9 @@ public struct Extractor: Sendable {
 
     /// The temporal expressions of `text` alone, resolved against `anchor` (`YYYY-MM-DD`). O(length of text).
     public func dates(text: String, anchor: String?, language: String? = nil) -> [TimeExpression] {
-        dates.tag(TokenizedText(text), anchor: anchor.flatMap(CalendarDay.init(iso:)), order: DateTagger.NumericOrder(language: language))
+        dates.tag(
+            TokenizedText(text), anchor: anchor.flatMap(CalendarDay.init(iso:)),
+            order: DateTagger.NumericOrder(language: language))
     }
 
     /// Extracts from `text`. `anchor` is the publication day (`YYYY-MM-DD`) that relative dates resolve
@@ -24,7 +26,8 @@ public struct Extractor: Sendable {
         let tokenized = TokenizedText(text)
         let entities = countries.match(tokenized)
         let timexes = dates.tag(
-            tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)), order: DateTagger.NumericOrder(language: language))
+            tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)),
+            order: DateTagger.NumericOrder(language: language))
         let split = sentences.split(tokenized)
         var occurrences: [EventCoder.Occurrence] = []
         let starts = Dictionary(

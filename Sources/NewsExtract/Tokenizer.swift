@@ -1,5 +1,5 @@
 /// A word of the text: a maximal run of letters and digits, with its offsets in Unicode scalars.
-struct Token: Sendable, Equatable {
+package struct Token: Sendable, Equatable {
     /// Lower-cased form used for lookups.
     var key: String
     /// Offsets into the text's scalars, end exclusive.
@@ -12,15 +12,19 @@ struct Token: Sendable, Equatable {
 
 /// The text as Unicode scalars plus its tokens. Offsets everywhere in NewsExtract are scalar offsets, the
 /// unit that the benchmarks and the JSON records use.
-struct TokenizedText: Sendable {
+package struct TokenizedText: Sendable {
     let scalars: [Unicode.Scalar]
-    let tokens: [Token]
+    package let tokens: [Token]
 
-    /// Tokenizes `text`. O(n); one allocation per token.
-    init(_ text: String) {
+    /// Tokenizes `text`. O(n). ASCII words take a fast path (no Unicode property look-ups); keys of up
+    /// to 15 bytes are stored inline by `String`, so most tokens allocate nothing.
+    package init(_ text: String) {
         let scalars = Array(text.unicodeScalars)
         var tokens: [Token] = []
+        tokens.reserveCapacity(scalars.count / 5)
         var index = 0
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(32)
         while index < scalars.count {
             guard Self.isWordScalar(scalars[index]) else {
                 index += 1
@@ -28,17 +32,35 @@ struct TokenizedText: Sendable {
             }
             let start = index
             var allCaps = true
-            var key = String.UnicodeScalarView()
+            var isASCII = true
+            ascii.removeAll(keepingCapacity: true)
             while index < scalars.count, Self.isWordScalar(scalars[index]) {
-                let scalar = scalars[index]
-                if scalar.properties.isLowercase { allCaps = false }
-                key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                let value = scalars[index].value
+                if value < 0x80 {
+                    if value >= 0x61 && value <= 0x7A { allCaps = false }
+                    ascii.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+                } else {
+                    isASCII = false
+                    if scalars[index].properties.isLowercase { allCaps = false }
+                }
                 index += 1
             }
+            let key: String
+            if isASCII {
+                key = String(decoding: ascii, as: UTF8.self)
+            } else {
+                var view = String.UnicodeScalarView()
+                for scalar in scalars[start..<index] {
+                    view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+                key = String(view)
+            }
+            let first = scalars[start]
+            let capitalized =
+                first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase
             tokens.append(
-                Token(
-                    key: String(key), start: start, end: index, isCapitalized: scalars[start].properties.isUppercase,
-                    isAllCaps: allCaps && scalars[start].properties.isUppercase))
+                Token(key: key, start: start, end: index, isCapitalized: capitalized, isAllCaps: allCaps && capitalized)
+            )
         }
         self.scalars = scalars
         self.tokens = tokens
@@ -56,8 +78,14 @@ struct TokenizedText: Sendable {
         scalars[left..<right].allSatisfy { $0 == " " }
     }
 
+    @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x61 && value <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
             || scalar.properties.generalCategory == .nonspacingMark
     }
 

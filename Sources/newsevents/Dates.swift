@@ -7,7 +7,8 @@ import NewsSink
 /// `newsevents dates`: the temporal expressions of plain text, for inspection and for date benchmarks.
 struct Dates: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Tag and normalize the temporal expressions of plain text (standard input or a file) as a JSON array.",
+        abstract:
+            "Tag and normalize the temporal expressions of plain text (standard input or a file) as a JSON array.",
         discussion: """
             Examples:
               echo "The minister resigned on Friday." | newsevents dates --dct 2022-09-12

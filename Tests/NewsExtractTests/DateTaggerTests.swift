@@ -8,13 +8,17 @@ struct DateTaggerTests {
     /// The seed article's publication day, a Monday.
     static let monday = CalendarDay(year: 2022, month: 9, day: 12)
 
-    private func tags(_ text: String, anchor: CalendarDay? = DateTaggerTests.monday, order: DateTagger.NumericOrder = .monthFirst)
+    private func tags(
+        _ text: String, anchor: CalendarDay? = DateTaggerTests.monday, order: DateTagger.NumericOrder = .monthFirst
+    )
         -> [TimeExpression]
     {
         tagger.tag(TokenizedText(text), anchor: anchor, order: order)
     }
 
-    private func values(_ text: String, anchor: CalendarDay? = DateTaggerTests.monday, order: DateTagger.NumericOrder = .monthFirst)
+    private func values(
+        _ text: String, anchor: CalendarDay? = DateTaggerTests.monday, order: DateTagger.NumericOrder = .monthFirst
+    )
         -> [String]
     {
         tags(text, anchor: anchor, order: order).map(\.value)
@@ -56,9 +60,10 @@ struct DateTaggerTests {
     }
 
     @Test func extentsLeaveOutTheLeadingPrepositionAndKeepModifiers() {
-        #expect(extents("It happened on Friday over the weekend, earlier this month and last week.") == [
-            "Friday", "the weekend", "earlier this month", "last week",
-        ])
+        #expect(
+            extents("It happened on Friday over the weekend, earlier this month and last week.") == [
+                "Friday", "the weekend", "earlier this month", "last week",
+            ])
         let found = tags("It happened on Friday.")[0]
         #expect(found.start == 15)
         #expect(found.end == 21)
