@@ -15,17 +15,24 @@ public struct Extraction: Sendable, Equatable {
 public struct ProcessedArticle: Sendable, Equatable {
     public var input: ArticleInputSummary
     public var cleaned: CleanedArticle
-    /// The publication date the extractor anchored on (YYYY-MM-DD) and where it came from.
+    /// The publication day (YYYY-MM-DD) and where it came from: "given" (`--published`, a JSON line) or the
+    /// page metadata that gave it. Nil when neither had one.
+    public var publishedDate: String?
+    public var publishedSource: String?
+    /// The day relative dates were resolved against: the publication day, else the day the input was read
+    /// (`anchorSource` "fetch-time").
     public var anchorDate: String?
     public var anchorSource: String?
     public var extraction: Extraction
 
     public init(
-        input: ArticleInputSummary, cleaned: CleanedArticle, anchorDate: String?, anchorSource: String?,
-        extraction: Extraction
+        input: ArticleInputSummary, cleaned: CleanedArticle, publishedDate: String?, publishedSource: String?,
+        anchorDate: String?, anchorSource: String?, extraction: Extraction
     ) {
         self.input = input
         self.cleaned = cleaned
+        self.publishedDate = publishedDate
+        self.publishedSource = publishedSource
         self.anchorDate = anchorDate
         self.anchorSource = anchorSource
         self.extraction = extraction

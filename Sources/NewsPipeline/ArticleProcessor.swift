@@ -63,11 +63,15 @@ public struct ArticleProcessor: Sendable {
     public let alreadySeen: @Sendable (String) -> Bool
     /// Whether the extract stage runs (the `clean` command skips it).
     public let runsExtraction: Bool
+    /// The clock that dates the fetch, the anchor of last resort for relative dates (tests fix it).
+    public let now: @Sendable () -> Date
 
     public init(
         maxInputBytes: Int, limits: ParseLimits, runsExtraction: Bool = true, extractor: Extractor = Extractor(),
+        now: @escaping @Sendable () -> Date = { Date() },
         alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
+        self.now = now
         self.reader = LocalInputReader(maxBytes: maxInputBytes)
         self.cleaner = ArticleCleaner(limits: limits)
         self.extractor = extractor
@@ -118,8 +122,8 @@ public struct ArticleProcessor: Sendable {
             if alreadySeen(hash) { return .skipped(origin: input.origin, reason: "seen") }
             cleaned = cleaner.clean(text: text)
         }
-        var anchor: String?
-        var anchorSource: String?
+        var published: String?
+        var publishedSource: String?
         if let given = input.published {
             guard let day = PublicationDate.day(of: given) else {
                 return .failure(
@@ -128,20 +132,33 @@ public struct ArticleProcessor: Sendable {
                         reason: "bad-published",
                         message: "the publication date '\(given)' is not an ISO 8601 date (YYYY-MM-DD)"))
             }
-            anchor = day
-            anchorSource = "given"
+            published = day
+            publishedSource = "given"
         } else if let found = cleaned.published, let day = PublicationDate.day(of: found) {
-            anchor = day
-            anchorSource = cleaned.publishedSource
+            published = day
+            publishedSource = cleaned.publishedSource
         }
+        // Without a publication date, relative dates resolve against the day the input was read, and the
+        // record says so.
+        let anchor = published ?? Self.utcDay(now())
+        let anchorSource = published == nil ? "fetch-time" : publishedSource
         let extraction =
             runsExtraction
-            ? extractor.extract(text: cleaned.text, anchor: anchor) : Extraction(entities: [], dates: [], events: [])
+            ? extractor.extract(text: cleaned.text, anchor: anchor, language: cleaned.language)
+            : Extraction(entities: [], dates: [], events: [])
         let summary = ArticleInputSummary(
             inputID: input.inputID, url: input.url, origin: input.origin, contentHash: hash)
         return .article(
             ProcessedArticle(
-                input: summary, cleaned: cleaned, anchorDate: anchor, anchorSource: anchorSource, extraction: extraction
-            ))
+                input: summary, cleaned: cleaned, publishedDate: published, publishedSource: publishedSource,
+                anchorDate: anchor, anchorSource: anchorSource, extraction: extraction))
+    }
+
+    /// The UTC calendar day of `date`, `YYYY-MM-DD`.
+    static func utcDay(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }
 }

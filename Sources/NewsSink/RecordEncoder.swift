@@ -20,7 +20,7 @@ public enum RecordEncoder {
         let articleID = articleID(article)
         let articleObject = JSONValue.object([
             ("id", .string(articleID)), ("url", .optional(article.cleaned.canonicalURL ?? article.input.url)),
-            ("title", .optional(article.cleaned.title)), ("published", .optional(article.anchorDate)),
+            ("title", .optional(article.cleaned.title)), ("published", .optional(article.publishedDate)),
         ])
         return article.extraction.events.map { event in
             let id = StableID.event(articleID: articleID, event: event)
@@ -63,12 +63,13 @@ public enum RecordEncoder {
             ("url", .optional(article.input.url)), ("canonical_url", .optional(cleaned.canonicalURL)),
             ("origin", .string(article.input.origin)), ("content_sha256", .string(article.input.contentHash)),
             ("title", .optional(cleaned.title)), ("authors", .array(cleaned.authors.map(JSONValue.string))),
-            ("published", .optional(article.anchorDate)), ("published_source", .optional(article.anchorSource)),
+            ("published", .optional(article.publishedDate)), ("published_source", .optional(article.publishedSource)),
             ("published_raw", .optional(cleaned.published)), ("modified", .optional(cleaned.modified)),
             ("site_name", .optional(cleaned.siteName)), ("description", .optional(cleaned.description)),
             ("language", .optional(cleaned.language)), ("section", .optional(cleaned.section)),
             ("charset", .optional(cleaned.charset)), ("charset_source", .optional(cleaned.charsetSource)),
             ("text", .string(cleaned.text)), ("empty_reason", .optional(cleaned.emptyReason)),
+            ("anchor", .optional(article.anchorDate)), ("anchor_source", .optional(article.anchorSource)),
         ]
     }
 
