@@ -22,7 +22,7 @@ enum BoilerplateHints {
     /// (`partner-content`, `related-stories`).
     static let strongNegative: Set<String> = [
         "comment", "comments", "share", "partner", "partners", "ad", "ads", "readmore", "popular", "signup", "byline",
-        "dateline", "author", "widget", "banner", "modal", "popup", "recirculation",
+        "dateline", "author", "banner", "modal", "popup", "recirculation",
     ]
 
     /// Word stems that mark furniture wherever they occur in a token (`jp-relatedposts`, `sharedaddy`,
@@ -30,13 +30,14 @@ enum BoilerplateHints {
     /// is not, since opinion pages use `commentary`.
     static let negativeStems = [
         "related", "newsletter", "social", "cookie", "promo", "breadcrumb", "subscri", "sponsor", "advert", "outbrain",
-        "taboola", "recommend", "trending", "paywall", "disqus", "sharing", "sharedaddy", "mostread", "most-read",
+        "taboola", "recommend", "trending", "paywall", "disqus", "sharing", "sharedaddy", "mostread", "consent", "gdpr",
+        "privacy", "cookiebar",
     ]
 
     /// Tokens that mark furniture unless a content token is present too.
     static let weakNegative: Set<String> = [
         "nav", "navbar", "navigation", "menu", "footer", "header", "masthead", "sidebar", "aside", "meta", "toolbar",
-        "pagination", "pager", "skip", "hidden", "print", "login", "more", "links", "rail", "utility", "caption-credit",
+        "pagination", "pager", "skip", "hidden", "print", "login", "more", "links", "utility", "widget",
     ]
 
     /// Tokens that mark the article container.

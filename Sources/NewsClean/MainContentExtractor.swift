@@ -30,10 +30,8 @@ struct MainContentExtractor {
 
         let container = bestContainer(blocks: blocks)
         let end = Int(tree.subtreeEnds[container])
-        var paragraphs: [String] = []
-        for block in blocks where block.element >= container && block.element < end {
-            if keep(block, title: title) { paragraphs.append(block.text) }
-        }
+        let kept = blocks.filter { $0.element >= container && $0.element < end && keep($0, title: title) }
+        let paragraphs = Self.contextFilter(kept).map(\.text)
         let total = paragraphs.reduce(0) { $0 + $1.unicodeScalars.count }
         if total < Self.minimumArticleLength {
             let longest = blocks.map(\.length).max() ?? 0
@@ -52,16 +50,22 @@ struct MainContentExtractor {
         return nil
     }
 
-    /// Marks the nodes that start a furniture subtree. One top-down pass; an element marked by class/id is
-    /// kept when it holds most of the page's paragraph text (a wrapper such as `<div class="comments-on">`).
+    /// Marks the nodes that start a furniture subtree. One top-down pass. An element marked only by its
+    /// class/id (or a `<form>`, which ASP.NET pages wrap around everything) is kept when it holds half or
+    /// more of the page's text: hints such as "rail" or "widget" also name the wrappers of whole pages.
     private func furnitureMap() -> [Bool] {
         var dropped = [Bool](repeating: false, count: tree.count)
-        let paragraphText = paragraphTextPerNode()
-        let allParagraphText = max(
-            1, paragraphText.enumerated().filter { tree.parents[$0.offset] == -1 }.reduce(0) { $0 + $1.element })
+        let (textLength, paragraphLength) = textPerNode()
+        let roots = (0..<tree.count).filter { tree.parents[$0] == -1 }
+        let total = max(1, roots.reduce(0) { $0 + textLength[$1] })
+        let paragraphTotal = max(1, roots.reduce(0) { $0 + paragraphLength[$1] })
         for index in 0..<tree.count where tree.kinds[index] == .element {
             let name = tree.names[index]
+            // Half of all visible text, or half of the text in <p> elements (pages whose menus and scripts
+            // outweigh the article).
+            let holdsMostText = textLength[index] * 2 >= total || paragraphLength[index] * 2 >= paragraphTotal
             if BoilerplateHints.droppedTags.contains(name) {
+                if name == "form" && holdsMostText { continue }
                 dropped[index] = true
                 continue
             }
@@ -71,7 +75,7 @@ struct MainContentExtractor {
                 continue
             }
             let tokens = BoilerplateHints.tokens(tree.attribute("class", of: index), tree.attribute("id", of: index))
-            if BoilerplateHints.isFurniture(tokens), paragraphText[index] * 10 < allParagraphText * 6 {
+            if BoilerplateHints.isFurniture(tokens), !holdsMostText {
                 dropped[index] = true
             }
         }
@@ -89,20 +93,24 @@ struct MainContentExtractor {
         return false
     }
 
-    /// Characters of text inside `<p>` elements per subtree (scripts and styles excluded). O(n · depth).
-    private func paragraphTextPerNode() -> [Int] {
+    /// UTF-8 bytes of visible text per subtree (scripts, styles and templates left out), and of the text
+    /// directly inside `<p>` elements. O(n · depth).
+    private func textPerNode() -> (all: [Int], paragraphs: [Int]) {
         var counts = [Int](repeating: 0, count: tree.count)
+        var paragraphs = [Int](repeating: 0, count: tree.count)
         for index in 0..<tree.count where tree.kinds[index] == .text {
             let parent = Int(tree.parents[index])
-            guard parent >= 0, tree.names[parent] == "p" else { continue }
+            if parent >= 0, ["script", "style", "noscript", "template"].contains(tree.names[parent]) { continue }
             let length = tree.texts[index].utf8.count
+            let inParagraph = parent >= 0 && tree.names[parent] == "p"
             var node = index
             while node >= 0 {
                 counts[node] += length
+                if inParagraph { paragraphs[node] += length }
                 node = Int(tree.parents[node])
             }
         }
-        return counts
+        return (counts, paragraphs)
     }
 
     /// The element holding the article. Falls back to the body when no block votes.
@@ -110,12 +118,16 @@ struct MainContentExtractor {
         var scores: [Int: Double] = [:]
         var textLength: [Int: Int] = [:]
         var linkLength: [Int: Int] = [:]
+        // Text of paragraph-like blocks (long enough, few links) per ancestor.
+        var goodText: [Int: Int] = [:]
         for block in blocks {
             // Every ancestor learns how much of its text is links.
+            let good = block.length >= 40 && block.linkDensity < 0.3 && ["p", "blockquote", "pre", "td"].contains(block.tag)
             var node = block.element
             while node >= 0 {
                 textLength[node, default: 0] += block.length
                 linkLength[node, default: 0] += block.linkCharacters
+                if good { goodText[node, default: 0] += block.length }
                 node = Int(tree.parents[node])
             }
             guard block.length >= Self.minimumParagraphLength,
@@ -124,8 +136,14 @@ struct MainContentExtractor {
             else { continue }
             let commas = block.text.reduce(0) { $0 + ($1 == "," || $1 == "،" || $1 == "、" || $1 == "，" ? 1 : 0) }
             let score = (1 + Double(commas) + min(Double(block.length) / 100, 3)) * (1 - block.linkDensity)
-            // A block that is itself a container (text directly in a <div>) votes for itself too.
-            let parent = block.tag == "p" ? Int(tree.parents[block.element]) : block.element
+            // A paragraph votes for its parent; a table cell for the table's parent (statistics tables are
+            // article text); a block that is itself a container (text directly in a <div>) for itself.
+            var parent = block.tag == "p" ? Int(tree.parents[block.element]) : block.element
+            if block.tag == "td" || block.tag == "th" {
+                while parent >= 0, ["td", "th", "tr", "tbody", "thead", "table"].contains(tree.names[parent]) {
+                    parent = Int(tree.parents[parent])
+                }
+            }
             guard parent >= 0 else { continue }
             scores[parent, default: 0] += score
             let grandparent = Int(tree.parents[parent])
@@ -148,15 +166,43 @@ struct MainContentExtractor {
                 bestScore = value
             }
         }
-        // Widen to the parent when a sibling container also carries a good share of the article (pages that
-        // split the body around an inline box).
-        let parent = Int(tree.parents[best])
-        if parent >= 0 {
-            for sibling in tree.children(of: parent) where sibling != best {
-                if let score = adjusted[sibling], score >= max(3, bestScore * 0.3) { return parent }
+        // Widen while the parent holds substantially more paragraph-like text than the candidate (pages that
+        // split the body into several sections or around inline boxes), as long as the parent is not mostly
+        // links and is not the whole page.
+        let body = bodyIndex() ?? 0
+        var candidate = best
+        var candidateText = goodText[candidate] ?? 0
+        while true {
+            let parent = Int(tree.parents[candidate])
+            guard parent >= 0, parent != body else { break }
+            let parentText = goodText[parent] ?? 0
+            let links = Double(linkLength[parent] ?? 0) / Double(max(1, textLength[parent] ?? 0))
+            guard Double(parentText) >= Double(candidateText) * 1.2 + 40, links < 0.35 else {
+                // A parent that only adds headings or captions is still worth taking when it adds nothing bad.
+                if parentText >= candidateText, (textLength[parent] ?? 0) <= (textLength[candidate] ?? 0) + 200, links < 0.35 {
+                    candidate = parent
+                    candidateText = parentText
+                    continue
+                }
+                break
             }
+            candidate = parent
+            candidateText = parentText
         }
-        return best
+        return candidate
+    }
+
+    /// Block quality in the spirit of jusText: a block is good when long and not link-heavy. Short blocks
+    /// that are not good (labels, dates, "Comments", "Related Articles") are trimmed from both ends of the
+    /// article; inside it, lists and tables of short items stay.
+    static func contextFilter(_ blocks: [TextBlock]) -> [TextBlock] {
+        func isGood(_ block: TextBlock) -> Bool { block.length >= 70 && block.linkDensity < 0.3 }
+        func isJunk(_ block: TextBlock) -> Bool { !isGood(block) && (block.length < 40 || block.linkDensity > 0.5) }
+        var start = 0
+        var end = blocks.count
+        while start < end, isJunk(blocks[start]) { start += 1 }
+        while end > start, isJunk(blocks[end - 1]) { end -= 1 }
+        return Array(blocks[start..<end])
     }
 
     /// Whether a block inside the container is article text.
