@@ -45,7 +45,9 @@ public struct ArticleCleaner: Sendable {
         }
         let text = paragraphs.joined(separator: "\n\n").precomposedStringWithCanonicalMapping
         return CleanedArticle(
-            text: text, emptyReason: text.isEmpty ? emptyReason : nil, title: metadata.title, authors: metadata.authors,
+            text: text, emptyReason: text.isEmpty ? emptyReason : nil,
+            captions: content.captions.map { $0.precomposedStringWithCanonicalMapping }, title: metadata.title,
+            authors: metadata.authors,
             published: metadata.published, publishedSource: metadata.publishedSource, modified: metadata.modified,
             canonicalURL: metadata.canonicalURL, siteName: metadata.siteName, description: metadata.description,
             language: metadata.language, section: metadata.section, charset: decision.charset,

@@ -8,7 +8,7 @@ enum BoilerplateHints {
     static let droppedTags: Set<String> = [
         "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "select", "option",
         "button", "iframe", "svg", "canvas", "object", "embed", "input", "textarea", "label", "head", "title",
-        "meta", "link", "menu", "dialog", "audio", "video", "map",
+        "meta", "link", "menu", "dialog", "audio", "video", "map", "figure", "figcaption",
     ]
 
     /// Tags that start and end a text block.
@@ -22,6 +22,7 @@ enum BoilerplateHints {
     /// (`partner-content`, `related-stories`).
     static let strongNegative: Set<String> = [
         "comment", "comments", "share", "partner", "partners", "ad", "ads", "readmore", "popular", "signup", "byline",
+        "tags", "close", "updated", "timestamp", "slidecount",
         "dateline", "author", "banner", "modal", "popup", "recirculation",
     ]
 
@@ -31,7 +32,8 @@ enum BoilerplateHints {
     static let negativeStems = [
         "related", "newsletter", "social", "cookie", "promo", "breadcrumb", "subscri", "sponsor", "advert", "outbrain",
         "taboola", "recommend", "trending", "paywall", "disqus", "sharing", "sharedaddy", "mostread", "consent", "gdpr",
-        "privacy", "cookiebar",
+        "privacy", "cookiebar", "caption", "credit", "gallery", "slideshow", "copyright", "offscreen", "off-screen",
+        "sr-only", "visually-hidden", "screen-reader", "screenreader",
     ]
 
     /// Tokens that mark furniture unless a content token is present too.

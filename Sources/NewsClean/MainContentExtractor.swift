@@ -14,6 +14,9 @@ struct MainContentExtractor {
     struct Result {
         var paragraphs: [String]
         var emptyReason: String?
+        /// Figure captions inside the article container, photo credits removed. Kept out of the body text:
+        /// they repeat it, and their credits name photographers, not actors.
+        var captions: [String] = []
     }
 
     /// Minimum characters for a block to vote as a paragraph.
@@ -41,7 +44,24 @@ struct MainContentExtractor {
                     "no article text found: the main candidate has \(total) characters and the longest block \(longest)"
             )
         }
-        return Result(paragraphs: paragraphs, emptyReason: nil)
+        return Result(paragraphs: paragraphs, emptyReason: nil, captions: captions(in: container))
+    }
+
+    /// The `<figcaption>` texts of the container, each without its trailing credit ("(Photo by ...)",
+    /// "Credit: ...", "Photo: ...").
+    private func captions(in container: Int) -> [String] {
+        var result: [String] = []
+        for index in container..<Int(tree.subtreeEnds[container]) where tree.kinds[index] == .element && tree.names[index] == "figcaption" {
+            var accumulator = TextAccumulator()
+            accumulator.append(tree.textContent(of: index), inLink: false)
+            var text = accumulator.finish().text
+            for marker in ["(Photo by", "(Photo:", "(Image credit", "Photo:", "Credit:", "Image copyright", "(Getty", "(AP"] {
+                if let range = text.range(of: marker) { text = String(text[..<range.lowerBound]) }
+            }
+            text = text.trimmingSpaces()
+            if text.count >= 15, !result.contains(text) { result.append(text) }
+        }
+        return result
     }
 
     private func bodyIndex() -> Int? {

@@ -4,6 +4,8 @@ public struct CleanedArticle: Sendable, Equatable {
     public var text: String
     /// Why `text` is empty, when it is (e.g. "no block of article text found").
     public var emptyReason: String?
+    /// Figure captions of the article, credits removed; not part of `text`.
+    public var captions: [String]
     public var title: String?
     public var authors: [String]
     /// Publication date-time as found (ISO 8601), and where it came from.
@@ -22,13 +24,14 @@ public struct CleanedArticle: Sendable, Equatable {
     public var charsetSource: String?
 
     public init(
-        text: String, emptyReason: String? = nil, title: String? = nil, authors: [String] = [],
+        text: String, emptyReason: String? = nil, captions: [String] = [], title: String? = nil, authors: [String] = [],
         published: String? = nil, publishedSource: String? = nil, modified: String? = nil,
         canonicalURL: String? = nil, siteName: String? = nil, description: String? = nil,
         language: String? = nil, section: String? = nil, charset: String? = nil, charsetSource: String? = nil
     ) {
         self.text = text
         self.emptyReason = emptyReason
+        self.captions = captions
         self.title = title
         self.authors = authors
         self.published = published

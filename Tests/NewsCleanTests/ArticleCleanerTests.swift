@@ -25,8 +25,10 @@ struct ArticleCleanerTests {
         }
         #expect(
             !text.hasPrefix("Albania blames Iran for second cyberattack"), "the headline is metadata, not body text")
-        // 12 body paragraphs, the figure caption and the two subheadings.
-        #expect(text.components(separatedBy: "\n\n").count == 15)
+        // 12 body paragraphs and the two subheadings; the figure caption is kept apart, without its credit.
+        #expect(text.components(separatedBy: "\n\n").count == 14)
+        #expect(cleaned.captions == ["Iran has denied responsibility for recent cyberattacks on Albania."])
+        #expect(!text.contains("vanchai tan"))
         #expect(cleaned.title == "Albania blames Iran for second cyberattack as Tehran denies involvement")
         #expect(cleaned.authors == ["Claudia Glover"])
         #expect(cleaned.published == "2022-09-12T11:45:03+00:00")
