@@ -59,7 +59,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Speed benchmarks, each against a baseline in the same run (scripts/bench/*.sh).
-        .executableTarget(name: "NewsBench", dependencies: ["NewsExtract"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "NewsBench", dependencies: ["NewsExtract", "NewsClean", "NewsFetch", "LibXML"],
+            swiftSettings: strictSettings),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
         .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch"]),

@@ -39,6 +39,7 @@ public final class HTMLDocument {
     /// CDATA nodes. Comments, processing instructions and DTD nodes are left out. Iterative, O(nodes).
     /// Subtrees deeper than ``ParseLimits/maxDepth`` are skipped and counted in `cutSubtrees`.
     public func flatten() throws(LibXMLError) -> (tree: DOMTree, cutSubtrees: Int) {
-        try TreeFlattener.flatten(first: document.pointee.children, limits: limits, lowercaseNames: true)
+        // libxml2's HTML parser already lower-cases element and attribute names.
+        try TreeFlattener.flatten(first: document.pointee.children, limits: limits, lowercaseNames: false)
     }
 }

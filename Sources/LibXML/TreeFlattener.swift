@@ -34,7 +34,9 @@ enum TreeFlattener {
                 }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard tree.count < limits.maxNodes else { throw .tooManyNodes(limit: limits.maxNodes) }
-                let text = string(fromXML: current.pointee.content)
+                // Runs of white space between tags are frequent and only ever separate words: keep one space
+                // instead of copying them.
+                let text = isBlank(current.pointee.content) ? " " : string(fromXML: current.pointee.content)
                 if !text.isEmpty {
                     _ = tree.append(
                         kind: .text, name: "", text: text, attributes: [], parent: openIndices.last ?? -1, depth: depth)
@@ -68,12 +70,34 @@ enum TreeFlattener {
         return (tree, cut)
     }
 
+    /// Whether a libxml2 string is empty or only ASCII white space.
+    private static func isBlank(_ pointer: UnsafePointer<xmlChar>?) -> Bool {
+        guard var cursor = pointer else { return true }
+        while cursor.pointee != 0 {
+            let byte = cursor.pointee
+            guard byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C else { return false }
+            cursor += 1
+        }
+        return true
+    }
+
+    /// The attributes the stages read. Others (src, data-*, event handlers, styling) are not copied, which
+    /// saves most of the flattening's allocations.
+    static let keptAttributes: Set<String> = [
+        "class", "id", "style", "hidden", "aria-hidden", "rel", "href", "property", "name", "content", "itemprop",
+        "type", "lang", "xml:lang", "datetime", "http-equiv", "charset", "role",
+    ]
+
     private static func attributes(of node: xmlNodePtr, lowercase: Bool) -> [DOMTree.Attribute] {
         var result: [DOMTree.Attribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             var name = string(fromXML: current.pointee.name)
             if lowercase { name = name.lowercased() }
+            guard keptAttributes.contains(name) else {
+                attribute = current.pointee.next
+                continue
+            }
             var value = ""
             var child = current.pointee.children
             while let text = child {

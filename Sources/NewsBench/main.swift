@@ -1,9 +1,13 @@
 import Foundation
+import LibXML
+import NewsClean
 import NewsExtract
+import NewsFetch
 
 // newsevents-bench: speed benchmarks of the stages, each against a baseline run in the same invocation.
 //
 //   newsevents-bench dates TEXT_DIR [ROUNDS]   date tagging vs tokenization alone, per 5 KB of text
+//   newsevents-bench clean HTML_DIR [ROUNDS]   the clean stage vs a libxml2 parse-only pass, per page
 //
 // Run it from scripts/bench/*.sh (release build); timings are CPU time of this one thread.
 
@@ -54,11 +58,70 @@ func benchDates(folder: String, rounds: Int) {
     print("timexes per round: \(tagging.checksum / rounds)")
 }
 
+/// Pages as bytes: `*.html` and `*.html.gz` files of a folder (gzip inflated up front, outside the timing).
+func loadPages(_ folder: String) -> [[UInt8]] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+        $0.hasSuffix(".html") || $0.hasSuffix(".html.gz")
+    }.sorted()
+    let reader = LocalInputReader(maxBytes: 50 << 20)
+    return names.compactMap { try? reader.read(path: (folder as NSString).appendingPathComponent($0)) }
+}
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func benchClean(folder: String, rounds: Int) {
+    let pages = loadPages(folder)
+    guard !pages.isEmpty else {
+        FileHandle.standardError.write(Data("newsevents-bench: no .html or .html.gz files in \(folder)\n".utf8))
+        exit(2)
+    }
+    LibXML2.initialize()
+    let cleaner = ArticleCleaner()
+    // Warm-up.
+    for page in pages { _ = try? cleaner.clean(bytes: page) }
+    // The baseline: libxml2 parses each page from memory (as UTF-8, the encoding every benchmark page has)
+    // and frees the tree; nothing else.
+    var parseSeconds = 0.0
+    var cleanSeconds = 0.0
+    var words = 0
+    for _ in 0..<rounds {
+        var start = cpuSeconds()
+        for page in pages {
+            if let document = try? HTMLDocument(bytes: page, encoding: "UTF-8") { withExtendedLifetime(document) {} }
+        }
+        parseSeconds += cpuSeconds() - start
+        start = cpuSeconds()
+        for page in pages {
+            if let cleaned = try? cleaner.clean(bytes: page) { words &+= cleaned.text.utf8.count }
+        }
+        cleanSeconds += cpuSeconds() - start
+    }
+    let count = Double(pages.count * rounds)
+    print("pages: \(pages.count), \(rounds) rounds")
+    print(
+        String(
+            format: "parse only (libxml2 through LibXML): %.3f ms per page, %.0f pages/s", parseSeconds * 1000 / count,
+            count / parseSeconds))
+    print(
+        String(format: "clean stage: %.3f ms per page, %.0f pages/s", cleanSeconds * 1000 / count, count / cleanSeconds)
+    )
+    print(String(format: "ratio clean / parse only: %.2f", cleanSeconds / max(parseSeconds, 1e-9)))
+    print(String(format: "peak RSS: %.1f MB", peakRSSMegabytes()))
+    print("text bytes per round: \(words / rounds)")
+}
+
 let arguments = CommandLine.arguments
 switch arguments.count > 1 ? arguments[1] : "" {
+case "clean" where arguments.count >= 3:
+    benchClean(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 case "dates" where arguments.count >= 3:
     benchDates(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 default:
-    FileHandle.standardError.write(Data("usage: newsevents-bench dates TEXT_DIR [ROUNDS]\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: newsevents-bench dates TEXT_DIR [ROUNDS] | clean HTML_DIR [ROUNDS]\n".utf8))
     exit(64)
 }

@@ -20,7 +20,7 @@ public struct ArticleCleaner: Sendable {
         if !decision.charset.hasPrefix("UTF-16"), let reason = BinarySniffer.binaryReason(body) {
             throw .notText(detail: reason)
         }
-        let utf8 = Self.utf8Bytes(body, charset: decision.charset)
+        let utf8 = Self.utf8Bytes(body, charset: decision.charset, validated: decision.validatedUTF8)
         if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) {
             return CleanedArticle(
                 text: "", emptyReason: "the input is empty", charset: decision.charset, charsetSource: decision.source)
@@ -43,10 +43,10 @@ public struct ArticleCleaner: Sendable {
             paragraphs = jsonBody
             emptyReason = nil
         }
-        let text = paragraphs.joined(separator: "\n\n").precomposedStringWithCanonicalMapping
+        let text = Self.nfc(paragraphs.joined(separator: "\n\n"))
         return CleanedArticle(
             text: text, emptyReason: text.isEmpty ? emptyReason : nil,
-            captions: content.captions.map { $0.precomposedStringWithCanonicalMapping }, title: metadata.title,
+            captions: content.captions.map(Self.nfc), title: metadata.title,
             authors: metadata.authors,
             published: metadata.published, publishedSource: metadata.publishedSource, modified: metadata.modified,
             canonicalURL: metadata.canonicalURL, siteName: metadata.siteName, description: metadata.description,
@@ -57,8 +57,15 @@ public struct ArticleCleaner: Sendable {
     /// Cleans plain text: line endings unified, paragraphs kept, invisible characters dropped, NFC.
     public func clean(text: String) -> CleanedArticle {
         let paragraphs = Self.paragraphs(fromPlainText: text)
-        let joined = paragraphs.joined(separator: "\n\n").precomposedStringWithCanonicalMapping
+        let joined = Self.nfc(paragraphs.joined(separator: "\n\n"))
         return CleanedArticle(text: joined, emptyReason: joined.isEmpty ? "the input is empty" : nil)
+    }
+
+    /// NFC normalisation. Text whose scalars are all below U+0300 (no combining marks, no Hangul jamo) is
+    /// already in NFC and is returned as it is, which skips Foundation's normaliser for most pages.
+    static func nfc(_ text: String) -> String {
+        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
+        return text.precomposedStringWithCanonicalMapping
     }
 
     /// Splits plain text into paragraphs at blank lines (or at every line when there are no blank lines),
@@ -78,11 +85,11 @@ public struct ArticleCleaner: Sendable {
     /// Decodes `bytes` from `charset` into well-formed UTF-8. Invalid UTF-8 is repaired with U+FFFD (libxml2
     /// would switch the rest of the page to Latin-1); other charsets go through iconv.
     /// NUL bytes become spaces: libxml2 treats them as the end of a text run.
-    static func utf8Bytes(_ bytes: ArraySlice<UInt8>, charset: String) -> [UInt8] {
+    static func utf8Bytes(_ bytes: ArraySlice<UInt8>, charset: String, validated: Bool = false) -> [UInt8] {
         var result: [UInt8]
         if charset == "UTF-8" {
             result =
-                CharsetDetector.isValidUTF8(Array(bytes))
+                validated || CharsetDetector.isValidUTF8(bytes)
                 ? Array(bytes) : Array(String(decoding: bytes, as: UTF8.self).utf8)
         } else if let decoded = IconvDecoder.decode(Array(bytes), from: charset) {
             result = decoded
@@ -92,7 +99,9 @@ public struct ArticleCleaner: Sendable {
                 IconvDecoder.decode(Array(bytes), from: "WINDOWS-1252")
                 ?? Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
-        for index in result.indices where result[index] == 0 { result[index] = 0x20 }
+        if result.contains(0) {
+            for index in result.indices where result[index] == 0 { result[index] = 0x20 }
+        }
         return result
     }
 }

@@ -47,39 +47,74 @@ enum BoilerplateHints {
         "article", "content", "entry", "story", "body", "post", "text", "main", "articlebody", "prose",
     ]
 
-    /// Splits `class` and `id` values into lower-case tokens.
-    static func tokens(_ values: String?...) -> [Substring] {
-        var result: [Substring] = []
+    /// The stems as bytes, for a substring search without Foundation (whose `contains` is slow on Linux).
+    static let negativeStemBytes: [[UInt8]] = negativeStems.map { Array($0.utf8) }
+
+    /// Splits `class` and `id` values into lower-case tokens at white space, "-" and "_". O(length of the
+    /// values); works on bytes, and tokens of up to 15 bytes are held inline by `String`, so it rarely allocates.
+    static func tokens(_ values: String?...) -> [String] {
+        var result: [String] = []
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
         for value in values {
             guard let value, !value.isEmpty else { continue }
-            let lower = value.lowercased()
-            result.append(
-                contentsOf: lower.split(whereSeparator: {
-                    $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" || $0 == "\n"
-                }))
-            // "read-more" and "readMore" both mean the same furniture.
-            if lower.contains("read-more") || lower.contains("readmore") || lower.contains("read_more") {
-                result.append("readmore")
+            var whole: [UInt8] = []
+            whole.reserveCapacity(value.utf8.count)
+            for byte in value.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                whole.append(lower)
+                if lower == 0x20 || lower == 0x2D || lower == 0x5F || lower == 0x09 || lower == 0x0A {
+                    if !buffer.isEmpty { result.append(String(decoding: buffer, as: UTF8.self)) }
+                    buffer.removeAll(keepingCapacity: true)
+                } else {
+                    buffer.append(lower)
+                }
             }
+            if !buffer.isEmpty { result.append(String(decoding: buffer, as: UTF8.self)) }
+            buffer.removeAll(keepingCapacity: true)
+            // "read-more" and "readMore" both mean the same furniture.
+            if contains(whole, readMoreBytes) { result.append("readmore") }
         }
         return result
     }
 
+    static let readMoreBytes: [[UInt8]] = ["read-more", "readmore", "read_more"].map { Array($0.utf8) }
+
+    /// Whether `haystack` contains any of `needles`. Naive search: class tokens are short.
+    static func contains(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
+        for needle in needles where needle.count <= haystack.count {
+            var start = 0
+            while start + needle.count <= haystack.count {
+                if haystack[start] == needle[0] {
+                    var matched = true
+                    for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+                start += 1
+            }
+        }
+        return false
+    }
+
     /// Whether the class/id tokens mark furniture.
-    static func isFurniture(_ tokens: [Substring]) -> Bool {
+    static func isFurniture(_ tokens: [String]) -> Bool {
         var hasWeak = false
         var hasPositive = false
-        for token in tokens {
-            if strongNegative.contains(String(token)) { return true }
-            if negativeStems.contains(where: { token.contains($0) }) { return true }
-            if weakNegative.contains(String(token)) { hasWeak = true }
-            if positive.contains(String(token)) { hasPositive = true }
+        for word in tokens {
+            let token = word
+            if strongNegative.contains(word) { return true }
+            if contains(Array(token.utf8), negativeStemBytes) { return true }
+            if weakNegative.contains(word) { hasWeak = true }
+            if positive.contains(word) { hasPositive = true }
         }
         return hasWeak && !hasPositive
     }
 
     /// Whether the class/id tokens mark the article container.
-    static func isContentHint(_ tokens: [Substring]) -> Bool {
-        tokens.contains { positive.contains(String($0)) }
+    static func isContentHint(_ tokens: [String]) -> Bool {
+        tokens.contains { positive.contains($0) }
     }
 }

@@ -13,6 +13,8 @@ package enum CharsetDetector {
         package var source: String
         /// How many leading bytes are a byte-order mark to skip.
         package var bomLength: Int
+        /// Whether the bytes after the BOM were checked and are well-formed UTF-8.
+        package var validatedUTF8 = false
     }
 
     /// How far the `<meta>` prescan looks. The standard says 1,024 bytes; real pages put the declaration
@@ -31,12 +33,16 @@ package enum CharsetDetector {
             // A page that declares UTF-8 but is not valid UTF-8 (a lying <meta>) falls through to the
             // validity rule and the windows-1252 fallback; any other declaration is honoured, as browsers do.
             if declared == "UTF-8" {
-                if isValidUTF8(bytes) { return Decision(charset: "UTF-8", source: "meta", bomLength: 0) }
+                if isValidUTF8(bytes) {
+                    return Decision(charset: "UTF-8", source: "meta", bomLength: 0, validatedUTF8: true)
+                }
             } else {
                 return Decision(charset: declared, source: "meta", bomLength: 0)
             }
         }
-        if isValidUTF8(bytes) { return Decision(charset: "UTF-8", source: "utf-8-valid", bomLength: 0) }
+        if isValidUTF8(bytes) {
+            return Decision(charset: "UTF-8", source: "utf-8-valid", bomLength: 0, validatedUTF8: true)
+        }
         return Decision(charset: "WINDOWS-1252", source: "fallback", bomLength: 0)
     }
 
@@ -102,17 +108,52 @@ package enum CharsetDetector {
         (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
     }
 
-    /// Whether `bytes` is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). O(n).
-    package static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+    /// Whether `bytes` is well-formed UTF-8 (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF).
+    /// One pass with an ASCII fast path; no allocation.
+    package static func isValidUTF8<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        if let result = bytes.withContiguousStorageIfAvailable({ validate($0) }) { return result }
+        return Array(bytes).withUnsafeBufferPointer { validate($0) }
+    }
+
+    private static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            let lead = buffer[index]
+            if lead < 0x80 {
+                index += 1
+                continue
             }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                high = 0x8F
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = buffer[index + 1]
+            guard second >= low && second <= high else { return false }
+            for offset in 2..<max(2, length) where buffer[index + offset] & 0xC0 != 0x80 {
+                return false
+            }
+            index += length
         }
+        return true
     }
 }
 

@@ -51,11 +51,14 @@ struct MainContentExtractor {
     /// "Credit: ...", "Photo: ...").
     private func captions(in container: Int) -> [String] {
         var result: [String] = []
-        for index in container..<Int(tree.subtreeEnds[container]) where tree.kinds[index] == .element && tree.names[index] == "figcaption" {
+        for index in container..<Int(tree.subtreeEnds[container])
+        where tree.kinds[index] == .element && tree.names[index] == "figcaption" {
             var accumulator = TextAccumulator()
             accumulator.append(tree.textContent(of: index), inLink: false)
             var text = accumulator.finish().text
-            for marker in ["(Photo by", "(Photo:", "(Image credit", "Photo:", "Credit:", "Image copyright", "(Getty", "(AP"] {
+            for marker in [
+                "(Photo by", "(Photo:", "(Image credit", "Photo:", "Credit:", "Image copyright", "(Getty", "(AP",
+            ] {
                 if let range = text.range(of: marker) { text = String(text[..<range.lowerBound]) }
             }
             text = text.trimmingSpaces()
@@ -75,6 +78,7 @@ struct MainContentExtractor {
     /// more of the page's text: hints such as "rail" or "widget" also name the wrappers of whole pages.
     private func furnitureMap() -> [Bool] {
         var dropped = [Bool](repeating: false, count: tree.count)
+        var verdicts: [String: Bool] = [:]
         let (textLength, paragraphLength) = textPerNode()
         let roots = (0..<tree.count).filter { tree.parents[$0] == -1 }
         let total = max(1, roots.reduce(0) { $0 + textLength[$1] })
@@ -94,8 +98,19 @@ struct MainContentExtractor {
                 dropped[index] = true
                 continue
             }
-            let tokens = BoilerplateHints.tokens(tree.attribute("class", of: index), tree.attribute("id", of: index))
-            if BoilerplateHints.isFurniture(tokens), !holdsMostText {
+            let classValue = tree.attribute("class", of: index)
+            let idValue = tree.attribute("id", of: index)
+            guard classValue != nil || idValue != nil else { continue }
+            // Templates repeat the same class names many times: classify each distinct value once.
+            let key = (classValue ?? "") + "\u{1}" + (idValue ?? "")
+            let furniture: Bool
+            if let known = verdicts[key] {
+                furniture = known
+            } else {
+                furniture = BoilerplateHints.isFurniture(BoilerplateHints.tokens(classValue, idValue))
+                verdicts[key] = furniture
+            }
+            if furniture, !holdsMostText {
                 dropped[index] = true
             }
         }
@@ -114,47 +129,55 @@ struct MainContentExtractor {
     }
 
     /// UTF-8 bytes of visible text per subtree (scripts, styles and templates left out), and of the text
-    /// directly inside `<p>` elements. O(n · depth).
+    /// directly inside `<p>` elements. O(n): children come after their parent in preorder, so one backward pass
+    /// adds every node into its parent.
     private func textPerNode() -> (all: [Int], paragraphs: [Int]) {
         var counts = [Int](repeating: 0, count: tree.count)
         var paragraphs = [Int](repeating: 0, count: tree.count)
-        for index in 0..<tree.count where tree.kinds[index] == .text {
+        for index in stride(from: tree.count - 1, through: 0, by: -1) {
             let parent = Int(tree.parents[index])
-            if parent >= 0, ["script", "style", "noscript", "template"].contains(tree.names[parent]) { continue }
-            let length = tree.texts[index].utf8.count
-            let inParagraph = parent >= 0 && tree.names[parent] == "p"
-            var node = index
-            while node >= 0 {
-                counts[node] += length
-                if inParagraph { paragraphs[node] += length }
-                node = Int(tree.parents[node])
+            if tree.kinds[index] == .text {
+                if parent >= 0, ["script", "style", "noscript", "template"].contains(tree.names[parent]) { continue }
+                counts[index] = tree.texts[index].utf8.count
+                if parent >= 0, tree.names[parent] == "p" { paragraphs[index] = counts[index] }
+            }
+            if parent >= 0 {
+                counts[parent] += counts[index]
+                paragraphs[parent] += paragraphs[index]
             }
         }
         return (counts, paragraphs)
     }
 
-    /// The element holding the article. Falls back to the body when no block votes.
+    /// The element holding the article. Falls back to the body when no block votes. Per-node tallies live in
+    /// arrays indexed like the tree (no hashing on this hot path).
     private func bestContainer(blocks: [TextBlock]) -> Int {
-        var scores: [Int: Double] = [:]
-        var textLength: [Int: Int] = [:]
-        var linkLength: [Int: Int] = [:]
+        var scores = [Double](repeating: 0, count: tree.count)
+        var voted = [Bool](repeating: false, count: tree.count)
+        var textLength = [Int](repeating: 0, count: tree.count)
+        var linkLength = [Int](repeating: 0, count: tree.count)
         // Text of paragraph-like blocks (long enough, few links) per ancestor.
-        var goodText: [Int: Int] = [:]
+        var goodText = [Int](repeating: 0, count: tree.count)
         for block in blocks {
             // Every ancestor learns how much of its text is links.
-            let good = block.length >= 40 && block.linkDensity < 0.3 && ["p", "blockquote", "pre", "td"].contains(block.tag)
+            let good =
+                block.length >= 40 && block.linkDensity < 0.3
+                && (block.tag == "p" || block.tag == "blockquote" || block.tag == "pre" || block.tag == "td")
             var node = block.element
             while node >= 0 {
-                textLength[node, default: 0] += block.length
-                linkLength[node, default: 0] += block.linkCharacters
-                if good { goodText[node, default: 0] += block.length }
+                textLength[node] += block.length
+                linkLength[node] += block.linkCharacters
+                if good { goodText[node] += block.length }
                 node = Int(tree.parents[node])
             }
             guard block.length >= Self.minimumParagraphLength,
-                block.tag == "p" || block.tag == "div" || block.tag == "pre" || block.tag == "section"
-                    || block.tag == "blockquote" || block.tag == "td" || block.tag == "article"
+                ["p", "div", "pre", "section", "blockquote", "td", "article"].contains(block.tag)
             else { continue }
-            let commas = block.text.reduce(0) { $0 + ($1 == "," || $1 == "،" || $1 == "、" || $1 == "，" ? 1 : 0) }
+            var commas = 0
+            for scalar in block.text.unicodeScalars
+            where scalar == "," || scalar == "،" || scalar == "、" || scalar == "，" {
+                commas += 1
+            }
             let score = (1 + Double(commas) + min(Double(block.length) / 100, 3)) * (1 - block.linkDensity)
             // A paragraph votes for its parent; a table cell for the table's parent (statistics tables are
             // article text); a block that is itself a container (text directly in a <div>) for itself.
@@ -165,22 +188,25 @@ struct MainContentExtractor {
                 }
             }
             guard parent >= 0 else { continue }
-            scores[parent, default: 0] += score
+            scores[parent] += score
+            voted[parent] = true
             let grandparent = Int(tree.parents[parent])
-            if grandparent >= 0 { scores[grandparent, default: 0] += score / 2 }
+            if grandparent >= 0 {
+                scores[grandparent] += score / 2
+                voted[grandparent] = true
+            }
         }
-        guard !scores.isEmpty else { return bodyIndex() ?? 0 }
+        guard voted.contains(true) else { return bodyIndex() ?? 0 }
         var best = -1
         var bestScore = -Double.infinity
-        var adjusted: [Int: Double] = [:]
-        for (node, score) in scores {
-            let links = Double(linkLength[node] ?? 0) / Double(max(1, textLength[node] ?? 0))
+        for node in 0..<tree.count where voted[node] {
+            let score = scores[node]
+            let links = Double(linkLength[node]) / Double(max(1, textLength[node]))
             var value = score * (1 - links)
             let tokens = BoilerplateHints.tokens(tree.attribute("class", of: node), tree.attribute("id", of: node))
             if BoilerplateHints.isContentHint(tokens) || tree.attribute("itemprop", of: node) == "articleBody" {
                 value *= 1.25
             }
-            adjusted[node] = value
             if value > bestScore || (value == bestScore && node < best) {
                 best = node
                 bestScore = value
@@ -191,15 +217,15 @@ struct MainContentExtractor {
         // links and is not the whole page.
         let body = bodyIndex() ?? 0
         var candidate = best
-        var candidateText = goodText[candidate] ?? 0
+        var candidateText = goodText[candidate]
         while true {
             let parent = Int(tree.parents[candidate])
             guard parent >= 0, parent != body else { break }
-            let parentText = goodText[parent] ?? 0
-            let links = Double(linkLength[parent] ?? 0) / Double(max(1, textLength[parent] ?? 0))
+            let parentText = goodText[parent]
+            let links = Double(linkLength[parent]) / Double(max(1, textLength[parent]))
             guard Double(parentText) >= Double(candidateText) * 1.2 + 40, links < 0.35 else {
                 // A parent that only adds headings or captions is still worth taking when it adds nothing bad.
-                if parentText >= candidateText, (textLength[parent] ?? 0) <= (textLength[candidate] ?? 0) + 200, links < 0.35 {
+                if parentText >= candidateText, textLength[parent] <= textLength[candidate] + 200, links < 0.35 {
                     candidate = parent
                     candidateText = parentText
                     continue
@@ -230,18 +256,18 @@ struct MainContentExtractor {
         if block.tag == "h1" { return false }
         if let title, block.text == title { return false }
         if block.linkDensity > 0.5 && block.length < 300 { return false }
+        guard block.length < 200 else { return true }
+        // Only short blocks can be labels, so only they are lower-cased and compared.
         let lower = block.text.lowercased()
         for prefix in [
             "read more", "read also", "related:", "see also", "advertisement", "sign up", "subscribe", "share this",
-        ]
-        where lower.hasPrefix(prefix) && block.length < 200 {
+        ] where lower.hasPrefix(prefix) {
             return false
         }
         if block.length < 60, lower.hasPrefix("by "), !block.text.contains(".") { return false }
         // Copyright and rights lines close many templates' article cells.
-        if block.length < 200,
-            lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved")
-                || lower.contains("droits réservés")
+        if lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved")
+            || lower.contains("droits réservés")
         {
             return false
         }

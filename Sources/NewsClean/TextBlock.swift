@@ -80,9 +80,12 @@ struct TextBlockBuilder {
     }
 }
 
-/// Collects text with white space collapsed to single spaces, counting link characters.
+/// Collects text with white space collapsed to single spaces, counting link characters (in scalars).
+///
+/// Works on UTF-8 bytes and builds the `String` once per block: appending scalar by scalar to a `String` was
+/// the clean stage's largest cost.
 struct TextAccumulator {
-    private var text = ""
+    private var bytes: [UInt8] = []
     private var linkCharacters = 0
     private var pendingSpace = false
 
@@ -91,41 +94,74 @@ struct TextAccumulator {
     }
 
     mutating func append(_ piece: String, inLink: Bool) {
-        for scalar in piece.unicodeScalars {
-            if Self.isCollapsibleSpace(scalar) {
-                pendingSpace = true
-                continue
-            }
-            if Self.isInvisible(scalar) { continue }
-            if pendingSpace, !text.isEmpty {
-                text.unicodeScalars.append(" ")
+        var piece = piece
+        piece.withUTF8 { utf8 in
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let lead = utf8[index]
+                // Decode one scalar (the input is valid UTF-8: it comes from a Swift String).
+                let length: Int
+                let value: UInt32
+                if lead < 0x80 {
+                    length = 1
+                    value = UInt32(lead)
+                } else if lead < 0xE0 {
+                    length = 2
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                } else if lead < 0xF0 {
+                    length = 3
+                    value =
+                        UInt32(lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                } else {
+                    length = 4
+                    value =
+                        UInt32(lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(
+                            utf8[index + 2] & 0x3F) << 6
+                        | UInt32(utf8[index + 3] & 0x3F)
+                }
+                defer { index += length }
+                if Self.isCollapsibleSpace(value) {
+                    pendingSpace = true
+                    continue
+                }
+                if Self.isInvisible(value) { continue }
+                if pendingSpace, !bytes.isEmpty {
+                    bytes.append(0x20)
+                    if inLink { linkCharacters += 1 }
+                }
+                pendingSpace = false
+                for offset in 0..<length { bytes.append(utf8[index + offset]) }
                 if inLink { linkCharacters += 1 }
             }
-            pendingSpace = false
-            text.unicodeScalars.append(scalar)
-            if inLink { linkCharacters += 1 }
         }
     }
 
     /// Returns the text collected so far and starts afresh.
     mutating func finish() -> (text: String, linkCharacters: Int) {
         defer {
-            text = ""
+            bytes.removeAll(keepingCapacity: true)
             linkCharacters = 0
             pendingSpace = false
         }
-        return (text, linkCharacters)
+        return (String(decoding: bytes, as: UTF8.self), linkCharacters)
     }
 
-    /// White space of any kind (including no-break spaces) folds into one space.
-    static func isCollapsibleSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar.value == 0xA0
+    /// The Unicode White_Space characters (no-break spaces included) fold into one space.
+    @inline(__always)
+    static func isCollapsibleSpace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// Soft hyphens, zero-width spaces, word joiners, BOMs and C0/C1 controls are dropped. ZWJ and ZWNJ stay:
     /// they shape emoji and several scripts.
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    @inline(__always)
+    static func isInvisible(_ value: UInt32) -> Bool {
+        switch value {
         case 0x00AD, 0x200B, 0x2060, 0xFEFF: return true
         case 0x00...0x1F, 0x7F...0x9F: return true
         default: return false

@@ -69,7 +69,8 @@ public enum RecordEncoder {
             ("language", .optional(cleaned.language)), ("section", .optional(cleaned.section)),
             ("charset", .optional(cleaned.charset)), ("charset_source", .optional(cleaned.charsetSource)),
             ("text", .string(cleaned.text)), ("empty_reason", .optional(cleaned.emptyReason)),
-            ("captions", .array(cleaned.captions.map(JSONValue.string))), ("anchor", .optional(article.anchorDate)), ("anchor_source", .optional(article.anchorSource)),
+            ("captions", .array(cleaned.captions.map(JSONValue.string))), ("anchor", .optional(article.anchorDate)),
+            ("anchor_source", .optional(article.anchorSource)),
         ]
     }
 
