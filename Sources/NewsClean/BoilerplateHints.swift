@@ -99,22 +99,27 @@ enum BoilerplateHints {
         return false
     }
 
-    /// Whether the class/id tokens mark furniture.
-    static func isFurniture(_ tokens: [String]) -> Bool {
-        var hasWeak = false
-        var hasPositive = false
-        for word in tokens {
-            let token = word
-            if strongNegative.contains(word) { return true }
-            if contains(Array(token.utf8), negativeStemBytes) { return true }
-            if weakNegative.contains(word) { hasWeak = true }
-            if positive.contains(word) { hasPositive = true }
-        }
-        return hasWeak && !hasPositive
+    /// What class/id tokens say about an element.
+    enum Verdict {
+        case neutral
+        /// Article-container hints ("content", "story", "entry").
+        case content
+        /// Furniture only when nothing says otherwise ("sidebar", "widget").
+        case weakFurniture
+        /// Furniture whatever else the element is called ("comments", "newsletter", "related").
+        case strongFurniture
     }
 
-    /// Whether the class/id tokens mark the article container.
-    static func isContentHint(_ tokens: [String]) -> Bool {
-        tokens.contains { positive.contains($0) }
+    static func verdict(_ tokens: [String]) -> Verdict {
+        var hasWeak = false
+        var hasPositive = false
+        for token in tokens {
+            if strongNegative.contains(token) { return .strongFurniture }
+            if contains(Array(token.utf8), negativeStemBytes) { return .strongFurniture }
+            if weakNegative.contains(token) { hasWeak = true }
+            if positive.contains(token) { hasPositive = true }
+        }
+        if hasPositive { return .content }
+        return hasWeak ? .weakFurniture : .neutral
     }
 }

@@ -78,11 +78,31 @@ struct MainContentExtractor {
     /// more of the page's text: hints such as "rail" or "widget" also name the wrappers of whole pages.
     private func furnitureMap() -> [Bool] {
         var dropped = [Bool](repeating: false, count: tree.count)
-        var verdicts: [String: Bool] = [:]
         let (textLength, paragraphLength) = textPerNode()
         let roots = (0..<tree.count).filter { tree.parents[$0] == -1 }
         let total = max(1, roots.reduce(0) { $0 + textLength[$1] })
         let paragraphTotal = max(1, roots.reduce(0) { $0 + paragraphLength[$1] })
+        // Templates repeat the same class names many times: classify each distinct value once.
+        var cache: [String: BoilerplateHints.Verdict] = [:]
+        var verdicts = [BoilerplateHints.Verdict](repeating: .neutral, count: tree.count)
+        // Elements with a content-hinted descendant holding real text ("widget Blog" around "post-body").
+        var holdsContent = [Bool](repeating: false, count: tree.count)
+        for index in 0..<tree.count where tree.kinds[index] == .element {
+            let classValue = tree.attribute("class", of: index)
+            let idValue = tree.attribute("id", of: index)
+            guard classValue != nil || idValue != nil else { continue }
+            let key = (classValue ?? "") + "\u{1}" + (idValue ?? "")
+            let verdict = cache[key] ?? BoilerplateHints.verdict(BoilerplateHints.tokens(classValue, idValue))
+            cache[key] = verdict
+            verdicts[index] = verdict
+            if verdict == .content, textLength[index] >= 200 {
+                var ancestor = Int(tree.parents[index])
+                while ancestor >= 0, !holdsContent[ancestor] {
+                    holdsContent[ancestor] = true
+                    ancestor = Int(tree.parents[ancestor])
+                }
+            }
+        }
         for index in 0..<tree.count where tree.kinds[index] == .element {
             let name = tree.names[index]
             // Half of all visible text, or half of the text in <p> elements (pages whose menus and scripts
@@ -98,20 +118,10 @@ struct MainContentExtractor {
                 dropped[index] = true
                 continue
             }
-            let classValue = tree.attribute("class", of: index)
-            let idValue = tree.attribute("id", of: index)
-            guard classValue != nil || idValue != nil else { continue }
-            // Templates repeat the same class names many times: classify each distinct value once.
-            let key = (classValue ?? "") + "\u{1}" + (idValue ?? "")
-            let furniture: Bool
-            if let known = verdicts[key] {
-                furniture = known
-            } else {
-                furniture = BoilerplateHints.isFurniture(BoilerplateHints.tokens(classValue, idValue))
-                verdicts[key] = furniture
-            }
-            if furniture, !holdsMostText {
-                dropped[index] = true
+            switch verdicts[index] {
+            case .strongFurniture: dropped[index] = !holdsMostText
+            case .weakFurniture: dropped[index] = !holdsMostText && !holdsContent[index]
+            case .neutral, .content: break
             }
         }
         return dropped
@@ -204,7 +214,7 @@ struct MainContentExtractor {
             let links = Double(linkLength[node]) / Double(max(1, textLength[node]))
             var value = score * (1 - links)
             let tokens = BoilerplateHints.tokens(tree.attribute("class", of: node), tree.attribute("id", of: node))
-            if BoilerplateHints.isContentHint(tokens) || tree.attribute("itemprop", of: node) == "articleBody" {
+            if BoilerplateHints.verdict(tokens) == .content || tree.attribute("itemprop", of: node) == "articleBody" {
                 value *= 1.25
             }
             if value > bestScore || (value == bestScore && node < best) {
