@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import LibXML
 import NewsModel
@@ -7,14 +8,24 @@ import NewsModel
 /// Stateless and `Sendable`: one instance serves every worker. Each call parses its own document.
 public struct ArticleCleaner: Sendable {
     public var limits: ParseLimits
+    /// Seconds of wall time one page may take. libxml2 cannot be interrupted, so the budget is checked between
+    /// phases (after parsing, after flattening) and an over-budget page fails instead of going on.
+    public var timeBudget: Double
 
-    public init(limits: ParseLimits = ParseLimits()) {
+    public init(limits: ParseLimits = ParseLimits(), timeBudget: Double = 10) {
         self.limits = limits
+        self.timeBudget = timeBudget
     }
 
     /// Cleans one page. Cost: one libxml2 parse (about 2-3 ms for a 40 KB page) plus linear passes over the
     /// flattened tree.
-    public func clean(bytes: [UInt8], transportCharset: String? = nil) throws(CleanError) -> CleanedArticle {
+    /// - Parameters:
+    ///   - transportCharset: the charset the HTTP response named, which wins over `<meta>`.
+    ///   - pageURL: the page's address (a date in its path is a publication-date source).
+    ///   - fetchedDay: the day the page was read (`YYYY-MM-DD`); later publication dates are rejected.
+    public func clean(
+        bytes: [UInt8], transportCharset: String? = nil, pageURL: String? = nil, fetchedDay: String? = nil
+    ) throws(CleanError) -> CleanedArticle {
         let decision = CharsetDetector.detect(bytes, transportCharset: transportCharset)
         let body = bytes[decision.bomLength...]
         if !decision.charset.hasPrefix("UTF-16"), let reason = BinarySniffer.binaryReason(body) {
@@ -25,14 +36,25 @@ public struct ArticleCleaner: Sendable {
             return CleanedArticle(
                 text: "", emptyReason: "the input is empty", charset: decision.charset, charsetSource: decision.source)
         }
+        let started = DispatchTime.now().uptimeNanoseconds
+        func checkBudget() throws(CleanError) {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            if seconds > timeBudget { throw .timeBudget(seconds: seconds, limit: timeBudget) }
+        }
         let tree: DOMTree
         do {
             let document = try HTMLDocument(bytes: utf8, encoding: "UTF-8", limits: limits)
+            try checkBudget()
             tree = try document.flatten().tree
-        } catch {
+        } catch let error as LibXMLError {
             throw .parse(detail: error.description)
+        } catch let error as CleanError {
+            throw error
+        } catch {
+            throw .parse(detail: "\(error)")
         }
-        let metadata = MetadataExtractor(tree: tree).extract()
+        try checkBudget()
+        let metadata = MetadataExtractor(tree: tree).extract(pageURL: pageURL, latestDay: fetchedDay)
         let content = MainContentExtractor(tree: tree).extract(title: metadata.title)
         var paragraphs = content.paragraphs
         var emptyReason = content.emptyReason
@@ -50,7 +72,9 @@ public struct ArticleCleaner: Sendable {
             authors: metadata.authors,
             published: metadata.published, publishedSource: metadata.publishedSource, modified: metadata.modified,
             canonicalURL: metadata.canonicalURL, siteName: metadata.siteName, description: metadata.description,
-            language: metadata.language, section: metadata.section, charset: decision.charset,
+            language: metadata.language ?? (text.isEmpty ? nil : LanguageGuesser.guess(text)),
+            section: metadata.section,
+            charset: decision.charset,
             charsetSource: decision.source)
     }
 

@@ -34,12 +34,15 @@ enum BoilerplateHints {
         "taboola", "recommend", "trending", "paywall", "disqus", "sharing", "sharedaddy", "mostread", "consent", "gdpr",
         "privacy", "cookiebar", "caption", "credit", "gallery", "slideshow", "copyright", "offscreen", "off-screen",
         "sr-only", "visually-hidden", "screen-reader", "screenreader",
+        // The same furniture in other languages: comments, related, bylines, most read.
+        "comentario", "commentaire", "kommentar", "relacionad", "correlat", "verwandt", "firma", "autor", "masleido",
+        "mas-leido", "plus-lus",
     ]
 
     /// Tokens that mark furniture unless a content token is present too.
     static let weakNegative: Set<String> = [
         "nav", "navbar", "navigation", "menu", "footer", "header", "masthead", "sidebar", "aside", "meta", "toolbar",
-        "pagination", "pager", "skip", "hidden", "print", "login", "more", "links", "utility", "widget",
+        "pagination", "pager", "skip", "hidden", "print", "login", "more", "links", "utility", "widget", "time",
     ]
 
     /// Tokens that mark the article container.

@@ -34,8 +34,18 @@ struct MainContentExtractor {
         let container = bestContainer(blocks: blocks)
         let end = Int(tree.subtreeEnds[container])
         let kept = blocks.filter { $0.element >= container && $0.element < end && keep($0, title: title) }
-        let paragraphs = Self.contextFilter(kept).map(\.text)
-        let total = paragraphs.reduce(0) { $0 + $1.unicodeScalars.count }
+        var paragraphs = Self.contextFilter(kept).map(\.text)
+        var total = paragraphs.reduce(0) { $0 + $1.unicodeScalars.count }
+        if total < Self.minimumArticleLength {
+            // Fallback: the page's paragraph-like blocks wherever they are (long, few links), when together
+            // they make an article. A menu or a list of teasers never passes this filter.
+            let prose = blocks.filter { $0.length >= 80 && $0.linkDensity < 0.2 && keep($0, title: title) }
+            let proseTotal = prose.reduce(0) { $0 + $1.length }
+            if prose.count >= 2, proseTotal >= Self.minimumArticleLength * 2 {
+                paragraphs = prose.map(\.text)
+                total = proseTotal
+            }
+        }
         if total < Self.minimumArticleLength {
             let longest = blocks.map(\.length).max() ?? 0
             return Result(

@@ -20,12 +20,17 @@ struct MetadataExtractor {
         var jsonLDBody: String?
     }
 
-    func extract() -> Metadata {
+    /// - Parameters:
+    ///   - pageURL: the address the page was fetched from, for a date in its path.
+    ///   - latestDay: the fetch day (`YYYY-MM-DD`); a publication date after it is rejected as implausible
+    ///     and the next source is tried.
+    func extract(pageURL: String? = nil, latestDay: String? = nil) -> Metadata {
         var metadata = Metadata()
         var meta: [String: String] = [:]
         var titleElement: String?
         var firstH1: String?
         var firstTime: String?
+        var dateline: String?
         var relAuthors: [String] = []
         var jsonLD = JSONLDArticle()
         for index in 0..<tree.count where tree.kinds[index] == .element {
@@ -53,6 +58,7 @@ struct MetadataExtractor {
                 if firstH1 == nil { firstH1 = Self.collapse(tree.textContent(of: index)) }
             case "time":
                 if firstTime == nil { firstTime = tree.attribute("datetime", of: index)?.trimmingSpaces() }
+                if dateline == nil { dateline = VisibleDateParser.day(from: tree.textContent(of: index)) }
             case "a":
                 if tree.attribute("rel", of: index)?.lowercased() == "author" {
                     let name = Self.collapse(tree.textContent(of: index))
@@ -67,7 +73,12 @@ struct MetadataExtractor {
                     metadata.language = Self.languageTag(lang)
                 }
             default:
-                break
+                if dateline == nil, let hint = tree.attribute("class", of: index),
+                    BoilerplateHints.contains(Array(hint.utf8), Self.datelineHints)
+                {
+                    let text = tree.textContent(of: index)
+                    if text.utf8.count < 160 { dateline = VisibleDateParser.day(from: text) }
+                }
             }
         }
         metadata.siteName = meta["og:site_name"] ?? jsonLD.publisher
@@ -83,13 +94,16 @@ struct MetadataExtractor {
             (meta["publishdate"], "meta:publishdate"), (meta["date"], "meta:date"), (meta["dc.date"], "meta:dc.date"),
             (meta["dc.date.issued"], "meta:dc.date.issued"), (meta["sailthru.date"], "meta:sailthru.date"),
             (firstTime, "time:datetime"),
+            ((metadata.canonicalURL ?? meta["og:url"] ?? pageURL).flatMap(VisibleDateParser.day(fromURL:)), "url"),
+            (dateline, "dateline"),
         ]
         for (value, source) in published {
-            if let value, PublicationDate.day(of: value) != nil {
-                metadata.published = value
-                metadata.publishedSource = source
-                break
-            }
+            guard let value, let day = PublicationDate.day(of: value) else { continue }
+            // Never after the fetch: a future date is a template's or an event's, not the publication's.
+            if let latestDay, day > latestDay { continue }
+            metadata.published = value
+            metadata.publishedSource = source
+            break
         }
         metadata.modified = meta["article:modified_time"] ?? jsonLD.dateModified ?? meta["og:updated_time"]
         metadata.canonicalURL = metadata.canonicalURL ?? meta["og:url"]
@@ -107,6 +121,9 @@ struct MetadataExtractor {
         metadata.jsonLDBody = jsonLD.articleBody
         return metadata
     }
+
+    /// Class names of elements that show the publication date.
+    static let datelineHints: [[UInt8]] = ["date", "Date", "publish", "posted", "fecha", "datum"].map { Array($0.utf8) }
 
     /// "Headline - Site" and "Headline | Site" lose the site suffix.
     static func stripSiteSuffix(_ title: String, siteName: String?) -> String {

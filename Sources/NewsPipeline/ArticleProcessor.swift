@@ -67,13 +67,14 @@ public struct ArticleProcessor: Sendable {
     public let now: @Sendable () -> Date
 
     public init(
-        maxInputBytes: Int, limits: ParseLimits, runsExtraction: Bool = true, extractor: Extractor = Extractor(),
+        maxInputBytes: Int, limits: ParseLimits, timeBudget: Double = 10, runsExtraction: Bool = true,
+        extractor: Extractor = Extractor(),
         now: @escaping @Sendable () -> Date = { Date() },
         alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
         self.now = now
         self.reader = LocalInputReader(maxBytes: maxInputBytes)
-        self.cleaner = ArticleCleaner(limits: limits)
+        self.cleaner = ArticleCleaner(limits: limits, timeBudget: timeBudget)
         self.extractor = extractor
         self.alreadySeen = alreadySeen
         self.runsExtraction = runsExtraction
@@ -109,7 +110,8 @@ public struct ArticleProcessor: Sendable {
             hash = SHA256.hex(of: bytes)
             if alreadySeen(hash) { return .skipped(origin: input.origin, reason: "seen") }
             do {
-                cleaned = try cleaner.clean(bytes: bytes, transportCharset: charset)
+                cleaned = try cleaner.clean(
+                    bytes: bytes, transportCharset: charset, pageURL: input.url, fetchedDay: Self.utcDay(now()))
             } catch {
                 return .failure(
                     ArticleFailure(

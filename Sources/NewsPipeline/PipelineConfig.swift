@@ -29,6 +29,8 @@ public struct PipelineConfig: Sendable, Equatable {
         public var maxNodes: Int = 1_000_000
         /// The deepest nesting copied out of libxml2.
         public var maxDepth: Int = 512
+        /// Seconds of wall time one article's cleaning may take.
+        public var maxSeconds: Int = 10
     }
 
     public struct Extract: Sendable, Equatable {

@@ -19,6 +19,8 @@ public struct SessionRequest {
     public var maxInFlight: Int
     public var maxInputBytes: Int
     public var limits: ParseLimits
+    /// Seconds one article's cleaning may take.
+    public var timeBudget: Double = 10
     /// Whether error records also go to the output (the `--input jsonl` contract).
     public var errorsToOutput: Bool
 
@@ -84,7 +86,7 @@ public enum PipelineSession {
             logger: logger,
             logFormat: logFormat, errorsToOutput: request.errorsToOutput, onFatal: { cancel.cancel() })
         let processor = ArticleProcessor(
-            maxInputBytes: request.maxInputBytes, limits: request.limits,
+            maxInputBytes: request.maxInputBytes, limits: request.limits, timeBudget: request.timeBudget,
             runsExtraction: request.renderer.needsExtraction,
             alreadySeen: { hash in state?.contains(hash) ?? false })
         let trap = SignalTrap { number in

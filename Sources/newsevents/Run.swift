@@ -39,7 +39,7 @@ struct Run: ParsableCommand {
             logger.critical("\(error.description)")
             throw ExitCode(2)
         }
-        let request = SessionRequest(
+        var request = SessionRequest(
             jobs: JobSources.configured(settings.sources),
             renderer: settings.extract.emit == "articles" ? .articles : .events,
             outputPath: settings.sink.path, fsyncEachArticle: settings.sink.fsync, stateDirectory: settings.state.dir,
@@ -49,6 +49,7 @@ struct Run: ParsableCommand {
                 maxInputBytes: settings.fetch.maxBytes, maxNodes: settings.clean.maxNodes,
                 maxDepth: settings.clean.maxDepth),
             errorsToOutput: false)
+        request.timeBudget = Double(settings.clean.maxSeconds)
         try SessionExit.run(
             request, logger: logger, logFormat: logging.logFormat,
             policy: .batch(failOnArticleErrors: failOnArticleErrors, summaryJSON: summaryJson))

@@ -131,3 +131,86 @@ struct ArticleCleanerTests {
         #expect(cleaned.text == "First line.\n\nSecond paragraph.")
     }
 }
+
+struct ArticleCleanerMetadataTests {
+    let cleaner = ArticleCleaner()
+
+    @Test func aLiveBlogKeepsEveryEntryInPageOrderWithoutTimestampsOrSharing() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("live-blog-un-climate-talks.html"))
+        let paragraphs = cleaned.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 5)
+        #expect(paragraphs.first?.hasPrefix("The European Union has called the latest draft text") == true)
+        #expect(paragraphs.last?.hasPrefix("The United Arab Emirates, which holds the presidency") == true)
+        for furniture in ["GMT", "Key events", "Share on", "Older posts", "Summit in Dubai enters extra time"] {
+            #expect(!cleaned.text.contains(furniture), "furniture leaked: \(furniture)")
+        }
+        #expect(cleaned.published == "2023-12-12T07:05:00Z")
+        #expect(cleaned.authors == ["Fiona Harvey"])
+    }
+
+    @Test func aNonEnglishPageWithoutADeclaredLanguageIsGuessedAndItsDatelineRead() throws {
+        let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("spanish-regional-election-no-lang.html"))
+        #expect(cleaned.language == "es")
+        #expect(cleaned.published == "2023-11-14")
+        #expect(cleaned.publishedSource == "dateline")
+        #expect(cleaned.text.hasPrefix("Las delegaciones del Gobierno de Colombia"))
+        #expect(cleaned.text.components(separatedBy: "\n\n").count == 4)
+        for furniture in ["Por Lucía Méndez", "Te puede interesar", "Comentarios", "Ojalá", "Lo más leído", "derechos"]
+        {
+            #expect(!cleaned.text.contains(furniture), "furniture leaked: \(furniture)")
+        }
+    }
+
+    @Test func theURLsDateIsAPublicationDateSource() throws {
+        let html =
+            "<html><body><article><p>\(String(repeating: "The ministry said on Tuesday that talks would resume. ", count: 4))</p></article></body></html>"
+        let cleaned = try cleaner.clean(
+            bytes: Array(html.utf8), pageURL: "https://example.org/world/2019/11/18/talks-resume/")
+        #expect(cleaned.published == "2019-11-18")
+        #expect(cleaned.publishedSource == "url")
+    }
+
+    @Test func aPublicationDateAfterTheFetchIsRejected() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2031-01-01T00:00:00Z"></head>
+            <body><time datetime="2022-09-12">12 September 2022</time><p>x</p></body></html>
+            """
+        let cleaned = try cleaner.clean(bytes: Array(html.utf8), fetchedDay: "2024-05-01")
+        #expect(cleaned.published == "2022-09-12")
+        #expect(cleaned.publishedSource == "time:datetime")
+    }
+
+    @Test func visibleDatesInSeveralLanguages() {
+        #expect(VisibleDateParser.day(from: "PARIS, 28 July 2023") == "2023-07-28")
+        #expect(VisibleDateParser.day(from: "Updated Sept. 12, 2022 11:45 am") == "2022-09-12")
+        #expect(VisibleDateParser.day(from: "14 de noviembre de 2023") == "2023-11-14")
+        #expect(VisibleDateParser.day(from: "12. März 2021") == "2021-03-12")
+        #expect(VisibleDateParser.day(from: "no date here") == nil)
+        #expect(VisibleDateParser.day(fromURL: "https://x.example/2019/11/18/story") == "2019-11-18")
+        #expect(VisibleDateParser.day(fromURL: "https://x.example/news/20191118-story.html") == "2019-11-18")
+        #expect(VisibleDateParser.day(fromURL: "https://x.example/2019/13/45/story") == nil)
+    }
+
+    @Test func languageGuessesFromScriptsAndFunctionWords() {
+        #expect(
+            LanguageGuesser.guess(
+                String(
+                    repeating: "The minister said that the talks in the capital were over and it was time. ", count: 3))
+                == "en")
+        #expect(
+            LanguageGuesser.guess(
+                String(
+                    repeating:
+                        "Der Minister sagte, dass die Gespräche in der Hauptstadt nicht beendet sind und die Lage ist ernst. ",
+                    count: 2)) == "de")
+        #expect(LanguageGuesser.guess(String(repeating: "東京では今日、政府が新しい方針を発表しました。", count: 4)) == "ja")
+        #expect(LanguageGuesser.guess("Short") == nil)
+    }
+
+    @Test func aPageOverTheTimeBudgetFailsWithTheBudgetNamed() {
+        let slow = ArticleCleaner(timeBudget: 0)
+        #expect(throws: CleanError.self) {
+            _ = try slow.clean(bytes: Array("<p>\(String(repeating: "text ", count: 1000))</p>".utf8))
+        }
+    }
+}

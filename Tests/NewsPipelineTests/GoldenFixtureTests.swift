@@ -20,9 +20,9 @@ struct GoldenFixtureTests {
 
     private func records(for name: String) throws -> (events: String, article: String) {
         let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
-        // A fixed fetch time, the anchor for pages without a publication date.
+        // A fixed fetch time (2026-01-01), the anchor for pages without a publication date.
         let processor = ArticleProcessor(
-            maxInputBytes: 10 << 20, limits: ParseLimits(), now: { Date(timeIntervalSince1970: 1_700_000_000) })
+            maxInputBytes: 10 << 20, limits: ParseLimits(), now: { Date(timeIntervalSince1970: 1_767_225_600) })
         let input = ArticleInput(origin: "fixtures/\(name)", content: .html(bytes: bytes, transportCharset: nil))
         guard case .article(let article) = processor.process(input) else {
             Issue.record("fixture \(name) did not give an article")
