@@ -111,13 +111,7 @@ extension DateContext {
             {
                 return nil
             }
-            guard let year = self.year(month: month, day: day, direction: direction(before: index)),
-                day <= CalendarDay.daysIn(month: month, year: year)
-            else { return nil }
-            return DateMatch(
-                first: index, last: index + 1, type: .date,
-                value: CalendarDay(year: year, month: month, day: day).isoString,
-                granularity: "day", rule: "month-day", relative: true)
+            return dayWithoutYear(first: index, last: index + 1, month: month, day: day, rule: "month-day")
         }
         var yearIndex = index + 1
         if key(yearIndex) == "of" { yearIndex += 1 }
@@ -142,13 +136,21 @@ extension DateContext {
                 value: CalendarDay(year: year, month: month, day: day).isoString,
                 granularity: "day", rule: "day-month-year", relative: false)
         }
-        guard let year = self.year(month: month, day: day, direction: direction(before: index)),
+        return dayWithoutYear(
+            first: index, last: index + 1, month: month, day: day, rule: "day-month",
+            trailing: abbreviationPeriod(index + 1))
+    }
+
+    /// A day and month whose year comes from the clause's tense and the anchor.
+    private func dayWithoutYear(
+        first: Int, last: Int, month: Int, day: Int, rule: String, trailing: Int = 0
+    ) -> DateMatch? {
+        guard let year = self.year(month: month, day: day, direction: direction(before: first)),
             day <= CalendarDay.daysIn(month: month, year: year)
         else { return nil }
         return DateMatch(
-            first: index, last: index + 1, type: .date,
-            value: CalendarDay(year: year, month: month, day: day).isoString,
-            granularity: "day", rule: "day-month", relative: true, trailing: abbreviationPeriod(index + 1))
+            first: first, last: last, type: .date, value: CalendarDay(year: year, month: month, day: day).isoString,
+            granularity: "day", rule: rule, relative: true, trailing: trailing)
     }
 
     /// "the 12th of September [2022]".
