@@ -105,10 +105,11 @@ struct DateContext {
     /// expression and are skipped with one set look-up.
     func bestMatch(at index: Int) -> DateMatch? {
         let word = tokens[index].key
+        let lead = word.utf8.first!
+        // Digits, "q3", "fy2023" and the trigger words; byte tests first (Character.isNumber is slow).
         guard
-            DateLexicon.triggers.contains(word) || word.first!.isASCII && word.first!.isNumber
-                || word.hasPrefix("q") && word.count == 2
-                || word.hasPrefix("fy")
+            lead >= 0x30 && lead <= 0x39 || lead == 0x71 && word.utf8.count == 2
+                || lead == 0x66 && word.utf8.count == 6 && word.hasPrefix("fy") || DateLexicon.triggers.contains(word)
         else { return nil }
         var best: DateMatch?
         for family in 0..<12 {
