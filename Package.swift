@@ -27,7 +27,7 @@ let package = Package(
         // zlib, for gzip-compressed inputs.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Reading inputs: local files and standard input (HTTP arrives with the fetch issue).
-        .target(name: "NewsFetch", dependencies: ["CZlib"], swiftSettings: strictSettings),
+        .target(name: "NewsFetch", dependencies: ["CZlib", "LibXML"], swiftSettings: strictSettings),
         // The only Swift code that touches libxml2 pointers.
         .target(name: "LibXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         // Value types that travel between stages.
@@ -62,14 +62,21 @@ let package = Package(
         .executableTarget(
             name: "NewsBench", dependencies: ["NewsExtract", "NewsClean", "NewsFetch", "LibXML"],
             swiftSettings: strictSettings),
+        // The libFuzzer target (scripts/fuzz.sh links it with libFuzzer; the tests replay its regressions).
+        .target(
+            name: "NewsFuzz", dependencies: ["NewsPipeline", "NewsModel", "LibXML"], swiftSettings: strictSettings),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
-        .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch"]),
+        .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch", "LibXML"]),
         .testTarget(name: "NewsCleanTests", dependencies: ["NewsClean", "NewsModel"]),
         .testTarget(name: "NewsExtractTests", dependencies: ["NewsExtract", "NewsModel"]),
         .testTarget(name: "NewsSinkTests", dependencies: ["NewsSink", "NewsModel"]),
         .testTarget(name: "NewsPipelineTests", dependencies: ["NewsPipeline", "NewsModel", "NewsSink"]),
         .testTarget(name: "NewseventsCLITests", dependencies: ["newsevents"]),
+        // The torture suite: every hostile input ends in records or a clear error, within its budget.
+        .testTarget(
+            name: "HostileInputTests",
+            dependencies: ["NewsPipeline", "NewsFetch", "NewsClean", "NewsModel", "NewsSink", "LibXML", "NewsFuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,6 +40,7 @@ public final class HTMLDocument {
     /// Subtrees deeper than ``ParseLimits/maxDepth`` are skipped and counted in `cutSubtrees`.
     public func flatten() throws(LibXMLError) -> (tree: DOMTree, cutSubtrees: Int) {
         // libxml2's HTML parser already lower-cases element and attribute names.
-        try TreeFlattener.flatten(first: document.pointee.children, limits: limits, lowercaseNames: false)
+        try TreeFlattener.flatten(
+            first: document.pointee.children, limits: limits, lowercaseNames: false, onlyReadAttributes: true)
     }
 }

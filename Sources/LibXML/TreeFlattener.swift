@@ -2,11 +2,10 @@ import CLibXML2
 
 /// Copies a libxml2 node list into a ``DOMTree`` without recursion.
 enum TreeFlattener {
+    /// - Parameter onlyReadAttributes: copy only the attributes the HTML stages read (``keptAttributes``).
     static func flatten(
-        first: xmlNodePtr?, limits: ParseLimits, lowercaseNames: Bool
-    ) throws(LibXMLError) -> (
-        tree: DOMTree, cutSubtrees: Int
-    ) {
+        first: xmlNodePtr?, limits: ParseLimits, lowercaseNames: Bool, onlyReadAttributes: Bool = false
+    ) throws(LibXMLError) -> (tree: DOMTree, cutSubtrees: Int) {
         var tree = DOMTree()
         var cut = 0
         // Each stack entry is the tree index of an open element; its depth is the stack height.
@@ -26,7 +25,7 @@ enum TreeFlattener {
                 if lowercaseNames { name = name.lowercased() }
                 let index = tree.append(
                     kind: .element, name: name, text: "",
-                    attributes: attributes(of: current, lowercase: lowercaseNames),
+                    attributes: attributes(of: current, lowercase: lowercaseNames, onlyRead: onlyReadAttributes),
                     parent: openIndices.last ?? -1, depth: depth)
                 if current.pointee.children != nil {
                     openIndices.append(index)
@@ -88,13 +87,13 @@ enum TreeFlattener {
         "type", "lang", "xml:lang", "datetime", "http-equiv", "charset", "role",
     ]
 
-    private static func attributes(of node: xmlNodePtr, lowercase: Bool) -> [DOMTree.Attribute] {
+    private static func attributes(of node: xmlNodePtr, lowercase: Bool, onlyRead: Bool) -> [DOMTree.Attribute] {
         var result: [DOMTree.Attribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             var name = string(fromXML: current.pointee.name)
             if lowercase { name = name.lowercased() }
-            guard keptAttributes.contains(name) else {
+            guard !onlyRead || keptAttributes.contains(name) else {
                 attribute = current.pointee.next
                 continue
             }

@@ -11,10 +11,13 @@ public struct ArticleCleaner: Sendable {
     /// Seconds of wall time one page may take. libxml2 cannot be interrupted, so the budget is checked between
     /// phases (after parsing, after flattening) and an over-budget page fails instead of going on.
     public var timeBudget: Double
+    /// The longest main text accepted, in Unicode scalars (the extract stage's cost grows with it).
+    public var maxTextLength: Int
 
-    public init(limits: ParseLimits = ParseLimits(), timeBudget: Double = 10) {
+    public init(limits: ParseLimits = ParseLimits(), timeBudget: Double = 10, maxTextLength: Int = 2_000_000) {
         self.limits = limits
         self.timeBudget = timeBudget
+        self.maxTextLength = maxTextLength
     }
 
     /// Cleans one page. Cost: one libxml2 parse (about 2-3 ms for a 40 KB page) plus linear passes over the
@@ -36,6 +39,7 @@ public struct ArticleCleaner: Sendable {
             return CleanedArticle(
                 text: "", emptyReason: "the input is empty", charset: decision.charset, charsetSource: decision.source)
         }
+        if let reason = BinarySniffer.pathologicalMarkupReason(utf8) { throw .parse(detail: reason) }
         let started = DispatchTime.now().uptimeNanoseconds
         func checkBudget() throws(CleanError) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -66,6 +70,8 @@ public struct ArticleCleaner: Sendable {
             emptyReason = nil
         }
         let text = Self.nfc(paragraphs.joined(separator: "\n\n"))
+        let length = text.unicodeScalars.count
+        if length > maxTextLength { throw .textTooLong(length: length, limit: maxTextLength) }
         return CleanedArticle(
             text: text, emptyReason: text.isEmpty ? emptyReason : nil,
             captions: content.captions.map(Self.nfc), title: metadata.title,

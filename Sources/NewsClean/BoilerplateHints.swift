@@ -62,8 +62,10 @@ enum BoilerplateHints {
         for value in values {
             guard let value, !value.isEmpty else { continue }
             var whole: [UInt8] = []
-            whole.reserveCapacity(value.utf8.count)
-            for byte in value.utf8 {
+            // Real class and id values are short; a megabyte of them is an attack, and its head says enough.
+            let head = value.utf8.prefix(1024)
+            whole.reserveCapacity(head.count)
+            for byte in head {
                 let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 whole.append(lower)
                 if lower == 0x20 || lower == 0x2D || lower == 0x5F || lower == 0x09 || lower == 0x0A {

@@ -43,7 +43,46 @@ package enum CharsetDetector {
         if isValidUTF8(bytes) {
             return Decision(charset: "UTF-8", source: "utf-8-valid", bomLength: 0, validatedUTF8: true)
         }
+        // UTF-8 with a few broken bytes (a truncated copy, one bad paste) is still UTF-8: decoding it as
+        // windows-1252 would turn every correct multi-byte character into mojibake. Windows-1252 text almost
+        // never forms valid multi-byte sequences, so their share decides.
+        let profile = utf8Profile(bytes)
+        if profile.multiByte >= 3, profile.multiByte >= profile.invalid {
+            return Decision(charset: "UTF-8", source: "utf-8-repaired", bomLength: 0)
+        }
         return Decision(charset: "WINDOWS-1252", source: "fallback", bomLength: 0)
+    }
+
+    /// Counts well-formed multi-byte UTF-8 sequences and runs of bytes that start no well-formed sequence
+    /// (a broken character is one run, whatever its length). O(n).
+    static func utf8Profile(_ bytes: [UInt8]) -> (multiByte: Int, invalid: Int) {
+        var multiByte = 0
+        var invalid = 0
+        var inInvalidRun = false
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                inInvalidRun = false
+                index += 1
+                continue
+            }
+            let length =
+                lead >= 0xC2 && lead <= 0xDF
+                ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            if length > 0, index + length <= bytes.count,
+                isValidUTF8(bytes[index..<(index + length)])
+            {
+                multiByte += 1
+                inInvalidRun = false
+                index += length
+            } else {
+                if !inInvalidRun { invalid += 1 }
+                inInvalidRun = true
+                index += 1
+            }
+        }
+        return (multiByte, invalid)
     }
 
     /// Maps a label to the name used for decoding, following the WHATWG encoding labels for the common

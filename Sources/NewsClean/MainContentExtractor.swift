@@ -101,7 +101,9 @@ struct MainContentExtractor {
             let classValue = tree.attribute("class", of: index)
             let idValue = tree.attribute("id", of: index)
             guard classValue != nil || idValue != nil else { continue }
-            let key = (classValue ?? "") + "\u{1}" + (idValue ?? "")
+            let key =
+                String(decoding: (classValue ?? "").utf8.prefix(1024), as: UTF8.self) + "\u{1}"
+                + String(decoding: (idValue ?? "").utf8.prefix(256), as: UTF8.self)
             let verdict = cache[key] ?? BoilerplateHints.verdict(BoilerplateHints.tokens(classValue, idValue))
             cache[key] = verdict
             verdicts[index] = verdict

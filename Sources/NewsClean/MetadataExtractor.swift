@@ -107,6 +107,12 @@ struct MetadataExtractor {
         }
         metadata.modified = meta["article:modified_time"] ?? jsonLD.dateModified ?? meta["og:updated_time"]
         metadata.canonicalURL = metadata.canonicalURL ?? meta["og:url"]
+        // Only web addresses: javascript:, data: and file: values are never passed on.
+        if let canonical = metadata.canonicalURL?.lowercased(), !canonical.hasPrefix("http://"),
+            !canonical.hasPrefix("https://")
+        {
+            metadata.canonicalURL = nil
+        }
         metadata.description = meta["og:description"] ?? meta["description"]
         metadata.section = meta["article:section"] ?? jsonLD.section
         if metadata.language == nil, let language = meta["content-language"] ?? meta["og:locale"] {

@@ -157,12 +157,14 @@ struct TextAccumulator {
         }
     }
 
-    /// Soft hyphens, zero-width spaces, word joiners, BOMs and C0/C1 controls are dropped. ZWJ and ZWNJ stay:
-    /// they shape emoji and several scripts.
+    /// Soft hyphens, zero-width spaces, word joiners, BOMs, C0/C1 controls and bidirectional embedding and
+    /// override controls (U+202A–U+202E, U+2066–U+2069: they can make text display differently from what it
+    /// says) are dropped. ZWJ and ZWNJ stay: they shape emoji and several scripts; right-to-left text itself is
+    /// untouched.
     @inline(__always)
     static func isInvisible(_ value: UInt32) -> Bool {
         switch value {
-        case 0x00AD, 0x200B, 0x2060, 0xFEFF: return true
+        case 0x00AD, 0x200B, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069: return true
         case 0x00...0x1F, 0x7F...0x9F: return true
         default: return false
         }

@@ -67,14 +67,15 @@ public struct ArticleProcessor: Sendable {
     public let now: @Sendable () -> Date
 
     public init(
-        maxInputBytes: Int, limits: ParseLimits, timeBudget: Double = 10, runsExtraction: Bool = true,
+        maxInputBytes: Int, limits: ParseLimits, timeBudget: Double = 10, maxTextLength: Int = 2_000_000,
+        runsExtraction: Bool = true,
         extractor: Extractor = Extractor(),
         now: @escaping @Sendable () -> Date = { Date() },
         alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
         self.now = now
         self.reader = LocalInputReader(maxBytes: maxInputBytes)
-        self.cleaner = ArticleCleaner(limits: limits, timeBudget: timeBudget)
+        self.cleaner = ArticleCleaner(limits: limits, timeBudget: timeBudget, maxTextLength: maxTextLength)
         self.extractor = extractor
         self.alreadySeen = alreadySeen
         self.runsExtraction = runsExtraction

@@ -15,7 +15,7 @@ extension PipelineConfig {
             "warc_files = \(list(sources.warcFiles))",
             "", "[fetch]", "max_bytes = \(fetch.maxBytes)",
             "", "[clean]", "max_nodes = \(clean.maxNodes)", "max_depth = \(clean.maxDepth)",
-            "max_seconds = \(clean.maxSeconds)",
+            "max_seconds = \(clean.maxSeconds)", "max_text_chars = \(clean.maxTextChars)",
             "", "[extract]", "emit = \(quote(extract.emit))",
             "", "[sink]", "path = \(quote(sink.path))", "fsync = \(sink.fsync)",
             "", "[scheduler]", "workers = \(scheduler.workers)", "max_in_flight = \(scheduler.maxInFlight)",

@@ -30,7 +30,13 @@ extension PipelineConfig {
             ]
         ),
         ("fetch", [("max_bytes", .positiveInt)]),
-        ("clean", [("max_nodes", .positiveInt), ("max_depth", .positiveInt), ("max_seconds", .positiveInt)]),
+        (
+            "clean",
+            [
+                ("max_nodes", .positiveInt), ("max_depth", .positiveInt), ("max_seconds", .positiveInt),
+                ("max_text_chars", .positiveInt),
+            ]
+        ),
         ("extract", [("emit", .choice(["events", "articles"]))]),
         ("sink", [("path", .string), ("fsync", .bool)]),
         ("scheduler", [("workers", .positiveInt), ("max_in_flight", .positiveInt)]),
@@ -186,6 +192,7 @@ extension PipelineConfig {
         case "clean.max_nodes": clean.maxNodes = int
         case "clean.max_depth": clean.maxDepth = int
         case "clean.max_seconds": clean.maxSeconds = int
+        case "clean.max_text_chars": clean.maxTextChars = int
         case "scheduler.workers": scheduler.workers = int
         case "scheduler.max_in_flight": scheduler.maxInFlight = int
         default: break

@@ -31,6 +31,8 @@ public struct PipelineConfig: Sendable, Equatable {
         public var maxDepth: Int = 512
         /// Seconds of wall time one article's cleaning may take.
         public var maxSeconds: Int = 10
+        /// The longest main text accepted, in characters (Unicode scalars).
+        public var maxTextChars: Int = 2_000_000
     }
 
     public struct Extract: Sendable, Equatable {

@@ -21,6 +21,10 @@ public struct SessionRequest {
     public var limits: ParseLimits
     /// Seconds one article's cleaning may take.
     public var timeBudget: Double = 10
+    /// The longest main text accepted, in Unicode scalars.
+    public var maxTextLength = 2_000_000
+    /// Whether an article with no text is a warning (the filter commands) rather than an info line.
+    public var warnOnEmptyArticles = false
     /// Whether error records also go to the output (the `--input jsonl` contract).
     public var errorsToOutput: Bool
 
@@ -84,9 +88,12 @@ public enum PipelineSession {
         let sink = RecordSink(
             writer: writer, renderer: request.renderer, fsyncEachArticle: request.fsyncEachArticle, state: state,
             logger: logger,
-            logFormat: logFormat, errorsToOutput: request.errorsToOutput, onFatal: { cancel.cancel() })
+            logFormat: logFormat, errorsToOutput: request.errorsToOutput,
+            warnOnEmptyArticles: request.warnOnEmptyArticles,
+            onFatal: { cancel.cancel() })
         let processor = ArticleProcessor(
             maxInputBytes: request.maxInputBytes, limits: request.limits, timeBudget: request.timeBudget,
+            maxTextLength: request.maxTextLength,
             runsExtraction: request.renderer.needsExtraction,
             alreadySeen: { hash in state?.contains(hash) ?? false })
         let trap = SignalTrap { number in

@@ -21,6 +21,7 @@ public final class RecordSink: @unchecked Sendable {
     private let logFormat: LogFormat
     private let errorsToOutput: Bool
     private let onFatal: @Sendable () -> Void
+    private let warnOnEmptyArticles: Bool
     private var writtenIDs = Set<String>()
 
     /// - Parameters:
@@ -29,8 +30,10 @@ public final class RecordSink: @unchecked Sendable {
     ///   - onFatal: called once when writing fails, to stop the scheduler.
     public init(
         writer: JSONLinesWriter, renderer: RecordRenderer, fsyncEachArticle: Bool, state: RunState?, logger: Logger,
-        logFormat: LogFormat, errorsToOutput: Bool, onFatal: @escaping @Sendable () -> Void
+        logFormat: LogFormat, errorsToOutput: Bool, warnOnEmptyArticles: Bool = false,
+        onFatal: @escaping @Sendable () -> Void
     ) {
+        self.warnOnEmptyArticles = warnOnEmptyArticles
         self.writer = writer
         self.renderer = renderer
         self.fsyncEachArticle = fsyncEachArticle
@@ -56,7 +59,11 @@ public final class RecordSink: @unchecked Sendable {
             summary.articles += 1
             if article.cleaned.text.isEmpty {
                 summary.emptyArticles += 1
-                logger.info("\(article.input.origin): no article text: \(article.cleaned.emptyReason ?? "empty")")
+                // A filter says so on standard error, so that an empty output is never silent; a batch run only
+                // counts it (a section front in a feed is not trouble).
+                let message: Logger.Message =
+                    "\(article.input.origin): no article text: \(article.cleaned.emptyReason ?? "empty")"
+                if warnOnEmptyArticles { logger.warning(message) } else { logger.info(message) }
             }
             summary.events += article.extraction.events.count
             var lines: [String] = []

@@ -64,10 +64,12 @@ struct ProcessingOptions: ParsableArguments {
 
     /// A session writing to standard output with no run state.
     func request(jobs: JobSource, renderer: RecordRenderer, errorsToOutput: Bool) -> SessionRequest {
-        SessionRequest(
+        var request = SessionRequest(
             jobs: jobs, renderer: renderer, outputPath: "-", fsyncEachArticle: false, stateDirectory: nil,
             workers: workers, maxInFlight: max(16, workers * 4), maxInputBytes: maxInputBytes,
             limits: ParseLimits(maxInputBytes: maxInputBytes), errorsToOutput: errorsToOutput)
+        request.warnOnEmptyArticles = true
+        return request
     }
 }
 

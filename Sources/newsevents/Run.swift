@@ -50,6 +50,7 @@ struct Run: ParsableCommand {
                 maxDepth: settings.clean.maxDepth),
             errorsToOutput: false)
         request.timeBudget = Double(settings.clean.maxSeconds)
+        request.maxTextLength = settings.clean.maxTextChars
         try SessionExit.run(
             request, logger: logger, logFormat: logging.logFormat,
             policy: .batch(failOnArticleErrors: failOnArticleErrors, summaryJSON: summaryJson))
