@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-both}"
 if [ "$which" = address ] || [ "$which" = both ]; then
-  NEWSEVENTS_TORTURE_SECONDS=120 LSAN_OPTIONS="suppressions=$PWD/scripts/sanitizers/lsan.supp" ASAN_OPTIONS="detect_leaks=1" \
+  NEWSEVENTS_TORTURE_SECONDS=120 LSAN_OPTIONS="suppressions=$PWD/scripts/sanitizers/lsan.supp:print_suppressions=0" ASAN_OPTIONS="detect_leaks=1" \
     swift test --sanitize=address --scratch-path .build-asan
 fi
 if [ "$which" = thread ] || [ "$which" = both ]; then
