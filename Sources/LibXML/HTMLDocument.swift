@@ -11,20 +11,12 @@ public final class HTMLDocument {
     /// Parses `bytes` as HTML in `encoding` (an IANA name such as "UTF-8"), with the network disabled and
     /// no DTD entity expansion. Cost: O(input); libxml2 keeps about 10-80× the input in memory.
     public init(bytes: [UInt8], encoding: String, limits: ParseLimits = ParseLimits()) throws(LibXMLError) {
-        guard bytes.count <= limits.maxInputBytes else {
-            throw .inputTooLarge(bytes: bytes.count, limit: limits.maxInputBytes)
-        }
+        // Before any context exists: xmlInitParser is not reentrant.
         LibXML2.initialize()
         guard let context = htmlNewParserCtxt() else { throw .noParserContext }
         defer { htmlFreeParserCtxt(context) }
-        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            // libxml2 rejects a NULL buffer even for an empty document; hand it a one-byte space instead.
-            if buffer.isEmpty {
-                return htmlCtxtReadMemory(context, " ", 1, nil, encoding, newsevents_htmlParseOptions())
-            }
-            return buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, encoding, newsevents_htmlParseOptions())
-            }
+        let parsed = try limits.withParserBuffer(bytes) { base, count in
+            htmlCtxtReadMemory(context, base, count, nil, encoding, newsevents_htmlParseOptions())
         }
         guard let parsed else { throw .noDocument }
         self.document = parsed

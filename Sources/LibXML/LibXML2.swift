@@ -27,3 +27,20 @@ func string(fromXML pointer: UnsafePointer<xmlChar>?) -> String {
     guard let pointer else { return "" }
     return String(cString: pointer)
 }
+
+extension ParseLimits {
+    /// Checks `bytes` against the size limit, then hands libxml2 a `char` pointer and length for them. An
+    /// empty input becomes one space: libxml2 rejects a NULL buffer. The pointer never escapes `body`.
+    func withParserBuffer<Result>(
+        _ bytes: [UInt8], _ body: (UnsafePointer<CChar>, Int32) -> Result
+    ) throws(LibXMLError) -> Result {
+        guard bytes.count <= maxInputBytes else { throw .inputTooLarge(bytes: bytes.count, limit: maxInputBytes) }
+        LibXML2.initialize()
+        let input = bytes.isEmpty ? [UInt8(ascii: " ")] : bytes
+        return input.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                body($0, Int32(buffer.count))
+            }
+        }
+    }
+}

@@ -11,17 +11,13 @@ public final class XMLDocument {
 
     /// Parses `bytes`; the encoding comes from the XML declaration or a BOM, as XML requires. O(input).
     public init(bytes: [UInt8], limits: ParseLimits = ParseLimits()) throws(LibXMLError) {
-        guard bytes.count <= limits.maxInputBytes else {
-            throw .inputTooLarge(bytes: bytes.count, limit: limits.maxInputBytes)
-        }
         guard !bytes.isEmpty else { throw .noDocument }
+        // Before any context exists: xmlInitParser is not reentrant.
         LibXML2.initialize()
         guard let context = xmlNewParserCtxt() else { throw .noParserContext }
         defer { xmlFreeParserCtxt(context) }
-        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                xmlCtxtReadMemory(context, base, Int32(buffer.count), nil, nil, newsevents_xmlParseOptions())
-            }
+        let parsed = try limits.withParserBuffer(bytes) { base, count in
+            xmlCtxtReadMemory(context, base, count, nil, nil, newsevents_xmlParseOptions())
         }
         guard let parsed else { throw .noDocument }
         self.document = parsed
