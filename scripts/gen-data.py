@@ -21,11 +21,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "Sources", "NewsExtract", "Data")
 GENERATED = os.path.join(ROOT, "Sources", "NewsExtract", "Generated", "EmbeddedData.swift")
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
+SHARED_DATA = os.path.join(ROOT, "..", "shared", "data")
 
 # Data files embedded in the binary, as (Swift property name, file name).
 EMBEDDED = [
     ("countriesISO", "countries-iso.tsv"),
     ("countriesCommon", "countries-common.tsv"),
+    ("threatActors", "threat-actors.tsv"),
+    ("organizations", "organizations.tsv"),
 ]
 
 
@@ -43,6 +46,40 @@ def build_iso():
                   entry.get("common_name", "")]
         lines.append("\t".join(field.replace("\t", " ") for field in fields))
     with open(os.path.join(DATA, "countries-iso.tsv"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def build_threat_actors():
+    """threat-actors.tsv from the MISP galaxy (CC0) and MITRE ATT&CK groups: one row per group, every alias."""
+    misp = [json.loads(line) for line in open(os.path.join(SHARED_DATA, "threat-actors.jsonl"), encoding="utf-8")]
+    attack = {row["id"]: row for row in (json.loads(line) for line in open(os.path.join(SHARED_DATA, "attack-groups.jsonl"), encoding="utf-8"))}
+    rows = {}
+    for group in misp:
+        name = group["name"].strip()
+        if not name or name.startswith("["):
+            continue
+        ids = group.get("attack_ids") or []
+        key = ids[0] if ids and ids[0] in attack else "misp:" + group["uuid"][:8]
+        aliases = {alias.strip() for alias in group.get("aliases") or [] if alias.strip()}
+        if key in attack:
+            aliases |= set(attack[key]["aliases"]) | {attack[key]["name"]}
+        aliases.discard(name)
+        rows[key] = (key, name, group.get("country") or "", sorted(aliases))
+    for key, group in attack.items():
+        if key not in rows:
+            rows[key] = (key, group["name"], "", sorted(set(group["aliases"]) - {group["name"]}))
+    lines = [
+        "# threat-actors.tsv: derived by scripts/gen-data.py from ../shared/data/threat-actors.jsonl (MISP galaxy",
+        "# threat-actor cluster, CIRCL; CC0 1.0 / BSD-2-Clause) and ../shared/data/attack-groups.jsonl (MITRE ATT&CK",
+        "# v18.1 intrusion sets: \"(c) 2025 The MITRE Corporation. This work is reproduced and distributed with the",
+        "# permission of The MITRE Corporation.\"). Columns: id (ATT&CK group id, else misp:<uuid prefix>), name,",
+        "# country (ISO 3166-1 alpha-3 of the attributed origin, where MISP states one), aliases (| separated).",
+        "id\tname\tcountry\taliases",
+    ]
+    for key in sorted(rows):
+        row = rows[key]
+        lines.append("\t".join([row[0], row[1].replace("\t", " "), row[2], "|".join(a.replace("|", " ") for a in row[3])]))
+    with open(os.path.join(DATA, "threat-actors.tsv"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
 
 
@@ -74,6 +111,7 @@ def embedded_source():
 if __name__ == "__main__":
     if "--embed" not in sys.argv:
         build_iso()
+        build_threat_actors()
     source = embedded_source()
     if "--check" in sys.argv:
         with open(GENERATED, encoding="utf-8") as handle:

@@ -204,6 +204,7 @@ struct EventCoder: Sendable {
         guard var current = before.last else { return [] }
         var group = [current.participant]
         for previous in before.dropLast().reversed() {
+            guard previous.endToken <= current.firstToken else { break }
             let between = text.tokens[previous.endToken..<current.firstToken].map(\.key)
             let gapIsCoordination = between.allSatisfy { $0 == "and" || $0 == "the" } && between.count <= 2
             guard gapIsCoordination else { break }

@@ -6,6 +6,7 @@ import NewsModel
 /// use and shared process-wide.
 public struct Extractor: Sendable {
     private let countries = CountryMatcher(gazetteer: .shared)
+    private let groups = GroupMatcher(gazetteer: .shared)
     private let dates = DateTagger()
     private let sentences = SentenceSplitter()
     private let events = EventCoder()
@@ -24,7 +25,8 @@ public struct Extractor: Sendable {
     /// decides how all-numeric dates are read. Cost: O(length of text).
     public func extract(text: String, anchor: String?, language: String? = nil) -> Extraction {
         let tokenized = TokenizedText(text)
-        let entities = countries.match(tokenized)
+        let countryEntities = countries.match(tokenized)
+        let entities = countryEntities + groups.match(tokenized, countries: countryEntities)
         let timexes = dates.tag(
             tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)),
             order: DateTagger.NumericOrder(language: language))
@@ -44,7 +46,15 @@ public struct Extractor: Sendable {
                         firstToken: first, endToken: end))
             }
         }
-        occurrences.sort { $0.firstToken < $1.firstToken }
+        // A country inside a group's name ("the Albanian Parliament") yields the country as an entity, but in a
+        // sentence the group is the participant: keep the longest of overlapping occurrences.
+        occurrences.sort { $0.firstToken != $1.firstToken ? $0.firstToken < $1.firstToken : $0.endToken > $1.endToken }
+        var participants: [EventCoder.Occurrence] = []
+        for occurrence in occurrences {
+            if let last = participants.last, occurrence.firstToken < last.endToken { continue }
+            participants.append(occurrence)
+        }
+        occurrences = participants
         let coded = events.code(tokenized, sentences: split, participants: occurrences, dates: timexes)
         return Extraction(entities: entities, dates: timexes, events: coded)
     }

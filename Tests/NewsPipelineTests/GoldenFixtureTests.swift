@@ -99,6 +99,21 @@ struct GoldenFixtureTests {
         #expect(record["published"] as? String == "2022-09-12")
     }
 
+    /// The groups listed in ../shared/seed/README.md, and nothing from the page furniture.
+    @Test func theSeedArticleHasExactlyTheGroupsOfItsREADME() throws {
+        let (_, article) = try records(for: "seed-techmonitor-albania-iran.html")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(article.utf8)) as? [String: Any])
+        let groups = (record["entities"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "group" }
+        let described = groups.map { "\($0["name"] as? String ?? "")/\($0["country"] as? String ?? "-")" }.sorted()
+        #expect(
+            described == [
+                "Albanian Parliament/ALB", "Cisco Talos/USA", "Cybersecurity and Infrastructure Security Agency/USA",
+                "MuddyWater/IRN", "NATO/-", "Tech Monitor/GBR", "US Treasury/USA", "United Nations/-",
+            ])
+        let muddyWater = try #require(groups.first { $0["name"] as? String == "MuddyWater" })
+        #expect(muddyWater["id"] as? String == "G0069")
+    }
+
     @Test func processingTheSameInputTwiceGivesByteIdenticalRecords() throws {
         let first = try records(for: "seed-techmonitor-albania-iran.html")
         let second = try records(for: "seed-techmonitor-albania-iran.html")

@@ -1182,4 +1182,1260 @@ ESH	name	Western Sahara
 ESH	demonym	Sahrawi
 ESH	demonym	Sahrawis
 """#
+
+    /// The contents of `Data/threat-actors.tsv`.
+    static let threatActors = #"""
+# threat-actors.tsv: derived by scripts/gen-data.py from ../shared/data/threat-actors.jsonl (MISP galaxy
+# threat-actor cluster, CIRCL; CC0 1.0 / BSD-2-Clause) and ../shared/data/attack-groups.jsonl (MITRE ATT&CK
+# v18.1 intrusion sets: "(c) 2025 The MITRE Corporation. This work is reproduced and distributed with the
+# permission of The MITRE Corporation."). Columns: id (ATT&CK group id, else misp:<uuid prefix>), name,
+# country (ISO 3166-1 alpha-3 of the attributed origin, where MISP states one), aliases (| separated).
+id	name	country	aliases
+G0001	APT17	CHN	AURORA PANDA|Axiom|BRONZE KEYSTONE|Dogfish|Group 72|Group 8|HELIUM|Heart Typhoon|Hidden Lynx|Tailgater Team
+G0002	DragonOK	CHN	BRONZE OVERBROOK|Moafee|Shallow Taurus
+G0003	Cleaver	IRN	Alibaba|Cobalt Gypsy|Op Cleaver|Operation Cleaver|TG-2889|Tarh Andishan|Threat Group 2889
+G0004	APT15	CHN	BRONZE DAVENPORT|BRONZE IDLEWOOD|BRONZE PALACE|GREF|Ke3Chang|Ke3chang|Lurid|Metushy|Mirage|NICKEL|Nylon Typhoon|Playful Dragon|RIVER CASTLE|Red Vulture|Royal APT|RoyalAPT|Social Network Team|VIXEN PANDA|Vixen Panda
+G0005	APT12		DNSCALC|DynCalc|IXESHE|Numbered Panda
+G0006	APT1	CHN	Brown Fox|Byzantine Candor|COMMENT PANDA|Comment Crew|Comment Group|Comment Panda|GIF89a|Group 3|PLA Unit 61398|ShadyRAT|TG-8223
+G0007	APT28	RUS	APT-C-20|ATK5|Blue Athena|BlueDelta|FANCY BEAR|FROZENLAKE|Fancy Bear|Fighting Ursa|Forest Blizzard|Grizzly Steppe|Group 74|GruesomeLarch|IRON TWILIGHT|ITG05|LAKE RELIC|Pawn Storm|SIG40|SNAKEMACKEREL|STRONTIUM|Sednit|Sofacy|Swallowtail|T-APT-12|TA422|TG-4127|Threat Group-4127|Tsar Team|UAC-0001|UAC-0028
+G0008	FIN7	RUS	ATK32|Anunak|CARBON SPIDER|Calcium|Carbanak|Carbon Spider|Coreid|ELBRUS|GOLD NIAGARA|JokerStash|Sangria Tempest|WILD COMET
+G0009	APT19	CHN	BRONZE FIRESTONE|Black Vine|Checkered Typhoon|Codoso|DEEP PANDA|Deep Panda|Group 13|KungFu Kittens|PinkPanther|Pupa|Shell Crew|Sunshop Group|TEMP.Avengers|WebMasters
+G0010	Turla	RUS	ATK13|BELUGASTURGEON|Blue Python|Group 88|Hippo Team|IRON HUNTER|ITG12|KRYPTON|Krypton|MAKERSMARK|Pacifier APT|Pfinet|Popeye|SIG23|SUMMIT|Secret Blizzard|Snake|TAG_0530|TURLA RELIC|UAC-0003|UAC-0024|UAC-0144|UNC4210|Uroburos|VENOMOUS Bear|Venomous Bear|WRAITH|Waterbug|WhiteBear
+G0011	APT24	CHN	PITTY PANDA|PittyTiger|Temp.Pittytiger
+G0012	DarkHotel	KOR	APT-C-06|ATK52|DUBNIUM|Darkhotel|Fallout Team|Karba|Luder|Nemim|Nemin|Pioneer|SIG25|Shadow Crane|T-APT-02|TUNGSTEN BRIDGE|Tapaoux|Zigzag Hail
+G0013	Naikon	CHN	APT30|BRONZE GENEVA|BRONZE STERLING|Camerashy|NAIKON CASTLE|OVERRIDE PANDA|PLA Unit 78020
+G0016	APT29	RUS	ATK7|Blue Kitsune|BlueBravo|COZY BEAR|Cloaked Ursa|Cozy Bear|CozyDuke|Dark Halo|Grizzly Steppe|Group 100|ICE RELIC|ICECAP|IRON HEMLOCK|IRON RITUAL|ITG11|Midnight Blizzard|Minidionis|NOBELIUM|Nobelium|NobleBaron|SeaDuke|SolarStorm|TA421|The Dukes|UAC-0029|UNC2452|UNC3524|YTTRIUM
+G0017	DragonOK		
+G0018	TEMPER PANDA	CHN	Admin338|MAGNESIUM|Team338|admin@338
+G0019	Naikon		
+G0020	Equation Group	USA	EQGRP|Equation|Tilded Team
+G0021	Molerats	PSE	ALUMINUM SARATOGA|BLACKSTEM|Extreme Jackal|Gaza Cybergang|Gaza Hackers Team|Gaza cybergang|Moonlight|Operation Molerats
+G0022	APT3		Buckeye|Gothic Panda|Pirpi|TG-0110|Threat Group-0110|UPS Team
+G0023	APT16	CHN	SVCMONDR
+G0024	APT2	CHN	4HCrew|MSUpdater|PLA Unit 61486|PUTTER PANDA|Putter Panda|SULPHUR|SearchFire|TG-6952
+G0025	APT17		Deputy Dog
+G0026	APT18	CHN	DYNAMITE PANDA|Dynamite Panda|PLA Navy|SCANDIUM|Satin Typhoon|TG-0416|Threat Group-0416|Wekby
+G0027	APT27	CHN	BRONZE UNION|Budworm|Circle Typhoon|EMISSARY PANDA|Earth Smilodon|Emissary Panda|GreedyTaotie|Group 35|Iron Taurus|Iron Tiger|Linen Typhoon|Lucky Mouse|LuckyMouse|Red Phoenix|SHORE CASTLE|TEMP.Hippo|TG-3390|Threat Group-3390|ZipToken
+G0028	Threat Group-1314		TG-1314
+G0029	Scarlet Mimic	CHN	Golfing Taurus
+G0030	LOTUS PANDA	CHN	ATK1|BRONZE ELGIN|Bilbug|Billbug|DRAGONFISH|Lotus BLossom|Lotus Blossom|RADIUM|Raspberry Typhoon|Red Salamander|ST Group|Spring Dragon|Thrip
+G0032	Lazarus Group	PRK	APT 38|APT-C-26|APT38|ATK117|ATK3|Andariel|Appleworm|BeagleBoyz|Black Artemis|Bluenoroff|Bureau 121|COPERNICIUM|COVELLITE|Citrine Sleet|DEV-0139|DEV-1222|Dark Seoul|Diamond Sleet|Group 77|Guardians of Peace|HIDDEN COBRA|Hastati Group|Hidden Cobra|Labyrinth Chollima|Lazarus group|Moonstone Sleet|NICKEL ACADEMY|NICKEL GLADSTONE|NewRomanic Cyber Army Team|Nickel Academy|Operation AppleJeus|Operation DarkSeoul|Operation GhostSecret|Operation Troy|Sapphire Sleet|Stardust Chollima|Subgroup: Bluenoroff|TA404|Unit 121|Whois Hacking Team|ZINC|Zinc
+G0033	Poseidon Group	BRA	
+G0034	Sandworm	RUS	APT44|BlackEnergy (Group)|Blue Echidna|ELECTRUM|FROZENBARENTS|IRIDIUM|IRON VIKING|Quedagh|SANDWORM RELIC|Sandworm Team|Seashell Blizzard|TEMP.Noble|TeleBots|Telebots|UAC-0082|UAC-0113|VOODOO BEAR|Voodoo Bear
+G0035	ENERGETIC BEAR	RUS	ALLANITE|ATK6|BERSERK BEAR|BROMINE|Berserk Bear|Blue Kraken|CASTLE|Crouching Yeti|DYMALLOY|Dragonfly|Energetic Bear|Ghost Blizzard|Group 24|Havex|IRON LIBERTY|ITG15|Koala Team|TEMP.Isotope|TG-4192
+G0036	GCMAN	RUS	
+G0037	FIN6		ATK88|Camouflage Tempest|GOLD FRANKLIN|ITG08|MageCart Group 6|Magecart Group 6|SKELETON SPIDER|SQUID COMET|Skeleton Spider|Storm-0538|TA4557|TAAL|White Giant
+G0038	Stealth Falcon	ARE	FruityArmor
+G0039	APT22	CHN	BRONZE OLIVE|Group 46|Suckfly
+G0040	QUILTED TIGER	IND	APT-C-09|ATK11|Chinastrats|Dropping Elephant|Hangover Group|MONSOON|Monsoon|Operation Hangover|Orange Athos|Patchwork|Sarit|Thirsty Gemini|ZINC EMERSON
+G0041	ProjectSauron	USA	Project Sauron|Sauron|Strider
+G0043	Group5		
+G0044	APT41	CHN	Amoeba|BARIUM|BRONZE ATLAS|BRONZE EXPORT|Blackfly|Brass Typhoon|Double Dragon|Earth Baku|Grayfly|HOODOO|LEAD|Leopard Typhoon|Red Kelpie|SPIRE CASTLE|TA415|TG-2633|WICKED PANDA|WICKED SPIDER|Winnti|Winnti Group
+G0045	APT10	CHN	ATK41|BRONZE RIVERSIDE|CVNX|Cicada|Cloud Hopper|Granite Taurus|HOGFISH|Menupass Team|POTASSIUM|Purple Typhoon|Red Apollo|STONE PANDA|Stone Panda|TA429|happyyongzi|menuPass
+G0046	FIN7		Carbon Spider|ELBRUS|GOLD NIAGARA|ITG14|Sangria Tempest
+G0047	Gamaredon Group	RUS	ACTINIUM|Actinium|Aqua Blizzard|Armageddon|Blue Otso|BlueAlpha|DEV-0157|IRON TILDEN|PRIMITIVE BEAR|Primitive Bear|Shuckworm|Trident Ursa|UAC-0010|Winterflounder
+G0048	RTM		
+G0049	OilRig	IRN	APT 34|APT34|ATK40|COBALT GYPSY|Cobalt Gypsy|Crambus|EUROPIUM|Earth Simnavaz|Evasive Serpens|Hazel Sandstorm|Helix Kitten|IRN2|ITG13|SOLAR ION|TA452|Twisted Kitten
+G0050	APT32	VNM	APT 32|APT-32|APT-C-00|ATK17|BISMUTH|Canvas Cyclone|Cobalt Kitty|Ocean Buffalo|Ocean Lotus|OceanLotus|OceanLotus Group|POND LOACH|Sea Lotus|SeaLotus|TIN WOODLAWN
+G0051	FIN10		
+G0052	CopyKittens	IRN	Slayer Kitten
+G0053	FIN5		
+G0054	Sowbug		
+G0055	NEODYMIUM		
+G0056	PROMETHIUM	TUR	APT-C-41|StrongPity
+G0059	APT35	IRN	Agent Serpens|COBALT ILLUSION|COBALT MIRAGE|Charming Kitten|ITG18|Magic Hound|Mint Sandstorm|Newscaster|Newscaster Team|Phosphorus|RICH ION|TA453|TunnelVision
+G0060	Tick	CHN	BRONZE BUTLER|Nian|PLA Unit 61419|REDBALDKNIGHT|STALKER PANDA|Stalker Taurus|Swirl Typhoon|TEMP.Tick|TICK CASTLE
+G0061	FIN8		ATK113|PUNCH COMET|Syssphinx
+G0062	TA459	CHN	
+G0063	BlackOasis		
+G0064	APT33	IRN	APT 33|ATK35|BLEAK ION|COBALT TRINITY|Elfin|HOLMIUM|MAGNALLIUM|Peach Sandstorm|Refined Kitten|TA451
+G0065	APT40	CHN	ATK29|BRONZE MOHAWK|GADOLINIUM|Gadolinium|Gingham Typhoon|ISLAND CASTLE|ISLANDDREAMS|ITG09|KRYPTONITE PANDA|Kryptonite Panda|Leviathan|MUDCARP|Red Ladon|TA423|TEMP.Jumper|TEMP.Periscope
+G0066	Beijing Group	CHN	Elderwood|Elderwood Gang|SIG22|SNEAKY PANDA|Sneaky Panda
+G0067	APT37	PRK	APT 37|APT-C-28|ATK4|Group 123|Group123|InkySquid|Moldy Pisces|Operation Daybreak|Operation Erebus|PLAIN NEPTUNE|Reaper|Reaper Group|Red Eyes|Ricochet Chollima|ScarCruft|TEMP.Reaper|Venus 121
+G0068	PLATINUM		ATK33|TwoForOne
+G0069	MuddyWater	IRN	ATK51|Boggy Serpens|COBALT ULSTER|Earth Vetala|MERCURY|MUDDY ION|MUDDYCOAST|Mango Sandstorm|Seedworm|Static Kitten|TA450|TEMP.Zagros
+G0070	Dark Caracal	LBN	
+G0071	Orangeworm		
+G0073	APT19		C0d0so0|Codoso|Codoso Team|Sunshop Group
+G0075	RANCOR	CHN	Rancor|Rancor Group|Rancor Taurus|Rancor group
+G0076	Thrip		ATK78
+G0077	RASPITE		LeafMiner|Leafminer|Raspite
+G0078	The Gorgon Group		ATK92|Gorgon Group|Pasty Gemini|Subaat
+G0079	DarkHydrus		LazyMeerkat|Obscure Serpens
+G0080	Cobalt		COBALT SPIDER|Cobalt Gang|Cobalt Group|Cobalt Spider|GOLD KINGSWOOD|Mule Libra
+G0081	APT23	CHN	BRONZE HOBART|Earth Centaur|KeyBoy|PIRATE PANDA|Pirate Panda|Red Orthrus|Tropic Trooper
+G0082	APT38		BeagleBoyz|Bluenoroff|COPERNICIUM|NICKEL GLADSTONE|Sapphire Sleet|Stardust Chollima
+G0083	SilverTerrier		
+G0084	Gallmaker		
+G0085	WOLF SPIDER	ROU	FIN4
+G0087	APT39	IRN	Burgundy Sandstorm|CINDER ION|COBALT HICKMAN|Chafer|ITG07|REMIX KITTEN|Radio Serpens|Remix Kitten|TA454
+G0088	TEMP.Veles		ATK91|XENOTIME|Xenotime
+G0089	The White Company		
+G0090	WIRTE		
+G0091	Silence		Whisper Spider
+G0092	TA505	RUS	ATK103|CHIMBORAZO|Dudear|GOLD TAHOE|GRACEFUL SPIDER|Hive0065|SectorJ04|SectorJ04 Group|Spandex Tempest
+G0093	GALLIUM		Granite Typhoon
+G0094	Kimsuky		APT43|Black Banshee|Emerald Sleet|Springtail|TA427|THALLIUM|Velvet Chollima
+G0095	El Machete		APT-C-43|Machete|machete-apt
+G0096	APT41		BARIUM|Brass Typhoon|Wicked Panda
+G0098	BlackTech	CHN	CAVERN CASTLE|CIRCUIT PANDA|Canary Typhoon|Earth Hundun|HUAPI|Manga Taurus|Mobwork|Palmerworm|Red Djinn|T-APT-03|Temp.Overboard
+G0099	APT-C-36		Blind Eagle
+G0100	Inception Framework	RUS	ATK116|Blue Odin|Clean Ursa|Cloud Atlas|Inception|OXYGEN
+G0102	Wizard Spider		DEV-0193|FIN12|GOLD BLACKBURN|Grim Spider|ITG23|Periwinkle Tempest|TEMP.MixMaster|UNC1878
+G0103	Mofang		
+G0105	DarkVishnya		
+G0106	Rocke		
+G0107	Whitefly		
+G0108	Blue Mockingbird		
+G0112	Windshift		Bahamut
+G0114	Chimera		
+G0115	GOLD SOUTHFIELD		Pinchy Spider
+G0117	Fox Kitten		Lemon Sandstorm|Parisite|Pioneer Kitten|RUBIDIUM|UNC757
+G0119	Indrik Spider		DEV-0243|Evil Corp|Manatee Tempest|UNC2165
+G0120	Evilnum		
+G0121	Sidewinder		Rattlesnake|T-APT-04
+G0122	Silent Librarian		COBALT DICKENS|TA407
+G0123	Volatile Cedar		Lebanese Cedar
+G0124	Windigo		
+G0125	HAFNIUM	CHN	ATK233|MURKY PANDA|Operation Exchange Marauder|Red Dev 13|Silk Typhoon
+G0126	Higaisa		
+G0127	GOLD CABIN		ATK236|Monster Libra|Shakthak|Shathak|TA551
+G0128	ZIRCONIUM		APT31|Violet Typhoon
+G0129	Mustang Panda		BRONZE PRESIDENT|CAMARO DRAGON|EARTH PRETA|FIREANT|HIVE0154|LUMINOUS MOTH|Red Lich|RedDelta|STATELY TAURUS|TA416|TANTALUM|TEMP.Hex|TWILL TYPHOON|UNC6384
+G0130	Ajax Security Team		AjaxTM|Flying Kitten|Operation Saffron Rose|Operation Woolen-Goldfish|Rocket Kitten
+G0131	Tonto Team	CHN	BRONZE HUNTLEY|COPPER|CactusPete|Earth Akhlut|KARMA PANDA|Karma Panda|LONE CASTLE|PLA Unit 65017|Red Beifang|TAG-74
+G0133	Nomadic Octopus		DustSquad
+G0134	Transparent Tribe		APT36|COPPER FIELDSTONE|Mythic Leopard|ProjectM
+G0135	BackdoorDiplomacy		
+G0136	IndigoZebra		
+G0137	Ferocious Kitten		
+G0138	Andariel		Onyx Sleet|PLUTONIUM|Silent Chollima
+G0139	TeamTNT		
+G0140	LazyScripter		
+G0142	Confucius		Confucius APT
+G0143	Aquatic Panda		
+G1001	HEXANE		Lyceum|Siamesekitten|Spirlin
+G1002	BITTER		T-APT-17
+G1003	SaintBear	RUS	Bleeding Bear|Cadet Blizzard|DEV-0586|DEV-0587|EMBER BEAR|Ember Bear|FROZENVISTA|Frozenvista|Lorec Bear|Lorec53|Nascent Ursa|Nodaria|Saint Bear|Storm-0587|TA471|UAC-0056|UNC2589
+G1004	LAPSUS$		DEV-0537|Strawberry Tempest
+G1005	POLONIUM		Plaid Rain
+G1006	Earth Lusca		CHROMIUM|Charcoal Typhoon|ControlX|TAG-22
+G1007	Aoqin Dragon		
+G1008	SideCopy		
+G1009	Moses Staff		DEV-0500|Marigold Sandstorm
+G1011	EXOTIC LILY		
+G1012	CURIUM		Crimson Sandstorm|TA456|Tortoise Shell|Yellow Liderc
+G1013	Metador		
+G1014	LuminousMoth		
+G1015	Scattered Spider		Octo Tempest|Roasted 0ktapus|Storm-0875|UNC3944
+G1016	FIN13		Elephant Beetle
+G1017	Volt Typhoon		BRONZE SILHOUETTE|DEV-0391|Insidious Taurus|UNC3236|Vanguard Panda|Voltzite
+G1018	TA2541		
+G1019	MoustachedBouncer		
+G1020	Mustard Tempest		DEV-0206|GOLD PRELUDE|TA569|UNC1543
+G1021	BRONZE STARLIGHT	CHN	Cinnamon Tempest|DEV-0401|Emperor Dragonfly|SLIME34
+G1022	ToddyCat		
+G1023	APT5		BRONZE FLEETWOOD|Keyhole Panda|MANGANESE|Mulberry Typhoon|UNC2630
+G1024	Akira		GOLD SAHARA|Howling Scorpius|PUNK SPIDER
+G1026	Malteiro		
+G1028	APT-C-23		Arid Viper|Big Bang APT|Desert Falcon|Grey Karkadann|Mantis|TAG-63|Two-tailed Scorpion
+G1030	Agrius		AMERICIUM|Agonizing Serpens|BlackShadow|Pink Sandstorm
+G1031	Saint Bear		Lorec53|Storm-0587|TA471|UAC-0056
+G1032	INC Ransom		GOLD IONIC
+G1033	Star Blizzard		COLDRIVER|Callisto Group|SEABORGIUM|TA446
+G1034	Daggerfly		BRONZE HIGHLAND|Evasive Panda
+G1035	Winter Vivern		TA473|UAC-0114
+G1036	Moonstone Sleet		Storm-1789
+G1037	TA577		
+G1038	TA578		
+G1039	RedCurl		
+G1040	Play		
+G1041	Sea Turtle		Cosmic Wolf|Marbled Dust|SILICON|Teal Kurma
+G1042	RedEcho		
+G1043	BlackByte		Hecamede
+G1044	APT42		
+G1045	Salt Typhoon		
+G1046	Storm-1811		
+G1047	Velvet Ant		
+G1048	UNC3886		
+G1049	AppleJeus		Citrine Sleet|Gleaming Pisces|UNC1720|UNC4736
+G1050	Water Galura		GOLD FEATHER
+G1051	Medusa Group		
+G1052	Contagious Interview		DEV#POPPER|DeceptiveDevelopment|Gwisin Gang|PurpleBravo|TAG-121|Tenacious Pungsan
+G1053	Storm-0501		
+misp:000a2535	WeedSec		
+misp:000d8bbf	Nullbulge		
+misp:00b84012	Sandman APT	CHN	
+misp:00dadabe	SHADOW-WATER-063	BRA	
+misp:013f56ea	UAC-0006		
+misp:019514dc	STAC5143		
+misp:01ac8b25	MoustachedBouncer	BLR	
+misp:020d512f	TIDRONE	CHN	Earth Ammit|VENOM
+misp:0245113e	TA571		
+misp:024d7f4a	ZeffSec		Zeff Security
+misp:02768be6	APT45	PRK	GRASS NEPTUNE
+misp:0286e80e	HURRICANE PANDA	CHN	
+misp:035fbd5c	Karakurt		Karakurt Lair
+misp:03f13462	Cadelle	IRN	
+misp:03fc61f9	GlobalSecretGroup		
+misp:03ff54cf	Ruby Sleet	PRK	CERIUM
+misp:0466bbf1	TA516		
+misp:04928d77	UAC-0245	RUS	
+misp:052519d2	FunkSec		
+misp:0558bc64	CiberInteligenciaSV		
+misp:05cf269a	FlowerStorm		
+misp:05f4caf3	UAT-9244	CHN	
+misp:062938a2	Caramel Tsunami		Candiru|SOURGUM
+misp:069ba781	Careto	ESP	Mask|The Mask|Ugly Face
+misp:06a615dc	BlueHornet		APT49|AgainstTheWest
+misp:06e89270	BIG PANDA	CHN	
+misp:071d271a	HikkI-Chan		
+misp:07232925	Bignosa	KEN	
+misp:0768fd50	MageCart		
+misp:07791d89	ShaggyPanther	CHN	
+misp:07877f7e	UNG0901		Operation CargoTalon|Unknown-Group-901
+misp:07e1bbc4	Storm-2139		
+misp:083a637b	UNC5266		
+misp:083acee6	RevengeHotels		
+misp:0876c327	Pink Sandstorm	IRN	AMERICIUM|Agonizing Serpens|Agrius|Black Shadow|BlackShadow|DEV-0022|SPECTRAL KITTEN|UNC2428
+misp:08f4bfa6	MALLARD SPIDER		GOLD LAGOON
+misp:08ff3cb6	Operation Poison Needles		
+misp:090d0553	RIDDLE SPIDER		
+misp:091a0b69	ToddyCat		Websiic
+misp:092622dd	Shamoon Group	IRN	Cutting Sword of Justice
+misp:096c57c1	Fail0verflow		Team Twiizer
+misp:0979be99	Bearlyfy	UKR	Labubu
+misp:09aa3edb	WageMole	PRK	Famous Chollima|Nickel Tapestry|PurpleBravo|Storm-1877|UNC5267|Void Dokkaebi|Wagemole|WaterPlum
+misp:0a667713	GURU SPIDER		
+misp:0a690077	puNK-003	PRK	
+misp:0b06fb39	Nitro	CHN	Covert Grove
+misp:0b158297	UNC5174		Uteus
+misp:0b71d2db	SAMBASPIDER		
+misp:0b792fbe	Solntsepek	RUS	
+misp:0bcd32bc	UAC-0219		
+misp:0c18304e	DarkRaaS		
+misp:0c78182d	NyxarGroup		
+misp:0cfff0f4	AridViper	PSE	APT-C-23|Arid Viper|Bearded Barbie|Desert Falcon|Two-tailed Scorpion
+misp:0d5e17fd	Silence group		Silence|WHISPER SPIDER
+misp:0d72c57c	BladeHawk		
+misp:0db4c708	LUNAR SPIDER		GOLD SWATHMORE
+misp:0debc8ab	UAC-0215		
+misp:0df34184	Fishing Elephant		Outrider Tiger
+misp:0e3224a0	UAC-0184		
+misp:0e4ed0ab	GhostR		
+misp:0e9bbcf1	TA499		Lexus|Vovan
+misp:0ee7be4f	Xiaoqiying	CHN	Genesis Day|Teng Snake
+misp:0efde041	Storm-2460		
+misp:0f4c942f	SilkSpecter	CHN	
+misp:1006069d	UNC6619		Shadow Campaigns|TGR-STA-1030
+misp:102b6626	Storm-0826		
+misp:10582c97	Storm-1679	RUS	
+misp:10cc894e	SlopAds		
+misp:10d63e67	Operation ForumTroll		
+misp:110792e8	Mana Team	CHN	
+misp:111efc97	Bohrium	IRN	BOHRIUM|IMPERIAL KITTEN|Smoke Sandstorm
+misp:11e17436	Cutting Kitten	IRN	ITsecTeam
+misp:12503160	UNC6395		
+misp:12ab5c28	HummingBad	CHN	
+misp:12c9522e	ExCobalt		
+misp:13289552	FIN1	RUS	
+misp:1514546d	TOXIC PANDA	CHN	
+misp:1515f68c	UNC6426		
+misp:1671be1b	Infy	IRN	Foudre|Operation Mermaid|Prince of Persia
+misp:167bd5f9	TheDarkOverlord		
+misp:168a9e38	MONTY SPIDER		Spandex Tempest
+misp:169187c5	Nazar		SIG37
+misp:1697dace	TA2725		
+misp:171d0590	Evasive Panda	CHN	BRONZE HIGHLAND
+misp:1725e1c3	TA4903		
+misp:1759f8f2	Edalat-e Ali	IRN	
+misp:179deaab	Threatsec		
+misp:17fb8267	Storm-1167	IDN	DEV-1167
+misp:18d4647b	UNC2814	CHN	DARK CASTLE
+misp:192be820	Gorilla		
+misp:1969f622	PREDATOR PANDA	CHN	
+misp:19ddf2b0	Water Orthrus		
+misp:1a2592a3	APT6	CHN	1.php Group
+misp:1b54a3c1	NightEagle	USA	APT-Q-95
+misp:1bb64526	DangerousSavanna		
+misp:1bd2034f	SEXi		
+misp:1bfd16ae	Pickaxe		Prying Libra
+misp:1c047671	The Gentlemen		
+misp:1d74a114	SLIME88	CHN	
+misp:1db6375f	Kiss-a-Dog		
+misp:1dc3ec7d	GrayBravo		TAG-150
+misp:1dcbad05	FlyingYeti	RUS	Flying Yeti|Storm-1837
+misp:1de1a64e	Sands Casino	IRN	
+misp:1e318d85	Hagga		Aggah|TH-157
+misp:1e3efe43	RaHDit	RUS	Russian Angry Hackers Did It
+misp:1e9bd6fe	HAZY TIGER	IND	APT-C-08|Bitter|Orange Yali|T-APT-17|TA397
+misp:1f7f4a51	Earth Estries		
+misp:1fb177c1	Roaming Tiger		BRONZE WOODLAND|Rotten Tomato
+misp:1ffa7788	GTFire		
+misp:200d04c8	Calypso	CHN	BRONZE MEDLEY|Red Lamassu
+misp:20180cbb	GOLD FLANDERS		
+misp:202f5481	Witchetty	CHN	LookingFrog
+misp:2031ae01	YoroTrooper	KAZ	Cavalry Werewolf|Comrade Saiga|Salted Earth|ShadowSilk|Silent Lynx|Sturgeon Fisher|SturgeonPhisher
+misp:2073b32c	Gammax		
+misp:207fea73	APTIran	IRN	
+misp:20860242	HollowQuill		
+misp:20912a84	Conquerors Electronic Army		
+misp:20927a3f	CoralRaider	VNM	
+misp:209b1452	Velvet Tempest		ALPHA SPIDER|DEV-0504
+misp:20e2be89	MIMIC SPIDER		
+misp:2154b183	DOPPEL SPIDER		GOLD HERON
+misp:21ad5aad	CyberNiggers		
+misp:21bb2dab	WIP19	CHN	
+misp:21d08f2c	NOTROBIN		
+misp:220001c6	Operation Triangulation		
+misp:2281a516	Cavern Manticore	IRN	
+misp:22bdf6e8	Larva-208		EncryptHub
+misp:22c2b363	Cyber fighters of Izz Ad-Din Al Qassam	IRN	Fraternal Jackal
+misp:22dd1608	HOUND SPIDER		
+misp:23410d3f	Aslan Neferler Tim	TUR	Lion Soldiers Team|Phantom Turk
+misp:2454eeca	GreyVibe	RUS	
+misp:245c8dde	Silent Chollima	PRK	Andariel|GOP|Guardian of Peace|Onyx Sleet|OperationTroy|PLUTONIUM|Subgroup: Andariel|WHOis Team
+misp:2462885d	CL-STA-1009		
+misp:2485a9cb	Storm-1575		
+misp:24a7e1eb	ShadowSyndicate		
+misp:24bad06e	Houken	CHN	
+misp:25768037	UNK_AcademicFlare	RUS	
+misp:261f26b7	Armored Likho		Eagle Werewolf
+misp:262c8537	GOLD SOUTHFIELD		
+misp:264687b8	Blackatom	PSE	
+misp:264d9a4b	Cyber.Anarchy.Squad	UKR	Cyber Anarchy Squad
+misp:266af6b4	NetRunnerPR		
+misp:267488cb	UAC-0099		
+misp:26c8deca	Storm-0249		DEV-0249
+misp:2742b229	RUBYCARP	ROU	
+misp:279ca8a7	UTG-Q-010		
+misp:27c97181	Siesta		
+misp:27de6a09	TeamTNT		Adept Libra
+misp:27e11cc5	UNC3890	IRN	
+misp:28157c93	DragonRank		
+misp:2828da6c	Earth Lamia	CHN	UNC5454
+misp:284151b2	UAT-8099	CHN	
+misp:286db62d	Cyber Av3ngers	IRN	CyberAv3ngers|Shahid Kaveh Group
+misp:2875aff1	Earth Yako		Enelink|Operation RestyLink
+misp:2974b903	RedKitten		
+misp:29af2812	Rebel Jackal	TUN	FallagaTeam
+misp:29cfe970	IRIDIUM	IRN	
+misp:29fbc8d4	TA547		
+misp:2a105c46	Nickel Alley	PRK	
+misp:2ac0db88	Void Arachne		Silver Fox
+misp:2adf3d89	SnowSoul		
+misp:2bc5a93f	INJ3CTOR3		
+misp:2bd6c045	ALTDOS		
+misp:2be04e23	Sp1d3r		
+misp:2be3426b	VICE SPIDER	RUS	
+misp:2c1b3ad6	Hyadina		
+misp:2c9e1964	OurMine		
+misp:2cc32087	Storm-1084	IRN	DEV-1084
+misp:2ce00149	Chernovite	RUS	
+misp:2ceeab57	Lancefly		
+misp:2d2f3b53	CLOCKWORK SPIDER		
+misp:2d82a18e	Honeybee		
+misp:2da09284	Storm-0835		
+misp:2dd31182	Gelsemium		狼毒草
+misp:2e32124d	Femwar02	RUS	
+misp:2e77511d	Magic Kitten	IRN	Group 42|VOYEUR
+misp:2eb0dc7a	Budminer	CHN	Budminer cyberespionage group
+misp:2ee5ed7a	UNC2452	RUS	DarkHalo|Midnight Blizzard|NOBELIUM|Solar Phoenix|StellarParticle
+misp:2f3311cd	Longhorn	USA	APT-C-39|Lamberts|PLATINUM TERMINAL|the Lamberts
+misp:2f854548	Storm-0473	KAZ	UNC2849
+misp:2fb07fa4	SAMURAI PANDA	CHN	PLA Navy|Wisp Team
+misp:301ffea9	Storm-0940	CHN	CovertNetwork-1658|ORB07
+misp:305fbff0	BrazenBamboo	CHN	
+misp:3071973c	Patched Lightning		Storm-0113
+misp:30cb8ff9	CL-UNK-1068	CHN	
+misp:313d6dbd	Storm-1175	CHN	
+misp:314325cd	Water Barghest		
+misp:317ecce2	UNC6692		
+misp:318be739	UAC-0020	RUS	SickSync|TEMP.Vermin|VERMIN RELIC|Vermin
+misp:32c534b9	DAGGER PANDA	CHN	IceFog|PLA Unit 69010|Red Foxtrot|Red Wendigo|RedFoxtrot|Trident|UAT-7290
+misp:32eebd31	AtlasCross		
+misp:33091121	GreedyBear	RUS	
+misp:33bfb09d	TA2719		
+misp:3437c5a5	ShroudedSnooper		
+misp:34d1e532	IronHusky	CHN	
+misp:34d2ed46	UTA0533		
+misp:34f06d4a	UAT-8302	CHN	
+misp:34f2d3ad	Hive0137		
+misp:3570552c	GOLD DUPONT		SPRITE SPIDER
+misp:35c40ce2	Operation Comando		
+misp:35f887ad	APT42	IRN	CALANQUE|CALANQUE ION|UNC788
+misp:367a3c6c	UAT-10362		
+misp:3682a08e	BANISHED KITTEN	IRN	DUNE|Red Sandstorm|Storm-0842
+misp:3689f0e2	Zarya	RUS	UAC-0109
+misp:36ee04f4	HenBox	CHN	
+misp:36f1a1b8	TA554		TH-163
+misp:3714b184	JINX-0164	PRK	
+misp:375988ab	Storm-1286		
+misp:37f012df	Raspberry Typhoon	CHN	RADIUM
+misp:3806516d	GOLD RIVERVIEW		
+misp:38d75c89	Copy-Paste		
+misp:39150b30	Earth Lusca	CHN	AQUATIC PANDA|BRONZE UNIVERSITY|BountyGlad|CHROMIUM|Charcoal Typhoon|ControlX|FISHMONGER|Red Dev 10|Red Scylla|RedHotel|TAG-22
+misp:391573c5	1937CN	CHN	
+misp:39925aa0	TA2101	RUS	DEV-0216|GOLD VILLAGE|Maze Team|Storm-0216|TUNNEL SPIDER|TWISTED SPIDER|UNC2198
+misp:39ef9941	Keksec		
+misp:3a24ac96	UNG0002		
+misp:3a912680	Storm-1567		Akira|GOLD SAHARA|PUNK SPIDER
+misp:3b238f3a	Scattered Spider		0ktapus|DEV-0971|Muddled Libra|Octo Tempest|Oktapus|Scatter Swine|Scattered Swine|Starfraud|Storm-0971|UNC3944
+misp:3b8e7462	SNOWGLOBE	FRA	ATK8|Animal Farm|Snowglobe
+misp:3ba33e02	JadePuffer		
+misp:3baec27f	Storm Cloud	CHN	
+misp:3bd6b03e	Kazu		
+misp:3c2bb7d7	UNC1878		
+misp:3c2f534a	SiegedSec		
+misp:3c3ca8f3	GhostEmperor	CHN	FamousSparrow|OPERATOR PANDA|RedMike|Salt Typhoon|UNC2286
+misp:3c5129ea	POLONIUM	LBN	GREATRIFT|INCENDIARY JACKAL|Plaid Rain|UNC4453
+misp:3cbc52d5	Dark Basin		
+misp:3ce2a9e0	EXOTIC LILY		DEV-0413
+misp:3ce9610b	Mustard Tempest		DEV-0206|Purple Vallhund
+misp:3cf6dbb5	GRIM SPIDER		GOLD ULRICK
+misp:3d5192f2	Dancing Salome		
+misp:3d94ef07	Storm-1849		UAT4356
+misp:3decddc7	Cyber Toufan	IRN	
+misp:3e595289	Storm-0829		DEV-0829|Nwgen Team
+misp:3e9b98d9	Operation Red Signature	CHN	
+misp:3eab2d9f	Cyber Islamic Resistance	IRN	
+misp:3ebf503c	CIRCUS SPIDER	RUS	
+misp:3ef31ccd	Belsen Group		
+misp:3f04dbbc	BRONZE SPIRAL	CHN	
+misp:3f3ff6de	TempTick	CHN	
+misp:401c30c7	Operation ShadowHammer		
+misp:40375ed2	DragonForce	MYS	
+misp:40418a3e	PurpleHaze	CHN	
+misp:41243ff2	Moshen Dragon	CHN	
+misp:41522eb4	UAC-0226		
+misp:419599eb	BAMBOO SPIDER		
+misp:41c15f08	FOXY PANDA	CHN	
+misp:4245e4cd	PARINACOTA		Wine Tempest
+misp:4251393d	Nam3L3ss		
+misp:4265d44e	Deadeye Jackal	SYR	SEA|SyrianElectronicArmy
+misp:42d50dda	Altoufan Team		
+misp:430ba885	MAGNETIC SPIDER	RUS	
+misp:43236d8e	N4ughtysecTU	BRA	
+misp:432b0304	ELOQUENT PANDA	CHN	
+misp:43992f81	PALE PANDA	CHN	
+misp:439a65b0	SongXY		
+misp:43e2a6bc	Natohub		
+misp:43ec65d1	TeamXRat		CorporacaoXRat|CorporationXRat
+misp:445c7b62	DEXTOROUS SPIDER		
+misp:4581f930	DEV-0950		Lace Tempest
+misp:4606a1b5	UTA0388	CHN	
+misp:46104ded	Blue Tsunami	ISR	Black Cube
+misp:46670c51	TERBIUM		
+misp:4687e1ab	COBALT JUNO		APT-C-38 (QiAnXin)|SABER LION|TG-2884 (SCWX CTU)
+misp:46a67fdf	Caracal Kitten		APT-Q-58
+misp:46de4091	DiceyF	CHN	
+misp:46e26e5c	Blackwood	CHN	
+misp:46ef6903	HellHounds		
+misp:47204403	Greenbug	IRN	
+misp:47739f40	AeroBlade		
+misp:47945864	Storm-0530	PRK	DEV-0530|H0lyGh0st
+misp:480b325a	Lamashtu		
+misp:48146604	APT12	CHN	BRONZE GLOBE|BeeBus|Calc Team|Crimson Iron|DNSCalc|DynCalc|Group 22|Hexagon Typhoon|IXESHE|NUMBERED PANDA|TG-2754
+misp:485947c7	Head Mare		
+misp:48e2e297	Massgrave		
+misp:4915bfa3	MalKamak	IRN	
+misp:4959652d	SPICY PANDA	CHN	
+misp:49751cf1	ELUSIVE COMET	PRK	
+misp:4b32ad58	Hunt3r Kill3rs	RUS	
+misp:4b4b4717	Watchdog		Thief Libra
+misp:4b79d1f6	TA530	CHN	
+misp:4b7df353	NOMAD PANDA		
+misp:4bc6fddc	UAC-0239		
+misp:4bfc01ee	MORH4x	MAR	
+misp:4c449531	Storm-2949		
+misp:4c4a8cb7	NewsPenguin		
+misp:4c51f24c	GOLD NORTHFIELD		
+misp:4d1692ca	TRIPLESTRENGTH		
+misp:4d3c9666	Kairos		
+misp:4d522fad	RansomHouse		
+misp:4d787c58	GOLD WATERFALL		
+misp:4d9f68ba	Cyber Berkut	RUS	
+misp:4defbf2e	ZooPark		
+misp:4e137d53	Urpage		
+misp:4e26b4ac	Asnarök		Personal Panda
+misp:4f1c43a4	Redfly		
+misp:4f356e2b	SYLHET GANG-SG		
+misp:4f76393a	CryptoChameleon		UNC5356
+misp:4fc6dfbc	UNC6293	RUS	
+misp:4fcbd08a	Slingshot		
+misp:5059b44d	Silent Librarian	IRN	COBALT DICKENS|Mabna Institute|Mabna Institute Group|TA407|TA4900|Yellow Nabu
+misp:50d61877	Red Dev 17	CHN	
+misp:50ee2b1b	Flax Typhoon	CHN	Ethereal Panda|Storm-0919
+misp:51f056f5	Guacamaya		
+misp:5326f3c4	Mora_001	RUS	
+misp:532ec08b	Reckless Rabbit		
+misp:533af03d	TwoSail Junk		Operation Poisoned News
+misp:53583c40	Rocke		Aged Libra
+misp:5368c0a2	TetrisPhantom		
+misp:53771ca5	APT-C-12		Blue Mushroom|NuclearCrisis|Sapphire Mushroom
+misp:53ac2695	Void Manticore	IRN	
+misp:543bdc9f	Pinstripe Lightning		Arid Viper|Desert Falcons|NIOBIUM|RENEGADE JACKAL|Scimitar
+misp:54618130	Confucious	IND	
+misp:54ae5c75	Cosmic Lynx		
+misp:54bc063d	Water Makara		
+misp:5533d062	TA428	CHN	BRONZE DUDLEY|Colourful Panda
+misp:5587f082	CostaRicto		
+misp:558e7697	Larva-24005	PRK	
+misp:559a64d8	ANTHROPOID SPIDER		CobaltGoblin|Empire Monkey
+misp:55bcc595	SilverFish		
+misp:560095df	UAT-8837	CHN	
+misp:566752f5	XakNet	RUS	UAC-0100|UAC-0106
+misp:56bc8e25	Fox Tempest		
+misp:579fde0d	Starry Addax		
+misp:583cdea6	LabHost		
+misp:5898e11e	OnionDog	PRK	
+misp:58df3770	BreachLaboratory		
+misp:58e75098	Unfading Sea Haze	CHN	
+misp:590ecec6	UNC2447		
+misp:597d4cfa	JINX-0126		
+misp:59d63dd6	Corsair Jackal	TUN	TunisianCyberArmy
+misp:5a00ccdb	UNC4536		
+misp:5a38db83	TA444	PRK	
+misp:5b30bcb8	Storm-0558	CHN	
+misp:5bc7382d	POISONUS PANDA	CHN	
+misp:5cd95926	TA410		
+misp:5d0aee14	CL-STA-0043	CHN	Phantom Taurus|TGR-STA-0043
+misp:5d22315b	Metador		
+misp:5e32baed	Daixin Team		
+misp:5ec7a98e	Storm-1044		DEV-1044
+misp:5efaf215	UNC6353		
+misp:5f108484	Tortoiseshell	IRN	CURIUM|Crimson Sandstorm|Cuboid Sandstorm|DUSTYCAVE|IMPERIAL KITTEN|Imperial Kitten|Smoke Sandstorm|TA456|Yellow Liderc
+misp:5f485e47	Storm-1295		DEV-1295
+misp:5f71a9ea	Opal Sleet	PRK	Konni|OSMIUM|Vedalia
+misp:6038ceaf	UAT-5394	PRK	
+misp:608a903a	DNSpionage		COBALT EDGEWATER
+misp:60b13884	Teleboyi	CHN	
+misp:60fa684d	FIN13	RUS	Elephant Beetle|TG2003
+misp:610a7301	TA482	TUR	
+misp:6149f3b6	Alpha Spider		ALPHV Ransomware Group
+misp:615311f0	KAX17		
+misp:61ebbff4	DarkSpectre		
+misp:624cc006	Operation Ghoul		
+misp:625c3fb4	TA2722		Balikbayan Foxes
+misp:62710572	BRONZE HIGHLAND	CHN	Daggerfly|Evasive Panda
+misp:63305373	UTA0352	RUS	
+misp:64234b2e	REF5961		
+misp:6472be4d	BackdoorDiplomacy		BackDip|CloudComputating|Quarian
+misp:64ac8827	SWEED		
+misp:658314bc	INDRIK SPIDER	RUS	Manatee Tempest
+misp:65842a65	UAC-0241		
+misp:65e448d3	ChainedShark		Actor240820
+misp:6616d2ac	DEV-1028		
+misp:66a0a3ad	Moskalvzapoe		MAN1|TA511
+misp:670b3faa	TA584		Storm-0900
+misp:6714de29	Grayling	CHN	
+misp:67adfa07	SABRE PANDA	CHN	
+misp:686f4fe0	Fxmsp		
+misp:68d8c25b	Vicious Panda	CHN	SixLittleMonkeys
+misp:69059ec9	ELECTRIC PANDA	CHN	
+misp:6976b33c	GOLD GALLEON		
+misp:697cb051	UNC2659		
+misp:69a944ef	R00tK1T	ISR	
+misp:69e11692	luoxk		
+misp:6a0ea861	Iron Group		Iron Cyber Group
+misp:6a77a337	Caliente Bandits		TA2721
+misp:6a83b2bf	APT-C-60		APT-Q-12
+misp:6acc54ac	Hive0117		
+misp:6bd7c91a	GC01		Golden Chickens|Golden Chickens 01|Golden Chickens01
+misp:6bf7e6b6	APT31	CHN	BRONZE VINEWOOD|JUDGMENT PANDA|Red keres|TA412|TIDE CASTLE|Violet Typhoon|ZIRCONIUM|Zirconium
+misp:6c253a07	UNC5342	PRK	
+misp:6c514d9d	GOLD WINTER		
+misp:6c706d8b	TAG-28	CHN	
+misp:6cc574c0	TRACER KITTEN	IRN	
+misp:6cce6ecc	ModifiedElephant		
+misp:6ccf810e	Earth Alux	CHN	
+misp:6d50a8a2	GC02		Golden Chickens|Golden Chickens 02|Golden Chickens02
+misp:6d957a9b	Larva-26009		
+misp:6db3ad41	Kasablanka	MAR	
+misp:6e5eb2f5	Larva-24010		
+misp:6e899dd4	Flash Kitten		
+misp:6ea73b7f	Gray Sandstorm	IRN	DEV-0343
+misp:6ec20d92	GrayCharlie		
+misp:6ee284d9	Curious Gorge	CHN	UNC3742
+misp:6f394add	Actor240524		
+misp:6f49cb96	UNC4487		
+misp:6f6b187b	DriftingCloud	CHN	
+misp:6f6d828b	Water Saci	BRA	
+misp:6f7489f5	SloppyLemming		
+misp:6fcf8d1f	UNC5337	CHN	
+misp:702a9d27	Narketing163		
+misp:708102cb	DragonBreath		APT-Q-27,|Golden Eye Dog
+misp:70d09d1f	RipperSec	MYS	
+misp:712d2b58	Mr_Rot13		
+misp:7133a722	SharpPanda	CHN	Sharp Dragon
+misp:714f76b2	UAC-0194	RUS	
+misp:7195b51f	UNION PANDA	CHN	
+misp:71a3b962	RedAlpha		DeepCliff|Red Dev 3
+misp:72075688	UAT-9686	CHN	
+misp:7223da47	TA2723		
+misp:73c636ae	TEMP.Hermit	PRK	HERMIT NEPTUNE
+misp:74015ecc	Ababil of Minab	IRN	
+misp:74268518	GoldFactory	CHN	
+misp:743a82e5	Conference Crew	CHN	CONFERENCE CASTLE
+misp:745fd45f	Water Sigbin	CHN	8220 Gang
+misp:7461ca39	Earth Naga	CHN	
+misp:749aaa11	Ghostwriter	BLR	DEV-0257|PUSHCHA|Storm-0257|TA445|UAC-0057|UNC1151
+misp:75714cef	HexagonalRodent		
+misp:75ae52b2	Operation BugDrop	RUS	
+misp:75cc313a	Gitloker		
+misp:75d2d875	Operation Cobalt Whisper		
+misp:75db4269	Operation WizardOpium		
+misp:75fac2e9	TA800		
+misp:760b350c	Storm-0539		
+misp:769bf551	SINGING SPIDER		
+misp:76dbe26b	ResumeLooters		
+misp:76f6ad4e	Cyber Caliphate Army		CCA|CyberCaliphate|Islamic State Hacking Division|UUC|United Cyber Caliphate
+misp:7732e8b8	Wisteria Tsunami		CyberRoot|DEV-0605|MintedSoil
+misp:77742419	Worok	CHN	
+misp:77f0ec2e	Cyber Alliance	UKR	
+misp:7803b380	GozNym		
+misp:7831d56e	Returned Libra		8220 Mining Group
+misp:785b33c9	GOFFEE		
+misp:78bf726c	MUSTANG PANDA	CHN	BASIN|BASIN CASTLE|BRONZE PRESIDENT|Earth Preta|HoneyMyte|LuminousMoth|Polaris|Red Lich|Stately Taurus|TA416|TANTALUM|TEMP.HEX|Twill Typhoon
+misp:78e8bc1a	Bondnet		
+misp:793280d5	IcePeony	CHN	
+misp:79a347d9	Denim Tsunami	AUT	DSIRF|KNOTWEED
+misp:79d0da59	Scarred Manticore	IRN	
+misp:79e826b0	IndigoZebra	CHN	
+misp:7a609a0b	Storm-0252		CHATTY SPIDER
+misp:7aa99279	POISON CARP		Earth Empusa|Evil Eye|Red Dev 16
+misp:7ab283ac	TA579		
+misp:7ad01582	Ghost Jackal		
+misp:7ae74dc6	TurkHackTeam	TUR	Turk Hack Team
+misp:7b14f285	Handala	PSE	
+misp:7b227f41	DustSquad	RUS	Nomadic Octopus
+misp:7b6ba207	Snake Wine		
+misp:7b8845d9	KelvinSecurity	ESP	
+misp:7b90319a	DEV-0270	IRN	Nemesis Kitten|Storm-0270
+misp:7ba756f0	WeRedEvils	ISR	
+misp:7bf6ae38	Curly COMrades	RUS	
+misp:7c1af433	Tstark	CHN	
+misp:7cae7378	TAG-56	IRN	
+misp:7d067b1a	AzzaSec	ITA	
+misp:7d78ec00	MoneyTaker		
+misp:7d99d2f7	Cold River		Nahr Elbard|Nahr el bared
+misp:7db46444	UNC4990	ITA	
+misp:7dd2e8ee	UAC-0102		
+misp:7dd7a8df	SHARK SPIDER	RUS	
+misp:7e039dd6	LulzIntel		
+misp:7e3427c0	LinkC Pub		LinkC
+misp:7e37be6b	SALTY SPIDER		
+misp:7e6d82a4	APT9	CHN	Group 27|NIGHTSHADE PANDA|Red Pegasus
+misp:7f24740c	Water Labbu		
+misp:7f657494	Jabaroot	DZA	Jabaroot DZ
+misp:7f7b20e7	EC2 Grouper		
+misp:7f99ba32	Viking Jackal	ARE	Vikingdom
+misp:7fb1662e	SCULLY SPIDER		
+misp:7ff63e0c	Storm-2561		
+misp:801b91a5	Chronus Group		
+misp:8045fc09	Avivore	CHN	
+misp:8081af2c	Storm-1101		DEV-1101
+misp:80872d9a	CoughingDown		
+misp:80a874d5	UNC1860	IRN	
+misp:80c3a67b	TA4922	CHN	
+misp:80f07c15	PINCHY SPIDER		
+misp:80f9184d	Sima	IRN	
+misp:8134c96d	GOLD PRELUDE		TA569|UNC1543
+misp:8146ba06	Karkadann		Piwiks
+misp:815cbe98	Libyan Scorpions	LBY	
+misp:8191e28a	UNC4393		CURLY SPIDER|Cardinal|STAC5777|Storm-1811
+misp:820afecb	WARP PANDA	CHN	
+misp:82318cc9	DieNet		Shiite_Harvest
+misp:825abfd9	TraderTraitor	PRK	Jade Sleet|Pukchong|UNC4899
+misp:82a808ad	TA570	RUS	DEV-0450
+misp:82c0ebc5	UAT-5918		
+misp:82c1c7fa	TeamSpy Crew	RUS	Anger Bear|IRON LYRIC|Team Bear|TeamSpy
+misp:8307bd0c	UNK_RemoteRogue	RUS	
+misp:834558f0	TheWizards		
+misp:8345dd24	DEV-0928		
+misp:8356805a	UAC-0154		
+misp:835c7fc6	GOLD REBELLION		Dark Scorpius|WANDERING SPIDER|White Dev 115
+misp:83764206	Xcatze		
+misp:8456c6f1	DarkPink		Saaiwc
+misp:84669320	UNC6040		
+misp:8472ca74	Water Bakunawa		
+misp:8482f350	Antlion	CHN	
+misp:849d16c8	IntelBroker		
+misp:84bf7b38	APT73		Eraleig
+misp:84fbc654	ComicForm		
+misp:85652df8	Hive0163		
+misp:85b40169	Boulder Bear	RUS	
+misp:85db04b5	Smishing Triad	CHN	
+misp:85f03005	Booba Project		
+misp:85f20141	DEV-0147	CHN	
+misp:86b4e2f3	VENOM SPIDER		badbullz|badbullzvenom
+misp:86dfe64e	UNC2630	CHN	
+misp:871d6e8b	UNK_SparkyCarp		
+misp:874860fe	Storm-0381	RUS	DEV-0381
+misp:87af83a4	InvisiMole		
+misp:87f1ab70	BlueBottle		
+misp:88ba3275	UAT-10608		
+misp:895548a2	CloudSorcerer		
+misp:8959fbb4	UNC4841	CHN	SLIME57
+misp:898033a1	Cyber Serp	RUS	UAC-0255
+misp:89a05f9f	TINY SPIDER		
+misp:89f005f9	TA406	PRK	
+misp:89f5a5cb	WildPressure		
+misp:8a1b831c	TAG-124		LandUpdate808
+misp:8a67a86f	TOXCAR CYBER TEAM		
+misp:8a8f39df	DIZZY PANDA		LadyBoyle
+misp:8ab83a2c	Crimson Collective		
+misp:8b04c61d	Ruthless Rabbit	RUS	
+misp:8b62b20a	Blackgear	CHN	BLACKGEAR|Comnie|Topgear
+misp:8b77424e	BRONZE SPRING	CHN	UNC302
+misp:8b92f213	UNC3973		
+misp:8bcd855f	APT20	CHN	Crawling Taurus|RIDGE CASTLE|TH3Bug|VIOLIN PANDA
+misp:8bd29f1a	OverFlame		
+misp:8c08dbe7	UNC3886	CHN	
+misp:8c21ce09	Nexus Zeta		
+misp:8ca38564	Anonymous Sudan		
+misp:8cb6f57b	Storm-0324		DEV-0324|Sagrid|TA543
+misp:8cfc9653	Earth Krahang	CHN	
+misp:8d73715a	GOBLIN PANDA	CHN	Conimes|Cycldek
+misp:8d8cbe24	CL-STA-1087	CHN	
+misp:8dda51ef	Operation Soft Cell		
+misp:8dfac62e	TEMP_Heretic	CHN	
+misp:8e156f06	Sinobi		
+misp:8e28dbee	APT4	CHN	BRONZE EDISON|MAVERICK PANDA|PLA Navy|SODIUM|Salmon Typhoon
+misp:8e570a06	UNC6508	CHN	
+misp:8e93e09a	GoldenJackal		
+misp:8ed5e3f0	Groundbait	UKR	
+misp:8f099c68	Codefinger		
+misp:8f31b9b1	Threat Actor 888		
+misp:8f4eb6bc	JuiceLedger		
+misp:9035bfbf	EvilPost		
+misp:906e2091	BazarCall		BazaCall|BazzarCall
+misp:91614529	UNK_DropPitch		
+misp:91f6f235	IronErn440		
+misp:93a4c01e	CL-STA-1020		
+misp:93ed34c6	CL-STA-0048	CHN	CL STA 0048
+misp:943f490e	Whitefly		
+misp:947a450a	Attor		
+misp:94ce7925	GambleForce		
+misp:94f0fd5e	Anonymous64	TWN	Anonymous 64
+misp:953ff7c8	Amaranth-Dragon	CHN	
+misp:9551c163	SHADOW-VOID-042		
+misp:95634994	Mogilevich		
+misp:9565bf78	UAC-0063		
+misp:9686ff2b	CosmicBeetle		
+misp:9687a6a9	TA2536	NGA	
+misp:969753d8	Blackmeta	PSE	SN Blackmeta
+misp:9766d52e	Void Rabisu		Tropical Scorpius
+misp:9795249f	UNC215	CHN	
+misp:97a10d3b	ArcaneDoor		
+misp:97f40858	CardinalLizard	CHN	
+misp:981402be	Storm-2603	CHN	
+misp:986fcc3f	RedEcho		
+misp:989a795c	UNC6691		
+misp:9900e010	SpaceBears	RUS	
+misp:993e81e8	Storm-1113		APOTHECARY SPIDER
+misp:999f3008	Mofang	CHN	BRONZE WALKER|Superman
+misp:99ad0cef	Boolka		
+misp:99d188cf	Red-Lili		
+misp:9b3df41b	Water Kurita		
+misp:9b670978	RGB-TEAM		
+misp:9ba291f2	Operation Kabar Cobra		
+misp:9c0f0db1	Sunglow Blizzard	RUS	DEV-0665
+misp:9c102b55	DefrayX		Hive0091
+misp:9c11a822	BOSON SPIDER		
+misp:9c2600e2	Storm-2372	RUS	
+misp:9cabe2b7	UAT-11795	RUS	
+misp:9d218bb3	RansomHub		
+misp:9d82077b	Earth Berberoka	CHN	GamblingPuppet
+misp:9d82d1f6	UNK_FistBump		
+misp:9e71024e	Dust Storm		
+misp:9ee446fd	Camaro Dragon	CHN	
+misp:9eeb11a0	TAG-112	CHN	
+misp:9efccf75	TridentLocker		
+misp:a0082cfa	CHRYSENE		Greenbug|OilRig
+misp:a03e2b4b	Sath-ı Müdafaa	TUR	
+misp:a0b92be9	SilitNetwork		
+misp:a1315451	GhostSec		Ghost Security
+misp:a1527821	Operation Emmental	RUS	Retefe Gang|Retefe Group
+misp:a1955738	LightBasin		CL-CRI-0025|UNC1945
+misp:a1e84808	UAT-7237	CHN	CL-STA-1062
+misp:a219a78b	DragonSpark	CHN	
+misp:a2208d56	PhantomControl		
+misp:a250af72	Blue Termite	CHN	Cloudy Omega|Emdivi
+misp:a2553b72	Shadow-Earth-053	CHN	
+misp:a298949b	GhostRedirector	CHN	
+misp:a2a7d49f	UNC1549	IRN	Nimbus Manticore
+misp:a314f171	BlackMaskers		BlackMaskers Team
+misp:a36266ce	Water Curupira		
+misp:a3831248	TianWu	CHN	
+misp:a3c22f46	TA866		
+misp:a3cc5105	The Big Bang		
+misp:a3e4a57e	UNC6384	CHN	Vertigo Panda
+misp:a4004712	Cuboid Sandstorm	IRN	DEV-0228
+misp:a413c605	PerSwaysion	VNM	
+misp:a47b0f97	LofyGang		
+misp:a47b79ae	APT5	CHN	BASALT CASTLE|BRONZE FLEETWOOD|KEYHOLE PANDA|MANGANESE|Mulberry Typhoon|Poisoned Flight|TEMP.Bottle
+misp:a4852709	Earth Kurma		
+misp:a4d55f94	Dragonbridge	CHN	Spamouflage Dragon
+misp:a515632e	TRAVELING SPIDER		
+misp:a57e5bf5	TA2541		
+misp:a5aa9b72	BlackJack	UKR	
+misp:a5f64c1a	DEV-0586	RUS	Cadet Blizzard|Ruinous Ursa
+misp:a5f80c8a	UNC6148		
+misp:a6c7ff17	ScreamedJungle		
+misp:a6ca6148	Angry Likho	RUS	Sticky Werewolf
+misp:a798eb63	CeranaKeeper	CHN	
+misp:a7eddaa5	Orova		
+misp:a8386969	UNC6201	CHN	
+misp:a86b67d2	LulzSec Black		
+misp:a86e4a0d	Stargazer Goblin		
+misp:a9000eaf	ALLANITE		Allanite|Palmetto Fusion
+misp:a9d807bc	Water Gamayun	RUS	
+misp:a9df6cb7	Higaisa	KOR	
+misp:a9f29636	Earth Kitsune		
+misp:a9f894c6	Cyber Partisans	BLR	
+misp:aa469d96	Pacha Group		
+misp:aa74d1f3	BadRory		
+misp:aaba51f8	Storm-2945		
+misp:aac49b4e	APT43		
+misp:aad291eb	TA402	PSE	
+misp:ab1771de	Ayyıldız Tim	TUR	Crescent and Star
+misp:ab2f8f37	UNC2529		
+misp:ab376039	FusionCore		
+misp:abd89986	PowerPool		IAmTheKing
+misp:aca6b3d2	TiltedTemple	CHN	Circle Typhoon|DEV-0322
+misp:acbb5cad	Operation C-Major	PAK	APT 36|APT36|C-Major|COPPER FIELDSTONE|Earth Karkaddan|Green Havildar|Mythic Leopard|ProjectM|Storm-0156|TMP.Lapis|Transparent Tribe
+misp:acbfd9e4	SilverTerrier	NGA	
+misp:accc7fd6	UAT-7810	CHN	
+misp:ad2d6946	Killnet		
+misp:ad8b73df	OldGremlin	RUS	
+misp:adc3cde7	Inteid		
+misp:ae121063	OUTLAW SPIDER		
+misp:ae17fcf4	Shahid Hemmat	IRN	
+misp:ae2b897d	OilAlpha		
+misp:ae72a60a	UAT-6382	CHN	
+misp:af12a336	BRONZE VAPOR	CHN	
+misp:af482dde	Hellsing	CHN	
+misp:af5320b8	Z-Pentest Alliance	RUS	Z-Pentest
+misp:afca4b9c	SkidSec		SkidSec Leaks
+misp:afe5526e	UNC4736	PRK	
+misp:b05a2a56	Storm-1099	RUS	
+misp:b06c3af1	Operation Sharpshooter		
+misp:b07cf296	GIBBERISH PANDA	CHN	
+misp:b1fd5c1a	SILKFIN AGENCY		
+misp:b205584e	XDSpy		
+misp:b21dbf83	Earth Longzhi		SnakeCharmer
+misp:b223b651	BladedFeline	IRN	
+misp:b2535333	UNC5291		
+misp:b27beb94	Roaming Mantis		Roaming Mantis Group
+misp:b2a577e6	BatShadow	VNM	
+misp:b3714d59	Night Dragon	CHN	
+misp:b3a4c34f	Awaken Likho		Core Werewolf
+misp:b43ce229	OVERLORD SPIDER		
+misp:b495419f	Void Blizzard	RUS	LAUNDRY BEAR|Laundry Bear|TA488|UAC-0190
+misp:b4bbbd06	UTA0355	RUS	
+misp:b4ce9385	BRONZE EDGEWOOD	CHN	Red Hariasa
+misp:b56ecbda	IMPERSONATING PANDA	CHN	
+misp:b6056927	UNC6032	VNM	
+misp:b66a7c4b	UAC-0227		
+misp:b6f3150f	Evilnum		DeathStalker|EvilNum|Jointworm|KNOCKOUT SPIDER|TA4563
+misp:b737c51f	BuhTrap	RUS	
+misp:b7497d28	Winter Vivern	RUS	TA-473|TA473|TAG-70|UAC-0114
+misp:b7883e16	Mysterious Elephant		
+misp:b7e897da	UNC1069	PRK	CryptoCore|MASAN|MIDNIGHT NEPTUNE
+misp:b7f37e61	Adrastea		
+misp:b80be7a7	Lilac Typhoon	CHN	DEV-0234
+misp:b80f4788	APT21	CHN	HAMMER PANDA|NetTraveler|TEMP.Zhenbao
+misp:b813c6a2	RedStinger		Bad Magic
+misp:b84cd4b9	Educated Manticore	IRN	
+misp:b869c1dc	Anonymous KSA		
+misp:b87f9ba7	Altahrea Team	IRQ	
+misp:b8c6da46	UNC5537		
+misp:b9128c29	DarkCasino		
+misp:b9968b5f	Lifting Zmiy		
+misp:ba57c28a	Malteiro		
+misp:ba724df5	Flying Kitten	IRN	Ajax Security Team|AjaxSecurityTeam|Group 26|Saffron Rose|SaffronRose|Sayad
+misp:ba8973b2	WET PANDA	CHN	Red Chimera
+misp:ba9e1ed2	RomCom	RUS	Storm-0978|UAT-5647
+misp:bbb389f2	Cotton Sandstorm	IRN	Emennet Pasargad|HAYWIRE KITTEN|Holy Souls|MARNANBRIDGE|NEPTUNIUM
+misp:bc6f3b91	Kinsing		Money Libra
+misp:bcaaad6f	Kimsuky	PRK	APT43|Black Banshee|Emerald Sleet|Operation Stolen Pencil|Sparkling Pisces|Springtail|THALLIUM|Thallium|Velvet Chollima
+misp:bda575ed	GOLD MANSARD		
+misp:bdb9ac86	PlushDaemon	CHN	
+misp:bdf4fe4f	WIZARD SPIDER	RUS	DEV-0193|DEV-0237|FIN12|GOLD BLACKBURN|Periwinkle Tempest|Pistachio Tempest|Storm-0193|Storm-0230|TEMP.MixMaster|Trickbot LLC|UNC2053
+misp:be4ea668	Dalbit	CHN	
+misp:bea5e256	Unnamed Actor	CHN	
+misp:bebcafbd	Coinbase Cartel		
+misp:bed7279c	Storm-0494		
+misp:bee8b09c	UNC3524		
+misp:bf0df867	Chaya_004	CHN	
+misp:bf151740	GOLD SYMPHONY		
+misp:bfb0bc20	Fox Kitten	IRN	Lemon Sandstorm|PARISITE|PIONEER KITTEN|RUBIDIUM|UNC757
+misp:bfc538e1	HomeLand Justice	IRN	
+misp:bfe66711	Red Menshen	CHN	Earth Bluecrow|Red Dev 18
+misp:c01aadc6	FIN11		RAZOR COMET|TEMP.Warlock|UNC902
+misp:c042c592	NOCTURNAL SPIDER		
+misp:c097471c	APT26	CHN	BRONZE EXPRESS|JerseyMikes|TECHNETIUM|TURBINE PANDA|Taffeta Typhoon
+misp:c0f86de9	GOLD GARDEN		
+misp:c1d44f44	TA453	IRN	
+misp:c1e2121a	Markopolo		
+misp:c1e76272	ShadyPanda		
+misp:c2049438	RuskiNet	RUS	
+misp:c216b83d	Scattered Lapsus Hunters		Scattered Lapsus$ Hunters
+misp:c21d7fef	GTG-1002	CHN	
+misp:c2d5a052	EvilTraffic		Operation EvilTraffic
+misp:c2f1f2e3	TA455	IRN	
+misp:c2f849ae	DarkGaboon		Vengeful Wolf|room155
+misp:c30fbdc8	Evil Corp		GOLD DRAKE
+misp:c368d31a	UAT-8616		
+misp:c4132d43	Vanilla Tempest		DEV-0832|VICE SPIDER|Vice Society
+misp:c432d032	Operation Wocao		
+misp:c46ed7e9	REF2924	CHN	
+misp:c4ce1174	RAZOR TIGER	IND	APT-C-17|Rattlesnake|SideWinder|T-APT-04
+misp:c4ff73cd	INDOHAXSEC TEAM	IDN	
+misp:c539a88d	Larva-26005		
+misp:c54b9a98	ZeroSevenGroup		
+misp:c5ea778c	UNC5330	CHN	
+misp:c6e2e5ba	Earth Freybug	CHN	
+misp:c6e6d7fe	Keymous+		Keymous Plus|keymous
+misp:c73c8a76	Red Nue	CHN	LuoYu
+misp:c74f78d1	ProCC		
+misp:c79dab01	Gallmaker		
+misp:c82c904f	APT14	CHN	ALUMINUM|ANCHOR PANDA|QAZTeam
+misp:c8782e46	Prolific Puma		
+misp:c8ade1b0	EvilWeb	RUS	
+misp:c8b961fe	Red Charon		
+misp:c92d7d31	RADIO PANDA	CHN	Shrouded Crossbow
+misp:c93281be	MUMMY SPIDER		GOLD CRESTWOOD|TA542
+misp:c95520c1	SmugX		
+misp:c96e1329	Earth Wendigo	CHN	
+misp:c9ffcc82	Storm-1283		
+misp:ca310f0a	Void Balaur		
+misp:ca448608	FrostyNeighbor	BLR	
+misp:cab59c56	Larva-26002		
+misp:cacf2ffc	GhostNet		Snooping Dragon
+misp:cbbbfc82	WindShift		Windy Phoenix
+misp:cbdf8d63	UNC2465		
+misp:ccf8ceb7	ExfilSquad		
+misp:cd5e544b	Team46		TaxOff
+misp:cd6ac640	TEST PANDA	CHN	
+misp:cdacd83a	CashRewindo		
+misp:cdcfd3e1	HiddenArt	RUS	
+misp:cdf4506e	SneakyChef	CHN	
+misp:ce793b99	Carderbee		
+misp:ce7bba52	Sea Turtle	TUR	COSMIC WOLF|Marbled Dust|SILICON|Teal Kurma|UNC1326
+misp:ceabe862	Aggressive Inventory Zombies		AIZ
+misp:ceae0bc4	PassCV	CHN	
+misp:ceee219c	People's Cyber Army of Russia		
+misp:cf421ce6	Volatile Cedar	LBN	DeftTorero|Lebanese Cedar
+misp:cfcfd109	FulcrumSec		
+misp:cff9cc85	GreenSpot	TWN	APT-Q-20|PoisonVine
+misp:d0a254d1	DriveSurge		
+misp:d0b900fa	ItaDuke		DarkUniverse|SIG27
+misp:d0c2cd99	Earth Baxia	CHN	
+misp:d0d26dae	TA555		
+misp:d0e1811e	UserSec	RUS	
+misp:d1416b15	HIVE-0145		Hive0145
+misp:d144c83e	APT3	CHN	BORON|BRONZE MAYFAIR|Boyusec|Brocade Typhoon|Buckeye|GOTHIC PANDA|Group 6|Red Sylvan|TG-0110|UPS
+misp:d1a8626a	TA578		
+misp:d1ad4392	Storm-0506		
+misp:d1c25b0e	COBALT KATANA		Hive0081 (IBM)|Hunter Serpens|SectorD01 (NHSC)|xHunt campaign (Palo Alto)
+misp:d1fe4546	Storm-0062	CHN	DarkShadow|Oro0lxy
+misp:d20f5398	RedJuliett	CHN	
+misp:d2c1b9a8	UAT-9921	CHN	VoidLink Operator
+misp:d34ca487	GOLD BURLAP		CYBORG SPIDER
+misp:d35a871f	GopherWhisper	CHN	
+misp:d3682137	TeamPCP		Altered Spider|CanisterWorm|DeadCatx3|PCPcat|ShellForce
+misp:d3cda6b1	SPIKEDWINE		
+misp:d4004926	Earth Kapre		GOLD BLADE|Red Wolf|RedCurl
+misp:d424f90d	GamaCopy		
+misp:d44be76b	UAC-0185		UNC4221
+misp:d45dd940	MosesStaff	IRN	DEV-0500|Marigold Sandstorm|Moses Staff|VENGEFUL KITTEN
+misp:d4fd0a30	ShinyHunters		
+misp:d52a06dd	SingularityMD		
+misp:d52ca4c4	GreyEnergy		
+misp:d536294f	PoisonSeed		
+misp:d56c99fa	Clever Kitten	IRN	Group 41
+misp:d58030e2	SLIME29	CHN	
+misp:d5908276	Storm-1133	PSE	
+misp:d5dacda0	Madi	IRN	
+misp:d5e90854	The Shadow Brokers		Shadow Brokers|ShadowBrokers|TSB|The ShadowBrokers
+misp:d6882fb9	USDoD		
+misp:d6a13387	BOSS SPIDER		GOLD LOWELL
+misp:d73792c0	Krybit		
+misp:d7d270d2	UNC2565		Hive0127
+misp:d7f0d2a8	Hacking Team		
+misp:d869486a	UAC-0118		FRwL|FromRussiaWithLove
+misp:d8e1762a	STARDUST CHOLLIMA		Sapphire Sleet
+misp:d9709373	Saad Tycoon		
+misp:d9e5be22	LAPSUS		DEV-0537|LAPSUS$|Lapsus|SLIPPY SPIDER|Strawberry Tempest|UNC3661
+misp:da581c60	Common Raven		DESKTOP-GROUP|NXSMS|OPERA1ER
+misp:da89d534	Mirage Tiger		
+misp:dae45b1c	ScamClub		
+misp:db3899d1	Houndstooth Typhoon	CHN	DRAGNET PANDA|HASSIUM|deepclif|isoon
+misp:db774b7d	UNION SPIDER	RUS	
+misp:db7fd7dd	DarkVishnya		
+misp:dc15f388	SandCat		
+misp:dc1d0202	Storm-0867	EGY	DEV-0867
+misp:dc3edacc	Bahamut		
+misp:dc6c6cbc	White Bear	RUS	Skipper Turla
+misp:dc8a7137	WildCard		
+misp:dcb6b056	GOLD SKYLINE		
+misp:dce617eb	HookAds		
+misp:dd0063e0	UNC3569	CHN	
+misp:dd012c50	Phlox Tempest		DEV-0796
+misp:dd9806a9	PIZZO SPIDER	USA	Ambiorx|DD4BC
+misp:dda1b28e	Domestic Kitten	IRN	APT-C-50|Bouncing Golf
+misp:dda55447	Operation DRBControl	CHN	
+misp:deba565b	Scripted Sparrow		
+misp:def3c4e4	UAC-0094	RUS	
+misp:df383083	UNC6748	RUS	
+misp:df584835	Void Banshee		
+misp:df697450	UNC4191	CHN	
+misp:dfae3e01	XinXin	CHN	Black Technology|changqixinyun
+misp:e01b8f3a	ZOMBIE SPIDER		
+misp:e02cea12	Storm-1977		
+misp:e03a7ecb	SCARLETEEL		
+misp:e04cecf6	UnsolicitedBooker	CHN	
+misp:e06e1bcd	Blacktail		
+misp:e08ab051	PayTool		
+misp:e13e36e7	UNC5820		
+misp:e18dca82	Storm-1152	VNM	
+misp:e1941666	NB65		Network Battalion 65
+misp:e1b95185	LYCEUM	IRN	COBALT LYCEUM|Chrono Kitten|HEXANE|MYSTICDOME|Spirlin|Storm-0133|UNC1530|siamesekitten
+misp:e1e70539	TA558		
+misp:e20e8eb8	Operation Parliament		
+misp:e27796eb	SMOKY SPIDER		
+misp:e284c356	AppMilad	IRN	
+misp:e2a6fb97	Swan Vector		
+misp:e2b87f81	VICEROY TIGER	IND	APT-C-35|Donot Team|OPERATION HANGOVER|Orange Kala|SectorE02
+misp:e2dd2808	Malsmoke		
+misp:e30ca036	ViciousTrap		
+misp:e36c1f61	WhiteCobra		
+misp:e38d32a2	FASTCash		
+misp:e3ff56b6	UAC-0050		
+misp:e400b6c5	GALLIUM	CHN	Alloy Taurus|Granite Typhoon|PHANTOM PANDA|Red Dev 4
+misp:e405b7d0	TA577	RUS	Hive0118
+misp:e40cf515	UNC2970	PRK	
+misp:e496af6a	Cyber Army of Russia Reborn		
+misp:e502802e	Lucky Cat		TA413|White Dev 9
+misp:e5c78742	MurenShark		Actor210426
+misp:e62937d0	NoName057(16)		05716nnm|Nnm05716|NoName057|NoName05716
+misp:e665ac2f	Predatory Sparrow		Gonjeshke Darande|Indra
+misp:e6669606	Taidoor		Earth Aughisky
+misp:e6afdfb4	Storm-2077	CHN	RedNovember|TAG-100
+misp:e6b27374	UNC4540	CHN	
+misp:e6d16c22	GREF	CHN	
+misp:e6e4a9a2	Mythic Likho		Arcane Werewolf
+misp:e7278476	JACKPOT PANDA	CHN	
+misp:e7a64fd7	LIMINAL PANDA	CHN	
+misp:e7aff414	BelialDemon		Matanbuchus
+misp:e7df3572	WildNeutron		Butterfly|Morpho|Sphinx Moth
+misp:e85ab78c	ANDROMEDA SPIDER		
+misp:e883458d	DEV-0569		Storm-0569
+misp:e89ebfcb	Desorden Group		
+misp:e8d5248b	Larva-24009		
+misp:e8ff09b5	Ukrainian Cyber Alliance	UKR	UCA
+misp:e992d874	MirrorFace	CHN	Earth Kasha
+misp:e9a6cbd7	Unit 8200	ISR	Duqu Group
+misp:e9cba6d4	TA829	RUS	
+misp:e9de47f0	TA2552		
+misp:eadc8c5c	GOLD FAIRFAX		
+misp:eaeae8e9	Yanbian Gang		
+misp:eafdd27f	Chamelgang		CamoFei
+misp:eb0b100c	Prophet Spider		GOLD MELODY|UNC961
+misp:eb7b5ed7	Storm-1674		
+misp:ec3fda76	RATPAK SPIDER		
+misp:ec6bcaa9	WIRTE	PSE	Ashen Lepus
+misp:ecf4d7cb	BITWISE SPIDER		
+misp:ed1fff3e	Molatori		
+misp:ee12e0a9	Amethyst Rain	LBN	Volatile Cedar|VolcanicTimber
+misp:ee13ddb3	StucxTeam		
+misp:ee306b4d	Webworm	CHN	Space Pirates
+misp:ee7f535d	APT-C-27	SYR	ATK80|GoldMouse|Golden RAT
+misp:ee8b8fc4	UTA0218		
+misp:eedb23e9	JavaGhost		
+misp:ef0d776a	Pearl Sleet	PRK	DEV-0215|LAWRENCIUM
+misp:ef59014b	Scarab	CHN	
+misp:ef800f1c	Shadow Network		
+misp:ef9f4e6d	Team-Xecuter		
+misp:efacc258	LilacSquid		
+misp:eff0c059	RedGolf	CHN	
+misp:f02679fa	Volt Typhoon	CHN	BRONZE SILHOUETTE|Dev-0391|Insidious Taurus|Storm-0391|UNC3236|VANGUARD PANDA|VOLTZITE
+misp:f06cd97d	ModernStealer		
+misp:f0a50fa0	IRLeaks		
+misp:f0bb3d3a	TunnelSnake	CHN	
+misp:f0e7f369	FishMedley		
+misp:f145cc75	ByteToBreach		
+misp:f1622e18	Infrastructure Destruction Squad	RUS	Dark Engine
+misp:f1d90b54	UNC2717	CHN	
+misp:f1da463c	DUNGEON SPIDER		
+misp:f240c6dd	Storm-2657		
+misp:f288f686	UTA0178	CHN	Red Dev 61|UNC5221
+misp:f2bbe78d	Mocha Manakin		
+misp:f2e81e5f	LongNosedGoblin	CHN	
+misp:f32e3682	Gnosticplayers		
+misp:f33fd440	APT.3102	CHN	
+misp:f34962a4	Ferocious Kitten	IRN	
+misp:f37e5920	Storm-1516	RUS	CopyCop
+misp:f37e6dda	GHOST STADIUM	CHN	
+misp:f3fd4397	SparklingGoblin		
+misp:f4b81cb7	KromSec		
+misp:f5022a01	Luna Moth		Silent Ransom|TG2729
+misp:f5d231d4	SHADOW-AETHER-015		
+misp:f5f6d4eb	UAC-0149		
+misp:f6134b6c	TaskMasters	CHN	BlueTraveller
+misp:f628b544	Operation Shadow Force	CHN	Larva-24013|TA-ShadowCricket
+misp:f65103ad	SOLAR SPIDER		
+misp:f676fcd1	ViceLeaker		
+misp:f6a60403	Storm-0501		
+misp:f6d02ac3	SideCopy	PAK	
+misp:f7359c2b	TAG-140	PAK	
+misp:f8054f5b	BiBiGun	PSE	
+misp:f82b352e	Stealth Mango and Tangelo	PAK	
+misp:f873db71	Rocket Kitten	IRN	Operation Woolen Goldfish|Operation Woolen-Goldfish|TEMP.Beanie|Thamar Reservoir|Timberworm
+misp:f939b51d	RansomVC		Ransomed.vc
+misp:f98bac6b	Charming Kitten	IRN	CharmingCypress|Group 83|Mint Sandstorm|NewsBeef|Newscaster|Parastoo|iKittens
+misp:fa1fdccb	Aoqin Dragon	CHN	UNC94
+misp:fa65c8b2	Evilbyte		
+misp:fa76ce6a	Carmine Tsunami	ISR	DEV-0196|QuaDream
+misp:faa47cb0	UNC1088	CHN	RAVINE CASTLE
+misp:faa83106	Storm-1747		
+misp:fb745fe1	Danti		
+misp:fb8fa22e	UNC6485		
+misp:fba00660	Wassonite	PRK	
+misp:fbb04514	TA575		
+misp:fbd279ab	Callisto	RUS	Blue Callisto|BlueCharlie|COLD RELIC|COLDRIVER|GOSSAMER BEAR|IRON FRONTIER|SEABORGIUM|Star Blizzard|TA446|TAG-53|UNC4057
+misp:fc1c1d9f	GOLD EVERGREEN		
+misp:fc9858b1	Larva‑25012		
+misp:fcb18ca2	VulzSecTeam	IDN	VulzSec
+misp:fceed509	RedDelta		
+misp:fd17cd3c	UTG-Q-008		
+misp:fd82cd40	Hezb		Mimo
+misp:fda9cdea	NARWHAL SPIDER		GOLD ESSEX|Storm-0302|TA544
+misp:fddcdeb1	UNC6671		
+misp:fde2d0f9	Scattered Canary	NGA	
+misp:fe344665	Packrat		
+misp:feb0cfef	APT-C-34		Golden Falcon
+misp:feeab818	CRYSTALRAY		
+misp:ff080026	REF7707	CHN	CL-STA-0049|Jewelbug
+misp:ffb28c09	UNC5325	CHN	
+misp:ffc02459	VIKING SPIDER		
+misp:ffd700a7	313 Team	IRQ	
+"""#
+
+    /// The contents of `Data/organizations.tsv`.
+    static let organizations = #"""
+# organizations.tsv: international organisations, government bodies, militaries, parties, armed groups,
+# companies and media outlets that news names as actors (project's own work, same licence as the project).
+# Columns: id, name (canonical), kind (intergov, government_agency, military, political_party, armed_group,
+# company, media), country (ISO 3166-1 alpha-3 of the body, empty for international ones), aliases (| separated).
+# Abbreviations match only in capitals; other forms need their capitalised words capitalised.
+id	name	kind	country	aliases
+un	United Nations	intergov		UN|U.N.|the United Nations
+unsc	United Nations Security Council	intergov		UN Security Council|U.N. Security Council|Security Council
+unga	United Nations General Assembly	intergov		UN General Assembly|General Assembly
+unhcr	UNHCR	intergov		UN refugee agency|UN Refugee Agency
+unicef	UNICEF	intergov		
+who	World Health Organization	intergov		WHO
+iaea	International Atomic Energy Agency	intergov		IAEA
+imf	International Monetary Fund	intergov		IMF
+worldbank	World Bank	intergov		
+wto	World Trade Organization	intergov		WTO
+nato	NATO	intergov		Nato|North Atlantic Treaty Organization
+eu	European Union	intergov		EU|E.U.
+ec	European Commission	intergov		
+ep	European Parliament	intergov		
+ecb	European Central Bank	intergov		ECB
+eucouncil	European Council	intergov		
+cjeu	European Court of Justice	intergov		Court of Justice of the European Union|EU's top court
+au	African Union	intergov		
+asean	ASEAN	intergov		Association of Southeast Asian Nations
+opec	OPEC	intergov		Organization of the Petroleum Exporting Countries
+ecowas	ECOWAS	intergov		Economic Community of West African States
+arableague	Arab League	intergov		
+gcc	Gulf Cooperation Council	intergov		
+osce	OSCE	intergov		Organization for Security and Co-operation in Europe
+oas	Organization of American States	intergov		OAS
+icc	International Criminal Court	intergov		ICC
+icj	International Court of Justice	intergov		ICJ
+interpol	Interpol	intergov		INTERPOL
+europol	Europol	intergov		
+g7	G7	intergov		Group of Seven
+g20	G20	intergov		Group of 20
+cisa	Cybersecurity and Infrastructure Security Agency	government_agency	USA	CISA
+fbi	FBI	government_agency	USA	Federal Bureau of Investigation
+nsa	National Security Agency	government_agency	USA	NSA
+cia	CIA	government_agency	USA	Central Intelligence Agency
+dhs	Department of Homeland Security	government_agency	USA	DHS|Homeland Security Department
+doj	Justice Department	government_agency	USA	Department of Justice|DOJ
+state-dept	State Department	government_agency	USA	US State Department|U.S. State Department|Department of State
+treasury-us	US Treasury	government_agency	USA	U.S. Treasury|Treasury Department|US Treasury Department|Department of the Treasury
+pentagon	Pentagon	military	USA	Department of Defense|Defense Department|US Department of Defense
+us-military	US military	military	USA	U.S. military|US Army|U.S. Army|US Navy|U.S. Navy|US Air Force|U.S. Air Force
+whitehouse	White House	government_agency	USA	
+us-congress	US Congress	government_agency	USA	Congress|U.S. Congress|United States Congress
+us-senate	US Senate	government_agency	USA	U.S. Senate|United States Senate
+us-house	House of Representatives	government_agency	USA	U.S. House|US House of Representatives
+sec	Securities and Exchange Commission	government_agency	USA	SEC|U.S. Securities and Exchange Commission
+ftc	Federal Trade Commission	government_agency	USA	FTC
+fcc	Federal Communications Commission	government_agency	USA	FCC
+fda	Food and Drug Administration	government_agency	USA	FDA
+cdc	Centers for Disease Control and Prevention	government_agency	USA	CDC
+nasa	NASA	government_agency	USA	
+fed	Federal Reserve	government_agency	USA	Fed|US Federal Reserve
+dem	Democratic Party	political_party	USA	Democrats
+gop	Republican Party	political_party	USA	Republicans|GOP
+gchq	GCHQ	government_agency	GBR	Government Communications Headquarters
+ncsc-uk	National Cyber Security Centre	government_agency	GBR	NCSC
+mi5	MI5	government_agency	GBR	
+mi6	MI6	government_agency	GBR	Secret Intelligence Service
+fcdo	Foreign Office	government_agency	GBR	Foreign, Commonwealth and Development Office|FCDO
+homeoffice	Home Office	government_agency	GBR	
+tories	Conservative Party	political_party	GBR	Conservatives|Tories
+labour	Labour Party	political_party	GBR	Labour
+fsb	FSB	government_agency	RUS	Federal Security Service
+gru	GRU	military	RUS	
+svr	SVR	government_agency	RUS	Foreign Intelligence Service
+kremlin	Kremlin	government_agency	RUS	the Kremlin
+mss	Ministry of State Security	government_agency	CHN	MSS
+pla	People's Liberation Army	military	CHN	PLA
+ccp	Chinese Communist Party	political_party	CHN	Communist Party of China|CCP
+mossad	Mossad	government_agency	ISR	
+idf	Israel Defense Forces	military	ISR	IDF|Israeli military
+shinbet	Shin Bet	government_agency	ISR	
+irgc	Islamic Revolutionary Guard Corps	military	IRN	IRGC|Revolutionary Guards
+mois	Ministry of Intelligence	government_agency	IRN	MOIS
+hamas	Hamas	armed_group	PSE	
+hezbollah	Hezbollah	armed_group	LBN	
+taliban	Taliban	armed_group	AFG	
+isis	Islamic State	armed_group		ISIS|ISIL|IS group
+alqaeda	al-Qaeda	armed_group		Al Qaeda|al Qaeda
+eln	National Liberation Army	armed_group	COL	ELN|Ejército de Liberación Nacional
+talos	Cisco Talos	company	USA	Talos
+microsoft	Microsoft	company	USA	
+google	Google	company	USA	Alphabet
+apple	Apple	company	USA	
+amazon	Amazon	company	USA	
+meta	Meta	company	USA	Facebook
+mandiant	Mandiant	company	USA	
+crowdstrike	CrowdStrike	company	USA	
+kaspersky	Kaspersky	company	RUS	Kaspersky Lab
+eset	ESET	company	SVK	
+symantec	Symantec	company	USA	
+paloalto	Palo Alto Networks	company	USA	Unit 42
+checkpoint	Check Point	company	ISR	Check Point Research
+recordedfuture	Recorded Future	company	USA	
+huawei	Huawei	company	CHN	
+alibaba	Alibaba	company	CHN	Alibaba Group
+softbank	SoftBank	company	JPN	SoftBank Group
+wework	WeWork	company	USA	
+techmonitor	Tech Monitor	media	GBR	
+reuters	Reuters	media	GBR	
+ap	Associated Press	media	USA	AP
+bbc	BBC	media	GBR	
+cnn	CNN	media	USA	
+nyt	New York Times	media	USA	The New York Times
+wapo	Washington Post	media	USA	The Washington Post
+"""#
 }

@@ -1,0 +1,143 @@
+import NewsModel
+
+/// Finds groups in text: gazetteer names and aliases, bodies named after a country ("the Albanian
+/// Parliament", "China's commerce ministry", "Iranian foreign ministry"), and acronyms defined in the text
+/// ("the Cybersecurity and Infrastructure Security Agency (CISA)").
+///
+/// Rules (each has a test):
+/// - Case as for countries: abbreviations only in capitals, capitalised words capitalised.
+/// - A threat-actor alias that is an ordinary word needs cyber vocabulary within 30 tokens.
+/// - A country word followed by a body noun is that country's body, named as written.
+struct GroupMatcher: Sendable {
+    let gazetteer: GroupGazetteer
+
+    static let cyberWords: Set<String> = [
+        "hack", "hacks", "hacked", "hacker", "hackers", "hacking", "cyber", "cyberattack", "cyberattacks", "apt",
+        "malware", "ransomware", "phishing", "espionage", "threat", "actor", "actors", "intrusion", "intrusions",
+        "exploit", "exploited", "breach", "breached", "spyware", "backdoor", "botnet", "ddos", "campaign", "campaigns",
+        "attribution", "attributed",
+    ]
+
+    /// Nouns that make "<country> <noun>" a body of that country.
+    static let bodyNouns: Set<String> = [
+        "parliament", "senate", "congress", "ministry", "military", "army", "navy", "police",
+        "embassy", "judiciary", "court", "treasury", "customs",
+    ]
+    /// Words between a country and a body noun ("foreign ministry", "defence ministry", "central bank").
+    static let bodyModifiers: Set<String> = [
+        "foreign", "defence", "defense", "interior", "finance", "commerce", "trade", "justice", "health", "economy",
+        "supreme", "central", "national", "federal", "armed", "state", "border", "coast", "air", "security",
+    ]
+
+    func match(_ text: TokenizedText, countries: [Entity]) -> [Entity] {
+        let tokens = text.tokens
+        var order: [String] = []
+        var found: [String: Entity] = [:]
+        func record(id: String, name: String, country: String?, first: Int, end: Int, rule: String) {
+            let start = tokens[first].start
+            let stop = tokens[end - 1].end
+            let mention = Mention(text: text.text(from: start, to: stop), start: start, end: stop, rule: rule)
+            if found[id] == nil {
+                order.append(id)
+                found[id] = Entity(id: id, kind: .group, name: name, country: country, mentions: [])
+            }
+            found[id]!.mentions.append(mention)
+        }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for match in gazetteer.trie.matches(in: tokens, accept: { accepts($0, in: text) }) {
+            guard let form = match.payloads.first(where: { fits($0, match: match, in: text) }) else { continue }
+            // A news outlet cited as a source ("told Reuters", "according to the AP", "CNN reported") is not a
+            // party to the story; one that acts or publishes ("as reported by Tech Monitor") is.
+            if form.kind == "media", isCitation(first: match.start, end: match.end, in: text) { continue }
+            record(
+                id: form.id, name: form.name, country: form.country, first: match.start, end: match.end, rule: form.kind
+            )
+            for index in match.start..<match.end { covered[index] = true }
+        }
+        // "<country> [modifiers] <body noun> [of <Name>]": the body, named as written.
+        let countryStarts = Dictionary(
+            countries.flatMap { entity in entity.mentions.map { ($0.start, (entity.id, $0.end)) } },
+            uniquingKeysWith: { $1 })
+        for (index, token) in tokens.enumerated() where !covered[index] {
+            guard let (country, mentionEnd) = countryStarts[token.start] else { continue }
+            var position = index
+            while position < tokens.count, tokens[position].end <= mentionEnd { position += 1 }
+            if position < tokens.count, tokens[position].key == "s" { position += 1 }
+            var sawModifier = 0
+            while position < tokens.count, Self.bodyModifiers.contains(tokens[position].key), sawModifier < 2 {
+                position += 1
+                sawModifier += 1
+            }
+            guard position < tokens.count, Self.bodyNouns.contains(tokens[position].key), !covered[position] else {
+                continue
+            }
+            var end = position + 1
+            // "Ministry of Foreign Affairs": the capitalised complement belongs to the name.
+            if end + 1 < tokens.count, tokens[end].key == "of", tokens[end + 1].isCapitalized {
+                end += 2
+                while end < tokens.count, tokens[end].isCapitalized || tokens[end].key == "and" { end += 1 }
+            }
+            let name = text.text(from: tokens[index].start, to: tokens[end - 1].end)
+            record(
+                id: "\(country.lowercased())-" + tokens[position].key, name: name, country: country, first: index,
+                end: end, rule: "country-body")
+            for covering in index..<end { covered[covering] = true }
+        }
+        // Names shaped like organisations that no gazetteer lists, after country-named bodies have been taken.
+        for range in OrganizationPattern.find(in: text, covered: covered) {
+            let name = text.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end)
+            let id = "org:" + tokens[range].map(\.key).joined(separator: "-")
+            record(id: id, name: name, country: nil, first: range.lowerBound, end: range.upperBound, rule: "name-shape")
+        }
+        return order.compactMap { found[$0] }
+    }
+
+    static let citationVerbs: Set<String> = [
+        "reported", "reports", "said", "says", "poll", "survey", "analysis", "found",
+    ]
+
+    private func isCitation(first: Int, end: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        let before = first > 0 ? tokens[first - 1].key : ""
+        let twoBefore = first > 1 ? tokens[first - 2].key : ""
+        if before == "told" || (before == "to" && twoBefore == "according") || (before == "the" && twoBefore == "told")
+        {
+            return true
+        }
+        if first > 1, before == "the", twoBefore == "to", first > 2, tokens[first - 3].key == "according" {
+            return true
+        }
+        // A credit in parentheses: "WASHINGTON (AP) —".
+        if first > 0, text.scalars[tokens[first - 1].end..<tokens[first].start].contains("(") { return true }
+        return end < tokens.count && Self.citationVerbs.contains(tokens[end].key)
+    }
+
+    /// Words separated only by spaces, hyphens, periods or apostrophes, and some form's case fits.
+    private func accepts(_ match: PhraseTrie<GroupGazetteer.Form>.Match, in text: TokenizedText) -> Bool {
+        for index in match.start..<(match.end - 1) {
+            let gap = text.scalars[text.tokens[index].end..<text.tokens[index + 1].start]
+            guard gap.count <= 2,
+                gap.allSatisfy({ $0 == " " || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "&" })
+            else {
+                return false
+            }
+        }
+        return match.payloads.contains { fits($0, match: match, in: text) }
+    }
+
+    private func fits(
+        _ form: GroupGazetteer.Form, match: PhraseTrie<GroupGazetteer.Form>.Match, in text: TokenizedText
+    ) -> Bool {
+        for (offset, rule) in form.caseRules.enumerated() {
+            let token = text.tokens[match.start + offset]
+            if rule == 2 && !token.isAllCaps { return false }
+            if rule == 1 && !token.isCapitalized { return false }
+        }
+        if form.needsCyberContext {
+            let from = max(0, match.start - 30)
+            let to = min(text.tokens.count, match.end + 30)
+            return text.tokens[from..<to].contains { Self.cyberWords.contains($0.key) }
+        }
+        return true
+    }
+}

@@ -1,0 +1,84 @@
+/// Organisations that no gazetteer lists, recognised by the shape of their names: a run of capitalised words
+/// (with "of", "for", "and", "on", "&" inside) that ends in an organisation noun ("Department of Health and
+/// Human Services", "California Public Utilities Commission", "Ceres Robotics", "American Enterprise
+/// Institute"), or that starts with one and continues with "of" ("University of Miami", "Ministry of
+/// Commerce").
+enum OrganizationPattern {
+    static let headNouns: Set<String> = [
+        "agency", "administration", "association", "assembly", "authority", "board", "bureau", "coalition",
+        "college", "commission", "committee", "company", "corporation", "corp", "council", "court", "department",
+        "directorate", "exchange", "federation", "forum", "foundation", "garrison", "group", "inc", "institute",
+        "league", "ministry", "network", "office", "organization", "organisation", "party", "police", "school",
+        "service", "services", "society", "systems", "university", "robotics", "aerospace", "airlines",
+        "motors", "technologies", "laboratories", "labs", "partners", "capital", "holdings", "industries",
+        "academy", "tribunal", "parliament", "senate", "guard", "command", "corps", "sheriff",
+    ]
+    static let connectors: Set<String> = ["of", "for", "and", "on", "the", "de", "del"]
+    /// Capitalised words that start sentences or titles rather than names.
+    static let notNameStarts: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "as", "by", "this", "that", "these", "those",
+        "his", "her", "its", "their", "our", "my", "your", "when", "while", "after", "before", "if", "mr", "mrs", "ms",
+        "dr", "former", "new", "said", "says", "president", "minister", "secretary", "senator", "governor",
+    ]
+
+    /// Token ranges of organisation names, not overlapping `covered`.
+    static func find(in text: TokenizedText, covered: [Bool]) -> [Range<Int>] {
+        let tokens = text.tokens
+        var result: [Range<Int>] = []
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].isCapitalized, !covered[index], !notNameStarts.contains(tokens[index].key) else {
+                index += 1
+                continue
+            }
+            // Extend over capitalised words and inner connectors, staying inside one phrase.
+            var end = index + 1
+            var lastCapital = index
+            while end < tokens.count, !covered[end] {
+                let gap = text.scalars[tokens[end - 1].end..<tokens[end].start]
+                guard gap.count <= 3,
+                    gap.allSatisfy({ $0 == " " || $0 == "&" || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." })
+                else {
+                    break
+                }
+                if tokens[end].isCapitalized {
+                    lastCapital = end
+                } else if !connectors.contains(tokens[end].key) || tokens[end].key == "s" {
+                    break
+                }
+                end += 1
+            }
+            var run = index..<(lastCapital + 1)
+            // "Ceres Robotics and Tyvak Systems" is two names: a head noun followed by "and" ends the first.
+            if let split = run.dropLast().firstIndex(where: {
+                headNouns.contains(tokens[$0].key) && tokens[$0 + 1].key == "and"
+            }),
+                split > run.lowerBound
+            {
+                run = run.lowerBound..<(split + 1)
+            }
+            var accepted: Range<Int>?
+            // Ends in a head noun ("... Commission"), with at least one word before it; a complement after the
+            // noun ("Institute on Drug Abuse", "Office of Inspector General") belongs to the name.
+            for last in stride(from: run.upperBound - 1, to: run.lowerBound, by: -1)
+            where headNouns.contains(tokens[last].key) {
+                let complement = last + 1 < run.upperBound && ["of", "on", "for"].contains(tokens[last + 1].key)
+                accepted = run.lowerBound..<(complement ? run.upperBound : last + 1)
+                break
+            }
+            // Starts with a head noun followed by "of" ("University of Miami", "Ministry of Commerce").
+            if accepted == nil, run.count >= 3, headNouns.contains(tokens[run.lowerBound].key),
+                tokens[run.lowerBound + 1].key == "of"
+            {
+                accepted = run
+            }
+            if let accepted {
+                result.append(accepted)
+                index = accepted.upperBound
+            } else {
+                index = run.upperBound
+            }
+        }
+        return result
+    }
+}
