@@ -23,11 +23,18 @@ enum TreeFlattener {
                 }
                 var name = string(fromXML: current.pointee.name)
                 if lowercaseNames { name = name.lowercased() }
+                let elementAttributes = attributes(of: current, lowercase: lowercaseNames, onlyRead: onlyReadAttributes)
                 let index = tree.append(
-                    kind: .element, name: name, text: "",
-                    attributes: attributes(of: current, lowercase: lowercaseNames, onlyRead: onlyReadAttributes),
-                    parent: openIndices.last ?? -1, depth: depth)
-                if current.pointee.children != nil {
+                    kind: .element, name: name, text: "", attributes: elementAttributes, parent: openIndices.last ?? -1,
+                    depth: depth)
+                // In HTML, the code inside scripts, styles and templates is never text; only JSON-LD is read.
+                // Not copying it saves a large share of the flattening on script-heavy pages.
+                if onlyReadAttributes, codeElements.contains(name),
+                    !(name == "script"
+                        && elementAttributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") })
+                {
+                    // Leave the element childless.
+                } else if current.pointee.children != nil {
                     openIndices.append(index)
                     descend = true
                 }
@@ -68,6 +75,9 @@ enum TreeFlattener {
         for open in openIndices.reversed() { tree.close(open) }
         return (tree, cut)
     }
+
+    /// HTML elements whose content is code or markup for scripts, never text.
+    static let codeElements: Set<String> = ["script", "style", "template", "noscript"]
 
     /// Whether a libxml2 string is empty or only ASCII white space.
     private static func isBlank(_ pointer: UnsafePointer<xmlChar>?) -> Bool {

@@ -3,6 +3,10 @@ import Foundation
 import LibXML
 import NewsModel
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The clean stage: HTML bytes in, main text and metadata out.
 ///
 /// Stateless and `Sendable`: one instance serves every worker. Each call parses its own document.
@@ -129,7 +133,11 @@ public struct ArticleCleaner: Sendable {
                 IconvDecoder.decode(Array(bytes), from: "WINDOWS-1252")
                 ?? Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
-        if result.contains(0) {
+        // NUL bytes are rare: find the first with memchr before touching anything.
+        let hasNUL = result.withUnsafeBufferPointer { buffer in
+            buffer.isEmpty ? false : memchr(buffer.baseAddress!, 0, buffer.count) != nil
+        }
+        if hasNUL {
             for index in result.indices where result[index] == 0 { result[index] = 0x20 }
         }
         return result

@@ -85,6 +85,25 @@ enum BoilerplateHints {
 
     static let readMoreBytes: [[UInt8]] = ["read-more", "readmore", "read_more"].map { Array($0.utf8) }
 
+    /// Whether `token` contains one of ``negativeStemBytes``, without copying it.
+    static func containsStem(_ token: String) -> Bool {
+        var token = token
+        return token.withUTF8 { bytes in
+            for needle in negativeStemBytes where needle.count <= bytes.count {
+                var start = 0
+                while start + needle.count <= bytes.count {
+                    if bytes[start] == needle[0] {
+                        var offset = 1
+                        while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
+                        if offset == needle.count { return true }
+                    }
+                    start += 1
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether `haystack` contains any of `needles`. Naive search: class tokens are short.
     static func contains(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
         for needle in needles where needle.count <= haystack.count {
@@ -120,7 +139,7 @@ enum BoilerplateHints {
         var hasPositive = false
         for token in tokens {
             if strongNegative.contains(token) { return .strongFurniture }
-            if contains(Array(token.utf8), negativeStemBytes) { return .strongFurniture }
+            if token.utf8.count >= 4, containsStem(token) { return .strongFurniture }
             if weakNegative.contains(token) { hasWeak = true }
             if positive.contains(token) { hasPositive = true }
         }

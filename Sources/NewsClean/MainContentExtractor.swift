@@ -19,6 +19,12 @@ struct MainContentExtractor {
         var captions: [String] = []
     }
 
+    /// Elements whose text is code, not prose.
+    static let codeElements: Set<String> = ["script", "style", "noscript", "template"]
+    /// Blocks that vote for their container.
+    static let votingTags: Set<String> = ["p", "div", "pre", "section", "blockquote", "td", "article"]
+    static let tableTags: Set<String> = ["td", "th", "tr", "tbody", "thead", "table"]
+
     /// Minimum characters for a block to vote as a paragraph.
     static let minimumParagraphLength = 25
     /// Below this many characters of body text the page is treated as having no article.
@@ -101,9 +107,9 @@ struct MainContentExtractor {
             let classValue = tree.attribute("class", of: index)
             let idValue = tree.attribute("id", of: index)
             guard classValue != nil || idValue != nil else { continue }
-            let key =
-                String(decoding: (classValue ?? "").utf8.prefix(1024), as: UTF8.self) + "\u{1}"
-                + String(decoding: (idValue ?? "").utf8.prefix(256), as: UTF8.self)
+            var key = (classValue ?? "") + "\u{1}" + (idValue ?? "")
+            // A megabyte of class names is an attack; its head decides as well as the whole.
+            if key.utf8.count > 2048 { key = String(decoding: key.utf8.prefix(2048), as: UTF8.self) }
             let verdict = cache[key] ?? BoilerplateHints.verdict(BoilerplateHints.tokens(classValue, idValue))
             cache[key] = verdict
             verdicts[index] = verdict
@@ -140,6 +146,7 @@ struct MainContentExtractor {
     }
 
     private func isHidden(_ index: Int) -> Bool {
+        if tree.attributes[index].isEmpty { return false }
         if tree.attribute("hidden", of: index) != nil { return true }
         if tree.attribute("aria-hidden", of: index) == "true" { return true }
         if let style = tree.attribute("style", of: index)?.lowercased().filter({ $0 != " " }),
@@ -159,7 +166,7 @@ struct MainContentExtractor {
         for index in stride(from: tree.count - 1, through: 0, by: -1) {
             let parent = Int(tree.parents[index])
             if tree.kinds[index] == .text {
-                if parent >= 0, ["script", "style", "noscript", "template"].contains(tree.names[parent]) { continue }
+                if parent >= 0, Self.codeElements.contains(tree.names[parent]) { continue }
                 counts[index] = tree.texts[index].utf8.count
                 if parent >= 0, tree.names[parent] == "p" { paragraphs[index] = counts[index] }
             }
@@ -193,7 +200,7 @@ struct MainContentExtractor {
                 node = Int(tree.parents[node])
             }
             guard block.length >= Self.minimumParagraphLength,
-                ["p", "div", "pre", "section", "blockquote", "td", "article"].contains(block.tag)
+                Self.votingTags.contains(block.tag)
             else { continue }
             var commas = 0
             for scalar in block.text.unicodeScalars
@@ -205,7 +212,7 @@ struct MainContentExtractor {
             // article text); a block that is itself a container (text directly in a <div>) for itself.
             var parent = block.tag == "p" ? Int(tree.parents[block.element]) : block.element
             if block.tag == "td" || block.tag == "th" {
-                while parent >= 0, ["td", "th", "tr", "tbody", "thead", "table"].contains(tree.names[parent]) {
+                while parent >= 0, Self.tableTags.contains(tree.names[parent]) {
                     parent = Int(tree.parents[parent])
                 }
             }
@@ -273,6 +280,11 @@ struct MainContentExtractor {
         return Array(blocks[start..<end])
     }
 
+    /// Rights notices that end many templates' article cells, as bytes for a Foundation-free search.
+    static let rightsNotices: [[UInt8]] = ["all rights reserved", "droits réservés", "derechos reservados"].map {
+        Array($0.utf8)
+    }
+
     /// Whether a block inside the container is article text.
     private func keep(_ block: TextBlock, title: String?) -> Bool {
         if block.tag == "h1" { return false }
@@ -288,8 +300,8 @@ struct MainContentExtractor {
         }
         if block.length < 60, lower.hasPrefix("by "), !block.text.contains(".") { return false }
         // Copyright and rights lines close many templates' article cells.
-        if lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved")
-            || lower.contains("droits réservés")
+        if lower.hasPrefix("©") || lower.hasPrefix("copyright")
+            || BoilerplateHints.contains(Array(lower.utf8), Self.rightsNotices)
         {
             return false
         }

@@ -12,6 +12,8 @@ struct TextBlock {
 
     /// Length of `text` in Unicode scalars.
     var length: Int
+    /// Commas in `text` (Latin, Arabic and CJK ones), counted while the text was collected.
+    var commas = 0
 
     var linkDensity: Double {
         length == 0 ? 0 : Double(linkCharacters) / Double(length)
@@ -32,12 +34,12 @@ struct TextBlockBuilder {
         var linkEnd = -1
 
         func flush() {
-            let text = buffer.finish()
+            let text = buffer.finishCounting()
             if !text.text.isEmpty, let owner = openBlocks.last {
                 blocks.append(
                     TextBlock(
                         text: text.text, linkCharacters: text.linkCharacters, element: owner.index,
-                        tag: tree.names[owner.index], length: text.text.unicodeScalars.count))
+                        tag: tree.names[owner.index], length: text.length, commas: text.commas))
             }
         }
 
@@ -87,6 +89,8 @@ struct TextBlockBuilder {
 struct TextAccumulator {
     private var bytes: [UInt8] = []
     private var linkCharacters = 0
+    private var scalarCount = 0
+    private var commaCount = 0
     private var pendingSpace = false
 
     mutating func appendSpace() {
@@ -128,10 +132,13 @@ struct TextAccumulator {
                 if Self.isInvisible(value) { continue }
                 if pendingSpace, !bytes.isEmpty {
                     bytes.append(0x20)
+                    scalarCount += 1
                     if inLink { linkCharacters += 1 }
                 }
                 pendingSpace = false
                 for offset in 0..<length { bytes.append(utf8[index + offset]) }
+                scalarCount += 1
+                if value == 0x2C || value == 0x60C || value == 0x3001 || value == 0xFF0C { commaCount += 1 }
                 if inLink { linkCharacters += 1 }
             }
         }
@@ -139,12 +146,20 @@ struct TextAccumulator {
 
     /// Returns the text collected so far and starts afresh.
     mutating func finish() -> (text: String, linkCharacters: Int) {
+        let result = finishCounting()
+        return (result.text, result.linkCharacters)
+    }
+
+    /// Returns the text with its length in scalars and its commas, and starts afresh.
+    mutating func finishCounting() -> (text: String, linkCharacters: Int, length: Int, commas: Int) {
         defer {
             bytes.removeAll(keepingCapacity: true)
             linkCharacters = 0
+            scalarCount = 0
+            commaCount = 0
             pendingSpace = false
         }
-        return (String(decoding: bytes, as: UTF8.self), linkCharacters)
+        return (String(decoding: bytes, as: UTF8.self), linkCharacters, scalarCount, commaCount)
     }
 
     /// The Unicode White_Space characters (no-break spaces included) fold into one space.

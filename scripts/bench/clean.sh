@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Clean-stage speed and memory: CPU time per page of `ArticleCleaner` against a libxml2 parse-only pass over
-# the same bytes in the same run, and the peak RSS, over the 102 dev pages of the article-extraction benchmark
-# looped ROUNDS times (default 20).
+# the same bytes in the same run (fastest of 5 alternating trials), and the peak RSS, over the 102 dev pages of
+# the article-extraction benchmark looped ROUNDS times per trial (default 4, so 20 passes in all).
 #   scripts/bench/clean.sh [HTML_DIR] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 folder="${1:-../shared/benchmarks/article-extraction/html}"
 swift build -c release --product newsevents-bench >/dev/null
-"$(swift build -c release --show-bin-path)/newsevents-bench" clean "$folder" "${2:-20}"
+"$(swift build -c release --show-bin-path)/newsevents-bench" clean "$folder" "${2:-4}"
