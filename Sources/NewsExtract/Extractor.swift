@@ -7,6 +7,7 @@ import NewsModel
 public struct Extractor: Sendable {
     private let countries = CountryMatcher(gazetteer: .shared)
     private let groups = GroupMatcher(gazetteer: .shared)
+    private let officials = OfficialMatcher()
     private let dates = DateTagger()
     private let sentences = SentenceSplitter()
     private let events = EventCoder()
@@ -26,7 +27,10 @@ public struct Extractor: Sendable {
     public func extract(text: String, anchor: String?, language: String? = nil) -> Extraction {
         let tokenized = TokenizedText(text)
         let countryEntities = countries.match(tokenized)
-        let entities = countryEntities + groups.match(tokenized, countries: countryEntities)
+        let groupEntities = groups.match(tokenized, countries: countryEntities)
+        let entities =
+            countryEntities + groupEntities
+            + officials.match(tokenized, countries: countryEntities, groups: groupEntities)
         let timexes = dates.tag(
             tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)),
             order: DateTagger.NumericOrder(language: language))

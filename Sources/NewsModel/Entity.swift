@@ -29,13 +29,17 @@ public struct Entity: Sendable, Hashable {
     public var name: String
     /// The country the entity belongs to or serves (alpha-3), when known.
     public var country: String?
+    /// For officials: the title as the text states it ("UK foreign secretary"), when it states one.
+    public var title: String?
     public var mentions: [Mention]
 
-    public init(id: String, kind: Kind, name: String, country: String? = nil, mentions: [Mention]) {
+    public init(id: String, kind: Kind, name: String, country: String? = nil, title: String? = nil, mentions: [Mention])
+    {
         self.id = id
         self.kind = kind
         self.name = name
         self.country = country
+        self.title = title
         self.mentions = mentions
     }
 }

@@ -124,7 +124,7 @@ public enum RecordEncoder {
     static func entity(_ entity: Entity) -> JSONValue {
         .object([
             ("id", .string(entity.id)), ("kind", .string(entity.kind.rawValue)), ("name", .string(entity.name)),
-            ("country", .optional(entity.country)),
+            ("country", .optional(entity.country)), ("title", .optional(entity.title)),
             (
                 "mentions",
                 .array(
