@@ -37,7 +37,7 @@ struct MainContentExtractor {
         let blocks = root >= 0 ? builder.blocks(in: root) : []
         guard !blocks.isEmpty else { return Result(paragraphs: [], emptyReason: "the page has no visible text") }
 
-        let container = bestContainer(blocks: blocks)
+        let container = bestContainer(blocks: blocks, root: root)
         let end = Int(tree.subtreeEnds[container])
         let kept = blocks.filter { $0.element >= container && $0.element < end && keep($0, title: title) }
         var paragraphs = Self.contextFilter(kept).map(\.text)
@@ -83,10 +83,14 @@ struct MainContentExtractor {
         return result
     }
 
+    /// The `<body>` element, else `<html>`. One pass that stops at the body (it comes early in preorder).
     private func bodyIndex() -> Int? {
-        if let body = tree.elements(named: "body").first { return body }
-        if let html = tree.elements(named: "html").first { return html }
-        return nil
+        var html: Int?
+        for index in 0..<tree.count where tree.kinds[index] == .element {
+            if tree.names[index] == "body" { return index }
+            if html == nil, tree.names[index] == "html" { html = index }
+        }
+        return html
     }
 
     /// Marks the nodes that start a furniture subtree. One top-down pass. An element marked only by its
@@ -180,7 +184,7 @@ struct MainContentExtractor {
 
     /// The element holding the article. Falls back to the body when no block votes. Per-node tallies live in
     /// arrays indexed like the tree (no hashing on this hot path).
-    private func bestContainer(blocks: [TextBlock]) -> Int {
+    private func bestContainer(blocks: [TextBlock], root: Int) -> Int {
         var scores = [Double](repeating: 0, count: tree.count)
         var voted = [Bool](repeating: false, count: tree.count)
         var textLength = [Int](repeating: 0, count: tree.count)
@@ -225,7 +229,7 @@ struct MainContentExtractor {
                 voted[grandparent] = true
             }
         }
-        guard voted.contains(true) else { return bodyIndex() ?? 0 }
+        guard voted.contains(true) else { return max(root, 0) }
         var best = -1
         var bestScore = -Double.infinity
         for node in 0..<tree.count where voted[node] {
@@ -244,7 +248,7 @@ struct MainContentExtractor {
         // Widen while the parent holds substantially more paragraph-like text than the candidate (pages that
         // split the body into several sections or around inline boxes), as long as the parent is not mostly
         // links and is not the whole page.
-        let body = bodyIndex() ?? 0
+        let body = max(root, 0)
         var candidate = best
         var candidateText = goodText[candidate]
         while true {
