@@ -15,6 +15,7 @@ A test checks that Generated/EmbeddedData.swift matches the data files.
 """
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -29,7 +30,12 @@ EMBEDDED = [
     ("countriesCommon", "countries-common.tsv"),
     ("threatActors", "threat-actors.tsv"),
     ("organizations", "organizations.tsv"),
+    ("officeholders", "officeholders.tsv"),
+    ("officeholdersPhoenix", "officeholders-phoenix.tsv"),
 ]
+# Phoenix sectors whose people count as officials (government, military, intelligence, judiciary, legislature,
+# opposition, political elites, rebels, parties); media, business, religion, education and civil society do not.
+OFFICIAL_SECTORS = {"GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "ELI", "REB", "PTY", "COP"}
 
 
 def build_iso():
@@ -83,6 +89,97 @@ def build_threat_actors():
         handle.write("\n".join(lines) + "\n")
 
 
+def phoenix_day(text, opening):
+    """A Phoenix date (YYMMDD, two-digit years before 2014 read as 19YY from 30, or YYYYMMDD) as YYYY-MM-DD."""
+    if len(text) == 8:
+        return f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    if len(text) != 6:
+        return ""
+    year = int(text[:2])
+    year += 1900 if year >= 30 else 2000
+    return f"{year}-{text[2:4]}-{text[4:]}"
+
+
+def phoenix_role(code):
+    """`[USAGOV 810120-890120]`, `[CHNGOV >20121115]`, `[USAELI]` as (country, sector, from, to) or None."""
+    match = re.fullmatch(r"\[([A-Z]{3})([A-Z]{3})[A-Z]*(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\]", code.split("#")[0].strip())
+    if not match:
+        return None
+    country, sector, bound, first, last = match.groups()
+    if sector not in OFFICIAL_SECTORS:
+        return None
+    start, end = "", ""
+    if first and last:
+        start, end = phoenix_day(first, True), phoenix_day(last, False)
+    elif first and bound == "<":
+        end = phoenix_day(first, False)
+    elif first:
+        start = phoenix_day(first, True)
+    return country, sector, start, end
+
+
+def build_phoenix_officeholders():
+    """officeholders-phoenix.tsv: the named people of Phoenix.Countries.actors.txt with their date-bounded roles."""
+    source = os.path.join(SHARED_DATA, "petrarch", "Phoenix.Countries.actors.txt")
+    iso = {line.split("\t")[0] for line in open(os.path.join(DATA, "countries-iso.tsv"), encoding="utf-8")
+           if not line.startswith("#")}
+    title_words = {"PRESIDENT", "MR", "MR.", "MRS", "MRS.", "MS", "DR", "DR.", "THE", "ADMINISTRATION", "GOVERNMENT",
+                   "GOV.", "GOVERNOR", "PRIME", "MINISTER", "KING", "QUEEN", "PRINCE", "GENERAL", "GEN.", "SENATOR",
+                   "SEN.", "US", "U.S.", "AMERICAN", "REGIME", "CABINET", "SHEIKH", "PRESIDENT-ELECT", "VICE",
+                   "SECRETARY", "CHAIRMAN", "AYATOLLAH", "EMIR", "SULTAN", "COLONEL", "COL.", "LEADER", "DICTATOR"}
+    body_words = {"OF", "THE", "AND", "FOR", "DEPARTMENT", "COUNCIL", "ASSEMBLY", "COMMITTEE", "PARTY", "MINISTRY",
+                  "AGENCY", "COMMAND", "FORCES", "FORCE", "GOVERNMENT", "ARMY", "OFFICIAL", "OFFICIALS", "BUREAU",
+                  "OFFICE", "COURT", "CONGRESS", "SENATE", "PARLIAMENT", "CABINET", "STAFF", "COMMISSION", "SERVICE"}
+    people, entry = {}, None
+    for raw in open(source, encoding="utf-8", errors="replace"):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] in " \t":
+            if entry is not None:
+                role = phoenix_role(line.strip())
+                if role and role[0] in iso:
+                    entry["roles"].append(role)
+            continue
+        body = line.split("#")[0].strip()
+        if line.startswith("+"):
+            if entry is not None:
+                entry["forms"].append(body[1:])
+            continue
+        entry = None if "[" in body else people.setdefault(body.strip("_"), {"forms": [], "roles": []})
+    def words(form):
+        return [word for word in form.strip("_").split("_") if word]
+    def clean(form):
+        # A few names of the source carry control characters or bytes that were not text (mis-encoded letters);
+        # a few entries are bodies ("DEPARTMENT_OF_STATE"), not people.
+        return (all(ord(char) >= 0x20 and char != "\ufffd" for char in form)
+                and not any(word in body_words for word in words(form)))
+    def display(form):
+        return " ".join("-".join(part.capitalize() for part in word.split("-")) for word in words(form))
+    lines = [
+        "# officeholders-phoenix.tsv: derived by scripts/gen-data.py from ../shared/data/petrarch/Phoenix.Countries.actors.txt",
+        "# (PETRARCH 2 / Phoenix dictionaries, MIT licence, \"Copyright (c) 2014 Open Event Data Alliance\"; generated",
+        "# 2014-01-30 from CountryInfo.140130.txt). The named people whose roles are government, military, intelligence,",
+        "# judiciary, legislature, opposition, political elite, party or rebel, names of two to four words.",
+        "# Columns: name, aliases (| separated), roles (space separated COUNTRY:SECTOR:FROM:TO, dates YYYY-MM-DD or",
+        "# empty when open). Names are written in the source's capitals; matching ignores case.",
+        "name\taliases\troles",
+    ]
+    for key in sorted(people):
+        person = people[key]
+        dated = any(role[2] or role[3] for role in person["roles"])
+        if not dated or not 2 <= len(words(key)) <= 4 or not clean(key):
+            continue
+        aliases = sorted({display(form) for form in person["forms"]
+                          if 2 <= len(words(form)) <= 4 and clean(form)
+                          and not any(word in title_words for word in words(form))}
+                         - {display(key)})
+        roles = " ".join(":".join(role) for role in dict.fromkeys(person["roles"]))
+        lines.append("\t".join([display(key), "|".join(aliases), roles]))
+    with open(os.path.join(DATA, "officeholders-phoenix.tsv"), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
 def swift_literal(text):
     # A raw multi-line literal: #"""..."""# needs no escaping unless the text holds """#.
     assert '"""#' not in text
@@ -112,6 +209,7 @@ if __name__ == "__main__":
     if "--embed" not in sys.argv:
         build_iso()
         build_threat_actors()
+        build_phoenix_officeholders()
     source = embedded_source()
     if "--check" in sys.argv:
         with open(GENERATED, encoding="utf-8") as handle:

@@ -8,6 +8,8 @@ import NewsFetch
 //
 //   newsevents-bench dates TEXT_DIR [ROUNDS]   date tagging vs tokenization alone, per 5 KB of text
 //   newsevents-bench clean HTML_DIR [ROUNDS]   the clean stage vs a libxml2 parse-only pass, per page
+//   newsevents-bench entities TEXT_DIR [ROUNDS] a 10,000-name gazetteer matched over 10 KB articles vs
+//                                              tokenization alone, per KB; and the whole extract stage
 //
 // Run it from scripts/bench/*.sh (release build); timings are CPU time of this one thread.
 
@@ -131,14 +133,80 @@ func benchClean(folder: String, rounds: Int) {
     print("text bytes per round: \(words / rounds)")
 }
 
+func benchEntities(folder: String, rounds: Int) {
+    let texts = loadTexts(folder)
+    guard !texts.isEmpty else {
+        FileHandle.standardError.write(Data("newsevents-bench: no .txt files in \(folder)\n".utf8))
+        exit(2)
+    }
+    // 10 KB articles: the benchmark texts joined and cut at 10,240 bytes (on a scalar boundary).
+    let joined = Array(texts.joined(separator: "\n\n").unicodeScalars)
+    var articles: [String] = []
+    var start = 0
+    var bytes = 0
+    while start < joined.count {
+        var end = start
+        var size = 0
+        while end < joined.count, size < 10_240 {
+            size += String(joined[end]).utf8.count
+            end += 1
+        }
+        if size >= 10_240 {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: joined[start..<end])
+            articles.append(String(view))
+            bytes += size
+        }
+        start = end
+    }
+    // A 10,000-entry gazetteer of real names (the first 10,000 officeholders of the Phoenix dictionaries).
+    let names = OfficeholderGazetteer.phoenixNames(limit: 10_000)
+    let buildStart = cpuSeconds()
+    var trie = PhraseTrie<Int>()
+    for (index, name) in names.enumerated() { trie.insert(TokenizedText(name).tokens.map(\.key), payload: index) }
+    let buildSeconds = cpuSeconds() - buildStart
+    let extractor = Extractor()
+    _ = measure(articles, rounds: 1) { extractor.extract(text: $0, anchor: "2019-11-19").entities.count }
+    var baseline = Double.infinity
+    var matching = Double.infinity
+    var extracting = Double.infinity
+    var found = 0
+    for _ in 0..<5 {
+        baseline = min(baseline, measure(articles, rounds: rounds) { TokenizedText($0).tokens.count }.seconds)
+        let match = measure(articles, rounds: rounds) { trie.matches(in: TokenizedText($0).tokens).count }
+        matching = min(matching, match.seconds)
+        found = match.checksum / rounds
+        extracting = min(
+            extracting,
+            measure(articles, rounds: max(1, rounds / 5)) {
+                extractor.extract(text: $0, anchor: "2019-11-19").entities.count
+            }.seconds * 5)
+    }
+    let perKB = { (seconds: Double) in seconds * 1000 / (Double(bytes * rounds) / 1024) }
+    print("articles: \(articles.count) of 10 KB, \(rounds) rounds, fastest of 5 trials")
+    print("gazetteer: \(names.count) names, built in \(String(format: "%.1f", buildSeconds * 1000)) ms")
+    print(String(format: "baseline (tokenize only): %.4f ms per KB", perKB(baseline)))
+    print(String(format: "tokenize + match 10,000 names: %.4f ms per KB", perKB(matching)))
+    print(String(format: "ratio match / baseline: %.2f", matching / max(baseline, 1e-9)))
+    print(
+        String(
+            format: "whole extract stage (all gazetteers, officials, dates, events): %.4f ms per KB", perKB(extracting))
+    )
+    print("gazetteer matches per round: \(found)")
+}
+
 let arguments = CommandLine.arguments
 switch arguments.count > 1 ? arguments[1] : "" {
 case "clean" where arguments.count >= 3:
     benchClean(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
+case "entities" where arguments.count >= 3:
+    benchEntities(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 case "dates" where arguments.count >= 3:
     benchDates(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 default:
     FileHandle.standardError.write(
-        Data("usage: newsevents-bench dates TEXT_DIR [ROUNDS] | clean HTML_DIR [ROUNDS]\n".utf8))
+        Data(
+            "usage: newsevents-bench dates TEXT_DIR [ROUNDS] | clean HTML_DIR [ROUNDS] | entities TEXT_DIR [ROUNDS]\n"
+                .utf8))
     exit(64)
 }

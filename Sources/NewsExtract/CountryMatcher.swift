@@ -9,6 +9,9 @@ import NewsModel
 ///   used as a place: after a locative preposition ("in Tehran", "from Kabul") or before a place noun
 ///   ("Tehran's streets", "Washington suburbs").
 /// - Forms inside hyphenated words count ("pro-Israel", "Iran-backed", "US-led"), since tokens split at "-".
+/// - A country's name that is also a personal name is a person's next to a capitalised name ("Chad Wolf",
+///   "Michael Jordan"); "Georgia" is the US state in a text that names other US states and not Georgia's
+///   capital or people.
 /// - Phrases that contain a country word but name something else ("New Jersey", "Washington Post") are
 ///   matched as blocked phrases and dropped.
 struct CountryMatcher: Sendable {
@@ -27,8 +30,14 @@ struct CountryMatcher: Sendable {
         "office", "offices", "bureau", "correspondent", "based",
     ]
 
+    /// Country names that are also given names or surnames.
+    static let personalNames: Set<String> = ["chad", "jordan", "georgia", "india", "kenya", "israel"]
+
     func match(_ text: TokenizedText) -> [Entity] {
         let tokens = text.tokens
+        let georgiaIsAState =
+            tokens.contains { $0.isCapitalized && $0.key != "georgia" && OfficialMatcher.usStates.contains($0.key) }
+            && !tokens.contains { ["tbilisi", "georgian", "georgians"].contains($0.key) }
         let matches = gazetteer.trie.matches(in: tokens) { candidate in
             accepts(candidate, in: text)
         }
@@ -39,6 +48,10 @@ struct CountryMatcher: Sendable {
                 form.kind != .blocked
             else { continue }
             if form.kind == .capital, !isGovernmentUse(text, start: found.start, end: found.end) { continue }
+            if found.end - found.start == 1, Self.personalNames.contains(tokens[found.start].key) {
+                if isPersonalName(text, at: found.start) { continue }
+                if georgiaIsAState, tokens[found.start].key == "georgia" { continue }
+            }
             let start = tokens[found.start].start
             let end = tokens[found.end - 1].end
             let mention = Mention(
@@ -77,6 +90,25 @@ struct CountryMatcher: Sendable {
         }
         // "US" in a text written in capitals ("US TROOPS") still counts; "Us" at a sentence start does not.
         return true
+    }
+
+    /// "Chad Wolf", "Jordan Peterson", "Michael Jordan": next to a capitalised word across one space (a word
+    /// that does not open a sentence).
+    private func isPersonalName(_ text: TokenizedText, at index: Int) -> Bool {
+        let tokens = text.tokens
+        if index + 1 < tokens.count, tokens[index + 1].isCapitalized, !tokens[index + 1].isAllCaps,
+            text.scalars[tokens[index].end..<tokens[index + 1].start].elementsEqual([" "])
+        {
+            return true
+        }
+        guard index > 0, tokens[index - 1].isCapitalized, !tokens[index - 1].isAllCaps,
+            text.scalars[tokens[index - 1].end..<tokens[index].start].elementsEqual([" "]),
+            !OfficialMatcher.notNames.contains(tokens[index - 1].key)
+        else { return false }
+        // The word before must not open a sentence ("Visiting Jordan, ...").
+        guard index > 1 else { return false }
+        let before = text.scalars[tokens[index - 2].end..<tokens[index - 1].start]
+        return !before.contains { $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" || $0 == "\"" || $0 == "“" }
     }
 
     private func isGovernmentUse(_ text: TokenizedText, start: Int, end: Int) -> Bool {

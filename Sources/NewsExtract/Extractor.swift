@@ -30,7 +30,7 @@ public struct Extractor: Sendable {
         let groupEntities = groups.match(tokenized, countries: countryEntities)
         let entities =
             countryEntities + groupEntities
-            + officials.match(tokenized, countries: countryEntities, groups: groupEntities)
+            + officials.match(tokenized, countries: countryEntities, groups: groupEntities, day: anchor)
         let timexes = dates.tag(
             tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)),
             order: DateTagger.NumericOrder(language: language))

@@ -23,6 +23,7 @@ struct GroupMatcher: Sendable {
         "parliament", "senate", "congress", "ministry", "military", "army", "navy", "police",
         "embassy", "judiciary", "court", "treasury", "customs",
     ]
+    static let militaryNouns: Set<String> = ["military", "army", "navy"]
     /// Words between a country and a body noun ("foreign ministry", "defence ministry", "central bank").
     static let bodyModifiers: Set<String> = [
         "foreign", "defence", "defense", "interior", "finance", "commerce", "trade", "justice", "health", "economy",
@@ -33,13 +34,13 @@ struct GroupMatcher: Sendable {
         let tokens = text.tokens
         var order: [String] = []
         var found: [String: Entity] = [:]
-        func record(id: String, name: String, country: String?, first: Int, end: Int, rule: String) {
+        func record(id: String, name: String, country: String?, type: String, first: Int, end: Int, rule: String) {
             let start = tokens[first].start
             let stop = tokens[end - 1].end
             let mention = Mention(text: text.text(from: start, to: stop), start: start, end: stop, rule: rule)
             if found[id] == nil {
                 order.append(id)
-                found[id] = Entity(id: id, kind: .group, name: name, country: country, mentions: [])
+                found[id] = Entity(id: id, kind: .group, name: name, country: country, type: type, mentions: [])
             }
             found[id]!.mentions.append(mention)
         }
@@ -50,8 +51,9 @@ struct GroupMatcher: Sendable {
             // party to the story; one that acts or publishes ("as reported by Tech Monitor") is.
             if form.kind == "media", isCitation(first: match.start, end: match.end, in: text) { continue }
             record(
-                id: form.id, name: form.name, country: form.country, first: match.start, end: match.end, rule: form.kind
-            )
+                id: form.id, name: form.name, country: form.country, type: form.kind, first: match.start,
+                end: match.end,
+                rule: form.kind)
             for index in match.start..<match.end { covered[index] = true }
         }
         // "<country> [modifiers] <body noun> [of <Name>]": the body, named as written.
@@ -79,7 +81,8 @@ struct GroupMatcher: Sendable {
             }
             let name = text.text(from: tokens[index].start, to: tokens[end - 1].end)
             record(
-                id: "\(country.lowercased())-" + tokens[position].key, name: name, country: country, first: index,
+                id: "\(country.lowercased())-" + tokens[position].key, name: name, country: country,
+                type: Self.militaryNouns.contains(tokens[position].key) ? "military" : "government", first: index,
                 end: end, rule: "country-body")
             for covering in index..<end { covered[covering] = true }
         }
@@ -87,7 +90,9 @@ struct GroupMatcher: Sendable {
         for range in OrganizationPattern.find(in: text, covered: covered) {
             let name = text.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end)
             let id = "org:" + tokens[range].map(\.key).joined(separator: "-")
-            record(id: id, name: name, country: nil, first: range.lowerBound, end: range.upperBound, rule: "name-shape")
+            record(
+                id: id, name: name, country: nil, type: "organization", first: range.lowerBound, end: range.upperBound,
+                rule: "name-shape")
         }
         return order.compactMap { found[$0] }
     }

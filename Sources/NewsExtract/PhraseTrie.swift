@@ -2,15 +2,15 @@
 ///
 /// Built once and immutable, so every worker shares it. Matching is leftmost-longest and non-overlapping;
 /// its cost is O(tokens × longest phrase), independent of the number of phrases.
-struct PhraseTrie<Payload: Sendable>: Sendable {
+package struct PhraseTrie<Payload: Sendable>: Sendable {
     private var children: [[String: Int32]] = [[:]]
     private var payloads: [[Payload]] = [[]]
 
-    init() {}
+    package init() {}
 
     /// Adds a phrase given as token keys. Several payloads may share a phrase; they are returned in the
     /// order added.
-    mutating func insert(_ keys: [String], payload: Payload) {
+    package mutating func insert(_ keys: [String], payload: Payload) {
         guard !keys.isEmpty else { return }
         var node = 0
         for key in keys {
@@ -27,14 +27,14 @@ struct PhraseTrie<Payload: Sendable>: Sendable {
     }
 
     /// A match: tokens `start ..< end` and the payloads of the phrase.
-    struct Match {
-        var start: Int
-        var end: Int
-        var payloads: [Payload]
+    package struct Match {
+        package var start: Int
+        package var end: Int
+        package var payloads: [Payload]
     }
 
     /// The leftmost-longest matches in `tokens` for which `accept` holds, not overlapping.
-    func matches(in tokens: [Token], accept: (Match) -> Bool = { _ in true }) -> [Match] {
+    package func matches(in tokens: [Token], accept: (Match) -> Bool = { _ in true }) -> [Match] {
         var result: [Match] = []
         var start = 0
         while start < tokens.count {

@@ -1,7 +1,7 @@
 /// A word of the text: a maximal run of letters and digits, with its offsets in Unicode scalars.
 package struct Token: Sendable, Equatable {
     /// Lower-cased form used for lookups.
-    var key: String
+    package var key: String
     /// Offsets into the text's scalars, end exclusive.
     var start: Int
     var end: Int

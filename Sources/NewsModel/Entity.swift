@@ -29,17 +29,26 @@ public struct Entity: Sendable, Hashable {
     public var name: String
     /// The country the entity belongs to or serves (alpha-3), when known.
     public var country: String?
+    /// For groups, what kind of body: intergov, government, government_agency, military, political_party,
+    /// armed_group, company, media, threat_actor or organization (a name-shaped body no gazetteer lists).
+    public var type: String?
     /// For officials: the title as the text states it ("UK foreign secretary"), when it states one.
     public var title: String?
+    /// For officials: whom they serve, a country (alpha-3) or a body's name ("WeWork", "United Nations").
+    public var affiliation: String?
     public var mentions: [Mention]
 
-    public init(id: String, kind: Kind, name: String, country: String? = nil, title: String? = nil, mentions: [Mention])
-    {
+    public init(
+        id: String, kind: Kind, name: String, country: String? = nil, type: String? = nil, title: String? = nil,
+        affiliation: String? = nil, mentions: [Mention]
+    ) {
         self.id = id
         self.kind = kind
         self.name = name
         self.country = country
+        self.type = type
         self.title = title
+        self.affiliation = affiliation
         self.mentions = mentions
     }
 }

@@ -124,7 +124,8 @@ public enum RecordEncoder {
     static func entity(_ entity: Entity) -> JSONValue {
         .object([
             ("id", .string(entity.id)), ("kind", .string(entity.kind.rawValue)), ("name", .string(entity.name)),
-            ("country", .optional(entity.country)), ("title", .optional(entity.title)),
+            ("country", .optional(entity.country)), ("type", .optional(entity.type)),
+            ("title", .optional(entity.title)), ("affiliation", .optional(entity.affiliation)),
             (
                 "mentions",
                 .array(

@@ -48,6 +48,31 @@ struct CountryMatcherTests {
         #expect(countries("Turkey and Chad signed") == ["TUR", "TCD"])
     }
 
+    @Test func countryNamesThatArePersonalNamesNextToANameArePeople() {
+        #expect(countries("Chad Wolf has been named acting secretary") == [])
+        #expect(countries("fans of Michael Jordan gathered") == [])
+        #expect(countries("Jordan and Egypt condemned the move") == ["JOR", "EGY"])
+        #expect(countries("Visiting Jordan, the minister said") == ["JOR"])
+        #expect(countries("Chad, Niger and Mali") == ["TCD", "NER", "MLI"])
+    }
+
+    @Test func georgiaIsTheUSStateBesideOtherStates() {
+        #expect(countries("Voters in Georgia and Arizona went to the polls") == [])
+        #expect(countries("Georgia and Arizona") == [])
+        #expect(countries("Georgia and Armenia signed a deal in Tbilisi") == ["GEO", "ARM"])
+        #expect(countries("Russia warned Georgia") == ["RUS", "GEO"])
+    }
+
+    @Test func theTwoCongosAreTwoCountries() {
+        #expect(countries("the Democratic Republic of the Congo and the Republic of the Congo") == ["COD", "COG"])
+        #expect(countries("DR Congo accused Rwanda") == ["COD", "RWA"])
+    }
+
+    @Test func aCountryWordInsideAnOrganisationsNameYieldsTheCountry() {
+        #expect(countries("the Albanian Parliament voted") == ["ALB"])
+        #expect(countries("Turkish Airlines cancelled flights") == ["TUR"])
+    }
+
     @Test func formsInsideHyphenatedWordsCount() {
         #expect(countries("pro-Israel hackers") == ["ISR"])
         #expect(countries("Iran-backed militias") == ["IRN"])

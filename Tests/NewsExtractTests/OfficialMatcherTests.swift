@@ -4,12 +4,21 @@ import Testing
 @testable import NewsExtract
 
 struct OfficialMatcherTests {
-    private func officials(_ text: String) -> [String] {
+    private func officials(_ text: String, on day: String? = nil) -> [String] {
         let tokenized = TokenizedText(text)
         let countries = CountryMatcher(gazetteer: .shared).match(tokenized)
         let groups = GroupMatcher(gazetteer: .shared).match(tokenized, countries: countries)
-        return OfficialMatcher().match(tokenized, countries: countries, groups: groups).map {
+        return OfficialMatcher().match(tokenized, countries: countries, groups: groups, day: day).map {
             "\($0.name)|\($0.title ?? "-")|\($0.country ?? "-")|\($0.mentions.count)"
+        }
+    }
+
+    private func affiliations(_ text: String, on day: String? = nil) -> [String] {
+        let tokenized = TokenizedText(text)
+        let countries = CountryMatcher(gazetteer: .shared).match(tokenized)
+        let groups = GroupMatcher(gazetteer: .shared).match(tokenized, countries: countries)
+        return OfficialMatcher().match(tokenized, countries: countries, groups: groups, day: day).map {
+            "\($0.name)|\($0.affiliation ?? "-")"
         }
     }
 
@@ -32,5 +41,65 @@ struct OfficialMatcherTests {
 
     @Test func peopleWithoutAnOfficialTitleAreNotOfficials() {
         #expect(officials("By Claudia Glover. Photo by vanchai tan. Analyst John Smith said the market fell.") == [])
+    }
+
+    @Test func theOfficeholderGazetteerLinksUntitledNamesAsOfTheArticlesDate() {
+        #expect(
+            officials("Edi Rama said the attack was state-sponsored. Rama added more.", on: "2022-09-12") == [
+                "Edi Rama|-|ALB|2"
+            ])
+        // A surname alone names an officeholder only while they hold the office.
+        #expect(officials("Trump tweeted before Election Day.", on: "2019-11-06") == ["Donald Trump|-|USA|1"])
+        #expect(officials("Trump tweeted before Election Day.", on: "2015-11-06") == [])
+        // A full name always does, with the role last held (a former president).
+        #expect(officials("politicians such as Bill Clinton", on: "2019-11-20") == ["Bill Clinton|-|USA|1"])
+        // Inside a longer capitalised name it is not the person.
+        #expect(officials("Trump Tower was sold.", on: "2019-11-06") == [])
+        #expect(
+            affiliations("Antonio Guterres urged restraint.", on: "2023-01-10") == ["Antonio Guterres|United Nations"])
+    }
+
+    @Test func appositionsAfterTheNameGiveTitleAndBody() {
+        #expect(
+            affiliations("Gwynne Shotwell, president and chief operating officer of SpaceX, said so.") == [
+                "Gwynne Shotwell|SpaceX"
+            ])
+        #expect(
+            officials("Chris Tang, Hong Kong's new police commissioner, said in an interview.") == [
+                "Chris Tang|Hong Kong's new police commissioner|HKG|1"
+            ])
+        #expect(
+            affiliations("said Mark Quinlan, PG&E's senior director of emergency preparedness.") == [
+                "Mark Quinlan|Pacific Gas & Electric Co."
+            ])
+        // A department of the state gives its country.
+        #expect(
+            affiliations(
+                "the US letter to Kevin McAleenan, who was the acting director of the Department of Homeland Security"
+            ) == ["Kevin McAleenan|USA"])
+        // Not a title: no official.
+        #expect(officials("Deval Patrick, would be stopping by to introduce himself.") == [])
+    }
+
+    @Test func pluralTitlesCoverCoordinatedNames() {
+        #expect(
+            officials("the US race in which Sens. Cory Booker and Kamala Harris struggled") == [
+                "Cory Booker|Sens|USA|1", "Kamala Harris|Sens|USA|1",
+            ])
+    }
+
+    @Test func aNameDoesNotStartAfterTheSentenceEnds() {
+        #expect(officials("Warren was attacked as a new leader. Will Warren continue to face the heat?") == [])
+    }
+
+    @Test func anEnvoyServesTheCountryThatSendsThemNotTheHost() {
+        #expect(
+            affiliations("China's ambassador to Britain Liu Xiaoming said Beijing would act.") == ["Liu Xiaoming|CHN"])
+        #expect(
+            affiliations("In Ukraine, US envoy Kurt Volker met Ukrainian officials.") == ["Kurt Volker|USA"])
+    }
+
+    @Test func usStatesInTitlesGiveTheUnitedStates() {
+        #expect(affiliations("Kentucky GOP Gov. Matt Bevin conceded.") == ["Matt Bevin|USA"])
     }
 }
