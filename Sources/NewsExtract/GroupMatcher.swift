@@ -34,7 +34,9 @@ struct GroupMatcher: Sendable {
         let tokens = text.tokens
         var order: [String] = []
         var found: [String: Entity] = [:]
-        func record(id: String, name: String, country: String?, type: String, first: Int, end: Int, rule: String) {
+        func record(
+            _ id: String, _ name: String, _ country: String?, _ type: String, _ first: Int, _ end: Int, _ rule: String
+        ) {
             let start = tokens[first].start
             let stop = tokens[end - 1].end
             let mention = Mention(text: text.text(from: start, to: stop), start: start, end: stop, rule: rule)
@@ -50,10 +52,7 @@ struct GroupMatcher: Sendable {
             // A news outlet cited as a source ("told Reuters", "according to the AP", "CNN reported") is not a
             // party to the story; one that acts or publishes ("as reported by Tech Monitor") is.
             if form.kind == "media", isCitation(first: match.start, end: match.end, in: text) { continue }
-            record(
-                id: form.id, name: form.name, country: form.country, type: form.kind, first: match.start,
-                end: match.end,
-                rule: form.kind)
+            record(form.id, form.name, form.country, form.kind, match.start, match.end, form.kind)
             for index in match.start..<match.end { covered[index] = true }
         }
         // "<country> [modifiers] <body noun> [of <Name>]": the body, named as written.
@@ -80,21 +79,98 @@ struct GroupMatcher: Sendable {
                 while end < tokens.count, tokens[end].isCapitalized || tokens[end].key == "and" { end += 1 }
             }
             let name = text.text(from: tokens[index].start, to: tokens[end - 1].end)
-            record(
-                id: "\(country.lowercased())-" + tokens[position].key, name: name, country: country,
-                type: Self.militaryNouns.contains(tokens[position].key) ? "military" : "government", first: index,
-                end: end, rule: "country-body")
+            let type = Self.militaryNouns.contains(tokens[position].key) ? "military" : "government"
+            record("\(country.lowercased())-" + tokens[position].key, name, country, type, index, end, "country-body")
             for covering in index..<end { covered[covering] = true }
         }
         // Names shaped like organisations that no gazetteer lists, after country-named bodies have been taken.
         for range in OrganizationPattern.find(in: text, covered: covered) {
             let name = text.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end)
             let id = "org:" + tokens[range].map(\.key).joined(separator: "-")
-            record(
-                id: id, name: name, country: nil, type: "organization", first: range.lowerBound, end: range.upperBound,
-                rule: "name-shape")
+            record(id, name, nil, "organization", range.lowerBound, range.upperBound, "name-shape")
+            for index in range { covered[index] = true }
         }
+        // "the Cybersecurity and Infrastructure Security Agency (CISA)": the acronym names the group from then on.
+        var acronyms: [String: (id: String, name: String, country: String?, type: String?)] = [:]
+        for id in order {
+            let entity = found[id]!
+            for mention in entity.mentions {
+                guard let last = tokenIndex(mention.end, at: \.end, in: tokens), last + 1 < tokens.count else {
+                    continue
+                }
+                let acronym = tokens[last + 1]
+                guard acronym.isAllCaps, acronym.end - acronym.start >= 2, !covered[last + 1],
+                    text.scalars[tokens[last].end..<acronym.start].contains("("),
+                    last + 2 >= tokens.count || text.scalars[acronym.end..<tokens[last + 2].start].contains(")")
+                        || acronym.end < text.scalars.count && text.scalars[acronym.end] == ")"
+                else { continue }
+                acronyms[acronym.key] = (entity.id, entity.name, entity.country, entity.type)
+            }
+        }
+        if !acronyms.isEmpty {
+            for (index, token) in tokens.enumerated() where !covered[index] && token.isAllCaps {
+                guard let group = acronyms[token.key] else { continue }
+                record(group.id, group.name, group.country, group.type ?? "organization", index, index + 1, "acronym")
+                covered[index] = true
+            }
+        }
+        unnamedGroups(text, countries: countries, covered: covered, record: record)
         return order.compactMap { found[$0] }
+    }
+
+    /// Nouns for groups that a text types but does not name ("Iranian APT actors", "pro-Israel hackers").
+    static let unnamedHeads: Set<String> = ["hackers", "hacktivists", "attackers", "actors", "operators", "hacker"]
+    static let unnamedModifiers: Set<String> = [
+        "state", "sponsored", "backed", "government", "apt", "threat", "cyber", "hacking", "ransomware", "criminal",
+        "linked", "aligned", "nation",
+    ]
+
+    /// Groups that the text types without naming: a country's name or demonym, or "pro-<country>", then
+    /// modifiers and a noun such as "hackers". They carry the country (or, for "pro-", none: a stance is not an
+    /// origin) and their id says they are unnamed ("unnamed:irn-threat-actors"); no name is invented.
+    private func unnamedGroups(
+        _ text: TokenizedText, countries: [Entity], covered: [Bool],
+        record: (String, String, String?, String, Int, Int, String) -> Void
+    ) {
+        let tokens = text.tokens
+        var countryAt: [Int: (code: String, end: Int)] = [:]
+        for entity in countries {
+            for mention in entity.mentions {
+                guard let first = tokenIndex(mention.start, at: \.start, in: tokens),
+                    let last = tokenIndex(mention.end, at: \.end, in: tokens)
+                else { continue }
+                countryAt[first] = (entity.id, last + 1)
+            }
+        }
+        for (first, country) in countryAt.sorted(by: { $0.key < $1.key }) {
+            let stance = first > 0 && tokens[first - 1].key == "pro" && tokens[first - 1].end + 1 == tokens[first].start
+            var position = country.end
+            var modifiers = 0
+            while position < tokens.count, Self.unnamedModifiers.contains(tokens[position].key), modifiers < 3 {
+                position += 1
+                modifiers += 1
+            }
+            guard position < tokens.count, Self.unnamedHeads.contains(tokens[position].key), !covered[position],
+                tokens[position].key != "actors" || modifiers > 0
+            else { continue }
+            let start = stance ? first - 1 : first
+            let id =
+                "unnamed:" + (stance ? "pro-" : "") + country.code.lowercased() + "-"
+                + tokens[country.end...position].map(\.key).joined(separator: "-")
+            let name = text.text(from: tokens[start].start, to: tokens[position].end)
+            record(id, name, stance ? nil : country.code, "threat_actor", start, position + 1, "unnamed-typed")
+        }
+    }
+
+    /// The token whose start (or end) is `offset`, by binary search: token offsets increase.
+    private func tokenIndex(_ offset: Int, at edge: KeyPath<Token, Int>, in tokens: [Token]) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle][keyPath: edge] < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && tokens[low][keyPath: edge] == offset ? low : nil
     }
 
     static let citationVerbs: Set<String> = [

@@ -69,4 +69,25 @@ struct GroupMatcherTests {
         #expect(names("She studied at the University of Miami.") == ["University of Miami"])
         #expect(names("settlements in the West Bank and the Soviet Union") == [])
     }
+
+    @Test func anAcronymDefinedInTheTextNamesTheGroupAfterwards() {
+        let text =
+            "the Tyvak Nano-Satellite Systems (TNS) lander and the Indiana State Teachers Association (ISTA). TNS said"
+        let tokenized = TokenizedText(text)
+        let countries = CountryMatcher(gazetteer: .shared).match(tokenized)
+        let found = GroupMatcher(gazetteer: .shared).match(tokenized, countries: countries)
+        #expect(
+            found.map { "\($0.name)=\($0.mentions.map(\.text).joined(separator: ","))" } == [
+                "Tyvak Nano-Satellite Systems=Tyvak Nano-Satellite Systems,TNS,TNS",
+                "Indiana State Teachers Association=Indiana State Teachers Association,ISTA",
+            ])
+    }
+
+    @Test func typedButUnnamedGroupsCarryACountryOrAStanceAndNoInventedName() {
+        #expect(
+            groups("Iranian APT actors and pro-Israel hackers struck; Russian hackers were blamed.") == [
+                "unnamed:irn-apt-actors=IRN", "unnamed:pro-isr-hackers=-", "unnamed:rus-hackers=RUS",
+            ])
+        #expect(groups("Iranian actors won awards.") == [], "actors needs a cyber word")
+    }
 }

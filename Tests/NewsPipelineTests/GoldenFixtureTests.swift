@@ -99,11 +99,16 @@ struct GoldenFixtureTests {
         #expect(record["published"] as? String == "2022-09-12")
     }
 
-    /// The groups listed in ../shared/seed/README.md, and nothing from the page furniture.
+    /// The groups listed in ../shared/seed/README.md, and nothing from the page furniture; the typed but unnamed
+    /// groups apart.
     @Test func theSeedArticleHasExactlyTheGroupsOfItsREADME() throws {
         let (_, article) = try records(for: "seed-techmonitor-albania-iran.html")
         let record = try #require(try JSONSerialization.jsonObject(with: Data(article.utf8)) as? [String: Any])
-        let groups = (record["entities"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "group" }
+        let all = (record["entities"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "group" }
+        let unnamed = all.filter { ($0["id"] as? String ?? "").hasPrefix("unnamed:") }
+        #expect(
+            unnamed.map { $0["id"] as? String ?? "" }.sorted() == ["unnamed:irn-apt-actors", "unnamed:pro-isr-hackers"])
+        let groups = all.filter { !($0["id"] as? String ?? "").hasPrefix("unnamed:") }
         let described = groups.map { "\($0["name"] as? String ?? "")/\($0["country"] as? String ?? "-")" }.sorted()
         #expect(
             described == [
@@ -112,6 +117,12 @@ struct GoldenFixtureTests {
             ])
         let muddyWater = try #require(groups.first { $0["name"] as? String == "MuddyWater" })
         #expect(muddyWater["id"] as? String == "G0069")
+        // The officials of the README, with their countries; the author and the photo credit are not officials.
+        let officials = (record["entities"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "official" }
+        #expect(
+            officials.map { "\($0["name"] as? String ?? "")/\($0["country"] as? String ?? "-")" }.sorted() == [
+                "Brian Nelson/USA", "Edi Rama/ALB", "James Cleverly/GBR",
+            ])
     }
 
     @Test func processingTheSameInputTwiceGivesByteIdenticalRecords() throws {
