@@ -32,6 +32,9 @@ EMBEDDED = [
     ("organizations", "organizations.tsv"),
     ("officeholders", "officeholders.tsv"),
     ("officeholdersPhoenix", "officeholders-phoenix.tsv"),
+    ("eventVerbs", "event-verbs.tsv"),
+    ("eventPatterns", "event-patterns.tsv"),
+    ("cameoPlover", "cameo-plover.tsv"),
 ]
 # Phoenix sectors whose people count as officials (government, military, intelligence, judiciary, legislature,
 # opposition, political elites, rebels, parties); media, business, religion, education and civil society do not.
@@ -180,6 +183,141 @@ def build_phoenix_officeholders():
         handle.write("\n".join(lines) + "\n")
 
 
+CAMEO_NOTICE = [
+    "# PETRARCH 2 / Phoenix CAMEO verb dictionary (CAMEO.2.0.txt, MIT licence, \"Copyright (c) 2015 Open Event",
+    "# Data Alliance\"; from openeventdata/petrarch2, commit of 2019-03-18).",
+]
+
+
+def inflections(base):
+    """Regular English inflections of a verb given in capitals: base, -s, -ed, -ing."""
+    word = base.lower()
+    vowels = "aeiou"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        third = word + "es"
+    elif word.endswith("y") and len(word) > 1 and word[-2] not in vowels:
+        third = word[:-1] + "ies"
+    else:
+        third = word + "s"
+    double = (len(word) <= 4 and len(word) >= 3 and word[-1] not in vowels + "wxy" and word[-2] in vowels
+              and word[-3] not in vowels)
+    stem = word + word[-1] if double else word
+    if word.endswith("e"):
+        past = word + "d"
+        ing = (word[:-2] + "ying") if word.endswith("ie") else (word + "ing" if word.endswith("ee") else word[:-1] + "ing")
+    elif word.endswith("y") and len(word) > 1 and word[-2] not in vowels:
+        past, ing = word[:-1] + "ied", word + "ing"
+    else:
+        past, ing = stem + "ed", stem + "ing"
+    return [word, third, past, ing]
+
+
+def build_event_lexicon():
+    """event-verbs.tsv, event-patterns.tsv and cameo-plover.tsv from the CAMEO verb dictionary and the
+    CAMEO -> PLOVER table."""
+    source = os.path.join(SHARED_DATA, "petrarch", "CAMEO.2.0.txt")
+    sets, verbs, patterns = {}, [], []
+    section, current_set, block, block_code = None, None, None, None
+    for raw in open(source, encoding="utf-8", errors="replace"):
+        line = raw.split("#")[0].rstrip()
+        if raw.startswith("####### SYNONYM SETS"):
+            section = "sets"
+            continue
+        if raw.startswith("####### VERB PATTERNS"):
+            section = "verbs"
+            continue
+        if raw.startswith("######## TRANSFORMATIONS"):
+            break
+        if not line.strip():
+            continue
+        if section == "sets":
+            if line.startswith("&"):
+                current_set = line.strip().rstrip("_")
+                sets[current_set] = []
+            elif line.startswith("+") and current_set:
+                sets[current_set].append(line[1:].strip().rstrip("_").replace("_", " ").lower())
+            continue
+        if section != "verbs":
+            continue
+        match = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
+        if match:
+            block, block_code = match.group(1).lower(), match.group(2).split(":")[0]
+            continue
+        if line.startswith("-"):
+            code_match = re.search(r"\[([^\]]*)\]", line)
+            if not code_match or block is None:
+                continue
+            code = code_match.group(1).split(":")[0].strip()
+            body = line[1:code_match.start()].replace("{", " ").replace("}", " ").replace("(", " ").replace(")", " ")
+            words = body.split()
+            if "*" not in words:
+                continue
+            star = words.index("*")
+            def element(word):
+                if word.startswith("&"):
+                    return "|".join(item.replace(" ", "_") for item in sets.get(word.rstrip("_"), []))
+                return word.lower().rstrip("_").replace("_", " ")
+            def keep(word):
+                return word not in ("$", "+", "^", "%") and not word.startswith("=")
+            pre = [element(word) for word in words[:star] if keep(word)]
+            post = [element(word) for word in words[star + 1:] if keep(word)]
+            if all(not item for item in pre + post) or any(not item for item in pre + post):
+                continue
+            patterns.append((block, " ".join(pre), " ".join(post), code))
+            continue
+        # A verb: "ASK [020]", "QUERY {QUERYING QUERIES QUERIED }", "+ASK_FOR {+ASKED_FOR ...} [020]".
+        code_match = re.search(r"\[([^\]]*)\]", line)
+        code = code_match.group(1).split(":")[0].strip() if code_match else block_code
+        body = line[:code_match.start()] if code_match else line
+        forms_match = re.search(r"\{([^}]*)\}", body)
+        head = (body[:forms_match.start()] if forms_match else body).strip().lstrip("+").rstrip("_")
+        if not head or block is None or not re.fullmatch(r"[A-Z_\-']+", head):
+            continue
+        if forms_match:
+            forms = [head.replace("_", " ").lower()] + [
+                form.lstrip("+").rstrip("_").replace("_", " ").lower() for form in forms_match.group(1).split()]
+        elif "_" in head:
+            first, rest = head.split("_", 1)
+            forms = [form + " " + rest.replace("_", " ").lower() for form in inflections(first)]
+        else:
+            forms = inflections(head)
+        for form in dict.fromkeys(forms):
+            verbs.append((form, code, block))
+    write_table("event-verbs.tsv", CAMEO_NOTICE + [
+        "# event-verbs.tsv: derived by scripts/gen-data.py. Every verb form (regular inflections generated, irregular",
+        "# ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block.",
+        "form\tcode\tblock",
+    ], verbs)
+    write_table("event-patterns.tsv", CAMEO_NOTICE + [
+        "# event-patterns.tsv: derived by scripts/gen-data.py. The verb patterns of each block: words before and after",
+        "# the verb (space separated; alternatives of a synonym set joined by |, their words by _), and the CAMEO code.",
+        "block\tbefore\tafter\tcode",
+    ], patterns)
+    table = os.path.join(SHARED_DATA, "petrarch", "CAMEO2PLOVER-2021.txt")
+    rows = []
+    for raw in open(table, encoding="utf-8"):
+        match = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*)(?:,([^#]*))?)?", raw)
+        if not match:
+            continue
+        code, kind, mode, context = match.group(1), match.group(2), (match.group(3) or "").strip(), (match.group(4) or "").strip()
+        context = "|".join(part.strip() for part in context.split(";") if part.strip())
+        if code not in {row[0] for row in rows}:
+            rows.append((code, kind, mode, context))
+    header = [
+        "# cameo-plover.tsv: derived by scripts/gen-data.py from ../shared/data/petrarch/CAMEO2PLOVER-2021.txt (PLOVER",
+        "# manual Draft 0.8, 2021; licensed CC BY-SA 4.0, \"Copyright by the Open Event Data Alliance\"). Columns: CAMEO",
+        "# code, PLOVER type, mode, contexts (| separated). The first row of a code that the table lists twice is kept.",
+        "code\ttype\tmode\tcontext",
+    ]
+    write_table("cameo-plover.tsv", header, rows)
+
+
+def write_table(name, header, rows):
+    """Writes Data/<name>: the header lines, then one tab-separated line per row."""
+    with open(os.path.join(DATA, name), "w", encoding="utf-8") as handle:
+        handle.write("\n".join(header + ["\t".join(row) for row in rows]) + "\n")
+
+
 def swift_literal(text):
     # A raw multi-line literal: #"""..."""# needs no escaping unless the text holds """#.
     assert '"""#' not in text
@@ -210,6 +348,7 @@ if __name__ == "__main__":
         build_iso()
         build_threat_actors()
         build_phoenix_officeholders()
+        build_event_lexicon()
     source = embedded_source()
     if "--check" in sys.argv:
         with open(GENERATED, encoding="utf-8") as handle:

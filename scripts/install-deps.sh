@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the system libraries newsevents builds against, when they are missing (Debian/Ubuntu):
-# libxml2-dev (the HTML and XML parser), zlib1g-dev (gzip inputs) and pkg-config (SwiftPM finds both with it).
+# libxml2-dev (the HTML and XML parser), zlib1g-dev (gzip inputs) and pkg-config (SwiftPM finds both with it);
+# python3-jsonschema for the schema check of the records.
 set -euo pipefail
 
 missing=()
 [ -f /usr/include/libxml2/libxml/HTMLparser.h ] || missing+=(libxml2-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# The record check of scripts/test.sh validates output against schema/ with Python's jsonschema.
+python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || missing+=(python3-jsonschema)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2

@@ -9,3 +9,4 @@ swift format lint --strict --recursive Sources Tests Package.swift
 python3 scripts/gen-data.py --embed --check
 swift build --build-tests -Xswiftc -warnings-as-errors
 swift test -Xswiftc -warnings-as-errors
+scripts/check-records.sh

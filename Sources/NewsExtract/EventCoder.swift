@@ -14,9 +14,56 @@ import NewsModel
 /// - The date is the first date expression inside the sentence, or none.
 struct EventCoder: Sendable {
     static let negations: Set<String> = ["not", "never", "no", "nor"]
-    static let hypotheticals: Set<String> = ["if", "could", "would", "might", "whether", "unless"]
+    static let hypotheticals: Set<String> = ["if", "could", "might", "whether", "unless"]
+    /// Words before a verb that make it an intention: "will allow", "would meet", "plans to visit".
+    static let intentMarkers: Set<String> = ["will", "would", "ll", "shall", "plans", "planned", "ready", "intends"]
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let targetMarkers: Set<String> = ["on", "against", "targeting", "at"]
+    /// Words after which a verb form of the CAMEO dictionary is a noun or a gerund ("the forces", "of control",
+    /// "for supplies"), not the sentence's verb.
+    static let nounContext: Set<String> = [
+        "of", "for", "with", "by", "from", "against", "about", "in", "on", "at", "into", "under", "between", "amid",
+        "over", "after", "before", "without", "its", "their", "his", "her", "our", "s", "the", "a", "an", "this",
+        "that", "these", "those", "new", "more", "further", "any", "no",
+    ]
+    /// Verb forms that news uses as prepositions or adjectives ("according to", "armed forces").
+    static let notVerbs: Set<String> = [
+        "according", "armed", "united", "concerned", "based", "including", "following", "regarding", "given",
+        "led", "backed", "forces", "force", "supplies", "measures", "plans", "expected", "added", "issued", "bill",
+        "thought", "believed", "allies", "ally",
+        "links",
+    ]
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "we"]
+    /// Words that hedge what a sentence reports.
+    static let hedges: Set<String> = [
+        "allegedly", "alleged", "reportedly", "suspected", "purportedly", "apparently", "believed", "thought",
+        "likely", "possibly", "presumably", "unconfirmed",
+    ]
+    /// Auxiliaries, modals and adverbs between a subject and its verb ("it will not", "they are willing to").
+    static let verbGroupWords: Set<String> = [
+        "will", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been", "not", "also", "now",
+        "still", "to", "willing", "ready", "can", "may", "must", "should", "already", "never", "s", "ll", "d",
+    ]
+    /// Words after which a verb form is the verb of a clause ("he says", "which threatens").
+    static let subjectWords: Set<String> = [
+        "he", "she", "it", "they", "we", "who", "which", "that", "also", "now", "still", "has", "have", "had",
+        "government", "officials", "authorities", "ministry", "police", "army", "forces", "troops", "leaders",
+        "rebels", "president", "minister",
+    ]
+    /// Verbs of striking that, in a sentence about computers, are a cyberattack.
+    static let strikeVerbs: Set<String> = ["hit", "targeted", "struck", "breached", "hacked", "disrupted", "crippled"]
+    /// Words that put an attack on computers ("websites", "systems", "servers").
+    static let computerWords: Set<String> = [
+        "website", "websites", "systems", "servers", "network", "networks", "computer", "computers", "data",
+        "online", "offline", "ddos", "infrastructure",
+    ]
+    /// Verbs that carry little event meaning of their own: their object names the event.
+    static let lightVerbs: Set<String> = [
+        "launch", "launched", "launches", "hold", "held", "holds", "mount", "mounted", "stage", "staged", "conduct",
+        "conducted", "open", "opened", "renew", "renewed", "resume", "resumed", "begin", "began", "begun", "start",
+        "started", "undertake", "undertook", "complete", "completed", "announce", "announced", "call", "called",
+        "order", "ordered", "carry", "carried", "speeded", "sped", "end", "ended", "go", "went", "join", "joined",
+    ]
     static let determiners: Set<String> = [
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "s",
     ]
@@ -45,30 +92,55 @@ struct EventCoder: Sendable {
                 $0.start >= sentence.start && $0.end <= sentence.end && ($0.type == .date || $0.type == .time)
                     && $0.granularity != nil
             }
-            let cueMatches = EventLexicon.trie.matches(in: tokens)
+            let cueMatches = Self.cues(in: tokens)
+            let hedged = tokens.contains { Self.hedges.contains($0.key) }
             let cueOffsets = cueMatches.map { match in
                 text.tokens[sentence.firstToken + match.start]
                     .start..<text.tokens[sentence.firstToken + match.end - 1].end
             }
+            // The sentence's main event is the first verb cue that finds an actor (one event per actor); the
+            // project's nominal cues ("a cyberattack on Albania") add the events the sentence reports in passing.
+            var mainFound = false
             for cueMatch in cueMatches {
+                let cue = cueMatch.cue
+                guard cue.nominal || !mainFound else { continue }
                 let cueStart = sentence.firstToken + cueMatch.start
                 let cueEnd = sentence.firstToken + cueMatch.end
                 // A cue inside a participant's name ("Attack Team") is not a cue.
                 if inSentence.contains(where: { $0.firstToken < cueEnd && cueStart < $0.endToken }) { continue }
-                if isNegatedOrHypothetical(text, sentence: sentence, cue: cueStart) { continue }
-                let cue = cueMatch.payloads[0]
+                if cue.fromVerbDictionary,
+                    isNounUse(text, cue: cueStart, cueEnd: cueEnd, sentence: sentence, participants: inSentence)
+                {
+                    continue
+                }
+                guard var cue = modulated(cue, by: modality(text, sentence: sentence, cue: cueStart)) else { continue }
+                // An attack in a sentence about computers is a cyberattack (CAMEO 176, PLOVER COERCE cyber).
+                let cueWord = text.tokens[cueStart].key
+                if cue.type == "ASSAULT" || cueWord.hasPrefix("attack") || Self.strikeVerbs.contains(cueWord),
+                    cue.type != "COERCE",
+                    tokens.contains(where: {
+                        GroupMatcher.cyberWords.contains($0.key) || Self.computerWords.contains($0.key)
+                    })
+                {
+                    cue = EventCue(
+                        type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4,
+                        nominal: cue.nominal, fromVerbDictionary: cue.fromVerbDictionary, governed: cue.governed)
+                }
                 let date = clauseDate(
                     for: cueStart, cueEnd: cueEnd, in: text, among: sentenceDates, cueOffsets: cueOffsets)
+                var coded = false
                 for (actor, target) in roles(
                     cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSentence)
                 {
                     guard actor != nil || target != nil, actor?.id != target?.id || actor == nil else { continue }
+                    coded = coded || actor != nil
                     let event = Event(
                         type: cue.type, mode: cue.mode, context: cue.context, cameo: cue.cameo,
                         quadClass: cue.quadClass,
                         actor: actor, target: target, date: date, sentence: sentenceText, sentenceStart: sentence.start,
                         sentenceEnd: sentence.end,
-                        cue: text.text(from: text.tokens[cueStart].start, to: text.tokens[cueEnd - 1].end))
+                        cue: text.text(from: text.tokens[cueStart].start, to: text.tokens[cueEnd - 1].end),
+                        certainty: hedged ? "alleged" : "asserted")
                     let key = [
                         event.type, event.mode ?? "", event.cameo, actor?.id ?? "", target?.id ?? "", date?.value ?? "",
                     ].joined(separator: "|")
@@ -79,9 +151,90 @@ struct EventCoder: Sendable {
                         events.append(event)
                     }
                 }
+                if coded && !cue.nominal { mainFound = true }
             }
         }
         return events
+    }
+
+    /// Whether a verb form of the CAMEO dictionary stands as a noun or gerund here: after a determiner,
+    /// possessive or preposition, before "of", or a form that news uses as a preposition or adjective.
+    private func isNounUse(
+        _ text: TokenizedText, cue: Int, cueEnd: Int, sentence: Sentence, participants: [Occurrence]
+    ) -> Bool {
+        let word = text.tokens[cue].key
+        if cueEnd - cue == 1, Self.notVerbs.contains(word) { return true }
+        let previous = cue > sentence.firstToken ? text.tokens[cue - 1].key : ""
+        if Self.nounContext.contains(previous) { return true }
+        if cueEnd < sentence.endToken && text.tokens[cueEnd].key == "of" { return true }
+        let afterParticipant = participants.contains { $0.endToken == cue }
+        // "-s" forms are plural nouns ("threat campaigns", "Nato allies") unless a subject comes right before.
+        if cueEnd - cue == 1, word.hasSuffix("s"), !word.hasSuffix("ss"), !afterParticipant,
+            !Self.subjectWords.contains(previous)
+        {
+            return true
+        }
+        // "-ing" forms modify a noun ("cyberattacks targeting Iran") unless a form of "be" makes them a verb.
+        if word.hasSuffix("ing"), !Self.passiveAuxiliaries.contains(previous), !afterParticipant,
+            !Self.subjectWords.contains(previous)
+        {
+            return true
+        }
+        return false
+    }
+
+    /// The cues of a sentence's tokens, in order: CAMEO verbs (a pattern around the verb first, then the
+    /// project's own cue at the same words, then the verb's code), and the project's own cues elsewhere.
+    static func cues(in tokens: [Token]) -> [(start: Int, end: Int, cue: EventCue)] {
+        var result: [(start: Int, end: Int, cue: EventCue)] = []
+        let own = EventLexicon.trie.matches(in: tokens)
+        var claimed = [Bool](repeating: false, count: tokens.count)
+        for verb in EventLexicon.verbs.matches(in: tokens) {
+            let entry = verb.payloads[0]
+            // Verbs of saying ("said", "announced", CAMEO 01) report an event; they are not one, except when
+            // what is said is an obligation of another ("Russia said Sudan must return the helicopter").
+            if entry.code.hasPrefix("01") {
+                let window = tokens[verb.end..<min(tokens.count, verb.end + 8)]
+                if window.contains(where: { $0.key == "must" || $0.key == "should" }) {
+                    for index in verb.start..<verb.end { claimed[index] = true }
+                    result.append(
+                        (
+                            verb.start, verb.end,
+                            EventCue(
+                                type: "REQUEST", mode: nil, context: [], cameo: "100", quadClass: 1, nominal: false,
+                                fromVerbDictionary: true)
+                        ))
+                }
+                continue
+            }
+            if let code = EventLexicon.patternCode(block: entry.block, tokens: tokens, start: verb.start, end: verb.end)
+            {
+                for index in verb.start..<verb.end { claimed[index] = true }
+                if let cue = EventLexicon.cue(code: code) { result.append((verb.start, verb.end, cue)) }
+                continue
+            }
+            if own.contains(where: { $0.start < verb.end && verb.start < $0.end }) { continue }
+            for index in verb.start..<verb.end { claimed[index] = true }
+            if let cue = EventLexicon.cue(code: entry.code) { result.append((verb.start, verb.end, cue)) }
+        }
+        for match in own where !(match.start..<match.end).contains(where: { claimed[$0] }) {
+            result.append((match.start, match.end, match.payloads[0]))
+        }
+        result.sort { $0.start < $1.start }
+        // A light verb before a nominal cue ("renewed negotiations", "launched a mediation effort", "mounted
+        // its invasion") hands the event to the noun, with the verb's subject as actor.
+        var governedVerbs = Set<Int>()
+        for position in result.indices where result[position].cue.nominal {
+            let start = result[position].start
+            guard
+                let verb = (max(0, start - 4)..<start).last(where: { Self.lightVerbs.contains(tokens[$0].key) }),
+                !result.contains(where: { $0.start > verb && $0.start < start })
+            else { continue }
+            result[position].cue.nominal = false
+            result[position].cue.governed = true
+            governedVerbs.insert(verb)
+        }
+        return result.filter { !governedVerbs.contains($0.start) }
     }
 
     /// The date expression of the cue's clause: the nearest one with no comma, semicolon, colon, dash or
@@ -115,20 +268,49 @@ struct EventCoder: Sendable {
         return sameClause?.date ?? fronted?.date
     }
 
-    private func isNegatedOrHypothetical(_ text: TokenizedText, sentence: Sentence, cue: Int) -> Bool {
+    enum Modality {
+        case asserted, negated, hypothetical, intended
+    }
+
+    /// How the clause holds the cue: negated ("did not condemn", "will not accept"), hypothetical ("if",
+    /// "could" before it), intended ("will allow", "would meet", "plans to visit"), or asserted.
+    private func modality(_ text: TokenizedText, sentence: Sentence, cue: Int) -> Modality {
         let from = max(sentence.firstToken, cue - 4)
+        var intended = false
         for position in from..<cue {
             let key = text.tokens[position].key
             if Self.negations.contains(key)
                 || key == "t" && position > 0 && text.tokens[position - 1].key.hasSuffix("n")
             {
-                return true
+                return .negated
             }
+            if Self.intentMarkers.contains(key) { intended = true }
         }
         for position in sentence.firstToken..<cue where Self.hypotheticals.contains(text.tokens[position].key) {
-            return true
+            return .hypothetical
         }
-        return false
+        return intended ? .intended : .asserted
+    }
+
+    /// The cue as the clause's modality makes it: a cooperative act that is intended is an AGREE (CAMEO 03,
+    /// intent to cooperate), a conflictual one a THREATEN (13); a cooperative act refused is a REJECT (12).
+    /// Nil: not coded (hypotheticals; negated conflict, which is not an event).
+    private func modulated(_ cue: EventCue, by modality: Modality) -> EventCue? {
+        var result = cue
+        switch modality {
+        case .asserted: return cue
+        case .hypothetical: return nil
+        case .intended:
+            guard cue.type != "AGREE", cue.type != "THREATEN", cue.type != "REQUEST", !cue.nominal else { return cue }
+            (result.type, result.cameo, result.quadClass) =
+                cue.quadClass <= 2 ? ("AGREE", "030", 1) : ("THREATEN", "130", 3)
+        case .negated:
+            guard cue.quadClass <= 2, !cue.nominal else { return nil }
+            (result.type, result.cameo, result.quadClass) = ("REJECT", "120", 3)
+        }
+        result.mode = nil
+        result.context = []
+        return result
     }
 
     private func roles(
@@ -137,9 +319,13 @@ struct EventCoder: Sendable {
         let before = participants.filter { $0.endToken <= cueStart }
         let after = participants.filter { $0.firstToken >= cueEnd }
         let previous = cueStart > 0 ? text.tokens[cueStart - 1].key : ""
-        let passive = Self.passiveAuxiliaries.contains(previous)
+        // Passive: a form of "be" before a participle ("was hit", "were attacked"); "is providing" is active.
+        let cueWord = text.tokens[cueEnd - 1].key
+        let passive = Self.passiveAuxiliaries.contains(previous) && !cueWord.hasSuffix("ing")
         // A verb cue after a determiner or a possessive is used as a noun ("the attack", "Iran's attack").
-        let nominal = cue.nominal || Self.determiners.contains(previous) || adjectiveRunBefore(cueStart, in: text)
+        let nominal =
+            !cue.governed
+            && (cue.nominal || Self.determiners.contains(previous) || adjectiveRunBefore(cueStart, in: text))
         if nominal || passive {
             let target: Participant?
             if let marker = markerIndex(after: cueEnd, in: text, markers: Self.targetMarkers),
@@ -162,10 +348,20 @@ struct EventCoder: Sendable {
             }
             return [(actor, target)]
         }
-        let actors = coordinatedGroup(endingBefore: cueStart, in: before, text: text)
-        let target = after.first?.participant
-        if actors.isEmpty { return [(nil, target)] }
-        return actors.map { ($0, target) }
+        var actors = coordinatedGroup(endingBefore: cueStart, in: before, text: text)
+        // A pronoun subject ("Nigeria announced that it will withdraw") stands for the sentence's first
+        // participant, the subject of the main clause.
+        var scan = cueStart - 1
+        while scan >= 0, cueStart - scan <= 4, Self.verbGroupWords.contains(text.tokens[scan].key) { scan -= 1 }
+        if scan >= 0, Self.pronouns.contains(text.tokens[scan].key),
+            let subject = before.first(where: { $0.endToken <= scan })
+        {
+            actors = [subject.participant]
+        }
+        if actors.isEmpty { return [(nil, after.first?.participant)] }
+        // The target: the first participant after the cue that is not the actor itself ("Israel threatened to
+        // ban voting in East Jerusalem": Jerusalem is Israel's; no target).
+        return actors.map { actor in (actor, after.first { $0.participant.id != actor.id }?.participant) }
     }
 
     /// The participant that owns the cue: "Iran's cyberattack", "Iran's major cyberattack".

@@ -10,10 +10,21 @@ struct EventCue: Sendable {
     /// Whether the cue is a noun ("cyberattack on X"): the target follows "on/against/targeting", the actor
     /// follows "by" or precedes as a possessive.
     var nominal: Bool
+    /// Whether the cue comes from the CAMEO verb dictionary (a verb form, which news also uses as a noun).
+    var fromVerbDictionary: Bool = false
+    /// A nominal cue that is the object of a light verb ("renewed negotiations", "launched a mediation
+    /// effort"): the verb's subject acts, as for a verb.
+    var governed: Bool = false
 }
 
-/// The first event lexicon: the cues most frequent in international news, each inflected form listed.
-/// The event issue replaces it with one derived from the CAMEO verb dictionary.
+/// The event lexicon: the CAMEO verb dictionary (`Data/event-verbs.tsv`, every verb form with its code, and
+/// `Data/event-patterns.tsv`, the words around a verb that refine its code), the CAMEO → PLOVER table
+/// (`Data/cameo-plover.tsv`), and the project's own cues below: nouns and phrases news uses for the events it
+/// reports most ("cyberattack", "cut diplomatic ties", "accusation"), and verbs whose CAMEO default code is not
+/// the event news means by them ("agreed" is AGREE, not CAMEO's 050; "denied" is a denial).
+///
+/// Precedence for a verb: a CAMEO pattern around it, else the project's cue, else the verb's CAMEO code. A
+/// pattern or verb coded `---` means "no event".
 enum EventLexicon {
     static let entries: [(forms: [String], cue: EventCue)] = [
         (
@@ -35,7 +46,10 @@ enum EventLexicon {
             EventCue(type: "REJECT", mode: nil, context: [], cameo: "016", quadClass: 3, nominal: false)
         ),
         (
-            ["reject", "rejects", "rejected", "rejecting"],
+            [
+                "reject", "rejects", "rejected", "rejecting", "refuse", "refuses", "refused", "refusing", "turned down",
+                "turns down", "turn down",
+            ],
             EventCue(type: "REJECT", mode: nil, context: [], cameo: "120", quadClass: 3, nominal: false)
         ),
         (
@@ -60,6 +74,13 @@ enum EventLexicon {
         (
             ["meet", "meets", "met", "meeting", "held talks", "hold talks", "holds talks"],
             EventCue(type: "CONSULT", mode: nil, context: [], cameo: "040", quadClass: 1, nominal: false)
+        ),
+        (
+            [
+                "talks with", "negotiations with", "negotiations", "meeting with", "mediation", "mediation effort",
+                "talks",
+            ],
+            EventCue(type: "CONSULT", mode: nil, context: [], cameo: "046", quadClass: 1, nominal: true)
         ),
         (
             ["visit", "visits", "visited", "visiting"],
@@ -93,12 +114,174 @@ enum EventLexicon {
             EventCue(type: "AGREE", mode: nil, context: [], cameo: "030", quadClass: 1, nominal: false)
         ),
         (
+            ["investigation", "investigations", "inquiry", "probe", "hearing"],
+            EventCue(type: "ACCUSE", mode: "investigate", context: [], cameo: "090", quadClass: 3, nominal: true)
+        ),
+        (
+            ["invasion", "offensive", "assault", "air strikes", "raid", "raids"],
+            EventCue(type: "ASSAULT", mode: nil, context: ["military"], cameo: "190", quadClass: 4, nominal: true)
+        ),
+        (
+            ["withdrawal", "pullout", "pull-out", "pullback"],
+            EventCue(
+                type: "RETREAT", mode: "withdraw", context: ["military"], cameo: "0872", quadClass: 2, nominal: true)
+        ),
+        (
+            ["suspension", "embargo"],
+            EventCue(type: "SANCTION", mode: "discontinue", context: [], cameo: "160", quadClass: 4, nominal: true)
+        ),
+        (
+            [
+                "war games", "military exercises", "joint exercises", "joint military exercises", "naval exercises",
+                "drills",
+            ],
+            EventCue(type: "COOPERATE", mode: nil, context: ["military"], cameo: "062", quadClass: 2, nominal: true)
+        ),
+        (
+            ["strike", "general strike", "hunger strike", "demonstration", "demonstrations", "rally", "sit-in"],
+            EventCue(type: "PROTEST", mode: "demo", context: [], cameo: "141", quadClass: 4, nominal: true)
+        ),
+        (
+            ["accept", "accepts", "accepted", "accepting"],
+            EventCue(type: "AGREE", mode: nil, context: [], cameo: "030", quadClass: 1, nominal: false)
+        ),
+        (
+            ["blockade", "blockades", "blockaded", "blockading"],
+            EventCue(
+                type: "COERCE", mode: "restrict", context: ["military"], cameo: "191", quadClass: 4, nominal: false)
+        ),
+        (
             ["aid", "donated", "provided aid"],
             EventCue(type: "AID", mode: nil, context: [], cameo: "070", quadClass: 2, nominal: false)
         ),
     ]
 
-    /// The lexicon as a trie over token keys.
+    /// A CAMEO verb form: its code ("---": none) and its verb block, whose patterns apply.
+    struct Verb: Sendable {
+        var code: String
+        var block: String
+    }
+
+    /// Words before and after a verb, each a set of alternatives (token keys), and the code they give.
+    struct Pattern: Sendable {
+        var before: [[[String]]]
+        var after: [[[String]]]
+        var code: String
+        var weight: Int
+    }
+
+    static let verbs: PhraseTrie<Verb> = {
+        var trie = PhraseTrie<Verb>()
+        for row in CountryGazetteer.rows(EmbeddedData.eventVerbs) where row.count >= 3 {
+            trie.insert(TokenizedText.keys(of: row[0]), payload: Verb(code: row[1], block: row[2]))
+        }
+        return trie
+    }()
+
+    static let patterns: [String: [Pattern]] = {
+        func elements(_ field: String) -> [[[String]]] {
+            field.split(separator: " ").map { element in
+                element.split(separator: "|").map {
+                    TokenizedText.keys(of: $0.split(separator: "_").joined(separator: " "))
+                }
+                .filter { !$0.isEmpty }
+            }.filter { !$0.isEmpty }
+        }
+        var result: [String: [Pattern]] = [:]
+        for row in CountryGazetteer.rows(EmbeddedData.eventPatterns) where row.count >= 4 {
+            let before = elements(row[1])
+            let after = elements(row[2])
+            result[row[0], default: []].append(
+                Pattern(before: before, after: after, code: row[3], weight: before.count + after.count))
+        }
+        for key in result.keys { result[key]!.sort { $0.weight > $1.weight } }
+        return result
+    }()
+
+    /// CAMEO code → PLOVER type, mode and contexts.
+    static let plover: [String: (type: String, mode: String?, context: [String])] = {
+        var table: [String: (type: String, mode: String?, context: [String])] = [:]
+        for row in CountryGazetteer.rows(EmbeddedData.cameoPlover) where row.count >= 4 {
+            table[row[0]] = (
+                row[1], row[2].isEmpty ? nil : row[2], row[3].split(separator: "|").map(String.init)
+            )
+        }
+        return table
+    }()
+
+    /// The cue for a CAMEO code: the code's PLOVER row, else its parent's (1122 → 112 → 11). Public statements
+    /// (01) are not events; appeals (02) are requests, as PLOVER merges CAMEO's appeal and demand.
+    static func cue(code: String) -> EventCue? {
+        guard code.count >= 2, code != "---", code.allSatisfy(\.isNumber) else { return nil }
+        let root = Int(code.prefix(2)) ?? 0
+        guard root >= 2, root <= 20 else { return nil }
+        let quadClass = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4
+        if root == 2 {
+            return EventCue(
+                type: "REQUEST", mode: nil, context: [], cameo: code, quadClass: 1, nominal: false,
+                fromVerbDictionary: true)
+        }
+        var key = code
+        while key.count >= 2 {
+            if let row = plover[key] {
+                return EventCue(
+                    type: row.type, mode: row.mode, context: row.context, cameo: code, quadClass: quadClass,
+                    nominal: false, fromVerbDictionary: true)
+            }
+            key.removeLast()
+        }
+        return nil
+    }
+
+    /// The code a pattern of the verb's block gives around tokens `start..<end`, if one matches: the pattern
+    /// with the most words wins.
+    static func patternCode(block: String, tokens: [Token], start: Int, end: Int) -> String? {
+        guard let candidates = patterns[block] else { return nil }
+        for pattern in candidates where matches(pattern, tokens: tokens, start: start, end: end) {
+            return pattern.code
+        }
+        return nil
+    }
+
+    /// After-words in order, the first within five tokens of the verb and each next within three of the
+    /// previous; before-words in order, the last within four tokens before the verb.
+    private static func matches(_ pattern: Pattern, tokens: [Token], start: Int, end: Int) -> Bool {
+        var position = end
+        var window = 5
+        for element in pattern.after {
+            var found: Int?
+            search: for index in position..<min(tokens.count, position + window) {
+                for alternative in element where index + alternative.count <= tokens.count {
+                    if (0..<alternative.count).allSatisfy({ tokens[index + $0].key == alternative[$0] }) {
+                        found = index + alternative.count
+                        break search
+                    }
+                }
+            }
+            guard let next = found else { return false }
+            position = next
+            window = 3
+        }
+        position = start
+        window = 4
+        for element in pattern.before.reversed() {
+            var found: Int?
+            search: for index in stride(from: position - 1, through: max(0, position - window), by: -1) {
+                for alternative in element where index + alternative.count <= position {
+                    if (0..<alternative.count).allSatisfy({ tokens[index + $0].key == alternative[$0] }) {
+                        found = index
+                        break search
+                    }
+                }
+            }
+            guard let previous = found else { return false }
+            position = previous
+            window = 3
+        }
+        return true
+    }
+
+    /// The project's own cues as a trie over token keys.
     static let trie: PhraseTrie<EventCue> = {
         var trie = PhraseTrie<EventCue>()
         for entry in entries {

@@ -33,6 +33,8 @@ package struct OfficeholderGazetteer: Sendable {
 
     let people: [Person]
     let trie: PhraseTrie<Form>
+    /// People by the last word of their name ("bush" → both presidents Bush), for "President Bush".
+    let surnames: [String: [Int]]
 
     static let shared = OfficeholderGazetteer(
         curated: EmbeddedData.officeholders, phoenix: EmbeddedData.officeholdersPhoenix)
@@ -77,6 +79,21 @@ package struct OfficeholderGazetteer: Sendable {
         }
         self.people = people
         self.trie = trie
+        var surnames: [String: [Int]] = [:]
+        for (index, person) in people.enumerated() {
+            guard let last = person.id.split(separator: "-").last else { continue }
+            surnames[String(last), default: []].append(index)
+        }
+        self.surnames = surnames
+    }
+
+    /// The affiliation that every holder of `surname` had on `day`, when they agree ("President Bush": USA);
+    /// with the person when only one has that surname.
+    func titledSurname(_ surname: String, on day: String?) -> (affiliation: String, person: Int?)? {
+        guard let candidates = surnames[surname], !candidates.isEmpty else { return nil }
+        let affiliations = Set(candidates.compactMap { role(of: $0, on: day)?.affiliation })
+        guard affiliations.count == 1, let affiliation = affiliations.first else { return nil }
+        return (affiliation, candidates.count == 1 ? candidates[0] : nil)
     }
 
     /// The role that describes `person` on `day`: one held that day (the project's own data first), else

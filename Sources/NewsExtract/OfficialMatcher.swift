@@ -115,7 +115,7 @@ struct OfficialMatcher: Sendable {
             index += length
         }
         let mainCountry = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
-        var found = titledNames(text, owners: owners)
+        var found = titledNames(text, owners: owners, day: day)
         var used = [Bool](repeating: false, count: tokens.count)
         for person in found { for index in person.first..<person.end { used[index] = true } }
         for person in appositions(text, owners: owners, used: used) {
@@ -148,7 +148,7 @@ struct OfficialMatcher: Sendable {
     }
 
     /// "<owner> <title> <Name>": a run of title words with a head, then a name.
-    private func titledNames(_ text: TokenizedText, owners: [Owner?]) -> [Found] {
+    private func titledNames(_ text: TokenizedText, owners: [Owner?], day: String?) -> [Found] {
         let tokens = text.tokens
         var found: [Found] = []
         var index = 0
@@ -231,6 +231,23 @@ struct OfficialMatcher: Sendable {
             {
                 // "Prince Andrew": a royal named by title and given name.
                 names.append(index..<(end + 1))
+            } else if end < tokens.count, tokens[end].isCapitalized, owners[end] == nil,
+                !Self.notNames.contains(tokens[end].key),
+                end + 1 >= tokens.count || !tokens[end + 1].isCapitalized
+                    || !text.onlySpaceBetween(tokens[end].end, tokens[end + 1].start),
+                let known = officeholders.titledSurname(tokens[end].key, on: day)
+            {
+                // "President Bush": a surname after a title, when every office-holder of that name served the
+                // same country on the article's date.
+                let title = text.text(from: tokens[titleStart].start, to: tokens[end - 1].end)
+                found.append(
+                    Found(
+                        first: end, end: end + 1, title: title, affiliation: owner?.affiliation ?? known.affiliation,
+                        country: owner?.country
+                            ?? (Self.isCountryCode(known.affiliation) ? known.affiliation : nil),
+                        person: known.person, rule: "titled-surname", hostCountry: host))
+                index = end + 1
+                continue
             }
             for name in names {
                 found.append(
@@ -430,7 +447,8 @@ struct OfficialMatcher: Sendable {
             let mention = Mention(text: written, start: start, end: end, rule: person.rule)
             if entities[key] == nil {
                 order.append(key)
-                let name = person.rule == "officeholder-surname" ? known?.name ?? written : written
+                // Named by surname alone ("Trump said", "President Bush"): the gazetteer's full name.
+                let name = person.end - person.first == 1 ? known?.name ?? written : written
                 entities[key] = Entity(
                     id: key, kind: .official, name: name, country: person.country, title: person.title,
                     affiliation: person.affiliation, mentions: [])

@@ -24,8 +24,11 @@ public enum FuzzEntry {
         var lines: [String] = []
         switch outcome {
         case .article(let article):
-            lines = (RecordRenderer.articles.records(for: article) + RecordRenderer.events.records(for: article)).map {
-                $0.json.serialized()
+            lines = (RecordRenderer.articles.records(for: article) + RecordRenderer.events.records(for: article)).map(
+                \.line)
+            for row in RecordRenderer.gdelt.records(for: article) {
+                precondition(!row.line.contains("\n"), "a GDELT row spans lines")
+                precondition(row.line.split(separator: "\t", omittingEmptySubsequences: false).count == 61)
             }
         case .failure(let failure):
             lines = [failure.record.serialized()]

@@ -40,11 +40,14 @@ public struct Event: Sendable, Hashable {
     public var cue: String
     /// How many times the same event was coded in the article.
     public var mentionCount: Int
+    /// "asserted", or "alleged" when the sentence hedges it ("allegedly", "suspected", "reportedly", "believed
+    /// to"): such events are kept and marked, never dropped.
+    public var certainty: String
 
     public init(
         type: String, mode: String?, context: [String], cameo: String, quadClass: Int, actor: Participant?,
         target: Participant?, date: TimeExpression?, sentence: String, sentenceStart: Int, sentenceEnd: Int,
-        cue: String, mentionCount: Int = 1
+        cue: String, mentionCount: Int = 1, certainty: String = "asserted"
     ) {
         self.type = type
         self.mode = mode
@@ -59,5 +62,6 @@ public struct Event: Sendable, Hashable {
         self.sentenceEnd = sentenceEnd
         self.cue = cue
         self.mentionCount = mentionCount
+        self.certainty = certainty
     }
 }

@@ -36,12 +36,16 @@ public enum JobSources {
     }
 
     /// Standard input as one article.
-    public static func standardInput(url: String?, published: String?, maxBytes: Int) -> JobSource {
+    public static func standardInput(
+        url: String?, published: String?, maxBytes: Int, plainText: Bool = false
+    )
+        -> JobSource
+    {
         var done = false
         return JobSource {
             guard !done else { return nil }
             done = true
-            return standardInputJob(url: url, published: published, maxBytes: maxBytes)
+            return standardInputJob(url: url, published: published, maxBytes: maxBytes, plainText: plainText)
         }
     }
 
@@ -51,13 +55,17 @@ public enum JobSources {
         return JobSource { reader.next() }
     }
 
-    private static func standardInputJob(url: String?, published: String?, maxBytes: Int) -> ArticleJob {
+    private static func standardInputJob(
+        url: String?, published: String?, maxBytes: Int, plainText: Bool = false
+    )
+        -> ArticleJob
+    {
         do {
             let bytes = try LocalInputReader(maxBytes: maxBytes).readStandardInput()
-            return .input(
-                ArticleInput(
-                    url: url, published: published, origin: "stdin", content: .html(bytes: bytes, transportCharset: nil)
-                ))
+            // Plain text is already the article's text (UTF-8; invalid bytes become U+FFFD): no cleaning.
+            let content: ArticleInput.Content =
+                plainText ? .text(String(decoding: bytes, as: UTF8.self)) : .html(bytes: bytes, transportCharset: nil)
+            return .input(ArticleInput(url: url, published: published, origin: "stdin", content: content))
         } catch {
             return .failed(
                 ArticleFailure(

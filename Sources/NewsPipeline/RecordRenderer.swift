@@ -9,16 +9,19 @@ public enum RecordRenderer: String, Sendable, CaseIterable {
     case articles
     /// One `newsevents.clean/1` record per article (metadata and text, no extraction).
     case clean
+    /// One tab-separated line per event in the 61 columns of the GDELT 2.0 event table.
+    case gdelt
 
     /// Whether the extract stage must run for this output.
     public var needsExtraction: Bool { self != .clean }
 
-    /// The records for one article, each with its stable id.
-    public func records(for article: ProcessedArticle) -> [(id: String, json: JSONValue)] {
+    /// The lines for one article, each with its record's stable id.
+    public func records(for article: ProcessedArticle) -> [(id: String, line: String)] {
         switch self {
-        case .events: return RecordEncoder.eventRecords(article)
-        case .articles: return [RecordEncoder.articleRecord(article)]
-        case .clean: return [RecordEncoder.cleanRecord(article)]
+        case .events: return RecordEncoder.eventRecords(article).map { ($0.id, $0.json.serialized()) }
+        case .articles: return [RecordEncoder.articleRecord(article)].map { ($0.id, $0.json.serialized()) }
+        case .clean: return [RecordEncoder.cleanRecord(article)].map { ($0.id, $0.json.serialized()) }
+        case .gdelt: return GDELTEncoder.rows(article)
         }
     }
 }

@@ -72,7 +72,7 @@ public final class RecordSink: @unchecked Sendable {
                     summary.duplicateRecords += 1
                     continue
                 }
-                lines.append(record.json.serialized())
+                lines.append(record.line)
             }
             guard write(lines) else { return }
             summary.records += lines.count

@@ -100,7 +100,7 @@ public enum RecordEncoder {
                     ])
                 } ?? .null
             ),
-            ("mentions", .int(event.mentionCount)),
+            ("mentions", .int(event.mentionCount)), ("certainty", .string(event.certainty)),
             (
                 "evidence",
                 .object([

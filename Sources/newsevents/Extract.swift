@@ -1,6 +1,12 @@
 import ArgumentParser
 import NewsPipeline
 
+/// The output format of `extract`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl
+    case gdelt
+}
+
 /// `newsevents extract`: article HTML in, events (or article records) as JSON Lines out.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,10 +17,14 @@ struct Extract: ParsableCommand {
               newsevents extract --published 2022-09-12 fixtures/seed-techmonitor-albania-iran.html
               newsevents extract --emit articles page.html | jq '.entities[].id'
               printf '%s\\n' '{"id":"1","published":"2022-09-12","text":"Albania blamed Iran."}' | newsevents extract --input jsonl
+              echo 'Albania blamed Iran for the attack.' | newsevents extract --input text --published 2022-09-12
+              newsevents extract --format gdelt page.html > events.tsv
 
             With --input jsonl, each standard-input line is {"id", "url", "published", "html"} or {..., "text"};
             every line gives its records (carrying "input_id") in input order, and a bad line gives a
-            newsevents.error/1 record while the stream goes on.
+            newsevents.error/1 record while the stream goes on. --format gdelt writes the events as rows of the
+            GDELT 2.0 event table (61 tab-separated columns; README lists which are filled); errors then go to
+            standard error only.
             Exit status: 0 when at least one input was processed (or there was none), 1 when every input failed,
             130/143 when interrupted.
             """)
@@ -25,13 +35,21 @@ struct Extract: ParsableCommand {
     @Option(help: "What to write: events (one record per event) or articles (one record per article).")
     var emit: RecordRenderer = .events
 
+    @Option(help: "Output format: jsonl (records of the JSON Schema in schema/) or gdelt (GDELT 2.0 event rows).")
+    var format: OutputFormat = .jsonl
+
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var processing: ProcessingOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if emit == .clean {
-            throw ValidationError("--emit must be 'events' or 'articles'; use 'newsevents clean' for cleaned text")
+        if emit == .clean || emit == .gdelt {
+            throw ValidationError(
+                "--emit must be 'events' or 'articles'; use 'newsevents clean' for cleaned text, --format gdelt for GDELT rows"
+            )
+        }
+        if format == .gdelt, emit == .articles {
+            throw ValidationError("--format gdelt writes events; it cannot be combined with --emit articles")
         }
         try inputOptions.validate(files: files)
     }
@@ -39,7 +57,9 @@ struct Extract: ParsableCommand {
     func run() throws {
         let logger = logging.bootstrap()
         let jobs = inputOptions.jobs(files: files, maxBytes: processing.maxInputBytes)
-        let request = processing.request(jobs: jobs, renderer: emit, errorsToOutput: inputOptions.input == .jsonl)
+        let request = processing.request(
+            jobs: jobs, renderer: format == .gdelt ? .gdelt : emit,
+            errorsToOutput: inputOptions.input == .jsonl && format == .jsonl)
         try SessionExit.run(request, logger: logger, logFormat: logging.logFormat, policy: .filter)
     }
 }

@@ -7,6 +7,7 @@ import NewsPipeline
 enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     case html
     case jsonl
+    case text
 }
 
 /// Where `extract` and `clean` read articles from, and what the caller says about them.
@@ -17,13 +18,16 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Publication date (YYYY-MM-DD or ISO 8601 date-time); overrides the date found in the page.")
     var published: String?
 
-    @Option(help: "Standard input format: html (one page) or jsonl (one JSON object per line).")
+    @Option(
+        help:
+            "Standard input format: html (one page), jsonl (one JSON object per line) or text (one article's plain text, not cleaned)."
+    )
     var input: InputFormat = .html
 
     /// Checks the options against the file arguments.
     func validate(files: [String]) throws {
-        if input == .jsonl, !files.isEmpty {
-            throw ValidationError("--input jsonl reads standard input only; remove the file arguments")
+        if input != .html, !files.isEmpty {
+            throw ValidationError("--input \(input.rawValue) reads standard input only; remove the file arguments")
         }
         if input == .jsonl, url != nil || published != nil {
             throw ValidationError("--url and --published apply to one page; with --input jsonl give them in each line")
@@ -39,6 +43,8 @@ struct InputOptions: ParsableArguments {
         case .jsonl:
             // A JSON line holds escaped HTML, which can be up to twice the page's size.
             return JobSources.jsonLines(maxLineBytes: maxBytes * 2)
+        case .text:
+            return JobSources.standardInput(url: url, published: published, maxBytes: maxBytes, plainText: true)
         case .html:
             return files.isEmpty
                 ? JobSources.standardInput(url: url, published: published, maxBytes: maxBytes)

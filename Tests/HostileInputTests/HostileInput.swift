@@ -36,9 +36,7 @@ enum HostileInput {
         switch outcome {
         case .article(let article):
             let lines = (RecordRenderer.articles.records(for: article) + RecordRenderer.events.records(for: article))
-                .map {
-                    $0.json.serialized()
-                }
+                .map(\.line)
             return Outcome(article: article, failure: nil, seconds: seconds, lines: lines)
         case .failure(let failure):
             return Outcome(article: nil, failure: failure, seconds: seconds, lines: [failure.record.serialized()])

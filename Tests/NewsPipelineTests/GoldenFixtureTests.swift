@@ -28,8 +28,8 @@ struct GoldenFixtureTests {
             Issue.record("fixture \(name) did not give an article")
             return ("", "")
         }
-        let events = RecordRenderer.events.records(for: article).map { $0.json.serialized() + "\n" }.joined()
-        let articleLine = RecordRenderer.articles.records(for: article).map { $0.json.serialized() + "\n" }.joined()
+        let events = RecordRenderer.events.records(for: article).map { $0.line + "\n" }.joined()
+        let articleLine = RecordRenderer.articles.records(for: article).map { $0.line + "\n" }.joined()
         return (events, articleLine)
     }
 

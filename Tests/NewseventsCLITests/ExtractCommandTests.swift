@@ -96,4 +96,44 @@ struct ExtractCommandTests {
         #expect(result.stdout.contains("Examples:"))
         #expect(result.stdout.contains("newsevents extract --url"))
     }
+
+    @Test func plainTextOnStandardInputIsExtractedWithoutCleaning() throws {
+        let result = try CommandRunner.run(
+            ["extract", "--input", "text", "--published", "2022-09-12"],
+            stdin: Data("Albania blamed Iran for the diplomatic row.\n".utf8))
+        #expect(result.status == 0)
+        let record = try #require(result.records.first)
+        #expect(record["type"] as? String == "ACCUSE")
+        #expect((record["actor"] as? [String: Any])?["id"] as? String == "ALB")
+        #expect((record["target"] as? [String: Any])?["id"] as? String == "IRN")
+        let withFiles = try CommandRunner.run(["extract", "--input", "text", "a.txt"])
+        #expect(withFiles.status == 64)
+        #expect(withFiles.stderr.contains("--input text reads standard input only"))
+    }
+
+    @Test func gdeltFormatWritesSixtyOneTabSeparatedColumnsPerEvent() throws {
+        let result = try CommandRunner.run([
+            "extract", "--format", "gdelt", "--published", "2022-09-12",
+            CommandRunner.fixture("seed-techmonitor-albania-iran.html"),
+        ])
+        #expect(result.status == 0)
+        let rows = result.stdout.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
+        let events = try CommandRunner.run([
+            "extract", "--published", "2022-09-12", CommandRunner.fixture("seed-techmonitor-albania-iran.html"),
+        ]).records
+        #expect(rows.count == events.count && !rows.isEmpty)
+        #expect(rows.allSatisfy { $0.count == 61 })
+        let first = try #require(rows.first)
+        // GLOBALEVENTID, SQLDATE, Actor1Code, Actor2Code, EventCode, EventRootCode, QuadClass, SOURCEURL.
+        #expect(first[0] == (events.first?["id"] as? String ?? "")[...])
+        #expect(first[1] == "20220912")
+        #expect(first[5] == "ALB" && first[15] == "IRN")
+        #expect(first[26] == "112" && first[28] == "11" && first[29] == "3")
+        #expect(first[60] == "https://techmonitor.ai/technology/cybersecurity/albania-iran-cyberattack-tims")
+        let mixed = try CommandRunner.run(["extract", "--format", "gdelt", "--emit", "articles", "x.html"])
+        #expect(mixed.status == 64)
+        #expect(mixed.stderr.contains("--format gdelt writes events"))
+    }
 }

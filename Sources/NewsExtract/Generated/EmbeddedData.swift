@@ -2329,7 +2329,7 @@ misp:ffd700a7	313 Team	IRQ
 # organizations.tsv: international organisations, government bodies, militaries, parties, armed groups,
 # companies and media outlets that news names as actors (project's own work, same licence as the project).
 # Columns: id, name (canonical), kind (intergov, government (the executive itself), government_agency, military,
-# political_party, armed_group, company, media), country (ISO 3166-1 alpha-3 of the body, empty for international ones), aliases (| separated).
+# political_party, armed_group, company, media, ngo), country (ISO 3166-1 alpha-3 of the body, empty for international ones), aliases (| separated).
 # Abbreviations match only in capitals; other forms need their capitalised words capitalised.
 id	name	kind	country	aliases
 un	United Nations	intergov		UN|U.N.|the United Nations
@@ -2343,7 +2343,7 @@ imf	International Monetary Fund	intergov		IMF
 worldbank	World Bank	intergov		
 wto	World Trade Organization	intergov		WTO
 nato	NATO	intergov		Nato|North Atlantic Treaty Organization
-eu	European Union	intergov		EU|E.U.
+eu	European Union	intergov		EU|E.U.|European Community|EC|European Economic Community|EEC
 ec	European Commission	intergov		
 ep	European Parliament	intergov		
 ecb	European Central Bank	intergov		ECB
@@ -2582,12 +2582,22 @@ proofpoint	Proofpoint	company	USA
 trendmicro	Trend Micro	company	JPN	
 sophos	Sophos	company	GBR	
 secureworks	Secureworks	company	USA	
+amnesty	Amnesty International	ngo		Amnesty
+hrw	Human Rights Watch	ngo		HRW
+icrc	International Committee of the Red Cross	ngo		ICRC|Red Cross|Red Crescent
+msf	Doctors Without Borders	ngo		Médecins Sans Frontières|MSF
+greenpeace	Greenpeace	ngo		
+rsf	Reporters Without Borders	ngo		RSF|Reporters Sans Frontières
+cpj	Committee to Protect Journalists	ngo		CPJ
+oau	Organization of African Unity	intergov		OAU
+apec	Asia-Pacific Economic Cooperation	intergov		APEC
+csto	Collective Security Treaty Organization	intergov		CSTO
 """#
 
     /// The contents of `Data/officeholders.tsv`.
     static let officeholders = #"""
 # officeholders.tsv: heads of state and government, their deputies, foreign and defence ministers, speakers and
-# the heads of major international bodies since 2009 (project's own work, same licence as the project), compiled
+# the heads of major international bodies since 2009, with the earlier terms of some (project's own work, same licence as the project), compiled
 # from the public record (official government and organisation sites, list articles of each office). The Phoenix
 # file (officeholders-phoenix.tsv) ends in January 2014; this file carries the years after it.
 # Columns: name, aliases (| separated; a one-word alias is a surname that alone names the person in news while
@@ -2663,6 +2673,9 @@ Sigmar Gabriel		DEU	foreign minister	2017-01-27	2018-03-14
 Heiko Maas		DEU	foreign minister	2018-03-14	2021-12-08
 Annalena Baerbock	Baerbock	DEU	foreign minister	2021-12-08	2025-05-06
 Johann Wadephul	Wadephul	DEU	foreign minister	2025-05-06	
+Vladimir Putin	Vladimir Vladimirovich Putin|Putin	RUS	acting president	1999-12-31	2000-05-07
+Vladimir Putin	Vladimir Vladimirovich Putin|Putin	RUS	president	2000-05-07	2008-05-07
+Vladimir Putin	Vladimir Vladimirovich Putin|Putin	RUS	prime minister	2008-05-08	2012-05-07
 Vladimir Putin	Vladimir Vladimirovich Putin|Putin	RUS	president	2012-05-07	
 Dmitry Medvedev	Dmitri Medvedev	RUS	prime minister	2012-05-08	2020-01-16
 Mikhail Mishustin	Mishustin	RUS	prime minister	2020-01-16	
@@ -19930,5 +19943,12239 @@ Zvulun Orlev	Zevulun Orlev	ISR:GOV:2003-03-01:2004-11-30
 Zwelethu Mnisi		SWZ:GOV:2010-09-01:
 Zygimantas Pavilionis		LTU:GOV:2010-10-01:
 Zyta Gilowska		POL:GOV:2006-02-01:2006-06-30 POL:GOV:2006-11-01:2007-11-30
+"""#
+
+    /// The contents of `Data/event-verbs.tsv`.
+    static let eventVerbs = #"""
+# PETRARCH 2 / Phoenix CAMEO verb dictionary (CAMEO.2.0.txt, MIT licence, "Copyright (c) 2015 Open Event
+# Data Alliance"; from openeventdata/petrarch2, commit of 2019-03-18).
+# event-verbs.tsv: derived by scripts/gen-data.py. Every verb form (regular inflections generated, irregular
+# ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block.
+form	code	block
+accelerate	---	accelerate
+accelerates	---	accelerate
+accelerated	---	accelerate
+accelerating	---	accelerate
+expedite	---	accelerate
+expedites	---	accelerate
+expedited	---	accelerate
+expediting	---	accelerate
+hasten	---	accelerate
+hastens	---	accelerate
+hastened	---	accelerate
+hastening	---	accelerate
+hurry	---	accelerate
+hurries	---	accelerate
+hurrying	---	accelerate
+hurried	---	accelerate
+quicken	---	accelerate
+quickens	---	accelerate
+quickened	---	accelerate
+quickening	---	accelerate
+race	---	accelerate
+races	---	accelerate
+raced	---	accelerate
+racing	---	accelerate
+rush	---	accelerate
+rushes	---	accelerate
+rushed	---	accelerate
+rushing	---	accelerate
+speed	---	accelerate
+speeding	---	accelerate
+speeds	---	accelerate
+sped	---	accelerate
+add	---	add
+adds	---	add
+added	---	add
+adding	---	add
+alert	---	alert
+alerts	---	alert
+alerted	---	alert
+alerting	---	alert
+alleviate	---	alleviate
+alleviates	---	alleviate
+alleviated	---	alleviate
+alleviating	---	alleviate
+diminish	---	alleviate
+diminishes	---	alleviate
+diminished	---	alleviate
+diminishing	---	alleviate
+alter	---	alter
+alters	---	alter
+altered	---	alter
+altering	---	alter
+amend	---	alter
+amends	---	alter
+amended	---	alter
+amending	---	alter
+change	---	alter
+changes	---	alter
+changed	---	alter
+changing	---	alter
+modify	---	alter
+modifies	---	alter
+modified	---	alter
+modifying	---	alter
+revise	---	alter
+revises	---	alter
+revised	---	alter
+revising	---	alter
+switch	---	alter
+switches	---	alter
+switched	---	alter
+switching	---	alter
+angered by	---	anger
+anger	---	anger
+angers	---	anger
+angered	---	anger
+angering	---	anger
+enrage	---	anger
+enrages	---	anger
+enraged	---	anger
+enraging	---	anger
+exasperate	---	anger
+exasperates	---	anger
+exasperated	---	anger
+exasperating	---	anger
+incense	---	anger
+incenses	---	anger
+incensed	---	anger
+incensing	---	anger
+inflame	---	anger
+inflames	---	anger
+inflamed	---	anger
+inflaming	---	anger
+appear	---	appear
+appears	---	appear
+appeared	---	appear
+appearing	---	appear
+look	---	appear
+looks	---	appear
+looked	---	appear
+looking	---	appear
+seem	---	appear
+seems	---	appear
+seemed	---	appear
+seeming	---	appear
+arrange	---	arrange
+arranges	---	arrange
+arranged	---	arrange
+arranging	---	arrange
+base	---	arrange
+bases	---	arrange
+based	---	arrange
+basing	---	arrange
+format	---	arrange
+formats	---	arrange
+formatted	---	arrange
+formatting	---	arrange
+place	---	arrange
+places	---	arrange
+placed	---	arrange
+placing	---	arrange
+pose	---	arrange
+poses	---	arrange
+posed	---	arrange
+posing	---	arrange
+position	---	arrange
+positions	---	arrange
+positioned	---	arrange
+positioning	---	arrange
+post	---	arrange
+posts	---	arrange
+posted	---	arrange
+posting	---	arrange
+put	---	arrange
+puts	---	arrange
+putting	---	arrange
+set	---	arrange
+sets	---	arrange
+setted	---	arrange
+setting	---	arrange
+situate	---	arrange
+situates	---	arrange
+situated	---	arrange
+situating	---	arrange
+stage	---	arrange
+stages	---	arrange
+staged	---	arrange
+staging	---	arrange
+station	---	arrange
+stations	---	arrange
+stationed	---	arrange
+stationing	---	arrange
+ask for	020	ask
+asked for	020	ask
+asking for	020	ask
+asks for	020	ask
+ask	020	ask
+asks	020	ask
+asked	020	ask
+asking	020	ask
+enquire	---	ask
+enquires	---	ask
+enquired	---	ask
+enquiring	---	ask
+grill	110	ask
+grills	110	ask
+grilled	110	ask
+grilling	110	ask
+inquire	---	ask
+inquires	---	ask
+inquired	---	ask
+inquiring	---	ask
+interrogate	090	ask
+interrogates	090	ask
+interrogated	090	ask
+interrogating	090	ask
+interview	---	ask
+interviews	---	ask
+interviewed	---	ask
+interviewing	---	ask
+petition	020	ask
+petitions	020	ask
+petitioned	020	ask
+petitioning	020	ask
+query	---	ask
+querying	---	ask
+queries	---	ask
+queried	---	ask
+question	---	ask
+questions	---	ask
+questioned	---	ask
+questioning	---	ask
+request	020	ask
+requests	020	ask
+requested	020	ask
+requesting	020	ask
+wonder	---	ask
+wonders	---	ask
+wondered	---	ask
+wondering	---	ask
+attempt	---	attempt
+attempts	---	attempt
+attempted	---	attempt
+attempting	---	attempt
+abstain	---	avert
+abstains	---	avert
+abstained	---	avert
+abstaining	---	avert
+avert	---	avert
+averts	---	avert
+averted	---	avert
+averting	---	avert
+avoid	---	avert
+avoids	---	avert
+avoided	---	avert
+avoiding	---	avert
+deflect	---	avert
+deflects	---	avert
+deflected	---	avert
+deflecting	---	avert
+forfend	---	avert
+forfends	---	avert
+forfended	---	avert
+forfending	---	avert
+refrain	---	avert
+refrains	---	avert
+refrained	---	avert
+refraining	---	avert
+backlash	---	backlash
+backlashes	---	backlash
+backlashed	---	backlash
+backlashing	---	backlash
+believe	---	believe
+believes	---	believe
+believed	---	believe
+believing	---	believe
+trust	---	believe
+trusts	---	believe
+trusted	---	believe
+trusting	---	believe
+poise	---	brace
+poises	---	brace
+poised	---	brace
+poising	---	brace
+steady	---	brace
+steadies	---	brace
+steadying	---	brace
+steadied	---	brace
+bring	---	bring
+brings	---	bring
+bringed	---	bring
+bringing	---	bring
+bring	---	bring
+brings	---	bring
+bringing	---	bring
+brought	---	bring
+deliver	---	bring
+delivers	---	bring
+delivered	---	bring
+delivering	---	bring
+broadcast	---	broadcast
+broadcasts	---	broadcast
+broadcasted	---	broadcast
+broadcasting	---	broadcast
+publicise	---	broadcast
+publicises	---	broadcast
+publicised	---	broadcast
+publicising	---	broadcast
+publicize	---	broadcast
+publicizes	---	broadcast
+publicized	---	broadcast
+publicizing	---	broadcast
+televise	---	broadcast
+televises	---	broadcast
+televised	---	broadcast
+televising	---	broadcast
+televize	---	broadcast
+televizes	---	broadcast
+televized	---	broadcast
+televizing	---	broadcast
+burn	---	burn
+burns	---	burn
+burned	---	burn
+burning	---	burn
+burnt	---	burn
+burnts	---	burn
+burnted	---	burn
+burnting	---	burn
+call off	160	cancel
+calls off	160	cancel
+called off	160	cancel
+calling off	160	cancel
+shut down	---	cancel
+shuts down	---	cancel
+shutting down	---	cancel
+take leave	---	cancel
+takes leave	---	cancel
+taking leave	---	cancel
+took leave	---	cancel
+taken leave	---	cancel
+abolish	---	cancel
+abolishes	---	cancel
+abolished	---	cancel
+abolishing	---	cancel
+abort	160	cancel
+aborts	160	cancel
+aborted	160	cancel
+aborting	160	cancel
+cease	---	cancel
+ceases	---	cancel
+ceased	---	cancel
+ceasing	---	cancel
+close	---	cancel
+closes	---	cancel
+closed	---	cancel
+closing	---	cancel
+desist	---	cancel
+desists	---	cancel
+desisted	---	cancel
+desisting	---	cancel
+discontinue	---	cancel
+discontinues	---	cancel
+discontinued	---	cancel
+discontinuing	---	cancel
+end	---	cancel
+ends	---	cancel
+ended	---	cancel
+ending	---	cancel
+halt	---	cancel
+halts	---	cancel
+halted	---	cancel
+halting	---	cancel
+quit	---	cancel
+quits	---	cancel
+quitting	---	cancel
+reclose	---	cancel
+recloses	---	cancel
+reclosed	---	cancel
+reclosing	---	cancel
+stop	---	cancel
+stops	---	cancel
+stopping	---	cancel
+stopped	---	cancel
+suspend	---	cancel
+suspends	---	cancel
+suspended	---	cancel
+suspending	---	cancel
+terminate	---	cancel
+terminates	---	cancel
+terminated	---	cancel
+terminating	---	cancel
+chant	---	chant
+chants	---	chant
+chanted	---	chant
+chanting	---	chant
+clamp	---	clamp
+clamps	---	clamp
+clamped	---	clamp
+clamping	---	clamp
+cleanse	---	cleanse
+cleanses	---	cleanse
+cleansed	---	cleanse
+cleansing	---	cleanse
+clinch	---	clinch
+clinches	---	clinch
+clinched	---	clinch
+clinching	---	clinch
+grasp	---	clinch
+grasps	---	clinch
+grasped	---	clinch
+grasping	---	clinch
+buckle	---	collapse
+buckles	---	collapse
+buckled	---	collapse
+buckling	---	collapse
+cave	---	collapse
+caves	---	collapse
+caved	---	collapse
+caving	---	collapse
+collapse	---	collapse
+collapses	---	collapse
+collapsed	---	collapse
+collapsing	---	collapse
+crumble	---	collapse
+crumbles	---	collapse
+crumbled	---	collapse
+crumbling	---	collapse
+disband	160	collapse
+disbands	160	collapse
+disbanded	160	collapse
+disbanding	160	collapse
+disintegrate	---	collapse
+disintegrates	---	collapse
+disintegrated	---	collapse
+disintegrating	---	collapse
+dissolve	---	collapse
+dissolves	---	collapse
+dissolved	---	collapse
+dissolving	---	collapse
+fold	---	collapse
+folds	---	collapse
+folded	---	collapse
+folding	---	collapse
+subside	---	collapse
+subsides	---	collapse
+subsided	---	collapse
+subsiding	---	collapse
+round up	---	collect
+rounds up	---	collect
+rounded up	---	collect
+rounding up	---	collect
+accumulate	---	collect
+accumulates	---	collect
+accumulated	---	collect
+accumulating	---	collect
+collect	---	collect
+collects	---	collect
+collected	---	collect
+collecting	---	collect
+compile	---	collect
+compiles	---	collect
+compiled	---	collect
+compiling	---	collect
+hoard	---	collect
+hoards	---	collect
+hoarded	---	collect
+hoarding	---	collect
+come after	---	come_after
+comes after	---	come_after
+coming after	---	come_after
+came after	---	come_after
+seem confident	013	confirm
+seems confident	013	confirm
+seemed confident	013	confirm
+seeming confident	013	confirm
+affirm	051	confirm
+affirms	051	confirm
+affirmed	051	confirm
+affirming	051	confirm
+confidence	---	confirm
+confidences	---	confirm
+confidenced	---	confirm
+confidencing	---	confirm
+confirm	---	confirm
+confirms	---	confirm
+confirmed	---	confirm
+confirming	---	confirm
+reaffirm	---	confirm
+reaffirms	---	confirm
+reaffirmed	---	confirm
+reaffirming	---	confirm
+substantiate	---	confirm
+substantiates	---	confirm
+substantiated	---	confirm
+substantiating	---	confirm
+validate	---	confirm
+validates	---	confirm
+validated	---	confirm
+validating	---	confirm
+conspire	---	conspire
+conspires	---	conspire
+conspired	---	conspire
+conspiring	---	conspire
+contrive	---	conspire
+contrives	---	conspire
+contrived	---	conspire
+contriving	---	conspire
+scheme	---	conspire
+schemes	---	conspire
+schemed	---	conspire
+scheming	---	conspire
+set up	---	construct
+sets up	---	construct
+setting up	---	construct
+take shape	---	construct
+takes shape	---	construct
+took shape	---	construct
+taken shape	---	construct
+build	---	construct
+builds	---	construct
+building	---	construct
+built	---	construct
+conceive	---	construct
+conceives	---	construct
+conceived	---	construct
+conceiving	---	construct
+concoct	---	construct
+concocts	---	construct
+concocted	---	construct
+concocting	---	construct
+construct	---	construct
+constructs	---	construct
+constructed	---	construct
+constructing	---	construct
+create	---	construct
+creates	---	construct
+created	---	construct
+creating	---	construct
+design	---	construct
+designs	---	construct
+designed	---	construct
+designing	---	construct
+devise	---	construct
+devises	---	construct
+devised	---	construct
+devising	---	construct
+gymble	---	construct
+gymbles	---	construct
+gymbled	---	construct
+gymbling	---	construct
+engineer	---	construct
+engineers	---	construct
+engineered	---	construct
+engineering	---	construct
+erect	---	construct
+erects	---	construct
+erected	---	construct
+erecting	---	construct
+fashion	---	construct
+fashions	---	construct
+fashioned	---	construct
+fashioning	---	construct
+forge	---	construct
+forges	---	construct
+forged	---	construct
+forging	---	construct
+form	---	construct
+forms	---	construct
+formed	---	construct
+forming	---	construct
+formulate	---	construct
+formulates	---	construct
+formulated	---	construct
+formulating	---	construct
+generate	---	construct
+generates	---	construct
+generated	---	construct
+generating	---	construct
+invent	---	construct
+invents	---	construct
+invented	---	construct
+inventing	---	construct
+mold	---	construct
+molds	---	construct
+molded	---	construct
+molding	---	construct
+produce	---	construct
+produces	---	construct
+produced	---	construct
+producing	---	construct
+shape	---	construct
+shapes	---	construct
+shaped	---	construct
+shaping	---	construct
+go forward	---	continue
+goes forward	---	continue
+went forward	---	continue
+going forward	---	continue
+advance	---	continue
+advances	---	continue
+advanced	---	continue
+advancing	---	continue
+continue	---	continue
+continues	---	continue
+continued	---	continue
+continuing	---	continue
+further	---	continue
+furthers	---	continue
+furthered	---	continue
+furthering	---	continue
+persevere	---	continue
+perseveres	---	continue
+persevered	---	continue
+persevering	---	continue
+persist	---	continue
+persists	---	continue
+persisted	---	continue
+persisting	---	continue
+proceed	---	continue
+proceeds	---	continue
+proceeded	---	continue
+proceeding	---	continue
+progress	---	continue
+progresses	---	continue
+progressed	---	continue
+progressing	---	continue
+collision	---	crash
+collisions	---	crash
+collisioned	---	crash
+collisioning	---	crash
+crash	---	crash
+crashes	---	crash
+crashed	---	crash
+crashing	---	crash
+slam	---	crash
+slams	---	crash
+slammed	---	crash
+slamming	---	crash
+slam	---	crash
+slams	---	crash
+slammed	---	crash
+slamming	---	crash
+wreck	---	crash
+wrecks	---	crash
+wrecked	---	crash
+wrecking	---	crash
+crawl	---	crawl
+crawls	---	crawl
+crawled	---	crawl
+crawling	---	crawl
+creep	---	crawl
+creeps	---	crawl
+creeping	---	crawl
+crept	---	crawl
+slide	---	crawl
+sliding	---	crawl
+slides	---	crawl
+slid	---	crawl
+cross	---	cross
+crosses	---	cross
+crossed	---	cross
+crossing	---	cross
+decorate	---	decorate
+decorates	---	decorate
+decorated	---	decorate
+decorating	---	decorate
+embellish	---	decorate
+embellishes	---	decorate
+embellished	---	decorate
+embellishing	---	decorate
+defuse	---	defuse
+defuses	---	defuse
+defused	---	defuse
+defusing	---	defuse
+bring out	---	despatch
+brings out	---	despatch
+bringing out	---	despatch
+brought out	---	despatch
+put out	---	despatch
+puts out	---	despatch
+putting out	---	despatch
+despatch	---	despatch
+despatches	---	despatch
+despatched	---	despatch
+despatching	---	despatch
+dismiss	110	despatch
+dismisses	110	despatch
+dismissed	110	despatch
+dismissing	110	despatch
+dispatch	---	despatch
+dispatches	---	despatch
+dispatched	---	despatch
+dispatching	---	despatch
+export	---	despatch
+exports	---	despatch
+exported	---	despatch
+exporting	---	despatch
+deter	---	deter
+deterring	---	deter
+deters	---	deter
+deterred	---	deter
+deterring	---	deter
+deterrings	---	deter
+deterringed	---	deter
+deterringing	---	deter
+divert	---	deter
+diverts	---	deter
+diverted	---	deter
+diverting	---	deter
+bloom	---	develop
+blooms	---	develop
+bloomed	---	develop
+blooming	---	develop
+blossom	---	develop
+blossoms	---	develop
+blossomed	---	develop
+blossoming	---	develop
+burgeon	---	develop
+burgeons	---	develop
+burgeoned	---	develop
+burgeoning	---	develop
+cultivate	---	develop
+cultivates	---	develop
+cultivated	---	develop
+cultivating	---	develop
+develop	---	develop
+develops	---	develop
+developed	---	develop
+developing	---	develop
+flourish	---	develop
+flourishes	---	develop
+flourished	---	develop
+flourishing	---	develop
+foster	---	develop
+fosters	---	develop
+fostered	---	develop
+fostering	---	develop
+grow	---	develop
+grows	---	develop
+growing	---	develop
+grew	---	develop
+grown	---	develop
+proliferate	---	develop
+proliferates	---	develop
+proliferated	---	develop
+proliferating	---	develop
+swell	---	develop
+swells	---	develop
+swelled	---	develop
+swelling	---	develop
+thrive	---	develop
+thrives	---	develop
+thrived	---	develop
+thriving	---	develop
+detect	---	discover
+detects	---	discover
+detected	---	discover
+detecting	---	discover
+discover	---	discover
+discovers	---	discover
+discovered	---	discover
+discovering	---	discover
+find	---	discover
+finds	---	discover
+found	---	discover
+finding	---	discover
+locate	---	discover
+locates	---	discover
+located	---	discover
+locating	---	discover
+uncover	---	discover
+uncovers	---	discover
+uncovered	---	discover
+uncovering	---	discover
+dismiss	---	dispel
+dismisses	---	dispel
+dismissed	---	dispel
+dismissing	---	dispel
+dispel	---	dispel
+dispelling	---	dispel
+dispels	---	dispel
+dispelled	---	dispel
+dispelling	---	dispel
+dispellings	---	dispel
+dispellinged	---	dispel
+dispellinging	---	dispel
+distance	---	distance
+distances	---	distance
+distanced	---	distance
+distancing	---	distance
+outpace	---	distance
+outpaces	---	distance
+outpaced	---	distance
+outpacing	---	distance
+outstrip	---	distance
+outstrips	---	distance
+outstripped	---	distance
+outstripping	---	distance
+transcend	---	distance
+transcends	---	distance
+transcended	---	distance
+transcending	---	distance
+dock	---	dock
+docks	---	dock
+docked	---	dock
+docking	---	dock
+adumbrate	---	draft
+adumbrates	---	draft
+adumbrated	---	draft
+adumbrating	---	draft
+delineate	---	draft
+delineates	---	draft
+delineated	---	draft
+delineating	---	draft
+draft	---	draft
+drafts	---	draft
+drafted	---	draft
+drafting	---	draft
+draw	---	draft
+draws	---	draft
+drawed	---	draft
+drawing	---	draft
+draw	---	draft
+draws	---	draft
+drew	---	draft
+drawn	---	draft
+illustrate	---	draft
+illustrates	---	draft
+illustrated	---	draft
+illustrating	---	draft
+outline	010	draft
+outlines	010	draft
+outlined	010	draft
+outlining	010	draft
+sketch	---	draft
+sketches	---	draft
+sketched	---	draft
+sketching	---	draft
+drag	---	drag
+drags	---	drag
+dragging	---	drag
+dragged	---	drag
+lug	---	drag
+lugs	---	drag
+lugging	---	drag
+lugged	---	drag
+drive	---	drive
+drives	---	drive
+drove	---	drive
+driven	---	drive
+eliminate	---	eliminate
+eliminates	---	eliminate
+eliminated	---	eliminate
+eliminating	---	eliminate
+erase	---	eliminate
+erases	---	eliminate
+erased	---	eliminate
+erasing	---	eliminate
+accept	---	embrace
+accepts	---	embrace
+accepted	---	embrace
+accepting	---	embrace
+accommodate	---	embrace
+accommodates	---	embrace
+accommodated	---	embrace
+accommodating	---	embrace
+adopt	---	embrace
+adopts	---	embrace
+adopted	---	embrace
+adopting	---	embrace
+embody	---	embrace
+embodies	---	embrace
+embodied	---	embrace
+embodying	---	embrace
+embrace	---	embrace
+embraces	---	embrace
+embraced	---	embrace
+embracing	---	embrace
+encompass	---	embrace
+encompasses	---	embrace
+encompassed	---	embrace
+encompassing	---	embrace
+espouse	---	embrace
+espouses	---	embrace
+espoused	---	embrace
+espousing	---	embrace
+incorporate	---	embrace
+incorporates	---	embrace
+incorporated	---	embrace
+incorporating	---	embrace
+dawn	---	emerge
+dawns	---	emerge
+dawned	---	emerge
+dawning	---	emerge
+emerge	---	emerge
+emerges	---	emerge
+emerged	---	emerge
+emerging	---	emerge
+deplete	---	empty
+depletes	---	empty
+depleted	---	empty
+depleting	---	empty
+drain	---	empty
+drains	---	empty
+drained	---	empty
+draining	---	empty
+empty	---	empty
+empties	---	empty
+emptied	---	empty
+emptying	---	empty
+exhaust	---	empty
+exhausts	---	empty
+exhausted	---	empty
+exhausting	---	empty
+endure	---	endure
+endures	---	endure
+endured	---	endure
+enduring	---	endure
+remain	---	endure
+remains	---	endure
+remained	---	endure
+remaining	---	endure
+survive	---	endure
+survives	---	endure
+survived	---	endure
+surviving	---	endure
+adore	---	enjoy
+adores	---	enjoy
+adored	---	enjoy
+adoring	---	enjoy
+enjoy	---	enjoy
+enjoys	---	enjoy
+enjoyed	---	enjoy
+enjoying	---	enjoy
+love	---	enjoy
+loves	---	enjoy
+loved	---	enjoy
+loving	---	enjoy
+relish	---	enjoy
+relishes	---	enjoy
+relished	---	enjoy
+relishing	---	enjoy
+enter	---	enter
+enters	---	enter
+entered	---	enter
+entering	---	enter
+erupt	---	erupt
+erupts	---	erupt
+erupted	---	erupt
+erupting	---	erupt
+take flight	---	evacuate
+takes flight	---	evacuate
+took flight	---	evacuate
+taken flight	---	evacuate
+abandon	---	evacuate
+abandons	---	evacuate
+abandoned	---	evacuate
+abandoning	---	evacuate
+abscond	---	evacuate
+absconds	---	evacuate
+absconded	---	evacuate
+absconding	---	evacuate
+defect	120	evacuate
+defects	120	evacuate
+defected	120	evacuate
+defecting	120	evacuate
+desert	---	evacuate
+deserts	---	evacuate
+deserted	---	evacuate
+deserting	---	evacuate
+escape	---	evacuate
+escapes	---	evacuate
+escaped	---	evacuate
+escaping	---	evacuate
+evacuate	070	evacuate
+evacuates	070	evacuate
+evacuated	070	evacuate
+evacuating	070	evacuate
+flee	---	evacuate
+flees	---	evacuate
+fleeing	---	evacuate
+fled	---	evacuate
+forsake	---	evacuate
+forsakes	---	evacuate
+forsaking	---	evacuate
+forsook	---	evacuate
+forsaken	---	evacuate
+bypass	---	evade
+bypasses	---	evade
+bypassed	---	evade
+bypassing	---	evade
+circumvent	---	evade
+circumvents	---	evade
+circumvented	---	evade
+circumventing	---	evade
+dodge	---	evade
+dodges	---	evade
+dodged	---	evade
+dodging	---	evade
+duck	---	evade
+ducks	---	evade
+ducked	---	evade
+ducking	---	evade
+evade	---	evade
+evades	---	evade
+evaded	---	evade
+evading	---	evade
+hedge	---	evade
+hedges	---	evade
+hedged	---	evade
+hedging	---	evade
+sidestep	---	evade
+sidesteps	---	evade
+sidestepping	---	evade
+sidestepped	---	evade
+skirt	---	evade
+skirts	---	evade
+skirted	---	evade
+skirting	---	evade
+brandish	---	exhibit
+brandishes	---	exhibit
+brandished	---	exhibit
+brandishing	---	exhibit
+display	---	exhibit
+displays	---	exhibit
+displayed	---	exhibit
+displaying	---	exhibit
+exhibit	---	exhibit
+exhibits	---	exhibit
+exhibited	---	exhibit
+exhibiting	---	exhibit
+flaunt	---	exhibit
+flaunts	---	exhibit
+flaunted	---	exhibit
+flaunting	---	exhibit
+present	---	exhibit
+presents	---	exhibit
+presented	---	exhibit
+presenting	---	exhibit
+show	---	exhibit
+shows	---	exhibit
+showing	---	exhibit
+showed	---	exhibit
+shown	---	exhibit
+experience	---	experience
+experiences	---	experience
+experienced	---	experience
+experiencing	---	experience
+live	---	experience
+lives	---	experience
+lived	---	experience
+living	---	experience
+undergo	---	experience
+undergoes	---	experience
+undergone	---	experience
+underwent	---	experience
+drag out	---	extend
+dragged out	---	extend
+dragging out	---	extend
+drags out	---	extend
+drug out	---	extend
+draw out	---	extend
+draws out	---	extend
+drawing out	---	extend
+drawn out	---	extend
+drew out	---	extend
+broaden	---	extend
+broadens	---	extend
+broadened	---	extend
+broadening	---	extend
+extend	---	extend
+extends	---	extend
+extended	---	extend
+extending	---	extend
+lengthen	---	extend
+lengthens	---	extend
+lengthened	---	extend
+lengthening	---	extend
+prolong	---	extend
+prolongs	---	extend
+prolonged	---	extend
+prolonging	---	extend
+break down	---	fail
+breaks down	---	fail
+breaking down	---	fail
+broke down	---	fail
+broken down	---	fail
+fail	120	fail
+fails	120	fail
+failed	120	fail
+failing	120	fail
+falter	---	fail
+falters	---	fail
+faltered	---	fail
+faltering	---	fail
+bring down	---	fell
+brings down	---	fell
+bringing down	---	fell
+brought down	---	fell
+strike down	---	fell
+strikes down	---	fell
+striking down	---	fell
+struck down	---	fell
+fall	---	fell
+falls	---	fell
+fell	---	fell
+falling	---	fell
+topple	---	fell
+topples	---	fell
+toppled	---	fell
+toppling	---	fell
+file	---	file
+files	---	file
+filed	---	file
+filing	---	file
+wind down	---	finish
+winds down	---	finish
+winding down	---	finish
+wound down	---	finish
+wrap up	---	finish
+wraps up	---	finish
+wrapped up	---	finish
+wrapping up	---	finish
+complete	---	finish
+completes	---	finish
+completed	---	finish
+completing	---	finish
+conclude	---	finish
+concludes	---	finish
+concluded	---	finish
+concluding	---	finish
+finalize	---	finish
+finalizes	---	finish
+finalized	---	finish
+finalizing	---	finish
+finish	---	finish
+finishes	---	finish
+finished	---	finish
+finishing	---	finish
+airlift	073	fly
+airlifts	073	fly
+airlifted	073	fly
+airlifting	073	fly
+fly	---	fly
+flying	---	fly
+flies	---	fly
+flew	---	fly
+flown	---	fly
+pilot	---	fly
+pilots	---	fly
+piloted	---	fly
+piloting	---	fly
+foil	---	foil
+foils	---	foil
+foiled	---	foil
+foiling	---	foil
+thwart	---	foil
+thwarts	---	foil
+thwarted	---	foil
+thwarting	---	foil
+follow	---	follow
+follows	---	follow
+followed	---	follow
+following	---	follow
+freeze	---	freeze
+freezes	---	freeze
+freezing	---	freeze
+froze	---	freeze
+frozen	---	freeze
+stir up	---	fuel
+stirs up	---	fuel
+stirring up	---	fuel
+stirred up	---	fuel
+feed	---	fuel
+feeds	---	fuel
+feeding	---	fuel
+fed	---	fuel
+fuel	---	fuel
+fuels	---	fuel
+fueled	---	fuel
+fueling	---	fuel
+refuel	---	fuel
+refuels	---	fuel
+refueled	---	fuel
+refueling	---	fuel
+stimulate	---	fuel
+stimulates	---	fuel
+stimulated	---	fuel
+stimulating	---	fuel
+accomplish	---	fulfill
+accomplishes	---	fulfill
+accomplished	---	fulfill
+accomplishing	---	fulfill
+achieve	---	fulfill
+achieves	---	fulfill
+achieved	---	fulfill
+achieving	---	fulfill
+fulfill	---	fulfill
+fulfills	---	fulfill
+fulfilled	---	fulfill
+fulfilling	---	fulfill
+hack	---	hack
+hacks	---	hack
+hacked	---	hack
+hacking	---	hack
+bury	---	hide
+buries	---	hide
+buried	---	hide
+burying	---	hide
+conceal	---	hide
+conceals	---	hide
+concealed	---	hide
+concealing	---	hide
+harbor	---	hide
+harbors	---	hide
+harbored	---	hide
+harboring	---	hide
+harbour	---	hide
+harbours	---	hide
+harboured	---	hide
+harbouring	---	hide
+hide	---	hide
+hides	---	hide
+hiding	---	hide
+hid	---	hide
+hidden	---	hide
+cast	---	hurl
+casts	---	hurl
+casted	---	hurl
+casting	---	hurl
+hurl	---	hurl
+hurls	---	hurl
+hurled	---	hurl
+hurling	---	hurl
+throw	---	hurl
+throws	---	hurl
+throwing	---	hurl
+threw	---	hurl
+thrown	---	hurl
+identify	---	identify
+identifies	---	identify
+identified	---	identify
+identifying	---	identify
+defy	120	ignore
+defying	120	ignore
+defied	120	ignore
+defies	120	ignore
+discount	---	ignore
+discounts	---	ignore
+discounted	---	ignore
+discounting	---	ignore
+disregard	---	ignore
+disregards	---	ignore
+disregarded	---	ignore
+disregarding	---	ignore
+flout	---	ignore
+flouts	---	ignore
+flouted	---	ignore
+flouting	---	ignore
+ignore	---	ignore
+ignores	---	ignore
+ignored	---	ignore
+ignoring	---	ignore
+scoff at	---	ignore
+scoffs at	---	ignore
+scoffed at	---	ignore
+scoffing at	---	ignore
+immigrate	---	immigrate
+immigrates	---	immigrate
+immigrated	---	immigrate
+immigrating	---	immigrate
+migrate	---	immigrate
+migrates	---	immigrate
+migrated	---	immigrate
+migrating	---	immigrate
+immolate	---	immolate
+immolates	---	immolate
+immolated	---	immolate
+immolating	---	immolate
+embed	---	implant
+embeds	---	implant
+embedding	---	implant
+embedded	---	implant
+engraft	---	implant
+engrafts	---	implant
+engrafted	---	implant
+engrafting	---	implant
+imbed	---	implant
+imbeds	---	implant
+imbedding	---	implant
+imbedded	---	implant
+implant	---	implant
+implants	---	implant
+implanted	---	implant
+implanting	---	implant
+plant	---	implant
+plants	---	implant
+planted	---	implant
+planting	---	implant
+indicate	---	indicate
+indicates	---	indicate
+indicated	---	indicate
+indicating	---	indicate
+point	---	indicate
+points	---	indicate
+pointed	---	indicate
+pointing	---	indicate
+signal	---	indicate
+signals	---	indicate
+signalling	---	indicate
+signalled	---	indicate
+brief	---	instruct
+briefs	---	instruct
+briefed	---	instruct
+briefing	---	instruct
+instruct	---	instruct
+instructs	---	instruct
+instructed	---	instruct
+instructing	---	instruct
+teach	---	instruct
+teaches	---	instruct
+teached	---	instruct
+teaching	---	instruct
+listen in	---	intercept
+listens in	---	intercept
+listened in	---	intercept
+listening in	---	intercept
+wire tap	---	intercept
+wire taps	---	intercept
+wire tapped	---	intercept
+wire tapping	---	intercept
+eavesdrop	---	intercept
+eavesdrops	---	intercept
+eavesdroped	---	intercept
+eavesdroping	---	intercept
+intercept	---	intercept
+intercepts	---	intercept
+intercepted	---	intercept
+intercepting	---	intercept
+tap	---	intercept
+taps	---	intercept
+tapped	---	intercept
+tapping	---	intercept
+evoke	---	invoke
+evokes	---	invoke
+evoked	---	invoke
+evoking	---	invoke
+invoke	---	invoke
+invokes	---	invoke
+invoked	---	invoke
+invoking	---	invoke
+iron out	---	iron_out
+irons out	---	iron_out
+ironned out	---	iron_out
+ironning out	---	iron_out
+straighten out	---	iron_out
+straightens out	---	iron_out
+straightened out	---	iron_out
+straightening out	---	iron_out
+bound	---	jump
+bounds	---	jump
+bounded	---	jump
+bounding	---	jump
+hop	---	jump
+hops	---	jump
+hopped	---	jump
+hopping	---	jump
+jump	---	jump
+jumps	---	jump
+jumped	---	jump
+jumping	---	jump
+leap	---	jump
+leapt	---	jump
+leaps	---	jump
+leaping	---	jump
+skip	---	jump
+skips	---	jump
+skipped	---	jump
+skipping	---	jump
+spring	---	jump
+springs	---	jump
+springed	---	jump
+springing	---	jump
+knock	---	knock
+knocks	---	knock
+knocked	---	knock
+knocking	---	knock
+know	---	know
+knows	---	know
+knowing	---	know
+knew	---	know
+known	---	know
+understand	---	know
+understands	---	know
+understanded	---	know
+understanding	---	know
+understood	---	know
+understoods	---	know
+understooded	---	know
+understooding	---	know
+put down	---	lay
+puts down	---	lay
+putting down	---	lay
+lay	---	lay
+laying	---	lay
+lain	---	lay
+laid	---	lay
+lie	---	lay
+come up	---	lift
+comes up	---	lift
+coming up	---	lift
+came up	---	lift
+move up	---	lift
+moves up	---	lift
+moved up	---	lift
+moving up	---	lift
+arise	---	lift
+arises	---	lift
+arising	---	lift
+arose	---	lift
+arisen	---	lift
+elevate	---	lift
+elevates	---	lift
+elevated	---	lift
+elevating	---	lift
+hoist	---	lift
+hoists	---	lift
+hoisted	---	lift
+hoisting	---	lift
+lift	---	lift
+lifts	---	lift
+lifted	---	lift
+lifting	---	lift
+rise	---	lift
+rises	---	lift
+rose	---	lift
+risen	---	lift
+surface	---	lift
+surfaces	---	lift
+surfaced	---	lift
+surfacing	---	lift
+lobby	---	lobby
+lobbied	---	lobby
+lobbies	---	lobby
+lobbying	---	lobby
+lock in	---	lock
+locks in	---	lock
+locked in	---	lock
+locking in	---	lock
+lock up	---	lock
+locks up	---	lock
+locked up	---	lock
+locking up	---	lock
+anchor	---	lock
+anchors	---	lock
+anchored	---	lock
+anchoring	---	lock
+fasten	---	lock
+fastens	---	lock
+fastened	---	lock
+fastening	---	lock
+interlock	---	lock
+interlocks	---	lock
+interlocked	---	lock
+interlocking	---	lock
+deposit	---	lodge
+deposits	---	lodge
+deposited	---	lodge
+depositing	---	lodge
+lodge	---	lodge
+lodges	---	lodge
+lodged	---	lodge
+lodging	---	lodge
+stick	---	lodge
+sticks	---	lodge
+stuck	---	lodge
+sticking	---	lodge
+wedge	---	lodge
+wedges	---	lodge
+wedged	---	lodge
+wedging	---	lodge
+drop off	---	lose
+drops off	---	lose
+dropped off	---	lose
+dropping off	---	lose
+lose	---	lose
+loses	---	lose
+losed	---	lose
+losing	---	lose
+losing	---	lose
+losings	---	lose
+losinged	---	lose
+losinging	---	lose
+lost	---	lose
+losts	---	lose
+losted	---	lose
+losting	---	lose
+mislay	---	lose
+mislays	---	lose
+mislaying	---	lose
+mislaid	---	lose
+misplace	---	lose
+misplaces	---	lose
+misplaced	---	lose
+misplacing	---	lose
+conserve	---	maintain
+conserves	---	maintain
+conserved	---	maintain
+conserving	---	maintain
+keep	---	maintain
+keeps	---	maintain
+keeping	---	maintain
+kept	---	maintain
+maintain	---	maintain
+maintains	---	maintain
+maintained	---	maintain
+maintaining	---	maintain
+preserve	---	maintain
+preserves	---	maintain
+preserved	---	maintain
+preserving	---	maintain
+reserve	---	maintain
+reserves	---	maintain
+reserved	---	maintain
+reserving	---	maintain
+save	---	maintain
+saves	---	maintain
+saved	---	maintain
+saving	---	maintain
+spare	---	maintain
+spares	---	maintain
+spared	---	maintain
+sparing	---	maintain
+sustain	---	maintain
+sustains	---	maintain
+sustained	---	maintain
+sustaining	---	maintain
+uphold	---	maintain
+upholds	---	maintain
+upholding	---	maintain
+upheld	---	maintain
+cause	---	make
+causes	---	make
+caused	---	make
+causing	---	make
+induce	---	make
+induces	---	make
+induced	---	make
+inducing	---	make
+make	---	make
+makes	---	make
+made	---	make
+making	---	make
+brand	111	mark
+brands	111	mark
+branded	111	mark
+branding	111	mark
+differentiate	---	mark
+differentiates	---	mark
+differentiated	---	mark
+differentiating	---	mark
+distinguish	---	mark
+distinguishes	---	mark
+distinguished	---	mark
+distinguishing	---	mark
+label	---	mark
+labels	---	mark
+labelling	---	mark
+labelled	---	mark
+mark	---	mark
+marks	---	mark
+marked	---	mark
+marking	---	mark
+scar	---	mark
+scars	---	mark
+scarring	---	mark
+scarred	---	mark
+tag	---	mark
+tags	---	mark
+tagged	---	mark
+tagging	---	mark
+get on	---	mount
+gotten on	---	mount
+got on	---	mount
+getting on	---	mount
+put up	---	mount
+puts up	---	mount
+putting up	---	mount
+bestride	---	mount
+bestrides	---	mount
+bestrode	---	mount
+bestridden	---	mount
+climb	---	mount
+climbs	---	mount
+climbed	---	mount
+climbing	---	mount
+mount	---	mount
+mounts	---	mount
+mounted	---	mount
+mounting	---	mount
+ride	---	mount
+rides	---	mount
+riding	---	mount
+ridden	---	mount
+rode	---	mount
+act	---	move
+acts	---	move
+acted	---	move
+acting	---	move
+budge	---	move
+budges	---	move
+budged	---	move
+budging	---	move
+displace	---	move
+displaces	---	move
+displaced	---	move
+displacing	---	move
+move	---	move
+moves	---	move
+moved	---	move
+moving	---	move
+propel	---	move
+propels	---	move
+propelling	---	move
+propelled	---	move
+shift	---	move
+shifts	---	move
+shifted	---	move
+shifting	---	move
+put forward	---	name
+puts forward	---	name
+putting forward	---	name
+appoint	---	name
+appoints	---	name
+appointed	---	name
+appointing	---	name
+designate	---	name
+designates	---	name
+designated	---	name
+designating	---	name
+elect	---	name
+elects	---	name
+elected	---	name
+electing	---	name
+name	---	name
+names	---	name
+named	---	name
+naming	---	name
+nominate	---	name
+nominates	---	name
+nominated	---	name
+nominating	---	name
+slate	---	name
+slates	---	name
+slated	---	name
+slating	---	name
+get hold of	---	obtain
+getting hold of	---	obtain
+gotten hold of	---	obtain
+got hold of	---	obtain
+acquire	---	obtain
+acquires	---	obtain
+acquired	---	obtain
+acquiring	---	obtain
+attain	---	obtain
+attains	---	obtain
+attained	---	obtain
+attaining	---	obtain
+earn	---	obtain
+earns	---	obtain
+earned	---	obtain
+earning	---	obtain
+gain	---	obtain
+gains	---	obtain
+gained	---	obtain
+gaining	---	obtain
+get	---	obtain
+gets	---	obtain
+getting	---	obtain
+got	---	obtain
+gotten	---	obtain
+obtain	---	obtain
+obtains	---	obtain
+obtained	---	obtain
+obtaining	---	obtain
+procure	---	obtain
+procures	---	obtain
+procured	---	obtain
+procuring	---	obtain
+receive	---	obtain
+receives	---	obtain
+received	---	obtain
+receiving	---	obtain
+win	---	obtain
+wins	---	obtain
+winning	---	obtain
+won	---	obtain
+patch	---	patch
+patches	---	patch
+patched	---	patch
+patching	---	patch
+imbue	---	penetrate
+imbues	---	penetrate
+imbued	---	penetrate
+imbuing	---	penetrate
+infiltrate	---	penetrate
+infiltrates	---	penetrate
+infiltrated	---	penetrate
+infiltrating	---	penetrate
+penetrate	---	penetrate
+penetrates	---	penetrate
+penetrated	---	penetrate
+penetrating	---	penetrate
+permeate	---	penetrate
+permeates	---	penetrate
+permeated	---	penetrate
+permeating	---	penetrate
+pervade	---	penetrate
+pervades	---	penetrate
+pervaded	---	penetrate
+pervading	---	penetrate
+perform	---	perform
+performs	---	perform
+performed	---	perform
+performing	---	perform
+carry out	---	perpetuate
+carrying out	---	perpetuate
+carries out	---	perpetuate
+carried out	---	perpetuate
+commit	---	perpetuate
+commits	---	perpetuate
+committed	---	perpetuate
+committing	---	perpetuate
+perpetuate	---	perpetuate
+perpetuates	---	perpetuate
+perpetuated	---	perpetuate
+perpetuating	---	perpetuate
+bewilder	---	perplex
+bewilders	---	perplex
+bewildered	---	perplex
+bewildering	---	perplex
+complicate	---	perplex
+complicates	---	perplex
+complicated	---	perplex
+complicating	---	perplex
+confound	---	perplex
+confounds	---	perplex
+confounded	---	perplex
+confounding	---	perplex
+confuse	---	perplex
+confuses	---	perplex
+confused	---	perplex
+confusing	---	perplex
+muddle	---	perplex
+muddles	---	perplex
+muddled	---	perplex
+muddling	---	perplex
+obscure	---	perplex
+obscures	---	perplex
+obscured	---	perplex
+obscuring	---	perplex
+perplex	---	perplex
+perplexes	---	perplex
+perplexed	---	perplex
+perplexing	---	perplex
+dip	---	plunge
+dips	---	plunge
+dipped	---	plunge
+dipping	---	plunge
+dive	---	plunge
+dives	---	plunge
+dived	---	plunge
+diving	---	plunge
+drop	---	plunge
+drops	---	plunge
+dropped	---	plunge
+dropping	---	plunge
+immerse	---	plunge
+immerses	---	plunge
+immersed	---	plunge
+immersing	---	plunge
+parachute	---	plunge
+parachutes	---	plunge
+parachuted	---	plunge
+parachuting	---	plunge
+plummet	---	plunge
+plummets	---	plunge
+plummeted	---	plunge
+plummeting	---	plunge
+plunge	---	plunge
+plunges	---	plunge
+plunged	---	plunge
+plunging	---	plunge
+impersonate	---	portray
+impersonates	---	portray
+impersonated	---	portray
+impersonating	---	portray
+portray	---	portray
+portrays	---	portray
+portrayed	---	portray
+portraying	---	portray
+represent	---	portray
+represents	---	portray
+represented	---	portray
+representing	---	portray
+symbolize	---	portray
+symbolise	---	portray
+typify	---	portray
+typifies	---	portray
+typifying	---	portray
+typified	---	portray
+decant	---	pour
+decants	---	pour
+decanted	---	pour
+decanting	---	pour
+pour	---	pour
+pours	---	pour
+poured	---	pour
+pouring	---	pour
+stream	---	pour
+streams	---	pour
+streamed	---	pour
+streaming	---	pour
+swarm	---	pour
+swarms	---	pour
+swarmed	---	pour
+swarming	---	pour
+envision	---	project
+envisions	---	project
+envisioned	---	project
+envisioning	---	project
+externalise	---	project
+externalises	---	project
+externalised	---	project
+externalising	---	project
+externalize	---	project
+externalizes	---	project
+externalized	---	project
+externalizing	---	project
+picture	---	project
+pictures	---	project
+pictured	---	project
+picturing	---	project
+project	---	project
+projects	---	project
+projected	---	project
+projecting	---	project
+visualise	---	project
+visualises	---	project
+visualised	---	project
+visualising	---	project
+visualize	---	project
+visualizes	---	project
+visualized	---	project
+visualizing	---	project
+actuate	---	prompt
+actuates	---	prompt
+actuated	---	prompt
+actuating	---	prompt
+cue	---	prompt
+cues	---	prompt
+cued	---	prompt
+cuing	---	prompt
+instigate	---	prompt
+instigates	---	prompt
+instigated	---	prompt
+instigating	---	prompt
+motivate	---	prompt
+motivates	---	prompt
+motivated	---	prompt
+motivating	---	prompt
+prompt	---	prompt
+prompts	---	prompt
+prompted	---	prompt
+prompting	---	prompt
+remind	---	prompt
+reminds	---	prompt
+reminded	---	prompt
+reminding	---	prompt
+spark	---	prompt
+sparks	---	prompt
+sparked	---	prompt
+sparking	---	prompt
+trigger	---	prompt
+triggers	---	prompt
+triggered	---	prompt
+triggering	---	prompt
+trip	---	prompt
+tripping	---	prompt
+trips	---	prompt
+tripped	---	prompt
+pump	---	pump
+pumps	---	pump
+pumped	---	pump
+pumping	---	pump
+pursue	---	pursue
+pursues	---	pursue
+pursued	---	pursue
+pursuing	---	pursue
+nurture	---	raise
+nurtures	---	raise
+nurtured	---	raise
+nurturing	---	raise
+raise	---	raise
+raises	---	raise
+raised	---	raise
+raising	---	raise
+upraise	---	raise
+upraises	---	raise
+upraised	---	raise
+upraising	---	raise
+ratchet	---	ratchet
+ratchets	---	ratchet
+ratcheted	---	ratchet
+ratcheting	---	ratchet
+re-activate	---	re-activate
+re-activates	---	re-activate
+re-activated	---	re-activate
+re-activating	---	re-activate
+reactivate	---	re-activate
+reactivates	---	re-activate
+reactivated	---	re-activate
+reactivating	---	re-activate
+reach	---	reach
+reaches	---	reach
+reached	---	reach
+reaching	---	reach
+answer	---	react
+answers	---	react
+answered	---	react
+answering	---	react
+react	---	react
+reacts	---	react
+reacted	---	react
+reacting	---	react
+reply	---	react
+replies	---	react
+replying	---	react
+replied	---	react
+respond	---	react
+responds	---	react
+responded	---	react
+responding	---	react
+reallocate	---	reallocate
+reallocates	---	reallocate
+reallocated	---	reallocate
+reallocating	---	reallocate
+harvest	---	reap
+harvests	---	reap
+harvested	---	reap
+harvesting	---	reap
+reap	---	reap
+reaps	---	reap
+reaped	---	reap
+reaping	---	reap
+play down	---	reappraise
+plays down	---	reappraise
+played down	---	reappraise
+playing down	---	reappraise
+reappraise	---	reappraise
+reappraises	---	reappraise
+reappraised	---	reappraise
+reappraising	---	reappraise
+rebury	---	rebury
+reburying	---	rebury
+reburies	---	rebury
+reburied	---	rebury
+recall	---	recall
+recalls	---	recall
+recalled	---	recall
+recalling	---	recall
+remember	---	recall
+remembers	---	recall
+remembered	---	recall
+remembering	---	recall
+recover	---	recover
+recovers	---	recover
+recovered	---	recover
+recovering	---	recover
+recuperate	---	recover
+recuperates	---	recover
+recuperated	---	recover
+recuperating	---	recover
+regain	---	recover
+regains	---	recover
+regained	---	recover
+regaining	---	recover
+reduce	---	reduce
+reduces	---	reduce
+reduced	---	reduce
+reducing	---	reduce
+rule out	---	refuse
+rules out	---	refuse
+ruled out	---	refuse
+ruling out	---	refuse
+decline	120	refuse
+declines	120	refuse
+declined	120	refuse
+declining	120	refuse
+deny	---	refuse
+denying	---	refuse
+denied	---	refuse
+denies	---	refuse
+refuse	---	refuse
+refuses	---	refuse
+refused	---	refuse
+refusing	---	refuse
+reject	---	refuse
+rejects	---	refuse
+rejected	---	refuse
+rejecting	---	refuse
+resist	---	refuse
+resists	---	refuse
+resisted	---	refuse
+resisting	---	refuse
+spurn	110	refuse
+spurns	110	refuse
+spurned	110	refuse
+spurning	110	refuse
+withstand	---	refuse
+withstands	---	refuse
+withstanding	---	refuse
+withstood	---	refuse
+regard	---	regard
+regards	---	regard
+regarded	---	regard
+regarding	---	regard
+register	---	register
+registers	---	register
+registered	---	register
+registering	---	register
+regroup	---	regroup
+regroups	---	regroup
+regrouped	---	regroup
+regrouping	---	regroup
+reorganize	---	regroup
+reorganizes	---	regroup
+reorganized	---	regroup
+reorganizing	---	regroup
+relax	---	relax
+relaxes	---	relax
+relaxed	---	relax
+relaxing	---	relax
+unwind	---	relax
+unwinds	---	relax
+unwinded	---	relax
+unwinding	---	relax
+doctor	---	repair
+doctors	---	repair
+doctored	---	repair
+doctoring	---	repair
+fix	---	repair
+fixes	---	repair
+fixed	---	repair
+fixing	---	repair
+mend	---	repair
+mends	---	repair
+mended	---	repair
+mending	---	repair
+reconstruct	---	repair
+reconstructs	---	repair
+reconstructed	---	repair
+reconstructing	---	repair
+repair	---	repair
+repairs	---	repair
+repaired	---	repair
+repairing	---	repair
+replace	---	replace
+replaces	---	replace
+replaced	---	replace
+replacing	---	replace
+substitute	---	replace
+substitutes	---	replace
+substituted	---	replace
+substituting	---	replace
+supersede	---	replace
+supersedes	---	replace
+superseded	---	replace
+superseding	---	replace
+supplant	---	replace
+supplants	---	replace
+supplanted	---	replace
+supplanting	---	replace
+resign	083	resign
+resigns	083	resign
+resigned	083	resign
+resigning	083	resign
+vacate	---	resign
+vacates	---	resign
+vacated	---	resign
+vacating	---	resign
+recur	---	resort
+recurring	---	resort
+recurs	---	resort
+recurred	---	resort
+resort	---	resort
+resorts	---	resort
+resorted	---	resort
+resorting	---	resort
+restart	---	restart
+restarts	---	restart
+restarted	---	restart
+restarting	---	restart
+resume	---	restart
+resumes	---	restart
+resumed	---	restart
+resuming	---	restart
+restructure	---	restructure
+restructures	---	restructure
+restructured	---	restructure
+restructuring	---	restructure
+repatriate	---	return
+repatriates	---	return
+repatriated	---	return
+repatriating	---	return
+return	---	return
+returns	---	return
+returned	---	return
+returning	---	return
+revert	---	return
+reverts	---	return
+reverted	---	return
+reverting	---	return
+reunify	---	reunify
+reunifying	---	reunify
+reunifies	---	reunify
+reunified	---	reunify
+reveal sign	---	reveal_sign
+reveals sign	---	reveal_sign
+revealed sign	---	reveal_sign
+revealing sign	---	reveal_sign
+re-examine	090	review
+re-examines	090	review
+re-examined	090	review
+re-examining	090	review
+reexamine	090	review
+reexamines	090	review
+reexamined	090	review
+reexamining	090	review
+review	---	review
+reviews	---	review
+reviewed	---	review
+reviewing	---	review
+annul	---	revoke_
+annuls	---	revoke_
+annulling	---	revoke_
+annulled	---	revoke_
+cancel	---	revoke_
+cancels	---	revoke_
+cancelled	---	revoke_
+cancelling	---	revoke_
+countermand	---	revoke_
+countermands	---	revoke_
+countermanded	---	revoke_
+countermanding	---	revoke_
+invalidate	---	revoke_
+invalidates	---	revoke_
+invalidated	---	revoke_
+invalidating	---	revoke_
+nullify	---	revoke_
+nullifying	---	revoke_
+nullifies	---	revoke_
+nullified	---	revoke_
+overrule	---	revoke_
+overrules	---	revoke_
+overruled	---	revoke_
+overruling	---	revoke_
+quash	---	revoke_
+quashes	---	revoke_
+quashed	---	revoke_
+quashing	---	revoke_
+renege	---	revoke_
+reneges	---	revoke_
+reneged	---	revoke_
+reneging	---	revoke_
+repeal	---	revoke_
+repeals	---	revoke_
+repealed	---	revoke_
+repealing	---	revoke_
+rescind	160	revoke_
+rescinds	160	revoke_
+rescinded	160	revoke_
+rescinding	160	revoke_
+retract	---	revoke_
+retracts	---	revoke_
+retracted	---	revoke_
+retracting	---	revoke_
+reverse	---	revoke_
+reverses	---	revoke_
+reversed	---	revoke_
+reversing	---	revoke_
+revoke	---	revoke_
+revokes	---	revoke_
+revoked	---	revoke_
+revoking	---	revoke_
+void	---	revoke_
+voids	---	revoke_
+voided	---	revoke_
+voiding	---	revoke_
+re-admit	---	re_admit
+re-admits	---	re_admit
+re-admitted	---	re_admit
+re-admitting	---	re_admit
+readmit	---	re_admit
+readmits	---	re_admit
+readmitted	---	re_admit
+readmitting	---	re_admit
+re-elect	---	re_elect
+re-elects	---	re_elect
+re-elected	---	re_elect
+re-electing	---	re_elect
+reelect	---	re_elect
+reelects	---	re_elect
+reelected	---	re_elect
+reelecting	---	re_elect
+re-establish	---	re_establish
+re-establishes	---	re_establish
+re-established	---	re_establish
+re-establishing	---	re_establish
+re-open	---	re_establish
+re-opens	---	re_establish
+re-opened	---	re_establish
+re-opening	---	re_establish
+reestablish	---	re_establish
+reestablishes	---	re_establish
+reestablished	---	re_establish
+reestablishing	---	re_establish
+reinstate	---	re_establish
+reinstates	---	re_establish
+reinstated	---	re_establish
+reinstating	---	re_establish
+reopen	---	re_establish
+reopens	---	re_establish
+reopened	---	re_establish
+reopening	---	re_establish
+restore	---	re_establish
+restores	---	re_establish
+restored	---	re_establish
+restoring	---	re_establish
+gamble	---	risk
+gambles	---	risk
+gambled	---	risk
+gambling	---	risk
+risk	---	risk
+risks	---	risk
+risked	---	risk
+risking	---	risk
+howl	---	roar
+howls	---	roar
+howled	---	roar
+howling	---	roar
+roar	---	roar
+roars	---	roar
+roared	---	roar
+roaring	---	roar
+rumble	---	rumble
+rumbles	---	rumble
+rumbled	---	rumble
+rumbling	---	rumble
+salvage	---	salvage
+salvages	---	salvage
+salvaged	---	salvage
+salvaging	---	salvage
+live up to	---	satisfy
+lives up to	---	satisfy
+lived up to	---	satisfy
+living up to	---	satisfy
+gratify	---	satisfy
+gratifying	---	satisfy
+gratifies	---	satisfy
+gratified	---	satisfy
+satisfy	---	satisfy
+satisfying	---	satisfy
+satisfies	---	satisfy
+satisfied	---	satisfy
+schedule	---	schedule
+schedules	---	schedule
+scheduled	---	schedule
+scheduling	---	schedule
+scour	---	scour
+scours	---	scour
+scoured	---	scour
+scouring	---	scour
+scrub	---	scour
+scrubs	---	scour
+scrubed	---	scour
+scrubing	---	scour
+clamber	---	scramble
+clambers	---	scramble
+clambered	---	scramble
+clambering	---	scramble
+scramble	---	scramble
+scrambles	---	scramble
+scrambled	---	scramble
+scrambling	---	scramble
+scrap	---	scrap
+scrapping	---	scrap
+scraps	---	scrap
+scrapped	---	scrap
+trash	---	scrap
+trashes	---	scrap
+trashed	---	scrap
+trashing	---	scrap
+look for	---	search
+looks for	---	search
+looked for	---	search
+looking for	---	search
+search for	---	search
+searches for	---	search
+searched for	---	search
+searching for	---	search
+chase	---	search
+chases	---	search
+chased	---	search
+chasing	---	search
+hunt	---	search
+hunts	---	search
+hunted	---	search
+hunting	---	search
+search	090	search
+searches	090	search
+searched	090	search
+searching	090	search
+seek	030	search
+seeks	030	search
+seeking	030	search
+sought	030	search
+track	---	search
+tracks	---	search
+tracked	---	search
+tracking	---	search
+is determined	030	select
+was determined	030	select
+,	030	select
+be determined	030	select
+are determined	030	select
+choose	---	select
+chose	---	select
+chosen	---	select
+chosing	---	select
+cull	---	select
+culls	---	select
+culled	---	select
+culling	---	select
+decide	030	select
+decides	030	select
+decided	030	select
+deciding	030	select
+determine	030	select
+determines	030	select
+determined	030	select
+determining	030	select
+opt	---	select
+opts	---	select
+opted	---	select
+opting	---	select
+pick	---	select
+picks	---	select
+picked	---	select
+picking	---	select
+select	---	select
+selects	---	select
+selected	---	select
+selecting	---	select
+vote	030	select
+votes	030	select
+voted	030	select
+voting	030	select
+sell	---	sell
+sells	---	sell
+sold	---	sell
+selling	---	sell
+carry	---	send
+carrying	---	send
+carried	---	send
+carries	---	send
+deploy	---	send
+deploys	---	send
+deployed	---	send
+deploying	---	send
+reassign	---	send
+reassigns	---	send
+reassigned	---	send
+reassigning	---	send
+redeploy	---	send
+redeploys	---	send
+redeployed	---	send
+redeploying	---	send
+send	---	send
+sends	---	send
+sending	---	send
+sent	---	send
+ship	---	send
+ships	---	send
+shipping	---	send
+shipped	---	send
+shuttle	---	send
+shuttles	---	send
+shuttled	---	send
+shuttling	---	send
+transfer	---	send
+transfers	---	send
+transferring	---	send
+transferred	---	send
+transport	---	send
+transports	---	send
+transported	---	send
+transporting	---	send
+cleave	---	separate
+cleft	---	separate
+clove	---	separate
+cleaving	---	separate
+cut	---	separate
+cuts	---	separate
+cutting	---	separate
+disassemble	---	separate
+disassembles	---	separate
+disassembled	---	separate
+disassembling	---	separate
+dismantle	---	separate
+dismantles	---	separate
+dismantled	---	separate
+dismantling	---	separate
+dismember	---	separate
+dismembers	---	separate
+dismembered	---	separate
+dismembering	---	separate
+dissect	---	separate
+dissects	---	separate
+dissected	---	separate
+dissecting	---	separate
+divide	---	separate
+divides	---	separate
+divided	---	separate
+dividing	---	separate
+lop	---	separate
+lopping	---	separate
+lops	---	separate
+lopped	---	separate
+partition	---	separate
+partitions	---	separate
+partitioned	---	separate
+partitioning	---	separate
+separate	---	separate
+separates	---	separate
+separated	---	separate
+separating	---	separate
+sever	---	separate
+severs	---	separate
+severed	---	separate
+severing	---	separate
+shear	---	separate
+shears	---	separate
+shearing	---	separate
+shorn	---	separate
+split	---	separate
+splits	---	separate
+splitting	---	separate
+shake up	---	shaken_up
+shakes up	---	shaken_up
+shaken up	---	shaken_up
+shaking up	---	shaken_up
+share	---	share
+shares	---	share
+shared	---	share
+sharing	---	share
+shrug	---	shrug
+shrugs	---	shrug
+shrugged	---	shrug
+shrugging	---	shrug
+shudder	---	shudder
+shudders	---	shudder
+shuddered	---	shudder
+shuddering	---	shudder
+shut	---	shut
+shuts	---	shut
+shutted	---	shut
+shutting	---	shut
+sign	---	sign
+signs	---	sign
+signed	---	sign
+signing	---	sign
+hush	---	silence
+hushes	---	silence
+hushed	---	silence
+hushing	---	silence
+quiet	---	silence
+quiets	---	silence
+quieted	---	silence
+quieting	---	silence
+silence	---	silence
+silences	---	silence
+silenced	---	silence
+silencing	---	silence
+slacken	---	slacken
+slackens	---	slacken
+slackened	---	slacken
+slackening	---	slacken
+cut	---	slash
+cuts	---	slash
+cutted	---	slash
+cutting	---	slash
+slash	---	slash
+slashes	---	slash
+slashed	---	slash
+slashing	---	slash
+embroil	---	snare
+embroils	---	snare
+embroiled	---	snare
+embroiling	---	snare
+enmesh	---	snare
+enmeshes	---	snare
+enmeshed	---	snare
+enmeshing	---	snare
+ensnare	---	snare
+ensnares	---	snare
+ensnared	---	snare
+ensnaring	---	snare
+entrap	---	snare
+entraps	---	snare
+entrapping	---	snare
+entrapped	---	snare
+immobilize	---	snare
+immobilizes	---	snare
+immobilized	---	snare
+immobilizing	---	snare
+mire	---	snare
+mires	---	snare
+mired	---	snare
+miring	---	snare
+pin	---	snare
+pins	---	snare
+pinned	---	snare
+pinning	---	snare
+pent	---	snare
+snare	---	snare
+snares	---	snare
+snared	---	snare
+snaring	---	snare
+trap	---	snare
+traps	---	snare
+trapping	---	snare
+trapped	---	snare
+sound	---	sound
+sounds	---	sound
+sounded	---	sound
+sounding	---	sound
+vocalise	---	sound
+vocalises	---	sound
+vocalised	---	sound
+vocalising	---	sound
+voice	---	sound
+voices	---	sound
+voiced	---	sound
+voicing	---	sound
+spell	---	spell
+spells	---	spell
+spelled	---	spell
+spelling	---	spell
+spend	---	spend
+spends	---	spend
+spent	---	spend
+spending	---	spend
+spiral	---	spiral
+spirals	---	spiral
+spiralled	---	spiral
+spiralling	---	spiral
+spring	---	spring
+sprang	---	spring
+sprung	---	spring
+springs	---	spring
+springing	---	spring
+stake	---	stake
+stakes	---	stake
+staked	---	stake
+staking	---	stake
+stand	---	stand
+stands	---	stand
+standing	---	stand
+stood	---	stand
+embark on	---	start
+embarks on	---	start
+embarked on	---	start
+embarking on	---	start
+kick off	---	start
+kicks off	---	start
+kicked off	---	start
+kicking off	---	start
+open up	---	start
+opens up	---	start
+openned up	---	start
+openning up	---	start
+set in motion	---	start
+sets in motion	---	start
+setting in motion	---	start
+set up	---	start
+sets up	---	start
+setting up	---	start
+activate	---	start
+activates	---	start
+activated	---	start
+activating	---	start
+begin	---	start
+begins	---	start
+beginning	---	start
+began	---	start
+begun	---	start
+commence	---	start
+commences	---	start
+commenced	---	start
+commencing	---	start
+inaugurate	---	start
+inaugurates	---	start
+inaugurated	---	start
+inaugurating	---	start
+initiate	---	start
+initiates	---	start
+initiated	---	start
+initiating	---	start
+launch	---	start
+launches	---	start
+launched	---	start
+launching	---	start
+open	---	start
+opens	---	start
+openned	---	start
+openning	---	start
+originate	---	start
+originates	---	start
+originated	---	start
+originating	---	start
+pioneer	---	start
+pioneers	---	start
+pioneered	---	start
+pioneering	---	start
+relaunch	---	start
+relaunches	---	start
+relaunched	---	start
+relaunching	---	start
+reopen	---	start
+reopens	---	start
+reopened	---	start
+reopening	---	start
+start	---	start
+starts	---	start
+started	---	start
+starting	---	start
+stay	---	stay
+stays	---	stay
+stayed	---	stay
+staying	---	stay
+pace	---	step
+paces	---	step
+paced	---	step
+pacing	---	step
+step	---	step
+steps	---	step
+stepped	---	step
+stepping	---	step
+tread	---	step
+treads	---	step
+trod	---	step
+trodden	---	step
+trodding	---	step
+strain	---	strain
+strains	---	strain
+strained	---	strain
+straining	---	strain
+stream	---	stream
+streams	---	stream
+streamed	---	stream
+streaming	---	stream
+beef up	174	strengthen
+beefs up	174	strengthen
+beefed up	174	strengthen
+beefing up	174	strengthen
+build up	---	strengthen
+builds up	---	strengthen
+building up	---	strengthen
+built up	---	strengthen
+fortify	---	strengthen
+fortifies	---	strengthen
+fortifying	---	strengthen
+fortified	---	strengthen
+gird	---	strengthen
+girds	---	strengthen
+girded	---	strengthen
+girding	---	strengthen
+strengthen	---	strengthen
+strengthens	---	strengthen
+strengthened	---	strengthen
+strengthening	---	strengthen
+toughen	---	strengthen
+toughens	---	strengthen
+toughened	---	strengthen
+toughening	---	strengthen
+strip	---	strip
+strips	---	strip
+stripped	---	strip
+stripping	---	strip
+succeed	---	succeed
+succeeds	---	succeed
+succeeded	---	succeed
+succeeding	---	succeed
+summit	---	summit
+summits	---	summit
+summited	---	summit
+summiting	---	summit
+billow	---	surge
+billows	---	surge
+billowed	---	surge
+billowing	---	surge
+heave	---	surge
+heaves	---	surge
+heaving	---	surge
+heaved	---	surge
+hove	---	surge
+surge	---	surge
+surges	---	surge
+surged	---	surge
+surging	---	surge
+swoop	---	swoop
+swoops	---	swoop
+swooped	---	swoop
+swooping	---	swoop
+thrust	---	thrust
+thrusts	---	thrust
+thrusted	---	thrust
+thrusting	---	thrust
+tighten	---	tighten
+tightens	---	tighten
+tightened	---	tighten
+tightening	---	tighten
+boast	---	tout
+boasts	---	tout
+boasted	---	tout
+boasting	---	tout
+brag	---	tout
+brags	---	tout
+bragged	---	tout
+bragging	---	tout
+tout	---	tout
+touts	---	tout
+touted	---	tout
+touting	---	tout
+dally	---	toy
+dallying	---	toy
+dallies	---	toy
+dallied	---	toy
+fiddle	---	toy
+fiddles	---	toy
+fiddled	---	toy
+fiddling	---	toy
+manipulate	---	toy
+manipulates	---	toy
+manipulated	---	toy
+manipulating	---	toy
+play	---	toy
+plays	---	toy
+played	---	toy
+playing	---	toy
+recreate	---	toy
+recreates	---	toy
+recreated	---	toy
+recreating	---	toy
+toy	---	toy
+toys	---	toy
+toyed	---	toy
+toying	---	toy
+trifle	---	toy
+trifles	---	toy
+trifled	---	toy
+trifling	---	toy
+trace	---	trace
+traces	---	trace
+traced	---	trace
+tracing	---	trace
+understand	---	understand
+understands	---	understand
+understanding	---	understand
+understood	---	understand
+attempt	---	undertake
+attempts	---	undertake
+attempted	---	undertake
+attempting	---	undertake
+undertake	---	undertake
+undertakes	---	undertake
+undertook	---	undertake
+undertaking	---	undertake
+unimpress	---	unimpress
+unimpresses	---	unimpress
+unimpressed	---	unimpress
+unimpressing	---	unimpress
+unleash	---	unleash
+unleashes	---	unleash
+unleashed	---	unleash
+unleashing	---	unleash
+discharge	---	unload
+discharges	---	unload
+discharged	---	unload
+discharging	---	unload
+unload	---	unload
+unloads	---	unload
+unloaded	---	unload
+unloading	---	unload
+upgrade	---	upgrade
+upgrades	---	upgrade
+upgraded	---	upgrade
+upgrading	---	upgrade
+carry out	---	utilize
+carries out	---	utilize
+carried out	---	utilize
+carrying out	---	utilize
+apply	020	utilize
+applying	020	utilize
+applied	020	utilize
+applies	020	utilize
+employ	---	utilize
+employs	---	utilize
+employed	---	utilize
+employing	---	utilize
+exercise	---	utilize
+exercises	---	utilize
+exercised	---	utilize
+exercising	---	utilize
+exercize	---	utilize
+exercizes	---	utilize
+exercized	---	utilize
+exercizing	---	utilize
+implement	---	utilize
+implements	---	utilize
+implemented	---	utilize
+implementing	---	utilize
+use	---	utilize
+uses	---	utilize
+used	---	utilize
+using	---	utilize
+utilize	---	utilize
+utilizes	---	utilize
+utilized	---	utilize
+utilizing	---	utilize
+wield	---	utilize
+wields	---	utilize
+wielded	---	utilize
+wielding	---	utilize
+treasure	---	value
+treasures	---	value
+treasured	---	value
+treasuring	---	value
+value	---	value
+values	---	value
+valued	---	value
+valuing	---	value
+breach	128	violate
+breaches	128	violate
+breached	128	violate
+breaching	128	violate
+violate	---	violate
+violates	---	violate
+violated	---	violate
+violating	---	violate
+vow	---	vow
+vows	---	vow
+vowed	---	vow
+vowing	---	vow
+wage	---	wage
+wages	---	wage
+waged	---	wage
+waging	---	wage
+wait	---	wait
+waits	---	wait
+waited	---	wait
+waiting	---	wait
+walk	---	walk
+walks	---	walk
+walked	---	walk
+walking	---	walk
+warm	---	warm
+warms	---	warm
+warmed	---	warm
+warming	---	warm
+weaken	---	weaken
+weakens	---	weaken
+weakened	---	weaken
+weakening	---	weaken
+wind up	---	winding_up
+winds up	---	winding_up
+wound up	---	winding_up
+winding up	---	winding_up
+wipe	---	wipe
+wipes	---	wipe
+wiped	---	wipe
+wiping	---	wipe
+wish	---	wish
+wishes	---	wish
+wished	---	wish
+wishing	---	wish
+compose	---	write
+composes	---	write
+composed	---	write
+composing	---	write
+pen	---	write
+pens	---	write
+penning	---	write
+penned	---	write
+print	---	write
+prints	---	write
+printed	---	write
+printing	---	write
+publish	---	write
+publishes	---	write
+published	---	write
+publishing	---	write
+write	---	write
+writes	---	write
+writing	---	write
+wrote	---	write
+written	---	write
+circulate	010	circulate
+circulates	010	circulate
+circulated	010	circulate
+circulating	010	circulate
+diffuse	010	circulate
+diffuses	010	circulate
+diffused	010	circulate
+diffusing	010	circulate
+dispense	010	circulate
+dispenses	010	circulate
+dispensed	010	circulate
+dispensing	010	circulate
+disperse	010	circulate
+disperses	010	circulate
+dispersed	010	circulate
+dispersing	010	circulate
+disseminate	010	circulate
+disseminates	010	circulate
+disseminated	010	circulate
+disseminating	010	circulate
+dissipate	010	circulate
+dissipates	010	circulate
+dissipated	010	circulate
+dissipating	010	circulate
+distribute	010	circulate
+distributes	010	circulate
+distributed	010	circulate
+distributing	010	circulate
+propagate	010	circulate
+propagates	010	circulate
+propagated	010	circulate
+propagating	010	circulate
+scatter	010	circulate
+scatters	010	circulate
+scattered	010	circulate
+scattering	010	circulate
+spread	010	circulate
+spreads	010	circulate
+spreaded	010	circulate
+spreading	010	circulate
+confer	040	confer
+confers	040	confer
+conferred	040	confer
+conferring	040	confer
+consult	040	confer
+consults	040	confer
+consulted	040	confer
+consulting	040	confer
+converse	040	confer
+converses	040	confer
+conversed	040	confer
+conversing	040	confer
+discuss	040	confer
+discusses	040	confer
+discussed	040	confer
+discussing	040	confer
+speak	010	confer
+speaking	010	confer
+spoke	010	confer
+spoken	010	confer
+speaks	010	confer
+talk	010	confer
+talks	010	confer
+talked	010	confer
+talking	010	confer
+utter	010	confer
+utters	010	confer
+uttered	010	confer
+uttering	010	confer
+verbalise	010	confer
+verbalises	010	confer
+verbalised	010	confer
+verbalising	010	confer
+verbalize	010	confer
+verbalizes	010	confer
+verbalized	010	confer
+verbalizing	010	confer
+declare	010	decree
+declares	010	decree
+declared	010	decree
+declaring	010	decree
+decree	100	decree
+decrees	100	decree
+decreed	100	decree
+decreeing	100	decree
+ordain	010	decree
+ordains	010	decree
+ordained	010	decree
+ordaining	010	decree
+proclaim	010	decree
+proclaims	010	decree
+proclaimed	010	decree
+proclaiming	010	decree
+pronounce	010	decree
+pronounces	010	decree
+pronounced	010	decree
+pronouncing	010	decree
+accentuate	010	emphasize
+accentuates	010	emphasize
+accentuated	010	emphasize
+accentuating	010	emphasize
+emphasise	010	emphasize
+emphasises	010	emphasize
+emphasised	010	emphasize
+emphasising	010	emphasize
+emphasize	010	emphasize
+emphasizes	010	emphasize
+emphasized	010	emphasize
+emphasizing	010	emphasize
+enunciate	010	emphasize
+enunciates	010	emphasize
+enunciated	010	emphasize
+enunciating	010	emphasize
+highlight	010	emphasize
+highlights	010	emphasize
+highlighted	010	emphasize
+highlighting	010	emphasize
+impress	010	emphasize
+impresses	010	emphasize
+impressed	010	emphasize
+impressing	010	emphasize
+pinpoint	010	emphasize
+pinpoints	010	emphasize
+pinpointed	010	emphasize
+pinpointing	010	emphasize
+punctuate	010	emphasize
+punctuates	010	emphasize
+punctuated	010	emphasize
+punctuating	010	emphasize
+spotlight	010	emphasize
+spotlights	010	emphasize
+spotlighted	010	emphasize
+spotlighting	010	emphasize
+stress	010	emphasize
+stresses	010	emphasize
+stressed	010	emphasize
+stressing	010	emphasize
+underline	010	emphasize
+underlines	010	emphasize
+underlined	010	emphasize
+underlining	010	emphasize
+underscore	010	emphasize
+underscores	010	emphasize
+underscored	010	emphasize
+underscoring	010	emphasize
+assess	010	estimate
+assesses	010	estimate
+assessed	010	estimate
+assessing	010	estimate
+calculate	010	estimate
+calculates	010	estimate
+calculated	010	estimate
+calculating	010	estimate
+count	010	estimate
+counts	010	estimate
+counted	010	estimate
+counting	010	estimate
+estimate	010	estimate
+estimates	010	estimate
+estimated	010	estimate
+estimating	010	estimate
+figure	010	estimate
+figures	010	estimate
+figured	010	estimate
+figuring	010	estimate
+gauge	010	estimate
+gauges	010	estimate
+gauged	010	estimate
+gauging	010	estimate
+measure	010	estimate
+measures	010	estimate
+measured	010	estimate
+measuring	010	estimate
+reassesment	010	estimate
+reassesments	010	estimate
+reassesmented	010	estimate
+reassesmenting	010	estimate
+score	010	estimate
+scores	010	estimate
+scored	010	estimate
+scoring	010	estimate
+sum	010	estimate
+sums	010	estimate
+summed	010	estimate
+summing	010	estimate
+tally	010	estimate
+tallies	010	estimate
+tallied	010	estimate
+tallying	010	estimate
+total	010	estimate
+totals	010	estimate
+totalled	010	estimate
+totalling	010	estimate
+clear up	010	explain_verbal
+clears up	010	explain_verbal
+cleared up	010	explain_verbal
+clearing up	010	explain_verbal
+announce	010	explain_verbal
+announces	010	explain_verbal
+announced	010	explain_verbal
+announcing	010	explain_verbal
+articulate	010	explain_verbal
+articulates	010	explain_verbal
+articulated	010	explain_verbal
+articulating	010	explain_verbal
+assert	010	explain_verbal
+asserts	010	explain_verbal
+asserted	010	explain_verbal
+asserting	010	explain_verbal
+cite	010	explain_verbal
+cites	010	explain_verbal
+cited	010	explain_verbal
+citing	010	explain_verbal
+clarify	010	explain_verbal
+clarifies	010	explain_verbal
+clarified	010	explain_verbal
+clarifying	010	explain_verbal
+comment	010	explain_verbal
+comments	010	explain_verbal
+commented	010	explain_verbal
+commenting	010	explain_verbal
+communicate	040	explain_verbal
+communicates	040	explain_verbal
+communicated	040	explain_verbal
+communicating	040	explain_verbal
+convey	010	explain_verbal
+conveys	010	explain_verbal
+conveyed	010	explain_verbal
+conveying	010	explain_verbal
+define	010	explain_verbal
+defines	010	explain_verbal
+defined	010	explain_verbal
+defining	010	explain_verbal
+depict	010	explain_verbal
+depicts	010	explain_verbal
+depicted	010	explain_verbal
+depicting	010	explain_verbal
+describe	010	explain_verbal
+describes	010	explain_verbal
+described	010	explain_verbal
+describing	010	explain_verbal
+detail	010	explain_verbal
+details	010	explain_verbal
+detailed	010	explain_verbal
+detailing	010	explain_verbal
+elucidate	010	explain_verbal
+elucidates	010	explain_verbal
+elucidated	010	explain_verbal
+elucidating	010	explain_verbal
+explain	010	explain_verbal
+explains	010	explain_verbal
+explained	010	explain_verbal
+explaining	010	explain_verbal
+explicate	010	explain_verbal
+explicates	010	explain_verbal
+explicated	010	explain_verbal
+explicating	010	explain_verbal
+expound	010	explain_verbal
+expounds	010	explain_verbal
+expounded	010	explain_verbal
+expounding	010	explain_verbal
+express	110	explain_verbal
+expresses	110	explain_verbal
+expressed	110	explain_verbal
+expressing	110	explain_verbal
+impart	010	explain_verbal
+imparts	010	explain_verbal
+imparted	010	explain_verbal
+imparting	010	explain_verbal
+inform	010	explain_verbal
+informs	010	explain_verbal
+informed	010	explain_verbal
+informing	010	explain_verbal
+mention	010	explain_verbal
+mentions	010	explain_verbal
+mentioned	010	explain_verbal
+mentioning	010	explain_verbal
+narrate	010	explain_verbal
+narrates	010	explain_verbal
+narrated	010	explain_verbal
+narrating	010	explain_verbal
+rationalize	010	explain_verbal
+rationalizes	010	explain_verbal
+rationalized	010	explain_verbal
+rationalizing	010	explain_verbal
+refer	010	explain_verbal
+refers	010	explain_verbal
+referring	010	explain_verbal
+referred	010	explain_verbal
+remark	010	explain_verbal
+remarks	010	explain_verbal
+remarked	010	explain_verbal
+remarking	010	explain_verbal
+report	---	explain_verbal
+reports	---	explain_verbal
+reported	---	explain_verbal
+reporting	---	explain_verbal
+say	010	explain_verbal
+says	010	explain_verbal
+said	010	explain_verbal
+saying	010	explain_verbal
+state	010	explain_verbal
+states	010	explain_verbal
+stated	010	explain_verbal
+stating	010	explain_verbal
+tell	010	explain_verbal
+tells	010	explain_verbal
+told	010	explain_verbal
+telling	010	explain_verbal
+take note	010	observe
+takes note	010	observe
+taking note	010	observe
+taken note	010	observe
+took note	010	observe
+watch over	010	observe
+watches over	010	observe
+watched over	010	observe
+watching over	010	observe
+note	010	observe
+notes	010	observe
+noted	010	observe
+noting	010	observe
+notice	010	observe
+notices	010	observe
+noticed	010	observe
+noticing	010	observe
+observe	010	observe
+observes	010	observe
+observed	010	observe
+observing	010	observe
+saw	010	observe
+saws	010	observe
+sawed	010	observe
+sawing	010	observe
+see	010	observe
+sees	010	observe
+seeing	010	observe
+seen	010	observe
+view	010	observe
+views	010	observe
+viewed	010	observe
+viewing	010	observe
+watch	010	observe
+watches	010	observe
+watched	010	observe
+watching	010	observe
+witness	010	observe
+witnesses	010	observe
+witnessed	010	observe
+witnessing	010	observe
+anticipate	010	predict
+anticipates	010	predict
+anticipated	010	predict
+anticipating	010	predict
+augur	010	predict
+augurs	010	predict
+augured	010	predict
+auguring	010	predict
+auspicate	010	predict
+auspicates	010	predict
+auspicated	010	predict
+auspicating	010	predict
+await	010	predict
+awaits	010	predict
+awaited	010	predict
+awaiting	010	predict
+envisage	010	predict
+envisages	010	predict
+envisaged	010	predict
+envisaging	010	predict
+expect	030	predict
+expects	030	predict
+expected	030	predict
+expecting	030	predict
+forebode	010	predict
+forebodes	010	predict
+foreboded	010	predict
+foreboding	010	predict
+foresee	010	predict
+foresees	010	predict
+foresaw	010	predict
+foreseen	010	predict
+foreshadow	010	predict
+foreshadows	010	predict
+foreshadowed	010	predict
+foreshadowing	010	predict
+foretell	010	predict
+foretells	010	predict
+foretold	010	predict
+foretelling	010	predict
+portend	010	predict
+portends	010	predict
+portended	010	predict
+portending	010	predict
+predict	010	predict
+predicts	010	predict
+predicted	010	predict
+predicting	010	predict
+prefigure	010	predict
+prefigures	010	predict
+prefigured	010	predict
+prefiguring	010	predict
+presage	010	predict
+presages	010	predict
+presaged	010	predict
+presaging	010	predict
+prognosticate	010	predict
+prognosticates	010	predict
+prognosticated	010	predict
+prognosticating	010	predict
+quote	010	quote
+quotes	010	quote
+quoted	010	quote
+quoting	010	quote
+reiterate	010	quote
+reiterates	010	quote
+reiterated	010	quote
+reiterating	010	quote
+restate	010	quote
+restates	010	quote
+restated	010	quote
+restating	010	quote
+retell	010	quote
+retelling	010	quote
+retells	010	quote
+retold	010	quote
+bemock	010	repeat
+bemocks	010	repeat
+bemocked	010	repeat
+bemocking	010	repeat
+copy	010	repeat
+copying	010	repeat
+copies	010	repeat
+copied	010	repeat
+echo	010	repeat
+echos	010	repeat
+echoed	010	repeat
+echoing	010	repeat
+imitate	010	repeat
+imitates	010	repeat
+imitated	010	repeat
+imitating	010	repeat
+mimic	010	repeat
+mimics	010	repeat
+mimiced	010	repeat
+mimicing	010	repeat
+mock	111	repeat
+mocks	111	repeat
+mocked	111	repeat
+mocking	111	repeat
+repeat	010	repeat
+repeats	010	repeat
+repeated	010	repeat
+repeating	010	repeat
+concern	012	concern
+concerns	012	concern
+concerned	012	concern
+concerning	012	concern
+involve	012	concern
+involves	012	concern
+involved	012	concern
+involving	012	concern
+worried	012	worry
+worrieds	012	worry
+worrieded	012	worry
+worrieding	012	worry
+worry	012	worry
+worries	012	worry
+worried	012	worry
+worrying	012	worry
+intrude	013	intrude
+intrudes	013	intrude
+intruded	013	intrude
+intruding	013	intrude
+obtrude	013	intrude
+obtrudes	013	intrude
+obtruded	013	intrude
+obtruding	013	intrude
+pry	013	intrude
+prying	013	intrude
+pries	013	intrude
+pried	013	intrude
+trespass	013	intrude
+trespasses	013	intrude
+trespassed	013	intrude
+trespassing	013	intrude
+refute	016	refute
+refutes	016	refute
+refuted	016	refute
+refuting	016	refute
+allay	017	allay
+allays	017	allay
+allayed	017	allay
+allaying	017	allay
+comfort	017	allay
+comforts	017	allay
+comforted	017	allay
+comforting	017	allay
+console	017	allay
+consoles	017	allay
+consoled	017	allay
+consoling	017	allay
+appeal	020	appeal
+appeals	020	appeal
+appealed	020	appeal
+appealing	020	appeal
+beg	020	appeal
+begs	020	appeal
+begged	020	appeal
+begging	020	appeal
+implore	020	appeal
+implores	020	appeal
+implored	020	appeal
+imploring	020	appeal
+plead	020	appeal
+pleads	020	appeal
+pleaded	020	appeal
+pleading	020	appeal
+solicit	020	appeal
+solicits	020	appeal
+solicited	020	appeal
+soliciting	020	appeal
+desire	020	hope
+desires	020	hope
+desired	020	hope
+desiring	020	hope
+hope	020	hope
+hopes	020	hope
+hoped	020	hope
+hoping	020	hope
+advise	020	suggest
+advises	020	suggest
+advised	020	suggest
+advising	020	suggest
+advocate	020	suggest
+advocates	020	suggest
+advocated	020	suggest
+advocating	020	suggest
+counsel	020	suggest
+counsels	020	suggest
+counseled	020	suggest
+counseling	020	suggest
+hint	020	suggest
+hints	020	suggest
+hinted	020	suggest
+hinting	020	suggest
+propose	020	suggest
+proposes	020	suggest
+proposed	020	suggest
+proposing	020	suggest
+recommend	020	suggest
+recommends	020	suggest
+recommended	020	suggest
+recommending	020	suggest
+suggest	020	suggest
+suggests	020	suggest
+suggested	020	suggest
+suggesting	020	suggest
+intend	030	intend
+intends	030	intend
+intended	030	intend
+intending	030	intend
+mean	030	intend
+means	030	intend
+meaning	030	intend
+meant	030	intend
+plan	030	intend
+plans	030	intend
+planned	030	intend
+planning	030	intend
+offer	030	offer
+offers	030	offer
+offered	030	offer
+offering	030	offer
+proffer	030	offer
+proffers	030	offer
+proffered	030	offer
+proffering	030	offer
+volunteer	030	offer
+volunteers	030	offer
+volunteered	030	offer
+volunteering	030	offer
+pledge	030	pledge
+pledges	030	pledge
+pledged	030	pledge
+pledging	030	pledge
+subscribe	030	pledge
+subscribes	030	pledge
+subscribed	030	pledge
+subscribing	030	pledge
+gear up	030	prepare
+gears up	030	prepare
+geared up	030	prepare
+gearing up	030	prepare
+groom	030	prepare
+grooms	030	prepare
+groomed	030	prepare
+grooming	030	prepare
+prepare	030	prepare
+prepares	030	prepare
+prepared	030	prepare
+preparing	030	prepare
+ready	030	prepare
+readying	030	prepare
+readies	030	prepare
+readied	030	prepare
+train	030	prepare
+trains	030	prepare
+trained	030	prepare
+training	030	prepare
+assure	030	promise
+assures	030	promise
+assured	030	promise
+assuring	030	promise
+certify	030	promise
+certifies	030	promise
+certified	030	promise
+certifying	030	promise
+ensure	030	promise
+ensures	030	promise
+ensured	030	promise
+ensuring	030	promise
+guarantee	030	promise
+guarantees	030	promise
+guaranteed	030	promise
+guaranteeing	030	promise
+promise	030	promise
+promises	030	promise
+promised	030	promise
+promising	030	promise
+vouch	030	promise
+vouches	030	promise
+vouched	030	promise
+vouching	030	promise
+resurrect	030	revive
+resurrects	030	revive
+resurrected	030	revive
+resurrecting	030	revive
+resuscitate	030	revive
+resuscitates	030	revive
+resuscitated	030	revive
+resuscitating	030	revive
+revive	030	revive
+revives	030	revive
+revived	030	revive
+reviving	030	revive
+signal	030	signal
+signals	030	signal
+signalled	030	signal
+signalling	030	signal
+endeavor	030	strive
+endeavors	030	strive
+endeavored	030	strive
+endeavoring	030	strive
+endeavour	030	strive
+endeavours	030	strive
+endeavoured	030	strive
+endeavouring	030	strive
+strive	030	strive
+strives	030	strive
+strove	030	strive
+strived	030	strive
+striving	030	strive
+approach	040	arrive
+approaches	040	arrive
+approached	040	arrive
+approaching	040	arrive
+arrive	040	arrive
+arrives	040	arrive
+arrived	040	arrive
+arriving	040	arrive
+come	---	arrive
+coming	---	arrive
+comes	---	arrive
+came	---	arrive
+get together	040	assemble
+gets together	040	assemble
+gotten together	040	assemble
+got together	040	assemble
+amass	040	assemble
+amasses	040	assemble
+amassed	040	assemble
+amassing	040	assemble
+assemble	040	assemble
+assembles	040	assemble
+assembled	040	assemble
+assembling	040	assemble
+cluster	040	assemble
+clusters	040	assemble
+clustered	040	assemble
+clustering	040	assemble
+conglomerate	040	assemble
+conglomerates	040	assemble
+conglomerated	040	assemble
+conglomerating	040	assemble
+congregate	040	assemble
+congregates	040	assemble
+congregated	040	assemble
+congregating	040	assemble
+conjoin	040	assemble
+conjoins	040	assemble
+conjoined	040	assemble
+conjoining	040	assemble
+constellate	040	assemble
+constellates	040	assemble
+constellated	040	assemble
+constellating	040	assemble
+convene	042	assemble
+convenes	042	assemble
+convened	042	assemble
+convening	042	assemble
+converge	040	assemble
+converges	040	assemble
+converged	040	assemble
+converging	040	assemble
+flock	040	assemble
+flocks	040	assemble
+flocked	040	assemble
+flocking	040	assemble
+gather	040	assemble
+gathers	040	assemble
+gathered	040	assemble
+gathering	040	assemble
+huddle	040	assemble
+huddles	040	assemble
+huddled	040	assemble
+huddling	040	assemble
+join	040	assemble
+joins	040	assemble
+joined	040	assemble
+joining	040	assemble
+reconvene	---	assemble
+reconvenes	---	assemble
+reconvened	---	assemble
+reconvening	---	assemble
+unite	040	assemble
+unites	040	assemble
+united	040	assemble
+uniting	040	assemble
+cable	040	cable
+cables	040	cable
+cabled	040	cable
+cabling	040	cable
+consider	040	consider
+considers	040	consider
+considered	040	consider
+considering	040	consider
+contemplate	040	consider
+contemplates	040	consider
+contemplated	040	consider
+contemplating	040	consider
+deliberate	014	consider
+deliberates	014	consider
+deliberated	014	consider
+deliberating	014	consider
+excogitate	040	consider
+excogitates	040	consider
+excogitated	040	consider
+excogitating	040	consider
+meditate	040	consider
+meditates	040	consider
+meditated	040	consider
+meditating	040	consider
+mull	040	consider
+mulls	040	consider
+mulled	040	consider
+mulling	040	consider
+muse	040	consider
+muses	040	consider
+mused	040	consider
+musing	040	consider
+ponder	040	consider
+ponders	040	consider
+pondered	040	consider
+pondering	040	consider
+reason	040	consider
+reasons	040	consider
+reasoned	040	consider
+reasoning	040	consider
+reconsider	040	consider
+reconsiders	040	consider
+reconsidered	040	consider
+reconsidering	040	consider
+ruminate	040	consider
+ruminates	040	consider
+ruminated	040	consider
+ruminating	040	consider
+speculate	040	consider
+speculates	040	consider
+speculated	040	consider
+speculating	040	consider
+think	040	consider
+thinks	040	consider
+thinking	040	consider
+thought	040	consider
+weigh	040	consider
+weighs	040	consider
+weighed	040	consider
+weighing	040	consider
+go away	040	go_somewhere
+gone away	040	go_somewhere
+going away	040	go_somewhere
+went away	040	go_somewhere
+goes away	040	go_somewhere
+go forth	040	go_somewhere
+gone forth	040	go_somewhere
+going forth	040	go_somewhere
+went forth	040	go_somewhere
+goes forth	040	go_somewhere
+go to	040	go_somewhere
+goes to	040	go_somewhere
+going to	040	go_somewhere
+went to	040	go_somewhere
+leave behind	040	go_somewhere
+leaves behind	040	go_somewhere
+leaving behind	040	go_somewhere
+left behind	040	go_somewhere
+pull out	040	go_somewhere
+pulls out	040	go_somewhere
+pulled out	040	go_somewhere
+pulling out	040	go_somewhere
+walk out	040	go_somewhere
+walks out	040	go_somewhere
+walked out	040	go_somewhere
+walking out	040	go_somewhere
+attend	042	go_somewhere
+attends	042	go_somewhere
+attended	042	go_somewhere
+attending	042	go_somewhere
+depart	040	go_somewhere
+departs	040	go_somewhere
+departed	040	go_somewhere
+departing	040	go_somewhere
+egress	040	go_somewhere
+egresses	040	go_somewhere
+egressed	040	go_somewhere
+egressing	040	go_somewhere
+embark	040	go_somewhere
+embarks	040	go_somewhere
+embarked	040	go_somewhere
+embarking	040	go_somewhere
+embark	040	go_somewhere
+embarks	040	go_somewhere
+embarked	040	go_somewhere
+embarking	040	go_somewhere
+go	040	go_somewhere
+went	040	go_somewhere
+goes	040	go_somewhere
+gone	040	go_somewhere
+going	040	go_somewhere
+journey	040	go_somewhere
+journeys	040	go_somewhere
+journeyed	040	go_somewhere
+journeying	040	go_somewhere
+leave	040	go_somewhere
+leaves	040	go_somewhere
+leaving	040	go_somewhere
+left	040	go_somewhere
+tour	040	go_somewhere
+tours	040	go_somewhere
+toured	040	go_somewhere
+touring	040	go_somewhere
+touring	040	go_somewhere
+tourings	040	go_somewhere
+touringed	040	go_somewhere
+touringing	040	go_somewhere
+travel	040	go_somewhere
+travels	040	go_somewhere
+traveled	040	go_somewhere
+traveling	040	go_somewhere
+find out	040	hear
+finds out	040	hear
+finding out	040	hear
+found out	040	hear
+hear	040	hear
+hears	040	hear
+heared	040	hear
+hearing	040	hear
+learn	040	hear
+learns	040	hear
+learned	040	hear
+learning	040	hear
+acquaint	040	introduce
+acquaints	040	introduce
+acquainted	040	introduce
+acquainting	040	introduce
+innovate	040	introduce
+innovates	040	introduce
+innovated	040	introduce
+innovating	040	introduce
+insert	040	introduce
+inserts	040	introduce
+inserted	040	introduce
+inserting	040	introduce
+introduce	040	introduce
+introduces	040	introduce
+introduced	040	introduce
+introducing	040	introduce
+ask for	040	invite
+asks for	040	invite
+asked for	040	invite
+asking for	040	invite
+elicit	040	invite
+elicits	040	invite
+elicited	040	invite
+eliciting	040	invite
+invite	040	invite
+invites	040	invite
+invited	040	invite
+inviting	040	invite
+reinvite	040	invite
+reinvites	040	invite
+reinvited	040	invite
+reinviting	040	invite
+communicate with	040	meet_people
+communicates with	040	meet_people
+communicated with	040	meet_people
+communicating with	040	meet_people
+meet with	040	meet_people
+met with	040	meet_people
+meets with	040	meet_people
+meeting with	040	meet_people
+run into	040	meet_people
+runs into	040	meet_people
+running into	040	meet_people
+ran into	040	meet_people
+brave	040	meet_people
+braves	040	meet_people
+braved	040	meet_people
+braving	040	meet_people
+confront	040	meet_people
+confronts	040	meet_people
+confronted	040	meet_people
+confronting	040	meet_people
+contact	040	meet_people
+contacts	040	meet_people
+contacted	040	meet_people
+contacting	040	meet_people
+encounter	040	meet_people
+encounters	040	meet_people
+encountered	040	meet_people
+encountering	040	meet_people
+face	040	meet_people
+faces	040	meet_people
+faced	040	meet_people
+facing	040	meet_people
+interact	040	meet_people
+interacts	040	meet_people
+interacted	040	meet_people
+interacting	040	meet_people
+meet	040	meet_people
+meets	040	meet_people
+met	040	meet_people
+meeting	040	meet_people
+give notice	040	notify
+gives notice	040	notify
+gave notice	040	notify
+given notice	040	notify
+send word	040	notify
+sends word	040	notify
+sending word	040	notify
+sent word	040	notify
+apprise	040	notify
+apprises	040	notify
+apprised	040	notify
+apprising	040	notify
+apprize	040	notify
+apprizes	040	notify
+apprized	040	notify
+apprizing	040	notify
+notify	040	notify
+notifies	040	notify
+notified	040	notify
+notifying	040	notify
+promulgate	040	notify
+promulgates	040	notify
+promulgated	040	notify
+promulgating	040	notify
+call	041	call
+calls	041	call
+called	041	call
+calling	041	call
+phone	041	call
+phones	041	call
+phoned	041	call
+phoning	041	call
+telephone	041	call
+telephones	041	call
+telephoned	041	call
+telephoning	041	call
+visit	042	visit
+visits	042	visit
+visited	042	visit
+visiting	042	visit
+host	043	host
+hosts	043	host
+hosted	043	host
+hosting	043	host
+agree	050	agree
+agrees	050	agree
+agreed	050	agree
+agreeing	050	agree
+bargain	050	bargain
+bargains	050	bargain
+bargained	050	bargain
+bargaining	050	bargain
+barter	050	bargain
+barters	050	bargain
+bartered	050	bargain
+bartering	050	bargain
+broker	045	bargain
+brokers	045	bargain
+brokered	045	bargain
+brokering	045	bargain
+deal	050	bargain
+deals	050	bargain
+dealing	050	bargain
+dealt	050	bargain
+haggle	050	bargain
+haggles	050	bargain
+haggled	050	bargain
+haggling	050	bargain
+side with	050	collaborate
+sides with	050	collaborate
+sided with	050	collaborate
+siding with	050	collaborate
+ally	050	collaborate
+allies	050	collaborate
+allied	050	collaborate
+allying	050	collaborate
+associate	050	collaborate
+associates	050	collaborate
+associated	050	collaborate
+associating	050	collaborate
+collaborate	050	collaborate
+collaborates	050	collaborate
+collaborated	050	collaborate
+collaborating	050	collaborate
+concert	050	collaborate
+concerts	050	collaborate
+concerted	050	collaborate
+concerting	050	collaborate
+cooperate	050	collaborate
+cooperates	050	collaborate
+cooperated	050	collaborate
+cooperating	050	collaborate
+conform	050	coordinate
+conforms	050	coordinate
+conformed	050	coordinate
+conforming	050	coordinate
+coordinate	050	coordinate
+coordinates	050	coordinate
+coordinated	050	coordinate
+coordinating	050	coordinate
+correlate	050	coordinate
+correlates	050	coordinate
+correlated	050	coordinate
+correlating	050	coordinate
+harmonise	050	coordinate
+harmonises	050	coordinate
+harmonised	050	coordinate
+harmonising	050	coordinate
+harmonize	050	coordinate
+harmonizes	050	coordinate
+harmonized	050	coordinate
+harmonizing	050	coordinate
+integrate	050	coordinate
+integrates	050	coordinate
+integrated	050	coordinate
+integrating	050	coordinate
+orchestrate	050	coordinate
+orchestrates	050	coordinate
+orchestrated	050	coordinate
+orchestrating	050	coordinate
+organise	050	coordinate
+organises	050	coordinate
+organised	050	coordinate
+organising	050	coordinate
+organize	050	coordinate
+organizes	050	coordinate
+organized	050	coordinate
+organizing	050	coordinate
+synchronise	050	coordinate
+synchronises	050	coordinate
+synchronised	050	coordinate
+synchronising	050	coordinate
+synchronize	050	coordinate
+synchronizes	050	coordinate
+synchronized	050	coordinate
+synchronizing	050	coordinate
+unionise	050	coordinate
+unionises	050	coordinate
+unionised	050	coordinate
+unionising	050	coordinate
+unionize	050	coordinate
+unionizes	050	coordinate
+unionized	050	coordinate
+unionizing	050	coordinate
+acknowledge	015	disclose
+acknowledges	015	disclose
+acknowledged	015	disclose
+acknowledging	015	disclose
+admit	050	disclose
+admits	050	disclose
+admitting	050	disclose
+admitted	050	disclose
+confess	050	disclose
+confesses	050	disclose
+confessed	050	disclose
+confessing	050	disclose
+confide	050	disclose
+confides	050	disclose
+confided	050	disclose
+confiding	050	disclose
+disclose	010	disclose
+discloses	010	disclose
+disclosed	010	disclose
+disclosing	010	disclose
+divulge	050	disclose
+divulges	050	disclose
+divulged	050	disclose
+divulging	050	disclose
+expose	050	disclose
+exposes	050	disclose
+exposed	050	disclose
+exposing	050	disclose
+profess	050	disclose
+professes	050	disclose
+professed	050	disclose
+professing	050	disclose
+reveal	050	disclose
+reveals	050	disclose
+revealed	050	disclose
+revealing	050	disclose
+unveil	050	disclose
+unveils	050	disclose
+unveiled	050	disclose
+unveiling	050	disclose
+affect	050	influence
+affects	050	influence
+affected	050	influence
+affecting	050	influence
+impact	050	influence
+impacts	050	influence
+impacted	050	influence
+impacting	050	influence
+influence	050	influence
+influences	050	influence
+influenced	050	influence
+influencing	050	influence
+persuade	050	influence
+persuades	050	influence
+persuaded	050	influence
+persuading	050	influence
+tempt	050	influence
+tempts	050	influence
+tempted	050	influence
+tempting	050	influence
+exuberate	050	rejoice
+exuberates	050	rejoice
+exuberated	050	rejoice
+exuberating	050	rejoice
+exult	050	rejoice
+exults	050	rejoice
+exulted	050	rejoice
+exulting	050	rejoice
+rejoice	050	rejoice
+rejoices	050	rejoice
+rejoiced	050	rejoice
+rejoicing	050	rejoice
+triumph	050	rejoice
+triumphs	050	rejoice
+triumphed	050	rejoice
+triumphing	050	rejoice
+advertise	050	support
+advertises	050	support
+advertised	050	support
+advertising	050	support
+advertize	050	support
+advertizes	050	support
+advertized	050	support
+advertizing	050	support
+back	050	support
+backs	050	support
+backed	050	support
+backing	050	support
+endorse	051	support
+endorses	051	support
+endorsed	051	support
+endorsing	051	support
+promote	050	support
+promotes	050	support
+promoted	050	support
+promoting	050	support
+support	050	support
+supports	050	support
+supported	050	support
+supporting	050	support
+acclaim	051	acclaim
+acclaims	051	acclaim
+acclaimed	051	acclaim
+acclaiming	051	acclaim
+admire	051	acclaim
+admires	051	acclaim
+admired	051	acclaim
+admiring	051	acclaim
+applaud	051	acclaim
+applauds	051	acclaim
+applauded	051	acclaim
+applauding	051	acclaim
+celebrate	051	acclaim
+celebrates	051	acclaim
+celebrated	051	acclaim
+celebrating	051	acclaim
+clap	051	acclaim
+clapping	051	acclaim
+clapped	051	acclaim
+claps	051	acclaim
+commemorate	051	acclaim
+commemorates	051	acclaim
+commemorated	051	acclaim
+commemorating	051	acclaim
+commend	051	acclaim
+commends	051	acclaim
+commended	051	acclaim
+commending	051	acclaim
+compliment	051	acclaim
+compliments	051	acclaim
+complimented	051	acclaim
+complimenting	051	acclaim
+congratulate	051	acclaim
+congratulates	051	acclaim
+congratulated	051	acclaim
+congratulating	051	acclaim
+extol	051	acclaim
+extolling	051	acclaim
+extols	051	acclaim
+extolled	051	acclaim
+felicitate	051	acclaim
+felicitates	051	acclaim
+felicitated	051	acclaim
+felicitating	051	acclaim
+greet	051	acclaim
+greets	051	acclaim
+greeted	051	acclaim
+greeting	051	acclaim
+greet	050	acclaim
+greets	050	acclaim
+greeted	050	acclaim
+greeting	050	acclaim
+hail	051	acclaim
+hails	051	acclaim
+hailed	051	acclaim
+hailing	051	acclaim
+honor	051	acclaim
+honors	051	acclaim
+honored	051	acclaim
+honoring	051	acclaim
+honour	051	acclaim
+honours	051	acclaim
+honoured	051	acclaim
+honouring	051	acclaim
+praise	051	acclaim
+praises	051	acclaim
+praised	051	acclaim
+praising	051	acclaim
+recognise	051	acclaim
+recognises	051	acclaim
+recognised	051	acclaim
+recognising	051	acclaim
+recognize	051	acclaim
+recognizes	051	acclaim
+recognized	051	acclaim
+recognizing	051	acclaim
+respect	051	acclaim
+respects	051	acclaim
+respected	051	acclaim
+respecting	051	acclaim
+reward	051	acclaim
+rewards	051	acclaim
+rewarded	051	acclaim
+rewarding	051	acclaim
+salute	051	acclaim
+salutes	051	acclaim
+saluted	051	acclaim
+saluting	051	acclaim
+toast	051	acclaim
+toasts	051	acclaim
+toasted	051	acclaim
+toasting	051	acclaim
+welcome	051	acclaim
+welcomes	051	acclaim
+welcomed	051	acclaim
+welcoming	051	acclaim
+appreciate	051	appreciate
+appreciates	051	appreciate
+appreciated	051	appreciate
+appreciating	051	appreciate
+bless	051	bless
+blesses	051	bless
+blessed	051	bless
+blessing	051	bless
+sanctify	051	bless
+sanctifies	051	bless
+sanctified	051	bless
+sanctifying	051	bless
+cheer	051	encourage
+cheers	051	encourage
+cheered	051	encourage
+cheering	051	encourage
+embolden	051	encourage
+emboldens	051	encourage
+emboldened	051	encourage
+emboldening	051	encourage
+encourage	051	encourage
+encourages	051	encourage
+encouraged	051	encourage
+encouraging	051	encourage
+enliven	051	encourage
+enlivens	051	encourage
+enlivened	051	encourage
+enlivening	051	encourage
+galvanize	051	encourage
+galvanizes	051	encourage
+galvanized	051	encourage
+galvanizing	051	encourage
+inspire	051	encourage
+inspires	051	encourage
+inspired	051	encourage
+inspiring	051	encourage
+invigorate	051	encourage
+invigorates	051	encourage
+invigorated	051	encourage
+invigorating	051	encourage
+reassure	051	encourage
+reassures	051	encourage
+reassured	051	encourage
+reassuring	051	encourage
+revitalize	051	encourage
+revitalizes	051	encourage
+revitalized	051	encourage
+revitalizing	051	encourage
+rouse	051	encourage
+rouses	051	encourage
+roused	051	encourage
+rousing	051	encourage
+spur	051	encourage
+spurs	051	encourage
+spurred	051	encourage
+spurring	051	encourage
+favor	051	favor
+favors	051	favor
+favored	051	favor
+favoring	051	favor
+favour	051	favor
+favours	051	favor
+favoured	051	favor
+favouring	051	favor
+prefer	051	favor
+prefers	051	favor
+preferred	051	favor
+preferring	051	favor
+exalt	051	laud
+exalts	051	laud
+exalted	051	laud
+exalting	051	laud
+glorify	051	laud
+glorifying	051	laud
+glorified	051	laud
+glorifies	051	laud
+laud	051	laud
+lauds	051	laud
+lauded	051	laud
+lauding	051	laud
+legitimise	051	legitimise
+legitimises	051	legitimise
+legitimised	051	legitimise
+legitimising	051	legitimise
+legitimize	051	legitimise
+legitimizes	051	legitimise
+legitimized	051	legitimise
+legitimizing	051	legitimise
+reassert	051	reassert
+reasserts	051	reassert
+reasserted	051	reassert
+reasserting	051	reassert
+esteem	051	respect
+esteems	051	respect
+esteemed	051	respect
+esteeming	051	respect
+prize	051	respect
+prizes	051	respect
+prized	051	respect
+prizing	051	respect
+respect	051	respect
+respects	051	respect
+respected	051	respect
+respecting	051	respect
+value	051	respect
+values	051	respect
+valued	051	respect
+valuing	051	respect
+thank	051	thank
+thanks	051	thank
+thanked	051	thank
+thanking	051	thank
+formalize	054	formalize
+formalizes	054	formalize
+formalized	054	formalize
+formalizing	054	formalize
+apologise	055	apologize
+apologises	055	apologize
+apologised	055	apologize
+apologising	055	apologize
+apologize	055	apologize
+apologizes	055	apologize
+apologized	055	apologize
+apologizing	055	apologize
+forgave	056	forgive
+forgaves	056	forgive
+forgaved	056	forgive
+forgaving	056	forgive
+forgive	056	forgive
+forgives	056	forgive
+forgived	056	forgive
+forgiving	056	forgive
+forgiven	056	forgive
+forgivens	056	forgive
+forgivened	056	forgive
+forgivening	056	forgive
+aid	060	aid
+aids	060	aid
+aided	060	aid
+aiding	060	aid
+assist	060	aid
+assists	060	aid
+assisted	060	aid
+assisting	060	aid
+benefit	060	aid
+benefits	060	aid
+benefited	060	aid
+benefiting	060	aid
+help	070	aid
+helps	070	aid
+helped	070	aid
+helping	070	aid
+serve	060	aid
+serves	060	aid
+served	060	aid
+serving	060	aid
+allocate	060	allocate
+allocates	060	allocate
+allocated	060	allocate
+allocating	060	allocate
+allot	060	allocate
+allots	060	allocate
+allotted	060	allocate
+allotting	060	allocate
+apportion	060	allocate
+apportions	060	allocate
+apportioned	060	allocate
+apportioning	060	allocate
+assign	060	allocate
+assigns	060	allocate
+assigned	060	allocate
+assigning	060	allocate
+task	060	allocate
+tasks	060	allocate
+tasked	060	allocate
+tasking	060	allocate
+beef up	060	boost
+beefs up	060	boost
+beefed up	060	boost
+beefing up	060	boost
+step up	060	boost
+steps up	060	boost
+stepped up	060	boost
+stepping up	060	boost
+amplify	060	boost
+amplified	060	boost
+amplifies	060	boost
+amplifying	060	boost
+augment	060	boost
+augments	060	boost
+augmented	060	boost
+augmenting	060	boost
+boost	060	boost
+boosts	060	boost
+boosted	060	boost
+boosting	060	boost
+compound	060	boost
+compounds	060	boost
+compounded	060	boost
+compounding	060	boost
+deepen	060	boost
+deepens	060	boost
+deepened	060	boost
+deepening	060	boost
+enhance	060	boost
+enhances	060	boost
+enhanced	060	boost
+enhancing	060	boost
+enlarge	060	boost
+enlarges	060	boost
+enlarged	060	boost
+enlarging	060	boost
+escalate	060	boost
+escalates	060	boost
+escalated	060	boost
+escalating	060	boost
+exaggerate	060	boost
+exaggerates	060	boost
+exaggerated	060	boost
+exaggerating	060	boost
+expand	060	boost
+expands	060	boost
+expanded	060	boost
+expanding	060	boost
+heighten	060	boost
+heightens	060	boost
+heightened	060	boost
+heightening	060	boost
+increase	060	boost
+increases	060	boost
+increased	060	boost
+increasing	060	boost
+intensify	060	boost
+intensified	060	boost
+intensifies	060	boost
+intensifying	060	boost
+magnify	060	boost
+magnified	060	boost
+magnifies	060	boost
+magnifying	060	boost
+redouble	060	boost
+redoubles	060	boost
+redoubled	060	boost
+redoubling	060	boost
+constitute	060	enact
+constitutes	060	enact
+constituted	060	enact
+constituting	060	enact
+enact	060	enact
+enacts	060	enact
+enacted	060	enact
+enacting	060	enact
+establish	060	enact
+establishes	060	enact
+established	060	enact
+establishing	060	enact
+found	060	enact
+founds	060	enact
+founded	060	enact
+founding	060	enact
+institute	060	enact
+institutes	060	enact
+instituted	060	enact
+instituting	060	enact
+re-establish	060	enact
+re-establishes	060	enact
+re-established	060	enact
+re-establishing	060	enact
+enlist	060	enlist
+enlists	060	enlist
+enlisted	060	enlist
+enlisting	060	enlist
+enroll	060	enlist
+enrolls	060	enlist
+enrolled	060	enlist
+enrolling	060	enlist
+abate	060	facilitate
+abates	060	facilitate
+abated	060	facilitate
+abating	060	facilitate
+ameliorate	060	facilitate
+ameliorates	060	facilitate
+ameliorated	060	facilitate
+ameliorating	060	facilitate
+appease	060	facilitate
+appeases	060	facilitate
+appeased	060	facilitate
+appeasing	060	facilitate
+assuage	060	facilitate
+assuages	060	facilitate
+assuaged	060	facilitate
+assuaging	060	facilitate
+better	060	facilitate
+betters	060	facilitate
+bettered	060	facilitate
+bettering	060	facilitate
+ease	060	facilitate
+eases	060	facilitate
+eased	060	facilitate
+easing	060	facilitate
+expediate	060	facilitate
+expediates	060	facilitate
+expediated	060	facilitate
+expediating	060	facilitate
+facilitate	060	facilitate
+facilitates	060	facilitate
+facilitated	060	facilitate
+facilitating	060	facilitate
+improve	060	facilitate
+improves	060	facilitate
+improved	060	facilitate
+improving	060	facilitate
+mitigate	060	facilitate
+mitigates	060	facilitate
+mitigated	060	facilitate
+mitigating	060	facilitate
+simplify	060	facilitate
+simplified	060	facilitate
+simplifies	060	facilitate
+simplifying	060	facilitate
+accord	060	grant
+accords	060	grant
+accorded	060	grant
+according	060	grant
+add	060	grant
+adds	060	grant
+added	060	grant
+adding	060	grant
+award	060	grant
+awards	060	grant
+awarded	060	grant
+awarding	060	grant
+bequeath	060	grant
+bequeaths	060	grant
+bequeathed	060	grant
+bequeathing	060	grant
+bestow	060	grant
+bestows	060	grant
+bestowed	060	grant
+bestowing	060	grant
+contribute	070	grant
+contributes	070	grant
+contributed	070	grant
+contributing	070	grant
+donate	070	grant
+donates	070	grant
+donated	070	grant
+donating	070	grant
+endow	060	grant
+endows	060	grant
+endowed	060	grant
+endowing	060	grant
+entrust	060	grant
+entrusts	060	grant
+entrusted	060	grant
+entrusting	060	grant
+give	060	grant
+gives	060	grant
+giving	060	grant
+gave	060	grant
+given	060	grant
+grant	060	grant
+grants	060	grant
+granted	060	grant
+granting	060	grant
+issue	060	grant
+issues	060	grant
+issued	060	grant
+issuing	060	grant
+lend	060	grant
+lends	060	grant
+lending	060	grant
+lent	060	grant
+loan	060	grant
+loans	060	grant
+loaned	060	grant
+loaning	060	grant
+provide	060	grant
+provides	060	grant
+provided	060	grant
+providing	060	grant
+supply	060	grant
+supplying	060	grant
+supplied	060	grant
+supplies	060	grant
+tie in	060	link
+ties in	060	link
+tied in	060	link
+tying in	060	link
+attach	060	link
+attaches	060	link
+attached	060	link
+attaching	060	link
+bind	060	link
+binds	060	link
+bound	060	link
+binding	060	link
+chain	060	link
+chains	060	link
+chained	060	link
+chaining	060	link
+connect	060	link
+connects	060	link
+connected	060	link
+connecting	060	link
+link	060	link
+links	060	link
+linked	060	link
+linking	060	link
+relate	060	link
+relates	060	link
+related	060	link
+relating	060	link
+blend	060	merge
+blends	060	merge
+blended	060	merge
+blending	060	merge
+coalesce	060	merge
+coalesces	060	merge
+coalesced	060	merge
+coalescing	060	merge
+combine	060	merge
+combines	060	merge
+combined	060	merge
+combining	060	merge
+conflate	060	merge
+conflates	060	merge
+conflated	060	merge
+conflating	060	merge
+fuse	060	merge
+fuses	060	merge
+fused	060	merge
+fusing	060	merge
+merge	060	merge
+merges	060	merge
+merged	060	merge
+merging	060	merge
+unify	060	merge
+unified	060	merge
+unifies	060	merge
+unifying	060	merge
+address	010	oversee_manage
+addresses	010	oversee_manage
+addressed	010	oversee_manage
+addressing	010	oversee_manage
+administer	060	oversee_manage
+administers	060	oversee_manage
+administered	060	oversee_manage
+administering	060	oversee_manage
+command	060	oversee_manage
+commands	060	oversee_manage
+commanded	060	oversee_manage
+commanding	060	oversee_manage
+conduct	060	oversee_manage
+conducts	060	oversee_manage
+conducted	060	oversee_manage
+conducting	060	oversee_manage
+control	060	oversee_manage
+controls	060	oversee_manage
+controlling	060	oversee_manage
+controlled	060	oversee_manage
+dictate	060	oversee_manage
+dictates	060	oversee_manage
+dictated	060	oversee_manage
+dictating	060	oversee_manage
+direct	060	oversee_manage
+directs	060	oversee_manage
+directed	060	oversee_manage
+directing	060	oversee_manage
+enjoin	060	oversee_manage
+enjoins	060	oversee_manage
+enjoined	060	oversee_manage
+enjoining	060	oversee_manage
+govern	060	oversee_manage
+governs	060	oversee_manage
+governed	060	oversee_manage
+governing	060	oversee_manage
+handle	060	oversee_manage
+handles	060	oversee_manage
+handled	060	oversee_manage
+handling	060	oversee_manage
+head	060	oversee_manage
+heads	060	oversee_manage
+headed	060	oversee_manage
+heading	060	oversee_manage
+lead	060	oversee_manage
+leads	060	oversee_manage
+leading	060	oversee_manage
+led	060	oversee_manage
+manage	060	oversee_manage
+manages	060	oversee_manage
+managed	060	oversee_manage
+managing	060	oversee_manage
+monitor	090	oversee_manage
+monitors	090	oversee_manage
+monitored	090	oversee_manage
+monitoring	090	oversee_manage
+order	100	oversee_manage
+orders	100	oversee_manage
+ordered	100	oversee_manage
+ordering	100	oversee_manage
+oversee	060	oversee_manage
+oversees	060	oversee_manage
+overseeing	060	oversee_manage
+overseen	060	oversee_manage
+oversaw	060	oversee_manage
+prescribe	060	oversee_manage
+prescribes	060	oversee_manage
+prescribed	060	oversee_manage
+prescribing	060	oversee_manage
+regulate	060	oversee_manage
+regulates	060	oversee_manage
+regulated	060	oversee_manage
+regulating	060	oversee_manage
+rule	060	oversee_manage
+rules	060	oversee_manage
+ruled	060	oversee_manage
+ruling	060	oversee_manage
+steer	060	oversee_manage
+steers	060	oversee_manage
+steered	060	oversee_manage
+steering	060	oversee_manage
+supervise	060	oversee_manage
+supervises	060	oversee_manage
+supervised	060	oversee_manage
+supervising	060	oversee_manage
+supervize	060	oversee_manage
+supervizes	060	oversee_manage
+supervized	060	oversee_manage
+supervizing	060	oversee_manage
+exchange	060	trade
+exchanges	060	trade
+exchanged	060	trade
+exchanging	060	trade
+swap	060	trade
+swaps	060	trade
+swapping	060	trade
+swapped	060	trade
+trade	060	trade
+trades	060	trade
+traded	060	trade
+trading	060	trade
+pay for	061	finance
+pays for	061	finance
+paying for	061	finance
+paid for	061	finance
+bankroll	061	finance
+bankrolls	061	finance
+bankrolled	061	finance
+bankrolling	061	finance
+finance	061	finance
+finances	061	finance
+financed	061	finance
+financing	061	finance
+fund	061	finance
+funds	061	finance
+funded	061	finance
+funding	061	finance
+invest	061	finance
+invests	061	finance
+invested	061	finance
+investing	061	finance
+pay	061	finance
+paying	061	finance
+pays	061	finance
+paid	061	finance
+sponsor	061	finance
+sponsors	061	finance
+sponsored	061	finance
+sponsoring	061	finance
+underwrite	061	finance
+underwriting	061	finance
+underwrites	061	finance
+underwrote	061	finance
+underwritten	061	finance
+import	061	import
+imports	061	import
+imported	061	import
+importing	061	import
+buy	061	purchase
+buying	061	purchase
+buys	061	purchase
+bought	061	purchase
+compensate	114	purchase
+compensates	114	purchase
+compensated	114	purchase
+compensating	114	purchase
+purchase	061	purchase
+purchases	061	purchase
+purchased	061	purchase
+purchasing	061	purchase
+arm	062	arm
+arms	062	arm
+armed	062	arm
+arming	062	arm
+attire	062	arm
+attires	062	arm
+attired	062	arm
+attiring	062	arm
+equip	062	arm
+equips	062	arm
+equipping	062	arm
+equipped	062	arm
+furnish	062	arm
+furnishes	062	arm
+furnished	062	arm
+furnishing	062	arm
+gear	062	arm
+gears	062	arm
+geared	062	arm
+gearing	062	arm
+outfit	062	arm
+outfits	062	arm
+outfited	062	arm
+outfiting	062	arm
+render	062	arm
+renders	062	arm
+rendered	062	arm
+rendering	062	arm
+stock	062	arm
+stocks	062	arm
+stocked	062	arm
+stocking	062	arm
+tender	062	arm
+tenders	062	arm
+tendered	062	arm
+tendering	062	arm
+extradite	063	extradite
+extradites	063	extradite
+extradited	063	extradite
+extraditing	063	extradite
+step in	070	intervene
+steps in	070	intervene
+stepped in	070	intervene
+stepping in	070	intervene
+interfere	070	intervene
+interferes	070	intervene
+interfered	070	intervene
+interfering	070	intervene
+intervene	070	intervene
+intervenes	070	intervene
+intervened	070	intervene
+intervening	070	intervene
+stabilise	070	stabilise
+stabilises	070	stabilise
+stabilised	070	stabilise
+stabilising	070	stabilise
+stabilize	070	stabilise
+stabilizes	070	stabilise
+stabilized	070	stabilise
+stabilizing	070	stabilise
+rescue	073	rescue
+rescues	073	rescue
+rescued	073	rescue
+rescuing	073	rescue
+look after	074	defend
+looks after	074	defend
+looked after	074	defend
+looking after	074	defend
+defend	074	defend
+defends	074	defend
+defended	074	defend
+defending	074	defend
+guard	074	defend
+guards	074	defend
+guarded	074	defend
+guarding	074	defend
+protect	074	defend
+protects	074	defend
+protected	074	defend
+protecting	074	defend
+safeguard	074	defend
+safeguards	074	defend
+safeguarded	074	defend
+safeguarding	074	defend
+shelter	075	defend
+shelters	075	defend
+sheltered	075	defend
+sheltering	075	defend
+shield	074	defend
+shields	074	defend
+shielded	074	defend
+shielding	074	defend
+tend	074	defend
+tends	074	defend
+tended	074	defend
+tending	074	defend
+ward	074	defend
+wards	074	defend
+warded	074	defend
+warding	074	defend
+abandon	080	abandon
+abandons	080	abandon
+abandoned	080	abandon
+abandoning	080	abandon
+absolve	080	absolve
+absolves	080	absolve
+absolved	080	absolve
+absolving	080	absolve
+abstain	080	abstain
+abstains	080	abstain
+abstained	080	abstain
+abstaining	080	abstain
+go by	080	allow
+went by	080	allow
+goes by	080	allow
+gone by	080	allow
+go through	080	allow
+went through	080	allow
+goes through	080	allow
+gone through	080	allow
+allow	080	allow
+allows	080	allow
+allowed	080	allow
+allowing	080	allow
+approve	080	allow
+approves	080	allow
+approved	080	allow
+approving	080	allow
+authorise	080	allow
+authorises	080	allow
+authorised	080	allow
+authorising	080	allow
+authorize	080	allow
+authorizes	080	allow
+authorized	080	allow
+authorizing	080	allow
+clear	080	allow
+clears	080	allow
+cleared	080	allow
+clearing	080	allow
+consent	080	allow
+consents	080	allow
+consented	080	allow
+consenting	080	allow
+countenance	080	allow
+countenances	080	allow
+countenanced	080	allow
+countenancing	080	allow
+empower	080	allow
+empowers	080	allow
+empowered	080	allow
+empowering	080	allow
+enable	080	allow
+enables	080	allow
+enabled	080	allow
+enabling	080	allow
+legislate	080	allow
+legislates	080	allow
+legislated	080	allow
+legislating	080	allow
+pass	080	allow
+passes	080	allow
+passed	080	allow
+passing	080	allow
+permit	080	allow
+permits	080	allow
+permitted	080	allow
+permitting	080	allow
+ratify	080	allow
+ratifies	080	allow
+ratifying	080	allow
+ratified	080	allow
+tolerate	080	allow
+tolerates	080	allow
+tolerated	080	allow
+tolerating	080	allow
+verify	080	allow
+verifies	080	allow
+verifying	080	allow
+verified	080	allow
+hash out	080	compromise
+hashes out	080	compromise
+hashed out	080	compromise
+hashing out	080	compromise
+settle on	080	compromise
+settles on	080	compromise
+settled on	080	compromise
+settling on	080	compromise
+talk over	080	compromise
+talks over	080	compromise
+talked over	080	compromise
+talking over	080	compromise
+arbitrate	080	compromise
+arbitrates	080	compromise
+arbitrated	080	compromise
+arbitrating	080	compromise
+compromise	080	compromise
+compromises	080	compromise
+compromised	080	compromise
+compromising	080	compromise
+conciliate	080	compromise
+conciliates	080	compromise
+conciliated	080	compromise
+conciliating	080	compromise
+intercede	080	compromise
+intercedes	080	compromise
+interceded	080	compromise
+interceding	080	compromise
+intermediate	080	compromise
+intermediates	080	compromise
+intermediated	080	compromise
+intermediating	080	compromise
+mediate	080	compromise
+mediates	080	compromise
+mediated	080	compromise
+mediating	080	compromise
+negotiate	080	compromise
+negotiates	080	compromise
+negotiated	080	compromise
+negotiating	080	compromise
+resettle	080	compromise
+resettles	080	compromise
+resettled	080	compromise
+resettling	080	compromise
+resolve	080	compromise
+resolves	080	compromise
+resolved	080	compromise
+resolving	080	compromise
+settle	080	compromise
+settles	080	compromise
+settled	080	compromise
+settling	080	compromise
+disentangle	080	loosen
+disentangles	080	loosen
+disentangled	080	loosen
+disentangling	080	loosen
+loosen	080	loosen
+loosens	080	loosen
+loosened	080	loosen
+loosening	080	loosen
+relax	080	loosen
+relaxes	080	loosen
+relaxed	080	loosen
+relaxing	080	loosen
+tease	080	loosen
+teases	080	loosen
+teased	080	loosen
+teasing	080	loosen
+undo	080	loosen
+undoing	080	loosen
+undone	080	loosen
+undid	080	loosen
+untie	080	loosen
+untied	080	loosen
+unties	080	loosen
+untying	080	loosen
+pardon	080	pardon
+pardons	080	pardon
+pardoned	080	pardon
+pardoning	080	pardon
+set free	080	release
+sets free	080	release
+setting free	080	release
+emancipate	080	release
+emancipates	080	release
+emancipated	080	release
+emancipating	080	release
+free	080	release
+frees	080	release
+freeing	080	release
+freed	080	release
+liberate	080	release
+liberates	080	release
+liberated	080	release
+liberating	080	release
+release	084	release
+releases	084	release
+released	084	release
+releasing	084	release
+unloose	080	release
+unlooses	080	release
+unloosed	080	release
+unloosing	080	release
+back down	080	retreat
+backs down	080	retreat
+backed down	080	retreat
+backing down	080	retreat
+draw back	080	retreat
+draws back	080	retreat
+drawing back	080	retreat
+drawn back	080	retreat
+drew back	080	retreat
+get out	080	retreat
+gets out	080	retreat
+getting out	080	retreat
+gotten out	080	retreat
+got out	080	retreat
+pull back	080	retreat
+pulls back	080	retreat
+pulled back	080	retreat
+pulling back	080	retreat
+pull out	080	retreat
+pulls out	080	retreat
+pulled out	080	retreat
+pulling out	080	retreat
+detach	080	retreat
+detaches	080	retreat
+detached	080	retreat
+detaching	080	retreat
+disconnect	080	retreat
+disconnects	080	retreat
+disconnected	080	retreat
+disconnecting	080	retreat
+disengage	080	retreat
+disengages	080	retreat
+disengaged	080	retreat
+disengaging	080	retreat
+recede	080	retreat
+recedes	080	retreat
+receded	080	retreat
+receding	080	retreat
+retire	080	retreat
+retires	080	retreat
+retired	080	retreat
+retiring	080	retreat
+retract	080	retreat
+retracts	080	retreat
+retracted	080	retreat
+retracting	080	retreat
+retreat	080	retreat
+retreats	080	retreat
+retreated	080	retreat
+retreating	080	retreat
+withdraw	080	retreat
+withdraws	080	retreat
+withdrawing	080	retreat
+withdrew	080	retreat
+abide by	080	submit
+abides by	080	submit
+abided by	080	submit
+abiding by	080	submit
+conform to	080	submit
+conforms to	080	submit
+conformed to	080	submit
+conforming to	080	submit
+abide	080	submit
+abides	080	submit
+abided	080	submit
+abiding	080	submit
+accede	080	submit
+accedes	080	submit
+acceded	080	submit
+acceding	080	submit
+acquiesce	080	submit
+acquiesces	080	submit
+acquiesced	080	submit
+acquiescing	080	submit
+bide	080	submit
+bides	080	submit
+bided	080	submit
+biding	080	submit
+comply	030	submit
+complies	030	submit
+complied	030	submit
+complying	030	submit
+fill	080	submit
+fills	080	submit
+filled	080	submit
+filling	080	submit
+obey	080	submit
+obeys	080	submit
+obeyed	080	submit
+obeying	080	submit
+satify	080	submit
+satifies	080	submit
+satified	080	submit
+satifying	080	submit
+submit	080	submit
+submits	080	submit
+submitted	080	submit
+submitting	080	submit
+unblock	080	unblock
+unblocks	080	unblock
+unblocked	080	unblock
+unblocking	080	unblock
+drop out	080	yield
+drops out	080	yield
+dropped out	080	yield
+dropping out	080	yield
+give in	080	yield
+gives in	080	yield
+gave in	080	yield
+given in	080	yield
+give up	080	yield
+gives up	080	yield
+gave up	080	yield
+given up	080	yield
+bow	080	yield
+bows	080	yield
+bowed	080	yield
+bowing	080	yield
+capitulate	080	yield
+capitulates	080	yield
+capitulated	080	yield
+capitulating	080	yield
+cede	080	yield
+cedes	080	yield
+ceded	080	yield
+ceding	080	yield
+concede	080	yield
+concedes	080	yield
+conceded	080	yield
+conceding	080	yield
+concession	080	yield
+concessions	080	yield
+concessioned	080	yield
+concessioning	080	yield
+forswear	080	yield
+forswearing	080	yield
+forswears	080	yield
+forsworn	080	yield
+forswore	080	yield
+relinquish	080	yield
+relinquishes	080	yield
+relinquished	080	yield
+relinquishing	080	yield
+renounce	110	yield
+renounces	110	yield
+renounced	110	yield
+renouncing	110	yield
+succumb	080	yield
+succumbs	080	yield
+succumbed	080	yield
+succumbing	080	yield
+surrender	080	yield
+surrenders	080	yield
+surrendered	080	yield
+surrendering	080	yield
+waive	080	yield
+waives	080	yield
+waived	080	yield
+waiving	080	yield
+yield	080	yield
+yields	080	yield
+yielded	080	yield
+yielding	080	yield
+absolve	081	acquit
+absolves	081	acquit
+absolved	081	acquit
+absolving	081	acquit
+acquit	081	acquit
+acquits	081	acquit
+acquitted	081	acquit
+acquitting	081	acquit
+exculpate	081	acquit
+exculpates	081	acquit
+exculpated	081	acquit
+exculpating	081	acquit
+exonerate	081	acquit
+exonerates	081	acquit
+exonerated	081	acquit
+exonerating	081	acquit
+vindicate	081	acquit
+vindicates	081	acquit
+vindicated	081	acquit
+vindicating	081	acquit
+declassify	081	declassify
+declassifies	081	declassify
+declassified	081	declassify
+declassifying	081	declassify
+decriminalise	081	legalise
+decriminalises	081	legalise
+decriminalised	081	legalise
+decriminalising	081	legalise
+decriminalize	081	legalise
+decriminalizes	081	legalise
+decriminalized	081	legalise
+decriminalizing	081	legalise
+legalise	081	legalise
+legalises	081	legalise
+legalised	081	legalise
+legalising	081	legalise
+legalize	081	legalise
+legalizes	081	legalise
+legalized	081	legalise
+legalizing	081	legalise
+look over	090	inspect
+looks over	090	inspect
+looked over	090	inspect
+looking over	090	inspect
+analyse	090	inspect
+analyses	090	inspect
+analysed	090	inspect
+analysing	090	inspect
+ascertain	090	inspect
+ascertains	090	inspect
+ascertained	090	inspect
+ascertaining	090	inspect
+audit	090	inspect
+audits	090	inspect
+audited	090	inspect
+auditing	090	inspect
+check	090	inspect
+checks	090	inspect
+checked	090	inspect
+checking	090	inspect
+examine	090	inspect
+examines	090	inspect
+examined	090	inspect
+examining	090	inspect
+explore	090	inspect
+explores	090	inspect
+explored	090	inspect
+exploring	090	inspect
+inspect	090	inspect
+inspects	090	inspect
+inspected	090	inspect
+inspecting	090	inspect
+research	090	inspect
+researches	090	inspect
+researched	090	inspect
+researching	090	inspect
+study	090	inspect
+studying	090	inspect
+studied	090	inspect
+studies	090	inspect
+investigate	090	investigate
+investigates	090	investigate
+investigated	090	investigate
+investigating	090	investigate
+glance over	090	probe
+glances over	090	probe
+glanced over	090	probe
+glancing over	090	probe
+comb	090	probe
+combs	090	probe
+combed	090	probe
+combing	090	probe
+dig	090	probe
+digs	090	probe
+dug	090	probe
+digging	090	probe
+mine	090	probe
+mines	090	probe
+mined	090	probe
+mining	090	probe
+probe	090	probe
+probes	090	probe
+probed	090	probe
+probing	090	probe
+rake	090	probe
+rakes	090	probe
+raked	090	probe
+raking	090	probe
+scan	090	probe
+scans	090	probe
+scanned	090	probe
+scanning	090	probe
+scrutinize	090	probe
+scrutinizes	090	probe
+scrutinized	090	probe
+scrutinizing	090	probe
+skim	090	probe
+skims	090	probe
+skimmed	090	probe
+skimming	090	probe
+sweep	090	probe
+sweeps	090	probe
+sweeping	090	probe
+swept	090	probe
+unearth	090	probe
+unearths	090	probe
+unearthed	090	probe
+unearthing	090	probe
+adjure	100	demand
+adjures	100	demand
+adjured	100	demand
+adjuring	100	demand
+bid	100	demand
+bids	100	demand
+bade	100	demand
+bidding	100	demand
+campaign	100	demand
+campaigns	100	demand
+campaigned	100	demand
+campaigning	100	demand
+clamor	100	demand
+clamors	100	demand
+clamored	100	demand
+clamoring	100	demand
+clamour	100	demand
+clamours	100	demand
+clamoured	100	demand
+clamouring	100	demand
+crusade	100	demand
+crusades	100	demand
+crusaded	100	demand
+crusading	100	demand
+demand	100	demand
+demands	100	demand
+demanded	100	demand
+demanding	100	demand
+entreat	100	demand
+entreats	100	demand
+entreated	100	demand
+entreating	100	demand
+exhort	100	demand
+exhorts	100	demand
+exhorted	100	demand
+exhorting	100	demand
+necessitate	100	demand
+necessitates	100	demand
+necessitated	100	demand
+necessitating	100	demand
+need	100	demand
+needs	100	demand
+needed	100	demand
+needing	100	demand
+press	100	demand
+presses	100	demand
+pressed	100	demand
+pressing	100	demand
+push	100	demand
+pushes	100	demand
+pushed	100	demand
+pushing	100	demand
+want	030	demand
+wants	030	demand
+wanted	030	demand
+wanting	030	demand
+insist	100	insist
+insists	100	insist
+insisted	100	insist
+insisting	100	insist
+allege	110	allege
+alleges	110	allege
+alleged	110	allege
+alleging	110	allege
+aver	110	allege
+avers	110	allege
+averred	110	allege
+averring	110	allege
+avow	110	allege
+avows	110	allege
+avowed	110	allege
+avowing	110	allege
+claim	110	allege
+claims	110	allege
+claimed	110	allege
+claiming	110	allege
+swear	110	allege
+swears	110	allege
+swore	110	allege
+sworn	110	allege
+blaspheme	110	curse
+blasphemes	110	curse
+blasphemed	110	curse
+blaspheming	110	curse
+curse	110	curse
+curses	110	curse
+cursed	110	curse
+cursing	110	curse
+despair	110	despair
+despairs	110	despair
+despaired	110	despair
+despairing	110	despair
+decry	110	disapprove
+decries	110	disapprove
+decried	110	disapprove
+decrying	110	disapprove
+disapprove	110	disapprove
+disapproves	110	disapprove
+disapproved	110	disapprove
+disapproving	110	disapprove
+disappoint	110	dismay
+disappoints	110	dismay
+disappointed	110	dismay
+disappointing	110	dismay
+discourage	110	dismay
+discourages	110	dismay
+discouraged	110	dismay
+discouraging	110	dismay
+dishearten	110	dismay
+disheartens	110	dismay
+disheartened	110	dismay
+disheartening	110	dismay
+dismay	110	dismay
+dismays	110	dismay
+dismayed	110	dismay
+dismaying	110	dismay
+sadden	110	dismay
+saddens	110	dismay
+saddened	110	dismay
+saddening	110	dismay
+distrust	110	distrust
+distrusts	110	distrust
+distrusted	110	distrust
+distrusting	110	distrust
+doubt	012	distrust
+doubts	012	distrust
+doubted	012	distrust
+doubting	012	distrust
+oppugn	110	distrust
+oppugns	110	distrust
+oppugned	110	distrust
+oppugning	110	distrust
+suspect	110	distrust
+suspects	110	distrust
+suspected	110	distrust
+suspecting	110	distrust
+cry	110	lament
+cries	110	lament
+cried	110	lament
+crying	110	lament
+grieve	110	lament
+grieves	110	lament
+grieved	110	lament
+grieving	110	lament
+lament	110	lament
+laments	110	lament
+lamented	110	lament
+lamenting	110	lament
+mourn	110	lament
+mourns	110	lament
+mourned	110	lament
+mourning	110	lament
+wail	110	lament
+wails	110	lament
+wailed	110	lament
+wailing	110	lament
+weep	110	lament
+weeps	110	lament
+weeping	110	lament
+wept	110	lament
+whine	110	lament
+whines	110	lament
+whined	110	lament
+whining	110	lament
+rebuff	110	rebuff
+rebuffs	110	rebuff
+rebuffed	110	rebuff
+rebuffing	110	rebuff
+slight	110	rebuff
+slights	110	rebuff
+slighted	110	rebuff
+slighting	110	rebuff
+snub	111	rebuff
+snubs	111	rebuff
+snubbing	111	rebuff
+snubbed	111	rebuff
+regret	110	regret
+regrets	110	regret
+regreted	110	regret
+regreting	110	regret
+argue	110	verbal_conflict
+argues	110	verbal_conflict
+argued	110	verbal_conflict
+arguing	110	verbal_conflict
+bemoan	110	verbal_conflict
+bemoans	110	verbal_conflict
+bemoaned	110	verbal_conflict
+bemoaning	110	verbal_conflict
+challenge	110	verbal_conflict
+challenges	110	verbal_conflict
+challenged	110	verbal_conflict
+challenging	110	verbal_conflict
+compete	110	verbal_conflict
+competes	110	verbal_conflict
+competed	110	verbal_conflict
+competing	110	verbal_conflict
+complain	114	verbal_conflict
+complains	114	verbal_conflict
+complained	114	verbal_conflict
+complaining	114	verbal_conflict
+contend	110	verbal_conflict
+contends	110	verbal_conflict
+contended	110	verbal_conflict
+contending	110	verbal_conflict
+contest	110	verbal_conflict
+contests	110	verbal_conflict
+contested	110	verbal_conflict
+contesting	110	verbal_conflict
+contradict	110	verbal_conflict
+contradicts	110	verbal_conflict
+contradicted	110	verbal_conflict
+contradicting	110	verbal_conflict
+contrast	110	verbal_conflict
+contrasts	110	verbal_conflict
+contrasted	110	verbal_conflict
+contrasting	110	verbal_conflict
+contravene	110	verbal_conflict
+contravenes	110	verbal_conflict
+contravened	110	verbal_conflict
+contravening	110	verbal_conflict
+counter	110	verbal_conflict
+counters	110	verbal_conflict
+countered	110	verbal_conflict
+countering	110	verbal_conflict
+counterbalance	110	verbal_conflict
+counterbalances	110	verbal_conflict
+counterbalanced	110	verbal_conflict
+counterbalancing	110	verbal_conflict
+debate	040	verbal_conflict
+debates	040	verbal_conflict
+debated	040	verbal_conflict
+debating	040	verbal_conflict
+differ	110	verbal_conflict
+differs	110	verbal_conflict
+differed	110	verbal_conflict
+differing	110	verbal_conflict
+disagree	110	verbal_conflict
+disagrees	110	verbal_conflict
+disagreed	110	verbal_conflict
+disagreeing	110	verbal_conflict
+dispute	110	verbal_conflict
+disputes	110	verbal_conflict
+disputed	110	verbal_conflict
+disputing	110	verbal_conflict
+dissent	110	verbal_conflict
+dissents	110	verbal_conflict
+dissented	110	verbal_conflict
+dissenting	110	verbal_conflict
+object	120	verbal_conflict
+objects	120	verbal_conflict
+objected	120	verbal_conflict
+objecting	120	verbal_conflict
+oppose	110	verbal_conflict
+opposes	110	verbal_conflict
+opposed	110	verbal_conflict
+opposing	110	verbal_conflict
+protest	140	verbal_conflict
+protests	140	verbal_conflict
+protested	140	verbal_conflict
+protesting	140	verbal_conflict
+refute	110	verbal_conflict
+refutes	110	verbal_conflict
+refuted	110	verbal_conflict
+refuting	110	verbal_conflict
+wrangle	110	verbal_conflict
+wrangles	110	verbal_conflict
+wrangled	110	verbal_conflict
+wrangling	110	verbal_conflict
+debase	110	verbal_conflict
+debases	110	verbal_conflict
+debased	110	verbal_conflict
+debasing	110	verbal_conflict
+defile	110	verbal_conflict
+defiles	110	verbal_conflict
+defiled	110	verbal_conflict
+defiling	110	verbal_conflict
+degrade	110	verbal_conflict
+degrades	110	verbal_conflict
+degraded	110	verbal_conflict
+degrading	110	verbal_conflict
+disgrace	110	verbal_conflict
+disgraces	110	verbal_conflict
+disgraced	110	verbal_conflict
+disgracing	110	verbal_conflict
+humble	110	verbal_conflict
+humbles	110	verbal_conflict
+humbled	110	verbal_conflict
+humbling	110	verbal_conflict
+humiliate	110	verbal_conflict
+humiliates	110	verbal_conflict
+humiliated	110	verbal_conflict
+humiliating	110	verbal_conflict
+belittle	111	denigrate
+belittles	111	denigrate
+belittled	111	denigrate
+belittling	111	denigrate
+denigrate	111	denigrate
+denigrates	111	denigrate
+denigrated	111	denigrate
+denigrating	111	denigrate
+impugn	111	denigrate
+impugns	111	denigrate
+impugned	111	denigrate
+impugning	111	denigrate
+malign	111	denigrate
+maligns	111	denigrate
+maligned	111	denigrate
+maligning	111	denigrate
+slander	111	denigrate
+slanders	111	denigrate
+slandered	111	denigrate
+slandering	111	denigrate
+dress down	111	denounce
+dresses down	111	denounce
+dressed down	111	denounce
+dressing down	111	denounce
+admonish	111	denounce
+admonishes	111	denounce
+admonished	111	denounce
+admonishing	111	denounce
+berate	111	denounce
+berates	111	denounce
+berated	111	denounce
+berating	111	denounce
+cane	180	denounce
+canes	180	denounce
+caned	180	denounce
+caning	180	denounce
+castigate	111	denounce
+castigates	111	denounce
+castigated	111	denounce
+castigating	111	denounce
+censure	111	denounce
+censures	111	denounce
+censured	111	denounce
+censuring	111	denounce
+chasten	111	denounce
+chastens	111	denounce
+chastened	111	denounce
+chastening	111	denounce
+chastise	111	denounce
+chastises	111	denounce
+chastised	111	denounce
+chastising	111	denounce
+chide	111	denounce
+chides	111	denounce
+chided	111	denounce
+chiding	111	denounce
+criticise	111	denounce
+criticises	111	denounce
+criticised	111	denounce
+criticising	111	denounce
+criticize	111	denounce
+criticizes	111	denounce
+criticized	111	denounce
+criticizing	111	denounce
+denounce	111	denounce
+denounces	111	denounce
+denounced	111	denounce
+denouncing	111	denounce
+deride	111	denounce
+derides	111	denounce
+derided	111	denounce
+deriding	111	denounce
+disparage	111	denounce
+disparages	111	denounce
+disparaged	111	denounce
+disparaging	111	denounce
+flog	180	denounce
+flogs	180	denounce
+flogging	180	denounce
+flogged	180	denounce
+lambaste	111	denounce
+lambastes	111	denounce
+lambasted	111	denounce
+lambasting	111	denounce
+lecture	111	denounce
+lectures	111	denounce
+lectured	111	denounce
+lecturing	111	denounce
+rebuke	111	denounce
+rebukes	111	denounce
+rebuked	111	denounce
+rebuking	111	denounce
+remonstrate	111	denounce
+remonstrates	111	denounce
+remonstrated	111	denounce
+remonstrating	111	denounce
+reprimand	111	denounce
+reprimands	111	denounce
+reprimanded	111	denounce
+reprimanding	111	denounce
+reproach	111	denounce
+reproaches	111	denounce
+reproached	111	denounce
+reproaching	111	denounce
+reprobate	111	denounce
+reprobates	111	denounce
+reprobated	111	denounce
+reprobating	111	denounce
+ridicule	111	denounce
+ridicules	111	denounce
+ridiculed	111	denounce
+ridiculing	111	denounce
+scold	111	denounce
+scolds	111	denounce
+scolded	111	denounce
+scolding	111	denounce
+scorn	111	denounce
+scorns	111	denounce
+scorned	111	denounce
+scorning	111	denounce
+lash out	111	deplore
+lashes out	111	deplore
+lashed out	111	deplore
+lashing out	111	deplore
+abhor	111	deplore
+abhors	111	deplore
+abhorred	111	deplore
+abhorring	111	deplore
+deplore	111	deplore
+deplores	111	deplore
+deplored	111	deplore
+deploring	111	deplore
+jeer	111	jeer
+jeers	111	jeer
+jeered	111	jeer
+jeering	111	jeer
+scoff	111	jeer
+scoffs	111	jeer
+scoffed	111	jeer
+scoffing	111	jeer
+crucify	111	savage
+crucifying	111	savage
+crucifies	111	savage
+crucified	111	savage
+pillory	111	savage
+pillorying	111	savage
+pillories	111	savage
+pilloried	111	savage
+savage	111	savage
+savages	111	savage
+savaged	111	savage
+savaging	111	savage
+accuse	112	blame
+accuses	112	blame
+accused	112	blame
+accusing	112	blame
+blame	112	blame
+blames	112	blame
+blamed	112	blame
+blaming	112	blame
+charge	112	blame
+charges	112	blame
+charged	112	blame
+charging	112	blame
+condemn	111	blame
+condemns	111	blame
+condemned	111	blame
+condemning	111	blame
+convict	173	blame
+convicts	173	blame
+convicted	173	blame
+convicting	173	blame
+fault	112	blame
+faults	112	blame
+faulted	112	blame
+faulting	112	blame
+implicate	112	blame
+implicates	112	blame
+implicated	112	blame
+implicating	112	blame
+indict	173	blame
+indicts	173	blame
+indicted	173	blame
+indicting	173	blame
+defer	112	blame
+defers	112	blame
+deferred	112	blame
+deferring	112	blame
+delay	112	blame
+delays	112	blame
+delayed	112	blame
+delaying	112	blame
+forestall	112	blame
+forestalls	112	blame
+forestalled	112	blame
+forestalling	112	blame
+hamper	112	blame
+hampers	112	blame
+hampered	112	blame
+hampering	112	blame
+hinder	112	blame
+hinders	112	blame
+hindered	112	blame
+hindering	112	blame
+impede	112	blame
+impedes	112	blame
+impeded	112	blame
+impeding	112	blame
+inhibit	112	blame
+inhibits	112	blame
+inhibited	112	blame
+inhibiting	112	blame
+obstruct	112	blame
+obstructs	112	blame
+obstructed	112	blame
+obstructing	112	blame
+postpone	112	blame
+postpones	112	blame
+postponed	112	blame
+postponing	112	blame
+prevent	112	blame
+prevents	112	blame
+prevented	112	blame
+preventing	112	blame
+procrastinate	112	blame
+procrastinates	112	blame
+procrastinated	112	blame
+procrastinating	112	blame
+remit	112	blame
+remits	112	blame
+remitting	112	blame
+remitted	112	blame
+retard	112	blame
+retards	112	blame
+retarded	112	blame
+retarding	112	blame
+shelve	112	blame
+shelves	112	blame
+shelved	112	blame
+shelving	112	blame
+stall	112	blame
+stalls	112	blame
+stalled	112	blame
+stalling	112	blame
+stymie	112	blame
+stymies	112	blame
+stymied	112	blame
+stymying	112	blame
+table	112	blame
+tables	112	blame
+tabled	112	blame
+tabling	112	blame
+override	112	blame
+overidding	112	blame
+overridden	112	blame
+overrid	112	blame
+overrule	112	blame
+overrules	112	blame
+overruled	112	blame
+overruling	112	blame
+endanger	130	endanger
+endangers	130	endanger
+endangered	130	endanger
+endangering	130	endanger
+risk	130	endanger
+risks	130	endanger
+risked	130	endanger
+risking	130	endanger
+threaten	130	threaten
+threatens	130	threaten
+threatened	130	threaten
+threatening	130	threaten
+caution	130	warn
+cautions	130	warn
+cautioned	130	warn
+cautioning	130	warn
+warn	130	warn
+warns	130	warn
+warned	130	warn
+warning	130	warn
+bridle at	140	disturb
+bridles at	140	disturb
+bridled at	140	disturb
+bridling at	140	disturb
+agitate	140	disturb
+agitates	140	disturb
+agitated	140	disturb
+agitating	140	disturb
+agonise	140	disturb
+agonises	140	disturb
+agonised	140	disturb
+agonising	140	disturb
+agonize	140	disturb
+agonizes	140	disturb
+agonized	140	disturb
+agonizing	140	disturb
+annoy	140	disturb
+annoys	140	disturb
+annoyed	140	disturb
+annoying	140	disturb
+badger	140	disturb
+badgers	140	disturb
+badgered	140	disturb
+badgering	140	disturb
+bother	140	disturb
+bothers	140	disturb
+bothered	140	disturb
+bothering	140	disturb
+discomfit	140	disturb
+discomfits	140	disturb
+discomfitted	140	disturb
+discomfitting	140	disturb
+disconcert	140	disturb
+disconcerts	140	disturb
+disconcerted	140	disturb
+disconcerting	140	disturb
+disquiet	140	disturb
+disquiets	140	disturb
+disquieted	140	disturb
+disquieting	140	disturb
+distress	012	disturb
+distresses	012	disturb
+distressed	012	disturb
+distressing	012	disturb
+disturb	140	disturb
+disturbs	140	disturb
+disturbed	140	disturb
+disturbing	140	disturb
+frustrate	012	disturb
+frustrates	012	disturb
+frustrated	012	disturb
+frustrating	012	disturb
+harass	140	disturb
+harasses	140	disturb
+harassed	140	disturb
+harassing	140	disturb
+harry	140	disturb
+harries	140	disturb
+harried	140	disturb
+harrying	140	disturb
+hassle	140	disturb
+hassles	140	disturb
+hassled	140	disturb
+hassling	140	disturb
+irk	140	disturb
+irks	140	disturb
+irked	140	disturb
+irking	140	disturb
+irritate	140	disturb
+irritates	140	disturb
+irritated	140	disturb
+irritating	140	disturb
+pester	140	disturb
+pesters	140	disturb
+pestered	140	disturb
+pestering	140	disturb
+plague	140	disturb
+plagues	140	disturb
+plagued	140	disturb
+plaguing	140	disturb
+rag	140	disturb
+rags	140	disturb
+ragging	140	disturb
+ragged	140	disturb
+torment	140	disturb
+torments	140	disturb
+tormented	140	disturb
+tormenting	140	disturb
+upset	140	disturb
+upsets	140	disturb
+upseted	140	disturb
+upseting	140	disturb
+vex	140	disturb
+vexes	140	disturb
+vexed	140	disturb
+vexing	140	disturb
+demonstrate	141	march
+demonstrates	141	march
+demonstrated	141	march
+demonstrating	141	march
+march	140	march
+marches	140	march
+marched	140	march
+marching	140	march
+arouse	140	provoke
+arouses	140	provoke
+aroused	140	provoke
+arousing	140	provoke
+enkindle	140	provoke
+enkindles	140	provoke
+enkindled	140	provoke
+enkindling	140	provoke
+provoke	140	provoke
+provokes	140	provoke
+provoked	140	provoke
+provoking	140	provoke
+riot	145	riot
+riots	145	riot
+rioted	145	riot
+rioting	145	riot
+call up	150	mobilize
+calls up	150	mobilize
+called up	150	mobilize
+calling up	150	mobilize
+drum up	150	mobilize
+drums up	150	mobilize
+drumming up	150	mobilize
+drummed up	150	mobilize
+pull together	150	mobilize
+pulls together	150	mobilize
+pulled together	150	mobilize
+pulling together	150	mobilize
+garner	150	mobilize
+garners	150	mobilize
+garnered	150	mobilize
+garnering	150	mobilize
+marshal	150	mobilize
+marshals	150	mobilize
+marshalling	150	mobilize
+marshalled	150	mobilize
+mobilise	150	mobilize
+mobilises	150	mobilize
+mobilised	150	mobilize
+mobilising	150	mobilize
+mobilize	150	mobilize
+mobilizes	150	mobilize
+mobilized	150	mobilize
+mobilizing	150	mobilize
+muster	150	mobilize
+musters	150	mobilize
+mustered	150	mobilize
+mustering	150	mobilize
+rally	150	mobilize
+rallies	150	mobilize
+rallied	150	mobilize
+rallying	150	mobilize
+summon	040	mobilize
+summons	040	mobilize
+summoned	040	mobilize
+summoning	040	mobilize
+overfly	150	overfly
+overflies	150	overfly
+overflying	150	overfly
+overflew	150	overfly
+overflown	150	overfly
+parade	150	parade
+parades	150	parade
+paraded	150	parade
+parading	150	parade
+patrol	150	patrol
+patrols	150	patrol
+patrolled	150	patrol
+patrolling	150	patrol
+betray	160	betray
+betrays	160	betray
+betrayed	160	betray
+betraying	160	betray
+blacklist	160	blacklist
+blacklists	160	blacklist
+blacklisted	160	blacklist
+blacklisting	160	blacklist
+disassociate	160	disassociate
+disassociates	160	disassociate
+disassociated	160	disassociate
+disassociating	160	disassociate
+disarray	160	disrupt
+disarrays	160	disrupt
+disarrayed	160	disrupt
+disarraying	160	disrupt
+disorder	160	disrupt
+disorders	160	disrupt
+disordered	160	disrupt
+disordering	160	disrupt
+disrupt	160	disrupt
+disrupts	160	disrupt
+disrupted	160	disrupt
+disrupting	160	disrupt
+spy	090	spy
+spies	090	spy
+spied	090	spy
+spying	090	spy
+countermine	160	undermine
+countermines	160	undermine
+countermined	160	undermine
+countermining	160	undermine
+sabotage	160	undermine
+sabotages	160	undermine
+sabotaged	160	undermine
+sabotaging	160	undermine
+undermine	160	undermine
+undermines	160	undermine
+undermined	160	undermine
+undermining	160	undermine
+secede	161	secede
+secedes	161	secede
+seceded	161	secede
+seceding	161	secede
+cage	170	confine
+cages	170	confine
+caged	170	confine
+caging	170	confine
+confine	173	confine
+confines	173	confine
+confined	173	confine
+confining	173	confine
+contain	170	confine
+contains	170	confine
+contained	170	confine
+containing	170	confine
+detain	173	confine
+detains	173	confine
+detained	173	confine
+detaining	173	confine
+enclose	170	confine
+encloses	170	confine
+enclosed	170	confine
+enclosing	170	confine
+hold	---	confine
+holds	---	confine
+holding	---	confine
+held	---	confine
+imprison	173	confine
+imprisons	173	confine
+imprisoned	173	confine
+imprisoning	173	confine
+incarcerate	170	confine
+incarcerates	170	confine
+incarcerated	170	confine
+incarcerating	170	confine
+jail	173	confine
+jails	173	confine
+jailed	173	confine
+jailing	173	confine
+restrict	170	confine
+restricts	170	confine
+restricted	170	confine
+restricting	170	confine
+withhold	170	confine
+withholds	170	confine
+withholding	170	confine
+withheld	170	confine
+cordon off	170	exclude
+cordons off	170	exclude
+cordoned off	170	exclude
+cordoning off	170	exclude
+vote down	170	exclude
+votes down	170	exclude
+voted down	170	exclude
+voting down	170	exclude
+bar	172	exclude
+bars	172	exclude
+barred	172	exclude
+barring	172	exclude
+blacklist	170	exclude
+blacklists	170	exclude
+blacklisted	170	exclude
+blacklisting	170	exclude
+block	170	exclude
+blocks	170	exclude
+blocked	170	exclude
+blocking	170	exclude
+blockade	170	exclude
+blockades	170	exclude
+blockaded	170	exclude
+blockading	170	exclude
+boycott	163	exclude
+boycotts	163	exclude
+boycotted	163	exclude
+boycotting	163	exclude
+embargo	170	exclude
+embargos	170	exclude
+embargoed	170	exclude
+embargoing	170	exclude
+exclude	170	exclude
+excludes	170	exclude
+excluded	170	exclude
+excluding	170	exclude
+ostracise	170	exclude
+ostracises	170	exclude
+ostracised	170	exclude
+ostracising	170	exclude
+ostracize	170	exclude
+ostracizes	170	exclude
+ostracized	170	exclude
+ostracizing	170	exclude
+segregate	170	exclude
+segregates	170	exclude
+segregated	170	exclude
+segregating	170	exclude
+shun	170	exclude
+shunning	170	exclude
+shuns	170	exclude
+shunned	170	exclude
+blackmail	170	impel
+blackmails	170	impel
+blackmailed	170	impel
+blackmailing	170	impel
+compel	170	impel
+compels	170	impel
+compelling	170	impel
+compelled	170	impel
+enforce	170	impel
+enforces	170	impel
+enforced	170	impel
+enforcing	170	impel
+force	170	impel
+forces	170	impel
+forced	170	impel
+forcing	170	impel
+impel	170	impel
+impels	170	impel
+impelled	170	impel
+impelling	170	impel
+pressure	170	impel
+pressures	170	impel
+pressured	170	impel
+pressuring	170	impel
+reinforce	170	impel
+reinforces	170	impel
+reinforced	170	impel
+reinforcing	170	impel
+bill	170	impose
+bills	170	impose
+billed	170	impose
+billing	170	impose
+impose	170	impose
+imposes	170	impose
+imposed	170	impose
+imposing	170	impose
+inflict	170	impose
+inflicts	170	impose
+inflicted	170	impose
+inflicting	170	impose
+levy	170	impose
+levying	170	impose
+levied	170	impose
+levies	170	impose
+reimpose	170	impose
+reimposes	170	impose
+reimposed	170	impose
+reimposing	170	impose
+penalize	170	punish
+penalizes	170	punish
+penalized	170	punish
+penalizing	170	punish
+punish	170	punish
+punishes	170	punish
+punished	170	punish
+punishing	170	punish
+crack down	170	suppress
+cracked down	170	suppress
+,	170	suppress
+cracks down	170	suppress
+cracking down	170	suppress
+constrain	170	suppress
+constrains	170	suppress
+constrained	170	suppress
+constraining	170	suppress
+crackdown	170	suppress
+crackdowns	170	suppress
+crackdowned	170	suppress
+crackdowning	170	suppress
+curb	170	suppress
+curbs	170	suppress
+curbed	170	suppress
+curbing	170	suppress
+moderate	170	suppress
+moderates	170	suppress
+moderated	170	suppress
+moderating	170	suppress
+quell	170	suppress
+quells	170	suppress
+quelled	170	suppress
+quelling	170	suppress
+repress	170	suppress
+represses	170	suppress
+repressed	170	suppress
+repressing	170	suppress
+restrain	170	suppress
+restrains	170	suppress
+restrained	170	suppress
+restraining	170	suppress
+subdue	170	suppress
+subdues	170	suppress
+subdued	170	suppress
+subduing	170	suppress
+suppress	170	suppress
+suppresses	170	suppress
+suppressed	170	suppress
+suppressing	170	suppress
+vandalise	1712	vandalise
+vandalises	1712	vandalise
+vandalised	1712	vandalise
+vandalising	1712	vandalise
+vandalize	1712	vandalise
+vandalizes	1712	vandalise
+vandalized	1712	vandalise
+vandalizing	1712	vandalise
+arrest and	171	apprehend
+arrests and	171	apprehend
+arrested and	171	apprehend
+apprehend	173	apprehend
+apprehends	173	apprehend
+apprehended	173	apprehend
+apprehending	173	apprehend
+arrest	173	apprehend
+arrests	173	apprehend
+arrested	173	apprehend
+arresting	173	apprehend
+capture	171	apprehend
+captures	171	apprehend
+captured	171	apprehend
+capturing	171	apprehend
+catch	171	apprehend
+catches	171	apprehend
+catching	171	apprehend
+caught	171	apprehend
+grab	171	apprehend
+grabs	171	apprehend
+grabbed	171	apprehend
+grabbing	171	apprehend
+nab	171	apprehend
+nabs	171	apprehend
+nabbing	171	apprehend
+nabbed	171	apprehend
+seize	171	apprehend
+seizes	171	apprehend
+seized	171	apprehend
+seizing	171	apprehend
+snatch	171	apprehend
+snatches	171	apprehend
+snatched	171	apprehend
+snatching	171	apprehend
+take	171	apprehend
+takes	171	apprehend
+taking	171	apprehend
+took	171	apprehend
+taken	171	apprehend
+extract	171	extract
+extracts	171	extract
+extracted	171	extract
+extracting	171	extract
+pluck	171	extract
+plucks	171	extract
+plucked	171	extract
+plucking	171	extract
+pull	171	extract
+pulls	171	extract
+pulled	171	extract
+pulling	171	extract
+wrest	171	extract
+wrests	171	extract
+wrested	171	extract
+wresting	171	extract
+nationalise	171	nationalize
+nationalises	171	nationalize
+nationalised	171	nationalize
+nationalising	171	nationalize
+nationalize	171	nationalize
+nationalizes	171	nationalize
+nationalized	171	nationalize
+nationalizing	171	nationalize
+steal	171	steal
+steals	171	steal
+stole	171	steal
+stealing	171	steal
+take over	171	take_control
+takes over	171	take_control
+taking over	171	take_control
+took over	171	take_control
+taken over	171	take_control
+commandeer	171	take_control
+commandeers	171	take_control
+commandeered	171	take_control
+commandeering	171	take_control
+hijack	171	take_control
+hijacks	171	take_control
+hijacked	171	take_control
+hijacking	171	take_control
+hijack	171	take_control
+hijacks	171	take_control
+hijacked	171	take_control
+hijacking	171	take_control
+overturn	171	take_control
+overturns	171	take_control
+overturned	171	take_control
+overturning	171	take_control
+pirate	171	take_control
+pirates	171	take_control
+pirated	171	take_control
+pirating	171	take_control
+revolutionise	171	take_control
+revolutionises	171	take_control
+revolutionised	171	take_control
+revolutionising	171	take_control
+revolutionize	171	take_control
+revolutionizes	171	take_control
+revolutionized	171	take_control
+revolutionizing	171	take_control
+subvert	171	take_control
+subverts	171	take_control
+subverted	171	take_control
+subverting	171	take_control
+usurp	171	take_control
+usurps	171	take_control
+usurped	171	take_control
+usurping	171	take_control
+annex	171	take_property
+annexes	171	take_property
+annexed	171	take_property
+annexing	171	take_property
+appropriate	171	take_property
+appropriates	171	take_property
+appropriated	171	take_property
+appropriating	171	take_property
+confiscate	1711	take_property
+confiscates	1711	take_property
+confiscated	1711	take_property
+confiscating	1711	take_property
+fine	172	fine
+fines	172	fine
+fined	172	fine
+fining	172	fine
+tax	172	fine
+taxes	172	fine
+taxed	172	fine
+taxing	172	fine
+ban	172	prohibit
+bans	172	prohibit
+banned	172	prohibit
+banning	172	prohibit
+censor	1721	prohibit
+censors	1721	prohibit
+censored	1721	prohibit
+censoring	1721	prohibit
+criminalise	172	prohibit
+criminalises	172	prohibit
+criminalised	172	prohibit
+criminalising	172	prohibit
+criminalize	172	prohibit
+criminalizes	172	prohibit
+criminalized	172	prohibit
+criminalizing	172	prohibit
+disallow	172	prohibit
+disallows	172	prohibit
+disallowed	172	prohibit
+disallowing	172	prohibit
+forbid	172	prohibit
+forbidding	172	prohibit
+forbade	172	prohibit
+illegalise	172	prohibit
+illegalises	172	prohibit
+illegalised	172	prohibit
+illegalising	172	prohibit
+illegalize	172	prohibit
+illegalizes	172	prohibit
+illegalized	172	prohibit
+illegalizing	172	prohibit
+interdict	172	prohibit
+interdicts	172	prohibit
+interdicted	172	prohibit
+interdicting	172	prohibit
+outlaw	172	prohibit
+outlaws	172	prohibit
+outlawed	172	prohibit
+outlawing	172	prohibit
+prohibit	172	prohibit
+prohibits	172	prohibit
+prohibited	172	prohibit
+prohibiting	172	prohibit
+proscribe	172	prohibit
+proscribes	172	prohibit
+proscribed	172	prohibit
+proscribing	172	prohibit
+veto	172	prohibit
+vetos	172	prohibit
+vetoed	172	prohibit
+vetoing	172	prohibit
+sentence	172	sentence
+sentences	172	sentence
+sentenced	172	sentence
+sentencing	172	sentence
+prosecute	173	prosecute
+prosecutes	173	prosecute
+prosecuted	173	prosecute
+prosecuting	173	prosecute
+re-arrest	173	re_arrest
+re-arrests	173	re_arrest
+re-arrested	173	re_arrest
+re-arresting	173	re_arrest
+rearrest	173	re_arrest
+rearrests	173	re_arrest
+rearrested	173	re_arrest
+rearresting	173	re_arrest
+sue	173	sue
+sues	173	sue
+sued	173	sue
+suing	173	sue
+boot out	174	deport
+boots out	174	deport
+booted out	174	deport
+booting out	174	deport
+kick out	174	deport
+kicks out	174	deport
+kicked out	174	deport
+kicking out	174	deport
+banish	174	deport
+banishes	174	deport
+banished	174	deport
+banishing	174	deport
+deport	174	deport
+deports	174	deport
+deported	174	deport
+deporting	174	deport
+evict	174	deport
+evicts	174	deport
+evicted	174	deport
+evicting	174	deport
+exile	174	deport
+exiles	174	deport
+exiled	174	deport
+exiling	174	deport
+expel	174	deport
+expels	174	deport
+expelling	174	deport
+expelled	174	deport
+oust	174	deport
+ousts	174	deport
+ousted	174	deport
+ousting	174	deport
+remove	174	deport
+removes	174	deport
+removed	174	deport
+removing	174	deport
+abuse	180	abuse
+abuses	180	abuse
+abused	180	abuse
+abusing	180	abuse
+mistreat	180	abuse
+mistreats	180	abuse
+mistreated	180	abuse
+mistreating	180	abuse
+bruise	180	hurt
+bruises	180	hurt
+bruised	180	hurt
+bruising	180	hurt
+contaminate	180	hurt
+contaminates	180	hurt
+contaminated	180	hurt
+contaminating	180	hurt
+corrupt	180	hurt
+corrupts	180	hurt
+corrupted	180	hurt
+corrupting	180	hurt
+crack	180	hurt
+cracks	180	hurt
+cracked	180	hurt
+cracking	180	hurt
+damage	180	hurt
+damages	180	hurt
+damaged	180	hurt
+damaging	180	hurt
+harm	180	hurt
+harms	180	hurt
+harmed	180	hurt
+harming	180	hurt
+hurt	180	hurt
+hurts	180	hurt
+hurted	180	hurt
+hurting	180	hurt
+impair	180	hurt
+impairs	180	hurt
+impaired	180	hurt
+impairing	180	hurt
+injure	182	hurt
+injures	182	hurt
+injured	182	hurt
+injuring	182	hurt
+mar	180	hurt
+mars	180	hurt
+marred	180	hurt
+marring	180	hurt
+rip	180	hurt
+rips	180	hurt
+ripped	180	hurt
+ripping	180	hurt
+spoil	180	hurt
+spoils	180	hurt
+spoiled	180	hurt
+spoiling	180	hurt
+tarnish	180	hurt
+tarnishes	180	hurt
+tarnished	180	hurt
+tarnishing	180	hurt
+tear	180	hurt
+tears	180	hurt
+teared	180	hurt
+tearing	180	hurt
+vitiate	180	hurt
+vitiates	180	hurt
+vitiated	180	hurt
+vitiating	180	hurt
+wound	180	hurt
+wounds	180	hurt
+wounded	180	hurt
+wounding	180	hurt
+rampage	180	rampage
+rampages	180	rampage
+rampaged	180	rampage
+rampaging	180	rampage
+rip	180	rip
+ripping	180	rip
+rips	180	rip
+ripped	180	rip
+tear	180	rip
+tears	180	rip
+tearing	180	rip
+tore	180	rip
+torn	180	rip
+scuffle	180	scuffle
+scuffles	180	scuffle
+scuffled	180	scuffle
+scuffling	180	scuffle
+slap	180	slap
+slaps	180	slap
+slapped	180	slap
+slapping	180	slap
+terrorize	180	terrorize
+terrorizes	180	terrorize
+terrorized	180	terrorize
+terrorizing	180	terrorize
+lash	180	whip
+lashes	180	whip
+lashed	180	whip
+lashing	180	whip
+whip	180	whip
+whips	180	whip
+whipping	180	whip
+whipped	180	whip
+overthrow	180	whip
+overthrows	180	whip
+overthrowing	180	whip
+overthrown	180	whip
+overthrew	180	whip
+abduct	181	kidnap
+abducts	181	kidnap
+abducted	181	kidnap
+abducting	181	kidnap
+kidnap	181	kidnap
+kidnaps	181	kidnap
+kidnapped	181	kidnap
+kidnapping	181	kidnap
+dishonor	1821	rape
+dishonors	1821	rape
+dishonored	1821	rape
+dishonoring	1821	rape
+dishonour	1821	rape
+dishonours	1821	rape
+dishonoured	1821	rape
+dishonouring	1821	rape
+rape	1821	rape
+rapes	1821	rape
+raped	1821	rape
+raping	1821	rape
+torture	1822	torture
+tortures	1822	torture
+tortured	1822	torture
+torturing	1822	torture
+stab	182	stab
+stabs	182	stab
+stabbed	182	stab
+stabbing	182	stab
+assassinate	186	assassinate
+assassinates	186	assassinate
+assassinated	186	assassinate
+assassinating	186	assassinate
+ambush	190	ambush
+ambushes	190	ambush
+ambushed	190	ambush
+ambushing	190	ambush
+wipe out	190	destroy
+wipes out	190	destroy
+wiped out	190	destroy
+wiping out	190	destroy
+annihilate	190	destroy
+annihilates	190	destroy
+annihilated	190	destroy
+annihilating	190	destroy
+beat	190	destroy
+beats	190	destroy
+beated	190	destroy
+beating	190	destroy
+beat	182	destroy
+beats	182	destroy
+beating	182	destroy
+beaten	182	destroy
+best	190	destroy
+bests	190	destroy
+bested	190	destroy
+besting	190	destroy
+break	190	destroy
+breaks	190	destroy
+breaking	190	destroy
+broken	190	destroy
+broke	190	destroy
+bust	190	destroy
+busts	190	destroy
+busted	190	destroy
+busting	190	destroy
+crush	190	destroy
+crushes	190	destroy
+crushed	190	destroy
+crushing	190	destroy
+decimate	190	destroy
+decimates	190	destroy
+decimated	190	destroy
+decimating	190	destroy
+defeat	190	destroy
+defeats	190	destroy
+defeated	190	destroy
+defeating	190	destroy
+demolish	1712	destroy
+demolishes	1712	destroy
+demolished	1712	destroy
+demolishing	1712	destroy
+desolate	190	destroy
+desolates	190	destroy
+desolated	190	destroy
+desolating	190	destroy
+destroy	190	destroy
+destroys	190	destroy
+destroyed	190	destroy
+destroying	190	destroy
+devastate	190	destroy
+devastates	190	destroy
+devastated	190	destroy
+devastating	190	destroy
+disarm	190	destroy
+disarms	190	destroy
+disarmed	190	destroy
+disarming	190	destroy
+dominate	190	destroy
+dominates	190	destroy
+dominated	190	destroy
+dominating	190	destroy
+eradicate	190	destroy
+eradicates	190	destroy
+eradicated	190	destroy
+eradicating	190	destroy
+master	190	destroy
+masters	190	destroy
+mastered	190	destroy
+mastering	190	destroy
+obliterate	190	destroy
+obliterates	190	destroy
+obliterated	190	destroy
+obliterating	190	destroy
+overcome	190	destroy
+overcomes	190	destroy
+overcoming	190	destroy
+overcame	190	destroy
+overpower	190	destroy
+overpowers	190	destroy
+overpowered	190	destroy
+overpowering	190	destroy
+overshadow	190	destroy
+overshadows	190	destroy
+overshadowed	190	destroy
+overshadowing	190	destroy
+overtake	190	destroy
+overtook	190	destroy
+overtaken	190	destroy
+overtaking	190	destroy
+overwhelm	190	destroy
+overwhelms	190	destroy
+overwhelmed	190	destroy
+overwhelming	190	destroy
+ravage	190	destroy
+ravages	190	destroy
+ravaged	190	destroy
+ravaging	190	destroy
+ravish	190	destroy
+ravishes	190	destroy
+ravished	190	destroy
+ravishing	190	destroy
+raze	190	destroy
+razes	190	destroy
+razed	190	destroy
+razing	190	destroy
+ruin	190	destroy
+ruins	190	destroy
+ruined	190	destroy
+ruining	190	destroy
+shatter	190	destroy
+shatters	190	destroy
+shattered	190	destroy
+shattering	190	destroy
+smash	190	destroy
+smashes	190	destroy
+smashed	190	destroy
+smashing	190	destroy
+subjugate	190	destroy
+subjugates	190	destroy
+subjugated	190	destroy
+subjugating	190	destroy
+surmount	190	destroy
+surmounts	190	destroy
+surmounted	190	destroy
+surmounting	190	destroy
+die	190	die
+dies	190	die
+died	190	die
+dying	190	die
+circle	190	encircle
+circles	190	encircle
+circled	190	encircle
+circling	190	encircle
+encircle	190	encircle
+encircles	190	encircle
+encircled	190	encircle
+encircling	190	encircle
+ring	190	encircle
+rings	190	encircle
+ringing	190	encircle
+rang	190	encircle
+rung	190	encircle
+surround	190	encircle
+surrounds	190	encircle
+surrounded	190	encircle
+surrounding	190	encircle
+engage	190	engage
+engages	190	engage
+engaged	190	engage
+engaging	190	engage
+blow up	190	explosive_destruction
+blows up	190	explosive_destruction
+blowing up	190	explosive_destruction
+blew up	190	explosive_destruction
+blown up	190	explosive_destruction
+blast	190	explosive_destruction
+blasts	190	explosive_destruction
+blasted	190	explosive_destruction
+blasting	190	explosive_destruction
+blow	190	explosive_destruction
+blown	190	explosive_destruction
+blew	190	explosive_destruction
+blowing	190	explosive_destruction
+bomb	190	explosive_destruction
+bombs	190	explosive_destruction
+bombed	190	explosive_destruction
+bombing	190	explosive_destruction
+bombard	190	explosive_destruction
+bombards	190	explosive_destruction
+bombarded	190	explosive_destruction
+bombarding	190	explosive_destruction
+detonate	190	explosive_destruction
+detonates	190	explosive_destruction
+detonated	190	explosive_destruction
+detonating	190	explosive_destruction
+dynamite	193	explosive_destruction
+dynamites	193	explosive_destruction
+dynamited	193	explosive_destruction
+dynamiting	193	explosive_destruction
+explode	183	explosive_destruction
+explodes	183	explosive_destruction
+exploded	183	explosive_destruction
+exploding	183	explosive_destruction
+fire	190	explosive_destruction
+fires	190	explosive_destruction
+fired	190	explosive_destruction
+firing	190	explosive_destruction
+pelt	190	explosive_destruction
+pelts	190	explosive_destruction
+pelted	190	explosive_destruction
+pelting	190	explosive_destruction
+torch	190	explosive_destruction
+torches	190	explosive_destruction
+torched	190	explosive_destruction
+torching	190	explosive_destruction
+flatten	190	flatten
+flattens	190	flatten
+flattened	190	flatten
+flattening	190	flatten
+gun down	193	gunfire
+guns down	193	gunfire
+gunned down	193	gunfire
+shell	190	gunfire
+shells	190	gunfire
+shelled	190	gunfire
+shelling	190	gunfire
+snipe	190	gunfire
+snipes	190	gunfire
+sniped	190	gunfire
+sniping	190	gunfire
+kidnapped and killed	180	kill
+killed and	190	kill
+killed or	190	kill
+shoot down	190	kill
+shoots down	190	kill
+shooting down	190	kill
+shot down	190	kill
+stamp out	190	kill
+stamps out	190	kill
+stamped out	190	kill
+stamping out	190	kill
+string up	190	kill
+strung up	190	kill
+wipe out	190	kill
+wipes out	190	kill
+wiped out	190	kill
+wiping out	190	kill
+behead	190	kill
+beheads	190	kill
+beheaded	190	kill
+beheading	190	kill
+decapitate	190	kill
+decapitates	190	kill
+decapitated	190	kill
+decapitating	190	kill
+hang	190	kill
+hangs	190	kill
+hanging	190	kill
+hanged	190	kill
+hung	190	kill
+kill	190	kill
+kills	190	kill
+killed	190	kill
+killing	190	kill
+murder	190	kill
+murders	190	kill
+murdered	190	kill
+murdering	190	kill
+slay	190	kill
+slays	190	kill
+slain	190	kill
+slaying	190	kill
+strangle	180	kill
+strangles	180	kill
+strangled	180	kill
+strangling	180	kill
+attacked and stabbed	190	physical_conflict
+fight back	190	physical_conflict
+fought back	190	physical_conflict
+fights back	190	physical_conflict
+fighting back	190	physical_conflict
+fight down	190	physical_conflict
+fought down	190	physical_conflict
+fights down	190	physical_conflict
+fighting down	190	physical_conflict
+shot and	193	physical_conflict
+square off	190	physical_conflict
+squares off	190	physical_conflict
+squared off	190	physical_conflict
+squaring off	190	physical_conflict
+wage war	190	physical_conflict
+wages war	190	physical_conflict
+waged war	190	physical_conflict
+waging war	190	physical_conflict
+altercate	190	physical_conflict
+altercates	190	physical_conflict
+altercated	190	physical_conflict
+altercating	190	physical_conflict
+assail	190	physical_conflict
+assails	190	physical_conflict
+assailed	190	physical_conflict
+assailling	190	physical_conflict
+assault	190	physical_conflict
+assaults	190	physical_conflict
+assaulted	190	physical_conflict
+assaulting	190	physical_conflict
+attack	190	physical_conflict
+attacks	190	physical_conflict
+attacked	190	physical_conflict
+attacking	190	physical_conflict
+battle	190	physical_conflict
+battles	190	physical_conflict
+battled	190	physical_conflict
+battling	190	physical_conflict
+blitz	190	physical_conflict
+blitzes	190	physical_conflict
+blitzed	190	physical_conflict
+blitzing	190	physical_conflict
+bludgeon	180	physical_conflict
+bludgeons	180	physical_conflict
+bludgeoned	180	physical_conflict
+bludgeoning	180	physical_conflict
+clash	190	physical_conflict
+clashes	190	physical_conflict
+clashed	190	physical_conflict
+clashing	190	physical_conflict
+clobber	190	physical_conflict
+clobbers	190	physical_conflict
+clobbered	190	physical_conflict
+clobbering	190	physical_conflict
+combat	190	physical_conflict
+combats	190	physical_conflict
+combatted	190	physical_conflict
+combatting	190	physical_conflict
+conflict	190	physical_conflict
+conflicts	190	physical_conflict
+conflicted	190	physical_conflict
+conflicting	190	physical_conflict
+duel	190	physical_conflict
+duels	190	physical_conflict
+duelling	190	physical_conflict
+duelled	190	physical_conflict
+fight	190	physical_conflict
+fights	190	physical_conflict
+fought	190	physical_conflict
+fighting	190	physical_conflict
+grapple	190	physical_conflict
+grapples	190	physical_conflict
+grappled	190	physical_conflict
+grappling	190	physical_conflict
+hammer	190	physical_conflict
+hammers	190	physical_conflict
+hammered	190	physical_conflict
+hammering	190	physical_conflict
+hit	190	physical_conflict
+hits	190	physical_conflict
+hitted	190	physical_conflict
+hitting	190	physical_conflict
+kick	180	physical_conflict
+kicks	180	physical_conflict
+kicked	180	physical_conflict
+kicking	180	physical_conflict
+match	190	physical_conflict
+matches	190	physical_conflict
+matched	190	physical_conflict
+matching	190	physical_conflict
+pit	190	physical_conflict
+pits	190	physical_conflict
+pitted	190	physical_conflict
+pitting	190	physical_conflict
+pummel	190	physical_conflict
+pummels	190	physical_conflict
+pummelled	190	physical_conflict
+pummeling	190	physical_conflict
+quarrel	190	physical_conflict
+quarrels	190	physical_conflict
+quarreled	190	physical_conflict
+quarreling	190	physical_conflict
+retaliate	190	physical_conflict
+retaliates	190	physical_conflict
+retaliated	190	physical_conflict
+retaliating	190	physical_conflict
+siege	190	physical_conflict
+sieges	190	physical_conflict
+sieged	190	physical_conflict
+sieging	190	physical_conflict
+skirmish	190	physical_conflict
+skirmishes	190	physical_conflict
+skirmished	190	physical_conflict
+skirmishing	190	physical_conflict
+stone	190	physical_conflict
+stones	190	physical_conflict
+stoned	190	physical_conflict
+stoning	190	physical_conflict
+storm	190	physical_conflict
+storms	190	physical_conflict
+stormed	190	physical_conflict
+storming	190	physical_conflict
+strike	190	physical_conflict
+strikes	190	physical_conflict
+struck	190	physical_conflict
+striking	190	physical_conflict
+struggle	190	physical_conflict
+struggles	190	physical_conflict
+struggled	190	physical_conflict
+struggling	190	physical_conflict
+wrestle	180	physical_conflict
+wrestles	180	physical_conflict
+wrestled	180	physical_conflict
+wrestling	180	physical_conflict
+pound	190	pound
+pounds	190	pound
+pounded	190	pound
+pounding	190	pound
+ram	190	pound
+ramming	190	pound
+rams	190	pound
+rammed	190	pound
+thump	190	pound
+thumps	190	pound
+thumped	190	pound
+thumping	190	pound
+foray into	190	raid
+forays into	190	raid
+forayed into	190	raid
+foraying into	190	raid
+intrude on	190	raid
+intrudes on	190	raid
+intruded on	190	raid
+intruding on	190	raid
+raid	190	raid
+raids	190	raid
+raided	190	raid
+raiding	190	raid
+despoil	190	ransack
+despoils	190	ransack
+despoiled	190	ransack
+despoiling	190	ransack
+foray	190	ransack
+forays	190	ransack
+forayed	190	ransack
+foraying	190	ransack
+loot	145	ransack
+loots	145	ransack
+looted	145	ransack
+looting	145	ransack
+pillage	190	ransack
+pillages	190	ransack
+pillaged	190	ransack
+pillaging	190	ransack
+plunder	190	ransack
+plunders	190	ransack
+plundered	190	ransack
+plundering	190	ransack
+ransack	190	ransack
+ransacks	190	ransack
+ransacked	190	ransack
+ransacking	190	ransack
+reave	190	ransack
+reaves	190	ransack
+reaved	190	ransack
+reaving	190	ransack
+repel	190	repulse
+repels	190	repulse
+repelling	190	repulse
+repelled	190	repulse
+repulse	190	repulse
+repulses	190	repulse
+repulsed	190	repulse
+repulsing	190	repulse
+shoot	190	shoot
+shoots	190	shoot
+shooting	190	shoot
+shot	190	shoot
+aim	030	target
+aims	030	target
+aimed	030	target
+aiming	030	target
+target	190	target
+targets	190	target
+targeted	190	target
+targeting	190	target
+besiege	191	besiege
+besieges	191	besiege
+besieged	191	besiege
+besieging	191	besiege
+infest	192	invade
+infests	192	invade
+infested	192	invade
+infesting	192	invade
+inhabit	192	invade
+inhabits	192	invade
+inhabited	192	invade
+inhabiting	192	invade
+invade	192	invade
+invades	192	invade
+invaded	192	invade
+invading	192	invade
+occupy	192	invade
+occupying	192	invade
+occupied	192	invade
+occupies	192	invade
+overrun	192	invade
+overruns	192	invade
+overrunning	192	invade
+overran	192	invade
+reside	192	invade
+resides	192	invade
+resided	192	invade
+residing	192	invade
+recapture	192	recapture
+recaptures	192	recapture
+recaptured	192	recapture
+recapturing	192	recapture
+butcher	202	massacre
+butchers	202	massacre
+butchered	202	massacre
+butchering	202	massacre
+massacre	202	massacre
+massacres	202	massacre
+massacred	202	massacre
+massacring	202	massacre
+slaughter	202	massacre
+slaughters	202	massacre
+slaughtered	202	massacre
+slaughtering	202	massacre
+appall		offend
+appalls		offend
+appalled		offend
+appalling		offend
+breach		offend
+breaches		offend
+breached		offend
+breaching		offend
+disgust		offend
+disgusts		offend
+disgusted		offend
+disgusting		offend
+infract		offend
+infracts		offend
+infracted		offend
+infracting		offend
+offend		offend
+offends		offend
+offended		offend
+offending		offend
+outrage		offend
+outrages		offend
+outraged		offend
+outraging		offend
+pique		offend
+piques		offend
+piqued		offend
+piquing		offend
+scandalise		offend
+scandalises		offend
+scandalised		offend
+scandalising		offend
+scandalize		offend
+scandalizes		offend
+scandalized		offend
+scandalizing		offend
+shock		offend
+shocks		offend
+shocked		offend
+shocking		offend
+stun		offend
+stuns		offend
+stunned		offend
+stunning		offend
+stun		offend
+stuns		offend
+stunning		offend
+stunned		offend
+stupefy		offend
+stupefies		offend
+stupefying		offend
+stupefied		offend
+transgress		offend
+transgresses		offend
+transgressed		offend
+transgressing		offend
+"""#
+
+    /// The contents of `Data/event-patterns.tsv`.
+    static let eventPatterns = #"""
+# PETRARCH 2 / Phoenix CAMEO verb dictionary (CAMEO.2.0.txt, MIT licence, "Copyright (c) 2015 Open Event
+# Data Alliance"; from openeventdata/petrarch2, commit of 2019-03-18).
+# event-patterns.tsv: derived by scripts/gen-data.py. The verb patterns of each block: words before and after
+# the verb (space separated; alternatives of a synonym set joined by |, their words by _), and the CAMEO code.
+block	before	after	code
+accelerate		to	042
+accelerate		aid	070
+accelerate		arms shipment	072
+accelerate		relief assistance	073
+accelerate		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	073
+accelerate		relief	073
+accelerate		police to border	153
+accelerate		to border	154
+accelerate		deployment	154
+accelerate	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		154
+accelerate		buildup	154
+accelerate		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+add		sanctions	163
+add		to list of banned parties	1722
+add		to banned parties	1722
+alert		security|secureness|protection|precaution|safeguard over weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied attack	151
+alter		deal	031
+alter		constitution	0344
+alter		stand	050
+appear		uncertain	012
+appear		to future with optimism	013
+appear		forward	013
+appear		for help	020
+appear		positively	030
+appear		for way	032
+appear		in favor	050
+appear		into allegation	090
+appear		into complaints	090
+appear		into charges	090
+appear		into reports	090
+appear		into charge	090
+appear		into death	090
+appear		for link	090
+appear		to press for ouster	1041
+appear		at new sanctions	1312
+appear		in court	173
+appear		behind weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	190
+appear		before court	
+appear		at hearing	
+arrange		out views	010
+arrange		real threat	012
+arrange		out new strategy	014
+arrange		to a vote	014
+arrange		priority	014
+arrange		candlelight vigil	017
+arrange		vigil	017
+arrange		proposal|proposition|suggestion|proffer|motion	022
+arrange		forward peace plan	027
+arrange		aside rift	030
+arrange		truce|armistice|cease-fire|ceasefire|cease_fire	0356
+arrange		to treaty|pact|accord|written_agreement|agreement	035
+arrange		off for	042
+arrange		off from	042
+arrange		guidelines	045
+arrange		final touches	046
+arrange		aside enmity	050
+arrange		demonstration in solidarity	051
+arrange		demonstration in support	051
+arrange		protest in solidarity	051
+arrange		rally in support	051
+arrange	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	mock attacks	062
+arrange	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	exercises	062
+arrange		mock attack	062
+arrange		return	073
+arrange		free	0841
+arrange		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+arrange		conditions	100
+arrange		off row	110
+arrange		up resistance	110
+arrange		heat	111
+arrange		conditions before end	139
+arrange		deadline	139
+arrange		fire to flag	140
+arrange		in protest	140
+arrange		strike	140
+arrange		demonstration	141
+arrange		demonstration	141
+arrange		mass rally	141
+arrange		protest	141
+arrange		rallies	141
+arrange		rally	141
+arrange		sit-in	141
+arrange		strikes until	143
+arrange		strike	143
+arrange		up barricade	144
+arrange		fire in protest	145
+arrange		himself on fire	145
+arrange		mock attack	150
+arrange		mock raid	150
+arrange		police on alert	151
+arrange		air exercise	151
+arrange		on alert along border	152
+arrange		on state of alert	152
+arrange		on alert	152
+arrange		initiate on hold	160
+arrange		repatriation	160
+arrange		off decision	160
+arrange		off limits	160
+arrange		diplomat	161
+arrange		financial squeeze	1621
+arrange		off talk	164
+arrange		under surveillance	173
+arrange		verdict in trial	173
+arrange		in detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+arrange		in detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+arrange		on trial	173
+arrange		to death	173
+arrange		force rally	175
+arrange		down riot	175
+arrange		on fire	180
+arrange		ablaze	180
+arrange		afire	180
+arrange		fire	180
+arrange		off explosive	183
+arrange		off weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	183
+arrange		series of attacks	190
+arrange		incursion into	190
+arrange		attack	190
+arrange		raid	190
+arrange		air raid against	195
+arrange	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	attacks	195
+arrange	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	raids	195
+arrange		air operation	195
+arrange	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	raid	195
+ask		authorisation	020
+ask		explanation	020
+ask		permission	020
+ask		arrest	020
+ask		support	020
+ask		help	020
+ask		investment	0211
+ask		judicial assistance	0213
+ask		for retrial	0213
+ask		extradition	0213
+ask		for solution|answer|result|resolution|closure of investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	0214
+ask		for investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	0214
+ask		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	0214
+ask		information|info|details|fact|news|intelligence|update	0214
+ask		files	0214
+ask		support efforts	022
+ask		assurances	022
+ask		support	022
+ask		for financial aid	0231
+ask		debt forgiveness	0231
+ask		financial help	0231
+ask		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0231
+ask		for fighter aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	0232
+ask		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades aid	0232
+ask		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	0232
+ask		for humanitarian aid	0233
+ask		humanitarian aid	0233
+ask		humanitarian	0233
+ask		evacuation	0233
+ask		asylum|refuge|sanctuary|safe_house|shelter	0233
+ask		for help in security|secureness|protection|precaution|safeguard	0234
+ask		security|secureness|protection|precaution|safeguard	0234
+ask		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0234
+ask		emergency assistance	023
+ask		technical help	023
+ask		supplies	023
+ask		amnesty	023
+ask		assist	023
+ask		loan	023
+ask		aid	023
+ask		early elections	0241
+ask		withdrawal	0256
+ask		lifting of immunity	025
+ask		for access	025
+ask		meeting	026
+ask		reconciliation	027
+ask		intervene	028
+ask		meeting	028
+ask		amnesty	0351
+ask		meeting	036
+ask		intervention	038
+ask		forgiveness	055
+ask		allegation	090
+ask		suspicion	090
+ask		refugee|expatriate|displaced_person|stateless_person|exile	090
+ask		future coalition	110
+ask		assertion	110
+ask		apology	110
+ask		promise	111
+ask		against	113
+ask		death penalty against	173
+ask	prosecutor	detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+ask		sentence	173
+attempt		assassination	185
+avert		incidents	---
+avert		attack	---
+avert		air strike	013
+avert		clash	0334
+avert		crisis	037
+avert	information|info|details|fact|news|intelligence|update		064
+avert		from business	1211
+avert		attempt on life	185
+believe		no point	012
+believe		dangerous	012
+believe		friend	050
+believe		responsible	110
+believe		kidnap	1124
+brace		for attack	154
+bring		defeat	---
+bring		address	010
+bring		message	010
+bring		letter	010
+bring		report	010
+bring		petition	020
+bring		appeal	020
+bring		plea	020
+bring		plea	023
+bring		truce|armistice|cease-fire|ceasefire|cease_fire proposal	026
+bring		letter	040
+bring		endorsement	051
+bring		gift	070
+bring		aid	070
+bring		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	072
+bring		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	072
+bring		humanitarian aid	073
+bring		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	073
+bring		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	073
+bring		water	073
+bring		aid	073
+bring		counter-argument	110
+bring		sharp jab	110
+bring		rebuff	110
+bring		rebuke	110
+bring		message against	111
+bring		sharpest attack	111
+bring		insult	111
+bring		blow	120
+bring		warning	130
+bring		protest	140
+bring		warrant for arrest	173
+bring		attack	190
+bring		rocket strike	194
+broadcast		program|programme|outline|schema|scheme|agenda	031
+burn		pictures	141
+burn		portrait	141
+burn		effigy	141
+burn		flag	141
+burn		offices	1712
+burn		church	1712
+burn		houses	1712
+burn		mosque	1712
+burn		town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	1712
+burn		down	1712
+burn		home	1712
+cancel	transactions		---
+cancel		search	---
+cancel	market		---
+cancel		base	---
+cancel		with warning	012
+cancel		meeting	040
+cancel		visit	042
+cancel		tour	042
+cancel		operation	080
+cancel		deport	080
+cancel		strike	082
+cancel		post	0831
+cancel		embargo	085
+cancel		violence	0871
+cancel		attacks	0871
+cancel		clashes	0871
+cancel		gunfire	0871
+cancel		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	0871
+cancel		attack	0871
+cancel		camp	0874
+cancel		air raids	087
+cancel		blockade	087
+cancel		bloodshed	087
+cancel		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	087
+cancel		strike	087
+cancel		shell	087
+cancel		fact-finding mission	090
+cancel	business	in strike	143
+cancel		work	143
+cancel		border crossing	160
+cancel		material	160
+cancel		flights	160
+cancel		office	160
+cancel		talks	160
+cancel		camps	160
+cancel		party	160
+cancel		trip	160
+cancel		base	160
+cancel	work		160
+cancel		trade office	161
+cancel		consulate	161
+cancel		embassies	161
+cancel		embassy	161
+cancel	embassy		161
+cancel		grants	1621
+cancel		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades cooperation	1622
+cancel		security|secureness|protection|precaution|safeguard cooperation	1622
+cancel		arms shipment	1622
+cancel		aid	162
+cancel	aid		162
+cancel	abruptly	talks	164
+cancel		talks	164
+cancel		meeting with negotiators	164
+cancel		production line	170
+cancel		television station	1721
+cancel		down information|info|details|fact|news|intelligence|update	1721
+cancel		publication	1721
+cancel		television	1721
+cancel		schools	1721
+cancel		radio	1721
+cancel	police	campaign office	1722
+cancel		route	1723
+cancel		road	1723
+cancel		shop	1723
+cancel		polling stations	172
+cancel		main link	172
+cancel		university	172
+cancel		airspace	172
+cancel		highway	172
+cancel		theater	172
+cancel		border	172
+cancel		center	172
+cancel		centre	172
+cancel		aid convoy	191
+cancel		access	191
+cancel		airport	191
+cancel		border	191
+cancel		truce|armistice|cease-fire|ceasefire|cease_fire	196
+chant		death	111
+chant		against government	141
+chant		at demonstration	141
+chant		in capital	141
+chant		slogans	141
+clamp		curfew	1723
+clamp		down	173
+cleanse		from town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	203
+cleanse		from areas	203
+cleanse	ethnically		203
+cleanse	ethnic		203
+clinch		treaty|pact|accord|written_agreement|agreement	050
+clinch		deal	061
+collapse		in dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	160
+collapse	talks		164
+collect		documents	090
+confirm		allegation	010
+confirm		dismissal	010
+confirm		fire	010
+confirm		concern	012
+confirm		secret prisons	015
+confirm		determination	030
+confirm		purchase of weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	0312
+confirm		election	0341
+confirm		commitment	050
+confirm		commitment	050
+confirm		backing	051
+confirm		support	051
+confirm		winner of elections	060
+confirm		defense|defence weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	074
+confirm		conditions	100
+confirm		claim	100
+confirm		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	110
+confirm		objection	110
+confirm		rejection	110
+confirm		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony charges	1125
+confirm		boycott of meeting	125
+confirm		commitment against threats	130
+confirm		boycott	163
+confirm	court	sentence	173
+confirm		arrest	173
+conspire		against	130
+construct		committee	030
+construct		free trade	0311
+construct		defense|defence cooperation	0312
+construct		contacts	032
+construct		meeting	036
+construct		alliance	050
+construct		alliance	050
+construct		ties	050
+construct		ties	050
+construct		ties	060
+construct		economic group	061
+construct		investment company	061
+construct		joint companies	061
+construct		funding	070
+construct		funds	070
+construct		fund	070
+construct		shelters	073
+construct		shelters	073
+construct		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+construct		tribunal	090
+construct		tribunal	090
+construct		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination into struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	094
+construct		movement	1043
+construct	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	worries	110
+construct		human shield	144
+construct		fence on border	150
+construct		paramilitary	150
+construct		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	150
+construct		barrier	150
+construct		base	150
+construct		fortifications	154
+construct		up forces	154
+construct	troop	up	154
+construct	troop		154
+construct		fence along border	160
+construct		barrier	160
+construct		security|secureness|protection|precaution|safeguard zone	191
+construct		uproar in	
+continue		plan	020
+continue		mediation|arbitration|conciliation	045
+continue		talks	046
+continue		talks	046
+continue		talking	046
+continue		effort	060
+continue		supply	070
+continue	standoff		120
+continue		refusal to recognize	1232
+continue		operation against	1246
+continue		siege	1246
+continue		uprising	145
+continue		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades buildup	154
+continue		embargo	163
+continue		crackdown	170
+continue		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades operation	190
+continue		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades action	190
+continue		bombardment	190
+continue	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		190
+continue		offensive	190
+continue		across	190
+continue		attacks	190
+continue		hitting	190
+continue		attack	190
+continue		attack	190
+continue		into	190
+crash		into sea	---
+crash	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		---
+crash		victim	---
+crash	car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry		---
+crash	ship		---
+crash		boycott	1054
+crash		as unacceptable	111
+crash		as provocative	111
+crash		condemnation	111
+crash		appointment	111
+crash		incursion	111
+crash		sentence	111
+crash		policies	111
+crash		crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	111
+crash		strikes	111
+crash		action	111
+crash		plan	111
+crash		for	111
+crash		shut	160
+crash		mission	1712
+crash		border	191
+crash		grenade	193
+crash	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		194
+crash	mortar		194
+crash	rocket		194
+crash	shells		194
+crash	shells		194
+crash		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	195
+cross	railroad		---
+cross	refugee|expatriate|displaced_person|stateless_person|exile	into	0233
+cross	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	into	190
+cross		in pursuit	190
+cross	restricting		191
+cross	force		192
+cross		border into	
+defuse	police	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	---
+defuse		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	---
+despatch		countries	---
+despatch		speculation	010
+despatch		accusation	016
+despatch		allegation	016
+despatch		assertion	016
+despatch		charges	016
+despatch		report	016
+despatch		claim	016
+despatch		passenger cars to	061
+despatch		to	061
+despatch		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	072
+despatch		batallion of peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	074
+despatch		case	081
+despatch		appointment	110
+despatch		governor	110
+despatch		protest	110
+despatch		message	110
+despatch		as fabrication	111
+despatch		as unfair	111
+despatch		proposal|proposition|suggestion|proffer|motion	120
+despatch		judge order	1213
+despatch		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades personnel	154
+despatch	sanction		163
+deter		attacks	---
+develop	crisis		012
+develop		friendly relations	050
+discover		resentful	012
+discover		solution|answer|result|resolution|closure	030
+discover		no evidence|ground|proof|probable_cause|attestation	080
+discover		innocent	080
+discover		evidence|ground|proof|probable_cause|attestation	090
+discover		plot	090
+discover		in breach of law	110
+discover		in crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony of sanction	128
+discover		guilty	173
+discover		dead	190
+distance		from remarks	016
+distance		from	110
+distance		from proposal|proposition|suggestion|proffer|motion	120
+distance		from blame	120
+draft		picture	---
+draft		statement	010
+draft		constitution	014
+draft		guideline	014
+draft		treaty|pact|accord|written_agreement|agreement	014
+draft		stance	014
+draft		bill	014
+draft		plan	014
+draft		bill	031
+draft		proposal|proposition|suggestion|proffer|motion for incursion against	035
+draft		at town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community of dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	037
+draft		mandate	100
+draft		letter of warning	130
+draft		police reinforcement	153
+draft		police	153
+draft		ground fire	190
+drive	group	from	0874
+drive		out of	201
+eliminate		restriction	081
+embrace		law	---
+embrace		responsibility	015
+embrace		charges	015
+embrace		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades treaty|pact|accord|written_agreement|agreement	030
+embrace		formulation	030
+embrace		treaty|pact|accord|written_agreement|agreement	030
+embrace		request	030
+embrace		plan	030
+embrace		plan	030
+embrace		request	031
+embrace		proposal|proposition|suggestion|proffer|motion	032
+embrace		refugee|expatriate|displaced_person|stateless_person|exile	0333
+embrace		invitation	036
+embrace		mediation|arbitration|conciliation	038
+embrace		new relationship	050
+embrace		as partner	050
+embrace		solution|answer|result|resolution|closure	057
+embrace		jurisdiction	063
+embrace		delivery	070
+embrace		loan	071
+embrace		refusal	080
+embrace		constitutional amendment	0834
+embrace		bill	0834
+embrace		election deadline	083
+embrace		election	083
+embrace		declaration on sovereignty	1044
+embrace		aggressive strategy	130
+embrace		early election blow	160
+emerge		from meeting	040
+emerge		as negotiator|mediator|go-between|intermediator|intermediary|intercessor	045
+endure		silent	011
+endure		pessimistic	012
+endure		concerned	012
+endure		optimistic	013
+endure		convinced	013
+endure		neutral	030
+endure	ties	strong	050
+endure		close	050
+endure		committed	051
+endure		at odds	110
+endure		skeptical	110
+endure		opposed	110
+endure		deadlocked	120
+endure		defiant	120
+endure		apart to peace	124
+endure		isolated	127
+endure	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		150
+endure		in detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	
+endure		confined	
+enjoy		cultural ties	030
+enjoy		support	
+enter		negotiation|dialogue|discussion	036
+enter		talks	046
+enter		treaty|pact|accord|written_agreement|agreement	057
+enter		demilitarized zone	128
+enter	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	headquarters	192
+enter	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	by force	192
+enter	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	192
+enter	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	192
+enter	tanks		192
+erupt	enmity		110
+erupt	revolt		140
+erupt	violence		180
+erupt	struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency		190
+erupt	gunfire		193
+erupt	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		194
+evacuate		re-trial	---
+evacuate		plan	---
+evacuate		ship	---
+evacuate		refugee|expatriate|displaced_person|stateless_person|exile	073
+evacuate		families	073
+evacuate		for medical treatment	074
+evacuate	refugee|expatriate|displaced_person|stateless_person|exile		075
+evacuate		attempt	080
+evacuate		headquarters	0874
+evacuate		stronghold|bastion|citadel|blockhouse|redoubt|fort|outpost|headquarters	0874
+evacuate		positions	0874
+evacuate		outpost	0874
+evacuate		foreign people|folk|poor|rich|wealthy|populace|public|population|populations|citizenry|followers|masses|civilians|voters|citizens|nationals|subjects	160
+evacuate		party	160
+evacuate		staff	160
+evacuate		camp	160
+evacuate		role	160
+evacuate		embassy	161
+evacuate		truce|armistice|cease-fire|ceasefire|cease_fire	196
+evade		question	011
+exhibit		little sign of fading	012
+exhibit		little fading	012
+exhibit		scepticism	012
+exhibit		no pity	012
+exhibit		optimistic picture	013
+exhibit		progress	013
+exhibit		with signatures	017
+exhibit		proposal|proposition|suggestion|proffer|motion	020
+exhibit		project	020
+exhibit		plan	020
+exhibit		plan	027
+exhibit		letter	040
+exhibit		united front	050
+exhibit		credentials as ambassador	050
+exhibit		cabinet	050
+exhibit		letter of credence	051
+exhibit		show of support	051
+exhibit		prize	051
+exhibit		program|programme|outline|schema|scheme|agenda	060
+exhibit		with demands	100
+exhibit		confidence against	110
+exhibit		irritation	110
+exhibit		evidence	1124
+exhibit	protesters	opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	141
+exhibit		arrest warrant	173
+extend		condolences	018
+extend		invitation	028
+extend		contract	030
+extend		olive branch	050
+extend		thanks	050
+extend		congratulations	051
+extend		support	051
+extend		amnesty	056
+extend		hand	070
+extend		economic aid	071
+extend		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+extend		loan	071
+extend		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades assistance	072
+extend		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades presence	072
+extend		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades aid	072
+extend		humanitarian aid	073
+extend		peacekeeping	074
+extend		truce|armistice|cease-fire|ceasefire|cease_fire	081
+extend		mandate	100
+extend		solution|answer|result|resolution|closure	160
+extend		ban on import	163
+extend		sanctions	163
+extend		state of emergency	1724
+extend		ban	172
+extend		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+extend		control	192
+fail		attempt	121
+fail	exchange		160
+fail		meeting	164
+fail	talks		164
+fell	equities		---
+fell	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		190
+file		appeal	020
+file		appeal	1043
+file		complaint	114
+file		claim against	115
+file		case against	115
+file		case against	115
+file		lawsuit	115
+file		suit	115
+file	prosecutor	against party	1722
+file		charge against	173
+finish		deal	030
+finish		coordination	036
+finish		visit	042
+finish		talks	042
+finish		trade talks	046
+finish		treaty|pact|accord|written_agreement|agreement	057
+finish		transfer of refugee|expatriate|displaced_person|stateless_person|exile	073
+finish		operation against	080
+finish		evacuation	080
+finish		handover of document	0842
+finish		withdrawal	0874
+finish		pullout	0874
+finish		survey of border	160
+fly		flag	---
+fly		to	036
+fly		metric tonnes	070
+fly		in money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+fly		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	072
+fly		relief supplies	073
+fly		for treatment	073
+fly		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	073
+fly		by	073
+fly		spy missions	130
+fly		into	154
+foil		plot	---
+foil		bid	1246
+foil		assassination attempt	185
+foil		rocket attack	193
+foil		rocket	193
+follow		events with concern	012
+freeze		relations	160
+freeze		participation	160
+freeze		aid	162
+freeze		bank account	163
+freeze		asset	163
+fuel		concern	012
+fuel		speculation	138
+fulfill		criteria	030
+fulfill		recommendations	060
+fulfill		request	080
+hack		into computer	176
+hack		into network	176
+hack		computer	176
+hack		network	176
+hack		website	176
+hack		to death	1823
+hack		to death	1823
+hack		off head	1823
+hack		off hands	182
+hide		few illusions	012
+hurl		doubt	012
+hurl		ballot	014
+hurl		votes	014
+hurl		support behind	051
+hurl		weight behind	051
+hurl		lifeline	070
+hurl		out charges	081
+hurl		doubt over claim	110
+hurl		doubt	110
+hurl		accusation	111
+hurl		insult	111
+hurl		off deal	120
+hurl		out appeal	121
+hurl		defiance	128
+hurl		out	160
+hurl		over meeting of	161
+hurl		firecrackers	180
+hurl		rocks	180
+hurl		acid	180
+hurl		stones	182
+hurl		firebombs	183
+hurl		firebomb	183
+hurl		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	183
+hurl		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	183
+hurl		grenade	193
+identify		behind kidnapping	181
+identify		hostage|prisoner|captive	181
+ignore		political truism	---
+ignore		allegation	010
+ignore		criticism	016
+ignore		appeal	122
+ignore		order	124
+ignore		sanction	128
+ignore		order	128
+ignore		rule	128
+ignore		ban	128
+ignore		law	128
+ignore		decision	160
+immigrate		to	
+immolate		themselves	140
+implant		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	183
+indicate		ready	030
+indicate		time for negotiation|dialogue|discussion	036
+indicate		willingness for talks	036
+instruct		on operation	064
+intercept		secret project	091
+intercept		immigrant	170
+intercept		refugee|expatriate|displaced_person|stateless_person|exile	170
+intercept		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	1711
+intercept		vessel	1711
+invoke		joint defense|defence treaty|pact|accord|written_agreement|agreement	062
+invoke		special clause	106
+iron_out		dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	030
+jump		to defense|defence	018
+knock	air strike	out	195
+know		each other	018
+lay		down weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	0871
+lay		groundwork for assault	154
+lift		sanction	0351
+lift		objection	035
+lift		curfew	0813
+lift		curfew	0813
+lift		state of emergency	0814
+lift		restriction	081
+lift		ban	081
+lift		ban on trade	085
+lift		sanctions	085
+lift		sanction	085
+lift		boycott	085
+lift		threat	0871
+lift		state of siege	0872
+lift		water blockade	0872
+lift		solution|answer|result|resolution|closure	0872
+lift		solution|answer|result|resolution|closure	0872
+lift		blockade	0872
+lift	tensions		112
+lobby		for	020
+lobby		against	113
+lodge		appeal	020
+lodge		protest	110
+lodge		complaint	114
+lodge		complaint with court	115
+lodge		appeal against sentence	124
+lodge		protest of	140
+maintain		silence	011
+maintain		up reform drive	024
+maintain		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	050
+maintain		ties	050
+maintain		wary eye on neighbour	110
+maintain		objection	110
+maintain		ban	1241
+maintain		sanctions	1244
+maintain		sanctions	1244
+maintain		restriction	124
+maintain		hardline	124
+maintain		position	124
+maintain		right	130
+maintain		up overflight	154
+maintain	distrust		160
+maintain		curfew	1723
+maintain		in detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+maintain		sentence	173
+maintain		up offensive	190
+maintain		forces	192
+make		venture with visit visit	042
+make		progress on truce|armistice|cease-fire|ceasefire|cease_fire	014
+make		contribution to force	0334
+make		stop in	036
+make		visit	036
+make		trip	036
+make		courtesy call	041
+make		brief stop	042
+make		peace	050
+make		first move	100
+make		massive losses	111
+make		no concession	124
+make		preparation for invasion	154
+make	bombers	casualties	195
+mark	critics		016
+mark		anniversary	017
+mark		step	030
+mark		begining of democracy	035
+mark		kidnapping	111
+mark		terrorist	1123
+mark		anniversary by protest	141
+mount		attack	190
+move		toward talks	013
+move	will not	towards	030
+move		closer to relief debt	0331
+move		as negotiator|mediator|go-between|intermediator|intermediary|intercessor in talk with	045
+move		as negotiator|mediator|go-between|intermediator|intermediary|intercessor	045
+move		assert close relation	050
+move		bolster ties with	050
+move		toward meeting requirement econ	061
+move		refugee|expatriate|displaced_person|stateless_person|exile to safety	073
+move		injured	073
+move		block	080
+move	inspector	into	0862
+move		toward demobilisation	0873
+move		toward demobilization	0873
+move	troop	toward retreat	0874
+move	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	to stronghold|bastion|citadel|blockhouse|redoubt|fort|outpost|headquarters in	154
+move	forces	to border with	154
+move	unit	close to border	154
+move	troop	toward	154
+move	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades on the		154
+move		tanks and into	154
+move		troop toward	154
+move	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	to	154
+move		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	154
+move		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades into	192
+move		into posit	192
+move		troop into	192
+move		into	192
+name		negotiator|mediator|go-between|intermediator|intermediary|intercessor	039
+name		ambassador	050
+name		envoy	050
+name		to head	051
+name		as minister	060
+name		to head	060
+name		minister	060
+name		committee	090
+name		suspect|accused|defendant	1124
+obtain		access	---
+obtain		priority	010
+obtain		impatient	012
+obtain		permission to leave	020
+obtain		call from	041
+obtain		envoy	042
+obtain		at residence	043
+obtain		for talks	043
+obtain		ambassador	043
+obtain		ministers	043
+obtain		welcome	043
+obtain		welcome	043
+obtain		leader	043
+obtain		envoy	043
+obtain		authorisation	051
+obtain		backing	051
+obtain		embrace	051
+obtain		parliament	060
+obtain		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades aid	072
+obtain		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	072
+obtain		shipment of food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	073
+obtain		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff to	073
+obtain		request for observers	
+obtain		invitation	
+obtain		assurance	
+obtain		assurance	
+obtain		commitment	
+obtain		grant	
+obtain		message	
+obtain		letter	
+obtain		success in election	
+obtain		support at summit	
+obtain		positive response	
+obtain		support from	
+obtain		backing	
+obtain		blessing	
+obtain		backing	
+obtain		support	
+obtain		prize	
+obtain		recognition from	
+obtain		treatment	
+obtain		donations	
+obtain		financial support	
+obtain		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty from	
+obtain		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	
+obtain		loan	
+obtain		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades equipment	
+obtain		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades training	
+obtain		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	
+obtain		fighters	
+obtain		tanks	
+obtain		rice	
+obtain		no aid	
+obtain		threats	
+obtain		death threat	
+obtain		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement sentences	
+obtain		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	
+obtain		sentence	
+obtain		letter weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	
+patch		together truce|armistice|cease-fire|ceasefire|cease_fire	0356
+penetrate		into territory	192
+penetrate		deep	192
+perform		training exercise	151
+perpetuate		to hospital	---
+perpetuate		suicide	---
+perpetuate		to cooperation	030
+perpetuate		joint maneuvers	062
+perpetuate		operations	062
+perpetuate		joint military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades operation	062
+perpetuate		search	090
+perpetuate		crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	180
+perpetuate		human rights abuses	182
+perpetuate		abuses	182
+perpetuate		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades operation	190
+perpetuate		operation against	190
+perpetuate		incursion	190
+perpetuate		attack	190
+perpetuate		raid	190
+perpetuate	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	raids	195
+perpetuate	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	raid	195
+perpetuate		air strike	195
+perpetuate		air raid	195
+plunge		bombshell	---
+plunge		leaflets	---
+plunge		support	012
+plunge		propaganda	024
+plunge		food	073
+plunge		arrest warrant	080
+plunge		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	080
+plunge		objection	080
+plunge		warning	080
+plunge		charges	081
+plunge		case	081
+plunge		call for meeting	120
+plunge		plan	120
+plunge		fliers	130
+plunge		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied at training range	150
+plunge		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+plunge	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		195
+pour		into streets	141
+pour		tanks	151
+pour	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		154
+project		dismal picture	012
+prompt		about dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	010
+prompt	struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	concern	012
+prompt		concern	012
+prompt	solution|answer|result|resolution|closure	talk	036
+prompt		political uncertainty	110
+prompt		political crisis	110
+prompt		protests from	110
+prompt		dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	110
+prompt		police crackdown	175
+pump		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+pursue		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+pursue		release	1053
+pursue		release	1053
+pursue		hunger strike	142
+pursue		rapprochement	160
+raise		the stakes	012
+raise		doubt	012
+raise		hope	013
+raise		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0231
+raise		possibility of deal	030
+raise		delay of trial	0351
+raise		possibility of compromise	035
+raise		possibility of peace talks	036
+raise		possiblity of summit	036
+raise		concerns	040
+raise		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty under auspices	071
+raise		alarm	080
+raise		issue	110
+raise		possibility of sanctions	1312
+raise		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades alert	152
+raise		number of military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	154
+ratchet		up pressure	100
+ratchet		threat of offensive	1384
+reach		out	020
+reach		out to allies	022
+reach		cooperation treaty|pact|accord|written_agreement|agreement	030
+reach		understanding	030
+reach		deal	030
+reach		trade treaty|pact|accord|written_agreement|agreement	0311
+reach		trade deal	0311
+reach		treaty|pact|accord|written_agreement|agreement with coalition	031
+reach		treaty|pact|accord|written_agreement|agreement	032
+reach	government	treaty|pact|accord|written_agreement|agreement	0344
+reach		compromise	037
+reach		consensus	037
+reach		treaty|pact|accord|written_agreement|agreement	037
+reach		military treaty|pact|accord|written_agreement|agreement	062
+reach	relief supplies		073
+reach	food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff convoy		073
+reach	food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff		073
+reach	efforts	dead end	164
+reach		deadlock	164
+react		sharply	012
+react		positively	051
+react		with scepticism	110
+react		with disbelief	110
+react		with dismay	110
+react		warily	110
+react		coolly	110
+react		with outrage	111
+react		with anger	111
+react		critically	111
+react		furiously	111
+react		bitterly	111
+react		angrily	111
+react		alarm	111
+reallocate		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+reap		diplomatic dividends	050
+reappraise		concerns	013
+reappraise		fears	013
+reappraise		policy	014
+reappraise		warning	124
+reappraise		threat	124
+rebury		troops	017
+recall		ambassador	161
+recall		diplomat	161
+recover		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	0842
+recover		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	1711
+recover		land	171
+reduce		tension	040
+reduce		debt	071
+reduce		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement term	081
+reduce		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	081
+reduce		sentences	081
+reduce		number of troops	0873
+reduce		troops	0873
+reduce		civilian staff	160
+reduce		official presence	161
+reduce		ties	161
+refuse	stocks		---
+refuse		price	---
+refuse		build-up	010
+refuse		comment	011
+refuse		existence of militant bases	016
+refuse		obstructing efforts	016
+refuse		unusual activity	016
+refuse		secret meetings	016
+refuse		responsibility	016
+refuse		accusations	016
+refuse		condemnation	016
+refuse		accusation	016
+refuse		involvement	016
+refuse		involvement	016
+refuse		accusation	016
+refuse		accusation	016
+refuse		allegation	016
+refuse		connection	016
+refuse		presence	016
+refuse		statement	016
+refuse		charges	016
+refuse		report	016
+refuse		report	016
+refuse		reports	016
+refuse		attack	016
+refuse		charge	016
+refuse		report	016
+refuse		report	016
+refuse		rumour	016
+refuse		claim	016
+refuse		label	016
+refuse		link	016
+refuse		plot	016
+refuse		role	016
+refuse		reduction in assisstance	033
+refuse		increase in military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	120
+refuse		announcement	120
+refuse		proclamation	120
+refuse		possibility	120
+refuse		proposition	120
+refuse		assurences	120
+refuse		permission	120
+refuse		proposal|proposition|suggestion|proffer|motion	120
+refuse		proposal|proposition|suggestion|proffer|motion	120
+refuse		contact	120
+refuse		treaty|pact|accord|written_agreement|agreement	120
+refuse		capture	120
+refuse		demands	120
+refuse		request	120
+refuse		appeal	120
+refuse		motive	120
+refuse		deal	120
+refuse		contract	1211
+refuse		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades intervention	1212
+refuse		cooperation	1212
+refuse		cooperation	1213
+refuse		coalition	121
+refuse		join	121
+refuse		call	122
+refuse		political right	1233
+refuse		permit	1233
+refuse		right	1233
+refuse		demand for autonomy	1234
+refuse		changes	123
+refuse		request	123
+refuse	court	appeal	1241
+refuse		bail	1243
+refuse		intervention by peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	1245
+refuse		possibility of truce|armistice|cease-fire|ceasefire|cease_fire	1246
+refuse		calls for truce|armistice|cease-fire|ceasefire|cease_fire	1246
+refuse		political solution|answer|result|resolution|closure	1246
+refuse		disarmament	1246
+refuse		truce|armistice|cease-fire|ceasefire|cease_fire	1246
+refuse		truce|armistice|cease-fire|ceasefire|cease_fire	1246
+refuse		truce|armistice|cease-fire|ceasefire|cease_fire	1246
+refuse		solution|answer|result|resolution|closure	1246
+refuse		withdrawal	1246
+refuse		call for crackdown	124
+refuse		concession	124
+refuse		condition	124
+refuse		criticism	124
+refuse		demand	124
+refuse		resumption of peace talks	125
+refuse		resumption of talks	125
+refuse		negotiation|dialogue|discussion	125
+refuse		negotiation	125
+refuse		compromise	125
+refuse		contact	125
+refuse		meeting	125
+refuse		talks	125
+refuse		talks	125
+refuse		visit	125
+refuse		mediation|arbitration|conciliation	126
+refuse		peace proposal|proposition|suggestion|proffer|motion	127
+refuse		initiative	127
+refuse		solution|answer|result|resolution|closure	127
+refuse		treaty|pact|accord|written_agreement|agreement	127
+refuse		decision	127
+refuse		offer	127
+refuse	union	call	133
+refuse	hunger-striker	food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	143
+refuse		entry	144
+refuse		access to airspace	160
+refuse		entry	160
+refuse		entry	160
+refuse		diplomatic link	161
+refuse		trade	1621
+refuse		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied attack	190
+regard		as crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	1121
+regard		as human rights violation	1122
+regard		human rights abuse	1122
+relax		rules	081
+relax		sanctions	085
+repair		ties	050
+repair		relations	050
+replace		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied on alert	152
+resign		government	0831
+resign	minister		0831
+resign	minister		0831
+resign		site	0842
+resign		in protest	140
+resign		from party	160
+resign		coalition	160
+resign		party	160
+restart		preparations	030
+restart		effort	037
+restart		phone consultations	041
+restart		negotiation|dialogue|discussion	046
+restart		negotiation	046
+restart		talks	046
+restart	talks		046
+restart		peace talk	046
+restart		participation	050
+restart		diplomatic	050
+restart		relations	050
+restart		ties	050
+restart		cooperation	060
+restart		flights	060
+restart		export	061
+restart		commercial ties	061
+restart		airlift	070
+restart		aid	070
+restart		financial assistance	071
+restart		lending	071
+restart	delivery of food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff		073
+restart		emergency	073
+restart		flight	080
+restart		import	085
+restart		relief	0863
+restart		periodic review	090
+restart		trial	090
+restart		bitter attack	111
+restart		offensive	138
+restart		protests	140
+restart		crackdown	170
+restart		dismantling equipment	1712
+restart		deportation	174
+restart		bombardment	190
+restart		shell	194
+restructure		debt	071
+return		to barracks	---
+return		to oil market	0311
+return		from	042
+return		ambassador	050
+return		compliment	051
+return	bomber	to base	062
+return	refugee|expatriate|displaced_person|stateless_person|exile		0841
+return		prisoners	0841
+return		refugee|expatriate|displaced_person|stateless_person|exile	0841
+return		maid	0841
+return		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	0842
+return		medical equipment	0842
+return		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	0842
+return		equipment	0842
+return		property	0842
+return		artwork	0842
+return		machine	0842
+return	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	home	087
+return		from demonstration	141
+return		home after evacuation	166
+return		to detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+return		immigrants	174
+return		fire	190
+return	refugee|expatriate|displaced_person|stateless_person|exile	home	
+review		proposal|proposition|suggestion|proffer|motion	014
+review		request	014
+review		aid	014
+review		issues	040
+review		sanctions	090
+revoke_		construction	---
+revoke_		attitude	030
+revoke_		debt	071
+revoke_		statement	080
+revoke_		decision	080
+revoke_		visa requirement	0811
+revoke_		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement sentence	081
+revoke_		restriction	081
+revoke_		sentence	081
+revoke_		ban	081
+revoke_		rally	082
+revoke_		ban on exports	085
+revoke_		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	0871
+revoke_		ruling	111
+revoke_		withdrawal treaty|pact|accord|written_agreement|agreement	1246
+revoke_		treaty|pact|accord|written_agreement|agreement	131
+revoke_		on promise	160
+revoke_		recognition	160
+revoke_		on deal	160
+revoke_		petition	160
+revoke_		flights	160
+revoke_		licence	160
+revoke_		order	160
+revoke_		visit	160
+revoke_		deal	160
+revoke_		tour	160
+revoke_		visa	160
+revoke_		planned visit	161
+revoke_		trip	161
+revoke_		benefits	162
+revoke_		participation in summit	164
+revoke_		peace summit	164
+revoke_		peace talk	164
+revoke_		meeting	164
+revoke_		rights	1721
+re_establish		treaty|pact|accord|written_agreement|agreement	030
+re_establish		diplomatic ties	050
+re_establish		relations	050
+re_establish		order	050
+re_establish		unity	050
+re_establish		ties	050
+risk	said violence		012
+risk	run		012
+roar	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		194
+rumble	tanks		154
+satisfy		talks	051
+schedule		meeting	036
+schedule		consultation	040
+scrap		project	160
+scrap		visit	160
+scrap		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	1661
+search		re-election	---
+search		invasion security|secureness|protection|precaution|safeguard treaty|pact|accord|written_agreement|agreement	014
+search		citizenship	020
+search		permission	020
+search		asylum|refuge|sanctuary|safe_house|shelter	020
+search		extradition	0213
+search		information|info|details|fact|news|intelligence|update	0214
+search		clarification	021
+search		recognition from	022
+search		backing	022
+search		commitment	022
+search		support	022
+search		support	022
+search		compensation	0231
+search		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0231
+search		credit	0232
+search		humanitarian assistance	0233
+search		donor	023
+search		aid	023
+search		help	023
+search		recognition	024
+search		release	0253
+search		truce|armistice|cease-fire|ceasefire|cease_fire	0256
+search		talks	026
+search		talk	026
+search		political solution|answer|result|resolution|closure	027
+search		peaceful solution|answer|result|resolution|closure	027
+search		solution|answer|result|resolution|closure	027
+search		mediation|arbitration|conciliation	028
+search		mediation|arbitration|conciliation	028
+search		office	035
+search		negotiation|dialogue|discussion	036
+search		negotiation	036
+search		meeting	036
+search		end to dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	037
+search		mediation|arbitration|conciliation	038
+search		leave into	042
+search		forgiveness	055
+search		gunmen	060
+search		for information|info|details|fact|news|intelligence|update	064
+search	investigator		090
+search		for men	090
+search		wreckage	090
+search		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination into invasion	093
+search		for arms	093
+search		compensation	1031
+search		independence	1044
+search		vote of no confidence	113
+search		suspect|accused|defendant	130
+search		suspect|accused|defendant links	170
+search	police	daily	1721
+search		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+search		sentence	173
+search		prisoners	173
+search		down	173
+select		for lesser	---
+select		whether suspend	014
+select		on changes	014
+select		proposal|proposition|suggestion|proffer|motion	014
+select		in favor	031
+select		in election	034
+select		to withdraw	0356
+select		minister	060
+select		exempt of taxes	071
+select		down investigation	080
+select		against deploying	080
+select		in favor of constitutional amendment	083
+select		against	110
+select		against	120
+select		down	120
+select		against attending	160
+select		limit	160
+select		bar	160
+select		out of funding	1621
+sell		products	061
+sell		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	062
+sell		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon fighters	062
+sell		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	062
+sell		tank	062
+sell	illegally		128
+send		best wishes	017
+send		trade mission	0311
+send		reinforcement	0332
+send		warships to	0332
+send		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0334
+send		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades of observers	0334
+send		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0334
+send		foreign minister	036
+send		mission	036
+send		team	036
+send		message	040
+send		letter	040
+send		policymaker	042
+send		delegation	042
+send		envoy	042
+send		new ambassador	050
+send		ambassador	050
+send		delegation	050
+send		diplomat	050
+send		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon to	062
+send		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	062
+send		vehicles	070
+send		aid	070
+send		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+send		members of battalion	072
+send		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	072
+send		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades advisors	072
+send		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades liaison	072
+send		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	072
+send		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	072
+send		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	072
+send		medical equipment	073
+send		humanitarian aid	073
+send		medical team	073
+send		aid workers	073
+send		medical aid	073
+send		observers	073
+send		volunteer	073
+send		medical	073
+send		relief	073
+send		peacekeepers	074
+send		control	080
+send		control	080
+send		back military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades part	0842
+send		spy aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	090
+send		warning message	130
+send		message	130
+send		stealth fighters	138
+send		over fear	153
+send		police	153
+send		guards on border	154
+send		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	154
+send		militia	154
+send		guards	154
+send		arms	154
+send		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	166
+send		agents	170
+send		to gallows	173
+send		riot police	175
+send		inside	192
+send		police	192
+separate		defense|defence spending	---
+separate		through heart	---
+separate		production	---
+separate		deficit	---
+separate	floods		---
+separate		oil	---
+separate		deal	030
+separate		red tape	081
+separate		sentence	081
+separate		town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	0842
+separate		number of military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades in	0873
+separate		forces	0873
+separate		over policy	124
+separate		cooperation	160
+separate		ties	160
+separate		diplomatic relations	161
+separate		diplomatic staff	161
+separate		diplomatic ties	161
+separate		embassy staff	161
+separate		loan	1621
+separate		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty for peacekeeping operation	1623
+separate		level of aid	162
+separate		assistance	162
+separate		assistance	162
+separate		in aid	162
+separate		supplies	162
+separate		aid	162
+separate		short visit	164
+separate		short tour	164
+separate		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	1661
+separate		observer on border	1662
+separate		down	194
+share		closed	---
+share		concern	018
+share		lead	060
+share		evidence|ground|proof|probable_cause|attestation	064
+shrug		off sanctions	128
+shudder		under raid	
+shut		down headquarters	160
+shut		offices	160
+shut		border	160
+shut		diplomatic	161
+shut		export terminal	1621
+shut		down television	1721
+shut		stations	1721
+sign		trade treaty|pact|accord|written_agreement|agreement	0311
+sign		oil treaty|pact|accord|written_agreement|agreement	0311
+sign		treaty|pact|accord|written_agreement|agreement on defense|defence	0312
+sign		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades treaty|pact|accord|written_agreement|agreement	0312
+sign		credit treaty|pact|accord|written_agreement|agreement	0331
+sign		grant	0331
+sign		treaty|pact|accord|written_agreement|agreement in with	057
+sign		joint treaty|pact|accord|written_agreement|agreement	057
+sign		peace treaty|pact|accord|written_agreement|agreement	057
+sign		peace deal	057
+sign		peace deal	057
+sign		declaration	057
+sign		memoradum	057
+sign		protocol	057
+sign		treaty|pact|accord|written_agreement|agreement	057
+sign		treaty|pact|accord|written_agreement|agreement	057
+sign		memorandum	057
+sign		aggrement	057
+sign		law	057
+sign		deal with manufacturer	060
+sign		coalition treaty|pact|accord|written_agreement|agreement	060
+sign		contract	060
+sign		free trade treaty|pact|accord|written_agreement|agreement	061
+sign		economic treaty|pact|accord|written_agreement|agreement	061
+sign		trade treaty|pact|accord|written_agreement|agreement	061
+sign		loan treaty|pact|accord|written_agreement|agreement	061
+sign		loan deals	061
+sign	company	deal	061
+sign		export	061
+sign		deal for miliary	062
+sign		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	062
+sign		defense|defence treaty|pact|accord|written_agreement|agreement	062
+sign		over money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+sign		over loan	071
+sign		truce|armistice|cease-fire|ceasefire|cease_fire	0871
+sign		decree	100
+slacken		travel warning	160
+slash		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty from security|secureness|protection|precaution|safeguard package	1622
+snare		blame	112
+snare		in dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	120
+sound		concern over	012
+sound		concern	012
+sound		concern	012
+sound		alarm	012
+sound		confidence	013
+sound		excitement	013
+sound		optimism	013
+sound		hope	013
+sound		hope	013
+sound		sympathy	018
+sound		regret	018
+sound		appeal	020
+sound		calls	020
+sound		readiness	033
+sound		satisfaction over extradition	051
+sound		satisfaction	051
+sound		confidence	051
+sound		support	051
+sound		support	051
+sound		regret	055
+sound		strong skepticism	110
+sound		irritation	110
+sound		fears	110
+sound		unease	110
+sound		disappointment	111
+sound		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	111
+sound		disapproval	111
+sound		displeasure	111
+sound		criticism	111
+sound		shock at	111
+sound		outrage	111
+sound		dismay	111
+sound		horror	111
+sound		alarm	112
+sound		warning	130
+sound		dissent	140
+spell		danger	012
+spell		out plan	014
+spend		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty in	071
+stand		at side of struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	031
+stand		by	051
+stand		by ultimatum	139
+stand	deadline		139
+stand		trial	
+start		economic reforms	---
+start		assembly	---
+start		initiative	014
+start		program|programme|outline|schema|scheme|agenda	014
+start		project	014
+start		summit	017
+start		lobby mission	020
+start		action drive	020
+start		campaign	020
+start		appeal	020
+start		appeal	020
+start		effort	020
+start		diplomatic offensive	022
+start		council	022
+start		campaign for donations	023
+start		appeal against	0251
+start	oil		0311
+start		opportunities	0311
+start		trade points	0311
+start		pipeline	0311
+start		joint military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades operation	0312
+start		initiative	036
+start		negotiation|dialogue|discussion	036
+start		negotiation|dialogue|discussion	036
+start		mission	036
+start		trip	036
+start		blueprint for peace	037
+start		negotiation|dialogue|discussion	040
+start		consultation	040
+start		consultation	040
+start		negotiation|dialogue|discussion	040
+start		discussion	040
+start	congress		040
+start		first visit to	042
+start		trip	042
+start		visit	042
+start		tour	042
+start		pilgrimage	042
+start		talks in with	044
+start		mediation|arbitration|conciliation between	045
+start		peace offensive	045
+start		peace mission	045
+start		peace talk	045
+start		mission	045
+start		joint seminar	046
+start		summit in	046
+start		negotiation|dialogue|discussion	046
+start		conference	046
+start		discussion	046
+start		meeting	046
+start		session	046
+start		summit	046
+start		talks	046
+start		talks	046
+start		talks	046
+start		negotiation|dialogue|discussion	046
+start		talks in	046
+start		negotiation	046
+start		debate on	046
+start		workshop	046
+start		meeting	046
+start		program|programme|outline|schema|scheme|agenda	046
+start		ties	050
+start		diplomatic mission	050
+start		border	050
+start		diplomatic drive	053
+start		embassy	054
+start		joint initiative	060
+start		flight	060
+start		cooperat	060
+start		project	060
+start		trade	061
+start		trains from to	061
+start		gas pipeline	061
+start		gas pipeline	061
+start		joint border patrols	062
+start		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades college	062
+start		joint exercise	062
+start		postal service	070
+start		donation	071
+start		humanitarian mission	073
+start		airlift from to	073
+start		school for refugee|expatriate|displaced_person|stateless_person|exile	073
+start		emergency airlift	073
+start		search-and-rescue	073
+start		aid program|programme|outline|schema|scheme|agenda	073
+start		hospitals	073
+start		clinic	073
+start		relief	073
+start		deployment of military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	074
+start		peacekeeping mission	074
+start		camp for refugee|expatriate|displaced_person|stateless_person|exile	075
+start		border	080
+start		border	080
+start		bridge	080
+start		way for president|governor|dictator|ruler|prime_minister|queen|king|sultan|minister	0812
+start		reducing military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades in	0873
+start		evacuation	0874
+start		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+start		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+start		monitoring	090
+start		search	090
+start		hunt	090
+start		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	091
+start		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination on human rights	092
+start		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination for struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	094
+start		uproar	110
+start		rift	110
+start		bitter attacks	111
+start		attack in interview	111
+start		attack on policies	111
+start		attack on policy	111
+start		campaign against	111
+start		broadside attack	111
+start		personal attacks	111
+start		vitriolic attack	111
+start		scathing attack	111
+start		attack on plan	111
+start		furious attack	111
+start		bitter attack	111
+start		verbal attack	111
+start		verbal attack	111
+start		harsh attack	111
+start		sharp attack	111
+start		tirade	111
+start		corruption case	1121
+start		legal action	112
+start		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender diplomatic offensive	113
+start		petition against	120
+start		debate	130
+start		warning	130
+start		stinging attack	136
+start		civil disobedience	140
+start		strike in protest	141
+start		slogan against	141
+start		hunger strike	142
+start		looting	145
+start		early warning system	150
+start		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency game	150
+start		maneuvers	150
+start		wargame	150
+start		emergency plan	154
+start		deployment	154
+start		bid	160
+start		crackdown	170
+start		crackdown	170
+start		rationing	170
+start		for dissolution of party	1722
+start		case against party	1722
+start	prosecutor	trial	173
+start		evacuation	174
+start	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied blast		183
+start		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades operation in against	190
+start		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades intervention	190
+start		evidence|ground|proof|probable_cause|attestation offensive	190
+start		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades campaign	190
+start		miliary campaign	190
+start	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	strike	190
+start		counter-attack	190
+start		incursion	190
+start		incursion	190
+start		offensive	190
+start		offensive	190
+start		operation	190
+start		assault	190
+start		assault	190
+start		attack	190
+start		attack	190
+start		attacks	190
+start		grenades	193
+start		fire	193
+start		fire	193
+start		fire	193
+start		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied duel	194
+start		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied from	194
+start		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied from	194
+start		mortar attack	194
+start		rocket attack	194
+start		with weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+start	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		194
+start		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+start		air campaign against	195
+start	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	operation	195
+start	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	attack	195
+start	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	raid	195
+start	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	fire	195
+start		air strike	195
+start		airstrike	195
+start		air raid	195
+stay		out of struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	035
+stay		away from summit	125
+step	leader	aside	0831
+step		down	0831
+step		up pressure	100
+step		up security|secureness|protection|precaution|safeguard	150
+step		up covert operations	180
+strain		relations	160
+stream	refugee|expatriate|displaced_person|stateless_person|exile		0233
+strengthen		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades fortification	150
+strengthen		security|secureness|protection|precaution|safeguard at embassy	153
+strengthen		for struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	154
+strengthen		sanctions	163
+strengthen		entry conditions	172
+strengthen		restrictions	172
+strip		of citizenship	170
+strip		arms from peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	180
+summit		attack policy	111
+swoop		down on protest	175
+swoop		in raid	190
+thrust		into offensive	190
+tighten		controls	130
+tighten		security|secureness|protection|precaution|safeguard	152
+tighten		security|secureness|protection|precaution|safeguard	152
+tighten		economic boycott	163
+tighten		curfew	1723
+tighten		restrictions	172
+tighten		visa rules	172
+tighten		control	172
+tighten		penalt	172
+tighten		grip	172
+tighten		grip	192
+tout		summit	036
+toy		hard ball	124
+trace		smugglers	1121
+unleash		upgrade	---
+unleash		torrent of criticism	111
+unleash		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	190
+unleash		wave of weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+unleash		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied attack	194
+unleash		scud	194
+unleash		airstrikes	195
+upgrade		diplomatic relations	050
+upgrade		mission	050
+upgrade		bases	062
+utilize		for registration	020
+utilize		for asylum|refuge|sanctuary|safe_house|shelter	0233
+utilize	refugee|expatriate|displaced_person|stateless_person|exile		0233
+utilize		for visa	026
+utilize		treaty|pact|accord|written_agreement|agreement	030
+utilize		involving countries	0312
+utilize	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades base		062
+utilize		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	062
+utilize		passport	070
+utilize		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	090
+utilize		to court	1322
+utilize		deployment	150
+utilize	security|secureness|protection|precaution|safeguard		150
+utilize		sanction	163
+utilize		water canon	175
+utilize		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	175
+utilize		death squad	180
+utilize		as human shield	184
+utilize		armor	190
+value		ties	013
+violate		demilitarised zone	128
+violate		arms embargo	128
+violate		convention	128
+violate		solution|answer|result|resolution|closure	128
+violate		air space	150
+violate		airspace	150
+violate		truce|armistice|cease-fire|ceasefire|cease_fire	196
+vow		reforms	034
+vow		reform	034
+vow		support	051
+vow		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	130
+vow		resistance	130
+vow		cross-border attacks	138
+vow		revenge	138
+vow		attack	138
+wage		offensive	190
+wage		war	190
+walk		arm-in-arm	050
+walk		out of dinner	164
+walk		out of summit	164
+walk		out of meet	164
+warm		relations	050
+weaken		by resignation	160
+winding_up		trip	042
+wipe		feet on	110
+write		denial	016
+write		off debt	071
+write		off loan	071
+write		condemnation	111
+write		evidence|ground|proof|probable_cause|attestation	111
+circulate		propaganda	053
+circulate		supplies	073
+circulate		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	073
+circulate		demonstration	170
+circulate		protest	175
+confer		on draft	---
+confer		reshuffling	014
+confer		air strike	014
+confer		decision	014
+confer		idea of	014
+confer		investment	0311
+confer		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades cooperation	0312
+confer		election	0341
+confer		in telephone conversation	041
+confer		by telephone	041
+confer		in call	041
+confer		over telephone	041
+confer		situation	046
+confer		between	046
+confer		with	046
+confer		withdrawal	046
+confer		aid	061
+confer	walk out		164
+decree		emergency	012
+decree		impossible	012
+decree		worried	012
+decree		satisfaction	013
+decree		confidence	013
+decree		legitimate	013
+decree		hopeful	013
+decree		victory	013
+decree		happy	013
+decree		mourning	017
+decree		mourning	017
+decree		allow	031
+decree		willing	036
+decree		support	051
+decree		winner	051
+decree		victory in election	060
+decree		invalid decision	063
+decree		democracy	081
+decree		truce|armistice|cease-fire|ceasefire|cease_fire	0871
+decree		truce|armistice|cease-fire|ceasefire|cease_fire	0871
+decree		transfer	100
+decree		independent state	1044
+decree		independence	1044
+decree		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	110
+decree		apostate	111
+decree		apostate	111
+decree		unjust	111
+decree		no treaty|pact|accord|written_agreement|agreement	1246
+decree		curfew	1723
+decree		state of emergency	1724
+decree		border closed	191
+emphasize		cooperation	019
+emphasize		urgency	020
+emphasize		need	020
+emphasize		diplomacy	022
+emphasize		importance in talks	046
+emphasize		strength	051
+emphasize		plight	053
+emphasize		need	100
+emphasize		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	110
+emphasize		threat	110
+estimate		on	020
+estimate		impact	090
+explain_verbal		initiative	010
+explain_verbal		expects	010
+explain_verbal		approach	010
+explain_verbal		apprehension	012
+explain_verbal		exasperation	012
+explain_verbal		reservation	012
+explain_verbal		impatience	012
+explain_verbal		skepticism	012
+explain_verbal		hostility	012
+explain_verbal		misgiving	012
+explain_verbal		pessimism	012
+explain_verbal		wariness	012
+explain_verbal		concern	012
+explain_verbal		distress	012
+explain_verbal		distrust	012
+explain_verbal		surprise	012
+explain_verbal		anxiety	012
+explain_verbal		caution	012
+explain_verbal		clashes	012
+explain_verbal		concern	012
+explain_verbal		outrage	012
+explain_verbal		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	012
+explain_verbal		dismay	012
+explain_verbal		horror	012
+explain_verbal		threat	012
+explain_verbal		alarm	012
+explain_verbal		doubt	012
+explain_verbal		fears	012
+explain_verbal		grief	012
+explain_verbal		shock	012
+explain_verbal		tense	012
+explain_verbal		fear	012
+explain_verbal		appreciation	013
+explain_verbal		willingness	013
+explain_verbal		confidence	013
+explain_verbal		readiness	013
+explain_verbal		optimism	013
+explain_verbal		pleasure	013
+explain_verbal		progress	013
+explain_verbal		relief	013
+explain_verbal		hope	013
+explain_verbal		hope	013
+explain_verbal		reservation	014
+explain_verbal		greetings	017
+explain_verbal		as perfidious	018
+explain_verbal		condolences	018
+explain_verbal		condolence	018
+explain_verbal		sympathies	018
+explain_verbal		sympathy	018
+explain_verbal		sadness	018
+explain_verbal		sadness	018
+explain_verbal		regret	018
+explain_verbal		sorrow	018
+explain_verbal		determination	019
+explain_verbal		proposal|proposition|suggestion|proffer|motion	020
+explain_verbal		wish	020
+explain_verbal		willingness	030
+explain_verbal		agree	030
+explain_verbal		plans	030
+explain_verbal		progress	031
+explain_verbal		plan	032
+explain_verbal		support	032
+explain_verbal		aid	0331
+explain_verbal		assistance	033
+explain_verbal		package	033
+explain_verbal		aid	033
+explain_verbal		pullout	0356
+explain_verbal		desire for negotiation|dialogue|discussion	036
+explain_verbal		initiative	036
+explain_verbal		visit	036
+explain_verbal		message	045
+explain_verbal		restoration of relations	050
+explain_verbal		understanding	051
+explain_verbal		satisfaction	051
+explain_verbal		solidarity	051
+explain_verbal		gratitude	051
+explain_verbal		gratitude	051
+explain_verbal		backing	051
+explain_verbal		delight	051
+explain_verbal		support	051
+explain_verbal		sorry	055
+explain_verbal		deal	060
+explain_verbal		loans	071
+explain_verbal		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades support	072
+explain_verbal		resignation	0831
+explain_verbal		restructuring	083
+explain_verbal		reform	083
+explain_verbal		release	0841
+explain_verbal		pardon	0841
+explain_verbal		truce|armistice|cease-fire|ceasefire|cease_fire	0871
+explain_verbal		withdraw	0874
+explain_verbal		end of strike	087
+explain_verbal		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+explain_verbal		challenge for leadership	1041
+explain_verbal		disappointment	110
+explain_verbal		as disaster	110
+explain_verbal		as mistake	110
+explain_verbal		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	110
+explain_verbal		disapproval	110
+explain_verbal		displeasure	110
+explain_verbal		frustration	110
+explain_verbal		indignation	110
+explain_verbal		discontent	110
+explain_verbal		misgiving	110
+explain_verbal		reluctance	110
+explain_verbal		resentment	110
+explain_verbal		mistrust	110
+explain_verbal		fear	110
+explain_verbal		fury	110
+explain_verbal		dissatisfaction	111
+explain_verbal		as lawless	111
+explain_verbal		condemnation	111
+explain_verbal		detriment	111
+explain_verbal		revulsion	111
+explain_verbal		mistrust	111
+explain_verbal		outrage	111
+explain_verbal	critics		111
+explain_verbal		shock	111
+explain_verbal		anger	111
+explain_verbal		scepticism	114
+explain_verbal		retaliation	130
+explain_verbal		measures	130
+explain_verbal		boycott	1312
+explain_verbal		possibility of struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	138
+explain_verbal		offensive	138
+explain_verbal		protest	140
+explain_verbal		bolster force	154
+explain_verbal		restrictions	160
+explain_verbal		postponement of negotiation|dialogue|discussion	161
+explain_verbal		closing of embassy	161
+explain_verbal		solution|answer|result|resolution|closure of trade office	1621
+explain_verbal		sanctions	163
+explain_verbal		sanctions	163
+explain_verbal		arrest	173
+explain_verbal		arrest	173
+explain_verbal		attack	190
+observe		no reason for optimism	012
+observe		chance for peace	013
+observe		no obstacle	013
+observe		day of mourning	017
+observe		role in peacekeeping	0334
+observe		truce|armistice|cease-fire|ceasefire|cease_fire	0871
+observe		with hostility	110
+observe		rebuff	110
+observe		row	110
+observe		as terrorist	112
+observe		general strike	143
+predict		increase in air strikes	012
+predict		dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	012
+predict		violence	012
+predict		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	012
+predict		new round of diplomacy	013
+predict		peace talks to begin	013
+predict		positive response	013
+predict		negotiation|dialogue|discussion	013
+predict		recovery	013
+predict		treaty|pact|accord|written_agreement|agreement	013
+predict		ties	030
+predict		visit	036
+predict		in for talk	036
+predict		loan from	
+quote	media		---
+quote	radio		---
+quote		position	010
+quote		view	010
+quote		shelling threat	012
+quote		willingness	014
+quote		commitment	030
+quote		commitment	030
+quote		readiness	030
+quote		desire	030
+quote		pledge	030
+quote		pledge	030
+quote		plans	030
+quote		commitment	050
+quote		backing	051
+quote		support	051
+quote		claim to territory	100
+quote		demand	100
+quote		claim	100
+quote		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	110
+quote		concern	110
+quote		plan unacceptable	111
+quote		as cursing	111
+quote		hostility	111
+quote		hostility	111
+quote		dismissal	120
+quote		refusal	120
+quote		warning	130
+quote		threat	130
+quote		demand for sanction	1312
+quote		uprising	133
+repeat		denial	016
+repeat		appeal	020
+repeat		offer	020
+repeat		call	020
+repeat		call for aid	023
+repeat		call on to resign	0241
+repeat		desire for talks with	036
+repeat		calls	051
+repeat	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		062
+repeat		dogfight	062
+repeat		demand that	100
+repeat		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender to	110
+repeat		allegation	112
+repeat		charge	112
+repeat		warning	130
+concern		in effort	060
+concern		for	060
+concern		in struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	190
+concern		in shooting	193
+intrude		territory	192
+refute		dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	111
+appeal		court	---
+appeal		not guilty	016
+appeal		innocent	016
+appeal		for prosecution	0213
+appeal		for information|info|details|fact|news|intelligence|update	0214
+appeal		to people|folk|poor|rich|wealthy|populace|public|population|populations|citizenry|followers|masses|civilians|voters|citizens|nationals|subjects	021
+appeal		for rapprochement	022
+appeal		for money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty help	0231
+appeal		for financial aid	0231
+appeal		for money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0231
+appeal		for million	0231
+appeal		for fund	0231
+appeal		for reinforcements	0232
+appeal		for food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	0233
+appeal	refugee|expatriate|displaced_person|stateless_person|exile		0233
+appeal		for security|secureness|protection|precaution|safeguard	0234
+appeal		to government	0234
+appeal		for presence	0234
+appeal		for food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff and money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	023
+appeal		for airlifts	023
+appeal		for help	023
+appeal		for help	023
+appeal		for aid	023
+appeal		help	023
+appeal		for political reform	024
+appeal		with kidnapper	0253
+appeal		for release	0253
+appeal		for release	0253
+appeal		for intervention	0255
+appeal		for truce|armistice|cease-fire|ceasefire|cease_fire	0256
+appeal		for respite	0256
+appeal		truce|armistice|cease-fire|ceasefire|cease_fire	0256
+appeal		for end	0256
+appeal		for restraint	025
+appeal		for clemency	025
+appeal		sentence	025
+appeal		for negotiation|dialogue|discussion	026
+appeal		negotiating	026
+appeal		for treaty|pact|accord|written_agreement|agreement	027
+appeal		for peace	027
+appeal		for peace	027
+appeal		for forgiveness	055
+appeal		forgiveness	055
+appeal		acquittal	0841
+appeal		by sentence	1043
+appeal		for pressure	110
+hope		for breakthrough	013
+hope		for peace	013
+hope		for	013
+hope		for negotiation|dialogue|discussion	026
+suggest		joint struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency games	0212
+suggest		relief flight	0233
+suggest		peacekeeping	0234
+suggest		deployment	0234
+suggest		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0234
+suggest		early elections	0241
+suggest		reforms	024
+suggest		amnesty	0253
+suggest		u.n. mission	0255
+suggest		cessation in struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	0256
+suggest		truce|armistice|cease-fire|ceasefire|cease_fire	0256
+suggest		conference	026
+suggest		meeting	026
+suggest		meeting	026
+suggest		summit	026
+suggest		plan	027
+suggest		joint study	030
+suggest		coalition government	031
+suggest		defense|defence	0334
+suggest		resumption of aid	033
+suggest		aid	033
+suggest		resumption of talks	034
+suggest		negotiation|dialogue|discussion	036
+suggest		talk	036
+suggest		peace	039
+suggest		no legal action	050
+suggest		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	091
+suggest		blacklist	110
+suggest		dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	111
+suggest		measures	130
+suggest		embargo	1312
+suggest		suspension	131
+suggest		expulsion	131
+suggest		against travel	160
+suggest		death penalty	170
+intend	election		---
+intend		investment	0311
+intend		joint military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades operation	0312
+intend		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades aid	0332
+intend		emergency	033
+intend		help	033
+intend		early elections	0341
+intend		reforms	0344
+intend		departure from battlefield	0356
+intend		pullout from	035
+intend		travel to	036
+intend		stop in	036
+intend		summit	036
+intend		visit	036
+intend		talks	036
+intend		visit	036
+intend		deal	036
+intend		trip	036
+intend		peace conference	039
+intend		tour	042
+intend		tribunal against	090
+intend		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	130
+intend		cut in economic aid	1311
+intend		demonstration against	133
+intend		demonstration	133
+intend		protest	133
+intend		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades action against	138
+intend		coup against	138
+intend		aggression	138
+intend		attack	138
+intend	union	delay	140
+intend		legal action	173
+offer		prayer	017
+offer		solemn farewell	018
+offer		condolences	018
+offer		respects	018
+offer		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty for information|info|details|fact|news|intelligence|update	0214
+offer		friendship	021
+offer		cooperation	030
+offer		technology	030
+offer		program|programme|outline|schema|scheme|agenda	030
+offer		support	030
+offer		place	030
+offer		help	030
+offer		fund	0311
+offer		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades treaty|pact|accord|written_agreement|agreement with	0312
+offer		security|secureness|protection|precaution|safeguard cooperation	0312
+offer		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades treaty|pact|accord|written_agreement|agreement	0312
+offer		knowhow	031
+offer		membership	032
+offer		economic support	0331
+offer		economic aid	0331
+offer		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0331
+offer		credit	0331
+offer		credit	0331
+offer		pounds	0331
+offer		loan	0331
+offer		direct military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades assistance	0332
+offer		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades assistance	0332
+offer		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades support	0332
+offer		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades base	0332
+offer		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades help	0332
+offer		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades aid	0332
+offer		armour	0332
+offer		medical assistance	0333
+offer		requested relief	0333
+offer		asylum|refuge|sanctuary|safe_house|shelter	0333
+offer		technical assistance	033
+offer		assistance	033
+offer		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	033
+offer		car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry	033
+offer		truce|armistice|cease-fire|ceasefire|cease_fire	0356
+offer		withdraw	0356
+offer		compensation	035
+offer		concessions	035
+offer		compromise	035
+offer		amnesty	035
+offer		negotiation	036
+offer		talks	036
+offer		talks	036
+offer		talks	036
+offer		reconciliation talks	037
+offer		reconciliation	037
+offer		olive branch	037
+offer		service as postman	039
+offer		mediation	039
+offer		fawning coverage	051
+offer		criticism	111
+pledge		cooperation	030
+pledge		effort	030
+pledge		investment	0311
+pledge		strong support	032
+pledge		support	032
+pledge		economic assistance	0331
+pledge		financial support	0331
+pledge		economic support	0331
+pledge		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0331
+pledge		fund	0331
+pledge		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades support	0332
+pledge		humanitarian aid	0333
+pledge		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	0333
+pledge		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0334
+pledge		survivor	070
+pledge		action against	130
+pledge		crackdown	130
+pledge		defeat	130
+pledge		boycott	1312
+pledge		resistance	133
+prepare		goodwill gesture	017
+prepare		celebration	017
+prepare		plan	030
+prepare		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades training	0312
+prepare		pilots	0312
+prepare		relief	0333
+prepare		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades peacekeeping	0334
+prepare		help	033
+prepare		territory concession	0353
+prepare		talk	036
+prepare		for negotiation|dialogue|discussion	036
+prepare		fighter	072
+prepare		forces	072
+prepare		camp asylum|refuge|sanctuary|safe_house|shelter	073
+prepare		report	090
+prepare		airstrike	1384
+prepare	forces	for military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades move	138
+prepare		possible strikes against	138
+prepare		incursion	138
+prepare		for strike to protest	143
+prepare		for struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	154
+prepare		invasion	154
+prepare		evacuation of	160
+prepare		attack in	183
+promise	campaign		---
+promise		cooperation	030
+promise		support	030
+promise		help	030
+promise		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades flyover rights	0312
+promise		full support	032
+promise		economic support	0331
+promise		financial aid	0331
+promise		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0331
+promise		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades aid	0332
+promise		security|secureness|protection|precaution|safeguard	0332
+promise		assistance	0333
+promise		aid	033
+promise		operation	0356
+promise		action against	130
+promise		arrest	130
+promise		hell	130
+promise		raids	138
+revive		peace process	037
+revive		pacts	050
+signal		desire	013
+signal		opposition|resistance|opponent|enemy|foe|adversary|rival|challenger|contender	110
+arrive		about help	020
+arrive		to	040
+arrive		for visit	042
+arrive		back	042
+arrive	mediators		045
+arrive		in for consultation	046
+arrive		in for summit	046
+arrive		for talks	046
+arrive		for talks	046
+arrive		summit	046
+arrive		for military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades exercises	062
+arrive		for struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency games	062
+arrive	frigate		062
+arrive	struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency ships		062
+arrive		with aid	070
+arrive	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		072
+arrive	battalion		072
+arrive	warship		072
+arrive	carrier		072
+arrive	relief supplies		073
+arrive	relief		073
+arrive	food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff		073
+arrive		from with medicine	073
+arrive	refugee|expatriate|displaced_person|stateless_person|exile from	in	073
+arrive	medicine		073
+arrive	medicine		073
+arrive	peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		074
+arrive	peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent		0861
+arrive	flight	despite blockade	128
+arrive	evacuee		166
+arrive		under pressure	
+arrive	refugee|expatriate|displaced_person|stateless_person|exile		
+arrive	asylum|refuge|sanctuary|safe_house|shelter		
+arrive		under censure	
+arrive		under fire	
+arrive	evacuee		
+assemble		for assembly	---
+assemble		in denying	016
+assemble		in commemorating	017
+assemble		for service	017
+assemble	mourners		017
+assemble		funeral	017
+assemble		in calling	020
+assemble		finance package	0331
+assemble		talks	040
+assemble		for meeting	040
+assemble		for summit	040
+assemble		summit	040
+assemble		for talks	046
+assemble		for talk	046
+assemble		meeting	046
+assemble		with	046
+assemble		for meeting	046
+assemble		in condemning	050
+assemble		coalition	050
+assemble		operation	050
+assemble		celebration	051
+assemble		campaign	051
+assemble		in rally for	053
+assemble		treaty|pact|accord|written_agreement|agreement	057
+assemble		forces	060
+assemble		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades exercises	062
+assemble		with military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	062
+assemble	squadrons		062
+assemble		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	062
+assemble		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent operation	074
+assemble		peace mission	074
+assemble		mission	074
+assemble		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	074
+assemble		quest	090
+assemble		data	090
+assemble		complaint	110
+assemble		concern	110
+assemble		protest	110
+assemble		in criticising	111
+assemble		in criticising	111
+assemble		in accusation	111
+assemble		in condemning	111
+assemble		in deploring	111
+assemble		democracy	1413
+assemble	crowd	in demonstration	141
+assemble		to demonstrate	141
+assemble		to/for protest	141
+assemble	demonstrators		141
+assemble	workers		141
+assemble		crowd	141
+assemble		rally	141
+assemble		rally	141
+assemble		hunger strike	142
+assemble		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades presence	154
+assemble		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	154
+assemble		attack	190
+assemble	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		195
+assemble		illegal profit	
+consider		unreliable	012
+consider		urgent	012
+consider		security|secureness|protection|precaution|safeguard treaty|pact|accord|written_agreement|agreement	014
+consider		exchange program|programme|outline|schema|scheme|agenda	014
+consider		joint struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency game	014
+consider		security|secureness|protection|precaution|safeguard threat	014
+consider		dispatch mission	014
+consider		participation	014
+consider		acquisition	014
+consider		deployment	014
+consider		compromise	014
+consider		regulation	014
+consider		proposal|proposition|suggestion|proffer|motion	014
+consider		proposal|proposition|suggestion|proffer|motion	014
+consider		solution|answer|result|resolution|closure	014
+consider		response	014
+consider		building	014
+consider		measure	014
+consider		sanction	014
+consider		options	014
+consider		request	014
+consider		appeal	014
+consider		step	014
+consider		plan	014
+consider		bus service	030
+consider		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty aid	0311
+consider		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades alliance	0312
+consider		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff asisstance	0333
+consider		action against	130
+consider		imposing	130
+consider		aid	1311
+consider		sanctions against	1312
+consider		embargo	1312
+consider		strike	131
+consider		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades occupation	1382
+consider		air raid	1384
+consider		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	1384
+consider		airstrikes	1384
+consider		option of military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	138
+go_somewhere		down in history	---
+go_somewhere		kentucky derby	---
+go_somewhere		court	---
+go_somewhere		poll	---
+go_somewhere		commemoration	017
+go_somewhere		inauguration	017
+go_somewhere		ceremony	017
+go_somewhere		funeral	017
+go_somewhere		service	017
+go_somewhere		on tour to	036
+go_somewhere		on initiative	039
+go_somewhere		into emergency session	040
+go_somewhere		for consultations	042
+go_somewhere		summit in on	042
+go_somewhere		on tour of	042
+go_somewhere		on visit	042
+go_somewhere		meeting	042
+go_somewhere		on trip	042
+go_somewhere		for	042
+go_somewhere		ahead with tour	042
+go_somewhere		conference	044
+go_somewhere		conference	044
+go_somewhere		summit	044
+go_somewhere		on negotiation|dialogue|discussion	046
+go_somewhere		of race	080
+go_somewhere		of bases	0874
+go_somewhere		on diplomatic offensive	124
+go_somewhere		demonstration	141
+go_somewhere		of talks	164
+go_somewhere		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	190
+go_somewhere		on trial	
+hear		report	090
+hear		witness	111
+hear		appeal	
+introduce		solution|answer|result|resolution|closure	020
+introduce		amnesty	081
+introduce		proposal	100
+introduce		censure proposal|proposition|suggestion|proffer|motion	1041
+introduce		embargo on arms	163
+invite		for negotiation|dialogue|discussion	030
+invite		fighter	036
+meet_people		run-off	---
+meet_people		reluctance	012
+meet_people		problem	012
+meet_people		coup	012
+meet_people		for help	023
+meet_people		in diplomacy	030
+meet_people		with leaders	036
+meet_people		for talks	036
+meet_people		at	036
+meet_people		under auspices	038
+meet_people		by telephone	041
+meet_people		under mediation	046
+meet_people		payment	061
+meet_people		in verbal struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	111
+meet_people		agression	130
+meet_people		by/with protests	141
+meet_people		in dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	190
+meet_people		calls	
+meet_people		call	
+meet_people		split	
+meet_people		court martial	
+meet_people		pressure	
+meet_people		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	
+meet_people		criticism	
+meet_people		penalty	
+meet_people		charge	
+meet_people		threat	
+meet_people		hearing	
+meet_people		trial	
+notify		dissent	110
+call		cabinet meeting	---
+call		engineer	---
+call		company	---
+call		caller	---
+call		powder keg	012
+call		troubling	012
+call		to congratulate	013
+call		partner	013
+call		success	013
+call		session	014
+call		for entente	020
+call		upon	020
+call		for	020
+call		on	020
+call		help	020
+call		end	020
+call		for renewal	021
+call		for ties	022
+call		for troop	0232
+call		humanitarian aid	0233
+call		for deployment	0233
+call		to asylum|refuge|sanctuary|safe_house|shelter	0233
+call		for security|secureness|protection|precaution|safeguard measure	0234
+call		for protection	0234
+call		for security|secureness|protection|precaution|safeguard	0234
+call		for peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0234
+call		for increase	023
+call		for resignation	0241
+call		early election	0241
+call		for elections	0241
+call		for elections	0241
+call		for independence	0244
+call		for de-escalation	0256
+call		for truce|armistice|cease-fire|ceasefire|cease_fire	0256
+call		for truce|armistice|cease-fire|ceasefire|cease_fire	0256
+call		for solution|answer|result|resolution|closure	0256
+call		for cessation	0256
+call		for deadline	0256
+call		for concession	025
+call		for suspension	025
+call		for withdrawal	025
+call		for restraint	025
+call		for pull-out	025
+call		for negotiation|dialogue|discussion	026
+call		for negotiation|dialogue|discussion	026
+call		for summit	026
+call		visit	026
+call		for resumption	027
+call		for solution|answer|result|resolution|closure	027
+call		for town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	027
+call		for peace	027
+call		for halt	027
+call		for ties	030
+call		meeting	036
+call		for talks	036
+call		meeting	036
+call		initiative	037
+call		to press	041
+call		meeting	050
+call		for end	053
+call		election	0831
+call		for halt	087
+call		for investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+call		for end to operation	1056
+call		for sacking	110
+call		for crackdown	111
+call		illegitimate	111
+call		unjustified	111
+call		dictator	111
+call		dictator	111
+call		a devil	111
+call		monkey	111
+call		liar	111
+call		criminal	1121
+call		torturer	1123
+call		for international action	113
+call		for action against	113
+call		for suspension	113
+call		untrue	126
+call		for sanctions	1312
+call		for sanctions	1312
+call		expulsion	131
+call		for suicide attack	1383
+call		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied attack	138
+call		for struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	138
+call		air strike	138
+call		strike for resignation	1431
+call		up military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades reserve	153
+call		up for service	154
+call		up military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	154
+call		off	160
+visit	pilgrims		---
+visit		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades hospital	042
+visit		for talks	046
+visit	inspector		090
+host		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades conference	0332
+host		conference military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	0332
+host		summit with	036
+host	will		036
+host		talks between	039
+host		meeting	043
+host		summit	043
+host		by	043
+host		dinner	043
+host		conference	053
+host		joint exercise	062
+agree		on importance	019
+agree		on need	019
+agree		not extend deadline	030
+agree		to proposal	030
+agree		with	030
+agree		on trade	0311
+agree		to truce|armistice|cease-fire|ceasefire|cease_fire	0356
+agree		on solution|answer|result|resolution|closure	035
+agree		to peace treaty|pact|accord|written_agreement|agreement	037
+agree		to peace	037
+agree		to peace plan	037
+agree		to early elections	0831
+agree		to elections	0831
+agree		to inspection	0862
+agree		on military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades pressure	138
+agree		to sanctions	163
+bargain		with it	---
+bargain		blow	011
+bargain		truce|armistice|cease-fire|ceasefire|cease_fire	045
+bargain		over compromise	046
+bargain		blow	110
+bargain	occupation	blow	111
+collaborate		on custom	0311
+collaborate		on tariff	0311
+collaborate		with investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	064
+collaborate		against	110
+coordinate		conference	026
+coordinate		meeting	026
+coordinate		efforts	060
+coordinate		search	060
+coordinate		humanitarian trip to	073
+coordinate		evacuation	160
+disclose		to hospital	---
+disclose		regulation	010
+disclose		names	010
+disclose		plan	010
+disclose		concerns	012
+disclose		crisis	012
+disclose		release	013
+disclose		plot	015
+disclose		strategic role	051
+disclose		forces	051
+disclose		as member	054
+disclose		as trade	061
+disclose		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty aid	071
+disclose		refusal	1212
+disclose		chill in relations	160
+disclose		attacks	190
+influence	strike	relief	110
+support		by armoured cars	---
+support		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty control	---
+support		by aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	---
+support		by military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	---
+support		by tanks	---
+support		cooperation	031
+support		call	032
+support		relief	0333
+support		request for help	033
+support		talks	036
+support		coexistence	050
+support		initiative	050
+support		effort	050
+support		plan	050
+support		permanent seat	051
+support		hunger strike	051
+support		negotiation|dialogue|discussion	051
+support		strenghtening	051
+support		to cabinet	051
+support		development	051
+support		in struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	051
+support		declaration	051
+support		membership	051
+support		withdrawal	051
+support		to post	051
+support		program|programme|outline|schema|scheme|agenda	051
+support		ambition	051
+support		decision	051
+support		decision	051
+support		efforts	051
+support		official	051
+support		presence	051
+support		comment	051
+support		demands	051
+support		threat	051
+support		entry	051
+support		plan	051
+support		deal	051
+support		plan	051
+support		bid	051
+support		proposal|proposition|suggestion|proffer|motion	052
+support		agreements	057
+support		by military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	062
+support		by forces	062
+support		by troops	062
+support		down from	080!
+support		off from struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	080
+support		down	080
+support		off	080
+support		away from	0874
+support		out	0874
+support		efforts to disarm	105
+support		call to boycott	113
+support		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency against	113
+support		abduction	113
+support		away from	120
+support		out of summit	125
+support		sanctions	1312
+support		strike in	1384
+support		for military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades response	138
+support		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades intervention	138
+support		violence against	138
+support		protest	141
+support	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	in skies	195
+support		by aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	195
+acclaim		fall of town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	---
+acclaim		christmas	---
+acclaim		birthday	---
+acclaim		harvest	---
+acclaim		national day	017
+acclaim		independence	017
+acclaim		anniversary	017
+acclaim		festival	017
+acclaim		newroz	017
+acclaim		mass	017
+acclaim		attempt	030
+acclaim		offer	030
+acclaim		offer	030
+acclaim		call for talks	036
+acclaim		invitation	036
+acclaim		appeal	036
+acclaim		to summit	042
+acclaim		counterparts	043
+acclaim		visit	043
+acclaim		to	043
+acclaim		delegation	050
+acclaim		relations	051
+acclaim		bombing halt	051
+acclaim		overtures	051
+acclaim		clampdown	052
+acclaim		decision	052
+acclaim		decision	052
+acclaim		independence	054
+acclaim		attack against	110
+acclaim		assassination	110
+acclaim		attacks on	110
+acclaim		extradition	110
+acclaim		strike on	110
+acclaim		execution	110
+acclaim		capture	110
+acclaim		killing	110
+acclaim		arrest	110
+acclaim		defeat	110
+acclaim		demise	110
+acclaim		ousting	110
+acclaim		strike	110
+acclaim		surrender	
+acclaim		departure	
+acclaim		withdrawal	
+appreciate		assistance	051
+encourage		mudsling	012
+encourage		by progress	013
+encourage		investment	0211
+encourage		discussion	026
+encourage		of commitment	051
+encourage		of support	051
+encourage		onslaught	110
+encourage		slaughter	130
+favor		relocation of refugee|expatriate|displaced_person|stateless_person|exile	014
+favor		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades victory	014
+favor		evacuation	0233
+favor		relations	030
+favor		treaty|pact|accord|written_agreement|agreement	030
+favor		force to protect	0312
+favor		admission	031
+favor		holding talks	036
+favor		negotiation|dialogue|discussion	036
+favor		peace deal	037
+favor		extradition	110
+reassert		friendship	051
+respect		solution|answer|result|resolution|closure	1312
+forgive		debt	071
+aid		from experience	036
+aid		negotiate	045
+aid		in democracy	050
+aid		with information|info|details|fact|news|intelligence|update	064
+aid		in inquiries	064
+aid		arm	072
+aid		patients	073
+aid		homeless	074
+aid		to police detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+allocate		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+allocate		aid	073
+allocate		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	074
+boost		expectation	013
+boost		bid	030
+boost		economic link	0311
+boost		diplomatic offensive	050
+boost		diplomatic efforts	050
+boost		cooperation	050
+boost		friendship	050
+boost		relations	060
+boost		economic relations	061
+boost		exchanges	061
+boost		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades relations	062
+boost		prospects	071
+boost		spending	071
+boost		budget	071
+boost		defense|defence	072
+boost		aid	073
+boost		peacekeeper	074
+boost		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	074
+boost		withdrawal	0874
+boost		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+boost		pressure	100
+boost		pressure	100
+boost		verbal barrage	110
+boost		criticism	111
+boost		tensions	124
+boost		defiance	130
+boost		patrols	130
+boost		warning	130
+boost		rhetoric	132
+boost		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	138
+boost		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	138
+boost		attack	138
+boost		attack	138
+boost		security|secureness|protection|precaution|safeguard measures	150
+boost		firepower	150
+boost		security|secureness|protection|precaution|safeguard	150
+boost		search	150
+boost		effort	150
+boost		alert	150
+boost		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades presence	151
+boost	police	security|secureness|protection|precaution|safeguard	151
+boost		security|secureness|protection|precaution|safeguard	152
+boost		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades activity	154
+boost		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades presence	154
+boost		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades strength	154
+boost		air campaign	154
+boost		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	154
+boost	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		154
+boost		crackdown	170
+boost		assault	180
+boost		offensive	190
+boost		attacks	190
+boost		drive	190
+boost		shell	194
+enact		link	030
+enact		aid fund	0331
+enact		contact	040
+enact		negotiation|dialogue|discussion	046
+enact		ties	050
+enact		diplomatic representation	054
+enact		diplomatic relations	054
+enact		diplomatic ties	054
+enact		official ties	054
+enact		relations	054
+enact		self-rule	1044
+enact		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades outposts	154
+enact		guilty	173
+facilitate		relations	030
+facilitate		relations	050
+facilitate	relations		050
+facilitate		ties	050
+facilitate	tensions		080
+facilitate		restriction	080
+facilitate	conditions		080
+facilitate		curfew	0813
+facilitate		sanctions	085
+facilitate		off attacks	087
+facilitate		rocket	087
+grant		access	---
+grant		press release	010
+grant		information|info|details|fact|news|intelligence|update	010
+grant		no reason	010
+grant		statement	010
+grant		pledge	010
+grant		report	010
+grant		no further information|info|details|fact|news|intelligence|update	011
+grant		little	012
+grant		to energy security|secureness|protection|precaution|safeguard	013
+grant		joint communique	017
+grant		joint call	020
+grant		appeal	020
+grant		appeal	020
+grant		call	020
+grant		plea	020
+grant		appeal for release	0253
+grant		call for truce|armistice|cease-fire|ceasefire|cease_fire	0256
+grant		calls for restraint	025
+grant		green light	030
+grant		assurance	030
+grant		go-ahead	030
+grant		request	030
+grant		arms contract	0312
+grant		license to fighter aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	0312
+grant		contract	031
+grant		tank	031
+grant		fighter-bomber	0332
+grant		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	0332
+grant		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent green light	0355
+grant		reception	043
+grant		border between	046
+grant		restor peace	050
+grant	decision	power	050
+grant		privilege	050
+grant		market economy	051
+grant		approval	051
+grant		blessing	051
+grant		backing	051
+grant		support	051
+grant		support	051
+grant		honor	051
+grant		medal	051
+grant		medal	051
+grant		recognition	054
+grant		apology	055
+grant		amnesty	056
+grant		observer status	060
+grant		special status	060
+grant		support	060
+grant		access	060
+grant		detail	060
+grant		visa	060
+grant		authorization	061
+grant		extension	062
+grant		documents	064
+grant		assistance	070
+grant		aid	070
+grant		thousands for damage	071
+grant		financial assistance	071
+grant		financial support	071
+grant		economic aid	071
+grant		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+grant		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	071
+grant		financial	071
+grant		thousands	071
+grant		billions	071
+grant		billions	071
+grant		millions	071
+grant		dollars	071
+grant		million	071
+grant		credit	071
+grant		reform	071
+grant		salary	071
+grant		grant	071
+grant		fund	071
+grant		loan	071
+grant		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades information|info|details|fact|news|intelligence|update	072
+grant		air and naval support	072
+grant		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades assistance	072
+grant		aerial photographs	072
+grant		with weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	072
+grant		with weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	072
+grant		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	072
+grant		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	072
+grant		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	072
+grant		security|secureness|protection|precaution|safeguard	072
+grant		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	072
+grant		arms	072
+grant		medical equipment	073
+grant		humanitarian aid	073
+grant		medical aid	073
+grant		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff aid	073
+grant		vaccines	073
+grant		vaccine	073
+grant		tonnes	073
+grant		tonnes	073
+grant		food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	073
+grant		peacekeeping	074
+grant		peacekeeping	074
+grant		political asylum|refuge|sanctuary|safe_house|shelter	075
+grant		asylum|refuge|sanctuary|safe_house|shelter	075
+grant		asylum|refuge|sanctuary|safe_house|shelter	075
+grant		up attempts	080
+grant		permission	080
+grant		permission	080
+grant		back	080
+grant		up	080
+grant		clemency	081
+grant		pardon	081
+grant		bail	081
+grant		political right	0833
+grant		right	0833
+grant		access	0862
+grant		sharp call	100
+grant		regulation	100
+grant		warrant	100
+grant		order	100
+grant		statement for	101
+grant		declaration of self-determination	1044
+grant		denunciation	111
+grant		attack	111
+grant		evidence|ground|proof|probable_cause|attestation against	112
+grant		defiant statement	114
+grant		criticism	114
+grant		negative response	120
+grant		cold shoulder	120
+grant		no troop peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	1224
+grant		warning	130
+grant		warning	130
+grant		threat	130
+grant		orders	138
+grant		two weeks	139
+grant		ultimatum	139
+grant		deadline	139
+grant		hours	139
+grant		hours	139
+grant		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	150
+grant		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement term	173
+grant		arrest warrants	173
+link		importance to friendship	013
+link		with	0311
+link		to attack	1123
+link		to assassination	1124
+link		ban to unrest	112
+link		riot to ban	112
+link		themselves	144
+oversee_manage		for coalition government	---
+oversee_manage		for seclusion	---
+oversee_manage		for climax	---
+oversee_manage		headquarters	---
+oversee_manage		for home	---
+oversee_manage		practice	---
+oversee_manage		drugs	---
+oversee_manage		for crisis	012
+oversee_manage		for crisis	012
+oversee_manage		to polls	014
+oversee_manage		ceremony	017
+oversee_manage		to	030
+oversee_manage		in favour of extradition	0313
+oversee_manage		investment	0331
+oversee_manage		to peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0334
+oversee_manage		dispatch for victim	033
+oversee_manage		reforms	034
+oversee_manage		guideline	035
+oversee_manage		delegation	036
+oversee_manage		mission	036
+oversee_manage		back	040
+oversee_manage		for visit	042
+oversee_manage		back to	042
+oversee_manage		summit	042
+oversee_manage		for	042
+oversee_manage		envoy	042
+oversee_manage		to	042
+oversee_manage		for talks	046
+oversee_manage		into talks	046
+oversee_manage		in favour	051
+oversee_manage		for victory	060
+oversee_manage		elections	060
+oversee_manage		free trade deal	061
+oversee_manage		defense|defence exercise	062
+oversee_manage		joint maneuvers	062
+oversee_manage		training	062
+oversee_manage		training	062
+oversee_manage		retrial	063
+oversee_manage		distribution of aid	070
+oversee_manage		aid	070
+oversee_manage		deployment of military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	072
+oversee_manage		entry of food|nutrient|nutriment|nourishment|nutrition|sustenance|aliment|provisions|commissariat|grocery|foodstuff	073
+oversee_manage		on mission	073
+oversee_manage		emergency	073
+oversee_manage	aid		073
+oversee_manage		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent to remain	074
+oversee_manage		truce|armistice|cease-fire|ceasefire|cease_fire	074
+oversee_manage	refugee|expatriate|displaced_person|stateless_person|exile	home	080
+oversee_manage		against banning	0833
+oversee_manage		rights	0833
+oversee_manage		release	0841
+oversee_manage		release	0841
+oversee_manage		withdrawal of from	0874
+oversee_manage	tanks	back	0874
+oversee_manage		sanctions	090
+oversee_manage		activity	090
+oversee_manage		election	090
+oversee_manage		search	090
+oversee_manage		study	090
+oversee_manage		criminial investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	091
+oversee_manage		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	091
+oversee_manage		situation	092
+oversee_manage		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	093
+oversee_manage		withrawal of troop	093
+oversee_manage		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	1014
+oversee_manage		investigate	1014
+oversee_manage		inquiry	1014
+oversee_manage		seizure of assets	101
+oversee_manage		truce|armistice|cease-fire|ceasefire|cease_fire	1056
+oversee_manage		guilty of torture	1122
+oversee_manage		badly treated	1122
+oversee_manage		attack	113
+oversee_manage		against religion	1233
+oversee_manage		for confrontation	124
+oversee_manage		to shoot	137
+oversee_manage		assassination	138
+oversee_manage		attack	138
+oversee_manage		amphibious exercises	150
+oversee_manage		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades exercises	150
+oversee_manage		security|secureness|protection|precaution|safeguard force	150
+oversee_manage		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency games	150
+oversee_manage		police	152
+oversee_manage		deployment of security|secureness|protection|precaution|safeguard forces	154
+oversee_manage		more military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	154
+oversee_manage	tank	towards	154
+oversee_manage		sacking	160
+oversee_manage		representatives to return	161
+oversee_manage		removal of ambassador	161
+oversee_manage		ambassador to return	161
+oversee_manage		diplomat to close	161
+oversee_manage		diplomat to leave	161
+oversee_manage		to close	161
+oversee_manage		boycott	163
+oversee_manage		into deadlock	164
+oversee_manage		for deadlock	164
+oversee_manage		evacuation	166
+oversee_manage		crackdown	170
+oversee_manage		crackdown	170
+oversee_manage		seizure of land	1711
+oversee_manage		confiscation	1721
+oversee_manage		solution|answer|result|resolution|closure	1721
+oversee_manage		broadcast	1721
+oversee_manage		suspension of activities	172
+oversee_manage		solution|answer|result|resolution|closure of airport	172
+oversee_manage		solution|answer|result|resolution|closure of offices	172
+oversee_manage		special permission	172
+oversee_manage		universities	172
+oversee_manage		airport	172
+oversee_manage		to remain in detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+oversee_manage		raid under curfew	173
+oversee_manage		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+oversee_manage		arrest	173
+oversee_manage		officers to leave	174
+oversee_manage		out of country	174
+oversee_manage		to leave	174
+oversee_manage		expulsion	174
+oversee_manage		expulsion	174
+oversee_manage		eviction	174
+oversee_manage		for attack	190
+oversee_manage		operation	190
+oversee_manage		land	192
+trade		from to	0311
+trade		pledges	031
+trade		over lunch	040
+trade		messages	040
+trade		ideas	046
+trade		views	046
+trade		ambassadors	054
+trade		concession	080
+trade		prisoners	0841
+trade		prisoners	0841
+trade		bitter words	111
+trade		accusations	112
+trade		accusation	112
+trade		attacks	190
+trade		gunshots	190
+trade		mortar fire	193
+trade		gunfire	193
+trade		mortars	193
+trade		shots	193
+trade		fire	193
+trade	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		194
+trade		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+trade	rockets		194
+finance		dividends	---
+finance		condolence	017
+finance		farewell	017
+finance		respects	017
+finance		homage	017
+finance		respect	017
+finance		tribute	017
+finance		trip	042
+finance		visit	042
+finance		talks	045
+finance		in joint venture	061
+finance		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	061
+finance		in development	071
+finance		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	072
+finance		attack	072
+finance		for humanitarian aid	073
+finance		ransom	080
+finance		compensation	0842
+finance		compensation	0842
+import		from	061
+import		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	150
+purchase		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	062
+purchase		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	062
+extradite		suspect|accused|defendant	063
+extradite		militant	063
+intervene		to calm	013
+intervene		in dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	045
+intervene		militarily	190
+stabilise		economy	071
+rescue		peace process	045
+defend		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	010
+defend		tax	0211
+defend		against accusation	052
+defend		against criticism	052
+defend		destruction	052
+defend		decision	052
+defend		comment	052
+defend		meeting	052
+defend		right	052
+defend		from	052
+defend		plan	052
+defend		raid	052
+defend		ban	052
+defend		terminal	060
+defend		crackdown	110
+defend		killing	110
+defend		ban	113
+defend		boycott	124
+defend		by military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	150
+defend		amid protest	152
+defend		town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	152
+abandon		re-trial	---
+abandon		plan	---
+abandon		ship	---
+abandon		attempt	080
+abandon		stronghold|bastion|citadel|blockhouse|redoubt|fort|outpost|headquarters	0874
+abandon		policy	100
+abandon		party	160
+abandon		role	160
+abandon		truce|armistice|cease-fire|ceasefire|cease_fire	196
+abstain		from violence	087
+allow		budget	---
+allow		away	---
+allow		withdrawal	010
+allow		solution|answer|result|resolution|closure	010
+allow		proposal|proposition|suggestion|proffer|motion	030
+allow		decision	030
+allow		plan	030
+allow		common tariff	0311
+allow		free-trade treaty|pact|accord|written_agreement|agreement	0311
+allow		investment	0311
+allow		transfer	0311
+allow		loan	0311
+allow		sale	0311
+allow		joint defense|defence treaty|pact|accord|written_agreement|agreement	0312
+allow		purchase of fighters	0312
+allow		treaty|pact|accord|written_agreement|agreement	031
+allow		contract	031
+allow		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty credit	0331
+allow		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty aid	0331
+allow		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0331
+allow		dispatch of military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	0332
+allow		troop deployment	0332
+allow		relief	0333
+allow		deployment	0334
+allow		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0334
+allow		grant	033
+allow		deployment of peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	034
+allow		truce|armistice|cease-fire|ceasefire|cease_fire	0356
+allow		talks	036
+allow		plan for peace	037
+allow		peace plan	037
+allow		terms for membership	050
+allow		conditions of talks	050
+allow		vote of confidence	051
+allow		support effort	051
+allow		bill support	051
+allow		proposal|proposition|suggestion|proffer|motion	051
+allow		request	051
+allow		deal	051
+allow		treaty|pact|accord|written_agreement|agreement	057
+allow		treaty|pact|accord|written_agreement|agreement	057
+allow		new government	060
+allow		candidacy	060
+allow		cabinet	060
+allow		contract	061
+allow		purchase of tank	062
+allow		extradition	063
+allow		aid	070
+allow		humanitarian aid	073
+allow		battalion patrol	074
+allow		refugee|expatriate|displaced_person|stateless_person|exile status	075
+allow		into town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	080
+allow		of charges	080
+allow		of funding	080
+allow		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	080
+allow		traffic	080
+allow		into	080
+allow		publication of newspaper	0811
+allow		return of expatriate	0811
+allow		into country	0811
+allow		publication	0811
+allow		television	0811
+allow		political party	0812
+allow		tourist	081
+allow		constitutional amendment	0834
+allow		democracy reforms	0834
+allow		amendment	083
+allow		reforms	083
+allow		home	084
+allow	agree	inspect	0862
+allow		evacuation	0874
+allow		claim	1031
+allow		dismissal	110
+allow		possible strike	130
+allow		air strike	1384
+allow		evidence|ground|proof|probable_cause|attestation operation	138
+allow		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades action	138
+allow	parliament	early election	160
+allow	parliament	poll	160
+allow		ban	172
+allow		death sentence	173
+allow		sentence	173
+allow		town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	174
+compromise		over visit	036
+compromise		dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	039
+compromise		between	045
+compromise		deadlock	045
+compromise		with	050
+compromise		dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	050
+compromise		crisis	050
+compromise		for business	061
+compromise		credit dispute|conflict|quarrel|controversy|contention|contestation|disputation|argument|arguing|difference|difference_of_opinion|differences_of_opinion|disagreement|dissidence|dissension|contravention	061
+compromise		issue	082
+compromise		release	0831
+loosen		restriction	081
+pardon		hostage|prisoner|captive	0841
+release		identities	---
+release		recording	---
+release		election	---
+release		migrant	---
+release		report	---
+release		polls	---
+release		statement	010
+release		statement	010
+release		impossible	012
+release		peace proposal|proposition|suggestion|proffer|motion	027
+release		credit	061
+release		information|info|details|fact|news|intelligence|update	064
+release		documents	064
+release		evidennce	064
+release		name	064
+release		aid	070
+release		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement guards	0841
+release		from detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	0841
+release	gunmen	hostage|prisoner|captive	0841
+release		kidnapped	0841
+release		prisoners	0841
+release		hostage|prisoner|captive	0841
+release		activist	0841
+release		officers	0841
+release		people|folk|poor|rich|wealthy|populace|public|population|populations|citizenry|followers|masses|civilians|voters|citizens|nationals|subjects	0841
+release		convict	0841
+release	court		0841
+release		woman	0841
+release		fund	085
+release		criticism	111
+release		fury	111
+retreat		from race	---
+retreat		civilian staff	073
+retreat		from highway	0874
+retreat		from border	0874
+retreat		paratroopers	0874
+retreat		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	0874
+retreat	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		0874
+retreat		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	0874
+retreat		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	0874
+retreat		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	0874
+retreat		from	0874
+retreat		troop	087
+retreat		passports	160
+retreat		from coalition	161
+retreat		from treaty|pact|accord|written_agreement|agreement	161
+retreat		participation	161
+retreat		ambassador	161
+retreat		diplomat	161
+retreat		reserve from bank	1621
+retreat		from manoeuvres	1622
+retreat		from relief project	162
+retreat		aid package	162
+retreat		donation	162
+retreat		offer	162
+retreat		from diplomatic efforts	164
+retreat		delegation	164
+retreat		peacekeeping forces	1661
+retreat		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	1661
+retreat		advisor	1662
+submit		proposal|proposition|suggestion|proffer|motion	020
+submit		petition	020
+submit		paper	020
+submit		solution|answer|result|resolution|closure	030
+submit		constitutional amendment	0344
+submit		legal amendment	034
+submit		legislation	034
+submit		proposal|proposition|suggestion|proffer|motion	035
+submit		force	080
+submit		resignation	0831
+submit		censure proposal|proposition|suggestion|proffer|motion	113
+submit		evidence|ground|proof|probable_cause|attestation	130
+submit		no-confidence proposal|proposition|suggestion|proffer|motion	160
+submit		charge against people|folk|poor|rich|wealthy|populace|public|population|populations|citizenry|followers|masses|civilians|voters|citizens|nationals|subjects	173
+submit		arrest	173
+submit		torture	1822
+unblock	force		0872
+yield		out of race	---
+yield		head	---
+yield		solution|answer|result|resolution|closure	080
+yield		to police	080
+yield		arms	0842
+yield		sanction	085
+yield		ban	085
+yield		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	0873
+yield	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		0874
+yield	division		0874
+yield	soldier		0874
+acquit		by	080
+inspect		new investment	014
+inspect		ways	014
+inspect		information|info|details|fact|news|intelligence|update	090
+inspect		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	093
+investigate		incident	090
+investigate		killings	090
+investigate		killing	090
+investigate		report	090
+investigate		fraud	091
+investigate		slavery	092
+investigate		clashes	093
+investigate		massacre	094
+probe		for mines	073
+probe		into	090
+probe		murder	090
+probe		government accounts	091
+probe	fighter aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		1384
+probe		area	150
+probe	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	low	151
+probe		town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community in crackdown	170
+probe		through villages	190
+demand		divorce	---
+demand		farewell	017
+demand		efforts	020
+demand		security|secureness|protection|precaution|safeguard	0212
+demand		defense|defence	0212
+demand		creation of tribunal	0213
+demand		investigate	0214
+demand		evidence|ground|proof|probable_cause|attestation	0214
+demand		clarification	021
+demand		cooperation	022
+demand		cooperation	022
+demand		support	022
+demand		cancellation of debt	0231
+demand		money|currency|cash|afghani|austral|baht|balboa|birr|bitcoin|bolivar|cedi|dalasi|dinar|dirham|dollar|dong|dobra|euro|eurodollar|escudo|conto|forint|gourde|guarani|guilder|gulden|florin|inti|kina|kip|koruna|krona|krone|kroner|kroon|kwacha|kwai|kwanza|kyat|lek|lempira|leone|leu|lev|lilangeni|lira|loti|metical|naira|ngultrum|ouguiya|pa'anga|pataca|boliviano|cordoba|peso|pound|pula|quetzal|rand|rial|riel|ringgit|riyal|ruble|rouble|dram|manat|rubel|lari|tenge|lats|litas|som|hryvina|rupee|rupiah|renminbi|shekel|shilling|sucre|taka|tala|tical|tugrik|tughrik|won|yen|yuan|zloty	0231
+demand		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	0234
+demand		help	023
+demand		aid	023
+demand		elections	0241
+demand		change in policy	0242
+demand		human rights	0243
+demand		fair trial	0243
+demand		democratization	0244
+demand		democratisaton	0244
+demand		release of prisoners	0253
+demand		support for truce|armistice|cease-fire|ceasefire|cease_fire	0256
+demand		for ceasefire	0256
+demand		refrain attack	0256
+demand		withdraw	025
+demand		refrain	025
+demand		talks	026
+demand		solution|answer|result|resolution|closure	027
+demand		treaty|pact|accord|written_agreement|agreement	027
+demand		town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	027
+demand		peace	027
+demand		closer tie	030
+demand		trade	0311
+demand		for constitution	0344
+demand		negotiation|dialogue|discussion	036
+demand		summit	036
+demand		talks	036
+demand		peace effort	037
+demand		for access	040
+demand		retribution for shooting	053
+demand		world	053
+demand		explanation	090
+demand		action against	100
+demand		extradition	100
+demand		resignation	100
+demand		trial	1013
+demand		for investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	1014
+demand		investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	1014
+demand		explanation	101
+demand		solution|answer|result|resolution|closure	101
+demand		compensation	1031
+demand		assets	1031
+demand		asylum|refuge|sanctuary|safe_house|shelter	1033
+demand		protectorate	1034
+demand		election	1041
+demand		rights	1043
+demand		right	1043
+demand		constitutional change	1044
+demand		self-determination	1044
+demand		autonomy	1044
+demand		on issues	104
+demand		release of	1053
+demand		release	1053
+demand		end to offensive	1056
+demand		withdrawal	1056
+demand		truce|armistice|cease-fire|ceasefire|cease_fire	1056
+demand		withdrawal	1056
+demand		for compromise	105
+demand		withdrawal	105
+demand		meeting	106
+demand		talks	106
+demand		against	110
+demand		cancellation of treaty|pact|accord|written_agreement|agreement	123
+demand		to act	124
+demand		measures against	130
+demand		sanctions	1312
+demand		boycott	1312
+demand		boycott	1312
+demand		counter-attack	138
+demand		attack	138
+demand	protest	resignation	1411
+demand	protester	removal	1412
+demand		at rally	141
+demand	fighter	toward	154
+demand		ahead	170
+demand	prosecutor	detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+demand	prosecutor	sentence	173
+demand		death penalty	173
+demand		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+demand		fugitive	173
+demand		charges	173
+demand		out	174
+demand		ransom	181
+demand		ransom	181
+demand		counter-offensive against	190
+demand		on	190
+demand		into	192
+demand		offensive against	195
+insist		on return of refugee|expatriate|displaced_person|stateless_person|exile	1033
+allege		success	013
+allege		victory	013
+allege		responsibility	015
+allege		bombing	015
+allege		killing	015
+allege		massacre	015
+allege		attack	015
+allege		victory in elections	060
+allege		compensation for invasion	1031
+allege		damages	1031
+allege		victory against	111
+allege		human rights abuse	1122
+allege		insurgents	112
+allege		plot	112
+allege		kidnapping	181
+dismay		by broken promises	111
+distrust		secret program|programme|outline|schema|scheme|agenda	110
+distrust		of stealing	1121
+distrust		of fraud	1121
+distrust		of attack	1123
+distrust		of treason	1125
+distrust		of cooperation	112
+lament		failure	012
+lament		death	017
+lament		dead	017
+lament		slaughter	111
+lament		speech	111
+rebuff		demand	123
+rebuff		peace talk	125
+rebuff		offer	125
+rebuff		international embargo	128
+regret		offenc	055
+verbal_conflict		about pain	---
+verbal_conflict		election	---
+verbal_conflict		innocence	016
+verbal_conflict		action against	030
+verbal_conflict	cloak		030
+verbal_conflict		sanctions	040
+verbal_conflict		against discrimination	050
+verbal_conflict		policy against	050
+verbal_conflict		about decision	051
+verbal_conflict		expulsion	051
+verbal_conflict		sanctions	052
+verbal_conflict		against detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	053
+verbal_conflict		against sentence	053
+verbal_conflict		in support	053
+verbal_conflict		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	053
+verbal_conflict		arrest	053
+verbal_conflict		for leadership	1041
+verbal_conflict		against move	110
+verbal_conflict		on proposal|proposition|suggestion|proffer|motion	110
+verbal_conflict		credentials	110
+verbal_conflict		in election	110
+verbal_conflict		creation	110
+verbal_conflict		expulsion	110
+verbal_conflict		campaign	110
+verbal_conflict		decision	110
+verbal_conflict		transfer	110
+verbal_conflict		crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	110
+verbal_conflict		crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	110
+verbal_conflict		release	110
+verbal_conflict		about	110
+verbal_conflict		claim	110
+verbal_conflict		claim	110
+verbal_conflict		conviction in court	111
+verbal_conflict		nuclear program|programme|outline|schema|scheme|agenda	111
+verbal_conflict		over restriction	111
+verbal_conflict		over shooting	111
+verbal_conflict		over attack	111
+verbal_conflict		over death	111
+verbal_conflict		supremacy	111
+verbal_conflict		campaign	111
+verbal_conflict		execution	111
+verbal_conflict		takeover	111
+verbal_conflict		comment	111
+verbal_conflict		claim	111
+verbal_conflict		denial	111
+verbal_conflict		remark	111
+verbal_conflict		visit	111
+verbal_conflict		bias	111
+verbal_conflict		bill	111
+verbal_conflict		over travel restriction	114
+verbal_conflict		decision	114
+verbal_conflict		strongly	114
+verbal_conflict	official		114
+verbal_conflict		official response	120
+verbal_conflict		proposal|proposition|suggestion|proffer|motion	120
+verbal_conflict		solution|answer|result|resolution|closure	120
+verbal_conflict		accession	120
+verbal_conflict		ultimatum	120
+verbal_conflict		validity	120
+verbal_conflict		reports	120
+verbal_conflict		move	120
+verbal_conflict		truce|armistice|cease-fire|ceasefire|cease_fire	1246
+verbal_conflict		against easing	124
+verbal_conflict	rebels	talks	125
+verbal_conflict		negotiation	125
+verbal_conflict		talks	125
+verbal_conflict		plan	127
+verbal_conflict		sanction	128
+verbal_conflict		embargo	128
+verbal_conflict	boost		130
+verbal_conflict		for to leave	1414
+verbal_conflict		peacefully	141
+verbal_conflict		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	141
+verbal_conflict		on truce|armistice|cease-fire|ceasefire|cease_fire	160
+denounce		accusation	016
+denounce		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	052
+denounce		dissolution	053
+denounce		kidnapping	053
+denounce		sanctions	053
+denounce		for violating	1122
+denounce		as terrorism	1124
+blame	symbolically		---
+blame		terrorist attack	018
+blame		trial unfair	053
+blame	been	by with forming government	060
+blame		for military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades incursion	111
+blame		abduction of by	111
+blame		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades operation	111
+blame		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied attacks	111
+blame		suicide bombing	111
+blame		offensive in	111
+blame		shooting of	111
+blame		suicide attack	111
+blame		massacre of	111
+blame		arrest of	111
+blame		capture of	111
+blame		killing of	111
+blame		torture of	111
+blame		case against	111
+blame		murder of	111
+blame		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	111
+blame		bombing	111
+blame		decision	111
+blame		killing	111
+blame		massacre	111
+blame		shooting	111
+blame		shooting	111
+blame		uprising	111
+blame		attacks	111
+blame		killing	111
+blame		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	111
+blame		coup	111
+blame		raid	111
+blame		prime minister	1121
+blame		with murder	1121
+blame		for humanitarian crisis	1122
+blame		for violat humanitarian law	1122
+blame		of rights abuses	1122
+blame		of rights abuse	1122
+blame		for torture	1122
+blame		for torture	1122
+blame		of torture	1122
+blame	espionage		1122
+blame		of violat sovereignty	1123
+blame		of sabre-rattling	1123
+blame		of expansionism	1123
+blame		of violence	1123
+blame		aggression	1123
+blame		of attack	1123
+blame		of ethnic cleansing	1124
+blame		geneva convention	1124
+blame		with terrorism	1124
+blame		raid as crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	1124
+blame		of terrorism	1124
+blame		for attack	1124
+blame		of genocide	1124
+blame		of massacre	1124
+blame		for attack	1124
+blame		for attack	1124
+blame		for violence	1124
+blame		for death	1124
+blame		atrocities	1124
+blame		massacring	1124
+blame		with struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	1125
+blame		with struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	1125
+blame		each other	112
+blame		in radio message	112
+blame		in interview	112
+blame		for attack	112
+blame		death of	112
+blame		attack on	112
+blame	commission		112
+blame		in court	112
+blame		in trial	112
+blame		violence	112
+blame		hostage|prisoner|captive	112
+blame		on orders from go on trial in	115
+blame		in corruption case	173
+blame		to detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+blame		for crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	173
+blame		on charges	173
+blame		of crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	173
+blame	prosecutor		173
+blame		suspect|accused|defendant	173
+blame	tribunal		173
+blame	court		173
+blame	court		173
+blame	strongly	attack on	111
+blame		response	011
+blame		decision	014
+blame		march	030
+blame		attack	053
+blame		payment	071
+blame		incursion	087
+blame		verdict	091
+blame		delivery of aid	1223
+blame		reforms	123
+blame		plan to withdraw	1246
+blame		move	130
+blame		traffic	144
+blame		conference	160
+blame		handover	160
+blame		mission	160
+blame		treaty|pact|accord|written_agreement|agreement	160
+blame		summit	160
+blame		plan	160
+blame		visit	160
+blame		vote	160
+blame		negotiation|dialogue|discussion	161
+blame		meeting	161
+blame		talk	161
+blame		departure	161
+blame		debate	161
+blame		meet	161
+blame		talk	161
+blame		trip	161
+blame		trip	161
+blame		aid	162
+blame		ship from docking	163
+blame		talks	164
+blame		protest	1721
+blame		rally	1721
+blame		from entering	172
+blame		from leaving	172
+blame		freeing	172
+endanger		interests	131
+warn		of disastrous consequences	012
+warn		ethnic violence	012
+warn		ethnic tension	012
+warn		against hope	012
+warn		of exodus	012
+warn		catastrophe	012
+warn		stability	012
+warn		of risk	012
+warn		against pullout	020
+warn		about plot	064
+warn		of plot	064
+warn		of growing crisis	110
+warn		of struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	110
+warn		terrorist	112
+warn		of collective action	130
+warn		against independence	130
+warn		against provocation	130
+warn		severe reprisals	130
+warn		against occupy	130
+warn		harsh ripostes	130
+warn		of response	130
+warn		consequences	130
+warn		in letter	130
+warn		loss of support	1313
+warn		of international pressure	131
+warn		of hartals	133
+warn		next target	1383
+warn		against air strike	1384
+warn		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades confrontation	138
+warn		against strike	138
+warn		revenge attack	138
+warn		of struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	138
+warn		of struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	138
+warn		people|folk|poor|rich|wealthy|populace|public|population|populations|citizenry|followers|masses|civilians|voters|citizens|nationals|subjects against traveling	160
+disturb		by attack	010
+disturb		by	012
+disturb		diplomacy	154
+march		in memory	017
+march		in sympathy	051
+march		in funeral	051
+march		support	051
+march		in favour/favor	053
+march		in solidarity	053
+march		for release	053
+march		in support	053
+march		solidarity	053
+march		program|programme|outline|schema|scheme|agenda	072
+march		against sanctions	1412
+march		through protest	141
+march	supporters		141
+march		against	141
+march		soldiers	152
+march		troops	152
+provoke		celebration	051
+provoke		retaliation	190
+mobilize		supporters	022
+mobilize		support	022
+mobilize		to defense|defence	053
+mobilize		in support	053
+mobilize		before	090
+mobilize		world against	113
+mobilize		for free state	1414
+mobilize		against violence	141
+mobilize	demonstrators		141
+mobilize		in capital	141
+mobilize		in protest	141
+mobilize		in front	141
+mobilize	activists		141
+mobilize		against	141
+mobilize		outside	141
+mobilize		outside	145
+mobilize		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades on border	154
+mobilize		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	154
+mobilize		to court	173
+overfly		palace	150
+overfly	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		151
+patrol	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		150
+disassociate		from treaty|pact|accord|written_agreement|agreement	160
+disrupt		speech	140
+confine		illegal immigrants	---
+confine		immigrants	---
+confine		session	---
+confine		session	---
+confine		information|info|details|fact|news|intelligence|update conference	017
+confine		vigil	017
+confine		talks on contract	031
+confine		tender	0331
+confine		elections	0341
+confine		achievement	035
+confine		summit	040
+confine		consultations	040
+confine		round table	040
+confine		conference	040
+confine		summit in	044
+confine		negotiation|dialogue|discussion	046
+confine		meeting	046
+confine		meeting	046
+confine		talks	046
+confine		talks	046
+confine		talk	046
+confine		joint manoeuvres	061
+confine		joint exercises	062
+confine		joint exercises	062
+confine		struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency games	062
+confine		back air strike	080
+confine		polls	0831
+confine		fire	0871
+confine		off advance	087
+confine		approval	110
+confine		backing	110
+confine		responsible	112
+confine		signature	127
+confine		up aid	1311
+confine		demonstration	141
+confine		rallies	141
+confine		protest	141
+confine		rallies	141
+confine		sit-in	141
+confine		march	141
+confine		rally	141
+confine		strike	143
+confine		manoeuvers	151
+confine		cooperation	160
+confine		financial assistance	1621
+confine		support	162
+confine		aid	162
+confine		sales	163
+confine		up negotiation|dialogue|discussion	164
+confine		up talks	164
+confine		clothiing	1721
+confine		movement	172
+confine		in connection	173
+confine		detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+confine		suspect|accused|defendant	173
+confine		for day	173
+confine		rioting	173
+confine	police		173
+confine	police		173
+confine	police	demonstrator	175
+confine		supporter of rally	175
+confine		hostage|prisoner|captive	181
+confine		entry	191
+confine	forces	position	192
+exclude		extradition	1213
+exclude		peace process	125
+exclude		from summit	125
+exclude		conference	125
+exclude		meeting	125
+exclude		session	125
+exclude		summit	125
+exclude		summit	125
+exclude		event	125
+exclude		presidential polls	140
+exclude		street protest	141
+exclude		parliament debate	143
+exclude		election	143
+exclude		vote	143
+exclude		in protest	144
+exclude		with car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry	144
+exclude		entrance	144
+exclude		arrival	144
+exclude		traffic	144
+exclude		convoy	144
+exclude		road	144
+exclude		from	160
+exclude		sale	163
+exclude		peace talks	164
+exclude		from petition	170
+exclude		party from elections	1721
+exclude		transmission	1721
+exclude		movements	1723
+exclude		in retaliation	191
+exclude		border post	191
+exclude		aid convoy	191
+exclude		inside	191
+exclude		traffic	191
+exclude		crowds	191
+exclude		trade	191
+impel	drought		---
+impel		peacekeeping force	074
+impel		peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeepers|peacekeeping_force|blue_helmets|peacekeeping_contingent	074
+impel		compliance	100
+impel		ultimatum	100
+impel		decision	100
+impel		changes	100
+impel		truce|armistice|cease-fire|ceasefire|cease_fire	1056
+impel		countrywide strike	1431
+impel		during election	154
+impel		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	154
+impel		presence	154
+impel		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	154
+impel		minister out	161
+impel		refugee|expatriate|displaced_person|stateless_person|exile	162
+impel		sanctions	163
+impel		sanction	163
+impel		ban	163
+impel		way into headquarters	171
+impel		police	174
+impose		taxes	---
+impose		regulation	100
+impose		condition	100
+impose		sentence by court	116
+impose		blockade on goods	143
+impose		visa requirement	160
+impose		ban on travel	160
+impose		sanctions	163
+impose		press restriction	1721
+impose		restrictions	1721
+impose		curfew	1723
+impose		state of emergency	1724
+impose		martial law	1724
+impose		solution|answer|result|resolution|closure	172
+impose		control	172
+impose		fine	172
+impose		blackout by force	190
+suppress		fears	013
+suppress		influence	160
+suppress		links	160
+suppress		disturbance	175
+apprehend		control of the house	---
+apprehend		another shot	---
+apprehend		opportunity	---
+apprehend		heroin	---
+apprehend		opium	---
+apprehend		drug	---
+apprehend		hash	---
+apprehend		lives	---
+apprehend	panic		012
+apprehend		part	030
+apprehend		part in military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades operation	0312
+apprehend		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied out	0356
+apprehend		part in conference	046
+apprehend		part in conference	046
+apprehend		part in summit	046
+apprehend		part in naval exercise	062
+apprehend		joint exercises	062
+apprehend		in refugee|expatriate|displaced_person|stateless_person|exile	075
+apprehend	amnesty	effect	081
+apprehend		over investigation|inquiry|enquiry|probe|analysis|analyses|research|examination	090
+apprehend		information|info|details|fact|news|intelligence|update	090
+apprehend		bitterly	110
+apprehend		jab	111
+apprehend		right to franchise	112
+apprehend	protesters	initiative	140
+apprehend		part in protest	141
+apprehend		to street	141
+apprehend		security|secureness|protection|precaution|safeguard measures	150
+apprehend	forces	up position	150
+apprehend		up post	154
+apprehend		shipment of illegal weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	1711
+apprehend		bomb-making materials	1711
+apprehend		quantity of arms	1711
+apprehend		ownership	1711
+apprehend		propaganda	1711
+apprehend		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	1711
+apprehend		in raid	1711
+apprehend		stations	1711
+apprehend		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	1711
+apprehend		rockets	1711
+apprehend		assets	1711
+apprehend		goods	1711
+apprehend		boat	1711
+apprehend		into detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	173
+apprehend		in gunbattle	173
+apprehend		on suspicion	173
+apprehend		armed robber	173
+apprehend		in scandal	173
+apprehend		activist	173
+apprehend		members	173
+apprehend		consul	173
+apprehend		leader	173
+apprehend	police		173
+apprehend		aide	173
+apprehend	police	during demonstration	175
+apprehend		during protest	175
+apprehend		after protest	175
+apprehend		protesters	175
+apprehend		protester	175
+apprehend		demonstrators	175
+apprehend		during demonstrations	175
+apprehend		ringleader of riot	175
+apprehend		journalist	175
+apprehend		power	180
+apprehend		munitions expert	181
+apprehend	militants		181
+apprehend		hostage|prisoner|captive	181
+apprehend		hostage|prisoner|captive	181
+apprehend		engineer	181
+apprehend		members	181
+apprehend		minister	181
+apprehend		baby	181
+apprehend		on tanks	190
+apprehend		warship	190
+apprehend		tower	190
+apprehend		control of villages	192
+apprehend		over town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	192
+apprehend		headquarters	192
+apprehend		stronghold|bastion|citadel|blockhouse|redoubt|fort|outpost|headquarters	192
+apprehend	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		192
+apprehend		control	192
+apprehend		territory	192
+apprehend		airfield	192
+apprehend		control	192
+apprehend		hometown	192
+apprehend		airport	192
+apprehend		airport	192
+apprehend		control	192
+apprehend		enclave	192
+apprehend		station	192
+apprehend		bases	192
+apprehend		town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	192
+apprehend		land	192
+apprehend		area	192
+apprehend		land	192
+apprehend		land	192
+apprehend		asylum|refuge|sanctuary|safe_house|shelter	
+apprehend		over after resignation	
+extract		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	0874
+extract		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	0874
+extract		back	0874
+extract		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades out of exercise	1212
+extract		out of tournament	160
+extract		out of coalition	160
+extract		out of government	161
+extract		embassy out	161
+extract	commission		166
+extract		staff out	166
+take_control		elections	---
+take_control		conviction	081
+take_control		sentence	081
+take_control		conviction	1241
+take_control		acquittal	1243
+take_control		decision	124
+take_control		ruling	124
+take_control		convoy of	181
+take_control	gunmen		181
+take_control		car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry	181
+prohibit	lift		080
+prohibit		constitutional amendment	1234
+prohibit		solution|answer|result|resolution|closure	129
+prohibit		solution|answer|result|resolution|closure	129
+prohibit		exports	160
+prohibit		export	160
+prohibit		arms sales	1622
+prohibit		humanitarian aid	1623
+prohibit		material aid	162
+prohibit		aid	162
+prohibit		aid	162
+prohibit		imports	163
+prohibit		import	163
+prohibit		from reporting	1721
+prohibit		demonstration	1721
+prohibit		conference	1721
+prohibit		newspaper	1721
+prohibit		protest	1721
+prohibit		author	1721
+prohibit		report	1721
+prohibit		terms	1721
+prohibit		party	1722
+prohibit		travel	172
+prohibit		visit	172
+sue		in court	173
+sue		for	173
+deport		ruler	---
+deport		restriction	081
+deport		limit	081
+deport		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	0873
+deport		fighters	0873
+deport		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	0873
+deport		police	0874
+deport		officers from military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	160
+deport		from office	160
+deport		from guard	160
+deport		diplomat	161
+deport		for cooperating	166
+deport		officers	166
+deport		from parliament	1722
+deport		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	174
+deport		diplomats	174
+deport		settler	174
+deport		protester	175
+abuse		hostage|prisoner|captive	182
+hurt		in accident	---
+hurt		relations	160
+hurt		protestors	175
+hurt		in bombing/explosion	183
+hurt	bombing/explosion		183
+hurt		president|governor|dictator|ruler|prime_minister|queen|king|sultan|minister	185
+hurt		in attack	190
+hurt	attack		190
+hurt		in air attack/bombing/raid/strike	195
+slap		sanctions	163
+slap		fine	172
+whip		out	111
+kidnap		at gunpoint	181
+kidnap	armed men		181
+kidnap		hostage|prisoner|captive	181
+kidnap		minister	181
+kidnap		citizen	181
+kidnap	gunmen		181
+stab		in back	---
+ambush		convoy	190
+ambush		rebels	190
+ambush		car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry	190
+destroy		in election	---
+destroy		into second	---
+destroy		contestants	---
+destroy		government	---
+destroy		by nato	---
+destroy		candidate	---
+destroy		unlikely	012
+destroy		deadlock	030
+destroy		militant	082
+destroy	tension		110
+destroy		proposal|proposition|suggestion|proffer|motion	121
+destroy		challenge	121
+destroy		embargo	128
+destroy		with	130
+destroy		away	130
+destroy		off	130
+destroy		outside	141
+destroy	protestor		145
+destroy		relations	161
+destroy		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry	1712
+destroy		buildings	1712
+destroy	explosion		1712
+destroy		monument	1712
+destroy		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	1712
+destroy		house	1712
+destroy		houses	1712
+destroy		homes	1712
+destroy		car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry	1712
+destroy		home	1712
+destroy		wall	1712
+destroy		up demonstrations	175
+destroy		leader	186
+destroy		core of military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	190
+destroy		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	190
+destroy		bridge	190
+destroy		force	190
+destroy		camp	190
+destroy	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		195
+die		of natural causes	---
+die		from disease	---
+die		heart attack	---
+die		from acid	---
+die		in storm	---
+die		in crash	---
+die		in hunger strike	142
+die		hunger-strike	142
+die	people|folk|poor|rich|wealthy|populace|public|population|populations|citizenry|followers|masses|civilians|voters|citizens|nationals|subjects	in skirmish	190
+die		in clashes	190
+die		in struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	190
+die		in firefight	193
+die		after assault	
+die		in suicide bombing	
+die		in suicide bombing	
+die		in suicide attack	
+die		in carbomb explosion	
+die		in detention|detainment|jail|prison|penitentiary|concentration_camp|custody|confinement	
+die		during operation	
+die		from injuries	
+die		in skirmishes	
+die		after clash	
+die		in battles	
+die		of wounds	
+die		in blast	
+die		in raid	
+die		in struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency	
+die		under gunfire	
+die		gunfire	
+die		in mortar attack	
+die		during shelling	
+die		in drone strike	
+die		during air raid	
+die		in airstrike	
+encircle		house	080
+encircle	troop		150
+encircle	tank		150
+encircle	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		151
+engage		in negotiation|dialogue|discussion	046
+engage		in diplomacy	050
+engage		in effort	060
+engage		in trade	061
+engage		in withdrawal	0874
+engage		in argument|disgareement|debate	111
+engage		in firefight	193
+engage		in gunfight	193
+explosive_destruction		plans	012
+explosive_destruction	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	celebrate	017
+explosive_destruction		report	110
+explosive_destruction	press		110
+explosive_destruction		off	110
+explosive_destruction		verbal broadside	111
+explosive_destruction	investigation|inquiry|enquiry|probe|analysis|analyses|research|examination		111
+explosive_destruction		for hosting	111
+explosive_destruction		for imposing	111
+explosive_destruction		for blaming	111
+explosive_destruction		for denying	111
+explosive_destruction		information|info|details|fact|news|intelligence|update	111
+explosive_destruction		as farcical	111
+explosive_destruction		for trying	111
+explosive_destruction		interference	111
+explosive_destruction		nomination	111
+explosive_destruction		solution|answer|result|resolution|closure	111
+explosive_destruction		in fury	111
+explosive_destruction		offensive	111
+explosive_destruction		president	111
+explosive_destruction		statement	111
+explosive_destruction		program|programme|outline|schema|scheme|agenda	111
+explosive_destruction		attitude	111
+explosive_destruction		decision	111
+explosive_destruction		failure	111
+explosive_destruction		powers	111
+explosive_destruction		denial	111
+explosive_destruction		for	111
+explosive_destruction		proposal	120
+explosive_destruction		if	138
+explosive_destruction		flag	141
+explosive_destruction		with rocks	145
+explosive_destruction		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied on exercise	150
+explosive_destruction	test		150
+explosive_destruction		worker	160
+explosive_destruction		pipeline	1712
+explosive_destruction		tear gas	175
+explosive_destruction		tear gas	175
+explosive_destruction		teargas	180
+explosive_destruction		with stones	182
+explosive_destruction		with rocks	182
+explosive_destruction		cars	182
+explosive_destruction	guerrilla	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	183
+explosive_destruction	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		183
+explosive_destruction		landmine	183
+explosive_destruction	landmine		183
+explosive_destruction	timebomb		183
+explosive_destruction		car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry	183
+explosive_destruction		at convoy	190
+explosive_destruction		against	190
+explosive_destruction		at	190
+explosive_destruction	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	from toward	193
+explosive_destruction		machine weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	193
+explosive_destruction	machine weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		193
+explosive_destruction		bullets	193
+explosive_destruction		grenade	193
+explosive_destruction	gunman		193
+explosive_destruction		mortar	193
+explosive_destruction		shells	193
+explosive_destruction	mortar		193
+explosive_destruction	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	tear gas	194
+explosive_destruction		at fighter-bombers	194
+explosive_destruction		rocket into	194
+explosive_destruction		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied to	194
+explosive_destruction		with weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+explosive_destruction		rocket at	194
+explosive_destruction		in strike	194
+explosive_destruction	batteries		194
+explosive_destruction	missile		194
+explosive_destruction		barrage	194
+explosive_destruction		rocked	194
+explosive_destruction		rocket	194
+explosive_destruction	tanks		194
+explosive_destruction	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	195
+explosive_destruction	fighter &aircraft		195
+explosive_destruction		with aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	195
+explosive_destruction	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		195
+explosive_destruction	fighters		195
+flatten		tires	---
+flatten	bulldozers		1712
+flatten	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		194
+kill		when a small aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon crashed	---
+kill		in training accident	---
+kill		on training mission	---
+kill		in accidental blast	---
+kill	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon crash		---
+kill		in accident	---
+kill		for murder	---
+kill	car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry crash		---
+kill	earthquake		---
+kill		from heat	---
+kill	collision		---
+kill		herself	---
+kill		himself	---
+kill	flood		---
+kill	nazis		---
+kill	quake		---
+kill	virus		---
+kill	crash		---
+kill		during arrest	175
+kill		demonstrator	175
+kill		in riot	175
+kill		protestor	175
+kill		envoy	180
+kill	suicide weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		1831
+kill	car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		1832
+kill	suicide attack		183
+kill	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		183
+kill		in gunbattle	193
+kill		in shootout	193
+kill	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied struggle|battle|fight|fighting|strife|war|warfare|feud|combat|hostilities|belligerency		193
+kill		in gunbattle	193
+kill		in shootout	193
+kill		by shots	193
+kill		in clash	193
+kill		gunfire	193
+kill	explosion		193
+kill	gunmen		193
+kill	tank fire		194
+kill	shelling		194
+kill	tank		194
+kill		during air raid	195
+kill	air force		195
+kill	air strike		195
+kill	airstrike		195
+kill		after truce|armistice|cease-fire|ceasefire|cease_fire	196
+kill		civilian	202
+physical_conflict		with corruption	---
+physical_conflict		in polls	---
+physical_conflict		extinction	---
+physical_conflict		aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon	---
+physical_conflict		extremism	---
+physical_conflict	publicity		---
+physical_conflict		down law	---
+physical_conflict		congress	---
+physical_conflict		violence	---
+physical_conflict		crime|offense|criminal_offense|criminal_offence|offence|law-breaking|infraction|violation|infringement|transgression|misconduct|wrongdoing|misdemeanor|misdemeanour|felony	---
+physical_conflict		racism	---
+physical_conflict		since	---
+physical_conflict		porn	---
+physical_conflict		at summit	012
+physical_conflict		with policy	014
+physical_conflict		with ways	014
+physical_conflict		treaty|pact|accord|written_agreement|agreement	030
+physical_conflict		with warning	037
+physical_conflict		off tour	042
+physical_conflict	politely		046
+physical_conflict		off	046
+physical_conflict		in support	053
+physical_conflict		deal	057
+physical_conflict		in joint manoeuvres	062
+physical_conflict		alongside	062
+physical_conflict		insurgents	062
+physical_conflict		locust	073
+physical_conflict		for statehood	1044
+physical_conflict		at meeting	110
+physical_conflict		in meeting	110
+physical_conflict		over imprisonment	110
+physical_conflict		with officials	110
+physical_conflict		publicly with	110
+physical_conflict		over efforts	110
+physical_conflict	relationship		110
+physical_conflict		criticism	110
+physical_conflict	cabinets		110
+physical_conflict		ban	110
+physical_conflict		against plan	111
+physical_conflict		in elections	111
+physical_conflict		out at claim	111
+physical_conflict		for failing	111
+physical_conflict		government	111
+physical_conflict		conference	111
+physical_conflict		proposal|proposition|suggestion|proffer|motion	111
+physical_conflict		solution|answer|result|resolution|closure	111
+physical_conflict		back at	111
+physical_conflict		criticism	111
+physical_conflict		criticism	111
+physical_conflict	magazine		111
+physical_conflict	newspaper		111
+physical_conflict		bitterly	111
+physical_conflict		decision	111
+physical_conflict		measures	111
+physical_conflict		out at	111
+physical_conflict		sanction	111
+physical_conflict	verbally		111
+physical_conflict		treaty|pact|accord|written_agreement|agreement	111
+physical_conflict		assault	111
+physical_conflict		comment	111
+physical_conflict		critics	111
+physical_conflict	sharply		111
+physical_conflict		demand	111
+physical_conflict		policy	111
+physical_conflict		ruling	111
+physical_conflict		talks	111
+physical_conflict		for	111
+physical_conflict		court	111
+physical_conflict		envoy	111
+physical_conflict		plans	111
+physical_conflict		visit	111
+physical_conflict		meet	111
+physical_conflict		veto	111
+physical_conflict		law	111
+physical_conflict		suspect|accused|defendant	112
+physical_conflict		over plan	127
+physical_conflict		with warnings	130
+physical_conflict		if	138
+physical_conflict	protest	with	145
+physical_conflict	protest		145
+physical_conflict	demonstrator		145
+physical_conflict	protestor		145
+physical_conflict		shops	145
+physical_conflict		mock target	150
+physical_conflict		by/with sanctions	163
+physical_conflict	talks	impasse	164
+physical_conflict	crowd	shop	171
+physical_conflict		for access	172
+physical_conflict	police	with demonstrator	175
+physical_conflict		with rioters	175
+physical_conflict		procession	175
+physical_conflict		demonstrators	180
+physical_conflict	arson		180
+physical_conflict		bus	180
+physical_conflict		with stones	182
+physical_conflict	suicide bomber		1831
+physical_conflict		between	190
+physical_conflict		with	190
+physical_conflict		with	190
+physical_conflict		on by sympathiser	190
+physical_conflict		police station	190
+physical_conflict		for control	190
+physical_conflict	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		190
+physical_conflict		faction	190
+physical_conflict		mosque	190
+physical_conflict		homes	190
+physical_conflict		base	190
+physical_conflict		camp	190
+physical_conflict		port	190
+physical_conflict		stronghold|bastion|citadel|blockhouse|redoubt|fort|outpost|headquarters	192
+physical_conflict	weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		193
+physical_conflict		by/with grenade	193
+physical_conflict		with mortar	193
+physical_conflict		by bullet	193
+physical_conflict		positions	193
+physical_conflict		by/with weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+physical_conflict		with weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+physical_conflict		with weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+physical_conflict		with rockets	194
+physical_conflict	artillary		194
+physical_conflict	gunboat		194
+physical_conflict	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon firing weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied		195
+physical_conflict		in air strike	195
+physical_conflict	air strike		195
+physical_conflict		from air	195
+physical_conflict	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		195
+physical_conflict	air	on	195
+physical_conflict		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	195
+physical_conflict		target	195
+physical_conflict		position after treaty|pact|accord|written_agreement|agreement	196
+pound		power grid	1712
+pound	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades		190
+pound	explosives	military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades convoy	193
+pound		explosive car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry	193
+pound		tanks	194
+pound	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon gunships		195
+pound	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		195
+raid		homes	175
+raid	aircraft|plane|helicopter|warplane|airplane|airliner|jet|airship|dirigible|glider|chopper|skyhook|jumbojet|jumbo_jet|jetliner|turbojet|drone|rpv|drone_aircraft|unmanned_drone|predator_drone|unmanned_aircraft|unmanned_predator|reaper_drone|unmanned_aerial_drone|unmanned_aerial_vehicle|remotely_piloted_drones|remotely_piloted_aircraft|unmanned_aerial_system|predator_uav|pilotless_plane|apache_attack_helicopter|apache_gunship|fighter_jet|fighter_bombers|fighter_aircraft|jetfighter|fighter_plane|f/a-18_fighter_jet|super_hornet|tomcat_fighter|f/a-18e/f_super_hornet|f-22a_raptor|f-22_raptor|f/a-22_raptor|f/a-18_fighter|f/a-22_fighter|rf_4c|f/a-18|f-16|f-22|f-33|f-14|bomber|b-52|stealth_bomber|mq-9_reaper|eurofighter_typhoon|mig|harrier_jet|su-24|a-37b_dragonfly|f-7mg|mirage-2000|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|stealth_fighter|fighting_falcon		195
+ransack		in protest	145
+ransack		office	1712
+ransack		home	1712
+ransack		home	1712
+ransack		aid	171
+shoot		distance	---
+shoot	plans		1384
+shoot		between	193
+shoot		attack	193
+target		with car|sedan|vehicle|auto|automobile|motorcar|truck|van|lorry weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	1832
+target		in strike	190
+target		military|armed_forces|armed_services|army|ground_forces|marines|reserves|troops|navy|special_forces|soldiers|servicemen|paratroopers|infantrymen|servicemembers|combat_brigades|battalions|brigades	190
+target		weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	190
+target		of weapon|flamethrower|gun|knife|knives|missile|missiles|sword|swords|cannon|cannons|firearm|rifle|semiautomatic|pistol|carbine|kalashnikov|assault_rifle|ak-47|ak-74|uzi|rpg|rocket_propelled_grenade|ammunition|bomb|rocket|missile|unguided_rocket|guided_missile|cruise_missiles|antiship_missile|antiaircraft_missile|tow_missile|sidewinder_missile|ballistic_missile|machete|machine_gun|revolver|shotgun|tear_gas|bayonet|bazooka|dagger|howitzer|sabers|slingshot|spear|switchblade|billy_club|bow_and_arrow|brass_knuckles|hunting_knife|armament|artillery|howitzer|recoilless_rifle|attack_helicopters|apache_attack_helicopter|fighter_jet|f-16|f-22|f-33|f-14|bomber|b-52|m16|m14|50-caliber|predator_drone|reaper_drone|mq-9_reaper|eurofighter_typhoon|mig|aircraft_carrier|frigate|arleigh_burke-class_destroyer|manpad|antiaircraft_missile_batteries|armored_personnel_carrier|armoured_personnel_carrier|infantry_fighting_vehicle|battle_tank|m1a1_abrams|m1_abrams|mrap|bradley_fighting_vehicle|m2_bradley|harrier_jet|su-24|a-37b_dragonfly|f-7mg|s565s_panther|mirage-2000|as-532_cougar|nh-90_nfh|a-129c_mangusta|mig-21pfm|su-30mk|mi-24vm/hind|p-3a_orion|ch-47f_chinook|p-8a_poseidon|ah-64d_apache|ah-64_apache|v-22_osprey|hellfire_missile|precision_guided_munition|ied|improvised_explosive_device|vbied|improvised_explosive_devise|improvised_explosive|improvised_bomb|armor_piercing_roadside_bomb|borne_ied	194
+target	barrage		194
+besiege		stronghold|bastion|citadel|blockhouse|redoubt|fort|outpost|headquarters	191
+besiege	forces		191
+invade	protestor		144
+invade		embassy	145
+invade		positions	192
+invade		consulate	192
+invade		bridge	192
+invade		town|municipality|borough|township|city|metropolis|urban_center|urban_area|village|settlement|community	192
+invade		base	192
+invade		post	192
+recapture		convict	173
+recapture		man	173
+offend		to core	012
+"""#
+
+    /// The contents of `Data/cameo-plover.tsv`.
+    static let cameoPlover = #"""
+# cameo-plover.tsv: derived by scripts/gen-data.py from ../shared/data/petrarch/CAMEO2PLOVER-2021.txt (PLOVER
+# manual Draft 0.8, 2021; licensed CC BY-SA 4.0, "Copyright by the Open Event Data Alliance"). Columns: CAMEO
+# code, PLOVER type, mode, contexts (| separated). The first row of a code that the table lists twice is kept.
+code	type	mode	context
+03	AGREE		
+030	AGREE		diplomatic
+031	AGREE		diplomatic
+0311	AGREE		economic
+0312	AGREE		military
+0313	AGREE		legal
+0314	AGREE		intelligence
+032	AGREE		diplomatic
+033	AGREE		diplomatic
+0331	AGREE		economic
+0332	AGREE		military
+0333	AGREE		humanitarian
+0334	AGREE		peacekeeping
+034	AGREE		political_institutions
+0341	AGREE		political_institutions
+0342	AGREE		executive
+0343	AGREE		rights_freedoms
+0344	AGREE		political_institutions
+035	AGREE		
+0351	AGREE		rights_freedoms
+0352	AGREE		
+0353	AGREE		rights_freedoms
+0354	AGREE		economic
+0355	AGREE		diplomatic
+0356	AGREE		military
+036	AGREE		diplomatic
+037	AGREE		diplomatic
+038	AGREE		diplomatic
+039	AGREE		diplomatic
+04	CONSULT		
+040	CONSULT		
+041	CONSULT	phone	
+042	CONSULT	visit	
+043	CONSULT	visit	
+044	CONSULT	third-party	
+045	CONSULT		diplomatic
+046	CONSULT		diplomatic
+05	SUPPORT		
+050	SUPPORT		diplomatic
+051	SUPPORT		diplomatic
+052	SUPPORT		diplomatic
+053	SUPPORT		diplomatic
+054	SUPPORT		diplomatic
+055	SUPPORT		diplomatic
+056	SUPPORT		diplomatic
+057	SUPPORT		diplomatic
+06	COOPERATE		
+060	COOPERATE		
+061	COOPERATE		economic
+062	COOPERATE		military
+063	COOPERATE		legal
+064	COOPERATE		intelligence
+07	AID		
+070	AID		
+071	AID		economic
+072	AID		military
+073	AID		humanitarian
+074	AID		peacekeeping
+075	AID		asylum
+08	CONCEDE		
+080	CONCEDE		
+081	CONCEDE		legal
+0811	CONCEDE		democracy
+0812	CONCEDE		democracy
+082	CONCEDE		democracy
+083	CONCEDE		political_institutions
+0831	CONCEDE		political_institutions
+0832	CONCEDE		executive
+0833	CONCEDE		rights_freedoms
+0834	CONCEDE		political_institutions
+084	RETREAT		
+0841	RETREAT	release	legal
+0842	RETREAT	return	legal
+085	RETREAT	ease	economic
+086	RETREAT	access	diplomatic
+0861	RETREAT	access	peacekeeping
+0862	RETREAT	access	diplomatic
+0863	RETREAT	access	humanitarian
+087	RETREAT	disarm	military
+0871	RETREAT	ceasefire	military
+0872	RETREAT	withdraw	military
+0873	RETREAT	disarm	military
+0874	RETREAT	disarm	military
+0813	RETREAT		legal
+0814	RETREAT		legal
+09	ACCUSE		
+090	ACCUSE	investigate	
+091	ACCUSE	investigate	crime|corruption
+092	ACCUSE	investigate	human_rights
+093	ACCUSE	investigate	military
+094	ACCUSE	investigate	military|legal
+10	REQUEST		
+100	REQUEST		
+101	REQUEST	assist	
+1011	REQUEST	assist	economic
+1012	REQUEST	assist	military
+1013	REQUEST	assist	legal
+1014	REQUEST	assist	intelligence
+102	REQUEST	assist	diplomatic
+103	REQUEST	assist	
+1031	REQUEST	assist	economic
+1032	REQUEST	assist	military
+1033	REQUEST	assist	humanitarian
+1034	REQUEST	assist	peacekeeping
+104	REQUEST	change	political_institutions
+1041	REQUEST	change	executive
+1042	REQUEST	change	executive
+1043	REQUEST	change	rights_freedoms
+1044	REQUEST	change	political_institutions
+105	REQUEST	change	legal
+1051	REQUEST	yield	legal
+1052	REQUEST	yield	legal
+1053	REQUEST	yield	legal
+1054	REQUEST	yield	economic
+1055	REQUEST	yield	diplomatic
+1056	REQUEST	yield	military
+106	REQUEST	meet	diplomatic
+107	REQUEST	meet	diplomatic
+108	REQUEST	meet	diplomatic
+11	ACCUSE		
+110	ACCUSE	disapprove	
+111	ACCUSE	disapprove	
+112	ACCUSE	disapprove	
+1121	ACCUSE	allege	crime|corruption
+1122	ACCUSE	allege	human_rights
+1123	ACCUSE	allege	military
+1124	ACCUSE	allege	military|legal
+1125	ACCUSE	allege	legal
+113	ACCUSE	disapprove	
+114	ACCUSE	allege	diplomatic
+115	ACCUSE	allege	legal
+116	ACCUSE	disapprove	legal
+12	REJECT		
+120	REJECT		
+121	REJECT	assist	
+1211	REJECT	assist	economic
+1212	REJECT	assist	military
+1213	REJECT	assist	legal
+1214	REJECT	assist	intelligence
+122	REJECT	assist	
+1221	REJECT	assist	economic
+1222	REJECT	assist	military
+1223	REJECT	assist	humanitarian
+1224	REJECT	assist	peacekeeping
+123	REJECT	change	political_institutions
+1231	REJECT	change	executive
+1232	REJECT	change	executive
+1233	REJECT	change	rights_freedoms
+1234	REJECT	change	political_institutions
+124	REJECT	change	
+1241	REJECT	change	executive
+1242	REJECT	change	
+1243	REJECT	yield	legal
+1244	REJECT	yield	economic
+1245	REJECT	yield	diplomatic
+1246	REJECT	yield	military
+125	REJECT	meet	diplomatic
+126	REJECT	meet	diplomatic
+127	REJECT	meet	diplomatic
+128	REJECT	yield	legal
+129	REJECT	yield	diplomatic
+13	THREATEN		
+130	THREATEN		
+131	THREATEN		
+1311	THREATEN	relations	
+1312	THREATEN	restrict	economic
+1313	THREATEN	relations	diplomatic
+132	THREATEN	ban	executive
+1321	THREATEN	political	human_rights
+1322	THREATEN	ban	pro_autocracy
+1323	THREATEN	restrict	pro_autocracy
+1324	THREATEN	restrict	pro_autocracy
+133	THREATEN	relations	
+134	THREATEN	relations	diplomatic
+135	THREATEN	relations	diplomatic
+136	THREATEN	expel	diplomatic
+137	THREATEN	violence	pro_autocracy
+138	THREATEN	violence	military
+1381	THREATEN	restrict	military
+1382	THREATEN	territory	military
+1383	THREATEN	violence	military
+1384	THREATEN	violence	military
+1385	THREATEN	violence	cbrn
+139	THREATEN	relations	diplomatic
+14	PROTEST		
+140	PROTEST		
+141	PROTEST	demo	
+1411	PROTEST	demo	executive
+1412	PROTEST	demo	executive
+1413	PROTEST	demo	rights_freedoms
+1414	PROTEST	demo	political_institutions
+142	PROTEST	hunger	
+1421	PROTEST	hunger	executive
+1422	PROTEST	hunger	executive
+1423	PROTEST	hunger	rights_freedoms
+1424	PROTEST	hunger	political_institutions
+143	PROTEST	boycott	
+1431	PROTEST	boycott	executive
+1432	PROTEST	boycott	executive
+1433	PROTEST	boycott	rights_freedoms
+1434	PROTEST	boycott	political_institutions
+144	PROTEST	obstruct	
+1441	PROTEST	obstruct	executive
+1442	PROTEST	obstruct	executive
+1443	PROTEST	obstruct	rights_freedoms
+1444	PROTEST	obstruct	political_institutions
+145	PROTEST	riot	
+1451	PROTEST	riot	executive
+1452	PROTEST	riot	executive
+1453	PROTEST	riot	rights_freedoms
+1454	PROTEST	riot	political_institutions
+15	MOBILIZE		
+150	MOBILIZE		
+151	MOBILIZE	police	
+152	MOBILIZE	troops	military
+153	MOBILIZE	police	
+154	MOBILIZE	troops	military
+16	SANCTION		
+160	SANCTION		
+161	SANCTION	withdraw	diplomatic
+162	SANCTION	discontinue	human_security
+1621	SANCTION	discontinue	economic
+1622	SANCTION	discontinue	military
+1623	SANCTION	discontinue	humanitarian
+163	COERCE	restrict	diplomatic
+164	SANCTION	withdraw	diplomatic
+165	SANCTION	withdraw	diplomatic
+166	SANCTION	expel	diplomatic
+1661	SANCTION	expel	military
+1662	SANCTION	expel	diplomatic
+1663	SANCTION	expel	human_security
+17	COERCE		
+170	COERCE		
+171	COERCE	seize	human_security
+1711	COERCE	seize	human_security
+1712	ASSAULT	seize	human_security
+172	COERCE	restrict	executive
+1721	COERCE	restrict	rights_freedoms
+1722	COERCE	ban	pro_autocracy
+1723	COERCE	curfew	pro_autocracy
+1724	COERCE	martial-law	pro_autocracy
+173	COERCE	arrest	legal
+174	COERCE	deport	legal
+191	COERCE	restrict	military
+192	COERCE	seize	military
+18	ASSAULT		
+180	ASSAULT		
+181	ASSAULT	abduct	
+182	ASSAULT	beat	
+1821	ASSAULT	sexual	
+1822	ASSAULT	torture	
+1823	ASSAULT		
+183	ASSAULT	suicide-attack	
+1831	ASSAULT	suicide-attack	
+1832	ASSAULT	explosives	
+1833	ASSAULT	explosives	
+184	ASSAULT	abduct	
+185	ASSAULT	assassinate	
+186	ASSAULT	assassinate	
+175	ASSAULT	pro_autocracy	military
+201	ASSAULT	cleansing	religion_ethnicity
+19	ASSAULT		
+190	ASSAULT		military
+193	ASSAULT	firearms	military
+194	ASSAULT	heavy-weapons	military
+195	ASSAULT	heavy-weapons	military
+196	ASSAULT		legal|military
+20	ASSAULT		
+200	ASSAULT	massacre	military
+202	ASSAULT	massacre	religion_ethnicity
+203	ASSAULT	cleansing	religion_ethnicity
+204	ASSAULT	unconventional	cbrn
+2041	ASSAULT	unconventional	cbrn
+2042	ASSAULT	unconventional	cbrn
 """#
 }
