@@ -22,6 +22,14 @@ public enum JobSources {
         }
     }
 
+    /// How many inputs the configured local sources hold (a listing pass, for the progress line).
+    public static func count(_ sources: PipelineConfig.Sources) -> Int {
+        let enumerator = SourceEnumerator(sources: sources)
+        var total = 0
+        while enumerator.next() != nil { total += 1 }
+        return total
+    }
+
     /// Files named on the command line (`-` is standard input), each with the same address and date.
     public static func files(_ paths: [String], url: String?, published: String?, maxBytes: Int) -> JobSource {
         var index = 0

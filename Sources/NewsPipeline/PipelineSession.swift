@@ -27,6 +27,12 @@ public struct SessionRequest {
     public var warnOnEmptyArticles = false
     /// Whether error records also go to the output (the `--input jsonl` contract).
     public var errorsToOutput: Bool
+    /// Seconds to wait for another run's lock on the state folder (nil: refuse at once).
+    public var lockWait: Double?
+    /// The number of inputs, when a live progress line is wanted (an interactive terminal); nil for none.
+    public var progressTotal: Int?
+    /// Unix time for dated output paths (tests inject one).
+    public var clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
 
     public init(
         jobs: JobSource, renderer: RecordRenderer, outputPath: String, fsyncEachArticle: Bool, stateDirectory: String?,
@@ -49,11 +55,13 @@ public struct SessionRequest {
 public enum SessionError: Error, CustomStringConvertible {
     case sink(SinkError)
     case state(StateError)
+    case locked(RunLock.Failure)
 
     public var description: String {
         switch self {
         case .sink(let error): return error.description
         case .state(let error): return error.description
+        case .locked(let failure): return failure.description
         }
     }
 }
@@ -64,16 +72,18 @@ public enum PipelineSession {
     public static func execute(
         _ request: SessionRequest, logger: Logger, logFormat: LogFormat
     ) throws(SessionError) -> RunSummary {
-        if request.outputPath != "-" {
-            let folder = (request.outputPath as NSString).deletingLastPathComponent
-            // A folder that cannot be created shows up as the writer's open error just below, with the path.
-            if !folder.isEmpty {
-                _ = try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // The lock first: nothing of the state or the output is touched while another run holds it.
+        var lock: RunLock?
+        if let directory = request.stateDirectory {
+            do {
+                lock = try RunLock(directory: directory, wait: request.lockWait)
+            } catch {
+                throw .locked(error)
             }
         }
         let writer: JSONLinesWriter
         do {
-            writer = try JSONLinesWriter(path: request.outputPath)
+            writer = try JSONLinesWriter(path: request.outputPath, clock: request.clock)
         } catch {
             throw .sink(error)
         }
@@ -84,23 +94,52 @@ public enum PipelineSession {
         } catch {
             throw .state(error)
         }
+        if let state, state.tornJournalBytes > 0 {
+            logger.warning("cut a torn last line (\(state.tornJournalBytes) bytes) from \(state.journalPath)")
+        }
+        // Records written after the last recorded article (a crash in between) are not written again; a torn
+        // last line (a crash mid-write) is cut off.
+        var alreadyWritten = Set<String>()
+        if let state, request.outputPath != "-" {
+            do {
+                let tail = try OutputTail.recover(path: writer.path, from: state.outputOffsets[writer.path] ?? 0)
+                alreadyWritten = tail.ids
+                if tail.tornBytes > 0 {
+                    logger.warning("cut a torn last line (\(tail.tornBytes) bytes) from \(writer.path)")
+                }
+                if !tail.ids.isEmpty {
+                    logger.notice(
+                        "\(tail.ids.count) records of an interrupted run are already in \(writer.path); not writing them again"
+                    )
+                }
+            } catch {
+                throw .sink(.write(path: writer.path, errno: EIO))
+            }
+        }
         let cancel = CancelHandle()
         let sink = RecordSink(
             writer: writer, renderer: request.renderer, fsyncEachArticle: request.fsyncEachArticle, state: state,
             logger: logger,
             logFormat: logFormat, errorsToOutput: request.errorsToOutput,
-            warnOnEmptyArticles: request.warnOnEmptyArticles,
+            warnOnEmptyArticles: request.warnOnEmptyArticles, alreadyWritten: alreadyWritten,
             onFatal: { cancel.cancel() })
         let processor = ArticleProcessor(
             maxInputBytes: request.maxInputBytes, limits: request.limits, timeBudget: request.timeBudget,
             maxTextLength: request.maxTextLength,
             runsExtraction: request.renderer.needsExtraction,
             alreadySeen: { hash in state?.contains(hash) ?? false })
-        let trap = SignalTrap { number in
-            logger.notice("received signal \(number); finishing the articles in flight")
-            cancel.cancel()
-        }
+        let trap = SignalTrap(
+            onSignal: { number in
+                logger.notice("received signal \(number); finishing the articles in flight")
+                cancel.cancel()
+            },
+            onHangup: {
+                logger.notice("received SIGHUP; reopening the output")
+                sink.requestReopen()
+            })
         let jobs = request.jobs
+        let progress = request.progressTotal.map { total in ProgressLine(total: total, done: { sink.done }) }
+        defer { progress?.finish() }
         var summary = PipelineRunner(workers: request.workers, maxInFlight: request.maxInFlight).run(
             next: { jobs.next() }, processor: processor, sink: sink, onStart: { cancel.attach($0) })
         summary.cancelledBySignal = trap.signal
@@ -110,7 +149,16 @@ public enum PipelineSession {
         } catch {
             throw .sink(error)
         }
+        if let state {
+            do {
+                try state.checkpoint()
+                try state.writeLastRun(summary.json.serialized())
+            } catch {
+                throw .state(error)
+            }
+        }
         withExtendedLifetime(trap) {}
+        withExtendedLifetime(lock) {}
         return summary
     }
 }

@@ -23,6 +23,20 @@ public final class RecordSink: @unchecked Sendable {
     private let onFatal: @Sendable () -> Void
     private let warnOnEmptyArticles: Bool
     private var writtenIDs = Set<String>()
+    private let reopenLock = NSLock()
+    // Guarded by `reopenLock`.
+    private var reopenRequested = false
+
+    // Guarded by `reopenLock`.
+    private var consumed = 0
+
+    /// Outcomes consumed so far (for the progress line). Safe from any thread.
+    public var done: Int { reopenLock.withLock { consumed } }
+
+    /// Asks the sink to reopen its output before its next write (SIGHUP). Safe from any thread.
+    public func requestReopen() {
+        reopenLock.withLock { reopenRequested = true }
+    }
 
     /// - Parameters:
     ///   - errorsToOutput: also write `newsevents.error/1` records to the output (the `--input jsonl`
@@ -31,8 +45,9 @@ public final class RecordSink: @unchecked Sendable {
     public init(
         writer: JSONLinesWriter, renderer: RecordRenderer, fsyncEachArticle: Bool, state: RunState?, logger: Logger,
         logFormat: LogFormat, errorsToOutput: Bool, warnOnEmptyArticles: Bool = false,
-        onFatal: @escaping @Sendable () -> Void
+        alreadyWritten: Set<String> = [], onFatal: @escaping @Sendable () -> Void
     ) {
+        self.writtenIDs = alreadyWritten
         self.warnOnEmptyArticles = warnOnEmptyArticles
         self.writer = writer
         self.renderer = renderer
@@ -47,6 +62,7 @@ public final class RecordSink: @unchecked Sendable {
     public func consume(_ outcome: ArticleOutcome) {
         guard fatalError == nil else { return }
         summary.inputs += 1
+        reopenLock.withLock { consumed += 1 }
         switch outcome {
         case .skipped(let origin, let reason):
             summary.skipped[reason, default: 0] += 1
@@ -81,7 +97,8 @@ public final class RecordSink: @unchecked Sendable {
                     if fsyncEachArticle, !lines.isEmpty { try writer.sync() }
                     try state.markDone(
                         hash: article.input.contentHash, articleID: RecordEncoder.articleID(article),
-                        origin: article.input.origin)
+                        origin: article.input.origin, output: writer.path, offset: writer.offset,
+                        sync: fsyncEachArticle)
                 } catch let error as SinkError {
                     fail(error)
                 } catch {
@@ -94,6 +111,12 @@ public final class RecordSink: @unchecked Sendable {
     @discardableResult
     private func write(_ lines: [String]) -> Bool {
         do {
+            if reopenLock.withLock({ () -> Bool in
+                defer { reopenRequested = false }
+                return reopenRequested
+            }) {
+                try writer.reopen()
+            }
             try writer.append(lines)
             return true
         } catch {

@@ -21,6 +21,7 @@ public enum RecordEncoder {
         let articleObject = JSONValue.object([
             ("id", .string(articleID)), ("url", .optional(article.cleaned.canonicalURL ?? article.input.url)),
             ("title", .optional(article.cleaned.title)), ("published", .optional(article.publishedDate)),
+            ("content_sha256", .string(article.input.contentHash)),
         ])
         return article.extraction.events.map { event in
             let id = StableID.event(articleID: articleID, event: event)

@@ -13,10 +13,12 @@ struct Run: ParsableCommand {
               newsevents run --config /etc/newsevents/pipeline.conf --log-format json
 
             Exit status: 0 when the run completed (articles that failed are counted in the summary and logged);
-            1 when every input failed, or any did with --fail-on-article-errors, or the output could not be
-            written; 2 for a configuration error; 64 for bad flags; 130/143 when interrupted by SIGINT/SIGTERM.
-            The summary line goes to standard error at level info (warning when articles failed), so a cron job
-            is silent unless something went wrong.
+            1 when every input failed, or any did with --fail-on-article-errors, or the output or the state could
+            not be used (a damaged state names its repair: newsevents state repair --config FILE); 2 for a
+            configuration error; 64 for bad flags; 75 when another run holds the state folder's lock (without
+            --wait, or after it); 130/143 when interrupted by SIGINT/SIGTERM. SIGHUP reopens the output (for
+            logrotate). The summary line goes to standard error at level info (warning when articles failed), so
+            a cron job is silent unless something went wrong.
             """)
 
     @Option(help: "The pipeline configuration (TOML).")
@@ -27,6 +29,15 @@ struct Run: ParsableCommand {
 
     @Option(help: "Also write the run summary as JSON to this file.")
     var summaryJson: String?
+
+    @Option(help: "Wait up to this many seconds for another run's lock instead of exiting with status 75.")
+    var wait: Double?
+
+    func validate() throws {
+        if let wait, wait < 0 || !wait.isFinite {
+            throw ValidationError("--wait must be a number of seconds, 0 or more, not \(wait)")
+        }
+    }
 
     @OptionGroup var logging: LoggingOptions
 
@@ -50,6 +61,9 @@ struct Run: ParsableCommand {
                 maxDepth: settings.clean.maxDepth),
             errorsToOutput: false)
         request.timeBudget = Double(settings.clean.maxSeconds)
+        request.lockWait = wait
+        request.progressTotal =
+            ProgressLine.isWanted(logFormat: logging.logFormat) ? JobSources.count(settings.sources) : nil
         request.maxTextLength = settings.clean.maxTextChars
         try SessionExit.run(
             request, logger: logger, logFormat: logging.logFormat,

@@ -21,6 +21,7 @@ enum SessionExit {
             summary = try PipelineSession.execute(request, logger: logger, logFormat: logFormat)
         } catch {
             logger.critical("\(error.description)")
+            if case .locked(.held) = error { throw ExitCode(75) }  // EX_TEMPFAIL: cron tries again next time
             throw ExitCode(1)
         }
         var failOnAny = false

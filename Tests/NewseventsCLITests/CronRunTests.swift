@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+/// The batch run as cron uses it: the lock, crashes at any moment, a damaged state and its repair, torn
+/// lines, dated output paths and SIGHUP.
+@Suite(.serialized)
+struct CronRunTests {
+    /// A folder with `count` small distinct articles and a pipeline.conf writing to `output`.
+    private func batch(_ count: Int, output: String = "out/events.jsonl") throws -> String {
+        let folder = try CommandRunner.temporaryFolder()
+        let pages = folder + "/pages"
+        try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+        let countries = ["Albania", "Iran", "France", "Japan", "Brazil", "Kenya", "Canada", "India", "Peru", "Chile"]
+        for index in 0..<count {
+            let actor = countries[index % countries.count]
+            let target = countries[(index / countries.count + 1 + index) % countries.count]
+            let page = """
+                <html><head><title>Story \(index)</title>
+                <link rel="canonical" href="https://cron.example/story/\(index)">
+                <meta property="article:published_time" content="2022-09-12"></head>
+                <body><article><h1>Story \(index)</h1>
+                <p>On Friday, \(actor) blamed \(target) for incident number \(index) at the border, officials said.</p>
+                <p>\(target) rejected the accusation and said it would respond to case \(index) in court.</p>
+                </article></body></html>
+                """
+            try page.write(toFile: pages + "/\(String(format: "%05d", index)).html", atomically: false, encoding: .utf8)
+        }
+        try
+            "[sources]\ndirectories = [\"pages\"]\n[sink]\npath = \"\(output)\"\nfsync = true\n[state]\ndir = \"state\"\n"
+            .write(toFile: folder + "/pipeline.conf", atomically: false, encoding: .utf8)
+        return folder
+    }
+
+    private func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The record ids of a JSON Lines file, and how many of its lines are not JSON objects (a torn last
+    /// line counts only when `allowTornEnd` is false).
+    private func ids(_ path: String, allowTornEnd: Bool = false) throws -> (ids: [String], invalid: Int) {
+        guard let data = FileManager.default.contents(atPath: path) else { return ([], 0) }
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
+        if allowTornEnd, data.last != 0x0A, !lines.isEmpty { lines.removeLast() }
+        var ids: [String] = []
+        var invalid = 0
+        for line in lines {
+            if let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+                let id = object["id"] as? String
+            {
+                ids.append(id)
+            } else {
+                invalid += 1
+            }
+        }
+        return (ids, invalid)
+    }
+
+    @Test func twentySIGKILLsDuringA5000ArticleBatchLoseAndDuplicateNothing() throws {
+        let folder = try batch(5000)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        let output = folder + "/out/events.jsonl"
+        // The reference: the same batch, uninterrupted, in a copy of the folder.
+        let reference = folder + "-reference"
+        try FileManager.default.copyItem(atPath: folder, toPath: reference)
+        defer { try? FileManager.default.removeItem(atPath: reference) }
+        let uninterrupted = try CommandRunner.run(["run", "--config", reference + "/pipeline.conf"])
+        #expect(uninterrupted.status == 0)
+        let expected = Set(try ids(reference + "/out/events.jsonl").ids)
+        #expect(expected.count >= 5000, "every story gives at least one event")
+
+        var generator = SystemRandomNumberGenerator()
+        var kills = 0
+        while kills < 20 {
+            let process = try start(["run", "--config", config])
+            usleep(UInt32.random(in: 50_000...400_000, using: &generator))
+            guard process.isRunning else {
+                process.waitUntilExit()
+                break  // the batch finished before this kill
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            kills += 1
+            // Whole lines are always valid; only the last one may be torn, and the next run cuts it.
+            #expect(try ids(output, allowTornEnd: true).invalid == 0)
+        }
+        #expect(kills >= 10, "the batch outlasted most of the kills")
+        let final = try CommandRunner.run(["run", "--config", config])
+        #expect(final.status == 0)
+        let (written, invalid) = try ids(output)
+        #expect(invalid == 0)
+        #expect(written.count == Set(written).count, "no record id is written twice")
+        #expect(Set(written) == expected)
+    }
+
+    @Test func aSecondRunOnTheSameStateExitsSeventyFiveAndTheFirstFinishes() throws {
+        let folder = try batch(1500)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        let first = try start(["run", "--config", config])
+        // Wait until the first run holds the lock (it writes its PID into the lock file).
+        let lockFile = folder + "/state/lock"
+        let started = Date()
+        while Date().timeIntervalSince(started) < 20,
+            (try? String(contentsOfFile: lockFile, encoding: .utf8))?.isEmpty ?? true
+        {
+            usleep(10_000)
+        }
+        let second = try CommandRunner.run(["run", "--config", config])
+        first.waitUntilExit()
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("another run (process \(first.processIdentifier)) holds the lock"))
+        #expect(first.terminationStatus == 0)
+        let (written, invalid) = try ids(folder + "/out/events.jsonl")
+        #expect(invalid == 0 && written.count == Set(written).count && !written.isEmpty)
+        // With --wait, a second run waits for the lock and then finds nothing new.
+        let waiting = try CommandRunner.run([
+            "run", "--config", config, "--wait", "10", "--summary-json", folder + "/s.json",
+        ])
+        #expect(waiting.status == 0)
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/s.json")))
+                as? [String: Any])
+        #expect(summary["records"] as? Int == 0)
+    }
+
+    @Test func aTruncatedStateIsAClearErrorAndTheRepairAvoidsReprocessing() throws {
+        let folder = try batch(300)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        #expect(try CommandRunner.run(["run", "--config", config]).status == 0)
+        let output = folder + "/out/events.jsonl"
+        let before = try ids(output).ids
+        let snapshot = folder + "/state/seen.tsv"
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: snapshot)[.size] as? Int)
+        #expect(truncate(snapshot, off_t(size / 2)) == 0)
+
+        let damaged = try CommandRunner.run(["run", "--config", config])
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.contains("seen.tsv': has no end line (truncated"))
+        #expect(damaged.stderr.contains("run 'newsevents state repair --config"))
+        #expect(try ids(output).ids == before, "the refused run wrote nothing")
+
+        let repair = try CommandRunner.run(["state", "repair", "--config", config])
+        #expect(repair.status == 0)
+        #expect(repair.stderr.contains("state repaired:"))
+        let rerun = try CommandRunner.run(["run", "--config", config, "--summary-json", folder + "/s.json"])
+        #expect(rerun.status == 0)
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/s.json")))
+                as? [String: Any])
+        // Every story has events, so every one was recovered from the output: nothing is processed again.
+        #expect(summary["articles"] as? Int == 0)
+        #expect((summary["skipped"] as? [String: Any])?["seen"] as? Int == 300)
+        #expect(try ids(output).ids == before)
+    }
+
+    @Test func aTornLastLineIsCutAndTheRunGoesOn() throws {
+        let folder = try batch(20)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        let output = folder + "/out/events.jsonl"
+        #expect(try CommandRunner.run(["run", "--config", config]).status == 0)
+        let handle = try #require(FileHandle(forWritingAtPath: output))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"schema\":\"newsevents.event/1\",\"id\":\"e0000".utf8))
+        try handle.close()
+        try FileManager.default.removeItem(atPath: folder + "/pages/00000.html")
+        try "<html><body><article><p>On Friday, Peru blamed Chile for the new dispute.</p></article></body></html>"
+            .write(toFile: folder + "/pages/new.html", atomically: false, encoding: .utf8)
+        let rerun = try CommandRunner.run(["run", "--config", config])
+        #expect(rerun.status == 0)
+        #expect(rerun.stderr.contains("cut a torn last line"))
+        let (written, invalid) = try ids(output)
+        #expect(invalid == 0)
+        #expect(written.count == Set(written).count)
+    }
+
+    @Test func aDatedOutputPathWritesTodaysFile() throws {
+        let folder = try batch(5, output: "out/events-%Y-%m-%d.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try CommandRunner.run(["run", "--config", folder + "/pipeline.conf"]).status == 0)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let today = formatter.string(from: Date())
+        let (written, invalid) = try ids(folder + "/out/events-\(today).jsonl")
+        #expect(!written.isEmpty && invalid == 0)
+    }
+
+    @Test func sighupReopensTheOutputAfterItWasMovedAway() throws {
+        let folder = try batch(3000)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/out/events.jsonl"
+        let process = try start(["run", "--config", folder + "/pipeline.conf"])
+        let started = Date()
+        while Date().timeIntervalSince(started) < 30 {
+            if let size = try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int, size > 20_000 {
+                break
+            }
+            usleep(10_000)
+        }
+        try FileManager.default.moveItem(atPath: output, toPath: output + ".1")
+        kill(process.processIdentifier, SIGHUP)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let (rotated, rotatedInvalid) = try ids(output + ".1")
+        let (fresh, freshInvalid) = try ids(output)
+        #expect(rotatedInvalid == 0 && freshInvalid == 0)
+        #expect(!rotated.isEmpty && !fresh.isEmpty, "lines went to the moved file, then to a new one")
+        #expect(Set(rotated).isDisjoint(with: fresh))
+    }
+}
