@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
     ],
     targets: [
         // The libxml2 system library. Only LibXML imports it.
@@ -26,8 +29,15 @@ let package = Package(
         ),
         // zlib, for gzip-compressed inputs.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // Reading inputs: local files and standard input (HTTP arrives with the fetch issue).
-        .target(name: "NewsFetch", dependencies: ["CZlib", "LibXML"], swiftSettings: strictSettings),
+        // Reading inputs: local files, standard input, and HTTP(S) with limits, politeness and robots.txt.
+        .target(
+            name: "NewsFetch",
+            dependencies: [
+                "CZlib", "LibXML", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ],
+            swiftSettings: strictSettings),
         // The only Swift code that touches libxml2 pointers.
         .target(name: "LibXML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
         // Value types that travel between stages.

@@ -5,11 +5,7 @@
 #   scripts/torture.sh        (uses $NEWSEVENTS_BIN when set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${NEWSEVENTS_BIN:-}" ]; then
-  swift build -c release --product newsevents >/dev/null
-  NEWSEVENTS_BIN="$(swift build -c release --show-bin-path)/newsevents"
-fi
-work="$(mktemp -d)"
+. scripts/release-bin.sh
 trap 'rm -rf "$work"' EXIT
 python3 - "$work" <<'PY'
 import gzip, os, random, sys

@@ -12,8 +12,11 @@ public enum ArticleJob: Sendable {
     case file(String, url: String? = nil, published: String? = nil)
     /// An input already in memory (standard input, a `--input jsonl` line).
     case input(ArticleInput)
-    /// Something that failed before it could become an input (a bad JSON line, an unlistable folder).
+    /// Something that failed before it could become an input (a bad JSON line, an unlistable folder, a
+    /// fetch that failed or was refused).
     case failed(ArticleFailure)
+    /// Nothing to do, with the reason ("not-modified": a 304 to a conditional GET).
+    case skipped(origin: String, reason: String)
 }
 
 /// A per-input failure: it becomes an error record and a counter; the batch goes on.
@@ -21,15 +24,19 @@ public struct ArticleFailure: Sendable, Equatable, Error {
     public var inputID: String?
     public var origin: String
     public var url: String?
-    /// "read", "clean", "extract" or "input".
+    /// "read", "fetch", "clean", "extract" or "input".
     public var stage: String
-    /// Short machine-readable reason, e.g. "not-text", "too-large", "bad-json".
+    /// Short machine-readable reason, e.g. "not-text", "too-large", "bad-json", "robots".
     public var reason: String
     public var message: String
+    /// The HTTP status of a fetch that failed by status.
+    public var httpStatus: Int?
 
     public init(
-        inputID: String? = nil, origin: String, url: String? = nil, stage: String, reason: String, message: String
+        inputID: String? = nil, origin: String, url: String? = nil, stage: String, reason: String, message: String,
+        httpStatus: Int? = nil
     ) {
+        self.httpStatus = httpStatus
         self.inputID = inputID
         self.origin = origin
         self.url = url
@@ -41,7 +48,8 @@ public struct ArticleFailure: Sendable, Equatable, Error {
     /// The `newsevents.error/1` record.
     public var record: JSONValue {
         RecordEncoder.errorRecord(
-            inputID: inputID, origin: origin, url: url, stage: stage, reason: reason, message: message)
+            inputID: inputID, origin: origin, url: url, stage: stage, reason: reason, message: message,
+            httpStatus: httpStatus)
     }
 }
 
@@ -86,6 +94,8 @@ public struct ArticleProcessor: Sendable {
         switch job {
         case .failed(let failure):
             return .failure(failure)
+        case .skipped(let origin, let reason):
+            return .skipped(origin: origin, reason: reason)
         case .input(let given):
             input = given
         case .file(let path, let url, let published):

@@ -22,6 +22,20 @@ public enum JobSources {
         }
     }
 
+    /// The configured sources of a batch run: local ones first, then the HTTP ones through `http` (nil when
+    /// none is configured).
+    public static func configured(_ sources: PipelineConfig.Sources, http: HTTPSource?) -> JobSource {
+        let local = configured(sources)
+        var localDone = false
+        return JobSource {
+            if !localDone {
+                if let job = local.next() { return job }
+                localDone = true
+            }
+            return http?.next()
+        }
+    }
+
     /// How many inputs the configured local sources hold (a listing pass, for the progress line).
     public static func count(_ sources: PipelineConfig.Sources) -> Int {
         let enumerator = SourceEnumerator(sources: sources)

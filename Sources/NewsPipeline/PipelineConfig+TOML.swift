@@ -7,6 +7,8 @@ extension PipelineConfig {
         case string
         case strings
         case positiveInt
+        case nonNegativeInt
+        case seconds
         case bool
         case choice([String])
 
@@ -15,6 +17,8 @@ extension PipelineConfig {
             case .string: return "a string"
             case .strings: return "an array of strings"
             case .positiveInt: return "a positive integer"
+            case .nonNegativeInt: return "an integer, 0 or more"
+            case .seconds: return "a number of seconds, 0 or more"
             case .bool: return "true or false"
             case .choice(let values): return "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
             }
@@ -29,7 +33,16 @@ extension PipelineConfig {
                 ("url_files", .strings), ("feeds", .strings), ("sitemaps", .strings), ("warc_files", .strings),
             ]
         ),
-        ("fetch", [("max_bytes", .positiveInt)]),
+        (
+            "fetch",
+            [
+                ("max_bytes", .positiveInt), ("user_agent", .string), ("connect_timeout", .seconds),
+                ("read_timeout", .seconds), ("total_timeout", .seconds), ("max_redirects", .nonNegativeInt),
+                ("retries", .nonNegativeInt), ("max_retry_after", .seconds), ("concurrency", .positiveInt),
+                ("per_host_concurrency", .positiveInt), ("min_delay", .seconds), ("respect_robots", .bool),
+                ("allow_private_addresses", .bool),
+            ]
+        ),
         (
             "clean",
             [
@@ -116,6 +129,13 @@ extension PipelineConfig {
                 case .positiveInt:
                     guard value.type == .int, let number = value.int, number > 0 else { throw bad() }
                     config.assign(dotted, int: number)
+                case .nonNegativeInt:
+                    guard value.type == .int, let number = value.int, number >= 0 else { throw bad() }
+                    config.assign(dotted, int: number)
+                case .seconds:
+                    let number = value.type == .int ? value.int.map(Double.init) : value.double
+                    guard let number, number >= 0, number.isFinite else { throw bad() }
+                    config.assign(dotted, seconds: number)
                 case .bool:
                     guard value.type == .bool, let flag = value.bool else { throw bad() }
                     config.assign(dotted, bool: flag)
@@ -128,18 +148,13 @@ extension PipelineConfig {
         // Defaults are relative to the config file too, never to the directory cron happens to start in.
         if config.sink.path != "-" { config.sink.path = resolve(config.sink.path, base: baseFolder) }
         config.state.dir = resolve(config.state.dir, base: baseFolder)
-        let http =
-            config.sources.urls + config.sources.urlFiles + config.sources.feeds + config.sources.sitemaps
-            + config.sources.warcFiles
-        if !http.isEmpty {
-            let key =
-                ["urls", "url_files", "feeds", "sitemaps", "warc_files"].first { key in
-                    !(config.sourceList(key)).isEmpty
-                } ?? "urls"
+        let unsupported = config.sources.sitemaps + config.sources.warcFiles
+        if !unsupported.isEmpty {
+            let key = ["sitemaps", "warc_files"].first { key in !(config.sourceList(key)).isEmpty } ?? "sitemaps"
             throw ConfigError(
                 file: file, line: locator.line(section: "sources", key: key), key: "sources.\(key)",
                 message:
-                    "'sources.\(key)' is not supported by this version of newsevents (local files, directories and list files are)"
+                    "'sources.\(key)' is not supported by this version of newsevents (files, directories, list files, urls, url files and feeds are)"
             )
         }
         return config
@@ -160,6 +175,7 @@ extension PipelineConfig {
         case "sink.path": sink.path = string == "-" ? "-" : Self.resolve(string, base: base)
         case "state.dir": state.dir = Self.resolve(string, base: base)
         case "extract.emit": extract.emit = string
+        case "fetch.user_agent": fetch.userAgent = string
         default: break
         }
     }
@@ -167,6 +183,8 @@ extension PipelineConfig {
     private mutating func assign(_ key: String, bool: Bool) {
         switch key {
         case "sink.fsync": sink.fsync = bool
+        case "fetch.respect_robots": fetch.respectRobots = bool
+        case "fetch.allow_private_addresses": fetch.allowPrivateAddresses = bool
         default: break
         }
     }
@@ -189,12 +207,27 @@ extension PipelineConfig {
     private mutating func assign(_ key: String, int: Int) {
         switch key {
         case "fetch.max_bytes": fetch.maxBytes = int
+        case "fetch.max_redirects": fetch.maxRedirects = int
+        case "fetch.retries": fetch.retries = int
+        case "fetch.concurrency": fetch.concurrency = int
+        case "fetch.per_host_concurrency": fetch.perHostConcurrency = int
         case "clean.max_nodes": clean.maxNodes = int
         case "clean.max_depth": clean.maxDepth = int
         case "clean.max_seconds": clean.maxSeconds = int
         case "clean.max_text_chars": clean.maxTextChars = int
         case "scheduler.workers": scheduler.workers = int
         case "scheduler.max_in_flight": scheduler.maxInFlight = int
+        default: break
+        }
+    }
+
+    private mutating func assign(_ key: String, seconds: Double) {
+        switch key {
+        case "fetch.connect_timeout": fetch.connectTimeout = seconds
+        case "fetch.read_timeout": fetch.readTimeout = seconds
+        case "fetch.total_timeout": fetch.totalTimeout = seconds
+        case "fetch.max_retry_after": fetch.maxRetryAfter = seconds
+        case "fetch.min_delay": fetch.minDelay = seconds
         default: break
         }
     }

@@ -29,6 +29,8 @@ public struct SessionRequest {
     public var errorsToOutput: Bool
     /// Seconds to wait for another run's lock on the state folder (nil: refuse at once).
     public var lockWait: Double?
+    /// Runs after the scheduler, while the lock is still held (the fetch state is saved there).
+    public var onFinished: (@Sendable () throws(StateError) -> Void)?
     /// The number of inputs, when a live progress line is wanted (an interactive terminal); nil for none.
     public var progressTotal: Int?
     /// Unix time for dated output paths (tests inject one).
@@ -153,6 +155,7 @@ public enum PipelineSession {
             do {
                 try state.checkpoint()
                 try state.writeLastRun(summary.json.serialized())
+                try request.onFinished?()
             } catch {
                 throw .state(error)
             }

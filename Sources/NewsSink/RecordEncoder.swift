@@ -77,12 +77,13 @@ public enum RecordEncoder {
 
     /// A `newsevents.error/1` record for an input that failed.
     public static func errorRecord(
-        inputID: String?, origin: String, url: String?, stage: String, reason: String, message: String
+        inputID: String?, origin: String, url: String?, stage: String, reason: String, message: String,
+        httpStatus: Int? = nil
     ) -> JSONValue {
         .object([
             ("schema", .string(errorSchema)), ("input_id", .optional(inputID)), ("origin", .string(origin)),
             ("url", .optional(url)), ("stage", .string(stage)), ("reason", .string(reason)),
-            ("message", .string(message)),
+            ("message", .string(message)), ("http_status", httpStatus.map { .int($0) } ?? .null),
         ])
     }
 

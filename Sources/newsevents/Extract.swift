@@ -1,4 +1,6 @@
 import ArgumentParser
+import Dispatch
+import NewsFetch
 import NewsPipeline
 
 /// The output format of `extract`.
@@ -19,6 +21,7 @@ struct Extract: ParsableCommand {
               printf '%s\\n' '{"id":"1","published":"2022-09-12","text":"Albania blamed Iran."}' | newsevents extract --input jsonl
               echo 'Albania blamed Iran for the attack.' | newsevents extract --input text --published 2022-09-12
               newsevents extract --format gdelt page.html > events.tsv
+              newsevents extract --fetch --url https://example.org/story
 
             With --input jsonl, each standard-input line is {"id", "url", "published", "html"} or {..., "text"};
             every line gives its records (carrying "input_id") in input order, and a bad line gives a
@@ -38,6 +41,15 @@ struct Extract: ParsableCommand {
     @Option(help: "Output format: jsonl (records of the JSON Schema in schema/) or gdelt (GDELT 2.0 event rows).")
     var format: OutputFormat = .jsonl
 
+    @Flag(
+        help:
+            "Fetch the page at --url over HTTP(S) instead of reading standard input (robots.txt, limits and timeouts as in a run)."
+    )
+    var fetch = false
+
+    @Flag(help: "With --fetch: allow loopback and private-network addresses (never link-local ones).")
+    var allowPrivateAddresses = false
+
     @OptionGroup var inputOptions: InputOptions
     @OptionGroup var processing: ProcessingOptions
     @OptionGroup var logging: LoggingOptions
@@ -48,15 +60,51 @@ struct Extract: ParsableCommand {
                 "--emit must be 'events' or 'articles'; use 'newsevents clean' for cleaned text, --format gdelt for GDELT rows"
             )
         }
+        if fetch, inputOptions.url == nil || !files.isEmpty || inputOptions.input != .html {
+            throw ValidationError("--fetch needs --url and reads no files or other input")
+        }
         if format == .gdelt, emit == .articles {
             throw ValidationError("--format gdelt writes events; it cannot be combined with --emit articles")
         }
         try inputOptions.validate(files: files)
     }
 
+    /// One job: the page at `url`, fetched with the run's default fetch settings.
+    static func fetchJob(url: String, published: String?, allowPrivate: Bool) -> JobSource {
+        var done = false
+        return JobSource {
+            guard !done else { return nil }
+            done = true
+            var settings = PipelineConfig().fetch.settings
+            settings.allowPrivateAddresses = allowPrivate
+            settings.minDelay = 0
+            let fetcher = HTTPFetcher(settings: settings)
+            let finished = DispatchSemaphore(value: 0)
+            let result = ResultBox()
+            Task.detached {
+                result.job = await HTTPSource.job(
+                    for: URLCanonicalizer.canonical(url) ?? url, fetcher: fetcher, state: nil)
+                await fetcher.shutdown()
+                finished.signal()
+            }
+            finished.wait()
+            guard case .input(var input) = result.job else { return result.job }
+            input.published = published
+            return .input(input)
+        }
+    }
+
+    final class ResultBox: @unchecked Sendable {
+        var job: ArticleJob?
+    }
+
     func run() throws {
         let logger = logging.bootstrap()
-        let jobs = inputOptions.jobs(files: files, maxBytes: processing.maxInputBytes)
+        let jobs =
+            fetch
+            ? Self.fetchJob(
+                url: inputOptions.url ?? "", published: inputOptions.published, allowPrivate: allowPrivateAddresses)
+            : inputOptions.jobs(files: files, maxBytes: processing.maxInputBytes)
         let request = processing.request(
             jobs: jobs, renderer: format == .gdelt ? .gdelt : emit,
             errorsToOutput: inputOptions.input == .jsonl && format == .jsonl)

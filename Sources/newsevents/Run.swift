@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LibXML
+import NewsFetch
 import NewsPipeline
 
 /// `newsevents run`: the batch job over the configured sources.
@@ -33,6 +34,16 @@ struct Run: ParsableCommand {
     @Option(help: "Wait up to this many seconds for another run's lock instead of exiting with status 75.")
     var wait: Double?
 
+    /// Closes the fetcher's connections (waiting here: the command is synchronous).
+    static func shutdown(_ fetcher: HTTPFetcher) {
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            await fetcher.shutdown()
+            done.signal()
+        }
+        done.wait()
+    }
+
     func validate() throws {
         if let wait, wait < 0 || !wait.isFinite {
             throw ValidationError("--wait must be a number of seconds, 0 or more, not \(wait)")
@@ -50,8 +61,18 @@ struct Run: ParsableCommand {
             logger.critical("\(error.description)")
             throw ExitCode(2)
         }
+        let sources = settings.sources
+        let hasHTTP = !(sources.urls.isEmpty && sources.urlFiles.isEmpty && sources.feeds.isEmpty)
+        let fetcher = hasHTTP ? HTTPFetcher(settings: settings.fetch.settings) : nil
+        let fetchState = hasHTTP ? FetchState(directory: settings.state.dir) : nil
+        let http = fetcher.map { fetcher in
+            HTTPSource(
+                urls: sources.urls, urlFiles: sources.urlFiles, feeds: sources.feeds, fetcher: fetcher,
+                state: fetchState, concurrency: settings.fetch.concurrency, capacity: settings.scheduler.maxInFlight)
+        }
+        defer { fetcher.map(Self.shutdown) }
         var request = SessionRequest(
-            jobs: JobSources.configured(settings.sources),
+            jobs: JobSources.configured(settings.sources, http: http),
             renderer: settings.extract.emit == "articles" ? .articles : .events,
             outputPath: settings.sink.path, fsyncEachArticle: settings.sink.fsync, stateDirectory: settings.state.dir,
             workers: settings.scheduler.workers, maxInFlight: settings.scheduler.maxInFlight,
@@ -62,6 +83,7 @@ struct Run: ParsableCommand {
             errorsToOutput: false)
         request.timeBudget = Double(settings.clean.maxSeconds)
         request.lockWait = wait
+        request.onFinished = { () throws(StateError) in try fetchState?.save() }
         request.progressTotal =
             ProgressLine.isWanted(logFormat: logging.logFormat) ? JobSources.count(settings.sources) : nil
         request.maxTextLength = settings.clean.maxTextChars

@@ -38,6 +38,7 @@ struct JSONLInputReaderTests {
             }
         case .failed(let failure): return "failed \(failure.origin) \(failure.reason): \(failure.message)"
         case .file(let path, _, _): return "file \(path)"
+        case .skipped(let origin, let reason): return "skipped \(origin) \(reason)"
         }
     }
 

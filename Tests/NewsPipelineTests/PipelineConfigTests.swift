@@ -72,11 +72,16 @@ struct PipelineConfigTests {
         #expect(message?.hasPrefix("pipeline.conf:2: not valid TOML: ") == true)
     }
 
-    @Test func httpSourcesAreRefusedUntilTheFetchStageExists() {
+    @Test func sitemapsAreRefusedUntilSupportedAndFetchKeysAreChecked() {
+        #expect(error("[sources]\nurls = [\"https://example.org/\"]\n") == nil)
         #expect(
-            error("[sources]\nurls = [\"https://example.org/\"]\n")
-                == "pipeline.conf:2: 'sources.urls' is not supported by this version of newsevents (local files, directories and list files are)"
+            error("[sources]\nsitemaps = [\"https://example.org/sitemap.xml\"]\n")
+                == "pipeline.conf:2: 'sources.sitemaps' is not supported by this version of newsevents (files, directories, list files, urls, url files and feeds are)"
         )
+        #expect(
+            error("[fetch]\nread_timeout = -1\n")
+                == "pipeline.conf:2: 'fetch.read_timeout' must be a number of seconds, 0 or more, not the integer -1")
+        #expect(error("[fetch]\nmin_delay = 0.25\nretries = 0\n") == nil)
     }
 
     @Test func theEffectiveConfigurationParsesBackToTheSameValues() throws {

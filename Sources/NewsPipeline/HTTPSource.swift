@@ -1,0 +1,241 @@
+import Dispatch
+import Foundation
+import NewsFetch
+import NewsModel
+
+/// ETag and Last-Modified per URL, kept in `<state>/http.tsv` (`url`, `etag`, `last-modified`) and replaced
+/// atomically at the end of a run.
+public final class FetchState: @unchecked Sendable {
+    public let path: String
+    private let directory: String
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var validators: [String: Validators]
+
+    public init(directory: String) {
+        self.directory = directory
+        path = (directory as NSString).appendingPathComponent("http.tsv")
+        var loaded: [String: Validators] = [:]
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                guard fields.count == 3 else { continue }
+                loaded[fields[0]] = Validators(
+                    etag: fields[1].isEmpty ? nil : fields[1], lastModified: fields[2].isEmpty ? nil : fields[2])
+            }
+        }
+        validators = loaded
+    }
+
+    public func validators(for url: String) -> Validators? { lock.withLock { validators[url] } }
+
+    public func record(_ url: String, etag: String?, lastModified: String?) {
+        guard etag != nil || lastModified != nil else { return }
+        lock.withLock { validators[url] = Validators(etag: etag, lastModified: lastModified) }
+    }
+
+    public func save() throws(StateError) {
+        let clean = { (text: String?) in String((text ?? "").map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }
+        let lines = lock.withLock {
+            validators.keys.sorted().map { url in
+                [clean(url), clean(validators[url]?.etag), clean(validators[url]?.lastModified)].joined(separator: "\t")
+            }
+        }
+        try RunState.replace(
+            path, with: (["# url\tetag\tlast-modified"] + lines).joined(separator: "\n") + "\n", directory: directory)
+    }
+}
+
+/// The HTTP sources of a run as jobs: feeds are fetched and their item links join the configured URLs and
+/// URL files (canonical, duplicates collapsed); each article URL is then fetched, up to `concurrency` at a
+/// time, with the fetcher's per-host limits, robots.txt and conditional GET. At most `capacity` fetched pages
+/// wait for the scheduler, so a fast network never fills memory.
+public final class HTTPSource: @unchecked Sendable {
+    private let lock = NSLock()
+    private let available = DispatchSemaphore(value: 0)
+    private let credits: DispatchSemaphore
+    // Guarded by `lock`.
+    private var queue: [ArticleJob] = []
+    private var finished = false
+    private var producer: Task<Void, Never>?
+    private let start: @Sendable (HTTPSource) -> Task<Void, Never>
+
+    /// Prepares the sources; nothing is fetched before the first ``next()`` (after the run took its lock).
+    public init(
+        urls: [String], urlFiles: [String], feeds: [String], fetcher: HTTPFetcher, state: FetchState?,
+        concurrency: Int, capacity: Int
+    ) {
+        credits = DispatchSemaphore(value: max(1, capacity))
+        start = { source in
+            Task.detached {
+                await Self.produce(
+                    urls: urls, urlFiles: urlFiles, feeds: feeds, fetcher: fetcher, state: state,
+                    concurrency: max(1, concurrency), emit: { source.push($0) }, credit: { source.credit() })
+                source.finish()
+            }
+        }
+    }
+
+    /// The next job, waiting for a fetch to finish; nil when every source is done.
+    public func next() -> ArticleJob? {
+        lock.withLock {
+            if producer == nil { producer = start(self) }
+        }
+        available.wait()
+        return lock.withLock {
+            if queue.isEmpty {
+                available.signal()  // finished: every later call returns nil at once too
+                return nil
+            }
+            credits.signal()
+            return queue.removeFirst()
+        }
+    }
+
+    /// Waits until every fetch is done (the run is over or cancelled).
+    public func wait() async {
+        await producer?.value
+    }
+
+    private func push(_ job: ArticleJob) {
+        lock.withLock { queue.append(job) }
+        available.signal()
+    }
+
+    /// Waits for room in the queue (called off the cooperative pool through a continuation).
+    private func credit() {
+        credits.wait()
+    }
+
+    private func finish() {
+        lock.withLock { finished = true }
+        available.signal()
+    }
+
+    static func produce(
+        urls: [String], urlFiles: [String], feeds: [String], fetcher: HTTPFetcher, state: FetchState?,
+        concurrency: Int, emit: @escaping @Sendable (ArticleJob) -> Void, credit: @escaping @Sendable () -> Void
+    ) async {
+        var seen = Set<String>()
+        var targets: [String] = []
+        func add(_ url: String, origin: String) {
+            guard let canonical = URLCanonicalizer.canonical(url) else {
+                emit(
+                    .failed(
+                        ArticleFailure(
+                            origin: origin, url: url, stage: "input", reason: "bad-url",
+                            message: "'\(url)' is not an http(s) address")))
+                return
+            }
+            if seen.insert(canonical).inserted { targets.append(canonical) }
+        }
+        for url in urls { add(url, origin: url) }
+        for file in urlFiles {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                emit(
+                    .failed(
+                        ArticleFailure(
+                            origin: file, stage: "read", reason: "unreadable", message: "cannot read '\(file)'")))
+                continue
+            }
+            for line in text.split(whereSeparator: \.isNewline) {
+                let entry = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                    .trimmingCharacters(in: .whitespaces)
+                if !entry.isEmpty { add(entry, origin: file) }
+            }
+        }
+        for feed in feeds {
+            switch await fetcher.fetch(feed, accept: .feed) {
+            case .page(let finalURL, let bytes, _, _, _):
+                do {
+                    for item in try FeedParser.parse(bytes, feedURL: finalURL) { add(item.url, origin: feed) }
+                } catch {
+                    emit(
+                        .failed(
+                            ArticleFailure(
+                                origin: feed, url: feed, stage: "fetch", reason: "bad-feed",
+                                message: "\(feed): \(error)")))
+                }
+            case .notModified:
+                break
+            case .refused(let reason, let message):
+                emit(.failed(ArticleFailure(origin: feed, url: feed, stage: "fetch", reason: reason, message: message)))
+            case .failed(let reason, let status, let message):
+                emit(
+                    .failed(
+                        ArticleFailure(
+                            origin: feed, url: feed, stage: "fetch", reason: reason, message: message,
+                            httpStatus: status)))
+            }
+        }
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for url in interleavedByHost(targets) {
+                if running >= concurrency {
+                    await group.next()
+                    running -= 1
+                }
+                await waitForCredit(credit)
+                running += 1
+                group.addTask {
+                    emit(await job(for: url, fetcher: fetcher, state: state))
+                }
+            }
+        }
+    }
+
+    /// The URLs reordered round-robin over their hosts, each host's own order kept: with per-host limits,
+    /// a run of one host's URLs would otherwise hold every slot while the other hosts wait.
+    static func interleavedByHost(_ urls: [String]) -> [String] {
+        var order: [String] = []
+        var byHost: [String: [String]] = [:]
+        for url in urls {
+            let host = URLComponents(string: url).map { "\($0.host ?? ""):\($0.port ?? 0)" } ?? ""
+            if byHost[host] == nil { order.append(host) }
+            byHost[host, default: []].append(url)
+        }
+        var result: [String] = []
+        result.reserveCapacity(urls.count)
+        var round = 0
+        while result.count < urls.count {
+            for host in order where round < byHost[host]!.count { result.append(byHost[host]![round]) }
+            round += 1
+        }
+        return result
+    }
+
+    /// Waits for queue room without blocking a thread of the cooperative pool.
+    private static func waitForCredit(_ credit: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                credit()
+                continuation.resume()
+            }
+        }
+    }
+
+    /// A fetcher message without the address it starts with (the error record names the URL already).
+    static func detail(_ message: String, _ url: String) -> String {
+        message.hasPrefix(url + ": ") ? String(message.dropFirst(url.count + 2)) : message
+    }
+
+    /// The job for one article URL: its page, a 304 skip, or a failure with its reason.
+    public static func job(for url: String, fetcher: HTTPFetcher, state: FetchState?) async -> ArticleJob {
+        switch await fetcher.fetch(url, validators: state?.validators(for: url)) {
+        case .page(let finalURL, let bytes, let charset, let etag, let lastModified):
+            state?.record(url, etag: etag, lastModified: lastModified)
+            return .input(
+                ArticleInput(url: finalURL, origin: url, content: .html(bytes: bytes, transportCharset: charset)))
+        case .notModified:
+            return .skipped(origin: url, reason: "not-modified")
+        case .refused(let reason, let message):
+            return .failed(
+                ArticleFailure(origin: url, url: url, stage: "fetch", reason: reason, message: detail(message, url)))
+        case .failed(let reason, let status, let message):
+            return .failed(
+                ArticleFailure(
+                    origin: url, url: url, stage: "fetch", reason: reason, message: detail(message, url),
+                    httpStatus: status))
+        }
+    }
+}

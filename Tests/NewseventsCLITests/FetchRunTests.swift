@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// `newsevents run` against a real HTTP server on 127.0.0.1 (scripts/testing/http-server.py, started and
+/// stopped by each test): feeds, conditional GET, robots.txt, per-host limits and every hostile behaviour.
+@Suite(.serialized)
+struct FetchRunTests {
+    /// A running test server and its base address.
+    final class Server {
+        let process = Process()
+        let base: String
+
+        init(_ arguments: [String] = []) throws {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments =
+                ["python3", CommandRunner.repository.appendingPathComponent("scripts/testing/http-server.py").path]
+                + arguments
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var line = Data()
+            while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8)
+            {
+                line.append(byte)
+            }
+            base = "http://127.0.0.1:" + String(decoding: line, as: UTF8.self)
+        }
+
+        /// What the server saw (read with Python: Foundation has no HTTP client without FoundationNetworking).
+        func stats() throws -> [String: Any] {
+            let reader = Process()
+            reader.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            reader.arguments = [
+                "python3", "-c",
+                "import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1]).read().decode())",
+                base + "/_stats",
+            ]
+            let output = Pipe()
+            reader.standardOutput = output
+            try reader.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            reader.waitUntilExit()
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        }
+
+        deinit {
+            // SIGKILL: a process started from a test thread inherits its blocked signals, SIGTERM among them.
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+
+    private func folder(config: String) throws -> String {
+        let folder = try CommandRunner.temporaryFolder()
+        try config.write(toFile: folder + "/pipeline.conf", atomically: false, encoding: .utf8)
+        return folder
+    }
+
+    private func summary(_ path: String) throws -> [String: Any] {
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+
+    @Test func aFeedOf200ArticlesIsFetchedOnceThenAnsweredWith304s() throws {
+        let server = try Server(["--articles", "200"])
+        let folder = try folder(
+            config: """
+                [sources]
+                feeds = ["\(server.base)/feed.xml"]
+                [fetch]
+                allow_private_addresses = true
+                min_delay = 0
+                [sink]
+                path = "out/events.jsonl"
+                """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        let first = try CommandRunner.run(["run", "--config", config, "--summary-json", folder + "/1.json"])
+        #expect(first.status == 0)
+        let one = try summary(folder + "/1.json")
+        #expect(one["articles"] as? Int == 200, "201 feed links, one a duplicate once canonical")
+        let lines = try String(contentsOfFile: folder + "/out/events.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count >= 200)
+
+        let second = try CommandRunner.run(["run", "--config", config, "--summary-json", folder + "/2.json"])
+        #expect(second.status == 0)
+        let two = try summary(folder + "/2.json")
+        #expect(two["records"] as? Int == 0)
+        #expect((two["skipped"] as? [String: Any])?["not-modified"] as? Int == 200)
+        #expect(
+            try String(contentsOfFile: folder + "/out/events.jsonl", encoding: .utf8).split(separator: "\n").count
+                == lines.count)
+
+        let stats = try server.stats()
+        let requests = try #require(stats["requests"] as? [String: Int])
+        // Each article twice (200, then a conditional 304), the feed and robots.txt once per run.
+        #expect((0..<200).allSatisfy { requests["/article/\($0)"] == 2 })
+        #expect(requests["/feed.xml"] == 2)
+        #expect(requests["/robots.txt"] == 2)
+        let perHost = try #require(stats["max_in_flight"] as? [String: Int])
+        #expect(perHost.values.allSatisfy { $0 <= 2 }, "per-host concurrency (2) is never exceeded")
+    }
+
+    @Test func aHostileServerIsSurvivedWithinTimeoutsAndEveryFailureReported() throws {
+        let server = try Server(["--articles", "5"])
+        let base = server.base
+        let paths = [
+            "slow-headers", "slow-body", "endless", "bomb", "redirect-loop", "redirect-private", "private/1",
+            "retry-after", "storm", "wrong-type", "big", "missing", "article/1",
+        ]
+        let folder = try folder(
+            config: """
+                [sources]
+                urls = [\(paths.map { "\"\(base)/\($0)\"" }.joined(separator: ", "))]
+                [fetch]
+                allow_private_addresses = true
+                min_delay = 0
+                connect_timeout = 2
+                read_timeout = 2
+                total_timeout = 6
+                retries = 1
+                max_retry_after = 2
+                [sink]
+                path = "out/events.jsonl"
+                """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let started = Date()
+        let result = try CommandRunner.run([
+            "run", "--config", folder + "/pipeline.conf", "--summary-json", folder + "/s.json",
+        ])
+        let seconds = Date().timeIntervalSince(started)
+        #expect(result.status == 0, "partial failures exit 0")
+        #expect(seconds < 40, "every request ends within its timeouts (took \(seconds) s)")
+        let failures = try #require(try summary(folder + "/s.json")["failures"] as? [String: Int])
+        #expect(failures["robots"] == 1)
+        #expect(failures["private-address"] == 1)
+        #expect(failures["redirect-loop"] == 1)
+        #expect(failures["too-large"] == 3, "big, endless and the gzip bomb")
+        #expect(failures["wrong-type"] == 1)
+        #expect(failures["timeout"] == 2, "slow headers and a stalled body")
+        #expect(failures["http-status"] == 2, "a 429 storm and a 404")
+        #expect(try summary(folder + "/s.json")["articles"] as? Int == 2, "retry-after and article/1 succeed")
+        for reason in ["robots", "private-address", "too-large", "wrong-type", "timeout", "http-status"] {
+            #expect(result.stderr.contains("reason=\(reason) stage=fetch"))
+        }
+        let requested = try #require(try server.stats()["paths"] as? [String])
+        #expect(!requested.contains { $0.hasSuffix("/private/1") }, "a robots-disallowed path is never requested")
+        #expect(!requested.contains { $0.contains("169.254") })
+    }
+
+    @Test func extractFetchesOnePageAndRefusesPrivateAddressesByDefault() throws {
+        let server = try Server(["--articles", "3"])
+        let fetched = try CommandRunner.run([
+            "extract", "--fetch", "--url", server.base + "/article/2", "--allow-private-addresses",
+        ])
+        #expect(fetched.status == 0)
+        #expect(fetched.records.contains { $0["type"] as? String == "ACCUSE" })
+        let refused = try CommandRunner.run(["extract", "--fetch", "--url", server.base + "/article/2"])
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains("resolves to the non-public address 127.0.0.1 (reason=private-address stage=fetch)")
+        )
+    }
+}
