@@ -323,9 +323,12 @@ struct EventCoder: Sendable {
         let cueWord = text.tokens[cueEnd - 1].key
         let passive = Self.passiveAuxiliaries.contains(previous) && !cueWord.hasSuffix("ing")
         // A verb cue after a determiner or a possessive is used as a noun ("the attack", "Iran's attack").
+        // A past-tense form is a verb whatever precedes it ("its allies demanded").
+        let pastTense = cueWord.hasSuffix("ed") && cueEnd - cueStart == 1
         let nominal =
             !cue.governed
-            && (cue.nominal || Self.determiners.contains(previous) || adjectiveRunBefore(cueStart, in: text))
+            && (cue.nominal
+                || !pastTense && (Self.determiners.contains(previous) || adjectiveRunBefore(cueStart, in: text)))
         if nominal || passive {
             let target: Participant?
             if let marker = markerIndex(after: cueEnd, in: text, markers: Self.targetMarkers),

@@ -142,6 +142,35 @@ enum EventLexicon {
             EventCue(type: "PROTEST", mode: "demo", context: [], cameo: "141", quadClass: 4, nominal: true)
         ),
         (
+            [
+                "upgraded ties", "upgraded their diplomatic ties", "upgraded diplomatic ties", "upgraded relations",
+                "restored ties", "restored diplomatic ties", "restored relations", "restored diplomatic relations",
+                "established diplomatic relations", "normalized relations", "normalised relations",
+                "resumed diplomatic relations",
+            ],
+            EventCue(type: "SUPPORT", mode: nil, context: ["diplomatic"], cameo: "056", quadClass: 1, nominal: false)
+        ),
+        (
+            [
+                "blocked roads", "blocked streets", "blocked a road", "blocked the road", "blocked the roads",
+                "blocked highways", "blocked the highway", "blocked a bridge", "blocked the bridge", "barricaded",
+            ],
+            EventCue(type: "PROTEST", mode: "obstruct", context: [], cameo: "144", quadClass: 4, nominal: false)
+        ),
+        (
+            [
+                "lifted a state of emergency", "lifted the state of emergency", "eased emergency measures",
+                "lifted emergency measures", "lifted restrictions", "eased restrictions", "lifted the curfew",
+                "lifted a curfew", "lifted martial law", "cancelled restrictions", "canceled restrictions",
+            ],
+            EventCue(
+                type: "CONCEDE", mode: nil, context: ["rights_freedoms"], cameo: "0833", quadClass: 2, nominal: false)
+        ),
+        (
+            ["is opposed to", "are opposed to", "opposes", "opposed"],
+            EventCue(type: "REJECT", mode: nil, context: [], cameo: "120", quadClass: 3, nominal: false)
+        ),
+        (
             ["accept", "accepts", "accepted", "accepting"],
             EventCue(type: "AGREE", mode: nil, context: [], cameo: "030", quadClass: 1, nominal: false)
         ),
@@ -243,11 +272,18 @@ enum EventLexicon {
         return nil
     }
 
+    static let functionWords: Set<String> = [
+        "to", "with", "of", "for", "on", "in", "by", "at", "from", "against", "about", "over", "into", "that",
+    ]
+
     /// After-words in order, the first within five tokens of the verb and each next within three of the
     /// previous; before-words in order, the last within four tokens before the verb.
     private static func matches(_ pattern: Pattern, tokens: [Token], start: Int, end: Int) -> Bool {
         var position = end
-        var window = 5
+        // A pattern that starts with a preposition ("praise ... to") needs it right after the verb; content
+        // words may come a few words later ("accused Iran of torture").
+        var window =
+            pattern.after.first.map { $0.allSatisfy { $0.count == 1 && functionWords.contains($0[0]) } } == true ? 2 : 5
         for element in pattern.after {
             var found: Int?
             search: for index in position..<min(tokens.count, position + window) {
