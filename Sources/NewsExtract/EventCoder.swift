@@ -34,6 +34,7 @@ struct EventCoder: Sendable {
         "links",
     ]
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we"]
+    static let locatives: Set<String> = ["in", "at", "near", "inside", "across", "throughout", "within"]
     /// Words that hedge what a sentence reports.
     static let hedges: Set<String> = [
         "allegedly", "alleged", "reportedly", "suspected", "purportedly", "apparently", "believed", "thought",
@@ -351,13 +352,21 @@ struct EventCoder: Sendable {
             }
             return [(actor, target)]
         }
-        var actors = coordinatedGroup(endingBefore: cueStart, in: before, text: text)
-        // A pronoun subject ("Nigeria announced that it will withdraw") stands for the sentence's first
-        // participant, the subject of the main clause.
+        // A participant in a locative phrase after the subject ("The Red Cross operating in Iraq said") is not
+        // the actor when someone comes before it.
+        var subjects = before
+        while subjects.count > 1, let last = subjects.last, last.firstToken > 0,
+            Self.locatives.contains(text.tokens[last.firstToken - 1].key)
+        {
+            subjects.removeLast()
+        }
+        var actors = coordinatedGroup(endingBefore: cueStart, in: subjects, text: text)
+        // A pronoun subject ("Nigeria announced that it will withdraw") stands for the nearest participant
+        // before it, the subject of the reporting clause.
         var scan = cueStart - 1
         while scan >= 0, cueStart - scan <= 4, Self.verbGroupWords.contains(text.tokens[scan].key) { scan -= 1 }
         if scan >= 0, Self.pronouns.contains(text.tokens[scan].key),
-            let subject = before.first(where: { $0.endToken <= scan })
+            let subject = before.last(where: { $0.endToken <= scan })
         {
             actors = [subject.participant]
         }
