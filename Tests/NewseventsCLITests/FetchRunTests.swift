@@ -51,8 +51,20 @@ struct FetchRunTests {
         }
     }
 
-    private func folder(config: String) throws -> String {
+    /// A folder with a pipeline.conf for `sources` (TOML lines of `[sources]`) that reaches the test server
+    /// (loopback allowed, no spacing) with `fetch` as further `[fetch]` lines.
+    private func folder(sources: String, fetch: String = "") throws -> String {
         let folder = try CommandRunner.temporaryFolder()
+        let config = """
+            [sources]
+            \(sources)
+            [fetch]
+            allow_private_addresses = true
+            min_delay = 0
+            \(fetch)
+            [sink]
+            path = "out/events.jsonl"
+            """
         try config.write(toFile: folder + "/pipeline.conf", atomically: false, encoding: .utf8)
         return folder
     }
@@ -64,16 +76,7 @@ struct FetchRunTests {
 
     @Test func aFeedOf200ArticlesIsFetchedOnceThenAnsweredWith304s() throws {
         let server = try Server(["--articles", "200"])
-        let folder = try folder(
-            config: """
-                [sources]
-                feeds = ["\(server.base)/feed.xml"]
-                [fetch]
-                allow_private_addresses = true
-                min_delay = 0
-                [sink]
-                path = "out/events.jsonl"
-                """)
+        let folder = try folder(sources: "feeds = [\"\(server.base)/feed.xml\"]")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = folder + "/pipeline.conf"
         let first = try CommandRunner.run(["run", "--config", config, "--summary-json", folder + "/1.json"])
@@ -110,19 +113,13 @@ struct FetchRunTests {
             "retry-after", "storm", "wrong-type", "big", "missing", "reset", "article/1",
         ]
         let folder = try folder(
-            config: """
-                [sources]
-                urls = [\(paths.map { "\"\(base)/\($0)\"" }.joined(separator: ", "))]
-                [fetch]
-                allow_private_addresses = true
-                min_delay = 0
+            sources: "urls = [\(paths.map { "\"\(base)/\($0)\"" }.joined(separator: ", "))]",
+            fetch: """
                 connect_timeout = 2
                 read_timeout = 2
                 total_timeout = 6
                 retries = 1
                 max_retry_after = 2
-                [sink]
-                path = "out/events.jsonl"
                 """)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let started = Date()
@@ -154,15 +151,7 @@ struct FetchRunTests {
     @Test func aRobotsCrawlDelaySpacesTheRequestsToAHost() throws {
         let server = try Server(["--articles", "4", "--crawl-delay", "0.5"])
         let folder = try folder(
-            config: """
-                [sources]
-                urls = [\((0..<4).map { "\"\(server.base)/article/\($0)\"" }.joined(separator: ", "))]
-                [fetch]
-                allow_private_addresses = true
-                min_delay = 0
-                [sink]
-                path = "out/events.jsonl"
-                """)
+            sources: "urls = [\((0..<4).map { "\"\(server.base)/article/\($0)\"" }.joined(separator: ", "))]")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let started = Date()
         #expect(try CommandRunner.run(["run", "--config", folder + "/pipeline.conf"]).status == 0)
