@@ -16,7 +16,32 @@ struct EventCoder: Sendable {
     static let negations: Set<String> = ["not", "never", "no", "nor"]
     static let hypotheticals: Set<String> = ["if", "could", "might", "whether", "unless"]
     /// Words before a verb that make it an intention: "will allow", "would meet", "plans to visit".
-    static let intentMarkers: Set<String> = ["will", "would", "ll", "shall", "plans", "planned", "ready", "intends"]
+    static let intentMarkers: Set<String> = [
+        "will", "would", "ll", "shall", "plans", "planned", "ready", "intends", "vowed", "vows", "vow", "pledged",
+        "pledges", "promised", "promises", "sworn", "swore",
+    ]
+    /// Verbs whose event is the verb after "to": "decided to allow", "vowed to fight", "pledged to provide".
+    static let complementVerbs: Set<String> = [
+        "decided", "decide", "decides", "voted", "votes", "moved", "moves", "vowed", "vows", "vow", "pledged",
+        "pledges", "pledge", "promised", "promises", "promise", "sworn", "swore", "swear", "plans", "planned", "plan",
+        "intends", "intended", "intend", "sought", "seeks", "seek", "tried", "tries", "try", "attempted", "attempts",
+        "wants", "wanted", "want", "hopes", "hoped", "hope", "expects", "expected", "prepared", "preparing",
+    ]
+    /// Objects that make a taking of ground an armed attack: "captured a village", "retook the town".
+    static let groundWords: Set<String> = [
+        "village", "villages", "town", "towns", "city", "cities", "stronghold", "strongholds", "territory",
+        "territories", "base", "bases", "airport", "province", "region", "positions", "hill", "district", "capital",
+        "control", "outpost", "port", "island",
+    ]
+    static let takingVerbs: Set<String> = [
+        "captured", "captures", "capture", "retook", "retaken", "retake", "recaptured", "seized", "seizes", "seize",
+        "overran", "overrun", "took", "taken",
+    ]
+    /// Objects that make a blocking a protest: "blocked the Europe Bridge", "blocking roads".
+    static let wayWords: Set<String> = [
+        "road", "roads", "bridge", "bridges", "highway", "highways", "street", "streets", "railway", "railways",
+        "port", "access", "entrance", "traffic",
+    ]
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let targetMarkers: Set<String> = ["on", "against", "targeting", "at"]
     /// Words after which a verb form of the CAMEO dictionary is a noun or a gerund ("the forces", "of control",
@@ -34,7 +59,23 @@ struct EventCoder: Sendable {
         "links",
     ]
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we"]
-    static let locatives: Set<String> = ["in", "at", "near", "inside", "across", "throughout", "within"]
+    /// Words before a participant that make it the object of a preposition or of "told", not a subject.
+    static let objectMarkers: Set<String> = [
+        "in", "at", "near", "inside", "across", "throughout", "within", "on", "to", "via", "from", "with", "for",
+        "about", "against", "into", "over", "under", "through", "than", "like", "toward", "towards", "told", "tell",
+        "tells", "among", "between", "including",
+    ]
+    /// Conjunctions that open a subordinate clause.
+    static let subordinators: Set<String> = [
+        "after", "before", "when", "while", "because", "since", "although", "though", "until", "unless", "whereas",
+    ]
+    /// Words that join the items of a list of participants.
+    static let listWords: Set<String> = ["and", "or", "the", "as", "well", "companies", "countries"]
+    /// Nouns that make an attack verbal: "attacked his plan", "hammered Bevin on his record".
+    static let positionWords: Set<String> = [
+        "policy", "policies", "plan", "plans", "record", "remarks", "comments", "decision", "proposal", "proposals",
+        "stance", "views", "position", "rhetoric", "statement", "statements", "handling", "other", "agenda", "claims",
+    ]
     /// Words that hedge what a sentence reports.
     static let hedges: Set<String> = [
         "allegedly", "alleged", "reportedly", "suspected", "purportedly", "apparently", "believed", "thought",
@@ -52,11 +93,13 @@ struct EventCoder: Sendable {
         "rebels", "president", "minister",
     ]
     /// Verbs of striking that, in a sentence about computers, are a cyberattack.
-    static let strikeVerbs: Set<String> = ["hit", "targeted", "struck", "breached", "hacked", "disrupted", "crippled"]
+    static let strikeVerbs: Set<String> = [
+        "hit", "targeted", "struck", "breached", "hacked", "disrupted", "crippled", "defaced", "defacing",
+    ]
     /// Words that put an attack on computers ("websites", "systems", "servers").
     static let computerWords: Set<String> = [
         "website", "websites", "systems", "servers", "network", "networks", "computer", "computers", "data",
-        "online", "offline", "ddos", "infrastructure",
+        "online", "offline", "ddos", "infrastructure", "web",
     ]
     /// Verbs that carry little event meaning of their own: their object names the event.
     static let lightVerbs: Set<String> = [
@@ -84,8 +127,10 @@ struct EventCoder: Sendable {
         for sentence in sentences {
             let sentenceText = text.text(from: sentence.start, to: sentence.end)
             if sentenceText.hasSuffix("?") || sentenceText.hasSuffix("?\"") || sentenceText.hasSuffix("?”") { continue }
+            let datelineEnd = Self.datelineEnd(of: sentenceText).map { sentence.start + $0 } ?? sentence.start
             let inSentence = participants.filter {
                 $0.firstToken >= sentence.firstToken && $0.endToken <= sentence.endToken
+                    && text.tokens[$0.firstToken].start >= datelineEnd
             }
             guard !inSentence.isEmpty else { continue }
             let tokens = Array(text.tokens[sentence.firstToken..<sentence.endToken])
@@ -93,7 +138,12 @@ struct EventCoder: Sendable {
                 $0.start >= sentence.start && $0.end <= sentence.end && ($0.type == .date || $0.type == .time)
                     && $0.granularity != nil
             }
-            let cueMatches = Self.cues(in: tokens)
+            // A part of a compound ("long-threatened", "anti-war") is no verb of the sentence.
+            let compoundParts = Set(
+                (sentence.firstToken + 1..<sentence.endToken).filter {
+                    text.tokens[$0].start > 0 && text.scalars[text.tokens[$0].start - 1] == "-"
+                }.map { $0 - sentence.firstToken })
+            let cueMatches = Self.cues(in: tokens, compoundParts: compoundParts)
             let hedged = tokens.contains { Self.hedges.contains($0.key) }
             let cueOffsets = cueMatches.map { match in
                 text.tokens[sentence.firstToken + match.start]
@@ -114,9 +164,35 @@ struct EventCoder: Sendable {
                 {
                     continue
                 }
-                guard var cue = modulated(cue, by: modality(text, sentence: sentence, cue: cueStart)) else { continue }
-                // An attack in a sentence about computers is a cyberattack (CAMEO 176, PLOVER COERCE cyber).
                 let cueWord = text.tokens[cueStart].key
+                // "decided to allow", "vowed to fight": the verb after "to" carries the event.
+                if cueEnd - cueStart == 1, Self.complementVerbs.contains(cueWord), cueEnd < sentence.endToken,
+                    text.tokens[cueEnd].key == "to"
+                {
+                    continue
+                }
+                let window = text.tokens[cueEnd..<min(sentence.endToken, cueEnd + 6)]
+                guard
+                    var cue = modulated(
+                        wantsOfOther(cue, cueWord: cueWord, after: cueEnd, in: text, sentence: sentence),
+                        by: modality(text, sentence: sentence, cue: cueStart))
+                else { continue }
+                if Self.takingVerbs.contains(cueWord), window.contains(where: { Self.groundWords.contains($0.key) }) {
+                    cue = EventCue(
+                        type: "ASSAULT", mode: nil, context: ["military"], cameo: "190", quadClass: 4, nominal: false,
+                        fromVerbDictionary: cue.fromVerbDictionary)
+                } else if cueWord.hasPrefix("block"), window.contains(where: { Self.wayWords.contains($0.key) }) {
+                    cue = EventCue(
+                        type: "PROTEST", mode: "obstruct", context: [], cameo: "144", quadClass: 4, nominal: false,
+                        fromVerbDictionary: cue.fromVerbDictionary)
+                }
+                // "attacked his plan", "hammered Bevin on his record": words that attack a position criticise it.
+                if cue.type == "ASSAULT", window.contains(where: { Self.positionWords.contains($0.key) }) {
+                    cue = EventCue(
+                        type: "ACCUSE", mode: "disapprove", context: [], cameo: "111", quadClass: 3,
+                        nominal: cue.nominal, fromVerbDictionary: cue.fromVerbDictionary, governed: cue.governed)
+                }
+                // An attack in a sentence about computers is a cyberattack (CAMEO 176, PLOVER COERCE cyber).
                 if cue.type == "ASSAULT" || cueWord.hasPrefix("attack") || Self.strikeVerbs.contains(cueWord),
                     cue.type != "COERCE",
                     tokens.contains(where: {
@@ -131,7 +207,8 @@ struct EventCoder: Sendable {
                     for: cueStart, cueEnd: cueEnd, in: text, among: sentenceDates, cueOffsets: cueOffsets)
                 var coded = false
                 for (actor, target) in roles(
-                    cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSentence)
+                    cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSentence,
+                    sentenceStart: sentence.firstToken)
                 {
                     guard actor != nil || target != nil, actor?.id != target?.id || actor == nil else { continue }
                     coded = coded || actor != nil
@@ -186,16 +263,18 @@ struct EventCoder: Sendable {
 
     /// The cues of a sentence's tokens, in order: CAMEO verbs (a pattern around the verb first, then the
     /// project's own cue at the same words, then the verb's code), and the project's own cues elsewhere.
-    static func cues(in tokens: [Token]) -> [(start: Int, end: Int, cue: EventCue)] {
+    static func cues(in tokens: [Token], compoundParts: Set<Int> = []) -> [(start: Int, end: Int, cue: EventCue)] {
         var result: [(start: Int, end: Int, cue: EventCue)] = []
         let own = EventLexicon.trie.matches(in: tokens)
         var claimed = [Bool](repeating: false, count: tokens.count)
-        for verb in EventLexicon.verbs.matches(in: tokens) {
+        // A capitalised verb form inside a sentence is part of a name ("Free Trade Agreement", "Fast Company").
+        for verb in EventLexicon.verbs.matches(in: tokens)
+        where !compoundParts.contains(verb.start) && (verb.start == 0 || !tokens[verb.start].isCapitalized) {
             let entry = verb.payloads[0]
             // Verbs of saying ("said", "announced", CAMEO 01) report an event; they are not one, except when
             // what is said is an obligation of another ("Russia said Sudan must return the helicopter").
             if entry.code.hasPrefix("01") {
-                let window = tokens[verb.end..<min(tokens.count, verb.end + 8)]
+                let window = tokens[verb.end..<min(tokens.count, verb.end + 12)]
                 if window.contains(where: { $0.key == "must" || $0.key == "should" }) {
                     for index in verb.start..<verb.end { claimed[index] = true }
                     result.append(
@@ -208,6 +287,10 @@ struct EventCoder: Sendable {
                 }
                 continue
             }
+            // The project's phrases ("lifted a state of emergency") are more specific than a pattern.
+            if own.contains(where: { $0.start <= verb.start && verb.end <= $0.end && $0.end - $0.start >= 2 }) {
+                continue
+            }
             if let code = EventLexicon.patternCode(block: entry.block, tokens: tokens, start: verb.start, end: verb.end)
             {
                 for index in verb.start..<verb.end { claimed[index] = true }
@@ -218,7 +301,8 @@ struct EventCoder: Sendable {
             for index in verb.start..<verb.end { claimed[index] = true }
             if let cue = EventLexicon.cue(code: entry.code) { result.append((verb.start, verb.end, cue)) }
         }
-        for match in own where !(match.start..<match.end).contains(where: { claimed[$0] }) {
+        for match in own
+        where !(match.start..<match.end).contains(where: { claimed[$0] }) && !compoundParts.contains(match.start) {
             result.append((match.start, match.end, match.payloads[0]))
         }
         result.sort { $0.start < $1.start }
@@ -277,7 +361,6 @@ struct EventCoder: Sendable {
     /// "could" before it), intended ("will allow", "would meet", "plans to visit"), or asserted.
     private func modality(_ text: TokenizedText, sentence: Sentence, cue: Int) -> Modality {
         let from = max(sentence.firstToken, cue - 4)
-        var intended = false
         for position in from..<cue {
             let key = text.tokens[position].key
             if Self.negations.contains(key)
@@ -285,12 +368,71 @@ struct EventCoder: Sendable {
             {
                 return .negated
             }
-            if Self.intentMarkers.contains(key) { intended = true }
         }
         for position in sentence.firstToken..<cue where Self.hypotheticals.contains(text.tokens[position].key) {
             return .hypothetical
         }
-        return intended ? .intended : .asserted
+        // An intention is marked in the cue's own verb group ("will angrily dismiss", "plans to visit"), not in
+        // an earlier clause.
+        // A light verb and its article may come between ("would resume regular visits"), and one adjective
+        // right before the cue.
+        var scan = cue - 1
+        while scan >= sentence.firstToken, cue - scan <= 6 {
+            let token = text.tokens[scan]
+            if Self.intentMarkers.contains(token.key) { return .intended }
+            let adjective = scan == cue - 1 && !token.isCapitalized && !Self.pronouns.contains(token.key)
+            guard
+                Self.verbGroupWords.contains(token.key) || token.key.hasSuffix("ly")
+                    || Self.lightVerbs.contains(token.key)
+                    || Self.determiners.contains(token.key) || adjective
+            else { break }
+            scan -= 1
+        }
+        return .asserted
+    }
+
+    /// "wants Trump to eliminate the tariffs": wanting another to act is a demand (CAMEO 100); "wants to
+    /// visit" stays an intention.
+    private func wantsOfOther(
+        _ cue: EventCue, cueWord: String, after cueEnd: Int, in text: TokenizedText,
+        sentence: Sentence
+    ) -> EventCue {
+        guard ["want", "wants", "wanted"].contains(cueWord), cueEnd < sentence.endToken,
+            text.tokens[cueEnd].key != "to",
+            text.tokens[(cueEnd + 1)..<min(sentence.endToken, cueEnd + 6)].contains(where: { $0.key == "to" })
+        else { return cue }
+        return EventCue(
+            type: "REQUEST", mode: nil, context: [], cameo: "100", quadClass: 1, nominal: false,
+            fromVerbDictionary: cue.fromVerbDictionary)
+    }
+
+    /// The length of a dateline that opens a sentence ("WASHINGTON —", "HANOI, Vietnam (AP) —", "(Reuters) —",
+    /// "NEW DELHI:"): the place and agency there are not participants of the sentence's events.
+    static func datelineEnd(of sentence: String) -> Int? {
+        let scalars = Array(sentence.unicodeScalars)
+        guard let first = scalars.first else { return nil }
+        let limit = min(scalars.count, 48)
+        guard let dash = (0..<limit).first(where: { "—–:".unicodeScalars.contains(scalars[$0]) }) else { return nil }
+        let head = String(String.UnicodeScalarView(scalars[0..<dash]))
+        // Outside parentheses a dateline has only capitalised words: "HANOI, Vietnam (AP)", not "US Treasury
+        // under secretary Brian Nelson said:".
+        var outside = ""
+        var depth = 0
+        for character in head {
+            if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+            } else if depth == 0 {
+                outside.append(character)
+            }
+        }
+        let words = outside.split(whereSeparator: { !$0.isLetter })
+        guard !words.contains(where: { $0.first?.isLowercase == true }) else { return nil }
+        let firstWord = words.first.map(String.init) ?? ""
+        let allCaps = firstWord.count >= 2 && firstWord.allSatisfy { $0.isUppercase }
+        guard first == "(" || allCaps else { return nil }
+        return dash + 1
     }
 
     /// The cue as the clause's modality makes it: a cooperative act that is intended is an AGREE (CAMEO 03,
@@ -302,7 +444,11 @@ struct EventCoder: Sendable {
         case .asserted: return cue
         case .hypothetical: return nil
         case .intended:
-            guard cue.type != "AGREE", cue.type != "THREATEN", cue.type != "REQUEST", !cue.nominal else { return cue }
+            // Verbal acts (appeals, demands, criticism, rejection) are acts when announced as coming.
+            let root = Int(cue.cameo.prefix(2)) ?? 0
+            guard cue.type != "AGREE", cue.type != "THREATEN", cue.type != "REQUEST", !cue.nominal,
+                ![1, 2, 10, 11, 12].contains(root)
+            else { return cue }
             (result.type, result.cameo, result.quadClass) =
                 cue.quadClass <= 2 ? ("AGREE", "030", 1) : ("THREATEN", "130", 3)
         case .negated:
@@ -315,7 +461,7 @@ struct EventCoder: Sendable {
     }
 
     private func roles(
-        cue: EventCue, cueStart: Int, cueEnd: Int, text: TokenizedText, participants: [Occurrence]
+        cue: EventCue, cueStart: Int, cueEnd: Int, text: TokenizedText, participants: [Occurrence], sentenceStart: Int
     ) -> [(Participant?, Participant?)] {
         let before = participants.filter { $0.endToken <= cueStart }
         let after = participants.filter { $0.firstToken >= cueEnd }
@@ -325,7 +471,8 @@ struct EventCoder: Sendable {
         let passive = Self.passiveAuxiliaries.contains(previous) && !cueWord.hasSuffix("ing")
         // A verb cue after a determiner or a possessive is used as a noun ("the attack", "Iran's attack").
         // A past-tense form is a verb whatever precedes it ("its allies demanded").
-        let pastTense = cueWord.hasSuffix("ed") && cueEnd - cueStart == 1
+        let firstWord = text.tokens[cueStart].key
+        let pastTense = firstWord.hasSuffix("ed") && (cueEnd - cueStart == 1 || !cue.nominal)
         let nominal =
             !cue.governed
             && (cue.nominal
@@ -352,28 +499,107 @@ struct EventCoder: Sendable {
             }
             return [(actor, target)]
         }
-        // A participant in a locative phrase after the subject ("The Red Cross operating in Iraq said") is not
-        // the actor when someone comes before it.
-        var subjects = before
-        while subjects.count > 1, let last = subjects.last, last.firstToken > 0,
-            Self.locatives.contains(text.tokens[last.firstToken - 1].key)
+        // A participant after a preposition ("The Red Cross operating in Iraq said", "said on Twitter", "told
+        // Iran") is not the subject of a later verb.
+        var subjects = before.filter {
+            $0.firstToken == 0 || !Self.objectMarkers.contains(text.tokens[$0.firstToken - 1].key)
+        }
+        // With no other subject, a place after a common noun stands for its people: "Opposition groups in
+        // Zimbabwe are demanding", "Demonstrators from Iraq marched".
+        if subjects.isEmpty, let last = before.last, last.firstToken >= 2,
+            ["in", "from"].contains(text.tokens[last.firstToken - 1].key),
+            !text.tokens[last.firstToken - 2].isCapitalized,
+            text.tokens[last.endToken..<cueStart].allSatisfy({ Self.verbGroupWords.contains($0.key) })
         {
-            subjects.removeLast()
+            subjects = [last]
         }
         var actors = coordinatedGroup(endingBefore: cueStart, in: subjects, text: text)
-        // A pronoun subject ("Nigeria announced that it will withdraw") stands for the nearest participant
-        // before it, the subject of the reporting clause.
         var scan = cueStart - 1
-        while scan >= 0, cueStart - scan <= 4, Self.verbGroupWords.contains(text.tokens[scan].key) { scan -= 1 }
-        if scan >= 0, Self.pronouns.contains(text.tokens[scan].key),
-            let subject = before.last(where: { $0.endToken <= scan })
+        while scan >= 0, cueStart - scan <= 4,
+            Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
         {
-            actors = [subject.participant]
+            scan -= 1
+        }
+        if scan >= 0, Self.pronouns.contains(text.tokens[scan].key) {
+            // A pronoun subject ("Nigeria announced that it will withdraw") stands for the nearest subject before
+            // it, the subject of the reporting clause.
+            actors = subjects.last(where: { $0.endToken <= scan }).map { [$0.participant] } ?? []
+        } else if scan >= 0, text.tokens[scan].key == "and", let first = subjects.first,
+            first.firstToken - sentenceStart <= 1
+        {
+            // A second verb of the subject ("Vietnam is one of China's critics and has accused Beijing"): the
+            // sentence's first subject acts.
+            var seen = Set<String>()
+            actors = subjects.filter {
+                $0.firstToken == first.firstToken
+                    || $0.firstToken > first.firstToken && isCoordinated(subjects, from: first, to: $0, text: text)
+            }.map(\.participant).filter { seen.insert($0.id).inserted }
+        }
+        // "said it hoped to publish a draft after more than 100 countries objected": the verb of a subordinate
+        // clause has that clause's own subject, not the participant before the conjunction.
+        if let last = actors.last.flatMap({ actor in subjects.last(where: { $0.participant.id == actor.id }) }),
+            let conjunction = (last.endToken..<cueStart).last(where: {
+                Self.subordinators.contains(text.tokens[$0].key)
+            }),
+            conjunction < scan, !Self.pronouns.contains(text.tokens[scan].key)
+        {
+            actors = []
         }
         if actors.isEmpty { return [(nil, after.first?.participant)] }
-        // The target: the first participant after the cue that is not the actor itself ("Israel threatened to
-        // ban voting in East Jerusalem": Jerusalem is Israel's; no target).
-        return actors.map { actor in (actor, after.first { $0.participant.id != actor.id }?.participant) }
+        // The targets: the first participant after the cue that is not the actor itself ("Israel threatened to
+        // ban voting in East Jerusalem": Jerusalem is Israel's; no target), and those coordinated with it
+        // ("accused the UK and the US").
+        return actors.flatMap { actor -> [(Participant?, Participant?)] in
+            let others = after.filter { $0.participant.id != actor.id }
+            guard let first = others.first else { return [(actor, nil)] }
+            return targetGroup(startingWith: first, in: others, text: text).map { (actor, $0) }
+        }
+    }
+
+    /// Whether `last` is joined to `first` by coordination only ("Egypt and Jordan").
+    private func isCoordinated(
+        _ occurrences: [Occurrence], from first: Occurrence, to last: Occurrence,
+        text: TokenizedText
+    ) -> Bool {
+        var current = first
+        for next in occurrences where next.firstToken > first.firstToken && next.firstToken <= last.firstToken {
+            guard next.firstToken >= current.endToken else { return false }
+            guard isListGap(from: current, to: next, in: text, words: ["and", "the"]) else { return false }
+            current = next
+        }
+        return true
+    }
+
+    /// The participants listed from `first` on: "the UK and the US", "Astrobotic, Intuitive Machines and
+    /// Orbit Beyond". A list joined by commas alone must end with "and" or "or" ("Iran, Albania's prime minister
+    /// said" is no list).
+    private func targetGroup(
+        startingWith first: Occurrence, in occurrences: [Occurrence], text: TokenizedText
+    )
+        -> [Participant]
+    {
+        var group = [first]
+        var commaOnly = false
+        var endsWithConjunction = false
+        for next in occurrences where next.firstToken > first.firstToken {
+            let current = group[group.count - 1]
+            guard next.firstToken >= current.endToken, group.count < 8 else { break }
+            guard isListGap(from: current, to: next, in: text, words: Self.listWords) else { break }
+            let between = text.tokens[current.endToken..<next.firstToken].map(\.key)
+            if between.contains("and") || between.contains("or") {
+                endsWithConjunction = true
+            } else {
+                commaOnly = true
+                endsWithConjunction = false
+            }
+            group.append(next)
+            if endsWithConjunction { break }
+        }
+        if group.count > 1, commaOnly, !endsWithConjunction {
+            group = [first]
+        }
+        var seen = Set<String>()
+        return group.map(\.participant).filter { seen.insert($0.id).inserted }
     }
 
     /// The participant that owns the cue: "Iran's cyberattack", "Iran's major cyberattack".
@@ -390,7 +616,10 @@ struct EventCoder: Sendable {
     private func adjectiveRunBefore(_ cue: Int, in text: TokenizedText) -> Bool {
         for distance in 2...3 where cue - distance >= 0 {
             if Self.determiners.contains(text.tokens[cue - distance].key) {
-                return text.tokens[(cue - distance + 1)..<cue].allSatisfy { !$0.isCapitalized }
+                // "that it has called off" is a clause, not a noun phrase.
+                return text.tokens[(cue - distance + 1)..<cue].allSatisfy {
+                    !$0.isCapitalized && !Self.verbGroupWords.contains($0.key) && !Self.pronouns.contains($0.key)
+                }
             }
         }
         return false
@@ -406,6 +635,22 @@ struct EventCoder: Sendable {
         return nil
     }
 
+    /// Whether only a list separator lies between two participants: a comma, a space ("Bosnian Serbs"), or up
+    /// to three of `words` ("and", "the", "as well as"); never a hyphen ("NATO-Ukraine Council"), a slash, a
+    /// dash, a colon or a semicolon.
+    private func isListGap(
+        from first: Occurrence, to next: Occurrence, in text: TokenizedText, words: Set<String>
+    )
+        -> Bool
+    {
+        guard next.firstToken >= first.endToken else { return false }
+        let between = text.tokens[first.endToken..<next.firstToken]
+        guard between.count <= 3, between.allSatisfy({ words.contains($0.key) }) else { return false }
+        let from = text.tokens[first.endToken - 1].end
+        let to = text.tokens[next.firstToken].start
+        return !text.scalars[from..<to].contains { "-/–—:;".unicodeScalars.contains($0) }
+    }
+
     /// The participants joined by "and" or commas that end nearest before the cue.
     private func coordinatedGroup(endingBefore cue: Int, in before: [Occurrence], text: TokenizedText) -> [Participant]
     {
@@ -413,9 +658,7 @@ struct EventCoder: Sendable {
         var group = [current.participant]
         for previous in before.dropLast().reversed() {
             guard previous.endToken <= current.firstToken else { break }
-            let between = text.tokens[previous.endToken..<current.firstToken].map(\.key)
-            let gapIsCoordination = between.allSatisfy { $0 == "and" || $0 == "the" } && between.count <= 2
-            guard gapIsCoordination else { break }
+            guard isListGap(from: previous, to: current, in: text, words: ["and", "the"]) else { break }
             group.insert(previous.participant, at: 0)
             current = previous
         }

@@ -37,7 +37,8 @@ enum EventLexicon {
         (
             [
                 "condemn", "condemns", "condemned", "condemning", "denounce", "denounces", "denounced", "criticize",
-                "criticizes", "criticized", "criticise", "criticises", "criticised",
+                "criticizes", "criticized", "criticise", "criticises", "criticised", "slammed", "slams", "blasted",
+                "lambasted", "lashed out", "lashing out", "rebuked", "decried", "deplored", "deplores",
             ],
             EventCue(type: "ACCUSE", mode: "disapprove", context: [], cameo: "111", quadClass: 3, nominal: false)
         ),
@@ -102,7 +103,14 @@ enum EventLexicon {
             EventCue(type: "ASSAULT", mode: nil, context: [], cameo: "190", quadClass: 4, nominal: false)
         ),
         (
-            ["urge", "urges", "urged", "urging", "called on", "calls on", "call on", "demanded", "demands", "demand"],
+            [
+                "urge", "urges", "urged", "urging", "called on", "calls on", "call on", "appealed to", "appeals to",
+                "appealed for", "asked for",
+            ],
+            EventCue(type: "REQUEST", mode: nil, context: [], cameo: "020", quadClass: 1, nominal: false)
+        ),
+        (
+            ["demanded", "demands", "demand", "demanding", "insisted", "insists"],
             EventCue(type: "REQUEST", mode: nil, context: [], cameo: "100", quadClass: 1, nominal: false)
         ),
         (
@@ -110,8 +118,15 @@ enum EventLexicon {
             EventCue(type: "SUPPORT", mode: nil, context: [], cameo: "051", quadClass: 1, nominal: false)
         ),
         (
-            ["signed an agreement", "signed a deal", "agreed", "agrees", "agree"],
+            ["agreed", "agrees", "agree"],
             EventCue(type: "AGREE", mode: nil, context: [], cameo: "030", quadClass: 1, nominal: false)
+        ),
+        (
+            [
+                "signed an agreement", "signed a deal", "signed a treaty", "signed an accord", "signs an agreement",
+                "reached an agreement", "reached a deal", "struck a deal",
+            ],
+            EventCue(type: "SUPPORT", mode: nil, context: ["diplomatic"], cameo: "057", quadClass: 1, nominal: false)
         ),
         (
             ["investigation", "investigations", "inquiry", "probe", "hearing"],
@@ -178,6 +193,42 @@ enum EventLexicon {
             ["blockade", "blockades", "blockaded", "blockading"],
             EventCue(
                 type: "COERCE", mode: "restrict", context: ["military"], cameo: "191", quadClass: 4, nominal: false)
+        ),
+        (
+            ["selected", "selects", "awarded contracts", "awarded a contract", "acquired", "acquires"],
+            EventCue(type: "COOPERATE", mode: nil, context: ["economic"], cameo: "061", quadClass: 2, nominal: false)
+        ),
+        (
+            ["selection of"],
+            EventCue(type: "COOPERATE", mode: nil, context: ["economic"], cameo: "061", quadClass: 2, nominal: true)
+        ),
+        (
+            ["defended", "defends", "defending", "came to the defense of", "spoke up for"],
+            EventCue(type: "SUPPORT", mode: nil, context: [], cameo: "051", quadClass: 1, nominal: false)
+        ),
+        (
+            ["sued", "sues", "suing", "filed a lawsuit", "filed suit", "filed a complaint"],
+            EventCue(type: "ACCUSE", mode: "allege", context: ["legal"], cameo: "115", quadClass: 3, nominal: false)
+        ),
+        (
+            [
+                "called off", "calls off", "call off", "accepted demands", "accepted the demands", "accepts demands",
+                "met the demands", "bowed to", "backed down", "backs down", "gave in to",
+            ],
+            EventCue(type: "CONCEDE", mode: nil, context: [], cameo: "080", quadClass: 2, nominal: false)
+        ),
+        (
+            [
+                "cut aid", "cuts aid", "cut off aid", "suspended aid", "halted aid", "reduced aid", "froze aid",
+                "withheld aid", "suspended assistance", "cut off assistance", "reduced food supplies",
+            ],
+            EventCue(
+                type: "SANCTION", mode: "discontinue", context: ["economic"], cameo: "162", quadClass: 4, nominal: false
+            )
+        ),
+        (
+            ["defaced", "defacing"],
+            EventCue(type: "ASSAULT", mode: nil, context: [], cameo: "180", quadClass: 4, nominal: false)
         ),
         (
             ["aid", "donated", "provided aid"],

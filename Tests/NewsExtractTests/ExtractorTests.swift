@@ -81,4 +81,59 @@ struct ExtractorTests {
         #expect(events("Nato allies met in Vilnius.").allSatisfy { !$0.contains("SUPPORT") })
         #expect(events("According to Iran, the talks failed.").allSatisfy { !$0.contains("COOPERATE") })
     }
+
+    @Test func appealsAndDemandsKeepTheirCAMEOCodes() {
+        #expect(events("The UK has urged an end to the violence.") == ["GBR REQUEST - 020 -"])
+        // Wanting another to act is a demand; the one who must act is the target.
+        #expect(
+            events("Beijing also wants Trump to eliminate the tariffs.", anchor: "2019-11-19")
+                == ["CHN REQUEST person:donald-trump 100 -"])
+    }
+
+    @Test func coordinatedTargetsGiveOneEventPerTarget() {
+        #expect(
+            events("China's ambassador to Britain accused the UK and the US of meddling.")
+                == ["CHN ACCUSE GBR 112 -", "CHN ACCUSE USA 112 -"])
+        // A comma alone is no list: "Iran, Albania's prime minister said" names one target.
+        let single = events("Albania blamed Iran, Albania's prime minister said.")
+        #expect(single.count == 1 && single[0].hasPrefix("ALB ACCUSE IRN"))
+    }
+
+    @Test func objectsOfPrepositionsAndDatelinesAreNotActors() {
+        #expect(
+            events(
+                "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused China of coercion.",
+                anchor: "2019-11-20")
+                == ["person:mark-esper ACCUSE CHN 112 -"])
+        #expect(events("The group said on Twitter that the deal was unfair, and demanded an extension.") == [])
+        // With no other subject, a place after a common noun stands for its people.
+        #expect(events("Opposition groups in Zimbabwe are demanding land reform.") == ["ZWE REQUEST - 100 -"])
+    }
+
+    @Test func aSecondVerbOfTheSubjectAndASubordinateClauseFindTheirOwnActors() {
+        #expect(
+            events("Vietnam is one of the critics of China's claims and has accused Beijing of encroaching.")
+                == ["VNM ACCUSE CHN 112 -"])
+        #expect(events("The United Arab Emirates said it hoped to publish a draft after 100 countries objected.") == [])
+    }
+
+    @Test func complementVerbsHandTheEventToTheVerbAfterTo() {
+        #expect(events("Nigeria decided to expel the ambassador of Chad.") == ["NGA SANCTION TCD 161 -"])
+        #expect(events("Nigeria vowed to attack Chad.") == ["NGA THREATEN TCD 130 -"])
+        // A part of a compound is no cue: the light verb hands the event to the noun.
+        #expect(
+            events("Israel today mounted its long-threatened invasion of Lebanon.") == [
+                "ISR ASSAULT LBN 190 2022-09-12"
+            ])
+    }
+
+    @Test func theObjectDecidesBetweenForceAndWords() {
+        #expect(
+            events("Boris Johnson and Jeremy Corbyn attacked each other's policies.", anchor: "2019-11-19")
+                == ["person:boris-johnson ACCUSE - 111 -", "person:jeremy-corbyn ACCUSE - 111 -"])
+        #expect(events("Burmese troops have captured a rebel stronghold.") == ["MMR ASSAULT - 190 -"])
+        #expect(events("French farmers blocked the Europe Bridge to Germany.") == ["FRA PROTEST DEU 144 -"])
+        #expect(events("Arafat defended Iraq against Western criticism.").contains("- SUPPORT IRQ 052 -"))
+        #expect(events("A Saudi businessman is suing the United States.") == ["SAU ACCUSE USA 115 -"])
+    }
 }
