@@ -65,6 +65,11 @@ struct EventCoder: Sendable {
         "about", "against", "into", "over", "under", "through", "than", "like", "toward", "towards", "told", "tell",
         "tells", "among", "between", "including",
     ]
+    /// Verb + object idioms that name no event: "takes effect", "took place", "comes into force".
+    static let idiomVerbs: Set<String> = [
+        "take", "takes", "took", "taken", "taking", "come", "comes", "came", "coming", "make", "makes", "made",
+    ]
+    static let idiomObjects: Set<String> = ["effect", "place", "into", "sense"]
     /// Conjunctions that open a subordinate clause.
     static let subordinators: Set<String> = [
         "after", "before", "when", "while", "because", "since", "although", "though", "until", "unless", "whereas",
@@ -211,6 +216,13 @@ struct EventCoder: Sendable {
                     sentenceStart: sentence.firstToken)
                 {
                     guard actor != nil || target != nil, actor?.id != target?.id || actor == nil else { continue }
+                    // A cooperative act is done with or for someone: a dictionary verb of cooperation at its
+                    // default code with no target ("Americans have gone to the polls") is no event.
+                    if target == nil, cue.verbDefault, cue.cameo.count == 3, cue.cameo.hasSuffix("0"),
+                        (3...8).contains(Int(cue.cameo.prefix(2)) ?? 0)
+                    {
+                        continue
+                    }
                     coded = coded || actor != nil
                     let event = Event(
                         type: cue.type, mode: cue.mode, context: cue.context, cameo: cue.cameo,
@@ -269,7 +281,10 @@ struct EventCoder: Sendable {
         var claimed = [Bool](repeating: false, count: tokens.count)
         // A capitalised verb form inside a sentence is part of a name ("Free Trade Agreement", "Fast Company").
         for verb in EventLexicon.verbs.matches(in: tokens)
-        where !compoundParts.contains(verb.start) && (verb.start == 0 || !tokens[verb.start].isCapitalized) {
+        where !compoundParts.contains(verb.start) && (verb.start == 0 || !tokens[verb.start].isCapitalized)
+            && !(verb.end < tokens.count && Self.idiomObjects.contains(tokens[verb.end].key)
+                && Self.idiomVerbs.contains(tokens[verb.start].key))
+        {
             let entry = verb.payloads[0]
             // Verbs of saying ("said", "announced", CAMEO 01) report an event; they are not one, except when
             // what is said is an obligation of another ("Russia said Sudan must return the helicopter").
@@ -299,7 +314,10 @@ struct EventCoder: Sendable {
             }
             if own.contains(where: { $0.start < verb.end && verb.start < $0.end }) { continue }
             for index in verb.start..<verb.end { claimed[index] = true }
-            if let cue = EventLexicon.cue(code: entry.code) { result.append((verb.start, verb.end, cue)) }
+            if var cue = EventLexicon.cue(code: entry.code) {
+                cue.verbDefault = true
+                result.append((verb.start, verb.end, cue))
+            }
         }
         for match in own
         where !(match.start..<match.end).contains(where: { claimed[$0] }) && !compoundParts.contains(match.start) {
@@ -451,6 +469,8 @@ struct EventCoder: Sendable {
             else { return cue }
             (result.type, result.cameo, result.quadClass) =
                 cue.quadClass <= 2 ? ("AGREE", "030", 1) : ("THREATEN", "130", 3)
+            // The intention is the event now, whether or not the act names whom it is for.
+            result.verbDefault = false
         case .negated:
             guard cue.quadClass <= 2, !cue.nominal else { return nil }
             (result.type, result.cameo, result.quadClass) = ("REJECT", "120", 3)
@@ -549,6 +569,15 @@ struct EventCoder: Sendable {
         // The targets: the first participant after the cue that is not the actor itself ("Israel threatened to
         // ban voting in East Jerusalem": Jerusalem is Israel's; no target), and those coordinated with it
         // ("accused the UK and the US").
+        // "Johnson and Corbyn attacked each other's policies": each actor targets the others.
+        let reciprocal = (cueEnd..<min(text.tokens.count, cueEnd + 3)).contains {
+            $0 + 1 < text.tokens.count
+                && ["each", "one"].contains(text.tokens[$0].key)
+                && ["other", "another"].contains(text.tokens[$0 + 1].key)
+        }
+        if reciprocal, actors.count > 1 {
+            return actors.flatMap { actor in actors.filter { $0.id != actor.id }.map { (actor, $0) } }
+        }
         return actors.flatMap { actor -> [(Participant?, Participant?)] in
             let others = after.filter { $0.participant.id != actor.id }
             guard let first = others.first else { return [(actor, nil)] }

@@ -15,6 +15,9 @@ struct EventCue: Sendable {
     /// A nominal cue that is the object of a light verb ("renewed negotiations", "launched a mediation
     /// effort"): the verb's subject acts, as for a verb.
     var governed: Bool = false
+    /// Whether the code is the CAMEO dictionary's default for the verb, with no pattern around it to confirm
+    /// it.
+    var verbDefault: Bool = false
 }
 
 /// The event lexicon: the CAMEO verb dictionary (`Data/event-verbs.tsv`, every verb form with its code, and

@@ -130,10 +130,22 @@ struct ExtractorTests {
     @Test func theObjectDecidesBetweenForceAndWords() {
         #expect(
             events("Boris Johnson and Jeremy Corbyn attacked each other's policies.", anchor: "2019-11-19")
-                == ["person:boris-johnson ACCUSE - 111 -", "person:jeremy-corbyn ACCUSE - 111 -"])
+                == [
+                    "person:boris-johnson ACCUSE person:jeremy-corbyn 111 -",
+                    "person:jeremy-corbyn ACCUSE person:boris-johnson 111 -",
+                ])
         #expect(events("Burmese troops have captured a rebel stronghold.") == ["MMR ASSAULT - 190 -"])
         #expect(events("French farmers blocked the Europe Bridge to Germany.") == ["FRA PROTEST DEU 144 -"])
         #expect(events("Arafat defended Iraq against Western criticism.").contains("- SUPPORT IRQ 052 -"))
         #expect(events("A Saudi businessman is suing the United States.") == ["SAU ACCUSE USA 115 -"])
+    }
+
+    @Test func cooperationWithoutATargetAndIdiomsAreNoEvents() {
+        // A dictionary verb of cooperation at its default code needs someone it is done with or for.
+        #expect(events("Americans have gone to the polls four times this month.") == [])
+        #expect(events("The agreement must be ratified by Japan's parliament before it takes effect.") == [])
+        // An announced intention is an event without a target.
+        #expect(
+            events("Israel will evacuate all settlements in mid-August.").contains { $0.hasPrefix("ISR AGREE - 030") })
     }
 }
