@@ -65,11 +65,77 @@ struct EventCoder: Sendable {
         "about", "against", "into", "over", "under", "through", "than", "like", "toward", "towards", "told", "tell",
         "tells", "among", "between", "including",
     ]
+    /// Whether the cue's verb group follows "and": a second verb of the same subject.
+    private func followsAnd(_ cue: Int, in text: TokenizedText, sentenceStart: Int) -> Bool {
+        var scan = cue - 1
+        while scan > sentenceStart, cue - scan <= 4,
+            Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
+        {
+            scan -= 1
+        }
+        return scan >= sentenceStart && text.tokens[scan].key == "and"
+    }
+
+    /// Codes that the words after a verb decide: "summoned the Russian ambassador" is a protest (111), "called
+    /// the report 'groundless'" a criticism (111), "rejected the findings" a denial (016), "ordered three
+    /// diplomats to leave" an expulsion (161).
+    private func recoded(_ cue: EventCue, cueWord: String, window: [Token], quoteFollows: Bool) -> EventCue? {
+        let keys = window.map(\.key)
+        func coded(_ type: String, _ mode: String?, _ cameo: String, _ quadClass: Int) -> EventCue {
+            var result = cue
+            (result.type, result.mode, result.context, result.cameo, result.quadClass) = (
+                type, mode, [], cameo, quadClass
+            )
+            result.verbDefault = false
+            return result
+        }
+        if cueWord.hasPrefix("summon"), keys.contains(where: Self.envoyWords.contains) {
+            return coded("ACCUSE", "disapprove", "111", 3)
+        }
+        if ["rejected", "rejects", "reject", "dismissed", "dismisses", "dismiss"].contains(cueWord),
+            keys.prefix(4).contains(where: Self.claimWords.contains)
+        {
+            return coded("REJECT", nil, "016", 3)
+        }
+        if ["ordered", "orders", "order", "told"].contains(cueWord), keys.contains(where: Self.envoyWords.contains),
+            keys.contains("leave")
+        {
+            return coded("SANCTION", "withdraw", "161", 4)
+        }
+        // "called the accusations 'baseless fantasies'", "called the process a sham": a name given as a verdict.
+        if ["called", "calls", "call"].contains(cueWord), let first = keys.first,
+            ["the", "it", "them", "this", "that", "these", "those", "his", "her", "their", "its"].contains(first),
+            quoteFollows || keys.prefix(5).dropFirst().contains(where: { $0 == "a" || $0 == "an" }),
+            !keys.contains(where: Self.praiseWords.contains)
+        {
+            return coded("ACCUSE", "disapprove", "111", 3)
+        }
+        return nil
+    }
+
     /// Verb + object idioms that name no event: "takes effect", "took place", "comes into force".
     static let idiomVerbs: Set<String> = [
         "take", "takes", "took", "taken", "taking", "come", "comes", "came", "coming", "make", "makes", "made",
     ]
     static let idiomObjects: Set<String> = ["effect", "place", "into", "sense"]
+    /// Verbs by which a speaker attributes an act to another ("said", "concluded", "traced").
+    static let attributingVerbs: Set<String> = [
+        "said", "says", "say", "warned", "warns", "stated", "states", "concluded", "concludes", "found", "determined",
+        "assessed", "assesses", "believes", "traced", "attributed", "confirmed", "alleged", "alleges", "asserted",
+    ]
+    /// Verbs of the lexicon's intrusion cues, which need a sentence about computers.
+    static let intrusionVerbs: Set<String> = ["compromised", "infiltrated", "broke", "breaks", "break", "gained"]
+    static let envoyWords: Set<String> = [
+        "ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge", "chargé",
+    ]
+    static let claimWords: Set<String> = [
+        "findings", "report", "reports", "allegation", "allegations", "accusation", "accusations", "claim", "claims",
+        "charges", "charge", "assessment", "conclusions",
+    ]
+    static let praiseWords: Set<String> = [
+        "success", "historic", "achievement", "victory", "breakthrough", "great", "good", "excellent", "important",
+        "positive", "step", "milestone", "friend", "hero",
+    ]
     /// Conjunctions that open a subordinate clause.
     static let subordinators: Set<String> = [
         "after", "before", "when", "while", "because", "since", "although", "though", "until", "unless", "whereas",
@@ -104,7 +170,8 @@ struct EventCoder: Sendable {
     /// Words that put an attack on computers ("websites", "systems", "servers").
     static let computerWords: Set<String> = [
         "website", "websites", "systems", "servers", "network", "networks", "computer", "computers", "data",
-        "online", "offline", "ddos", "infrastructure", "web",
+        "online", "offline", "ddos", "infrastructure", "web", "email", "emails", "routers", "router", "software",
+        "servers", "databases", "database", "passwords", "credentials",
     ]
     /// Verbs that carry little event meaning of their own: their object names the event.
     static let lightVerbs: Set<String> = [
@@ -129,6 +196,19 @@ struct EventCoder: Sendable {
     ) -> [Event] {
         var events: [Event] = []
         var index: [String: Int] = [:]
+        // Identical events of an article collapse into one with a mention count.
+        func record(_ event: Event) {
+            let key = [
+                event.type, event.mode ?? "", event.cameo, event.actor?.id ?? "", event.target?.id ?? "",
+                event.date?.value ?? "",
+            ].joined(separator: "|")
+            if let existing = index[key] {
+                events[existing].mentionCount += 1
+            } else {
+                index[key] = events.count
+                events.append(event)
+            }
+        }
         for sentence in sentences {
             let sentenceText = text.text(from: sentence.start, to: sentence.end)
             if sentenceText.hasSuffix("?") || sentenceText.hasSuffix("?\"") || sentenceText.hasSuffix("?”") { continue }
@@ -157,11 +237,15 @@ struct EventCoder: Sendable {
             // The sentence's main event is the first verb cue that finds an actor (one event per actor); the
             // project's nominal cues ("a cyberattack on Albania") add the events the sentence reports in passing.
             var mainFound = false
+            var hostile: [(cueStart: Int, actor: Participant)] = []
             for cueMatch in cueMatches {
                 let cue = cueMatch.cue
-                guard cue.nominal || !mainFound else { continue }
                 let cueStart = sentence.firstToken + cueMatch.start
                 let cueEnd = sentence.firstToken + cueMatch.end
+                // One main event per clause: a verb after "and" ("dismissed the measures and denied ...") opens
+                // another.
+                guard cue.nominal || !mainFound || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken)
+                else { continue }
                 // A cue inside a participant's name ("Attack Team") is not a cue.
                 if inSentence.contains(where: { $0.firstToken < cueEnd && cueStart < $0.endToken }) { continue }
                 if cue.fromVerbDictionary,
@@ -182,7 +266,20 @@ struct EventCoder: Sendable {
                         wantsOfOther(cue, cueWord: cueWord, after: cueEnd, in: text, sentence: sentence),
                         by: modality(text, sentence: sentence, cue: cueStart))
                 else { continue }
-                if Self.takingVerbs.contains(cueWord), window.contains(where: { Self.groundWords.contains($0.key) }) {
+                let cyberContext = tokens.contains {
+                    GroupMatcher.cyberWords.contains($0.key) || Self.computerWords.contains($0.key)
+                }
+                // An intrusion verb ("compromised", "broke into") names a cyberattack only about computers.
+                if cue.cameo == "176", Self.intrusionVerbs.contains(cueWord), !cyberContext { continue }
+                let windowEnd = window.last?.end ?? text.tokens[cueEnd - 1].end
+                let quoteFollows = text.scalars[text.tokens[cueEnd - 1].end..<windowEnd].contains {
+                    "“\"‘".unicodeScalars.contains($0)
+                }
+                if let recoded = recoded(cue, cueWord: cueWord, window: Array(window), quoteFollows: quoteFollows) {
+                    cue = recoded
+                } else if Self.takingVerbs.contains(cueWord),
+                    window.contains(where: { Self.groundWords.contains($0.key) })
+                {
                     cue = EventCue(
                         type: "ASSAULT", mode: nil, context: ["military"], cameo: "190", quadClass: 4, nominal: false,
                         fromVerbDictionary: cue.fromVerbDictionary)
@@ -199,10 +296,7 @@ struct EventCoder: Sendable {
                 }
                 // An attack in a sentence about computers is a cyberattack (CAMEO 176, PLOVER COERCE cyber).
                 if cue.type == "ASSAULT" || cueWord.hasPrefix("attack") || Self.strikeVerbs.contains(cueWord),
-                    cue.type != "COERCE",
-                    tokens.contains(where: {
-                        GroupMatcher.cyberWords.contains($0.key) || Self.computerWords.contains($0.key)
-                    })
+                    cue.type != "COERCE", cyberContext
                 {
                     cue = EventCue(
                         type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4,
@@ -231,17 +325,33 @@ struct EventCoder: Sendable {
                         sentenceEnd: sentence.end,
                         cue: text.text(from: text.tokens[cueStart].start, to: text.tokens[cueEnd - 1].end),
                         certainty: hedged ? "alleged" : "asserted")
-                    let key = [
-                        event.type, event.mode ?? "", event.cameo, actor?.id ?? "", target?.id ?? "", date?.value ?? "",
-                    ].joined(separator: "|")
-                    if let existing = index[key] {
-                        events[existing].mentionCount += 1
-                    } else {
-                        index[key] = events.count
-                        events.append(event)
-                    }
+                    record(event)
+                    if let actor, cue.quadClass == 4 { hostile.append((cueStart, actor)) }
                 }
                 if coded && !cue.nominal { mainFound = true }
+            }
+            // "Microsoft said a Russian unit broke into the accounts": a speaker who names another as the author
+            // of a hostile act accuses it (CAMEO 112).
+            for (cueStart, author) in hostile {
+                guard
+                    let verb = (sentence.firstToken..<cueStart).first(where: {
+                        Self.attributingVerbs.contains(text.tokens[$0].key)
+                    }),
+                    let speaker = participants.last(where: {
+                        $0.firstToken >= sentence.firstToken && $0.endToken <= verb
+                            && ($0.firstToken == 0 || !Self.objectMarkers.contains(text.tokens[$0.firstToken - 1].key))
+                    })?.participant,
+                    speaker.id != author.id
+                else { continue }
+                record(
+                    Event(
+                        type: "ACCUSE", mode: nil, context: [], cameo: "112", quadClass: 3, actor: speaker,
+                        target: author,
+                        date: clauseDate(
+                            for: verb, cueEnd: verb + 1, in: text, among: sentenceDates, cueOffsets: cueOffsets),
+                        sentence: sentenceText, sentenceStart: sentence.start, sentenceEnd: sentence.end,
+                        cue: text.text(from: text.tokens[verb].start, to: text.tokens[verb].end),
+                        certainty: hedged ? "alleged" : "asserted"))
             }
         }
         return events
@@ -545,7 +655,7 @@ struct EventCoder: Sendable {
             // it, the subject of the reporting clause.
             actors = subjects.last(where: { $0.endToken <= scan }).map { [$0.participant] } ?? []
         } else if scan >= 0, text.tokens[scan].key == "and", let first = subjects.first,
-            first.firstToken - sentenceStart <= 1
+            first.firstToken - sentenceStart <= 3
         {
             // A second verb of the subject ("Vietnam is one of China's critics and has accused Beijing"): the
             // sentence's first subject acts.

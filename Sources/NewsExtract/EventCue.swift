@@ -234,6 +234,31 @@ enum EventLexicon {
             EventCue(type: "ASSAULT", mode: nil, context: [], cameo: "180", quadClass: 4, nominal: false)
         ),
         (
+            [
+                "expressed support", "voiced support", "expressed solidarity", "stood with", "stand with",
+                "stands with",
+                "standing with", "stood by",
+            ],
+            EventCue(type: "SUPPORT", mode: nil, context: [], cameo: "051", quadClass: 1, nominal: false)
+        ),
+        (
+            // Intrusions: coded only in a sentence about computers (EventCoder.cyberOnly).
+            [
+                "compromised", "infiltrated", "broke into", "breaks into", "break into", "hacked into",
+                "gained access to",
+            ],
+            EventCue(type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4, nominal: false)
+        ),
+        (
+            ["was", "were", "is", "are"].flatMap { verb in
+                [
+                    "attack", "attacks", "theft", "hack", "hacks", "breach", "intrusion", "intrusions", "campaign",
+                    "heist", "bombing", "bombings", "cyberattack", "cyberattacks", "killing", "assassination",
+                ].map { "\(verb) behind the \($0)" }
+            },
+            EventCue(type: "ASSAULT", mode: nil, context: [], cameo: "190", quadClass: 4, nominal: false)
+        ),
+        (
             ["aid", "donated", "provided aid"],
             EventCue(type: "AID", mode: nil, context: [], cameo: "070", quadClass: 2, nominal: false)
         ),
@@ -293,9 +318,16 @@ enum EventLexicon {
     }()
 
     /// The cue for a CAMEO code: the code's PLOVER row, else its parent's (1122 → 112 → 11). Public statements
-    /// (01) are not events; appeals (02) are requests, as PLOVER merges CAMEO's appeal and demand.
+    /// (01) are not events, except denials (016, a REJECT); appeals (02) are requests, as PLOVER merges CAMEO's
+    /// appeal and demand.
     static func cue(code: String) -> EventCue? {
         guard code.count >= 2, code != "---", code.allSatisfy(\.isNumber) else { return nil }
+        // A denial (016) is the one public statement PLOVER codes: a REJECT.
+        if code.hasPrefix("016") {
+            return EventCue(
+                type: "REJECT", mode: nil, context: [], cameo: code, quadClass: 3, nominal: false,
+                fromVerbDictionary: true)
+        }
         let root = Int(code.prefix(2)) ?? 0
         guard root >= 2, root <= 20 else { return nil }
         let quadClass = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4

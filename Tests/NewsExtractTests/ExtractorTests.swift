@@ -148,4 +148,29 @@ struct ExtractorTests {
         #expect(
             events("Israel will evacuate all settlements in mid-August.").contains { $0.hasPrefix("ISR AGREE - 030") })
     }
+
+    @Test func theWordsAfterAVerbRecodeIt() {
+        #expect(
+            events("The German Foreign Office summoned the Russian ambassador.").contains {
+                $0.hasSuffix("ACCUSE RUS 111 -")
+            })
+        #expect(events("China's embassy in Ottawa rejected the findings.") == ["chn-embassy REJECT - 016 -"])
+        #expect(
+            events("The Czech Republic ordered three Russian diplomats to leave the country.")
+                == ["CZE SANCTION RUS 161 -"])
+        #expect(events("Moscow called the accusations \"baseless fantasies\".") == ["RUS ACCUSE - 111 -"])
+        #expect(events("Moscow called the deal a historic achievement.").allSatisfy { !$0.contains("ACCUSE") })
+    }
+
+    @Test func attributionsAndSecondVerbsAreCoded() {
+        // The speaker who names the author of a cyberattack accuses it; the intrusion verb needs computers.
+        #expect(
+            events("Microsoft said that APT28 broke into email accounts of German officials.", anchor: "2024-05-07")
+                == ["G0007 COERCE DEU 176 -", "microsoft ACCUSE G0007 112 -"])
+        #expect(events("Iran infiltrated the border town.").allSatisfy { !$0.contains("176") })
+        // "dismissed ... and denied": one event per verb of the subject.
+        #expect(
+            events("Iran dismissed the measures as worthless and denied that it conducts cyberattacks.")
+                .contains("IRN REJECT - 016 -"))
+    }
 }
