@@ -18,7 +18,20 @@ struct EventCoder: Sendable {
     /// Words before a verb that make it an intention: "will allow", "would meet", "plans to visit".
     static let intentMarkers: Set<String> = [
         "will", "would", "ll", "shall", "plans", "planned", "ready", "intends", "vowed", "vows", "vow", "pledged",
-        "pledges", "promised", "promises", "sworn", "swore",
+        "pledges", "promised", "promises", "sworn", "swore", "wants", "want", "wanted", "hopes", "hoped", "hope",
+        "seeks", "sought", "seek", "expects", "prepared", "preparing",
+    ]
+    /// Words in a verb group that make its act possible, attempted or wished rather than done.
+    static let irrealisMarkers: Set<String> = [
+        "should", "can", "may", "must", "trying", "try", "tries", "tried", "attempting", "attempted", "attempts",
+        "attempt", "eager",
+        "expected", "struggled", "struggling", "failing", "failed", "fails", "able", "unable", "likely", "need",
+        "needs", "needed", "aiming", "aims", "looking",
+    ]
+    /// Verbs of market movements: "the Nikkei declined 0.3%" is no event.
+    static let marketVerbs: Set<String> = [
+        "declined", "fell", "rose", "dropped", "gained", "climbed", "slid", "jumped", "lost", "added", "surged",
+        "tumbled", "plunged", "slipped", "advanced",
     ]
     /// Verbs whose event is the verb after "to": "decided to allow", "vowed to fight", "pledged to provide".
     static let complementVerbs: Set<String> = [
@@ -56,7 +69,7 @@ struct EventCoder: Sendable {
         "according", "armed", "united", "concerned", "based", "including", "following", "regarding", "given",
         "led", "backed", "forces", "force", "supplies", "measures", "plans", "expected", "added", "issued", "bill",
         "thought", "believed", "allies", "ally",
-        "links",
+        "links", "stock", "stocks",
     ]
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we"]
     /// Words before a participant that make it the object of a preposition or of "told", not a subject.
@@ -261,6 +274,9 @@ struct EventCoder: Sendable {
                     continue
                 }
                 let window = text.tokens[cueEnd..<min(sentence.endToken, cueEnd + 6)]
+                if Self.marketVerbs.contains(cueWord), let next = window.first, next.key.first?.isNumber == true {
+                    continue
+                }
                 guard
                     var cue = modulated(
                         wantsOfOther(cue, cueWord: cueWord, after: cueEnd, in: text, sentence: sentence),
@@ -310,9 +326,9 @@ struct EventCoder: Sendable {
                     sentenceStart: sentence.firstToken)
                 {
                     guard actor != nil || target != nil, actor?.id != target?.id || actor == nil else { continue }
-                    // A cooperative act is done with or for someone: a dictionary verb of cooperation at its
-                    // default code with no target ("Americans have gone to the polls") is no event.
-                    if target == nil, cue.verbDefault, cue.cameo.count == 3, cue.cameo.hasSuffix("0"),
+                    // A cooperative act is done by someone with or for someone: a dictionary verb of cooperation at
+                    // its default code with no actor or no target ("Americans have gone to the polls") is no event.
+                    if target == nil || actor == nil, cue.verbDefault, cue.cameo.count == 3, cue.cameo.hasSuffix("0"),
                         (3...8).contains(Int(cue.cameo.prefix(2)) ?? 0)
                     {
                         continue
@@ -394,6 +410,8 @@ struct EventCoder: Sendable {
         where !compoundParts.contains(verb.start) && (verb.start == 0 || !tokens[verb.start].isCapitalized)
             && !(verb.end < tokens.count && Self.idiomObjects.contains(tokens[verb.end].key)
                 && Self.idiomVerbs.contains(tokens[verb.start].key))
+            // "when it comes to targeting victims"
+            && !(verb.start > 0 && tokens[verb.start - 1].key == "it" && tokens[verb.start].key.hasPrefix("com"))
         {
             let entry = verb.payloads[0]
             // Verbs of saying ("said", "announced", CAMEO 01) report an event; they are not one, except when
@@ -507,6 +525,8 @@ struct EventCoder: Sendable {
         var scan = cue - 1
         while scan >= sentence.firstToken, cue - scan <= 6 {
             let token = text.tokens[scan]
+            // "should be removed", "can still influence", "trying to overcome": possible, not done.
+            if Self.irrealisMarkers.contains(token.key) { return .hypothetical }
             if Self.intentMarkers.contains(token.key) { return .intended }
             let adjective = scan == cue - 1 && !token.isCapitalized && !Self.pronouns.contains(token.key)
             guard

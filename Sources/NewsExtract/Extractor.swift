@@ -58,8 +58,39 @@ public struct Extractor: Sendable {
             if let last = participants.last, occurrence.firstToken < last.endToken { continue }
             participants.append(occurrence)
         }
-        occurrences = participants
+        occurrences = Self.withCompanyReferences(participants, in: tokenized, entities: entities)
         let coded = events.code(tokenized, sentences: split, participants: occurrences, dates: timexes)
         return Extraction(entities: entities, dates: timexes, events: coded)
+    }
+
+    /// "SoftBank attempts to rescue the company": "the company" and "the firm" stand for the company the text
+    /// has named most before them, so that events find it as a participant.
+    static func withCompanyReferences(
+        _ occurrences: [EventCoder.Occurrence], in text: TokenizedText, entities: [Entity]
+    ) -> [EventCoder.Occurrence] {
+        let companies = Set(entities.filter { $0.kind == .group && $0.type == "company" }.map(\.id))
+        guard !companies.isEmpty else { return occurrences }
+        var result = occurrences
+        var next = 0
+        var counts: [String: (count: Int, first: Int, participant: Participant)] = [:]
+        for index in text.tokens.indices.dropLast() {
+            while next < occurrences.count, occurrences[next].firstToken <= index {
+                let participant = occurrences[next].participant
+                if companies.contains(participant.id) {
+                    counts[participant.id] = (
+                        (counts[participant.id]?.count ?? 0) + 1, counts[participant.id]?.first ?? next, participant
+                    )
+                }
+                next += 1
+            }
+            let noun = text.tokens[index + 1]
+            // The company the text has named most so far, the first named of equals: the story's company.
+            guard text.tokens[index].key == "the", ["company", "firm"].contains(noun.key), !noun.isCapitalized,
+                var company = counts.values.max(by: { ($0.count, $1.first) < ($1.count, $0.first) })?.participant
+            else { continue }
+            company.text = text.text(from: text.tokens[index].start, to: noun.end)
+            result.append(EventCoder.Occurrence(participant: company, firstToken: index, endToken: index + 2))
+        }
+        return result.sorted { $0.firstToken < $1.firstToken }
     }
 }

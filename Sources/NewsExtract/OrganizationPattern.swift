@@ -21,13 +21,27 @@ enum OrganizationPattern {
         "dr", "former", "new", "said", "says", "president", "minister", "secretary", "senator", "governor",
     ]
 
+    /// "New York State Attorney General", "California Attorney General": a state's attorney general is its
+    /// office, where "Attorney General Letitia James" is a title.
+    static func isStateAttorneyGeneral(_ tokens: [Token], at last: Int, from start: Int) -> Bool {
+        guard tokens[last].key == "general", last - 2 >= start, tokens[last - 1].key == "attorney" else { return false }
+        let before = tokens[last - 2].key
+        return before == "state" || OfficialMatcher.usStates.contains(before)
+            || last - 3 >= start && OfficialMatcher.usStates.contains(tokens[last - 3].key + " " + before)
+    }
+
     /// Token ranges of organisation names, not overlapping `covered`.
     static func find(in text: TokenizedText, covered: [Bool]) -> [Range<Int>] {
         let tokens = text.tokens
         var result: [Range<Int>] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isCapitalized, !covered[index], !notNameStarts.contains(tokens[index].key) else {
+            // "New" starts a name only before a place's second word ("New York State Attorney General").
+            let placeNew =
+                tokens[index].key == "new" && index + 1 < tokens.count
+                && ["york", "jersey", "mexico", "hampshire", "zealand", "south"].contains(tokens[index + 1].key)
+            guard tokens[index].isCapitalized, !covered[index], placeNew || !notNameStarts.contains(tokens[index].key)
+            else {
                 index += 1
                 continue
             }
@@ -61,7 +75,8 @@ enum OrganizationPattern {
             // Ends in a head noun ("... Commission"), with at least one word before it; a complement after the
             // noun ("Institute on Drug Abuse", "Office of Inspector General") belongs to the name.
             for last in stride(from: run.upperBound - 1, to: run.lowerBound, by: -1)
-            where headNouns.contains(tokens[last].key) {
+            where headNouns.contains(tokens[last].key) || isStateAttorneyGeneral(tokens, at: last, from: run.lowerBound)
+            {
                 let complement = last + 1 < run.upperBound && ["of", "on", "for"].contains(tokens[last + 1].key)
                 accepted = run.lowerBound..<(complement ? run.upperBound : last + 1)
                 break

@@ -173,4 +173,22 @@ struct ExtractorTests {
             events("Iran dismissed the measures as worthless and denied that it conducts cyberattacks.")
                 .contains("IRN REJECT - 016 -"))
     }
+
+    @Test func possibilitiesAndMarketMovesAreNotCodedAndTheCompanyIsItsName() {
+        #expect(events("Trump should be removed from office by the Senate.", anchor: "2019-11-19") == [])
+        #expect(events("Boris Johnson is trying to overcome a mountain of mistrust.", anchor: "2019-11-19") == [])
+        #expect(events("Japan's Nikkei 225 declined 0.3%, while South Korea's Kospi fell 0.5%.") == [])
+        #expect(
+            events("WeWork faces a cash crunch. SoftBank attempts to rescue the company.", anchor: "2019-11-19")
+                .allSatisfy { !$0.contains("AID") })
+        #expect(
+            events("WeWork faces a cash crunch. SoftBank agreed to rescue the company.", anchor: "2019-11-19")
+                .contains { $0.hasPrefix("softbank") && $0.contains("wework") })
+    }
+
+    @Test func aStateAttorneyGeneralIsAnOffice() {
+        #expect(
+            events("The New York State Attorney General is investigating WeWork.", anchor: "2019-11-19")
+                == ["org:new-york-state-attorney-general ACCUSE wework 090 -"])
+    }
 }
