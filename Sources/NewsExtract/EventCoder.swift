@@ -1,17 +1,18 @@
 import NewsModel
 
 /// Codes events sentence by sentence: a cue from ``EventLexicon`` and participants from the entities
-/// around it.
-///
-/// Rules of this first version:
-/// - Active voice: the actors are the participants before the cue, nearest first, with coordination
-///   ("the US and UK condemned" gives one event per actor); the target is the first participant after it.
+/// around it. `docs/event-types.md` states every rule with an example; in short:
+/// - Active voice: the actors are the participants before the cue that are no prepositional object or
+///   dateline, with coordination ("the US and UK condemned" gives one event per actor); the targets are the
+///   first participant after it and those listed with it.
 /// - Passive voice ("was hit by", "were attacked by") swaps them: the participant after "by" acts.
 /// - Nominal cues ("a cyberattack on Albania"): the target follows "on", "against" or "targeting"; the
-///   actor follows "by" or comes before as the sentence's subject.
-/// - Not coded: questions, negated cues ("did not condemn"), hypotheticals ("if", "could", "would" before
-///   the cue), and sentences with no participant at all.
-/// - The date is the first date expression inside the sentence, or none.
+///   actor follows "by" or comes before as a possessive.
+/// - Modality from the cue's own verb group: intentions become AGREE/THREATEN, refusals REJECT; negated
+///   conflict, hypotheticals, attempts and possibilities, questions and idioms are not coded.
+/// - The words after a verb can recode it ("summoned the ambassador", "rejected the findings").
+/// - A speaker who attributes a material-conflict act to another accuses it.
+/// - The date is the date expression of the cue's clause, or none.
 struct EventCoder: Sendable {
     static let negations: Set<String> = ["not", "never", "no", "nor"]
     static let hypotheticals: Set<String> = ["if", "could", "might", "whether", "unless"]
@@ -105,7 +106,8 @@ struct EventCoder: Sendable {
         if cueWord.hasPrefix("summon"), keys.contains(where: Self.envoyWords.contains) {
             return coded("ACCUSE", "disapprove", "111", 3)
         }
-        if ["rejected", "rejects", "reject", "dismissed", "dismisses", "dismiss"].contains(cueWord),
+        if ["rejected", "rejects", "reject", "dismissed", "dismisses", "dismiss", "ruled", "rules", "ruling"].contains(
+            cueWord),
             keys.prefix(4).contains(where: Self.claimWords.contains)
         {
             return coded("REJECT", nil, "016", 3)
@@ -143,7 +145,7 @@ struct EventCoder: Sendable {
     ]
     static let claimWords: Set<String> = [
         "findings", "report", "reports", "allegation", "allegations", "accusation", "accusations", "claim", "claims",
-        "charges", "charge", "assessment", "conclusions",
+        "charges", "charge", "assessment", "conclusions", "involvement", "responsibility", "role",
     ]
     static let praiseWords: Set<String> = [
         "success", "historic", "achievement", "victory", "breakthrough", "great", "good", "excellent", "important",
@@ -251,6 +253,9 @@ struct EventCoder: Sendable {
             // project's nominal cues ("a cyberattack on Albania") add the events the sentence reports in passing.
             var mainFound = false
             var hostile: [(cueStart: Int, actor: Participant)] = []
+            let lastPerson = participants.last(where: {
+                $0.endToken <= sentence.firstToken && $0.participant.kind == .official
+            })?.participant
             for cueMatch in cueMatches {
                 let cue = cueMatch.cue
                 let cueStart = sentence.firstToken + cueMatch.start
@@ -323,7 +328,7 @@ struct EventCoder: Sendable {
                 var coded = false
                 for (actor, target) in roles(
                     cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSentence,
-                    sentenceStart: sentence.firstToken)
+                    sentenceStart: sentence.firstToken, lastPerson: lastPerson)
                 {
                     guard actor != nil || target != nil, actor?.id != target?.id || actor == nil else { continue }
                     // A cooperative act is done by someone with or for someone: a dictionary verb of cooperation at
@@ -611,7 +616,8 @@ struct EventCoder: Sendable {
     }
 
     private func roles(
-        cue: EventCue, cueStart: Int, cueEnd: Int, text: TokenizedText, participants: [Occurrence], sentenceStart: Int
+        cue: EventCue, cueStart: Int, cueEnd: Int, text: TokenizedText, participants: [Occurrence], sentenceStart: Int,
+        lastPerson: Participant?
     ) -> [(Participant?, Participant?)] {
         let before = participants.filter { $0.endToken <= cueStart }
         let after = participants.filter { $0.firstToken >= cueEnd }
@@ -674,6 +680,11 @@ struct EventCoder: Sendable {
             // A pronoun subject ("Nigeria announced that it will withdraw") stands for the nearest subject before
             // it, the subject of the reporting clause.
             actors = subjects.last(where: { $0.endToken <= scan }).map { [$0.participant] } ?? []
+            // "He urged Vietnam ...": a person pronoun with no one before it in the sentence is the official
+            // last named.
+            if actors.isEmpty, ["he", "she"].contains(text.tokens[scan].key), let lastPerson {
+                actors = [lastPerson]
+            }
         } else if scan >= 0, text.tokens[scan].key == "and", let first = subjects.first,
             first.firstToken - sentenceStart <= 3
         {

@@ -50,6 +50,14 @@ enum EventLexicon {
             EventCue(type: "REJECT", mode: nil, context: [], cameo: "016", quadClass: 3, nominal: false)
         ),
         (
+            ["denial", "denials"],
+            EventCue(type: "REJECT", mode: nil, context: [], cameo: "016", quadClass: 3, nominal: true)
+        ),
+        (
+            ["ruled out", "rules out", "ruling out"],
+            EventCue(type: "REJECT", mode: nil, context: [], cameo: "120", quadClass: 3, nominal: false)
+        ),
+        (
             [
                 "reject", "rejects", "rejected", "rejecting", "refuse", "refuses", "refused", "refusing", "turned down",
                 "turns down", "turn down",

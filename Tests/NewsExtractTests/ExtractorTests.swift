@@ -191,4 +191,16 @@ struct ExtractorTests {
             events("The New York State Attorney General is investigating WeWork.", anchor: "2019-11-19")
                 == ["org:new-york-state-attorney-general ACCUSE wework 090 -"])
     }
+
+    @Test func aPersonPronounOpeningASentenceIsTheOfficialLastNamed() {
+        #expect(
+            events(
+                "U.S. Defense Secretary Mark Esper arrived in Hanoi. He urged Vietnam to push back.",
+                anchor: "2019-11-20"
+            )
+            .contains("person:mark-esper REQUEST VNM 020 -"))
+        #expect(
+            events("The Afghan government has ruled out Taliban involvement in the incident.")
+                == ["AFG REJECT taliban 016 -"])
+    }
 }
