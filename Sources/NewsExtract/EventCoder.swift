@@ -272,6 +272,16 @@ struct EventCoder: Sendable {
                     continue
                 }
                 let cueWord = text.tokens[cueStart].key
+                // "prompted users to argue", "invited to submit plans": an infinitive that no verb of intention or
+                // decision governs is no act of the sentence ("goes on to accuse" is one).
+                if cueStart >= sentence.firstToken + 2, text.tokens[cueStart - 1].key == "to",
+                    !Self.complementVerbs.contains(text.tokens[cueStart - 2].key),
+                    !Self.intentMarkers.contains(text.tokens[cueStart - 2].key),
+                    !Self.verbGroupWords.contains(text.tokens[cueStart - 2].key), text.tokens[cueStart - 2].key != "on",
+                    !cue.nominal
+                {
+                    continue
+                }
                 // "decided to allow", "vowed to fight": the verb after "to" carries the event.
                 if cueEnd - cueStart == 1, Self.complementVerbs.contains(cueWord), cueEnd < sentence.endToken,
                     text.tokens[cueEnd].key == "to"

@@ -203,4 +203,13 @@ struct ExtractorTests {
             events("The Afghan government has ruled out Taliban involvement in the incident.")
                 == ["AFG REJECT taliban 016 -"])
     }
+
+    @Test func anInfinitiveNoIntentionGovernsIsNoAct() {
+        #expect(
+            events("The video prompted Twitter users to argue about the slogan.").allSatisfy { !$0.contains("ACCUSE") })
+        #expect(
+            events("Yoruba leaders in Nigeria are willing to forgive the president.").contains {
+                $0.contains("SUPPORT")
+            })
+    }
 }
