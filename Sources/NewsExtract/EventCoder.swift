@@ -24,8 +24,7 @@ struct EventCoder: Sendable {
     ]
     /// Words in a verb group that make its act possible, attempted or wished rather than done.
     static let irrealisMarkers: Set<String> = [
-        "should", "can", "may", "must", "trying", "try", "tries", "tried", "attempting", "attempted", "attempts",
-        "attempt", "eager",
+        "should", "can", "may", "must", "eager",
         "expected", "struggled", "struggling", "failing", "failed", "fails", "able", "unable", "likely", "need",
         "needs", "needed", "aiming", "aims", "looking",
     ]
