@@ -78,55 +78,6 @@ struct EventCoder: Sendable {
         "about", "against", "into", "over", "under", "through", "than", "like", "toward", "towards", "told", "tell",
         "tells", "among", "between", "including",
     ]
-    /// Whether the cue's verb group follows "and": a second verb of the same subject.
-    private func followsAnd(_ cue: Int, in text: TokenizedText, sentenceStart: Int) -> Bool {
-        var scan = cue - 1
-        while scan > sentenceStart, cue - scan <= 4,
-            Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
-        {
-            scan -= 1
-        }
-        return scan >= sentenceStart && text.tokens[scan].key == "and"
-    }
-
-    /// Codes that the words after a verb decide: "summoned the Russian ambassador" is a protest (111), "called
-    /// the report 'groundless'" a criticism (111), "rejected the findings" a denial (016), "ordered three
-    /// diplomats to leave" an expulsion (161).
-    private func recoded(_ cue: EventCue, cueWord: String, window: [Token], quoteFollows: Bool) -> EventCue? {
-        let keys = window.map(\.key)
-        func coded(_ type: String, _ mode: String?, _ cameo: String, _ quadClass: Int) -> EventCue {
-            var result = cue
-            (result.type, result.mode, result.context, result.cameo, result.quadClass) = (
-                type, mode, [], cameo, quadClass
-            )
-            result.verbDefault = false
-            return result
-        }
-        if cueWord.hasPrefix("summon"), keys.contains(where: Self.envoyWords.contains) {
-            return coded("ACCUSE", "disapprove", "111", 3)
-        }
-        if ["rejected", "rejects", "reject", "dismissed", "dismisses", "dismiss", "ruled", "rules", "ruling"].contains(
-            cueWord),
-            keys.prefix(4).contains(where: Self.claimWords.contains)
-        {
-            return coded("REJECT", nil, "016", 3)
-        }
-        if ["ordered", "orders", "order", "told"].contains(cueWord), keys.contains(where: Self.envoyWords.contains),
-            keys.contains("leave")
-        {
-            return coded("SANCTION", "withdraw", "161", 4)
-        }
-        // "called the accusations 'baseless fantasies'", "called the process a sham": a name given as a verdict.
-        if ["called", "calls", "call"].contains(cueWord), let first = keys.first,
-            ["the", "it", "them", "this", "that", "these", "those", "his", "her", "their", "its"].contains(first),
-            quoteFollows || keys.prefix(5).dropFirst().contains(where: { $0 == "a" || $0 == "an" }),
-            !keys.contains(where: Self.praiseWords.contains)
-        {
-            return coded("ACCUSE", "disapprove", "111", 3)
-        }
-        return nil
-    }
-
     /// Verb + object idioms that name no event: "takes effect", "took place", "comes into force".
     static let idiomVerbs: Set<String> = [
         "take", "takes", "took", "taken", "taking", "come", "comes", "came", "coming", "make", "makes", "made",
@@ -185,7 +136,7 @@ struct EventCoder: Sendable {
     static let computerWords: Set<String> = [
         "website", "websites", "systems", "servers", "network", "networks", "computer", "computers", "data",
         "online", "offline", "ddos", "infrastructure", "web", "email", "emails", "routers", "router", "software",
-        "servers", "databases", "database", "passwords", "credentials",
+        "databases", "database", "passwords", "credentials",
     ]
     /// Verbs that carry little event meaning of their own: their object names the event.
     static let lightVerbs: Set<String> = [
@@ -305,25 +256,7 @@ struct EventCoder: Sendable {
                 let quoteFollows = text.scalars[text.tokens[cueEnd - 1].end..<windowEnd].contains {
                     "“\"‘".unicodeScalars.contains($0)
                 }
-                if let recoded = recoded(cue, cueWord: cueWord, window: Array(window), quoteFollows: quoteFollows) {
-                    cue = recoded
-                } else if Self.takingVerbs.contains(cueWord),
-                    window.contains(where: { Self.groundWords.contains($0.key) })
-                {
-                    cue = EventCue(
-                        type: "ASSAULT", mode: nil, context: ["military"], cameo: "190", quadClass: 4, nominal: false,
-                        fromVerbDictionary: cue.fromVerbDictionary)
-                } else if cueWord.hasPrefix("block"), window.contains(where: { Self.wayWords.contains($0.key) }) {
-                    cue = EventCue(
-                        type: "PROTEST", mode: "obstruct", context: [], cameo: "144", quadClass: 4, nominal: false,
-                        fromVerbDictionary: cue.fromVerbDictionary)
-                }
-                // "attacked his plan", "hammered Bevin on his record": words that attack a position criticise it.
-                if cue.type == "ASSAULT", window.contains(where: { Self.positionWords.contains($0.key) }) {
-                    cue = EventCue(
-                        type: "ACCUSE", mode: "disapprove", context: [], cameo: "111", quadClass: 3,
-                        nominal: cue.nominal, fromVerbDictionary: cue.fromVerbDictionary, governed: cue.governed)
-                }
+                cue = recoded(cue, cueWord: cueWord, window: Array(window), quoteFollows: quoteFollows)
                 // An attack in a sentence about computers is a cyberattack (CAMEO 176, PLOVER COERCE cyber).
                 if cue.type == "ASSAULT" || cueWord.hasPrefix("attack") || Self.strikeVerbs.contains(cueWord),
                     cue.type != "COERCE", cyberContext
@@ -385,6 +318,63 @@ struct EventCoder: Sendable {
             }
         }
         return events
+    }
+
+    /// Whether the cue's verb group follows "and": a second verb of the same subject.
+    private func followsAnd(_ cue: Int, in text: TokenizedText, sentenceStart: Int) -> Bool {
+        var scan = cue - 1
+        while scan > sentenceStart, cue - scan <= 4,
+            Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
+        {
+            scan -= 1
+        }
+        return scan >= sentenceStart && text.tokens[scan].key == "and"
+    }
+
+    /// The cue as the words after its verb decide it: "summoned the Russian ambassador" is a protest (111),
+    /// "called the report 'groundless'" a criticism (111), "rejected the findings" a denial (016), "ordered
+    /// three diplomats to leave" an expulsion (161), "captured a village" an armed attack (190), "blocked the
+    /// bridge" an obstruction (144), and an attack on a position ("attacked his plan") a criticism (111).
+    private func recoded(_ cue: EventCue, cueWord: String, window: [Token], quoteFollows: Bool) -> EventCue {
+        let keys = window.map(\.key)
+        func coded(
+            _ cue: EventCue, _ type: String, _ mode: String?, _ cameo: String, _ quadClass: Int,
+            context: [String] = []
+        ) -> EventCue {
+            var result = cue
+            (result.type, result.mode, result.context, result.cameo, result.quadClass) = (
+                type, mode, context, cameo, quadClass
+            )
+            result.verbDefault = false
+            return result
+        }
+        var result = cue
+        if cueWord.hasPrefix("summon"), keys.contains(where: Self.envoyWords.contains) {
+            result = coded(cue, "ACCUSE", "disapprove", "111", 3)
+        } else if ["rejected", "rejects", "reject", "dismissed", "dismisses", "dismiss", "ruled", "rules", "ruling"]
+            .contains(cueWord), keys.prefix(4).contains(where: Self.claimWords.contains)
+        {
+            result = coded(cue, "REJECT", nil, "016", 3)
+        } else if ["ordered", "orders", "order", "told"].contains(cueWord),
+            keys.contains(where: Self.envoyWords.contains), keys.contains("leave")
+        {
+            result = coded(cue, "SANCTION", "withdraw", "161", 4)
+        } else if ["called", "calls", "call"].contains(cueWord), let first = keys.first,
+            ["the", "it", "them", "this", "that", "these", "those", "his", "her", "their", "its"].contains(first),
+            quoteFollows || keys.prefix(5).dropFirst().contains(where: { $0 == "a" || $0 == "an" }),
+            !keys.contains(where: Self.praiseWords.contains)
+        {
+            // "called the accusations 'baseless fantasies'", "called the process a sham": a verdict.
+            result = coded(cue, "ACCUSE", "disapprove", "111", 3)
+        } else if Self.takingVerbs.contains(cueWord), keys.contains(where: Self.groundWords.contains) {
+            result = coded(cue, "ASSAULT", nil, "190", 4, context: ["military"])
+        } else if cueWord.hasPrefix("block"), keys.contains(where: Self.wayWords.contains) {
+            result = coded(cue, "PROTEST", "obstruct", "144", 4)
+        }
+        if result.type == "ASSAULT", keys.contains(where: Self.positionWords.contains) {
+            result = coded(result, "ACCUSE", "disapprove", "111", 3)
+        }
+        return result
     }
 
     /// Whether a verb form of the CAMEO dictionary stands as a noun or gerund here: after a determiner,
