@@ -70,6 +70,15 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def send_partial(self, start):
+        """Promises a 100,000-byte HTML body and writes only its start; the caller decides what happens next."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        self.wfile.write(start)
+        self.wfile.flush()
+
     def do_GET(self):
         path = self.path.split("?")[0]
         with LOCK:
@@ -124,12 +133,7 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(30)
             return self.send(200, article(1), html)
         if path == "/slow-body":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            self.wfile.write(b"<html><body>")
-            self.wfile.flush()
+            self.send_partial(b"<html><body>")
             time.sleep(30)
             return
         if path == "/endless":
@@ -173,12 +177,7 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/wrong-type":
             return self.send(200, b"%PDF-1.4", {"Content-Type": "application/pdf"})
         if path == "/reset":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", "100000")
-            self.end_headers()
-            self.wfile.write(b"<html><body><p>partial")
-            self.wfile.flush()
+            self.send_partial(b"<html><body><p>partial")
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
             self.connection.close()
             return
