@@ -72,6 +72,23 @@ struct EventCoder: Sendable {
         "links", "stock", "stocks",
     ]
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we"]
+    /// Words after which a base verb form is a verb: "I/you pay", "and meet", "did not", "let them".
+    static let baseFormContext: Set<String> = [
+        "i", "you", "and", "or", "do", "did", "does", "don", "didn", "doesn", "t", "let", "help", "make", "people",
+        "children", "men", "women",
+    ]
+    /// Irregular past forms and participles, which can follow a singular noun ("the company cut jobs").
+    static let irregularPast: Set<String> = [
+        "met", "took", "gave", "made", "held", "led", "sent", "fought", "won", "lost", "left", "told", "sought",
+        "brought", "bought", "caught", "threw", "shot", "stood", "broke", "fled", "struck", "spoke", "wrote", "drove",
+        "began", "rose", "fell", "came", "went", "saw", "knew", "grew", "drew", "flew", "stole", "swore", "tore",
+        "chose", "froze", "sold", "paid", "said", "laid", "kept", "felt", "dealt", "meant", "built", "spent", "lent",
+        "sat", "found", "hung", "withdrew", "overran", "undertook", "overthrew", "arose", "shook", "forbade", "cut",
+        "hit", "beat", "put", "set", "let", "shut", "quit", "spread", "bid", "cast", "cost", "hurt", "split", "burst",
+        "shed", "upset", "read", "beaten", "taken", "given", "seen", "known", "shown", "driven", "written", "broken",
+        "stolen", "chosen", "frozen", "spoken", "hidden", "shaken", "sworn", "torn", "thrown", "grown", "drawn",
+        "flown", "done", "gone", "begun", "overrun", "withdrawn", "overthrown", "undertaken", "forbidden",
+    ]
     /// Words before a participant that make it the object of a preposition or of "told", not a subject.
     static let objectMarkers: Set<String> = [
         "in", "at", "near", "inside", "across", "throughout", "within", "on", "to", "via", "from", "with", "for",
@@ -97,6 +114,10 @@ struct EventCoder: Sendable {
         "findings", "report", "reports", "allegation", "allegations", "accusation", "accusations", "claim", "claims",
         "charges", "charge", "assessment", "conclusions", "involvement", "responsibility", "role",
     ]
+    static let criticismWords: Set<String> = [
+        "criticism", "criticisms", "concerns", "complaints", "calls", "demands", "appeals", "request", "requests",
+        "offer", "offers", "proposal", "proposals", "pressure",
+    ]
     static let praiseWords: Set<String> = [
         "success", "historic", "achievement", "victory", "breakthrough", "great", "good", "excellent", "important",
         "positive", "step", "milestone", "friend", "hero",
@@ -111,6 +132,36 @@ struct EventCoder: Sendable {
     static let positionWords: Set<String> = [
         "policy", "policies", "plan", "plans", "record", "remarks", "comments", "decision", "proposal", "proposals",
         "stance", "views", "position", "rhetoric", "statement", "statements", "handling", "other", "agenda", "claims",
+    ]
+    /// Predicates of condemnation: "was inappropriate", "considers it illegal".
+    static let verdictWords: Set<String> = [
+        "inappropriate", "unacceptable", "illegal", "unlawful", "illegitimate", "unconstitutional", "outrageous",
+        "irresponsible", "disgraceful", "shameful", "reckless", "deplorable", "regrettable", "appalling", "wrong",
+        "unjustified", "unjust", "abhorrent", "despicable", "scandalous",
+    ]
+    static let copulas: Set<String> = ["is", "was", "are", "were", "be", "been", "being", "remains", "remain"]
+    /// Verbs that hold their object to be so: "considers settlement activity illegal".
+    static let holdingVerbs: Set<String> = [
+        "considers", "considered", "consider", "deems", "deemed", "deem", "called", "calls", "branded", "brands",
+    ]
+    /// Verbs that report a verdict.
+    static let verdictVerbs: Set<String> = [
+        "said", "says", "say", "told", "tells", "stated", "states", "reiterated", "reiterates", "stressed",
+        "stresses", "insisted", "insists", "considers", "considered", "consider", "deems", "deemed", "testified",
+        "wrote", "argued", "argues", "added", "declared",
+    ]
+    /// Verbs whose subject undergoes the act that their object names: "faced criticism", "drew condemnation".
+    static let experiencerVerbs: Set<String> = [
+        "faced", "faces", "face", "facing", "drew", "draws", "drawing", "drawn", "received", "receives", "under",
+        "sparked", "triggered", "prompted",
+    ]
+    static let swapVerbs: Set<String> = ["swapped", "swaps", "swap", "exchanged", "exchanges", "traded", "trades"]
+    static let captiveWords: Set<String> = [
+        "hostages", "hostage", "prisoners", "prisoner", "detainees", "detainee", "captives", "captive", "pows",
+    ]
+    /// Words that name armed forces or police in a participant's name.
+    static let forceWords: Set<String> = [
+        "army", "military", "troops", "forces", "police", "soldiers", "guard", "navy", "marines", "militia",
     ]
     /// Words that hedge what a sentence reports.
     static let hedges: Set<String> = [
@@ -157,7 +208,8 @@ struct EventCoder: Sendable {
     }
 
     func code(
-        _ text: TokenizedText, sentences: [Sentence], participants: [Occurrence], dates: [TimeExpression]
+        _ text: TokenizedText, sentences: [Sentence], participants: [Occurrence], dates: [TimeExpression],
+        companies: Set<String> = []
     ) -> [Event] {
         var events: [Event] = []
         var index: [String: Int] = [:]
@@ -280,7 +332,28 @@ struct EventCoder: Sendable {
                     {
                         continue
                     }
+                    // "Netanyahu visited the Gush Etzion settlement bloc": a visit inside one's own country
+                    // consults no one.
+                    if cue.cameo.hasPrefix("04"), let actor, let target, target.kind == .country,
+                        target.id == actor.country
+                    {
+                        continue
+                    }
                     coded = coded || actor != nil
+                    var cue = cue
+                    // "WeWork reached an agreement with JLL": a company's agreement is a business deal (CAMEO 061).
+                    if cue.cameo == "057", let actor, companies.contains(actor.id) {
+                        (cue.type, cue.mode, cue.context, cue.cameo, cue.quadClass) = (
+                            "COOPERATE", nil, ["economic"], "061", 2
+                        )
+                    }
+                    // "Troops took to the streets": a show of force (CAMEO 150), not a demonstration.
+                    if cue.cameo == "141", Self.takingVerbs.contains(cueWord),
+                        let words = actor?.text.lowercased().split(separator: " "),
+                        words.contains(where: { Self.forceWords.contains(String($0)) })
+                    {
+                        (cue.type, cue.mode, cue.context, cue.cameo) = ("MOBILIZE", nil, ["military"], "150")
+                    }
                     let event = Event(
                         type: cue.type, mode: cue.mode, context: cue.context, cameo: cue.cameo,
                         quadClass: cue.quadClass,
@@ -289,9 +362,34 @@ struct EventCoder: Sendable {
                         cue: text.text(from: text.tokens[cueStart].start, to: text.tokens[cueEnd - 1].end),
                         certainty: hedged ? "alleged" : "asserted")
                     record(event)
+                    // An exchange of captives is a release by each side.
+                    if cue.cameo == "0841", Self.swapVerbs.contains(cueWord), let actor, let target {
+                        var reverse = event
+                        (reverse.actor, reverse.target) = (target, actor)
+                        record(reverse)
+                    }
                     if let actor, cue.quadClass == 4 { hostile.append((cueStart, actor)) }
                 }
                 if coded && !cue.nominal { mainFound = true }
+            }
+            // "Vindman and Williams told lawmakers that Trump's request was inappropriate": a speaker's verdict is
+            // a criticism (CAMEO 111) of the participant the verdict is about, when the sentence codes nothing else
+            // for the speaker.
+            // A speaker's act at its verb of saying: an accusation or a criticism.
+            func recordSpeech(_ cameo: String, mode: String?, speaker: Participant, target: Participant?, verb: Int) {
+                record(
+                    Event(
+                        type: "ACCUSE", mode: mode, context: [], cameo: cameo, quadClass: 3, actor: speaker,
+                        target: target,
+                        date: clauseDate(
+                            for: verb, cueEnd: verb + 1, in: text, among: sentenceDates, cueOffsets: cueOffsets),
+                        sentence: sentenceText, sentenceStart: sentence.start, sentenceEnd: sentence.end,
+                        cue: text.text(from: text.tokens[verb].start, to: text.tokens[verb].end),
+                        certainty: hedged ? "alleged" : "asserted"))
+            }
+            for (verb, speaker, target) in verdicts(in: text, sentence: sentence, participants: inSentence)
+            where !events.contains(where: { $0.sentenceStart == sentence.start && $0.actor?.id == speaker.id }) {
+                recordSpeech("111", mode: "disapprove", speaker: speaker, target: target, verb: verb)
             }
             // "Microsoft said a Russian unit broke into the accounts": a speaker who names another as the author
             // of a hostile act accuses it (CAMEO 112).
@@ -306,18 +404,52 @@ struct EventCoder: Sendable {
                     })?.participant,
                     speaker.id != author.id
                 else { continue }
-                record(
-                    Event(
-                        type: "ACCUSE", mode: nil, context: [], cameo: "112", quadClass: 3, actor: speaker,
-                        target: author,
-                        date: clauseDate(
-                            for: verb, cueEnd: verb + 1, in: text, among: sentenceDates, cueOffsets: cueOffsets),
-                        sentence: sentenceText, sentenceStart: sentence.start, sentenceEnd: sentence.end,
-                        cue: text.text(from: text.tokens[verb].start, to: text.tokens[verb].end),
-                        certainty: hedged ? "alleged" : "asserted"))
+                recordSpeech("112", mode: nil, speaker: speaker, target: author, verb: verb)
             }
         }
         return events
+    }
+
+    /// Verdicts of speakers: a verb of saying or holding ("said", "told", "considers") whose clause ends in a
+    /// predicate of condemnation ("was inappropriate", "considers all settlement activity illegal"), with the
+    /// speakers (coordinated subjects of the verb) and the first participant after the verb, the verdict's
+    /// subject, as target.
+    private func verdicts(
+        in text: TokenizedText, sentence: Sentence, participants: [Occurrence]
+    ) -> [(verb: Int, speaker: Participant, target: Participant?)] {
+        guard
+            let adjective = (sentence.firstToken..<sentence.endToken).first(where: { position in
+                guard Self.verdictWords.contains(text.tokens[position].key) else { return false }
+                // Predicate position: after a copula or a verb of holding, adverbs and quotes aside, and not
+                // before a noun ("illegal immigrants").
+                var scan = position - 1
+                while scan > sentence.firstToken, text.tokens[scan].key.hasSuffix("ly") { scan -= 1 }
+                let next = position + 1 < sentence.endToken ? text.tokens[position + 1].key : ""
+                let closes =
+                    position + 1 >= sentence.endToken || !(next.first?.isLetter ?? false)
+                    || ["under", "and", "because", "in", "to", "for", "that", "as"].contains(next)
+                    || text.tokens[position].end < text.tokens[position + 1].start
+                        && text.scalars[text.tokens[position].end..<text.tokens[position + 1].start].contains {
+                            !$0.properties.isWhitespace
+                        }
+                return closes
+                    && (Self.copulas.contains(text.tokens[scan].key)
+                        || (sentence.firstToken..<position).contains { Self.holdingVerbs.contains(text.tokens[$0].key) })
+            }),
+            !(max(sentence.firstToken, adjective - 3)..<adjective).contains(where: {
+                Self.negations.contains(text.tokens[$0].key)
+            }),
+            let verb = (sentence.firstToken..<adjective).last(where: {
+                Self.verdictVerbs.contains(text.tokens[$0].key)
+            })
+        else { return [] }
+        let subjects = participants.filter {
+            $0.endToken <= verb
+                && ($0.firstToken == 0 || !Self.objectMarkers.contains(text.tokens[$0.firstToken - 1].key))
+        }
+        let speakers = coordinatedGroup(endingBefore: verb, in: subjects, text: text)
+        let target = participants.first(where: { $0.firstToken > verb && $0.endToken <= adjective })?.participant
+        return speakers.filter { $0.id != target?.id }.map { (verb, $0, target) }
     }
 
     /// Whether the cue's verb group follows "and": a second verb of the same subject.
@@ -355,6 +487,11 @@ struct EventCoder: Sendable {
             .contains(cueWord), keys.prefix(4).contains(where: Self.claimWords.contains)
         {
             result = coded(cue, "REJECT", nil, "016", 3)
+        } else if ["rejected", "rejects", "reject", "dismissed", "dismisses", "dismiss"].contains(cueWord),
+            keys.prefix(4).contains(where: Self.criticismWords.contains)
+        {
+            // "dismissed the criticism": a rejection (CAMEO 12), not a criticism.
+            result = coded(cue, "REJECT", nil, "120", 3)
         } else if ["ordered", "orders", "order", "told"].contains(cueWord),
             keys.contains(where: Self.envoyWords.contains), keys.contains("leave")
         {
@@ -366,6 +503,11 @@ struct EventCoder: Sendable {
         {
             // "called the accusations 'baseless fantasies'", "called the process a sham": a verdict.
             result = coded(cue, "ACCUSE", "disapprove", "111", 3)
+        } else if Self.swapVerbs.contains(cueWord) || cue.cameo.hasPrefix("08"),
+            keys.prefix(4).contains(where: Self.captiveWords.contains), let release = EventLexicon.cue(code: "0841")
+        {
+            // "swapped two hostages for three commanders", "freed the prisoners": a release of persons.
+            result = coded(cue, release.type, release.mode, "0841", 2, context: release.context)
         } else if Self.takingVerbs.contains(cueWord), keys.contains(where: Self.groundWords.contains) {
             result = coded(cue, "ASSAULT", nil, "190", 4, context: ["military"])
         } else if cueWord.hasPrefix("block"), keys.contains(where: Self.wayWords.contains) {
@@ -394,6 +536,18 @@ struct EventCoder: Sendable {
         {
             return true
         }
+        // A base form after a common noun or adjective is a noun ("teacher pay", "venture capital arm", "under
+        // enormous pressure"): as a verb it would follow a pronoun, a plural subject, a modal or "to".
+        if cueEnd - cue == 1, cue > sentence.firstToken, !afterParticipant, Self.isBaseForm(word) {
+            let before = text.tokens[cue - 1]
+            let plural = previous.hasSuffix("s") && !previous.hasSuffix("ss") && !previous.hasSuffix("ous")
+            if !before.isCapitalized, previous.first?.isLetter == true, !plural, !previous.hasSuffix("ly"),
+                !Self.subjectWords.contains(previous), !Self.verbGroupWords.contains(previous),
+                !Self.passiveAuxiliaries.contains(previous), !Self.baseFormContext.contains(previous)
+            {
+                return true
+            }
+        }
         // "-ing" forms modify a noun ("cyberattacks targeting Iran") unless a form of "be" makes them a verb.
         if word.hasSuffix("ing"), !Self.passiveAuxiliaries.contains(previous), !afterParticipant,
             !Self.subjectWords.contains(previous)
@@ -401,6 +555,12 @@ struct EventCoder: Sendable {
             return true
         }
         return false
+    }
+
+    /// Whether a verb form is the bare infinitive or present: no "-s", "-ed" or "-ing", and no irregular past.
+    static func isBaseForm(_ word: String) -> Bool {
+        !(word.hasSuffix("s") && !word.hasSuffix("ss")) && !word.hasSuffix("ed") && !word.hasSuffix("ing")
+            && !irregularPast.contains(word)
     }
 
     /// The cues of a sentence's tokens, in order: CAMEO verbs (a pattern around the verb first, then the
@@ -414,6 +574,12 @@ struct EventCoder: Sendable {
         where !compoundParts.contains(verb.start) && (verb.start == 0 || !tokens[verb.start].isCapitalized)
             && !(verb.end < tokens.count && Self.idiomObjects.contains(tokens[verb.end].key)
                 && Self.idiomVerbs.contains(tokens[verb.start].key))
+            // "recognize that the deal fails": an acknowledgement, no recognition
+            && !(verb.end < tokens.count && tokens[verb.end].key == "that"
+                && tokens[verb.start].key.hasPrefix("recogni"))
+            // "took to social media": no taking ("took to the streets" is the lexicon's)
+            && !(verb.end < tokens.count && tokens[verb.end].key == "to"
+                && takingVerbs.contains(tokens[verb.start].key))
             // "when it comes to targeting victims"
             && !(verb.start > 0 && tokens[verb.start - 1].key == "it" && tokens[verb.start].key.hasPrefix("com"))
         {
@@ -632,6 +798,22 @@ struct EventCoder: Sendable {
             !cue.governed
             && (cue.nominal
                 || !pastTense && (Self.determiners.contains(previous) || adjectiveRunBefore(cueStart, in: text)))
+        // "The United States faced stiff Palestinian criticism", "WeWork is facing scrutiny from the SEC": the
+        // subject of the verb of undergoing is the target; the actor follows "from" or "by", or qualifies the noun.
+        if nominal, let verb = experiencerVerb(before: cueStart, in: text, sentenceStart: sentenceStart) {
+            let subject = before.last(where: {
+                $0.endToken <= verb
+                    && ($0.firstToken == 0 || !Self.objectMarkers.contains(text.tokens[$0.firstToken - 1].key))
+            })
+            var actor: Participant?
+            if let from = markerIndex(after: cueEnd, in: text, markers: ["from", "by"]) {
+                actor = after.first(where: { $0.firstToken >= from && $0.firstToken <= from + 3 })?.participant
+            }
+            if actor == nil {
+                actor = before.last(where: { $0.firstToken > verb })?.participant
+            }
+            return [(actor, subject?.participant)]
+        }
         if nominal || passive {
             let target: Participant?
             if let marker = markerIndex(after: cueEnd, in: text, markers: Self.targetMarkers),
@@ -771,6 +953,21 @@ struct EventCoder: Sendable {
         return group.map(\.participant).filter { seen.insert($0.id).inserted }
     }
 
+    /// The verb of undergoing that governs a nominal cue ("faced stiff international criticism", "is under
+    /// scrutiny"), across adjectives, "and" and participants of up to five words.
+    private func experiencerVerb(before cue: Int, in text: TokenizedText, sentenceStart: Int) -> Int? {
+        var scan = cue - 1
+        while scan >= sentenceStart, cue - scan <= 6 {
+            let key = text.tokens[scan].key
+            if Self.experiencerVerbs.contains(key) { return scan }
+            guard key == "and" || key.first?.isLetter == true, !Self.verbGroupWords.contains(key),
+                !Self.determiners.contains(key) || key == "the" || key == "a"
+            else { return nil }
+            scan -= 1
+        }
+        return nil
+    }
+
     /// The participant that owns the cue: "Iran's cyberattack", "Iran's major cyberattack".
     private func possessor(before cue: Int, in text: TokenizedText, participants: [Occurrence]) -> Participant? {
         for occurrence in participants.reversed() {
@@ -805,7 +1002,7 @@ struct EventCoder: Sendable {
     }
 
     /// Whether only a list separator lies between two participants: a comma, a space ("Bosnian Serbs"), or up
-    /// to three of `words` ("and", "the", "as well as"); never a hyphen ("NATO-Ukraine Council"), a slash, a
+    /// to three of `words` ("and", "the", "as well as"), with the title of an official after them; never a hyphen ("NATO-Ukraine Council"), a slash, a
     /// dash, a colon or a semicolon.
     private func isListGap(
         from first: Occurrence, to next: Occurrence, in text: TokenizedText, words: Set<String>
@@ -814,7 +1011,15 @@ struct EventCoder: Sendable {
     {
         guard next.firstToken >= first.endToken else { return false }
         let between = text.tokens[first.endToken..<next.firstToken]
-        guard between.count <= 3, between.allSatisfy({ words.contains($0.key) }) else { return false }
+        // An official's title may open the next item after a conjunction: "Mitt Romney and Senator Susan
+        // Collins" (but "the Foreign Ministry spokesman Hamid Rezaei" is one participant's apposition).
+        let titled =
+            next.participant.kind == .official && between.contains { $0.key == "and" || $0.key == "or" }
+        guard between.count <= (titled ? 6 : 3),
+            between.allSatisfy({
+                words.contains($0.key) || titled && OfficialMatcher.titleWords.contains($0.key)
+            })
+        else { return false }
         let from = text.tokens[first.endToken - 1].end
         let to = text.tokens[next.firstToken].start
         return !text.scalars[from..<to].contains { "-/–—:;".unicodeScalars.contains($0) }

@@ -140,7 +140,22 @@ enum EventLexicon {
             EventCue(type: "SUPPORT", mode: nil, context: ["diplomatic"], cameo: "057", quadClass: 1, nominal: false)
         ),
         (
-            ["investigation", "investigations", "inquiry", "probe", "hearing"],
+            ["criticism", "criticisms", "condemnation", "condemnations"],
+            EventCue(type: "ACCUSE", mode: "disapprove", context: [], cameo: "111", quadClass: 3, nominal: true)
+        ),
+        (
+            ["balk", "balks", "balked", "balking"],
+            EventCue(type: "REJECT", mode: nil, context: [], cameo: "120", quadClass: 3, nominal: false)
+        ),
+        (
+            [
+                "took to the streets", "take to the streets", "takes to the streets", "taking to the streets",
+                "took to the street", "took to the city s streets",
+            ],
+            EventCue(type: "PROTEST", mode: "demo", context: [], cameo: "141", quadClass: 4, nominal: false)
+        ),
+        (
+            ["investigation", "investigations", "inquiry", "probe", "hearing", "scrutiny"],
             EventCue(type: "ACCUSE", mode: "investigate", context: [], cameo: "090", quadClass: 3, nominal: true)
         ),
         (
@@ -164,7 +179,10 @@ enum EventLexicon {
             EventCue(type: "COOPERATE", mode: nil, context: ["military"], cameo: "062", quadClass: 2, nominal: true)
         ),
         (
-            ["strike", "general strike", "hunger strike", "demonstration", "demonstrations", "rally", "sit-in"],
+            [
+                "strike", "general strike", "hunger strike", "demonstration", "demonstrations", "rally", "sit-in",
+                "marches",
+            ],
             EventCue(type: "PROTEST", mode: "demo", context: [], cameo: "141", quadClass: 4, nominal: true)
         ),
         (

@@ -59,7 +59,9 @@ public struct Extractor: Sendable {
             participants.append(occurrence)
         }
         occurrences = Self.withCompanyReferences(participants, in: tokenized, entities: entities)
-        let coded = events.code(tokenized, sentences: split, participants: occurrences, dates: timexes)
+        let coded = events.code(
+            tokenized, sentences: split, participants: occurrences, dates: timexes,
+            companies: Set(entities.filter { $0.kind == .group && $0.type == "company" }.map(\.id)))
         return Extraction(entities: entities, dates: timexes, events: coded)
     }
 

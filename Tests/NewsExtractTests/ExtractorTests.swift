@@ -214,3 +214,64 @@ struct ExtractorTests {
             })
     }
 }
+
+struct EventVerdictAndUndergoingTests {
+    let extractor = Extractor()
+
+    private func events(_ text: String) -> [String] {
+        extractor.extract(text: text, anchor: "2019-11-19").events.map {
+            "\($0.actor?.id ?? "-") \($0.type) \($0.target?.id ?? "-") \($0.cameo)"
+        }
+    }
+
+    @Test func aSpeakersVerdictIsACriticismOfItsSubject() {
+        // Both coordinated speakers, the second with a title of their own; the verdict's subject is the target.
+        #expect(
+            events(
+                "Senator Mitt Romney and Senator Susan Collins told reporters that President Donald Trump's request"
+                    + " to Ukraine was inappropriate."
+            )
+            .sorted()
+                == [
+                    "person:mitt-romney ACCUSE person:donald-trump 111",
+                    "person:susan-collins ACCUSE person:donald-trump 111",
+                ])
+        // Not a predicate: "illegal immigrants"; negated: "was not illegal".
+        #expect(events("France said illegal immigrants were found in Calais.") == [])
+        #expect(events("France said the Israeli decision was not illegal.") == [])
+        // An apposition is one speaker: "the Foreign Ministry spokesman Hamid Rezaei".
+        #expect(
+            events("Iran's Foreign Ministry spokesman Hamid Rezaei said the US sanctions were illegal.")
+                .filter { $0.contains("111") }.count == 1)
+    }
+
+    @Test func theSubjectOfAVerbOfUndergoingIsTheTarget() {
+        #expect(
+            events("The United States faced stiff Palestinian criticism over its decision.")
+                == ["PSE ACCUSE USA 111"])
+        #expect(
+            events("Google is facing scrutiny from the European Commission over its ads.")
+                .contains("ec ACCUSE google 090"))
+    }
+
+    @Test func nounsAfterCommonNounsAndIdiomsAreNoVerbs() {
+        // "teacher pay", "venture capital arm": nouns; "took to social media": no taking.
+        #expect(
+            events("Governor Eric Holcomb touted the plan as improving teacher pay.").allSatisfy { !$0.contains("061") }
+        )
+        #expect(
+            events("Some of Trump's defenders took to social media to attack Iran.").allSatisfy { !$0.contains("17") })
+        // A visit inside one's own country consults no one.
+        #expect(events("Netanyahu visited an Israeli settlement on Tuesday.") == [])
+    }
+
+    @Test func capturesExchangedAreReleasedByEachSideAndCompanyAgreementsAreDeals() {
+        #expect(
+            events("The Taliban swapped two hostages for commanders held by the Afghan government.").sorted()
+                == ["AFG RETREAT taliban 0841", "taliban RETREAT AFG 0841"])
+        #expect(events("Google reached an agreement with Apple on search.").contains("google COOPERATE apple 061"))
+        #expect(events("China is balking at the purchases.") == ["CHN REJECT - 120"])
+        #expect(events("Hong Kong police took to the streets.").contains { $0.contains("MOBILIZE") })
+        #expect(events("Beijing will angrily dismiss any criticism from Britain.").contains("CHN REJECT GBR 120"))
+    }
+}

@@ -23772,10 +23772,10 @@ encounter	040	meet_people
 encounters	040	meet_people
 encountered	040	meet_people
 encountering	040	meet_people
-face	040	meet_people
-faces	040	meet_people
-faced	040	meet_people
-facing	040	meet_people
+face	---	meet_people
+faces	---	meet_people
+faced	---	meet_people
+facing	---	meet_people
 interact	040	meet_people
 interacts	040	meet_people
 interacted	040	meet_people
@@ -25329,10 +25329,10 @@ necessitate	100	demand
 necessitates	100	demand
 necessitated	100	demand
 necessitating	100	demand
-need	100	demand
-needs	100	demand
-needed	100	demand
-needing	100	demand
+need	---	demand
+needs	---	demand
+needed	---	demand
+needing	---	demand
 press	100	demand
 presses	100	demand
 pressed	100	demand
@@ -30346,7 +30346,6 @@ grant		no troop peacekeeping|peacekeeper|peace-keeping|peace-keeper|un_peacekeep
 grant		warning	130
 grant		warning	130
 grant		threat	130
-grant		orders	138
 grant		two weeks	139
 grant		ultimatum	139
 grant		deadline	139
@@ -30871,7 +30870,6 @@ demand		out	174
 demand		ransom	181
 demand		ransom	181
 demand		counter-offensive against	190
-demand		on	190
 demand		into	192
 demand		offensive against	195
 insist		on return of refugee|expatriate|displaced_person|stateless_person|exile	1033
@@ -31085,7 +31083,6 @@ blame		verdict	091
 blame		delivery of aid	1223
 blame		reforms	123
 blame		plan to withdraw	1246
-blame		move	130
 blame		traffic	144
 blame		conference	160
 blame		handover	160
