@@ -230,6 +230,14 @@ NO_DEFAULT_VERBS = {
     "face",
     # "we need everyone on it", "WeWork needs a leaner organization": a need, not a demand (100).
     "need",
+    # "considers the US biased", "is considering its options": holding or weighing, not consulting (040).
+    "consider",
+    # "have struggled to gain momentum": a difficulty, not a fight (190).
+    "struggle",
+    # "left the company", "would leave the EU": a departure, not a visit (040); "leave for talks" keeps its pattern.
+    "leave",
+    # "the court ruled that ...": a ruling, not a cooperation (060).
+    "rule",
 }
 
 

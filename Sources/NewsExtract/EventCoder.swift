@@ -68,7 +68,7 @@ struct EventCoder: Sendable {
     static let notVerbs: Set<String> = [
         "according", "armed", "united", "concerned", "based", "including", "following", "regarding", "given",
         "led", "backed", "forces", "force", "supplies", "measures", "plans", "expected", "added", "issued", "bill",
-        "thought", "believed", "allies", "ally",
+        "thought", "believed", "allies", "ally", "conflict", "conflicts",
         "links", "stock", "stocks",
     ]
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we"]
@@ -98,8 +98,23 @@ struct EventCoder: Sendable {
     /// Verb + object idioms that name no event: "takes effect", "took place", "comes into force".
     static let idiomVerbs: Set<String> = [
         "take", "takes", "took", "taken", "taking", "come", "comes", "came", "coming", "make", "makes", "made",
+        "catch", "catches", "caught",
     ]
-    static let idiomObjects: Set<String> = ["effect", "place", "into", "sense"]
+    static let idiomObjects: Set<String> = ["effect", "place", "into", "sense", "steps", "fire"]
+    /// "declined to comment", "refused to say": a refusal to speak is no event.
+    static let refusalVerbs: Set<String> = ["declined", "declines", "decline", "refused", "refuses", "refuse"]
+    static let speechVerbs: Set<String> = [
+        "comment", "say", "state", "elaborate", "discuss", "disclose", "specify", "confirm", "provide", "give",
+        "identify", "answer", "respond", "name", "reveal",
+    ]
+    /// Objects of "released" that make it a publication, not a release of persons.
+    static let documentWords: Set<String> = [
+        "statement", "statements", "report", "reports", "video", "videos", "data", "transcript", "details", "figures",
+        "results", "documents", "document", "photos", "images", "footage", "recording", "memo", "letter", "summary",
+        "public", "findings", "list", "guidance", "plan", "version", "album", "film", "earnings", "update",
+        "overview", "advisory", "advisories", "analysis", "assessment", "review", "study", "paper", "guidelines",
+        "information", "tool", "tools", "patch", "patches", "software", "app", "book",
+    ]
     /// Verbs by which a speaker attributes an act to another ("said", "concluded", "traced").
     static let attributingVerbs: Set<String> = [
         "said", "says", "say", "warned", "warns", "stated", "states", "concluded", "concludes", "found", "determined",
@@ -137,7 +152,8 @@ struct EventCoder: Sendable {
     static let verdictWords: Set<String> = [
         "inappropriate", "unacceptable", "illegal", "unlawful", "illegitimate", "unconstitutional", "outrageous",
         "irresponsible", "disgraceful", "shameful", "reckless", "deplorable", "regrettable", "appalling", "wrong",
-        "unjustified", "unjust", "abhorrent", "despicable", "scandalous",
+        "unjustified", "unjust", "abhorrent", "despicable", "scandalous", "biased", "unfair", "one-sided",
+        "discriminatory", "hypocritical", "dishonest", "corrupt",
     ]
     static let copulas: Set<String> = ["is", "was", "are", "were", "be", "been", "being", "remains", "remain"]
     /// Verbs that hold their object to be so: "considers settlement activity illegal".
@@ -308,7 +324,10 @@ struct EventCoder: Sendable {
                 let quoteFollows = text.scalars[text.tokens[cueEnd - 1].end..<windowEnd].contains {
                     "“\"‘".unicodeScalars.contains($0)
                 }
-                cue = recoded(cue, cueWord: cueWord, window: Array(window), quoteFollows: quoteFollows)
+                guard
+                    let objectCoded = recoded(cue, cueWord: cueWord, window: Array(window), quoteFollows: quoteFollows)
+                else { continue }
+                cue = objectCoded
                 // An attack in a sentence about computers is a cyberattack (CAMEO 176, PLOVER COERCE cyber).
                 if cue.type == "ASSAULT" || cueWord.hasPrefix("attack") || Self.strikeVerbs.contains(cueWord),
                     cue.type != "COERCE", cyberContext
@@ -407,7 +426,25 @@ struct EventCoder: Sendable {
                 recordSpeech("112", mode: nil, speaker: speaker, target: author, verb: verb)
             }
         }
-        return events
+        return Self.withoutSubsumed(events)
+    }
+
+    /// An event whose target is not named ("The Arab League called it an adverse development") repeats one of
+    /// the same actor and CAMEO root whose target is named ("the Arab League condemned the US move"): it is
+    /// counted as a mention of that one.
+    static func withoutSubsumed(_ events: [Event]) -> [Event] {
+        var result = events
+        var dropped = Set<Int>()
+        for (index, event) in events.enumerated() where event.target == nil {
+            guard let actor = event.actor,
+                let named = events.firstIndex(where: {
+                    $0.actor?.id == actor.id && $0.target != nil && $0.cameo.prefix(2) == event.cameo.prefix(2)
+                })
+            else { continue }
+            result[named].mentionCount += event.mentionCount
+            dropped.insert(index)
+        }
+        return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 
     /// Verdicts of speakers: a verb of saying or holding ("said", "told", "considers") whose clause ends in a
@@ -466,8 +503,9 @@ struct EventCoder: Sendable {
     /// The cue as the words after its verb decide it: "summoned the Russian ambassador" is a protest (111),
     /// "called the report 'groundless'" a criticism (111), "rejected the findings" a denial (016), "ordered
     /// three diplomats to leave" an expulsion (161), "captured a village" an armed attack (190), "blocked the
-    /// bridge" an obstruction (144), and an attack on a position ("attacked his plan") a criticism (111).
-    private func recoded(_ cue: EventCue, cueWord: String, window: [Token], quoteFollows: Bool) -> EventCue {
+    /// bridge" an obstruction (144), and an attack on a position ("attacked his plan") a criticism (111). Nil: the
+    /// words make it no event ("released a statement" publishes).
+    private func recoded(_ cue: EventCue, cueWord: String, window: [Token], quoteFollows: Bool) -> EventCue? {
         let keys = window.map(\.key)
         func coded(
             _ cue: EventCue, _ type: String, _ mode: String?, _ cameo: String, _ quadClass: Int,
@@ -508,6 +546,13 @@ struct EventCoder: Sendable {
         {
             // "swapped two hostages for three commanders", "freed the prisoners": a release of persons.
             result = coded(cue, release.type, release.mode, "0841", 2, context: release.context)
+        } else if cueWord.hasPrefix("release"), keys.prefix(4).contains(where: Self.documentWords.contains) {
+            // "released a statement", "released the call to the public": a publication, no event.
+            return nil
+        } else if cue.cameo.hasPrefix("09"), ["hearing", "hearings"].contains(cueWord), keys.prefix(3).contains("with")
+        {
+            // "holds a public hearing with executives from AT&T": a meeting (CAMEO 040), not an inquiry.
+            result = coded(cue, "CONSULT", nil, "040", 1)
         } else if Self.takingVerbs.contains(cueWord), keys.contains(where: Self.groundWords.contains) {
             result = coded(cue, "ASSAULT", nil, "190", 4, context: ["military"])
         } else if cueWord.hasPrefix("block"), keys.contains(where: Self.wayWords.contains) {
@@ -577,6 +622,11 @@ struct EventCoder: Sendable {
             // "recognize that the deal fails": an acknowledgement, no recognition
             && !(verb.end < tokens.count && tokens[verb.end].key == "that"
                 && tokens[verb.start].key.hasPrefix("recogni"))
+            // "declined later to comment": no refusal of anything but speech
+            && !(refusalVerbs.contains(tokens[verb.start].key)
+                && tokens[verb.end..<min(tokens.count, verb.end + 3)].firstIndex(where: { $0.key == "to" }).map {
+                    $0 + 1 < tokens.count && speechVerbs.contains(tokens[$0 + 1].key)
+                } == true)
             // "took to social media": no taking ("took to the streets" is the lexicon's)
             && !(verb.end < tokens.count && tokens[verb.end].key == "to"
                 && takingVerbs.contains(tokens[verb.start].key))
@@ -588,7 +638,10 @@ struct EventCoder: Sendable {
             // what is said is an obligation of another ("Russia said Sudan must return the helicopter").
             if entry.code.hasPrefix("01") {
                 let window = tokens[verb.end..<min(tokens.count, verb.end + 12)]
-                if window.contains(where: { $0.key == "must" || $0.key == "should" }) {
+                // Not inside a relative clause ("companies that should be released").
+                if let modal = window.firstIndex(where: { $0.key == "must" || $0.key == "should" }),
+                    !["that", "which", "who"].contains(tokens[modal - 1].key)
+                {
                     for index in verb.start..<verb.end { claimed[index] = true }
                     result.append(
                         (

@@ -90,6 +90,32 @@ struct GroupMatcher: Sendable {
             record(id, name, nil, "organization", range.lowerBound, range.upperBound, "name-shape")
             for index in range { covered[index] = true }
         }
+        // "companies Astrobotic, Intuitive Machines and Orbit Beyond": companies by the list they stand in, and
+        // the same names (capitalised, as listed) elsewhere in the text.
+        var listed: [[String]: (id: String, name: String)] = [:]
+        for range in OrganizationPattern.listedCompanies(in: text, covered: covered) {
+            let keys = tokens[range].map(\.key)
+            let name = text.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end)
+            if listed[keys] == nil { listed[keys] = ("org:" + keys.joined(separator: "-"), name) }
+        }
+        if !listed.isEmpty {
+            for start in tokens.indices where tokens[start].isCapitalized && !covered[start] {
+                for (keys, company) in listed where start + keys.count <= tokens.count {
+                    let range = start..<(start + keys.count)
+                    guard range.allSatisfy({ !covered[$0] && tokens[$0].isCapitalized }),
+                        zip(range, keys).allSatisfy({ tokens[$0].key == $1 }),
+                        range.upperBound == tokens.count || !tokens[range.upperBound].isCapitalized
+                            || !text.scalars[tokens[range.upperBound - 1].end..<tokens[range.upperBound].start]
+                                .allSatisfy({ $0 == " " }),
+                        start == 0 || !tokens[start - 1].isCapitalized
+                            || !text.scalars[tokens[start - 1].end..<tokens[start].start].allSatisfy({ $0 == " " })
+                    else { continue }
+                    record(company.id, company.name, nil, "company", range.lowerBound, range.upperBound, "listed")
+                    for index in range { covered[index] = true }
+                    break
+                }
+            }
+        }
         // "the Cybersecurity and Infrastructure Security Agency (CISA)": the acronym names the group from then on.
         var acronyms: [String: (id: String, name: String, country: String?, type: String?)] = [:]
         for id in order {

@@ -30,6 +30,48 @@ enum OrganizationPattern {
             || last - 3 >= start && OfficialMatcher.usStates.contains(tokens[last - 3].key + " " + before)
     }
 
+    /// Plural nouns after which capitalised names are companies: "companies Astrobotic, Intuitive Machines and
+    /// Orbit Beyond".
+    static let companyClassNouns: Set<String> = [
+        "companies", "firms", "startups", "start-ups", "carriers", "contractors", "manufacturers", "automakers",
+        "lenders", "insurers", "retailers", "providers", "suppliers", "rivals", "competitors",
+    ]
+
+    /// Names listed right after a plural noun of companies, each one to three capitalised words, the list joined
+    /// by commas and a final "and" or "or" (or a single name): "to companies Astrobotic, Intuitive Machines and
+    /// Orbit Beyond". Ranges overlapping `covered` end the list.
+    static func listedCompanies(in text: TokenizedText, covered: [Bool]) -> [Range<Int>] {
+        let tokens = text.tokens
+        var result: [Range<Int>] = []
+        for index in tokens.indices where companyClassNouns.contains(tokens[index].key) && !tokens[index].isCapitalized
+        {
+            var position = index + 1
+            var names: [Range<Int>] = []
+            while position < tokens.count, names.count < 10 {
+                var end = position
+                while end < tokens.count, end - position < 3, tokens[end].isCapitalized, !covered[end],
+                    !notNameStarts.contains(tokens[end].key),
+                    end == position || text.scalars[tokens[end - 1].end..<tokens[end].start].allSatisfy({ $0 == " " })
+                {
+                    end += 1
+                }
+                guard end > position else { break }
+                names.append(position..<end)
+                guard end < tokens.count else { break }
+                let gap = String(String.UnicodeScalarView(text.scalars[tokens[end - 1].end..<tokens[end].start]))
+                if gap == ", " || gap == "," {
+                    position = end
+                } else if ["and", "or"].contains(tokens[end].key), gap == " " {
+                    position = end + 1
+                } else {
+                    break
+                }
+            }
+            result += names
+        }
+        return result
+    }
+
     /// Token ranges of organisation names, not overlapping `covered`.
     static func find(in text: TokenizedText, covered: [Bool]) -> [Range<Int>] {
         let tokens = text.tokens

@@ -215,7 +215,8 @@ struct ExtractorTests {
     }
 }
 
-struct EventVerdictAndUndergoingTests {
+/// The event rules of `docs/event-types.md` added with the article benchmark in view, one test per rule group.
+struct EventRuleTests {
     let extractor = Extractor()
 
     private func events(_ text: String) -> [String] {
@@ -273,5 +274,47 @@ struct EventVerdictAndUndergoingTests {
         #expect(events("China is balking at the purchases.") == ["CHN REJECT - 120"])
         #expect(events("Hong Kong police took to the streets.").contains { $0.contains("MOBILIZE") })
         #expect(events("Beijing will angrily dismiss any criticism from Britain.").contains("CHN REJECT GBR 120"))
+    }
+
+    @Test func companiesListedAfterAClassNounAreGroupsWhereverTheyAreNamed() {
+        let extraction = extractor.extract(
+            text: "NASA chose companies Astrobotic, Intuitive Machines and Orbit Beyond in July. In May, NASA awarded"
+                + " task orders to Astrobotic and Intuitive Machines.", anchor: "2019-11-19")
+        let companies = extraction.entities.filter { $0.type == "company" }
+        #expect(companies.map(\.name) == ["Astrobotic", "Intuitive Machines", "Orbit Beyond"])
+        #expect(companies.first?.mentions.count == 2)
+        #expect(
+            extraction.events.map { "\($0.actor?.id ?? "-") \($0.target?.id ?? "-") \($0.cameo)" }
+                == ["nasa org:astrobotic 060", "nasa org:intuitive-machines 060"])
+    }
+
+    @Test func refusalsToSpeakPublicationsAndIdiomsAreNoEvents() {
+        #expect(events("Google declined to comment on the report.") == [])
+        #expect(events("Google refused to pay the fine.") == ["google REJECT - 120"])
+        #expect(events("The White House released a transcript of the call.") == [])
+        #expect(events("Hamas released two hostages.") == ["hamas RETREAT - 0841"])
+        #expect(events("Senators Cory Booker and Kamala Harris have struggled to gain momentum.") == [])
+        #expect(events("The court ruled that Google must pay.") == [])
+        // "said ... must" is a demand, but not from a relative clause.
+        #expect(events("Russia said Sudan must return the helicopter.") == ["RUS REQUEST SDN 100"])
+        #expect(events("Ukraine's president said companies that should be paid were held.") == [])
+    }
+
+    @Test func aHearingWithSomeoneIsAMeetingAndABiasedPartyIsCriticised() {
+        #expect(
+            events("The California Public Utilities Commission holds a public hearing with executives from AT&T.")
+                == ["org:california-public-utilities-commission CONSULT att 040"])
+        #expect(
+            events("The Palestinian Authority considers the US biased.").contains { $0.hasSuffix("ACCUSE USA 111") })
+    }
+
+    @Test func anUnnamedTargetRepeatsTheNamedOneOfTheSameActorAndRoot() {
+        let extraction = extractor.extract(
+            text: "The Arab League condemned the US decision. The Arab League called it an \"adverse development\".",
+            anchor: "2019-11-19")
+        let events = extraction.events.filter { $0.actor?.id == "arableague" }
+        #expect(events.map(\.cameo) == ["111"])
+        #expect(events.first?.target?.id == "USA")
+        #expect(events.first?.mentionCount == 2)
     }
 }
