@@ -68,7 +68,7 @@ struct EventCoder: Sendable {
     static let notVerbs: Set<String> = [
         "according", "armed", "united", "concerned", "based", "including", "following", "regarding", "given",
         "led", "backed", "forces", "force", "supplies", "measures", "plans", "expected", "added", "issued", "bill",
-        "thought", "believed", "allies", "ally", "conflict", "conflicts",
+        "thought", "believed", "allies", "ally", "conflict", "conflicts", "best",
         "links", "stock", "stocks",
     ]
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we"]
@@ -121,7 +121,9 @@ struct EventCoder: Sendable {
         "assessed", "assesses", "believes", "traced", "attributed", "confirmed", "alleged", "alleges", "asserted",
     ]
     /// Verbs of the lexicon's intrusion cues, which need a sentence about computers.
-    static let intrusionVerbs: Set<String> = ["compromised", "infiltrated", "broke", "breaks", "break", "gained"]
+    static let intrusionVerbs: Set<String> = [
+        "compromised", "infiltrated", "broke", "breaks", "break", "gained", "burrowed", "penetrated",
+    ]
     static let envoyWords: Set<String> = [
         "ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge", "chargé",
     ]
@@ -132,6 +134,11 @@ struct EventCoder: Sendable {
     static let criticismWords: Set<String> = [
         "criticism", "criticisms", "concerns", "complaints", "calls", "demands", "appeals", "request", "requests",
         "offer", "offers", "proposal", "proposals", "pressure",
+    ]
+    /// Words that call a claim untrue: "called the report 'groundless speculation'".
+    static let falsehoodWords: Set<String> = [
+        "groundless", "baseless", "false", "unfounded", "fabricated", "fabrication", "fabrications", "lies", "lie",
+        "nonsense", "fantasies", "fantasy", "fiction", "fake", "untrue", "slander", "smear", "absurd", "speculation",
     ]
     static let praiseWords: Set<String> = [
         "success", "historic", "achievement", "victory", "breakthrough", "great", "good", "excellent", "important",
@@ -175,6 +182,11 @@ struct EventCoder: Sendable {
     static let captiveWords: Set<String> = [
         "hostages", "hostage", "prisoners", "prisoner", "detainees", "detainee", "captives", "captive", "pows",
     ]
+    /// Social platforms, by group id: used as a medium ("posted on Twitter") they are no participant.
+    static let platforms: Set<String> = [
+        "twitter", "facebook", "youtube", "instagram", "weibo", "tiktok", "telegram", "whatsapp", "wechat", "reddit",
+        "linkedin",
+    ]
     /// Words that name armed forces or police in a participant's name.
     static let forceWords: Set<String> = [
         "army", "military", "troops", "forces", "police", "soldiers", "guard", "navy", "marines", "militia",
@@ -203,7 +215,7 @@ struct EventCoder: Sendable {
     static let computerWords: Set<String> = [
         "website", "websites", "systems", "servers", "network", "networks", "computer", "computers", "data",
         "online", "offline", "ddos", "infrastructure", "web", "email", "emails", "routers", "router", "software",
-        "databases", "database", "passwords", "credentials",
+        "databases", "database", "passwords", "credentials", "cryptocurrency", "crypto", "bitcoin", "blockchain",
     ]
     /// Verbs that carry little event meaning of their own: their object names the event.
     static let lightVerbs: Set<String> = [
@@ -539,8 +551,11 @@ struct EventCoder: Sendable {
             quoteFollows || keys.prefix(5).dropFirst().contains(where: { $0 == "a" || $0 == "an" }),
             !keys.contains(where: Self.praiseWords.contains)
         {
-            // "called the accusations 'baseless fantasies'", "called the process a sham": a verdict.
-            result = coded(cue, "ACCUSE", "disapprove", "111", 3)
+            // "called the process a sham": a verdict; "called the report 'groundless speculation'": a denial.
+            result =
+                keys.prefix(3).contains(where: Self.claimWords.contains)
+                    && keys.contains(where: Self.falsehoodWords.contains)
+                ? coded(cue, "REJECT", nil, "016", 3) : coded(cue, "ACCUSE", "disapprove", "111", 3)
         } else if Self.swapVerbs.contains(cueWord) || cue.cameo.hasPrefix("08"),
             keys.prefix(4).contains(where: Self.captiveWords.contains), let release = EventLexicon.cue(code: "0841")
         {
@@ -626,6 +641,20 @@ struct EventCoder: Sendable {
             && !(refusalVerbs.contains(tokens[verb.start].key)
                 && tokens[verb.end..<min(tokens.count, verb.end + 3)].firstIndex(where: { $0.key == "to" }).map {
                     $0 + 1 < tokens.count && speechVerbs.contains(tokens[$0 + 1].key)
+                } == true)
+            // "a group called Salt Typhoon": naming, no call
+            && !(["called", "named", "dubbed"].contains(tokens[verb.start].key) && verb.start > 0
+                && verb.end < tokens.count && tokens[verb.end].isCapitalized && !tokens[verb.start - 1].isCapitalized
+                && tokens[verb.start - 1].key.first?.isLetter == true
+                && !subjectWords.contains(tokens[verb.start - 1].key)
+                && !verbGroupWords.contains(tokens[verb.start - 1].key))
+            // "warned that hackers had compromised ...": a report, no threat, unless what follows is to come
+            && !(tokens[verb.start].key.hasPrefix("warn")
+                && tokens[verb.end..<min(tokens.count, verb.end + 4)].firstIndex(where: { $0.key == "that" }).map {
+                    that in
+                    !tokens[that..<min(tokens.count, that + 12)].contains(where: {
+                        ["will", "would", "could", "might", "may", "can", "ll"].contains($0.key)
+                    })
                 } == true)
             // "took to social media": no taking ("took to the streets" is the lexicon's)
             && !(verb.end < tokens.count && tokens[verb.end].key == "to"
@@ -838,7 +867,12 @@ struct EventCoder: Sendable {
         lastPerson: Participant?
     ) -> [(Participant?, Participant?)] {
         let before = participants.filter { $0.endToken <= cueStart }
-        let after = participants.filter { $0.firstToken >= cueEnd }
+        // "said on Twitter", "in a letter posted on Facebook": a platform used as a medium is no target.
+        let after = participants.filter {
+            $0.firstToken >= cueEnd
+                && !(Self.platforms.contains($0.participant.id)
+                    && ["on", "via", "through"].contains(text.tokens[$0.firstToken - 1].key))
+        }
         let previous = cueStart > 0 ? text.tokens[cueStart - 1].key : ""
         // Passive: a form of "be" before a participle ("was hit", "were attacked"); "is providing" is active.
         let cueWord = text.tokens[cueEnd - 1].key
@@ -914,6 +948,12 @@ struct EventCoder: Sendable {
             // A pronoun subject ("Nigeria announced that it will withdraw") stands for the nearest subject before
             // it, the subject of the reporting clause.
             actors = subjects.last(where: { $0.endToken <= scan }).map { [$0.participant] } ?? []
+            // "Slovakia and Poland said they stood with ...": "they" and "we" stand for the whole coordination.
+            if ["they", "we"].contains(text.tokens[scan].key), let last = subjects.last(where: { $0.endToken <= scan })
+            {
+                actors = coordinatedGroup(
+                    endingBefore: last.endToken, in: subjects.filter { $0.endToken <= last.endToken }, text: text)
+            }
             // "He urged Vietnam ...": a person pronoun with no one before it in the sentence is the official
             // last named.
             if actors.isEmpty, ["he", "she"].contains(text.tokens[scan].key), let lastPerson {

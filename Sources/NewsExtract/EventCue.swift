@@ -271,7 +271,7 @@ enum EventLexicon {
             // Intrusions: coded only in a sentence about computers (EventCoder.cyberOnly).
             [
                 "compromised", "infiltrated", "broke into", "breaks into", "break into", "hacked into",
-                "gained access to",
+                "gained access to", "burrowed into", "penetrated",
             ],
             EventCue(type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4, nominal: false)
         ),

@@ -158,7 +158,9 @@ struct ExtractorTests {
         #expect(
             events("The Czech Republic ordered three Russian diplomats to leave the country.")
                 == ["CZE SANCTION RUS 161 -"])
-        #expect(events("Moscow called the accusations \"baseless fantasies\".") == ["RUS ACCUSE - 111 -"])
+        // Calling accusations untrue denies them; calling a decision a sham criticises it.
+        #expect(events("Moscow called the accusations \"baseless fantasies\".") == ["RUS REJECT - 016 -"])
+        #expect(events("Moscow called the decision \"a sham\".") == ["RUS ACCUSE - 111 -"])
         #expect(events("Moscow called the deal a historic achievement.").allSatisfy { !$0.contains("ACCUSE") })
     }
 
@@ -316,5 +318,34 @@ struct EventRuleTests {
         #expect(events.map(\.cameo) == ["111"])
         #expect(events.first?.target?.id == "USA")
         #expect(events.first?.mentionCount == 2)
+    }
+
+    @Test func reportsOfIntrusionsAccuseTheNamedGroup() {
+        // "a group called Salt Typhoon" names, "warned that ... had" reports: the intrusion and the accusation.
+        #expect(
+            events(
+                "Canada's Communications Security Establishment said a Chinese state-backed group called Salt Typhoon"
+                    + " had compromised routers of Canadian telecom companies."
+            ).contains { $0.hasSuffix("COERCE CAN 176") })
+        #expect(
+            events(
+                "The FBI warned on Wednesday that Chinese hackers known as Volt Typhoon had burrowed into the networks"
+                    + " of water utilities."
+            ).contains("fbi ACCUSE G1017 112"))
+        // A warning of what will come stays a threat.
+        #expect(events("The FBI warned that Iran would retaliate against Israel.").contains { $0.contains("THREATEN") })
+        // Calling a report groundless denies it.
+        #expect(
+            events("China's embassy in Ottawa called the report \"groundless speculation\".").map { $0.suffix(3) }
+                == ["016"])
+    }
+
+    @Test func theyStandsForTheCoordinationAndAPlatformIsNoTarget() {
+        #expect(
+            events("Slovakia and Poland said on Friday they stood with the Czech government.")
+                == ["SVK SUPPORT CZE 051", "POL SUPPORT CZE 051"])
+        #expect(
+            events("Rep. Ilhan Omar asked for compassion in a letter posted on Twitter.")
+                == ["person:ilhan-omar REQUEST - 020"])
     }
 }
