@@ -268,7 +268,7 @@ def build_event_lexicon():
             continue
         if section != "verbs":
             continue
-        match = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---", line)
+        match = re.match(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---", line)
         if match:
             block, block_code = match.group(1).lower(), match.group(2).split(":")[0]
             continue

@@ -348,4 +348,11 @@ struct EventRuleTests {
             events("Rep. Ilhan Omar asked for compassion in a letter posted on Twitter.")
                 == ["person:ilhan-omar REQUEST - 020"])
     }
+
+    @Test func verbsOfDelayAreRefusalsNotAccusations() {
+        // The CAMEO dictionary's DELAY block header ("---  DELAY   [120]---") has no space before its dashes; its
+        // verbs were once read as the previous block's (112, blame).
+        #expect(events("Hungary delayed the EU sanctions package.") == ["HUN REJECT eu 120"])
+        #expect(events("Iran postponed the talks with the European Union.") == ["IRN SANCTION eu 164"])
+    }
 }
