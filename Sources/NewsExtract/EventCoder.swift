@@ -291,8 +291,12 @@ struct EventCoder: Sendable {
                 let cueStart = sentence.firstToken + cueMatch.start
                 let cueEnd = sentence.firstToken + cueMatch.end
                 // One main event per clause: a verb after "and" ("dismissed the measures and denied ...") opens
-                // another.
-                guard cue.nominal || !mainFound || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken)
+                // another, and so does a subordinate clause with its own subject ("18 years after Washington
+                // invaded the country").
+                let subordinate = opensSubordinateClause(cueStart, in: text, participants: inSentence)
+                guard
+                    cue.nominal || !mainFound || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken)
+                        || subordinate
                 else { continue }
                 // A cue inside a participant's name ("Attack Team") is not a cue.
                 if inSentence.contains(where: { $0.firstToken < cueEnd && cueStart < $0.endToken }) { continue }
@@ -351,10 +355,18 @@ struct EventCoder: Sendable {
                 let date = clauseDate(
                     for: cueStart, cueEnd: cueEnd, in: text, among: sentenceDates, cueOffsets: cueOffsets)
                 var coded = false
-                for (actor, target) in roles(
+                for (actor, found) in roles(
                     cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSentence,
                     sentenceStart: sentence.firstToken, lastPerson: lastPerson)
                 {
+                    var target = found
+                    // "Iran's spokesman denied that Iran conducts cyberattacks": one denies for one's own country,
+                    // not toward it.
+                    if cue.cameo.hasPrefix("016"), let denied = target, denied.kind == .country,
+                        denied.id == actor?.country
+                    {
+                        target = nil
+                    }
                     guard actor != nil || target != nil, actor?.id != target?.id || actor == nil else { continue }
                     // A cooperative act is done by someone with or for someone: a dictionary verb of cooperation at
                     // its default code with no actor or no target ("Americans have gone to the polls") is no event.
@@ -399,7 +411,8 @@ struct EventCoder: Sendable {
                         (reverse.actor, reverse.target) = (target, actor)
                         record(reverse)
                     }
-                    if let actor, cue.quadClass == 4 { hostile.append((cueStart, actor)) }
+                    // A subordinate clause ("while Berlin suspended aid") is no part of what a speaker said.
+                    if let actor, cue.quadClass == 4, !(subordinate && mainFound) { hostile.append((cueStart, actor)) }
                 }
                 if coded && !cue.nominal { mainFound = true }
             }
@@ -499,6 +512,29 @@ struct EventCoder: Sendable {
         let speakers = coordinatedGroup(endingBefore: verb, in: subjects, text: text)
         let target = participants.first(where: { $0.firstToken > verb && $0.endToken <= adjective })?.participant
         return speakers.filter { $0.id != target?.id }.map { (verb, $0, target) }
+    }
+
+    /// Whether the cue is the verb of a subordinate clause whose subject is a participant right after the
+    /// conjunction ("after Washington invaded", "when the UK returned"), or a passive with its agent ("having
+    /// been annexed by Germany").
+    private func opensSubordinateClause(_ cue: Int, in text: TokenizedText, participants: [Occurrence]) -> Bool {
+        var scan = cue - 1
+        while scan >= 0, cue - scan <= 4,
+            Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
+        {
+            scan -= 1
+        }
+        // "..., having been annexed by Hitler's Germany": a passive with its agent is a clause of its own.
+        if cue > 0, Self.passiveAuxiliaries.contains(text.tokens[cue - 1].key), cue + 1 < text.tokens.count,
+            text.tokens[cue + 1].key == "by",
+            participants.contains(where: { (cue + 2...cue + 4).contains($0.firstToken) })
+        {
+            return true
+        }
+        guard let subject = participants.first(where: { $0.endToken == scan + 1 }) else { return false }
+        var opener = subject.firstToken - 1
+        if opener >= 0, text.tokens[opener].key == "the" { opener -= 1 }
+        return opener >= 0 && Self.subordinators.contains(text.tokens[opener].key)
     }
 
     /// Whether the cue's verb group follows "and": a second verb of the same subject.

@@ -256,6 +256,15 @@ enum EventLexicon {
             )
         ),
         (
+            // Annexing territory occupies it (CAMEO 192), not a seizure of property (the dictionary's 171).
+            ["annexed", "annexes", "annex", "annexing"],
+            EventCue(type: "COERCE", mode: "seize", context: ["military"], cameo: "192", quadClass: 4, nominal: false)
+        ),
+        (
+            ["annexation", "annexations"],
+            EventCue(type: "COERCE", mode: "seize", context: ["military"], cameo: "192", quadClass: 4, nominal: true)
+        ),
+        (
             ["defaced", "defacing"],
             EventCue(type: "ASSAULT", mode: nil, context: [], cameo: "180", quadClass: 4, nominal: false)
         ),

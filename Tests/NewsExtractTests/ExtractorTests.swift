@@ -355,4 +355,20 @@ struct EventRuleTests {
         #expect(events("Hungary delayed the EU sanctions package.") == ["HUN REJECT eu 120"])
         #expect(events("Iran postponed the talks with the European Union.") == ["IRN SANCTION eu 164"])
     }
+
+    @Test func subordinateClausesAndAgentivePassivesAreClausesOfTheirOwn() {
+        #expect(
+            events("Roughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the country.")
+                .contains("USA ASSAULT - 190"))
+        // Annexing occupies territory (192).
+        #expect(
+            events(
+                "Austria argued for decades that it was the first victim of Nazism, having been annexed by Hitler's"
+                    + " Germany in 1938."
+            ).contains("DEU COERCE AUT 192"))
+        // A spokesman denies for his own country, not toward it.
+        #expect(
+            events("Iran's Foreign Ministry spokesman Hamid Rezaei denied that Iran conducts cyberattacks.")
+                .allSatisfy { !$0.hasSuffix("IRN 016") })
+    }
 }
