@@ -298,6 +298,14 @@ struct EventCoder: Sendable {
                     cue.nominal || !mainFound || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken)
                         || subordinate
                 else { continue }
+                // "amid protests", "despite months of protests": a background, not an event the sentence reports.
+                if cue.nominal,
+                    (max(sentence.firstToken, cueStart - 4)..<cueStart).contains(where: {
+                        ["amid", "despite"].contains(text.tokens[$0].key)
+                    })
+                {
+                    continue
+                }
                 // A cue inside a participant's name ("Attack Team") is not a cue.
                 if inSentence.contains(where: { $0.firstToken < cueEnd && cueStart < $0.endToken }) { continue }
                 if cue.fromVerbDictionary,
@@ -444,7 +452,7 @@ struct EventCoder: Sendable {
                     }),
                     let speaker = participants.last(where: {
                         $0.firstToken >= sentence.firstToken && $0.endToken <= verb
-                            && ($0.firstToken == 0 || !Self.objectMarkers.contains(text.tokens[$0.firstToken - 1].key))
+                            && !isObject($0, in: text)
                     })?.participant,
                     speaker.id != author.id
                 else { continue }
@@ -507,7 +515,7 @@ struct EventCoder: Sendable {
         else { return [] }
         let subjects = participants.filter {
             $0.endToken <= verb
-                && ($0.firstToken == 0 || !Self.objectMarkers.contains(text.tokens[$0.firstToken - 1].key))
+                && !isObject($0, in: text)
         }
         let speakers = coordinatedGroup(endingBefore: verb, in: subjects, text: text)
         let target = participants.first(where: { $0.firstToken > verb && $0.endToken <= adjective })?.participant
@@ -535,6 +543,20 @@ struct EventCoder: Sendable {
         var opener = subject.firstToken - 1
         if opener >= 0, text.tokens[opener].key == "the" { opener -= 1 }
         return opener >= 0 && Self.subordinators.contains(text.tokens[opener].key)
+    }
+
+    /// Whether a participant is the object of a preposition or of "told", or an example ("politicians such as
+    /// Bill Clinton"): no subject of a verb after it.
+    private func isObject(_ occurrence: Occurrence, in text: TokenizedText) -> Bool {
+        let first = occurrence.firstToken
+        guard first > 0 else { return false }
+        if Self.objectMarkers.contains(text.tokens[first - 1].key) { return true }
+        // An example, its title aside: "such as President Donald Trump".
+        var scan = first - 1
+        while scan > 0, text.tokens[scan].isCapitalized, OfficialMatcher.titleWords.contains(text.tokens[scan].key) {
+            scan -= 1
+        }
+        return scan > 0 && text.tokens[scan].key == "as" && text.tokens[scan - 1].key == "such"
     }
 
     /// Whether the cue's verb group follows "and": a second verb of the same subject.
@@ -926,7 +948,7 @@ struct EventCoder: Sendable {
         if nominal, let verb = experiencerVerb(before: cueStart, in: text, sentenceStart: sentenceStart) {
             let subject = before.last(where: {
                 $0.endToken <= verb
-                    && ($0.firstToken == 0 || !Self.objectMarkers.contains(text.tokens[$0.firstToken - 1].key))
+                    && !isObject($0, in: text)
             })
             var actor: Participant?
             if let from = markerIndex(after: cueEnd, in: text, markers: ["from", "by"]) {
@@ -962,7 +984,7 @@ struct EventCoder: Sendable {
         // A participant after a preposition ("The Red Cross operating in Iraq said", "said on Twitter", "told
         // Iran") is not the subject of a later verb.
         var subjects = before.filter {
-            $0.firstToken == 0 || !Self.objectMarkers.contains(text.tokens[$0.firstToken - 1].key)
+            !isObject($0, in: text)
         }
         // With no other subject, a place after a common noun stands for its people: "Opposition groups in
         // Zimbabwe are demanding", "Demonstrators from Iraq marched".

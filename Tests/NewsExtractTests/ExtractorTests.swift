@@ -371,4 +371,10 @@ struct EventRuleTests {
             events("Iran's Foreign Ministry spokesman Hamid Rezaei denied that Iran conducts cyberattacks.")
                 .allSatisfy { !$0.hasSuffix("IRN 016") })
     }
+
+    @Test func examplesAreNoSubjectsAndBackgroundsAreNoEvents() {
+        #expect(events("Critics of leaders such as President Donald Trump condemned the decision.") == [])
+        #expect(events("Alibaba listed its shares amid Iran's demonstrations.") == [])
+        #expect(events("Iran's demonstrations continued on Sunday.") == ["IRN PROTEST - 141"])
+    }
 }
