@@ -155,6 +155,11 @@ struct EventCoder: Sendable {
         "policy", "policies", "plan", "plans", "record", "remarks", "comments", "decision", "proposal", "proposals",
         "stance", "views", "position", "rhetoric", "statement", "statements", "handling", "other", "agenda", "claims",
     ]
+    /// Verbs of choosing: reported in the passive with no agent, the reporter chose ("NASA said the companies had
+    /// been selected").
+    static let choosingVerbs: Set<String> = [
+        "selected", "chosen", "picked", "awarded", "approved", "hired", "contracted", "shortlisted",
+    ]
     /// Predicates of condemnation: "was inappropriate", "considers it illegal".
     static let verdictWords: Set<String> = [
         "inappropriate", "unacceptable", "illegal", "unlawful", "illegitimate", "unconstitutional", "outrageous",
@@ -960,26 +965,34 @@ struct EventCoder: Sendable {
             return [(actor, subject?.participant)]
         }
         if nominal || passive {
-            let target: Participant?
+            var targets: [Participant?] = [nil]
             if let marker = markerIndex(after: cueEnd, in: text, markers: Self.targetMarkers),
                 let found = after.first(where: { $0.firstToken >= marker && $0.firstToken <= marker + 3 })
             {
-                target = found.participant
-            } else if passive {
-                target = before.last?.participant
-            } else {
-                target = nil
+                targets = [found.participant]
+            } else if passive, !before.isEmpty {
+                // "Blue Origin, SpaceX and Tyvak had been selected": each of the coordinated subjects.
+                targets = coordinatedGroup(endingBefore: cueStart, in: before, text: text)
             }
             var actor: Participant?
             if let by = markerIndex(after: cueEnd, in: text, markers: ["by"]) {
                 actor = after.first(where: { $0.firstToken >= by && $0.firstToken <= by + 3 })?.participant
             }
             if actor == nil, !passive, let owner = possessor(before: cueStart, in: text, participants: before),
-                owner.id != target?.id
+                owner.id != targets.first??.id
             {
                 actor = owner
             }
-            return [(actor, target)]
+            // "NASA said the five companies had been selected": who reports a choice with no agent made it.
+            if actor == nil, passive, Self.choosingVerbs.contains(cueWord),
+                let verb = (sentenceStart..<cueStart).first(where: {
+                    Self.attributingVerbs.contains(text.tokens[$0].key)
+                }),
+                let speaker = before.last(where: { $0.endToken <= verb && !isObject($0, in: text) })
+            {
+                actor = speaker.participant
+            }
+            return targets.filter { $0?.id != actor?.id || actor == nil }.map { (actor, $0) }
         }
         // A participant after a preposition ("The Red Cross operating in Iraq said", "said on Twitter", "told
         // Iran") is not the subject of a later verb.

@@ -377,4 +377,16 @@ struct EventRuleTests {
         #expect(events("Alibaba listed its shares amid Iran's demonstrations.") == [])
         #expect(events("Iran's demonstrations continued on Sunday.") == ["IRN PROTEST - 141"])
     }
+
+    @Test func anAgentlessPassiveTakesEveryCoordinatedSubjectAndAReportedChoiceItsReporter() {
+        let coded = events(
+            "NASA said the five companies — Blue Origin, Ceres Robotics, SpaceX and Tyvak Nano-Satellite Systems —"
+                + " had been selected to join the program.")
+        #expect(coded.filter { $0.hasPrefix("nasa COOPERATE") }.count == 4)
+        // Only a choice is the reporter's: Iran did not attack its own ports.
+        #expect(
+            events("Iran said the Iranian oil ministry and the ports of Oman were attacked.").allSatisfy {
+                !$0.hasPrefix("IRN")
+            })
+    }
 }
