@@ -39,24 +39,39 @@ enum OrganizationPattern {
 
     /// Names listed right after a plural noun of companies, each one to three capitalised words, the list joined
     /// by commas and a final "and" or "or" (or a single name): "to companies Astrobotic, Intuitive Machines and
-    /// Orbit Beyond". Ranges overlapping `covered` end the list.
+    /// Orbit Beyond", or after a colon that ends the noun's phrase ("nine companies selected a year ago:
+    /// Astrobotic, Draper and Moon Express"). Ranges overlapping `covered` end the list.
     static func listedCompanies(in text: TokenizedText, covered: [Bool]) -> [Range<Int>] {
         let tokens = text.tokens
         var result: [Range<Int>] = []
         for index in tokens.indices where companyClassNouns.contains(tokens[index].key) && !tokens[index].isCapitalized
         {
             var position = index + 1
+            // "the nine companies selected by NASA a year ago: Astrobotic, Draper, ...": the list after a colon
+            // that closes the noun's phrase.
+            if let colon = (index + 1..<min(tokens.count, index + 12)).first(where: {
+                text.scalars[tokens[$0 - 1].end..<tokens[$0].start].contains(":")
+            }),
+                !(index + 1..<colon).contains(where: {
+                    text.scalars[tokens[$0 - 1].end..<tokens[$0].start].contains { ".;!?".unicodeScalars.contains($0) }
+                })
+            {
+                position = colon
+            }
             var names: [Range<Int>] = []
             while position < tokens.count, names.count < 10 {
                 var end = position
-                while end < tokens.count, end - position < 3, tokens[end].isCapitalized, !covered[end],
+                // A name already known ("Masten Space Systems") is an item of the list too.
+                let known = covered[position]
+                while known, end < tokens.count, covered[end] { end += 1 }
+                while !known, end < tokens.count, end - position < 3, tokens[end].isCapitalized, !covered[end],
                     !notNameStarts.contains(tokens[end].key),
                     end == position || text.scalars[tokens[end - 1].end..<tokens[end].start].allSatisfy({ $0 == " " })
                 {
                     end += 1
                 }
                 guard end > position else { break }
-                names.append(position..<end)
+                if !known { names.append(position..<end) }
                 guard end < tokens.count else { break }
                 let gap = String(String.UnicodeScalarView(text.scalars[tokens[end - 1].end..<tokens[end].start]))
                 if gap == ", " || gap == "," {

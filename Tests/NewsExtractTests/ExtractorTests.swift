@@ -285,6 +285,12 @@ struct EventRuleTests {
         let companies = extraction.entities.filter { $0.type == "company" }
         #expect(companies.map(\.name) == ["Astrobotic", "Intuitive Machines", "Orbit Beyond"])
         #expect(companies.first?.mentions.count == 2)
+        // A list after a colon that closes the class noun's phrase.
+        let colonList = extractor.extract(
+            text:
+                "They join the nine companies selected a year ago: Draper, Masten Space Systems, Moon Express and OrbitBeyond.",
+            anchor: "2019-11-19")
+        #expect(colonList.entities.filter { $0.type == "company" }.map(\.name).contains("Moon Express"))
         #expect(
             extraction.events.map { "\($0.actor?.id ?? "-") \($0.target?.id ?? "-") \($0.cameo)" }
                 == ["nasa org:astrobotic 060", "nasa org:intuitive-machines 060"])
