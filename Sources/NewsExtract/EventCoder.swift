@@ -619,6 +619,9 @@ struct EventCoder: Sendable {
                 keys.prefix(3).contains(where: Self.claimWords.contains)
                     && keys.contains(where: Self.falsehoodWords.contains)
                 ? coded(cue, "REJECT", nil, "016", 3) : coded(cue, "ACCUSE", "disapprove", "111", 3)
+        } else if ["called", "calls", "call"].contains(cueWord), cue.cameo.hasPrefix("04"), quoteFollows {
+            // "Valve called 'Half Life: Alyx' a flagship game": naming, no telephone call.
+            return nil
         } else if Self.swapVerbs.contains(cueWord) || cue.cameo.hasPrefix("08"),
             keys.prefix(4).contains(where: Self.captiveWords.contains), let release = EventLexicon.cue(code: "0841")
         {
@@ -705,7 +708,14 @@ struct EventCoder: Sendable {
                 && tokens[verb.end..<min(tokens.count, verb.end + 3)].firstIndex(where: { $0.key == "to" }).map {
                     $0 + 1 < tokens.count && speechVerbs.contains(tokens[$0 + 1].key)
                 } == true)
-            // "a group called Salt Typhoon": naming, no call
+            // "a group called Salt Typhoon": naming, no call; so is "are often called hieleras"
+            && !(tokens[verb.start].key == "called" && verb.start > 0 && verb.end < tokens.count
+                && (passiveAuxiliaries.contains(tokens[verb.start - 1].key)
+                    || verb.start > 1
+                        && (tokens[verb.start - 1].key.hasSuffix("ly")
+                            || ["often", "sometimes", "also", "now", "still"].contains(tokens[verb.start - 1].key))
+                        && passiveAuxiliaries.contains(tokens[verb.start - 2].key))
+                && !["by", "on", "for", "in", "off", "to"].contains(tokens[verb.end].key))
             && !(["called", "named", "dubbed"].contains(tokens[verb.start].key) && verb.start > 0
                 && verb.end < tokens.count && tokens[verb.end].isCapitalized && !tokens[verb.start - 1].isCapitalized
                 && tokens[verb.start - 1].key.first?.isLetter == true

@@ -395,4 +395,10 @@ struct EventRuleTests {
                 !$0.hasPrefix("IRN")
             })
     }
+
+    @Test func namingIsNoCall() {
+        #expect(events("Developer Valve called “Half Life: Alyx” a flagship game.") == [])
+        #expect(events("The holding rooms of Customs and Border Protection are often called hieleras.") == [])
+        #expect(events("Joe Biden called Xi Jinping on Tuesday.") == ["person:joe-biden CONSULT person:xi-jinping 041"])
+    }
 }
