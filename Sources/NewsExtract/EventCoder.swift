@@ -298,7 +298,8 @@ struct EventCoder: Sendable {
                 // One main event per clause: a verb after "and" ("dismissed the measures and denied ...") opens
                 // another, and so does a subordinate clause with its own subject ("18 years after Washington
                 // invaded the country").
-                let subordinate = opensSubordinateClause(cueStart, in: text, participants: inSentence)
+                let subordinate = opensSubordinateClause(
+                    cueStart, in: text, participants: inSentence, sentenceStart: sentence.firstToken)
                 guard
                     cue.nominal || !mainFound || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken)
                         || subordinate
@@ -530,7 +531,9 @@ struct EventCoder: Sendable {
     /// Whether the cue is the verb of a subordinate clause whose subject is a participant right after the
     /// conjunction ("after Washington invaded", "when the UK returned"), or a passive with its agent ("having
     /// been annexed by Germany").
-    private func opensSubordinateClause(_ cue: Int, in text: TokenizedText, participants: [Occurrence]) -> Bool {
+    private func opensSubordinateClause(
+        _ cue: Int, in text: TokenizedText, participants: [Occurrence], sentenceStart: Int
+    ) -> Bool {
         var scan = cue - 1
         while scan >= 0, cue - scan <= 4,
             Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
@@ -544,6 +547,9 @@ struct EventCoder: Sendable {
         {
             return true
         }
+        // "The Palestinian Authority - which has rejected the US as a mediator - called for a meeting": the verb
+        // after a relative clause between dashes is the main clause's.
+        if relativeParenthesis(endingBefore: scan + 1, in: text, sentenceStart: sentenceStart) != nil { return true }
         guard let subject = participants.first(where: { $0.endToken == scan + 1 }) else { return false }
         var opener = subject.firstToken - 1
         if opener >= 0, text.tokens[opener].key == "the" { opener -= 1 }
@@ -562,6 +568,20 @@ struct EventCoder: Sendable {
             scan -= 1
         }
         return scan > 0 && text.tokens[scan].key == "as" && text.tokens[scan - 1].key == "such"
+    }
+
+    /// The first token of a relative clause set off by dashes that ends right before `token` ("- which has
+    /// rejected the Trump administration as a mediator -"), if there is one.
+    private func relativeParenthesis(endingBefore token: Int, in text: TokenizedText, sentenceStart: Int) -> Int? {
+        func dashBefore(_ position: Int) -> Bool {
+            guard position > sentenceStart, position < text.tokens.count else { return false }
+            let gap = text.scalars[text.tokens[position - 1].end..<text.tokens[position].start]
+            return gap.contains { "—–".unicodeScalars.contains($0) || $0 == "-" } && !gap.allSatisfy { $0 == "-" }
+        }
+        guard dashBefore(token), let open = (sentenceStart..<token).last(where: dashBefore),
+            ["which", "who", "whose", "whom"].contains(text.tokens[open].key)
+        else { return nil }
+        return open
     }
 
     /// Whether the cue's verb group follows "and": a second verb of the same subject.
@@ -1017,6 +1037,18 @@ struct EventCoder: Sendable {
             text.tokens[last.endToken..<cueStart].allSatisfy({ Self.verbGroupWords.contains($0.key) })
         {
             subjects = [last]
+        }
+        // A relative clause between dashes ("The Palestinian Authority - which has rejected the Trump
+        // administration - called for") holds no subject of the verb after it.
+        var verbStart = cueStart
+        while verbStart > sentenceStart, cueStart - verbStart < 4,
+            Self.verbGroupWords.contains(text.tokens[verbStart - 1].key)
+                || text.tokens[verbStart - 1].key.hasSuffix("ly")
+        {
+            verbStart -= 1
+        }
+        if let open = relativeParenthesis(endingBefore: verbStart, in: text, sentenceStart: sentenceStart) {
+            subjects = subjects.filter { $0.firstToken < open || $0.firstToken >= verbStart }
         }
         var actors = coordinatedGroup(endingBefore: cueStart, in: subjects, text: text)
         var scan = cueStart - 1

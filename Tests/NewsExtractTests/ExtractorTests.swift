@@ -401,4 +401,11 @@ struct EventRuleTests {
         #expect(events("The holding rooms of Customs and Border Protection are often called hieleras.") == [])
         #expect(events("Joe Biden called Xi Jinping on Tuesday.") == ["person:joe-biden CONSULT person:xi-jinping 041"])
     }
+
+    @Test func aRelativeClauseBetweenDashesHoldsNoSubjectOfTheMainVerb() {
+        let coded = events(
+            "The Palestinian Authority - which considers the US biased and has rejected the Trump administration as a"
+                + " mediator - called for an emergency meeting of the Arab League.")
+        #expect(coded == ["pa REJECT person:donald-trump 120", "pa REQUEST arableague 020"])
+    }
 }
