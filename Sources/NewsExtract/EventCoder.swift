@@ -192,6 +192,11 @@ struct EventCoder: Sendable {
         "twitter", "facebook", "youtube", "instagram", "weibo", "tiktok", "telegram", "whatsapp", "wechat", "reddit",
         "linkedin",
     ]
+    /// Nouns after a platform's name that make it a medium: "the Twitter account", "a Facebook post".
+    static let platformNouns: Set<String> = [
+        "account", "accounts", "post", "posts", "feed", "page", "video", "videos", "user", "users", "ad", "ads",
+        "thread", "message", "messages", "channel",
+    ]
     /// Words that name armed forces or police in a participant's name.
     static let forceWords: Set<String> = [
         "army", "military", "troops", "forces", "police", "soldiers", "guard", "navy", "marines", "militia",
@@ -964,7 +969,9 @@ struct EventCoder: Sendable {
         let after = participants.filter {
             $0.firstToken >= cueEnd
                 && !(Self.platforms.contains($0.participant.id)
-                    && ["on", "via", "through"].contains(text.tokens[$0.firstToken - 1].key))
+                    && (["on", "via", "through"].contains(text.tokens[$0.firstToken - 1].key)
+                        || $0.endToken < text.tokens.count
+                            && Self.platformNouns.contains(text.tokens[$0.endToken].key)))
         }
         let previous = cueStart > 0 ? text.tokens[cueStart - 1].key : ""
         // Passive: a form of "be" before a participle ("was hit", "were attacked"); "is providing" is active.

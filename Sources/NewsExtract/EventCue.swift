@@ -265,6 +265,14 @@ enum EventLexicon {
             EventCue(type: "COERCE", mode: "seize", context: ["military"], cameo: "192", quadClass: 4, nominal: true)
         ),
         (
+            // Handing back territory or control returns property (CAMEO 0842).
+            [
+                "returned the territory", "returned territory", "handed back", "hands back", "handed over control",
+                "returned control", "returns the territory", "return the territory",
+            ],
+            EventCue(type: "RETREAT", mode: "return", context: ["legal"], cameo: "0842", quadClass: 2, nominal: false)
+        ),
+        (
             ["defaced", "defacing"],
             EventCue(type: "ASSAULT", mode: nil, context: [], cameo: "180", quadClass: 4, nominal: false)
         ),

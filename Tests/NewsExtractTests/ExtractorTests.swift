@@ -408,4 +408,17 @@ struct EventRuleTests {
                 + " mediator - called for an emergency meeting of the Arab League.")
         #expect(coded == ["pa REJECT person:donald-trump 120", "pa REQUEST arableague 020"])
     }
+
+    @Test func territoryHandedBackIsReturnedAndAPlatformBeforeAccountIsAMedium() {
+        #expect(
+            events(
+                "They worry China is taking back freedoms given to Hong Kong when the UK returned the territory to China."
+            )
+            .contains("GBR RETREAT CHN 0842"))
+        #expect(
+            events(
+                "Foreign Secretary Dominic Raab defended the Conservative Party, saying the Twitter account was linked to"
+                    + " Labour."
+            ).allSatisfy { !$0.contains("twitter") })
+    }
 }
