@@ -100,7 +100,7 @@ struct EventCoder: Sendable {
         "take", "takes", "took", "taken", "taking", "come", "comes", "came", "coming", "make", "makes", "made",
         "catch", "catches", "caught",
     ]
-    static let idiomObjects: Set<String> = ["effect", "place", "into", "sense", "steps", "fire"]
+    static let idiomObjects: Set<String> = ["effect", "place", "into", "sense", "steps", "fire", "action", "measures"]
     /// "declined to comment", "refused to say": a refusal to speak is no event.
     static let refusalVerbs: Set<String> = ["declined", "declines", "decline", "refused", "refuses", "refuse"]
     static let speechVerbs: Set<String> = [

@@ -303,6 +303,8 @@ struct EventRuleTests {
         #expect(events("Hamas released two hostages.") == ["hamas RETREAT - 0841"])
         #expect(events("Senators Cory Booker and Kamala Harris have struggled to gain momentum.") == [])
         #expect(events("The court ruled that Google must pay.") == [])
+        // "take action / measures" names no taking.
+        #expect(events("The Senate will take measures against Iran.").allSatisfy { !$0.contains("THREATEN") })
         // "said ... must" is a demand, but not from a relative clause.
         #expect(events("Russia said Sudan must return the helicopter.") == ["RUS REQUEST SDN 100"])
         #expect(events("Ukraine's president said companies that should be paid were held.") == [])
