@@ -435,9 +435,6 @@ struct EventCoder: Sendable {
                 }
                 if coded && !cue.nominal { mainFound = true }
             }
-            // "Vindman and Williams told lawmakers that Trump's request was inappropriate": a speaker's verdict is
-            // a criticism (CAMEO 111) of the participant the verdict is about, when the sentence codes nothing else
-            // for the speaker.
             // A speaker's act at its verb of saying: an accusation or a criticism.
             func recordSpeech(_ cameo: String, mode: String?, speaker: Participant, target: Participant?, verb: Int) {
                 record(
@@ -450,6 +447,9 @@ struct EventCoder: Sendable {
                         cue: text.text(from: text.tokens[verb].start, to: text.tokens[verb].end),
                         certainty: hedged ? "alleged" : "asserted"))
             }
+            // "Vindman and Williams told lawmakers that Trump's request was inappropriate": a speaker's verdict is
+            // a criticism (CAMEO 111) of the participant the verdict is about, when the sentence codes nothing else
+            // for the speaker.
             for (verb, speaker, target) in verdicts(in: text, sentence: sentence, participants: inSentence)
             where !events.contains(where: { $0.sentenceStart == sentence.start && $0.actor?.id == speaker.id }) {
                 recordSpeech("111", mode: "disapprove", speaker: speaker, target: target, verb: verb)
@@ -524,10 +524,7 @@ struct EventCoder: Sendable {
                 Self.verdictVerbs.contains(text.tokens[$0].key)
             })
         else { return [] }
-        let subjects = participants.filter {
-            $0.endToken <= verb
-                && !isObject($0, in: text)
-        }
+        let subjects = participants.filter { $0.endToken <= verb && !isObject($0, in: text) }
         let speakers = coordinatedGroup(endingBefore: verb, in: subjects, text: text)
         let target = participants.first(where: { $0.firstToken > verb && $0.endToken <= adjective })?.participant
         return speakers.filter { $0.id != target?.id }.map { (verb, $0, target) }
@@ -539,12 +536,7 @@ struct EventCoder: Sendable {
     private func opensSubordinateClause(
         _ cue: Int, in text: TokenizedText, participants: [Occurrence], sentenceStart: Int
     ) -> Bool {
-        var scan = cue - 1
-        while scan >= 0, cue - scan <= 4,
-            Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
-        {
-            scan -= 1
-        }
+        let scan = beforeVerbGroup(cue, in: text, lowerBound: 0)
         // "..., having been annexed by Hitler's Germany": a passive with its agent is a clause of its own.
         if cue > 0, Self.passiveAuxiliaries.contains(text.tokens[cue - 1].key), cue + 1 < text.tokens.count,
             text.tokens[cue + 1].key == "by",
@@ -589,14 +581,21 @@ struct EventCoder: Sendable {
         return open
     }
 
-    /// Whether the cue's verb group follows "and": a second verb of the same subject.
-    private func followsAnd(_ cue: Int, in text: TokenizedText, sentenceStart: Int) -> Bool {
+    /// The token before the cue's verb group: auxiliaries, modals and "-ly" adverbs ("has also strongly"), up
+    /// to four tokens back and not before `lowerBound`.
+    private func beforeVerbGroup(_ cue: Int, in text: TokenizedText, lowerBound: Int) -> Int {
         var scan = cue - 1
-        while scan > sentenceStart, cue - scan <= 4,
+        while scan >= lowerBound, cue - scan <= 4,
             Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
         {
             scan -= 1
         }
+        return scan
+    }
+
+    /// Whether the cue's verb group follows "and": a second verb of the same subject.
+    private func followsAnd(_ cue: Int, in text: TokenizedText, sentenceStart: Int) -> Bool {
+        let scan = beforeVerbGroup(cue, in: text, lowerBound: sentenceStart + 1)
         return scan >= sentenceStart && text.tokens[scan].key == "and"
     }
 
@@ -988,10 +987,7 @@ struct EventCoder: Sendable {
         // "The United States faced stiff Palestinian criticism", "WeWork is facing scrutiny from the SEC": the
         // subject of the verb of undergoing is the target; the actor follows "from" or "by", or qualifies the noun.
         if nominal, let verb = experiencerVerb(before: cueStart, in: text, sentenceStart: sentenceStart) {
-            let subject = before.last(where: {
-                $0.endToken <= verb
-                    && !isObject($0, in: text)
-            })
+            let subject = before.last(where: { $0.endToken <= verb && !isObject($0, in: text) })
             var actor: Participant?
             if let from = markerIndex(after: cueEnd, in: text, markers: ["from", "by"]) {
                 actor = after.first(where: { $0.firstToken >= from && $0.firstToken <= from + 3 })?.participant
@@ -1033,9 +1029,7 @@ struct EventCoder: Sendable {
         }
         // A participant after a preposition ("The Red Cross operating in Iraq said", "said on Twitter", "told
         // Iran") is not the subject of a later verb.
-        var subjects = before.filter {
-            !isObject($0, in: text)
-        }
+        var subjects = before.filter { !isObject($0, in: text) }
         // With no other subject, a place after a common noun stands for its people: "Opposition groups in
         // Zimbabwe are demanding", "Demonstrators from Iraq marched".
         if subjects.isEmpty, let last = before.last, last.firstToken >= 2,
@@ -1047,23 +1041,12 @@ struct EventCoder: Sendable {
         }
         // A relative clause between dashes ("The Palestinian Authority - which has rejected the Trump
         // administration - called for") holds no subject of the verb after it.
-        var verbStart = cueStart
-        while verbStart > sentenceStart, cueStart - verbStart < 4,
-            Self.verbGroupWords.contains(text.tokens[verbStart - 1].key)
-                || text.tokens[verbStart - 1].key.hasSuffix("ly")
-        {
-            verbStart -= 1
-        }
+        let verbStart = beforeVerbGroup(cueStart, in: text, lowerBound: sentenceStart) + 1
         if let open = relativeParenthesis(endingBefore: verbStart, in: text, sentenceStart: sentenceStart) {
             subjects = subjects.filter { $0.firstToken < open || $0.firstToken >= verbStart }
         }
         var actors = coordinatedGroup(endingBefore: cueStart, in: subjects, text: text)
-        var scan = cueStart - 1
-        while scan >= 0, cueStart - scan <= 4,
-            Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
-        {
-            scan -= 1
-        }
+        let scan = beforeVerbGroup(cueStart, in: text, lowerBound: 0)
         if scan >= 0, Self.pronouns.contains(text.tokens[scan].key) {
             // A pronoun subject ("Nigeria announced that it will withdraw") stands for the nearest subject before
             // it, the subject of the reporting clause.
@@ -1215,8 +1198,8 @@ struct EventCoder: Sendable {
     }
 
     /// Whether only a list separator lies between two participants: a comma, a space ("Bosnian Serbs"), or up
-    /// to three of `words` ("and", "the", "as well as"), with the title of an official after them; never a hyphen ("NATO-Ukraine Council"), a slash, a
-    /// dash, a colon or a semicolon.
+    /// to three of `words` ("and", "the", "as well as"), with the title of an official after them; never a
+    /// hyphen ("NATO-Ukraine Council"), a slash, a dash, a colon or a semicolon.
     private func isListGap(
         from first: Occurrence, to next: Occurrence, in text: TokenizedText, words: Set<String>
     )
