@@ -93,7 +93,7 @@ struct EventCoder: Sendable {
     static let objectMarkers: Set<String> = [
         "in", "at", "near", "inside", "across", "throughout", "within", "on", "to", "via", "from", "with", "for",
         "about", "against", "into", "over", "under", "through", "than", "like", "toward", "towards", "told", "tell",
-        "tells", "among", "between", "including",
+        "tells", "among", "between", "including", "by",
     ]
     /// Verb + object idioms that name no event: "takes effect", "took place", "comes into force".
     static let idiomVerbs: Set<String> = [
@@ -148,6 +148,15 @@ struct EventCoder: Sendable {
     static let subordinators: Set<String> = [
         "after", "before", "when", "while", "because", "since", "although", "though", "until", "unless", "whereas",
     ]
+    static let defeatVerbs: Set<String> = ["beat", "beats", "beaten", "beating", "defeated", "defeats", "defeat"]
+    /// Words that make a defeat electoral.
+    static let electionWords: Set<String> = [
+        "incumbent", "election", "elections", "race", "primary", "primaries", "vote", "votes", "points", "seat",
+        "runoff", "ballot", "polls", "reelection", "re-election", "candidate", "nomination", "caucus", "caucuses",
+    ]
+    static let relativeOrPersonalSubjects: Set<String> = ["which", "who", "that", "he", "she", "it"]
+    /// Words that close an open list: "AT&T, Comcast, T-Mobile and others".
+    static let othersWords: Set<String> = ["others", "more", "other"]
     /// Words that join the items of a list of participants.
     static let listWords: Set<String> = ["and", "or", "the", "as", "well", "companies", "countries"]
     /// Nouns that make an attack verbal: "attacked his plan", "hammered Bevin on his record".
@@ -403,6 +412,9 @@ struct EventCoder: Sendable {
                     }
                     coded = coded || actor != nil
                     var cue = cue
+                    // "T-Mobile CEO John Legere is stepping down": a company's change of leadership concedes
+                    // nothing to anyone (CAMEO 083 is a government's).
+                    if cue.cameo.hasPrefix("083"), let actor, companies.contains(actor.id) { continue }
                     // "WeWork reached an agreement with JLL": a company's agreement is a business deal (CAMEO 061).
                     if cue.cameo == "057", let actor, companies.contains(actor.id) {
                         (cue.type, cue.mode, cue.context, cue.cameo, cue.quadClass) = (
@@ -557,14 +569,22 @@ struct EventCoder: Sendable {
     /// Bill Clinton"): no subject of a verb after it.
     private func isObject(_ occurrence: Occurrence, in text: TokenizedText) -> Bool {
         let first = occurrence.firstToken
-        guard first > 0 else { return false }
-        if Self.objectMarkers.contains(text.tokens[first - 1].key) { return true }
+        guard let marker = prepositionIndex(before: occurrence, in: text) else { return false }
+        if Self.objectMarkers.contains(text.tokens[marker].key) { return true }
         // An example, its title aside: "such as President Donald Trump".
         var scan = first - 1
         while scan > 0, text.tokens[scan].isCapitalized, OfficialMatcher.titleWords.contains(text.tokens[scan].key) {
             scan -= 1
         }
         return scan > 0 && text.tokens[scan].key == "as" && text.tokens[scan - 1].key == "such"
+    }
+
+    /// The token where a preposition before a participant would be, over an article: "in Zimbabwe", "by the
+    /// US Senate".
+    private func prepositionIndex(before occurrence: Occurrence, in text: TokenizedText) -> Int? {
+        let first = occurrence.firstToken
+        guard first > 0 else { return nil }
+        return first > 1 && text.tokens[first - 1].key == "the" ? first - 2 : first - 1
     }
 
     /// The first token of a relative clause set off by dashes that ends right before `token` ("- which has
@@ -662,6 +682,9 @@ struct EventCoder: Sendable {
             result = coded(cue, "ASSAULT", nil, "190", 4, context: ["military"])
         } else if cueWord.hasPrefix("block"), keys.contains(where: Self.wayWords.contains) {
             result = coded(cue, "PROTEST", "obstruct", "144", 4)
+        } else if Self.defeatVerbs.contains(cueWord), keys.contains(where: Self.electionWords.contains) {
+            // "Democrats beat incumbent Gov. Matt Bevin", "defeated him in the primary": a vote, no force.
+            return nil
         }
         if result.type == "ASSAULT", keys.contains(where: Self.positionWords.contains) {
             result = coded(result, "ACCUSE", "disapprove", "111", 3)
@@ -690,6 +713,14 @@ struct EventCoder: Sendable {
         // enormous pressure"): as a verb it would follow a pronoun, a plural subject, a modal or "to".
         if cueEnd - cue == 1, cue > sentence.firstToken, !afterParticipant, Self.isBaseForm(word) {
             let before = text.tokens[cue - 1]
+            // "which regulates campaign finances", "he opposes aid": after a verb with its subject pronoun, the
+            // base form is the object noun.
+            let finiteVerb =
+                cue - 2 >= sentence.firstToken && Self.relativeOrPersonalSubjects.contains(text.tokens[cue - 2].key)
+                && previous.count > 2 && previous.hasSuffix("s") && !previous.hasSuffix("ss")
+                && !Self.baseFormContext.contains(previous)
+                && !["helps", "makes", "lets"].contains(previous)
+            if finiteVerb { return true }
             let plural = previous.hasSuffix("s") && !previous.hasSuffix("ss") && !previous.hasSuffix("ous")
             if !before.isCapitalized, previous.first?.isLetter == true, !plural, !previous.hasSuffix("ly"),
                 !Self.subjectWords.contains(previous), !Self.verbGroupWords.contains(previous),
@@ -1002,7 +1033,8 @@ struct EventCoder: Sendable {
             if let marker = markerIndex(after: cueEnd, in: text, markers: Self.targetMarkers),
                 let found = after.first(where: { $0.firstToken >= marker && $0.firstToken <= marker + 3 })
             {
-                targets = [found.participant]
+                // "a hearing with executives from AT&T, Comcast and T-Mobile": each of the coordinated.
+                targets = targetGroup(startingWith: found, in: after, text: text)
             } else if passive, !before.isEmpty {
                 // "Blue Origin, SpaceX and Tyvak had been selected": each of the coordinated subjects.
                 targets = coordinatedGroup(endingBefore: cueStart, in: before, text: text)
@@ -1031,11 +1063,14 @@ struct EventCoder: Sendable {
         // Iran") is not the subject of a later verb.
         var subjects = before.filter { !isObject($0, in: text) }
         // With no other subject, a place after a common noun stands for its people: "Opposition groups in
-        // Zimbabwe are demanding", "Demonstrators from Iraq marched".
-        if subjects.isEmpty, let last = before.last, last.firstToken >= 2,
-            ["in", "from"].contains(text.tokens[last.firstToken - 1].key),
-            !text.tokens[last.firstToken - 2].isCapitalized,
-            text.tokens[last.endToken..<cueStart].allSatisfy({ Self.verbGroupWords.contains($0.key) })
+        // Zimbabwe are demanding", "Demonstrators from Iraq marched", "workers affiliated with the Serbian
+        // Workers' Union stopped work".
+        if subjects.isEmpty, let last = before.last, let marker = prepositionIndex(before: last, in: text),
+            marker >= 1, ["in", "from", "with"].contains(text.tokens[marker].key),
+            !text.tokens[marker - 1].isCapitalized,
+            text.tokens[last.endToken..<cueStart].allSatisfy({
+                Self.verbGroupWords.contains($0.key) || $0.isCapitalized
+            })
         {
             subjects = [last]
         }
@@ -1142,8 +1177,13 @@ struct EventCoder: Sendable {
             group.append(next)
             if endsWithConjunction { break }
         }
+        // A list of commas only is no list ("Iran, the country's ally"), unless it ends "and others".
         if group.count > 1, commaOnly, !endsWithConjunction {
-            group = [first]
+            let end = group[group.count - 1].endToken
+            let rest = text.tokens[end..<min(text.tokens.count, end + 2)].map(\.key)
+            if !(rest.count == 2 && ["and", "or"].contains(rest[0]) && Self.othersWords.contains(rest[1])) {
+                group = [first]
+            }
         }
         var seen = Set<String>()
         return group.map(\.participant).filter { seen.insert($0.id).inserted }
@@ -1206,7 +1246,14 @@ struct EventCoder: Sendable {
         -> Bool
     {
         guard next.firstToken >= first.endToken else { return false }
-        let between = text.tokens[first.endToken..<next.firstToken]
+        var gapStart = first.endToken
+        // A second name joined by a slash belongs to the item: "AT&T, Comcast/Xfinity, T-Mobile".
+        if gapStart < next.firstToken, text.tokens[gapStart].isCapitalized,
+            text.scalars[text.tokens[gapStart - 1].end..<text.tokens[gapStart].start].elementsEqual("/".unicodeScalars)
+        {
+            gapStart += 1
+        }
+        let between = text.tokens[gapStart..<next.firstToken]
         // An official's title may open the next item after a conjunction: "Mitt Romney and Senator Susan
         // Collins" (but "the Foreign Ministry spokesman Hamid Rezaei" is one participant's apposition).
         let titled =
@@ -1216,7 +1263,7 @@ struct EventCoder: Sendable {
                 words.contains($0.key) || titled && OfficialMatcher.titleWords.contains($0.key)
             })
         else { return false }
-        let from = text.tokens[first.endToken - 1].end
+        let from = text.tokens[gapStart - 1].end
         let to = text.tokens[next.firstToken].start
         return !text.scalars[from..<to].contains { "-/–—:;".unicodeScalars.contains($0) }
     }

@@ -61,9 +61,28 @@ public struct Extractor: Sendable {
         occurrences = Self.withCompanyReferences(participants, in: tokenized, entities: entities)
         let coded = events.code(
             tokenized, sentences: split, participants: occurrences, dates: timexes,
-            companies: Set(entities.filter { $0.kind == .group && $0.type == "company" }.map(\.id)))
+            companies: Self.companiesAndOfficers(entities))
         return Extraction(entities: entities, dates: timexes, events: coded)
     }
+
+    /// The ids of the companies and of the officials who run one: those whose affiliation names a company, or
+    /// whose title is a company's ("founder", "CEO").
+    static func companiesAndOfficers(_ entities: [Entity]) -> Set<String> {
+        let companies = entities.filter { $0.kind == .group && $0.type == "company" }
+        let names = Set(companies.map(\.name))
+        let officers = entities.filter { entity in
+            guard entity.kind == .official else { return false }
+            if let affiliation = entity.affiliation, names.contains(affiliation) { return true }
+            let words = (entity.title ?? "").lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" })
+            return words.contains { corporateTitleWords.contains(String($0)) }
+        }
+        return Set((companies + officers).map(\.id))
+    }
+
+    static let corporateTitleWords: Set<String> = [
+        "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "executive",
+        "shareholder", "investor",
+    ]
 
     /// "SoftBank attempts to rescue the company": "the company" and "the firm" stand for the company the text
     /// has named most before them, so that events find it as a participant.

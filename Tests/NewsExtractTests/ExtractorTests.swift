@@ -248,6 +248,37 @@ struct EventRuleTests {
                 .filter { $0.contains("111") }.count == 1)
     }
 
+    @Test func listsCloseWithOthersAndKeepSlashedNames() {
+        #expect(
+            events(
+                "The Federal Communications Commission held a hearing on Tuesday with executives from Verizon,"
+                    + " AT&T/DirecTV, Comcast and others."
+            ).map { $0.split(separator: " ")[2] } == ["verizon", "att", "comcast"])
+        // Commas alone make no list: only the first is the target.
+        #expect(events("Iran met Iraq, Syria, Turkey.") == ["IRN CONSULT IRQ 040"])
+    }
+
+    @Test func electoralDefeatsAndCompanyResignationsAreNoEvents() {
+        #expect(events("Republicans beat incumbent Senator Doug Jones in the Alabama race.") == [])
+        #expect(events("Russian forces beat back a Ukrainian assault.") == ["RUS ASSAULT UKR 190"])
+        #expect(events("Amazon CEO Jeff Bezos is stepping down in July.") == [])
+        #expect(events("Pakistani Prime Minister Imran Khan resigned.") == ["person:imran-khan CONCEDE - 0831"])
+    }
+
+    @Test func prepositionalObjectsAndVerbObjectsAreNoSubjects() {
+        // "by the US Senate" is no subject of "would impose".
+        #expect(
+            !events("The bill, under consideration by the US Senate, would impose sanctions on Iran.").contains {
+                $0.hasPrefix("us-senate")
+            })
+        // "campaign" is the object of "regulates", not a verb.
+        #expect(events("The commission, which regulates campaign spending, issued a statement.") == [])
+        // With no other subject, the body the people are affiliated with acts.
+        #expect(
+            events("Dockers affiliated with the Greek Seamen's Federation stopped work on Monday.")
+                == ["GRC PROTEST - 143"])
+    }
+
     @Test func theSubjectOfAVerbOfUndergoingIsTheTarget() {
         #expect(
             events("The United States faced stiff Palestinian criticism over its decision.")
