@@ -101,6 +101,22 @@ struct EventCoder: Sendable {
         "catch", "catches", "caught",
     ]
     static let idiomObjects: Set<String> = ["effect", "place", "into", "sense", "steps", "fire", "action", "measures"]
+    /// Objects that make the idiom with words between: "take decisive corrective action", "take a series of
+    /// measures".
+    static let idiomActionObjects: Set<String> = ["action", "actions", "measures", "steps"]
+
+    /// Whether the words after an idiom verb are its idiom object: right after it ("took place"), or an action
+    /// word after up to three lower-case words ("take a series of measures").
+    static func idiomObject(after end: Int, in tokens: [Token]) -> Bool {
+        guard end < tokens.count else { return false }
+        if idiomObjects.contains(tokens[end].key) { return true }
+        for position in end..<min(tokens.count, end + 4) {
+            if idiomActionObjects.contains(tokens[position].key) { return true }
+            if tokens[position].isCapitalized || tokens[position].key.first?.isNumber == true { return false }
+        }
+        return false
+    }
+
     /// "declined to comment", "refused to say": a refusal to speak is no event.
     static let refusalVerbs: Set<String> = ["declined", "declines", "decline", "refused", "refuses", "refuse"]
     static let speechVerbs: Set<String> = [
@@ -753,8 +769,7 @@ struct EventCoder: Sendable {
         // A capitalised verb form inside a sentence is part of a name ("Free Trade Agreement", "Fast Company").
         for verb in EventLexicon.verbs.matches(in: tokens)
         where !compoundParts.contains(verb.start) && (verb.start == 0 || !tokens[verb.start].isCapitalized)
-            && !(verb.end < tokens.count && Self.idiomObjects.contains(tokens[verb.end].key)
-                && Self.idiomVerbs.contains(tokens[verb.start].key))
+            && !(Self.idiomVerbs.contains(tokens[verb.start].key) && Self.idiomObject(after: verb.end, in: tokens))
             // "recognize that the deal fails": an acknowledgement, no recognition
             && !(verb.end < tokens.count && tokens[verb.end].key == "that"
                 && tokens[verb.start].key.hasPrefix("recogni"))
@@ -898,6 +913,11 @@ struct EventCoder: Sendable {
         for position in sentence.firstToken..<cue where Self.hypotheticals.contains(text.tokens[position].key) {
             return .hypothetical
         }
+        // "would like to see China agree to purchases": a wish for another's act, which has not happened.
+        for position in max(sentence.firstToken + 1, cue - 5)..<max(sentence.firstToken + 1, cue)
+        where text.tokens[position].key == "see" && text.tokens[position - 1].key == "to" {
+            return .hypothetical
+        }
         // An intention is marked in the cue's own verb group ("will angrily dismiss", "plans to visit"), not in
         // an earlier clause.
         // A light verb and its article may come between ("would resume regular visits"), and one adjective
@@ -1006,7 +1026,11 @@ struct EventCoder: Sendable {
         let previous = cueStart > 0 ? text.tokens[cueStart - 1].key : ""
         // Passive: a form of "be" before a participle ("was hit", "were attacked"); "is providing" is active.
         let cueWord = text.tokens[cueEnd - 1].key
-        let passive = Self.passiveAuxiliaries.contains(previous) && !cueWord.hasSuffix("ing")
+        // "be impeached by the House and removed from office by the Senate": a participle after "and" with its
+        // own agent shares the passive of the verb before it; its target is that verb's subject.
+        let sharedPassive = coordinatedPassive(
+            cueStart: cueStart, cueEnd: cueEnd, in: text, sentenceStart: sentenceStart)
+        let passive = Self.passiveAuxiliaries.contains(previous) && !cueWord.hasSuffix("ing") || sharedPassive != nil
         // A verb cue after a determiner or a possessive is used as a noun ("the attack", "Iran's attack").
         // A past-tense form is a verb whatever precedes it ("its allies demanded").
         let firstWord = text.tokens[cueStart].key
@@ -1037,7 +1061,9 @@ struct EventCoder: Sendable {
                 targets = targetGroup(startingWith: found, in: after, text: text)
             } else if passive, !before.isEmpty {
                 // "Blue Origin, SpaceX and Tyvak had been selected": each of the coordinated subjects.
-                targets = coordinatedGroup(endingBefore: cueStart, in: before, text: text)
+                let subjectEnd = sharedPassive ?? cueStart
+                targets = coordinatedGroup(
+                    endingBefore: subjectEnd, in: before.filter { $0.endToken <= subjectEnd }, text: text)
             }
             var actor: Participant?
             if let by = markerIndex(after: cueEnd, in: text, markers: ["by"]) {
@@ -1060,8 +1086,23 @@ struct EventCoder: Sendable {
             return targets.filter { $0?.id != actor?.id || actor == nil }.map { (actor, $0) }
         }
         // A participant after a preposition ("The Red Cross operating in Iraq said", "said on Twitter", "told
-        // Iran") is not the subject of a later verb.
-        var subjects = before.filter { !isObject($0, in: text) }
+        // Iran") is not the subject of a later verb, nor is one listed with it ("a deal between the United States
+        // and China would allow").
+        var subjects: [Occurrence] = []
+        var lastObject: Occurrence?
+        for occurrence in before {
+            if isObject(occurrence, in: text)
+                || lastObject.map({
+                    isListGap(from: $0, to: occurrence, in: text, words: ["and", "or", "the"])
+                        && text.tokens[$0.endToken..<occurrence.firstToken].contains { ["and", "or"].contains($0.key) }
+                }) == true
+            {
+                lastObject = occurrence
+            } else {
+                subjects.append(occurrence)
+                lastObject = nil
+            }
+        }
         // With no other subject, a place after a common noun stands for its people: "Opposition groups in
         // Zimbabwe are demanding", "Demonstrators from Iraq marched", "workers affiliated with the Serbian
         // Workers' Union stopped work".
@@ -1202,6 +1243,21 @@ struct EventCoder: Sendable {
             scan -= 1
         }
         return nil
+    }
+
+    /// The auxiliary of a passive ("was attacked by Iraq") that a participle after "and" with an agent of its
+    /// own ("and invaded by its forces") shares, within eight tokens.
+    private func coordinatedPassive(cueStart: Int, cueEnd: Int, in text: TokenizedText, sentenceStart: Int) -> Int? {
+        let cueWord = text.tokens[cueEnd - 1].key
+        guard cueStart >= sentenceStart + 3, text.tokens[cueStart - 1].key == "and",
+            cueWord.hasSuffix("ed") || Self.irregularPast.contains(cueWord),
+            text.tokens[cueEnd..<min(text.tokens.count, cueEnd + 4)].contains(where: { $0.key == "by" })
+        else { return nil }
+        return stride(from: cueStart - 3, through: max(sentenceStart, cueStart - 8), by: -1).first { aux in
+            let next = text.tokens[aux + 1].key
+            return Self.passiveAuxiliaries.contains(text.tokens[aux].key)
+                && (next.hasSuffix("ed") || Self.irregularPast.contains(next))
+        }
     }
 
     /// The participant that owns the cue: "Iran's cyberattack", "Iran's major cyberattack".

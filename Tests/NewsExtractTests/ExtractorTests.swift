@@ -279,6 +279,26 @@ struct EventRuleTests {
                 == ["GRC PROTEST - 143"])
     }
 
+    @Test func takingActionWithWordsBetweenIsAnIdiomAndAWishIsNoEvent() {
+        #expect(events("Britain vowed to take swift legal action against the smugglers.") == [])
+        #expect(events("Kenya said it would take a series of measures against Somalia.") == [])
+        #expect(events("Officials would like to see Russia agree to a ceasefire.") == [])
+    }
+
+    @Test func aParticipleAfterAndWithItsOwnAgentSharesThePassive() {
+        #expect(
+            events("Iraq was invaded by the US and occupied by British forces.")
+                == ["USA ASSAULT IRQ 190", "GBR COERCE IRQ 192"])
+    }
+
+    @Test func aParticipantListedWithAnObjectIsNoSubject() {
+        // "between France and Germany": both are objects of "between", neither allows anything.
+        #expect(
+            !events("A treaty between France and Germany would allow visits by Poland.").contains {
+                $0.hasPrefix("FRA") || $0.hasPrefix("DEU")
+            })
+    }
+
     @Test func theSubjectOfAVerbOfUndergoingIsTheTarget() {
         #expect(
             events("The United States faced stiff Palestinian criticism over its decision.")
