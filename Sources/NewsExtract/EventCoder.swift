@@ -1172,7 +1172,20 @@ struct EventCoder: Sendable {
         if reciprocal, actors.count > 1 {
             return actors.flatMap { actor in actors.filter { $0.id != actor.id }.map { (actor, $0) } }
         }
+        // "18 years after Washington invaded the country": the object "the country" is the last other country
+        // the sentence named before it.
+        let countryObject =
+            cueEnd + 1 < text.tokens.count && text.tokens[cueEnd].key == "the"
+            && ["country", "nation"].contains(text.tokens[cueEnd + 1].key)
         return actors.flatMap { actor -> [(Participant?, Participant?)] in
+            if countryObject,
+                let named = before.last(where: {
+                    $0.participant.kind == .country && $0.participant.id != actor.id
+                        && $0.participant.id != actor.country
+                })
+            {
+                return [(actor, named.participant)]
+            }
             let others = after.filter { $0.participant.id != actor.id }
             guard let first = others.first else { return [(actor, nil)] }
             return targetGroup(startingWith: first, in: others, text: text).map { (actor, $0) }

@@ -30,6 +30,18 @@ struct GroupMatcher: Sendable {
         "supreme", "central", "national", "federal", "armed", "state", "border", "coast", "air", "security",
     ]
 
+    /// The country named right before a token, as a word ("German Foreign Office") or a possessive ("Germany's
+    /// Foreign Office"), with only spaces between.
+    private func countryBefore(_ start: Int, ends: [Int: String], in text: TokenizedText) -> String? {
+        guard start > 0 else { return nil }
+        var previous = start - 1
+        if text.tokens[previous].key == "s", previous > 0 { previous -= 1 }
+        guard let country = ends[text.tokens[previous].end],
+            text.onlySpaceBetween(text.tokens[start - 1].end, text.tokens[start].start)
+        else { return nil }
+        return country
+    }
+
     func match(_ text: TokenizedText, countries: [Entity]) -> [Entity] {
         let tokens = text.tokens
         var order: [String] = []
@@ -47,8 +59,17 @@ struct GroupMatcher: Sendable {
             found[id]!.mentions.append(mention)
         }
         var covered = [Bool](repeating: false, count: tokens.count)
+        // Where each country mention ends: "The German Foreign Office" is Germany's office, not the Foreign
+        // Office of the gazetteer (the United Kingdom's).
+        let countryEnds = Dictionary(
+            countries.flatMap { entity in entity.mentions.map { ($0.end, entity.id) } }, uniquingKeysWith: { $1 })
         for match in gazetteer.trie.matches(in: tokens, accept: { accepts($0, in: text) }) {
             guard let form = match.payloads.first(where: { fits($0, match: match, in: text) }) else { continue }
+            if let country = form.country, let before = countryBefore(match.start, ends: countryEnds, in: text),
+                before != country
+            {
+                continue
+            }
             // A news outlet cited as a source ("told Reuters", "according to the AP", "CNN reported") is not a
             // party to the story; one that acts or publishes ("as reported by Tech Monitor") is.
             if form.kind == "media", isCitation(first: match.start, end: match.end, in: text) { continue }
@@ -69,7 +90,10 @@ struct GroupMatcher: Sendable {
                 position += 1
                 sawModifier += 1
             }
-            guard position < tokens.count, Self.bodyNouns.contains(tokens[position].key), !covered[position] else {
+            // "office" needs its modifier: "the German Foreign Office", not "Iran's office".
+            guard position < tokens.count, !covered[position],
+                Self.bodyNouns.contains(tokens[position].key) || sawModifier > 0 && tokens[position].key == "office"
+            else {
                 continue
             }
             var end = position + 1

@@ -291,6 +291,12 @@ struct EventRuleTests {
                 == ["USA ASSAULT IRQ 190", "GBR COERCE IRQ 192"])
     }
 
+    @Test func theCountryAsAnObjectIsTheLastOtherCountryNamed() {
+        #expect(events("Iraq said Kuwait had invaded the nation.").contains("KWT ASSAULT IRQ 190"))
+        // The actor's own country is no other country.
+        #expect(events("Russia said Putin visited the country on Monday.") == ["person:vladimir-putin CONSULT - 042"])
+    }
+
     @Test func aParticipantListedWithAnObjectIsNoSubject() {
         // "between France and Germany": both are objects of "between", neither allows anything.
         #expect(
@@ -418,7 +424,7 @@ struct EventRuleTests {
     @Test func subordinateClausesAndAgentivePassivesAreClausesOfTheirOwn() {
         #expect(
             events("Roughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the country.")
-                .contains("USA ASSAULT - 190"))
+                .contains("USA ASSAULT AFG 190"))
         // Annexing occupies territory (192).
         #expect(
             events(

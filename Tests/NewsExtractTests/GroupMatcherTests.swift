@@ -46,6 +46,12 @@ struct GroupMatcherTests {
             ])
         #expect(names("the Chinese Ministry of Commerce said") == ["Chinese Ministry of Commerce"])
         #expect(groups("the Albanian government said") == [], "'the <country> government' is the country, not a group")
+        // Another country's word before a listed body's name makes it that country's body; the same country's,
+        // or a dateline before it, does not.
+        #expect(groups("The German Foreign Office summoned him.") == ["deu-office=DEU"])
+        #expect(groups("The British Foreign Office summoned him.") == ["fcdo=GBR"])
+        #expect(groups("BERLIN — Microsoft said so.") == ["microsoft=USA"])
+        #expect(groups("Iran's office in Geneva said so.") == [], "'office' needs a modifier to be a body")
     }
 
     @Test func newsOutletsCitedAsSourcesAreNotGroups() {
