@@ -483,19 +483,20 @@ struct EventCoder: Sendable {
                 recordSpeech("111", mode: "disapprove", speaker: speaker, target: target, verb: verb)
             }
             // "Microsoft said a Russian unit broke into the accounts": a speaker who names another as the author
-            // of a hostile act accuses it (CAMEO 112).
+            // of a hostile act accuses it (CAMEO 112); "CISA and the FBI warned that ...": each speaker does.
             for (cueStart, author) in hostile {
                 guard
                     let verb = (sentence.firstToken..<cueStart).first(where: {
                         Self.attributingVerbs.contains(text.tokens[$0].key)
-                    }),
-                    let speaker = participants.last(where: {
-                        $0.firstToken >= sentence.firstToken && $0.endToken <= verb
-                            && !isObject($0, in: text)
-                    })?.participant,
-                    speaker.id != author.id
+                    })
                 else { continue }
-                recordSpeech("112", mode: nil, speaker: speaker, target: author, verb: verb)
+                let speakers = participants.filter {
+                    $0.firstToken >= sentence.firstToken && $0.endToken <= verb && !isObject($0, in: text)
+                }
+                for speaker in coordinatedGroup(endingBefore: verb, in: speakers, text: text)
+                where speaker.id != author.id {
+                    recordSpeech("112", mode: nil, speaker: speaker, target: author, verb: verb)
+                }
             }
         }
         return Self.withoutSubsumed(events)
@@ -698,6 +699,11 @@ struct EventCoder: Sendable {
             result = coded(cue, "ASSAULT", nil, "190", 4, context: ["military"])
         } else if cueWord.hasPrefix("block"), keys.contains(where: Self.wayWords.contains) {
             result = coded(cue, "PROTEST", "obstruct", "144", 4)
+        } else if ["agreed", "agrees", "agree"].contains(cueWord), keys.first == "with",
+            keys.prefix(5).contains(where: Self.claimWords.contains)
+        {
+            // "agreed with the Ukrainian assessment": an endorsement of another's finding (051), no pledge.
+            result = coded(cue, "SUPPORT", nil, "051", 1)
         } else if Self.defeatVerbs.contains(cueWord), keys.contains(where: Self.electionWords.contains) {
             // "Democrats beat incumbent Gov. Matt Bevin", "defeated him in the primary": a vote, no force.
             return nil

@@ -54,7 +54,11 @@ struct GroupGazetteer: Sendable {
         }
         for row in CountryGazetteer.rows(organizations) where row.count >= 5 {
             let country = row[3].isEmpty ? nil : row[3]
-            for form in [row[1]] + row[4].split(separator: "|").map(String.init) {
+            var forms = [row[1]] + row[4].split(separator: "|").map(String.init)
+            // "US Treasury Department" and "U.S. Treasury Department" are one name written two ways.
+            forms += forms.filter { $0.hasPrefix("US ") }.map { "U.S. " + $0.dropFirst(3) }
+            forms += forms.filter { $0.hasPrefix("U.S. ") }.map { "US " + $0.dropFirst(5) }
+            for form in Set(forms).sorted() {
                 add(form, id: row[0], name: row[1], kind: row[2], country: country, threatActor: false)
             }
         }

@@ -21,7 +21,7 @@ struct GroupMatcher: Sendable {
     /// Nouns that make "<country> <noun>" a body of that country.
     static let bodyNouns: Set<String> = [
         "parliament", "senate", "congress", "ministry", "military", "army", "navy", "police",
-        "embassy", "judiciary", "court", "treasury", "customs",
+        "judiciary", "court", "treasury", "customs",
     ]
     static let militaryNouns: Set<String> = ["military", "army", "navy"]
     /// Words between a country and a body noun ("foreign ministry", "defence ministry", "central bank").

@@ -154,7 +154,8 @@ struct ExtractorTests {
             events("The German Foreign Office summoned the Russian ambassador.").contains {
                 $0.hasSuffix("ACCUSE RUS 111 -")
             })
-        #expect(events("China's embassy in Ottawa rejected the findings.") == ["chn-embassy REJECT - 016 -"])
+        // An embassy speaks for its government: the country acts.
+        #expect(events("China's embassy in Ottawa rejected the findings.") == ["CHN REJECT - 016 -"])
         #expect(
             events("The Czech Republic ordered three Russian diplomats to leave the country.")
                 == ["CZE SANCTION RUS 161 -"])
@@ -289,6 +290,16 @@ struct EventRuleTests {
         #expect(
             events("Iraq was invaded by the US and occupied by British forces.")
                 == ["USA ASSAULT IRQ 190", "GBR COERCE IRQ 192"])
+    }
+
+    @Test func coordinatedSpeakersEachAccuseAndAgreeingWithAFindingEndorsesIt() {
+        #expect(
+            events(
+                "The NSA and the FBI said on Monday that Russian hackers known as Sandworm had broken into the"
+                    + " networks of power companies."
+            ).filter { $0.hasSuffix("112") } == ["nsa ACCUSE G0034 112", "fbi ACCUSE G0034 112"])
+        #expect(events("Japan said it agreed with the British assessment.") == ["JPN SUPPORT GBR 051"])
+        #expect(events("Japan agreed with Britain on a trade deal.") == ["JPN AGREE GBR 030"])
     }
 
     @Test func theCountryAsAnObjectIsTheLastOtherCountryNamed() {

@@ -31,6 +31,15 @@ struct GroupMatcherTests {
         #expect(groups("The MERCURY group targeted telecom firms with malware.").contains("G0069=IRN"))
     }
 
+    @Test func usAndUSDotAreOneNameWrittenTwoWays() {
+        let tokenized = TokenizedText("The U.S. Treasury Department and the US Navy said so.")
+        let found = GroupMatcher(gazetteer: .shared).match(
+            tokenized, countries: CountryMatcher(gazetteer: .shared).match(tokenized))
+        // The gazetteer lists "US Treasury Department" (and "U.S. Treasury"): the whole written name is matched.
+        #expect(found.map(\.name) == ["US Treasury", "US Navy"])
+        #expect(found.flatMap(\.mentions).map(\.text) == ["U.S. Treasury Department", "US Navy"])
+    }
+
     @Test func organisationsAndAgenciesWithTheirCountries() {
         #expect(
             groups("Nato allies and the UN condemned it; CISA and the FBI issued an advisory.") == [
