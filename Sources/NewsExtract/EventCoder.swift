@@ -135,10 +135,17 @@ struct EventCoder: Sendable {
     static let attributingVerbs: Set<String> = [
         "said", "says", "say", "warned", "warns", "stated", "states", "concluded", "concludes", "found", "determined",
         "assessed", "assesses", "believes", "traced", "attributed", "confirmed", "alleged", "alleges", "asserted",
+        "linked", "links",
+    ]
+    /// Verbs that trace an act to its author: "traced the intrusion to", "linked the breach to".
+    static let tracingVerbs: Set<String> = [
+        "traced", "traces", "tracing", "linked", "links", "linking", "tied", "ties", "attributed", "attributes",
+        "attributing", "pinned", "pins",
     ]
     /// Verbs of the lexicon's intrusion cues, which need a sentence about computers.
     static let intrusionVerbs: Set<String> = [
-        "compromised", "infiltrated", "broke", "breaks", "break", "gained", "burrowed", "penetrated",
+        "compromised", "infiltrated", "broke", "breaks", "break", "gained", "burrowed", "penetrated", "cut", "cuts",
+        "cutting", "knocked", "knock", "shut", "intrusion", "intrusions", "breach", "breaches",
     ]
     static let envoyWords: Set<String> = [
         "ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge", "chargé",
@@ -370,6 +377,13 @@ struct EventCoder: Sendable {
                 if Self.marketVerbs.contains(cueWord), let next = window.first, next.key.first?.isNumber == true {
                     continue
                 }
+                // "linked a breach of the ministry's email to Fancy Bear": an attribution (the attribution rule
+                // makes it the speaker's accusation), no tie between the two.
+                if Self.tracingVerbs.contains(cueWord),
+                    text.tokens[cueEnd..<min(sentence.endToken, cueEnd + 12)].contains(where: { $0.key == "to" })
+                {
+                    continue
+                }
                 guard
                     var cue = modulated(
                         wantsOfOther(cue, cueWord: cueWord, after: cueEnd, in: text, sentence: sentence),
@@ -490,8 +504,12 @@ struct EventCoder: Sendable {
                         Self.attributingVerbs.contains(text.tokens[$0].key)
                     })
                 else { continue }
+                // "... after investigators linked the breach to X": a subordinate clause's own subject speaks.
+                let clauseStart =
+                    (sentence.firstToken..<verb).last(where: { Self.subordinators.contains(text.tokens[$0].key) })
+                    ?? sentence.firstToken
                 let speakers = participants.filter {
-                    $0.firstToken >= sentence.firstToken && $0.endToken <= verb && !isObject($0, in: text)
+                    $0.firstToken >= clauseStart && $0.endToken <= verb && !isObject($0, in: text)
                 }
                 for speaker in coordinatedGroup(endingBefore: verb, in: speakers, text: text)
                 where speaker.id != author.id {
@@ -1060,7 +1078,9 @@ struct EventCoder: Sendable {
         }
         if nominal || passive {
             var targets: [Participant?] = [nil]
-            if let marker = markerIndex(after: cueEnd, in: text, markers: Self.targetMarkers),
+            // "the breach of the ministry's email system", "the hack of Sony": a cyberattack's victim after "of".
+            let markers = cue.mode == "cyber" && nominal ? Self.targetMarkers.union(["of"]) : Self.targetMarkers
+            if let marker = markerIndex(after: cueEnd, in: text, markers: markers),
                 let found = after.first(where: { $0.firstToken >= marker && $0.firstToken <= marker + 3 })
             {
                 // "a hearing with executives from AT&T, Comcast and T-Mobile": each of the coordinated.
@@ -1079,6 +1099,23 @@ struct EventCoder: Sendable {
                 owner.id != targets.first??.id
             {
                 actor = owner
+            }
+            // "traced the intrusion to Russia's SVR", "linked a breach of the ministry's email to the group known
+            // as Midnight Blizzard": the act's author follows "to".
+            // "The hack of Sony was traced to North Korea": the same after the act.
+            let tracedAfter = (cueEnd..<min(text.tokens.count, cueEnd + 8)).contains {
+                $0 > cueEnd && Self.tracingVerbs.contains(text.tokens[$0].key)
+                    && Self.passiveAuxiliaries.contains(text.tokens[$0 - 1].key)
+            }
+            if actor == nil, !passive,
+                tracedAfter
+                    || (max(sentenceStart, cueStart - 4)..<cueStart).contains(where: {
+                        Self.tracingVerbs.contains(text.tokens[$0].key)
+                    }),
+                let to = (cueEnd..<min(text.tokens.count, cueEnd + 10)).first(where: { text.tokens[$0].key == "to" }),
+                let author = after.first(where: { $0.firstToken > to && $0.firstToken <= to + 6 })
+            {
+                actor = author.participant
             }
             // "NASA said the five companies had been selected": who reports a choice with no agent made it.
             if actor == nil, passive, Self.choosingVerbs.contains(cueWord),

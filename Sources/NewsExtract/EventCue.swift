@@ -84,6 +84,12 @@ enum EventLexicon {
             EventCue(type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4, nominal: true)
         ),
         (
+            // Coded only in a sentence about computers (EventCoder.intrusionVerbs): "a breach of the ministry's
+            // email system", not "a breach of the ceasefire".
+            ["intrusion", "intrusions", "breach", "breaches"],
+            EventCue(type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4, nominal: true)
+        ),
+        (
             ["meet", "meets", "met", "meeting", "held talks", "hold talks", "holds talks"],
             EventCue(type: "CONSULT", mode: nil, context: [], cameo: "040", quadClass: 1, nominal: false)
         ),
@@ -289,6 +295,9 @@ enum EventLexicon {
             [
                 "compromised", "infiltrated", "broke into", "breaks into", "break into", "hacked into",
                 "gained access to", "burrowed into", "penetrated",
+                // Sabotage of a grid by hackers: "tried to cut power to 200,000 households".
+                "cut power", "cuts power", "cutting power", "cut electricity", "knocked out power", "knock out power",
+                "shut down power", "shut off power",
             ],
             EventCue(type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4, nominal: false)
         ),

@@ -410,6 +410,32 @@ struct EventRuleTests {
             ).contains("fbi ACCUSE G1017 112"))
         // A warning of what will come stays a threat.
         #expect(events("The FBI warned that Iran would retaliate against Israel.").contains { $0.contains("THREATEN") })
+        // Cutting power is sabotage in a sentence about hackers or computers only.
+        #expect(
+            events("Poland said hackers known as Sandworm had tried to cut power to the grid's control systems.")
+                == ["G0034 COERCE - 176", "POL ACCUSE G0034 112"])
+        #expect(events("Russian missiles cut power to Kyiv.") == [])
+    }
+
+    @Test func anActTracedToItsAuthorIsItsAuthors() {
+        // Before the act ("traced the intrusion to") or after it ("was traced to"); a cyberattack's victim follows
+        // "of"; a breach outside a sentence about computers is none.
+        #expect(
+            events("Analysts traced the intrusion to the hacking group known as Fancy Bear.") == ["G0007 COERCE - 176"])
+        #expect(events("The hack of Sony was traced to North Korea.") == ["PRK COERCE sony 176"])
+        #expect(events("Russia accused Ukraine of a breach of the ceasefire.") == ["RUS ACCUSE UKR 112"])
+        // Linking an act to its author is the speaker's accusation, no tie; a subordinate clause's own subject
+        // ("after investigators linked") is the speaker, not a participant before it.
+        #expect(
+            events(
+                "German officials said on Monday that investigators had linked a breach of the Bundestag's email"
+                    + " servers to hackers known as Fancy Bear."
+            ) == ["G0007 COERCE - 176", "DEU ACCUSE G0007 112"])
+        #expect(
+            !events(
+                "Poland expelled two Russian diplomats after investigators linked an intrusion into its email servers"
+                    + " to hackers known as Fancy Bear."
+            ).contains { $0.hasSuffix("112") })
         // Calling a report groundless denies it.
         #expect(
             events("China's embassy in Ottawa called the report \"groundless speculation\".").map { $0.suffix(3) }
