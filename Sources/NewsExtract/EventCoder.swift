@@ -171,12 +171,14 @@ struct EventCoder: Sendable {
     static let subordinators: Set<String> = [
         "after", "before", "when", "while", "because", "since", "although", "though", "until", "unless", "whereas",
     ]
+    /// Verbs of defeat, which an electoral word makes a vote.
     static let defeatVerbs: Set<String> = ["beat", "beats", "beaten", "beating", "defeated", "defeats", "defeat"]
     /// Words that make a defeat electoral.
     static let electionWords: Set<String> = [
         "incumbent", "election", "elections", "race", "primary", "primaries", "vote", "votes", "points", "seat",
         "runoff", "ballot", "polls", "reelection", "re-election", "candidate", "nomination", "caucus", "caucuses",
     ]
+    /// Subjects right before a finite verb: "which regulates", "he opposes".
     static let relativeOrPersonalSubjects: Set<String> = ["which", "who", "that", "he", "she", "it"]
     /// Words that close an open list: "AT&T, Comcast, T-Mobile and others".
     static let othersWords: Set<String> = ["others", "more", "other"]
@@ -277,6 +279,8 @@ struct EventCoder: Sendable {
         var endToken: Int
     }
 
+    /// The events of a text's sentences. `companies`: the ids of the companies and of their officers, whose
+    /// agreements are business deals and whose changes of leadership are no events.
     func code(
         _ text: TokenizedText, sentences: [Sentence], participants: [Occurrence], dates: [TimeExpression],
         companies: Set<String> = []
@@ -1100,22 +1104,9 @@ struct EventCoder: Sendable {
             {
                 actor = owner
             }
-            // "traced the intrusion to Russia's SVR", "linked a breach of the ministry's email to the group known
-            // as Midnight Blizzard": the act's author follows "to".
-            // "The hack of Sony was traced to North Korea": the same after the act.
-            let tracedAfter = (cueEnd..<min(text.tokens.count, cueEnd + 8)).contains {
-                $0 > cueEnd && Self.tracingVerbs.contains(text.tokens[$0].key)
-                    && Self.passiveAuxiliaries.contains(text.tokens[$0 - 1].key)
-            }
-            if actor == nil, !passive,
-                tracedAfter
-                    || (max(sentenceStart, cueStart - 4)..<cueStart).contains(where: {
-                        Self.tracingVerbs.contains(text.tokens[$0].key)
-                    }),
-                let to = (cueEnd..<min(text.tokens.count, cueEnd + 10)).first(where: { text.tokens[$0].key == "to" }),
-                let author = after.first(where: { $0.firstToken > to && $0.firstToken <= to + 6 })
-            {
-                actor = author.participant
+            if actor == nil, !passive {
+                actor = tracedAuthor(
+                    cueStart: cueStart, cueEnd: cueEnd, in: text, after: after, sentenceStart: sentenceStart)
             }
             // "NASA said the five companies had been selected": who reports a choice with no agent made it.
             if actor == nil, passive, Self.choosingVerbs.contains(cueWord),
@@ -1299,6 +1290,24 @@ struct EventCoder: Sendable {
             scan -= 1
         }
         return nil
+    }
+
+    /// The author an act is traced to: "traced the intrusion to Russia's SVR", "linked a breach of the
+    /// ministry's email to the group known as Midnight Blizzard", "the hack of Sony was traced to North Korea".
+    private func tracedAuthor(
+        cueStart: Int, cueEnd: Int, in text: TokenizedText, after: [Occurrence], sentenceStart: Int
+    ) -> Participant? {
+        let tracedBefore = (max(sentenceStart, cueStart - 4)..<cueStart).contains {
+            Self.tracingVerbs.contains(text.tokens[$0].key)
+        }
+        let tracedAfter = (cueEnd..<min(text.tokens.count, cueEnd + 8)).contains {
+            $0 > cueEnd && Self.tracingVerbs.contains(text.tokens[$0].key)
+                && Self.passiveAuxiliaries.contains(text.tokens[$0 - 1].key)
+        }
+        guard tracedBefore || tracedAfter,
+            let to = (cueEnd..<min(text.tokens.count, cueEnd + 10)).first(where: { text.tokens[$0].key == "to" })
+        else { return nil }
+        return after.first(where: { $0.firstToken > to && $0.firstToken <= to + 6 })?.participant
     }
 
     /// The auxiliary of a passive ("was attacked by Iraq") that a participle after "and" with an agent of its
