@@ -68,7 +68,7 @@ public struct Extractor: Sendable {
     /// The ids of the companies and of the officials who run one: those whose affiliation names a company, or
     /// whose title is a company's ("founder", "CEO").
     static func companiesAndOfficers(_ entities: [Entity]) -> Set<String> {
-        let companies = entities.filter { $0.kind == .group && $0.type == "company" }
+        let companies = companyEntities(entities)
         let names = Set(companies.map(\.name))
         let officers = entities.filter { entity in
             guard entity.kind == .official else { return false }
@@ -77,6 +77,10 @@ public struct Extractor: Sendable {
             return words.contains { corporateTitleWords.contains(String($0)) }
         }
         return Set((companies + officers).map(\.id))
+    }
+
+    static func companyEntities(_ entities: [Entity]) -> [Entity] {
+        entities.filter { $0.kind == .group && $0.type == "company" }
     }
 
     static let corporateTitleWords: Set<String> = [
@@ -89,7 +93,7 @@ public struct Extractor: Sendable {
     static func withCompanyReferences(
         _ occurrences: [EventCoder.Occurrence], in text: TokenizedText, entities: [Entity]
     ) -> [EventCoder.Occurrence] {
-        let companies = Set(entities.filter { $0.kind == .group && $0.type == "company" }.map(\.id))
+        let companies = Set(companyEntities(entities).map(\.id))
         guard !companies.isEmpty else { return occurrences }
         var result = occurrences
         var next = 0
