@@ -44,8 +44,12 @@ let package = Package(
         .target(name: "NewsModel", swiftSettings: strictSettings),
         // Main-content extraction and metadata.
         .target(name: "NewsClean", dependencies: ["LibXML", "NewsModel"], swiftSettings: strictSettings),
+        // The analysis every extractor shares: tokens, word classes and lemmas, phrases, clauses.
+        .target(name: "NewsLanguage", exclude: ["Data"], swiftSettings: strictSettings),
         // Sentences, gazetteers, countries, dates, events.
-        .target(name: "NewsExtract", dependencies: ["NewsModel"], exclude: ["Data"], swiftSettings: strictSettings),
+        .target(
+            name: "NewsExtract", dependencies: ["NewsModel", "NewsLanguage"], exclude: ["Data"],
+            swiftSettings: strictSettings),
         // JSON Lines writing and stable ids.
         .target(name: "NewsSink", dependencies: ["NewsModel"], swiftSettings: strictSettings),
         // The Dispatch scheduler, pipeline.conf, run state, wiring of the stages.
@@ -62,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "newsevents",
             dependencies: [
-                "NewsPipeline", "NewsModel", "NewsFetch", "NewsClean", "NewsExtract", "NewsSink",
+                "NewsPipeline", "NewsModel", "NewsFetch", "NewsClean", "NewsExtract", "NewsLanguage", "NewsSink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,7 +74,7 @@ let package = Package(
         ),
         // Speed benchmarks, each against a baseline in the same run (scripts/bench/*.sh).
         .executableTarget(
-            name: "NewsBench", dependencies: ["NewsExtract", "NewsClean", "NewsFetch", "LibXML"],
+            name: "NewsBench", dependencies: ["NewsExtract", "NewsLanguage", "NewsClean", "NewsFetch", "LibXML"],
             swiftSettings: strictSettings),
         // The libFuzzer target (scripts/fuzz.sh links it with libFuzzer; the tests replay its regressions).
         .target(
@@ -79,6 +83,7 @@ let package = Package(
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
         .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch", "LibXML"]),
         .testTarget(name: "NewsCleanTests", dependencies: ["NewsClean", "NewsModel"]),
+        .testTarget(name: "NewsLanguageTests", dependencies: ["NewsLanguage"]),
         .testTarget(name: "NewsExtractTests", dependencies: ["NewsExtract", "NewsModel"]),
         .testTarget(name: "NewsSinkTests", dependencies: ["NewsSink", "NewsModel"]),
         .testTarget(name: "NewsPipelineTests", dependencies: ["NewsPipeline", "NewsModel", "NewsSink"]),

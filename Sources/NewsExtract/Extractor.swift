@@ -1,3 +1,4 @@
+import NewsLanguage
 import NewsModel
 
 /// The extract stage: countries, dates and events from cleaned text.
@@ -117,5 +118,16 @@ public struct Extractor: Sendable {
             result.append(EventCoder.Occurrence(participant: company, firstToken: index, endToken: index + 2))
         }
         return result.sorted { $0.firstToken < $1.firstToken }
+    }
+}
+
+extension Extractor {
+    /// The language layer's analysis of every sentence of `text`, split as the extract stage splits it.
+    /// O(length of text).
+    package func analyses(text: String) -> [SentenceAnalysis] {
+        let tokenized = TokenizedText(text)
+        return sentences.split(tokenized).map { sentence in
+            LanguageAnalyzer.shared.analyze(tokenized.scalars, in: sentence.start..<sentence.end)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import NewsLanguage
+
 /// A word of the text: a maximal run of letters and digits, with its offsets in Unicode scalars.
 package struct Token: Sendable, Equatable {
     /// Lower-cased form used for lookups.
@@ -79,15 +81,7 @@ package struct TokenizedText: Sendable {
     }
 
     @inline(__always)
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x80 {
-            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
-                || (value >= 0x61 && value <= 0x7A)
-        }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
-            || scalar.properties.generalCategory == .nonspacingMark
-    }
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { WordTokenizer.isWordScalar(scalar) }
 
     /// Splits a gazetteer form into lookup keys the same way text is split.
     static func keys(of form: String) -> [String] {

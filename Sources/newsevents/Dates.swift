@@ -34,17 +34,7 @@ struct Dates: ParsableCommand {
     }
 
     func run() throws {
-        let data: Data
-        if let file, file != "-" {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("newsevents: error: cannot read '\(file)'\n".utf8))
-                throw ExitCode(1)
-            }
-            data = contents
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = try PlainTextInput.read(file)
         let timexes = Extractor().dates(text: text, anchor: dct.flatMap(PublicationDate.day(of:)), language: language)
         let array = JSONValue.array(timexes.map(RecordEncoder.timex))
         FileHandle.standardOutput.write(Data((array.serialized() + "\n").utf8))

@@ -1,0 +1,284 @@
+/// Finds each verb group's subject, objects and passive agent, relative and participle clauses, the clauses
+/// that report what another says, and coordinated verbs that share a subject. Rules, in the order they apply:
+///
+/// 1. A clause never reaches across ";", ":" or a dash (`word-lists.tsv`, clause-marks).
+/// 2. Subject: walking left from the verb group over adverbs, commas and prepositional phrases ("the president
+///    of France said"), the first noun phrase not governed by a preposition; a relative pronoun right before
+///    the verb is the subject and the phrase before it is what the clause describes. A verb group, a
+///    subordinating conjunction or any other word stops the walk. An infinitive, or a participle or gerund with
+///    no auxiliary, has no subject of its own. A verb joined by "and"/"or" to an earlier verb with no subject
+///    between shares that verb's subject (`subjectIsShared`).
+/// 3. Object: the noun phrase right after an active verb group (adverbs and its particle between), unless it
+///    names a time ("last week") or is followed by a finite verb of its own (then it is that verb's subject and
+///    the clause is a complement: "said Iran attacked"). A pronoun object followed by a second noun phrase is
+///    the indirect object ("gave him the files").
+/// 4. Agent: "by" and a noun phrase within a few words after a passive verb group or participle.
+/// 5. Reported speech: a clause right after "that" or a complement subject is the complement of the verb
+///    before it; a clause with no object that closes the sentence after a comma ("..., officials said")
+///    reports the clause before it.
+///
+/// Cost: O(words × verb groups) in the worst case; sentences are short.
+struct ClauseAnalyzer: Sendable {
+    let lists: WordLists
+
+    func clauses(
+        _ words: [Word], nounPhrases: [NounPhrase], verbGroups: [VerbGroup], coordinations: [[Int]]
+    ) -> [Clause] {
+        let segments = segmentIndices(words)
+        var phraseAt = [Int?](repeating: nil, count: words.count)
+        for (index, phrase) in nounPhrases.enumerated() {
+            for word in phrase.range { phraseAt[word] = index }
+        }
+        let groupAt = verbGroupIndices(words.count, verbGroups)
+        let context = Context(
+            words: words, phrases: nounPhrases, groups: verbGroups, coordinations: coordinations, segments: segments,
+            phraseAt: phraseAt, groupAt: groupAt)
+        var clauses: [Clause] = []
+        for (index, group) in verbGroups.enumerated() {
+            var clause = Clause(verbGroup: index, segment: segments[group.range.lowerBound])
+            subject(of: &clause, group: group, context, previous: clauses)
+            objects(of: &clause, group: group, context)
+            agents(of: &clause, group: group, context)
+            clauses.append(clause)
+        }
+        reportedSpeech(&clauses, context)
+        return clauses
+    }
+
+    private struct Context {
+        var words: [Word]
+        var phrases: [NounPhrase]
+        var groups: [VerbGroup]
+        var coordinations: [[Int]]
+        var segments: [Int]
+        var phraseAt: [Int?]
+        var groupAt: [Int?]
+
+        func conjuncts(_ phrase: Int) -> [Int] { coordinations.first { $0.contains(phrase) } ?? [phrase] }
+
+        /// The words of a phrase together with the phrases coordinated with it ("the US and the UK").
+        func span(_ phrase: Int) -> Range<Int> {
+            let group = conjuncts(phrase)
+            return phrases[group[0]].range.lowerBound..<phrases[group[group.count - 1]].range.upperBound
+        }
+
+        /// The end of the phrase at `phrase` with its coordination and the prepositional phrases after it
+        /// ("the accusations of the US and the UK").
+        func spanWithModifiers(_ phrase: Int) -> Int {
+            var end = span(phrase).upperBound
+            while end + 1 < words.count, words[end].tag == .adposition, let next = phraseAt[end + 1],
+                phrases[next].range.lowerBound == end + 1
+            {
+                end = span(next).upperBound
+            }
+            return end
+        }
+
+        /// A verb group that can take a subject of its own.
+        func isFinite(_ group: Int) -> Bool { !groups[group].isNonFinite }
+    }
+
+    private func segmentIndices(_ words: [Word]) -> [Int] {
+        var segment = 0
+        return words.map { word in
+            if word.tag == .punctuation && lists.clauseMarks.contains(word.form) { segment += 1 }
+            return segment
+        }
+    }
+
+    private func verbGroupIndices(_ count: Int, _ groups: [VerbGroup]) -> [Int?] {
+        var at = [Int?](repeating: nil, count: count)
+        for (index, group) in groups.enumerated() {
+            for word in group.range { at[word] = index }
+            if let particle = group.particle { at[particle] = index }
+        }
+        return at
+    }
+
+    // MARK: Subject
+
+    private func subject(of clause: inout Clause, group: VerbGroup, _ c: Context, previous: [Clause]) {
+        let segment = c.segments[group.range.lowerBound]
+        var index = group.range.lowerBound - 1
+        if let relative = relativePronoun(before: index, c) {
+            clause.subjects = [relative]
+            clause.modifies = describedPhrase(before: c.phrases[relative].range.lowerBound - 1, c)
+            return
+        }
+        if group.isNonFinite {
+            if group.voice == .passive || c.words[group.head].tag == .verb {
+                clause.modifies = describedPhrase(before: group.range.lowerBound - 1, c)
+            }
+            return
+        }
+        while index >= 0, c.segments[index] == segment {
+            let word = c.words[index]
+            if let phrase = c.phraseAt[index] {
+                let start = c.span(phrase).lowerBound
+                if start > 0, c.words[start - 1].tag == .adposition {
+                    index = start - 2  // a prepositional phrase: the subject is further left
+                    continue
+                }
+                if start > 0, let relative = relativeClause(endingAt: start - 1, c, previous) {
+                    // "The hackers who attacked the ministry were arrested": the relative clause's object is
+                    // not the subject; the phrase the clause describes is.
+                    clause.subjects = c.conjuncts(relative)
+                    return
+                }
+                if lists.expletives.contains(c.words[c.phrases[phrase].head].lower) { return }
+                clause.subjects = c.conjuncts(phrase)
+                return
+            }
+            if word.tag == .adverb || word.form == "," {
+                index -= 1
+                continue
+            }
+            if let relative = relativeClause(endingAt: index, c, previous) {
+                clause.subjects = c.conjuncts(relative)
+                return
+            }
+            if word.tag == .coordinatingConjunction, let shared = sharedSubject(before: index - 1, c, previous) {
+                clause.subjects = shared
+                clause.subjectIsShared = true
+            }
+            return
+        }
+    }
+
+    /// The phrase described by the relative clause whose verb group holds word `index`, if it is one.
+    private func relativeClause(endingAt index: Int, _ c: Context, _ previous: [Clause]) -> Int? {
+        guard let group = c.groupAt[index], group < previous.count else { return nil }
+        let clause = previous[group]
+        guard let described = clause.modifies, let subject = clause.subjects.first,
+            lists.relativePronouns.contains(c.words[c.phrases[subject].head].lower)
+        else { return nil }
+        return described
+    }
+
+    /// A relative pronoun right before the verb group (adverbs between): "hackers who attacked".
+    private func relativePronoun(before index: Int, _ c: Context) -> Int? {
+        var index = index
+        while index >= 0, c.words[index].tag == .adverb { index -= 1 }
+        guard index > 0, lists.relativePronouns.contains(c.words[index].lower),
+            [.pronoun, .determiner, .subordinatingConjunction].contains(c.words[index].tag),
+            let phrase = c.phraseAt[index], c.phrases[phrase].range.count == 1,
+            c.phraseAt[index - 1] != nil || c.words[index - 1].form == ","
+        else { return nil }
+        return phrase
+    }
+
+    /// The noun phrase right before `index` (a comma between allowed).
+    private func describedPhrase(before index: Int, _ c: Context) -> Int? {
+        var index = index
+        if index >= 0, c.words[index].form == "," { index -= 1 }
+        guard index >= 0 else { return nil }
+        return c.phraseAt[index]
+    }
+
+    /// The subject of the verb group that ends right before "and"/"or" at `index + 1`.
+    private func sharedSubject(before index: Int, _ c: Context, _ previous: [Clause]) -> [Int]? {
+        var index = index
+        while index >= 0, c.words[index].form == "," { index -= 1 }
+        // Skip the earlier verb's object: "Iran denied the claims and condemned ...".
+        if index >= 0, let phrase = c.phraseAt[index] {
+            index = c.phrases[phrase].range.lowerBound - 1
+            if index >= 0, c.words[index].tag == .adposition, index > 0, let before = c.phraseAt[index - 1] {
+                index = c.phrases[before].range.lowerBound - 1
+            }
+        }
+        guard index >= 0, let group = c.groupAt[index], group < previous.count else { return nil }
+        let earlier = previous[group]
+        return earlier.subjects.isEmpty ? nil : earlier.subjects
+    }
+
+    // MARK: Objects
+
+    private func objects(of clause: inout Clause, group: VerbGroup, _ c: Context) {
+        guard group.voice == .active, !group.isCopula, c.words[group.head].tag == .verb else { return }
+        var index = (group.particle ?? group.head) + 1
+        while index < c.words.count, c.words[index].tag == .adverb { index += 1 }
+        guard index < c.words.count, let first = c.phraseAt[index], c.phrases[first].range.lowerBound == index,
+            c.segments[index] == clause.segment
+        else { return }
+        if lists.timeNouns.contains(c.words[c.phrases[first].head].lower) { return }
+        let after = c.phrases[first].range.upperBound
+        if startsFiniteClause(at: c.spanWithModifiers(first), c)
+            || lists.relativePronouns.contains(c.words[index].lower)
+        {
+            return
+        }
+        if c.words[c.phrases[first].head].tag == .pronoun, after < c.words.count, let second = c.phraseAt[after],
+            c.phrases[second].range.lowerBound == after, c.words[c.phrases[first].head].lower != "it"
+        {
+            clause.indirectObject = first
+            clause.objects = c.conjuncts(second)
+            return
+        }
+        clause.objects = c.conjuncts(first)
+    }
+
+    /// Whether a finite verb group starts at `index` (adverbs before it allowed).
+    private func startsFiniteClause(at index: Int, _ c: Context) -> Bool {
+        var index = index
+        while index < c.words.count, c.words[index].tag == .adverb { index += 1 }
+        guard index < c.words.count, let group = c.groupAt[index], c.groups[group].range.lowerBound == index else {
+            return false
+        }
+        return c.isFinite(group)
+    }
+
+    // MARK: Agents
+
+    private func agents(of clause: inout Clause, group: VerbGroup, _ c: Context) {
+        guard group.voice == .passive || (group.isNonFinite && c.words[group.head].tag == .verb) else { return }
+        let limit = min(c.words.count - 1, group.range.upperBound + 4)
+        var index = group.range.upperBound
+        while index < limit {
+            if c.groupAt[index] != nil || c.segments[index] != clause.segment { return }
+            if c.words[index].lower == "by", let phrase = c.phraseAt[index + 1],
+                c.phrases[phrase].range.lowerBound == index + 1
+            {
+                clause.agents = c.conjuncts(phrase)
+                return
+            }
+            index += 1
+        }
+    }
+
+    // MARK: Reported speech
+
+    private func reportedSpeech(_ clauses: inout [Clause], _ c: Context) {
+        for index in clauses.indices.dropLast() {
+            let group = c.groups[clauses[index].verbGroup]
+            guard clauses[index].objects.isEmpty, !group.isCopula else { continue }
+            var next = (group.particle ?? group.range.upperBound - 1) + 1
+            if next < c.words.count, c.words[next].lower == "that",
+                c.words[next].tag == .subordinatingConjunction
+            {
+                next += 1
+            }
+            let following = clauses[index + 1]
+            let start =
+                following.subjects.first.map { c.phrases[$0].range.lowerBound }
+                ?? c.groups[following.verbGroup].range.lowerBound
+            if start == next, !following.subjects.isEmpty, !following.subjectIsShared {
+                clauses[index + 1].complementOf = index
+            }
+        }
+        // "..., officials said." — a speech clause closing the sentence reports the clause before it.
+        for index in clauses.indices.dropFirst() {
+            let clause = clauses[index]
+            let group = c.groups[clause.verbGroup]
+            guard clause.objects.isEmpty, let subject = clause.subjects.first, !clause.subjectIsShared else { continue }
+            let subjectStart = c.phrases[subject].range.lowerBound
+            guard subjectStart > 0, c.words[subjectStart - 1].form == "," else { continue }
+            let end = (group.particle ?? group.range.upperBound - 1) + 1
+            let rest = c.words[end...].drop { $0.tag == .adverb }
+            guard rest.first.map({ $0.tag == .punctuation && $0.form != "," }) ?? true else { continue }
+            for target in 0..<index
+            where clauses[target].complementOf == nil && clauses[target].segment == clause.segment {
+                clauses[target].complementOf = index
+            }
+        }
+    }
+}

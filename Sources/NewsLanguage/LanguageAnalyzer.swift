@@ -1,0 +1,56 @@
+/// The language layer's entry point: tokens, word classes and lemmas, phrases and clauses of a sentence,
+/// from tables learned offline (`scripts/gen-language.py`) and closed word lists. No statistical model runs.
+///
+/// Immutable and `Sendable`: use `shared`, built on first use (parsing the embedded tables takes a few
+/// milliseconds), from any thread.
+package struct LanguageAnalyzer: Sendable {
+    package static let shared = LanguageAnalyzer()
+
+    private let tokenizer = WordTokenizer()
+    private let tagger: PartOfSpeechTagger
+    private let lemmatizer: Lemmatizer
+    private let chunker: PhraseChunker
+    private let clauses: ClauseAnalyzer
+
+    init() {
+        let lexicon = Lexicon(table: EmbeddedLanguageData.lexicon)
+        let rules = EmbeddedLanguageData.contextRules.split(separator: "\n").compactMap { line in
+            line.hasPrefix("#") ? nil : ContextRule(line: line)
+        }
+        let lists = WordLists(table: EmbeddedLanguageData.wordLists)
+        tagger = PartOfSpeechTagger(
+            lexicon: lexicon, guesser: UnknownWordGuesser(table: EmbeddedLanguageData.unknownWords), rules: rules)
+        lemmatizer = Lemmatizer(lexicon: lexicon)
+        chunker = PhraseChunker(lists: lists)
+        clauses = ClauseAnalyzer(lists: lists)
+    }
+
+    /// How many context rules and lexicon forms the tagger holds (for diagnostics and tests).
+    package var tableSizes: (lexicon: Int, rules: Int) { (tagger.lexicon.count, tagger.rules.count) }
+
+    /// Analyses the sentence `scalars[range]`; offsets in the result are offsets into `scalars`. O(words).
+    package func analyze(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> SentenceAnalysis {
+        analyze(words: tokenizer.tokenize(scalars, in: range))
+    }
+
+    /// Analyses `sentence` as one sentence.
+    package func analyze(_ sentence: String) -> SentenceAnalysis {
+        analyze(words: tokenizer.tokenize(sentence))
+    }
+
+    /// Analyses words already split (offsets kept as given): tags, lemmas, phrases, clauses.
+    package func analyze(words: [Word]) -> SentenceAnalysis {
+        var words = words
+        tagger.tag(&words)
+        for index in words.indices { words[index].lemma = lemmatizer.lemma(of: words[index]) }
+        let nounPhrases = chunker.nounPhrases(words)
+        let verbGroups = chunker.verbGroups(words)
+        let coordinations = chunker.coordinations(words, nounPhrases: nounPhrases)
+        return SentenceAnalysis(
+            words: words, nounPhrases: nounPhrases, verbGroups: verbGroups,
+            prepositionalPhrases: chunker.prepositionalPhrases(words, nounPhrases: nounPhrases),
+            clauses: clauses.clauses(
+                words, nounPhrases: nounPhrases, verbGroups: verbGroups, coordinations: coordinations),
+            coordinations: coordinations)
+    }
+}

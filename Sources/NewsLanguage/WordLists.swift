@@ -1,0 +1,30 @@
+/// The closed word lists of `Data/word-lists.tsv`, read once.
+struct WordLists: Sendable {
+    let particles: Set<String>
+    let relativePronouns: Set<String>
+    let timeNouns: Set<String>
+    let modals: Set<String>
+    let negations: Set<String>
+    let clauseMarks: Set<String>
+    let expletives: Set<String>
+    let passiveAuxiliaries: Set<String>
+    let copulas: Set<String>
+
+    init(table: String) {
+        var lists: [String: Set<String>] = [:]
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let columns = line.split(separator: "\t")
+            guard columns.count == 2 else { continue }
+            lists[String(columns[0])] = Set(columns[1].split(separator: " ").map(String.init))
+        }
+        particles = lists["particles"] ?? []
+        relativePronouns = lists["relative-pronouns"] ?? []
+        timeNouns = lists["time-nouns"] ?? []
+        modals = lists["modals"] ?? []
+        negations = lists["negations"] ?? []
+        clauseMarks = lists["clause-marks"] ?? []
+        expletives = lists["expletives"] ?? []
+        passiveAuxiliaries = lists["passive-auxiliaries"] ?? []
+        copulas = lists["copulas"] ?? []
+    }
+}

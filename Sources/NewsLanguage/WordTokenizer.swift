@@ -1,0 +1,214 @@
+/// Splits a sentence into tokens the way Universal Dependencies English does, so that the tagger's tables,
+/// learned from UD, see the tokens they were learned on:
+/// - punctuation is a token of its own, except inside numbers ("3.5", "1,000", "12:30", "01/24/2001"), in abbreviations
+///   ("U.S.", "Mr.", "e.g."), web addresses and e-mail addresses; runs of one mark ("...", "--") stay whole;
+/// - hyphens and slashes between words are tokens ("search - engine", "and / or");
+/// - clitics are split: "do" + "n't", "ca" + "n't", "it" + "'s", "they" + "'re", "participants" + "’"; so is
+///   "can" + "not".
+///
+/// Cost: O(length of the sentence); one `String` per token.
+package struct WordTokenizer: Sendable {
+    /// Words that keep their final period: titles, months, company forms, common Latin abbreviations.
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov",
+        "pres", "st", "jr", "sr", "rev", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "inc", "corp", "ltd", "co", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft",
+        "no", "nos", "vol", "pp", "cf", "al", "ave", "blvd", "univ", "assn", "bros", "messrs",
+    ]
+    /// Clitics split from the end of a word (after an apostrophe, straight or curly).
+    static let clitics: Set<String> = ["s", "re", "ve", "ll", "d", "m"]
+
+    package init() {}
+
+    /// The tokens of `scalars[range]`, with offsets into `scalars`.
+    package func tokenize(_ scalars: [Unicode.Scalar], in range: Range<Int>) -> [Word] {
+        var words: [Word] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if scalars[index].properties.isWhitespace {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < range.upperBound, !scalars[end].properties.isWhitespace { end += 1 }
+            split(scalars, chunk: index..<end, into: &words)
+            index = end
+        }
+        return words
+    }
+
+    /// Convenience for a whole string.
+    package func tokenize(_ text: String) -> [Word] {
+        let scalars = Array(text.unicodeScalars)
+        return tokenize(scalars, in: 0..<scalars.count)
+    }
+
+    private func split(_ s: [Unicode.Scalar], chunk: Range<Int>, into words: inout [Word]) {
+        if let address = webAddressEnd(s, chunk) {
+            append(s, chunk.lowerBound..<address, to: &words)
+            if address < chunk.upperBound { split(s, chunk: address..<chunk.upperBound, into: &words) }
+            return
+        }
+        var index = chunk.lowerBound
+        while index < chunk.upperBound {
+            let scalar = s[index]
+            if scalar == "n" || scalar == "N", index + 1 < chunk.upperBound, Self.isApostrophe(s[index + 1]),
+                isNegation(s, apostrophe: index + 1, limit: chunk.upperBound), !words.isEmpty,
+                words[words.count - 1].end == index
+            {
+                append(s, index..<(index + 3), to: &words)
+                index += 3
+            } else if Self.isWordScalar(scalar) {
+                let end = wordEnd(s, from: index, limit: chunk.upperBound)
+                appendWord(s, index..<end, to: &words)
+                index = end
+            } else {
+                // A run of the same mark ("...", "--", "!!") is one token; any other mark stands alone.
+                var end = index + 1
+                while end < chunk.upperBound, s[end] == scalar, !Self.isApostrophe(scalar) { end += 1 }
+                if Self.isApostrophe(scalar), let clitic = cliticEnd(s, at: index, limit: chunk.upperBound),
+                    !words.isEmpty, words[words.count - 1].end == index
+                {
+                    append(s, index..<clitic, to: &words)
+                    index = clitic
+                    continue
+                }
+                append(s, index..<end, to: &words)
+                index = end
+            }
+        }
+    }
+
+    /// The end of a word starting at `start`: letters and digits, with marks kept inside numbers
+    /// ("1,000.5", "12:30"), abbreviations ("U.S.", "e.g."), names ("O'Brien", "AT&T") and a final period
+    /// after a known abbreviation or a single capital ("J.").
+    private func wordEnd(_ s: [Unicode.Scalar], from start: Int, limit: Int) -> Int {
+        var end = start
+        while end < limit {
+            let scalar = s[end]
+            if Self.isWordScalar(scalar) {
+                end += 1
+                continue
+            }
+            let next = end + 1 < limit ? s[end + 1] : nil
+            let previous = s[end - 1]
+            if Self.isApostrophe(scalar), isNegation(s, apostrophe: end, limit: limit), end - 1 > start {
+                return end - 1  // "didn't" -> "did" + "n't"
+            }
+            guard let following = next, Self.isWordScalar(following) else { break }
+            let digits = Self.isDigit(previous) && Self.isDigit(following)
+            if (scalar == "," || scalar == ":" || scalar == "/") && digits {
+                end += 1
+            } else if scalar == "." && (digits || isAbbreviationDot(s, at: end, start: start)) {
+                end += 1
+            } else if scalar == "&" && previous.properties.isUppercase && following.properties.isUppercase {
+                end += 1
+            } else if Self.isApostrophe(scalar) && !startsClitic(s, at: end, limit: limit)
+                && end - start == 1 && previous.properties.isUppercase
+            {
+                end += 1  // O'Brien, D'Souza
+            } else {
+                break
+            }
+        }
+        if end < limit, s[end] == "." {
+            let word = String(String.UnicodeScalarView(s[start..<end])).lowercased()
+            let singleCapital = end - start == 1 && s[start].properties.isUppercase
+            let dotted = word.contains(".") && dottedLetters(s, start..<end)
+            // "Mr." and "J." keep their period; so do "U.S." and "e.g.".
+            if Self.abbreviations.contains(word) || singleCapital || dotted { end += 1 }
+        }
+        return end
+    }
+
+    /// Whether the apostrophe at `index` is that of "n't" ending a word ("didn't", "can't").
+    private func isNegation(_ s: [Unicode.Scalar], apostrophe index: Int, limit: Int) -> Bool {
+        guard index > 0, index + 1 < limit, s[index - 1] == "n" || s[index - 1] == "N",
+            s[index + 1] == "t" || s[index + 1] == "T"
+        else { return false }
+        return index + 2 == limit || !Self.isWordScalar(s[index + 2])
+    }
+
+    /// A period between single letters ("U.S", "e.g"): the letters before it form an abbreviation.
+    private func isAbbreviationDot(_ s: [Unicode.Scalar], at dot: Int, start: Int) -> Bool {
+        let before = dot - 1
+        guard before >= start, s[before].properties.isAlphabetic else { return false }
+        let singleBefore = before == start || s[before - 1] == "."
+        let after = dot + 1
+        let singleAfter =
+            after < s.count && s[after].properties.isAlphabetic
+            && (after + 1 >= s.count || !Self.isWordScalar(s[after + 1]))
+        return singleBefore && (singleAfter || after >= s.count || !Self.isWordScalar(s[after]))
+    }
+
+    /// Whether `range` is letters separated by periods ("U.S", "e.g").
+    private func dottedLetters(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var expectLetter = true
+        for index in range {
+            if expectLetter {
+                guard s[index].properties.isAlphabetic else { return false }
+            } else if s[index] != "." {
+                return false
+            }
+            expectLetter.toggle()
+        }
+        return true
+    }
+
+    /// Whether the apostrophe at `index` starts a clitic ("'s", "'re", ...) that ends the chunk's word.
+    private func startsClitic(_ s: [Unicode.Scalar], at index: Int, limit: Int) -> Bool {
+        cliticEnd(s, at: index, limit: limit) != nil
+    }
+
+    /// The end of the clitic starting at the apostrophe `index`, or nil.
+    private func cliticEnd(_ s: [Unicode.Scalar], at index: Int, limit: Int) -> Int? {
+        var end = index + 1
+        while end < limit, s[end].properties.isAlphabetic, end - index <= 2 { end += 1 }
+        guard end > index + 1, end == limit || !Self.isWordScalar(s[end]) else { return nil }
+        let text = String(String.UnicodeScalarView(s[(index + 1)..<end])).lowercased()
+        return Self.clitics.contains(text) ? end : nil
+    }
+
+    /// Where a web or e-mail address in the chunk ends (trailing sentence punctuation excluded), or nil.
+    private func webAddressEnd(_ s: [Unicode.Scalar], _ chunk: Range<Int>) -> Int? {
+        let text = String(String.UnicodeScalarView(s[chunk])).lowercased()
+        let isAddress =
+            text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
+            || (text.contains("@") && text.firstIndex(of: "@") != text.startIndex && text.contains("."))
+        guard isAddress, Self.isWordScalar(s[chunk.lowerBound]) else { return nil }
+        var end = chunk.upperBound
+        while end > chunk.lowerBound, ".,;:!?)]}\"'”’".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+        return end
+    }
+
+    private func appendWord(_ s: [Unicode.Scalar], _ range: Range<Int>, to words: inout [Word]) {
+        // "cannot" is "can" + "not", as UD writes it.
+        if range.count == 6, String(String.UnicodeScalarView(s[range])).lowercased() == "cannot" {
+            append(s, range.lowerBound..<(range.lowerBound + 3), to: &words)
+            append(s, (range.lowerBound + 3)..<range.upperBound, to: &words)
+            return
+        }
+        append(s, range, to: &words)
+    }
+
+    private func append(_ s: [Unicode.Scalar], _ range: Range<Int>, to words: inout [Word]) {
+        words.append(
+            Word(form: String(String.UnicodeScalarView(s[range])), start: range.lowerBound, end: range.upperBound))
+    }
+
+    /// Letters, decimal digits and combining marks: what words are made of. Shared with NewsExtract's tokenizer.
+    @inline(__always)
+    package static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x61 && value <= 0x7A)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+            || scalar.properties.generalCategory == .nonspacingMark
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
+
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
+}

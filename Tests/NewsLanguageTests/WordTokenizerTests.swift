@@ -1,0 +1,53 @@
+import Testing
+
+@testable import NewsLanguage
+
+struct WordTokenizerTests {
+    @Test(arguments: [
+        ("Iran's foreign minister didn't say.", ["Iran", "'s", "foreign", "minister", "did", "n't", "say", "."]),
+        ("The U.S. economy grew 3.5% in 2023.", ["The", "U.S.", "economy", "grew", "3.5", "%", "in", "2023", "."]),
+        ("pro-Israel hackers", ["pro", "-", "Israel", "hackers"]),
+        ("Mr. Smith visited www.example.com.", ["Mr.", "Smith", "visited", "www.example.com", "."]),
+        ("the participants’ views", ["the", "participants", "’", "views"]),
+        (
+            "1,000 people met at 12:30 in O'Brien's office",
+            ["1,000", "people", "met", "at", "12:30", "in", "O'Brien", "'s", "office"]
+        ),
+        ("They can't (and won't) wait...", ["They", "ca", "n't", "(", "and", "wo", "n't", ")", "wait", "..."]),
+        (
+            "“We’re ready,” she said -- and left.",
+            ["“", "We", "’re", "ready", ",", "”", "she", "said", "--", "and", "left", "."]
+        ),
+        ("and/or J. Smith", ["and", "/", "or", "J.", "Smith"]),
+    ])
+    func splitsAsUniversalDependenciesDoes(text: String, forms: [String]) {
+        #expect(WordTokenizer().tokenize(text).map(\.form) == forms)
+    }
+
+    @Test func offsetsAreUnicodeScalarOffsetsIntoTheText() {
+        let text = "Élysée’s “plan”"
+        let words = WordTokenizer().tokenize(text)
+        let scalars = Array(text.unicodeScalars)
+        for word in words {
+            #expect(String(String.UnicodeScalarView(scalars[word.start..<word.end])) == word.form)
+        }
+        #expect(words.map(\.form) == ["Élysée", "’s", "“", "plan", "”"])
+    }
+
+    @Test func aSentenceEndingInAnAbbreviationKeepsItsPeriodOnce() {
+        #expect(WordTokenizer().tokenize("He moved to the U.S.").map(\.form) == ["He", "moved", "to", "the", "U.S."])
+        // A plain word keeps its sentence period apart.
+        #expect(WordTokenizer().tokenize("He moved to Paris.").map(\.form) == ["He", "moved", "to", "Paris", "."])
+    }
+}
+
+extension WordTokenizerTests {
+    @Test func cannotIsTwoWordsAndADateWithSlashesOne() {
+        #expect(
+            WordTokenizer().tokenize("We cannot meet on 01/24/2001.").map(\.form) == [
+                "We", "can", "not", "meet", "on", "01/24/2001", ".",
+            ])
+        // A slash between words still splits.
+        #expect(WordTokenizer().tokenize("war/peace").map(\.form) == ["war", "/", "peace"])
+    }
+}
