@@ -35,6 +35,7 @@ EMBEDDED = [
     ("eventVerbs", "event-verbs.tsv"),
     ("eventPatterns", "event-patterns.tsv"),
     ("cameoPlover", "cameo-plover.tsv"),
+    ("reciprocalCodes", "reciprocal-codes.tsv"),
 ]
 # Phoenix sectors whose people count as officials (government, military, intelligence, judiciary, legislature,
 # opposition, political elites, rebels, parties); media, business, religion, education and civil society do not.

@@ -3,6 +3,7 @@ import LibXML
 import NewsClean
 import NewsExtract
 import NewsFetch
+import NewsLanguage
 
 // newsevents-bench: speed benchmarks of the stages, each against a baseline run in the same invocation.
 //
@@ -10,6 +11,8 @@ import NewsFetch
 //   newsevents-bench clean HTML_DIR [ROUNDS]   the clean stage vs a libxml2 parse-only pass, per page
 //   newsevents-bench entities TEXT_DIR [ROUNDS] a 10,000-name gazetteer matched over 10 KB articles vs
 //                                              tokenization alone, per KB; and the whole extract stage
+//   newsevents-bench language TEXT_DIR [ROUNDS] the language layer (tagging; the whole analysis) vs its
+//                                              tokenization alone, per KB
 //
 // Run it from scripts/bench/*.sh (release build); timings are CPU time of this one thread.
 
@@ -195,18 +198,56 @@ func benchEntities(folder: String, rounds: Int) {
     print("gazetteer matches per round: \(found)")
 }
 
+/// The language layer per KB of article text: tokenizing alone (the baseline), tokenizing and tagging with
+/// lemmas, and the whole analysis (phrases and clauses too), each over the same sentences.
+func benchLanguage(folder: String, rounds: Int) {
+    let texts = loadTexts(folder)
+    let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    let analyzer = LanguageAnalyzer.shared
+    let extractor = Extractor()
+    // Sentences as the extract stage splits them, outside the timing.
+    let sentences = texts.flatMap { text in
+        extractor.analyses(text: text).compactMap { analysis -> String? in
+            guard let first = analysis.words.first, let last = analysis.words.last else { return nil }
+            let scalars = Array(text.unicodeScalars)[first.start..<last.end]
+            return String(String.UnicodeScalarView(scalars))
+        }
+    }
+    let tokenizer = WordTokenizer()
+    _ = measure(sentences, rounds: 1) { analyzer.analyze($0).clauses.count }
+    var baseline = Double.infinity
+    var tagging = Double.infinity
+    var whole = Double.infinity
+    for _ in 0..<5 {
+        baseline = min(baseline, measure(sentences, rounds: rounds) { tokenizer.tokenize($0).count }.seconds)
+        tagging = min(tagging, measure(sentences, rounds: rounds) { analyzer.tagged($0).count }.seconds)
+        whole = min(whole, measure(sentences, rounds: rounds) { analyzer.analyze($0).clauses.count }.seconds)
+    }
+    let perKB = { (seconds: Double) in seconds * 1000 / (Double(bytes * rounds) / 1024) }
+    print(
+        "texts: \(texts.count), \(bytes / 1024) KB, \(sentences.count) sentences, \(rounds) rounds, fastest of 5 trials"
+    )
+    print(String(format: "baseline (tokenize only): %.4f ms per KB", perKB(baseline)))
+    print(String(format: "tokenize + tag + lemmas: %.4f ms per KB (ratio %.2f)", perKB(tagging), tagging / baseline))
+    print(
+        String(
+            format: "whole analysis (+ phrases, clauses): %.4f ms per KB (ratio %.2f)", perKB(whole), whole / baseline))
+}
+
 let arguments = CommandLine.arguments
 switch arguments.count > 1 ? arguments[1] : "" {
 case "clean" where arguments.count >= 3:
     benchClean(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 case "entities" where arguments.count >= 3:
     benchEntities(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
+case "language" where arguments.count >= 3:
+    benchLanguage(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 case "dates" where arguments.count >= 3:
     benchDates(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 default:
     FileHandle.standardError.write(
         Data(
-            "usage: newsevents-bench dates TEXT_DIR [ROUNDS] | clean HTML_DIR [ROUNDS] | entities TEXT_DIR [ROUNDS]\n"
+            "usage: newsevents-bench dates|entities|language TEXT_DIR [ROUNDS] | clean HTML_DIR [ROUNDS]\n"
                 .utf8))
     exit(64)
 }

@@ -1,3 +1,4 @@
+import NewsLanguage
 import NewsModel
 
 /// Codes events sentence by sentence: a cue from ``EventLexicon`` and participants from the entities
@@ -15,6 +16,8 @@ import NewsModel
 /// - The date is the date expression of the cue's clause, or none.
 struct EventCoder: Sendable {
     static let negations: Set<String> = ["not", "never", "no", "nor"]
+    /// Marks that end one part of a sentence and start another for rule clause.segment.
+    static let partMarks: Set<String> = [";"]
     static let hypotheticals: Set<String> = ["if", "could", "might", "whether", "unless"]
     /// Words before a verb that make it an intention: "will allow", "would meet", "plans to visit".
     static let intentMarkers: Set<String> = [
@@ -281,9 +284,12 @@ struct EventCoder: Sendable {
 
     /// The events of a text's sentences. `companies`: the ids of the companies and of their officers, whose
     /// agreements are business deals and whose changes of leadership are no events.
+    ///
+    /// `language`: the language layer, which analyses each sentence that names a participant (once), for the
+    /// rules that read clauses (`EventRules/`); without it those rules do not apply.
     func code(
         _ text: TokenizedText, sentences: [Sentence], participants: [Occurrence], dates: [TimeExpression],
-        companies: Set<String> = []
+        companies: Set<String> = [], language: LanguageAnalyzer? = nil
     ) -> [Event] {
         var events: [Event] = []
         var index: [String: Int] = [:]
@@ -309,6 +315,9 @@ struct EventCoder: Sendable {
                     && text.tokens[$0.firstToken].start >= datelineEnd
             }
             guard !inSentence.isEmpty else { continue }
+            let analyzed = language.map {
+                AnalyzedSentence($0.analyze(text.scalars, in: sentence.start..<sentence.end))
+            }
             let tokens = Array(text.tokens[sentence.firstToken..<sentence.endToken])
             let sentenceDates = dates.filter {
                 $0.start >= sentence.start && $0.end <= sentence.end && ($0.type == .date || $0.type == .time)
@@ -319,7 +328,8 @@ struct EventCoder: Sendable {
                 (sentence.firstToken + 1..<sentence.endToken).filter {
                     text.tokens[$0].start > 0 && text.scalars[text.tokens[$0].start - 1] == "-"
                 }.map { $0 - sentence.firstToken })
-            let cueMatches = Self.cues(in: tokens, compoundParts: compoundParts)
+            var cueMatches = Self.cues(in: tokens, compoundParts: compoundParts)
+            if let analyzed { cueMatches = ObjectHeadRule.merged(cueMatches, tokens: tokens, analyzed: analyzed) }
             let hedged = tokens.contains { Self.hedges.contains($0.key) }
             let cueOffsets = cueMatches.map { match in
                 text.tokens[sentence.firstToken + match.start]
@@ -332,10 +342,21 @@ struct EventCoder: Sendable {
             let lastPerson = participants.last(where: {
                 $0.endToken <= sentence.firstToken && $0.participant.kind == .official
             })?.participant
+            var currentSegment = 0
             for cueMatch in cueMatches {
                 let cue = cueMatch.cue
                 let cueStart = sentence.firstToken + cueMatch.start
                 let cueEnd = sentence.firstToken + cueMatch.end
+                // Rule clause.segment: the parts of a sentence between semicolons are clauses
+                // of their own: each has its main event, and no role crosses into another part.
+                let segment = analyzed?.part(containing: text.tokens[cueStart].start) ?? 0
+                if segment != currentSegment {
+                    currentSegment = segment
+                    mainFound = false
+                }
+                let inSegment = inSentence.filter {
+                    analyzed?.part(containing: text.tokens[$0.firstToken].start) ?? 0 == segment
+                }
                 // One main event per clause: a verb after "and" ("dismissed the measures and denied ...") opens
                 // another, and so does a subordinate clause with its own subject ("18 years after Washington
                 // invaded the country").
@@ -417,10 +438,25 @@ struct EventCoder: Sendable {
                 let date = clauseDate(
                     for: cueStart, cueEnd: cueEnd, in: text, among: sentenceDates, cueOffsets: cueOffsets)
                 var coded = false
-                for (actor, found) in roles(
-                    cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSentence,
+                var pairs = roles(
+                    cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSegment,
                     sentenceStart: sentence.firstToken, lastPerson: lastPerson)
+                let clause = cue.nominal ? nil : analyzed?.clause(atWordStarting: text.tokens[cueStart].start)
+                if let analyzed, let clause {
+                    pairs = ClauseRoles.filled(
+                        pairs, clause: clause, analyzed: analyzed, participants: inSegment, text: text)
+                }
+                if let analyzed, let clause,
+                    let reciprocal = ReciprocalRule.pairs(
+                        cameo: cue.cameo,
+                        subjects: analyzed.participants(
+                            in: analyzed.analysis.verbGroups[clause.verbGroup].voice == .passive
+                                ? clause.agents : clause.subjects, among: inSegment, text: text),
+                        coded: pairs)
                 {
+                    pairs = reciprocal
+                }
+                for (actor, found) in pairs {
                     var target = found
                     // "Iran's spokesman denied that Iran conducts cyberattacks": one denies for one's own country,
                     // not toward it.
@@ -836,7 +872,8 @@ struct EventCoder: Sendable {
             let entry = verb.payloads[0]
             // Verbs of saying ("said", "announced", CAMEO 01) report an event; they are not one, except when
             // what is said is an obligation of another ("Russia said Sudan must return the helicopter").
-            if entry.code.hasPrefix("01") {
+            // A denial (016) is an event of its own ("Iran refuted the claims"), the one statement PLOVER codes.
+            if entry.code.hasPrefix("01") && !entry.code.hasPrefix("016") {
                 let window = tokens[verb.end..<min(tokens.count, verb.end + 12)]
                 // Not inside a relative clause ("companies that should be released").
                 if let modal = window.firstIndex(where: { $0.key == "must" || $0.key == "should" }),

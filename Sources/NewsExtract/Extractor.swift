@@ -62,7 +62,7 @@ public struct Extractor: Sendable {
         occurrences = Self.withCompanyReferences(participants, in: tokenized, entities: entities)
         let coded = events.code(
             tokenized, sentences: split, participants: occurrences, dates: timexes,
-            companies: Self.companiesAndOfficers(entities))
+            companies: Self.companiesAndOfficers(entities), language: LanguageAnalyzer.shared)
         return Extraction(entities: entities, dates: timexes, events: coded)
     }
 

@@ -3,7 +3,8 @@
 ///
 /// 1. A clause never reaches across ";", ":" or a dash (`word-lists.tsv`, clause-marks).
 /// 2. Subject: walking left from the verb group over adverbs, commas and prepositional phrases ("the president
-///    of France said"), the first noun phrase not governed by a preposition; a relative pronoun right before
+///    of France said"), the first noun phrase not governed by a preposition, or governed by one that also opens
+///    clauses when the verb follows the phrase at once ("after the government in Tehran denied"); a relative pronoun right before
 ///    the verb is the subject and the phrase before it is what the clause describes. A verb group, a
 ///    subordinating conjunction or any other word stops the walk. An infinitive, or a participle or gerund with
 ///    no auxiliary, has no subject of its own. A verb joined by "and"/"or" to an earlier verb with no subject
@@ -78,12 +79,34 @@ struct ClauseAnalyzer: Sendable {
         func isFinite(_ group: Int) -> Bool { !groups[group].isNonFinite }
     }
 
-    private func segmentIndices(_ words: [Word]) -> [Int] {
-        var segment = 0
-        return words.map { word in
-            if word.tag == .punctuation && lists.clauseMarks.contains(word.form) { segment += 1 }
-            return segment
+    /// For each word, which part of the sentence it stands in. ";" and ":" start a new part; a pair of dashes
+    /// sets off a part of its own, after which the sentence goes on in the part before it ("Albania — a Nato
+    /// member — cut ties": "Albania" and "cut ties" stand in one part); a lone dash starts a new part.
+    func segmentIndices(_ words: [Word]) -> [Int] {
+        var segments = [Int](repeating: 0, count: words.count)
+        var next = 0
+        var current = 0
+        var resume: Int?
+        for (index, word) in words.enumerated() {
+            guard word.tag == .punctuation, lists.clauseMarks.contains(word.form) else {
+                segments[index] = current
+                continue
+            }
+            next += 1
+            let isDash = !(word.form == ";" || word.form == ":")
+            if isDash, let before = resume {
+                current = before  // the closing dash of a pair
+                resume = nil
+            } else if isDash, words[(index + 1)...].contains(where: { $0.form == word.form }) {
+                resume = current  // an opening dash with its closing one ahead
+                current = next
+            } else {
+                resume = nil
+                current = next
+            }
+            segments[index] = current
         }
+        return segments
     }
 
     private func verbGroupIndices(_ count: Int, _ groups: [VerbGroup]) -> [Int?] {
@@ -102,6 +125,7 @@ struct ClauseAnalyzer: Sendable {
         var index = group.range.lowerBound - 1
         if let relative = relativePronoun(before: index, c) {
             clause.subjects = [relative]
+            clause.subjectSource = .relativePronoun
             clause.modifies = describedPhrase(before: c.phrases[relative].range.lowerBound - 1, c)
             return
         }
@@ -111,11 +135,22 @@ struct ClauseAnalyzer: Sendable {
             }
             return
         }
-        while index >= 0, c.segments[index] == segment {
+        while index >= 0, c.segments[index] >= segment {
             let word = c.words[index]
+            // A part set off by dashes inside ours ("Albania — a Nato member — cut ties"), and its dashes.
+            if c.segments[index] > segment || lists.clauseMarks.contains(word.form) && word.tag == .punctuation {
+                index -= 1
+                continue
+            }
             if let phrase = c.phraseAt[index] {
                 let start = c.span(phrase).lowerBound
-                if start > 0, c.words[start - 1].tag == .adposition {
+                let reach = c.spanWithModifiers(phrase)
+                let opensClause =
+                    start > 0 && lists.subordinators.contains(c.words[start - 1].lower)
+                    && !(start > 1 && c.words[start - 2].lower == "such")  // "such as": examples, no clause
+                    && reach <= group.range.lowerBound
+                    && c.words[reach..<group.range.lowerBound].allSatisfy { $0.tag == .adverb }
+                if start > 0, c.words[start - 1].tag == .adposition, !opensClause {
                     index = start - 2  // a prepositional phrase: the subject is further left
                     continue
                 }
@@ -123,10 +158,12 @@ struct ClauseAnalyzer: Sendable {
                     // "The hackers who attacked the ministry were arrested": the relative clause's object is
                     // not the subject; the phrase the clause describes is.
                     clause.subjects = c.conjuncts(relative)
+                    clause.subjectSource = .acrossRelativeClause
                     return
                 }
                 if lists.expletives.contains(c.words[c.phrases[phrase].head].lower) { return }
                 clause.subjects = c.conjuncts(phrase)
+                clause.subjectSource = .direct
                 return
             }
             if word.tag == .adverb || word.form == "," {
@@ -135,11 +172,12 @@ struct ClauseAnalyzer: Sendable {
             }
             if let relative = relativeClause(endingAt: index, c, previous) {
                 clause.subjects = c.conjuncts(relative)
+                clause.subjectSource = .acrossRelativeClause
                 return
             }
             if word.tag == .coordinatingConjunction, let shared = sharedSubject(before: index - 1, c, previous) {
                 clause.subjects = shared
-                clause.subjectIsShared = true
+                clause.subjectSource = .shared
             }
             return
         }

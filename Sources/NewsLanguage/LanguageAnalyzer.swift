@@ -14,12 +14,14 @@ package struct LanguageAnalyzer: Sendable {
 
     init() {
         let lexicon = Lexicon(table: EmbeddedLanguageData.lexicon)
+        var vocabulary: [String: Int32] = [:]
         let rules = EmbeddedLanguageData.contextRules.split(separator: "\n").compactMap { line in
-            line.hasPrefix("#") ? nil : ContextRule(line: line)
+            line.hasPrefix("#") ? nil : ContextRule(line: line, vocabulary: &vocabulary)
         }
         let lists = WordLists(table: EmbeddedLanguageData.wordLists)
         tagger = PartOfSpeechTagger(
-            lexicon: lexicon, guesser: UnknownWordGuesser(table: EmbeddedLanguageData.unknownWords), rules: rules)
+            lexicon: lexicon, guesser: UnknownWordGuesser(table: EmbeddedLanguageData.unknownWords), rules: rules,
+            vocabulary: vocabulary)
         lemmatizer = Lemmatizer(lexicon: lexicon)
         chunker = PhraseChunker(lists: lists)
         clauses = ClauseAnalyzer(lists: lists)
@@ -38,16 +40,24 @@ package struct LanguageAnalyzer: Sendable {
         analyze(words: tokenizer.tokenize(sentence))
     }
 
+    /// The words of `sentence`, tagged and lemmatized (no phrases or clauses). O(words).
+    package func tagged(_ sentence: String) -> [Word] {
+        var words = tokenizer.tokenize(sentence)
+        let entries = tagger.tag(&words)
+        for index in words.indices { words[index].lemma = lemmatizer.lemma(of: words[index], entry: entries[index]) }
+        return words
+    }
+
     /// Analyses words already split (offsets kept as given): tags, lemmas, phrases, clauses.
     package func analyze(words: [Word]) -> SentenceAnalysis {
         var words = words
-        tagger.tag(&words)
-        for index in words.indices { words[index].lemma = lemmatizer.lemma(of: words[index]) }
+        let entries = tagger.tag(&words)
+        for index in words.indices { words[index].lemma = lemmatizer.lemma(of: words[index], entry: entries[index]) }
         let nounPhrases = chunker.nounPhrases(words)
         let verbGroups = chunker.verbGroups(words)
         let coordinations = chunker.coordinations(words, nounPhrases: nounPhrases)
         return SentenceAnalysis(
-            words: words, nounPhrases: nounPhrases, verbGroups: verbGroups,
+            words: words, segments: clauses.segmentIndices(words), nounPhrases: nounPhrases, verbGroups: verbGroups,
             prepositionalPhrases: chunker.prepositionalPhrases(words, nounPhrases: nounPhrases),
             clauses: clauses.clauses(
                 words, nounPhrases: nounPhrases, verbGroups: verbGroups, coordinations: coordinations),

@@ -8,9 +8,11 @@ struct Lemmatizer: Sendable {
         "at", "ut", "iz", "is", "us", "v", "c", "g", "rs", "ur", "ud", "id", "ok", "in",
     ]
 
-    func lemma(of word: Word) -> String {
+    /// The lemma of `word`; `entry` is its lexicon entry when the tagger has already looked it up.
+    func lemma(of word: Word, entry known: Lexicon.Entry?? = nil) -> String {
         if word.tag == .properNoun { return word.form }
-        if let (entry, _) = lexicon.entry(for: word), entry.tags.contains(word.tag) {
+        let found = known ?? lexicon.entry(for: word)?.entry
+        if let entry = found, entry.tags.contains(word.tag) {
             return entry.lemmas[word.tag] ?? word.lower
         }
         let lower = word.lower

@@ -6,6 +6,8 @@ struct Lexicon: Sendable {
         var tags: [PartOfSpeech]
         /// Lemmas that differ from the lower-cased form, by tag.
         var lemmas: [PartOfSpeech: String]
+        /// `tags` as a bit set.
+        var tagBits: UInt32 { tags.reduce(0) { $0 | $1.bit } }
     }
 
     private var entries: [String: Entry] = [:]

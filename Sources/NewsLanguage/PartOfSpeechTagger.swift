@@ -6,39 +6,95 @@ struct PartOfSpeechTagger: Sendable {
     let lexicon: Lexicon
     let guesser: UnknownWordGuesser
     let rules: [ContextRule]
+    /// The words the rules name, lower-cased, with their ids.
+    let vocabulary: [String: Int32]
 
-    init(lexicon: Lexicon, guesser: UnknownWordGuesser, rules: [ContextRule]) {
+    init(lexicon: Lexicon, guesser: UnknownWordGuesser, rules: [ContextRule], vocabulary: [String: Int32]) {
         self.lexicon = lexicon
         self.guesser = guesser
         self.rules = rules
+        self.vocabulary = vocabulary
     }
 
     /// Tags `words` in place.
-    func tag(_ words: inout [Word]) {
+    /// Tags `words` in place and returns each word's lexicon entry (nil for unknown words), which the
+    /// lemmatizer reads next.
+    @discardableResult
+    func tag(_ words: inout [Word]) -> [Lexicon.Entry?] {
         var tags: [PartOfSpeech] = []
-        var allowed: [Set<PartOfSpeech>] = []
+        var allowed: [UInt32] = []
+        var entries: [Lexicon.Entry?] = []
         tags.reserveCapacity(words.count)
         allowed.reserveCapacity(words.count)
+        entries.reserveCapacity(words.count)
         for (index, word) in words.enumerated() {
             if let (entry, exact) = lexicon.entry(for: word) {
                 tags.append(entry.tags.first ?? .noun)
-                var options = Set(entry.tags)
-                if !exact && word.isCapitalized && index > 0 { options.insert(.properNoun) }
+                var options = entry.tagBits
+                if !exact && word.isCapitalized && index > 0 { options |= PartOfSpeech.properNoun.bit }
                 allowed.append(options)
+                entries.append(entry)
             } else {
                 tags.append(guesser.guess(word, initial: index == 0))
-                allowed.append(PartOfSpeech.openClasses)
+                allowed.append(PartOfSpeech.openClassBits)
+                entries.append(nil)
             }
         }
+        let ids = words.map { vocabulary[$0.lower] ?? -1 }
+        if words.count <= 64 {
+            applyRulesByMask(&tags, allowed: allowed, ids: ids)
+        } else {
+            applyRules(&tags, allowed: allowed, ids: ids)
+        }
+        for index in words.indices { words[index].tag = tags[index] }
+        return entries
+    }
+
+    /// The rules in order over a sentence of any length: each rule tests every word.
+    private func applyRules(_ tags: inout [PartOfSpeech], allowed: [UInt32], ids: [Int32]) {
         var hits: [Int] = []
         for rule in rules {
             hits.removeAll(keepingCapacity: true)
             // Every context is read before any tag changes: the rule applies to the sentence at once.
-            for index in tags.indices where tags[index] == rule.from && allowed[index].contains(rule.to) {
-                if rule.holds(at: index, tags: tags, words: words) { hits.append(index) }
+            let target = rule.to.bit
+            for index in tags.indices where tags[index] == rule.from && allowed[index] & target != 0 {
+                if rule.holds(at: index, tags: tags, words: ids) { hits.append(index) }
             }
             for index in hits { tags[index] = rule.to }
         }
-        for index in words.indices { words[index].tag = tags[index] }
+    }
+
+    /// The same for a sentence of at most 64 words, faster: for each tag, the positions that carry it, and for
+    /// each tag, the positions that may take it, as bit sets, so that a rule tests only the words it could
+    /// change. Same result as `applyRules`.
+    private func applyRulesByMask(_ tags: inout [PartOfSpeech], allowed: [UInt32], ids: [Int32]) {
+        let classes = PartOfSpeech.allCases
+        var carrying = [UInt64](repeating: 0, count: classes.count)
+        var mayTake = [UInt64](repeating: 0, count: classes.count)
+        for (index, tag) in tags.enumerated() {
+            carrying[tag.index] |= 1 << UInt64(index)
+            for (number, candidate) in classes.enumerated() where allowed[index] & candidate.bit != 0 {
+                mayTake[number] |= 1 << UInt64(index)
+            }
+        }
+        var hits: UInt64 = 0
+        for rule in rules {
+            var candidates = carrying[rule.from.index] & mayTake[rule.to.index]
+            guard candidates != 0 else { continue }
+            hits = 0
+            while candidates != 0 {
+                let index = candidates.trailingZeroBitCount
+                candidates &= candidates - 1
+                if rule.holds(at: index, tags: tags, words: ids) { hits |= 1 << UInt64(index) }
+            }
+            guard hits != 0 else { continue }
+            carrying[rule.from.index] &= ~hits
+            carrying[rule.to.index] |= hits
+            while hits != 0 {
+                let index = hits.trailingZeroBitCount
+                hits &= hits - 1
+                tags[index] = rule.to
+            }
+        }
     }
 }

@@ -106,6 +106,12 @@ struct PhraseChunker: Sendable {
             return [.determiner, .adjective, .punctuation].contains(previous.tag)
                 && (word.lower.hasSuffix("ing") || word.lower.hasSuffix("ed"))
         case .other: return previous.form == "-"
+        case .coordinatingConjunction:
+            // "the Bolivian and Chilean ministers": adjectives joined before one noun.
+            guard previous.tag == .adjective, let next, next.tag == .adjective, index + 2 < words.count else {
+                return false
+            }
+            return [.noun, .properNoun, .adjective].contains(words[index + 2].tag)
         default: return false
         }
     }

@@ -3,6 +3,8 @@
 /// word indices into `words` (phrases) or indices into the phrase arrays (clauses).
 package struct SentenceAnalysis: Sendable, Equatable {
     package var words: [Word]
+    /// For each word, which part of the sentence it stands in: parts are separated by ";", ":" and dashes.
+    package var segments: [Int]
     package var nounPhrases: [NounPhrase]
     package var verbGroups: [VerbGroup]
     package var prepositionalPhrases: [PrepositionalPhrase]
@@ -85,8 +87,23 @@ package struct Clause: Sendable, Equatable {
     package var verbGroup: Int
     /// Noun phrases of the subject, every conjunct of a coordinated subject.
     package var subjects: [Int] = []
+    /// How the subject was found, so that a reader can choose how far to trust it.
+    package enum SubjectSource: String, Sendable {
+        /// Left of the verb, with only adverbs, commas and prepositional phrases between.
+        case direct
+        /// A relative pronoun right before the verb ("who attacked").
+        case relativePronoun
+        /// The phrase a relative clause describes, across that clause ("The hackers who attacked the ministry
+        /// were arrested").
+        case acrossRelativeClause
+        /// Taken from the first of coordinated verbs ("Iran denied and condemned").
+        case shared
+    }
+
+    /// How the subject was found; nil when there is none.
+    package var subjectSource: SubjectSource?
     /// The subject was taken from the first of coordinated verbs ("Iran denied and condemned").
-    package var subjectIsShared = false
+    package var subjectIsShared: Bool { subjectSource == .shared }
     /// Noun phrases of the direct object, every conjunct.
     package var objects: [Int] = []
     package var indirectObject: Int?

@@ -17,12 +17,24 @@ struct UnknownWordGuesser: Sendable {
         }
     }
 
-    /// The most frequent tag of the most specific key of `word` that the table holds.
+    /// The most frequent tag of the most specific key of `word` that the table holds. Keys are built one at a
+    /// time, most specific first, and only until one is found.
     func guess(_ word: Word, initial: Bool) -> PartOfSpeech {
-        for key in keys(word, initial: initial) {
-            if let tag = table[key] { return tag }
+        let base = Self.shape(word, initial: initial)
+        if base == "num" || base == "sym" { return table[base] ?? .noun }
+        let signature = wordNet.signature(word.lower)
+        let scalars = Array(word.lower.unicodeScalars)
+        let suffixes = [3, 2, 1].filter { scalars.count > $0 }.map {
+            String(String.UnicodeScalarView(scalars[(scalars.count - $0)...]))
         }
-        return word.isCapitalized ? .properNoun : .noun
+        for suffix in suffixes {
+            if let tag = table["\(base)|\(signature)|\(suffix)"] { return tag }
+        }
+        if let tag = table["\(base)|\(signature)"] { return tag }
+        for suffix in suffixes {
+            if let tag = table["\(base)|\(suffix)"] { return tag }
+        }
+        return table[base] ?? (word.isCapitalized ? .properNoun : .noun)
     }
 
     /// num (digits, no letters), sym (neither), caps (two or more letters, all capitals), init (capitalized
@@ -36,19 +48,5 @@ struct UnknownWordGuesser: Sendable {
         if word.isCapitalized { return initial ? "init" : "cap" }
         if word.form.contains(where: \.isNumber) { return "mixed" }
         return "lower"
-    }
-
-    /// Most specific first: shape, WordNet signature and 3, 2, 1 final letters; shape and signature; shape and
-    /// final letters; shape.
-    func keys(_ word: Word, initial: Bool) -> [String] {
-        let base = Self.shape(word, initial: initial)
-        if base == "num" || base == "sym" { return [base] }
-        let signature = wordNet.signature(word.lower)
-        let scalars = Array(word.lower.unicodeScalars)
-        let suffixes = [3, 2, 1].filter { scalars.count > $0 }.map {
-            String(String.UnicodeScalarView(scalars[(scalars.count - $0)...]))
-        }
-        return suffixes.map { "\(base)|\(signature)|\($0)" } + ["\(base)|\(signature)"]
-            + suffixes.map { "\(base)|\($0)" } + [base]
     }
 }

@@ -14,9 +14,19 @@ package struct Word: Sendable, Equatable {
 
     package init(form: String, start: Int, end: Int) {
         self.form = form
-        self.lower = form.lowercased()
+        self.lower = Self.lowered(form)
         self.start = start
         self.end = end
+    }
+
+    /// `form` lower-cased; ASCII forms without capitals are returned as they are, without a copy.
+    static func lowered(_ form: String) -> String {
+        var hasUpper = false
+        for byte in form.utf8 {
+            if byte >= 0x80 { return form.lowercased() }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        return hasUpper ? form.lowercased() : form
     }
 
     /// Whether the first letter is upper-case.

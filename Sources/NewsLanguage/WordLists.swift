@@ -7,6 +7,7 @@ struct WordLists: Sendable {
     let negations: Set<String>
     let clauseMarks: Set<String>
     let expletives: Set<String>
+    let subordinators: Set<String>
     let passiveAuxiliaries: Set<String>
     let copulas: Set<String>
 
@@ -24,6 +25,7 @@ struct WordLists: Sendable {
         negations = lists["negations"] ?? []
         clauseMarks = lists["clause-marks"] ?? []
         expletives = lists["expletives"] ?? []
+        subordinators = lists["subordinators"] ?? []
         passiveAuxiliaries = lists["passive-auxiliaries"] ?? []
         copulas = lists["copulas"] ?? []
     }

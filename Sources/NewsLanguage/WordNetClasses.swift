@@ -6,39 +6,81 @@ struct WordNetClasses: Sendable {
     /// Built on first use (Swift initializes a static `let` once, thread-safely).
     static let shared = WordNetClasses(table: EmbeddedLanguageData.wordnetClasses)
 
-    /// Classes as a lemma and as an irregular inflection, as bit sets over n, v, a, r.
-    private var lemmas: [String: UInt8] = [:]
-    private var irregular: [String: UInt8] = [:]
+    /// The table's bytes, and where each data line starts; lines are sorted by word (code point order, which
+    /// is UTF-8 byte order), so a look-up is a binary search and loading builds no dictionary.
+    private let bytes: [UInt8]
+    private let lineStarts: [Int32]
     private static let letters: [Character] = ["n", "v", "a", "r"]
 
-    /// Parses the table. O(size): about 80,000 lines, done once, when the first unknown word is met.
+    /// Indexes the table's lines. O(size): one pass over about 1 MB, done once, when the first unknown word
+    /// is met.
     init(table: String) {
-        lemmas.reserveCapacity(90_000)
-        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 3 else { continue }
-            let word = String(columns[0])
-            if !columns[1].isEmpty { lemmas[word] = Self.bits(columns[1]) }
-            if !columns[2].isEmpty { irregular[word] = Self.bits(columns[2]) }
+        bytes = Array(table.utf8)
+        var starts: [Int32] = []
+        starts.reserveCapacity(90_000)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] != UInt8(ascii: "#") { starts.append(Int32(index)) }
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            index += 1
         }
+        lineStarts = starts
     }
 
-    private static func bits(_ text: Substring) -> UInt8 {
-        var value: UInt8 = 0
-        for (index, letter) in letters.enumerated() where text.contains(letter) { value |= 1 << index }
-        return value
+    /// The classes of `word` as a lemma and as an irregular inflection, as bit sets over n, v, a, r.
+    private func classes(_ word: String) -> (lemma: UInt8, irregular: UInt8) {
+        let key = Array(word.utf8)
+        var low = 0
+        var high = lineStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            let order = compare(key, line: Int(lineStarts[middle]))
+            if order == 0 { return columns(line: Int(lineStarts[middle]) + key.count) }
+            if order > 0 { low = middle + 1 } else { high = middle }
+        }
+        return (0, 0)
+    }
+
+    /// Compares `key` with the word that starts the line at `start`: negative, zero or positive.
+    private func compare(_ key: [UInt8], line start: Int) -> Int {
+        var index = start
+        for byte in key {
+            guard index < bytes.count, bytes[index] != UInt8(ascii: "\t") else { return 1 }
+            if byte != bytes[index] { return Int(byte) - Int(bytes[index]) }
+            index += 1
+        }
+        return index < bytes.count && bytes[index] == UInt8(ascii: "\t") ? 0 : -1
+    }
+
+    /// The two class columns after the word's tab at `index`.
+    private func columns(line index: Int) -> (lemma: UInt8, irregular: UInt8) {
+        var values: [UInt8] = [0, 0]
+        var column = -1
+        var position = index
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\t") {
+                column += 1
+            } else if column >= 0 && column < 2, let bit = Self.letters.firstIndex(of: Character(Unicode.Scalar(byte)))
+            {
+                values[column] |= 1 << UInt8(bit)
+            }
+            position += 1
+        }
+        return (values[0], values[1])
     }
 
     /// Whether `lemma` has the class `letter` (n, v, a or r).
     func has(_ lemma: String, _ letter: Character) -> Bool {
-        guard let index = Self.letters.firstIndex(of: letter), let value = lemmas[lemma] else { return false }
-        return value & (1 << index) != 0
+        guard let index = Self.letters.firstIndex(of: letter) else { return false }
+        return classes(lemma).lemma & (1 << index) != 0
     }
 
     /// Lower-case letters: the classes of `lower` as a lemma; capitals: the classes it has as an inflection
     /// (plural or third person "-s", "-ed", "-ing", "-er", "-est", or an irregular form). "-" for none.
     func signature(_ lower: String) -> String {
-        var inflected = irregular[lower] ?? 0
+        let own = classes(lower)
+        var inflected = own.irregular
         let count = lower.unicodeScalars.count
         func mark(_ letter: Character) { inflected |= 1 << UInt8(Self.letters.firstIndex(of: letter) ?? 0) }
         if count > 3 && lower.hasSuffix("s") {
@@ -53,7 +95,7 @@ struct WordNetClasses: Sendable {
         if (count > 4 && lower.hasSuffix("er")) || (count > 5 && lower.hasSuffix("est")) {
             if Self.adjectiveBases(lower).contains(where: { has($0, "a") }) { mark("a") }
         }
-        let base = lemmas[lower] ?? 0
+        let base = own.lemma
         var text = ""
         for (index, letter) in Self.letters.enumerated() where base & (1 << index) != 0 { text.append(letter) }
         for (index, letter) in Self.letters.enumerated() where inflected & (1 << index) != 0 {

@@ -25,12 +25,12 @@ package struct WordTokenizer: Sendable {
         var words: [Word] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if scalars[index].properties.isWhitespace {
+            if Self.isSpace(scalars[index]) {
                 index += 1
                 continue
             }
             var end = index
-            while end < range.upperBound, !scalars[end].properties.isWhitespace { end += 1 }
+            while end < range.upperBound, !Self.isSpace(scalars[end]) { end += 1 }
             split(scalars, chunk: index..<end, into: &words)
             index = end
         }
@@ -171,6 +171,8 @@ package struct WordTokenizer: Sendable {
 
     /// Where a web or e-mail address in the chunk ends (trailing sentence punctuation excluded), or nil.
     private func webAddressEnd(_ s: [Unicode.Scalar], _ chunk: Range<Int>) -> Int? {
+        // Most chunks are plain words: look for the marks of an address before building a string.
+        guard chunk.count > 4, s[chunk].contains(where: { $0 == "@" || $0 == "/" || $0 == "." }) else { return nil }
         let text = String(String.UnicodeScalarView(s[chunk])).lowercased()
         let isAddress =
             text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
@@ -197,7 +199,7 @@ package struct WordTokenizer: Sendable {
     }
 
     /// Letters, decimal digits and combining marks: what words are made of. Shared with NewsExtract's tokenizer.
-    @inline(__always)
+    @inlinable
     package static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 {
@@ -208,7 +210,17 @@ package struct WordTokenizer: Sendable {
             || scalar.properties.generalCategory == .nonspacingMark
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.numericType == .decimal }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : scalar.properties.numericType == .decimal
+    }
+
+    /// White space, with an ASCII fast path.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
 }

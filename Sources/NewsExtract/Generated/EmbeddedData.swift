@@ -32176,4 +32176,27 @@ code	type	mode	context
 2041	ASSAULT	unconventional	cbrn
 2042	ASSAULT	unconventional	cbrn
 """#
+
+    /// The contents of `Data/reciprocal-codes.tsv`.
+    static let reciprocalCodes = #"""
+# reciprocal-codes.tsv: CAMEO codes of acts that two sides do with each other, so that "Portugal and Morocco
+# signed a deal" is an act of each toward the other (rule reciprocal.coordinated-subjects). Written for this
+# project from the CAMEO 1.1b3 code book's definitions (no text copied). A code stands for itself only, not
+# for the codes under it. Columns: code, what the act is.
+code	act
+030	express intent to cooperate (agree)
+036	express intent to meet or negotiate
+037	express intent to settle a dispute
+040	consult
+041	discuss by telephone
+044	meet at a third location
+046	engage in negotiation
+050	engage in diplomatic cooperation
+057	sign a formal agreement
+060	engage in material cooperation
+061	cooperate economically
+062	cooperate militarily
+063	engage in judicial cooperation
+064	share intelligence or information
+"""#
 }

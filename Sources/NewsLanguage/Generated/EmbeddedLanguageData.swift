@@ -14998,6 +14998,9 @@ modals	will would shall should can could may might must ought
 negations	not n't never no
 # clause-marks: punctuation that ends a clause within a sentence.
 clause-marks	; : — – -- ---
+# subordinators: prepositions that also open a clause; a noun phrase after one that its verb follows at once
+# is that verb's subject ("after the government in Tehran denied").
+subordinators	after before since until till as because while although though if when once whereas unless
 # expletives: subjects that stand for nothing ("there is", "it was reported").
 expletives	there
 # passive-auxiliaries: lemmas that make a passive with a past participle ("was hit", "got arrested").

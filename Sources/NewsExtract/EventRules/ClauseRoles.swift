@@ -1,0 +1,76 @@
+import NewsLanguage
+import NewsModel
+
+/// Roles from the clause a verb cue heads, where the coder's word-window search left them open:
+/// - `clause.subject-actor`: no actor found: the participants of the clause's subject (every conjunct), or of
+///   an "in", "of" or "from" phrase right after it ("the government in Tehran denied", "the president of
+///   France said").
+/// - `clause.object-target`: an actor but no target found: the participants of the clause's object (every
+///   conjunct), or of the "of" phrase after it ("rejects the accusations of the US and the UK" targets both).
+/// - `coordination.objects`: one target found that is one of coordinated objects: every conjunct is a target
+///   ("accuse the UK, the US and Nato" accuses each).
+/// Active clauses only: the passive's roles come from its own rules.
+enum ClauseRoles {
+    static let subjectActor = "clause.subject-actor"
+    static let objectTarget = "clause.object-target"
+    static let coordinatedObjects = "coordination.objects"
+
+    /// `coded` with the open roles filled from `clause`.
+    static func filled(
+        _ coded: [(Participant?, Participant?)], clause: Clause, analyzed: AnalyzedSentence,
+        participants: [EventCoder.Occurrence], text: TokenizedText
+    ) -> [(Participant?, Participant?)] {
+        let analysis = analyzed.analysis
+        let group = analysis.verbGroups[clause.verbGroup]
+        guard group.voice == .active, !group.isCopula, !coded.isEmpty else { return coded }
+        var pairs = coded
+        // Only a subject found right before its verb: one found across a relative clause or taken from an
+        // earlier verb rests on more of the analysis than a role should.
+        if pairs.allSatisfy({ $0.0 == nil }), clause.subjectSource == .direct {
+            let actors = named(clause.subjects, prepositions: ["in", "of", "from"], analyzed, participants, text)
+            if !actors.isEmpty {
+                let targets = Array(Set(pairs.compactMap { $0.1?.id })).compactMap { id in
+                    pairs.first { $0.1?.id == id }?.1
+                }
+                pairs = actors.flatMap { actor -> [(Participant?, Participant?)] in
+                    targets.isEmpty ? [(actor, nil)] : targets.filter { $0.id != actor.id }.map { (actor, $0) }
+                }
+            }
+        }
+        let objects = named(clause.objects, prepositions: ["of"], analyzed, participants, text)
+        let actorIDs = Set(pairs.compactMap { $0.0?.id })
+        let objectTargets = objects.filter { !actorIDs.contains($0.id) }
+        // Precision first: a target alone makes no event the coder had not already made.
+        if pairs.allSatisfy({ $0.1 == nil }), pairs.contains(where: { $0.0 != nil }), !objectTargets.isEmpty {
+            pairs = pairs.flatMap { pair in objectTargets.map { (pair.0, Optional($0)) } }
+        } else if clause.objects.count > 1, objectTargets.count > 1,
+            let only = Set(pairs.compactMap { $0.1?.id }).first, Set(pairs.compactMap { $0.1?.id }).count == 1,
+            objectTargets.contains(where: { $0.id == only })
+        {
+            pairs =
+                pairs.allSatisfy({ $0.0 == nil })
+                ? objectTargets.map { (nil, Optional($0)) }
+                : pairs.filter { $0.1?.id == only }.flatMap { pair in objectTargets.map { (pair.0, Optional($0)) } }
+        }
+        return pairs
+    }
+
+    /// The participants of `phrases` (each conjunct); when they name none, those of the prepositional phrase
+    /// right after the last one, if its preposition is one of `prepositions`. A relative pronoun names none.
+    private static func named(
+        _ phrases: [Int], prepositions: Set<String>, _ analyzed: AnalyzedSentence,
+        _ occurrences: [EventCoder.Occurrence], _ text: TokenizedText
+    ) -> [Participant] {
+        let analysis = analyzed.analysis
+        var found = analyzed.participants(in: phrases, among: occurrences, text: text)
+        if found.isEmpty, let last = phrases.last {
+            let end = analysis.nounPhrases[last].range.upperBound
+            if let pp = analysis.prepositionalPhrases.first(where: { $0.preposition == end }),
+                prepositions.contains(analysis.words[end].lower)
+            {
+                found = analyzed.participants(in: analysis.conjuncts(of: pp.object), among: occurrences, text: text)
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,72 @@
+import NewsModel
+import Testing
+
+@testable import NewsExtract
+
+/// The rule families that read the language layer's clauses (`Sources/NewsExtract/EventRules/`), each with
+/// sentences of our own: what the rule gives, and a twin where it must give nothing more.
+struct EventRulesTests {
+    let extractor = Extractor()
+
+    private func events(_ text: String) -> Set<String> {
+        Set(
+            extractor.extract(text: text, anchor: "2022-09-12").events.map { event in
+                "\(event.actor?.id ?? "-") \(event.cameo) \(event.target?.id ?? "-")"
+            })
+    }
+
+    @Test(arguments: [
+        // reciprocal.coordinated-subjects: each signer toward the other.
+        ("Portugal and Morocco signed a deal.", ["PRT 057 MAR", "MAR 057 PRT"]),
+        ("The Bolivian and Chilean ministers agreed.", ["BOL 030 CHL", "CHL 030 BOL"]),
+        // Twin: one signer with a partner named after "with" signs toward the partner only.
+        ("Portugal signed a deal with Morocco.", ["PRT 057 MAR"]),
+        // Twin: an act that is not reciprocal stays one-way from each subject.
+        ("Russia and China condemned Japan.", ["RUS 111 JPN", "CHN 111 JPN"]),
+    ])
+    func reciprocalActsGoBothWays(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test(arguments: [
+        // pattern.object-head: the object's modifiers do not hide the pattern "signed a deal".
+        ("Serbia and Hungary signed a gas deal in Belgrade.", ["SRB 057 HUN", "HUN 057 SRB"]),
+        ("Portugal signed a long-awaited energy deal with Morocco.", ["PRT 057 MAR"]),
+        // Twin: the head decides; a bill is no deal.
+        ("Portugal signed a long-awaited energy bill.", []),
+    ])
+    func patternsMatchTheObjectsHead(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test func aSemicolonEndsTheRolesOfItsClause() {
+        let coded = events("The Bolivian and Chilean ministers agreed; Xi Jinping met with Emmanuel Macron.")
+        #expect(coded.contains("BOL 030 CHL") && coded.contains("CHL 030 BOL"))
+        #expect(coded.contains("person:xi-jinping 040 person:emmanuel-macron"))
+        #expect(!coded.contains { $0.hasSuffix("030 person:xi-jinping") })
+        // Twin: within one clause the target after the verb is taken.
+        #expect(events("The Bolivian minister agreed with Xi Jinping.") == ["BOL 030 person:xi-jinping"])
+    }
+
+    @Test func aDenialIsAnEventThoughItIsAStatement() {
+        #expect(events("Iran refuted the claims.") == ["IRN 016 -"])
+        // Twin: other statements report; they are no events.
+        #expect(events("Iran said the claims were false.") == [])
+    }
+
+    @Test func theSubjectsPrepositionalPhraseNamesTheActor() {
+        // clause.subject-actor: "officials in Iran" act for Iran.
+        #expect(events("Officials in Iran denied the claims of Albania.") == ["IRN 016 ALB"])
+        // Twin: a subject that names no participant gives no actor.
+        #expect(events("Officials denied the claims of Albania.") == ["- 016 ALB"])
+    }
+
+    @Test func everyCoordinatedObjectIsATarget() {
+        // coordination.objects: with no actor named, each of the three is accused.
+        #expect(
+            events("It goes on to accuse the UK, the US and Nato of lying.")
+                == ["- 112 GBR", "- 112 USA", "- 112 nato"])
+        // Twin: one object, one target.
+        #expect(events("It goes on to accuse the UK of lying.") == ["- 112 GBR"])
+    }
+}
