@@ -4,6 +4,7 @@
     python3 scripts/gen-language.py            # learn Data/*.tsv, then rebuild Generated/EmbeddedLanguageData.swift
     python3 scripts/gen-language.py --embed    # only rebuild the generated Swift source from Data/*.tsv
     python3 scripts/gen-language.py --embed --check   # fail if the generated source is stale (scripts/test.sh)
+    python3 scripts/gen-language.py --check    # learn again into a temporary folder and fail if Data/ differs
     python3 scripts/gen-language.py --eval FILE.conllu  # tag FILE's gold words with this reference tagger
 
 What it learns (no statistical model: three tables that a person can read and edit):
@@ -27,6 +28,7 @@ import hashlib
 import importlib.util
 import os
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 UD = os.path.join(ROOT, "..", "shared", "data", "ud")
@@ -44,13 +46,22 @@ TAGS = ["ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART
         "SCONJ", "SYM", "VERB", "X"]
 OPEN = [tag for tag in TAGS if tag not in CLOSED]
 MIN_SUFFIX_COUNT = 3
+VERBOSE = "--verbose" in sys.argv
 MAX_RULES = 400
 MIN_RULE_SCORE = 2
-HEADER = [
-    "# Derived by scripts/gen-language.py from Universal Dependencies English: UD_English-EWT dev (CC BY-SA 4.0,",
-    "# commit 15d613d8) and GUM part A (annotations CC BY 4.0, commit 72ce5ac1); see ../shared/data/ud/README.md.",
-    "# Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring.",
-]
+def md5(path):
+    with open(path, "rb") as handle:
+        return hashlib.md5(handle.read()).hexdigest()
+
+
+def header():
+    return [
+        "# Derived by scripts/gen-language.py from Universal Dependencies English: UD_English-EWT dev (CC BY-SA 4.0,",
+        "# commit 15d613d8) and GUM part A (annotations CC BY 4.0, commit 72ce5ac1); see ../shared/data/ud/README.md.",
+        "# Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring. Inputs (MD5):",
+        f"# en_ewt-ud-dev.conllu {md5(os.path.join(UD, 'en_ewt-ud-dev.conllu'))}, "
+        f"gum-cc-by-genres.conllu {md5(os.path.join(UD, 'gum-cc-by-genres.conllu'))}.",
+    ]
 
 
 def gum_part(doc_id):
@@ -88,6 +99,8 @@ def training_sentences():
 
 WORDNET = "/usr/share/wordnet"
 WORDNET_FILES = [("n", "noun"), ("v", "verb"), ("a", "adj"), ("r", "adv")]
+WORDNET_INPUTS = [f"{kind}.{name}" for _, name in WORDNET_FILES for kind in ("index",)] + [
+    f"{name}.exc" for _, name in WORDNET_FILES]
 
 
 class WordNet:
@@ -340,36 +353,61 @@ def apply_rule(rule, t, w, allowed):
     return len(hits)
 
 
+def contributions(w, gold, t, allowed, i):
+    """What position i adds to the counts: for a wrong tag, one "good" per template (the rule that would fix
+    it); for a right one, one "bad" per template and other tag the word may take (the rules that would break
+    it)."""
+    if t[i] != gold[i]:
+        if gold[i] in allowed[i]:
+            return [(True, (t[i], gold[i], name, value)) for name, value in template_values(t, w, i)]
+        return []
+    others = sorted(tag for tag in allowed[i] if tag != t[i])
+    return [(False, (t[i], other, name, value)) for name, value in template_values(t, w, i) for other in others]
+
+
 def learn_rules(corpus):
-    """corpus: list of (words lower, gold tags, current tags, allowed sets). Greedy Brill learning."""
+    """corpus: list of (words lower, gold tags, current tags, allowed sets). Greedy Brill learning: each
+    round takes the rule with the best score (errors fixed minus errors made; ties to the smallest rule
+    tuple). Counts are kept up to date around the words a rule changes (a template looks two words either
+    side), which gives the same rules as counting everything anew each round, much faster."""
+    good, bad = collections.Counter(), collections.Counter()
+
+    def count(sentence, positions, sign):
+        w, gold, t, allowed = sentence
+        for i in positions:
+            for is_good, key in contributions(w, gold, t, allowed, i):
+                (good if is_good else bad)[key] += sign
+
+    for sentence in corpus:
+        count(sentence, range(len(sentence[2])), 1)
     rules = []
     while len(rules) < MAX_RULES:
-        good = collections.Counter()
-        bad = collections.Counter()
-        for w, gold, t, allowed in corpus:
-            for i in range(len(t)):
-                if t[i] != gold[i]:
-                    if gold[i] in allowed[i]:
-                        for name, value in template_values(t, w, i):
-                            good[(t[i], gold[i], name, value)] += 1
-                else:
-                    others = [tag for tag in allowed[i] if tag != t[i]]
-                    if others:
-                        for name, value in template_values(t, w, i):
-                            for other in others:
-                                bad[(t[i], other, name, value)] += 1
-        scored = [(count - bad.get(rule, 0), rule) for rule, count in good.items()]
-        if not scored:
+        best = None
+        for rule, fixed in good.items():
+            if fixed <= 0 or (best is not None and fixed < best[0]):
+                continue
+            candidate = (fixed - bad.get(rule, 0), rule)
+            if best is None or candidate > best:
+                best = candidate
+        if best is None or best[0] < MIN_RULE_SCORE:
             break
-        score, rule = max(scored, key=lambda item: (item[0], item[1]))
-        if score < MIN_RULE_SCORE:
-            break
+        score, rule = best
         rules.append((score,) + rule)
         changed = 0
-        for w, gold, t, allowed in corpus:
-            changed += apply_rule(rule, t, w, allowed)
-        errors = sum(1 for w, gold, t, _ in corpus for i in range(len(t)) if t[i] != gold[i])
-        print(f"rule {len(rules)}: {rule} score {score} changed {changed} errors {errors}", file=sys.stderr)
+        for sentence in corpus:
+            w, gold, t, allowed = sentence
+            source, target, _, _ = rule
+            hits = [i for i in range(len(t)) if t[i] == source and target in allowed[i] and matches(rule, t, w, i)]
+            if not hits:
+                continue
+            affected = sorted({j for i in hits for j in range(max(0, i - 2), min(len(t), i + 3))})
+            count(sentence, affected, -1)
+            for i in hits:
+                t[i] = target
+            count(sentence, affected, 1)
+            changed += len(hits)
+        if VERBOSE:
+            print(f"rule {len(rules)}: {rule} score {score} changed {changed}", file=sys.stderr)
     return rules
 
 
@@ -386,10 +424,10 @@ def jackknifed_corpus(sentences, guesser, folds=5):
     return corpus
 
 
-def write_tables(sentences, counts, rules):
-    os.makedirs(DATA, exist_ok=True)
+def write_tables(sentences, counts, rules, folder=DATA):
+    os.makedirs(folder, exist_ok=True)
     lexicon = Lexicon(sentences)
-    lines = HEADER + [
+    lines = header() + [
         "# lexicon.tsv: word form (case kept), then TAG=count for each universal tag seen with it (most frequent",
         "# first), then TAG=lemma where the lemma differs from the lower-cased form.",
     ]
@@ -402,9 +440,9 @@ def write_tables(sentences, counts, rules):
             if lemma != form.lower():
                 lemmas.append(f"{tag}={lemma}")
         lines.append(f"{form}\t{' '.join(f'{tag}={counter[tag]}' for tag in ordered)}\t{' '.join(lemmas)}")
-    write(os.path.join(DATA, "lexicon.tsv"), lines)
+    write(os.path.join(folder, "lexicon.tsv"), lines)
 
-    lines = HEADER + [
+    lines = header() + [
         "# unknown-words.tsv: tag counts of words unknown to a lexicon built without their fold, by key:",
         "# shape (num, sym, caps, cap, init = capitalized first word, mixed, lower) and up to 3 final letters.",
         f"# The tagger takes the longest key seen at least {MIN_SUFFIX_COUNT} times.",
@@ -415,9 +453,9 @@ def write_tables(sentences, counts, rules):
             continue
         ordered = sorted(counter, key=lambda tag: (-counter[tag], TAGS.index(tag)))
         lines.append(f"{key}\t{' '.join(f'{tag}={counter[tag]}' for tag in ordered)}")
-    write(os.path.join(DATA, "unknown-words.tsv"), lines)
+    write(os.path.join(folder, "unknown-words.tsv"), lines)
 
-    lines = HEADER + [
+    lines = header() + [
         "# context-rules.tsv: in order, change tag FROM to TO where the context holds (and the word may take TO).",
         "# Contexts: prevtag/nexttag/prev2tag/next2tag T; prevtags T-1 T-2; nexttags T+1 T+2; surround T-1 T+1;",
         "# word-prevtag W T-1; word-nexttag W T+1; prevword/nextword/prev2word/next2word W; word-prevword W W-1;",
@@ -426,7 +464,7 @@ def write_tables(sentences, counts, rules):
     ]
     for score, source, target, name, value in rules:
         lines.append(f"{score}\t{source}\t{target}\t{name}\t{value}")
-    write(os.path.join(DATA, "context-rules.tsv"), lines)
+    write(os.path.join(folder, "context-rules.tsv"), lines)
 
     net = wordnet()
     lines = [
@@ -435,13 +473,14 @@ def write_tables(sentences, counts, rules):
         "# University, all rights reserved; permission to use, copy, modify and distribute it for any purpose and",
         "# without fee is granted, provided that this notice appears in all copies (WordNet is a trademark of",
         "# Princeton University). Columns: word (lower case, one word), classes it has as a lemma (n noun, v verb,",
-        "# a adjective, r adverb), classes it has as an irregular inflection (exception lists).",
+        "# a adjective, r adverb), classes it has as an irregular inflection (exception lists). Inputs (MD5): "
+        + ", ".join(f"{name} {md5(os.path.join(WORDNET, name))}" for name in WORDNET_INPUTS) + ".",
     ]
     for word in sorted(set(net.classes) | set(net.exceptions)):
         base = "".join(pos for pos in "nvar" if pos in net.classes.get(word, ()))
         inflected = "".join(pos for pos in "nvar" if pos in net.exceptions.get(word, ()))
         lines.append(f"{word}\t{base}\t{inflected}")
-    write(os.path.join(DATA, "wordnet-classes.tsv"), lines)
+    write(os.path.join(folder, "wordnet-classes.tsv"), lines)
 
 
 def write(path, lines):
@@ -522,13 +561,33 @@ def main(argv):
         return 0
     if "--embed" in argv:
         return embed("--check" in argv)
+    if "--check" in argv and not os.path.exists(os.path.join(UD, "en_ewt-ud-dev.conllu")):
+        # Outside the project's workspace (no ../shared), only the embedded copy can be checked.
+        print("gen-language.py: ../shared/data/ud is absent; checking the embedded copy only", file=sys.stderr)
+        return embed(True)
+    if not os.path.exists(os.path.join(WORDNET, "index.noun")):
+        print("gen-language.py: Debian's wordnet-base is needed to learn the tables (apt-get install wordnet-base)",
+              file=sys.stderr)
+        return 1
     sentences = training_sentences()
     counts = unknown_counts(sentences)
     corpus = jackknifed_corpus(sentences, Guesser(counts))
     start = sum(1 for w, gold, t, _ in corpus for i in range(len(t)) if t[i] != gold[i])
-    print(f"training words {sum(len(s) for s in sentences)}, errors before rules {start}", file=sys.stderr)
+    if VERBOSE:
+        print(f"training words {sum(len(s) for s in sentences)}, errors before rules {start}", file=sys.stderr)
     rules = learn_rules(corpus)
-    write_tables(sentences, counts, [(score, s, t, n, v) for score, s, t, n, v in rules])
+    if "--check" in argv:
+        with tempfile.TemporaryDirectory() as folder:
+            write_tables(sentences, counts, rules, folder)
+            stale = [name for _, name in EMBEDDED if name != "word-lists.tsv"
+                     and open(os.path.join(folder, name), encoding="utf-8").read()
+                     != open(os.path.join(DATA, name), encoding="utf-8").read()]
+        if stale:
+            print(f"gen-language.py: {', '.join(stale)} differ from what the script learns: "
+                  "run python3 scripts/gen-language.py", file=sys.stderr)
+            return 1
+        return embed(True)
+    write_tables(sentences, counts, rules)
     return embed(False)
 
 

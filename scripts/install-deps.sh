@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system libraries newsevents builds against, when they are missing (Debian/Ubuntu):
 # libxml2-dev (the HTML and XML parser), zlib1g-dev (gzip inputs) and pkg-config (SwiftPM finds both with it);
-# python3-jsonschema for the schema check of the records.
+# python3-jsonschema for the schema check of the records; wordnet-base, which scripts/gen-language.py reads
+# when it learns (or checks) the language layer's tables.
 set -euo pipefail
 
 missing=()
@@ -10,6 +11,7 @@ missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The record check of scripts/test.sh validates output against schema/ with Python's jsonschema.
 python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+[ -f /usr/share/wordnet/index.noun ] || missing+=(wordnet-base)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2

@@ -8,7 +8,8 @@ enum EmbeddedLanguageData {
     static let lexicon = #"""
 # Derived by scripts/gen-language.py from Universal Dependencies English: UD_English-EWT dev (CC BY-SA 4.0,
 # commit 15d613d8) and GUM part A (annotations CC BY 4.0, commit 72ce5ac1); see ../shared/data/ud/README.md.
-# Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring.
+# Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring. Inputs (MD5):
+# en_ewt-ud-dev.conllu cb1da95ff28a449cb9bc286c922e15e1, gum-cc-by-genres.conllu 30aab3cd7e97aadf7b4265682ae1297d.
 # lexicon.tsv: word form (case kept), then TAG=count for each universal tag seen with it (most frequent
 # first), then TAG=lemma where the lemma differs from the lower-cased form.
 !	PUNCT=143	
@@ -12507,7 +12508,8 @@ zouk	NOUN=2
     static let unknownWords = #"""
 # Derived by scripts/gen-language.py from Universal Dependencies English: UD_English-EWT dev (CC BY-SA 4.0,
 # commit 15d613d8) and GUM part A (annotations CC BY 4.0, commit 72ce5ac1); see ../shared/data/ud/README.md.
-# Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring.
+# Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring. Inputs (MD5):
+# en_ewt-ud-dev.conllu cb1da95ff28a449cb9bc286c922e15e1, gum-cc-by-genres.conllu 30aab3cd7e97aadf7b4265682ae1297d.
 # unknown-words.tsv: tag counts of words unknown to a lexicon built without their fold, by key:
 # shape (num, sym, caps, cap, init = capitalized first word, mixed, lower) and up to 3 final letters.
 # The tagger takes the longest key seen at least 3 times.
@@ -14573,7 +14575,8 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
     static let contextRules = #"""
 # Derived by scripts/gen-language.py from Universal Dependencies English: UD_English-EWT dev (CC BY-SA 4.0,
 # commit 15d613d8) and GUM part A (annotations CC BY 4.0, commit 72ce5ac1); see ../shared/data/ud/README.md.
-# Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring.
+# Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring. Inputs (MD5):
+# en_ewt-ud-dev.conllu cb1da95ff28a449cb9bc286c922e15e1, gum-cc-by-genres.conllu 30aab3cd7e97aadf7b4265682ae1297d.
 # context-rules.tsv: in order, change tag FROM to TO where the context holds (and the word may take TO).
 # Contexts: prevtag/nexttag/prev2tag/next2tag T; prevtags T-1 T-2; nexttags T+1 T+2; surround T-1 T+1;
 # word-prevtag W T-1; word-nexttag W T+1; prevword/nextword/prev2word/next2word W; word-prevword W W-1;
@@ -15016,7 +15019,7 @@ copulas	be
 # University, all rights reserved; permission to use, copy, modify and distribute it for any purpose and
 # without fee is granted, provided that this notice appears in all copies (WordNet is a trademark of
 # Princeton University). Columns: word (lower case, one word), classes it has as a lemma (n noun, v verb,
-# a adjective, r adverb), classes it has as an irregular inflection (exception lists).
+# a adjective, r adverb), classes it has as an irregular inflection (exception lists). Inputs (MD5): index.noun 8c949e6ef352295997b09e2446364e43, index.verb 52467c4f32f097b769f2a82924266eca, index.adj 7b15e25d1ec8249de75646cfc85e8f77, index.adv a55bf29bc2f59e33ea31568874f6a294, noun.exc 951700d36c2c84a20fda9550028dc7cc, verb.exc d8016b74fcb68ef5139a4c51d22bdbdf, adj.exc ef3e1c35234edb8d7394c75f4b344c70, adv.exc c0d9112ae92a3ce3a149541c16c0386a.
 'hood	n	
 'tween	r	
 .22	n	
