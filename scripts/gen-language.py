@@ -47,7 +47,7 @@ TAGS = ["ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART
 OPEN = [tag for tag in TAGS if tag not in CLOSED]
 MIN_SUFFIX_COUNT = 3
 VERBOSE = "--verbose" in sys.argv
-MAX_RULES = 400
+MAX_RULES = 1000
 MIN_RULE_SCORE = 2
 def md5(path):
     with open(path, "rb") as handle:

@@ -83,8 +83,9 @@ struct PhraseChunker: Sendable {
             // "pro - Israel hackers": a prefix joined by a hyphen.
             return index + 1 < words.count && words[index + 1].form == "-" && words[index + 1].start == word.end
         case .adverb:
-            // "very large crowds", "nearly 200 people"
-            return index + 1 < words.count && [.adjective, .numeral].contains(words[index + 1].tag)
+            // "very large crowds", "nearly 200 people", "long - awaited talks"
+            return index + 1 < words.count
+                && ([.adjective, .numeral].contains(words[index + 1].tag) || Self.isJoiningHyphen(at: index + 1, words))
         default: return false
         }
     }
@@ -95,7 +96,9 @@ struct PhraseChunker: Sendable {
         switch word.tag {
         case .noun, .properNoun, .numeral, .adjective: return true
         case .determiner: return afterPossessive || previous.tag == .determiner && word.lower != "that"
-        case .adverb: return next.map { [.adjective, .numeral].contains($0.tag) } ?? false
+        case .adverb:
+            return next.map { [.adjective, .numeral].contains($0.tag) } ?? false
+                || Self.isJoiningHyphen(at: index + 1, words)
         case .punctuation:
             // "pro - Israel hackers", "state - backed group": a hyphen between words of the phrase.
             guard word.form == "-", let next, word.start == previous.end, next.start == word.end else { return false }
@@ -114,6 +117,12 @@ struct PhraseChunker: Sendable {
             return [.noun, .properNoun, .adjective].contains(words[index + 2].tag)
         default: return false
         }
+    }
+
+    /// A hyphen written between two words with no space ("long-awaited", "state-backed").
+    static func isJoiningHyphen(at index: Int, _ words: [Word]) -> Bool {
+        guard index > 0, index + 1 < words.count, words[index].form == "-" else { return false }
+        return words[index - 1].end == words[index].start && words[index].end == words[index + 1].start
     }
 
     private func isPossessiveMark(_ word: Word) -> Bool {

@@ -177,3 +177,15 @@ struct SentenceAnalysisTests {
                 """)
     }
 }
+
+extension SentenceAnalysisTests {
+    @Test func aHyphenatedModifierStaysInsideItsNounPhrase() throws {
+        let analysis = analyzer.analyze("Portugal signed a long-awaited energy deal.")
+        let phrase = try #require(analysis.nounPhrases.last)
+        #expect(analysis.words[phrase.range].map(\.form) == ["a", "long", "-", "awaited", "energy", "deal"])
+        #expect(objects(analysis, verb: "signed") == ["deal"])
+        // Twin: a hyphen with spaces around it is a dash between phrases, not part of a word.
+        let dashed = analyzer.analyze("Portugal signed a deal - a long one.")
+        #expect(dashed.nounPhrases.map { dashed.words[$0.head].form } == ["Portugal", "deal", "one"])
+    }
+}

@@ -14982,6 +14982,201 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	PART	ADP	word-nextword	to people
 2	PART	ADP	word-next2tags	to CCONJ ADP
 2	PART	ADP	word-next2tags	to ADV PRON
+2	PART	ADP	word-next2tags	to ADV NUM
+2	NUM	PRON	word-prevword	one if
+2	NUM	NOUN	word-next2tags	one PRON VERB
+2	NOUN	X	word-prevword	hand before
+2	NOUN	X	word-prevword	gisb (
+2	PROPN	X	prevtags	X X
+2	NOUN	X	prevword	ex
+3	ADJ	X	nexttag	X
+2	NOUN	X	nexttag	INTJ
+2	NOUN	VERB	word-prevword	writing of
+2	NOUN	VERB	word-prevword	walking the
+2	NOUN	VERB	word-prevword	walk ,
+2	NOUN	VERB	word-prevword	visit to
+2	NOUN	VERB	word-prevword	sounds this
+3	DET	PRON	word-nexttag	this VERB
+2	NOUN	VERB	word-prevword	simplified a
+2	NOUN	VERB	word-prevword	look these
+2	NOUN	VERB	word-prevword	increases velocity
+2	NOUN	VERB	word-prevword	box knuckle
+2	NOUN	VERB	word-prevtag	working ADJ
+2	NOUN	VERB	word-prevtag	sit DET
+2	NOUN	VERB	word-prevtag	flow NOUN
+2	NOUN	VERB	word-nexttag	runs ADP
+2	NOUN	VERB	word-nexttag	ranks ADV
+2	NOUN	VERB	word-nexttag	hop ADP
+2	NOUN	VERB	word-next2tags	opening NOUN ADP
+2	NOUN	VERB	word-next2tags	address PUNCT DET
+2	NOUN	VERB	surround	PROPN ADJ
+2	NOUN	VERB	surround	<s> PRON
+2	NOUN	VERB	prevword	is
+2	NOUN	VERB	nexttags	DET ADJ
+2	NOUN	VERB	next2word	area
+2	NOUN	PROPN	word-prevword	islands chatham
+2	NOUN	PROPN	word-prevtag	linguistics ADJ
+2	NOUN	PROPN	word-nextword	place ,
+2	NOUN	PROPN	word-nexttag	semantics PUNCT
+2	NOUN	PROPN	surround	PROPN PART
+2	NOUN	PROPN	surround	PROPN NUM
+2	NOUN	PROPN	surround	PROPN ADJ
+2	NOUN	PROPN	prevword	seven
+2	NOUN	PROPN	prevword	golden
+2	NOUN	PROPN	nextword	shut
+2	NOUN	PROPN	nextword	]
+2	NOUN	PROPN	nexttags	PART PROPN
+2	NOUN	NUM	word-prevtag	billion NUM
+2	NOUN	ADV	word-prevtag	right VERB
+4	ADP	ADV	surround	ADV CCONJ
+2	NOUN	ADV	word-nextword	right on
+2	NOUN	ADJ	word-prevword	youngest the
+2	NOUN	ADJ	word-prevword	standard and
+2	NOUN	ADJ	word-prevword	mutant and
+2	NOUN	ADJ	word-prevword	mainland of
+2	NOUN	ADJ	word-prevword	light a
+2	NOUN	ADJ	word-prevtag	transit ADP
+3	ADP	PART	word-next2tags	to NOUN PROPN
+2	NOUN	ADJ	word-prevtag	favorite PRON
+2	NOUN	ADJ	word-nexttag	right NOUN
+2	NOUN	ADJ	word-nexttag	novel NOUN
+2	NOUN	ADJ	surround	DET NUM
+2	NOUN	ADJ	prevword	get
+2	NOUN	ADJ	prev2word	would
+2	NOUN	ADJ	nextword	chameleon
+2	NOUN	ADJ	next2word	level
+2	DET	PRON	word-prevtag	that PROPN
+2	DET	PRON	word-prevtag	that NOUN
+2	DET	PRON	word-nextword	these look
+2	DET	NOUN	word-nextword	a /
+2	VERB	NOUN	nexttags	CCONJ NOUN
+2	SCONJ	ADP	word-nexttag	for NOUN
+2	DET	INTJ	word-nexttag	no PART
+2	DET	CCONJ	word-nexttag	both PROPN
+2	DET	ADV	word-nextword	no longer
+2	DET	ADV	word-nextword	all over
+2	CCONJ	DET	word-nextword	both sides
+2	CCONJ	DET	word-nextword	both .
+2	CCONJ	DET	word-nexttag	both AUX
+2	CCONJ	DET	word-next2tags	both NOUN VERB
+2	CCONJ	ADV	word-prevword	both had
+2	CCONJ	ADP	word-prevword	but nothing
+2	AUX	VERB	word-prevword	was there
+2	AUX	VERB	word-prevword	did appeal
+2	AUX	VERB	word-nextword	do with
+2	AUX	VERB	word-nexttag	have DET
+2	AUX	VERB	word-next2tags	has ADV ADJ
+2	AUX	NOUN	prevtags	ADJ DET
+2	ADV	VERB	word-prevtag	handed PRON
+2	ADV	SCONJ	word-nextword	so that
+2	ADV	SCONJ	word-nextword	once the
+2	ADV	SCONJ	word-nexttag	though DET
+2	ADV	PROPN	prevword	the
+2	ADV	PROPN	nexttag	PROPN
+2	ADV	NOUN	word-prevword	right process
+2	ADV	NOUN	prevword	south
+2	ADV	INTJ	word-prevtag	yeah PUNCT
+2	ADV	ADP	word-nexttag	outside DET
+2	ADV	ADP	word-next2tags	around NUM PUNCT
+2	ADV	ADJ	word-prevword	west -
+2	ADV	ADJ	word-prevword	longer the
+2	ADV	ADJ	word-prevword	alone let
+2	ADV	ADJ	word-nexttag	more AUX
+2	ADV	ADJ	word-next2tags	long ADJ NOUN
+2	ADV	ADJ	prevtags	AUX DET
+2	ADP	SCONJ	word-prevword	upon ,
+2	ADP	SCONJ	word-prevword	about speculation
+2	ADP	SCONJ	word-nextword	with how
+2	ADP	SCONJ	word-nextword	than in
+2	ADP	SCONJ	word-nextword	of writing
+2	ADP	SCONJ	word-nextword	like she
+2	ADP	SCONJ	word-nextword	for testing
+2	ADP	SCONJ	word-nextword	b/c it
+2	ADP	SCONJ	word-nextword	as time
+2	ADP	SCONJ	word-nexttag	like VERB
+2	ADP	SCONJ	word-next2tags	in ADV VERB
+2	ADP	SCONJ	word-next2tags	as PROPN AUX
+2	ADP	SCONJ	next2word	species
+2	ADP	PROPN	prevtag	PROPN
+2	ADP	PART	word-prevword	to how
+2	ADP	PART	word-prevword	to have
+2	ADP	PART	word-nextword	to first
+2	ADP	PART	word-next2tags	to ADJ PRON
+2	ADP	PART	surround	VERB VERB
+2	ADP	PART	next2word	expertise
+2	ADP	INTJ	word-nexttag	like NUM
+2	ADP	ADV	word-prevword	up and
+2	ADP	ADV	word-prevword	up 's
+2	ADP	ADV	word-prevword	off drove
+2	ADP	ADV	word-prevword	as get
+2	ADP	ADV	word-prevtag	around AUX
+2	ADP	ADV	word-nextword	in for
+2	ADP	ADV	word-nextword	about $
+2	ADP	ADV	word-nexttag	in PART
+2	ADP	ADV	word-nexttag	above PUNCT
+2	ADP	ADV	word-next2tags	along ADP VERB
+2	ADP	ADV	surround	ADJ ADP
+2	ADP	ADV	nextword	against
+2	ADP	ADV	nexttags	CCONJ PRON
+2	ADJ	VERB	word-prevword	numbered are
+2	ADJ	VERB	word-prevword	confined been
+2	ADJ	VERB	word-prevword	challenging not
+2	ADJ	VERB	word-prevword	burgeoning a
+2	ADJ	VERB	word-prevtag	miss PART
+2	ADJ	VERB	word-prevtag	involved NOUN
+2	ADJ	VERB	word-nexttag	blessed ADP
+2	ADJ	VERB	surround	NOUN ADV
+2	ADJ	PROPN	word-prevword	short -
+2	ADJ	PROPN	word-prevword	new tussauds
+2	ADJ	PROPN	word-prevword	catholic roman
+2	ADJ	PROPN	word-nextword	spanish is
+2	ADJ	PROPN	word-nextword	new jersey
+2	ADJ	PROPN	word-nextword	new hampshire
+2	ADJ	PROPN	word-nexttag	japanese PUNCT
+2	ADJ	PROPN	surround	PROPN VERB
+2	ADJ	PROPN	surround	PROPN CCONJ
+2	PROPN	NOUN	prevword	november
+2	ADJ	PROPN	prevword	comedy
+2	ADJ	PROPN	prevword	called
+2	ADJ	PROPN	prev2word	jones
+2	ADJ	PROPN	prev2word	available
+2	ADJ	PROPN	nexttags	VERB DET
+2	ADJ	NUM	word-prevtag	k NUM
+2	ADJ	NOUN	word-prevword	transit the
+2	ADJ	NOUN	word-prevword	rental car
+2	ADJ	NOUN	word-prevword	military its
+2	ADJ	NOUN	word-prevword	metro the
+2	ADJ	NOUN	word-prevword	lead a
+2	ADJ	NOUN	word-prevtag	discount ADP
+2	ADJ	NOUN	word-prevtag	alternative ADJ
+2	ADJ	NOUN	word-nextword	criminal defense
+2	ADJ	NOUN	word-nexttag	subject CCONJ
+2	ADJ	NOUN	word-nexttag	shorthand NOUN
+2	ADJ	NOUN	word-nexttag	female PUNCT
+2	ADJ	NOUN	word-nexttag	brief PUNCT
+2	ADJ	NOUN	word-next2tags	narrative CCONJ NOUN
+2	ADJ	NOUN	surround	DET PRON
+2	ADJ	NOUN	surround	DET PART
+2	ADJ	NOUN	surround	ADJ ADP
+2	ADJ	INTJ	word-prevword	okay <s>
+2	ADJ	INTJ	word-prevtag	eh NOUN
+2	ADJ	INTJ	word-nextword	ok ,
+2	ADJ	ADV	word-prevword	second <s>
+2	ADV	ADJ	next2word	/
+2	ADJ	ADV	word-prevword	only is
+2	ADJ	ADV	word-prevword	more once
+2	ADJ	ADV	word-prevword	longer no
+2	ADJ	ADV	word-prevword	hard work
+2	ADJ	ADV	word-prevword	close very
+2	ADJ	ADV	word-prevtag	overall CCONJ
+2	ADJ	ADV	word-prevtag	further VERB
+2	ADJ	ADV	word-prevtag	early ADV
+2	ADJ	ADV	word-nextword	sooner or
+2	ADJ	ADV	word-nexttag	long PUNCT
+2	ADJ	ADV	word-nexttag	first PRON
+2	ADJ	ADV	word-nexttag	early PUNCT
+2	ADJ	ADV	surround	PRON VERB
+2	ADJ	ADV	surround	NOUN ADV
 """#
 
     /// The contents of `Data/word-lists.tsv`.
