@@ -23,6 +23,10 @@ struct CountryMatcher: Sendable {
         "visiting", "arrived", "landed", "flew",
     ]
 
+    /// Nouns for a state's rulers, before "in" and a capital ("the government in Tehran").
+    static let governmentNouns: Set<String> = [
+        "government", "authorities", "regime", "leadership", "administration", "rulers",
+    ]
     static let placeNouns: Set<String> = [
         "street", "streets", "airport", "residents", "resident", "university", "mayor", "city", "suburb", "suburbs",
         "metro", "subway", "hotel", "hospital", "stock", "exchange", "marathon", "district", "neighborhood",
@@ -112,6 +116,10 @@ struct CountryMatcher: Sendable {
     }
 
     private func isGovernmentUse(_ text: TokenizedText, start: Int, end: Int) -> Bool {
+        // "the government in Tehran", "the authorities in Beijing": the capital names whose government it is.
+        if start > 1, text.tokens[start - 1].key == "in", Self.governmentNouns.contains(text.tokens[start - 2].key) {
+            return true
+        }
         if start > 0, Self.locativePrepositions.contains(text.tokens[start - 1].key) { return false }
         var next = end
         // Skip a possessive "'s".

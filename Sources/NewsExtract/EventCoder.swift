@@ -103,7 +103,10 @@ struct EventCoder: Sendable {
         "take", "takes", "took", "taken", "taking", "come", "comes", "came", "coming", "make", "makes", "made",
         "catch", "catches", "caught",
     ]
-    static let idiomObjects: Set<String> = ["effect", "place", "into", "sense", "steps", "fire", "action", "measures"]
+    /// "taken offline": a site put out of service, not a seizure.
+    static let idiomObjects: Set<String> = [
+        "effect", "place", "into", "sense", "steps", "fire", "action", "measures", "offline",
+    ]
     /// Objects that make the idiom with words between: "take decisive corrective action", "take a series of
     /// measures".
     static let idiomActionObjects: Set<String> = ["action", "actions", "measures", "steps"]
@@ -427,6 +430,13 @@ struct EventCoder: Sendable {
                     let objectCoded = recoded(cue, cueWord: cueWord, window: Array(window), quoteFollows: quoteFollows)
                 else { continue }
                 cue = objectCoded
+                let clause = cue.nominal ? nil : analyzed?.clause(atWordStarting: text.tokens[cueStart].start)
+                if let analyzed, let clause,
+                    let event = EventSubjectRule.cue(
+                        for: cue, clause: clause, analyzed: analyzed, matches: cueMatches, tokens: tokens)
+                {
+                    cue = event
+                }
                 // An attack in a sentence about computers is a cyberattack (CAMEO 176, PLOVER COERCE cyber).
                 if cue.type == "ASSAULT" || cueWord.hasPrefix("attack") || Self.strikeVerbs.contains(cueWord),
                     cue.type != "COERCE", cyberContext
@@ -441,7 +451,6 @@ struct EventCoder: Sendable {
                 var pairs = roles(
                     cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSegment,
                     sentenceStart: sentence.firstToken, lastPerson: lastPerson)
-                let clause = cue.nominal ? nil : analyzed?.clause(atWordStarting: text.tokens[cueStart].start)
                 if let analyzed, let clause {
                     pairs = ClauseRoles.filled(
                         pairs, clause: clause, analyzed: analyzed, participants: inSegment, text: text)

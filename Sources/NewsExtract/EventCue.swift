@@ -80,6 +80,10 @@ enum EventLexicon {
             [
                 "cyberattack", "cyberattacks", "cyber attack", "cyber attacks", "cyber-attack", "cyber-attacks", "hack",
                 "hacked", "hacking", "ddos attack", "ransomware attack",
+                // A denial of service is an attack on a service, no denial ("a distributed denial of service
+                // (DDoS) attack"; brackets are not tokens).
+                "denial of service attack", "denial of service attacks", "denial of service ddos attack",
+                "denial of service ddos attacks",
             ],
             EventCue(type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4, nominal: true)
         ),

@@ -21,6 +21,7 @@
 /// Cost: O(words × verb groups) in the worst case; sentences are short.
 struct ClauseAnalyzer: Sendable {
     let lists: WordLists
+    static let openingQuotes: Set<String> = ["“", "\"", "‘", "'"]
 
     func clauses(
         _ words: [Word], nounPhrases: [NounPhrase], verbGroups: [VerbGroup], coordinations: [[Int]]
@@ -234,7 +235,10 @@ struct ClauseAnalyzer: Sendable {
     private func objects(of clause: inout Clause, group: VerbGroup, _ c: Context) {
         guard group.voice == .active, !group.isCopula, c.words[group.head].tag == .verb else { return }
         var index = (group.particle ?? group.head) + 1
-        while index < c.words.count, c.words[index].tag == .adverb { index += 1 }
+        // Adverbs, and an opening quotation mark: "rejected “the baseless accusations”".
+        while index < c.words.count, c.words[index].tag == .adverb || Self.openingQuotes.contains(c.words[index].form) {
+            index += 1
+        }
         guard index < c.words.count, let first = c.phraseAt[index], c.phrases[first].range.lowerBound == index,
             c.segments[index] == clause.segment
         else { return }

@@ -85,6 +85,10 @@ struct CountryMatcherTests {
         #expect(countries("Washington vowed to respond") == ["USA"])
         #expect(countries("protests in Tehran continued") == [])
         #expect(countries("Tehran's streets were quiet") == [])
+        // "in" after a noun for a state's rulers names whose rulers they are; after another noun it is a place.
+        #expect(countries("the government in Tehran denied it") == ["IRN"])
+        #expect(countries("the authorities in Beijing said") == ["CHN"])
+        #expect(countries("the hotels in Tehran were full") == [])
     }
 
     @Test func phrasesThatOnlyContainACountryWordAreNotCountries() {

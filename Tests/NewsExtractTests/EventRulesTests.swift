@@ -70,3 +70,28 @@ struct EventRulesTests {
         #expect(events("It goes on to accuse the UK of lying.") == ["- 112 GBR"])
     }
 }
+
+extension EventRulesTests {
+    @Test func aCoercionWhoseSubjectIsAnEventIsThatEvent() {
+        // clause.event-subject: the hack forced the government: the hack is the event (a cyberattack).
+        #expect(events("The new hack on Friday forced the Albanian government to shut its systems.") == ["- 176 ALB"])
+        // Twin: a country that forces another coerces it.
+        #expect(events("Albania forced Iran to close its embassy.") == ["ALB 170 IRN"])
+    }
+
+    @Test func aPronounThatReportsIsTheSpeaker() {
+        // speech.pronoun-speaker: "it" of reported speech is the one who says.
+        #expect(events("Iran said it rejected the claims of Albania.") == ["IRN 016 ALB"])
+        // Twin: a named subject of the reported clause acts itself.
+        #expect(events("Iran said Albania rejected the claims.") == ["ALB 016 -"])
+    }
+
+    @Test func aDenialOfServiceIsAnAttackAndASiteTakenOfflineIsNoSeizure() {
+        #expect(
+            events("Iran denied a distributed denial of service (DDoS) attack on Albania.")
+                == ["IRN 016 ALB", "- 176 ALB"])
+        #expect(events("The websites of the Albanian Parliament were taken offline.") == [])
+        // Twin: a denial is still a denial.
+        #expect(events("Iran's denial of the attack on Albania came late.").contains("IRN 016 ALB"))
+    }
+}

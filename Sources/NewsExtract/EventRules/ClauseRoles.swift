@@ -27,7 +27,10 @@ enum ClauseRoles {
         // Only a subject found right before its verb: one found across a relative clause or taken from an
         // earlier verb rests on more of the analysis than a role should.
         if pairs.allSatisfy({ $0.0 == nil }), clause.subjectSource == .direct {
-            let actors = named(clause.subjects, prepositions: ["in", "of", "from"], analyzed, participants, text)
+            var actors = named(clause.subjects, prepositions: ["in", "of", "from"], analyzed, participants, text)
+            if actors.isEmpty, let speaker = speaker(of: clause, analyzed) {
+                actors = named(speaker.subjects, prepositions: ["in", "of", "from"], analyzed, participants, text)
+            }
             if !actors.isEmpty {
                 let targets = Array(Set(pairs.compactMap { $0.1?.id })).compactMap { id in
                     pairs.first { $0.1?.id == id }?.1
@@ -53,6 +56,21 @@ enum ClauseRoles {
                 : pairs.filter { $0.1?.id == only }.flatMap { pair in objectTargets.map { (pair.0, Optional($0)) } }
         }
         return pairs
+    }
+
+    /// Rule `speech.pronoun-speaker`: a pronoun subject of reported speech is the speaker ("the mission said it
+    /// rejected", "Iran said they would respond"): the clause that reports this one, when its subject was found
+    /// right before its verb.
+    static let pronounSpeaker = "speech.pronoun-speaker"
+
+    private static func speaker(of clause: Clause, _ analyzed: AnalyzedSentence) -> Clause? {
+        let analysis = analyzed.analysis
+        guard let subject = clause.subjects.first, clause.subjects.count == 1,
+            ["it", "they", "he", "she"].contains(analysis.words[analysis.nounPhrases[subject].head].lower),
+            let reporting = clause.complementOf
+        else { return nil }
+        let speaker = analysis.clauses[reporting]
+        return speaker.subjectSource == .direct ? speaker : nil
     }
 
     /// The participants of `phrases` (each conjunct); when they name none, those of the prepositional phrase
