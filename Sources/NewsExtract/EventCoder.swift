@@ -304,8 +304,11 @@ struct EventCoder: Sendable {
             ].joined(separator: "|")
             if let existing = index[key] {
                 events[existing].mentionCount += 1
+                events[existing].rules = Array(Set(events[existing].rules + event.rules)).sorted()
             } else {
                 index[key] = events.count
+                var event = event
+                event.rules = Array(Set(event.rules)).sorted()
                 events.append(event)
             }
         }
@@ -438,12 +441,14 @@ struct EventCoder: Sendable {
                     cue = event
                 }
                 // An attack in a sentence about computers is a cyberattack (CAMEO 176, PLOVER COERCE cyber).
+                var ruleIDs = [cue.origin] + cue.rules
                 if cue.type == "ASSAULT" || cueWord.hasPrefix("attack") || Self.strikeVerbs.contains(cueWord),
                     cue.type != "COERCE", cyberContext
                 {
                     cue = EventCue(
                         type: "COERCE", mode: "cyber", context: ["cyber"], cameo: "176", quadClass: 4,
                         nominal: cue.nominal, fromVerbDictionary: cue.fromVerbDictionary, governed: cue.governed)
+                    ruleIDs.append("cue.cyber-context")
                 }
                 let date = clauseDate(
                     for: cueStart, cueEnd: cueEnd, in: text, among: sentenceDates, cueOffsets: cueOffsets)
@@ -451,9 +456,13 @@ struct EventCoder: Sendable {
                 var pairs = roles(
                     cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSegment,
                     sentenceStart: sentence.firstToken, lastPerson: lastPerson)
+                ruleIDs.append("roles.window")
+                if inSegment.count < inSentence.count { ruleIDs.append("clause.segment") }
                 if let analyzed, let clause {
-                    pairs = ClauseRoles.filled(
+                    let filled = ClauseRoles.filled(
                         pairs, clause: clause, analyzed: analyzed, participants: inSegment, text: text)
+                    pairs = filled.pairs
+                    ruleIDs += filled.rules
                 }
                 if let analyzed, let clause,
                     let reciprocal = ReciprocalRule.pairs(
@@ -464,6 +473,7 @@ struct EventCoder: Sendable {
                         coded: pairs)
                 {
                     pairs = reciprocal
+                    ruleIDs.append(ReciprocalRule.id)
                 }
                 for (actor, found) in pairs {
                     var target = found
@@ -491,6 +501,7 @@ struct EventCoder: Sendable {
                     }
                     coded = coded || actor != nil
                     var cue = cue
+                    var eventRules = ruleIDs
                     // "T-Mobile CEO John Legere is stepping down": a company's change of leadership concedes
                     // nothing to anyone (CAMEO 083 is a government's).
                     if cue.cameo.hasPrefix("083"), let actor, companies.contains(actor.id) { continue }
@@ -499,6 +510,7 @@ struct EventCoder: Sendable {
                         (cue.type, cue.mode, cue.context, cue.cameo, cue.quadClass) = (
                             "COOPERATE", nil, ["economic"], "061", 2
                         )
+                        eventRules.append("cue.company-deal")
                     }
                     // "Troops took to the streets": a show of force (CAMEO 150), not a demonstration.
                     if cue.cameo == "141", Self.takingVerbs.contains(cueWord),
@@ -506,6 +518,7 @@ struct EventCoder: Sendable {
                         words.contains(where: { Self.forceWords.contains(String($0)) })
                     {
                         (cue.type, cue.mode, cue.context, cue.cameo) = ("MOBILIZE", nil, ["military"], "150")
+                        eventRules.append("cue.show-of-force")
                     }
                     let event = Event(
                         type: cue.type, mode: cue.mode, context: cue.context, cameo: cue.cameo,
@@ -513,12 +526,13 @@ struct EventCoder: Sendable {
                         actor: actor, target: target, date: date, sentence: sentenceText, sentenceStart: sentence.start,
                         sentenceEnd: sentence.end,
                         cue: text.text(from: text.tokens[cueStart].start, to: text.tokens[cueEnd - 1].end),
-                        certainty: hedged ? "alleged" : "asserted")
+                        certainty: hedged ? "alleged" : "asserted", rules: eventRules)
                     record(event)
                     // An exchange of captives is a release by each side.
                     if cue.cameo == "0841", Self.swapVerbs.contains(cueWord), let actor, let target {
                         var reverse = event
                         (reverse.actor, reverse.target) = (target, actor)
+                        reverse.rules.append("reciprocal.exchange")
                         record(reverse)
                     }
                     // A subordinate clause ("while Berlin suspended aid") is no part of what a speaker said.
@@ -527,7 +541,9 @@ struct EventCoder: Sendable {
                 if coded && !cue.nominal { mainFound = true }
             }
             // A speaker's act at its verb of saying: an accusation or a criticism.
-            func recordSpeech(_ cameo: String, mode: String?, speaker: Participant, target: Participant?, verb: Int) {
+            func recordSpeech(
+                _ cameo: String, mode: String?, speaker: Participant, target: Participant?, verb: Int, rule: String
+            ) {
                 record(
                     Event(
                         type: "ACCUSE", mode: mode, context: [], cameo: cameo, quadClass: 3, actor: speaker,
@@ -536,14 +552,15 @@ struct EventCoder: Sendable {
                             for: verb, cueEnd: verb + 1, in: text, among: sentenceDates, cueOffsets: cueOffsets),
                         sentence: sentenceText, sentenceStart: sentence.start, sentenceEnd: sentence.end,
                         cue: text.text(from: text.tokens[verb].start, to: text.tokens[verb].end),
-                        certainty: hedged ? "alleged" : "asserted"))
+                        certainty: hedged ? "alleged" : "asserted", rules: [rule]))
             }
             // "Vindman and Williams told lawmakers that Trump's request was inappropriate": a speaker's verdict is
             // a criticism (CAMEO 111) of the participant the verdict is about, when the sentence codes nothing else
             // for the speaker.
             for (verb, speaker, target) in verdicts(in: text, sentence: sentence, participants: inSentence)
             where !events.contains(where: { $0.sentenceStart == sentence.start && $0.actor?.id == speaker.id }) {
-                recordSpeech("111", mode: "disapprove", speaker: speaker, target: target, verb: verb)
+                recordSpeech(
+                    "111", mode: "disapprove", speaker: speaker, target: target, verb: verb, rule: "speech.verdict")
             }
             // "Microsoft said a Russian unit broke into the accounts": a speaker who names another as the author
             // of a hostile act accuses it (CAMEO 112); "CISA and the FBI warned that ...": each speaker does.
@@ -562,7 +579,8 @@ struct EventCoder: Sendable {
                 }
                 for speaker in coordinatedGroup(endingBefore: verb, in: speakers, text: text)
                 where speaker.id != author.id {
-                    recordSpeech("112", mode: nil, speaker: speaker, target: author, verb: verb)
+                    recordSpeech(
+                        "112", mode: nil, speaker: speaker, target: author, verb: verb, rule: "speech.attribution")
                 }
             }
         }
@@ -582,6 +600,7 @@ struct EventCoder: Sendable {
                 })
             else { continue }
             result[named].mentionCount += event.mentionCount
+            result[named].rules = Array(Set(result[named].rules + event.rules)).sorted()
             dropped.insert(index)
         }
         return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)

@@ -18,6 +18,14 @@ struct EventCue: Sendable {
     /// Whether the code is the CAMEO dictionary's default for the verb, with no pattern around it to confirm
     /// it.
     var verbDefault: Bool = false
+    /// Ids of the rules that found or changed the cue beyond its origin (`EventRules/`).
+    var rules: [String] = []
+
+    /// The id of the rule that found the cue: a CAMEO pattern around the verb, the verb's own CAMEO code, or
+    /// the project's lexicon of nouns, phrases and verbs.
+    var origin: String {
+        fromVerbDictionary ? (verbDefault ? "cue.cameo-verb" : "cue.cameo-pattern") : "cue.lexicon"
+    }
 }
 
 /// The event lexicon: the CAMEO verb dictionary (`Data/event-verbs.tsv`, every verb form with its code, and

@@ -43,11 +43,14 @@ public struct Event: Sendable, Hashable {
     /// "asserted", or "alleged" when the sentence hedges it ("allegedly", "suspected", "reportedly", "believed
     /// to"): such events are kept and marked, never dropped.
     public var certainty: String
+    /// The ids of the rules that made the event, sorted ("cue.cameo-pattern", "reciprocal.coordinated-subjects",
+    /// ...; `docs/event-types.md` lists them).
+    public var rules: [String]
 
     public init(
         type: String, mode: String?, context: [String], cameo: String, quadClass: Int, actor: Participant?,
         target: Participant?, date: TimeExpression?, sentence: String, sentenceStart: Int, sentenceEnd: Int,
-        cue: String, mentionCount: Int = 1, certainty: String = "asserted"
+        cue: String, mentionCount: Int = 1, certainty: String = "asserted", rules: [String] = []
     ) {
         self.type = type
         self.mode = mode
@@ -63,5 +66,6 @@ public struct Event: Sendable, Hashable {
         self.cue = cue
         self.mentionCount = mentionCount
         self.certainty = certainty
+        self.rules = rules
     }
 }

@@ -3,7 +3,7 @@ import NewsSink
 
 /// What the sink writes for each article.
 public enum RecordRenderer: String, Sendable, CaseIterable {
-    /// One `newsevents.event/1` record per event.
+    /// One `newsevents.event/2` record per event.
     case events
     /// One `newsevents.article/1` record per article.
     case articles

@@ -2,10 +2,11 @@ import NewsModel
 
 /// Turns processed articles and failures into JSON Lines records with a fixed key order.
 ///
-/// Record kinds and their versions: `newsevents.event/1`, `newsevents.article/1`, `newsevents.error/1`.
+/// Record kinds and their versions: `newsevents.event/2`, `newsevents.article/1`, `newsevents.error/1`.
+/// event/2 is event/1 with `rules` (the ids of the rules that made the event) before `article`.
 /// The key order below is the documented order; changing it is a schema change.
 public enum RecordEncoder {
-    public static let eventSchema = "newsevents.event/1"
+    public static let eventSchema = "newsevents.event/2"
     public static let articleSchema = "newsevents.article/1"
     public static let errorSchema = "newsevents.error/1"
     public static let cleanSchema = "newsevents.clean/1"
@@ -15,7 +16,7 @@ public enum RecordEncoder {
         StableID.article(canonicalURL: article.cleaned.canonicalURL, url: article.input.url, text: article.cleaned.text)
     }
 
-    /// One `newsevents.event/1` record per event, in the order the extractor found them.
+    /// One `newsevents.event/2` record per event, in the order the extractor found them.
     public static func eventRecords(_ article: ProcessedArticle) -> [(id: String, json: JSONValue)] {
         let articleID = articleID(article)
         let articleObject = JSONValue.object([
@@ -28,6 +29,7 @@ public enum RecordEncoder {
             var members: [(String, JSONValue)] = [("schema", .string(eventSchema)), ("id", .string(id))]
             members.append(("input_id", .optional(article.input.inputID)))
             members += eventBody(event)
+            members.append(("rules", .array(event.rules.map { .string($0) })))
             members.append(("article", articleObject))
             members.append(
                 ("coder", .object([("name", .string("newsevents")), ("version", .string(NewsEventsVersion.string))])))

@@ -95,3 +95,19 @@ extension EventRulesTests {
         #expect(events("Iran's denial of the attack on Albania came late.").contains("IRN 016 ALB"))
     }
 }
+
+extension EventRulesTests {
+    @Test func everyEventNamesTheRulesThatMadeIt() throws {
+        let both = extractor.extract(text: "Portugal and Morocco signed a gas deal.", anchor: nil).events
+        #expect(both.count == 2)
+        for event in both {
+            #expect(
+                event.rules == [
+                    "cue.lexicon", "pattern.object-head", "reciprocal.coordinated-subjects", "roles.window",
+                ])
+        }
+        // Twin: a plain accusation is found by the lexicon and the word window alone.
+        let plain = try #require(extractor.extract(text: "Albania blamed Iran.", anchor: nil).events.first)
+        #expect(plain.rules == ["cue.lexicon", "roles.window"])
+    }
+}

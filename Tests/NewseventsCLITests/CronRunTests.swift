@@ -169,7 +169,7 @@ struct CronRunTests {
         #expect(try CommandRunner.run(["run", "--config", config]).status == 0)
         let handle = try #require(FileHandle(forWritingAtPath: output))
         handle.seekToEndOfFile()
-        handle.write(Data("{\"schema\":\"newsevents.event/1\",\"id\":\"e0000".utf8))
+        handle.write(Data("{\"schema\":\"newsevents.event/2\",\"id\":\"e0000".utf8))
         try handle.close()
         try FileManager.default.removeItem(atPath: folder + "/pages/00000.html")
         try "<html><body><article><p>On Friday, Peru blamed Chile for the new dispute.</p></article></body></html>"

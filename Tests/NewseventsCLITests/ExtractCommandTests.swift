@@ -12,7 +12,7 @@ struct ExtractCommandTests {
         #expect(lines.last == "", "the output ends with a newline")
         let records = result.records
         #expect(records.count == lines.count - 1, "every line is a JSON object")
-        #expect(records.allSatisfy { $0["schema"] as? String == "newsevents.event/1" })
+        #expect(records.allSatisfy { $0["schema"] as? String == "newsevents.event/2" })
         let ids = records.flatMap { record in
             [record["actor"], record["target"]].compactMap { ($0 as? [String: Any])?["id"] as? String }
         }
@@ -63,7 +63,7 @@ struct ExtractCommandTests {
         #expect(records.map { $0["input_id"] as? String ?? "-" } == ["first", "-", "third", "third"])
         #expect(
             records.map { $0["schema"] as? String ?? "" } == [
-                "newsevents.event/1", "newsevents.error/1", "newsevents.event/1", "newsevents.event/1",
+                "newsevents.event/2", "newsevents.error/1", "newsevents.event/2", "newsevents.event/2",
             ])
         #expect(records[1]["message"] as? String == "line 2 is not valid JSON")
         #expect(records[1]["origin"] as? String == "stdin:2")

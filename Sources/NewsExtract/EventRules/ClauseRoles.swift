@@ -15,23 +15,27 @@ enum ClauseRoles {
     static let objectTarget = "clause.object-target"
     static let coordinatedObjects = "coordination.objects"
 
-    /// `coded` with the open roles filled from `clause`.
+    /// `coded` with the open roles filled from `clause`, and the ids of the rules that filled them.
     static func filled(
         _ coded: [(Participant?, Participant?)], clause: Clause, analyzed: AnalyzedSentence,
         participants: [EventCoder.Occurrence], text: TokenizedText
-    ) -> [(Participant?, Participant?)] {
+    ) -> (pairs: [(Participant?, Participant?)], rules: [String]) {
         let analysis = analyzed.analysis
         let group = analysis.verbGroups[clause.verbGroup]
-        guard group.voice == .active, !group.isCopula, !coded.isEmpty else { return coded }
+        guard group.voice == .active, !group.isCopula, !coded.isEmpty else { return (coded, []) }
         var pairs = coded
+        var rules: [String] = []
         // Only a subject found right before its verb: one found across a relative clause or taken from an
         // earlier verb rests on more of the analysis than a role should.
         if pairs.allSatisfy({ $0.0 == nil }), clause.subjectSource == .direct {
             var actors = named(clause.subjects, prepositions: ["in", "of", "from"], analyzed, participants, text)
+            var rule = subjectActor
             if actors.isEmpty, let speaker = speaker(of: clause, analyzed) {
                 actors = named(speaker.subjects, prepositions: ["in", "of", "from"], analyzed, participants, text)
+                rule = pronounSpeaker
             }
             if !actors.isEmpty {
+                rules.append(rule)
                 let targets = Array(Set(pairs.compactMap { $0.1?.id })).compactMap { id in
                     pairs.first { $0.1?.id == id }?.1
                 }
@@ -46,16 +50,18 @@ enum ClauseRoles {
         // Precision first: a target alone makes no event the coder had not already made.
         if pairs.allSatisfy({ $0.1 == nil }), pairs.contains(where: { $0.0 != nil }), !objectTargets.isEmpty {
             pairs = pairs.flatMap { pair in objectTargets.map { (pair.0, Optional($0)) } }
+            rules.append(objectTarget)
         } else if clause.objects.count > 1, objectTargets.count > 1,
             let only = Set(pairs.compactMap { $0.1?.id }).first, Set(pairs.compactMap { $0.1?.id }).count == 1,
             objectTargets.contains(where: { $0.id == only })
         {
+            rules.append(coordinatedObjects)
             pairs =
                 pairs.allSatisfy({ $0.0 == nil })
                 ? objectTargets.map { (nil, Optional($0)) }
                 : pairs.filter { $0.1?.id == only }.flatMap { pair in objectTargets.map { (pair.0, Optional($0)) } }
         }
-        return pairs
+        return (pairs, rules)
     }
 
     /// Rule `speech.pronoun-speaker`: a pronoun subject of reported speech is the speaker ("the mission said it

@@ -25,6 +25,7 @@ enum EventSubjectRule {
         else { return nil }
         var event = match.cue
         event.nominal = false
+        event.rules = cue.rules + [id]
         return event
     }
 }

@@ -40,7 +40,9 @@ enum ObjectHeadRule {
             else { continue }
             let end = kept[match.end - 1] + 1
             result.removeAll { $0.start >= verb && $0.start < end }
-            result.append((verb, end, match.cue))
+            var cue = match.cue
+            cue.rules.append(id)
+            result.append((verb, end, cue))
         }
         return result.sorted { $0.start < $1.start }
     }
