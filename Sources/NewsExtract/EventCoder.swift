@@ -464,7 +464,7 @@ struct EventCoder: Sendable {
                     pairs = filled.pairs
                     ruleIDs += filled.rules
                 }
-                if let analyzed, let clause,
+                if let analyzed, let clause, ReciprocalRule.codes.contains(cue.cameo),
                     let reciprocal = ReciprocalRule.pairs(
                         cameo: cue.cameo,
                         subjects: analyzed.participants(

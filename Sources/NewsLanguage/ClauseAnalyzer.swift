@@ -23,10 +23,10 @@ struct ClauseAnalyzer: Sendable {
     let lists: WordLists
     static let openingQuotes: Set<String> = ["“", "\"", "‘", "'"]
 
+    /// `segments`: `segmentIndices(words)`, which the caller keeps in the analysis too.
     func clauses(
-        _ words: [Word], nounPhrases: [NounPhrase], verbGroups: [VerbGroup], coordinations: [[Int]]
+        _ words: [Word], segments: [Int], nounPhrases: [NounPhrase], verbGroups: [VerbGroup], coordinations: [[Int]]
     ) -> [Clause] {
-        let segments = segmentIndices(words)
         var phraseAt = [Int?](repeating: nil, count: words.count)
         for (index, phrase) in nounPhrases.enumerated() {
             for word in phrase.range { phraseAt[word] = index }

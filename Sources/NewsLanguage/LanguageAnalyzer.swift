@@ -43,24 +43,30 @@ package struct LanguageAnalyzer: Sendable {
     /// The words of `sentence`, tagged and lemmatized (no phrases or clauses). O(words).
     package func tagged(_ sentence: String) -> [Word] {
         var words = tokenizer.tokenize(sentence)
-        let entries = tagger.tag(&words)
-        for index in words.indices { words[index].lemma = lemmatizer.lemma(of: words[index], entry: entries[index]) }
+        tagAndLemmatize(&words)
         return words
     }
 
     /// Analyses words already split (offsets kept as given): tags, lemmas, phrases, clauses.
     package func analyze(words: [Word]) -> SentenceAnalysis {
         var words = words
-        let entries = tagger.tag(&words)
-        for index in words.indices { words[index].lemma = lemmatizer.lemma(of: words[index], entry: entries[index]) }
+        tagAndLemmatize(&words)
         let nounPhrases = chunker.nounPhrases(words)
         let verbGroups = chunker.verbGroups(words)
         let coordinations = chunker.coordinations(words, nounPhrases: nounPhrases)
+        let segments = clauses.segmentIndices(words)
         return SentenceAnalysis(
-            words: words, segments: clauses.segmentIndices(words), nounPhrases: nounPhrases, verbGroups: verbGroups,
+            words: words, segments: segments, nounPhrases: nounPhrases, verbGroups: verbGroups,
             prepositionalPhrases: chunker.prepositionalPhrases(words, nounPhrases: nounPhrases),
             clauses: clauses.clauses(
-                words, nounPhrases: nounPhrases, verbGroups: verbGroups, coordinations: coordinations),
+                words, segments: segments, nounPhrases: nounPhrases, verbGroups: verbGroups,
+                coordinations: coordinations),
             coordinations: coordinations)
+    }
+
+    /// Word classes, then lemmas from the lexicon entries the tagger looked up.
+    private func tagAndLemmatize(_ words: inout [Word]) {
+        let entries = tagger.tag(&words)
+        for index in words.indices { words[index].lemma = lemmatizer.lemma(of: words[index], entry: entries[index]) }
     }
 }

@@ -8,11 +8,10 @@ struct Lemmatizer: Sendable {
         "at", "ut", "iz", "is", "us", "v", "c", "g", "rs", "ur", "ud", "id", "ok", "in",
     ]
 
-    /// The lemma of `word`; `entry` is its lexicon entry when the tagger has already looked it up.
-    func lemma(of word: Word, entry known: Lexicon.Entry?? = nil) -> String {
+    /// The lemma of `word`; `entry` is its lexicon entry as the tagger looked it up (nil: unknown word).
+    func lemma(of word: Word, entry: Lexicon.Entry?) -> String {
         if word.tag == .properNoun { return word.form }
-        let found = known ?? lexicon.entry(for: word)?.entry
-        if let entry = found, entry.tags.contains(word.tag) {
+        if let entry, entry.tags.contains(word.tag) {
             return entry.lemmas[word.tag] ?? word.lower
         }
         let lower = word.lower

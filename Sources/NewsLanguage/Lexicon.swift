@@ -7,7 +7,13 @@ struct Lexicon: Sendable {
         /// Lemmas that differ from the lower-cased form, by tag.
         var lemmas: [PartOfSpeech: String]
         /// `tags` as a bit set.
-        var tagBits: UInt32 { tags.reduce(0) { $0 | $1.bit } }
+        let tagBits: UInt32
+
+        init(tags: [PartOfSpeech], lemmas: [PartOfSpeech: String]) {
+            self.tags = tags
+            self.lemmas = lemmas
+            self.tagBits = tags.reduce(0) { $0 | $1.bit }
+        }
     }
 
     private var entries: [String: Entry] = [:]

@@ -9,17 +9,25 @@ struct PhraseChunker: Sendable {
     // MARK: Noun phrases
 
     func nounPhrases(_ words: [Word]) -> [NounPhrase] {
-        var phrases: [NounPhrase] = []
+        Self.scan(words.count, { nounPhrase(startingAt: $0, words) }, resumeAfter: { $0.range.upperBound })
+    }
+
+    /// The chunks that `chunk` finds left to right: where one starts, the scan resumes at `resumeAfter(chunk)`;
+    /// elsewhere at the next word.
+    private static func scan<Chunk>(
+        _ count: Int, _ chunk: (Int) -> Chunk?, resumeAfter: (Chunk) -> Int
+    ) -> [Chunk] {
+        var chunks: [Chunk] = []
         var index = 0
-        while index < words.count {
-            guard let phrase = nounPhrase(startingAt: index, words) else {
+        while index < count {
+            guard let found = chunk(index) else {
                 index += 1
                 continue
             }
-            phrases.append(phrase)
-            index = phrase.range.upperBound
+            chunks.append(found)
+            index = resumeAfter(found)
         }
-        return phrases
+        return chunks
     }
 
     /// The noun phrase that starts at `start`, or nil. A possessor ("Iran 's", "the ministry's") and a
@@ -132,17 +140,9 @@ struct PhraseChunker: Sendable {
     // MARK: Verb groups
 
     func verbGroups(_ words: [Word]) -> [VerbGroup] {
-        var groups: [VerbGroup] = []
-        var index = 0
-        while index < words.count {
-            guard let group = verbGroup(startingAt: index, words) else {
-                index += 1
-                continue
-            }
-            groups.append(group)
-            index = max(group.range.upperBound, (group.particle ?? 0) + 1)
-        }
-        return groups
+        Self.scan(
+            words.count, { verbGroup(startingAt: $0, words) },
+            resumeAfter: { max($0.range.upperBound, ($0.particle ?? 0) + 1) })
     }
 
     private func verbGroup(startingAt start: Int, _ words: [Word]) -> VerbGroup? {

@@ -10,6 +10,8 @@ struct AnalyzedSentence {
     private let wordByStart: [Int: Int]
     /// The clause each verb-group word (and particle) belongs to.
     private let clauseByWord: [Int: Int]
+    /// Where the marks that separate parts (`EventCoder.partMarks`) start; empty in most sentences.
+    private let partMarkStarts: [Int]
 
     init(_ analysis: SentenceAnalysis) {
         self.analysis = analysis
@@ -23,6 +25,8 @@ struct AnalyzedSentence {
             if let particle = group.particle { clauses[particle] = index }
         }
         clauseByWord = clauses
+        partMarkStarts = analysis.words.filter { $0.tag == .punctuation && EventCoder.partMarks.contains($0.form) }
+            .map(\.start)
     }
 
     /// The clause whose verb group holds the word starting at `offset`, if that word is a verb of one.
@@ -34,11 +38,9 @@ struct AnalyzedSentence {
     /// Which part of the sentence the scalar at `offset` stands in, parts being separated by the marks in
     /// `EventCoder.partMarks`: the number of such marks before it. A part set off by dashes stays in the part
     /// around it, since its names are often the participants of that part ("the five companies — Blue Origin,
-    /// SpaceX ... — had been selected"). O(words).
+    /// SpaceX ... — had been selected"). O(marks in the sentence).
     func part(containing offset: Int) -> Int {
-        analysis.words.prefix { $0.start < offset }.filter {
-            $0.tag == .punctuation && EventCoder.partMarks.contains($0.form)
-        }.count
+        partMarkStarts.reduce(0) { $0 + ($1 < offset ? 1 : 0) }
     }
 
     /// The scalar range of a noun phrase.
