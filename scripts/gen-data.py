@@ -36,6 +36,8 @@ EMBEDDED = [
     ("eventPatterns", "event-patterns.tsv"),
     ("cameoPlover", "cameo-plover.tsv"),
     ("reciprocalCodes", "reciprocal-codes.tsv"),
+    ("givenNames", "given-names.tsv"),
+    ("organizationContext", "organization-context.tsv"),
 ]
 # Phoenix sectors whose people count as officials (government, military, intelligence, judiciary, legislature,
 # opposition, political elites, rebels, parties); media, business, religion, education and civil society do not.
@@ -182,6 +184,21 @@ def build_phoenix_officeholders():
         lines.append("\t".join([display(key), "|".join(aliases), roles]))
     with open(os.path.join(DATA, "officeholders-phoenix.tsv"), "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
+    # Given names: the first word of the people's names, when two or more people have it and it is a plain
+    # word (letters only, not a title).
+    firsts = {}
+    for key in people:
+        parts = words(key)
+        if people[key]["roles"] and 2 <= len(parts) <= 4 and clean(key):
+            first = parts[0]
+            if first.isalpha() and len(first) >= 2 and first not in title_words:
+                firsts.setdefault(first.capitalize(), set()).add(key)
+    write_table("given-names.tsv", [
+        "# given-names.tsv: derived by scripts/gen-data.py from ../shared/data/petrarch/Phoenix.Countries.actors.txt",
+        "# (PETRARCH 2 / Phoenix dictionaries, MIT licence, \"Copyright (c) 2014 Open Event Data Alliance\"): the first",
+        "# word of the names of two or more of its people. A capitalised name that starts with one is a person's.",
+        "name",
+    ], [[name] for name in sorted(name for name, keys in firsts.items() if len(keys) >= 2)])
 
 
 CAMEO_NOTICE = [

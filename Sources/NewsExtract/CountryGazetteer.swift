@@ -23,6 +23,8 @@ struct CountryGazetteer: Sendable {
     let trie: PhraseTrie<Form>
     /// Canonical (common) name per alpha-3 code.
     let names: [String: String]
+    /// The first demonym of each country ("Russian"), for the canonical names of its bodies.
+    let demonyms: [String: String]
 
     /// Phrases that contain a country form but are not about the country. They are matched like forms and
     /// then dropped, so that the longest-match rule shields their parts.
@@ -41,6 +43,7 @@ struct CountryGazetteer: Sendable {
     init(iso: String, common: String) {
         var trie = PhraseTrie<Form>()
         var names: [String: String] = [:]
+        var demonyms: [String: String] = [:]
         var seen = Set<String>()
         func add(_ form: String, _ alpha3: String, _ kind: FormKind) {
             let trimmed = form.trimmingCharacters()
@@ -56,6 +59,7 @@ struct CountryGazetteer: Sendable {
         for row in Self.rows(common) where row.count >= 3 {
             let kind = FormKind(rawValue: row[1]) ?? .name
             if kind == .name, names[row[0]] == nil { names[row[0]] = row[2] }
+            if kind == .demonym, demonyms[row[0]] == nil { demonyms[row[0]] = row[2] }
             add(row[2], row[0], kind)
         }
         for row in Self.rows(iso) where row.count >= 5 {
@@ -70,6 +74,7 @@ struct CountryGazetteer: Sendable {
         for phrase in Self.blockedPhrases { add(phrase, "", .blocked) }
         self.trie = trie
         self.names = names
+        self.demonyms = demonyms
     }
 
     /// Data rows of a TSV with `#` comments and a header line.

@@ -288,11 +288,11 @@ struct EventCoder: Sendable {
     /// The events of a text's sentences. `companies`: the ids of the companies and of their officers, whose
     /// agreements are business deals and whose changes of leadership are no events.
     ///
-    /// `language`: the language layer, which analyses each sentence that names a participant (once), for the
-    /// rules that read clauses (`EventRules/`); without it those rules do not apply.
+    /// `analyses`: the language layer's analyses of `sentences` (each sentence that names a participant is
+    /// analysed once), for the rules that read clauses (`EventRules/`); without them those rules do not apply.
     func code(
         _ text: TokenizedText, sentences: [Sentence], participants: [Occurrence], dates: [TimeExpression],
-        companies: Set<String> = [], language: LanguageAnalyzer? = nil
+        companies: Set<String> = [], analyses: SentenceAnalyses? = nil
     ) -> [Event] {
         var events: [Event] = []
         var index: [String: Int] = [:]
@@ -312,7 +312,7 @@ struct EventCoder: Sendable {
                 events.append(event)
             }
         }
-        for sentence in sentences {
+        for (sentenceIndex, sentence) in sentences.enumerated() {
             let sentenceText = text.text(from: sentence.start, to: sentence.end)
             if sentenceText.hasSuffix("?") || sentenceText.hasSuffix("?\"") || sentenceText.hasSuffix("?”") { continue }
             let datelineEnd = Self.datelineEnd(of: sentenceText).map { sentence.start + $0 } ?? sentence.start
@@ -321,9 +321,7 @@ struct EventCoder: Sendable {
                     && text.tokens[$0.firstToken].start >= datelineEnd
             }
             guard !inSentence.isEmpty else { continue }
-            let analyzed = language.map {
-                AnalyzedSentence($0.analyze(text.scalars, in: sentence.start..<sentence.end))
-            }
+            let analyzed = analyses.map { AnalyzedSentence($0.analysis(sentenceIndex)) }
             let tokens = Array(text.tokens[sentence.firstToken..<sentence.endToken])
             let sentenceDates = dates.filter {
                 $0.start >= sentence.start && $0.end <= sentence.end && ($0.type == .date || $0.type == .time)

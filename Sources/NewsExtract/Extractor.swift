@@ -27,15 +27,16 @@ public struct Extractor: Sendable {
     /// decides how all-numeric dates are read. Cost: O(length of text).
     public func extract(text: String, anchor: String?, language: String? = nil) -> Extraction {
         let tokenized = TokenizedText(text)
+        let split = sentences.split(tokenized)
+        let analyses = SentenceAnalyses(text: tokenized, sentences: split)
         let countryEntities = countries.match(tokenized)
-        let groupEntities = groups.match(tokenized, countries: countryEntities)
+        let groupEntities = groups.match(tokenized, countries: countryEntities, analyses: analyses)
         let entities =
             countryEntities + groupEntities
             + officials.match(tokenized, countries: countryEntities, groups: groupEntities, day: anchor)
         let timexes = dates.tag(
             tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)),
             order: DateTagger.NumericOrder(language: language))
-        let split = sentences.split(tokenized)
         var occurrences: [EventCoder.Occurrence] = []
         let starts = Dictionary(
             uniqueKeysWithValues: tokenized.tokens.enumerated().map { ($0.element.start, $0.offset) })
@@ -62,7 +63,7 @@ public struct Extractor: Sendable {
         occurrences = Self.withCompanyReferences(participants, in: tokenized, entities: entities)
         let coded = events.code(
             tokenized, sentences: split, participants: occurrences, dates: timexes,
-            companies: Self.companiesAndOfficers(entities), language: LanguageAnalyzer.shared)
+            companies: Self.companiesAndOfficers(entities), analyses: analyses)
         return Extraction(entities: entities, dates: timexes, events: coded)
     }
 

@@ -1,3 +1,4 @@
+import NewsLanguage
 import NewsModel
 
 /// Finds groups in text: gazetteer names and aliases, bodies named after a country ("the Albanian
@@ -42,7 +43,9 @@ struct GroupMatcher: Sendable {
         return country
     }
 
-    func match(_ text: TokenizedText, countries: [Entity]) -> [Entity] {
+    /// The groups of `text`. `analyses`: the language layer's analyses of its sentences, shared with the event
+    /// coder; without them, the matcher analyses the sentences it reads itself.
+    func match(_ text: TokenizedText, countries: [Entity], analyses: SentenceAnalyses? = nil) -> [Entity] {
         let tokens = text.tokens
         var order: [String] = []
         var found: [String: Entity] = [:]
@@ -84,7 +87,8 @@ struct GroupMatcher: Sendable {
             guard let (country, mentionEnd) = countryStarts[token.start] else { continue }
             var position = index
             while position < tokens.count, tokens[position].end <= mentionEnd { position += 1 }
-            if position < tokens.count, tokens[position].key == "s" { position += 1 }
+            let possessive = position < tokens.count && tokens[position].key == "s"
+            if possessive { position += 1 }
             var sawModifier = 0
             while position < tokens.count, Self.bodyModifiers.contains(tokens[position].key), sawModifier < 2 {
                 position += 1
@@ -102,7 +106,15 @@ struct GroupMatcher: Sendable {
                 end += 2
                 while end < tokens.count, tokens[end].isCapitalized || tokens[end].key == "and" { end += 1 }
             }
-            let name = text.text(from: tokens[index].start, to: tokens[end - 1].end)
+            // A possessive names the body as its country's: "Russia's foreign ministry" is the Russian Foreign
+            // Ministry, the name "the Russian foreign ministry" gives too. Other forms stay as written.
+            let written = text.text(from: tokens[index].start, to: tokens[end - 1].end)
+            let body = tokens[(position - sawModifier)...position].map { text.text(from: $0.start, to: $0.end) }
+            let name =
+                possessive && end == position + 1
+                ? CountryGazetteer.shared.demonyms[country].map { demonym in
+                    ([demonym] + body.map { $0.prefix(1).uppercased() + $0.dropFirst() }).joined(separator: " ")
+                } ?? written : written
             let type = Self.militaryNouns.contains(tokens[position].key) ? "military" : "government"
             record("\(country.lowercased())-" + tokens[position].key, name, country, type, index, end, "country-body")
             for covering in index..<end { covered[covering] = true }
@@ -114,17 +126,77 @@ struct GroupMatcher: Sendable {
             record(id, name, nil, "organization", range.lowerBound, range.upperBound, "name-shape")
             for index in range { covered[index] = true }
         }
-        // "companies Astrobotic, Intuitive Machines and Orbit Beyond": companies by the list they stand in, and
-        // the same names (capitalised, as listed) elsewhere in the text.
-        var listed: [[String]: (id: String, name: String)] = [:]
+        // "companies Astrobotic, Intuitive Machines and Orbit Beyond": companies by the list they stand in.
+        var named: [[String]: (id: String, name: String, type: String, rule: String)] = [:]
         for range in OrganizationPattern.listedCompanies(in: text, covered: covered) {
             let keys = tokens[range].map(\.key)
             let name = text.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end)
-            if listed[keys] == nil { listed[keys] = ("org:" + keys.joined(separator: "-"), name) }
+            if named[keys] == nil { named[keys] = ("org:" + keys.joined(separator: "-"), name, "company", "listed") }
         }
-        if !listed.isEmpty {
+        // Names that their context makes organisations ("Vistra, a Texas-based utility", "analysts at Wedbush").
+        let analyses = analyses ?? SentenceAnalyses(text: text, sentences: SentenceSplitter().split(text))
+        let context = OrganizationContext.shared
+        let surnames = Self.surnames(in: text, givenNames: context.givenNames)
+        let tokenAt = Dictionary(tokens.indices.map { (tokens[$0].start, $0) }, uniquingKeysWith: { first, _ in first })
+        for (index, sentence) in analyses.sentences.enumerated()
+        where context.mayHold(tokens[sentence.firstToken..<sentence.endToken]) {
+            let found = context.find(
+                in: analyses.analysis(index), text: text, tokenAt: tokenAt, taken: covered, surnames: surnames)
+            for organization in found {
+                let keys = tokens[organization.range].map(\.key)
+                // A name a gazetteer lists was judged by its entry (a news agency cited as a source, a country).
+                guard !gazetteer.trie.contains(keys), !CountryGazetteer.shared.trie.contains(keys) else { continue }
+                let name = text.text(
+                    from: tokens[organization.range.lowerBound].start, to: tokens[organization.range.upperBound - 1].end
+                )
+                let id = "org:" + keys.joined(separator: "-")
+                record(
+                    id, name, nil, organization.type, organization.range.lowerBound, organization.range.upperBound,
+                    organization.rule)
+                for index in organization.range { covered[index] = true }
+                if named[keys] == nil { named[keys] = (id, name, organization.type, "context.repeat") }
+            }
+        }
+        // A name of two or more words whose first word is no dictionary word stands for it alone later in the
+        // text ("Tyvak Nano-Satellite Systems ... Tyvak"), and so do the initials of a name of three or more
+        // capitalised words, written in capitals ("Commercial Orbital Transportation Services ... COTS"); a word
+        // or acronym that two names share is left alone.
+        var short: [String: (id: String, name: String, type: String, first: Int, initials: Bool)] = [:]
+        var ambiguous = Set<String>()
+        for id in order {
+            let entity = found[id]!
+            guard entity.id.hasPrefix("org:"), let mention = entity.mentions.first,
+                let first = tokenIndex(mention.start, at: \.start, in: tokens),
+                let last = tokenIndex(mention.end, at: \.end, in: tokens), last > first
+            else { continue }
+            let capitals = tokens[first...last].filter {
+                $0.isCapitalized && !OrganizationPattern.connectors.contains($0.key)
+            }
+            var keys: [(String, Bool)] = []
+            if !LanguageAnalyzer.shared.isDictionaryWord(tokens[first].key), tokens[first].key.count >= 3 {
+                keys.append((tokens[first].key, false))
+            }
+            if capitals.count >= 3 { keys.append((String(capitals.compactMap { $0.key.first }), true)) }
+            for (key, initials) in keys {
+                if let other = short[key], other.id != id { ambiguous.insert(key) }
+                short[key] = (id, entity.name, entity.type ?? "organization", last + 1, initials)
+            }
+        }
+        for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
+            guard let group = short[token.key], !ambiguous.contains(token.key), index >= group.first,
+                !group.initials || token.isAllCaps,
+                index + 1 == tokens.count || !tokens[index + 1].isCapitalized
+                    || !text.scalars[token.end..<tokens[index + 1].start].allSatisfy({ $0 == " " }),
+                index == 0 || !tokens[index - 1].isCapitalized
+                    || !text.scalars[tokens[index - 1].end..<token.start].allSatisfy({ $0 == " " })
+            else { continue }
+            record(group.id, group.name, nil, group.type, index, index + 1, "alias.short-name")
+            covered[index] = true
+        }
+        // The same names elsewhere in the text, capitalised as found and standing alone.
+        if !named.isEmpty {
             for start in tokens.indices where tokens[start].isCapitalized && !covered[start] {
-                for (keys, company) in listed where start + keys.count <= tokens.count {
+                for (keys, group) in named where start + keys.count <= tokens.count {
                     let range = start..<(start + keys.count)
                     guard range.allSatisfy({ !covered[$0] && tokens[$0].isCapitalized }),
                         zip(range, keys).allSatisfy({ tokens[$0].key == $1 }),
@@ -134,7 +206,7 @@ struct GroupMatcher: Sendable {
                         start == 0 || !tokens[start - 1].isCapitalized
                             || !text.scalars[tokens[start - 1].end..<tokens[start].start].allSatisfy({ $0 == " " })
                     else { continue }
-                    record(company.id, company.name, nil, "company", range.lowerBound, range.upperBound, "listed")
+                    record(group.id, group.name, nil, group.type, range.lowerBound, range.upperBound, group.rule)
                     for index in range { covered[index] = true }
                     break
                 }
@@ -210,6 +282,23 @@ struct GroupMatcher: Sendable {
             let name = text.text(from: tokens[start].start, to: tokens[position].end)
             record(id, name, stance ? nil : country.code, "threat_actor", start, position + 1, "unnamed-typed")
         }
+    }
+
+    /// The keys of words that end a person's name in the text: the last of two to four capitalised words,
+    /// separated by single spaces, the first of which is a given name ("Sara Lin" makes "lin" a surname).
+    static func surnames(in text: TokenizedText, givenNames: Set<String>) -> Set<String> {
+        let tokens = text.tokens
+        var surnames = Set<String>()
+        for start in tokens.indices where tokens[start].isCapitalized && givenNames.contains(tokens[start].key) {
+            var end = start + 1
+            while end < tokens.count, end - start < 4, tokens[end].isCapitalized,
+                text.scalars[tokens[end - 1].end..<tokens[end].start].elementsEqual(" ".unicodeScalars)
+            {
+                end += 1
+            }
+            if end - start >= 2 { surnames.insert(tokens[end - 1].key) }
+        }
+        return surnames
     }
 
     /// The token whose start (or end) is `offset`, by binary search: token offsets increase.

@@ -35,6 +35,8 @@ package struct OfficeholderGazetteer: Sendable {
     let trie: PhraseTrie<Form>
     /// People by the last word of their name ("bush" → both presidents Bush), for "President Bush".
     let surnames: [String: [Int]]
+    /// The curated table's holders by "COUNTRY|office", each with the role.
+    let holders: [String: [(person: Int, role: Role)]]
 
     static let shared = OfficeholderGazetteer(
         curated: EmbeddedData.officeholders, phoenix: EmbeddedData.officeholdersPhoenix)
@@ -58,9 +60,12 @@ package struct OfficeholderGazetteer: Sendable {
             guard added.insert(key).inserted else { return }
             trie.insert(keys, payload: Form(person: person, surnameOnly: surnameOnly))
         }
+        var holders: [String: [(person: Int, role: Role)]] = [:]
         for row in CountryGazetteer.rows(curated) where row.count >= 6 {
             let who = person(named: row[0])
-            people[who].roles.append(Role(affiliation: row[2], office: row[3], from: row[4], to: row[5]))
+            let role = Role(affiliation: row[2], office: row[3], from: row[4], to: row[5])
+            people[who].roles.append(role)
+            holders[row[2] + "|" + row[3], default: []].append((who, role))
             add(row[0], person: who, surnameOnly: false)
             for alias in row[1].split(separator: "|").map(String.init) {
                 add(alias, person: who, surnameOnly: !alias.contains(" "))
@@ -79,6 +84,7 @@ package struct OfficeholderGazetteer: Sendable {
         }
         self.people = people
         self.trie = trie
+        self.holders = holders
         var surnames: [String: [Int]] = [:]
         for (index, person) in people.enumerated() {
             guard let last = person.id.split(separator: "-").last else { continue }
@@ -107,6 +113,19 @@ package struct OfficeholderGazetteer: Sendable {
     }
 
     /// Whether `person` holds an office of the project's curated file on `day` (surname-alone forms need it).
+    /// Whether someone other than `person` held the office that `title` names ("President", "foreign
+    /// minister") in `country` on `day`, by the curated table. False when the title names no office of the
+    /// table, when there is no day, or when the table knows no holder then.
+    func office(_ title: String?, of country: String, isHeldByOtherThan person: Int?, on day: String?) -> Bool {
+        guard let title, let day else { return false }
+        let office = title.lowercased().split(separator: " ").filter { !Self.titleQualifiers.contains(String($0)) }
+            .joined(separator: " ")
+        return (holders[country + "|" + office] ?? []).contains { $0.person != person && $0.role.holds(on: day) }
+    }
+
+    /// Words of a title that do not change the office it names.
+    static let titleQualifiers: Set<String> = ["the", "country's", "current", "incumbent", "new", "sitting"]
+
     func holdsCuratedOffice(_ person: Int, on day: String?) -> Bool {
         guard let day else { return false }
         return people[person].roles.contains { $0.office != nil && $0.holds(on: day) }

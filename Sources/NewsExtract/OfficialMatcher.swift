@@ -114,7 +114,10 @@ struct OfficialMatcher: Sendable {
             votes["USA", default: 0] += 1
             index += length
         }
-        let mainCountry = votes.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        // The country the article is about: the most named one, and only when it has more than half of the
+        // country mentions; an article about several countries gives an unstated affiliation none of them.
+        // Countries by how often the article names them, the most named first.
+        let ranked = votes.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         var found = titledNames(text, owners: owners, day: day)
         var used = [Bool](repeating: false, count: tokens.count)
         for person in found { for index in person.first..<person.end { used[index] = true } }
@@ -133,18 +136,55 @@ struct OfficialMatcher: Sendable {
                 found[position].country = Self.isCountryCode(role.affiliation) ? role.affiliation : nil
             } else if let country = found[position].country {
                 found[position].affiliation = country
+            } else if Self.isTitle(found[position].title, in: Self.corporateTitleWords),
+                tokens[max(0, found[position].first - 4)..<found[position].first].contains(where: {
+                    ["company", "firm"].contains($0.key)
+                }),
+                let company = Self.company(before: tokens[found[position].first].start, groups)
+            {
+                // A company officer whose company the text names as "the company" or "the firm" right before
+                // ("company CEO Andy Vesey", "the company's founder Jeff Bezos"): the company named last.
+                found[position].affiliation = company
+            } else if Self.isTitle(found[position].title, in: Self.internationalTitleWords) {
+                // An international body's official: no country from elsewhere in the text.
+                continue
             } else {
+                // The country the article names most (not the one an envoy is sent to), passing over countries
+                // whose office of that title another person held on the day ("President Mohamed Bazoum" in an
+                // article that names France most is not France's president).
+                let person = found[position]
+                let candidates = ranked.filter { $0 != person.hostCountry }
                 let country =
-                    found[position].hostCountry.flatMap { host in
-                        votes.filter { $0.key != host }.max {
-                            $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key
-                        }?.key
-                    } ?? mainCountry
+                    candidates.first { country in
+                        !officeholders.office(person.title, of: country, isHeldByOtherThan: person.person, on: day)
+                    } ?? candidates.first
                 found[position].affiliation = country
                 found[position].country = country
             }
         }
         return entities(found, in: text, owners: owners)
+    }
+
+    /// Title words of company officers.
+    static let corporateTitleWords: Set<String> = [
+        "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "executive",
+    ]
+    /// Title words of officials of international bodies.
+    static let internationalTitleWords: Set<String> = ["commissioner", "secretary-general"]
+
+    /// Whether `title` has one of `words` ("chief executive", "climate commissioner").
+    static func isTitle(_ title: String?, in words: Set<String>) -> Bool {
+        guard let title else { return false }
+        return title.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains {
+            words.contains(String($0))
+        }
+    }
+
+    /// The name of the company that `groups` mention last before scalar offset `offset`; nil when none is.
+    static func company(before offset: Int, _ groups: [Entity]) -> String? {
+        groups.filter { $0.type == "company" }.compactMap { group in
+            group.mentions.last { $0.start < offset }.map { (group.name, $0.start) }
+        }.max { $0.1 < $1.1 }?.0
     }
 
     /// "<owner> <title> <Name>": a run of title words with a head, then a name.

@@ -26,6 +26,16 @@ package struct PhraseTrie<Payload: Sendable>: Sendable {
         payloads[node].append(payload)
     }
 
+    /// Whether the phrase `keys` is in the trie. O(keys).
+    package func contains(_ keys: [String]) -> Bool {
+        var node = 0
+        for key in keys {
+            guard let next = children[node][key] else { return false }
+            node = Int(next)
+        }
+        return !payloads[node].isEmpty
+    }
+
     /// A match: tokens `start ..< end` and the payloads of the phrase.
     package struct Match {
         package var start: Int

@@ -27,6 +27,13 @@ package struct LanguageAnalyzer: Sendable {
         clauses = ClauseAnalyzer(lists: lists)
     }
 
+    /// Whether `lower` (a lower-case word) is an English dictionary word, in any class, by WordNet: a name's
+    /// word that is one ("Pacific", "Blue") does not stand for the name alone, where "Tyvak" does. O(log words).
+    package func isDictionaryWord(_ lower: String) -> Bool {
+        let classes = WordNetClasses.shared
+        return "nvar".contains { classes.has(lower, $0) }
+    }
+
     /// How many context rules and lexicon forms the tagger holds (for diagnostics and tests).
     package var tableSizes: (lexicon: Int, rules: Int) { (tagger.lexicon.count, tagger.rules.count) }
 

@@ -102,4 +102,48 @@ struct OfficialMatcherTests {
     @Test func usStatesInTitlesGiveTheUnitedStates() {
         #expect(affiliations("Kentucky GOP Gov. Matt Bevin conceded.") == ["Matt Bevin|USA"])
     }
+
+    @Test func aPresidentIsNotGivenACountryWhosePresidencyAnotherHeldThatDay() {
+        let text =
+            "France and Germany condemned the coup in Niger. France said President Amadou Issoufa must be freed. "
+            + "France acted."
+        // France's president on that day is in the curated table, and is someone else: the next country named.
+        #expect(affiliations(text, on: "2023-07-28") == ["Amadou Issoufa|NER"])
+    }
+
+    @Test func withoutADayOrAKnownHolderTheMostNamedCountryStays() {
+        let text =
+            "France and Germany condemned the coup in Niger. France said President Amadou Issoufa must be freed. "
+            + "France acted."
+        #expect(affiliations(text) == ["Amadou Issoufa|FRA"])
+        // An office the curated table does not follow leaves the most named country.
+        #expect(
+            affiliations(
+                "France spoke. France and Niger met. Interior Minister Amadou Issoufa said so.", on: "2023-07-28")
+                == ["Amadou Issoufa|FRA"])
+    }
+
+    @Test func anInternationalBodysOfficialGetsNoCountryFromElsewhereInTheText() {
+        #expect(
+            affiliations("The UAE hosted the talks. The UAE said climate commissioner Wopke Hoekstra spoke.") == [
+                "Wopke Hoekstra|-"
+            ])
+        // Twin: a title of a state's office takes the country the text names.
+        #expect(
+            affiliations("The UAE hosted the talks. The UAE said climate minister Wopke Hoekstra spoke.") == [
+                "Wopke Hoekstra|ARE"
+            ])
+    }
+
+    @Test func aCompanyOfficerNamedAfterTheCompanyIsThatCompanys() {
+        #expect(
+            affiliations("PG&E cut power in California. The cuts were needed, company CEO Andy Vesey said.") == [
+                "Andy Vesey|Pacific Gas & Electric Co."
+            ])
+        // Twin: with no "company" before the title, the company is not guessed.
+        #expect(
+            affiliations("PG&E cut power in California. The cuts were needed, CEO Andy Vesey said.") == [
+                "Andy Vesey|USA"
+            ])
+    }
 }

@@ -59,7 +59,7 @@ m = json.load(open(sys.argv[1]))["scores"]
 def f(name):
     v = m[name]
     return f"{name} F1 {v['f1']:.3f} (P {v['precision']:.3f} R {v['recall']:.3f})"
-print(f"{sys.argv[2]:8} part {sys.argv[3]} ({sys.argv[4]} articles): " + "; ".join(f(k) for k in ("events_strict_root", "groups", "officials")))
+print(f"{sys.argv[2]:8} part {sys.argv[3]} ({sys.argv[4]} articles): " + "; ".join(f(k) for k in ("events_strict_root", "groups", "officials", "officials_affiliation", "countries")))
 PY
         done ;;
     *) echo "ab.sh: unknown set '$set' (events, entities, cyber)" >&2; exit 64 ;;

@@ -1,0 +1,104 @@
+import NewsModel
+import Testing
+
+@testable import NewsExtract
+
+/// Organisations recognised by their context (`OrganizationContext`), their short names, and what is not one.
+/// Every sentence here is written for the test.
+struct OrganizationContextTests {
+    /// "name|type|rule of each mention" for each group found.
+    private func groups(_ text: String) -> [String] {
+        let tokenized = TokenizedText(text)
+        let countries = CountryMatcher(gazetteer: .shared).match(tokenized)
+        return GroupMatcher(gazetteer: .shared).match(tokenized, countries: countries).map { group in
+            "\(group.name)|\(group.type ?? "-")|" + group.mentions.map(\.rule).joined(separator: ",")
+        }
+    }
+
+    @Test func aClassNounBeforeOrAfterTheNameMakesItAnOrganisationOfThatType() {
+        #expect(groups("The airline Brevora cut flights.") == ["Brevora|company|context.class-noun"])
+        #expect(groups("Gas company Kalnaftex paid the debt.") == ["Kalnaftex|company|context.class-noun"])
+        #expect(
+            groups("Quillon, a Denver-based drone maker, agreed to the terms.") == [
+                "Quillon|company|context.apposition"
+            ])
+        #expect(groups("Verdanta, a charity, sued the city.") == ["Verdanta|ngo|context.apposition"])
+    }
+
+    @Test func theSameWordsWithoutTheContextAreNoOrganisation() {
+        #expect(groups("Brevora cut flights.") == [])
+        #expect(groups("Quillon agreed to the terms.") == [])
+        // A description that is no class of organisation.
+        #expect(groups("Quillon, a quiet town, agreed to the terms.") == [])
+    }
+
+    @Test func aRoleOrAssetOfTheNameMakesItAnOrganisation() {
+        #expect(groups("Shares of Vistrel fell 5% on Monday.") == ["Vistrel|organization|context.of-role"])
+        #expect(groups("Dornwell's chief executive resigned.") == ["Dornwell|organization|context.possessive-role"])
+        #expect(groups("A spokeswoman for Zelkova declined to comment.") == ["Zelkova|organization|context.for-role"])
+        #expect(groups("Analysts at Wedmore expect a loss.") == ["Wedmore|organization|context.at-role"])
+    }
+
+    @Test func aPersonInTheSameContextsIsNoOrganisation() {
+        // A given name starts a person's name; a surname met after it is the person's.
+        #expect(
+            groups("Sara Lindqvist, an analyst at Wedmore, expects a loss.") == ["Wedmore|organization|context.at-role"]
+        )
+        #expect(groups("Mark Oduya spoke first. Oduya's chief of staff resigned.") == [])
+        #expect(groups("A spokesman for Mr Haldane declined to comment.") == [])
+        // A title before the name ("CEO Andy Vesey") makes no organisation of the name.
+        #expect(groups("Analysts at CEO Andy Vesey's firm expect a loss.") == [])
+    }
+
+    @Test func aNameThatSpeaksInAStatementIsAnOrganisationAPersonIsNot() {
+        #expect(
+            groups("Vistrel said in a statement that it would appeal.") == ["Vistrel|organization|context.statement"])
+        #expect(groups("Peter Hollis said in a statement that he would appeal.") == [])
+        #expect(groups("Vistrel said that it would appeal.") == [])
+    }
+
+    @Test func anOrganisationFoundByContextIsFoundWhereverTheTextNamesItAgain() {
+        #expect(
+            groups("Vistrel lost money. Shares of Vistrel fell. It said Vistrel would recover.") == [
+                "Vistrel|organization|context.of-role,context.repeat,context.repeat"
+            ])
+    }
+
+    @Test func aNameAGazetteerListsOrThatIsOnlyALegalFormIsNotReFoundByContext() {
+        // A news agency cited as a source stays out, as the gazetteer's entry decides.
+        #expect(groups("A spokesperson told Reuters the deal was off.") == [])
+        #expect(groups("Analysts at Corp expect a loss.") == [])
+    }
+
+    @Test func aDistinctiveFirstWordAndTheInitialsStandForTheNameLater() {
+        #expect(
+            groups("Tyvak Nano-Satellite Systems won a contract. Tyvak said it was pleased.") == [
+                "Tyvak Nano-Satellite Systems|organization|name-shape,alias.short-name"
+            ])
+        #expect(
+            groups("The Office of Regional Planning Services approved it. ORPS staff agreed.") == [
+                "Office of Regional Planning Services|organization|name-shape,alias.short-name"
+            ])
+    }
+
+    @Test func aDictionaryWordOrASharedFirstWordIsNoShortName() {
+        // "Pacific" is a dictionary word: alone it is no name for the utility.
+        #expect(
+            groups("Pacific Power Holdings raised prices. Pacific waters were calm.") == [
+                "Pacific Power Holdings|organization|name-shape"
+            ])
+        // Two names share "Kestrel": neither takes it.
+        #expect(
+            groups("Kestrel Robotics and Kestrel Aerospace merged. Kestrel said more.") == [
+                "Kestrel Robotics|organization|name-shape", "Kestrel Aerospace|organization|name-shape",
+            ])
+    }
+
+    @Test func aCountrysBodyNamedByPossessiveIsNamedAsTheBodyCallsItself() {
+        let tokenized = TokenizedText("Russia's foreign ministry said no. The Iranian foreign ministry agreed.")
+        let found = GroupMatcher(gazetteer: .shared).match(
+            tokenized, countries: CountryMatcher(gazetteer: .shared).match(tokenized))
+        #expect(found.map(\.name) == ["Russian Foreign Ministry", "Iranian foreign ministry"])
+        #expect(found.flatMap(\.mentions).map(\.text) == ["Russia's foreign ministry", "Iranian foreign ministry"])
+    }
+}
