@@ -8,7 +8,8 @@ import Testing
 
 /// Runs every `fixtures/*.html` through the clean and extract stages and compares the records with the
 /// golden files beside it: `<name>.expected.jsonl` (event records) and `<name>.article.expected.jsonl`
-/// (the article record). `NEWSEVENTS_RECORD=1 swift test` rewrites the golden files; review the diff.
+/// (the article record). `NEWSEVENTS_RECORD=1 swift test` rewrites the golden files that differ and fails (recording checks nothing);
+/// review the diff, then run the tests again without it.
 struct GoldenFixtureTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("fixtures")
@@ -61,8 +62,15 @@ struct GoldenFixtureTests {
         let eventsURL = Self.folder.appendingPathComponent("\(base).expected.jsonl")
         let articleURL = Self.folder.appendingPathComponent("\(base).article.expected.jsonl")
         if ProcessInfo.processInfo.environment["NEWSEVENTS_RECORD"] == "1" {
-            try Data(events.utf8).write(to: eventsURL)
-            try Data(article.utf8).write(to: articleURL)
+            // Recording checks nothing, so it never passes: the run that writes the files fails, and the run
+            // after the diff was reviewed checks them.
+            let changed = [(events, eventsURL), (article, articleURL)].filter { output, url in
+                (try? String(contentsOf: url, encoding: .utf8)) != output
+            }
+            for (output, url) in changed { try Data(output.utf8).write(to: url) }
+            Issue.record(
+                "recorded \(base): \(changed.isEmpty ? "no change" : changed.map(\.1.lastPathComponent).joined(separator: ", ") + " rewritten"); review the diff and run again without NEWSEVENTS_RECORD"
+            )
             return
         }
         let expectedEvents = try String(contentsOf: eventsURL, encoding: .utf8)
