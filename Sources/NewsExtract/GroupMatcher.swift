@@ -184,11 +184,7 @@ struct GroupMatcher: Sendable {
         }
         for (index, token) in tokens.enumerated() where !covered[index] && token.isCapitalized {
             guard let group = short[token.key], !ambiguous.contains(token.key), index >= group.first,
-                !group.initials || token.isAllCaps,
-                index + 1 == tokens.count || !tokens[index + 1].isCapitalized
-                    || !text.scalars[token.end..<tokens[index + 1].start].allSatisfy({ $0 == " " }),
-                index == 0 || !tokens[index - 1].isCapitalized
-                    || !text.scalars[tokens[index - 1].end..<token.start].allSatisfy({ $0 == " " })
+                !group.initials || token.isAllCaps, Self.standsAlone(index..<(index + 1), in: text)
             else { continue }
             record(group.id, group.name, nil, group.type, index, index + 1, "alias.short-name")
             covered[index] = true
@@ -199,12 +195,7 @@ struct GroupMatcher: Sendable {
                 for (keys, group) in named where start + keys.count <= tokens.count {
                     let range = start..<(start + keys.count)
                     guard range.allSatisfy({ !covered[$0] && tokens[$0].isCapitalized }),
-                        zip(range, keys).allSatisfy({ tokens[$0].key == $1 }),
-                        range.upperBound == tokens.count || !tokens[range.upperBound].isCapitalized
-                            || !text.scalars[tokens[range.upperBound - 1].end..<tokens[range.upperBound].start]
-                                .allSatisfy({ $0 == " " }),
-                        start == 0 || !tokens[start - 1].isCapitalized
-                            || !text.scalars[tokens[start - 1].end..<tokens[start].start].allSatisfy({ $0 == " " })
+                        zip(range, keys).allSatisfy({ tokens[$0].key == $1 }), Self.standsAlone(range, in: text)
                     else { continue }
                     record(group.id, group.name, nil, group.type, range.lowerBound, range.upperBound, group.rule)
                     for index in range { covered[index] = true }
@@ -282,6 +273,19 @@ struct GroupMatcher: Sendable {
             let name = text.text(from: tokens[start].start, to: tokens[position].end)
             record(id, name, stance ? nil : country.code, "threat_actor", start, position + 1, "unnamed-typed")
         }
+    }
+
+    /// Whether tokens `range` are not part of a longer capitalised name: no capitalised word joins them by a
+    /// space on either side.
+    static func standsAlone(_ range: Range<Int>, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        func joined(_ left: Int, _ right: Int) -> Bool {
+            text.scalars[tokens[left].end..<tokens[right].start].allSatisfy { $0 == " " }
+        }
+        let after = range.upperBound
+        let before = range.lowerBound - 1
+        return (after == tokens.count || !tokens[after].isCapitalized || !joined(after - 1, after))
+            && (before < 0 || !tokens[before].isCapitalized || !joined(before, before + 1))
     }
 
     /// The keys of words that end a person's name in the text: the last of two to four capitalised words,
