@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The libxml2 system library. Only LibXML imports it.
@@ -51,22 +52,24 @@ let package = Package(
             name: "NewsExtract", dependencies: ["NewsModel", "NewsLanguage"], exclude: ["Data"],
             swiftSettings: strictSettings),
         // JSON Lines writing and stable ids.
-        .target(name: "NewsSink", dependencies: ["NewsModel"], swiftSettings: strictSettings),
+        .target(
+            name: "NewsSink", dependencies: ["NewsModel", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         // The Dispatch scheduler, pipeline.conf, run state, wiring of the stages.
         .target(
             name: "NewsPipeline",
             dependencies: [
-                "NewsModel", "NewsFetch", "NewsClean", "NewsExtract", "NewsSink",
+                "NewsModel", "NewsFetch", "NewsClean", "NewsLanguage", "NewsExtract", "NewsSink",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             swiftSettings: strictSettings
         ),
-        // The CLI: flags, config, exit codes.
+        // The CLI: flags, config, exit codes. It reaches the stages through NewsPipeline only.
         .executableTarget(
             name: "newsevents",
             dependencies: [
-                "NewsPipeline", "NewsModel", "NewsFetch", "NewsClean", "NewsExtract", "NewsLanguage", "NewsSink",
+                "NewsPipeline", "NewsModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -74,11 +77,14 @@ let package = Package(
         ),
         // Speed benchmarks, each against a baseline in the same run (scripts/bench/*.sh).
         .executableTarget(
-            name: "NewsBench", dependencies: ["NewsExtract", "NewsLanguage", "NewsClean", "NewsFetch", "LibXML"],
+            name: "NewsBench",
+            dependencies: [
+                "NewsExtract", "NewsLanguage", "NewsClean", "NewsFetch", "LibXML",
+            ],
             swiftSettings: strictSettings),
         // The libFuzzer target (scripts/fuzz.sh links it with libFuzzer; the tests replay its regressions).
         .target(
-            name: "NewsFuzz", dependencies: ["NewsPipeline", "NewsModel", "LibXML"], swiftSettings: strictSettings),
+            name: "NewsFuzz", dependencies: ["NewsPipeline", "NewsModel", "NewsClean"], swiftSettings: strictSettings),
         .testTarget(name: "LibXMLTests", dependencies: ["LibXML"]),
         .testTarget(name: "NewsModelTests", dependencies: ["NewsModel"]),
         .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch", "LibXML"]),
@@ -91,7 +97,7 @@ let package = Package(
         // The torture suite: every hostile input ends in records or a clear error, within its budget.
         .testTarget(
             name: "HostileInputTests",
-            dependencies: ["NewsPipeline", "NewsFetch", "NewsClean", "NewsModel", "NewsSink", "LibXML", "NewsFuzz"]),
+            dependencies: ["NewsPipeline", "NewsFetch", "NewsClean", "NewsModel", "NewsSink", "NewsFuzz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,11 +12,10 @@ scratch=.build-fuzz
 swift build -c release --target NewsFuzz --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address \
   -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >/dev/null
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+# The scratch folder builds only NewsFuzz and what it depends on, so its object files are exactly what to link
+# (Swift modules, TOMLKit's C++ and swift-crypto's BoringSSL among them).
 objects=()
-for module in NewsFuzz NewsPipeline NewsFetch NewsClean NewsExtract NewsSink NewsModel LibXML Logging TOMLKit; do
-  objects+=("$bin/$module.build"/*.o)
-done
-objects+=("$bin/CTOML.build/Sources"/*.o)
+while IFS= read -r -d '' object; do objects+=("$object"); done < <(find "$bin" -path '*.build/*' -name '*.o' -print0)
 swiftc -sanitize=fuzzer,address "${objects[@]}" -lxml2 -lz -lstdc++ -o "$scratch/newsevents-fuzz"
 corpus="$(mktemp -d)"
 trap 'rm -rf "$corpus"' EXIT

@@ -3,7 +3,11 @@
 
     python3 scripts/gen-data.py            # rebuild Data/countries-iso.tsv (needs Debian's iso-codes) and Generated/
     python3 scripts/gen-data.py --embed    # only rebuild Generated/EmbeddedData.swift from Data/*.tsv
-    python3 scripts/gen-data.py --embed --check   # fail if Generated/ is out of date (run by scripts/test.sh)
+    python3 scripts/gen-data.py --embed --check   # fail if Generated/ is out of date
+    python3 scripts/gen-data.py --check   # also regenerate every derived Data/ file aside and compare (scripts/test.sh)
+
+Each derived file's header names its inputs with their SHA-256 (and, for system files, the Debian package version),
+so a change of input shows as a changed header and a failing --check.
 
 Sources:
 - /usr/share/iso-codes/json/iso_3166-1.json from Debian's iso-codes package (LGPL-2.1-or-later): all 249
@@ -13,10 +17,15 @@ Sources:
 The binary embeds the data as Swift string literals, so an installed `newsevents` needs no resource bundle.
 A test checks that Generated/EmbeddedData.swift matches the data files.
 """
+import filecmp
+import hashlib
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "Sources", "NewsExtract", "Data")
@@ -57,8 +66,7 @@ def build_iso():
         fields = [entry["alpha_3"], entry["alpha_2"], entry["name"], entry.get("official_name", ""),
                   entry.get("common_name", "")]
         lines.append("\t".join(field.replace("\t", " ") for field in fields))
-    with open(os.path.join(DATA, "countries-iso.tsv"), "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
+    write_lines("countries-iso.tsv", lines, [ISO_JSON])
 
 
 def build_threat_actors():
@@ -91,8 +99,8 @@ def build_threat_actors():
     for key in sorted(rows):
         row = rows[key]
         lines.append("\t".join([row[0], row[1].replace("\t", " "), row[2], "|".join(a.replace("|", " ") for a in row[3])]))
-    with open(os.path.join(DATA, "threat-actors.tsv"), "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
+    write_lines("threat-actors.tsv", lines, [os.path.join(SHARED_DATA, "threat-actors.jsonl"),
+                                             os.path.join(SHARED_DATA, "attack-groups.jsonl")])
 
 
 def phoenix_day(text, opening):
@@ -182,8 +190,7 @@ def build_phoenix_officeholders():
                          - {display(key)})
         roles = " ".join(":".join(role) for role in dict.fromkeys(person["roles"]))
         lines.append("\t".join([display(key), "|".join(aliases), roles]))
-    with open(os.path.join(DATA, "officeholders-phoenix.tsv"), "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
+    write_lines("officeholders-phoenix.tsv", lines, [source])
     # Given names: the first word of the people's names, when two or more people have it and it is a plain
     # word (letters only, not a title).
     firsts = {}
@@ -198,7 +205,7 @@ def build_phoenix_officeholders():
         "# (PETRARCH 2 / Phoenix dictionaries, MIT licence, \"Copyright (c) 2014 Open Event Data Alliance\"): the first",
         "# word of the names of two or more of its people. A capitalised name that starts with one is a person's.",
         "name",
-    ], [[name] for name in sorted(name for name, keys in firsts.items() if len(keys) >= 2)])
+    ], [[name] for name in sorted(name for name, keys in firsts.items() if len(keys) >= 2)], [source])
 
 
 CAMEO_NOTICE = [
@@ -338,12 +345,12 @@ def build_event_lexicon():
         "# event-verbs.tsv: derived by scripts/gen-data.py. Every verb form (regular inflections generated, irregular",
         "# ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block.",
         "form\tcode\tblock",
-    ], verbs)
+    ], verbs, [source])
     write_table("event-patterns.tsv", CAMEO_NOTICE + [
         "# event-patterns.tsv: derived by scripts/gen-data.py. The verb patterns of each block: words before and after",
         "# the verb (space separated; alternatives of a synonym set joined by |, their words by _), and the CAMEO code.",
         "block\tbefore\tafter\tcode",
-    ], patterns)
+    ], patterns, [source])
     table = os.path.join(SHARED_DATA, "petrarch", "CAMEO2PLOVER-2021.txt")
     rows = []
     for raw in open(table, encoding="utf-8"):
@@ -360,13 +367,48 @@ def build_event_lexicon():
         "# code, PLOVER type, mode, contexts (| separated). The first row of a code that the table lists twice is kept.",
         "code\ttype\tmode\tcontext",
     ]
-    write_table("cameo-plover.tsv", header, rows)
+    write_table("cameo-plover.tsv", header, rows, [table])
 
 
-def write_table(name, header, rows):
+def write_table(name, header, rows, inputs):
     """Writes Data/<name>: the header lines, then one tab-separated line per row."""
+    write_lines(name, header + ["\t".join(row) for row in rows], inputs)
+
+
+def input_version(path):
+    """The version of the Debian package that holds `path`, or "" when dpkg does not know it."""
+    try:
+        owner = subprocess.run(["dpkg-query", "-S", path], capture_output=True, text=True, check=True).stdout
+        package = owner.split(":")[0].strip()
+        version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True,
+                                 check=True).stdout.strip()
+        return f"{package} {version}"
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def provenance(inputs):
+    """Header lines naming each input file with its SHA-256 (and its Debian package version, for system files),
+    so that a derived file says exactly what it was made from."""
+    lines = []
+    for path in inputs:
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+        if path.startswith(SHARED_DATA):
+            name = "../shared/data/" + os.path.relpath(path, SHARED_DATA)
+        else:
+            version = input_version(path)
+            name = path + (f" (Debian package {version})" if version else "")
+        lines.append(f"# input: {name} sha256 {digest}")
+    return lines
+
+
+def write_lines(name, lines, inputs):
+    """Writes Data/<name>: its comment header, the provenance of `inputs` just before the column line, the rest."""
+    column_line = next(index for index, line in enumerate(lines) if not line.startswith("#"))
+    text = lines[:column_line] + provenance(inputs) + lines[column_line:]
     with open(os.path.join(DATA, name), "w", encoding="utf-8") as handle:
-        handle.write("\n".join(header + ["\t".join(row) for row in rows]) + "\n")
+        handle.write("\n".join(text) + "\n")
 
 
 def swift_literal(text):
@@ -399,12 +441,36 @@ def embedded_source(
     return "\n".join(parts) + "\n"
 
 
+def build_all():
+    build_iso()
+    build_threat_actors()
+    build_phoenix_officeholders()
+    build_event_lexicon()
+
+
+def check_derived():
+    """Regenerates every derived data file into a scratch copy of Data/ and lists those that differ from the
+    committed ones (their inputs or the script changed without a regeneration)."""
+    global DATA
+    committed = DATA
+    with tempfile.TemporaryDirectory() as scratch:
+        DATA = os.path.join(scratch, "Data")
+        shutil.copytree(committed, DATA)
+        build_all()
+        stale = [name for name in sorted(os.listdir(DATA))
+                 if not filecmp.cmp(os.path.join(DATA, name), os.path.join(committed, name), shallow=False)]
+    DATA = committed
+    return stale
+
+
 if __name__ == "__main__":
-    if "--embed" not in sys.argv:
-        build_iso()
-        build_threat_actors()
-        build_phoenix_officeholders()
-        build_event_lexicon()
+    if "--check" in sys.argv and "--embed" not in sys.argv:
+        stale = check_derived()
+        if stale:
+            sys.exit("derived data out of date (run python3 scripts/gen-data.py): "
+                     + ", ".join("Sources/NewsExtract/Data/" + name for name in stale))
+    elif "--embed" not in sys.argv:
+        build_all()
     source = embedded_source()
     if "--check" in sys.argv:
         with open(GENERATED, encoding="utf-8") as handle:

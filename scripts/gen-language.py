@@ -27,6 +27,7 @@ import collections
 import hashlib
 import importlib.util
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -49,6 +50,15 @@ MIN_SUFFIX_COUNT = 3
 VERBOSE = "--verbose" in sys.argv
 MAX_RULES = 1000
 MIN_RULE_SCORE = 2
+def debian_version(package):
+    """The installed version of a Debian package, or "(version unknown)" where dpkg does not know it."""
+    try:
+        return subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "(version unknown)"
+
+
 def md5(path):
     with open(path, "rb") as handle:
         return hashlib.md5(handle.read()).hexdigest()
@@ -469,9 +479,10 @@ def write_tables(sentences, counts, rules, folder=DATA):
     net = wordnet()
     lines = [
         "# wordnet-classes.tsv: derived by scripts/gen-language.py from Princeton WordNet 3.0 as packaged by Debian",
-        "# (wordnet-base, /usr/share/wordnet/index.* and *.exc). WordNet 3.0 licence: Copyright 2006 by Princeton",
-        "# University, all rights reserved; permission to use, copy, modify and distribute it for any purpose and",
-        "# without fee is granted, provided that this notice appears in all copies (WordNet is a trademark of",
+        f"# (wordnet-base {debian_version('wordnet-base')}, /usr/share/wordnet/index.* and *.exc). WordNet 3.0 licence:",
+        "# Copyright 2006 by Princeton University, all rights reserved; permission to use, copy, modify and",
+        "# distribute it for any purpose and without fee is granted, provided that this notice appears in all",
+        "# copies (WordNet is a trademark of",
         "# Princeton University). Columns: word (lower case, one word), classes it has as a lemma (n noun, v verb,",
         "# a adjective, r adverb), classes it has as an irregular inflection (exception lists). Inputs (MD5): "
         + ", ".join(f"{name} {md5(os.path.join(WORDNET, name))}" for name in WORDNET_INPUTS) + ".",

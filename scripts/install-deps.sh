@@ -2,7 +2,7 @@
 # Installs the system libraries newsevents builds against, when they are missing (Debian/Ubuntu):
 # libxml2-dev (the HTML and XML parser), zlib1g-dev (gzip inputs) and pkg-config (SwiftPM finds both with it);
 # python3-jsonschema for the schema check of the records; wordnet-base, which scripts/gen-language.py reads
-# when it learns (or checks) the language layer's tables.
+# when it learns (or checks) the language layer's tables; iso-codes, which scripts/gen-data.py reads likewise.
 set -euo pipefail
 
 missing=()
@@ -12,6 +12,8 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The record check of scripts/test.sh validates output against schema/ with Python's jsonschema.
 python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || missing+=(python3-jsonschema)
 [ -f /usr/share/wordnet/index.noun ] || missing+=(wordnet-base)
+# scripts/gen-data.py --check derives the country table again from iso-codes' ISO 3166-1 list.
+[ -f /usr/share/iso-codes/json/iso_3166-1.json ] || missing+=(iso-codes)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2

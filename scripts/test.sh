@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
 swift format lint --strict --recursive Sources Tests Package.swift
-python3 scripts/gen-data.py --embed --check
+python3 scripts/gen-data.py --check
 python3 scripts/gen-language.py --check
+python3 scripts/check-imports.py --self-test
+python3 scripts/check-imports.py
 swift build --build-tests -Xswiftc -warnings-as-errors
 swift test -Xswiftc -warnings-as-errors
 scripts/check-records.sh

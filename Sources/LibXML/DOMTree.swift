@@ -1,5 +1,5 @@
 /// A parsed document flattened into preorder arrays, so that stages can walk it with plain indices and no
-/// pointer ever leaves the ``HTMLDocument`` that produced it.
+/// pointer ever leaves the ``ParsedDocument`` that produced it.
 ///
 /// Node `i`'s subtree is the index range `i + 1 ..< subtreeEnd[i]`; its children are found by following
 /// `firstChild` and `nextSibling`. Every array has one entry per node. Walking the whole tree is O(n) and

@@ -107,7 +107,7 @@ func benchClean(folder: String, rounds: Int) {
         var start = cpuSeconds()
         for _ in 0..<rounds {
             for page in pages {
-                if let document = try? HTMLDocument(bytes: page, encoding: "UTF-8") {
+                if let document = try? ParsedDocument(bytes: page, syntax: .html(encoding: "UTF-8")) {
                     withExtendedLifetime(document) {}
                 }
             }

@@ -7,21 +7,43 @@ import NewsModel
 import Glibc
 #endif
 
+/// What the clean stage accepts for one page: bounds on the parse, on its time and on its text. A page over a
+/// bound fails with a ``CleanError`` that names the bound; nothing is truncated silently.
+public struct CleanLimits: Sendable, Hashable {
+    /// The largest input accepted, in bytes (after any decompression).
+    public var maxInputBytes: Int
+    /// The most nodes (elements and text) the parsed tree may hold.
+    public var maxNodes: Int
+    /// The deepest nesting walked; deeper subtrees are cut.
+    public var maxDepth: Int
+    /// Seconds of wall time one page may take. libxml2 cannot be interrupted, so the budget is checked between
+    /// phases (after parsing, after flattening) and an over-budget page fails instead of going on.
+    public var seconds: Double
+    /// The longest main text accepted, in Unicode scalars (the extract stage's cost grows with it).
+    public var maxTextLength: Int
+
+    public init(
+        maxInputBytes: Int = 50 << 20, maxNodes: Int = 1_000_000, maxDepth: Int = 512, seconds: Double = 10,
+        maxTextLength: Int = 2_000_000
+    ) {
+        self.maxInputBytes = maxInputBytes
+        self.maxNodes = maxNodes
+        self.maxDepth = maxDepth
+        self.seconds = seconds
+        self.maxTextLength = maxTextLength
+    }
+
+    var parse: ParseLimits { ParseLimits(maxInputBytes: maxInputBytes, maxNodes: maxNodes, maxDepth: maxDepth) }
+}
+
 /// The clean stage: HTML bytes in, main text and metadata out.
 ///
 /// Stateless and `Sendable`: one instance serves every worker. Each call parses its own document.
 public struct ArticleCleaner: Sendable {
-    public var limits: ParseLimits
-    /// Seconds of wall time one page may take. libxml2 cannot be interrupted, so the budget is checked between
-    /// phases (after parsing, after flattening) and an over-budget page fails instead of going on.
-    public var timeBudget: Double
-    /// The longest main text accepted, in Unicode scalars (the extract stage's cost grows with it).
-    public var maxTextLength: Int
+    public var limits: CleanLimits
 
-    public init(limits: ParseLimits = ParseLimits(), timeBudget: Double = 10, maxTextLength: Int = 2_000_000) {
+    public init(limits: CleanLimits = CleanLimits()) {
         self.limits = limits
-        self.timeBudget = timeBudget
-        self.maxTextLength = maxTextLength
     }
 
     /// Cleans one page. Cost: one libxml2 parse (about 2-3 ms for a 40 KB page) plus linear passes over the
@@ -47,11 +69,11 @@ public struct ArticleCleaner: Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         func checkBudget() throws(CleanError) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            if seconds > timeBudget { throw .timeBudget(seconds: seconds, limit: timeBudget) }
+            if seconds > limits.seconds { throw .timeBudget(seconds: seconds, limit: limits.seconds) }
         }
         let tree: DOMTree
         do {
-            let document = try HTMLDocument(bytes: utf8, encoding: "UTF-8", limits: limits)
+            let document = try ParsedDocument(bytes: utf8, syntax: .html(encoding: "UTF-8"), limits: limits.parse)
             try checkBudget()
             tree = try document.flatten().tree
         } catch let error as LibXMLError {
@@ -75,7 +97,7 @@ public struct ArticleCleaner: Sendable {
         }
         let text = Self.nfc(paragraphs.joined(separator: "\n\n"))
         let length = text.unicodeScalars.count
-        if length > maxTextLength { throw .textTooLong(length: length, limit: maxTextLength) }
+        if length > limits.maxTextLength { throw .textTooLong(length: length, limit: limits.maxTextLength) }
         return CleanedArticle(
             text: text, emptyReason: text.isEmpty ? emptyReason : nil,
             captions: content.captions.map(Self.nfc), title: metadata.title,

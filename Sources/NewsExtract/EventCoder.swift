@@ -764,6 +764,12 @@ struct EventCoder: Sendable {
                 keys.prefix(3).contains(where: Self.claimWords.contains)
                     && keys.contains(where: Self.falsehoodWords.contains)
                 ? coded(cue, "REJECT", nil, "016", 3) : coded(cue, "ACCUSE", "disapprove", "111", 3)
+        } else if ["called", "calls", "call"].contains(cueWord), let first = keys.first,
+            ["the", "it", "them", "this", "that", "these", "those", "his", "her", "their", "its"].contains(first),
+            keys.prefix(5).dropFirst().contains(where: { $0 == "a" || $0 == "an" })
+        {
+            // "called the deal a historic achievement": praise (CAMEO 051), no telephone call.
+            result = coded(cue, "SUPPORT", nil, "051", 3)
         } else if ["called", "calls", "call"].contains(cueWord), cue.cameo.hasPrefix("04"), quoteFollows {
             // "Valve called 'Half Life: Alyx' a flagship game": naming, no telephone call.
             return nil

@@ -36,7 +36,7 @@ public enum FeedParser {
     ) throws(FeedError) -> [FeedItem] {
         let tree: DOMTree
         do {
-            tree = try XMLDocument(bytes: bytes, limits: limits).flatten().tree
+            tree = try ParsedDocument(bytes: bytes, syntax: .xml, limits: limits).flatten().tree
         } catch {
             throw .notXML(detail: error.description)
         }

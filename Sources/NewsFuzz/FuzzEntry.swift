@@ -1,5 +1,5 @@
 import Foundation
-import LibXML
+import NewsClean
 import NewsModel
 import NewsPipeline
 
@@ -9,12 +9,8 @@ import NewsPipeline
 /// Each input goes through the same processor as `newsevents extract`, and every record it gives must
 /// serialise to one line of valid JSON; anything else traps, which libFuzzer reports as a crash.
 public enum FuzzEntry {
-    static let processor: ArticleProcessor = {
-        LibXML2.initialize()
-        return ArticleProcessor(
-            maxInputBytes: 1 << 20, limits: ParseLimits(maxInputBytes: 1 << 20), timeBudget: 5,
-            now: { Date(timeIntervalSince1970: 1_700_000_000) })
-    }()
+    static let processor = ArticleProcessor(
+        limits: CleanLimits(maxInputBytes: 1 << 20, seconds: 5), now: { Date(timeIntervalSince1970: 1_700_000_000) })
 
     /// Runs one input; returns the number of records it gave.
     @discardableResult

@@ -1,5 +1,4 @@
 import Foundation
-import LibXML
 import NewsClean
 import NewsExtract
 import NewsFetch
@@ -7,7 +6,7 @@ import NewsModel
 import NewsSink
 
 /// One unit of work for the scheduler.
-public enum ArticleJob: Sendable {
+package enum ArticleJob: Sendable {
     /// A local file to read, with the address and publication date the caller gave for it.
     case file(String, url: String? = nil, published: String? = nil)
     /// An input already in memory (standard input, a `--input jsonl` line).
@@ -20,19 +19,19 @@ public enum ArticleJob: Sendable {
 }
 
 /// A per-input failure: it becomes an error record and a counter; the batch goes on.
-public struct ArticleFailure: Sendable, Equatable, Error {
-    public var inputID: String?
-    public var origin: String
-    public var url: String?
+package struct ArticleFailure: Sendable, Equatable, Error {
+    package var inputID: String?
+    package var origin: String
+    package var url: String?
     /// "read", "fetch", "clean", "extract" or "input".
-    public var stage: String
+    package var stage: String
     /// Short machine-readable reason, e.g. "not-text", "too-large", "bad-json", "robots".
-    public var reason: String
-    public var message: String
+    package var reason: String
+    package var message: String
     /// The HTTP status of a fetch that failed by status.
-    public var httpStatus: Int?
+    package var httpStatus: Int?
 
-    public init(
+    package init(
         inputID: String? = nil, origin: String, url: String? = nil, stage: String, reason: String, message: String,
         httpStatus: Int? = nil
     ) {
@@ -46,7 +45,7 @@ public struct ArticleFailure: Sendable, Equatable, Error {
     }
 
     /// The `newsevents.error/1` record.
-    public var record: JSONValue {
+    package var record: JSONValue {
         RecordEncoder.errorRecord(
             inputID: inputID, origin: origin, url: url, stage: stage, reason: reason, message: message,
             httpStatus: httpStatus)
@@ -54,7 +53,7 @@ public struct ArticleFailure: Sendable, Equatable, Error {
 }
 
 /// What processing one job gave.
-public enum ArticleOutcome: Sendable {
+package enum ArticleOutcome: Sendable {
     case article(ProcessedArticle)
     case failure(ArticleFailure)
     /// Skipped without work, with the reason ("seen": the same bytes were processed in an earlier run).
@@ -63,33 +62,32 @@ public enum ArticleOutcome: Sendable {
 
 /// The fetch → clean → extract stages for one job. Immutable and `Sendable`: one instance serves every
 /// worker.
-public struct ArticleProcessor: Sendable {
-    public let reader: LocalInputReader
-    public let cleaner: ArticleCleaner
-    public let extractor: Extractor
+package struct ArticleProcessor: Sendable {
+    package let reader: LocalInputReader
+    package let cleaner: ArticleCleaner
+    package let extractor: Extractor
     /// Content hashes to skip (already processed in an earlier run).
-    public let alreadySeen: @Sendable (String) -> Bool
+    package let alreadySeen: @Sendable (String) -> Bool
     /// Whether the extract stage runs (the `clean` command skips it).
-    public let runsExtraction: Bool
+    package let runsExtraction: Bool
     /// The clock that dates the fetch, the anchor of last resort for relative dates (tests fix it).
-    public let now: @Sendable () -> Date
+    package let now: @Sendable () -> Date
 
-    public init(
-        maxInputBytes: Int, limits: ParseLimits, timeBudget: Double = 10, maxTextLength: Int = 2_000_000,
-        runsExtraction: Bool = true,
+    package init(
+        limits: CleanLimits, runsExtraction: Bool = true,
         extractor: Extractor = Extractor(),
         now: @escaping @Sendable () -> Date = { Date() },
         alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false }
     ) {
         self.now = now
-        self.reader = LocalInputReader(maxBytes: maxInputBytes)
-        self.cleaner = ArticleCleaner(limits: limits, timeBudget: timeBudget, maxTextLength: maxTextLength)
+        self.reader = LocalInputReader(maxBytes: limits.maxInputBytes)
+        self.cleaner = ArticleCleaner(limits: limits)
         self.extractor = extractor
         self.alreadySeen = alreadySeen
         self.runsExtraction = runsExtraction
     }
 
-    public func process(_ job: ArticleJob) -> ArticleOutcome {
+    package func process(_ job: ArticleJob) -> ArticleOutcome {
         let input: ArticleInput
         switch job {
         case .failed(let failure):
@@ -113,12 +111,12 @@ public struct ArticleProcessor: Sendable {
     }
 
     /// Cleans and extracts one input in memory.
-    public func process(_ input: ArticleInput) -> ArticleOutcome {
+    package func process(_ input: ArticleInput) -> ArticleOutcome {
         let hash: String
         let cleaned: CleanedArticle
         switch input.content {
         case .html(let bytes, let charset):
-            hash = SHA256.hex(of: bytes)
+            hash = ContentHash.sha256Hex(of: bytes)
             if alreadySeen(hash) { return .skipped(origin: input.origin, reason: "seen") }
             do {
                 cleaned = try cleaner.clean(
@@ -131,7 +129,7 @@ public struct ArticleProcessor: Sendable {
                         message: error.description))
             }
         case .text(let text):
-            hash = SHA256.hex(of: text)
+            hash = ContentHash.sha256Hex(of: text)
             if alreadySeen(hash) { return .skipped(origin: input.origin, reason: "seen") }
             cleaned = cleaner.clean(text: text)
         }

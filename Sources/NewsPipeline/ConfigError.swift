@@ -1,14 +1,14 @@
 /// A problem with pipeline.conf, located by file and line where possible.
-public struct ConfigError: Error, Equatable, CustomStringConvertible {
+package struct ConfigError: Error, Equatable, CustomStringConvertible {
     /// The config file's path as given.
-    public var file: String
+    package var file: String
     /// 1-based line, when known.
-    public var line: Int?
+    package var line: Int?
     /// The dotted key ("fetch.timeout"), when the problem is about one.
-    public var key: String?
-    public var message: String
+    package var key: String?
+    package var message: String
 
-    public init(file: String, line: Int?, key: String?, message: String) {
+    package init(file: String, line: Int?, key: String?, message: String) {
         self.file = file
         self.line = line
         self.key = key
@@ -16,7 +16,7 @@ public struct ConfigError: Error, Equatable, CustomStringConvertible {
     }
 
     /// One line: `pipeline.conf:12: unknown key 'fetch.timout'; did you mean 'fetch.timeout'?`
-    public var description: String {
+    package var description: String {
         let location = line.map { "\(file):\($0)" } ?? file
         return "\(location): \(message)"
     }

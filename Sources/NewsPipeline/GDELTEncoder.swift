@@ -10,10 +10,10 @@ import NewsSink
 /// of the article's first sentence), EventCode, EventBaseCode, EventRootCode, QuadClass, NumMentions,
 /// NumSources and NumArticles (1), DATEADDED (the article's date, at 000000) and SOURCEURL. Left empty: the
 /// known-group, ethnic and religion codes, GoldsteinScale, AvgTone and every geography column (no geocoding).
-public enum GDELTEncoder {
-    public static let columnCount = 61
+package enum GDELTEncoder {
+    package static let columnCount = 61
 
-    public static func rows(_ article: ProcessedArticle) -> [(id: String, line: String)] {
+    package static func rows(_ article: ProcessedArticle) -> [(id: String, line: String)] {
         let types = Dictionary(
             article.extraction.entities.map { ($0.id, $0.kind == .official ? "official" : $0.type ?? "") },
             uniquingKeysWith: { first, _ in first })

@@ -5,14 +5,14 @@ import NewsModel
 
 /// ETag and Last-Modified per URL, kept in `<state>/http.tsv` (`url`, `etag`, `last-modified`) and replaced
 /// atomically at the end of a run.
-public final class FetchState: @unchecked Sendable {
-    public let path: String
+package final class FetchState: @unchecked Sendable {
+    package let path: String
     private let directory: String
     private let lock = NSLock()
     // Guarded by `lock`.
     private var validators: [String: Validators]
 
-    public init(directory: String) {
+    package init(directory: String) {
         self.directory = directory
         path = (directory as NSString).appendingPathComponent("http.tsv")
         var loaded: [String: Validators] = [:]
@@ -27,14 +27,14 @@ public final class FetchState: @unchecked Sendable {
         validators = loaded
     }
 
-    public func validators(for url: String) -> Validators? { lock.withLock { validators[url] } }
+    package func validators(for url: String) -> Validators? { lock.withLock { validators[url] } }
 
-    public func record(_ url: String, etag: String?, lastModified: String?) {
+    package func record(_ url: String, etag: String?, lastModified: String?) {
         guard etag != nil || lastModified != nil else { return }
         lock.withLock { validators[url] = Validators(etag: etag, lastModified: lastModified) }
     }
 
-    public func save() throws(StateError) {
+    package func save() throws(StateError) {
         let clean = { (text: String?) in String((text ?? "").map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }
         let lines = lock.withLock {
             validators.keys.sorted().map { url in
@@ -50,7 +50,7 @@ public final class FetchState: @unchecked Sendable {
 /// URL files (canonical, duplicates collapsed); each article URL is then fetched, up to `concurrency` at a
 /// time, with the fetcher's per-host limits, robots.txt and conditional GET. At most `capacity` fetched pages
 /// wait for the scheduler, so a fast network never fills memory.
-public final class HTTPSource: @unchecked Sendable {
+package final class HTTPSource: @unchecked Sendable {
     private let lock = NSLock()
     private let available = DispatchSemaphore(value: 0)
     private let credits: DispatchSemaphore
@@ -61,7 +61,7 @@ public final class HTTPSource: @unchecked Sendable {
     private let start: @Sendable (HTTPSource) -> Task<Void, Never>
 
     /// Prepares the sources; nothing is fetched before the first ``next()`` (after the run took its lock).
-    public init(
+    package init(
         urls: [String], urlFiles: [String], feeds: [String], fetcher: HTTPFetcher, state: FetchState?,
         concurrency: Int, capacity: Int
     ) {
@@ -77,7 +77,7 @@ public final class HTTPSource: @unchecked Sendable {
     }
 
     /// The next job, waiting for a fetch to finish; nil when every source is done.
-    public func next() -> ArticleJob? {
+    package func next() -> ArticleJob? {
         lock.withLock {
             if producer == nil { producer = start(self) }
         }
@@ -93,7 +93,7 @@ public final class HTTPSource: @unchecked Sendable {
     }
 
     /// Waits until every fetch is done (the run is over or cancelled).
-    public func wait() async {
+    package func wait() async {
         await producer?.value
     }
 
@@ -220,7 +220,7 @@ public final class HTTPSource: @unchecked Sendable {
     }
 
     /// The job for one article URL: its page, a 304 skip, or a failure with its reason.
-    public static func job(for url: String, fetcher: HTTPFetcher, state: FetchState?) async -> ArticleJob {
+    package static func job(for url: String, fetcher: HTTPFetcher, state: FetchState?) async -> ArticleJob {
         switch await fetcher.fetch(url, validators: state?.validators(for: url)) {
         case .page(let finalURL, let bytes, let charset, let etag, let lastModified):
             state?.record(url, etag: etag, lastModified: lastModified)

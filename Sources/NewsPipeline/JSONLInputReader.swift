@@ -12,7 +12,7 @@ import Darwin
 /// a bad line a failed job, so that outputs line up with inputs.
 ///
 /// Not thread-safe: the scheduler calls ``next()`` under its lock. Memory is one line plus one read chunk.
-public final class JSONLInputReader {
+package final class JSONLInputReader {
     private let descriptor: Int32
     private let maxLineBytes: Int
     private var buffer: [UInt8] = []
@@ -22,12 +22,12 @@ public final class JSONLInputReader {
     private var chunk = [UInt8](repeating: 0, count: 256 * 1024)
 
     /// - Parameter maxLineBytes: longer lines are consumed and reported as failures, never held whole.
-    public init(descriptor: Int32 = STDIN_FILENO, maxLineBytes: Int) {
+    package init(descriptor: Int32 = STDIN_FILENO, maxLineBytes: Int) {
         self.descriptor = descriptor
         self.maxLineBytes = maxLineBytes
     }
 
-    public func next() -> ArticleJob? {
+    package func next() -> ArticleJob? {
         while true {
             guard let line = readLine() else { return nil }
             lineNumber += 1
@@ -45,7 +45,7 @@ public final class JSONLInputReader {
     }
 
     /// Parses one line into a job. Public for tests and for callers with lines in memory.
-    public static func job(from bytes: [UInt8], lineNumber: Int) -> ArticleJob {
+    package static func job(from bytes: [UInt8], lineNumber: Int) -> ArticleJob {
         let origin = "stdin:\(lineNumber)"
         func failure(_ reason: String, _ message: String, id: String? = nil, url: String? = nil) -> ArticleJob {
             .failed(

@@ -8,9 +8,9 @@ import Darwin
 #endif
 
 /// Job sources for the commands.
-public enum JobSources {
+package enum JobSources {
     /// The configured local sources of a batch run; unlistable folders and list files become failed jobs.
-    public static func configured(_ sources: PipelineConfig.Sources) -> JobSource {
+    package static func configured(_ sources: PipelineConfig.Sources) -> JobSource {
         let enumerator = SourceEnumerator(sources: sources)
         return JobSource {
             switch enumerator.next() {
@@ -24,7 +24,7 @@ public enum JobSources {
 
     /// The configured sources of a batch run: local ones first, then the HTTP ones through `http` (nil when
     /// none is configured).
-    public static func configured(_ sources: PipelineConfig.Sources, http: HTTPSource?) -> JobSource {
+    package static func configured(_ sources: PipelineConfig.Sources, http: HTTPSource?) -> JobSource {
         let local = configured(sources)
         var localDone = false
         return JobSource {
@@ -37,7 +37,7 @@ public enum JobSources {
     }
 
     /// How many inputs the configured local sources hold (a listing pass, for the progress line).
-    public static func count(_ sources: PipelineConfig.Sources) -> Int {
+    package static func count(_ sources: PipelineConfig.Sources) -> Int {
         let enumerator = SourceEnumerator(sources: sources)
         var total = 0
         while enumerator.next() != nil { total += 1 }
@@ -45,7 +45,7 @@ public enum JobSources {
     }
 
     /// Files named on the command line (`-` is standard input), each with the same address and date.
-    public static func files(_ paths: [String], url: String?, published: String?, maxBytes: Int) -> JobSource {
+    package static func files(_ paths: [String], url: String?, published: String?, maxBytes: Int) -> JobSource {
         var index = 0
         return JobSource {
             guard index < paths.count else { return nil }
@@ -58,7 +58,7 @@ public enum JobSources {
     }
 
     /// Standard input as one article.
-    public static func standardInput(
+    package static func standardInput(
         url: String?, published: String?, maxBytes: Int, plainText: Bool = false
     )
         -> JobSource
@@ -72,7 +72,7 @@ public enum JobSources {
     }
 
     /// Standard input as JSON Lines, one job per line.
-    public static func jsonLines(maxLineBytes: Int) -> JobSource {
+    package static func jsonLines(maxLineBytes: Int) -> JobSource {
         let reader = JSONLInputReader(descriptor: STDIN_FILENO, maxLineBytes: maxLineBytes)
         return JobSource { reader.next() }
     }

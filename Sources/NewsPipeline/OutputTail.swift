@@ -8,17 +8,17 @@ import Darwin
 
 /// What a run finds at the end of its output when it starts: records written after the last article the
 /// state recorded (a crash between writing and recording), and a torn last line (a crash mid-write).
-public struct OutputTail: Sendable {
+package struct OutputTail: Sendable {
     /// Ids of the whole records after the recorded size: already written, never to be written again.
-    public var ids: Set<String> = []
+    package var ids: Set<String> = []
     /// Bytes of a torn last line that were cut off (0 when none).
-    public var tornBytes = 0
+    package var tornBytes = 0
     /// The file is smaller than the state recorded (rotated or truncated by someone else).
-    public var shrunk = false
+    package var shrunk = false
 
     /// Reads `path` from byte `offset` to its end, cuts a last line that has no newline, and collects the
     /// `id` of every whole record there. A file that does not exist gives an empty tail.
-    public static func recover(path: String, from offset: Int) throws -> OutputTail {
+    package static func recover(path: String, from offset: Int) throws -> OutputTail {
         var tail = OutputTail()
         var info = stat()
         guard stat(path, &info) == 0 else { return tail }

@@ -1,6 +1,6 @@
 extension PipelineConfig {
     /// The effective configuration as TOML, every key with its value after defaults and path resolution.
-    public var effectiveTOML: String {
+    package var effectiveTOML: String {
         func quote(_ value: String) -> String {
             "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
                 + "\""

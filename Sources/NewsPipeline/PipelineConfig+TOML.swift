@@ -2,58 +2,116 @@ import Foundation
 import TOMLKit
 
 extension PipelineConfig {
-    /// The keys pipeline.conf accepts, by section, with their expected kind.
-    enum Kind {
-        case string
-        case strings
-        case positiveInt
-        case nonNegativeInt
-        case seconds
-        case bool
-        case choice([String])
+    /// What one key of pipeline.conf holds, and the field it sets.
+    enum Field {
+        /// A non-empty string, as written.
+        case string(WritableKeyPath<PipelineConfig, String>)
+        /// A path, resolved against the config file's folder; `-` (standard output) is kept where `dashIsOutput`.
+        case path(WritableKeyPath<PipelineConfig, String>, dashIsOutput: Bool)
+        /// An array of non-empty strings, as written (addresses).
+        case strings(WritableKeyPath<PipelineConfig, [String]>)
+        /// An array of paths, each resolved against the config file's folder.
+        case paths(WritableKeyPath<PipelineConfig, [String]>)
+        case positiveInt(WritableKeyPath<PipelineConfig, Int>)
+        case nonNegativeInt(WritableKeyPath<PipelineConfig, Int>)
+        case seconds(WritableKeyPath<PipelineConfig, Double>)
+        case bool(WritableKeyPath<PipelineConfig, Bool>)
+        case choice([String], WritableKeyPath<PipelineConfig, String>)
 
         var expectation: String {
             switch self {
-            case .string: return "a string"
-            case .strings: return "an array of strings"
+            case .string, .path: return "a string"
+            case .strings, .paths: return "an array of strings"
             case .positiveInt: return "a positive integer"
             case .nonNegativeInt: return "an integer, 0 or more"
             case .seconds: return "a number of seconds, 0 or more"
             case .bool: return "true or false"
-            case .choice(let values): return "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
+            case .choice(let values, _): return "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
             }
+        }
+
+        /// Sets the field from `value`; false (and nothing set) when the value is not of the key's kind.
+        func assign(_ value: any TOMLValueConvertible, to config: inout PipelineConfig, base: String) -> Bool {
+            func strings() -> [String]? {
+                guard let array = value.array else { return nil }
+                let strings = array.compactMap { $0.string }.filter { !$0.isEmpty }
+                return strings.count == array.count ? strings : nil
+            }
+            switch self {
+            case .string(let field):
+                guard let string = value.string, !string.isEmpty else { return false }
+                config[keyPath: field] = string
+            case .path(let field, let dashIsOutput):
+                guard let string = value.string, !string.isEmpty else { return false }
+                config[keyPath: field] =
+                    dashIsOutput && string == "-" ? "-" : PipelineConfig.resolve(string, base: base)
+            case .strings(let field):
+                guard let strings = strings() else { return false }
+                config[keyPath: field] = strings
+            case .paths(let field):
+                guard let strings = strings() else { return false }
+                config[keyPath: field] = strings.map { PipelineConfig.resolve($0, base: base) }
+            case .positiveInt(let field):
+                guard value.type == .int, let number = value.int, number > 0 else { return false }
+                config[keyPath: field] = number
+            case .nonNegativeInt(let field):
+                guard value.type == .int, let number = value.int, number >= 0 else { return false }
+                config[keyPath: field] = number
+            case .seconds(let field):
+                let number = value.type == .int ? value.int.map(Double.init) : value.double
+                guard let number, number >= 0, number.isFinite else { return false }
+                config[keyPath: field] = number
+            case .bool(let field):
+                guard value.type == .bool, let flag = value.bool else { return false }
+                config[keyPath: field] = flag
+            case .choice(let choices, let field):
+                guard let string = value.string, choices.contains(string) else { return false }
+                config[keyPath: field] = string
+            }
+            return true
         }
     }
 
-    static let schema: [(section: String, keys: [(String, Kind)])] = [
+    /// The keys pipeline.conf accepts, by section: the one table that names, checks and sets every key.
+    nonisolated(unsafe) static let schema: [(section: String, keys: [(String, Field)])] = [
         (
             "sources",
             [
-                ("files", .strings), ("directories", .strings), ("list_files", .strings), ("urls", .strings),
-                ("url_files", .strings), ("feeds", .strings), ("sitemaps", .strings), ("warc_files", .strings),
+                ("files", .paths(\.sources.files)), ("directories", .paths(\.sources.directories)),
+                ("list_files", .paths(\.sources.listFiles)), ("urls", .strings(\.sources.urls)),
+                ("url_files", .paths(\.sources.urlFiles)), ("feeds", .strings(\.sources.feeds)),
+                ("sitemaps", .strings(\.sources.sitemaps)), ("warc_files", .paths(\.sources.warcFiles)),
             ]
         ),
         (
             "fetch",
             [
-                ("max_bytes", .positiveInt), ("user_agent", .string), ("connect_timeout", .seconds),
-                ("read_timeout", .seconds), ("total_timeout", .seconds), ("max_redirects", .nonNegativeInt),
-                ("retries", .nonNegativeInt), ("max_retry_after", .seconds), ("concurrency", .positiveInt),
-                ("per_host_concurrency", .positiveInt), ("min_delay", .seconds), ("respect_robots", .bool),
-                ("allow_private_addresses", .bool),
+                ("max_bytes", .positiveInt(\.fetch.maxBytes)), ("user_agent", .string(\.fetch.userAgent)),
+                ("connect_timeout", .seconds(\.fetch.connectTimeout)), ("read_timeout", .seconds(\.fetch.readTimeout)),
+                ("total_timeout", .seconds(\.fetch.totalTimeout)),
+                ("max_redirects", .nonNegativeInt(\.fetch.maxRedirects)), ("retries", .nonNegativeInt(\.fetch.retries)),
+                ("max_retry_after", .seconds(\.fetch.maxRetryAfter)),
+                ("concurrency", .positiveInt(\.fetch.concurrency)),
+                ("per_host_concurrency", .positiveInt(\.fetch.perHostConcurrency)),
+                ("min_delay", .seconds(\.fetch.minDelay)), ("respect_robots", .bool(\.fetch.respectRobots)),
+                ("allow_private_addresses", .bool(\.fetch.allowPrivateAddresses)),
             ]
         ),
         (
             "clean",
             [
-                ("max_nodes", .positiveInt), ("max_depth", .positiveInt), ("max_seconds", .positiveInt),
-                ("max_text_chars", .positiveInt),
+                ("max_nodes", .positiveInt(\.clean.maxNodes)), ("max_depth", .positiveInt(\.clean.maxDepth)),
+                ("max_seconds", .positiveInt(\.clean.maxSeconds)),
+                ("max_text_chars", .positiveInt(\.clean.maxTextChars)),
             ]
         ),
-        ("extract", [("emit", .choice(["events", "articles"]))]),
-        ("sink", [("path", .string), ("fsync", .bool)]),
-        ("scheduler", [("workers", .positiveInt), ("max_in_flight", .positiveInt)]),
-        ("state", [("dir", .string)]),
+        ("extract", [("emit", .choice(["events", "articles"], \.extract.emit))]),
+        ("sink", [("path", .path(\.sink.path, dashIsOutput: true)), ("fsync", .bool(\.sink.fsync))]),
+        (
+            "scheduler",
+            [("workers", .positiveInt(\.scheduler.workers)), ("max_in_flight", .positiveInt(\.scheduler.maxInFlight))]
+        ),
+        ("state", [("dir", .path(\.state.dir, dashIsOutput: false))]),
     ]
 
     /// Every dotted key, for suggestions.
@@ -62,7 +120,7 @@ extension PipelineConfig {
     }
 
     /// Loads and validates a config file. Relative paths resolve against the file's folder.
-    public static func load(path: String) throws(ConfigError) -> PipelineConfig {
+    package static func load(path: String) throws(ConfigError) -> PipelineConfig {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigError(file: path, line: nil, key: nil, message: "cannot read the config file")
         }
@@ -74,7 +132,7 @@ extension PipelineConfig {
     }
 
     /// Parses config text. `file` names it in errors; `baseFolder` anchors relative paths.
-    public static func parse(_ text: String, file: String, baseFolder: String) throws(ConfigError) -> PipelineConfig {
+    package static func parse(_ text: String, file: String, baseFolder: String) throws(ConfigError) -> PipelineConfig {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -103,45 +161,16 @@ extension PipelineConfig {
             for key in values.keys {
                 let dotted = "\(name).\(key)"
                 let line = locator.line(section: name, key: key)
-                guard let kind = section.keys.first(where: { $0.0 == key })?.1 else {
+                guard let field = section.keys.first(where: { $0.0 == key })?.1 else {
                     throw ConfigError(
                         file: file, line: line, key: dotted,
                         message: "unknown key '\(dotted)'" + suggestion(for: dotted, among: allKeys, prefix: ""))
                 }
                 let value = values[key]!
-                func bad() -> ConfigError {
-                    ConfigError(
+                guard field.assign(value, to: &config, base: baseFolder) else {
+                    throw ConfigError(
                         file: file, line: line, key: dotted,
-                        message: "'\(dotted)' must be \(kind.expectation), not \(describe(value))")
-                }
-                switch kind {
-                case .string:
-                    guard let string = value.string, !string.isEmpty else { throw bad() }
-                    try config.assign(dotted, string: string, base: baseFolder)
-                case .strings:
-                    guard let array = value.array else { throw bad() }
-                    var strings: [String] = []
-                    for element in array {
-                        guard let string = element.string, !string.isEmpty else { throw bad() }
-                        strings.append(string)
-                    }
-                    config.assign(dotted, strings: strings, base: baseFolder)
-                case .positiveInt:
-                    guard value.type == .int, let number = value.int, number > 0 else { throw bad() }
-                    config.assign(dotted, int: number)
-                case .nonNegativeInt:
-                    guard value.type == .int, let number = value.int, number >= 0 else { throw bad() }
-                    config.assign(dotted, int: number)
-                case .seconds:
-                    let number = value.type == .int ? value.int.map(Double.init) : value.double
-                    guard let number, number >= 0, number.isFinite else { throw bad() }
-                    config.assign(dotted, seconds: number)
-                case .bool:
-                    guard value.type == .bool, let flag = value.bool else { throw bad() }
-                    config.assign(dotted, bool: flag)
-                case .choice(let choices):
-                    guard let string = value.string, choices.contains(string) else { throw bad() }
-                    try config.assign(dotted, string: string, base: baseFolder)
+                        message: "'\(dotted)' must be \(field.expectation), not \(describe(value))")
                 }
             }
         }
@@ -167,68 +196,6 @@ extension PipelineConfig {
         case "feeds": return sources.feeds
         case "sitemaps": return sources.sitemaps
         default: return sources.warcFiles
-        }
-    }
-
-    private mutating func assign(_ key: String, string: String, base: String) throws(ConfigError) {
-        switch key {
-        case "sink.path": sink.path = string == "-" ? "-" : Self.resolve(string, base: base)
-        case "state.dir": state.dir = Self.resolve(string, base: base)
-        case "extract.emit": extract.emit = string
-        case "fetch.user_agent": fetch.userAgent = string
-        default: break
-        }
-    }
-
-    private mutating func assign(_ key: String, bool: Bool) {
-        switch key {
-        case "sink.fsync": sink.fsync = bool
-        case "fetch.respect_robots": fetch.respectRobots = bool
-        case "fetch.allow_private_addresses": fetch.allowPrivateAddresses = bool
-        default: break
-        }
-    }
-
-    private mutating func assign(_ key: String, strings: [String], base: String) {
-        let paths = strings.map { Self.resolve($0, base: base) }
-        switch key {
-        case "sources.files": sources.files = paths
-        case "sources.directories": sources.directories = paths
-        case "sources.list_files": sources.listFiles = paths
-        case "sources.urls": sources.urls = strings
-        case "sources.url_files": sources.urlFiles = paths
-        case "sources.feeds": sources.feeds = strings
-        case "sources.sitemaps": sources.sitemaps = strings
-        case "sources.warc_files": sources.warcFiles = paths
-        default: break
-        }
-    }
-
-    private mutating func assign(_ key: String, int: Int) {
-        switch key {
-        case "fetch.max_bytes": fetch.maxBytes = int
-        case "fetch.max_redirects": fetch.maxRedirects = int
-        case "fetch.retries": fetch.retries = int
-        case "fetch.concurrency": fetch.concurrency = int
-        case "fetch.per_host_concurrency": fetch.perHostConcurrency = int
-        case "clean.max_nodes": clean.maxNodes = int
-        case "clean.max_depth": clean.maxDepth = int
-        case "clean.max_seconds": clean.maxSeconds = int
-        case "clean.max_text_chars": clean.maxTextChars = int
-        case "scheduler.workers": scheduler.workers = int
-        case "scheduler.max_in_flight": scheduler.maxInFlight = int
-        default: break
-        }
-    }
-
-    private mutating func assign(_ key: String, seconds: Double) {
-        switch key {
-        case "fetch.connect_timeout": fetch.connectTimeout = seconds
-        case "fetch.read_timeout": fetch.readTimeout = seconds
-        case "fetch.total_timeout": fetch.totalTimeout = seconds
-        case "fetch.max_retry_after": fetch.maxRetryAfter = seconds
-        case "fetch.min_delay": fetch.minDelay = seconds
-        default: break
         }
     }
 

@@ -15,16 +15,16 @@ import Foundation
 ///   The item the sink waits for was taken earlier and is being processed, so the bound cannot deadlock.
 /// - Shutdown: ``cancel()`` stops the intake; items already taken finish and are written, so the output
 ///   never has a gap or a torn record. The lifecycle is `idle → running → draining → finished`.
-public final class PipelineScheduler<Input: Sendable, Output: Sendable>: @unchecked Sendable {
-    public enum Lifecycle: Sendable, Equatable {
+package final class PipelineScheduler<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    package enum Lifecycle: Sendable, Equatable {
         case idle
         case running
         case draining
         case finished
     }
 
-    public let workers: Int
-    public let maxInFlight: Int
+    package let workers: Int
+    package let maxInFlight: Int
 
     private let intakeQueue = DispatchQueue(label: "newsevents.PipelineScheduler.intake")
     private let workQueue = DispatchQueue(label: "newsevents.PipelineScheduler.work", attributes: .concurrent)
@@ -49,18 +49,18 @@ public final class PipelineScheduler<Input: Sendable, Output: Sendable>: @unchec
     /// - Parameters:
     ///   - workers: items processed at once (at least 1).
     ///   - maxInFlight: items taken but not yet written (at least `workers`).
-    public init(workers: Int, maxInFlight: Int) {
+    package init(workers: Int, maxInFlight: Int) {
         self.workers = max(1, workers)
         self.maxInFlight = max(self.workers, maxInFlight)
     }
 
     /// The current lifecycle state.
-    public var lifecycle: Lifecycle {
+    package var lifecycle: Lifecycle {
         lock.withLock { lifecycleValue }
     }
 
     /// Stops taking new inputs. In-flight items finish and reach the sink. Safe from any thread, any time.
-    public func cancel() {
+    package func cancel() {
         lock.withLock {
             if lifecycleValue == .running || lifecycleValue == .idle { lifecycleValue = .draining }
         }
@@ -68,7 +68,7 @@ public final class PipelineScheduler<Input: Sendable, Output: Sendable>: @unchec
     }
 
     /// Whether ``cancel()`` stopped the run before the input ran out.
-    public var wasCancelled: Bool {
+    package var wasCancelled: Bool {
         lock.withLock { lifecycleValue == .draining || (lifecycleValue == .finished && !sourceExhausted) }
     }
 
@@ -80,7 +80,7 @@ public final class PipelineScheduler<Input: Sendable, Output: Sendable>: @unchec
     ///   - process: the stage work for one input. Called concurrently, at most `workers` at once; must not
     ///     throw (turn failures into `Output` values so that one bad item never stops the batch).
     ///   - sink: receives results in input order, on the scheduler's serial sink queue.
-    public func run(
+    package func run(
         next: @escaping @Sendable () -> Input?, process: @escaping @Sendable (Input) -> Output,
         sink: @escaping @Sendable (Output) -> Void
     ) {

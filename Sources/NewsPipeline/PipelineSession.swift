@@ -1,44 +1,40 @@
 import Foundation
-import LibXML
 import Logging
+import NewsClean
 import NewsFetch
 import NewsModel
 import NewsSink
 
 /// Everything one command invocation needs to process a stream of jobs into an output.
-public struct SessionRequest {
+package struct SessionRequest {
     /// Where jobs come from.
-    public var jobs: JobSource
-    public var renderer: RecordRenderer
+    package var jobs: JobSource
+    package var renderer: RecordRenderer
     /// Output JSON Lines path, or `-` for standard output.
-    public var outputPath: String
-    public var fsyncEachArticle: Bool
+    package var outputPath: String
+    package var fsyncEachArticle: Bool
     /// The run-state folder; nil to process everything and remember nothing (the filter commands).
-    public var stateDirectory: String?
-    public var workers: Int
-    public var maxInFlight: Int
-    public var maxInputBytes: Int
-    public var limits: ParseLimits
-    /// Seconds one article's cleaning may take.
-    public var timeBudget: Double = 10
-    /// The longest main text accepted, in Unicode scalars.
-    public var maxTextLength = 2_000_000
+    package var stateDirectory: String?
+    package var workers: Int
+    package var maxInFlight: Int
+    /// The bounds on one input: its bytes (also after decompression), its parse, its time and its text.
+    package var limits: CleanLimits
     /// Whether an article with no text is a warning (the filter commands) rather than an info line.
-    public var warnOnEmptyArticles = false
+    package var warnOnEmptyArticles = false
     /// Whether error records also go to the output (the `--input jsonl` contract).
-    public var errorsToOutput: Bool
+    package var errorsToOutput: Bool
     /// Seconds to wait for another run's lock on the state folder (nil: refuse at once).
-    public var lockWait: Double?
+    package var lockWait: Double?
     /// Runs after the scheduler, while the lock is still held (the fetch state is saved there).
-    public var onFinished: (@Sendable () throws(StateError) -> Void)?
+    package var onFinished: (@Sendable () throws(StateError) -> Void)?
     /// The number of inputs, when a live progress line is wanted (an interactive terminal); nil for none.
-    public var progressTotal: Int?
+    package var progressTotal: Int?
     /// Unix time for dated output paths (tests inject one).
-    public var clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
+    package var clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
 
-    public init(
+    package init(
         jobs: JobSource, renderer: RecordRenderer, outputPath: String, fsyncEachArticle: Bool, stateDirectory: String?,
-        workers: Int, maxInFlight: Int, maxInputBytes: Int, limits: ParseLimits, errorsToOutput: Bool
+        workers: Int, maxInFlight: Int, limits: CleanLimits, errorsToOutput: Bool
     ) {
         self.jobs = jobs
         self.renderer = renderer
@@ -47,19 +43,18 @@ public struct SessionRequest {
         self.stateDirectory = stateDirectory
         self.workers = workers
         self.maxInFlight = maxInFlight
-        self.maxInputBytes = maxInputBytes
         self.limits = limits
         self.errorsToOutput = errorsToOutput
     }
 }
 
 /// Why a session could not run at all (as opposed to per-article failures, which it counts).
-public enum SessionError: Error, CustomStringConvertible {
+package enum SessionError: Error, CustomStringConvertible {
     case sink(SinkError)
     case state(StateError)
     case locked(RunLock.Failure)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sink(let error): return error.description
         case .state(let error): return error.description
@@ -70,8 +65,8 @@ public enum SessionError: Error, CustomStringConvertible {
 
 /// Runs a ``SessionRequest``: opens the output and state, traps SIGINT/SIGTERM, runs the scheduler, and
 /// returns the summary.
-public enum PipelineSession {
-    public static func execute(
+package enum PipelineSession {
+    package static func execute(
         _ request: SessionRequest, logger: Logger, logFormat: LogFormat
     ) throws(SessionError) -> RunSummary {
         // The lock first: nothing of the state or the output is touched while another run holds it.
@@ -126,9 +121,7 @@ public enum PipelineSession {
             warnOnEmptyArticles: request.warnOnEmptyArticles, alreadyWritten: alreadyWritten,
             onFatal: { cancel.cancel() })
         let processor = ArticleProcessor(
-            maxInputBytes: request.maxInputBytes, limits: request.limits, timeBudget: request.timeBudget,
-            maxTextLength: request.maxTextLength,
-            runsExtraction: request.renderer.needsExtraction,
+            limits: request.limits, runsExtraction: request.renderer.needsExtraction,
             alreadySeen: { hash in state?.contains(hash) ?? false })
         let trap = SignalTrap(
             onSignal: { number in

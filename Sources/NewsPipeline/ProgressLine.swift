@@ -11,17 +11,17 @@ import Darwin
 /// A live progress line on an interactive standard error: articles done/total, rate and time left, redrawn
 /// twice a second and erased at the end. Never used when standard error is not a terminal (cron, pipes,
 /// files), so logs stay clean.
-public final class ProgressLine: @unchecked Sendable {
+package final class ProgressLine: @unchecked Sendable {
     private let timer: any DispatchSourceTimer
     private let started = Date()
 
     /// Whether a progress line makes sense: standard error is a terminal and logs are text.
-    public static func isWanted(logFormat: LogFormat) -> Bool {
+    package static func isWanted(logFormat: LogFormat) -> Bool {
         logFormat == .text && isatty(STDERR_FILENO) == 1
     }
 
     /// Starts redrawing; `done` is read from the timer's queue and must be thread-safe.
-    public init(total: Int, done: @escaping @Sendable () -> Int) {
+    package init(total: Int, done: @escaping @Sendable () -> Int) {
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "newsevents.ProgressLine"))
         let started = self.started
         timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
@@ -32,7 +32,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// Stops and erases the line.
-    public func finish() {
+    package func finish() {
         timer.cancel()
         StderrLogHandler.writeStderr("\r\u{1B}[K")
     }

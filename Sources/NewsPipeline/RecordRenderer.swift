@@ -2,7 +2,7 @@ import NewsModel
 import NewsSink
 
 /// What the sink writes for each article.
-public enum RecordRenderer: String, Sendable, CaseIterable {
+package enum RecordRenderer: String, Sendable, CaseIterable {
     /// One `newsevents.event/2` record per event.
     case events
     /// One `newsevents.article/1` record per article.
@@ -13,10 +13,10 @@ public enum RecordRenderer: String, Sendable, CaseIterable {
     case gdelt
 
     /// Whether the extract stage must run for this output.
-    public var needsExtraction: Bool { self != .clean }
+    package var needsExtraction: Bool { self != .clean }
 
     /// The lines for one article, each with its record's stable id.
-    public func records(for article: ProcessedArticle) -> [(id: String, line: String)] {
+    package func records(for article: ProcessedArticle) -> [(id: String, line: String)] {
         switch self {
         case .events: return RecordEncoder.eventRecords(article).map { ($0.id, $0.json.serialized()) }
         case .articles: return [RecordEncoder.articleRecord(article)].map { ($0.id, $0.json.serialized()) }

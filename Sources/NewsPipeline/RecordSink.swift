@@ -8,10 +8,10 @@ import NewsSink
 ///
 /// Only touched on the scheduler's sink queue (outcomes arrive there in input order); `summary` and
 /// `fatalError` are read after the scheduler has finished.
-public final class RecordSink: @unchecked Sendable {
-    public private(set) var summary = RunSummary()
+package final class RecordSink: @unchecked Sendable {
+    package private(set) var summary = RunSummary()
     /// A write failure that makes going on pointless (disk full, output removed).
-    public private(set) var fatalError: SinkError?
+    package private(set) var fatalError: SinkError?
 
     private let writer: JSONLinesWriter
     private let renderer: RecordRenderer
@@ -31,10 +31,10 @@ public final class RecordSink: @unchecked Sendable {
     private var consumed = 0
 
     /// Outcomes consumed so far (for the progress line). Safe from any thread.
-    public var done: Int { reopenLock.withLock { consumed } }
+    package var done: Int { reopenLock.withLock { consumed } }
 
     /// Asks the sink to reopen its output before its next write (SIGHUP). Safe from any thread.
-    public func requestReopen() {
+    package func requestReopen() {
         reopenLock.withLock { reopenRequested = true }
     }
 
@@ -42,7 +42,7 @@ public final class RecordSink: @unchecked Sendable {
     ///   - errorsToOutput: also write `newsevents.error/1` records to the output (the `--input jsonl`
     ///     streaming contract: every input line gets a record).
     ///   - onFatal: called once when writing fails, to stop the scheduler.
-    public init(
+    package init(
         writer: JSONLinesWriter, renderer: RecordRenderer, fsyncEachArticle: Bool, state: RunState?, logger: Logger,
         logFormat: LogFormat, errorsToOutput: Bool, warnOnEmptyArticles: Bool = false,
         alreadyWritten: Set<String> = [], onFatal: @escaping @Sendable () -> Void
@@ -59,7 +59,7 @@ public final class RecordSink: @unchecked Sendable {
         self.onFatal = onFatal
     }
 
-    public func consume(_ outcome: ArticleOutcome) {
+    package func consume(_ outcome: ArticleOutcome) {
         guard fatalError == nil else { return }
         summary.inputs += 1
         reopenLock.withLock { consumed += 1 }

@@ -11,13 +11,13 @@ import Darwin
 ///
 /// The kernel releases a `flock` when its holder dies, however it dies, so a stale lock from a killed run
 /// never blocks the next one. The holder writes its PID into the file so that a refused run can name it.
-public final class RunLock {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+package final class RunLock {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         /// Another process holds the lock (its PID when it could be read).
         case held(path: String, pid: Int?)
         case unusable(path: String, message: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .held(let path, let pid):
                 let holder = pid.map { "process \($0)" } ?? "another process"
@@ -27,11 +27,11 @@ public final class RunLock {
         }
     }
 
-    public let path: String
+    package let path: String
     private let descriptor: Int32
 
     /// Takes the lock, waiting up to `wait` seconds (nil or 0: not at all) for another holder to finish.
-    public init(directory: String, wait: Double? = nil) throws(Failure) {
+    package init(directory: String, wait: Double? = nil) throws(Failure) {
         path = (directory as NSString).appendingPathComponent("lock")
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

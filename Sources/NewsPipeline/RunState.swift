@@ -8,11 +8,11 @@ import Darwin
 #endif
 
 /// Why the run state could not be used.
-public struct StateError: Error, Equatable, CustomStringConvertible {
-    public var path: String
-    public var message: String
+package struct StateError: Error, Equatable, CustomStringConvertible {
+    package var path: String
+    package var message: String
 
-    public var description: String { "state '\(path)': \(message)" }
+    package var description: String { "state '\(path)': \(message)" }
 
     static let repairHint = "run 'newsevents state repair --config <your pipeline.conf>' to rebuild it from the output"
 }
@@ -32,17 +32,17 @@ public struct StateError: Error, Equatable, CustomStringConvertible {
 /// The output size recorded with each input lets the next run find records written after the last recorded
 /// article (a crash between writing and recording): ``outputOffsets``.
 /// Thread safety: ``contains(_:)`` reads an immutable snapshot plus a set guarded by `lock`.
-public final class RunState: @unchecked Sendable {
-    public let directory: String
+package final class RunState: @unchecked Sendable {
+    package let directory: String
     let snapshotPath: String
     let journalPath: String
     private let initial: Set<String>
     /// The recorded lines (snapshot then journal), folded into the next snapshot.
     private var lines: [String]
     /// The output size after the last recorded article, per output file.
-    public private(set) var outputOffsets: [String: Int]
+    package private(set) var outputOffsets: [String: Int]
     /// Bytes of a torn journal line cut off on load (0 when none).
-    public private(set) var tornJournalBytes = 0
+    package private(set) var tornJournalBytes = 0
     private var journalLines = 0
     // Guarded by `lock`.
     private var added: Set<String> = []
@@ -53,7 +53,7 @@ public final class RunState: @unchecked Sendable {
     static let header = "# newsevents state 1: sha256, article id, output, output size, origin"
 
     /// Opens (creating if needed) the state folder and loads what it holds.
-    public init(directory: String) throws(StateError) {
+    package init(directory: String) throws(StateError) {
         self.directory = directory
         snapshotPath = (directory as NSString).appendingPathComponent("seen.tsv")
         journalPath = (directory as NSString).appendingPathComponent("seen.journal")
@@ -86,17 +86,17 @@ public final class RunState: @unchecked Sendable {
     }
 
     /// Inputs recorded by earlier runs.
-    public var count: Int { initial.count }
+    package var count: Int { initial.count }
 
     /// Whether `hash` was processed in an earlier run or earlier in this one.
-    public func contains(_ hash: String) -> Bool {
+    package func contains(_ hash: String) -> Bool {
         if initial.contains(hash) { return true }
         return lock.withLock { added.contains(hash) }
     }
 
     /// Records an input as done. Call after its records are written (and synced); `output` and `offset` are
     /// the output file and its size after the records.
-    public func markDone(
+    package func markDone(
         hash: String, articleID: String, origin: String, output: String, offset: Int, sync: Bool
     ) throws(StateError) {
         let line = Self.line(hash: hash, articleID: articleID, output: output, offset: offset, origin: origin)
@@ -112,14 +112,14 @@ public final class RunState: @unchecked Sendable {
     }
 
     /// Remembers a hash for this run only (inputs that failed, so duplicates in the same run are skipped).
-    public func markSeenInRun(_ hash: String) {
+    package func markSeenInRun(_ hash: String) {
         lock.withLock { _ = added.insert(hash) }
     }
 
     /// Folds the journal into a new snapshot (atomically) and empties the journal. Small states are folded
     /// after every run; a large one only when its journal has grown, so that a run every few minutes does
     /// not rewrite years of history each time.
-    public func checkpoint(force: Bool = false) throws(StateError) {
+    package func checkpoint(force: Bool = false) throws(StateError) {
         let newLines = lock.withLock { appended }
         let pending = journalLines + newLines.count
         guard pending > 0 else { return }
@@ -135,7 +135,7 @@ public final class RunState: @unchecked Sendable {
     }
 
     /// Replaces `last-run.json` atomically with `json`.
-    public func writeLastRun(_ json: String) throws(StateError) {
+    package func writeLastRun(_ json: String) throws(StateError) {
         try Self.replace(
             (directory as NSString).appendingPathComponent("last-run.json"), with: json + "\n", directory: directory)
     }
@@ -157,7 +157,7 @@ public final class RunState: @unchecked Sendable {
     }
 
     static func digest(_ lines: [String]) -> String {
-        NewsSink.SHA256.hex(of: lines.map { $0 + "\n" }.joined())
+        ContentHash.sha256Hex(of: lines.map { $0 + "\n" }.joined())
     }
 
     /// The snapshot's lines; an error when it is damaged.

@@ -2,26 +2,26 @@ import Foundation
 import NewsSink
 
 /// Counters of a run, reported in the summary line.
-public struct RunSummary: Sendable, Equatable {
-    public var inputs = 0
-    public var articles = 0
+package struct RunSummary: Sendable, Equatable {
+    package var inputs = 0
+    package var articles = 0
     /// Articles whose page held no article text (cleaned to an empty body).
-    public var emptyArticles = 0
-    public var records = 0
-    public var events = 0
-    public var duplicateRecords = 0
-    public var failures: [String: Int] = [:]
-    public var skipped: [String: Int] = [:]
-    public var seconds = 0.0
-    public var cancelledBySignal: Int32?
+    package var emptyArticles = 0
+    package var records = 0
+    package var events = 0
+    package var duplicateRecords = 0
+    package var failures: [String: Int] = [:]
+    package var skipped: [String: Int] = [:]
+    package var seconds = 0.0
+    package var cancelledBySignal: Int32?
 
-    public init() {}
+    package init() {}
 
-    public var failureCount: Int { failures.values.reduce(0, +) }
-    public var skippedCount: Int { skipped.values.reduce(0, +) }
+    package var failureCount: Int { failures.values.reduce(0, +) }
+    package var skippedCount: Int { skipped.values.reduce(0, +) }
 
     /// "run finished: 7 inputs, 6 articles, 23 events, 1 failed (not-text 1), 0 skipped, 0.41 s"
-    public var line: String {
+    package var line: String {
         func breakdown(_ counts: [String: Int]) -> String {
             counts.isEmpty
                 ? ""
@@ -34,7 +34,7 @@ public struct RunSummary: Sendable, Equatable {
     }
 
     /// The summary as a JSON object.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             ("inputs", .int(inputs)), ("articles", .int(articles)), ("empty_articles", .int(emptyArticles)),
             ("events", .int(events)), ("records", .int(records)), ("duplicate_records", .int(duplicateRecords)),

@@ -4,7 +4,7 @@ import Foundation
 /// Turns SIGINT and SIGTERM (and SIGHUP, when asked) into a callback through Dispatch signal sources, so that a run can stop taking
 /// work and drain instead of dying mid-write. A second signal exits at once (the records already written
 /// are whole lines either way). Owned by the top-level command that installs it; not Sendable.
-public final class SignalTrap {
+package final class SignalTrap {
     private let queue = DispatchQueue(label: "newsevents.SignalTrap.signals")
     private var sources: [any DispatchSourceSignal] = []
     private let lock = NSLock()
@@ -12,13 +12,13 @@ public final class SignalTrap {
     private var received: Int32?
 
     /// The first signal received, if any.
-    public var signal: Int32? { lock.withLock { received } }
+    package var signal: Int32? { lock.withLock { received } }
 
     /// Installs handlers for SIGINT and SIGTERM. `onSignal` runs on the trap's own queue, once.
     /// - Parameter deadline: seconds after the first signal at which the process exits with 128+signal
     ///   even if the drain has not finished (a blocked read of standard input, a huge page in libxml2).
     /// - Parameter onHangup: runs on each SIGHUP (reopen the output after logrotate); nil leaves SIGHUP alone.
-    public init(
+    package init(
         deadline: Double = 4.5, onSignal: @escaping @Sendable (Int32) -> Void,
         onHangup: (@Sendable () -> Void)? = nil
     ) {

@@ -5,15 +5,15 @@ import Foundation
 ///
 /// Not thread-safe: the scheduler calls ``next()`` under its lock. Memory is bounded by the largest
 /// single directory listing, not by the number of inputs.
-public final class SourceEnumerator {
+package final class SourceEnumerator {
     /// One input to read, or a source that could not be listed.
-    public enum Item: Sendable, Equatable {
+    package enum Item: Sendable, Equatable {
         case file(String)
         case unlistable(path: String, message: String)
     }
 
     /// File name endings that a directory walk picks up.
-    public static let articleExtensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz"]
+    package static let articleExtensions = [".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz"]
 
     private var queue: [Item] = []
     private var queueIndex = 0
@@ -25,13 +25,13 @@ public final class SourceEnumerator {
     private var currentIndex = 0
     private let fileManager = FileManager()
 
-    public init(sources: PipelineConfig.Sources) {
+    package init(sources: PipelineConfig.Sources) {
         queue = sources.files.map(Item.file)
         directories = sources.directories
         listFiles = sources.listFiles
     }
 
-    public func next() -> Item? {
+    package func next() -> Item? {
         if queueIndex < queue.count {
             defer { queueIndex += 1 }
             return queue[queueIndex]

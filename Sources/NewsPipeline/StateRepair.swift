@@ -7,14 +7,14 @@ import NewsSink
 /// output files (event records carry their article's `content_sha256`, article records their own) adds its
 /// input as done, with the output size after it. The result replaces the snapshot atomically and the journal
 /// is emptied, so the next run neither reprocesses what was written nor writes it twice.
-public enum StateRepair {
-    public struct Report: Sendable, Equatable {
-        public var kept = 0
-        public var recovered = 0
-        public var droppedLines = 0
-        public var outputFiles = 0
+package enum StateRepair {
+    package struct Report: Sendable, Equatable {
+        package var kept = 0
+        package var recovered = 0
+        package var droppedLines = 0
+        package var outputFiles = 0
 
-        public var line: String {
+        package var line: String {
             "state repaired: \(kept) entries kept, \(recovered) recovered from \(outputFiles) output files, "
                 + "\(droppedLines) damaged lines dropped"
         }
@@ -22,7 +22,7 @@ public enum StateRepair {
 
     /// Repairs the state in `directory` for the output `template` (a path, possibly with date fields).
     /// The caller holds the run lock.
-    public static func repair(directory: String, output template: String) throws -> Report {
+    package static func repair(directory: String, output template: String) throws -> Report {
         var report = Report()
         var lines: [String] = []
         var hashes = Set<String>()

@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// How log lines look.
-public enum LogFormat: String, Sendable, CaseIterable {
+package enum LogFormat: String, Sendable, CaseIterable {
     /// `newsevents: warning: message (key=value ...)`
     case text
     /// One JSON object per line: `{"level": ..., "message": ..., metadata...}`.
@@ -17,22 +17,22 @@ public enum LogFormat: String, Sendable, CaseIterable {
 
 /// A swift-log handler that writes one line per message to standard error, so that standard output carries
 /// nothing but records. Each line goes out in a single `write`, so lines from several threads never mix.
-public struct StderrLogHandler: LogHandler {
-    public var logLevel: Logger.Level
-    public var metadata: Logger.Metadata = [:]
-    public let format: LogFormat
+package struct StderrLogHandler: LogHandler {
+    package var logLevel: Logger.Level
+    package var metadata: Logger.Metadata = [:]
+    package let format: LogFormat
 
-    public init(level: Logger.Level, format: LogFormat) {
+    package init(level: Logger.Level, format: LogFormat) {
         self.logLevel = level
         self.format = format
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
         let line: String
@@ -58,7 +58,7 @@ public struct StderrLogHandler: LogHandler {
     }
 
     /// Writes a complete line to standard error in one call.
-    public static func writeStderr(_ line: String) {
+    package static func writeStderr(_ line: String) {
         FileDescriptorWriter.writeAll(STDERR_FILENO, line)
     }
 }

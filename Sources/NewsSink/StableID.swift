@@ -17,7 +17,7 @@ public enum StableID {
         } else {
             key = "text:" + text
         }
-        return "a" + SHA256.hex(of: key).prefix(length)
+        return "a" + ContentHash.sha256Hex(of: key).prefix(length)
     }
 
     /// The event's id: its article, type, code, participants and date. The sentence is not part of it, so
@@ -27,7 +27,7 @@ public enum StableID {
             articleID, event.type, event.mode ?? "", event.cameo, event.actor?.id ?? "", event.target?.id ?? "",
             event.date?.value ?? "",
         ]
-        return "e" + SHA256.hex(of: parts.joined(separator: "\u{1F}")).prefix(length)
+        return "e" + ContentHash.sha256Hex(of: parts.joined(separator: "\u{1F}")).prefix(length)
     }
 
     /// `value` when it is an absolute http(s) URL, lower-casing the scheme and host; nil otherwise.

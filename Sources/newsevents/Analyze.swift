@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import NewsExtract
-import NewsLanguage
-import NewsSink
+import NewsPipeline
 
 /// `newsevents analyze`: the language layer's analysis of plain text, to inspect why an extractor saw what it
 /// saw, and for the syntax benchmark (`scripts/bench/language-cmd`).
@@ -20,105 +18,20 @@ struct Analyze: ParsableCommand {
             points. With --format conllu: CoNLL-U with UPOS, LEMMA, and HEAD/DEPREL for those relations.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, conllu
-    }
-
     @Argument(help: "A UTF-8 text file. None or '-' reads standard input.")
     var file: String?
 
     @Option(help: "Output: json (JSON Lines) or conllu.")
-    var format: Format = .json
+    var format: TextInspection.AnalysisFormat = .json
 
     @Flag(help: "Each input line is one sentence (no sentence splitting); an empty line gives an empty sentence.")
     var lines = false
 
     func run() throws {
-        let text = try PlainTextInput.read(file)
-        var output = ""
-        var number = 0
-        func write(_ analysis: SentenceAnalysis, scalars: [Unicode.Scalar], range: Range<Int>) {
-            number += 1
-            let sentence = String(String.UnicodeScalarView(scalars[range]))
-            switch format {
-            case .json: output += Self.json(analysis, text: sentence, range: range).serialized() + "\n"
-            case .conllu:
-                let flat = sentence.replacingOccurrences(of: "\n", with: " ")
-                output += analysis.conllu(comments: ["# sent_id = \(number)", "# text = \(flat)"])
-            }
-            if output.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(output.utf8))
-                output = ""
-            }
+        TextInspection.analyze(try PlainTextInput.read(file), format: format, oneSentencePerLine: lines) { chunk in
+            FileHandle.standardOutput.write(Data(chunk.utf8))
         }
-        let scalars = Array(text.unicodeScalars)
-        if lines {
-            var start = 0
-            for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
-                if index == scalars.count && start == index { break }
-                write(
-                    LanguageAnalyzer.shared.analyze(scalars, in: start..<index), scalars: scalars, range: start..<index)
-                start = index + 1
-            }
-        } else {
-            for analysis in Extractor().analyses(text: text) {
-                guard let first = analysis.words.first, let last = analysis.words.last else { continue }
-                write(analysis, scalars: scalars, range: first.start..<last.end)
-            }
-        }
-        FileHandle.standardOutput.write(Data(output.utf8))
-    }
-
-    static func json(_ analysis: SentenceAnalysis, text: String, range: Range<Int>) -> JSONValue {
-        func span(_ range: Range<Int>) -> [(String, JSONValue)] {
-            [("start", .int(range.lowerBound)), ("end", .int(range.upperBound))]
-        }
-        let words = analysis.words.map { word in
-            JSONValue.object([
-                ("form", .string(word.form)), ("lemma", .string(word.lemma)), ("upos", .string(word.tag.rawValue)),
-                ("start", .int(word.start)), ("end", .int(word.end)),
-            ])
-        }
-        let phrases = analysis.nounPhrases.map { phrase in
-            JSONValue.object(
-                span(phrase.range) + [
-                    ("head", .int(phrase.head)),
-                    ("possessor", phrase.possessor.map { .object(span($0)) } ?? .null),
-                    ("proper_name", phrase.properName.map { .object(span($0)) } ?? .null),
-                ])
-        }
-        let groups = analysis.verbGroups.map { group in
-            JSONValue.object(
-                span(group.range) + [
-                    ("head", .int(group.head)), ("lemma", .string(group.lemma)),
-                    ("tense", .string(group.tense.rawValue)),
-                    ("voice", .string(group.voice.rawValue)), ("negated", .bool(group.negated)),
-                    ("modal", .optional(group.modal)), ("perfect", .bool(group.perfect)),
-                    ("progressive", .bool(group.progressive)), ("particle", group.particle.map { .int($0) } ?? .null),
-                    ("copula", .bool(group.isCopula)), ("predicate", group.predicate.map { .int($0) } ?? .null),
-                    ("non_finite", .bool(group.isNonFinite)),
-                ])
-        }
-        let clauses = analysis.clauses.map { clause in
-            JSONValue.object([
-                ("verb_group", .int(clause.verbGroup)), ("subjects", .array(clause.subjects.map { .int($0) })),
-                ("subject_shared", .bool(clause.subjectIsShared)), ("objects", .array(clause.objects.map { .int($0) })),
-                ("indirect_object", clause.indirectObject.map { .int($0) } ?? .null),
-                ("agents", .array(clause.agents.map { .int($0) })),
-                ("modifies", clause.modifies.map { .int($0) } ?? .null),
-                ("complement_of", clause.complementOf.map { .int($0) } ?? .null), ("segment", .int(clause.segment)),
-            ])
-        }
-        let relations = analysis.relations.map { relation in
-            JSONValue.object([
-                ("dependent", .int(relation.dependent)), ("head", .int(relation.head)),
-                ("label", .string(relation.label)),
-            ])
-        }
-        return .object(
-            span(range) + [
-                ("text", .string(text)), ("words", .array(words)), ("noun_phrases", .array(phrases)),
-                ("verb_groups", .array(groups)), ("clauses", .array(clauses)), ("relations", .array(relations)),
-            ])
     }
 }
+
+extension TextInspection.AnalysisFormat: ExpressibleByArgument {}

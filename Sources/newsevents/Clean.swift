@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LibXML
 import NewsPipeline
 
 /// `newsevents clean`: the cleaned article.
@@ -47,11 +46,9 @@ struct Clean: ParsableCommand {
             return
         }
         // Plain text for one page: no scheduler needed.
-        LibXML2.initialize()
         guard let job = jobs.next() else { return }
         let processor = ArticleProcessor(
-            maxInputBytes: processing.maxInputBytes, limits: ParseLimits(maxInputBytes: processing.maxInputBytes),
-            runsExtraction: false)
+            limits: .init(maxInputBytes: processing.maxInputBytes), runsExtraction: false)
         switch processor.process(job) {
         case .article(let article):
             if article.cleaned.text.isEmpty {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import NewsClean
-import NewsExtract
-import NewsSink
+import NewsPipeline
 
 /// `newsevents dates`: the temporal expressions of plain text, for inspection and for date benchmarks.
 struct Dates: ParsableCommand {
@@ -28,15 +26,13 @@ struct Dates: ParsableCommand {
     var language: String?
 
     func validate() throws {
-        if let dct, PublicationDate.day(of: dct) == nil {
+        if let dct, !TextInspection.isDocumentDate(dct) {
             throw ValidationError("--dct must be a date such as 2022-09-12, not '\(dct)'")
         }
     }
 
     func run() throws {
-        let text = try PlainTextInput.read(file)
-        let timexes = Extractor().dates(text: text, anchor: dct.flatMap(PublicationDate.day(of:)), language: language)
-        let array = JSONValue.array(timexes.map(RecordEncoder.timex))
-        FileHandle.standardOutput.write(Data((array.serialized() + "\n").utf8))
+        let json = TextInspection.dates(try PlainTextInput.read(file), dct: dct, language: language)
+        FileHandle.standardOutput.write(Data((json + "\n").utf8))
     }
 }

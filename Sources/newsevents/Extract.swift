@@ -1,12 +1,18 @@
 import ArgumentParser
-import Dispatch
-import NewsFetch
 import NewsPipeline
 
 /// The output format of `extract`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case jsonl
     case gdelt
+}
+
+/// What `extract` writes (the other renderers belong to `clean` and `--format gdelt`).
+enum EmitKind: String, ExpressibleByArgument, CaseIterable {
+    case events
+    case articles
+
+    var renderer: RecordRenderer { self == .articles ? .articles : .events }
 }
 
 /// `newsevents extract`: article HTML in, events (or article records) as JSON Lines out.
@@ -36,7 +42,7 @@ struct Extract: ParsableCommand {
     var files: [String] = []
 
     @Option(help: "What to write: events (one record per event) or articles (one record per article).")
-    var emit: RecordRenderer = .events
+    var emit: EmitKind = .events
 
     @Option(help: "Output format: jsonl (records of the JSON Schema in schema/) or gdelt (GDELT 2.0 event rows).")
     var format: OutputFormat = .jsonl
@@ -55,11 +61,6 @@ struct Extract: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        if emit == .clean || emit == .gdelt {
-            throw ValidationError(
-                "--emit must be 'events' or 'articles'; use 'newsevents clean' for cleaned text, --format gdelt for GDELT rows"
-            )
-        }
         if fetch, inputOptions.url == nil || !files.isEmpty || inputOptions.input != .html {
             throw ValidationError("--fetch needs --url and reads no files or other input")
         }
@@ -69,44 +70,16 @@ struct Extract: ParsableCommand {
         try inputOptions.validate(files: files)
     }
 
-    /// One job: the page at `url`, fetched with the run's default fetch settings.
-    static func fetchJob(url: String, published: String?, allowPrivate: Bool) -> JobSource {
-        var done = false
-        return JobSource {
-            guard !done else { return nil }
-            done = true
-            var settings = PipelineConfig().fetch.settings
-            settings.allowPrivateAddresses = allowPrivate
-            settings.minDelay = 0
-            let fetcher = HTTPFetcher(settings: settings)
-            let finished = DispatchSemaphore(value: 0)
-            let result = ResultBox()
-            Task.detached {
-                result.job = await HTTPSource.job(
-                    for: URLCanonicalizer.canonical(url) ?? url, fetcher: fetcher, state: nil)
-                await fetcher.shutdown()
-                finished.signal()
-            }
-            finished.wait()
-            guard case .input(var input) = result.job else { return result.job }
-            input.published = published
-            return .input(input)
-        }
-    }
-
-    final class ResultBox: @unchecked Sendable {
-        var job: ArticleJob?
-    }
-
     func run() throws {
         let logger = logging.bootstrap()
         let jobs =
             fetch
-            ? Self.fetchJob(
-                url: inputOptions.url ?? "", published: inputOptions.published, allowPrivate: allowPrivateAddresses)
+            ? BatchInputs.fetchedPage(
+                url: inputOptions.url ?? "", published: inputOptions.published,
+                allowPrivateAddresses: allowPrivateAddresses)
             : inputOptions.jobs(files: files, maxBytes: processing.maxInputBytes)
         let request = processing.request(
-            jobs: jobs, renderer: format == .gdelt ? .gdelt : emit,
+            jobs: jobs, renderer: format == .gdelt ? .gdelt : emit.renderer,
             errorsToOutput: inputOptions.input == .jsonl && format == .jsonl)
         try SessionExit.run(request, logger: logger, logFormat: logging.logFormat, policy: .filter)
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LibXML
 import NewsPipeline
 
 /// The input format of `extract` and `clean`.
@@ -72,11 +71,9 @@ struct ProcessingOptions: ParsableArguments {
     func request(jobs: JobSource, renderer: RecordRenderer, errorsToOutput: Bool) -> SessionRequest {
         var request = SessionRequest(
             jobs: jobs, renderer: renderer, outputPath: "-", fsyncEachArticle: false, stateDirectory: nil,
-            workers: workers, maxInFlight: max(16, workers * 4), maxInputBytes: maxInputBytes,
-            limits: ParseLimits(maxInputBytes: maxInputBytes), errorsToOutput: errorsToOutput)
+            workers: workers, maxInFlight: max(16, workers * 4),
+            limits: .init(maxInputBytes: maxInputBytes), errorsToOutput: errorsToOutput)
         request.warnOnEmptyArticles = true
         return request
     }
 }
-
-extension RecordRenderer: ExpressibleByArgument {}

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import LibXML
-import NewsFetch
 import NewsPipeline
 
 /// `newsevents run`: the batch job over the configured sources.
@@ -34,16 +32,6 @@ struct Run: ParsableCommand {
     @Option(help: "Wait up to this many seconds for another run's lock instead of exiting with status 75.")
     var wait: Double?
 
-    /// Closes the fetcher's connections (waiting here: the command is synchronous).
-    static func shutdown(_ fetcher: HTTPFetcher) {
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            await fetcher.shutdown()
-            done.signal()
-        }
-        done.wait()
-    }
-
     func validate() throws {
         if let wait, wait < 0 || !wait.isFinite {
             throw ValidationError("--wait must be a number of seconds, 0 or more, not \(wait)")
@@ -61,32 +49,17 @@ struct Run: ParsableCommand {
             logger.critical("\(error.description)")
             throw ExitCode(2)
         }
-        let sources = settings.sources
-        let hasHTTP = !(sources.urls.isEmpty && sources.urlFiles.isEmpty && sources.feeds.isEmpty)
-        let fetcher = hasHTTP ? HTTPFetcher(settings: settings.fetch.settings) : nil
-        let fetchState = hasHTTP ? FetchState(directory: settings.state.dir) : nil
-        let http = fetcher.map { fetcher in
-            HTTPSource(
-                urls: sources.urls, urlFiles: sources.urlFiles, feeds: sources.feeds, fetcher: fetcher,
-                state: fetchState, concurrency: settings.fetch.concurrency, capacity: settings.scheduler.maxInFlight)
-        }
-        defer { fetcher.map(Self.shutdown) }
+        let inputs = BatchInputs(config: settings)
+        defer { inputs.close() }
         var request = SessionRequest(
-            jobs: JobSources.configured(settings.sources, http: http),
-            renderer: settings.extract.emit == "articles" ? .articles : .events,
+            jobs: inputs.jobs, renderer: settings.extract.emit == "articles" ? .articles : .events,
             outputPath: settings.sink.path, fsyncEachArticle: settings.sink.fsync, stateDirectory: settings.state.dir,
             workers: settings.scheduler.workers, maxInFlight: settings.scheduler.maxInFlight,
-            maxInputBytes: settings.fetch.maxBytes,
-            limits: ParseLimits(
-                maxInputBytes: settings.fetch.maxBytes, maxNodes: settings.clean.maxNodes,
-                maxDepth: settings.clean.maxDepth),
-            errorsToOutput: false)
-        request.timeBudget = Double(settings.clean.maxSeconds)
+            limits: settings.cleanLimits, errorsToOutput: false)
         request.lockWait = wait
-        request.onFinished = { () throws(StateError) in try fetchState?.save() }
+        request.onFinished = inputs.saveFetchState
         request.progressTotal =
             ProgressLine.isWanted(logFormat: logging.logFormat) ? JobSources.count(settings.sources) : nil
-        request.maxTextLength = settings.clean.maxTextChars
         try SessionExit.run(
             request, logger: logger, logFormat: logging.logFormat,
             policy: .batch(failOnArticleErrors: failOnArticleErrors, summaryJSON: summaryJson))

@@ -1,5 +1,5 @@
 import Foundation
-import LibXML
+import NewsClean
 import NewsModel
 import NewsPipeline
 import NewsSink
@@ -14,7 +14,7 @@ enum HostileInput {
     static let secondsLimit = Double(ProcessInfo.processInfo.environment["NEWSEVENTS_TORTURE_SECONDS"] ?? "") ?? 20
 
     static let processor = ArticleProcessor(
-        maxInputBytes: maxBytes, limits: ParseLimits(maxInputBytes: maxBytes), timeBudget: 10,
+        limits: CleanLimits(maxInputBytes: maxBytes, seconds: 10),
         now: { Date(timeIntervalSince1970: 1_700_000_000) })
 
     /// The outcome of one input, with the seconds it took.

@@ -1,5 +1,4 @@
 import Foundation
-import LibXML
 import NewsFetch
 import Testing
 

@@ -1,5 +1,4 @@
 import Foundation
-import LibXML
 import NewsClean
 import Testing
 
@@ -106,6 +105,6 @@ struct StructureTortureTests {
 /// Cleaners with budgets other than the shipped defaults.
 enum ArticleCleanerFactory {
     static func cleaner(maxBytes: Int, maxText: Int) -> ArticleCleaner {
-        ArticleCleaner(limits: ParseLimits(maxInputBytes: maxBytes), timeBudget: 60, maxTextLength: maxText)
+        ArticleCleaner(limits: CleanLimits(maxInputBytes: maxBytes, seconds: 60, maxTextLength: maxText))
     }
 }

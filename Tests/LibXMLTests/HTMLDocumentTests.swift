@@ -4,7 +4,7 @@ import Testing
 
 struct HTMLDocumentTests {
     private func tree(_ html: String, limits: ParseLimits = ParseLimits()) throws -> (tree: DOMTree, cutSubtrees: Int) {
-        try HTMLDocument(bytes: Array(html.utf8), encoding: "UTF-8", limits: limits).flatten()
+        try ParsedDocument(bytes: Array(html.utf8), syntax: .html(encoding: "UTF-8"), limits: limits).flatten()
     }
 
     @Test func flattensElementsTextAndAttributesInDocumentOrder() throws {
@@ -48,8 +48,8 @@ struct HTMLDocumentTests {
 
     @Test func refusesInputOverTheByteLimit() {
         #expect(throws: LibXMLError.inputTooLarge(bytes: 2048, limit: 1024)) {
-            _ = try HTMLDocument(
-                bytes: [UInt8](repeating: 0x41, count: 2048), encoding: "UTF-8",
+            _ = try ParsedDocument(
+                bytes: [UInt8](repeating: 0x41, count: 2048), syntax: .html(encoding: "UTF-8"),
                 limits: ParseLimits(maxInputBytes: 1024))
         }
     }

@@ -208,7 +208,7 @@ struct ArticleCleanerMetadataTests {
     }
 
     @Test func aPageOverTheTimeBudgetFailsWithTheBudgetNamed() {
-        let slow = ArticleCleaner(timeBudget: 0)
+        let slow = ArticleCleaner(limits: CleanLimits(seconds: 0))
         #expect(throws: CleanError.self) {
             _ = try slow.clean(bytes: Array("<p>\(String(repeating: "text ", count: 1000))</p>".utf8))
         }

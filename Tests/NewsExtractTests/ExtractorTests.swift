@@ -56,7 +56,8 @@ struct ExtractorTests {
 
     @Test func whatASpeakerSaysAnotherMustDoIsARequest() {
         #expect(events("Russia said that Sudan must return the helicopter.") == ["RUS REQUEST SDN 100 -"])
-        #expect(events("Russia said Sudan returned the helicopter.").allSatisfy { !$0.contains("REQUEST") })
+        // What a speaker reports done is the doer's event, not a demand on it.
+        #expect(events("Russia said Sudan returned the helicopter.") == ["SDN RETREAT - 0842 -"])
     }
 
     @Test func aLightVerbHandsTheEventToItsObject() {
@@ -78,8 +79,11 @@ struct ExtractorTests {
     }
 
     @Test func verbFormsUsedAsNounsAreNotCues() {
-        #expect(events("Nato allies met in Vilnius.").allSatisfy { !$0.contains("SUPPORT") })
-        #expect(events("According to Iran, the talks failed.").allSatisfy { !$0.contains("COOPERATE") })
+        // "allies" and "according" are a noun and a preposition here; their verbs are cues.
+        #expect(events("Nato allies met in Vilnius.") == ["nato CONSULT - 040 -"])
+        #expect(events("Iran allied with Russia.") == ["IRN SUPPORT RUS 050 -"])
+        #expect(events("According to Iran, the talks failed.") == [])
+        #expect(events("Iran cooperated with Iraq.") == ["IRN SUPPORT IRQ 050 -"])
     }
 
     @Test func appealsAndDemandsKeepTheirCAMEOCodes() {
@@ -162,7 +166,8 @@ struct ExtractorTests {
         // Calling accusations untrue denies them; calling a decision a sham criticises it.
         #expect(events("Moscow called the accusations \"baseless fantasies\".") == ["RUS REJECT - 016 -"])
         #expect(events("Moscow called the decision \"a sham\".") == ["RUS ACCUSE - 111 -"])
-        #expect(events("Moscow called the deal a historic achievement.").allSatisfy { !$0.contains("ACCUSE") })
+        // Calling a thing a success praises it.
+        #expect(events("Moscow called the deal a historic achievement.") == ["RUS SUPPORT - 051 -"])
     }
 
     @Test func attributionsAndSecondVerbsAreCoded() {
@@ -170,7 +175,8 @@ struct ExtractorTests {
         #expect(
             events("Microsoft said that APT28 broke into email accounts of German officials.", anchor: "2024-05-07")
                 == ["G0007 COERCE DEU 176 -", "microsoft ACCUSE G0007 112 -"])
-        #expect(events("Iran infiltrated the border town.").allSatisfy { !$0.contains("176") })
+        #expect(events("Iran infiltrated the border town.") == [])
+        #expect(events("Iran infiltrated the computer networks of Albania.") == ["IRN COERCE ALB 176 -"])
         // "dismissed ... and denied": one event per verb of the subject.
         #expect(
             events("Iran dismissed the measures as worthless and denied that it conducts cyberattacks.")
@@ -209,8 +215,8 @@ struct ExtractorTests {
     }
 
     @Test func anInfinitiveNoIntentionGovernsIsNoAct() {
-        #expect(
-            events("The video prompted Twitter users to argue about the slogan.").allSatisfy { !$0.contains("ACCUSE") })
+        #expect(events("The video prompted Twitter users to argue about the slogan.") == [])
+        #expect(events("Germany argued with France about the budget.") == ["DEU ACCUSE FRA 110 -"])
         #expect(
             events("Yoruba leaders in Nigeria are willing to forgive the president.").contains {
                 $0.contains("SUPPORT")
@@ -327,11 +333,11 @@ struct EventRuleTests {
 
     @Test func nounsAfterCommonNounsAndIdiomsAreNoVerbs() {
         // "teacher pay", "venture capital arm": nouns; "took to social media": no taking.
-        #expect(
-            events("Governor Eric Holcomb touted the plan as improving teacher pay.").allSatisfy { !$0.contains("061") }
-        )
+        #expect(events("Governor Eric Holcomb touted the plan as improving teacher pay.") == [])
+        #expect(events("Germany paid Greece for the damage.") == ["DEU COOPERATE GRC 061"])
         #expect(
             events("Some of Trump's defenders took to social media to attack Iran.").allSatisfy { !$0.contains("17") })
+        #expect(events("Iran seized a British tanker.") == ["IRN COERCE GBR 171"])
         // A visit inside one's own country consults no one.
         #expect(events("Netanyahu visited an Israeli settlement on Tuesday.") == [])
     }
@@ -372,7 +378,8 @@ struct EventRuleTests {
         #expect(events("Senators Cory Booker and Kamala Harris have struggled to gain momentum.") == [])
         #expect(events("The court ruled that Google must pay.") == [])
         // "take action / measures" names no taking.
-        #expect(events("The Senate will take measures against Iran.").allSatisfy { !$0.contains("THREATEN") })
+        #expect(events("The Senate will take measures against Iran.") == [])
+        #expect(events("The Senate threatened to take measures against Iran.").contains("- THREATEN IRN 130"))
         // "said ... must" is a demand, but not from a relative clause.
         #expect(events("Russia said Sudan must return the helicopter.") == ["RUS REQUEST SDN 100"])
         #expect(events("Ukraine's president said companies that should be paid were held.") == [])
@@ -471,7 +478,10 @@ struct EventRuleTests {
         // A spokesman denies for his own country, not toward it.
         #expect(
             events("Iran's Foreign Ministry spokesman Hamid Rezaei denied that Iran conducts cyberattacks.")
-                .allSatisfy { !$0.hasSuffix("IRN 016") })
+                == ["person:hamid-rezaei REJECT - 016"])
+        #expect(
+            events("Iran's Foreign Ministry spokesman Hamid Rezaei denied that Albania conducts cyberattacks.")
+                == ["person:hamid-rezaei REJECT ALB 016"])
     }
 
     @Test func examplesAreNoSubjectsAndBackgroundsAreNoEvents() {
@@ -487,9 +497,8 @@ struct EventRuleTests {
         #expect(coded.filter { $0.hasPrefix("nasa COOPERATE") }.count == 4)
         // Only a choice is the reporter's: Iran did not attack its own ports.
         #expect(
-            events("Iran said the Iranian oil ministry and the ports of Oman were attacked.").allSatisfy {
-                !$0.hasPrefix("IRN")
-            })
+            events("Iran said the Iranian oil ministry and the ports of Oman were attacked.") == ["- ASSAULT OMN 190"])
+        #expect(events("Iran said it attacked the ports of Oman.") == ["IRN ASSAULT OMN 190"])
     }
 
     @Test func namingIsNoCall() {
@@ -515,6 +524,9 @@ struct EventRuleTests {
             events(
                 "Foreign Secretary Dominic Raab defended the Conservative Party, saying the Twitter account was linked to"
                     + " Labour."
-            ).allSatisfy { !$0.contains("twitter") })
+            ) == ["person:dominic-raab SUPPORT tories 051"])
+        #expect(
+            events("Dominic Raab defended Twitter, saying the account was linked to Labour.")
+                == ["person:dominic-raab SUPPORT twitter 051"])
     }
 }

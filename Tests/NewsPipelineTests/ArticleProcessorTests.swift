@@ -1,5 +1,4 @@
 import Foundation
-import LibXML
 import NewsModel
 import Testing
 
@@ -8,7 +7,7 @@ import Testing
 struct ArticleProcessorTests {
     /// 2023-11-14T22:13:20Z.
     let processor = ArticleProcessor(
-        maxInputBytes: 1 << 20, limits: ParseLimits(), now: { Date(timeIntervalSince1970: 1_700_000_000) })
+        limits: .init(maxInputBytes: 1 << 20), now: { Date(timeIntervalSince1970: 1_700_000_000) })
 
     private func article(_ input: ArticleInput) throws -> ProcessedArticle {
         guard case .article(let article) = processor.process(input) else {

@@ -1,5 +1,4 @@
 import Foundation
-import LibXML
 import NewsModel
 import NewsSink
 import Testing
@@ -23,7 +22,7 @@ struct GoldenFixtureTests {
         let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
         // A fixed fetch time (2026-01-01), the anchor for pages without a publication date.
         let processor = ArticleProcessor(
-            maxInputBytes: 10 << 20, limits: ParseLimits(), now: { Date(timeIntervalSince1970: 1_767_225_600) })
+            limits: .init(maxInputBytes: 10 << 20), now: { Date(timeIntervalSince1970: 1_767_225_600) })
         let input = ArticleInput(origin: "fixtures/\(name)", content: .html(bytes: bytes, transportCharset: nil))
         guard case .article(let article) = processor.process(input) else {
             Issue.record("fixture \(name) did not give an article")

@@ -18,6 +18,8 @@ private final class Counter: @unchecked Sendable {
 
     func decrement() { lock.withLock { value -= 1 } }
     var peak: Int { lock.withLock { peakValue } }
+    /// The current value (the number of increments when nothing decrements).
+    var total: Int { lock.withLock { value } }
 }
 
 /// Collects what the sink receives (only touched on the sink queue, read after the run).
@@ -113,12 +115,32 @@ struct PipelineSchedulerTests {
         #expect(collector.items == Array(0..<collector.items.count), "every item taken was written, in order")
     }
 
-    @Test func anEmptySourceFinishesAtOnce() {
+    /// Runs the numbers 0..<count through a two-worker scheduler that multiplies by 10: how often the source was
+    /// asked, how many items were processed, what the sink got, and how the run ended.
+    private func countedRun(of count: Int) -> (asked: Int, processed: Int, sunk: [Int], finished: Bool) {
         let scheduler = PipelineScheduler<Int, Int>(workers: 2, maxInFlight: 2)
+        let source = NumberSource(count: count)
+        let asked = Counter()
+        let processed = Counter()
         let collector = Collector<Int>()
-        scheduler.run(next: { nil }, process: { $0 }, sink: { collector.items.append($0) })
-        #expect(collector.items.isEmpty)
-        #expect(scheduler.lifecycle == .finished)
+        scheduler.run(
+            next: {
+                asked.increment()
+                return source.take()
+            },
+            process: {
+                processed.increment()
+                return $0 * 10
+            }, sink: { collector.items.append($0) })
+        return (asked.total, processed.total, collector.items.sorted(), scheduler.lifecycle == .finished)
+    }
+
+    @Test func anEmptySourceIsAskedOnceAndNothingIsProcessed() {
+        let empty = countedRun(of: 0)
+        #expect(empty.asked == 1 && empty.processed == 0 && empty.sunk.isEmpty && empty.finished)
+        // Its twin: two items are asked for three times (two items, then the end), each processed once.
+        let two = countedRun(of: 2)
+        #expect(two.asked == 3 && two.processed == 2 && two.sunk == [0, 10] && two.finished)
     }
 }
 

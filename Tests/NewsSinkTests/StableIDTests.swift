@@ -9,7 +9,7 @@ struct StableIDTests {
             canonicalURL: "HTTPS://Example.org/story#top", url: "https://other.example/x", text: "one")
         let b = StableID.article(canonicalURL: "https://example.org/story", url: nil, text: "two")
         #expect(a == b)
-        #expect(a == "a" + SHA256.hex(of: "url:https://example.org/story").prefix(20))
+        #expect(a == "a" + ContentHash.sha256Hex(of: "url:https://example.org/story").prefix(20))
     }
 
     @Test func fallsBackToTheURLThenTheText() {

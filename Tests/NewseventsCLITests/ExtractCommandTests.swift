@@ -87,7 +87,15 @@ struct ExtractCommandTests {
     @Test func badFlagsExitWithUsageStatus() throws {
         let result = try CommandRunner.run(["extract", "--emit", "everything"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--emit"))
+        // The values offered are the values accepted.
+        #expect(
+            result.stderr.hasPrefix(
+                "Error: The value 'everything' is invalid for '--emit <emit>'. Please provide one of 'events' and"
+                    + " 'articles'.\n"))
+        #expect(result.stderr.contains("\nUsage: newsevents extract [<files> ...] [--emit <emit>]"))
+        #expect(result.stdout.isEmpty)
+        let accepted = try CommandRunner.run(["extract", "--emit", "articles", "--input", "text"], stdin: Data())
+        #expect(accepted.status == 0)
     }
 
     @Test func helpShowsExamples() throws {

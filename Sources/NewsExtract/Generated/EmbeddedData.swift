@@ -9,6 +9,7 @@ enum EmbeddedData {
 # countries-iso.tsv: derived by scripts/gen-data.py from Debian's iso-codes package, json/iso_3166-1.json
 # (iso-codes is LGPL-2.1-or-later; the ISO 3166-1 codes and names are facts published by ISO).
 # Columns: alpha3, alpha2, name (ISO short name), official_name, common_name. Empty when ISO gives none.
+# input: /usr/share/iso-codes/json/iso_3166-1.json (Debian package iso-codes 4.15.0-1) sha256 f01b812b57fba9f31ff621bf33e7c7570a01964dbeb5be2167e94decf538c89f
 alpha3	alpha2	name	official_name	common_name
 ABW	AW	Aruba		
 AFG	AF	Afghanistan	Islamic Republic of Afghanistan	
@@ -1190,6 +1191,8 @@ ESH	demonym	Sahrawis
 # v18.1 intrusion sets: "(c) 2025 The MITRE Corporation. This work is reproduced and distributed with the
 # permission of The MITRE Corporation."). Columns: id (ATT&CK group id, else misp:<uuid prefix>), name,
 # country (ISO 3166-1 alpha-3 of the attributed origin, where MISP states one), aliases (| separated).
+# input: ../shared/data/threat-actors.jsonl sha256 a4f9a4ce09828f79b0ecfd7c7bf24cec0f0458aa5610dab6eb1f798ab8ac9ea8
+# input: ../shared/data/attack-groups.jsonl sha256 01a698653be01295ed2465da8faf77df197659dfdc944ab2c8acd3c30d63399c
 id	name	country	aliases
 G0001	APT17	CHN	AURORA PANDA|Axiom|BRONZE KEYSTONE|Dogfish|Group 72|Group 8|HELIUM|Heart Typhoon|Hidden Lynx|Tailgater Team
 G0002	DragonOK	CHN	BRONZE OVERBROOK|Moafee|Shallow Taurus
@@ -2821,6 +2824,7 @@ Tedros Adhanom Ghebreyesus	Tedros Adhanom|Tedros	World Health Organization	direc
 # judiciary, legislature, opposition, political elite, party or rebel, names of two to four words.
 # Columns: name, aliases (| separated), roles (space separated COUNTRY:SECTOR:FROM:TO, dates YYYY-MM-DD or
 # empty when open). Names are written in the source's capitals; matching ignores case.
+# input: ../shared/data/petrarch/Phoenix.Countries.actors.txt sha256 8d4ee11692ccb1636a5cf4421849c420508acbd9b930adab457472b843276506
 name	aliases	roles
 A.f.m. Ahsanuddin Chowdhury		BGD:ELI:1933-01-01:1982-03-27 BGD:GOV:1982-03-27:1983-12-11 BGD:ELI:1983-12-11:2001-08-30
 A.k.a. Abu Hatim Muhammadawi		IRQ:GOV:2003-11-01:2004-06-30
@@ -19951,6 +19955,7 @@ Zyta Gilowska		POL:GOV:2006-02-01:2006-06-30 POL:GOV:2006-11-01:2007-11-30
 # Data Alliance"; from openeventdata/petrarch2, commit of 2019-03-18).
 # event-verbs.tsv: derived by scripts/gen-data.py. Every verb form (regular inflections generated, irregular
 # ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block.
+# input: ../shared/data/petrarch/CAMEO.2.0.txt sha256 4a442ee42f7574651ec1c594f127353cdffbf18fa97b207ad5d8298a3cfaa08f
 form	code	block
 accelerate	---	accelerate
 accelerates	---	accelerate
@@ -27235,6 +27240,7 @@ transgressing		offend
 # Data Alliance"; from openeventdata/petrarch2, commit of 2019-03-18).
 # event-patterns.tsv: derived by scripts/gen-data.py. The verb patterns of each block: words before and after
 # the verb (space separated; alternatives of a synonym set joined by |, their words by _), and the CAMEO code.
+# input: ../shared/data/petrarch/CAMEO.2.0.txt sha256 4a442ee42f7574651ec1c594f127353cdffbf18fa97b207ad5d8298a3cfaa08f
 block	before	after	code
 accelerate		to	042
 accelerate		aid	070
@@ -31900,6 +31906,7 @@ offend		to core	012
 # cameo-plover.tsv: derived by scripts/gen-data.py from ../shared/data/petrarch/CAMEO2PLOVER-2021.txt (PLOVER
 # manual Draft 0.8, 2021; licensed CC BY-SA 4.0, "Copyright by the Open Event Data Alliance"). Columns: CAMEO
 # code, PLOVER type, mode, contexts (| separated). The first row of a code that the table lists twice is kept.
+# input: ../shared/data/petrarch/CAMEO2PLOVER-2021.txt sha256 524512a777756e90f6721724d7c5cab4eac2c35178a50ad2ad09bdb3edefbe7e
 code	type	mode	context
 03	AGREE		
 030	AGREE		diplomatic
@@ -32205,6 +32212,7 @@ code	act
 # given-names.tsv: derived by scripts/gen-data.py from ../shared/data/petrarch/Phoenix.Countries.actors.txt
 # (PETRARCH 2 / Phoenix dictionaries, MIT licence, "Copyright (c) 2014 Open Event Data Alliance"): the first
 # word of the names of two or more of its people. A capitalised name that starts with one is a person's.
+# input: ../shared/data/petrarch/Phoenix.Countries.actors.txt sha256 8d4ee11692ccb1636a5cf4421849c420508acbd9b930adab457472b843276506
 name
 Aaron
 Abakar

@@ -15210,9 +15210,10 @@ copulas	be
     /// The contents of `Data/wordnet-classes.tsv`.
     static let wordnetClasses = #"""
 # wordnet-classes.tsv: derived by scripts/gen-language.py from Princeton WordNet 3.0 as packaged by Debian
-# (wordnet-base, /usr/share/wordnet/index.* and *.exc). WordNet 3.0 licence: Copyright 2006 by Princeton
-# University, all rights reserved; permission to use, copy, modify and distribute it for any purpose and
-# without fee is granted, provided that this notice appears in all copies (WordNet is a trademark of
+# (wordnet-base 1:3.0-37, /usr/share/wordnet/index.* and *.exc). WordNet 3.0 licence:
+# Copyright 2006 by Princeton University, all rights reserved; permission to use, copy, modify and
+# distribute it for any purpose and without fee is granted, provided that this notice appears in all
+# copies (WordNet is a trademark of
 # Princeton University). Columns: word (lower case, one word), classes it has as a lemma (n noun, v verb,
 # a adjective, r adverb), classes it has as an irregular inflection (exception lists). Inputs (MD5): index.noun 8c949e6ef352295997b09e2446364e43, index.verb 52467c4f32f097b769f2a82924266eca, index.adj 7b15e25d1ec8249de75646cfc85e8f77, index.adv a55bf29bc2f59e33ea31568874f6a294, noun.exc 951700d36c2c84a20fda9550028dc7cc, verb.exc d8016b74fcb68ef5139a4c51d22bdbdf, adj.exc ef3e1c35234edb8d7394c75f4b344c70, adv.exc c0d9112ae92a3ce3a149541c16c0386a.
 'hood	n	

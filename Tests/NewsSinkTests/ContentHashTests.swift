@@ -2,7 +2,7 @@ import Testing
 
 @testable import NewsSink
 
-struct SHA256Tests {
+struct ContentHashTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -12,23 +12,16 @@ struct SHA256Tests {
         ),
     ])
     func matchesTheFIPSTestVectors(input: String, digest: String) {
-        #expect(SHA256.hex(of: input) == digest)
-    }
-
-    @Test func givesTheSameDigestWhateverTheChunking() {
-        let bytes = (0..<1000).map { UInt8($0 % 251) }
-        var chunked = SHA256()
-        chunked.update(bytes[0..<7])
-        chunked.update(bytes[7..<64])
-        chunked.update(bytes[64..<65])
-        chunked.update(bytes[65...])
-        let digest = chunked.finalize().map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
-        #expect(digest == SHA256.hex(of: bytes))
+        #expect(ContentHash.sha256Hex(of: input) == digest)
+        // The same digest from bytes in an array, a slice, and a sequence with no contiguous storage.
+        #expect(ContentHash.sha256Hex(of: Array(input.utf8)) == digest)
+        #expect(ContentHash.sha256Hex(of: Array(("x" + input).utf8).dropFirst()) == digest)
+        #expect(ContentHash.sha256Hex(of: input.utf8.lazy.map { $0 }) == digest)
     }
 
     @Test func aMillionAs() {
         #expect(
-            SHA256.hex(of: [UInt8](repeating: 0x61, count: 1_000_000))
+            ContentHash.sha256Hex(of: [UInt8](repeating: 0x61, count: 1_000_000))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
