@@ -28,7 +28,7 @@ public enum FuzzEntry {
             }
         case .failure(let failure):
             lines = [failure.record.serialized()]
-        case .skipped:
+        case .skipped, .unchanged:
             break
         }
         for line in lines {

@@ -58,6 +58,9 @@ package enum ArticleOutcome: Sendable {
     case failure(ArticleFailure)
     /// Skipped without work, with the reason ("seen": the same bytes were processed in an earlier run).
     case skipped(origin: String, reason: String)
+    /// Read and cleaned, but the run state already holds this version of the article (new bytes, same text):
+    /// nothing is extracted or written; the state learns the new bytes.
+    case unchanged(ArticleInputSummary, articleID: String)
 }
 
 /// The fetch → clean → extract stages for one job. Immutable and `Sendable`: one instance serves every
@@ -68,6 +71,8 @@ package struct ArticleProcessor: Sendable {
     package let extractor: Extractor
     /// Content hashes to skip (already processed in an earlier run).
     package let alreadySeen: @Sendable (String) -> Bool
+    /// The version (``RecordEncoder/articleVersion(text:anchor:)``) the run state holds for an article id.
+    package let knownVersion: @Sendable (String) -> String?
     /// Whether the extract stage runs (the `clean` command skips it).
     package let runsExtraction: Bool
     /// The clock that dates the fetch, the anchor of last resort for relative dates (tests fix it).
@@ -77,8 +82,10 @@ package struct ArticleProcessor: Sendable {
         limits: CleanLimits, runsExtraction: Bool = true,
         extractor: Extractor = Extractor(),
         now: @escaping @Sendable () -> Date = { Date() },
-        alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false }
+        alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false },
+        knownVersion: @escaping @Sendable (String) -> String? = { _ in nil }
     ) {
+        self.knownVersion = knownVersion
         self.now = now
         self.reader = LocalInputReader(maxBytes: limits.maxInputBytes)
         self.cleaner = ArticleCleaner(limits: limits)
@@ -153,12 +160,18 @@ package struct ArticleProcessor: Sendable {
         // record says so.
         let anchor = published ?? Self.utcDay(now())
         let anchorSource = published == nil ? "fetch-time" : publishedSource
+        let summary = ArticleInputSummary(
+            inputID: input.inputID, url: input.url, origin: input.origin, contentHash: hash)
+        let articleID = StableID.article(canonicalURL: cleaned.canonicalURL, url: input.url, text: cleaned.text)
+        if let known = knownVersion(articleID),
+            known == RecordEncoder.articleVersion(text: cleaned.text, anchor: anchor)
+        {
+            return .unchanged(summary, articleID: articleID)
+        }
         let extraction =
             runsExtraction
             ? extractor.extract(text: cleaned.text, anchor: anchor, language: cleaned.language)
             : Extraction(entities: [], dates: [], events: [])
-        let summary = ArticleInputSummary(
-            inputID: input.inputID, url: input.url, origin: input.origin, contentHash: hash)
         return .article(
             ProcessedArticle(
                 input: summary, cleaned: cleaned, publishedDate: published, publishedSource: publishedSource,

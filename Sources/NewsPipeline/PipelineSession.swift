@@ -122,7 +122,8 @@ package enum PipelineSession {
             onFatal: { cancel.cancel() })
         let processor = ArticleProcessor(
             limits: request.limits, runsExtraction: request.renderer.needsExtraction,
-            alreadySeen: { hash in state?.contains(hash) ?? false })
+            alreadySeen: { hash in state?.contains(hash) ?? false },
+            knownVersion: { id in state?.entry(id)?.version })
         let trap = SignalTrap(
             onSignal: { number in
                 logger.notice("received signal \(number); finishing the articles in flight")

@@ -23,6 +23,8 @@ package final class RecordSink: @unchecked Sendable {
     private let onFatal: @Sendable () -> Void
     private let warnOnEmptyArticles: Bool
     private var writtenIDs = Set<String>()
+    /// The input (its id, else its origin) whose records first carried each article, this run (status records).
+    private var firstInputOfArticle: [String: String] = [:]
     private let reopenLock = NSLock()
     // Guarded by `reopenLock`.
     private var reopenRequested = false
@@ -72,6 +74,14 @@ package final class RecordSink: @unchecked Sendable {
             report(failure)
             if errorsToOutput { write([failure.record.serialized()]) }
         case .article(let article):
+            let articleID = RecordEncoder.articleID(article)
+            let version = RecordEncoder.articleVersion(article)
+            let prior = state?.entry(articleID)
+            if let prior, prior.version == version {
+                // Read twice in this run with different bytes but the same text: already written.
+                record(unchanged: article.input, prior: prior)
+                return
+            }
             summary.articles += 1
             if article.cleaned.text.isEmpty {
                 summary.emptyArticles += 1
@@ -83,12 +93,34 @@ package final class RecordSink: @unchecked Sendable {
             }
             summary.events += article.extraction.events.count
             var lines: [String] = []
-            for record in renderer.records(for: article) {
-                guard writtenIDs.insert(record.id).inserted else {
+            let records = renderer.records(for: article)
+            // A new version of an article an earlier run wrote: its events already in the output are not
+            // written again, and those it no longer has are withdrawn by retraction records.
+            let earlier = Set(prior?.events ?? [])
+            let eventIDs = article.extraction.events.map { StableID.event(articleID: articleID, event: $0) }
+            var retractions: [(id: String, line: String)] = []
+            if renderer == .events, let priorEvents = prior?.events {
+                let current = Set(eventIDs)
+                for event in priorEvents where !current.contains(event) {
+                    let retraction = RecordEncoder.retractionRecord(
+                        eventID: event, articleID: articleID, contentHash: article.input.contentHash, version: version)
+                    retractions.append((retraction.id, retraction.json.serialized()))
+                }
+                summary.retractions += retractions.count
+            }
+            for record in records + retractions {
+                guard renderer != .events || !earlier.contains(record.id), writtenIDs.insert(record.id).inserted else {
                     summary.duplicateRecords += 1
                     continue
                 }
                 lines.append(record.line)
+            }
+            if errorsToOutput, lines.isEmpty {
+                // The streaming contract: every input line gives a record, so a consumer can account for it.
+                lines.append(statusRecord(article, articleID: articleID, recordsFound: !records.isEmpty).serialized())
+            } else if !lines.isEmpty {
+                firstInputOfArticle[articleID] =
+                    firstInputOfArticle[articleID] ?? article.input.inputID ?? article.input.origin
             }
             guard write(lines) else { return }
             summary.records += lines.count
@@ -96,8 +128,9 @@ package final class RecordSink: @unchecked Sendable {
                 do {
                     if fsyncEachArticle, !lines.isEmpty { try writer.sync() }
                     try state.markDone(
-                        hash: article.input.contentHash, articleID: RecordEncoder.articleID(article),
-                        origin: article.input.origin, output: writer.path, offset: writer.offset,
+                        StateEntry(
+                            bytesHash: article.input.contentHash, articleID: articleID, output: writer.path,
+                            offset: writer.offset, origin: article.input.origin, version: version, events: eventIDs),
                         sync: fsyncEachArticle)
                 } catch let error as SinkError {
                     fail(error)
@@ -105,6 +138,47 @@ package final class RecordSink: @unchecked Sendable {
                     logger.error("cannot record progress: \(error)")
                 }
             }
+        case .unchanged(let input, let articleID):
+            guard let prior = state?.entry(articleID) else { return }
+            record(unchanged: input, prior: prior)
+        }
+    }
+
+    /// The `newsevents.status/1` record of an input that gave no other record: its text was empty, it told no
+    /// event, or every record it gave was already written for an earlier input of this run.
+    private func statusRecord(_ article: ProcessedArticle, articleID: String, recordsFound: Bool) -> JSONValue {
+        let input = article.input
+        if article.cleaned.text.isEmpty {
+            let reason = article.cleaned.emptyReason ?? "empty"
+            return RecordEncoder.statusRecord(
+                input: input, articleID: articleID, status: "empty", duplicateOf: nil,
+                message: "no article text: \(reason)")
+        }
+        if recordsFound {
+            let first = firstInputOfArticle[articleID]
+            return RecordEncoder.statusRecord(
+                input: input, articleID: articleID, status: "duplicate", duplicateOf: first,
+                message:
+                    "the same article as input \(first.map { "'\($0)'" } ?? "before"); its records were written for it")
+        }
+        return RecordEncoder.statusRecord(
+            input: input, articleID: articleID, status: "no-events", duplicateOf: nil,
+            message: "the article tells no event the coder knows")
+    }
+
+    /// An input whose article version the state already holds: counted as skipped ("unchanged"), and its bytes
+    /// recorded so that the next read of the same bytes is skipped unread.
+    private func record(unchanged input: ArticleInputSummary, prior: StateEntry) {
+        summary.skipped["unchanged", default: 0] += 1
+        logger.debug("skipped \(input.origin): unchanged")
+        guard let state, prior.bytesHash != input.contentHash else { return }
+        var entry = prior
+        entry.bytesHash = input.contentHash
+        entry.origin = input.origin
+        do {
+            try state.markDone(entry, sync: fsyncEachArticle)
+        } catch {
+            logger.error("cannot record progress: \(error)")
         }
     }
 

@@ -17,40 +17,108 @@ package struct StateError: Error, Equatable, CustomStringConvertible {
     static let repairHint = "run 'newsevents state repair --config <your pipeline.conf>' to rebuild it from the output"
 }
 
-/// What earlier runs processed, kept in the state folder:
+/// One article as the run state remembers it: the version last written and the events of it in the output.
+package struct StateEntry: Sendable, Equatable {
+    /// SHA-256 of the bytes last read for the article (a later input with the same bytes is skipped unread).
+    package var bytesHash: String
+    package var articleID: String
+    /// The output file and its size after the article's records.
+    package var output: String
+    package var offset: Int
+    package var origin: String
+    /// SHA-256 of what the events were extracted from (the text and its anchor date); "" when unknown (an
+    /// entry of the first state format).
+    package var version: String
+    /// The ids of the article's events that the output holds and no retraction withdrew; nil when unknown.
+    package var events: [String]?
+
+    package init(
+        bytesHash: String, articleID: String, output: String, offset: Int, origin: String, version: String,
+        events: [String]?
+    ) {
+        self.bytesHash = bytesHash
+        self.articleID = articleID
+        self.output = output
+        self.offset = offset
+        self.origin = origin
+        self.version = version
+        self.events = events
+    }
+
+    /// The state line: the seven fields tab-separated; an unknown version is "-", unknown events "?", events
+    /// comma-separated.
+    var line: String {
+        let clean = { (field: String) in
+            String(field.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        }
+        return [
+            bytesHash, articleID, clean(output), String(offset), clean(origin), version.isEmpty ? "-" : version,
+            events.map { $0.joined(separator: ",") } ?? "?",
+        ].joined(separator: "\t")
+    }
+
+    /// Parses a state line: seven fields, or the five of the first state format (bytes hash, article id,
+    /// output, size, origin), whose version and events are unknown.
+    init?(line: Substring) {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 5 || fields.count == 7, fields[0].count == 64, fields[0].allSatisfy(\.isHexDigit),
+            let offset = Int(fields[3])
+        else { return nil }
+        var version = ""
+        var events: [String]?
+        if fields.count == 7 {
+            guard fields[5] == "-" || fields[5].count == 64 && fields[5].allSatisfy(\.isHexDigit) else { return nil }
+            version = fields[5] == "-" ? "" : fields[5]
+            events = fields[6] == "?" ? nil : fields[6].split(separator: ",").map(String.init)
+        }
+        self.init(
+            bytesHash: fields[0], articleID: fields[1], output: fields[2], offset: offset, origin: fields[4],
+            version: version, events: events)
+    }
+}
+
+/// What earlier runs processed, kept in the state folder, one entry per article (``StateEntry``): so the state
+/// grows with the articles, never with the times a page was read.
 ///
-/// - `seen.tsv`, the snapshot: a header line, one line per processed input (`SHA-256 of its bytes`,
-///   `article id`, `output file`, `output size after its records`, `origin`, tab-separated), and a trailer
-///   `# end <lines> <SHA-256 of the lines>`. Always replaced whole, atomically: written to a temporary file,
-///   synced, renamed over the old one, and the folder synced. A snapshot whose trailer does not match (a
-///   truncated or edited file) is an error naming the repair command, never silently reset.
-/// - `seen.journal`: the same lines, appended one per article after its records were written and synced;
-///   folded into the snapshot at the end of a run. A last line without its newline (a crash in the middle of
-///   the append) is cut off on load and the article counts as not done.
+/// - `seen.tsv`, the snapshot: a header line, one line per article (`SHA-256 of the bytes last read`,
+///   `article id`, `output file`, `output size after its records`, `origin`, `version`, `event ids`,
+///   tab-separated), and a trailer `# end <lines> <SHA-256 of the lines>`. Always replaced whole, atomically:
+///   written to a temporary file, synced, renamed over the old one, and the folder synced. A snapshot whose
+///   trailer does not match (a truncated or edited file) is an error naming the repair command, never silently
+///   reset.
+/// - `seen.journal`: the same lines, appended one per article after its records were written and synced; a
+///   later line of an article replaces its earlier one. Folded into the snapshot at the end of a run. A last
+///   line without its newline (a crash in the middle of the append) is cut off on load and the article counts as
+///   not done.
 /// - `last-run.json`: the summary of the last run, replaced atomically.
+///
+/// A state of the first format (five fields, no versions or event ids) is read, and the event ids of its
+/// articles are recovered once from the output files it names, so that an upgrade writes nothing twice.
 ///
 /// The output size recorded with each input lets the next run find records written after the last recorded
 /// article (a crash between writing and recording): ``outputOffsets``.
-/// Thread safety: ``contains(_:)`` reads an immutable snapshot plus a set guarded by `lock`.
+/// Thread safety: every method may be called from any thread; the entries are guarded by `lock`.
 package final class RunState: @unchecked Sendable {
     package let directory: String
     let snapshotPath: String
     let journalPath: String
-    private let initial: Set<String>
-    /// The recorded lines (snapshot then journal), folded into the next snapshot.
-    private var lines: [String]
     /// The output size after the last recorded article, per output file.
     package private(set) var outputOffsets: [String: Int]
     /// Bytes of a torn journal line cut off on load (0 when none).
     package private(set) var tornJournalBytes = 0
     private var journalLines = 0
-    // Guarded by `lock`.
-    private var added: Set<String> = []
-    private var appended: [String] = []
+    /// Whether the loaded state was of the first format (the next checkpoint rewrites it).
+    private var upgraded = false
     private let lock = NSLock()
+    // Guarded by `lock`.
+    private var entries: [String: StateEntry]
+    private var order: [String]
+    private var seenBytes: Set<String>
+    private var appended = 0
     private var descriptor: Int32 = -1
 
-    static let header = "# newsevents state 1: sha256, article id, output, output size, origin"
+    static let header = "# newsevents state 2: sha256, article id, output, output size, origin, version, event ids"
+    static let firstHeader = "# newsevents state 1: sha256, article id, output, output size, origin"
 
     /// Opens (creating if needed) the state folder and loads what it holds.
     package init(directory: String) throws(StateError) {
@@ -62,21 +130,27 @@ package final class RunState: @unchecked Sendable {
         } catch {
             throw StateError(path: directory, message: "cannot create the state folder: \(error.localizedDescription)")
         }
-        var lines = try Self.loadSnapshot(snapshotPath)
+        let snapshot = try Self.loadSnapshot(snapshotPath)
         let journal = try Self.loadJournal(journalPath)
         tornJournalBytes = journal.tornBytes
         journalLines = journal.lines.count
-        lines += journal.lines
-        var hashes = Set<String>()
         var offsets: [String: Int] = [:]
-        for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            hashes.insert(String(fields[0]))
-            if let offset = Int(fields[3]) { offsets[String(fields[2])] = max(offsets[String(fields[2])] ?? 0, offset) }
+        for entry in snapshot.entries + journal.lines {
+            offsets[entry.output] = max(offsets[entry.output] ?? 0, entry.offset)
         }
-        self.lines = lines
-        self.initial = hashes
-        self.outputOffsets = offsets
+        var folded = Self.fold(snapshot.entries + journal.lines)
+        upgraded = snapshot.firstFormat || folded.entries.values.contains { $0.events == nil }
+        if upgraded {
+            let files = Set(folded.entries.values.filter { $0.events == nil }.map(\.output)).filter { !$0.isEmpty }
+            let found = StateRepair.scan(files.sorted())
+            for (id, entry) in folded.entries where entry.events == nil {
+                folded.entries[id]?.events = found.articles[id]?.events ?? []
+            }
+        }
+        entries = folded.entries
+        order = folded.order
+        seenBytes = Set(folded.entries.values.map(\.bytesHash))
+        outputOffsets = offsets
         descriptor = open(journalPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StateError(path: journalPath, message: String(cString: strerror(errno))) }
     }
@@ -85,53 +159,63 @@ package final class RunState: @unchecked Sendable {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Inputs recorded by earlier runs.
-    package var count: Int { initial.count }
-
-    /// Whether `hash` was processed in an earlier run or earlier in this one.
-    package func contains(_ hash: String) -> Bool {
-        if initial.contains(hash) { return true }
-        return lock.withLock { added.contains(hash) }
+    /// One entry per article, the last line of each winning, in the order articles first appeared.
+    static func fold(_ lines: [StateEntry]) -> (entries: [String: StateEntry], order: [String]) {
+        var entries: [String: StateEntry] = [:]
+        var order: [String] = []
+        for entry in lines {
+            if entries.updateValue(entry, forKey: entry.articleID) == nil { order.append(entry.articleID) }
+        }
+        return (entries, order)
     }
 
-    /// Records an input as done. Call after its records are written (and synced); `output` and `offset` are
-    /// the output file and its size after the records.
-    package func markDone(
-        hash: String, articleID: String, origin: String, output: String, offset: Int, sync: Bool
-    ) throws(StateError) {
-        let line = Self.line(hash: hash, articleID: articleID, output: output, offset: offset, origin: origin)
-        let failure = FileDescriptorWriter.writeAll(descriptor, line + "\n")
+    /// Articles recorded by earlier runs (and this one so far).
+    package var count: Int { lock.withLock { entries.count } }
+
+    /// Whether these bytes were the last read of an article of an earlier run, or were read earlier in this one.
+    package func contains(_ hash: String) -> Bool {
+        lock.withLock { seenBytes.contains(hash) }
+    }
+
+    /// What the state holds for an article.
+    package func entry(_ articleID: String) -> StateEntry? {
+        lock.withLock { entries[articleID] }
+    }
+
+    /// Records an article as done: its records are written (and synced); `entry` holds the output size after
+    /// them, and replaces any earlier entry of the article.
+    package func markDone(_ entry: StateEntry, sync: Bool) throws(StateError) {
+        let failure = FileDescriptorWriter.writeAll(descriptor, entry.line + "\n")
         if failure != 0 { throw StateError(path: journalPath, message: String(cString: strerror(failure))) }
         if sync, fsync(descriptor) != 0 {
             throw StateError(path: journalPath, message: String(cString: strerror(errno)))
         }
         lock.withLock {
-            _ = added.insert(hash)
-            appended.append(line)
+            if entries.updateValue(entry, forKey: entry.articleID) == nil { order.append(entry.articleID) }
+            seenBytes.insert(entry.bytesHash)
+            appended += 1
         }
     }
 
-    /// Remembers a hash for this run only (inputs that failed, so duplicates in the same run are skipped).
+    /// Remembers bytes for this run only (inputs that failed, so duplicates in the same run are skipped).
     package func markSeenInRun(_ hash: String) {
-        lock.withLock { _ = added.insert(hash) }
+        lock.withLock { _ = seenBytes.insert(hash) }
     }
 
     /// Folds the journal into a new snapshot (atomically) and empties the journal. Small states are folded
     /// after every run; a large one only when its journal has grown, so that a run every few minutes does
-    /// not rewrite years of history each time.
+    /// not rewrite years of history each time. A state read in the first format is always rewritten.
     package func checkpoint(force: Bool = false) throws(StateError) {
-        let newLines = lock.withLock { appended }
-        let pending = journalLines + newLines.count
-        guard pending > 0 else { return }
-        guard force || lines.count + newLines.count < 200_000 || pending >= 20_000 else { return }
-        let all = lines + newLines
-        try Self.writeSnapshot(all, to: snapshotPath, directory: directory)
+        let (lines, pending) = lock.withLock { (order.compactMap { entries[$0]?.line }, journalLines + appended) }
+        guard pending > 0 || upgraded else { return }
+        guard force || upgraded || lines.count < 200_000 || pending >= 20_000 else { return }
+        try Self.writeSnapshot(lines, to: snapshotPath, directory: directory)
         if ftruncate(descriptor, 0) != 0 || fsync(descriptor) != 0 {
             throw StateError(path: journalPath, message: String(cString: strerror(errno)))
         }
-        lines = all
         journalLines = 0
-        lock.withLock { appended = [] }
+        upgraded = false
+        lock.withLock { appended = 0 }
     }
 
     /// Replaces `last-run.json` atomically with `json`.
@@ -142,41 +226,35 @@ package final class RunState: @unchecked Sendable {
 
     // MARK: - Files
 
-    static func line(hash: String, articleID: String, output: String, offset: Int, origin: String) -> String {
-        let clean = { (field: String) in
-            String(field.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
-        }
-        return [hash, articleID, clean(output), String(offset), clean(origin)].joined(separator: "\t")
-    }
-
-    /// Whether `line` is a state line: a 64-digit hex hash, an article id, an output, a size and an origin.
+    /// Whether `line` is a state line of either format.
     static func isValid(_ line: Substring) -> Bool {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 5, fields[0].count == 64, fields[0].allSatisfy(\.isHexDigit) else { return false }
-        return Int(fields[3]) != nil
+        StateEntry(line: line) != nil
     }
 
     static func digest(_ lines: [String]) -> String {
         ContentHash.sha256Hex(of: lines.map { $0 + "\n" }.joined())
     }
 
-    /// The snapshot's lines; an error when it is damaged.
-    static func loadSnapshot(_ path: String) throws(StateError) -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    /// The snapshot's entries, and whether it was of the first format; an error when it is damaged.
+    static func loadSnapshot(_ path: String) throws(StateError) -> (entries: [StateEntry], firstFormat: Bool) {
+        guard let data = FileManager.default.contents(atPath: path) else { return ([], false) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw StateError(path: path, message: "not valid UTF-8; \(StateError.repairHint)")
         }
         var rows = text.split(separator: "\n", omittingEmptySubsequences: false)
         if rows.last == "" { rows.removeLast() }
-        guard rows.first == Substring(header) else {
-            // The first format (0.1.0 development builds): "hash<TAB>article id<TAB>origin", appended, no end line.
+        guard rows.first == Substring(header) || rows.first == Substring(firstHeader) else {
+            // The development format before state 1: "hash<TAB>article id<TAB>origin", appended, no end line.
             let legacy = rows.filter { !$0.isEmpty }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
             if !legacy.isEmpty, data.last == 0x0A,
                 legacy.allSatisfy({ $0.count == 3 && $0[0].count == 64 && $0[0].allSatisfy(\.isHexDigit) })
             {
-                return legacy.map {
-                    line(hash: String($0[0]), articleID: String($0[1]), output: "", offset: 0, origin: String($0[2]))
+                let entries = legacy.map {
+                    StateEntry(
+                        bytesHash: String($0[0]), articleID: String($0[1]), output: "", offset: 0,
+                        origin: String($0[2]), version: "", events: nil)
                 }
+                return (entries, true)
             }
             throw StateError(path: path, message: "does not start with the state header; \(StateError.repairHint)")
         }
@@ -191,14 +269,18 @@ package final class RunState: @unchecked Sendable {
                 path: path,
                 message: "its end line does not match its \(body.count) lines (damaged); \(StateError.repairHint)")
         }
-        if let bad = body.firstIndex(where: { !isValid(Substring($0)) }) {
-            throw StateError(path: path, message: "line \(bad + 2) is not a state line; \(StateError.repairHint)")
+        var entries: [StateEntry] = []
+        for (index, line) in body.enumerated() {
+            guard let entry = StateEntry(line: Substring(line)) else {
+                throw StateError(path: path, message: "line \(index + 2) is not a state line; \(StateError.repairHint)")
+            }
+            entries.append(entry)
         }
-        return body
+        return (entries, rows.first == Substring(firstHeader))
     }
 
     /// The journal's whole lines, cutting off a torn last line (a crash mid-append).
-    static func loadJournal(_ path: String) throws(StateError) -> (lines: [String], tornBytes: Int) {
+    static func loadJournal(_ path: String) throws(StateError) -> (lines: [StateEntry], tornBytes: Int) {
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return ([], 0) }
         var tornBytes = 0
         var whole = data
@@ -214,9 +296,12 @@ package final class RunState: @unchecked Sendable {
         guard let text = String(data: whole, encoding: .utf8) else {
             throw StateError(path: path, message: "not valid UTF-8; \(StateError.repairHint)")
         }
-        let lines = text.split(separator: "\n").map(String.init)
-        if let bad = lines.firstIndex(where: { !isValid(Substring($0)) }) {
-            throw StateError(path: path, message: "line \(bad + 1) is not a state line; \(StateError.repairHint)")
+        var lines: [StateEntry] = []
+        for (index, line) in text.split(separator: "\n").enumerated() {
+            guard let entry = StateEntry(line: line) else {
+                throw StateError(path: path, message: "line \(index + 1) is not a state line; \(StateError.repairHint)")
+            }
+            lines.append(entry)
         }
         return (lines, tornBytes)
     }

@@ -9,7 +9,11 @@ package struct RunSummary: Sendable, Equatable {
     package var emptyArticles = 0
     package var records = 0
     package var events = 0
+    /// Records not written because the output already holds them (this run, or an earlier version of the
+    /// same article).
     package var duplicateRecords = 0
+    /// Retraction records written: events of an earlier version of an article that its new version lacks.
+    package var retractions = 0
     package var failures: [String: Int] = [:]
     package var skipped: [String: Int] = [:]
     package var seconds = 0.0
@@ -38,6 +42,7 @@ package struct RunSummary: Sendable, Equatable {
         .object([
             ("inputs", .int(inputs)), ("articles", .int(articles)), ("empty_articles", .int(emptyArticles)),
             ("events", .int(events)), ("records", .int(records)), ("duplicate_records", .int(duplicateRecords)),
+            ("retractions", .int(retractions)),
             ("failed", .int(failureCount)),
             ("failures", .object(failures.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("skipped", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),

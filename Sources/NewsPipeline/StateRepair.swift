@@ -3,10 +3,12 @@ import NewsSink
 
 /// `newsevents state repair`: rebuilds a damaged run state from what survives of it and from the output.
 ///
-/// Every whole line of the snapshot and the journal that is a state line is kept; every record in the
-/// output files (event records carry their article's `content_sha256`, article records their own) adds its
-/// input as done, with the output size after it. The result replaces the snapshot atomically and the journal
-/// is emptied, so the next run neither reprocesses what was written nor writes it twice.
+/// Every whole line of the snapshot and the journal that is a state line is kept (the last of each article);
+/// every article with records in the output files (event records carry their article's id and
+/// `content_sha256`, article records their own, retraction records withdraw an event) that the state lacks is
+/// added as done, with its event ids and the output size after its last record. The result replaces the
+/// snapshot atomically and the journal is emptied, so the next run neither reprocesses what was written nor
+/// writes it twice.
 package enum StateRepair {
     package struct Report: Sendable, Equatable {
         package var kept = 0
@@ -20,12 +22,62 @@ package enum StateRepair {
         }
     }
 
+    /// The articles of `files` in order of their first record: the last bytes hash seen, the output and size
+    /// after its last record, and the ids of its events not withdrawn by a later retraction record. The
+    /// version is unknown (the output does not carry it). Lines that are not JSON objects are skipped.
+    static func scan(_ files: [String]) -> (articles: [String: StateEntry], order: [String], sizes: [String: Int]) {
+        var articles: [String: StateEntry] = [:]
+        var order: [String] = []
+        var sizes: [String: Int] = [:]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else { continue }
+            sizes[file] = data.count
+            var offset = 0
+            for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                let end = offset + line.count + 1
+                defer { offset = end }
+                guard end <= data.count,
+                    let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
+                else { continue }
+                let schema = object["schema"] as? String
+                if schema == RecordEncoder.retractionSchema {
+                    if let id = object["article_id"] as? String, let event = object["event_id"] as? String {
+                        articles[id]?.events?.removeAll { $0 == event }
+                    }
+                    continue
+                }
+                let article = schema == RecordEncoder.articleSchema ? object : object["article"]
+                guard let fields = article as? [String: Any], let hash = fields["content_sha256"] as? String,
+                    hash.count == 64, let id = fields["id"] as? String
+                else { continue }
+                var events: [String] = []
+                if schema == RecordEncoder.articleSchema {
+                    events = (object["events"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                } else if let event = object["id"] as? String {
+                    events = [event]
+                }
+                if var entry = articles[id] {
+                    entry.bytesHash = hash
+                    entry.output = file
+                    entry.offset = end
+                    for event in events where !(entry.events ?? []).contains(event) { entry.events?.append(event) }
+                    articles[id] = entry
+                } else {
+                    order.append(id)
+                    articles[id] = StateEntry(
+                        bytesHash: hash, articleID: id, output: file, offset: end, origin: "recovered from \(file)",
+                        version: "", events: events)
+                }
+            }
+        }
+        return (articles, order, sizes)
+    }
+
     /// Repairs the state in `directory` for the output `template` (a path, possibly with date fields).
     /// The caller holds the run lock.
     package static func repair(directory: String, output template: String) throws -> Report {
         var report = Report()
-        var lines: [String] = []
-        var hashes = Set<String>()
+        var kept: [StateEntry] = []
         let snapshot = (directory as NSString).appendingPathComponent("seen.tsv")
         let journal = (directory as NSString).appendingPathComponent("seen.journal")
         for path in [snapshot, journal] {
@@ -36,48 +88,35 @@ package enum StateRepair {
                 report.droppedLines += 1
             }
             for row in rows where !row.isEmpty && !row.hasPrefix("#") {
-                guard RunState.isValid(row) else {
+                guard let entry = StateEntry(line: row) else {
                     report.droppedLines += 1
                     continue
                 }
-                if hashes.insert(String(row.prefix(64))).inserted {
-                    lines.append(String(row))
-                    report.kept += 1
-                }
+                kept.append(entry)
             }
         }
-        for file in outputFiles(template) {
-            report.outputFiles += 1
-            guard let data = FileManager.default.contents(atPath: file) else { continue }
-            var offset = 0
-            for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                let end = offset + line.count + 1
-                defer { offset = end }
-                guard end <= data.count,
-                    let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any]
-                else { continue }
-                let article = object["schema"] as? String == "newsevents.article/1" ? object : object["article"]
-                guard let fields = article as? [String: Any], let hash = fields["content_sha256"] as? String,
-                    let id = fields["id"] as? String
-                else { continue }
-                let entry = RunState.line(
-                    hash: hash, articleID: id, output: file, offset: end, origin: "recovered from \(file)")
-                guard RunState.isValid(Substring(entry)) else { continue }
-                if hashes.insert(hash).inserted {
-                    lines.append(entry)
-                    report.recovered += 1
-                }
-            }
-            // The output's size, so that the next run's tail check starts at its end.
-            if let last = lines.last(where: { $0.split(separator: "\t")[2] == Substring(file) }) {
-                var fields = last.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                if Int(fields[3]) != data.count {
-                    fields[3] = String(data.count)
-                    lines.append(fields.joined(separator: "\t"))
-                }
+        var (entries, order) = RunState.fold(kept)
+        report.kept = entries.count
+        let files = outputFiles(template)
+        report.outputFiles = files.count
+        let found = scan(files)
+        for id in found.order {
+            guard let recovered = found.articles[id] else { continue }
+            if let known = entries[id] {
+                if known.events == nil { entries[id]?.events = recovered.events }
+            } else {
+                entries[id] = recovered
+                order.append(id)
+                report.recovered += 1
             }
         }
-        try RunState.writeSnapshot(lines, to: snapshot, directory: directory)
+        // Each output's size, so that the next run's tail check starts at its end.
+        for (file, size) in found.sizes {
+            if let last = order.last(where: { entries[$0]?.output == file }), entries[last]?.offset != size {
+                entries[last]?.offset = size
+            }
+        }
+        try RunState.writeSnapshot(order.compactMap { entries[$0]?.line }, to: snapshot, directory: directory)
         if FileManager.default.fileExists(atPath: journal) {
             try RunState.replace(journal, with: "", directory: directory)
         }

@@ -2,7 +2,8 @@ import NewsModel
 
 /// Turns processed articles and failures into JSON Lines records with a fixed key order.
 ///
-/// Record kinds and their versions: `newsevents.event/2`, `newsevents.article/1`, `newsevents.error/1`.
+/// Record kinds and their versions: `newsevents.event/2`, `newsevents.article/1`, `newsevents.error/1`,
+/// `newsevents.retraction/1`, `newsevents.status/1`.
 /// event/2 is event/1 with `rules` (the ids of the rules that made the event) before `article`.
 /// The key order below is the documented order; changing it is a schema change.
 public enum RecordEncoder {
@@ -10,6 +11,53 @@ public enum RecordEncoder {
     public static let articleSchema = "newsevents.article/1"
     public static let errorSchema = "newsevents.error/1"
     public static let cleanSchema = "newsevents.clean/1"
+    public static let retractionSchema = "newsevents.retraction/1"
+    public static let statusSchema = "newsevents.status/1"
+
+    /// A `newsevents.status/1` record: what became of an input that gave no other record (`--input jsonl`).
+    /// `status` is "empty" (no article text), "no-events", or "duplicate" (`duplicateOf` names the earlier
+    /// input whose records are the same article's).
+    public static func statusRecord(
+        input: ArticleInputSummary, articleID: String?, status: String, duplicateOf: String?, message: String
+    ) -> JSONValue {
+        .object([
+            ("schema", .string(statusSchema)), ("input_id", .optional(input.inputID)),
+            ("origin", .string(input.origin)), ("url", .optional(input.url)), ("article_id", .optional(articleID)),
+            ("status", .string(status)), ("duplicate_of", .optional(duplicateOf)), ("message", .string(message)),
+        ])
+    }
+
+    /// What an article's events are extracted from, as a SHA-256: its text and the date that anchors its
+    /// relative dates. The same version gives the same events; the run state skips an article whose version
+    /// it already wrote, whatever else changed in the page's bytes (a timestamp, an advertisement).
+    public static func articleVersion(text: String, anchor: String?) -> String {
+        ContentHash.sha256Hex(of: text + "\u{1F}" + (anchor ?? ""))
+    }
+
+    /// The version of a processed article (``articleVersion(text:anchor:)``).
+    public static func articleVersion(_ article: ProcessedArticle) -> String {
+        articleVersion(text: article.cleaned.text, anchor: article.anchorDate)
+    }
+
+    /// A `newsevents.retraction/1` record: event `eventID` of article `articleID`, written by an earlier run, is
+    /// not found in the article's new version (`contentHash`, the new bytes' SHA-256). Its own id is derived
+    /// from both, so that the output never holds an id twice.
+    public static func retractionRecord(
+        eventID: String, articleID: String, contentHash: String, version: String
+    )
+        -> (id: String, json: JSONValue)
+    {
+        let id = "r" + ContentHash.sha256Hex(of: eventID + "\u{1F}" + version).prefix(StableID.length)
+        return (
+            id,
+            .object([
+                ("schema", .string(retractionSchema)), ("id", .string(id)), ("event_id", .string(eventID)),
+                ("article_id", .string(articleID)), ("reason", .string("article-changed")),
+                ("content_sha256", .string(contentHash)),
+                ("coder", .object([("name", .string("newsevents")), ("version", .string(NewsEventsVersion.string))])),
+            ])
+        )
+    }
 
     /// The article's stable id.
     public static func articleID(_ article: ProcessedArticle) -> String {

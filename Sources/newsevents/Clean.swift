@@ -59,7 +59,7 @@ struct Clean: ParsableCommand {
         case .failure(let failure):
             logger.error("\(failure.origin): \(failure.message)")
             throw ExitCode(1)
-        case .skipped:
+        case .skipped, .unchanged:
             return
         }
     }

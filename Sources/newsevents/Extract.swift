@@ -30,8 +30,9 @@ struct Extract: ParsableCommand {
               newsevents extract --fetch --url https://example.org/story
 
             With --input jsonl, each standard-input line is {"id", "url", "published", "html"} or {..., "text"};
-            every line gives its records (carrying "input_id") in input order, and a bad line gives a
-            newsevents.error/1 record while the stream goes on. --format gdelt writes the events as rows of the
+            every line gives its records (carrying "input_id") in input order: its events, a newsevents.error/1
+            record for a bad line (the stream goes on), or a newsevents.status/1 record (empty, no-events, or
+            duplicate of an earlier line) when it gave nothing else. --format gdelt writes the events as rows of the
             GDELT 2.0 event table (61 tab-separated columns; README lists which are filled); errors then go to
             standard error only.
             Exit status: 0 when at least one input was processed (or there was none), 1 when every input failed,

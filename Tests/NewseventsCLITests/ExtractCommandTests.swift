@@ -72,6 +72,47 @@ struct ExtractCommandTests {
         #expect(result.stderr.contains("stdin:2: line 2 is not valid JSON"))
     }
 
+    @Test func everyJSONLinesInputGivesARecordEvenARepeatedAnEmptyOrAnEventlessOne() throws {
+        let input = """
+            {"id":"a","published":"2022-09-12","text":"Albania blamed Iran for the attack."}
+            {"id":"b","published":"2022-09-12","text":"Albania blamed Iran for the attack."}
+            {"id":"c","published":"2022-09-12","text":"Albania blamed Iran for the attack."}
+            {"id":"d","text":""}
+            {"id":"e","text":"   "}
+            {"id":"f","text":"The weather was fine."}
+            {"id":"g","text":7}
+
+            """
+        let result = try CommandRunner.run(["extract", "--input", "jsonl"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let records = result.records
+        #expect(records.map { $0["input_id"] as? String ?? "-" } == ["a", "b", "c", "d", "e", "f", "g"])
+        #expect(
+            records.map { "\($0["schema"] as? String ?? "") \($0["status"] as? String ?? "-")" } == [
+                "newsevents.event/2 -", "newsevents.status/1 duplicate", "newsevents.status/1 duplicate",
+                "newsevents.status/1 empty", "newsevents.status/1 empty", "newsevents.status/1 no-events",
+                "newsevents.error/1 -",
+            ])
+        #expect(records[1]["duplicate_of"] as? String == "a" && records[2]["duplicate_of"] as? String == "a")
+        #expect(records[1]["article_id"] as? String == (records[0]["article"] as? [String: Any])?["id"] as? String)
+        #expect(records[1]["message"] as? String == "the same article as input 'a'; its records were written for it")
+        #expect(records[3]["message"] as? String == "no article text: the input is empty")
+        #expect(records[5]["message"] as? String == "the article tells no event the coder knows")
+        // Its twin: three different articles give their own events and no status record.
+        let distinct = try CommandRunner.run(
+            ["extract", "--input", "jsonl"],
+            stdin: Data(
+                """
+                {"id":"a","text":"Albania blamed Iran for the attack."}
+                {"id":"b","text":"France blamed Russia for the attack."}
+                {"id":"c","text":"Japan blamed China for the attack."}
+
+                """.utf8))
+        #expect(
+            distinct.records.map { $0["schema"] as? String ?? "" } == Array(repeating: "newsevents.event/2", count: 3))
+        #expect(distinct.records.map { $0["input_id"] as? String ?? "" } == ["a", "b", "c"])
+    }
+
     @Test func cleanPrintsTheMainTextAndExplainsAnEmptyPage() throws {
         let text = try CommandRunner.run([
             "clean", "--format", "text", CommandRunner.fixture("seed-techmonitor-albania-iran.html"),

@@ -174,4 +174,65 @@ struct FetchRunTests {
             refused.stderr.contains("resolves to the non-public address 127.0.0.1 (reason=private-address stage=fetch)")
         )
     }
+
+    /// The JSON Lines records of a file.
+    private func records(_ path: String) throws -> [[String: Any]] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func pagesWhoseBytesChangeButNotTheirTextAreWrittenOnceAndAnEditedPageIsRetractedAndAdded() throws {
+        let server = try Server(["--articles", "5"])
+        let edited = server.base + "/edited/0"
+        let urls = (0..<5).map { "\"\(server.base)/stamped/\($0)\"" } + ["\"\(edited)\""]
+        let folder = try folder(sources: "urls = [\(urls.joined(separator: ", "))]")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = folder + "/out/events.jsonl"
+        var written: [Int] = []
+        for run in 1...3 {
+            let result = try CommandRunner.run([
+                "run", "--config", folder + "/pipeline.conf", "--summary-json", folder + "/\(run).json",
+            ])
+            #expect(result.status == 0)
+            #expect(result.stderr.isEmpty, "a cron run that found nothing wrong says nothing")
+            written.append(try records(output).count)
+        }
+        let all = try records(output)
+        let ids = all.compactMap { $0["id"] as? String }
+        #expect(ids.count == all.count && Set(ids).count == ids.count, "no id twice in the output")
+
+        // Run 1: every page written. Run 2: the stamped pages are unchanged (new bytes, same text); the edited
+        // page's new version adds its new event and retracts the one it lost, and writes nothing it kept.
+        // Run 3: nothing changed (the edited page sends its second version's very bytes again: skipped unread).
+        let one = try summary(folder + "/1.json")
+        let two = try summary(folder + "/2.json")
+        let three = try summary(folder + "/3.json")
+        #expect(one["articles"] as? Int == 6 && (one["skipped"] as? [String: Int])?.isEmpty == true)
+        #expect((two["skipped"] as? [String: Int]) == ["unchanged": 5])
+        #expect((three["skipped"] as? [String: Int]) == ["unchanged": 5, "seen": 1])
+        #expect(three["records"] as? Int == 0 && written[2] == written[1])
+
+        let firstRun = all.prefix(written[0])
+        let secondRun = all[written[0]..<written[1]]
+        let editedBefore = Set(
+            firstRun.filter { (($0["article"] as? [String: Any])?["url"] as? String) == edited }.compactMap {
+                $0["id"] as? String
+            })
+        let retracted = secondRun.filter { $0["schema"] as? String == "newsevents.retraction/1" }
+        let added = secondRun.filter { $0["schema"] as? String == "newsevents.event/2" }
+        #expect(two["retractions"] as? Int == retracted.count && !retracted.isEmpty && !added.isEmpty)
+        #expect(retracted.allSatisfy { editedBefore.contains($0["event_id"] as? String ?? "") })
+        #expect(retracted.allSatisfy { $0["reason"] as? String == "article-changed" })
+        // What the output now holds for the edited article is exactly what the new version codes.
+        let current = editedBefore.subtracting(retracted.compactMap { $0["event_id"] as? String })
+            .union(added.compactMap { $0["id"] as? String })
+        let fresh = try CommandRunner.run(["extract", "--fetch", "--url", edited, "--allow-private-addresses"])
+        #expect(Set(fresh.records.compactMap { $0["id"] as? String }) == current)
+        #expect(added.allSatisfy { !editedBefore.contains($0["id"] as? String ?? "") })
+
+        // One state line per article, however often its bytes changed.
+        let state = try String(contentsOfFile: folder + "/state/seen.tsv", encoding: .utf8)
+        #expect(state.split(separator: "\n").filter { !$0.hasPrefix("#") }.count == 6)
+    }
 }

@@ -10,6 +10,9 @@ Paths: /feed.xml (RSS of N articles, with relative and duplicate links), /atom.x
 Last-Modified, 304 on a match), /robots.txt (disallows /private/), /private/K, /slow-headers, /slow-body,
 /endless, /bomb (a gzip body that inflates to 10 GB), /redirect-loop, /redirect-private (to 169.254.169.254),
 /retry-after (429 with Retry-After: 1, then 200), /storm (always 429), /wrong-type, /reset, /big.
+/stamped/K: article K with the time of each response in a comment, a meta tag and a script (the bytes change on
+every request, the text never); no validators. /edited/K: article K, and from the second request on a new
+version whose second paragraph tells another event; no validators.
 """
 import argparse
 import gzip
@@ -39,6 +42,23 @@ def article(index):
             f"and said the claims about case {index} were baseless. Diplomats from both countries are expected to "
             f"meet next month to discuss the dispute, which has strained relations for several years.</p>"
             f"</article></body></html>").encode()
+
+
+def edited(index):
+    """The second version of article `index`: the first paragraph kept, the second replaced."""
+    countries = ["Albania", "Iran", "France", "Japan", "Brazil", "Kenya", "Canada", "India"]
+    actor, target = countries[index % 8], countries[(index + 3) % 8]
+    first = article(index).split(b"</p>")[0] + b"</p>"
+    return first + (f"<p>{target} later apologised to {actor} for the incident, and the two governments said "
+                    f"relations were back to normal.</p></article></body></html>").encode()
+
+
+def stamped(index):
+    """Article `index` with the response time in a comment, a meta tag and a script: new bytes, same text."""
+    now = repr(time.time())
+    page = article(index).replace(
+        b"</head>", f"<meta name=\"generated\" content=\"{now}\"><script>var rendered = {now};</script></head>".encode())
+    return page.replace(b"</body>", f"<!-- rendered at {now} --></body>".encode())
 
 
 def bomb():
@@ -129,6 +149,13 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             return self.send(200, article(index), dict(html, **{"ETag": etag, "Last-Modified": modified}))
+        if path.startswith("/stamped/"):
+            return self.send(200, stamped(int(path.rsplit("/", 1)[1] or 0)), html)
+        if path.startswith("/edited/"):
+            with LOCK:
+                seen = STATS["requests"].get(path, 0)
+            index = int(path.rsplit("/", 1)[1] or 0)
+            return self.send(200, article(index) if seen <= 1 else edited(index), html)
         if path == "/slow-headers":
             time.sleep(30)
             return self.send(200, article(1), html)
