@@ -21,7 +21,8 @@ public enum AddressPolicy {
         }
         guard !allowPrivate else { return nil }
         if let blocked = addresses.first(where: isNonPublic) {
-            return "\(host) resolves to the non-public address \(blocked)"
+            return "\(host) resolves to the non-public address \(blocked); to fetch from private networks set"
+                + " allow_private_addresses = true in [fetch] (run) or pass --allow-private-addresses (extract --fetch)"
         }
         return nil
     }

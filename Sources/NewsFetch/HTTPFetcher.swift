@@ -77,6 +77,9 @@ public final class HTTPFetcher: Sendable {
             decompression: .enabled(limit: .size(settings.maxBytes)))
         configuration.connectionPool = .init(
             idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: settings.perHostConcurrency)
+        // A refused connection fails at once and is retried by ``fetchWithRetries`` (settings.retries), not
+        // silently until the connect timeout: every failure names its cause within its own timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         gate = HostGate(limit: settings.perHostConcurrency, delay: settings.minDelay)
         robots = RobotsCache()
@@ -104,11 +107,21 @@ public final class HTTPFetcher: Sendable {
             let origin = "\(scheme)://\(host)" + (parts.port.map { ":\($0)" } ?? "")
             var delay = settings.minDelay
             if settings.respectRobots, accept != .robots {
-                let rules = await robots.rules(for: origin) { await self.fetchRobots(origin) }
+                let verdict = await robots.rules(for: origin) { await self.fetchRobots(origin) }
+                let rules = verdict.rules
                 let path =
                     (parts.percentEncodedPath.isEmpty ? "/" : parts.percentEncodedPath)
                     + (parts.percentEncodedQuery.map { "?" + $0 } ?? "")
                 guard rules.allows(path) else {
+                    if case .failed(let reason, let status, let message) = verdict.unreachable {
+                        // RFC 9309: an unreachable robots.txt disallows everything; the cause is the robots fetch's.
+                        let robotsURL = origin + "/robots.txt"
+                        let cause =
+                            message.hasPrefix(robotsURL + ": ") ? message.dropFirst(robotsURL.count + 2) : message[...]
+                        return .failed(
+                            reason: reason, status: status,
+                            message: "\(current): not fetched: \(robotsURL) could not be fetched (\(cause))")
+                    }
                     return .refused(reason: "robots", message: "\(current): disallowed by \(origin)/robots.txt")
                 }
                 delay = max(delay, rules.crawlDelay ?? 0)
@@ -253,21 +266,29 @@ public final class HTTPFetcher: Sendable {
             default:
                 return .retry(after: nil, .failed(reason: "connection", status: nil, message: "\(url): \(error)"))
             }
+        } catch let error as IOError {
+            // A socket error (connection refused, host unreachable): the system's own words for it.
+            let cause = String(cString: strerror(error.errnoCode)).lowercased()
+            return .retry(after: nil, .failed(reason: "connection", status: nil, message: "\(url): \(cause)"))
         } catch {
             return .retry(after: nil, .failed(reason: "connection", status: nil, message: "\(url): \(error)"))
         }
     }
 
-    private func fetchRobots(_ origin: String) async -> RobotsTxt {
-        switch await fetch(origin + "/robots.txt", accept: .robots) {
+    private func fetchRobots(_ origin: String) async -> RobotsVerdict {
+        let result = await fetch(origin + "/robots.txt", accept: .robots)
+        switch result {
         case .page(_, let bytes, _, _, _):
-            return RobotsTxt(String(decoding: bytes, as: UTF8.self), userAgent: settings.userAgent)
+            return RobotsVerdict(
+                rules: RobotsTxt(String(decoding: bytes, as: UTF8.self), userAgent: settings.userAgent),
+                unreachable: nil)
         case .failed(_, let status?, _) where (400..<500).contains(status):
-            return .allowAll  // no robots.txt: everything is allowed
+            return RobotsVerdict(rules: .allowAll, unreachable: nil)  // no robots.txt: everything is allowed
         case .refused(let reason, _) where reason == "wrong-type" || reason == "too-large":
-            return .allowAll
+            return RobotsVerdict(rules: .allowAll, unreachable: nil)
         default:
-            return .disallowAll  // unreachable or 5xx: RFC 9309 says assume complete disallow
+            // Unreachable or 5xx: RFC 9309 says assume complete disallow; the cause is kept for the message.
+            return RobotsVerdict(rules: .disallowAll, unreachable: result)
         }
     }
 
@@ -342,11 +363,17 @@ actor HostGate {
     }
 }
 
+/// An origin's robots.txt rules, and why it could not be fetched when it could not (then the rules disallow all).
+struct RobotsVerdict: Sendable {
+    var rules: RobotsTxt
+    var unreachable: FetchResult?
+}
+
 /// robots.txt per origin, fetched once per run; concurrent requests wait for the one fetch.
 actor RobotsCache {
-    private var entries: [String: Task<RobotsTxt, Never>] = [:]
+    private var entries: [String: Task<RobotsVerdict, Never>] = [:]
 
-    func rules(for origin: String, fetch: @escaping @Sendable () async -> RobotsTxt) async -> RobotsTxt {
+    func rules(for origin: String, fetch: @escaping @Sendable () async -> RobotsVerdict) async -> RobotsVerdict {
         if let task = entries[origin] { return await task.value }
         let task = Task { await fetch() }
         entries[origin] = task

@@ -30,6 +30,10 @@ package struct ArticleFailure: Sendable, Equatable, Error {
     package var message: String
     /// The HTTP status of a fetch that failed by status.
     package var httpStatus: Int?
+    /// Set when the failure is permanent for this very input: the SHA-256 of the bytes that failed to clean,
+    /// or the size and modification time of a file that could not be read (too large, corrupt gzip). A batch
+    /// run remembers it and skips the same input quietly until it changes.
+    package var fingerprint: String?
 
     package init(
         inputID: String? = nil, origin: String, url: String? = nil, stage: String, reason: String, message: String,
@@ -71,6 +75,8 @@ package struct ArticleProcessor: Sendable {
     package let extractor: Extractor
     /// Content hashes to skip (already processed in an earlier run).
     package let alreadySeen: @Sendable (String) -> Bool
+    /// Whether an earlier run recorded this input (origin, fingerprint) as failed for good.
+    package let failedBefore: @Sendable (_ origin: String, _ fingerprint: String) -> Bool
     /// The version (``RecordEncoder/articleVersion(text:anchor:)``) the run state holds for an article id.
     package let knownVersion: @Sendable (String) -> String?
     /// Whether the extract stage runs (the `clean` command skips it).
@@ -83,8 +89,10 @@ package struct ArticleProcessor: Sendable {
         extractor: Extractor = Extractor(),
         now: @escaping @Sendable () -> Date = { Date() },
         alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false },
-        knownVersion: @escaping @Sendable (String) -> String? = { _ in nil }
+        knownVersion: @escaping @Sendable (String) -> String? = { _ in nil },
+        failedBefore: @escaping @Sendable (String, String) -> Bool = { _, _ in false }
     ) {
+        self.failedBefore = failedBefore
         self.knownVersion = knownVersion
         self.now = now
         self.reader = LocalInputReader(maxBytes: limits.maxInputBytes)
@@ -104,14 +112,17 @@ package struct ArticleProcessor: Sendable {
         case .input(let given):
             input = given
         case .file(let path, let url, let published):
+            let stamp = Self.fileStamp(path)
+            if let stamp, failedBefore(path, stamp) { return .skipped(origin: path, reason: "failed-before") }
             do {
                 input = ArticleInput(
                     url: url, published: published, origin: path,
                     content: .html(bytes: try reader.read(path: path), transportCharset: nil))
             } catch {
-                return .failure(
-                    ArticleFailure(
-                        origin: path, url: url, stage: "read", reason: error.reason, message: error.description))
+                var failure = ArticleFailure(
+                    origin: path, url: url, stage: "read", reason: error.reason, message: error.description)
+                if ["too-large", "corrupt-gzip"].contains(error.reason) { failure.fingerprint = stamp }
+                return .failure(failure)
             }
         }
         return process(input)
@@ -125,15 +136,17 @@ package struct ArticleProcessor: Sendable {
         case .html(let bytes, let charset):
             hash = ContentHash.sha256Hex(of: bytes)
             if alreadySeen(hash) { return .skipped(origin: input.origin, reason: "seen") }
+            if failedBefore(input.origin, hash) { return .skipped(origin: input.origin, reason: "failed-before") }
             do {
                 cleaned = try cleaner.clean(
                     bytes: bytes, transportCharset: charset, pageURL: input.url, fetchedDay: Self.utcDay(now()))
             } catch {
-                return .failure(
-                    ArticleFailure(
-                        inputID: input.inputID, origin: input.origin, url: input.url, stage: "clean",
-                        reason: error.reason,
-                        message: error.description))
+                var failure = ArticleFailure(
+                    inputID: input.inputID, origin: input.origin, url: input.url, stage: "clean", reason: error.reason,
+                    message: error.description)
+                // The same bytes fail the same way again; only a time budget depends on the machine's load.
+                if error.reason != "time-budget" { failure.fingerprint = hash }
+                return .failure(failure)
             }
         case .text(let text):
             hash = ContentHash.sha256Hex(of: text)
@@ -176,6 +189,19 @@ package struct ArticleProcessor: Sendable {
             ProcessedArticle(
                 input: summary, cleaned: cleaned, publishedDate: published, publishedSource: publishedSource,
                 anchorDate: anchor, anchorSource: anchorSource, extraction: extraction))
+    }
+
+    /// A file's size and modification time ("size:seconds.nanoseconds"), which change when it is rewritten;
+    /// nil when it cannot be read.
+    static func fileStamp(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        let modified = info.st_mtimespec
+        #else
+        let modified = info.st_mtim
+        #endif
+        return "\(info.st_size):\(modified.tv_sec).\(modified.tv_nsec)"
     }
 
     /// The UTC calendar day of `date`, `YYYY-MM-DD`.

@@ -11,11 +11,13 @@ package final class BatchInputs {
     package let saveFetchState: @Sendable () throws(StateError) -> Void
     private let fetcher: HTTPFetcher?
 
-    package init(config: PipelineConfig) {
+    /// - Parameter retryFailed: fetch again the addresses that answered 404 or 410 in earlier runs.
+    package init(config: PipelineConfig, retryFailed: Bool = false) {
         let sources = config.sources
         let hasHTTP = !(sources.urls.isEmpty && sources.urlFiles.isEmpty && sources.feeds.isEmpty)
         let fetcher = hasHTTP ? HTTPFetcher(settings: config.fetch.settings) : nil
         let fetchState = hasHTTP ? FetchState(directory: config.state.dir) : nil
+        fetchState?.retryGone = retryFailed
         let http = fetcher.map { fetcher in
             HTTPSource(
                 urls: sources.urls, urlFiles: sources.urlFiles, feeds: sources.feeds, fetcher: fetcher,

@@ -3,46 +3,77 @@ import Foundation
 import NewsFetch
 import NewsModel
 
-/// ETag and Last-Modified per URL, kept in `<state>/http.tsv` (`url`, `etag`, `last-modified`) and replaced
-/// atomically at the end of a run.
+/// What the fetcher remembers per URL, in `<state>/http.tsv` (`url`, `etag`, `last-modified`, `gone`), replaced
+/// atomically at the end of a run: the validators of conditional GET, and the status of an address that
+/// answered 404 or 410, which later runs skip quietly (counted as `failed-before`) until `--retry-failed`.
 package final class FetchState: @unchecked Sendable {
     package let path: String
     private let directory: String
     private let lock = NSLock()
     // Guarded by `lock`.
     private var validators: [String: Validators]
+    private var gone: [String: Int]
+    /// Whether addresses that were gone are fetched again.
+    package var retryGone = false
 
     package init(directory: String) {
         self.directory = directory
         path = (directory as NSString).appendingPathComponent("http.tsv")
         var loaded: [String: Validators] = [:]
+        var gone: [String: Int] = [:]
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard fields.count == 3 else { continue }
+                guard fields.count == 3 || fields.count == 4 else { continue }
+                if fields.count == 4, let status = Int(fields[3]) { gone[fields[0]] = status }
+                guard !fields[1].isEmpty || !fields[2].isEmpty else { continue }
                 loaded[fields[0]] = Validators(
                     etag: fields[1].isEmpty ? nil : fields[1], lastModified: fields[2].isEmpty ? nil : fields[2])
             }
         }
         validators = loaded
+        self.gone = gone
     }
 
     package func validators(for url: String) -> Validators? { lock.withLock { validators[url] } }
 
     package func record(_ url: String, etag: String?, lastModified: String?) {
-        guard etag != nil || lastModified != nil else { return }
-        lock.withLock { validators[url] = Validators(etag: etag, lastModified: lastModified) }
+        lock.withLock {
+            gone[url] = nil
+            if etag != nil || lastModified != nil {
+                validators[url] = Validators(etag: etag, lastModified: lastModified)
+            }
+        }
+    }
+
+    /// The status (404, 410) an address answered when it was last fetched, unless retrying; nil otherwise.
+    package func goneStatus(_ url: String) -> Int? {
+        lock.withLock { retryGone ? nil : gone[url] }
+    }
+
+    /// Remembers that an address answered 404 or 410.
+    package func recordGone(_ url: String, status: Int) {
+        lock.withLock { gone[url] = status }
+    }
+
+    /// Addresses that answered 404 or 410, with the status.
+    package var goneList: [(url: String, status: Int)] {
+        lock.withLock { gone.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 
     package func save() throws(StateError) {
         let clean = { (text: String?) in String((text ?? "").map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }
         let lines = lock.withLock {
-            validators.keys.sorted().map { url in
-                [clean(url), clean(validators[url]?.etag), clean(validators[url]?.lastModified)].joined(separator: "\t")
+            Set(validators.keys).union(gone.keys).sorted().map { url in
+                [
+                    clean(url), clean(validators[url]?.etag), clean(validators[url]?.lastModified),
+                    gone[url].map(String.init) ?? "",
+                ].joined(separator: "\t")
             }
         }
         try RunState.replace(
-            path, with: (["# url\tetag\tlast-modified"] + lines).joined(separator: "\n") + "\n", directory: directory)
+            path, with: (["# url\tetag\tlast-modified\tgone"] + lines).joined(separator: "\n") + "\n",
+            directory: directory)
     }
 }
 
@@ -221,6 +252,7 @@ package final class HTTPSource: @unchecked Sendable {
 
     /// The job for one article URL: its page, a 304 skip, or a failure with its reason.
     package static func job(for url: String, fetcher: HTTPFetcher, state: FetchState?) async -> ArticleJob {
+        if state?.goneStatus(url) != nil { return .skipped(origin: url, reason: "failed-before") }
         switch await fetcher.fetch(url, validators: state?.validators(for: url)) {
         case .page(let finalURL, let bytes, let charset, let etag, let lastModified):
             state?.record(url, etag: etag, lastModified: lastModified)
@@ -232,6 +264,7 @@ package final class HTTPSource: @unchecked Sendable {
             return .failed(
                 ArticleFailure(origin: url, url: url, stage: "fetch", reason: reason, message: detail(message, url)))
         case .failed(let reason, let status, let message):
+            if let status, status == 404 || status == 410 { state?.recordGone(url, status: status) }
             return .failed(
                 ArticleFailure(
                     origin: url, url: url, stage: "fetch", reason: reason, message: detail(message, url),

@@ -25,6 +25,8 @@ package struct SessionRequest {
     package var errorsToOutput: Bool
     /// Seconds to wait for another run's lock on the state folder (nil: refuse at once).
     package var lockWait: Double?
+    /// Whether inputs that failed for good in earlier runs are tried again (`run --retry-failed`).
+    package var retryFailed = false
     /// Runs after the scheduler, while the lock is still held (the fetch state is saved there).
     package var onFinished: (@Sendable () throws(StateError) -> Void)?
     /// The number of inputs, when a live progress line is wanted (an interactive terminal); nil for none.
@@ -91,6 +93,7 @@ package enum PipelineSession {
         } catch {
             throw .state(error)
         }
+        state?.retryFailed = request.retryFailed
         if let state, state.tornJournalBytes > 0 {
             logger.warning("cut a torn last line (\(state.tornJournalBytes) bytes) from \(state.journalPath)")
         }
@@ -123,7 +126,8 @@ package enum PipelineSession {
         let processor = ArticleProcessor(
             limits: request.limits, runsExtraction: request.renderer.needsExtraction,
             alreadySeen: { hash in state?.contains(hash) ?? false },
-            knownVersion: { id in state?.entry(id)?.version })
+            knownVersion: { id in state?.entry(id)?.version },
+            failedBefore: { origin, fingerprint in state?.failedBefore(origin, fingerprint: fingerprint) ?? false })
         let trap = SignalTrap(
             onSignal: { number in
                 logger.notice("received signal \(number); finishing the articles in flight")

@@ -72,8 +72,15 @@ package final class RecordSink: @unchecked Sendable {
         case .failure(let failure):
             summary.failures[failure.reason, default: 0] += 1
             report(failure)
+            if let state, let fingerprint = failure.fingerprint {
+                state.recordFailure(
+                    FailureEntry(
+                        origin: failure.origin, fingerprint: fingerprint, stage: failure.stage, reason: failure.reason,
+                        firstSeen: ISO8601DateFormatter().string(from: Date()), message: failure.message))
+            }
             if errorsToOutput { write([failure.record.serialized()]) }
         case .article(let article):
+            state?.clearFailure(article.input.origin)
             let articleID = RecordEncoder.articleID(article)
             let version = RecordEncoder.articleVersion(article)
             let prior = state?.entry(articleID)
@@ -199,10 +206,10 @@ package final class RecordSink: @unchecked Sendable {
         }
     }
 
+    /// Stops the run on a write failure; the session reports it (once) when the scheduler has finished.
     private func fail(_ error: SinkError) {
         guard fatalError == nil else { return }
         fatalError = error
-        logger.critical("\(error.description)")
         onFatal()
     }
 

@@ -32,19 +32,6 @@ package struct StateEntry: Sendable, Equatable {
     /// The ids of the article's events that the output holds and no retraction withdrew; nil when unknown.
     package var events: [String]?
 
-    package init(
-        bytesHash: String, articleID: String, output: String, offset: Int, origin: String, version: String,
-        events: [String]?
-    ) {
-        self.bytesHash = bytesHash
-        self.articleID = articleID
-        self.output = output
-        self.offset = offset
-        self.origin = origin
-        self.version = version
-        self.events = events
-    }
-
     /// The state line: the seven fields tab-separated; an unknown version is "-", unknown events "?", events
     /// comma-separated.
     var line: String {
@@ -56,7 +43,9 @@ package struct StateEntry: Sendable, Equatable {
             events.map { $0.joined(separator: ",") } ?? "?",
         ].joined(separator: "\t")
     }
+}
 
+extension StateEntry {
     /// Parses a state line: seven fields, or the five of the first state format (bytes hash, article id,
     /// output, size, origin), whose version and events are unknown.
     init?(line: Substring) {
@@ -77,6 +66,35 @@ package struct StateEntry: Sendable, Equatable {
     }
 }
 
+/// An input that failed for good (the same input fails the same way again): reported once, then skipped
+/// quietly until it changes (its fingerprint) or a run is told to retry (`--retry-failed`).
+package struct FailureEntry: Sendable, Equatable {
+    package var origin: String
+    /// What identifies this version of the input: the SHA-256 of its bytes, or a file's size and mtime.
+    package var fingerprint: String
+    package var stage: String
+    package var reason: String
+    /// When it first failed, UTC, ISO 8601.
+    package var firstSeen: String
+    package var message: String
+
+    var line: String {
+        [origin, fingerprint, stage, reason, firstSeen, message].map { field in
+            String(field.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        }.joined(separator: "\t")
+    }
+}
+
+extension FailureEntry {
+    init?(line: Substring) {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 6, !fields[0].isEmpty, !fields[1].isEmpty else { return nil }
+        self.init(
+            origin: fields[0], fingerprint: fields[1], stage: fields[2], reason: fields[3], firstSeen: fields[4],
+            message: fields[5])
+    }
+}
+
 /// What earlier runs processed, kept in the state folder, one entry per article (``StateEntry``): so the state
 /// grows with the articles, never with the times a page was read.
 ///
@@ -91,6 +109,8 @@ package struct StateEntry: Sendable, Equatable {
 ///   line without its newline (a crash in the middle of the append) is cut off on load and the article counts as
 ///   not done.
 /// - `last-run.json`: the summary of the last run, replaced atomically.
+/// - `failed.tsv`: the inputs that failed for good (``FailureEntry``), one line per origin, replaced atomically
+///   at the end of a run. Advisory: a damaged line is dropped (the input is then tried, and reported, again).
 ///
 /// A state of the first format (five fields, no versions or event ids) is read, and the event ids of its
 /// articles are recovered once from the output files it names, so that an upgrade writes nothing twice.
@@ -115,7 +135,13 @@ package final class RunState: @unchecked Sendable {
     private var order: [String]
     private var seenBytes: Set<String>
     private var appended = 0
+    private var failures: [String: FailureEntry]
+    private var failuresChanged = false
     private var descriptor: Int32 = -1
+    /// Whether remembered failures are tried again (`run --retry-failed`).
+    package var retryFailed = false
+    let failuresPath: String
+    static let failuresHeader = "# newsevents failures 1: origin, fingerprint, stage, reason, first seen (UTC), message"
 
     static let header = "# newsevents state 2: sha256, article id, output, output size, origin, version, event ids"
     static let firstHeader = "# newsevents state 1: sha256, article id, output, output size, origin"
@@ -125,6 +151,7 @@ package final class RunState: @unchecked Sendable {
         self.directory = directory
         snapshotPath = (directory as NSString).appendingPathComponent("seen.tsv")
         journalPath = (directory as NSString).appendingPathComponent("seen.journal")
+        failuresPath = (directory as NSString).appendingPathComponent("failed.tsv")
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -151,6 +178,13 @@ package final class RunState: @unchecked Sendable {
         order = folded.order
         seenBytes = Set(folded.entries.values.map(\.bytesHash))
         outputOffsets = offsets
+        var failures: [String: FailureEntry] = [:]
+        if let text = try? String(contentsOfFile: failuresPath, encoding: .utf8) {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                if let entry = FailureEntry(line: line) { failures[entry.origin] = entry }
+            }
+        }
+        self.failures = failures
         descriptor = open(journalPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StateError(path: journalPath, message: String(cString: strerror(errno))) }
     }
@@ -197,6 +231,35 @@ package final class RunState: @unchecked Sendable {
         }
     }
 
+    /// Whether an earlier run recorded this version of the input as failed for good (false with ``retryFailed``).
+    package func failedBefore(_ origin: String, fingerprint: String) -> Bool {
+        lock.withLock { !retryFailed && failures[origin]?.fingerprint == fingerprint }
+    }
+
+    /// Remembers a permanent failure (kept at the end of the run); the first time of the same version is kept.
+    package func recordFailure(_ entry: FailureEntry) {
+        lock.withLock {
+            var entry = entry
+            if let known = failures[entry.origin], known.fingerprint == entry.fingerprint {
+                entry.firstSeen = known.firstSeen
+            }
+            failures[entry.origin] = entry
+            failuresChanged = true
+        }
+    }
+
+    /// Forgets a failure of an input that was now processed.
+    package func clearFailure(_ origin: String) {
+        lock.withLock {
+            if failures.removeValue(forKey: origin) != nil { failuresChanged = true }
+        }
+    }
+
+    /// The remembered failures, by origin.
+    package var failureList: [FailureEntry] {
+        lock.withLock { failures.values.sorted { $0.origin < $1.origin } }
+    }
+
     /// Remembers bytes for this run only (inputs that failed, so duplicates in the same run are skipped).
     package func markSeenInRun(_ hash: String) {
         lock.withLock { _ = seenBytes.insert(hash) }
@@ -206,6 +269,16 @@ package final class RunState: @unchecked Sendable {
     /// after every run; a large one only when its journal has grown, so that a run every few minutes does
     /// not rewrite years of history each time. A state read in the first format is always rewritten.
     package func checkpoint(force: Bool = false) throws(StateError) {
+        let failureLines = lock.withLock { () -> [String]? in
+            guard failuresChanged else { return nil }
+            failuresChanged = false
+            return failures.values.sorted { $0.origin < $1.origin }.map(\.line)
+        }
+        if let failureLines {
+            try Self.replace(
+                failuresPath, with: ([Self.failuresHeader] + failureLines).joined(separator: "\n") + "\n",
+                directory: directory)
+        }
         let (lines, pending) = lock.withLock { (order.compactMap { entries[$0]?.line }, journalLines + appended) }
         guard pending > 0 || upgraded else { return }
         guard force || upgraded || lines.count < 200_000 || pending >= 20_000 else { return }

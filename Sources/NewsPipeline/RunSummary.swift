@@ -46,7 +46,8 @@ package struct RunSummary: Sendable, Equatable {
             ("failed", .int(failureCount)),
             ("failures", .object(failures.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("skipped", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-            ("seconds", .string(String(format: "%.3f", seconds))),
+            ("seconds", .double((seconds * 1000).rounded() / 1000)),
+            ("interrupted_by_signal", cancelledBySignal.map { .int(Int($0)) } ?? .null),
         ])
     }
 }

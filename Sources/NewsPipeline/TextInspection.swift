@@ -14,11 +14,12 @@ package enum TextInspection {
     /// one object per sentence, or CoNLL-U. With `oneSentencePerLine` each line is one sentence (no splitting;
     /// an empty line gives an empty sentence).
     package static func analyze(
-        _ text: String, format: AnalysisFormat, oneSentencePerLine lines: Bool, write flush: (String) -> Void
-    ) {
+        _ text: String, format: AnalysisFormat, oneSentencePerLine lines: Bool,
+        write flush: (String) throws -> Void
+    ) rethrows {
         var output = ""
         var number = 0
-        func write(_ analysis: SentenceAnalysis, scalars: [Unicode.Scalar], range: Range<Int>) {
+        func write(_ analysis: SentenceAnalysis, scalars: [Unicode.Scalar], range: Range<Int>) throws {
             number += 1
             let sentence = String(String.UnicodeScalarView(scalars[range]))
             switch format {
@@ -28,7 +29,7 @@ package enum TextInspection {
                 output += analysis.conllu(comments: ["# sent_id = \(number)", "# text = \(flat)"])
             }
             if output.utf8.count > 1 << 16 {
-                flush(output)
+                try flush(output)
                 output = ""
             }
         }
@@ -37,17 +38,17 @@ package enum TextInspection {
             var start = 0
             for index in 0...scalars.count where index == scalars.count || scalars[index] == "\n" {
                 if index == scalars.count && start == index { break }
-                write(
+                try write(
                     LanguageAnalyzer.shared.analyze(scalars, in: start..<index), scalars: scalars, range: start..<index)
                 start = index + 1
             }
         } else {
             for analysis in Extractor().analyses(text: text) {
                 guard let first = analysis.words.first, let last = analysis.words.last else { continue }
-                write(analysis, scalars: scalars, range: first.start..<last.end)
+                try write(analysis, scalars: scalars, range: first.start..<last.end)
             }
         }
-        flush(output)
+        try flush(output)
     }
 
     package static func json(_ analysis: SentenceAnalysis, text: String, range: Range<Int>) -> JSONValue {

@@ -11,10 +11,11 @@ public enum SinkError: Error, Equatable, CustomStringConvertible {
     case sync(path: String, errno: Int32)
 
     public var description: String {
+        let name = { (path: String) in path == "-" ? "standard output" : "'\(path)'" }
         switch self {
-        case .open(let path, let code): return "cannot open output '\(path)': \(String(cString: strerror(code)))"
-        case .write(let path, let code): return "cannot write to '\(path)': \(String(cString: strerror(code)))"
-        case .sync(let path, let code): return "cannot sync '\(path)': \(String(cString: strerror(code)))"
+        case .open(let path, let code): return "cannot open output \(name(path)): \(String(cString: strerror(code)))"
+        case .write(let path, let code): return "cannot write to \(name(path)): \(String(cString: strerror(code)))"
+        case .sync(let path, let code): return "cannot sync \(name(path)): \(String(cString: strerror(code)))"
         }
     }
 }

@@ -28,8 +28,11 @@ struct Analyze: ParsableCommand {
     var lines = false
 
     func run() throws {
-        TextInspection.analyze(try PlainTextInput.read(file), format: format, oneSentencePerLine: lines) { chunk in
-            FileHandle.standardOutput.write(Data(chunk.utf8))
+        let text = try PlainTextInput.read(file)
+        try Output.reporting {
+            try TextInspection.analyze(text, format: format, oneSentencePerLine: lines) { chunk in
+                try StandardOutput.write(chunk)
+            }
         }
     }
 }

@@ -20,12 +20,6 @@ struct CheckConfig: ParsableCommand {
     var config: String = "pipeline.conf"
 
     func run() throws {
-        do {
-            let settings = try PipelineConfig.load(path: config)
-            print(settings.effectiveTOML, terminator: "")
-        } catch {
-            FileHandle.standardError.write(Data("newsevents: \(error.description)\n".utf8))
-            throw ExitCode(2)
-        }
+        try Output.write(try ConfigFile.load(config).effectiveTOML)
     }
 }

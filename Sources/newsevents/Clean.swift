@@ -55,7 +55,7 @@ struct Clean: ParsableCommand {
                 logger.warning("\(article.input.origin): no article text: \(article.cleaned.emptyReason ?? "empty")")
                 return
             }
-            FileHandle.standardOutput.write(Data((article.cleaned.text + "\n").utf8))
+            try Output.write(article.cleaned.text + "\n")
         case .failure(let failure):
             logger.error("\(failure.origin): \(failure.message)")
             throw ExitCode(1)

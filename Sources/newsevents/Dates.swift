@@ -33,6 +33,6 @@ struct Dates: ParsableCommand {
 
     func run() throws {
         let json = TextInspection.dates(try PlainTextInput.read(file), dct: dct, language: language)
-        FileHandle.standardOutput.write(Data((json + "\n").utf8))
+        try Output.write(json + "\n")
     }
 }

@@ -17,7 +17,10 @@ struct Run: ParsableCommand {
             configuration error; 64 for bad flags; 75 when another run holds the state folder's lock (without
             --wait, or after it); 130/143 when interrupted by SIGINT/SIGTERM. SIGHUP reopens the output (for
             logrotate). The summary line goes to standard error at level info (warning when articles failed), so
-            a cron job is silent unless something went wrong.
+            a cron job is silent unless something went wrong. An input that fails for good (a file too large or
+            not HTML, a page that cannot be cleaned, an address that answers 404 or 410) is reported by the run
+            that first meets it; later runs skip it quietly (counted as failed-before) until it changes, or with
+            --retry-failed. 'newsevents state inspect' lists them. Another run's lock is a notice, not an error.
             """)
 
     @Option(help: "The pipeline configuration (TOML).")
@@ -31,6 +34,12 @@ struct Run: ParsableCommand {
 
     @Option(help: "Wait up to this many seconds for another run's lock instead of exiting with status 75.")
     var wait: Double?
+
+    @Flag(
+        help:
+            "Try again the inputs that failed for good in earlier runs (unchanged files that could not be read or cleaned, addresses that answered 404 or 410)."
+    )
+    var retryFailed = false
 
     func validate() throws {
         if let wait, wait < 0 || !wait.isFinite {
@@ -49,7 +58,7 @@ struct Run: ParsableCommand {
             logger.critical("\(error.description)")
             throw ExitCode(2)
         }
-        let inputs = BatchInputs(config: settings)
+        let inputs = BatchInputs(config: settings, retryFailed: retryFailed)
         defer { inputs.close() }
         var request = SessionRequest(
             jobs: inputs.jobs, renderer: settings.extract.emit == "articles" ? .articles : .events,
@@ -57,6 +66,7 @@ struct Run: ParsableCommand {
             workers: settings.scheduler.workers, maxInFlight: settings.scheduler.maxInFlight,
             limits: settings.cleanLimits, errorsToOutput: false)
         request.lockWait = wait
+        request.retryFailed = retryFailed
         request.onFinished = inputs.saveFetchState
         request.progressTotal =
             ProgressLine.isWanted(logFormat: logging.logFormat) ? JobSources.count(settings.sources) : nil

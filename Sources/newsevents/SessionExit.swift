@@ -20,11 +20,22 @@ enum SessionExit {
         do {
             summary = try PipelineSession.execute(request, logger: logger, logFormat: logFormat)
         } catch {
-            logger.critical("\(error.description)")
-            if case .locked(.held) = error { throw ExitCode(75) }  // EX_TEMPFAIL: cron tries again next time
+            if case .locked(.held) = error {
+                // The expected outcome when runs overlap (EX_TEMPFAIL: cron tries again next time): no mail.
+                logger.notice("\(error.description)")
+                throw ExitCode(75)
+            }
+            // A write failure (a full disk) is the same error line for every command; a state that cannot be used
+            // stops a batch run before it starts.
+            if case .sink = error {
+                logger.error("\(error.description)")
+            } else {
+                logger.critical("\(error.description)")
+            }
             throw ExitCode(1)
         }
         var failOnAny = false
+        var summaryFailed = false
         switch policy {
         case .filter:
             logger.info("\(summary.line)")
@@ -33,7 +44,9 @@ enum SessionExit {
             if let path = summaryJSON {
                 let data = Data((summary.json.serialized() + "\n").utf8)
                 if !FileManager.default.createFile(atPath: path, contents: data) {
+                    // The records are written; the run still fails, so that a wrong --summary-json is noticed.
                     logger.error("cannot write the summary to '\(path)'")
+                    summaryFailed = true
                 }
             }
             if summary.failureCount > 0 && summary.cancelledBySignal == nil {
@@ -44,6 +57,6 @@ enum SessionExit {
         }
         if let signal = summary.cancelledBySignal { throw ExitCode(128 + signal) }
         let allFailed = summary.failureCount > 0 && summary.failureCount == summary.inputs
-        if allFailed || (failOnAny && summary.failureCount > 0) { throw ExitCode(1) }
+        if allFailed || (failOnAny && summary.failureCount > 0) || summaryFailed { throw ExitCode(1) }
     }
 }

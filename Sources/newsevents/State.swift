@@ -6,7 +6,50 @@ import NewsPipeline
 struct State: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Inspect or repair the run state of a pipeline configuration.",
-        subcommands: [Repair.self])
+        subcommands: [Inspect.self, Repair.self])
+
+    /// Loads the configuration and takes the run lock, or exits with the documented status.
+    static func open(_ config: String) throws -> (PipelineConfig, RunLock) {
+        let settings = try ConfigFile.load(config)
+        do {
+            return (settings, try RunLock(directory: settings.state.dir))
+        } catch {
+            FileHandle.standardError.write(Data("newsevents: \(error.description)\n".utf8))
+            if case .held = error { throw ExitCode(75) }
+            throw ExitCode(1)
+        }
+    }
+
+    struct Inspect: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what the run state holds: articles, the last run, and the inputs that failed for good.",
+            discussion: """
+                Examples:
+                  newsevents state inspect --config pipeline.conf
+
+                Prints, on standard output: the number of articles recorded, the last run's summary, each input
+                that failed for good (origin, reason, first failure, message; skipped by later runs until it
+                changes or 'run --retry-failed'), and each address that answered 404 or 410. Takes the run lock
+                (exit status 75 when a run holds it). Exit status: 0, 1 when the state cannot be read, 2 for a
+                configuration error.
+                """)
+
+        @Option(help: "The pipeline configuration (TOML).")
+        var config: String = "pipeline.conf"
+
+        func run() throws {
+            let (settings, lock) = try State.open(config)
+            let report: String
+            do {
+                report = try StateInspection.report(directory: settings.state.dir)
+            } catch {
+                FileHandle.standardError.write(Data("newsevents: \(error.description)\n".utf8))
+                throw ExitCode(1)
+            }
+            try Output.write(report)
+            withExtendedLifetime(lock) {}
+        }
+    }
 
     struct Repair: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -25,21 +68,7 @@ struct State: ParsableCommand {
         var config: String = "pipeline.conf"
 
         func run() throws {
-            let settings: PipelineConfig
-            do {
-                settings = try PipelineConfig.load(path: config)
-            } catch {
-                FileHandle.standardError.write(Data("newsevents: \(error.description)\n".utf8))
-                throw ExitCode(2)
-            }
-            let lock: RunLock
-            do {
-                lock = try RunLock(directory: settings.state.dir)
-            } catch {
-                FileHandle.standardError.write(Data("newsevents: \(error.description)\n".utf8))
-                if case .held = error { throw ExitCode(75) }
-                throw ExitCode(1)
-            }
+            let (settings, lock) = try State.open(config)
             do {
                 let report = try StateRepair.repair(directory: settings.state.dir, output: settings.sink.path)
                 FileHandle.standardError.write(Data("newsevents: \(report.line)\n".utf8))

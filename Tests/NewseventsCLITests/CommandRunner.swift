@@ -35,8 +35,11 @@ struct CommandRunner {
         repository.appendingPathComponent("fixtures").appendingPathComponent(name).path
     }
 
-    /// Runs the binary with `arguments`, feeding `stdin`, in `directory`.
-    static func run(_ arguments: [String], stdin: Data = Data(), directory: String? = nil) throws -> Result {
+    /// Runs the binary with `arguments`, feeding `stdin`, in `directory`. With `stdoutPath`, standard output
+    /// goes to that file (e.g. /dev/full) and `stdout` is empty.
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), directory: String? = nil, stdoutPath: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -46,6 +49,10 @@ struct CommandRunner {
         let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
+        if let stdoutPath {
+            process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
+            try? output.fileHandleForWriting.close()
+        }
         process.standardError = errors
         try process.run()
         let writer = Thread {

@@ -112,10 +112,16 @@ struct CronRunTests {
         {
             usleep(10_000)
         }
+        // At the default level the expected overlap says nothing (cron would mail it); at notice it says why.
         let second = try CommandRunner.run(["run", "--config", config])
+        let told = try CommandRunner.run(["run", "--config", config, "--log-level", "notice"])
         first.waitUntilExit()
-        #expect(second.status == 75)
-        #expect(second.stderr.contains("another run (process \(first.processIdentifier)) holds the lock"))
+        #expect(second.status == 75 && second.stderr.isEmpty)
+        #expect(told.status == 75)
+        #expect(
+            told.stderr
+                == "newsevents: notice: another run (process \(first.processIdentifier)) holds the lock '\(folder)/state/lock'; not starting\n"
+        )
         #expect(first.terminationStatus == 0)
         let (written, invalid) = try ids(folder + "/out/events.jsonl")
         #expect(invalid == 0 && written.count == Set(written).count && !written.isEmpty)
@@ -215,5 +221,52 @@ struct CronRunTests {
         #expect(rotatedInvalid == 0 && freshInvalid == 0)
         #expect(!rotated.isEmpty && !fresh.isEmpty, "lines went to the moved file, then to a new one")
         #expect(Set(rotated).isDisjoint(with: fresh))
+    }
+
+    @Test func anInputThatFailsForGoodIsReportedOnceAndTheCrontabLineStaysSilentForTenRuns() throws {
+        let folder = try batch(3)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        try (String(contentsOfFile: config, encoding: .utf8) + "[fetch]\nmax_bytes = 20000\n").write(
+            toFile: config, atomically: false, encoding: .utf8)
+        let image = folder + "/pages/image.html"
+        let big = folder + "/pages/big.html"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]).write(to: URL(fileURLWithPath: image))
+        try ("<html><body><p>" + String(repeating: "word ", count: 5000) + "</p></body></html>").write(
+            toFile: big, atomically: false, encoding: .utf8)
+        let pngError =
+            "newsevents: error: \(image): input is not HTML text: it starts like a PNG image (reason=not-text stage=clean)\n"
+        let sizeError =
+            "newsevents: error: \(big): '\(big)' is larger than the input limit of 20000 bytes (reason=too-large stage=read)\n"
+        let first = try CommandRunner.run(["run", "--config", config])
+        #expect(first.status == 0)
+        #expect(first.stderr.hasPrefix(sizeError + pngError) || first.stderr.hasPrefix(pngError + sizeError))
+        #expect(first.stderr.contains("newsevents: warning: run finished: 5 inputs, 3 articles"))
+        // The README's crontab line, nine more times: nothing on standard error, nothing new in the output.
+        for _ in 2...10 {
+            let quiet = try CommandRunner.run(["run", "--config", config])
+            #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+        }
+        let inspect = try CommandRunner.run(["state", "inspect", "--config", config])
+        #expect(inspect.status == 0)
+        #expect(inspect.stdout.contains("state \(folder)/state: 3 articles recorded\n"))
+        #expect(inspect.stdout.contains("failed for good: 2 "))
+        #expect(inspect.stdout.contains("  \(big)\tread/too-large\tsince "))
+        #expect(inspect.stdout.contains("  \(image)\tclean/not-text\tsince "))
+        // Its twins: a changed input is tried (and reported) again; --retry-failed tries every one again.
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 1, 1, 0x0D]).write(to: URL(fileURLWithPath: image))
+        let changed = try CommandRunner.run(["run", "--config", config])
+        #expect(changed.stderr.hasPrefix(pngError) && !changed.stderr.contains(sizeError))
+        let retried = try CommandRunner.run(["run", "--config", config, "--retry-failed"])
+        #expect(retried.stderr.contains(pngError) && retried.stderr.contains(sizeError))
+        // A failed input that is fixed is processed and forgotten.
+        try FileManager.default.removeItem(atPath: big)
+        try
+            "<html><body><article><p>On Friday, Kenya blamed Peru for the attack at the border, officials said in a long statement.</p></article></body></html>"
+            .write(toFile: big, atomically: false, encoding: .utf8)
+        let fixed = try CommandRunner.run(["run", "--config", config, "--log-level", "error"])
+        #expect(fixed.status == 0 && fixed.stderr.isEmpty)
+        let after = try CommandRunner.run(["state", "inspect", "--config", config])
+        #expect(after.stdout.contains("failed for good: 1 ") && !after.stdout.contains(big))
     }
 }

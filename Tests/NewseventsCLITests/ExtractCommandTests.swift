@@ -113,6 +113,30 @@ struct ExtractCommandTests {
         #expect(distinct.records.map { $0["input_id"] as? String ?? "" } == ["a", "b", "c"])
     }
 
+    @Test func aFullDiskIsOneErrorLineAndStatusOneForEveryPrintingCommand() throws {
+        let page = CommandRunner.fixture("seed-techmonitor-albania-iran.html")
+        let commands: [([String], Data)] = [
+            (["clean", page], Data()), (["clean", "--format", "json", page], Data()), (["extract", page], Data()),
+            (["extract", "--input", "jsonl"], Data(#"{"id":"a","text":"Albania blamed Iran."}"#.utf8)),
+            (["dates", "--dct", "2022-09-12"], Data("The minister resigned on Friday.".utf8)),
+            (["analyze"], Data("Iran denied the accusations.".utf8)),
+            (
+                ["check-config", "--config", CommandRunner.repository.appendingPathComponent("pipeline.conf").path],
+                Data()
+            ),
+        ]
+        for (arguments, input) in commands {
+            let full = try CommandRunner.run(arguments, stdin: input, stdoutPath: "/dev/full")
+            #expect(full.status == 1, "\(arguments)")
+            #expect(
+                full.stderr.hasSuffix("newsevents: error: cannot write to standard output: No space left on device\n"),
+                "\(arguments)")
+            #expect(full.stderr.components(separatedBy: "cannot write").count == 2, "reported once: \(arguments)")
+            // Its twin: the same command with room to write succeeds.
+            #expect(try CommandRunner.run(arguments, stdin: input).status == 0, "\(arguments)")
+        }
+    }
+
     @Test func cleanPrintsTheMainTextAndExplainsAnEmptyPage() throws {
         let text = try CommandRunner.run([
             "clean", "--format", "text", CommandRunner.fixture("seed-techmonitor-albania-iran.html"),

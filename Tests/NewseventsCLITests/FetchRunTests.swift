@@ -171,8 +171,10 @@ struct FetchRunTests {
         let refused = try CommandRunner.run(["extract", "--fetch", "--url", server.base + "/article/2"])
         #expect(refused.status == 1)
         #expect(
-            refused.stderr.contains("resolves to the non-public address 127.0.0.1 (reason=private-address stage=fetch)")
-        )
+            refused.stderr.contains(
+                "resolves to the non-public address 127.0.0.1; to fetch from private networks set"
+                    + " allow_private_addresses = true in [fetch] (run) or pass --allow-private-addresses (extract --fetch)"
+                    + " (reason=private-address stage=fetch)"))
     }
 
     /// The JSON Lines records of a file.
@@ -234,5 +236,63 @@ struct FetchRunTests {
         // One state line per article, however often its bytes changed.
         let state = try String(contentsOfFile: folder + "/state/seen.tsv", encoding: .utf8)
         #expect(state.split(separator: "\n").filter { !$0.hasPrefix("#") }.count == 6)
+    }
+
+    @Test func anAddressThatAnswers404IsReportedOnceThenSkippedUnfetchedUntilRetried() throws {
+        let server = try Server(["--articles", "2"])
+        let missing = server.base + "/missing/1"
+        let folder = try folder(sources: "urls = [\"\(server.base)/article/0\", \"\(missing)\"]")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        let reported = "newsevents: error: \(missing): HTTP 404 (reason=http-status stage=fetch)\n"
+        let first = try CommandRunner.run(["run", "--config", config])
+        #expect(first.status == 0 && first.stderr.hasPrefix(reported))
+        let second = try CommandRunner.run(["run", "--config", config, "--summary-json", folder + "/2.json"])
+        #expect(second.status == 0 && second.stderr.isEmpty)
+        #expect(
+            (try summary(folder + "/2.json")["skipped"] as? [String: Int]) == ["failed-before": 1, "not-modified": 1])
+        #expect(
+            try server.stats()["requests"] as? [String: Int] == [
+                "/robots.txt": 2, "/article/0": 2, "/missing/1": 1, "/_stats": 1,
+            ])
+        let inspect = try CommandRunner.run(["state", "inspect", "--config", config])
+        #expect(inspect.stdout.contains("addresses gone (404 or 410): 1\n  \(missing)\t404\n"))
+        // Its twin: --retry-failed fetches it again (and reports it again).
+        let retried = try CommandRunner.run(["run", "--config", config, "--retry-failed"])
+        #expect(retried.stderr.hasPrefix(reported))
+        #expect((try server.stats()["requests"] as? [String: Int])?["/missing/1"] == 2)
+    }
+
+    /// A loopback port that nothing listens on (bound, read, closed).
+    private func closedPort() throws -> UInt16 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { generic in
+                bind(descriptor, generic, length) == 0 && getsockname(descriptor, generic, &length) == 0
+            }
+        }
+        try #require(bound)
+        return UInt16(bigEndian: address.sin_port)
+    }
+
+    @Test func aRefusedConnectionIsReportedAsSuchNotAsARobotsRefusal() throws {
+        let url = "http://127.0.0.1:\(try closedPort())/story"
+        let result = try CommandRunner.run(["extract", "--fetch", "--url", url, "--allow-private-addresses"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("newsevents: error: \(url): not fetched: http://127.0.0.1:"))
+        #expect(result.stderr.contains("/robots.txt could not be fetched ("))
+        #expect(result.stderr.hasSuffix("(reason=connection stage=fetch)\n"))
+        #expect(!result.stderr.contains("disallowed"))
+        // Its twin: a server that is there and whose robots.txt allows the page gives the page's events.
+        let server = try Server(["--articles", "1"])
+        let served = try CommandRunner.run([
+            "extract", "--fetch", "--url", server.base + "/article/0", "--allow-private-addresses",
+        ])
+        #expect(served.status == 0 && !served.records.isEmpty)
     }
 }

@@ -58,8 +58,20 @@ struct RunCommandTests {
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/summary.json")))
                 as? [String: Any])
-        #expect((summary["skipped"] as? [String: Any])?["seen"] as? Int == 1)
+        // The binary file was reported by the first run; the second skips it without a word.
+        #expect((summary["skipped"] as? [String: Int]) == ["seen": 1, "failed-before": 1])
+        #expect(again.stderr.isEmpty)
         #expect(summary["records"] as? Int == 0)
+        // The summary's numbers are JSON numbers, and it says whether a signal stopped the run.
+        #expect(summary["seconds"] is Double || summary["seconds"] is Int)
+        #expect(summary["interrupted_by_signal"] is NSNull)
+        // A summary that cannot be written fails the run (its records are written all the same).
+        let missing = folder + "/no-such-folder/summary.json"
+        let unwritable = try CommandRunner.run([
+            "run", "--config", folder + "/pipeline.conf", "--summary-json", missing,
+        ])
+        #expect(unwritable.status == 1)
+        #expect(unwritable.stderr == "newsevents: error: cannot write the summary to '\(missing)'\n")
     }
 
     @Test func everyInputFailingExitsWithStatusOne() throws {
