@@ -110,11 +110,14 @@ public struct ArticleCleaner: Sendable {
             charsetSource: decision.source)
     }
 
-    /// Cleans plain text: line endings unified, paragraphs kept, invisible characters dropped, NFC.
+    /// Cleans plain text: line endings unified, paragraphs kept, invisible characters dropped, NFC; its language
+    /// guessed as for a page that declares none.
     public func clean(text: String) -> CleanedArticle {
         let paragraphs = Self.paragraphs(fromPlainText: text)
         let joined = Self.nfc(paragraphs.joined(separator: "\n\n"))
-        return CleanedArticle(text: joined, emptyReason: joined.isEmpty ? "the input is empty" : nil)
+        return CleanedArticle(
+            text: joined, emptyReason: joined.isEmpty ? "the input is empty" : nil,
+            language: joined.isEmpty ? nil : LanguageGuesser.guess(joined))
     }
 
     /// NFC normalisation. Text whose scalars are all below U+0300 (no combining marks, no Hangul jamo) is

@@ -519,9 +519,8 @@ struct EventCoder: Sendable {
                         eventRules.append("cue.show-of-force")
                     }
                     let event = Event(
-                        type: cue.type, mode: cue.mode, context: cue.context, cameo: cue.cameo,
-                        quadClass: cue.quadClass,
-                        actor: actor, target: target, date: date, sentence: sentenceText, sentenceStart: sentence.start,
+                        type: cue.type, mode: cue.mode, context: cue.context, cameo: cue.cameo, actor: actor,
+                        target: target, date: date, sentence: sentenceText, sentenceStart: sentence.start,
                         sentenceEnd: sentence.end,
                         cue: text.text(from: text.tokens[cueStart].start, to: text.tokens[cueEnd - 1].end),
                         certainty: hedged ? "alleged" : "asserted", rules: eventRules)
@@ -544,7 +543,7 @@ struct EventCoder: Sendable {
             ) {
                 record(
                     Event(
-                        type: "ACCUSE", mode: mode, context: [], cameo: cameo, quadClass: 3, actor: speaker,
+                        type: "ACCUSE", mode: mode, context: [], cameo: cameo, actor: speaker,
                         target: target,
                         date: clauseDate(
                             for: verb, cueEnd: verb + 1, in: text, among: sentenceDates, cueOffsets: cueOffsets),

@@ -26,8 +26,6 @@ public struct Event: Sendable, Hashable {
     public var context: [String]
     /// CAMEO code as a string, leading zeros kept ("016").
     public var cameo: String
-    /// CAMEO quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
-    public var quadClass: Int
     public var actor: Participant?
     public var target: Participant?
     /// The date attached to the event's clause, if the text gives one.
@@ -47,8 +45,19 @@ public struct Event: Sendable, Hashable {
     /// ...; `docs/event-types.md` lists them).
     public var rules: [String]
 
+    /// The quad class of the CAMEO root, as the GDELT and ICEWS codebooks group them (Duval and Thompson):
+    /// 1 verbal cooperation (roots 01-05), 2 material cooperation (06-08), 3 verbal conflict (09-13),
+    /// 4 material conflict (14-20). Computed from ``cameo``, so the two never disagree.
+    public var quadClass: Int { Self.quadClass(ofCAMEO: cameo) }
+
+    /// The quad class of a CAMEO code by its two-digit root; 0 for a code that has none.
+    public static func quadClass(ofCAMEO code: String) -> Int {
+        guard code.count >= 2, let root = Int(code.prefix(2)), (1...20).contains(root) else { return 0 }
+        return root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4
+    }
+
     public init(
-        type: String, mode: String?, context: [String], cameo: String, quadClass: Int, actor: Participant?,
+        type: String, mode: String?, context: [String], cameo: String, actor: Participant?,
         target: Participant?, date: TimeExpression?, sentence: String, sentenceStart: Int, sentenceEnd: Int,
         cue: String, mentionCount: Int = 1, certainty: String = "asserted", rules: [String] = []
     ) {
@@ -56,7 +65,6 @@ public struct Event: Sendable, Hashable {
         self.mode = mode
         self.context = context
         self.cameo = cameo
-        self.quadClass = quadClass
         self.actor = actor
         self.target = target
         self.date = date

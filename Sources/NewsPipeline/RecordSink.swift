@@ -99,6 +99,12 @@ package final class RecordSink: @unchecked Sendable {
                 if warnOnEmptyArticles { logger.warning(message) } else { logger.info(message) }
             }
             summary.events += article.extraction.events.count
+            if let language = Self.uncoveredLanguage(article) {
+                // Zero events from a text the rules cannot read is no finding: say so (a batch run only counts it).
+                let message: Logger.Message =
+                    "\(article.input.origin): the article is in '\(language)'; the extract stage reads English only"
+                if warnOnEmptyArticles { logger.warning(message) } else { logger.info(message) }
+            }
             var lines: [String] = []
             let records = renderer.records(for: article)
             // A new version of an article an earlier run wrote: its events already in the output are not
@@ -168,9 +174,20 @@ package final class RecordSink: @unchecked Sendable {
                 message:
                     "the same article as input \(first.map { "'\($0)'" } ?? "before"); its records were written for it")
         }
+        let reason =
+            Self.uncoveredLanguage(article).map { "the article is in '\($0)'; the extract stage reads English only" }
+            ?? "the article tells no event the coder knows"
         return RecordEncoder.statusRecord(
-            input: input, articleID: articleID, status: "no-events", duplicateOf: nil,
-            message: "the article tells no event the coder knows")
+            input: input, articleID: articleID, status: "no-events", duplicateOf: nil, message: reason)
+    }
+
+    /// The language of an article that gave no event and is not in English (the only language the extract
+    /// stage's rules and gazetteers read), else nil.
+    static func uncoveredLanguage(_ article: ProcessedArticle) -> String? {
+        guard article.extraction.events.isEmpty, let language = article.cleaned.language,
+            !language.lowercased().hasPrefix("en")
+        else { return nil }
+        return language
     }
 
     /// An input whose article version the state already holds: counted as skipped ("unchanged"), and its bytes

@@ -106,9 +106,12 @@ package enum TextInspection {
 
     /// The temporal expressions of `text` as a JSON array; `dct` (a date or ISO 8601 time) anchors relative
     /// expressions, `language` (BCP 47) decides how all-numeric dates are read.
-    package static func dates(_ text: String, dct: String?, language: String?) -> String {
+    /// With `lines`, one JSON object per line (JSON Lines, nothing for a text with none) instead of one array.
+    package static func dates(_ text: String, dct: String?, language: String?, lines: Bool = false) -> String {
         let timexes = Extractor().dates(text: text, anchor: dct.flatMap(PublicationDate.day(of:)), language: language)
-        return JSONValue.array(timexes.map(RecordEncoder.timex)).serialized()
+        let values = timexes.map(RecordEncoder.timex)
+        if lines { return values.map { $0.serialized() + "\n" }.joined() }
+        return JSONValue.array(values).serialized() + "\n"
     }
 
     /// Whether `text` is a date the `dct` of ``dates(_:dct:language:)`` accepts.

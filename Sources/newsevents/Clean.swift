@@ -16,14 +16,17 @@ struct Clean: ParsableCommand {
               newsevents clean --format text page.html
               curl -s URL | newsevents clean --format json | jq .title
               newsevents clean --input jsonl < pages.jsonl
+              newsevents clean --format json fixtures/*.html | jq .title
 
-            --format text prints the main text, paragraphs separated by a blank line. A page with no article
-            prints nothing and says why on standard error (exit status 0). --format json and --input jsonl
-            print newsevents.clean/1 records. Exit status 1 when the input cannot be read or parsed.
+            --format text prints the main text of one page, paragraphs separated by a blank line. A page with no
+            article prints nothing and says why on standard error (exit status 0). --format json and --input
+            jsonl print newsevents.clean/1 records, one per page, for any number of files. Exit status 1 when
+            the input cannot be read or parsed (with several files: when none can).
             """)
 
-    @Argument(help: "An HTML file (optionally gzip-compressed). None or '-' reads standard input.")
-    var file: String?
+    @Argument(
+        help: "HTML files (optionally gzip-compressed); --format text takes one. None or '-' reads standard input.")
+    var files: [String] = []
 
     @Option(help: "Output: text (main text only) or json (text plus metadata).")
     var format: Format = .text
@@ -33,12 +36,15 @@ struct Clean: ParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        try inputOptions.validate(files: file.map { [$0] } ?? [])
+        try inputOptions.validate(files: files)
+        if format == .text, inputOptions.input != .jsonl, files.count > 1 {
+            throw ValidationError("--format text prints one page; use --format json for \(files.count) files")
+        }
     }
 
     func run() throws {
         let logger = logging.bootstrap()
-        let jobs = inputOptions.jobs(files: file.map { [$0] } ?? [], maxBytes: processing.maxInputBytes)
+        let jobs = inputOptions.jobs(files: files, maxBytes: processing.maxInputBytes)
         if format == .json || inputOptions.input == .jsonl {
             let request = processing.request(
                 jobs: jobs, renderer: .clean, errorsToOutput: inputOptions.input == .jsonl)

@@ -6,14 +6,16 @@ import NewsPipeline
 struct Dates: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Tag and normalize the temporal expressions of plain text (standard input or a file) as a JSON array.",
+            "Tag and normalize the temporal expressions of plain text (standard input or a file) as JSON.",
         discussion: """
             Examples:
               echo "The minister resigned on Friday." | newsevents dates --dct 2022-09-12
               newsevents dates --dct 2023-03-16 --language en-gb article.txt | jq '.[].value'
+              newsevents dates --format jsonl --dct 2022-09-12 article.txt | jq -c '[.text, .value]'
 
-            Each element: {"start", "end", "text", "type", "value", "granularity", "anchor", "rule"}, offsets in
-            Unicode code points, end exclusive. Without --dct only absolute dates resolve.
+            A JSON array (--format json) or one object per line (--format jsonl), each {"start", "end", "text",
+            "type", "value", "granularity", "anchor", "rule"}, offsets in Unicode code points, end exclusive.
+            Without --dct only absolute dates resolve.
             """)
 
     @Argument(help: "A UTF-8 text file. None or '-' reads standard input.")
@@ -25,6 +27,13 @@ struct Dates: ParsableCommand {
     @Option(help: "The text's language (BCP 47), which decides how all-numeric dates are read (en: month first).")
     var language: String?
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, jsonl
+    }
+
+    @Option(help: "Output: json (one array) or jsonl (one expression per line, like the other commands).")
+    var format: Format = .json
+
     func validate() throws {
         if let dct, !TextInspection.isDocumentDate(dct) {
             throw ValidationError("--dct must be a date such as 2022-09-12, not '\(dct)'")
@@ -32,7 +41,7 @@ struct Dates: ParsableCommand {
     }
 
     func run() throws {
-        let json = TextInspection.dates(try PlainTextInput.read(file), dct: dct, language: language)
-        try Output.write(json + "\n")
+        try Output.write(
+            TextInspection.dates(try PlainTextInput.read(file), dct: dct, language: language, lines: format == .jsonl))
     }
 }

@@ -55,13 +55,18 @@ struct InputOptions: ParsableArguments {
 /// Options that tune processing for the filter commands.
 struct ProcessingOptions: ParsableArguments {
     @Option(help: "Worker threads. (default: the number of active processors)")
-    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    var workers: Int?
+
+    /// The worker threads to start.
+    var workerCount: Int { workers ?? ProcessInfo.processInfo.activeProcessorCount }
 
     @Option(help: "The largest input accepted, in bytes (also after gzip decompression).")
     var maxInputBytes: Int = 10 * 1024 * 1024
 
     func validate() throws {
-        guard workers > 0 else { throw ValidationError("--workers must be a positive integer, not \(workers)") }
+        if let workers, workers <= 0 {
+            throw ValidationError("--workers must be a positive integer, not \(workers)")
+        }
         guard maxInputBytes > 0 else {
             throw ValidationError("--max-input-bytes must be a positive integer, not \(maxInputBytes)")
         }
@@ -71,7 +76,7 @@ struct ProcessingOptions: ParsableArguments {
     func request(jobs: JobSource, renderer: RecordRenderer, errorsToOutput: Bool) -> SessionRequest {
         var request = SessionRequest(
             jobs: jobs, renderer: renderer, outputPath: "-", fsyncEachArticle: false, stateDirectory: nil,
-            workers: workers, maxInFlight: max(16, workers * 4),
+            workers: workerCount, maxInFlight: max(16, workerCount * 4),
             limits: .init(maxInputBytes: maxInputBytes), errorsToOutput: errorsToOutput)
         request.warnOnEmptyArticles = true
         return request

@@ -18,4 +18,14 @@ struct RecordVocabularyTests {
         #expect(parts.count == 3)
         #expect(parts.allSatisfy { Int($0) != nil })
     }
+
+    @Test func theQuadClassIsTheCodebooksForEveryCAMEORoot() {
+        let expected = [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4]
+        #expect((1...20).map { Event.quadClass(ofCAMEO: ($0 < 10 ? "0" : "") + "\($0)0") } == expected)
+        #expect(Event.quadClass(ofCAMEO: "016") == 1 && Event.quadClass(ofCAMEO: "1124") == 3)
+        // Its twin: what is no CAMEO code has no quad class.
+        #expect(
+            Event.quadClass(ofCAMEO: "") == 0 && Event.quadClass(ofCAMEO: "21") == 0
+                && Event.quadClass(ofCAMEO: "x1") == 0)
+    }
 }

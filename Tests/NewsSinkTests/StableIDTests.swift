@@ -25,7 +25,7 @@ struct StableIDTests {
         let actor = Participant(text: "Albania", kind: .country, id: "ALB", country: "ALB")
         let target = Participant(text: "Iran", kind: .country, id: "IRN", country: "IRN")
         let event = Event(
-            type: "ACCUSE", mode: nil, context: [], cameo: "112", quadClass: 3, actor: actor, target: target, date: nil,
+            type: "ACCUSE", mode: nil, context: [], cameo: "112", actor: actor, target: target, date: nil,
             sentence: "Albania blamed Iran.", sentenceStart: 0, sentenceEnd: 20, cue: "blamed")
         var retold = event
         retold.sentence = "Later, Albania blamed Iran again."

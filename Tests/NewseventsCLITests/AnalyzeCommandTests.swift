@@ -36,3 +36,21 @@ struct AnalyzeCommandTests {
         #expect(result.stdout.isEmpty)
     }
 }
+
+struct DatesCommandTests {
+    @Test func datesPrintsAnArrayOrOneExpressionPerLine() throws {
+        let text = Data("The minister resigned on Friday and left on 3 March 2021.".utf8)
+        let array = try CommandRunner.run(["dates", "--dct", "2022-09-12"], stdin: text)
+        #expect(array.status == 0)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(array.stdout.utf8)) as? [[String: Any]])
+        #expect(parsed.map { $0["value"] as? String ?? "" } == ["2022-09-09", "2021-03-03"])
+        let lines = try CommandRunner.run(["dates", "--dct", "2022-09-12", "--format", "jsonl"], stdin: text)
+        #expect(lines.status == 0)
+        #expect(lines.records.map { $0["value"] as? String ?? "" } == ["2022-09-09", "2021-03-03"])
+        #expect(lines.stdout.split(separator: "\n").count == 2)
+        // Its twin: a text with no date gives an empty array, and no line at all.
+        let none = Data("Nothing happened.".utf8)
+        #expect(try CommandRunner.run(["dates"], stdin: none).stdout == "[]\n")
+        #expect(try CommandRunner.run(["dates", "--format", "jsonl"], stdin: none).stdout == "")
+    }
+}

@@ -137,6 +137,39 @@ struct ExtractCommandTests {
         }
     }
 
+    @Test func cleanTakesSeveralFilesAsRecordsAndOneAsText() throws {
+        let pages = ["seed-techmonitor-albania-iran.html", "wordpress-nato-summit-comments.html"].map(
+            CommandRunner.fixture)
+        let json = try CommandRunner.run(["clean", "--format", "json"] + pages)
+        #expect(json.status == 0)
+        #expect(json.records.map { $0["origin"] as? String ?? "" } == pages)
+        let text = try CommandRunner.run(["clean"] + pages)
+        #expect(text.status == 64)
+        #expect(text.stderr.hasPrefix("Error: --format text prints one page; use --format json for 2 files\n"))
+    }
+
+    @Test func anArticleInALanguageTheRulesDoNotReadSaysSoInsteadOfGivingNothingSilently() throws {
+        let spanish =
+            "El gobierno de España anunció el viernes que la reunión con los ministros de Francia se celebrará en"
+            + " Madrid, y que los acuerdos sobre la energía y el comercio serán firmados por los dos países."
+        let text = try CommandRunner.run(["extract", "--input", "text"], stdin: Data(spanish.utf8))
+        #expect(text.status == 0 && text.stdout.isEmpty)
+        #expect(
+            text.stderr.contains(
+                "newsevents: warning: stdin: the article is in 'es'; the extract stage reads English only\n"))
+        let line = #"{"id":"es1","text":"\#(spanish)"}"# + "\n"
+        let stream = try CommandRunner.run(["extract", "--input", "jsonl"], stdin: Data(line.utf8))
+        #expect(stream.records.first?["status"] as? String == "no-events")
+        #expect(
+            stream.records.first?["message"] as? String
+                == "the article is in 'es'; the extract stage reads English only")
+        // Its twin: an English text with no event gives no language warning.
+        let english = try CommandRunner.run(
+            ["extract", "--input", "text"],
+            stdin: Data("The weather in the capital was fine on Friday, and the markets were calm all day.".utf8))
+        #expect(english.status == 0 && !english.stderr.contains("reads English only"))
+    }
+
     @Test func cleanPrintsTheMainTextAndExplainsAnEmptyPage() throws {
         let text = try CommandRunner.run([
             "clean", "--format", "text", CommandRunner.fixture("seed-techmonitor-albania-iran.html"),
@@ -205,6 +238,14 @@ struct ExtractCommandTests {
         #expect(first[5] == "ALB" && first[15] == "IRN")
         #expect(first[26] == "112" && first[28] == "11" && first[29] == "3")
         #expect(first[60] == "https://techmonitor.ai/technology/cybersecurity/albania-iran-cyberattack-tims")
+        // QuadClass follows the codebook by root: a denial (CAMEO 016, root 01) is verbal cooperation (1), as its
+        // event record's quad_class says.
+        let denial = try CommandRunner.run(
+            ["extract", "--format", "gdelt", "--input", "text", "--published", "2022-09-12"],
+            stdin: Data("Iran denied the accusations.".utf8))
+        let row = try #require(
+            denial.stdout.split(separator: "\n").first?.split(separator: "\t", omittingEmptySubsequences: false))
+        #expect(row[26] == "016" && row[28] == "01" && row[29] == "1")
         let mixed = try CommandRunner.run(["extract", "--format", "gdelt", "--emit", "articles", "x.html"])
         #expect(mixed.status == 64)
         #expect(mixed.stderr.contains("--format gdelt writes events"))
