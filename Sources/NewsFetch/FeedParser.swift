@@ -1,17 +1,20 @@
 import Foundation
 import LibXML
 
-/// One entry of a feed: the article's address and the hints the feed gives about it.
+/// One entry of a feed or sitemap: the article's address and the hints the document gives about it.
 public struct FeedItem: Sendable, Equatable {
     public var url: String
     public var title: String?
-    /// The item's date as the feed wrote it (RFC 822 in RSS, ISO 8601 in Atom).
+    /// The item's date as the document wrote it (RFC 822 in RSS, ISO 8601 in Atom; a sitemap's `lastmod`).
     public var published: String?
+    /// Whether the entry is another sitemap (an entry of a sitemap index), not an article.
+    public var isSitemap: Bool
 
-    public init(url: String, title: String?, published: String?) {
+    public init(url: String, title: String?, published: String?, isSitemap: Bool = false) {
         self.url = url
         self.title = title
         self.published = published
+        self.isSitemap = isSitemap
     }
 }
 
@@ -23,13 +26,15 @@ public enum FeedError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notXML(let detail): return "the feed is not well-formed XML: \(detail)"
-        case .notAFeed(let root): return "the document is not an RSS or Atom feed (its root element is <\(root)>)"
+        case .notAFeed(let root):
+            return "the document is not an RSS or Atom feed or a sitemap (its root element is <\(root)>)"
         }
     }
 }
 
-/// Reads RSS 2.0 and Atom feeds through the project's libxml2 wrapper (no entities, no DTD, no XInclude, no
-/// network). Item links resolve against the feed's address; http(s) links only, duplicates collapse.
+/// Reads RSS 2.0 and Atom feeds and sitemaps (sitemaps.org 0.9: a `urlset` of pages with `lastmod`, or a
+/// `sitemapindex` of further sitemaps) through the project's libxml2 wrapper (no entities, no DTD, no XInclude,
+/// no network). Item links resolve against the document's address; http(s) links only, duplicates collapse.
 public enum FeedParser {
     public static func parse(
         _ bytes: [UInt8], feedURL: String?, limits: ParseLimits = ParseLimits()
@@ -46,14 +51,14 @@ public enum FeedParser {
         let base = feedURL.flatMap { URL(string: $0) }
         var items: [FeedItem] = []
         var seen = Set<String>()
-        func add(_ link: String?, title: String?, published: String?) {
+        func add(_ link: String?, title: String?, published: String?, isSitemap: Bool = false) {
             guard let link = link?.trimmingCharacters(in: .whitespacesAndNewlines), !link.isEmpty,
                 let url = URL(string: link, relativeTo: base)?.absoluteURL,
                 let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https"
             else { return }
             let absolute = url.absoluteString
             guard seen.insert(absolute).inserted else { return }
-            items.append(FeedItem(url: absolute, title: title, published: published))
+            items.append(FeedItem(url: absolute, title: title, published: published, isSitemap: isSitemap))
         }
         func child(_ element: Int, named name: String) -> Int? {
             tree.children(of: element).first { tree.kinds[$0] == .element && tree.names[$0] == name }
@@ -84,6 +89,13 @@ public enum FeedParser {
                 add(
                     alternate.flatMap { tree.attribute("href", of: $0) }, title: text(child(entry, named: "title")),
                     published: text(child(entry, named: "published")) ?? text(child(entry, named: "updated")))
+            }
+        case "urlset", "sitemapindex":
+            let isIndex = tree.names[root] == "sitemapindex"
+            for entry in tree.elements(named: isIndex ? "sitemap" : "url") {
+                add(
+                    text(child(entry, named: "loc")), title: nil, published: text(child(entry, named: "lastmod")),
+                    isSitemap: isIndex)
             }
         default:
             throw .notAFeed(root: tree.names[root])

@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
+import NIOPosix
 
 /// How the fetcher behaves: identity, limits, politeness.
 public struct FetchSettings: Sendable, Equatable {
@@ -23,6 +24,9 @@ public struct FetchSettings: Sendable, Equatable {
     public var minDelay: Double = 1
     public var respectRobots = true
     public var allowPrivateAddresses = false
+    /// Private hosts let through when ``allowPrivateAddresses`` is false: names, addresses and networks
+    /// (``AddressPolicy/refusal(host:allowPrivate:allowed:)``).
+    public var allowedPrivateNetworks: [String] = []
     /// The first retry waits this long, each next one twice as long, with up to 50% jitter.
     public var backoff: Double = 0.5
 
@@ -101,7 +105,9 @@ public final class HTTPFetcher: Sendable {
             else {
                 return .refused(reason: "bad-scheme", message: "\(current): only http and https are fetched")
             }
-            if let refusal = AddressPolicy.refusal(host: host, allowPrivate: settings.allowPrivateAddresses) {
+            if let refusal = AddressPolicy.refusal(
+                host: host, allowPrivate: settings.allowPrivateAddresses, allowed: settings.allowedPrivateNetworks)
+            {
                 return .refused(reason: "private-address", message: "\(current): \(refusal)")
             }
             let origin = "\(scheme)://\(host)" + (parts.port.map { ":\($0)" } ?? "")
@@ -146,7 +152,7 @@ public final class HTTPFetcher: Sendable {
     public enum Accept: Sendable, Equatable {
         /// HTML and XHTML.
         case html
-        /// RSS, Atom or any XML.
+        /// RSS, Atom, sitemaps or any XML, and gzip files (compressed sitemaps).
         case feed
         /// robots.txt: text, no robots check of its own.
         case robots
@@ -266,6 +272,16 @@ public final class HTTPFetcher: Sendable {
             default:
                 return .retry(after: nil, .failed(reason: "connection", status: nil, message: "\(url): \(error)"))
             }
+        } catch let error as NIOConnectionError where error.dnsAError != nil || error.dnsAAAAError != nil {
+            return .retry(
+                after: nil,
+                .failed(reason: "dns", status: nil, message: "\(url): the host name \(error.host) does not resolve"))
+        } catch let error as NIOConnectionError {
+            // Every address refused or failed: the first one's cause, in the system's words.
+            let cause =
+                error.connectionErrors.lazy.compactMap { $0.error as? IOError }.first
+                .map { String(cString: strerror($0.errnoCode)).lowercased() } ?? "\(error)"
+            return .retry(after: nil, .failed(reason: "connection", status: nil, message: "\(url): \(cause)"))
         } catch let error as IOError {
             // A socket error (connection refused, host unreachable): the system's own words for it.
             let cause = String(cString: strerror(error.errnoCode)).lowercased()
@@ -296,8 +312,9 @@ public final class HTTPFetcher: Sendable {
         switch accept {
         case .html: return mime == "text/html" || mime == "application/xhtml+xml"
         case .feed:
+            // Sitemaps also come gzip-compressed as files (`sitemap.xml.gz`), which the reader inflates.
             return mime.hasSuffix("xml") || mime == "application/rss+xml" || mime == "application/atom+xml"
-                || mime == "text/plain"
+                || mime == "text/plain" || mime == "application/gzip" || mime == "application/x-gzip"
         case .robots: return mime.isEmpty || mime.hasPrefix("text/")
         }
     }

@@ -14,13 +14,16 @@ package final class BatchInputs {
     /// - Parameter retryFailed: fetch again the addresses that answered 404 or 410 in earlier runs.
     package init(config: PipelineConfig, retryFailed: Bool = false) {
         let sources = config.sources
-        let hasHTTP = !(sources.urls.isEmpty && sources.urlFiles.isEmpty && sources.feeds.isEmpty)
+        let hasHTTP =
+            !(sources.urls.isEmpty && sources.urlFiles.isEmpty && sources.feeds.isEmpty
+            && sources.sitemaps.isEmpty)
         let fetcher = hasHTTP ? HTTPFetcher(settings: config.fetch.settings) : nil
         let fetchState = hasHTTP ? FetchState(directory: config.state.dir) : nil
         fetchState?.retryGone = retryFailed
         let http = fetcher.map { fetcher in
             HTTPSource(
-                urls: sources.urls, urlFiles: sources.urlFiles, feeds: sources.feeds, fetcher: fetcher,
+                urls: sources.urls, urlFiles: sources.urlFiles, feeds: sources.feeds, sitemaps: sources.sitemaps,
+                fetcher: fetcher,
                 state: fetchState, concurrency: config.fetch.concurrency, capacity: config.scheduler.maxInFlight)
         }
         self.fetcher = fetcher

@@ -3,9 +3,11 @@ import Foundation
 import NewsFetch
 import NewsModel
 
-/// What the fetcher remembers per URL, in `<state>/http.tsv` (`url`, `etag`, `last-modified`, `gone`), replaced
-/// atomically at the end of a run: the validators of conditional GET, and the status of an address that
-/// answered 404 or 410, which later runs skip quietly (counted as `failed-before`) until `--retry-failed`.
+/// What the fetcher remembers per URL, in `<state>/http.tsv` (`url`, `etag`, `last-modified`, `gone`, `read`),
+/// replaced atomically at the end of a run: the validators of conditional GET, the status of an address that
+/// answered 404 or 410, which later runs skip quietly (counted as `failed-before`) until `--retry-failed`, and
+/// when a sitemap was last read (Unix seconds), so that its pages whose `lastmod` is older are not requested
+/// again.
 package final class FetchState: @unchecked Sendable {
     package let path: String
     private let directory: String
@@ -13,6 +15,7 @@ package final class FetchState: @unchecked Sendable {
     // Guarded by `lock`.
     private var validators: [String: Validators]
     private var gone: [String: Int]
+    private var reads: [String: Double]
     /// Whether addresses that were gone are fetched again.
     package var retryGone = false
 
@@ -21,11 +24,13 @@ package final class FetchState: @unchecked Sendable {
         path = (directory as NSString).appendingPathComponent("http.tsv")
         var loaded: [String: Validators] = [:]
         var gone: [String: Int] = [:]
+        var reads: [String: Double] = [:]
         if let text = try? String(contentsOfFile: path, encoding: .utf8) {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-                guard fields.count == 3 || fields.count == 4 else { continue }
-                if fields.count == 4, let status = Int(fields[3]) { gone[fields[0]] = status }
+                guard (3...5).contains(fields.count) else { continue }
+                if fields.count >= 4, let status = Int(fields[3]) { gone[fields[0]] = status }
+                if fields.count == 5, let read = Double(fields[4]) { reads[fields[0]] = read }
                 guard !fields[1].isEmpty || !fields[2].isEmpty else { continue }
                 loaded[fields[0]] = Validators(
                     etag: fields[1].isEmpty ? nil : fields[1], lastModified: fields[2].isEmpty ? nil : fields[2])
@@ -33,6 +38,17 @@ package final class FetchState: @unchecked Sendable {
         }
         validators = loaded
         self.gone = gone
+        self.reads = reads
+    }
+
+    /// When the sitemap at `url` was last read whole (Unix seconds), if ever.
+    package func sitemapRead(_ url: String) -> Double? {
+        lock.withLock { reads[url] }
+    }
+
+    /// Remembers that the sitemap at `url` was read whole, at `time` (when its fetch started).
+    package func recordSitemapRead(_ url: String, at time: Double) {
+        lock.withLock { reads[url] = time }
     }
 
     package func validators(for url: String) -> Validators? { lock.withLock { validators[url] } }
@@ -64,15 +80,15 @@ package final class FetchState: @unchecked Sendable {
     package func save() throws(StateError) {
         let clean = { (text: String?) in String((text ?? "").map { $0 == "\t" || $0 == "\n" ? " " : $0 }) }
         let lines = lock.withLock {
-            Set(validators.keys).union(gone.keys).sorted().map { url in
+            Set(validators.keys).union(gone.keys).union(reads.keys).sorted().map { url in
                 [
                     clean(url), clean(validators[url]?.etag), clean(validators[url]?.lastModified),
-                    gone[url].map(String.init) ?? "",
+                    gone[url].map(String.init) ?? "", reads[url].map { String(Int($0)) } ?? "",
                 ].joined(separator: "\t")
             }
         }
         try RunState.replace(
-            path, with: (["# url\tetag\tlast-modified\tgone"] + lines).joined(separator: "\n") + "\n",
+            path, with: (["# url\tetag\tlast-modified\tgone\tread"] + lines).joined(separator: "\n") + "\n",
             directory: directory)
     }
 }
@@ -93,14 +109,14 @@ package final class HTTPSource: @unchecked Sendable {
 
     /// Prepares the sources; nothing is fetched before the first ``next()`` (after the run took its lock).
     package init(
-        urls: [String], urlFiles: [String], feeds: [String], fetcher: HTTPFetcher, state: FetchState?,
-        concurrency: Int, capacity: Int
+        urls: [String], urlFiles: [String], feeds: [String], sitemaps: [String] = [], fetcher: HTTPFetcher,
+        state: FetchState?, concurrency: Int, capacity: Int
     ) {
         credits = DispatchSemaphore(value: max(1, capacity))
         start = { source in
             Task.detached {
                 await Self.produce(
-                    urls: urls, urlFiles: urlFiles, feeds: feeds, fetcher: fetcher, state: state,
+                    urls: urls, urlFiles: urlFiles, feeds: feeds, sitemaps: sitemaps, fetcher: fetcher, state: state,
                     concurrency: max(1, concurrency), emit: { source.push($0) }, credit: { source.credit() })
                 source.finish()
             }
@@ -144,8 +160,9 @@ package final class HTTPSource: @unchecked Sendable {
     }
 
     static func produce(
-        urls: [String], urlFiles: [String], feeds: [String], fetcher: HTTPFetcher, state: FetchState?,
-        concurrency: Int, emit: @escaping @Sendable (ArticleJob) -> Void, credit: @escaping @Sendable () -> Void
+        urls: [String], urlFiles: [String], feeds: [String], sitemaps: [String] = [], fetcher: HTTPFetcher,
+        state: FetchState?, concurrency: Int, emit: @escaping @Sendable (ArticleJob) -> Void,
+        credit: @escaping @Sendable () -> Void
     ) async {
         var seen = Set<String>()
         var targets: [String] = []
@@ -199,6 +216,7 @@ package final class HTTPSource: @unchecked Sendable {
                             httpStatus: status)))
             }
         }
+        await readSitemaps(sitemaps, fetcher: fetcher, state: state, emit: emit, add: add)
         await withTaskGroup(of: Void.self) { group in
             var running = 0
             for url in interleavedByHost(targets) {
@@ -213,6 +231,79 @@ package final class HTTPSource: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The largest sitemap read, uncompressed (the sitemaps.org limit), and how many sitemaps one run reads.
+    static let sitemapBytes = 50 << 20
+    static let sitemapLimit = 1000
+
+    /// Reads the configured sitemaps and the sitemaps their indexes name (each once, at most ``sitemapLimit``),
+    /// gzip-compressed or not, and hands each page to `add`; a page whose `lastmod` is older than the last time
+    /// its sitemap was read is skipped unrequested (`sitemap-unchanged`). A sitemap that cannot be fetched or
+    /// read is a failed job (`bad-sitemap`, or the fetch's reason).
+    static func readSitemaps(
+        _ sitemaps: [String], fetcher: HTTPFetcher, state: FetchState?, emit: @Sendable (ArticleJob) -> Void,
+        add: (String, String) -> Void
+    ) async {
+        var queue = sitemaps.map { URLCanonicalizer.canonical($0) ?? $0 }
+        var visited = Set(queue)
+        while !queue.isEmpty {
+            let sitemap = queue.removeFirst()
+            let readAt = Date().timeIntervalSince1970
+            func fail(_ reason: String, _ message: String, status: Int? = nil) {
+                emit(
+                    .failed(
+                        ArticleFailure(
+                            origin: sitemap, url: sitemap, stage: "fetch", reason: reason, message: message,
+                            httpStatus: status)))
+            }
+            switch await fetcher.fetch(sitemap, accept: .feed) {
+            case .page(let finalURL, let bytes, _, _, _):
+                let body: [UInt8]
+                do {
+                    body = GzipDecoder.isGzip(bytes) ? try GzipDecoder.inflate(bytes, limit: sitemapBytes) : bytes
+                } catch {
+                    fail("bad-sitemap", "\(sitemap): \(error)")
+                    continue
+                }
+                let entries: [FeedItem]
+                do {
+                    entries = try FeedParser.parse(body, feedURL: finalURL)
+                } catch {
+                    fail("bad-sitemap", "\(sitemap): \(error)")
+                    continue
+                }
+                let since = state?.sitemapRead(sitemap)
+                for entry in entries {
+                    if entry.isSitemap {
+                        let next = URLCanonicalizer.canonical(entry.url) ?? entry.url
+                        if visited.count < sitemapLimit, visited.insert(next).inserted { queue.append(next) }
+                    } else if let since, let modified = entry.published.flatMap(Self.lastmod), modified < since {
+                        emit(.skipped(origin: entry.url, reason: "sitemap-unchanged"))
+                    } else {
+                        add(entry.url, sitemap)
+                    }
+                }
+                state?.recordSitemapRead(sitemap, at: readAt)
+            case .notModified:
+                break
+            case .refused(let reason, let message):
+                fail(reason, message)
+            case .failed(let reason, let status, let message):
+                fail(reason, message, status: status)
+            }
+        }
+    }
+
+    /// A sitemap `lastmod` (W3C datetime: `2024-05-01`, `2024-05-01T10:00:00+02:00`, ...) as Unix seconds.
+    static func lastmod(_ text: String) -> Double? {
+        let formatter = ISO8601DateFormatter()
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let date = formatter.date(from: trimmed) { return date.timeIntervalSince1970 }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: trimmed) { return date.timeIntervalSince1970 }
+        formatter.formatOptions = [.withFullDate]
+        return formatter.date(from: String(trimmed.prefix(10))).map(\.timeIntervalSince1970)
     }
 
     /// The URLs reordered round-robin over their hosts, each host's own order kept: with per-host limits,

@@ -19,7 +19,9 @@ extension PipelineConfig {
             "retries = \(fetch.retries)", "max_retry_after = \(fetch.maxRetryAfter)",
             "concurrency = \(fetch.concurrency)", "per_host_concurrency = \(fetch.perHostConcurrency)",
             "min_delay = \(fetch.minDelay)", "respect_robots = \(fetch.respectRobots)",
-            "allow_private_addresses = \(fetch.allowPrivateAddresses)",
+            "allow_private_addresses = "
+                + (fetch.allowedPrivateNetworks.isEmpty
+                    ? "\(fetch.allowPrivateAddresses)" : list(fetch.allowedPrivateNetworks)),
             "", "[clean]", "max_nodes = \(clean.maxNodes)", "max_depth = \(clean.maxDepth)",
             "max_seconds = \(clean.maxSeconds)", "max_text_chars = \(clean.maxTextChars)",
             "", "[extract]", "emit = \(quote(extract.emit))",

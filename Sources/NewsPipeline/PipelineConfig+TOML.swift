@@ -1,4 +1,5 @@
 import Foundation
+import NewsFetch
 import TOMLKit
 
 extension PipelineConfig {
@@ -16,6 +17,8 @@ extension PipelineConfig {
         case nonNegativeInt(WritableKeyPath<PipelineConfig, Int>)
         case seconds(WritableKeyPath<PipelineConfig, Double>)
         case bool(WritableKeyPath<PipelineConfig, Bool>)
+        /// true or false, or an array of non-empty strings (then the flag stays false and the list is set).
+        case boolOrStrings(WritableKeyPath<PipelineConfig, Bool>, WritableKeyPath<PipelineConfig, [String]>)
         case choice([String], WritableKeyPath<PipelineConfig, String>)
 
         var expectation: String {
@@ -26,6 +29,7 @@ extension PipelineConfig {
             case .nonNegativeInt: return "an integer, 0 or more"
             case .seconds: return "a number of seconds, 0 or more"
             case .bool: return "true or false"
+            case .boolOrStrings: return "true, false, or an array of host names, addresses and networks"
             case .choice(let values, _): return "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
             }
         }
@@ -64,6 +68,13 @@ extension PipelineConfig {
             case .bool(let field):
                 guard value.type == .bool, let flag = value.bool else { return false }
                 config[keyPath: field] = flag
+            case .boolOrStrings(let flag, let list):
+                if value.type == .bool, let given = value.bool {
+                    config[keyPath: flag] = given
+                } else {
+                    guard let strings = strings(), strings.allSatisfy(AddressPolicy.isValidEntry) else { return false }
+                    config[keyPath: list] = strings
+                }
             case .choice(let choices, let field):
                 guard let string = value.string, choices.contains(string) else { return false }
                 config[keyPath: field] = string
@@ -94,7 +105,10 @@ extension PipelineConfig {
                 ("concurrency", .positiveInt(\.fetch.concurrency)),
                 ("per_host_concurrency", .positiveInt(\.fetch.perHostConcurrency)),
                 ("min_delay", .seconds(\.fetch.minDelay)), ("respect_robots", .bool(\.fetch.respectRobots)),
-                ("allow_private_addresses", .bool(\.fetch.allowPrivateAddresses)),
+                (
+                    "allow_private_addresses",
+                    .boolOrStrings(\.fetch.allowPrivateAddresses, \.fetch.allowedPrivateNetworks)
+                ),
             ]
         ),
         (
@@ -177,26 +191,14 @@ extension PipelineConfig {
         // Defaults are relative to the config file too, never to the directory cron happens to start in.
         if config.sink.path != "-" { config.sink.path = resolve(config.sink.path, base: baseFolder) }
         config.state.dir = resolve(config.state.dir, base: baseFolder)
-        let unsupported = config.sources.sitemaps + config.sources.warcFiles
-        if !unsupported.isEmpty {
-            let key = ["sitemaps", "warc_files"].first { key in !(config.sourceList(key)).isEmpty } ?? "sitemaps"
+        if !config.sources.warcFiles.isEmpty {
             throw ConfigError(
-                file: file, line: locator.line(section: "sources", key: key), key: "sources.\(key)",
+                file: file, line: locator.line(section: "sources", key: "warc_files"), key: "sources.warc_files",
                 message:
-                    "'sources.\(key)' is not supported by this version of newsevents (files, directories, list files, urls, url files and feeds are)"
+                    "'sources.warc_files' is not supported by this version of newsevents (files, directories, list files, urls, url files, feeds and sitemaps are)"
             )
         }
         return config
-    }
-
-    private func sourceList(_ key: String) -> [String] {
-        switch key {
-        case "urls": return sources.urls
-        case "url_files": return sources.urlFiles
-        case "feeds": return sources.feeds
-        case "sitemaps": return sources.sitemaps
-        default: return sources.warcFiles
-        }
     }
 
     /// Resolves `path` against `base` unless it is absolute.

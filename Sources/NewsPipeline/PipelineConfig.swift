@@ -46,6 +46,8 @@ package struct PipelineConfig: Sendable, Equatable {
         package var respectRobots = true
         /// Whether hosts that resolve to loopback, private or link-local addresses may be fetched (tests).
         package var allowPrivateAddresses = false
+        /// `allow_private_addresses` given as a list: the private hosts, addresses and networks let through.
+        package var allowedPrivateNetworks: [String] = []
     }
 
     package struct Clean: Sendable, Equatable {
@@ -111,6 +113,7 @@ extension PipelineConfig.Fetch {
         settings.minDelay = minDelay
         settings.respectRobots = respectRobots
         settings.allowPrivateAddresses = allowPrivateAddresses
+        settings.allowedPrivateNetworks = allowedPrivateNetworks
         return settings
     }
 }

@@ -233,7 +233,16 @@ package final class RecordSink: @unchecked Sendable {
     private func report(_ failure: ArticleFailure) {
         switch logFormat {
         case .json:
-            StderrLogHandler.writeStderr(failure.record.serialized() + "\n")
+            guard logger.logLevel <= .error else { return }
+            StderrLogHandler.writeStderr(
+                StderrLogHandler.jsonLine(
+                    level: .error, message: "\(failure.origin): \(failure.message)",
+                    fields: [
+                        ("stage", .string(failure.stage)), ("reason", .string(failure.reason)),
+                        ("input", .string(failure.origin)), ("input_id", .optional(failure.inputID)),
+                        ("url", .optional(failure.url)), ("http_status", failure.httpStatus.map { .int($0) } ?? .null),
+                        ("record", failure.record),
+                    ]))
         case .text:
             logger.error(
                 "\(failure.origin): \(failure.message)",

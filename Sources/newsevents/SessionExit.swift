@@ -34,11 +34,21 @@ enum SessionExit {
             }
             throw ExitCode(1)
         }
+        /// The summary line: text, or in JSON a line whose "summary" holds the counters as numbers.
+        func report(_ level: Logger.Level) {
+            guard logFormat == .json else {
+                logger.log(level: level, "\(summary.line)")
+                return
+            }
+            guard logger.logLevel <= level else { return }
+            StderrLogHandler.writeStderr(
+                StderrLogHandler.jsonLine(level: level, message: summary.line, fields: [("summary", summary.json)]))
+        }
         var failOnAny = false
         var summaryFailed = false
         switch policy {
         case .filter:
-            logger.info("\(summary.line)")
+            report(.info)
         case .batch(let failOnArticleErrors, let summaryJSON):
             failOnAny = failOnArticleErrors
             if let path = summaryJSON {
@@ -49,11 +59,7 @@ enum SessionExit {
                     summaryFailed = true
                 }
             }
-            if summary.failureCount > 0 && summary.cancelledBySignal == nil {
-                logger.warning("\(summary.line)")
-            } else {
-                logger.info("\(summary.line)")
-            }
+            report(summary.failureCount > 0 && summary.cancelledBySignal == nil ? .warning : .info)
         }
         if let signal = summary.cancelledBySignal { throw ExitCode(128 + signal) }
         let allFailed = summary.failureCount > 0 && summary.failureCount == summary.inputs

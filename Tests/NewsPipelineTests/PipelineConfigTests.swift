@@ -72,11 +72,12 @@ struct PipelineConfigTests {
         #expect(message?.hasPrefix("pipeline.conf:2: not valid TOML: ") == true)
     }
 
-    @Test func sitemapsAreRefusedUntilSupportedAndFetchKeysAreChecked() {
+    @Test func warcFilesAreRefusedUntilSupportedSitemapsAreTakenAndFetchKeysAreChecked() {
         #expect(error("[sources]\nurls = [\"https://example.org/\"]\n") == nil)
+        #expect(error("[sources]\nsitemaps = [\"https://example.org/sitemap.xml\"]\n") == nil)
         #expect(
-            error("[sources]\nsitemaps = [\"https://example.org/sitemap.xml\"]\n")
-                == "pipeline.conf:2: 'sources.sitemaps' is not supported by this version of newsevents (files, directories, list files, urls, url files and feeds are)"
+            error("[sources]\nwarc_files = [\"cc-news.warc.gz\"]\n")
+                == "pipeline.conf:2: 'sources.warc_files' is not supported by this version of newsevents (files, directories, list files, urls, url files, feeds and sitemaps are)"
         )
         #expect(
             error("[fetch]\nread_timeout = -1\n")

@@ -53,13 +53,13 @@ struct FetchRunTests {
 
     /// A folder with a pipeline.conf for `sources` (TOML lines of `[sources]`) that reaches the test server
     /// (loopback allowed, no spacing) with `fetch` as further `[fetch]` lines.
-    private func folder(sources: String, fetch: String = "") throws -> String {
+    private func folder(sources: String, fetch: String = "", allowPrivate: String = "true") throws -> String {
         let folder = try CommandRunner.temporaryFolder()
         let config = """
             [sources]
             \(sources)
             [fetch]
-            allow_private_addresses = true
+            allow_private_addresses = \(allowPrivate)
             min_delay = 0
             \(fetch)
             [sink]
@@ -288,11 +288,81 @@ struct FetchRunTests {
         #expect(result.stderr.contains("/robots.txt could not be fetched ("))
         #expect(result.stderr.hasSuffix("(reason=connection stage=fetch)\n"))
         #expect(!result.stderr.contains("disallowed"))
+        // A name that does not resolve (.invalid never does, RFC 2606) is a DNS failure, said as such.
+        let unknown = try CommandRunner.run(["extract", "--fetch", "--url", "http://no-such-host.invalid/story"])
+        #expect(
+            unknown.stderr
+                == "newsevents: error: http://no-such-host.invalid/story: not fetched: http://no-such-host.invalid/robots.txt"
+                + " could not be fetched (the host name no-such-host.invalid does not resolve) (reason=dns stage=fetch)\n"
+        )
         // Its twin: a server that is there and whose robots.txt allows the page gives the page's events.
         let server = try Server(["--articles", "1"])
         let served = try CommandRunner.run([
             "extract", "--fetch", "--url", server.base + "/article/0", "--allow-private-addresses",
         ])
         #expect(served.status == 0 && !served.records.isEmpty)
+    }
+
+    @Test func aSitemapIndexIsFollowedGzipIncludedAndPagesOlderThanTheLastReadAreNotRequestedAgain() throws {
+        let server = try Server(["--articles", "6"])
+        let folder = try folder(sources: "sitemaps = [\"\(server.base)/sitemap-index.xml\"]")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        let first = try CommandRunner.run(["run", "--config", config, "--summary-json", folder + "/1.json"])
+        #expect(first.status == 0 && first.stderr.isEmpty)
+        #expect(
+            try summary(folder + "/1.json")["articles"] as? Int == 6, "three pages of each sitemap, the gzip one too")
+        let second = try CommandRunner.run(["run", "--config", config, "--summary-json", folder + "/2.json"])
+        #expect(second.status == 0 && second.stderr.isEmpty)
+        // Five pages have a lastmod before the first read: not requested. Article 0's lastmod is the time of the
+        // response, after it: requested again, and answered 304 by its ETag.
+        #expect(
+            (try summary(folder + "/2.json")["skipped"] as? [String: Int]) == [
+                "sitemap-unchanged": 5, "not-modified": 1,
+            ])
+        let requests = try #require(try server.stats()["requests"] as? [String: Int])
+        #expect(requests["/article/0"] == 2 && (1..<6).allSatisfy { requests["/article/\($0)"] == 1 })
+        #expect(
+            requests["/sitemap.xml"] == 2 && requests["/sitemap-2.xml.gz"] == 2 && requests["/sitemap-index.xml"] == 2)
+    }
+
+    @Test func privateAddressesCanBeAllowedByNameAddressOrNetworkAndARedirectLeavesNoGap() throws {
+        let server = try Server(["--articles", "2"])
+        let port = try #require(server.base.split(separator: ":").last)
+        func run(_ url: String, allowing list: String) throws -> (CommandRunner.Result, [String: Any]) {
+            let folder = try folder(sources: "urls = [\"\(url)\"]", allowPrivate: list)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let result = try CommandRunner.run([
+                "run", "--config", folder + "/pipeline.conf", "--summary-json", folder + "/s.json",
+            ])
+            return (result, try summary(folder + "/s.json"))
+        }
+        // The address, or a network holding it: fetched.
+        for list in [#"["127.0.0.1"]"#, #"["127.0.0.0/8"]"#] {
+            let (allowed, counts) = try run(server.base + "/article/0", allowing: list)
+            #expect(allowed.status == 0 && counts["articles"] as? Int == 1, "\(list)")
+        }
+        // Another network: refused, and the message names the list.
+        let (refused, _) = try run(server.base + "/article/1", allowing: #"["10.0.0.0/8"]"#)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                "127.0.0.1 resolves to the non-public address 127.0.0.1, which is not in allow_private_addresses"
+                    + " (10.0.0.0/8) (reason=private-address stage=fetch)"))
+        // A listed host name that redirects to an address outside the list: the redirect is refused.
+        let (redirected, _) = try run("http://localhost:\(port)/redirect-to-ip/1", allowing: #"["localhost"]"#)
+        #expect(redirected.status == 1)
+        #expect(
+            redirected.stderr.contains(
+                "http://127.0.0.1:\(port)/article/1: 127.0.0.1 resolves to the non-public address"))
+        // A list entry that cannot mean anything is a configuration error.
+        let bad = try folder(sources: "urls = []", allowPrivate: #"["10.0.0.0/99"]"#)
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let check = try CommandRunner.run(["check-config", "--config", bad + "/pipeline.conf"])
+        #expect(check.status == 2)
+        #expect(
+            check.stderr.contains(
+                "'fetch.allow_private_addresses' must be true, false, or an array of host names, addresses and networks"
+            ))
     }
 }

@@ -41,11 +41,27 @@ struct RunCommandTests {
         let result = try CommandRunner.run(["run", "--config", folder + "/pipeline.conf", "--log-format", "json"])
         #expect(result.status == 0)
         let errorLines = result.stderr.split(separator: "\n")
+        // A JSON log line has its time, level and message, the failure's stage, reason and input as fields,
+        // and the error record itself.
         let error = try #require(try JSONSerialization.jsonObject(with: Data(errorLines[0].utf8)) as? [String: Any])
-        #expect(error["schema"] as? String == "newsevents.error/1")
-        #expect(error["origin"] as? String == folder + "/pages/a-binary.html")
+        #expect(
+            Array(error.keys).sorted() == [
+                "http_status", "input", "input_id", "level", "message", "reason", "record", "stage", "time", "url",
+            ])
+        #expect((error["time"] as? String)?.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil)
+        #expect(error["level"] as? String == "error")
+        #expect(error["input"] as? String == folder + "/pages/a-binary.html")
         #expect(error["stage"] as? String == "clean")
         #expect(error["reason"] as? String == "not-text")
+        let record = try #require(error["record"] as? [String: Any])
+        #expect(
+            record["schema"] as? String == "newsevents.error/1"
+                && record["origin"] as? String == error["input"] as? String)
+        // The summary line carries the counters as numbers.
+        let summaryLine = try #require(
+            try JSONSerialization.jsonObject(with: Data(errorLines[errorLines.count - 1].utf8)) as? [String: Any])
+        #expect(summaryLine["level"] as? String == "warning")
+        #expect((summaryLine["summary"] as? [String: Any])?["failed"] as? Int == 1)
         let output = try String(contentsOfFile: folder + "/out/events.jsonl", encoding: .utf8)
         #expect(output.split(separator: "\n").count > 5, "the seed article after the binary file was processed")
 

@@ -12,7 +12,10 @@ Last-Modified, 304 on a match), /robots.txt (disallows /private/), /private/K, /
 /retry-after (429 with Retry-After: 1, then 200), /storm (always 429), /wrong-type, /reset, /big.
 /stamped/K: article K with the time of each response in a comment, a meta tag and a script (the bytes change on
 every request, the text never); no validators. /edited/K: article K, and from the second request on a new
-version whose second paragraph tells another event; no validators.
+version whose second paragraph tells another event; no validators. /sitemap-index.xml: a sitemap index naming
+/sitemap.xml (articles 0 to N/2-1, lastmod 2022-09-12, except article 0 whose lastmod is the time of the
+response) and /sitemap-2.xml.gz (the rest, gzip-compressed, served as application/gzip). /redirect-to-ip/K:
+a redirect to /article/K at 127.0.0.1 (whatever host name was asked).
 """
 import argparse
 import gzip
@@ -59,6 +62,16 @@ def stamped(index):
     page = article(index).replace(
         b"</head>", f"<meta name=\"generated\" content=\"{now}\"><script>var rendered = {now};</script></head>".encode())
     return page.replace(b"</body>", f"<!-- rendered at {now} --></body>".encode())
+
+
+def sitemap(indices, stamp_first):
+    """A sitemaps.org urlset of the articles `indices`; the first one's lastmod is now when `stamp_first`."""
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    rows = "".join(
+        f"<url><loc>/article/{index}</loc><lastmod>{now if stamp_first and index == 0 else '2022-09-12'}</lastmod></url>"
+        for index in indices)
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">" + rows + "</urlset>").encode()
 
 
 def bomb():
@@ -149,6 +162,20 @@ class Handler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             return self.send(200, article(index), dict(html, **{"ETag": etag, "Last-Modified": modified}))
+        if path == "/sitemap-index.xml":
+            body = ("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                    "<sitemap><loc>/sitemap.xml</loc></sitemap><sitemap><loc>/sitemap-2.xml.gz</loc></sitemap>"
+                    "<sitemap><loc>/sitemap.xml</loc></sitemap></sitemapindex>")
+            return self.send(200, body.encode(), {"Content-Type": "application/xml"})
+        if path == "/sitemap.xml":
+            return self.send(200, sitemap(range(ARGS.articles // 2), True), {"Content-Type": "application/xml"})
+        if path == "/sitemap-2.xml.gz":
+            body = gzip.compress(sitemap(range(ARGS.articles // 2, ARGS.articles), False))
+            return self.send(200, body, {"Content-Type": "application/gzip"})
+        if path.startswith("/redirect-to-ip/"):
+            port = self.server.server_address[1]
+            target = f"http://127.0.0.1:{port}/article/{path.rsplit('/', 1)[1]}"
+            return self.send(302, b"", {"Location": target})
         if path.startswith("/stamped/"):
             return self.send(200, stamped(int(path.rsplit("/", 1)[1] or 0)), html)
         if path.startswith("/edited/"):
