@@ -3,7 +3,7 @@
 
     python3 scripts/validate-records.py FILE.jsonl [...]     # or - for standard input
 
-Each line's "schema" field ("newsevents.event/2", ...) picks its schema; a line with an unknown or missing
+Each line's "schema" field ("newsevents.event/3", ...) picks its schema; a line with an unknown or missing
 "schema" is an error. Prints one line per invalid record (file:line: path: message) and exits 1 if any, else
 prints how many records were valid. Needs the `jsonschema` package (python3-jsonschema).
 """

@@ -3,9 +3,9 @@ import NewsSink
 
 /// What the sink writes for each article.
 package enum RecordRenderer: String, Sendable, CaseIterable {
-    /// One `newsevents.event/2` record per event.
+    /// One `newsevents.event/3` record per event.
     case events
-    /// One `newsevents.article/1` record per article.
+    /// One `newsevents.article/2` record per article.
     case articles
     /// One `newsevents.clean/1` record per article (metadata and text, no extraction).
     case clean

@@ -46,12 +46,14 @@ package enum StateRepair {
                     }
                     continue
                 }
-                let article = schema == RecordEncoder.articleSchema ? object : object["article"]
+                // Article records of every version (article/1 before event dates carried ISO 8601).
+                let isArticle = schema?.hasPrefix("newsevents.article/") == true
+                let article = isArticle ? object : object["article"]
                 guard let fields = article as? [String: Any], let hash = fields["content_sha256"] as? String,
                     hash.count == 64, let id = fields["id"] as? String
                 else { continue }
                 var events: [String] = []
-                if schema == RecordEncoder.articleSchema {
+                if isArticle {
                     events = (object["events"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
                 } else if let event = object["id"] as? String {
                     events = [event]

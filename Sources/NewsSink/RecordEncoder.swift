@@ -2,13 +2,14 @@ import NewsModel
 
 /// Turns processed articles and failures into JSON Lines records with a fixed key order.
 ///
-/// Record kinds and their versions: `newsevents.event/2`, `newsevents.article/1`, `newsevents.error/1`,
+/// Record kinds and their versions: `newsevents.event/3`, `newsevents.article/2`, `newsevents.error/1`,
 /// `newsevents.retraction/1`, `newsevents.status/1`.
-/// event/2 is event/1 with `rules` (the ids of the rules that made the event) before `article`.
+/// event/2 is event/1 with `rules` (the ids of the rules that made the event) before `article`; event/3 and
+/// article/2 give an event's `date` its ISO 8601 form as `value` and its TimeML value as `timex`.
 /// The key order below is the documented order; changing it is a schema change.
 public enum RecordEncoder {
-    public static let eventSchema = "newsevents.event/2"
-    public static let articleSchema = "newsevents.article/1"
+    public static let eventSchema = "newsevents.event/3"
+    public static let articleSchema = "newsevents.article/2"
     public static let errorSchema = "newsevents.error/1"
     public static let cleanSchema = "newsevents.clean/1"
     public static let retractionSchema = "newsevents.retraction/1"
@@ -64,7 +65,7 @@ public enum RecordEncoder {
         StableID.article(canonicalURL: article.cleaned.canonicalURL, url: article.input.url, text: article.cleaned.text)
     }
 
-    /// One `newsevents.event/2` record per event, in the order the extractor found them.
+    /// One `newsevents.event/3` record per event, in the order the extractor found them.
     public static func eventRecords(_ article: ProcessedArticle) -> [(id: String, json: JSONValue)] {
         let articleID = articleID(article)
         let articleObject = JSONValue.object([
@@ -85,7 +86,7 @@ public enum RecordEncoder {
         }
     }
 
-    /// The `newsevents.article/1` record: metadata, text, entities, dates and events.
+    /// The `newsevents.article/2` record: metadata, text, entities, dates and events.
     public static func articleRecord(_ article: ProcessedArticle) -> (id: String, json: JSONValue) {
         let id = articleID(article)
         let events: [JSONValue] = article.extraction.events.map { event in
@@ -147,8 +148,8 @@ public enum RecordEncoder {
                 "date",
                 event.date.map { date in
                     .object([
-                        ("value", .string(date.value)), ("precision", .optional(date.granularity)),
-                        ("text", .string(date.text)),
+                        ("value", .optional(ISODate.from(timex: date.value))), ("timex", .string(date.value)),
+                        ("precision", .optional(date.granularity)), ("text", .string(date.text)),
                     ])
                 } ?? .null
             ),

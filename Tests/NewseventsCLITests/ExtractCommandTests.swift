@@ -12,7 +12,7 @@ struct ExtractCommandTests {
         #expect(lines.last == "", "the output ends with a newline")
         let records = result.records
         #expect(records.count == lines.count - 1, "every line is a JSON object")
-        #expect(records.allSatisfy { $0["schema"] as? String == "newsevents.event/2" })
+        #expect(records.allSatisfy { $0["schema"] as? String == "newsevents.event/3" })
         let ids = records.flatMap { record in
             [record["actor"], record["target"]].compactMap { ($0 as? [String: Any])?["id"] as? String }
         }
@@ -29,7 +29,7 @@ struct ExtractCommandTests {
         #expect(result.status == 0)
         let record = try #require(result.records.first)
         #expect(result.records.count == 1)
-        #expect(record["schema"] as? String == "newsevents.article/1")
+        #expect(record["schema"] as? String == "newsevents.article/2")
         #expect(record["published"] as? String == "2022-09-13")
         #expect(record["published_source"] as? String == "given")
         #expect(record["url"] as? String == "https://example.org/a")
@@ -63,7 +63,7 @@ struct ExtractCommandTests {
         #expect(records.map { $0["input_id"] as? String ?? "-" } == ["first", "-", "third", "third"])
         #expect(
             records.map { $0["schema"] as? String ?? "" } == [
-                "newsevents.event/2", "newsevents.error/1", "newsevents.event/2", "newsevents.event/2",
+                "newsevents.event/3", "newsevents.error/1", "newsevents.event/3", "newsevents.event/3",
             ])
         #expect(records[1]["message"] as? String == "line 2 is not valid JSON")
         #expect(records[1]["origin"] as? String == "stdin:2")
@@ -89,7 +89,7 @@ struct ExtractCommandTests {
         #expect(records.map { $0["input_id"] as? String ?? "-" } == ["a", "b", "c", "d", "e", "f", "g"])
         #expect(
             records.map { "\($0["schema"] as? String ?? "") \($0["status"] as? String ?? "-")" } == [
-                "newsevents.event/2 -", "newsevents.status/1 duplicate", "newsevents.status/1 duplicate",
+                "newsevents.event/3 -", "newsevents.status/1 duplicate", "newsevents.status/1 duplicate",
                 "newsevents.status/1 empty", "newsevents.status/1 empty", "newsevents.status/1 no-events",
                 "newsevents.error/1 -",
             ])
@@ -109,7 +109,7 @@ struct ExtractCommandTests {
 
                 """.utf8))
         #expect(
-            distinct.records.map { $0["schema"] as? String ?? "" } == Array(repeating: "newsevents.event/2", count: 3))
+            distinct.records.map { $0["schema"] as? String ?? "" } == Array(repeating: "newsevents.event/3", count: 3))
         #expect(distinct.records.map { $0["input_id"] as? String ?? "" } == ["a", "b", "c"])
     }
 

@@ -222,7 +222,7 @@ struct FetchRunTests {
                 $0["id"] as? String
             })
         let retracted = secondRun.filter { $0["schema"] as? String == "newsevents.retraction/1" }
-        let added = secondRun.filter { $0["schema"] as? String == "newsevents.event/2" }
+        let added = secondRun.filter { $0["schema"] as? String == "newsevents.event/3" }
         #expect(two["retractions"] as? Int == retracted.count && !retracted.isEmpty && !added.isEmpty)
         #expect(retracted.allSatisfy { editedBefore.contains($0["event_id"] as? String ?? "") })
         #expect(retracted.allSatisfy { $0["reason"] as? String == "article-changed" })
