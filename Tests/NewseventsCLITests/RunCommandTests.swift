@@ -119,7 +119,7 @@ struct RunCommandTests {
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
-        process.arguments = ["run", "--config", folder + "/pipeline.conf"]
+        process.arguments = ["run", "--config", folder + "/pipeline.conf", "--summary-json", folder + "/s.json"]
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Wait until the run is under way, then ask it to stop.
@@ -142,6 +142,11 @@ struct RunCommandTests {
         #expect(output.hasSuffix("\n"))
         let lines = output.split(separator: "\n")
         #expect(lines.count < 3000 * 20, "the run stopped before the end")
+        // The summary says the run was interrupted, and by which signal.
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/s.json")))
+                as? [String: Any])
+        #expect(summary["interrupted_by_signal"] as? Int == 15)
         for line in lines {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) is [String: Any])
         }
