@@ -77,8 +77,9 @@ package struct ArticleProcessor: Sendable {
     package let alreadySeen: @Sendable (String) -> Bool
     /// Whether an earlier run recorded this input (origin, fingerprint) as failed for good.
     package let failedBefore: @Sendable (_ origin: String, _ fingerprint: String) -> Bool
-    /// The version (``RecordEncoder/articleVersion(text:anchor:)``) the run state holds for an article id.
-    package let knownVersion: @Sendable (String) -> String?
+    /// The version (``RecordEncoder/articleVersion(text:anchor:)``) the run state holds for an article id; nil
+    /// without a run state (then no article id or version is computed here).
+    package let knownVersion: (@Sendable (String) -> String?)?
     /// Whether the extract stage runs (the `clean` command skips it).
     package let runsExtraction: Bool
     /// The clock that dates the fetch, the anchor of last resort for relative dates (tests fix it).
@@ -89,7 +90,7 @@ package struct ArticleProcessor: Sendable {
         extractor: Extractor = Extractor(),
         now: @escaping @Sendable () -> Date = { Date() },
         alreadySeen: @escaping @Sendable (String) -> Bool = { _ in false },
-        knownVersion: @escaping @Sendable (String) -> String? = { _ in nil },
+        knownVersion: (@Sendable (String) -> String?)? = nil,
         failedBefore: @escaping @Sendable (String, String) -> Bool = { _, _ in false }
     ) {
         self.failedBefore = failedBefore
@@ -175,11 +176,13 @@ package struct ArticleProcessor: Sendable {
         let anchorSource = published == nil ? "fetch-time" : publishedSource
         let summary = ArticleInputSummary(
             inputID: input.inputID, url: input.url, origin: input.origin, contentHash: hash)
-        let articleID = StableID.article(canonicalURL: cleaned.canonicalURL, url: input.url, text: cleaned.text)
-        if let known = knownVersion(articleID),
-            known == RecordEncoder.articleVersion(text: cleaned.text, anchor: anchor)
-        {
-            return .unchanged(summary, articleID: articleID)
+        if let knownVersion {
+            let articleID = StableID.article(canonicalURL: cleaned.canonicalURL, url: input.url, text: cleaned.text)
+            if let known = knownVersion(articleID),
+                known == RecordEncoder.articleVersion(text: cleaned.text, anchor: anchor)
+            {
+                return .unchanged(summary, articleID: articleID)
+            }
         }
         let extraction =
             runsExtraction

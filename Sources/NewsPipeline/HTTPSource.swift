@@ -245,6 +245,7 @@ package final class HTTPSource: @unchecked Sendable {
         _ sitemaps: [String], fetcher: HTTPFetcher, state: FetchState?, emit: @Sendable (ArticleJob) -> Void,
         add: (String, String) -> Void
     ) async {
+        let formats = lastmodFormats()
         var queue = sitemaps.map { URLCanonicalizer.canonical($0) ?? $0 }
         var visited = Set(queue)
         while !queue.isEmpty {
@@ -278,7 +279,9 @@ package final class HTTPSource: @unchecked Sendable {
                     if entry.isSitemap {
                         let next = URLCanonicalizer.canonical(entry.url) ?? entry.url
                         if visited.count < sitemapLimit, visited.insert(next).inserted { queue.append(next) }
-                    } else if let since, let modified = entry.published.flatMap(Self.lastmod), modified < since {
+                    } else if let since, let modified = entry.published.flatMap({ Self.lastmod($0, formats: formats) }),
+                        modified < since
+                    {
                         emit(.skipped(origin: entry.url, reason: "sitemap-unchanged"))
                     } else {
                         add(entry.url, sitemap)
@@ -295,15 +298,26 @@ package final class HTTPSource: @unchecked Sendable {
         }
     }
 
-    /// A sitemap `lastmod` (W3C datetime: `2024-05-01`, `2024-05-01T10:00:00+02:00`, ...) as Unix seconds.
-    static func lastmod(_ text: String) -> Double? {
-        let formatter = ISO8601DateFormatter()
+    /// Parsers of the three forms a sitemap `lastmod` takes (W3C datetime: `2024-05-01T10:00:00+02:00`, with
+    /// fractional seconds, `2024-05-01`); made once per run, as a sitemap may list 50,000 pages.
+    static func lastmodFormats() -> [ISO8601DateFormatter] {
+        let options: [ISO8601DateFormatter.Options] = [
+            [.withInternetDateTime], [.withInternetDateTime, .withFractionalSeconds], [.withFullDate],
+        ]
+        return options.map { option in
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = option
+            return formatter
+        }
+    }
+
+    /// A sitemap `lastmod` as Unix seconds, read with ``lastmodFormats()``.
+    static func lastmod(_ text: String, formats: [ISO8601DateFormatter]) -> Double? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let date = formatter.date(from: trimmed) { return date.timeIntervalSince1970 }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: trimmed) { return date.timeIntervalSince1970 }
-        formatter.formatOptions = [.withFullDate]
-        return formatter.date(from: String(trimmed.prefix(10))).map(\.timeIntervalSince1970)
+        for (formatter, form) in zip(formats, [trimmed, trimmed, String(trimmed.prefix(10))]) {
+            if let date = formatter.date(from: form) { return date.timeIntervalSince1970 }
+        }
+        return nil
     }
 
     /// The URLs reordered round-robin over their hosts, each host's own order kept: with per-host limits,

@@ -123,10 +123,12 @@ package enum PipelineSession {
             logFormat: logFormat, errorsToOutput: request.errorsToOutput,
             warnOnEmptyArticles: request.warnOnEmptyArticles, alreadyWritten: alreadyWritten,
             onFatal: { cancel.cancel() })
+        var knownVersion: (@Sendable (String) -> String?)?
+        if let state { knownVersion = { id in state.entry(id)?.version } }
         let processor = ArticleProcessor(
             limits: request.limits, runsExtraction: request.renderer.needsExtraction,
             alreadySeen: { hash in state?.contains(hash) ?? false },
-            knownVersion: { id in state?.entry(id)?.version },
+            knownVersion: knownVersion,
             failedBefore: { origin, fingerprint in state?.failedBefore(origin, fingerprint: fingerprint) ?? false })
         let trap = SignalTrap(
             onSignal: { number in

@@ -82,7 +82,8 @@ package final class RecordSink: @unchecked Sendable {
         case .article(let article):
             state?.clearFailure(article.input.origin)
             let articleID = RecordEncoder.articleID(article)
-            let version = RecordEncoder.articleVersion(article)
+            // The version and the event ids matter only to a run state (filters keep none).
+            let version = state.map { _ in RecordEncoder.articleVersion(article) }
             let prior = state?.entry(articleID)
             if let prior, prior.version == version {
                 // Read twice in this run with different bytes but the same text: already written.
@@ -110,9 +111,10 @@ package final class RecordSink: @unchecked Sendable {
             // A new version of an article an earlier run wrote: its events already in the output are not
             // written again, and those it no longer has are withdrawn by retraction records.
             let earlier = Set(prior?.events ?? [])
-            let eventIDs = article.extraction.events.map { StableID.event(articleID: articleID, event: $0) }
+            let eventIDs =
+                state == nil ? [] : article.extraction.events.map { StableID.event(articleID: articleID, event: $0) }
             var retractions: [(id: String, line: String)] = []
-            if renderer == .events, let priorEvents = prior?.events {
+            if renderer == .events, let priorEvents = prior?.events, let version {
                 let current = Set(eventIDs)
                 for event in priorEvents where !current.contains(event) {
                     let retraction = RecordEncoder.retractionRecord(
@@ -131,7 +133,7 @@ package final class RecordSink: @unchecked Sendable {
             if errorsToOutput, lines.isEmpty {
                 // The streaming contract: every input line gives a record, so a consumer can account for it.
                 lines.append(statusRecord(article, articleID: articleID, recordsFound: !records.isEmpty).serialized())
-            } else if !lines.isEmpty {
+            } else if errorsToOutput, !lines.isEmpty {
                 firstInputOfArticle[articleID] =
                     firstInputOfArticle[articleID] ?? article.input.inputID ?? article.input.origin
             }
@@ -143,7 +145,8 @@ package final class RecordSink: @unchecked Sendable {
                     try state.markDone(
                         StateEntry(
                             bytesHash: article.input.contentHash, articleID: articleID, output: writer.path,
-                            offset: writer.offset, origin: article.input.origin, version: version, events: eventIDs),
+                            offset: writer.offset, origin: article.input.origin, version: version ?? "",
+                            events: eventIDs),
                         sync: fsyncEachArticle)
                 } catch let error as SinkError {
                     fail(error)

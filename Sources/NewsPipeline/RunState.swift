@@ -29,8 +29,16 @@ package struct StateEntry: Sendable, Equatable {
     /// SHA-256 of what the events were extracted from (the text and its anchor date); "" when unknown (an
     /// entry of the first state format).
     package var version: String
-    /// The ids of the article's events that the output holds and no retraction withdrew; nil when unknown.
-    package var events: [String]?
+    /// The ids of the article's events that the output holds and no retraction withdrew, comma-separated as in
+    /// the state line (one string per article, not one per event: the state holds every article ever
+    /// written); nil when unknown.
+    var eventList: String?
+
+    /// ``eventList`` as ids.
+    package var events: [String]? {
+        get { eventList.map { $0.split(separator: ",").map(String.init) } }
+        set { eventList = newValue.map { $0.joined(separator: ",") } }
+    }
 
     /// The state line: the seven fields tab-separated; an unknown version is "-", unknown events "?", events
     /// comma-separated.
@@ -40,12 +48,21 @@ package struct StateEntry: Sendable, Equatable {
         }
         return [
             bytesHash, articleID, clean(output), String(offset), clean(origin), version.isEmpty ? "-" : version,
-            events.map { $0.joined(separator: ",") } ?? "?",
+            eventList ?? "?",
         ].joined(separator: "\t")
     }
 }
 
 extension StateEntry {
+    package init(
+        bytesHash: String, articleID: String, output: String, offset: Int, origin: String, version: String,
+        events: [String]?
+    ) {
+        self.init(
+            bytesHash: bytesHash, articleID: articleID, output: output, offset: offset, origin: origin,
+            version: version, eventList: events.map { $0.joined(separator: ",") })
+    }
+
     /// Parses a state line: seven fields, or the five of the first state format (bytes hash, article id,
     /// output, size, origin), whose version and events are unknown.
     init?(line: Substring) {
@@ -54,15 +71,15 @@ extension StateEntry {
             let offset = Int(fields[3])
         else { return nil }
         var version = ""
-        var events: [String]?
+        var eventList: String?
         if fields.count == 7 {
             guard fields[5] == "-" || fields[5].count == 64 && fields[5].allSatisfy(\.isHexDigit) else { return nil }
             version = fields[5] == "-" ? "" : fields[5]
-            events = fields[6] == "?" ? nil : fields[6].split(separator: ",").map(String.init)
+            eventList = fields[6] == "?" ? nil : fields[6]
         }
         self.init(
             bytesHash: fields[0], articleID: fields[1], output: fields[2], offset: offset, origin: fields[4],
-            version: version, events: events)
+            version: version, eventList: eventList)
     }
 }
 

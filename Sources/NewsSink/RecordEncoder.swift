@@ -13,6 +13,11 @@ public enum RecordEncoder {
     public static let errorSchema = "newsevents.error/1"
     public static let cleanSchema = "newsevents.clean/1"
     public static let retractionSchema = "newsevents.retraction/1"
+
+    /// The `coder` member every record that carries events names: this program and its version.
+    static let coder = JSONValue.object([
+        ("name", .string("newsevents")), ("version", .string(NewsEventsVersion.string)),
+    ])
     public static let statusSchema = "newsevents.status/1"
 
     /// A `newsevents.status/1` record: what became of an input that gave no other record (`--input jsonl`).
@@ -55,7 +60,7 @@ public enum RecordEncoder {
                 ("schema", .string(retractionSchema)), ("id", .string(id)), ("event_id", .string(eventID)),
                 ("article_id", .string(articleID)), ("reason", .string("article-changed")),
                 ("content_sha256", .string(contentHash)),
-                ("coder", .object([("name", .string("newsevents")), ("version", .string(NewsEventsVersion.string))])),
+                ("coder", coder),
             ])
         )
     }
@@ -81,7 +86,7 @@ public enum RecordEncoder {
             members.append(("rules", .array(event.rules.map { .string($0) })))
             members.append(("article", articleObject))
             members.append(
-                ("coder", .object([("name", .string("newsevents")), ("version", .string(NewsEventsVersion.string))])))
+                ("coder", coder))
             return (id, .object(members))
         }
     }
@@ -96,7 +101,7 @@ public enum RecordEncoder {
         members += [
             ("entities", .array(article.extraction.entities.map(entity))),
             ("dates", .array(article.extraction.dates.map(timex))), ("events", .array(events)),
-            ("coder", .object([("name", .string("newsevents")), ("version", .string(NewsEventsVersion.string))])),
+            ("coder", coder),
         ]
         return (id, .object(members))
     }
