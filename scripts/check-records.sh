@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every kind of record the built binary writes (events, articles, cleaned pages, errors, statuses, retractions), from every fixture, validated against schema/ (JSON Schema
+# Every kind of record the built binary writes (events, articles, cleaned pages, errors, statuses, retractions,
+# warnings), from every fixture, validated against schema/ (JSON Schema
 # draft 2020-12), together with the golden files; run by scripts/test.sh after the tests.
 #   scripts/check-records.sh            (uses $NEWSEVENTS_BIN, else the debug build)
 set -euo pipefail
@@ -18,6 +19,11 @@ printf '%s\n' '{"id":"bad","text":7}' '{"id":"ok","published":"2022-09-12","text
 # Status records: a repeated line, an empty one, and one that tells no event.
 printf '%s\n' '{"id":"a","text":"Albania blamed Iran."}' '{"id":"b","text":"Albania blamed Iran."}' '{"id":"c","text":""}' \
   '{"id":"d","text":"The weather was fine."}' | "$bin" extract --log-level critical --input jsonl >>"$work/records.jsonl"
+# Warnings: a page with control characters and a tag of 1,200 attributes is read, and its records say so.
+python3 -c 'import sys; sys.stdout.write("<html><body><div " + " ".join("a%d=\"1\"" % i for i in range(1200)) + ">x</div><p>Albania blamed\x01 Iran for the attack on its networks, officials said on Friday.</p></body></html>")' >"$work/warned.html"
+"$bin" extract --log-level critical --emit articles "$work/warned.html" >>"$work/records.jsonl"
+"$bin" clean --log-level critical --format json "$work/warned.html" >>"$work/records.jsonl"
+grep -q '"code":"attributes-dropped"' "$work/records.jsonl" || { echo "check-records: no warning was recorded" >&2; exit 1; }
 grep -q '"newsevents.error/1"' "$work/records.jsonl" || { echo "check-records: no error record was produced" >&2; exit 1; }
 grep -q '"newsevents.status/1"' "$work/records.jsonl" || { echo "check-records: no status record was produced" >&2; exit 1; }
 # Retraction records: a batch run, then the page's text changes and a second run withdraws the lost event.

@@ -47,6 +47,14 @@ cases = {
                      + page("&xxe; &c; " + article)).encode(),
     "local-references": page(article, head='<meta http-equiv="refresh" content="0; url=http://127.0.0.1:9/"><base href="file:///etc/">',
                              after='<iframe src="http://127.0.0.1:9/"></iframe><script src="http://127.0.0.1:9/x.js"></script>').encode(),
+    "utf32le-bom": b"\xff\xfe\x00\x00" + page(article).encode("utf-32-le"),
+    "utf32be-bom": b"\x00\x00\xfe\xff" + page(article).encode("utf-32-be"),
+    "one-paragraph": ("<html><head><title>T</title></head><body><p>" + article.split(". ")[0] + ".</p></body></html>").encode(),
+    "controls-scattered": page("".join(c + ("\x01\x0b\x1b\x7f\u0085"[i % 5] if i % 7 == 3 else "") for i, c in enumerate(article))).encode(),
+    "repeat-10000": ("<html><body><article>" + ("<p>" + article + "</p>") * 10000 + "</article></body></html>").encode(),
+    "combining-runs-1mb": page(" ".join(w + ("\u0301\u0302\u0303" * 1000 if i % 5 == 2 else "") for i, w in enumerate((article * 12).split()))).encode(),
+    "unclosed-p-after-article": page(article, after="<p>x" * 1000000).encode(),
+    "attributes-120000": page(article, before="<div " + " ".join(f'a{i}="1"' for i in range(120000)) + ">x</div>").encode(),
     "attributes-5000": ("<html><body><div " + " ".join(f'a{i}="1"' for i in range(5000)) + ">x</div></body></html>").encode(),
 }
 for name, data in cases.items():
@@ -72,7 +80,8 @@ print('ok' if ok else 'INVALID')")
     outcome=$(python3 -c "
 import json
 r=json.loads(open('$work/out.jsonl').readline())
-print('article, %d chars of text%s' % (len(r['text']), (', empty: ' + r['empty_reason']) if r.get('empty_reason') else ''))")
+w=[x['code'] for x in r.get('warnings', [])]
+print('article, %d chars of text, %d events%s%s' % (len(r['text']), len(r['events']), (', empty: ' + r['empty_reason']) if r.get('empty_reason') else '', (', cut: ' + ' '.join(w)) if w else ''))")
   else
     outcome="error: $(head -1 "$work/err.txt" | sed 's/^newsevents: error: [^:]*: //' | cut -c1-80)"
   fi

@@ -13,6 +13,8 @@ import NewsLanguage
 //                                              tokenization alone, per KB; and the whole extract stage
 //   newsevents-bench language TEXT_DIR [ROUNDS] the language layer (tagging; the whole analysis) vs its
 //                                              tokenization alone, per KB
+//   newsevents-bench scaling TEXT_DIR [ROUNDS]  the whole extract stage on one text 1, 4, 16 and 64 times as
+//                                              long, per KB, against the 1x text in the same run
 //
 // Run it from scripts/bench/*.sh (release build); timings are CPU time of this one thread.
 
@@ -234,6 +236,50 @@ func benchLanguage(folder: String, rounds: Int) {
             format: "whole analysis (+ phrases, clauses): %.4f ms per KB (ratio %.2f)", perKB(whole), whole / baseline))
 }
 
+/// The extract stage's cost against text length: the benchmark texts joined into one base article, then
+/// articles 4, 16 and 64 times as long (the base's paragraphs repeated, each copy numbered so that no two
+/// paragraphs are equal), each timed whole; per KB, and each size's cost per KB as a ratio to the base's.
+/// Linear growth keeps the ratios near 1.
+func benchScaling(folder: String, rounds: Int) {
+    let texts = loadTexts(folder)
+    guard !texts.isEmpty else {
+        FileHandle.standardError.write(Data("newsevents-bench: no .txt files in \(folder)\n".utf8))
+        exit(2)
+    }
+    let paragraphs = texts.flatMap { $0.components(separatedBy: "\n\n") }.filter { !$0.isEmpty }
+    let extractor = Extractor()
+    func article(times: Int) -> String {
+        (0..<times).flatMap { copy in paragraphs.map { copy == 0 ? $0 : "\($0) (\(copy))" } }
+            .joined(separator: "\n\n")
+    }
+    let sizes = [1, 4, 16, 64]
+    let articles = sizes.map(article(times:))
+    _ = measure([articles[0]], rounds: 1) { extractor.extract(text: $0, anchor: "2019-11-19").events.count }
+    var seconds = [Double](repeating: .infinity, count: sizes.count)
+    var events = [Int](repeating: 0, count: sizes.count)
+    for _ in 0..<3 {
+        for (index, text) in articles.enumerated() {
+            // The same amount of text per trial for every size: the base article runs 64 times as often.
+            let repeats = max(1, rounds * sizes.last! / sizes[index] / 16)
+            let run = measure([text], rounds: repeats) {
+                extractor.extract(text: $0, anchor: "2019-11-19").events.count
+            }
+            seconds[index] = min(seconds[index], run.seconds / Double(repeats))
+            events[index] = run.checksum / repeats
+        }
+    }
+    let base = seconds[0] / Double(articles[0].utf8.count)
+    print("base article: \(texts.count) texts joined, \(articles[0].utf8.count / 1024) KB; fastest of 3 trials")
+    for (index, size) in sizes.enumerated() {
+        let kilobytes = Double(articles[index].utf8.count) / 1024
+        let perByte = seconds[index] / Double(articles[index].utf8.count)
+        print(
+            String(
+                format: "%2dx: %7.0f KB, %8.3f s, %.4f ms per KB, ratio to 1x %.2f, %d events", size, kilobytes,
+                seconds[index], seconds[index] * 1000 / kilobytes, perByte / base, events[index]))
+    }
+}
+
 let arguments = CommandLine.arguments
 switch arguments.count > 1 ? arguments[1] : "" {
 case "clean" where arguments.count >= 3:
@@ -242,12 +288,14 @@ case "entities" where arguments.count >= 3:
     benchEntities(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 case "language" where arguments.count >= 3:
     benchLanguage(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
+case "scaling" where arguments.count >= 3:
+    benchScaling(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 8 : 8)
 case "dates" where arguments.count >= 3:
     benchDates(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 default:
     FileHandle.standardError.write(
         Data(
-            "usage: newsevents-bench dates|entities|language TEXT_DIR [ROUNDS] | clean HTML_DIR [ROUNDS]\n"
+            "usage: newsevents-bench dates|entities|language|scaling TEXT_DIR [ROUNDS] | clean HTML_DIR [ROUNDS]\n"
                 .utf8))
     exit(64)
 }

@@ -57,15 +57,32 @@ public struct ArticleCleaner: Sendable {
     ) throws(CleanError) -> CleanedArticle {
         let decision = CharsetDetector.detect(bytes, transportCharset: transportCharset)
         let body = bytes[decision.bomLength...]
-        if !decision.charset.hasPrefix("UTF-16"), let reason = BinarySniffer.binaryReason(body) {
+        if !decision.charset.hasPrefix("UTF-16"), !decision.charset.hasPrefix("UTF-32"),
+            let reason = BinarySniffer.binaryReason(body)
+        {
             throw .notText(detail: reason)
         }
-        let utf8 = Self.utf8Bytes(body, charset: decision.charset, validated: decision.validatedUTF8)
+        var warnings: [ArticleWarning] = []
+        var utf8 = Self.utf8Bytes(body, charset: decision.charset, validated: decision.validatedUTF8)
+        warnings += Self.repairCharacters(&utf8)
         if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }) {
             return CleanedArticle(
-                text: "", emptyReason: "the input is empty", charset: decision.charset, charsetSource: decision.source)
+                text: "", emptyReason: "the input is empty", charset: decision.charset, charsetSource: decision.source,
+                warnings: warnings)
         }
-        if let reason = BinarySniffer.pathologicalMarkupReason(utf8) { throw .parse(detail: reason) }
+        if utf8.count > limits.maxInputBytes {
+            // Decoding can make a page longer than the bytes read (UTF-16 to UTF-8): cut at a character.
+            var end = limits.maxInputBytes
+            while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+            warnings.append(
+                ArticleWarning(
+                    .inputCut, "the page has \(utf8.count) bytes as UTF-8; only the first \(end) were read"))
+            utf8.removeSubrange(end...)
+        }
+        // Each tag and the text after it are nodes: half the node budget in tags keeps the tree within it.
+        let repair = BinarySniffer.repairMarkup(utf8, maxTags: max(1, limits.maxNodes / 2 - 16))
+        warnings += repair.warnings
+        utf8 = repair.bytes
         let started = DispatchTime.now().uptimeNanoseconds
         func checkBudget() throws(CleanError) {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -86,6 +103,7 @@ public struct ArticleCleaner: Sendable {
         try checkBudget()
         let metadata = MetadataExtractor(tree: tree).extract(pageURL: pageURL, latestDay: fetchedDay)
         let content = MainContentExtractor(tree: tree).extract(title: metadata.title)
+        warnings += content.warnings
         var paragraphs = content.paragraphs
         var emptyReason = content.emptyReason
         // JSON-LD articleBody is used when the DOM gave nothing: some pages render their text from script.
@@ -95,36 +113,45 @@ public struct ArticleCleaner: Sendable {
             paragraphs = jsonBody
             emptyReason = nil
         }
-        let text = Self.nfc(paragraphs.joined(separator: "\n\n"))
-        let length = text.unicodeScalars.count
-        if length > limits.maxTextLength { throw .textTooLong(length: length, limit: limits.maxTextLength) }
+        var repairs = TextRepair()
+        let text = repairs.text(of: paragraphs, maxLength: limits.maxTextLength)
+        let captions = content.captions.map { repairs.normalized($0) }
         return CleanedArticle(
             text: text, emptyReason: text.isEmpty ? emptyReason : nil,
-            captions: content.captions.map(Self.nfc), title: metadata.title,
+            captions: captions, title: metadata.title,
             authors: metadata.authors,
             published: metadata.published, publishedSource: metadata.publishedSource, modified: metadata.modified,
             canonicalURL: metadata.canonicalURL, siteName: metadata.siteName, description: metadata.description,
             language: metadata.language ?? (text.isEmpty ? nil : LanguageGuesser.guess(text)),
             section: metadata.section,
             charset: decision.charset,
-            charsetSource: decision.source)
+            charsetSource: decision.source,
+            warnings: warnings + repairs.warnings)
     }
 
-    /// Cleans plain text: line endings unified, paragraphs kept, invisible characters dropped, NFC; its language
-    /// guessed as for a page that declares none.
+    /// Cleans plain text: line endings unified, paragraphs kept, control and invisible characters dropped,
+    /// repeated paragraphs dropped, NFC, cut to the text limit; its language guessed as for a page that
+    /// declares none.
     public func clean(text: String) -> CleanedArticle {
-        let paragraphs = Self.paragraphs(fromPlainText: text)
-        let joined = Self.nfc(paragraphs.joined(separator: "\n\n"))
+        var bytes = Array(text.utf8)
+        let warnings = Self.repairCharacters(&bytes)
+        let input = warnings.isEmpty ? text : String(decoding: bytes, as: UTF8.self)
+        var repairs = TextRepair()
+        let joined = repairs.text(of: Self.paragraphs(fromPlainText: input), maxLength: limits.maxTextLength)
         return CleanedArticle(
             text: joined, emptyReason: joined.isEmpty ? "the input is empty" : nil,
-            language: joined.isEmpty ? nil : LanguageGuesser.guess(joined))
+            language: joined.isEmpty ? nil : LanguageGuesser.guess(joined), warnings: warnings + repairs.warnings)
     }
 
-    /// NFC normalisation. Text whose scalars are all below U+0300 (no combining marks, no Hangul jamo) is
-    /// already in NFC and is returned as it is, which skips Foundation's normaliser for most pages.
-    static func nfc(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
-        return text.precomposedStringWithCanonicalMapping
+    /// Removes control characters and cuts overlong runs of combining marks from UTF-8 text; what was done,
+    /// as warnings.
+    static func repairCharacters(_ utf8: inout [UInt8]) -> [ArticleWarning] {
+        let controls = BinarySniffer.removeControls(&utf8)
+        let marks = TextRepair.capCombiningRuns(&utf8)
+        return
+            (controls == 0
+            ? [] : [ArticleWarning(.controlCharactersRemoved, "\(controls) control characters were removed")])
+            + TextRepair.combiningWarning(marks)
     }
 
     /// Splits plain text into paragraphs at blank lines (or at every line when there are no blank lines),
@@ -143,9 +170,8 @@ public struct ArticleCleaner: Sendable {
 
     /// Decodes `bytes` from `charset` into well-formed UTF-8. Invalid UTF-8 is repaired with U+FFFD (libxml2
     /// would switch the rest of the page to Latin-1); other charsets go through iconv.
-    /// NUL bytes become spaces: libxml2 treats them as the end of a text run.
     static func utf8Bytes(_ bytes: ArraySlice<UInt8>, charset: String, validated: Bool = false) -> [UInt8] {
-        var result: [UInt8]
+        let result: [UInt8]
         if charset == "UTF-8" {
             result =
                 validated || CharsetDetector.isValidUTF8(bytes)
@@ -157,13 +183,6 @@ public struct ArticleCleaner: Sendable {
             result =
                 IconvDecoder.decode(Array(bytes), from: "WINDOWS-1252")
                 ?? Array(String(decoding: bytes, as: UTF8.self).utf8)
-        }
-        // NUL bytes are rare: find the first with memchr before touching anything.
-        let hasNUL = result.withUnsafeBufferPointer { buffer in
-            buffer.isEmpty ? false : memchr(buffer.baseAddress!, 0, buffer.count) != nil
-        }
-        if hasNUL {
-            for index in result.indices where result[index] == 0 { result[index] = 0x20 }
         }
         return result
     }

@@ -1,10 +1,12 @@
+import NewsModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Tells text from binary, and pathological markup from pages, before anything is handed to libxml2.
+/// Tells text from binary, and cuts pathological markup from pages, before anything is handed to libxml2.
 enum BinarySniffer {
     /// The most attributes one tag may carry. libxml2 checks duplicate attributes in quadratic time (one tag
     /// with 120,000 attributes took 66 s); real pages stay in the tens.
@@ -17,16 +19,125 @@ enum BinarySniffer {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
-    /// A reason when some tag has more than ``maxAttributesPerTag`` attributes: a byte scan counting
-    /// `name="` and `name='` inside each tag, skipping the contents of scripts and styles (where `<` and `=`
-    /// are code, not markup). O(n).
-    static func pathologicalMarkupReason(_ input: [UInt8]) -> String? {
-        input.withUnsafeBufferPointer { scanAttributes($0) }
+    /// What ``repairMarkup(_:maxTags:)`` did to a page.
+    struct MarkupRepair {
+        /// The page with the cuts applied (the input itself when nothing was cut).
+        var bytes: [UInt8]
+        var warnings: [ArticleWarning]
     }
 
-    private static func scanAttributes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Cuts what would make libxml2's cost explode, and says what it cut: the attributes of a tag beyond the
+    /// first ``maxAttributesPerTag`` (libxml2 checks duplicate attributes in quadratic time), and all markup
+    /// after the first `maxTags` tags (each tag and the text after it are nodes of the tree: the node budget).
+    /// A byte scan counting tags and, inside each tag, `name="` and `name='`, skipping the contents of
+    /// scripts and styles (where `<` and `=` are code, not markup). O(n).
+    static func repairMarkup(_ page: [UInt8], maxTags: Int) -> MarkupRepair {
+        var input = page
+        var scan = input.withUnsafeBufferPointer { scanMarkup($0, maxTags: maxTags) }
+        var warnings: [ArticleWarning] = []
+        if scan.end < input.count {
+            // Over the budget: inline formatting tags (span, font, b, ...) shape no block of text; without them
+            // the page may fit, and its article is not cut off behind a menu of a million spans.
+            let (stripped, removed) = stripInlineTags(input)
+            input = stripped
+            scan = input.withUnsafeBufferPointer { scanMarkup($0, maxTags: maxTags) }
+            var message = "the page has more than \(maxTags) tags"
+            if removed > 0 { message += "; its \(removed) inline formatting tags were removed" }
+            if scan.end < input.count {
+                message += "; the \(input.count - scan.end) bytes after the last tag within the budget were not parsed"
+            }
+            warnings.append(ArticleWarning(.markupCut, message))
+        }
+        guard !scan.cuts.isEmpty || scan.end < input.count else {
+            return MarkupRepair(bytes: input, warnings: warnings)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scan.end)
+        var position = 0
+        for cut in scan.cuts {
+            bytes.append(contentsOf: input[position..<cut.lowerBound])
+            position = cut.upperBound
+        }
+        bytes.append(contentsOf: input[position..<scan.end])
+        if scan.droppedAttributes > 0 {
+            warnings.append(
+                ArticleWarning(
+                    .attributesDropped,
+                    "\(scan.droppedAttributes) attributes beyond the first \(maxAttributesPerTag) of a tag were dropped "
+                        + "(\(scan.cuts.count) \(scan.cuts.count == 1 ? "tag" : "tags"))"))
+        }
+        return MarkupRepair(bytes: bytes, warnings: warnings)
+    }
+
+    /// Inline formatting elements: their tags can go without changing a page's blocks or text.
+    static let inlineTags: Set<[UInt8]> = Set(
+        [
+            "span", "font", "b", "i", "u", "s", "em", "strong", "small", "big", "sub", "sup", "mark", "abbr", "strike",
+            "tt",
+        ]
+        .map { Array($0.utf8) })
+
+    /// `input` without the start and end tags of ``inlineTags`` (their text kept), and how many were removed.
+    /// O(n).
+    static func stripInlineTags(_ input: [UInt8]) -> ([UInt8], Int) {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var removed = 0
+        var index = 0
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            guard byte == UInt8(ascii: "<") else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            var nameStart = index + 1
+            if nameStart < count, input[nameStart] == UInt8(ascii: "/") { nameStart += 1 }
+            var nameEnd = nameStart
+            while nameEnd < count, nameEnd - nameStart < 7,
+                (input[nameEnd] | 0x20) >= UInt8(ascii: "a") && (input[nameEnd] | 0x20) <= UInt8(ascii: "z")
+            {
+                nameEnd += 1
+            }
+            let terminator = nameEnd < count ? input[nameEnd] : 0
+            let endsName =
+                terminator == UInt8(ascii: ">") || terminator == UInt8(ascii: "/") || terminator == 0x20
+                || terminator == 0x09 || terminator == 0x0A || terminator == 0x0D
+            guard nameEnd > nameStart, endsName, inlineTags.contains(input[nameStart..<nameEnd].map { $0 | 0x20 })
+            else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            // Skip to the tag's ">" (quoted attribute values may hold one).
+            var quote: UInt8 = 0
+            var end = nameEnd
+            while end < count {
+                let current = input[end]
+                if quote != 0 {
+                    if current == quote { quote = 0 }
+                } else if current == UInt8(ascii: "\"") || current == UInt8(ascii: "'") {
+                    quote = current
+                } else if current == UInt8(ascii: ">") {
+                    break
+                }
+                end += 1
+            }
+            removed += 1
+            index = end + 1
+        }
+        return (output, removed)
+    }
+
+    private static func scanMarkup(
+        _ bytes: UnsafeBufferPointer<UInt8>, maxTags: Int
+    ) -> (cuts: [Range<Int>], droppedAttributes: Int, end: Int) {
         var index = 0
         let count = bytes.count
+        var cuts: [Range<Int>] = []
+        var droppedAttributes = 0
+        var tags = 0
         func isNameByte(_ byte: UInt8) -> Bool {
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
@@ -39,7 +150,7 @@ enum BinarySniffer {
             }
             return true
         }
-        let base = bytes.baseAddress!
+        guard let base = bytes.baseAddress else { return ([], 0, 0) }
         /// The next "<" at or after `from` (memchr: the text between tags is skipped at memory speed).
         func nextOpen(_ from: Int) -> Int {
             guard from < count, let found = memchr(base + from, Int32(UInt8(ascii: "<")), count - from) else {
@@ -49,14 +160,23 @@ enum BinarySniffer {
         }
         while index < count {
             index = nextOpen(index)
-            guard index + 1 < count, isNameByte(bytes[index + 1]) else {
+            guard index + 1 < count else { break }
+            let next = bytes[index + 1]
+            guard isNameByte(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else {
+                index += 1
+                continue
+            }
+            tags += 1
+            if tags > maxTags { return (cuts, droppedAttributes, index) }
+            guard isNameByte(next) else {
                 index += 1
                 continue
             }
             let rawText =
                 startsWith("script", at: index + 1) ? "</script" : startsWith("style", at: index + 1) ? "</style" : nil
-            // Inside one tag: count attributes until its ">".
+            // Inside one tag: count attributes until its ">"; past the limit, mark the rest of the tag for cutting.
             var attributes = 0
+            var dropFrom: Int?
             var quote: UInt8 = 0
             index += 1
             while index < count {
@@ -72,11 +192,17 @@ enum BinarySniffer {
                 {
                     attributes += 1
                     if attributes > maxAttributesPerTag {
-                        return "a tag has more than \(maxAttributesPerTag) attributes"
+                        droppedAttributes += 1
+                        if dropFrom == nil {
+                            var nameStart = index - 1
+                            while nameStart > 0, isNameByte(bytes[nameStart - 1]) { nameStart -= 1 }
+                            dropFrom = nameStart
+                        }
                     }
                 }
                 index += 1
             }
+            if let dropFrom { cuts.append(dropFrom..<index) }
             // Skip a script's or a style's text up to its end tag.
             if let rawText {
                 let name = String(rawText.dropFirst())
@@ -84,12 +210,13 @@ enum BinarySniffer {
                 while index < count, !startsWith(name, at: index + 1) { index = nextOpen(index + 1) }
             }
         }
-        return nil
+        return (cuts, droppedAttributes, count)
     }
 
     /// A reason when `bytes` (after any BOM) look binary: known binary signatures, or more than 2% of the
     /// first ``window`` bytes being C0 controls other than tab, newline, form feed, carriage return and
-    /// escape. UTF-16 input (recognised by its BOM) is not passed here.
+    /// escape where the rest is not text (neither valid UTF-8 nor 70% printable ASCII), or more than 30% of
+    /// them being such controls. UTF-16 and UTF-32 input (recognised by its BOM) is not passed here.
     static func binaryReason(_ bytes: ArraySlice<UInt8>) -> String? {
         let signatures: [(prefix: [UInt8], name: String)] = [
             ([0x1F, 0x8B], "gzip data"), ([0x50, 0x4B, 0x03, 0x04], "a zip archive"),
@@ -115,9 +242,58 @@ enum BinarySniffer {
         where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B {
             controls += 1
         }
+        // Control characters scattered in a page are noise the cleaner removes; they make binary only when
+        // they are many, or when the rest does not read as text either (not UTF-8, and mostly not ASCII).
         if controls * 50 > sample.count {
-            return "\(controls) of its first \(sample.count) bytes are control characters"
+            let printable = sample.reduce(0) { $0 + (($1 >= 0x20 && $1 < 0x7F) || isSpace($1) ? 1 : 0) }
+            // The sample may end inside a character: its last character is left out of the UTF-8 check.
+            var end = sample.endIndex
+            while end > sample.startIndex, sample[end - 1] & 0xC0 == 0x80, sample.endIndex - end < 3 { end -= 1 }
+            if end > sample.startIndex, sample[end - 1] >= 0xC0 { end -= 1 }
+            let readsAsText =
+                CharsetDetector.isValidUTF8(sample[sample.startIndex..<end]) || printable * 10 >= sample.count * 7
+            if controls * 10 > sample.count * 3 || !readsAsText {
+                return "\(controls) of its first \(sample.count) bytes are control characters"
+            }
         }
         return nil
+    }
+
+    /// Removes control characters from decoded UTF-8: C0 controls other than tab, line feed, form feed and
+    /// carriage return, DEL, and C1 controls (U+0080-U+009F). NUL becomes a space (libxml2 would end a text run
+    /// at it). Returns how many were removed. One pass; no copy when there are none.
+    static func removeControls(_ bytes: inout [UInt8]) -> Int {
+        func isRemoved(_ index: Int) -> Int {
+            let byte = bytes[index]
+            if (byte < 0x20 && byte != 0 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D)
+                || byte == 0x7F
+            {
+                return 1
+            }
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F { return 2 }
+            return 0
+        }
+        var first = 0
+        while first < bytes.count, isRemoved(first) == 0 {
+            if bytes[first] == 0 { bytes[first] = 0x20 }
+            first += 1
+        }
+        guard first < bytes.count else { return 0 }
+        var removed = 0
+        var write = first
+        var read = first
+        while read < bytes.count {
+            let length = isRemoved(read)
+            if length > 0 {
+                removed += 1
+                read += length
+                continue
+            }
+            bytes[write] = bytes[read] == 0 ? 0x20 : bytes[read]
+            write += 1
+            read += 1
+        }
+        bytes.removeSubrange(write...)
+        return removed
     }
 }

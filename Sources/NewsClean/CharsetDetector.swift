@@ -24,6 +24,13 @@ package enum CharsetDetector {
     /// Decides the encoding of `bytes`. O(n) in the worst case (the UTF-8 validity check).
     package static func detect(_ bytes: [UInt8], transportCharset: String?) -> Decision {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Decision(charset: "UTF-8", source: "bom", bomLength: 3) }
+        // UTF-32 first: its little-endian BOM starts like UTF-16's.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+            return Decision(charset: "UTF-32LE", source: "bom", bomLength: 4)
+        }
+        if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return Decision(charset: "UTF-32BE", source: "bom", bomLength: 4)
+        }
         if bytes.starts(with: [0xFF, 0xFE]) { return Decision(charset: "UTF-16LE", source: "bom", bomLength: 2) }
         if bytes.starts(with: [0xFE, 0xFF]) { return Decision(charset: "UTF-16BE", source: "bom", bomLength: 2) }
         if let transport = transportCharset.flatMap(normalize) {

@@ -8,15 +8,11 @@ public enum CleanError: Error, Equatable, CustomStringConvertible {
     case parse(detail: String)
     /// The page took longer than the per-article time budget.
     case timeBudget(seconds: Double, limit: Double)
-    /// The main text is longer than the text budget.
-    case textTooLong(length: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .notText(let detail): return "input is not HTML text: \(detail)"
         case .parse(let detail): return "cannot parse HTML: \(detail)"
-        case .textTooLong(let length, let limit):
-            return "the main text has \(length) characters, over the budget of \(limit)"
         case .timeBudget(let seconds, let limit):
             return
                 "cleaning took \(String(format: "%.1f", seconds)) s, over the per-article budget of \(String(format: "%.1f", limit)) s"
@@ -29,7 +25,6 @@ public enum CleanError: Error, Equatable, CustomStringConvertible {
         case .notText: return "not-text"
         case .parse: return "parse"
         case .timeBudget: return "time-budget"
-        case .textTooLong: return "text-too-long"
         }
     }
 }

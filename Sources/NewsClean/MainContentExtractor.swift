@@ -1,4 +1,5 @@
 import LibXML
+import NewsModel
 
 /// Finds the article's main text in a flattened page.
 ///
@@ -17,6 +18,8 @@ struct MainContentExtractor {
         /// Figure captions inside the article container, photo credits removed. Kept out of the body text:
         /// they repeat it, and their credits name photographers, not actors.
         var captions: [String] = []
+        /// Blocks skipped as too long to be paragraphs.
+        var warnings: [ArticleWarning] = []
     }
 
     /// Elements whose text is code, not prose.
@@ -27,15 +30,33 @@ struct MainContentExtractor {
 
     /// Minimum characters for a block to vote as a paragraph.
     static let minimumParagraphLength = 25
-    /// Below this many characters of body text the page is treated as having no article.
+    /// Below this many characters of body text the page is treated as having no article, unless the text is
+    /// prose on a page that is no listing (``isBrief(_:)``).
     static let minimumArticleLength = 120
+    /// A block longer than this is no paragraph a person wrote (a text node of megabytes, a menu written on
+    /// one line): it is skipped, with a warning, so that it can neither win nor swamp the article.
+    static let maximumBlockLength = 100_000
 
     func extract(title: String?) -> Result {
         let root = bodyIndex() ?? -1
         let dropped = furnitureMap()
         let builder = TextBlockBuilder(tree: tree, dropped: dropped)
-        let blocks = root >= 0 ? builder.blocks(in: root) : []
-        guard !blocks.isEmpty else { return Result(paragraphs: [], emptyReason: "the page has no visible text") }
+        var blocks = root >= 0 ? builder.blocks(in: root) : []
+        var warnings: [ArticleWarning] = []
+        let overlong = blocks.filter(Self.isOverlong)
+        if !overlong.isEmpty {
+            blocks.removeAll(where: Self.isOverlong)
+            let sizes = overlong.prefix(3).map { String($0.length) }.joined(separator: ", ")
+            warnings.append(
+                ArticleWarning(
+                    .blockSkipped,
+                    "\(overlong.count) text \(overlong.count == 1 ? "block" : "blocks") longer than "
+                        + "\(Self.maximumBlockLength) characters (\(sizes)\(overlong.count > 3 ? ", ..." : "")) skipped"
+                ))
+        }
+        guard !blocks.isEmpty else {
+            return Result(paragraphs: [], emptyReason: "the page has no visible text", warnings: warnings)
+        }
 
         let container = bestContainer(blocks: blocks, root: root)
         let end = Int(tree.subtreeEnds[container])
@@ -52,15 +73,50 @@ struct MainContentExtractor {
                 total = proseTotal
             }
         }
-        if total < Self.minimumArticleLength {
+        if total < Self.minimumArticleLength, !isBrief(paragraphs) {
             let longest = blocks.map(\.length).max() ?? 0
             return Result(
                 paragraphs: [],
                 emptyReason:
-                    "no article text found: the main candidate has \(total) characters and the longest block \(longest)"
-            )
+                    "no article text found: the main candidate has \(total) characters and the longest block \(longest)",
+                warnings: warnings)
         }
-        return Result(paragraphs: paragraphs, emptyReason: nil, captions: captions(in: container))
+        return Result(
+            paragraphs: paragraphs, emptyReason: nil, captions: captions(in: container), warnings: warnings)
+    }
+
+    /// Whether a block is longer than ``maximumBlockLength``, counting its characters without their
+    /// combining marks (which the clean stage has already cut to short runs).
+    static func isOverlong(_ block: TextBlock) -> Bool {
+        guard block.length > maximumBlockLength else { return false }
+        let marks = block.text.unicodeScalars.reduce(0) { count, scalar in
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark: return count + 1
+            default: return count
+            }
+        }
+        return block.length - marks > maximumBlockLength
+    }
+
+    /// Whether a short main text is still an article: a brief of one or two sentences. It must hold a
+    /// sentence (eight words or more, ending in a full stop, "!" or "?", perhaps inside quotes), and the
+    /// page must not be a listing or a section front: those link to other articles by their headlines, so a
+    /// page with four or more links of four words or more is none.
+    func isBrief(_ paragraphs: [String]) -> Bool {
+        let sentence = paragraphs.contains { paragraph in
+            let words = paragraph.split(whereSeparator: { $0 == " " }).count
+            let end = paragraph.unicodeScalars.last { !"\"'”’)»".unicodeScalars.contains($0) }
+            return words >= 8 && end.map { ".!?".unicodeScalars.contains($0) } == true
+        }
+        guard sentence else { return false }
+        var headlineLinks = 0
+        for index in 0..<tree.count where tree.kinds[index] == .element && tree.names[index] == "a" {
+            if tree.textContent(of: index).split(whereSeparator: { $0 == " " || $0 == "\n" }).count >= 4 {
+                headlineLinks += 1
+                if headlineLinks >= 4 { return false }
+            }
+        }
+        return true
     }
 
     /// The `<figcaption>` texts of the container, each without its trailing credit ("(Photo by ...)",

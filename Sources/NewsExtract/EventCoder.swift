@@ -290,6 +290,25 @@ struct EventCoder: Sendable {
     ///
     /// `analyses`: the language layer's analyses of `sentences` (each sentence that names a participant is
     /// analysed once), for the rules that read clauses (`EventRules/`); without them those rules do not apply.
+    /// The items of `indices` grouped by the sentence whose start is the last at or before each item's key
+    /// (`sentenceStarts` ascending), in their given order. An item before the first sentence is in none.
+    static func bySentence(
+        _ indices: Range<Int>, count: Int, key: (Int) -> Int, sentenceStarts: [Int]
+    ) -> [[Int]] {
+        var groups = [[Int]](repeating: [], count: count)
+        for item in indices {
+            let position = key(item)
+            var low = 0
+            var high = sentenceStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if sentenceStarts[middle] <= position { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { groups[low - 1].append(item) }
+        }
+        return groups
+    }
+
     func code(
         _ text: TokenizedText, sentences: [Sentence], participants: [Occurrence], dates: [TimeExpression],
         companies: Set<String> = [], analyses: SentenceAnalyses? = nil
@@ -312,18 +331,38 @@ struct EventCoder: Sendable {
                 events.append(event)
             }
         }
+        // Each sentence reads only its own participants and dates: they are put in the sentence that holds
+        // their start once (array order kept), so coding stays linear in the text's length.
+        let participantsBySentence = Self.bySentence(
+            participants.indices, count: sentences.count, key: { participants[$0].firstToken },
+            sentenceStarts: sentences.map(\.firstToken))
+        let datesBySentence = Self.bySentence(
+            dates.indices, count: sentences.count, key: { dates[$0].start }, sentenceStarts: sentences.map(\.start))
+        // The official named last (in array order) before each sentence: officials by where they end.
+        let officials = participants.indices.filter { participants[$0].participant.kind == .official }
+            .sorted { participants[$0].endToken < participants[$1].endToken }
+        var officialCursor = 0
+        var lastOfficial: Int?
         for (sentenceIndex, sentence) in sentences.enumerated() {
+            while officialCursor < officials.count,
+                participants[officials[officialCursor]].endToken <= sentence.firstToken
+            {
+                lastOfficial = max(lastOfficial ?? officials[officialCursor], officials[officialCursor])
+                officialCursor += 1
+            }
+            let eventsBefore = events.count
             let sentenceText = text.text(from: sentence.start, to: sentence.end)
             if sentenceText.hasSuffix("?") || sentenceText.hasSuffix("?\"") || sentenceText.hasSuffix("?”") { continue }
             let datelineEnd = Self.datelineEnd(of: sentenceText).map { sentence.start + $0 } ?? sentence.start
-            let inSentence = participants.filter {
+            let sentenceParticipants = participantsBySentence[sentenceIndex].map { participants[$0] }
+            let inSentence = sentenceParticipants.filter {
                 $0.firstToken >= sentence.firstToken && $0.endToken <= sentence.endToken
                     && text.tokens[$0.firstToken].start >= datelineEnd
             }
             guard !inSentence.isEmpty else { continue }
             let analyzed = analyses.map { AnalyzedSentence($0.analysis(sentenceIndex)) }
             let tokens = Array(text.tokens[sentence.firstToken..<sentence.endToken])
-            let sentenceDates = dates.filter {
+            let sentenceDates = datesBySentence[sentenceIndex].map { dates[$0] }.filter {
                 $0.start >= sentence.start && $0.end <= sentence.end && ($0.type == .date || $0.type == .time)
                     && $0.granularity != nil
             }
@@ -343,9 +382,7 @@ struct EventCoder: Sendable {
             // project's nominal cues ("a cyberattack on Albania") add the events the sentence reports in passing.
             var mainFound = false
             var hostile: [(cueStart: Int, actor: Participant)] = []
-            let lastPerson = participants.last(where: {
-                $0.endToken <= sentence.firstToken && $0.participant.kind == .official
-            })?.participant
+            let lastPerson = lastOfficial.map { participants[$0].participant }
             var currentSegment = 0
             for cueMatch in cueMatches {
                 let cue = cueMatch.cue
@@ -555,7 +592,9 @@ struct EventCoder: Sendable {
             // a criticism (CAMEO 111) of the participant the verdict is about, when the sentence codes nothing else
             // for the speaker.
             for (verb, speaker, target) in verdicts(in: text, sentence: sentence, participants: inSentence)
-            where !events.contains(where: { $0.sentenceStart == sentence.start && $0.actor?.id == speaker.id }) {
+            where !events[eventsBefore...].contains(where: {
+                $0.sentenceStart == sentence.start && $0.actor?.id == speaker.id
+            }) {
                 recordSpeech(
                     "111", mode: "disapprove", speaker: speaker, target: target, verb: verb, rule: "speech.verdict")
             }
@@ -571,7 +610,7 @@ struct EventCoder: Sendable {
                 let clauseStart =
                     (sentence.firstToken..<verb).last(where: { Self.subordinators.contains(text.tokens[$0].key) })
                     ?? sentence.firstToken
-                let speakers = participants.filter {
+                let speakers = sentenceParticipants.filter {
                     $0.firstToken >= clauseStart && $0.endToken <= verb && !isObject($0, in: text)
                 }
                 for speaker in coordinatedGroup(endingBefore: verb, in: speakers, text: text)

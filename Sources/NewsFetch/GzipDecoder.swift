@@ -26,6 +26,13 @@ public enum GzipDecoder {
     /// Inflates `bytes`, failing once the output passes `limit` bytes. O(output); memory at most `limit`
     /// plus one 64 KiB chunk.
     public static func inflate(_ bytes: [UInt8], limit: Int) throws(GzipError) -> [UInt8] {
+        let (output, complete) = try inflatePrefix(bytes, limit: limit)
+        guard complete else { throw .tooLarge(limit: limit) }
+        return output
+    }
+
+    /// Inflates at most `limit` bytes of `bytes`: the output, and whether it is the whole data. Same cost.
+    public static func inflatePrefix(_ bytes: [UInt8], limit: Int) throws(GzipError) -> ([UInt8], complete: Bool) {
         var stream = z_stream()
         guard newsevents_inflateInit(&stream) == Z_OK else { throw .corrupt(detail: "zlib could not start") }
         defer { inflateEnd(&stream) }
@@ -33,6 +40,7 @@ public enum GzipDecoder {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var input = bytes
         var failure: GzipError?
+        var complete = true
         input.withUnsafeMutableBufferPointer { inputBuffer in
             stream.next_in = inputBuffer.baseAddress
             stream.avail_in = UInt32(inputBuffer.count)
@@ -44,7 +52,8 @@ public enum GzipDecoder {
                     return (status, chunkBuffer.count - Int(stream.avail_out))
                 }
                 if output.count + produced > limit {
-                    failure = .tooLarge(limit: limit)
+                    output.append(contentsOf: chunk[0..<(limit - output.count)])
+                    complete = false
                     return
                 }
                 output.append(contentsOf: chunk[0..<produced])
@@ -71,6 +80,6 @@ public enum GzipDecoder {
             }
         }
         if let failure { throw failure }
-        return output
+        return (output, complete)
     }
 }

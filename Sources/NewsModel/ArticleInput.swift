@@ -17,6 +17,8 @@ public struct ArticleInput: Sendable, Equatable {
     /// Where the input came from, for error messages: a path, `stdin`, or `stdin:LINE`.
     public var origin: String
     public var content: Content
+    /// What reading the input already cut (an input over the size limit), carried into the cleaned article.
+    public var warnings: [ArticleWarning] = []
 
     public init(inputID: String? = nil, url: String? = nil, published: String? = nil, origin: String, content: Content)
     {

@@ -22,12 +22,15 @@ public struct CleanedArticle: Sendable, Equatable {
     /// "fallback"); nil for plain-text input.
     public var charset: String?
     public var charsetSource: String?
+    /// What was cut, skipped or repaired on the way (empty for an input read whole).
+    public var warnings: [ArticleWarning]
 
     public init(
         text: String, emptyReason: String? = nil, captions: [String] = [], title: String? = nil, authors: [String] = [],
         published: String? = nil, publishedSource: String? = nil, modified: String? = nil,
         canonicalURL: String? = nil, siteName: String? = nil, description: String? = nil,
-        language: String? = nil, section: String? = nil, charset: String? = nil, charsetSource: String? = nil
+        language: String? = nil, section: String? = nil, charset: String? = nil, charsetSource: String? = nil,
+        warnings: [ArticleWarning] = []
     ) {
         self.text = text
         self.emptyReason = emptyReason
@@ -44,5 +47,6 @@ public struct CleanedArticle: Sendable, Equatable {
         self.section = section
         self.charset = charset
         self.charsetSource = charsetSource
+        self.warnings = warnings
     }
 }

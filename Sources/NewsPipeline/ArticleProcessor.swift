@@ -116,9 +116,12 @@ package struct ArticleProcessor: Sendable {
             let stamp = Self.fileStamp(path)
             if let stamp, failedBefore(path, stamp) { return .skipped(origin: path, reason: "failed-before") }
             do {
-                input = ArticleInput(
+                let read = try reader.readPrefix(path: path)
+                var given = ArticleInput(
                     url: url, published: published, origin: path,
-                    content: .html(bytes: try reader.read(path: path), transportCharset: nil))
+                    content: .html(bytes: read.bytes, transportCharset: nil))
+                if let cut = read.cut { given.warnings.append(ArticleWarning(.inputCut, cut)) }
+                input = given
             } catch {
                 var failure = ArticleFailure(
                     origin: path, url: url, stage: "read", reason: error.reason, message: error.description)
@@ -132,7 +135,7 @@ package struct ArticleProcessor: Sendable {
     /// Cleans and extracts one input in memory.
     package func process(_ input: ArticleInput) -> ArticleOutcome {
         let hash: String
-        let cleaned: CleanedArticle
+        var cleaned: CleanedArticle
         switch input.content {
         case .html(let bytes, let charset):
             hash = ContentHash.sha256Hex(of: bytes)
@@ -154,6 +157,7 @@ package struct ArticleProcessor: Sendable {
             if alreadySeen(hash) { return .skipped(origin: input.origin, reason: "seen") }
             cleaned = cleaner.clean(text: text)
         }
+        cleaned.warnings = input.warnings + cleaned.warnings
         var published: String?
         var publishedSource: String?
         if let given = input.published {

@@ -83,11 +83,14 @@ package enum JobSources {
         -> ArticleJob
     {
         do {
-            let bytes = try LocalInputReader(maxBytes: maxBytes).readStandardInput()
+            let read = try LocalInputReader(maxBytes: maxBytes).readStandardInputPrefix()
             // Plain text is already the article's text (UTF-8; invalid bytes become U+FFFD): no cleaning.
             let content: ArticleInput.Content =
-                plainText ? .text(String(decoding: bytes, as: UTF8.self)) : .html(bytes: bytes, transportCharset: nil)
-            return .input(ArticleInput(url: url, published: published, origin: "stdin", content: content))
+                plainText
+                ? .text(String(decoding: read.bytes, as: UTF8.self)) : .html(bytes: read.bytes, transportCharset: nil)
+            var input = ArticleInput(url: url, published: published, origin: "stdin", content: content)
+            if let cut = read.cut { input.warnings.append(ArticleWarning(.inputCut, cut)) }
+            return .input(input)
         } catch {
             return .failed(
                 ArticleFailure(

@@ -99,6 +99,12 @@ package final class RecordSink: @unchecked Sendable {
                     "\(article.input.origin): no article text: \(article.cleaned.emptyReason ?? "empty")"
                 if warnOnEmptyArticles { logger.warning(message) } else { logger.info(message) }
             }
+            for warning in article.cleaned.warnings {
+                // What was cut to read the article: a filter's user sees it; a batch run counts it.
+                let message: Logger.Message = "\(article.input.origin): \(warning.code.rawValue): \(warning.message)"
+                if warnOnEmptyArticles { logger.warning(message) } else { logger.info(message) }
+                summary.warnings[warning.code.rawValue, default: 0] += 1
+            }
             summary.events += article.extraction.events.count
             if let language = Self.uncoveredLanguage(article) {
                 // Zero events from a text the rules cannot read is no finding: say so (a batch run only counts it).

@@ -16,6 +16,8 @@ package struct RunSummary: Sendable, Equatable {
     package var retractions = 0
     package var failures: [String: Int] = [:]
     package var skipped: [String: Int] = [:]
+    /// Articles read with something cut or repaired, by warning code (an article may count under several).
+    package var warnings: [String: Int] = [:]
     package var seconds = 0.0
     package var cancelledBySignal: Int32?
 
@@ -46,6 +48,7 @@ package struct RunSummary: Sendable, Equatable {
             ("failed", .int(failureCount)),
             ("failures", .object(failures.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("skipped", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("warnings", .object(warnings.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("seconds", .double((seconds * 1000).rounded() / 1000)),
             ("interrupted_by_signal", cancelledBySignal.map { .int(Int($0)) } ?? .null),
         ])

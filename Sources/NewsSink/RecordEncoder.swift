@@ -126,6 +126,13 @@ public enum RecordEncoder {
             ("language", .optional(cleaned.language)), ("section", .optional(cleaned.section)),
             ("charset", .optional(cleaned.charset)), ("charset_source", .optional(cleaned.charsetSource)),
             ("text", .string(cleaned.text)), ("empty_reason", .optional(cleaned.emptyReason)),
+            (
+                "warnings",
+                .array(
+                    cleaned.warnings.map {
+                        .object([("code", .string($0.code.rawValue)), ("message", .string($0.message))])
+                    })
+            ),
             ("captions", .array(cleaned.captions.map(JSONValue.string))), ("anchor", .optional(article.anchorDate)),
             ("anchor_source", .optional(article.anchorSource)),
         ]

@@ -93,6 +93,27 @@ struct ArticleCleanerTests {
         #expect(cleaned.publishedSource == "time:datetime")
     }
 
+    @Test func markupRepairKeepsATagsFirstAttributesAndItsEnd() {
+        let page = Array("<div a=\"1\" b='2' c=\"3\">x</div>".utf8)
+        let attributes = (0..<1002).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
+        let repaired = BinarySniffer.repairMarkup(Array("<div \(attributes)>x</div><p>y".utf8), maxTags: 100)
+        let kept = (0..<1000).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
+        #expect(String(decoding: repaired.bytes, as: UTF8.self) == "<div \(kept) >x</div><p>y")
+        #expect(repaired.warnings.map(\.code) == [.attributesDropped])
+        // Its twin: a page within the limits is passed through untouched.
+        let untouched = BinarySniffer.repairMarkup(page, maxTags: 100)
+        #expect(untouched.bytes == page && untouched.warnings.isEmpty)
+        // Over the tag budget: inline tags go first, then the markup after the budget is cut.
+        let spans = BinarySniffer.repairMarkup(Array("<p>a<span>b</span><b>c</b></p><p>d</p>".utf8), maxTags: 4)
+        #expect(String(decoding: spans.bytes, as: UTF8.self) == "<p>abc</p><p>d</p>")
+        let cut = BinarySniffer.repairMarkup(Array("<p>a</p><p>b</p><p>c</p>".utf8), maxTags: 4)
+        #expect(String(decoding: cut.bytes, as: UTF8.self) == "<p>a</p><p>b</p>")
+        #expect(
+            cut.warnings.map(\.message) == [
+                "the page has more than 4 tags; the 8 bytes after the last tag within the budget were not parsed"
+            ])
+    }
+
     @Test func aPageWithNoArticleGivesAnEmptyBodyAndSaysWhy() throws {
         let cleaned = try cleaner.clean(bytes: FixturePaths.bytes("section-front-no-article.html"))
         #expect(cleaned.text == "")

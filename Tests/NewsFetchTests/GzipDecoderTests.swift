@@ -45,6 +45,15 @@ struct GzipDecoderTests {
         }
     }
 
+    @Test func inflatesABombsFirstBytesWhenAskedForAPrefix() throws {
+        let bomb = try gzip([UInt8](repeating: 0, count: 8 << 20))
+        let (prefix, complete) = try GzipDecoder.inflatePrefix(bomb, limit: 1 << 20)
+        #expect(prefix == [UInt8](repeating: 0, count: 1 << 20) && !complete)
+        let small = try gzip(Array("news".utf8))
+        let (whole, wholeComplete) = try GzipDecoder.inflatePrefix(small, limit: 1 << 20)
+        #expect(whole == Array("news".utf8) && wholeComplete)
+    }
+
     @Test func reportsTruncatedData() throws {
         let compressed = try gzip(Array(String(repeating: "news ", count: 1000).utf8))
         #expect(throws: GzipError.corrupt(detail: "the data ends early")) {
