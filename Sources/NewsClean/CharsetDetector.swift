@@ -33,6 +33,7 @@ package enum CharsetDetector {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return Decision(charset: "UTF-16LE", source: "bom", bomLength: 2) }
         if bytes.starts(with: [0xFE, 0xFF]) { return Decision(charset: "UTF-16BE", source: "bom", bomLength: 2) }
+        if let wide = wideEncoding(bytes) { return Decision(charset: wide, source: "nul-pattern", bomLength: 0) }
         if let transport = transportCharset.flatMap(normalize) {
             return Decision(charset: transport, source: "transport", bomLength: 0)
         }
@@ -90,6 +91,29 @@ package enum CharsetDetector {
             }
         }
         return (multiByte, invalid)
+    }
+
+    /// UTF-16 or UTF-32 without a byte-order mark, told by where the NUL bytes fall in the first 512 bytes:
+    /// markup is ASCII, so in UTF-16LE nearly every odd byte is NUL and no even one, in UTF-32BE the first
+    /// three of every four, and so on. No other text has such a pattern (a page in UTF-8 or a legacy charset
+    /// has no NUL at all). Nil when the pattern is not clear.
+    static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        let sample = bytes.prefix(512)
+        guard sample.count >= 16 else { return nil }
+        var zeros = [Int](repeating: 0, count: 4)
+        var counts = [Int](repeating: 0, count: 4)
+        for (offset, byte) in sample.enumerated() {
+            counts[offset % 4] += 1
+            if byte == 0 { zeros[offset % 4] += 1 }
+        }
+        // Text in a non-Latin script has fewer NULs in the high bytes than markup: 60% is enough.
+        func mostly(_ position: Int) -> Bool { zeros[position] * 10 >= counts[position] * 6 }
+        func rarely(_ position: Int) -> Bool { zeros[position] * 20 <= counts[position] }
+        if rarely(0), mostly(1), mostly(2), mostly(3) { return "UTF-32LE" }
+        if mostly(0), mostly(1), mostly(2), rarely(3) { return "UTF-32BE" }
+        if rarely(0), rarely(2), mostly(1), mostly(3) { return "UTF-16LE" }
+        if mostly(0), mostly(2), rarely(1), rarely(3) { return "UTF-16BE" }
+        return nil
     }
 
     /// Maps a label to the name used for decoding, following the WHATWG encoding labels for the common

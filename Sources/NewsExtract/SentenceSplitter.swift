@@ -12,8 +12,12 @@ struct Sentence: Sendable, Equatable {
 /// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets) followed by white space and a
 /// capital, a digit or an opening quote, and always at a paragraph break. It does not end after a known
 /// abbreviation ("Mr.", "Sept.", "U.S." before a lower-case word), a single initial ("J. Smith"), or
-/// inside a number ("3.5").
+/// inside a number ("3.5"). A run of ``maxTokens`` tokens with no end is cut there: no reader takes text that
+/// long as one sentence (a list, a table or text without punctuation), and every rule's cost grows with a
+/// sentence's length.
 struct SentenceSplitter: Sendable {
+    static let maxTokens = 200
+
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "pres",
         "st", "jr", "sr", "rev", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
@@ -29,7 +33,7 @@ struct SentenceSplitter: Sendable {
         var first = 0
         for index in 0..<tokens.count {
             let isLast = index == tokens.count - 1
-            if isLast || endsSentence(after: index, text) {
+            if isLast || index + 1 - first >= Self.maxTokens || endsSentence(after: index, text) {
                 let start = tokens[first].start
                 var end = tokens[index].end
                 // Take the closing punctuation and quotes into the sentence.

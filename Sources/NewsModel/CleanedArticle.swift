@@ -18,7 +18,7 @@ public struct CleanedArticle: Sendable, Equatable {
     /// BCP 47 language tag, lower-case primary subtag (e.g. "en", "en-gb").
     public var language: String?
     public var section: String?
-    /// The charset the bytes were decoded from, and how it was chosen ("bom", "transport", "meta", "utf-8-valid",
+    /// The charset the bytes were decoded from, and how it was chosen ("bom", "nul-pattern", "transport", "meta", "utf-8-valid",
     /// "fallback"); nil for plain-text input.
     public var charset: String?
     public var charsetSource: String?

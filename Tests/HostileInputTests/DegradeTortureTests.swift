@@ -71,6 +71,23 @@ struct DegradeTortureTests {
         }
     }
 
+    @Test func utf16AndUTF32WithoutAByteOrderMarkAreToldByTheirNULBytes() {
+        let html = HostileInput.page(body: "Le café. " + Self.sentence, head: "<meta charset=\"utf-16\">")
+        for (width, littleEndian, name) in [(2, true, "UTF-16LE"), (2, false, "UTF-16BE"), (4, true, "UTF-32LE")] {
+            var bytes: [UInt8] = []
+            for scalar in html.unicodeScalars {
+                let units = (0..<width).map { UInt8(truncatingIfNeeded: scalar.value >> (8 * $0)) }
+                bytes += littleEndian ? units : units.reversed()
+            }
+            let outcome = HostileInput.run(bytes)
+            #expect(outcome.text == "Le café. " + Self.sentence, "\(name)")
+            #expect(outcome.article?.cleaned.charset == name)
+            #expect(outcome.article?.cleaned.charsetSource == "nul-pattern")
+        }
+        // Its twin: the same page in UTF-8 is read as UTF-8 (its meta names UTF-16, which browsers ignore too).
+        #expect(HostileInput.run(html).article?.cleaned.charset == "UTF-8")
+    }
+
     // Row 3: the oversized part is cut or skipped, the article kept, and the record says what was cut.
     @Test func aTwentyMegabyteTextNodeAfterTheArticleIsSkipped() {
         let words = String(repeating: "word ", count: 4 << 20)

@@ -22,6 +22,15 @@ struct SentenceSplitterTests {
             ])
     }
 
+    @Test func aRunWithNoEndIsCutEveryTwoHundredTokens() {
+        let words = (0..<450).map { "w\($0)" }
+        let split = sentences(words.joined(separator: " "))
+        #expect(split.map { $0.split(separator: " ").count } == [200, 200, 50])
+        #expect(split.first?.hasSuffix(" w199") == true && split.last?.hasPrefix("w400 ") == true)
+        // Its twin: a long sentence within the bound stays whole.
+        #expect(sentences(words.prefix(199).joined(separator: " ") + ".").count == 1)
+    }
+
     @Test func keepsQuotesWithTheirSentence() {
         #expect(
             sentences("He said: “We will respond.” The UK agreed.") == [
