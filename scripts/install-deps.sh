@@ -2,7 +2,8 @@
 # Installs the system libraries newsevents builds against, when they are missing (Debian/Ubuntu):
 # libxml2-dev (the HTML and XML parser), zlib1g-dev (gzip inputs) and pkg-config (SwiftPM finds both with it);
 # python3-jsonschema for the schema check of the records; wordnet-base, which scripts/gen-language.py reads
-# when it learns (or checks) the language layer's tables; iso-codes, which scripts/gen-data.py reads likewise.
+# when it learns (or checks) the language layer's tables; iso-codes, which scripts/gen-data.py reads likewise;
+# with --with-browser, chromium for the report check.
 set -euo pipefail
 
 missing=()
@@ -14,6 +15,12 @@ python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || missing+=(python3
 [ -f /usr/share/wordnet/index.noun ] || missing+=(wordnet-base)
 # scripts/gen-data.py --check derives the country table again from iso-codes' ISO 3166-1 list.
 [ -f /usr/share/iso-codes/json/iso_3166-1.json ] || missing+=(iso-codes)
+
+# The test script (scripts/test.sh --with-browser, as CI runs it) also checks the HTML report in headless
+# Chromium; the quick start does not need it.
+if [ "${1:-}" = "--with-browser" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2

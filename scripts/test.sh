@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
+scripts/install-deps.sh --with-browser
 swift format lint --strict --recursive Sources Tests Package.swift
 python3 scripts/gen-data.py --check
 python3 scripts/gen-language.py --check
@@ -13,3 +13,5 @@ python3 scripts/check-imports.py
 swift build --build-tests -Xswiftc -warnings-as-errors
 swift test -Xswiftc -warnings-as-errors
 scripts/check-records.sh
+# The HTML report in headless Chromium, where it is installed (install-deps.sh --with-browser installs it).
+if command -v chromium >/dev/null 2>&1; then scripts/check-report.sh; else echo "test.sh: no chromium; the report check is skipped" >&2; fi

@@ -26,6 +26,10 @@ extension PipelineConfig {
             "max_seconds = \(clean.maxSeconds)", "max_text_chars = \(clean.maxTextChars)",
             "", "[extract]", "emit = \(quote(extract.emit))",
             "", "[sink]", "path = \(quote(sink.path))", "fsync = \(sink.fsync)",
+            "", "[report]",
+            report.path.isEmpty
+                ? "# path = \"out/report.html\" would write an HTML report after each run"
+                : "path = \(quote(report.path))",
             "", "[scheduler]", "workers = \(scheduler.workers)", "max_in_flight = \(scheduler.maxInFlight)",
             "", "[state]", "dir = \(quote(state.dir))",
         ]

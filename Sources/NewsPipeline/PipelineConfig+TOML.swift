@@ -121,6 +121,7 @@ extension PipelineConfig {
         ),
         ("extract", [("emit", .choice(["events", "articles"], \.extract.emit))]),
         ("sink", [("path", .path(\.sink.path, dashIsOutput: true)), ("fsync", .bool(\.sink.fsync))]),
+        ("report", [("path", .path(\.report.path, dashIsOutput: false))]),
         (
             "scheduler",
             [("workers", .positiveInt(\.scheduler.workers)), ("max_in_flight", .positiveInt(\.scheduler.maxInFlight))]

@@ -73,6 +73,11 @@ package struct PipelineConfig: Sendable, Equatable {
         package var fsync: Bool = true
     }
 
+    package struct Report: Sendable, Equatable {
+        /// An HTML report of the whole output, rewritten after each run; empty for none.
+        package var path: String = ""
+    }
+
     package struct Scheduler: Sendable, Equatable {
         /// Worker threads for the fetch, clean and extract stages.
         package var workers: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -90,6 +95,7 @@ package struct PipelineConfig: Sendable, Equatable {
     package var clean = Clean()
     package var extract = Extract()
     package var sink = Sink()
+    package var report = Report()
     package var scheduler = Scheduler()
     package var state = State()
     /// The config file this came from, if any.

@@ -17,6 +17,8 @@ struct NewsEvents: ParsableCommand {
             Logs go to standard error; standard output carries nothing but records.
             """,
         version: NewsEventsVersion.string,
-        subcommands: [Extract.self, Clean.self, Run.self, CheckConfig.self, State.self, Dates.self, Analyze.self]
+        subcommands: [
+            Extract.self, Clean.self, Run.self, CheckConfig.self, State.self, Dates.self, Analyze.self, Report.self,
+        ]
     )
 }

@@ -72,6 +72,9 @@ struct Run: ParsableCommand {
             ProgressLine.isWanted(logFormat: logging.logFormat) ? JobSources.count(settings.sources) : nil
         try SessionExit.run(
             request, logger: logger, logFormat: logging.logFormat,
-            policy: .batch(failOnArticleErrors: failOnArticleErrors, summaryJSON: summaryJson))
+            policy: .batch(
+                failOnArticleErrors: failOnArticleErrors, summaryJSON: summaryJson,
+                report: settings.report.path.isEmpty || settings.sink.path == "-"
+                    ? nil : (settings.sink.path, settings.report.path)))
     }
 }

@@ -11,8 +11,9 @@ enum SessionExit {
         /// status 1 only when every input failed.
         case filter
         /// A batch run: the summary is at warning level when articles failed; status 1 when every input
-        /// failed, or any did and `failOnArticleErrors` is set.
-        case batch(failOnArticleErrors: Bool, summaryJSON: String?)
+        /// failed, or any did and `failOnArticleErrors` is set. `report`: the HTML report of the output file to
+        /// write after the run (`[report] path`).
+        case batch(failOnArticleErrors: Bool, summaryJSON: String?, report: (output: String, path: String)? = nil)
     }
 
     static func run(_ request: SessionRequest, logger: Logger, logFormat: LogFormat, policy: Policy) throws {
@@ -35,7 +36,7 @@ enum SessionExit {
             throw ExitCode(1)
         }
         /// The summary line: text, or in JSON a line whose "summary" holds the counters as numbers.
-        func report(_ level: Logger.Level) {
+        func reportSummary(_ level: Logger.Level) {
             guard logFormat == .json else {
                 logger.log(level: level, "\(summary.line)")
                 return
@@ -48,8 +49,8 @@ enum SessionExit {
         var summaryFailed = false
         switch policy {
         case .filter:
-            report(.info)
-        case .batch(let failOnArticleErrors, let summaryJSON):
+            reportSummary(.info)
+        case .batch(let failOnArticleErrors, let summaryJSON, let report):
             failOnAny = failOnArticleErrors
             if let path = summaryJSON {
                 let data = Data((summary.json.serialized() + "\n").utf8)
@@ -59,7 +60,18 @@ enum SessionExit {
                     summaryFailed = true
                 }
             }
-            report(summary.failureCount > 0 && summary.cancelledBySignal == nil ? .warning : .info)
+            if let report, summary.cancelledBySignal == nil {
+                // The whole output, not only this run's records: the report shows what the file holds.
+                do {
+                    let html = try EventReport.read(paths: [report.output]).html()
+                    try EventReport.write(html, to: report.path)
+                    logger.debug("wrote the report \(report.path)")
+                } catch {
+                    logger.error("cannot write the report: \(error)")
+                    summaryFailed = true
+                }
+            }
+            reportSummary(summary.failureCount > 0 && summary.cancelledBySignal == nil ? .warning : .info)
         }
         if let signal = summary.cancelledBySignal { throw ExitCode(128 + signal) }
         let allFailed = summary.failureCount > 0 && summary.failureCount == summary.inputs

@@ -223,6 +223,30 @@ struct CronRunTests {
         #expect(Set(rotated).isDisjoint(with: fresh))
     }
 
+    @Test func aRunRedrawsTheReportOfTheWholeOutput() throws {
+        let folder = try batch(4)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let config = folder + "/pipeline.conf"
+        let plain = try String(contentsOfFile: config, encoding: .utf8)
+        try (plain + "[report]\npath = \"out/report.html\"\n").write(toFile: config, atomically: false, encoding: .utf8)
+        let first = try CommandRunner.run(["run", "--config", config])
+        #expect(first.status == 0 && first.stderr.isEmpty)
+        let report = try String(contentsOfFile: folder + "/out/report.html", encoding: .utf8)
+        // The same page as `newsevents report` over the output file, byte for byte.
+        let direct = try CommandRunner.run(["report", folder + "/out/events.jsonl"])
+        #expect(direct.stdout == report)
+        #expect(report.contains("<tr><th>events</th><td class=\"n\">8</td></tr>"))
+        // A second run with nothing new draws the same report; a report that cannot be written fails the run
+        // with status 1, its records written all the same.
+        #expect(try CommandRunner.run(["run", "--config", config]).status == 0)
+        #expect(try String(contentsOfFile: folder + "/out/report.html", encoding: .utf8) == report)
+        try FileManager.default.createDirectory(atPath: folder + "/blocked", withIntermediateDirectories: true)
+        try (plain + "[report]\npath = \"blocked\"\n").write(toFile: config, atomically: false, encoding: .utf8)
+        let blocked = try CommandRunner.run(["run", "--config", config])
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("newsevents: error: cannot write the report: cannot write '\(folder)/blocked'"))
+    }
+
     @Test func anInputThatFailsForGoodIsReportedOnceAndTheCrontabLineStaysSilentForTenRuns() throws {
         let folder = try batch(3)
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -28,7 +28,10 @@ struct HelpReferenceTests {
         var names = Set<String>()
         for line in options.split(separator: "\n") {
             let trimmed = line.drop { $0 == " " }
-            guard line.hasPrefix("  "), trimmed.hasPrefix("--") || trimmed.hasPrefix("-h, --") else { continue }
+            // "--name" or a short alias first: "-o, --output".
+            guard line.hasPrefix("  "),
+                trimmed.hasPrefix("--") || trimmed.range(of: "^-[A-Za-z], --", options: .regularExpression) != nil
+            else { continue }
             let name = trimmed.split(separator: " ").first { $0.hasPrefix("--") }.map(String.init) ?? ""
             names.insert(name.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
         }
