@@ -130,8 +130,8 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// Cleans plain text: line endings unified, paragraphs kept, control and invisible characters dropped,
-    /// repeated paragraphs dropped, NFC, cut to the text limit; its language guessed as for a page that
-    /// declares none.
+    /// NFC, brought within the text limit as a page's text is (``TextRepair/text(of:maxLength:)``); its
+    /// language guessed as for a page that declares none.
     public func clean(text: String) -> CleanedArticle {
         var bytes = Array(text.utf8)
         let warnings = Self.repairCharacters(&bytes)
