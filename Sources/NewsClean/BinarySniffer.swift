@@ -263,37 +263,65 @@ enum BinarySniffer {
     /// carriage return, DEL, and C1 controls (U+0080-U+009F). NUL becomes a space (libxml2 would end a text run
     /// at it). Returns how many were removed. One pass; no copy when there are none.
     static func removeControls(_ bytes: inout [UInt8]) -> Int {
-        func isRemoved(_ index: Int) -> Int {
-            let byte = bytes[index]
+        @inline(__always) func isRemoved(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ index: Int) -> Int {
+            let byte = buffer[index]
             if (byte < 0x20 && byte != 0 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D)
                 || byte == 0x7F
             {
                 return 1
             }
-            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index + 1] <= 0x9F { return 2 }
+            if byte == 0xC2, index + 1 < buffer.count, buffer[index + 1] >= 0x80, buffer[index + 1] <= 0x9F { return 2 }
             return 0
         }
-        var first = 0
-        while first < bytes.count, isRemoved(first) == 0 {
-            if bytes[first] == 0 { bytes[first] = 0x20 }
-            first += 1
-        }
-        guard first < bytes.count else { return 0 }
-        var removed = 0
-        var write = first
-        var read = first
-        while read < bytes.count {
-            let length = isRemoved(read)
-            if length > 0 {
-                removed += 1
-                read += length
-                continue
+        let (removed, kept) = bytes.withUnsafeMutableBufferPointer { buffer -> (Int, Int) in
+            let count = buffer.count
+            guard count > 0 else { return (0, 0) }
+            // Most pages have none: a tight first pass that only turns NUL into a space, eight bytes at a time
+            // where none of them is below 0x20, DEL or non-ASCII.
+            var first = 0
+            let raw = UnsafeRawPointer(buffer.baseAddress!)
+            while first < count {
+                if first + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: first, as: UInt64.self)
+                    let low = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    let del = word ^ 0x7F7F_7F7F_7F7F_7F7F
+                    let isDel = (del &- 0x0101_0101_0101_0101) & ~del & 0x8080_8080_8080_8080
+                    if low | isDel | (word & 0x8080_8080_8080_8080) == 0 {
+                        first += 8
+                        continue
+                    }
+                }
+                let byte = buffer[first]
+                if byte >= 0x20, byte != 0x7F, byte != 0xC2 {
+                    first += 1
+                    continue
+                }
+                if byte == 0 {
+                    buffer[first] = 0x20
+                    first += 1
+                    continue
+                }
+                if isRemoved(buffer, first) > 0 { break }
+                first += 1
             }
-            bytes[write] = bytes[read] == 0 ? 0x20 : bytes[read]
-            write += 1
-            read += 1
+            guard first < count else { return (0, count) }
+            var removed = 0
+            var write = first
+            var read = first
+            while read < count {
+                let length = isRemoved(buffer, read)
+                if length > 0 {
+                    removed += 1
+                    read += length
+                    continue
+                }
+                buffer[write] = buffer[read] == 0 ? 0x20 : buffer[read]
+                write += 1
+                read += 1
+            }
+            return (removed, write)
         }
-        bytes.removeSubrange(write...)
+        if kept < bytes.count { bytes.removeSubrange(kept...) }
         return removed
     }
 }

@@ -38,35 +38,54 @@ struct TextRepair {
     /// reorders a run's marks in quadratic time. Returns how many marks were dropped. O(n); scalars below
     /// U+0300 (lead bytes below 0xCC) are never looked up, and no copy is made when nothing is dropped.
     static func capCombiningRuns(_ bytes: inout [UInt8]) -> Int {
-        var run = 0
-        var dropped = 0
-        var write = 0
-        var read = 0
-        let count = bytes.count
-        while read < count {
-            let lead = bytes[read]
-            var length = 1
-            var isMark = false
-            if lead >= 0xCC {
-                length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        let (dropped, kept) = bytes.withUnsafeMutableBufferPointer { buffer -> (Int, Int) in
+            let count = buffer.count
+            var run = 0
+            var dropped = 0
+            var write = 0
+            var read = 0
+            guard count > 0 else { return (0, 0) }
+            let raw = UnsafeRawPointer(buffer.baseAddress!)
+            while read < count {
+                // Eight ASCII bytes at a time while nothing was dropped (nothing to copy).
+                if dropped == 0, read + 8 <= count,
+                    raw.loadUnaligned(fromByteOffset: read, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    read += 8
+                    write += 8
+                    run = 0
+                    continue
+                }
+                let lead = buffer[read]
+                // Below U+0300 nothing combines: copy (only once something was dropped) and go on.
+                if lead < 0xCC {
+                    if dropped > 0 { buffer[write] = lead }
+                    write += 1
+                    read += 1
+                    run = 0
+                    continue
+                }
+                var length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var isMark = false
                 if read + length <= count {
                     var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length { value = value << 6 | UInt32(bytes[read + offset] & 0x3F) }
+                    for offset in 1..<length { value = value << 6 | UInt32(buffer[read + offset] & 0x3F) }
                     isMark = Unicode.Scalar(value).map { $0.properties.canonicalCombiningClass.rawValue != 0 } ?? false
                 } else {
                     length = count - read
                 }
+                run = isMark ? run + 1 : 0
+                if run > maxCombiningRun {
+                    dropped += 1
+                } else {
+                    if dropped > 0 { for offset in 0..<length { buffer[write + offset] = buffer[read + offset] } }
+                    write += length
+                }
+                read += length
             }
-            run = isMark ? run + 1 : 0
-            if run > maxCombiningRun {
-                dropped += 1
-            } else {
-                if dropped > 0 { for offset in 0..<length { bytes[write + offset] = bytes[read + offset] } }
-                write += length
-            }
-            read += length
+            return (dropped, write)
         }
-        if dropped > 0 { bytes.removeSubrange(write...) }
+        if kept < bytes.count { bytes.removeSubrange(kept...) }
         return dropped
     }
 

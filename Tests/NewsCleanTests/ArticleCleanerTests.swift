@@ -93,6 +93,28 @@ struct ArticleCleanerTests {
         #expect(cleaned.publishedSource == "time:datetime")
     }
 
+    @Test func controlsAndCombiningRunsAreFoundAtEveryPositionOfAWord() {
+        // Each control at each of 24 positions (the scan reads eight bytes at a time): removed, the rest kept.
+        let line = Array("abcdefghijklmnopqrstuvwx".utf8)
+        for control in [[0x01], [0x1B], [0x7F], [0xC2, 0x85]] as [[UInt8]] {
+            for position in 0...line.count {
+                var bytes = Array(line[..<position]) + control + Array(line[position...])
+                #expect(BinarySniffer.removeControls(&bytes) == 1)
+                #expect(bytes == line, "\(control) at \(position)")
+            }
+        }
+        // NUL becomes a space; tab, line feed, form feed, carriage return and other non-ASCII text stay.
+        var kept = Array("a\0b\tc\nd\u{C}e\rf café".utf8)
+        #expect(BinarySniffer.removeControls(&kept) == 0)
+        #expect(kept == Array("a b\tc\nd\u{C}e\rf café".utf8))
+        for position in 0...line.count {
+            let marks = Array(String(repeating: "\u{301}", count: 40).utf8)
+            var bytes = Array(line[..<position]) + marks + Array(line[position...])
+            #expect(TextRepair.capCombiningRuns(&bytes) == 10)
+            #expect(bytes == Array(line[..<position]) + marks.prefix(60) + Array(line[position...]))
+        }
+    }
+
     @Test func markupRepairKeepsATagsFirstAttributesAndItsEnd() {
         let page = Array("<div a=\"1\" b='2' c=\"3\">x</div>".utf8)
         let attributes = (0..<1002).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
