@@ -208,7 +208,7 @@ extension EventReport {
         page += "<h2 id=\"numbers\">The run's numbers</h2><table>"
         let failureTotal = failures.values.reduce(0, +)
         var numbers: [(String, Int)] = [
-            ("lines read", lines), ("articles", articleIDs.count), ("events", events),
+            ("lines read", lines), ("articles", articles), ("events", events),
             ("events without a day", undatedEvents),
             ("retraction records", retractions), ("failed inputs", failureTotal),
         ]

@@ -2,8 +2,8 @@ import Foundation
 import NewsSink
 
 /// What `newsevents report` draws: the events of one or more JSON Lines outputs summarised in memory that
-/// grows with the number of distinct days, actors, targets and pairs, never with the number of events
-/// (each tally keeps at most ``evidencePerRow`` evidence sentences).
+/// grows with the number of distinct days, actors, targets and pairs (and 8 bytes per article), never with the
+/// number of events (each tally keeps at most ``evidencePerRow`` evidence sentences).
 ///
 /// Reads event records (`newsevents.event/*`), the events inside article records (`newsevents.article/*`),
 /// error records (failures by reason), status and retraction records (counted). Other lines are counted as
@@ -57,7 +57,14 @@ package struct EventReport {
     package var unreadableLines = 0
     package var events = 0
     package var undatedEvents = 0
-    package var articleIDs = Set<String>()
+    /// The articles seen, as 64-bit FNV-1a hashes of their ids: 8 bytes an article, not the id's string.
+    package var articleHashes = Set<UInt64>()
+    package var articles: Int { articleHashes.count }
+
+    /// FNV-1a over the id's UTF-8 bytes: stable across runs (unlike `hashValue`).
+    static func fnv1a(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
     package var failures: [String: Int] = [:]
     package var statuses: [String: Int] = [:]
     package var retractions = 0
@@ -86,7 +93,7 @@ package struct EventReport {
         if schema.hasPrefix("newsevents.event/") {
             add(event: object, article: object["article"])
         } else if schema.hasPrefix("newsevents.article/") {
-            if let id = object["id"]?.stringValue { articleIDs.insert(id) }
+            if let id = object["id"]?.stringValue { articleHashes.insert(Self.fnv1a(id)) }
             for event in object["events"]?.arrayValue ?? [] { add(event: event, article: object) }
         } else if schema.hasPrefix("newsevents.error/") {
             failures[object["reason"]?.stringValue ?? "unknown", default: 0] += 1
@@ -131,7 +138,7 @@ package struct EventReport {
     /// One event; `article` is the event record's `article` member or the article record holding it.
     private mutating func add(event: JSONValue, article: JSONValue?) {
         events += 1
-        if let id = article?["id"]?.stringValue { articleIDs.insert(id) }
+        if let id = article?["id"]?.stringValue { articleHashes.insert(Self.fnv1a(id)) }
         let type = Self.string(event["type"]) ?? "UNKNOWN"
         let quad = event["quad_class"]?.intValue ?? 0
         if quadClassOfType[type] == nil { quadClassOfType[type] = quad }

@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
             the network of the most active countries and groups, and tables of the top actors, targets, pairs,
             officials and groups, each row linking to its evidence sentences with the article's title and URL.
             Inline CSS and SVG only: it opens offline. Event and article records are read; the same input gives
-            the same bytes. Memory grows with the distinct days, names and pairs, not with the events.
+            the same bytes. Memory grows with the distinct days, names, pairs and articles, not with the events.
             """)
 
     @Argument(help: "JSON Lines files of newsevents records. None or '-' reads standard input.")
