@@ -46,15 +46,16 @@ package struct OfficeholderGazetteer: Sendable {
         var index: [String: Int] = [:]
         var trie = PhraseTrie<Form>()
         var added = Set<String>()
-        func person(named name: String) -> Int {
-            let id = "person:" + TokenizedText.keys(of: name).joined(separator: "-")
+        // A name is tokenized once, for its id and its trie entry (every start of the program pays this).
+        func person(named name: String, keys: [String]) -> Int {
+            let id = "person:" + keys.joined(separator: "-")
             if let known = index[id] { return known }
             people.append(Person(id: id, name: name, roles: []))
             index[id] = people.count - 1
             return people.count - 1
         }
-        func add(_ form: String, person: Int, surnameOnly: Bool) {
-            let keys = TokenizedText.keys(of: form)
+        func add(_ form: String, person: Int, surnameOnly: Bool, keys given: [String]? = nil) {
+            let keys = given ?? TokenizedText.keys(of: form)
             guard surnameOnly ? keys.count == 1 : keys.count >= 2 else { return }
             let key = keys.joined(separator: " ") + "|\(person)"
             guard added.insert(key).inserted else { return }
@@ -62,23 +63,26 @@ package struct OfficeholderGazetteer: Sendable {
         }
         var holders: [String: [(person: Int, role: Role)]] = [:]
         for row in CountryGazetteer.rows(curated) where row.count >= 6 {
-            let who = person(named: row[0])
+            let nameKeys = TokenizedText.keys(of: row[0])
+            let who = person(named: row[0], keys: nameKeys)
             let role = Role(affiliation: row[2], office: row[3], from: row[4], to: row[5])
             people[who].roles.append(role)
             holders[row[2] + "|" + row[3], default: []].append((who, role))
-            add(row[0], person: who, surnameOnly: false)
+            add(row[0], person: who, surnameOnly: false, keys: nameKeys)
             for alias in row[1].split(separator: "|").map(String.init) {
                 add(alias, person: who, surnameOnly: !alias.contains(" "))
             }
         }
         for row in CountryGazetteer.rows(phoenix) where row.count >= 3 {
-            let who = person(named: row[0])
+            let nameKeys = TokenizedText.keys(of: row[0])
+            let who = person(named: row[0], keys: nameKeys)
             for role in row[2].split(separator: " ") {
                 let parts = role.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
                 guard parts.count == 4 else { continue }
                 people[who].roles.append(Role(affiliation: parts[0], office: nil, from: parts[2], to: parts[3]))
             }
-            for form in [row[0]] + row[1].split(separator: "|").map(String.init) {
+            add(row[0], person: who, surnameOnly: false, keys: nameKeys)
+            for form in row[1].split(separator: "|").map(String.init) {
                 add(form, person: who, surnameOnly: false)
             }
         }
