@@ -80,13 +80,19 @@ extension EventReport {
         quadClassOfType.keys.sorted { (quadClassOfType[$0]!, $0) < (quadClassOfType[$1]!, $1) }
     }
 
-    /// A colour per type: its quad class's colour, lighter for each further type of the same class.
-    func colour(of type: String) -> String {
-        let quad = min(max(quadClassOfType[type] ?? 0, 0), 4)
-        let siblings = typeOrder.filter { quadClassOfType[$0] == quadClassOfType[type] }
-        let rank = siblings.firstIndex(of: type) ?? 0
-        let opacity = max(0.45, 1.0 - Double(rank) * 0.12)
-        return Self.quadColours[quad] + String(format: "%02x", Int(opacity * 255))
+    /// A colour per type: its quad class's colour, lighter for each further type of the same class (in
+    /// ``typeOrder``). Computed once per page.
+    var typeColours: [String: String] {
+        var colours: [String: String] = [:]
+        var rankInClass: [Int: Int] = [:]
+        for type in typeOrder {
+            let quad = min(max(quadClassOfType[type] ?? 0, 0), 4)
+            let rank = rankInClass[quad, default: 0]
+            rankInClass[quad] = rank + 1
+            let opacity = max(0.45, 1.0 - Double(rank) * 0.12)
+            colours[type] = Self.quadColours[quad] + String(format: "%02x", Int(opacity * 255))
+        }
+        return colours
     }
 
     func timelineSVG() -> String {
@@ -108,17 +114,19 @@ extension EventReport {
             "<text x=\"\(left - 4)\" y=\"\(Int(height - bottom - plot + 4))\" text-anchor=\"end\" class=\"axis\">\(peak)</text>"
         svg += "<text x=\"\(left - 4)\" y=\"\(Int(height - bottom))\" text-anchor=\"end\" class=\"axis\">0</text>"
         let labelEvery = max(1, Int((Double(bins.count) / 12).rounded(.up)))
+        let types = typeOrder
+        let colours = typeColours
         for (position, bin) in bins.enumerated() {
             var y = height - bottom
             let x = left + Double(position) * slot
-            for type in typeOrder {
+            for type in types {
                 guard let count = bin.counts[type], count > 0 else { continue }
                 let barHeight = plot * Double(count) / Double(peak)
                 y -= barHeight
                 svg += String(
                     format:
                         "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%@\"><title>%@ %@: %d</title></rect>",
-                    x + slot * 0.1, y, max(1, slot * 0.8), barHeight, colour(of: type), Self.escape(bin.label),
+                    x + slot * 0.1, y, max(1, slot * 0.8), barHeight, colours[type]!, Self.escape(bin.label),
                     Self.escape(type), count)
             }
             if position % labelEvery == 0 {
@@ -220,9 +228,10 @@ extension EventReport {
         }
         page += "</table>\n"
         page += "<h2 id=\"timeline-title\">Events over time, by type</h2>\n" + timelineSVG() + "\n<p class=\"legend\">"
+        let colours = typeColours
         for type in typeOrder {
             page +=
-                "<span><i class=\"swatch\" style=\"background:\(colour(of: type))\"></i>\(Self.escape(type)) (\(Self.quadNames[min(max(quadClassOfType[type] ?? 0, 0), 4)]))</span>"
+                "<span><i class=\"swatch\" style=\"background:\(colours[type]!)\"></i>\(Self.escape(type)) (\(Self.quadNames[min(max(quadClassOfType[type] ?? 0, 0), 4)]))</span>"
         }
         page += "</p>\n<h2 id=\"network-title\">Who acts on whom</h2>\n" + networkSVG() + "\n<p class=\"legend\">"
         for quad in 1...4 {
