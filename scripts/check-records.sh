@@ -13,6 +13,9 @@ for page in fixtures/*.html; do
   "$bin" extract --log-level error --emit articles "$page" >>"$work/records.jsonl"
   "$bin" clean --log-level error --format json "$page" >>"$work/records.jsonl"
 done
+# The pages of a WARC file (their addresses and capture dates come from the archive).
+"$bin" extract --log-level critical --input warc Tests/Data/warc/fixtures.warc.gz >>"$work/records.jsonl"
+"$bin" clean --log-level critical --input warc --format json Tests/Data/warc/fixtures.warc.gz >>"$work/records.jsonl"
 # Error records: a bad line in a JSON Lines stream.
 printf '%s\n' '{"id":"bad","text":7}' '{"id":"ok","published":"2022-09-12","text":"Albania blamed Iran."}' \
   | "$bin" extract --log-level critical --input jsonl >>"$work/records.jsonl" 2>/dev/null || true

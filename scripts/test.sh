@@ -8,10 +8,13 @@ scripts/install-deps.sh --with-browser
 swift format lint --strict --recursive Sources Tests Package.swift
 python3 scripts/gen-data.py --check
 python3 scripts/gen-language.py --check
+python3 scripts/make-warc.py fixtures --check
 python3 scripts/check-imports.py --self-test
 python3 scripts/check-imports.py
 swift build --build-tests -Xswiftc -warnings-as-errors
 swift test -Xswiftc -warnings-as-errors
 scripts/check-records.sh
+# The WARC reader against warcio, the reference reader and writer (installed from PyPI into .build-warc/).
+NEWSEVENTS_BIN="$(swift build --show-bin-path)/newsevents" scripts/warc-reference.sh
 # The HTML report in headless Chromium, where it is installed (install-deps.sh --with-browser installs it).
 if command -v chromium >/dev/null 2>&1; then scripts/check-report.sh; else echo "test.sh: no chromium; the report check is skipped" >&2; fi

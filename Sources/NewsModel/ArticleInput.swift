@@ -19,6 +19,9 @@ public struct ArticleInput: Sendable, Equatable {
     public var content: Content
     /// What reading the input already cut (an input over the size limit), carried into the cleaned article.
     public var warnings: [ArticleWarning] = []
+    /// When the input was captured, ISO 8601 (a WARC record's `WARC-Date`); nil for an input read now. An
+    /// undated page's relative dates resolve against this day rather than the day of the run.
+    public var captured: String?
 
     public init(inputID: String? = nil, url: String? = nil, published: String? = nil, origin: String, content: Content)
     {

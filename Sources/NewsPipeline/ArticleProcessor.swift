@@ -107,6 +107,9 @@ package struct ArticleProcessor: Sendable {
         let input: ArticleInput
         switch job {
         case .failed(let failure):
+            if let fingerprint = failure.fingerprint, failedBefore(failure.origin, fingerprint) {
+                return .skipped(origin: failure.origin, reason: "failed-before")
+            }
             return .failure(failure)
         case .skipped(let origin, let reason):
             return .skipped(origin: origin, reason: reason)
@@ -134,6 +137,8 @@ package struct ArticleProcessor: Sendable {
 
     /// Cleans and extracts one input in memory.
     package func process(_ input: ArticleInput) -> ArticleOutcome {
+        // The day the input was read: its capture date when it has one, else today.
+        let readDay = input.captured.flatMap(PublicationDate.day(of:)) ?? Self.utcDay(now())
         let hash: String
         var cleaned: CleanedArticle
         switch input.content {
@@ -143,7 +148,7 @@ package struct ArticleProcessor: Sendable {
             if failedBefore(input.origin, hash) { return .skipped(origin: input.origin, reason: "failed-before") }
             do {
                 cleaned = try cleaner.clean(
-                    bytes: bytes, transportCharset: charset, pageURL: input.url, fetchedDay: Self.utcDay(now()))
+                    bytes: bytes, transportCharset: charset, pageURL: input.url, fetchedDay: readDay)
             } catch {
                 var failure = ArticleFailure(
                     inputID: input.inputID, origin: input.origin, url: input.url, stage: "clean", reason: error.reason,
@@ -176,7 +181,7 @@ package struct ArticleProcessor: Sendable {
         }
         // Without a publication date, relative dates resolve against the day the input was read, and the
         // record says so.
-        let anchor = published ?? Self.utcDay(now())
+        let anchor = published ?? readDay
         let anchorSource = published == nil ? "fetch-time" : publishedSource
         let summary = ArticleInputSummary(
             inputID: input.inputID, url: input.url, origin: input.origin, contentHash: hash)

@@ -27,7 +27,7 @@ package final class BatchInputs {
                 state: fetchState, concurrency: config.fetch.concurrency, capacity: config.scheduler.maxInFlight)
         }
         self.fetcher = fetcher
-        jobs = JobSources.configured(sources, http: http)
+        jobs = JobSources.configured(sources, http: http, maxBytes: config.fetch.maxBytes)
         saveFetchState = { () throws(StateError) in try fetchState?.save() }
     }
 

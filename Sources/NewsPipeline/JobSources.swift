@@ -1,3 +1,4 @@
+import Foundation
 import NewsFetch
 import NewsModel
 
@@ -22,17 +23,99 @@ package enum JobSources {
         }
     }
 
-    /// The configured sources of a batch run: local ones first, then the HTTP ones through `http` (nil when
-    /// none is configured).
-    package static func configured(_ sources: PipelineConfig.Sources, http: HTTPSource?) -> JobSource {
-        let local = configured(sources)
-        var localDone = false
+    /// The configured sources of a batch run: local files first, then the pages of the WARC files, then the
+    /// HTTP ones through `http` (nil when none is configured).
+    package static func configured(
+        _ sources: PipelineConfig.Sources, http: HTTPSource?, maxBytes: Int = PipelineConfig.Fetch().maxBytes
+    ) -> JobSource {
+        var stages = [configured(sources)]
+        if !sources.warcFiles.isEmpty { stages.append(warc(sources.warcFiles, maxBytes: maxBytes)) }
+        if let http { stages.append(JobSource { http.next() }) }
+        var current = 0
         return JobSource {
-            if !localDone {
-                if let job = local.next() { return job }
-                localDone = true
+            while current < stages.count {
+                if let job = stages[current].next() { return job }
+                current += 1
             }
-            return http?.next()
+            return nil
+        }
+    }
+
+    /// The pages of WARC files (`-` is standard input), file after file, in record order: one job per record
+    /// (a page, a skipped record with its reason, or a failure). A folder stands for its `*.warc` and
+    /// `*.warc.gz` files, in name order. Memory is one record at a time, whatever the files' sizes.
+    package static func warc(_ paths: [String], maxBytes: Int) -> JobSource {
+        var pending = paths[...]
+        var reader: WARCPageReader?
+        var path = ""
+        var stamp: String?
+        var descriptor: Int32 = -1
+        func closeFile() {
+            if descriptor > STDIN_FILENO { close(descriptor) }
+            descriptor = -1
+            reader = nil
+        }
+        return JobSource {
+            while true {
+                if let current = reader {
+                    do throws(FetchError) {
+                        guard let entry = try current.next() else {
+                            closeFile()
+                            continue
+                        }
+                        return job(for: entry, path: path, stamp: stamp)
+                    } catch {
+                        closeFile()
+                        return .failed(
+                            ArticleFailure(
+                                origin: path, stage: "read", reason: error.reason, message: error.description))
+                    }
+                }
+                guard let next = pending.popFirst() else { return nil }
+                if next != "-", let files = warcFiles(inFolder: next) {
+                    pending = files[...] + pending
+                    continue
+                }
+                path = next == "-" ? "stdin" : next
+                descriptor = next == "-" ? STDIN_FILENO : open(next, O_RDONLY | O_CLOEXEC)
+                guard descriptor >= 0 else {
+                    let error = FetchError.open(path: next, errno: errno)
+                    return .failed(
+                        ArticleFailure(origin: next, stage: "read", reason: error.reason, message: error.description))
+                }
+                stamp = next == "-" ? nil : ArticleProcessor.fileStamp(next)
+                reader = WARCPageReader(descriptor: descriptor, path: path, maxBytes: maxBytes)
+            }
+        }
+    }
+
+    /// The WARC files of a folder, sorted by name; nil when `path` is not a folder.
+    static func warcFiles(inFolder path: String) -> [String]? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".warc") || $0.hasSuffix(".warc.gz")) }.sorted()
+            .map { (path as NSString).appendingPathComponent($0) }
+    }
+
+    /// The job of one WARC entry. A record's origin is `FILE@OFFSET`, the offset of the record (of its gzip
+    /// member) in the file; a record that cannot be read fails for good while the file is unchanged.
+    static func job(for entry: WARCEntry, path: String, stamp: String?) -> ArticleJob {
+        switch entry {
+        case .page(let page):
+            var input = ArticleInput(
+                url: page.url, origin: "\(path)@\(page.offset)",
+                content: .html(bytes: page.bytes, transportCharset: page.charset))
+            input.captured = page.date
+            if let cut = page.cut { input.warnings.append(ArticleWarning(.inputCut, cut)) }
+            return .input(input)
+        case .skipped(let offset, _, let reason):
+            return .skipped(origin: "\(path)@\(offset)", reason: reason)
+        case .failed(let offset, let url, let reason, let message):
+            let origin = "\(path)@\(offset)"
+            var failure = ArticleFailure(origin: origin, url: url, stage: "read", reason: reason, message: message)
+            failure.fingerprint = stamp
+            return .failed(failure)
         }
     }
 

@@ -192,13 +192,6 @@ extension PipelineConfig {
         // Defaults are relative to the config file too, never to the directory cron happens to start in.
         if config.sink.path != "-" { config.sink.path = resolve(config.sink.path, base: baseFolder) }
         config.state.dir = resolve(config.state.dir, base: baseFolder)
-        if !config.sources.warcFiles.isEmpty {
-            throw ConfigError(
-                file: file, line: locator.line(section: "sources", key: "warc_files"), key: "sources.warc_files",
-                message:
-                    "'sources.warc_files' is not supported by this version of newsevents (files, directories, list files, urls, url files, feeds and sitemaps are)"
-            )
-        }
         return config
     }
 

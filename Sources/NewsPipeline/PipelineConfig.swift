@@ -19,8 +19,10 @@ package struct PipelineConfig: Sendable, Equatable {
         package var urlFiles: [String] = []
         /// RSS 2.0 and Atom feeds whose item links are articles.
         package var feeds: [String] = []
-        /// Not supported yet (an error names it).
+        /// Sitemaps and sitemap indexes (plain or gzip) whose page addresses are articles.
         package var sitemaps: [String] = []
+        /// WARC files (plain or gzip), and folders standing for their `*.warc` and `*.warc.gz` files: their
+        /// HTML responses are read after the local files.
         package var warcFiles: [String] = []
     }
 

@@ -25,7 +25,9 @@ struct Clean: ParsableCommand {
             """)
 
     @Argument(
-        help: "HTML files (optionally gzip-compressed); --format text takes one. None or '-' reads standard input.")
+        help:
+            "HTML files (optionally gzip-compressed; WARC files with --input warc); --format text takes one. None or '-' reads standard input."
+    )
     var files: [String] = []
 
     @Option(help: "Output: text (main text only) or json (text plus metadata).")
@@ -37,6 +39,9 @@ struct Clean: ParsableCommand {
 
     func validate() throws {
         try inputOptions.validate(files: files)
+        if format == .text, inputOptions.input == .warc {
+            throw ValidationError("--format text prints one page; use --format json for the pages of WARC input")
+        }
         if format == .text, inputOptions.input != .jsonl, files.count > 1 {
             throw ValidationError("--format text prints one page; use --format json for \(files.count) files")
         }

@@ -28,6 +28,7 @@ struct Extract: ParsableCommand {
               echo 'Albania blamed Iran for the attack.' | newsevents extract --input text --published 2022-09-12
               newsevents extract --format gdelt page.html > events.tsv
               newsevents extract --fetch --url https://example.org/story
+              newsevents extract --input warc CC-NEWS-20261101000000-00001.warc.gz
 
             With --input jsonl, each standard-input line is {"id", "url", "published", "html"} or {..., "text"};
             every line gives its records (carrying "input_id") in input order: its events, a newsevents.error/1
@@ -35,11 +36,16 @@ struct Extract: ParsableCommand {
             duplicate of an earlier line) when it gave nothing else. --format gdelt writes the events as rows of the
             GDELT 2.0 event table (61 tab-separated columns; README lists which are filled); errors then go to
             standard error only.
+            With --input warc, each HTML response of the WARC files (or standard input) is a page, with its
+            WARC-Target-URI and WARC-Date; other records are counted as skipped, damaged ones reported.
             Exit status: 0 when at least one input was processed (or there was none), 1 when every input failed,
             130/143 when interrupted.
             """)
 
-    @Argument(help: "HTML files (optionally gzip-compressed). None or '-' reads standard input.")
+    @Argument(
+        help:
+            "HTML files (optionally gzip-compressed), or WARC files with --input warc. None or '-' reads standard input."
+    )
     var files: [String] = []
 
     @Option(help: "What to write: events (one record per event) or articles (one record per article).")

@@ -7,6 +7,7 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
     case html
     case jsonl
     case text
+    case warc
 }
 
 /// Where `extract` and `clean` read articles from, and what the caller says about them.
@@ -19,13 +20,17 @@ struct InputOptions: ParsableArguments {
 
     @Option(
         help:
-            "Standard input format: html (one page), jsonl (one JSON object per line) or text (one article's plain text, not cleaned)."
+            "Input format: html (one page), jsonl (one JSON object per line on standard input), text (one article's plain text on standard input, not cleaned) or warc (the HTML responses of WARC files, plain or gzip-compressed, or of standard input)."
     )
     var input: InputFormat = .html
 
     /// Checks the options against the file arguments.
     func validate(files: [String]) throws {
-        if input != .html, !files.isEmpty {
+        if input == .warc, url != nil || published != nil {
+            throw ValidationError(
+                "--url and --published apply to one page; a WARC file gives each page's address and capture date")
+        }
+        if input != .html, input != .warc, !files.isEmpty {
             throw ValidationError("--input \(input.rawValue) reads standard input only; remove the file arguments")
         }
         if input == .jsonl, url != nil || published != nil {
@@ -44,6 +49,8 @@ struct InputOptions: ParsableArguments {
             return JobSources.jsonLines(maxLineBytes: maxBytes * 2)
         case .text:
             return JobSources.standardInput(url: url, published: published, maxBytes: maxBytes, plainText: true)
+        case .warc:
+            return JobSources.warc(files.isEmpty ? ["-"] : files, maxBytes: maxBytes)
         case .html:
             return files.isEmpty
                 ? JobSources.standardInput(url: url, published: published, maxBytes: maxBytes)

@@ -68,8 +68,10 @@ struct Run: ParsableCommand {
         request.lockWait = wait
         request.retryFailed = retryFailed
         request.onFinished = inputs.saveFetchState
+        // The number of pages in WARC files is not known before they are read: no progress line then.
         request.progressTotal =
-            ProgressLine.isWanted(logFormat: logging.logFormat) ? JobSources.count(settings.sources) : nil
+            ProgressLine.isWanted(logFormat: logging.logFormat) && settings.sources.warcFiles.isEmpty
+            ? JobSources.count(settings.sources) : nil
         try SessionExit.run(
             request, logger: logger, logFormat: logging.logFormat,
             policy: .batch(

@@ -72,13 +72,16 @@ struct PipelineConfigTests {
         #expect(message?.hasPrefix("pipeline.conf:2: not valid TOML: ") == true)
     }
 
-    @Test func warcFilesAreRefusedUntilSupportedSitemapsAreTakenAndFetchKeysAreChecked() {
+    @Test func warcFilesResolveAgainstTheConfigSitemapsAreTakenAndFetchKeysAreChecked() throws {
         #expect(error("[sources]\nurls = [\"https://example.org/\"]\n") == nil)
         #expect(error("[sources]\nsitemaps = [\"https://example.org/sitemap.xml\"]\n") == nil)
         #expect(
-            error("[sources]\nwarc_files = [\"cc-news.warc.gz\"]\n")
-                == "pipeline.conf:2: 'sources.warc_files' is not supported by this version of newsevents (files, directories, list files, urls, url files, feeds and sitemaps are)"
-        )
+            try parse("[sources]\nwarc_files = [\"cc-news/2026-11.warc.gz\", \"/data/cc\"]\n").sources.warcFiles == [
+                "/etc/newsevents/cc-news/2026-11.warc.gz", "/data/cc",
+            ])
+        #expect(
+            error("[sources]\nwarc_files = \"cc.warc.gz\"\n")
+                == "pipeline.conf:2: 'sources.warc_files' must be an array of strings, not the string \"cc.warc.gz\"")
         #expect(
             error("[fetch]\nread_timeout = -1\n")
                 == "pipeline.conf:2: 'fetch.read_timeout' must be a number of seconds, 0 or more, not the integer -1")
