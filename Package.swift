@@ -30,11 +30,13 @@ let package = Package(
         ),
         // zlib, for gzip-compressed inputs.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // ISA-L's inflate, for WARC files (gzip per record): about twice zlib's speed. No pkg-config file.
+        .systemLibrary(name: "CISAL", providers: [.apt(["libisal-dev"])]),
         // Reading inputs: local files, standard input, and HTTP(S) with limits, politeness and robots.txt.
         .target(
             name: "NewsFetch",
             dependencies: [
-                "CZlib", "LibXML", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "CZlib", "CISAL", "LibXML", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),

@@ -16,7 +16,7 @@ bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 # (Swift modules, TOMLKit's C++ and swift-crypto's BoringSSL among them).
 objects=()
 while IFS= read -r -d '' object; do objects+=("$object"); done < <(find "$bin" -path '*.build/*' -name '*.o' -print0)
-swiftc -sanitize=fuzzer,address "${objects[@]}" -lxml2 -lz -lstdc++ -o "$scratch/newsevents-fuzz"
+swiftc -sanitize=fuzzer,address "${objects[@]}" -lxml2 -lz -lisal -lstdc++ -o "$scratch/newsevents-fuzz"
 corpus="$(mktemp -d)"
 trap 'rm -rf "$corpus"' EXIT
 cp fixtures/*.html "$corpus"/

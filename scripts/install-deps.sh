@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system libraries newsevents builds against, when they are missing (Debian/Ubuntu):
-# libxml2-dev (the HTML and XML parser), zlib1g-dev (gzip inputs) and pkg-config (SwiftPM finds both with it);
+# libxml2-dev (the HTML and XML parser), zlib1g-dev (gzip inputs), libisal-dev (fast inflate of WARC files) and pkg-config (SwiftPM finds both with it);
 # python3-jsonschema for the schema check of the records; wordnet-base, which scripts/gen-language.py reads
 # when it learns (or checks) the language layer's tables; iso-codes, which scripts/gen-data.py reads likewise;
 # with --with-browser, chromium for the report check.
@@ -9,6 +9,8 @@ set -euo pipefail
 missing=()
 [ -f /usr/include/libxml2/libxml/HTMLparser.h ] || missing+=(libxml2-dev)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+# ISA-L's inflate reads gzip-compressed WARC files.
+[ -f /usr/include/isa-l/igzip_lib.h ] || missing+=(libisal-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 # The record check of scripts/test.sh validates output against schema/ with Python's jsonschema.
 python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || missing+=(python3-jsonschema)
@@ -18,8 +20,10 @@ python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || missing+=(python3
 
 # The test script (scripts/test.sh --with-browser, as CI runs it) also checks the HTML report in headless
 # Chromium; the quick start does not need it.
+# Java 17 for the Spark check (scripts/spark-smoke.sh runs PySpark); neither is needed to run newsevents.
 if [ "${1:-}" = "--with-browser" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -26,6 +26,7 @@ import io
 import json
 import os
 import random
+import re
 import sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -226,7 +227,10 @@ def corpus(count, folder, seed, with_files):
         for index in range(count):
             page = sources[generator.randrange(len(sources))]
             uri = "https://corpus.example/%d/%07d" % (seed, index)
-            # Each document is distinct: its own canonical address first in <head>.
+            # Each document is distinct: its own canonical address first in <head>, the page's own (a canonical
+            # link, og:url) renamed so that they do not name the same article for every copy.
+            page = re.sub(rb"""rel\s*=\s*(["']?)canonical""", rb"rel=\1x-original-canonical", page, flags=re.I)
+            page = re.sub(rb"""(property|name)\s*=\s*(["']?)og:url""", rb"\1=\2x-original-og-url", page, flags=re.I)
             marker = b'<link rel="canonical" href="' + uri.encode() + b'">'
             head = page.lower().find(b"<head>")
             page = page[:head + 6] + marker + page[head + 6:] if head >= 0 else marker + page

@@ -1,4 +1,4 @@
-import CZlib
+import CISAL
 
 #if canImport(Glibc)
 import Glibc
@@ -7,8 +7,9 @@ import Darwin
 #endif
 
 /// The bytes of a WARC file as a stream, inflated when the file is gzip-compressed (one member per record, as
-/// CC-NEWS ships it, or the whole file as one member). Reads the descriptor in 1 MiB chunks: memory is one raw
-/// chunk and one inflated chunk whatever the file's size.
+/// CC-NEWS ships it, or the whole file as one member) with ISA-L's inflate, about twice as fast as zlib's.
+/// Reads the descriptor in 1 MiB chunks: memory is one raw chunk, one inflated chunk and the inflate state
+/// (about 100 KB) whatever the file's size.
 ///
 /// A corrupt gzip member is reported once (``Read/corrupt(offset:message:)``); the stream then goes on at the
 /// next gzip header found after it. Not thread-safe.
@@ -35,8 +36,7 @@ final class WARCByteStream {
     private var rawBase = 0
     private var atEnd = false
     private var output = [UInt8](repeating: 0, count: 1 << 18)
-    private var stream = z_stream()
-    private var streamReady = false
+    private var stream: UnsafeMutablePointer<inflate_state>?
     private var inMember = false
     private var memberOffset = 0
     /// Bytes given to the caller so far (positions in the inflated stream).
@@ -51,7 +51,7 @@ final class WARCByteStream {
     }
 
     deinit {
-        if streamReady { inflateEnd(&stream) }
+        stream?.deallocate()
     }
 
     /// The offset in the file of the record that starts at `position` of the stream: the start of its gzip
@@ -75,10 +75,9 @@ final class WARCByteStream {
             decided = true
             compressed = raw[rawStart] == 0x1F && raw[rawStart + 1] == 0x8B
             if compressed {
-                guard newsevents_inflateInit(&stream) == Z_OK else {
-                    return .corrupt(offset: 0, message: "zlib could not start")
-                }
-                streamReady = true
+                let state = UnsafeMutablePointer<inflate_state>.allocate(capacity: 1)
+                newsevents_isal_start(state)
+                stream = state
             }
         }
         return compressed ? try inflate(into: &buffer) : appendRaw(into: &buffer)
@@ -95,6 +94,7 @@ final class WARCByteStream {
     }
 
     private func inflate(into buffer: inout [UInt8]) throws(FetchError) -> Read {
+        guard let stream else { return .end }
         while true {
             if !inMember {
                 // Between members: the next one starts here, or the input ends (trailing zero padding is allowed).
@@ -114,9 +114,7 @@ final class WARCByteStream {
                     try skipToNextMember(after: offset)
                     return .corrupt(offset: offset, message: "no gzip member starts here")
                 }
-                guard inflateReset(&stream) == Z_OK else {
-                    return .corrupt(offset: rawBase + rawStart, message: "zlib could not restart")
-                }
+                newsevents_isal_restart(stream)
                 inMember = true
                 memberOffset = rawBase + rawStart
                 members.append((produced, memberOffset))
@@ -128,12 +126,12 @@ final class WARCByteStream {
             let available = rawEnd - rawStart
             let (status, consumed, made) = raw.withUnsafeMutableBufferPointer { input in
                 output.withUnsafeMutableBufferPointer { out -> (Int32, Int, Int) in
-                    stream.next_in = input.baseAddress! + rawStart
-                    stream.avail_in = UInt32(available)
-                    stream.next_out = out.baseAddress
-                    stream.avail_out = UInt32(out.count)
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    return (status, available - Int(stream.avail_in), out.count - Int(stream.avail_out))
+                    stream.pointee.next_in = input.baseAddress! + rawStart
+                    stream.pointee.avail_in = UInt32(available)
+                    stream.pointee.next_out = out.baseAddress
+                    stream.pointee.avail_out = UInt32(out.count)
+                    let status = isal_inflate(stream)
+                    return (status, available - Int(stream.pointee.avail_in), out.count - Int(stream.pointee.avail_out))
                 }
             }
             rawStart += consumed
@@ -141,25 +139,42 @@ final class WARCByteStream {
                 buffer.append(contentsOf: output[0..<made])
                 produced += made
             }
-            switch status {
-            case Z_STREAM_END:
-                inMember = false
-                if made > 0 { return .data }
-            case Z_OK, Z_BUF_ERROR:
-                if made > 0 { return .data }
-            default:
-                let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+            guard status >= 0, status != ISAL_NEED_DICT else {
                 let offset = memberOffset
                 inMember = false
                 try skipToNextMember(after: offset)
-                return .corrupt(offset: offset, message: "the gzip member is corrupt (\(message))")
+                return .corrupt(offset: offset, message: "the gzip member is corrupt (\(Self.describe(status)))")
             }
+            if newsevents_isal_finished(stream) != 0 { inMember = false }
+            if made > 0 { return .data }
+            // No progress with input held: more input is needed (or, at the end, the member is cut short).
+            if consumed == 0, inMember, try !fill(atLeast: available + 1) {
+                inMember = false
+                rawStart = rawEnd
+                return .corrupt(offset: memberOffset, message: "the gzip member is truncated (the file ends inside it)")
+            }
+        }
+    }
+
+    /// What an ISA-L inflate status means, in words.
+    static func describe(_ status: Int32) -> String {
+        switch status {
+        case ISAL_INCORRECT_CHECKSUM: return "incorrect data check"
+        case ISAL_INVALID_WRAPPER: return "invalid gzip header"
+        case ISAL_UNSUPPORTED_METHOD: return "unknown compression method"
+        case ISAL_INVALID_BLOCK: return "invalid deflate block"
+        case ISAL_INVALID_SYMBOL: return "invalid deflate symbol"
+        case ISAL_INVALID_LOOKBACK: return "invalid distance too far back"
+        case ISAL_NEED_DICT: return "a preset dictionary is needed"
+        default: return "inflate error \(status)"
         }
     }
 
     /// Moves the read position to the next gzip header after file offset `offset` (or to the end).
     private func skipToNextMember(after offset: Int) throws(FetchError) {
-        if rawBase + rawStart <= offset { rawStart = offset - rawBase + 1 }
+        // Back to the broken member's start when it is still held: inflate may have read past its end into
+        // the members after it, which must not be lost with it.
+        if offset >= rawBase { rawStart = min(offset - rawBase + 1, rawEnd) }
         while true {
             var index = rawStart
             while index + 2 < rawEnd {
@@ -182,15 +197,23 @@ final class WARCByteStream {
     private func fill(atLeast count: Int) throws(FetchError) -> Bool {
         while rawEnd - rawStart < count {
             if atEnd { return false }
-            if rawStart > 0 {
-                let held = rawEnd - rawStart
+            // Keep the current member's bytes from its start while they fit, so that a corrupt member can be
+            // scanned again from there (see skipToNextMember).
+            var drop = rawStart
+            if inMember, memberOffset >= rawBase, memberOffset - rawBase < rawStart,
+                rawEnd - (memberOffset - rawBase) < raw.count
+            {
+                drop = memberOffset - rawBase
+            }
+            if drop > 0 {
+                let held = rawEnd - drop
                 if held > 0 {
                     raw.withUnsafeMutableBufferPointer { bytes in
-                        _ = memmove(bytes.baseAddress!, bytes.baseAddress! + rawStart, held)
+                        _ = memmove(bytes.baseAddress!, bytes.baseAddress! + drop, held)
                     }
                 }
-                rawBase += rawStart
-                rawStart = 0
+                rawBase += drop
+                rawStart -= drop
                 rawEnd = held
             }
             let space = raw.count - rawEnd

@@ -211,6 +211,43 @@ struct WARCReaderTests {
                     offset: member.count, url: nil, reason: "corrupt-warc", message: "no gzip member starts here"))
     }
 
+    @Test func randomDamageNeverHangsAndEveryUntouchedRecordSurvivesIt() throws {
+        let path = Self.folder.appendingPathComponent("fixtures.warc.gz").path
+        let original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let clean = try entries(of: original)
+        // Every record is one gzip member: the entries' offsets are the members' starts.
+        func offset(_ entry: WARCEntry) -> Int {
+            switch entry {
+            case .page(let page): return page.offset
+            case .skipped(let offset, _, _), .failed(let offset, _, _, _): return offset
+            }
+        }
+        let starts = clean.map(offset) + [original.count]
+        var generator = SeededGenerator(seed: 21)
+        var survivors = 0
+        for _ in 0..<60 {
+            var damaged = original
+            var hit = Set<Int>()
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let position = Int.random(in: 0..<damaged.count, using: &generator)
+                damaged[position] ^= UInt8.random(in: 1...255, using: &generator)
+                hit.insert(starts.lastIndex { $0 <= position }!)
+            }
+            let found = try entries(of: damaged)
+            #expect(found.count <= clean.count + 3 * 2)
+            var pagesAt: [Int: WARCPage] = [:]
+            for case .page(let page) in found { pagesAt[page.offset] = page }
+            // Each page in a member no flip touched comes out whole, at its offset.
+            for (index, entry) in clean.enumerated() where !hit.contains(index) {
+                guard case .page(let page) = entry else { continue }
+                let same = pagesAt[page.offset] == page
+                #expect(same, "page at \(page.offset) lost after damage in members \(hit.sorted())")
+                if same { survivors += 1 }
+            }
+        }
+        #expect(survivors > 400)
+    }
+
     @Test func anEmptyFileHasNoEntries() throws {
         #expect(try entries(of: []).isEmpty)
     }
@@ -229,5 +266,20 @@ struct WARCReaderTests {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Array(data)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that the random damage is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
     }
 }
