@@ -232,8 +232,8 @@ def corpus(count, folder, seed, with_files):
             page = re.sub(rb"""rel\s*=\s*(["']?)canonical""", rb"rel=\1x-original-canonical", page, flags=re.I)
             page = re.sub(rb"""(property|name)\s*=\s*(["']?)og:url""", rb"\1=\2x-original-og-url", page, flags=re.I)
             marker = b'<link rel="canonical" href="' + uri.encode() + b'">'
-            head = page.lower().find(b"<head>")
-            page = page[:head + 6] + marker + page[head + 6:] if head >= 0 else marker + page
+            head = re.search(rb"<head(\s[^>]*)?>", page, flags=re.I) or re.search(rb"<html(\s[^>]*)?>", page, flags=re.I)
+            page = page[:head.end()] + marker + page[head.end():] if head else marker + page
             out = Writer("1.0", True)
             out.page(uri, page, date=captured)
             warc.write(out.data)

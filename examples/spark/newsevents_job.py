@@ -11,8 +11,9 @@ newsevents.status/1 record for each document that gave no event, each carrying t
 "input_id".
 
 The binary: --binary PATH when given; else the `newsevents` shipped with `spark-submit --files`, which lands in
-each executor's working directory; else `newsevents` on the executors' PATH. It is a static executable that
-carries its gazetteers (scripts/release-bin.sh builds it), so nothing else is installed on the cluster.
+each executor's working directory; else `newsevents` on the executors' PATH. scripts/ship-binary.sh builds one
+with the Swift runtime linked in and the gazetteers compiled in; executors need only the system's libxml2, zlib
+and ISA-L.
 checkCode=True makes a partition whose newsevents exits non-zero (it exits 1 when every document of the
 partition failed, 130/143 when killed) fail its task, so Spark retries it and reports the failure instead of
 writing a partial result.
