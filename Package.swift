@@ -95,7 +95,9 @@ let package = Package(
         .testTarget(name: "NewsLanguageTests", dependencies: ["NewsLanguage"]),
         .testTarget(name: "NewsExtractTests", dependencies: ["NewsExtract", "NewsModel"]),
         .testTarget(name: "NewsSinkTests", dependencies: ["NewsSink", "NewsModel"]),
-        .testTarget(name: "NewsPipelineTests", dependencies: ["NewsPipeline", "NewsModel", "NewsSink"]),
+        .testTarget(
+            name: "NewsPipelineTests",
+            dependencies: ["NewsPipeline", "NewsModel", "NewsSink", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "NewseventsCLITests", dependencies: ["newsevents"]),
         // The torture suite: every hostile input ends in records or a clear error, within its budget.
         .testTarget(

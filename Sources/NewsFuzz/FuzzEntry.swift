@@ -28,7 +28,7 @@ public enum FuzzEntry {
             }
         case .failure(let failure):
             lines = [failure.record.serialized()]
-        case .skipped, .unchanged:
+        case .skipped, .unchanged, .sourceRead:
             break
         }
         for line in lines {

@@ -16,6 +16,9 @@ package enum ArticleJob: Sendable {
     case failed(ArticleFailure)
     /// Nothing to do, with the reason ("not-modified": a 304 to a conditional GET).
     case skipped(origin: String, reason: String)
+    /// The end of a source file read whole (a WARC file, `stamp` its size and modification time): once the sink
+    /// has consumed every job before it, the file can be remembered and skipped unread while it is unchanged.
+    case sourceRead(path: String, stamp: String)
 }
 
 /// A per-input failure: it becomes an error record and a counter; the batch goes on.
@@ -65,6 +68,8 @@ package enum ArticleOutcome: Sendable {
     /// Read and cleaned, but the run state already holds this version of the article (new bytes, same text):
     /// nothing is extracted or written; the state learns the new bytes.
     case unchanged(ArticleInputSummary, articleID: String)
+    /// A source file read whole (``ArticleJob/sourceRead(path:stamp:)``), passed on to the sink in order.
+    case sourceRead(path: String, stamp: String)
 }
 
 /// The fetch → clean → extract stages for one job. Immutable and `Sendable`: one instance serves every
@@ -113,6 +118,8 @@ package struct ArticleProcessor: Sendable {
             return .failure(failure)
         case .skipped(let origin, let reason):
             return .skipped(origin: origin, reason: reason)
+        case .sourceRead(let path, let stamp):
+            return .sourceRead(path: path, stamp: stamp)
         case .input(let given):
             input = given
         case .file(let path, let url, let published):

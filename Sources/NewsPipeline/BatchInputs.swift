@@ -7,8 +7,11 @@ import NewsFetch
 /// fetcher's connections; call it once the session is over.
 package final class BatchInputs {
     package let jobs: JobSource
-    /// Saves the conditional-GET validators (run it while the run's lock is held).
+    /// Saves the conditional-GET validators and the WARC files read whole (run it while the run's lock is
+    /// held).
     package let saveFetchState: @Sendable () throws(StateError) -> Void
+    /// Remembers a WARC file read whole (the sink calls it once the file's records are written).
+    package let warcFileRead: @Sendable (_ path: String, _ stamp: String) -> Void
     private let fetcher: HTTPFetcher?
 
     /// - Parameter retryFailed: fetch again the addresses that answered 404 or 410 in earlier runs.
@@ -27,8 +30,14 @@ package final class BatchInputs {
                 state: fetchState, concurrency: config.fetch.concurrency, capacity: config.scheduler.maxInFlight)
         }
         self.fetcher = fetcher
-        jobs = JobSources.configured(sources, http: http, maxBytes: config.fetch.maxBytes)
-        saveFetchState = { () throws(StateError) in try fetchState?.save() }
+        let warcState = sources.warcFiles.isEmpty ? nil : WARCSourceState(directory: config.state.dir)
+        warcState?.rereadAll = retryFailed
+        jobs = JobSources.configured(sources, http: http, maxBytes: config.fetch.maxBytes, warcState: warcState)
+        saveFetchState = { () throws(StateError) in
+            try fetchState?.save()
+            try warcState?.save()
+        }
+        warcFileRead = { path, stamp in warcState?.markRead(path, stamp: stamp) }
     }
 
     /// Closes the fetcher's connections, waiting for them (the commands are synchronous).

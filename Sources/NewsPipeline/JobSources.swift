@@ -26,10 +26,13 @@ package enum JobSources {
     /// The configured sources of a batch run: local files first, then the pages of the WARC files, then the
     /// HTTP ones through `http` (nil when none is configured).
     package static func configured(
-        _ sources: PipelineConfig.Sources, http: HTTPSource?, maxBytes: Int = PipelineConfig.Fetch().maxBytes
+        _ sources: PipelineConfig.Sources, http: HTTPSource?, maxBytes: Int = PipelineConfig.Fetch().maxBytes,
+        warcState: WARCSourceState? = nil
     ) -> JobSource {
         var stages = [configured(sources)]
-        if !sources.warcFiles.isEmpty { stages.append(warc(sources.warcFiles, maxBytes: maxBytes)) }
+        if !sources.warcFiles.isEmpty {
+            stages.append(warc(sources.warcFiles, maxBytes: maxBytes, state: warcState))
+        }
         if let http { stages.append(JobSource { http.next() }) }
         var current = 0
         return JobSource {
@@ -43,8 +46,10 @@ package enum JobSources {
 
     /// The pages of WARC files (`-` is standard input), file after file, in record order: one job per record
     /// (a page, a skipped record with its reason, or a failure). A folder stands for its `*.warc` and
-    /// `*.warc.gz` files, in name order. Memory is one record at a time, whatever the files' sizes.
-    package static func warc(_ paths: [String], maxBytes: Int) -> JobSource {
+    /// `*.warc.gz` files, in name order. Memory is one record at a time, whatever the files' sizes. With a
+    /// `state`, a file an earlier run read whole is skipped unread while unchanged (`warc-read-before`), and the
+    /// end of each file read whole is a ``ArticleJob/sourceRead(path:stamp:)`` job.
+    package static func warc(_ paths: [String], maxBytes: Int, state: WARCSourceState? = nil) -> JobSource {
         var pending = paths[...]
         var reader: WARCPageReader?
         var path = ""
@@ -61,6 +66,7 @@ package enum JobSources {
                     do throws(FetchError) {
                         guard let entry = try current.next() else {
                             closeFile()
+                            if state != nil, let stamp { return .sourceRead(path: path, stamp: stamp) }
                             continue
                         }
                         return job(for: entry, path: path, stamp: stamp)
@@ -84,6 +90,10 @@ package enum JobSources {
                         ArticleFailure(origin: next, stage: "read", reason: error.reason, message: error.description))
                 }
                 stamp = next == "-" ? nil : ArticleProcessor.fileStamp(next)
+                if let state, let stamp, state.wasRead(next, stamp: stamp) {
+                    closeFile()
+                    return .skipped(origin: next, reason: "warc-read-before")
+                }
                 reader = WARCPageReader(descriptor: descriptor, path: path, maxBytes: maxBytes)
             }
         }

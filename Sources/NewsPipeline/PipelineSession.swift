@@ -27,6 +27,8 @@ package struct SessionRequest {
     package var lockWait: Double?
     /// Whether inputs that failed for good in earlier runs are tried again (`run --retry-failed`).
     package var retryFailed = false
+    /// Called by the sink, in input order, for each source file read whole whose records are all written.
+    package var onSourceRead: (@Sendable (_ path: String, _ stamp: String) -> Void)?
     /// Runs after the scheduler, while the lock is still held (the fetch state is saved there).
     package var onFinished: (@Sendable () throws(StateError) -> Void)?
     /// The number of inputs, when a live progress line is wanted (an interactive terminal); nil for none.
@@ -122,7 +124,7 @@ package enum PipelineSession {
             logger: logger,
             logFormat: logFormat, errorsToOutput: request.errorsToOutput,
             warnOnEmptyArticles: request.warnOnEmptyArticles, alreadyWritten: alreadyWritten,
-            onFatal: { cancel.cancel() })
+            onSourceRead: request.onSourceRead, onFatal: { cancel.cancel() })
         var knownVersion: (@Sendable (String) -> String?)?
         if let state { knownVersion = { id in state.entry(id)?.version } }
         let processor = ArticleProcessor(

@@ -23,6 +23,11 @@ package final class RecordSink: @unchecked Sendable {
     private let onFatal: @Sendable () -> Void
     private let warnOnEmptyArticles: Bool
     private var writtenIDs = Set<String>()
+    /// Called for a source file read whole once everything read from it is consumed (see ``consume(_:)``).
+    private let onSourceRead: (@Sendable (_ path: String, _ stamp: String) -> Void)?
+    /// Source files (the part of an origin before its last `@`) with a failure that may pass another time (a
+    /// time budget, a read error): they are not remembered as read, so that a later run tries them again.
+    private var sourcesToRetry = Set<String>()
     /// The input (its id, else its origin) whose records first carried each article, this run (status records).
     private var firstInputOfArticle: [String: String] = [:]
     private let reopenLock = NSLock()
@@ -47,8 +52,10 @@ package final class RecordSink: @unchecked Sendable {
     package init(
         writer: JSONLinesWriter, renderer: RecordRenderer, fsyncEachArticle: Bool, state: RunState?, logger: Logger,
         logFormat: LogFormat, errorsToOutput: Bool, warnOnEmptyArticles: Bool = false,
-        alreadyWritten: Set<String> = [], onFatal: @escaping @Sendable () -> Void
+        alreadyWritten: Set<String> = [], onSourceRead: (@Sendable (String, String) -> Void)? = nil,
+        onFatal: @escaping @Sendable () -> Void
     ) {
+        self.onSourceRead = onSourceRead
         self.writtenIDs = alreadyWritten
         self.warnOnEmptyArticles = warnOnEmptyArticles
         self.writer = writer
@@ -63,6 +70,12 @@ package final class RecordSink: @unchecked Sendable {
 
     package func consume(_ outcome: ArticleOutcome) {
         guard fatalError == nil else { return }
+        if case .sourceRead(let path, let stamp) = outcome {
+            // Every record of the file is written (outcomes arrive in input order): remember it, unless one of
+            // its pages failed in a way that may pass another time.
+            if sourcesToRetry.remove(path) == nil { onSourceRead?(path, stamp) }
+            return
+        }
         summary.inputs += 1
         reopenLock.withLock { consumed += 1 }
         switch outcome {
@@ -71,6 +84,9 @@ package final class RecordSink: @unchecked Sendable {
             logger.debug("skipped \(origin): \(reason)")
         case .failure(let failure):
             summary.failures[failure.reason, default: 0] += 1
+            if failure.fingerprint == nil, let at = failure.origin.lastIndex(of: "@") {
+                sourcesToRetry.insert(String(failure.origin[..<at]))
+            }
             report(failure)
             if let state, let fingerprint = failure.fingerprint {
                 state.recordFailure(
@@ -163,6 +179,8 @@ package final class RecordSink: @unchecked Sendable {
         case .unchanged(let input, let articleID):
             guard let prior = state?.entry(articleID) else { return }
             record(unchanged: input, prior: prior)
+        case .sourceRead:
+            break  // handled above
         }
     }
 

@@ -22,6 +22,11 @@ package enum StateInspection {
         let gone = FetchState(directory: directory).goneList
         lines.append("addresses gone (404 or 410): \(gone.count)")
         for address in gone { lines.append("  \(address.url)\t\(address.status)") }
+        let warcFiles = WARCSourceState(directory: directory).list
+        lines.append(
+            "WARC files read whole: \(warcFiles.count) (skipped until they change, or with 'newsevents run --retry-failed')"
+        )
+        for file in warcFiles { lines.append("  \(file.file)\t\(file.stamp)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -70,7 +70,7 @@ struct Clean: ParsableCommand {
         case .failure(let failure):
             logger.error("\(failure.origin): \(failure.message)")
             throw ExitCode(1)
-        case .skipped, .unchanged:
+        case .skipped, .unchanged, .sourceRead:
             return
         }
     }

@@ -68,6 +68,7 @@ struct Run: ParsableCommand {
         request.lockWait = wait
         request.retryFailed = retryFailed
         request.onFinished = inputs.saveFetchState
+        request.onSourceRead = inputs.warcFileRead
         // The number of pages in WARC files is not known before they are read: no progress line then.
         request.progressTotal =
             ProgressLine.isWanted(logFormat: logging.logFormat) && settings.sources.warcFiles.isEmpty

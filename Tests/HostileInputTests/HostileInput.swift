@@ -40,7 +40,7 @@ enum HostileInput {
             return Outcome(article: article, failure: nil, seconds: seconds, lines: lines)
         case .failure(let failure):
             return Outcome(article: nil, failure: failure, seconds: seconds, lines: [failure.record.serialized()])
-        case .skipped, .unchanged:
+        case .skipped, .unchanged, .sourceRead:
             return Outcome(article: nil, failure: nil, seconds: seconds, lines: [])
         }
     }

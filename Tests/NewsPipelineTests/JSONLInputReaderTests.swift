@@ -39,6 +39,7 @@ struct JSONLInputReaderTests {
         case .failed(let failure): return "failed \(failure.origin) \(failure.reason): \(failure.message)"
         case .file(let path, _, _): return "file \(path)"
         case .skipped(let origin, let reason): return "skipped \(origin) \(reason)"
+        case .sourceRead(let path, _): return "read \(path)"
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import NewsModel
+import NewsSink
 import Testing
 
 @testable import NewsPipeline
@@ -105,5 +107,36 @@ struct WARCJobsTests {
         #expect(missing.message == "cannot open '/nonexistent/cc.warc.gz': No such file or directory")
         #expect(origins.contains { $0.hasPrefix(folder.appendingPathComponent("fixtures.warc.gz").path + "@") })
         #expect(!origins.contains { $0.contains("notes.txt") })
+    }
+
+    @Test func aFileIsRememberedAsReadOnlyWhenNoneOfItsPagesMayPassAnotherTime() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("sink-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: output) }
+        final class Calls: @unchecked Sendable {
+            var files: [String] = []
+        }
+        let calls = Calls()
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let sink = RecordSink(
+            writer: try JSONLinesWriter(path: output.path), renderer: .events, fsyncEachArticle: false, state: nil,
+            logger: logger, logFormat: .text, errorsToOutput: false,
+            onSourceRead: { path, _ in calls.files.append(path) },
+            onFatal: {})
+        // a.warc: a page ran out of its time budget (no fingerprint: it may pass another time).
+        sink.consume(
+            .failure(
+                ArticleFailure(origin: "a.warc@10", stage: "clean", reason: "time-budget", message: "over 10 s")))
+        sink.consume(.sourceRead(path: "a.warc", stamp: "1:1"))
+        // b.warc: a damaged record, the same every time (fingerprinted): the file is done all the same.
+        var damaged = ArticleFailure(origin: "b.warc@5", stage: "read", reason: "corrupt-warc", message: "bad")
+        damaged.fingerprint = "2:2"
+        sink.consume(.failure(damaged))
+        sink.consume(.sourceRead(path: "b.warc", stamp: "2:2"))
+        // a.warc read again without trouble.
+        sink.consume(.sourceRead(path: "a.warc", stamp: "1:1"))
+        #expect(calls.files == ["b.warc", "a.warc"])
+        // The end-of-file marks are not inputs.
+        #expect(sink.summary.inputs == 2)
     }
 }

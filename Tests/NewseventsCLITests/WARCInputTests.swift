@@ -102,6 +102,7 @@ struct WARCInputTests {
                     (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
                 }) == eventIDs(filter))
 
+        // The next run skips both files unread: nothing in them changed.
         let again = try CommandRunner.run([
             "run", "--config", folder + "/pipeline.conf", "--summary-json", folder + "/again.json",
         ])
@@ -112,6 +113,31 @@ struct WARCInputTests {
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/again.json")))
                 as? [String: Any])
         #expect(second["records"] as? Int == 0)
-        #expect((second["skipped"] as? [String: Int])?["failed-before"] == 4)
+        #expect((second["skipped"] as? [String: Int]) == ["warc-read-before": 2])
+        let inspect = try CommandRunner.run(["state", "inspect", "--config", folder + "/pipeline.conf"])
+        #expect(inspect.stdout.contains("WARC files read whole: 2 ("))
+        #expect(inspect.stdout.contains("  \(folder)/cc/damaged.warc.gz\t"))
+
+        // A file that changed (a new modification time) is read again, its pages skipped by their bytes; the
+        // unchanged damaged file stays unread.
+        let touched = folder + "/cc/fixtures.warc.gz"
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: touched)
+        let third = try CommandRunner.run([
+            "run", "--config", folder + "/pipeline.conf", "--summary-json", folder + "/third.json",
+        ])
+        #expect(third.status == 0)
+        #expect(third.stderr.isEmpty)
+        let thirdSummary = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/third.json")))
+                as? [String: Any])
+        let thirdSkipped = try #require(thirdSummary["skipped"] as? [String: Int])
+        #expect(thirdSkipped["warc-read-before"] == 1)
+        #expect(thirdSkipped["seen"] == 10 && thirdSkipped["warc-request"] == 12)
+        #expect(thirdSummary["records"] as? Int == 0)
+        // --retry-failed reads every file again, and the damaged records are reported again.
+        let retry = try CommandRunner.run(["run", "--config", folder + "/pipeline.conf", "--retry-failed"])
+        #expect(retry.status == 0)
+        #expect(retry.stderr.components(separatedBy: "reason=corrupt-warc").count - 1 == 4)
     }
 }
