@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The libxml2 system library. Only LibXML imports it.
@@ -58,11 +60,21 @@ let package = Package(
         .target(
             name: "NewsSink", dependencies: ["NewsModel", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings),
+        // The PostgreSQL sink: the schema and its migrations, records to rows, idempotent loading (postgres-nio).
+        .target(
+            name: "NewsDatabase",
+            dependencies: [
+                "NewsSink", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         // The Dispatch scheduler, pipeline.conf, run state, wiring of the stages.
         .target(
             name: "NewsPipeline",
             dependencies: [
-                "NewsModel", "NewsFetch", "NewsClean", "NewsLanguage", "NewsExtract", "NewsSink",
+                "NewsModel", "NewsFetch", "NewsClean", "NewsLanguage", "NewsExtract", "NewsSink", "NewsDatabase",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
@@ -95,10 +107,17 @@ let package = Package(
         .testTarget(name: "NewsLanguageTests", dependencies: ["NewsLanguage"]),
         .testTarget(name: "NewsExtractTests", dependencies: ["NewsExtract", "NewsModel"]),
         .testTarget(name: "NewsSinkTests", dependencies: ["NewsSink", "NewsModel"]),
+        // Against a real PostgreSQL server: each suite starts a throwaway cluster (initdb) on a Unix socket.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(
+            name: "NewsDatabaseTests",
+            dependencies: [
+                "NewsDatabase", "NewsSink", "PostgresTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "NewsPipelineTests",
             dependencies: ["NewsPipeline", "NewsModel", "NewsSink", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "NewseventsCLITests", dependencies: ["newsevents"]),
+        .testTarget(name: "NewseventsCLITests", dependencies: ["newsevents", "PostgresTestSupport"]),
         // The torture suite: every hostile input ends in records or a clear error, within its budget.
         .testTarget(
             name: "HostileInputTests",

@@ -3,7 +3,7 @@
 # libxml2-dev (the HTML and XML parser), zlib1g-dev (gzip inputs), libisal-dev (fast inflate of WARC files) and pkg-config (SwiftPM finds both with it);
 # python3-jsonschema for the schema check of the records; wordnet-base, which scripts/gen-language.py reads
 # when it learns (or checks) the language layer's tables; iso-codes, which scripts/gen-data.py reads likewise;
-# with --with-browser, chromium for the report check.
+# with --with-browser, chromium for the report check and postgresql for the database tests.
 set -euo pipefail
 
 missing=()
@@ -24,6 +24,9 @@ python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || missing+=(python3
 if [ "${1:-}" = "--with-browser" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+  # PostgreSQL for the database sink's tests: each suite makes a throwaway cluster with initdb
+  # (scripts/pg-throwaway.sh) and talks to it with psql; no server is started by the package's own service.
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && command -v psql >/dev/null 2>&1 || missing+=(postgresql)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then

@@ -26,6 +26,13 @@ extension PipelineConfig {
             "max_seconds = \(clean.maxSeconds)", "max_text_chars = \(clean.maxTextChars)",
             "", "[extract]", "emit = \(quote(extract.emit))",
             "", "[sink]", "path = \(quote(sink.path))", "fsync = \(sink.fsync)",
+            sink.postgres.isEmpty
+                ? "# postgres = \"postgresql://user@host:5432/db\" would also load each article's records there"
+                : "postgres = \(quote(sink.postgres))",
+            sink.passwordFile.isEmpty
+                ? "# password_file = \"/etc/newsevents/db-password\" would hold the password (PGPASSWORD wins)"
+                : "password_file = \(quote(sink.passwordFile))",
+            "postgres_retry_seconds = \(sink.postgresRetrySeconds)",
             "", "[report]",
             report.path.isEmpty
                 ? "# path = \"out/report.html\" would write an HTML report after each run"

@@ -1,4 +1,5 @@
 import Foundation
+import NewsDatabase
 import NewsFetch
 import TOMLKit
 
@@ -120,7 +121,15 @@ extension PipelineConfig {
             ]
         ),
         ("extract", [("emit", .choice(["events", "articles"], \.extract.emit))]),
-        ("sink", [("path", .path(\.sink.path, dashIsOutput: true)), ("fsync", .bool(\.sink.fsync))]),
+        (
+            "sink",
+            [
+                ("path", .path(\.sink.path, dashIsOutput: true)), ("fsync", .bool(\.sink.fsync)),
+                ("postgres", .string(\.sink.postgres)),
+                ("password_file", .path(\.sink.passwordFile, dashIsOutput: false)),
+                ("postgres_retry_seconds", .seconds(\.sink.postgresRetrySeconds)),
+            ]
+        ),
         ("report", [("path", .path(\.report.path, dashIsOutput: false))]),
         (
             "scheduler",
@@ -192,6 +201,15 @@ extension PipelineConfig {
         // Defaults are relative to the config file too, never to the directory cron happens to start in.
         if config.sink.path != "-" { config.sink.path = resolve(config.sink.path, base: baseFolder) }
         config.state.dir = resolve(config.state.dir, base: baseFolder)
+        if !config.sink.postgres.isEmpty {
+            do {
+                _ = try DatabaseTarget.parse(config.sink.postgres)
+            } catch {
+                throw ConfigError(
+                    file: file, line: locator.line(section: "sink", key: "postgres"), key: "sink.postgres",
+                    message: error.description)
+            }
+        }
         return config
     }
 

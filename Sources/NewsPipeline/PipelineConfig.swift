@@ -73,6 +73,13 @@ package struct PipelineConfig: Sendable, Equatable {
         package var path: String = "out/events.jsonl"
         /// Whether each article's lines are fsync'ed before the article is marked done.
         package var fsync: Bool = true
+        /// A PostgreSQL URL (`postgresql://user@host:port/database?sslmode=...`): each article's records also go
+        /// to the database, in one transaction, before the article is marked done. Empty for none.
+        package var postgres: String = ""
+        /// The file whose first line is the database password (when `PGPASSWORD` is not set).
+        package var passwordFile: String = ""
+        /// Seconds a lost database connection is retried before the run stops.
+        package var postgresRetrySeconds: Double = 60
     }
 
     package struct Report: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NewsClean
+import NewsDatabase
 import NewsFetch
 import NewsModel
 import NewsSink
@@ -33,6 +34,8 @@ package struct SessionRequest {
     package var onFinished: (@Sendable () throws(StateError) -> Void)?
     /// The number of inputs, when a live progress line is wanted (an interactive terminal); nil for none.
     package var progressTotal: Int?
+    /// The PostgreSQL database each article's records also go to (`[sink] postgres`), with the password read.
+    package var database: DatabaseSettings?
     /// Unix time for dated output paths (tests inject one).
     package var clock: @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }
 
@@ -57,9 +60,11 @@ package enum SessionError: Error, CustomStringConvertible {
     case sink(SinkError)
     case state(StateError)
     case locked(RunLock.Failure)
+    case database(DatabaseError)
 
     package var description: String {
         switch self {
+        case .database(let error): return error.description
         case .sink(let error): return error.description
         case .state(let error): return error.description
         case .locked(let failure): return failure.description
@@ -118,13 +123,24 @@ package enum PipelineSession {
                 throw .sink(.write(path: writer.path, errno: EIO))
             }
         }
+        // The database before any input is read: a wrong URL, a refused login or a missing schema stops the run.
+        var store: PostgresStore?
+        if let database = request.database {
+            do {
+                store = try PostgresStore(target: database.target, retrySeconds: database.retrySeconds, logger: logger)
+                try store?.requireCurrentSchema()
+            } catch {
+                throw .database(error)
+            }
+        }
+        defer { store?.close() }
         let cancel = CancelHandle()
         let sink = RecordSink(
             writer: writer, renderer: request.renderer, fsyncEachArticle: request.fsyncEachArticle, state: state,
             logger: logger,
             logFormat: logFormat, errorsToOutput: request.errorsToOutput,
             warnOnEmptyArticles: request.warnOnEmptyArticles, alreadyWritten: alreadyWritten,
-            onSourceRead: request.onSourceRead, onFatal: { cancel.cancel() })
+            onSourceRead: request.onSourceRead, database: store, onFatal: { cancel.cancel() })
         var knownVersion: (@Sendable (String) -> String?)?
         if let state { knownVersion = { id in state.entry(id)?.version } }
         let processor = ArticleProcessor(

@@ -1,10 +1,12 @@
 import Foundation
 import Logging
+import NewsDatabase
 import NewsModel
 import NewsSink
 
 /// The sink stage: turns outcomes into JSON Lines, drops records whose id was already written in this run,
-/// writes each article's lines in one append, syncs, then marks the article done in the run state.
+/// writes each article's lines in one append, syncs, loads the article's rows into the database when there is one
+/// (one transaction; rows already there are left alone), then marks the article done in the run state.
 ///
 /// Only touched on the scheduler's sink queue (outcomes arrive there in input order); `summary` and
 /// `fatalError` are read after the scheduler has finished.
@@ -23,6 +25,8 @@ package final class RecordSink: @unchecked Sendable {
     private let onFatal: @Sendable () -> Void
     private let warnOnEmptyArticles: Bool
     private var writtenIDs = Set<String>()
+    /// The PostgreSQL sink (`[sink] postgres`): gets every record of each article, whatever the output already has.
+    private let database: PostgresStore?
     /// Called for a source file read whole once everything read from it is consumed (see ``consume(_:)``).
     private let onSourceRead: (@Sendable (_ path: String, _ stamp: String) -> Void)?
     /// Source files (the part of an origin before its last `@`) with a failure that may pass another time (a
@@ -53,8 +57,10 @@ package final class RecordSink: @unchecked Sendable {
         writer: JSONLinesWriter, renderer: RecordRenderer, fsyncEachArticle: Bool, state: RunState?, logger: Logger,
         logFormat: LogFormat, errorsToOutput: Bool, warnOnEmptyArticles: Bool = false,
         alreadyWritten: Set<String> = [], onSourceRead: (@Sendable (String, String) -> Void)? = nil,
-        onFatal: @escaping @Sendable () -> Void
+        database: PostgresStore? = nil, onFatal: @escaping @Sendable () -> Void
     ) {
+        self.database = database
+        if database != nil { summary.database = WriteCounts() }
         self.onSourceRead = onSourceRead
         self.writtenIDs = alreadyWritten
         self.warnOnEmptyArticles = warnOnEmptyArticles
@@ -136,12 +142,14 @@ package final class RecordSink: @unchecked Sendable {
             let eventIDs =
                 state == nil ? [] : article.extraction.events.map { StableID.event(articleID: articleID, event: $0) }
             var retractions: [(id: String, line: String)] = []
+            var retractionRecords: [JSONValue] = []
             if renderer == .events, let priorEvents = prior?.events, let version {
                 let current = Set(eventIDs)
                 for event in priorEvents where !current.contains(event) {
                     let retraction = RecordEncoder.retractionRecord(
                         eventID: event, articleID: articleID, contentHash: article.input.contentHash, version: version)
                     retractions.append((retraction.id, retraction.json.serialized()))
+                    retractionRecords.append(retraction.json)
                 }
                 summary.retractions += retractions.count
             }
@@ -161,6 +169,11 @@ package final class RecordSink: @unchecked Sendable {
             }
             guard write(lines) else { return }
             summary.records += lines.count
+            // The database gets the article's rows even when the output already had its lines (a run killed
+            // between the two): rows already in the database are left alone.
+            if let database {
+                guard load(article, retractions: retractionRecords, into: database) else { return }
+            }
             if let state {
                 do {
                     if fsyncEachArticle, !lines.isEmpty { try writer.sync() }
@@ -182,6 +195,24 @@ package final class RecordSink: @unchecked Sendable {
         case .sourceRead:
             break  // handled above
         }
+    }
+
+    /// Writes the article's rows (its article record, which carries its entities, its event records, which carry
+    /// their rules, and its retractions) in one transaction; false after stopping the run on a failure.
+    private func load(_ article: ProcessedArticle, retractions: [JSONValue], into database: PostgresStore) -> Bool {
+        var batch = RowBatch()
+        do {
+            try batch.add(RecordEncoder.articleRecord(article).json)
+            for record in RecordEncoder.eventRecords(article) { try batch.add(record.json) }
+            for record in retractions { try batch.add(record) }
+            summary.database? += try database.write(batch)
+            return true
+        } catch let problem as RecordProblem {
+            fail(.database("cannot load \(article.input.origin) into PostgreSQL: \(problem)"))
+        } catch {
+            fail(.database("\(error)"))
+        }
+        return false
     }
 
     /// The `newsevents.status/1` record of an input that gave no other record: its text was empty, it told no

@@ -1,4 +1,5 @@
 import Foundation
+import NewsDatabase
 import NewsSink
 
 /// Counters of a run, reported in the summary line.
@@ -20,6 +21,8 @@ package struct RunSummary: Sendable, Equatable {
     package var warnings: [String: Int] = [:]
     package var seconds = 0.0
     package var cancelledBySignal: Int32?
+    /// Rows the database sink added (or completed), per table; nil without a database.
+    package var database: WriteCounts?
 
     package init() {}
 
@@ -35,22 +38,24 @@ package struct RunSummary: Sendable, Equatable {
         }
         let verb = cancelledBySignal == nil ? "run finished" : "run interrupted"
         return "\(verb): \(inputs) inputs, \(articles) articles, \(events) events, \(records) records written, "
-            + "\(failureCount) failed\(breakdown(failures)), \(skippedCount) skipped\(breakdown(skipped)), "
-            + String(format: "%.2f s", seconds)
+            + "\(failureCount) failed\(breakdown(failures)), \(skippedCount) skipped\(breakdown(skipped))"
+            + (database.map { ", PostgreSQL: \($0.events) new events, \($0.articles) new or completed articles" } ?? "")
+            + String(format: ", %.2f s", seconds)
     }
 
     /// The summary as a JSON object.
     package var json: JSONValue {
-        .object([
-            ("inputs", .int(inputs)), ("articles", .int(articles)), ("empty_articles", .int(emptyArticles)),
-            ("events", .int(events)), ("records", .int(records)), ("duplicate_records", .int(duplicateRecords)),
-            ("retractions", .int(retractions)),
-            ("failed", .int(failureCount)),
-            ("failures", .object(failures.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-            ("skipped", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-            ("warnings", .object(warnings.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
-            ("seconds", .double((seconds * 1000).rounded() / 1000)),
-            ("interrupted_by_signal", cancelledBySignal.map { .int(Int($0)) } ?? .null),
-        ])
+        .object(
+            [
+                ("inputs", .int(inputs)), ("articles", .int(articles)), ("empty_articles", .int(emptyArticles)),
+                ("events", .int(events)), ("records", .int(records)), ("duplicate_records", .int(duplicateRecords)),
+                ("retractions", .int(retractions)),
+                ("failed", .int(failureCount)),
+                ("failures", .object(failures.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                ("skipped", .object(skipped.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                ("warnings", .object(warnings.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+                ("seconds", .double((seconds * 1000).rounded() / 1000)),
+                ("interrupted_by_signal", cancelledBySignal.map { .int(Int($0)) } ?? .null),
+            ] + (database.map { [("database", $0.json)] } ?? []))
     }
 }

@@ -9,6 +9,8 @@ public enum SinkError: Error, Equatable, CustomStringConvertible {
     case open(path: String, errno: Int32)
     case write(path: String, errno: Int32)
     case sync(path: String, errno: Int32)
+    /// The database sink failed (its message says how); the article is not marked done.
+    case database(String)
 
     public var description: String {
         let name = { (path: String) in path == "-" ? "standard output" : "'\(path)'" }
@@ -16,6 +18,7 @@ public enum SinkError: Error, Equatable, CustomStringConvertible {
         case .open(let path, let code): return "cannot open output \(name(path)): \(String(cString: strerror(code)))"
         case .write(let path, let code): return "cannot write to \(name(path)): \(String(cString: strerror(code)))"
         case .sync(let path, let code): return "cannot sync \(name(path)): \(String(cString: strerror(code)))"
+        case .database(let message): return message
         }
     }
 }

@@ -19,6 +19,8 @@ struct NewsEvents: ParsableCommand {
         version: NewsEventsVersion.string,
         subcommands: [
             Extract.self, Clean.self, Run.self, CheckConfig.self, State.self, Dates.self, Analyze.self, Report.self,
+            Load.self,
+            Database.self,
         ]
     )
 }

@@ -58,6 +58,13 @@ struct Run: ParsableCommand {
             logger.critical("\(error.description)")
             throw ExitCode(2)
         }
+        let database: DatabaseSettings?
+        do {
+            database = try DatabaseAccess.settings(url: nil, config: settings, passwordFile: nil)
+        } catch {
+            logger.critical("\(error)")
+            throw ExitCode(2)
+        }
         let inputs = BatchInputs(config: settings, retryFailed: retryFailed)
         defer { inputs.close() }
         var request = SessionRequest(
@@ -66,6 +73,7 @@ struct Run: ParsableCommand {
             workers: settings.scheduler.workers, maxInFlight: settings.scheduler.maxInFlight,
             limits: settings.cleanLimits, errorsToOutput: false)
         request.lockWait = wait
+        request.database = database
         request.retryFailed = retryFailed
         request.onFinished = inputs.saveFetchState
         request.onSourceRead = inputs.warcFileRead

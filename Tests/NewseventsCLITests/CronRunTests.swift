@@ -5,8 +5,13 @@ import Testing
 /// lines, dated output paths and SIGHUP.
 @Suite(.serialized)
 struct CronRunTests {
-    /// A folder with `count` small distinct articles and a pipeline.conf writing to `output`.
-    private func batch(_ count: Int, output: String = "out/events.jsonl") throws -> String {
+    /// A folder with `count` small distinct articles and a pipeline.conf writing to `output`; `sink` adds lines to
+    /// its `[sink]` section; `series` makes the articles (their addresses and texts) differ from another series'.
+    static func batch(
+        _ count: Int, output: String = "out/events.jsonl", sink: String = "", series: String = ""
+    )
+        throws -> String
+    {
         let folder = try CommandRunner.temporaryFolder()
         let pages = folder + "/pages"
         try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
@@ -16,22 +21,44 @@ struct CronRunTests {
             let target = countries[(index / countries.count + 1 + index) % countries.count]
             let page = """
                 <html><head><title>Story \(index)</title>
-                <link rel="canonical" href="https://cron.example/story/\(index)">
+                <link rel="canonical" href="https://cron.example/story/\(series)\(index)">
                 <meta property="article:published_time" content="2022-09-12"></head>
                 <body><article><h1>Story \(index)</h1>
-                <p>On Friday, \(actor) blamed \(target) for incident number \(index) at the border, officials said.</p>
+                <p>On Friday, \(actor) blamed \(target) for incident number \(series)\(index) at the border, officials said.</p>
                 <p>\(target) rejected the accusation and said it would respond to case \(index) in court.</p>
                 </article></body></html>
                 """
             try page.write(toFile: pages + "/\(String(format: "%05d", index)).html", atomically: false, encoding: .utf8)
         }
         try
-            "[sources]\ndirectories = [\"pages\"]\n[sink]\npath = \"\(output)\"\nfsync = true\n[state]\ndir = \"state\"\n"
+            "[sources]\ndirectories = [\"pages\"]\n[sink]\npath = \"\(output)\"\nfsync = true\n\(sink)[state]\ndir = \"state\"\n"
             .write(toFile: folder + "/pipeline.conf", atomically: false, encoding: .utf8)
         return folder
     }
 
-    private func start(_ arguments: [String]) throws -> Process {
+    /// Starts `run --config config` and SIGKILLs it after a random number of microseconds in `after`, up to
+    /// `times` times or until a run finishes first; `afterEach` runs after each kill. Returns the kills.
+    static func killRuns(
+        config: String, times: Int, after: ClosedRange<UInt32>, afterEach: () throws -> Void = {}
+    ) throws -> Int {
+        var generator = SystemRandomNumberGenerator()
+        var kills = 0
+        while kills < times {
+            let process = try start(["run", "--config", config])
+            usleep(UInt32.random(in: after, using: &generator))
+            guard process.isRunning else {
+                process.waitUntilExit()
+                break  // the batch finished before this kill
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            kills += 1
+            try afterEach()
+        }
+        return kills
+    }
+
+    static func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
         process.arguments = arguments
@@ -43,7 +70,7 @@ struct CronRunTests {
 
     /// The record ids of a JSON Lines file, and how many of its lines are not JSON objects (a torn last
     /// line counts only when `allowTornEnd` is false).
-    private func ids(_ path: String, allowTornEnd: Bool = false) throws -> (ids: [String], invalid: Int) {
+    static func ids(_ path: String, allowTornEnd: Bool = false) throws -> (ids: [String], invalid: Int) {
         guard let data = FileManager.default.contents(atPath: path) else { return ([], 0) }
         var lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
         if allowTornEnd, data.last != 0x0A, !lines.isEmpty { lines.removeLast() }
@@ -62,7 +89,7 @@ struct CronRunTests {
     }
 
     @Test func twentySIGKILLsDuringA5000ArticleBatchLoseAndDuplicateNothing() throws {
-        let folder = try batch(5000)
+        let folder = try Self.batch(5000)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = folder + "/pipeline.conf"
         let output = folder + "/out/events.jsonl"
@@ -72,38 +99,27 @@ struct CronRunTests {
         defer { try? FileManager.default.removeItem(atPath: reference) }
         let uninterrupted = try CommandRunner.run(["run", "--config", reference + "/pipeline.conf"])
         #expect(uninterrupted.status == 0)
-        let expected = Set(try ids(reference + "/out/events.jsonl").ids)
+        let expected = Set(try Self.ids(reference + "/out/events.jsonl").ids)
         #expect(expected.count >= 5000, "every story gives at least one event")
 
-        var generator = SystemRandomNumberGenerator()
-        var kills = 0
-        while kills < 20 {
-            let process = try start(["run", "--config", config])
-            usleep(UInt32.random(in: 50_000...400_000, using: &generator))
-            guard process.isRunning else {
-                process.waitUntilExit()
-                break  // the batch finished before this kill
-            }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            kills += 1
+        let kills = try Self.killRuns(config: config, times: 20, after: 50_000...400_000) { () throws in
             // Whole lines are always valid; only the last one may be torn, and the next run cuts it.
-            #expect(try ids(output, allowTornEnd: true).invalid == 0)
+            #expect(try Self.ids(output, allowTornEnd: true).invalid == 0)
         }
         #expect(kills >= 10, "the batch outlasted most of the kills")
         let final = try CommandRunner.run(["run", "--config", config])
         #expect(final.status == 0)
-        let (written, invalid) = try ids(output)
+        let (written, invalid) = try Self.ids(output)
         #expect(invalid == 0)
         #expect(written.count == Set(written).count, "no record id is written twice")
         #expect(Set(written) == expected)
     }
 
     @Test func aSecondRunOnTheSameStateExitsSeventyFiveAndTheFirstFinishes() throws {
-        let folder = try batch(1500)
+        let folder = try Self.batch(1500)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = folder + "/pipeline.conf"
-        let first = try start(["run", "--config", config])
+        let first = try Self.start(["run", "--config", config])
         // Wait until the first run holds the lock (it writes its PID into the lock file).
         let lockFile = folder + "/state/lock"
         let started = Date()
@@ -123,7 +139,7 @@ struct CronRunTests {
                 == "newsevents: notice: another run (process \(first.processIdentifier)) holds the lock '\(folder)/state/lock'; not starting\n"
         )
         #expect(first.terminationStatus == 0)
-        let (written, invalid) = try ids(folder + "/out/events.jsonl")
+        let (written, invalid) = try Self.ids(folder + "/out/events.jsonl")
         #expect(invalid == 0 && written.count == Set(written).count && !written.isEmpty)
         // With --wait, a second run waits for the lock and then finds nothing new.
         let waiting = try CommandRunner.run([
@@ -137,12 +153,12 @@ struct CronRunTests {
     }
 
     @Test func aTruncatedStateIsAClearErrorAndTheRepairAvoidsReprocessing() throws {
-        let folder = try batch(300)
+        let folder = try Self.batch(300)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = folder + "/pipeline.conf"
         #expect(try CommandRunner.run(["run", "--config", config]).status == 0)
         let output = folder + "/out/events.jsonl"
-        let before = try ids(output).ids
+        let before = try Self.ids(output).ids
         let snapshot = folder + "/state/seen.tsv"
         let size = try #require(try FileManager.default.attributesOfItem(atPath: snapshot)[.size] as? Int)
         #expect(truncate(snapshot, off_t(size / 2)) == 0)
@@ -151,7 +167,7 @@ struct CronRunTests {
         #expect(damaged.status == 1)
         #expect(damaged.stderr.contains("seen.tsv': has no end line (truncated"))
         #expect(damaged.stderr.contains("run 'newsevents state repair --config"))
-        #expect(try ids(output).ids == before, "the refused run wrote nothing")
+        #expect(try Self.ids(output).ids == before, "the refused run wrote nothing")
 
         let repair = try CommandRunner.run(["state", "repair", "--config", config])
         #expect(repair.status == 0)
@@ -164,11 +180,11 @@ struct CronRunTests {
         // Every story has events, so every one was recovered from the output: nothing is processed again.
         #expect(summary["articles"] as? Int == 0)
         #expect((summary["skipped"] as? [String: Any])?["seen"] as? Int == 300)
-        #expect(try ids(output).ids == before)
+        #expect(try Self.ids(output).ids == before)
     }
 
     @Test func aTornLastLineIsCutAndTheRunGoesOn() throws {
-        let folder = try batch(20)
+        let folder = try Self.batch(20)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = folder + "/pipeline.conf"
         let output = folder + "/out/events.jsonl"
@@ -183,28 +199,28 @@ struct CronRunTests {
         let rerun = try CommandRunner.run(["run", "--config", config])
         #expect(rerun.status == 0)
         #expect(rerun.stderr.contains("cut a torn last line"))
-        let (written, invalid) = try ids(output)
+        let (written, invalid) = try Self.ids(output)
         #expect(invalid == 0)
         #expect(written.count == Set(written).count)
     }
 
     @Test func aDatedOutputPathWritesTodaysFile() throws {
-        let folder = try batch(5, output: "out/events-%Y-%m-%d.jsonl")
+        let folder = try Self.batch(5, output: "out/events-%Y-%m-%d.jsonl")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(try CommandRunner.run(["run", "--config", folder + "/pipeline.conf"]).status == 0)
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
         formatter.timeZone = TimeZone(identifier: "UTC")
         let today = formatter.string(from: Date())
-        let (written, invalid) = try ids(folder + "/out/events-\(today).jsonl")
+        let (written, invalid) = try Self.ids(folder + "/out/events-\(today).jsonl")
         #expect(!written.isEmpty && invalid == 0)
     }
 
     @Test func sighupReopensTheOutputAfterItWasMovedAway() throws {
-        let folder = try batch(3000)
+        let folder = try Self.batch(3000)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let output = folder + "/out/events.jsonl"
-        let process = try start(["run", "--config", folder + "/pipeline.conf"])
+        let process = try Self.start(["run", "--config", folder + "/pipeline.conf"])
         let started = Date()
         while Date().timeIntervalSince(started) < 30 {
             if let size = try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int, size > 20_000 {
@@ -216,15 +232,15 @@ struct CronRunTests {
         kill(process.processIdentifier, SIGHUP)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let (rotated, rotatedInvalid) = try ids(output + ".1")
-        let (fresh, freshInvalid) = try ids(output)
+        let (rotated, rotatedInvalid) = try Self.ids(output + ".1")
+        let (fresh, freshInvalid) = try Self.ids(output)
         #expect(rotatedInvalid == 0 && freshInvalid == 0)
         #expect(!rotated.isEmpty && !fresh.isEmpty, "lines went to the moved file, then to a new one")
         #expect(Set(rotated).isDisjoint(with: fresh))
     }
 
     @Test func aRunRedrawsTheReportOfTheWholeOutput() throws {
-        let folder = try batch(4)
+        let folder = try Self.batch(4)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = folder + "/pipeline.conf"
         let plain = try String(contentsOfFile: config, encoding: .utf8)
@@ -248,7 +264,7 @@ struct CronRunTests {
     }
 
     @Test func anInputThatFailsForGoodIsReportedOnceAndTheCrontabLineStaysSilentForTenRuns() throws {
-        let folder = try batch(3)
+        let folder = try Self.batch(3)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let config = folder + "/pipeline.conf"
         try (String(contentsOfFile: config, encoding: .utf8) + "[fetch]\nmax_bytes = 20000\n").write(
