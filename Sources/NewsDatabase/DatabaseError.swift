@@ -21,7 +21,8 @@ public enum DatabaseError: Error, Equatable, CustomStringConvertible {
         case .passwordFile(let path, let why):
             return "cannot use the password file '\(path)': \(why)"
         case .unreachable(let place, let seconds, let why):
-            let tried = seconds > 0 ? " (retried for \(String(format: "%.0f", seconds)) s)" : ""
+            let tried =
+                seconds <= 0 ? "" : " (retried for \(String(format: seconds < 10 ? "%.1f" : "%.0f", seconds)) s)"
             return "cannot reach PostgreSQL at \(place)\(tried): \(why)"
         case .server(let place, let sqlState, let message):
             return "PostgreSQL at \(place) refused: \(message) (SQLSTATE \(sqlState))"

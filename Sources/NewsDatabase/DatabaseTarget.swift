@@ -25,13 +25,16 @@ public struct DatabaseTarget: Sendable, Equatable {
     public var user: String
     public var database: String
     public var sslMode: SSLMode
+    /// `sslrootcert`: a PEM file of the certificates to trust instead of the system's (a private CA). With it,
+    /// `require` also checks the chain, as libpq does.
+    public var sslRootCert: String?
     public var password: String?
 
     /// The URL as given, which holds no password: safe to print.
     public var url: String
 
     /// The libpq URL query parameters read here; any other is an error, so that a typo is not ignored.
-    static let knownParameters = ["sslmode", "host", "port", "user", "dbname"]
+    static let knownParameters = ["sslmode", "sslrootcert", "host", "port", "user", "dbname"]
 
     /// Parses `url`. `environment` supplies `USER` (the default user name, as libpq takes the login name).
     public static func parse(
@@ -87,7 +90,8 @@ public struct DatabaseTarget: Sendable, Equatable {
         let database = parameters["dbname"] ?? (path.isEmpty ? user : path)
         if database.contains("/") { throw bad("the database name '\(database)' holds a '/'") }
         return DatabaseTarget(
-            endpoint: endpoint, user: user, database: database, sslMode: sslMode, password: nil, url: url)
+            endpoint: endpoint, user: user, database: database, sslMode: sslMode,
+            sslRootCert: parameters["sslrootcert"], password: nil, url: url)
     }
 
     /// Reads the password: `PGPASSWORD` when set, else the first line of `passwordFile` when given.

@@ -243,6 +243,7 @@ public final class PostgresStore: @unchecked Sendable {
     private func withRetry<T>(_ body: (PostgresConnection) throws -> T) throws(DatabaseError) -> T {
         let started = DispatchTime.now().uptimeNanoseconds
         var delay = 0.25
+        var retried = false
         while true {
             do {
                 if self.connection?.isClosed == true { self.connection = nil }
@@ -260,13 +261,14 @@ public final class PostgresStore: @unchecked Sendable {
                     _ = try? connection.close().finish(within: 5)
                 }
                 guard elapsed + delay <= retrySeconds else {
-                    throw .unreachable(place: target.place, seconds: elapsed, why: Self.reason(error))
+                    throw .unreachable(place: target.place, seconds: retried ? elapsed : 0, why: Self.reason(error))
                 }
                 logger.warning(
                     "PostgreSQL at \(target.place): \(Self.reason(error)); trying again in \(String(format: "%.2f", delay)) s"
                 )
                 Thread.sleep(forTimeInterval: delay)
                 delay = min(delay * 2, 5)
+                retried = true
             }
         }
     }
@@ -280,7 +282,7 @@ public final class PostgresStore: @unchecked Sendable {
         case .tcp(let host, let port):
             configuration = .init(
                 host: host, port: port, username: target.user, password: target.password, database: target.database,
-                tls: try Self.tls(target.sslMode))
+                tls: try Self.tls(target.sslMode, rootCert: target.sslRootCert))
         }
         configuration.options.connectTimeout = .seconds(10)
         let id = Self.connectionIDs.withLock {
@@ -292,16 +294,22 @@ public final class PostgresStore: @unchecked Sendable {
         ).finish(within: 30)
     }
 
-    private static func tls(_ mode: DatabaseTarget.SSLMode) throws -> PostgresConnection.Configuration.TLS {
+    /// libpq's `sslmode` as postgres-nio's TLS setting: `prefer` and `require` encrypt without checking the
+    /// certificate (unless `sslrootcert` names the roots to check it against), `verify-ca` checks the chain,
+    /// `verify-full` the chain and the host name.
+    private static func tls(
+        _ mode: DatabaseTarget.SSLMode, rootCert: String?
+    ) throws
+        -> PostgresConnection.Configuration.TLS
+    {
         var tls = TLSConfiguration.makeClientConfiguration()
+        if let rootCert { tls.trustRoots = .file(rootCert) }
         switch mode {
         case .disable, .allow: return .disable
-        case .prefer:
-            tls.certificateVerification = .none
-            return .prefer(try NIOSSLContext(configuration: tls))
-        case .require:
-            tls.certificateVerification = .none
-            return .require(try NIOSSLContext(configuration: tls))
+        case .prefer, .require:
+            tls.certificateVerification = rootCert == nil ? .none : .noHostnameVerification
+            let context = try NIOSSLContext(configuration: tls)
+            return mode == .prefer ? .prefer(context) : .require(context)
         case .verifyCA:
             tls.certificateVerification = .noHostnameVerification
             return .require(try NIOSSLContext(configuration: tls))
@@ -320,6 +328,8 @@ public final class PostgresStore: @unchecked Sendable {
             // NIO's connection errors: refused, reset, no such socket file, a timeout.
             return error is IOError || error is NIOConnectionError || error is ChannelError
         }
+        // A certificate that fails its check fails again: not retried.
+        if error.underlying is NIOSSLError { return false }
         if let state = error.serverInfo?[.sqlState] {
             return state.hasPrefix("08") || transientStates.contains(state)
         }
@@ -345,6 +355,14 @@ public final class PostgresStore: @unchecked Sendable {
             return error.connectionErrors.first.map { reason($0.error) } ?? "\(error)"
         }
         if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        if let error = error as? NIOSSLError {
+            // BoringSSL's reason ("CERTIFICATE_VERIFY_FAILED") without its source location.
+            let text = "\(error)"
+            if let range = text.range(of: "OPENSSL_internal:[A-Z_]+", options: .regularExpression) {
+                return "the TLS handshake failed: " + text[range].dropFirst("OPENSSL_internal:".count)
+            }
+            return "TLS: \(text)"
+        }
         return "\(error)"
     }
 

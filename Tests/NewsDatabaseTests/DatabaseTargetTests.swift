@@ -47,7 +47,7 @@ struct DatabaseTargetTests {
         ("mysql://db/news", "it must start with postgresql:// (postgresql://user@host:port/database)"),
         (
             "postgresql://db/news?sslmod=require",
-            "unknown parameter 'sslmod' (known: sslmode, host, port, user, dbname)"
+            "unknown parameter 'sslmod' (known: sslmode, sslrootcert, host, port, user, dbname)"
         ),
         (
             "postgresql://db/news?sslmode=on",

@@ -213,6 +213,46 @@ struct PostgresStoreTests {
         #expect(try store.write(batch).events == 1)
     }
 
+    @Test func tlsIsUsedAndCheckedAsTheSSLModeSays() throws {
+        let port = try ThrowawayPostgres.freePort()
+        let server = try ThrowawayPostgres(tlsPort: port)
+        defer { server.stop() }
+        let certificate = server.folder + "/server.crt"
+        /// Whether the server sees the connection that `url` makes as encrypted.
+        func encrypted(_ url: String) throws -> String? {
+            let store = try PostgresStore(target: try DatabaseTarget.parse(url), retrySeconds: 0, logger: logger)
+            defer { store.close() }
+            return try store.rows("SELECT ssl::text FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?.first ?? nil
+        }
+        let base = "postgresql://newsevents@127.0.0.1:\(port)/news"
+        #expect(try encrypted(base) == "true", "libpq's default, prefer, takes TLS when offered")
+        #expect(try encrypted(base + "?sslmode=require") == "true")
+        #expect(try encrypted(base + "?sslmode=disable") == "false")
+        // A self-signed certificate is refused where it is checked against the system's roots ...
+        for mode in ["verify-ca", "verify-full"] {
+            let target = try DatabaseTarget.parse(base + "?sslmode=" + mode)
+            #expect(
+                throws: DatabaseError.unreachable(
+                    place: target.place, seconds: 0, why: "the TLS handshake failed: CERTIFICATE_VERIFY_FAILED")
+            ) {
+                try PostgresStore(target: target, retrySeconds: 0, logger: logger)
+            }
+        }
+        // ... and accepted against its own root, the host name checked by verify-full only.
+        #expect(try encrypted(base + "?sslmode=verify-ca&sslrootcert=" + certificate) == "true")
+        #expect(
+            try encrypted(
+                "postgresql://newsevents@localhost:\(port)/news?sslmode=verify-full&sslrootcert=" + certificate)
+                == "true")
+        #expect(throws: DatabaseError.self) {
+            try PostgresStore(
+                target: try DatabaseTarget.parse(base + "?sslmode=verify-full&sslrootcert=" + certificate),
+                retrySeconds: 0, logger: logger)
+        }
+        // The Unix socket carries no TLS.
+        #expect(try encrypted(server.url) == "false")
+    }
+
     @Test func aPasswordIsNeededRightAndChecked() throws {
         let server = try ThrowawayPostgres(password: "s3cret word")
         defer { server.stop() }

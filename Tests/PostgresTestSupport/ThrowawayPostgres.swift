@@ -10,8 +10,10 @@ public final class ThrowawayPostgres: @unchecked Sendable {
     private static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/pg-throwaway.sh").path
 
-    /// Starts a cluster; with `password`, logins need it (scram-sha-256), else they are trusted.
-    public init(password: String? = nil) throws {
+    /// Starts a cluster; with `password`, logins need it (scram-sha-256), else they are trusted. With `tlsPort`,
+    /// it also listens on 127.0.0.1 there and offers TLS with a self-signed certificate for "localhost"
+    /// (`<folder>/server.crt`).
+    public init(password: String? = nil, tlsPort: Int? = nil) throws {
         folder = "/tmp/ne-pg-" + String(UUID().uuidString.prefix(8))
         var arguments = ["start", folder]
         let passwordFile = folder + ".password"
@@ -20,10 +22,30 @@ public final class ThrowawayPostgres: @unchecked Sendable {
             try (password + "\n").write(toFile: passwordFile, atomically: true, encoding: .utf8)
             arguments += ["--password-file", passwordFile]
         }
+        if let tlsPort { arguments += ["--tls", String(tlsPort)] }
         url = try Self.script(arguments).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { stop() }
+
+    /// A TCP port on 127.0.0.1 that nothing listens on now (the kernel's pick for a socket bound to port 0).
+    public static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw Failure(command: "socket", stderr: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw Failure(command: "bind", stderr: String(cString: strerror(errno))) }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
 
     /// Stops the server and removes the folder.
     public func stop() {
