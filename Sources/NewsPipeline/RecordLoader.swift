@@ -80,20 +80,15 @@ package enum DatabaseAccess {
 }
 
 /// What `newsevents load` did.
-package struct LoadReport: Sendable, Equatable {
+package struct LoadReport: Sendable {
     package var lines = 0
     package var records = 0
     /// Rows added (or completed), per table.
     package var written = WriteCounts()
     /// Records that give no row (errors, statuses), by schema.
     package var ignored: [String: Int] = [:]
-    /// Lines that are not records: line number and why. Everything else on them was loaded.
+    /// Lines that are not records: line number and why (the other lines are loaded).
     package var rejected: [(line: Int, why: String)] = []
-
-    package static func == (lhs: LoadReport, rhs: LoadReport) -> Bool {
-        lhs.lines == rhs.lines && lhs.records == rhs.records && lhs.written == rhs.written && lhs.ignored == rhs.ignored
-            && lhs.rejected.map(\.line) == rhs.rejected.map(\.line)
-    }
 
     /// "loaded 56 records from out/events.jsonl: 56 events, 9 articles, 70 entities, 0 retractions new; ..."
     package func line(source: String) -> String {
