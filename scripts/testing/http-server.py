@@ -89,6 +89,15 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def track(self, delta):
+        # A request counts as in flight from its arrival until its last bytes are handed to the socket: once
+        # they are, the client may finish it and send its next request before this thread runs again (on a busy
+        # machine), which must not count as an overlap.
+        if delta < 0:
+            if not getattr(self, "tracked", False):
+                return
+            self.tracked = False
+        else:
+            self.tracked = True
         host = self.headers.get("Host", "")
         with LOCK:
             now = STATS["in_flight"].get(host, 0) + delta
@@ -101,6 +110,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        self.track(-1)
         self.wfile.write(body)
 
     def send_partial(self, start):
