@@ -11,12 +11,7 @@ count="${1:-100000}"
 rounds="${2:-3}"
 batch="${3:-1000}"
 source scripts/release-bin.sh
-# Not under $work: the server runs as the user postgres (when we are root), who cannot enter it.
-cluster="$(mktemp -u /tmp/ne-pg-bench-XXXXXX)"
-trap 'scripts/pg-throwaway.sh stop "$cluster" 2>/dev/null || true; rm -rf "$work"' EXIT
-url="$(scripts/pg-throwaway.sh start "$cluster")"
-"$NEWSEVENTS_BIN" db init --postgres "$url" 2>/dev/null
-sql() { psql -X -q -A -t -h "$cluster" -U newsevents -d news "$@"; }
+. scripts/bench/pg-cluster.sh
 
 python3 - "$count" "$work/events.jsonl" <<'PY'
 import glob, json, sys
@@ -65,7 +60,6 @@ again_start=$(now)
 again=$("$NEWSEVENTS_BIN" load --postgres "$url" --batch "$batch" "$work/events.jsonl" 2>&1)
 again_time=$(echo "$(now) - $again_start" | bc)
 
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 copy=$(median "${copy_times[@]}")
 load=$(median "${load_times[@]}")
 echo "rows: $rows (from $count event records, batch $batch)"

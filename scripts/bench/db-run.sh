@@ -12,13 +12,8 @@ count="${1:-1000}"
 rounds="${2:-3}"
 workers="${3:-2}"
 . scripts/release-bin.sh
-# Not under $work: the server runs as the user postgres (when we are root), who cannot enter it.
-cluster="$(mktemp -u /tmp/ne-pg-bench-XXXXXX)"
-trap 'scripts/pg-throwaway.sh stop "$cluster" 2>/dev/null || true; rm -rf "$work"' EXIT
-url="$(scripts/pg-throwaway.sh start "$cluster")"
-"$NEWSEVENTS_BIN" db init --postgres "$url" 2>/dev/null
+. scripts/bench/pg-cluster.sh
 python3 scripts/make-warc.py corpus "$count" "$work/corpus" --seed 5 --files >/dev/null
-sql() { psql -X -q -A -t -h "$cluster" -U newsevents -d news "$@"; }
 
 run() {  # name extra-sink-line -> seconds
   rm -rf "$work/$1"
@@ -42,7 +37,6 @@ done
 events_file=$(wc -l <"$work/db/out/events.jsonl")
 events_db=$(sql -c "SELECT count(*) FROM events")
 articles_db=$(sql -c "SELECT count(*) FROM articles")
-median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 file=$(median "${file_times[@]}")
 db=$(median "${db_times[@]}")
 echo "corpus: $count documents, $workers workers, $rounds rounds"
