@@ -94,7 +94,8 @@ let package = Package(
         .executableTarget(
             name: "NewsBench",
             dependencies: [
-                "NewsExtract", "NewsLanguage", "NewsClean", "NewsFetch", "LibXML",
+                "NewsExtract", "NewsLanguage", "NewsClean", "NewsFetch", "LibXML", "NewsModel", "NewsPipeline",
+                "NewsSink",
             ],
             swiftSettings: strictSettings),
         // The libFuzzer target (scripts/fuzz.sh links it with libFuzzer; the tests replay its regressions).

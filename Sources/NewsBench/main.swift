@@ -15,6 +15,10 @@ import NewsLanguage
 //                                              tokenization alone, per KB
 //   newsevents-bench warc FILE [ROUNDS]        the WARC reader (inflate, records, HTTP) vs a libxml2 parse-only
 //                                              pass over the same pages, per page and MB/s
+//   newsevents-bench pipeline HTML_DIR [ROUNDS] the libxml2 parse floor (parse + text walk), clean, clean +
+//                                              extract and the whole pipeline to JSON Lines, interleaved
+//                                              over rounds; per page, pages/s, MB/s and each as a ratio to
+//                                              the floor (median of the rounds)
 //   newsevents-bench scaling TEXT_DIR [ROUNDS]  the whole extract stage on one text 1, 4, 16 and 64 times as
 //                                              long, per KB, against the 1x text in the same run
 //
@@ -296,6 +300,8 @@ case "entities" where arguments.count >= 3:
     benchEntities(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
 case "language" where arguments.count >= 3:
     benchLanguage(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 20 : 20)
+case "pipeline" where arguments.count >= 3:
+    benchPipeline(folder: arguments[2], rounds: max(1, arguments.count > 3 ? Int(arguments[3]) ?? 7 : 7))
 case "scaling" where arguments.count >= 3:
     benchScaling(folder: arguments[2], rounds: arguments.count > 3 ? Int(arguments[3]) ?? 8 : 8)
 case "warc" where arguments.count >= 3:
@@ -305,7 +311,7 @@ case "dates" where arguments.count >= 3:
 default:
     FileHandle.standardError.write(
         Data(
-            "usage: newsevents-bench dates|entities|language|scaling TEXT_DIR [ROUNDS] | clean HTML_DIR [ROUNDS] | warc FILE [ROUNDS]\n"
+            "usage: newsevents-bench dates|entities|language|scaling TEXT_DIR [ROUNDS] | clean|pipeline HTML_DIR [ROUNDS] | warc FILE [ROUNDS]\n"
                 .utf8))
     exit(64)
 }

@@ -79,4 +79,21 @@ struct HTMLDocumentTests {
     @Test func reportsTheLinkedLibraryVersion() {
         #expect(LibXML2.version.hasPrefix("2."))
     }
+
+    /// The benchmark floor's text walk: the text outside script and style, in document order, across nested
+    /// elements, siblings after a deep subtree, and the head.
+    @Test func collectsTheTextOutsideScriptAndStyleInDocumentOrder() throws {
+        let html = """
+            <html><head><title>T</title><style>p { color: red }</style></head><body><div><p>One <b>two</b></p>
+            <script>var x = "hidden";</script><ul><li>three</li></ul></div>four<noscript>five</noscript></body></html>
+            """
+        let document = try ParsedDocument(bytes: Array(html.utf8), syntax: .html(encoding: "UTF-8"))
+        var buffer: [UInt8] = Array("start:".utf8)
+        let appended = document.appendVisibleText(to: &buffer)
+        #expect(String(decoding: buffer, as: UTF8.self) == "start:TOne two\nthreefourfive")
+        #expect(appended == buffer.count - 6)
+        let empty = try ParsedDocument(bytes: [], syntax: .html(encoding: "UTF-8"))
+        var none: [UInt8] = []
+        #expect(empty.appendVisibleText(to: &none) == 0)
+    }
 }
