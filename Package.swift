@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch", "LibXML"]),
         .testTarget(name: "NewsCleanTests", dependencies: ["NewsClean", "NewsModel"]),
         .testTarget(name: "NewsLanguageTests", dependencies: ["NewsLanguage"]),
-        .testTarget(name: "NewsExtractTests", dependencies: ["NewsExtract", "NewsModel"]),
+        .testTarget(name: "NewsExtractTests", dependencies: ["NewsExtract", "NewsModel", "NewsLanguage"]),
         .testTarget(name: "NewsSinkTests", dependencies: ["NewsSink", "NewsModel"]),
         // Against a real PostgreSQL server: each suite starts a throwaway cluster (initdb) on a Unix socket.
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),

@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "Sources", "NewsExtract", "Data")
@@ -41,6 +42,8 @@ EMBEDDED = [
     ("organizations", "organizations.tsv"),
     ("officeholders", "officeholders.tsv"),
     ("officeholdersPhoenix", "officeholders-phoenix.tsv"),
+    ("officeholdersPhoenixIndex", "officeholders-phoenix-index.tsv"),
+    ("officeholdersPhoenixSurnames", "officeholders-phoenix-surnames.tsv"),
     ("eventVerbs", "event-verbs.tsv"),
     ("eventPatterns", "event-patterns.tsv"),
     ("cameoPlover", "cameo-plover.tsv"),
@@ -48,6 +51,8 @@ EMBEDDED = [
     ("givenNames", "given-names.tsv"),
     ("organizationContext", "organization-context.tsv"),
 ]
+# Embedded tables that the binary searches in place (sorted by the bytes of their lines).
+SEARCHED_IN_PLACE = {"lexicon.tsv", "verb-lemmas.tsv", "event-patterns.tsv", "officeholders-phoenix.tsv", "officeholders-phoenix-index.tsv", "officeholders-phoenix-surnames.tsv"}
 # Phoenix sectors whose people count as officials (government, military, intelligence, judiciary, legislature,
 # opposition, political elites, rebels, parties); media, business, religion, education and civil society do not.
 OFFICIAL_SECTORS = {"GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "ELI", "REB", "PTY", "COP"}
@@ -179,18 +184,30 @@ def build_phoenix_officeholders():
         "# empty when open). Names are written in the source's capitals; matching ignores case.",
         "name\taliases\troles",
     ]
+    # One row per person: source entries whose names give the same lookup keys ("C. P. Thakur", "C.p. Thakur")
+    # are one person, the first entry's name, the others' names and aliases as aliases, the roles in entry order.
+    rows, by_id = [], {}
     for key in sorted(people):
         person = people[key]
         dated = any(role[2] or role[3] for role in person["roles"])
         if not dated or not 2 <= len(words(key)) <= 4 or not clean(key):
             continue
-        aliases = sorted({display(form) for form in person["forms"]
-                          if 2 <= len(words(form)) <= 4 and clean(form)
-                          and not any(word in title_words for word in words(form))}
-                         - {display(key)})
-        roles = " ".join(":".join(role) for role in dict.fromkeys(person["roles"]))
-        lines.append("\t".join([display(key), "|".join(aliases), roles]))
+        aliases = {display(form) for form in person["forms"]
+                   if 2 <= len(words(form)) <= 4 and clean(form)
+                   and not any(word in title_words for word in words(form))}
+        person_id = " ".join(lookup_keys(display(key)))
+        if person_id in by_id:
+            row = by_id[person_id]
+            row["aliases"] |= aliases | {display(key)}
+            row["roles"] += person["roles"]
+            continue
+        by_id[person_id] = {"name": display(key), "aliases": aliases, "roles": list(person["roles"])}
+        rows.append(by_id[person_id])
+    for row in rows:
+        roles = " ".join(":".join(role) for role in dict.fromkeys(row["roles"]))
+        lines.append("\t".join([row["name"], "|".join(sorted(row["aliases"] - {row["name"]})), roles]))
     write_lines("officeholders-phoenix.tsv", lines, [source])
+    write_phoenix_index(rows, source)
     # Given names: the first word of the people's names, when two or more people have it and it is a plain
     # word (letters only, not a title).
     firsts = {}
@@ -206,6 +223,59 @@ def build_phoenix_officeholders():
         "# word of the names of two or more of its people. A capitalised name that starts with one is a person's.",
         "name",
     ], [[name] for name in sorted(name for name, keys in firsts.items() if len(keys) >= 2)], [source])
+
+
+def lookup_keys(form):
+    """The lookup keys of a name as `TokenizedText.keys(of:)` makes them in Swift: maximal runs of ASCII letters
+    and digits or of other alphabetic, decimal-digit and non-spacing-mark characters, lower-cased. A test
+    (OfficeholderGazetteerTests) tokenizes every indexed name in Swift and compares."""
+    keys, word = [], ""
+    for char in form:
+        if char.isascii():
+            is_word = char.isalnum()
+        else:
+            is_word = (char.isalpha() or unicodedata.decimal(char, None) is not None
+                       or unicodedata.category(char) == "Mn")
+        if is_word:
+            word += char
+        elif word:
+            keys.append(word.lower())
+            word = ""
+    if word:
+        keys.append(word.lower())
+    return keys
+
+
+def write_phoenix_index(rows, source):
+    """officeholders-phoenix-index.tsv and officeholders-phoenix-surnames.tsv: the lookup tables of
+    officeholders-phoenix.tsv, sorted by the bytes of their UTF-8 lines, so that the binary searches them as they
+    are embedded instead of building a trie of 17,000 names at every start. Index lines: the lookup keys of a name
+    or alias (two or more, space separated), the person's row (0-based, five digits so that byte order is row
+    order) and "n" for the row's name or "a" for an alias. Surname lines: the last key of the row's name and the
+    row."""
+    entries, surnames = set(), set()
+    for number, row in enumerate(rows):
+        name_keys = lookup_keys(row["name"])
+        if len(name_keys) >= 2:
+            entries.add((" ".join(name_keys), number, "n"))
+        surnames.add((name_keys[-1], number))
+        for alias in row["aliases"] - {row["name"]}:
+            keys = lookup_keys(alias)
+            if len(keys) >= 2 and keys != name_keys:
+                entries.add((" ".join(keys), number, "a"))
+    notice = [
+        "# (derived from ../shared/data/petrarch/Phoenix.Countries.actors.txt, PETRARCH 2 / Phoenix dictionaries, MIT",
+        "# licence, \"Copyright (c) 2014 Open Event Data Alliance\"). Generated by scripts/gen-data.py; sorted by the",
+        "# bytes of each line, searched in place by OfficeholderGazetteer (see write_phoenix_index in the script).",
+    ]
+    index = ["%s\t%05d\t%s" % entry for entry in entries]
+    write_lines("officeholders-phoenix-index.tsv", [
+        "# officeholders-phoenix-index.tsv: the names and aliases of officeholders-phoenix.tsv by lookup keys"]
+        + notice + ["keys\trow\tkind"] + sorted(index, key=lambda line: line.encode()), [source])
+    lines = ["%s\t%05d" % entry for entry in surnames]
+    write_lines("officeholders-phoenix-surnames.tsv", [
+        "# officeholders-phoenix-surnames.tsv: the people of officeholders-phoenix.tsv by the last key of the name"]
+        + notice + ["surname\trow"] + sorted(lines, key=lambda line: line.encode()), [source])
 
 
 CAMEO_NOTICE = [
@@ -346,6 +416,9 @@ def build_event_lexicon():
         "# ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block.",
         "form\tcode\tblock",
     ], verbs, [source])
+    # Blocks in the byte order of "block<TAB>", each block's patterns in dictionary order: the binary finds a
+    # block's lines by binary search and reads them when a verb of the block first occurs.
+    patterns.sort(key=lambda row: (row[0] + "\t").encode())
     write_table("event-patterns.tsv", CAMEO_NOTICE + [
         "# event-patterns.tsv: derived by scripts/gen-data.py. The verb patterns of each block: words before and after",
         "# the verb (space separated; alternatives of a synonym set joined by |, their words by _), and the CAMEO code.",
@@ -435,7 +508,10 @@ def embedded_source(
         with open(os.path.join(data, file_name), encoding="utf-8") as handle:
             text = handle.read()
         parts.append(f"    /// The contents of `Data/{file_name}`.")
-        parts.append(f"    static let {name} = " + swift_literal(text))
+        # Tables searched in place are StaticString: their bytes stay where the binary has them, with a stable
+        # address and nothing copied or allocated at start-up.
+        kind = ": StaticString" if file_name in SEARCHED_IN_PLACE else ""
+        parts.append(f"    static let {name}{kind} = " + swift_literal(text))
         parts.append("")
     parts[-1] = "}"
     return "\n".join(parts) + "\n"

@@ -37,6 +37,7 @@ DATA = os.path.join(ROOT, "Sources", "NewsLanguage", "Data")
 GENERATED = os.path.join(ROOT, "Sources", "NewsLanguage", "Generated", "EmbeddedLanguageData.swift")
 EMBEDDED = [
     ("lexicon", "lexicon.tsv"),
+    ("verbLemmas", "verb-lemmas.tsv"),
     ("unknownWords", "unknown-words.tsv"),
     ("contextRules", "context-rules.tsv"),
     ("wordLists", "word-lists.tsv"),
@@ -451,6 +452,14 @@ def write_tables(sentences, counts, rules, folder=DATA):
                 lemmas.append(f"{tag}={lemma}")
         lines.append(f"{form}\t{' '.join(f'{tag}={counter[tag]}' for tag in ordered)}\t{' '.join(lemmas)}")
     write(os.path.join(folder, "lexicon.tsv"), lines)
+    # The verb lemmas of the lexicon (a form's VERB lemma, its lower-cased form when none is listed), for
+    # lemmatizing unknown inflected verbs; sorted by bytes, searched in place like the lexicon.
+    verbs = {lexicon.lemmas[(form, "VERB")].most_common(1)[0][0] for form in lexicon.tags
+             if "VERB" in lexicon.tags[form]}
+    write(os.path.join(folder, "verb-lemmas.tsv"), header() + [
+        "# verb-lemmas.tsv: the VERB lemmas of lexicon.tsv (the lower-cased form where it lists none), in byte order.",
+        "lemma",
+    ] + sorted(verbs, key=lambda lemma: lemma.encode()))
 
     lines = header() + [
         "# unknown-words.tsv: tag counts of words unknown to a lexicon built without their fold, by key:",

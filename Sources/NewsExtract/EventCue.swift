@@ -1,3 +1,6 @@
+import NewsLanguage
+import Synchronization
+
 /// A word or phrase that signals an event, with its coding.
 struct EventCue: Sendable {
     /// PLOVER type, mode and contexts.
@@ -350,7 +353,15 @@ enum EventLexicon {
         return trie
     }()
 
-    static let patterns: [String: [Pattern]] = {
+    /// `Data/event-patterns.tsv`, its blocks in byte order: a block's patterns are read when one of its verbs
+    /// first occurs, not all 4,600 at start-up.
+    static let patternTable = SortedTable(EmbeddedData.eventPatterns)
+    /// The blocks read so far, shared by the workers.
+    static let patternCache = Mutex<[String: [Pattern]]>([:])
+
+    /// The patterns of a verb block, those with the most words first.
+    static func patterns(of block: String) -> [Pattern] {
+        if let known = patternCache.withLock({ $0[block] }) { return known }
         func elements(_ field: String) -> [[[String]]] {
             field.split(separator: " ").map { element in
                 element.split(separator: "|").map {
@@ -359,16 +370,21 @@ enum EventLexicon {
                 .filter { !$0.isEmpty }
             }.filter { !$0.isEmpty }
         }
-        var result: [String: [Pattern]] = [:]
-        for row in CountryGazetteer.rows(EmbeddedData.eventPatterns) where row.count >= 4 {
+        let lines = patternTable.lines(
+            startingWith: Array((block + "\t").utf8), in: 0..<patternTable.count)
+        var patterns: [Pattern] = lines.compactMap { line in
+            let row = patternTable.fields(line)
+            guard row.count >= 4 else { return nil }
             let before = elements(row[1])
             let after = elements(row[2])
-            result[row[0], default: []].append(
-                Pattern(before: before, after: after, code: row[3], weight: before.count + after.count))
+            return Pattern(before: before, after: after, code: row[3], weight: before.count + after.count)
         }
-        for key in result.keys { result[key]!.sort { $0.weight > $1.weight } }
-        return result
-    }()
+        // Stable: among patterns of the same weight, the dictionary's order.
+        patterns = patterns.enumerated().sorted { ($0.element.weight, -$0.offset) > ($1.element.weight, -$1.offset) }
+            .map(\.element)
+        patternCache.withLock { $0[block] = patterns }
+        return patterns
+    }
 
     /// CAMEO code → PLOVER type, mode and contexts.
     static let plover: [String: (type: String, mode: String?, context: [String])] = {
@@ -415,8 +431,7 @@ enum EventLexicon {
     /// The code a pattern of the verb's block gives around tokens `start..<end`, if one matches: the pattern
     /// with the most words wins.
     static func patternCode(block: String, tokens: [Token], start: Int, end: Int) -> String? {
-        guard let candidates = patterns[block] else { return nil }
-        for pattern in candidates where matches(pattern, tokens: tokens, start: start, end: end) {
+        for pattern in patterns(of: block) where matches(pattern, tokens: tokens, start: start, end: end) {
             return pattern.code
         }
         return nil

@@ -39,11 +39,12 @@ struct GroupGazetteer: Sendable {
                 }) {
                     return
                 }
-                guard rules.contains(where: { $0 > 0 }) || form.contains(where: \.isNumber) else { return }
+                // Scalars, not Characters: no grapheme breaking over thousands of aliases at every start.
+                let hasDigit = form.unicodeScalars.contains { $0.properties.numericType != nil }
+                guard rules.contains(where: { $0 > 0 }) || hasDigit else { return }
                 let single = text.tokens.count == 1
-                let hasDigit = form.contains(where: \.isNumber)
-                let scalars = Array(form.unicodeScalars)
-                let camelCase = scalars.dropFirst().contains { $0.properties.isUppercase } && !text.tokens[0].isAllCaps
+                let camelCase =
+                    form.unicodeScalars.dropFirst().contains { $0.properties.isUppercase } && !text.tokens[0].isAllCaps
                 needsContext = single && !hasDigit && !camelCase
             }
             trie.insert(

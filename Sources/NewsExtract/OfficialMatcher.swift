@@ -421,8 +421,7 @@ struct OfficialMatcher: Sendable {
         let tokens = text.tokens
         let byFirst = Dictionary(
             found.enumerated().map { ($0.element.first, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for match in officeholders.trie.matches(in: tokens, accept: { accepts($0, in: text, owners: owners, day: day) })
-        {
+        for match in officeholders.matches(in: tokens, accept: { accepts($0, in: text, owners: owners, day: day) }) {
             guard
                 let form = match.payloads.first(where: {
                     !$0.surnameOnly || officeholders.holdsCuratedOffice($0.person, on: day)
@@ -479,7 +478,7 @@ struct OfficialMatcher: Sendable {
         var entities: [String: Entity] = [:]
         var surnames: [String: String] = [:]
         for person in found.sorted(by: { $0.first < $1.first }) {
-            let known = person.person.map { officeholders.people[$0] }
+            let known = person.person.map { officeholders.person($0) }
             let key = known?.id ?? "person:" + tokens[person.first..<person.end].map(\.key).joined(separator: "-")
             let start = tokens[person.first].start
             let end = tokens[person.end - 1].end

@@ -83,8 +83,26 @@ package struct TokenizedText: Sendable {
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { WordTokenizer.isWordScalar(scalar) }
 
-    /// Splits a gazetteer form into lookup keys the same way text is split.
+    /// Splits a gazetteer form into lookup keys the same way text is split. An ASCII form (nearly every entry
+    /// of the embedded tables, which are split at every start) is split on its bytes, without the scalar array
+    /// and tokens of ``init(_:)``; the result is the same.
     static func keys(of form: String) -> [String] {
-        TokenizedText(form).tokens.map(\.key)
+        var utf8 = form
+        return utf8.withUTF8 { bytes -> [String]? in
+            var keys: [String] = []
+            var word: [UInt8] = []
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                if isLetter || (byte >= 0x30 && byte <= 0x39) {
+                    word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                } else if !word.isEmpty {
+                    keys.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { keys.append(String(decoding: word, as: UTF8.self)) }
+            return keys
+        } ?? TokenizedText(form).tokens.map(\.key)
     }
 }

@@ -13,7 +13,7 @@ package struct LanguageAnalyzer: Sendable {
     private let clauses: ClauseAnalyzer
 
     init() {
-        let lexicon = Lexicon(table: EmbeddedLanguageData.lexicon)
+        let lexicon = Lexicon()
         var vocabulary: [String: Int32] = [:]
         let rules = EmbeddedLanguageData.contextRules.split(separator: "\n").compactMap { line in
             line.hasPrefix("#") ? nil : ContextRule(line: line, vocabulary: &vocabulary)

@@ -43,18 +43,18 @@ struct Lemmatizer: Sendable {
             stem = String(word.dropLast(2))
         } else if word.count > 3, word.hasSuffix("es") || word.hasSuffix("s"), !word.hasSuffix("ss") {
             let dropped = String(word.dropLast())
-            if lexicon.verbLemmas.contains(dropped) { return dropped }
+            if lexicon.isVerbLemma(dropped) { return dropped }
             if let known = WordNetClasses.pluralBases(word).first(where: { WordNetClasses.shared.has($0, "v") }) {
                 return known
             }
-            if word.hasSuffix("es"), lexicon.verbLemmas.contains(String(word.dropLast(2))) {
+            if word.hasSuffix("es"), lexicon.isVerbLemma(String(word.dropLast(2))) {
                 return String(word.dropLast(2))
             }
             return dropped
         }
         guard let stem else { return word }
-        if lexicon.verbLemmas.contains(stem + "e") { return stem + "e" }
-        if lexicon.verbLemmas.contains(stem) { return stem }
+        if lexicon.isVerbLemma(stem + "e") { return stem + "e" }
+        if lexicon.isVerbLemma(stem) { return stem }
         let wordNet = WordNetClasses.shared
         if let known = WordNetClasses.verbBases(word).first(where: { wordNet.has($0, "v") }) { return known }
         let letters = Array(stem)

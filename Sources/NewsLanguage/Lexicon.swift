@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The word forms of the training text with the universal tags each was seen with, most frequent first, and
 /// the lemma of each reading (`Data/lexicon.tsv`, learned by `scripts/gen-language.py`).
 struct Lexicon: Sendable {
@@ -16,37 +18,57 @@ struct Lexicon: Sendable {
         }
     }
 
-    private var entries: [String: Entry] = [:]
-    /// Every verb lemma of the table, for lemmatizing unknown inflected verbs.
-    private(set) var verbLemmas: Set<String> = []
+    /// `Data/lexicon.tsv` and `Data/verb-lemmas.tsv`, searched where the binary holds them.
+    private let table: SortedTable
+    private let verbLemmaTable: SortedTable
+    /// The entries looked up so far (at most one per line of the table), shared by every thread.
+    private let cache = EntryCache()
 
-    /// Parses the table. O(size of the table); done once per process (`LanguageAnalyzer.shared`).
-    init(table: String) {
-        entries.reserveCapacity(24_000)
-        for line in table.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard columns.count == 3 else { continue }
-            let tags = columns[1].split(separator: " ").compactMap { item in
-                item.split(separator: "=").first.flatMap { PartOfSpeech(rawValue: String($0)) }
-            }
-            var lemmas: [PartOfSpeech: String] = [:]
-            for item in columns[2].split(separator: " ") {
-                let parts = item.split(separator: "=", maxSplits: 1)
-                if parts.count == 2, let tag = PartOfSpeech(rawValue: String(parts[0])) {
-                    lemmas[tag] = String(parts[1])
-                }
-            }
-            entries[String(columns[0])] = Entry(tags: tags, lemmas: lemmas)
-            if tags.contains(.verb) { verbLemmas.insert(lemmas[.verb] ?? columns[0].lowercased()) }
+    final class EntryCache: Sendable {
+        let entries = Mutex<[String: Entry]>([:])
+    }
+
+    /// Nothing is parsed here: a form's line is found by binary search and read on first use.
+    init(table: StaticString = EmbeddedLanguageData.lexicon, verbLemmas: StaticString = EmbeddedLanguageData.verbLemmas)
+    {
+        self.table = SortedTable(table, columnLine: false)
+        self.verbLemmaTable = SortedTable(verbLemmas)
+    }
+
+    /// The entry of `form` exactly as written, reading its line on first use. O(log forms).
+    func entry(exactly form: String) -> Entry? {
+        guard table.mayHaveKey(form) else { return nil }
+        if let known = cache.entries.withLock({ $0[form] }) { return known }
+        let lines = table.lines(startingWith: Array((form + "\t").utf8), in: 0..<table.count)
+        guard let line = lines.first else { return nil }
+        let columns = table.fields(line)
+        guard columns.count == 3 else { return nil }
+        let tags = columns[1].split(separator: " ").compactMap { item in
+            item.split(separator: "=").first.flatMap { PartOfSpeech(rawValue: String($0)) }
         }
+        var lemmas: [PartOfSpeech: String] = [:]
+        for item in columns[2].split(separator: " ") {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let tag = PartOfSpeech(rawValue: String(parts[0])) {
+                lemmas[tag] = String(parts[1])
+            }
+        }
+        let entry = Entry(tags: tags, lemmas: lemmas)
+        cache.entries.withLock { $0[form] = entry }
+        return entry
     }
 
     /// The entry of the exact form, else of its lower-case form; `exact` says which.
     func entry(for word: Word) -> (entry: Entry, exact: Bool)? {
-        if let entry = entries[word.form] { return (entry, true) }
-        if let entry = entries[word.lower] { return (entry, false) }
+        if let entry = entry(exactly: word.form) { return (entry, true) }
+        if let entry = entry(exactly: word.lower) { return (entry, false) }
         return nil
     }
 
-    var count: Int { entries.count }
+    /// Whether `lemma` is the VERB lemma of a form of the table (for lemmatizing unknown inflected verbs).
+    func isVerbLemma(_ lemma: String) -> Bool {
+        verbLemmaTable.mayHaveKey(lemma) && verbLemmaTable.containsLine(Array(lemma.utf8))
+    }
+
+    var count: Int { table.count }
 }

@@ -45,3 +45,21 @@ struct SentenceSplitterTests {
             ])
     }
 }
+
+/// Gazetteer forms are split on their bytes when ASCII: the same keys as the text tokenizer gives.
+struct GazetteerKeyTests {
+    @Test(arguments: [
+        "Re-Establish U.S. ties", "  al-Qaeda's 2nd   wing ", "C.p. Thakur", "APT28 (Fancy Bear)", "o'brien",
+        "", "---", "x", "Bank of America, N.A.", "20,000 troops",
+    ])
+    func asciiFormsGiveTheTokenizersKeys(form: String) {
+        #expect(TokenizedText.keys(of: form) == TokenizedText(form).tokens.map(\.key))
+    }
+
+    @Test func keysAreLowerCaseWordsAndNonASCIIFormsAreTokenizedWhole() {
+        #expect(TokenizedText.keys(of: "Re-Establish U.S. ties") == ["re", "establish", "u", "s", "ties"])
+        #expect(TokenizedText.keys(of: "Recep Tayyip Erdoğan") == ["recep", "tayyip", "erdoğan"])
+        #expect(TokenizedText.keys(of: "ÉCOLE Polytechnique") == ["école", "polytechnique"])
+        #expect(TokenizedText.keys(of: " .,; ") == [])
+    }
+}
