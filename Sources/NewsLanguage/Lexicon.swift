@@ -21,7 +21,7 @@ struct Lexicon: Sendable {
     /// `Data/lexicon.tsv` and `Data/verb-lemmas.tsv`, searched where the binary holds them.
     private let table: SortedTable
     private let verbLemmaTable: SortedTable
-    /// The entries looked up so far (at most one per line of the table), shared by every thread.
+    /// The ASCII entries looked up so far (at most one per line of the table), shared by every thread.
     private let cache = EntryCache()
 
     final class EntryCache: Sendable {
@@ -38,7 +38,11 @@ struct Lexicon: Sendable {
     /// The entry of `form` exactly as written, reading its line on first use. O(log forms).
     func entry(exactly form: String) -> Entry? {
         guard table.mayHaveKey(form) else { return nil }
-        if let known = cache.entries.withLock({ $0[form] }) { return known }
+        // Only ASCII forms are cached: `String` keys compare as canonically equivalent, the table by bytes, so a
+        // cached "é" would answer for a decomposed "é" that the table does not hold, and the answer would depend
+        // on which came first.
+        let cached = form.utf8.allSatisfy { $0 < 0x80 }
+        if cached, let known = cache.entries.withLock({ $0[form] }) { return known }
         let lines = table.lines(startingWith: Array((form + "\t").utf8), in: 0..<table.count)
         guard let line = lines.first else { return nil }
         let columns = table.fields(line)
@@ -54,7 +58,7 @@ struct Lexicon: Sendable {
             }
         }
         let entry = Entry(tags: tags, lemmas: lemmas)
-        cache.entries.withLock { $0[form] = entry }
+        if cached { cache.entries.withLock { $0[form] = entry } }
         return entry
     }
 

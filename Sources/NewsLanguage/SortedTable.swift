@@ -24,6 +24,8 @@ package struct SortedTable: @unchecked Sendable {
     /// `keyStops`: one or two bytes that end a line's key (a tab; a space and a tab for a table of phrases).
     package init(_ text: StaticString, columnLine: Bool = true, keyStops: [UInt8] = [0x09]) {
         precondition((1...2).contains(keyStops.count))
+        // A table literal is UTF-8 text in the binary (a one-scalar literal would have no bytes to point at).
+        precondition(text.hasPointerRepresentation)
         let base = text.utf8Start
         self.base = base
         let count = text.utf8CodeUnitCount

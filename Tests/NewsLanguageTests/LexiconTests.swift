@@ -45,4 +45,16 @@ struct LexiconTests {
         #expect(!lexicon.isVerbLemma("sa"))
         #expect(!lexicon.isVerbLemma("says"))
     }
+
+    @Test func formsAreComparedByTheirBytesWhateverCameFirst() {
+        // "Cécile" is in the table precomposed; the decomposed spelling (e + U+0301) is equal as a Swift String
+        // but not the same bytes, and is never found, before or after the precomposed one was looked up.
+        let composed = "C\u{E9}cile"
+        let decomposed = "Ce\u{301}cile"
+        #expect(composed == decomposed)
+        #expect(lexicon.entry(exactly: decomposed) == nil)
+        #expect(lexicon.entry(exactly: composed) != nil)
+        #expect(lexicon.entry(exactly: decomposed) == nil)
+        #expect(lexicon.entry(exactly: composed) != nil)
+    }
 }
