@@ -52,7 +52,7 @@ EMBEDDED = [
     ("organizationContext", "organization-context.tsv"),
 ]
 # Embedded tables that the binary searches in place (sorted by the bytes of their lines).
-SEARCHED_IN_PLACE = {"lexicon.tsv", "verb-lemmas.tsv", "event-patterns.tsv", "officeholders-phoenix.tsv", "officeholders-phoenix-index.tsv", "officeholders-phoenix-surnames.tsv"}
+SEARCHED_IN_PLACE = {"lexicon.tsv", "verb-lemmas.tsv", "event-patterns.tsv", "event-verbs.tsv", "officeholders-phoenix.tsv", "officeholders-phoenix-index.tsv", "officeholders-phoenix-surnames.tsv"}
 # Phoenix sectors whose people count as officials (government, military, intelligence, judiciary, legislature,
 # opposition, political elites, rebels, parties); media, business, religion, education and civil society do not.
 OFFICIAL_SECTORS = {"GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "ELI", "REB", "PTY", "COP"}
@@ -411,11 +411,16 @@ def build_event_lexicon():
             code = "---"
         for form in dict.fromkeys(forms):
             verbs.append((form, code, block))
+    # By lookup keys in byte order (stable: a form's readings keep the dictionary's order), searched in place by
+    # the binary; forms with no word (a stray comma) are left out, as they can never match.
+    rows = sorted(([" ".join(lookup_keys(form)), form, code, block] for form, code, block in verbs
+                   if lookup_keys(form)), key=lambda row: (row[0] + "\t").encode())
     write_table("event-verbs.tsv", CAMEO_NOTICE + [
         "# event-verbs.tsv: derived by scripts/gen-data.py. Every verb form (regular inflections generated, irregular",
-        "# ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block.",
-        "form\tcode\tblock",
-    ], verbs, [source])
+        "# ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block, by the",
+        "# form's lookup keys (space separated, as the Swift tokenizer makes them) in byte order.",
+        "keys\tform\tcode\tblock",
+    ], rows, [source])
     # Blocks in the byte order of "block<TAB>", each block's patterns in dictionary order: the binary finds a
     # block's lines by binary search and reads them when a verb of the block first occurs.
     patterns.sort(key=lambda row: (row[0] + "\t").encode())

@@ -901,7 +901,7 @@ struct EventCoder: Sendable {
         let own = EventLexicon.trie.matches(in: tokens)
         var claimed = [Bool](repeating: false, count: tokens.count)
         // A capitalised verb form inside a sentence is part of a name ("Free Trade Agreement", "Fast Company").
-        for verb in EventLexicon.verbs.matches(in: tokens)
+        for verb in EventLexicon.verbs(in: tokens)
         where !compoundParts.contains(verb.start) && (verb.start == 0 || !tokens[verb.start].isCapitalized)
             && !(Self.idiomVerbs.contains(tokens[verb.start].key) && Self.idiomObject(after: verb.end, in: tokens))
             // "recognize that the deal fails": an acknowledgement, no recognition

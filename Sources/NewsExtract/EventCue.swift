@@ -345,13 +345,20 @@ enum EventLexicon {
         var weight: Int
     }
 
-    static let verbs: PhraseTrie<Verb> = {
-        var trie = PhraseTrie<Verb>()
-        for row in CountryGazetteer.rows(EmbeddedData.eventVerbs) where row.count >= 3 {
-            trie.insert(TokenizedText.keys(of: row[0]), payload: Verb(code: row[1], block: row[2]))
+    /// `Data/event-verbs.tsv` by lookup keys, searched where the binary holds it: no trie of 8,000 forms is
+    /// built at start-up.
+    static let verbTable = SortedTable(EmbeddedData.eventVerbs, keyStops: [0x20, 0x09])
+
+    /// The CAMEO verb forms in `tokens`, leftmost-longest, not overlapping; a form's readings in dictionary order.
+    static func verbs(in tokens: [Token]) -> [PhraseTrie<Verb>.Match] {
+        PhraseTrie<Verb>.leftmostLongest(tokenCount: tokens.count, accept: { _ in true }) { start, found in
+            verbTable.phrases(count: tokens.count, from: start, key: { tokens[$0].key }) { end, lines in
+                found(
+                    end,
+                    lines.map { Verb(code: verbTable.field($0, 2), block: verbTable.field($0, 3)) })
+            }
         }
-        return trie
-    }()
+    }
 
     /// `Data/event-patterns.tsv`, its blocks in byte order: a block's patterns are read when one of its verbs
     /// first occurs, not all 4,600 at start-up.

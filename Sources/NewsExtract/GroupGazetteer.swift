@@ -40,11 +40,15 @@ struct GroupGazetteer: Sendable {
                     return
                 }
                 // Scalars, not Characters: no grapheme breaking over thousands of aliases at every start.
-                let hasDigit = form.unicodeScalars.contains { $0.properties.numericType != nil }
+                let hasDigit = form.unicodeScalars.contains {
+                    $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.numericType != nil
+                }
                 guard rules.contains(where: { $0 > 0 }) || hasDigit else { return }
                 let single = text.tokens.count == 1
                 let camelCase =
-                    form.unicodeScalars.dropFirst().contains { $0.properties.isUppercase } && !text.tokens[0].isAllCaps
+                    form.unicodeScalars.dropFirst().contains {
+                        $0.isASCII ? ($0.value >= 0x41 && $0.value <= 0x5A) : $0.properties.isUppercase
+                    } && !text.tokens[0].isAllCaps
                 needsContext = single && !hasDigit && !camelCase
             }
             trie.insert(

@@ -157,25 +157,8 @@ package struct OfficeholderGazetteer: Sendable {
 
     /// The Phoenix rows named by `tokens[start..<end]`, for each `end` that gives a name or alias, shortest first.
     private func phoenixPhrases(in tokens: [Token], from start: Int, _ found: (Int, [Int]) -> Void) {
-        // Most words start no name.
-        guard start < tokens.count, phoenixIndex.mayHaveKey(tokens[start].key) else { return }
-        var range = 0..<phoenixIndex.count
-        var prefix: [UInt8] = []
-        for end in (start + 1)...max(start + 1, tokens.count) where end <= tokens.count {
-            if end > start + 1 { prefix.append(0x20) }
-            prefix.append(contentsOf: tokens[end - 1].key.utf8)
-            // Every name has two words or more: a single word is only the start of one.
-            if end > start + 1 {
-                prefix.append(0x09)
-                let exact = phoenixIndex.lines(startingWith: prefix, in: range)
-                prefix.removeLast()
-                if !exact.isEmpty { found(end, exact.compactMap { Int(phoenixIndex.fields($0)[1]) }) }
-            }
-            prefix.append(0x20)
-            let longer = phoenixIndex.lines(startingWith: prefix, in: range)
-            prefix.removeLast()
-            if longer.isEmpty { return }
-            range = longer
+        phoenixIndex.phrases(count: tokens.count, from: start, key: { tokens[$0].key }) { end, lines in
+            found(end, lines.compactMap { Int(phoenixIndex.field($0, 1)) })
         }
     }
 

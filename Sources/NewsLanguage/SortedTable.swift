@@ -97,6 +97,20 @@ package struct SortedTable: @unchecked Sendable {
         }
     }
 
+    /// Column `column` (0-based, tab-separated) of data line `index`; empty when the line has fewer columns.
+    package func field(_ index: Int, _ column: Int) -> String {
+        let bytes = line(index)
+        var start = 0
+        var seen = 0
+        while seen < column {
+            guard let tab = bytes[start...].firstIndex(of: 0x09) else { return "" }
+            start = tab + 1
+            seen += 1
+        }
+        let end = bytes[start...].firstIndex(of: 0x09) ?? bytes.count
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
     /// The first line in `range` that is not less than `key` (bytewise), or `range.upperBound`.
     package func lowerBound(_ key: [UInt8], in range: Range<Int>) -> Int {
         var low = range.lowerBound
@@ -121,6 +135,29 @@ package struct SortedTable: @unchecked Sendable {
             if Self.starts(line(middle), with: prefix) { search = middle + 1 } else { high = middle }
         }
         return low..<search
+    }
+
+    /// For a table of phrases (lines that start with the phrase's keys, space separated, then a tab, built with
+    /// `keyStops` space and tab): calls `found` with each `end` such that the keys `key(start) ..< key(end)` are
+    /// a phrase of the table, and the range of its lines, shortest first. `count` is the number of keys.
+    package func phrases(count: Int, from start: Int, key: (Int) -> String, _ found: (Int, Range<Int>) -> Void) {
+        // Most words start no phrase: the filter says so without a search.
+        guard start < count, mayHaveKey(key(start)) else { return }
+        var range = 0..<self.count
+        var prefix: [UInt8] = []
+        for end in (start + 1)...count {
+            if end > start + 1 { prefix.append(0x20) }
+            prefix.append(contentsOf: key(end - 1).utf8)
+            prefix.append(0x09)
+            let exact = lines(startingWith: prefix, in: range)
+            // A tab sorts before a space: the longer phrases follow the exact ones.
+            prefix[prefix.count - 1] = 0x20
+            let longer = lines(startingWith: prefix, in: exact.upperBound..<range.upperBound)
+            prefix.removeLast()
+            if !exact.isEmpty { found(end, exact) }
+            if longer.isEmpty { return }
+            range = longer
+        }
     }
 
     /// Whether a data line is exactly `key`.

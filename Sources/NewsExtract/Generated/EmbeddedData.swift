@@ -55714,7288 +55714,7287 @@ zypries	02700
 """#
 
     /// The contents of `Data/event-verbs.tsv`.
-    static let eventVerbs = #"""
+    static let eventVerbs: StaticString = #"""
 # PETRARCH 2 / Phoenix CAMEO verb dictionary (CAMEO.2.0.txt, MIT licence, "Copyright (c) 2015 Open Event
 # Data Alliance"; from openeventdata/petrarch2, commit of 2019-03-18).
 # event-verbs.tsv: derived by scripts/gen-data.py. Every verb form (regular inflections generated, irregular
-# ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block.
+# ones as listed) with its CAMEO code ('---': no event unless a pattern gives one) and its verb block, by the
+# form's lookup keys (space separated, as the Swift tokenizer makes them) in byte order.
 # input: ../shared/data/petrarch/CAMEO.2.0.txt sha256 4a442ee42f7574651ec1c594f127353cdffbf18fa97b207ad5d8298a3cfaa08f
-form	code	block
-accelerate	---	accelerate
-accelerates	---	accelerate
-accelerated	---	accelerate
-accelerating	---	accelerate
-expedite	---	accelerate
-expedites	---	accelerate
-expedited	---	accelerate
-expediting	---	accelerate
-hasten	---	accelerate
-hastens	---	accelerate
-hastened	---	accelerate
-hastening	---	accelerate
-hurry	---	accelerate
-hurries	---	accelerate
-hurrying	---	accelerate
-hurried	---	accelerate
-quicken	---	accelerate
-quickens	---	accelerate
-quickened	---	accelerate
-quickening	---	accelerate
-race	---	accelerate
-races	---	accelerate
-raced	---	accelerate
-racing	---	accelerate
-rush	---	accelerate
-rushes	---	accelerate
-rushed	---	accelerate
-rushing	---	accelerate
-speed	---	accelerate
-speeding	---	accelerate
-speeds	---	accelerate
-sped	---	accelerate
-add	---	add
-adds	---	add
-added	---	add
-adding	---	add
-alert	---	alert
-alerts	---	alert
-alerted	---	alert
-alerting	---	alert
-alleviate	---	alleviate
-alleviates	---	alleviate
-alleviated	---	alleviate
-alleviating	---	alleviate
-diminish	---	alleviate
-diminishes	---	alleviate
-diminished	---	alleviate
-diminishing	---	alleviate
-alter	---	alter
-alters	---	alter
-altered	---	alter
-altering	---	alter
-amend	---	alter
-amends	---	alter
-amended	---	alter
-amending	---	alter
-change	---	alter
-changes	---	alter
-changed	---	alter
-changing	---	alter
-modify	---	alter
-modifies	---	alter
-modified	---	alter
-modifying	---	alter
-revise	---	alter
-revises	---	alter
-revised	---	alter
-revising	---	alter
-switch	---	alter
-switches	---	alter
-switched	---	alter
-switching	---	alter
-angered by	---	anger
-anger	---	anger
-angers	---	anger
-angered	---	anger
-angering	---	anger
-enrage	---	anger
-enrages	---	anger
-enraged	---	anger
-enraging	---	anger
-exasperate	---	anger
-exasperates	---	anger
-exasperated	---	anger
-exasperating	---	anger
-incense	---	anger
-incenses	---	anger
-incensed	---	anger
-incensing	---	anger
-inflame	---	anger
-inflames	---	anger
-inflamed	---	anger
-inflaming	---	anger
-appear	---	appear
-appears	---	appear
-appeared	---	appear
-appearing	---	appear
-look	---	appear
-looks	---	appear
-looked	---	appear
-looking	---	appear
-seem	---	appear
-seems	---	appear
-seemed	---	appear
-seeming	---	appear
-arrange	---	arrange
-arranges	---	arrange
-arranged	---	arrange
-arranging	---	arrange
-base	---	arrange
-bases	---	arrange
-based	---	arrange
-basing	---	arrange
-format	---	arrange
-formats	---	arrange
-formatted	---	arrange
-formatting	---	arrange
-place	---	arrange
-places	---	arrange
-placed	---	arrange
-placing	---	arrange
-pose	---	arrange
-poses	---	arrange
-posed	---	arrange
-posing	---	arrange
-position	---	arrange
-positions	---	arrange
-positioned	---	arrange
-positioning	---	arrange
-post	---	arrange
-posts	---	arrange
-posted	---	arrange
-posting	---	arrange
-put	---	arrange
-puts	---	arrange
-putting	---	arrange
-set	---	arrange
-sets	---	arrange
-setted	---	arrange
-setting	---	arrange
-situate	---	arrange
-situates	---	arrange
-situated	---	arrange
-situating	---	arrange
-stage	---	arrange
-stages	---	arrange
-staged	---	arrange
-staging	---	arrange
-station	---	arrange
-stations	---	arrange
-stationed	---	arrange
-stationing	---	arrange
-ask for	020	ask
-asked for	020	ask
-asking for	020	ask
-asks for	020	ask
-ask	020	ask
-asks	020	ask
-asked	020	ask
-asking	020	ask
-enquire	---	ask
-enquires	---	ask
-enquired	---	ask
-enquiring	---	ask
-grill	110	ask
-grills	110	ask
-grilled	110	ask
-grilling	110	ask
-inquire	---	ask
-inquires	---	ask
-inquired	---	ask
-inquiring	---	ask
-interrogate	090	ask
-interrogates	090	ask
-interrogated	090	ask
-interrogating	090	ask
-interview	---	ask
-interviews	---	ask
-interviewed	---	ask
-interviewing	---	ask
-petition	020	ask
-petitions	020	ask
-petitioned	020	ask
-petitioning	020	ask
-query	---	ask
-querying	---	ask
-queries	---	ask
-queried	---	ask
-question	---	ask
-questions	---	ask
-questioned	---	ask
-questioning	---	ask
-request	020	ask
-requests	020	ask
-requested	020	ask
-requesting	020	ask
-wonder	---	ask
-wonders	---	ask
-wondered	---	ask
-wondering	---	ask
-attempt	---	attempt
-attempts	---	attempt
-attempted	---	attempt
-attempting	---	attempt
-abstain	---	avert
-abstains	---	avert
-abstained	---	avert
-abstaining	---	avert
-avert	---	avert
-averts	---	avert
-averted	---	avert
-averting	---	avert
-avoid	---	avert
-avoids	---	avert
-avoided	---	avert
-avoiding	---	avert
-deflect	---	avert
-deflects	---	avert
-deflected	---	avert
-deflecting	---	avert
-forfend	---	avert
-forfends	---	avert
-forfended	---	avert
-forfending	---	avert
-refrain	---	avert
-refrains	---	avert
-refrained	---	avert
-refraining	---	avert
-backlash	---	backlash
-backlashes	---	backlash
-backlashed	---	backlash
-backlashing	---	backlash
-believe	---	believe
-believes	---	believe
-believed	---	believe
-believing	---	believe
-trust	---	believe
-trusts	---	believe
-trusted	---	believe
-trusting	---	believe
-poise	---	brace
-poises	---	brace
-poised	---	brace
-poising	---	brace
-steady	---	brace
-steadies	---	brace
-steadying	---	brace
-steadied	---	brace
-bring	---	bring
-brings	---	bring
-bringed	---	bring
-bringing	---	bring
-bring	---	bring
-brings	---	bring
-bringing	---	bring
-brought	---	bring
-deliver	---	bring
-delivers	---	bring
-delivered	---	bring
-delivering	---	bring
-broadcast	---	broadcast
-broadcasts	---	broadcast
-broadcasted	---	broadcast
-broadcasting	---	broadcast
-publicise	---	broadcast
-publicises	---	broadcast
-publicised	---	broadcast
-publicising	---	broadcast
-publicize	---	broadcast
-publicizes	---	broadcast
-publicized	---	broadcast
-publicizing	---	broadcast
-televise	---	broadcast
-televises	---	broadcast
-televised	---	broadcast
-televising	---	broadcast
-televize	---	broadcast
-televizes	---	broadcast
-televized	---	broadcast
-televizing	---	broadcast
-burn	---	burn
-burns	---	burn
-burned	---	burn
-burning	---	burn
-burnt	---	burn
-burnts	---	burn
-burnted	---	burn
-burnting	---	burn
-call off	160	cancel
-calls off	160	cancel
-called off	160	cancel
-calling off	160	cancel
-shut down	---	cancel
-shuts down	---	cancel
-shutting down	---	cancel
-take leave	---	cancel
-takes leave	---	cancel
-taking leave	---	cancel
-took leave	---	cancel
-taken leave	---	cancel
-abolish	---	cancel
-abolishes	---	cancel
-abolished	---	cancel
-abolishing	---	cancel
-abort	160	cancel
-aborts	160	cancel
-aborted	160	cancel
-aborting	160	cancel
-cease	---	cancel
-ceases	---	cancel
-ceased	---	cancel
-ceasing	---	cancel
-close	---	cancel
-closes	---	cancel
-closed	---	cancel
-closing	---	cancel
-desist	---	cancel
-desists	---	cancel
-desisted	---	cancel
-desisting	---	cancel
-discontinue	---	cancel
-discontinues	---	cancel
-discontinued	---	cancel
-discontinuing	---	cancel
-end	---	cancel
-ends	---	cancel
-ended	---	cancel
-ending	---	cancel
-halt	---	cancel
-halts	---	cancel
-halted	---	cancel
-halting	---	cancel
-quit	---	cancel
-quits	---	cancel
-quitting	---	cancel
-reclose	---	cancel
-recloses	---	cancel
-reclosed	---	cancel
-reclosing	---	cancel
-stop	---	cancel
-stops	---	cancel
-stopping	---	cancel
-stopped	---	cancel
-suspend	---	cancel
-suspends	---	cancel
-suspended	---	cancel
-suspending	---	cancel
-terminate	---	cancel
-terminates	---	cancel
-terminated	---	cancel
-terminating	---	cancel
-chant	---	chant
-chants	---	chant
-chanted	---	chant
-chanting	---	chant
-clamp	---	clamp
-clamps	---	clamp
-clamped	---	clamp
-clamping	---	clamp
-cleanse	---	cleanse
-cleanses	---	cleanse
-cleansed	---	cleanse
-cleansing	---	cleanse
-clinch	---	clinch
-clinches	---	clinch
-clinched	---	clinch
-clinching	---	clinch
-grasp	---	clinch
-grasps	---	clinch
-grasped	---	clinch
-grasping	---	clinch
-buckle	---	collapse
-buckles	---	collapse
-buckled	---	collapse
-buckling	---	collapse
-cave	---	collapse
-caves	---	collapse
-caved	---	collapse
-caving	---	collapse
-collapse	---	collapse
-collapses	---	collapse
-collapsed	---	collapse
-collapsing	---	collapse
-crumble	---	collapse
-crumbles	---	collapse
-crumbled	---	collapse
-crumbling	---	collapse
-disband	160	collapse
-disbands	160	collapse
-disbanded	160	collapse
-disbanding	160	collapse
-disintegrate	---	collapse
-disintegrates	---	collapse
-disintegrated	---	collapse
-disintegrating	---	collapse
-dissolve	---	collapse
-dissolves	---	collapse
-dissolved	---	collapse
-dissolving	---	collapse
-fold	---	collapse
-folds	---	collapse
-folded	---	collapse
-folding	---	collapse
-subside	---	collapse
-subsides	---	collapse
-subsided	---	collapse
-subsiding	---	collapse
-round up	---	collect
-rounds up	---	collect
-rounded up	---	collect
-rounding up	---	collect
-accumulate	---	collect
-accumulates	---	collect
-accumulated	---	collect
-accumulating	---	collect
-collect	---	collect
-collects	---	collect
-collected	---	collect
-collecting	---	collect
-compile	---	collect
-compiles	---	collect
-compiled	---	collect
-compiling	---	collect
-hoard	---	collect
-hoards	---	collect
-hoarded	---	collect
-hoarding	---	collect
-come after	---	come_after
-comes after	---	come_after
-coming after	---	come_after
-came after	---	come_after
-seem confident	013	confirm
-seems confident	013	confirm
-seemed confident	013	confirm
-seeming confident	013	confirm
-affirm	051	confirm
-affirms	051	confirm
-affirmed	051	confirm
-affirming	051	confirm
-confidence	---	confirm
-confidences	---	confirm
-confidenced	---	confirm
-confidencing	---	confirm
-confirm	---	confirm
-confirms	---	confirm
-confirmed	---	confirm
-confirming	---	confirm
-reaffirm	---	confirm
-reaffirms	---	confirm
-reaffirmed	---	confirm
-reaffirming	---	confirm
-substantiate	---	confirm
-substantiates	---	confirm
-substantiated	---	confirm
-substantiating	---	confirm
-validate	---	confirm
-validates	---	confirm
-validated	---	confirm
-validating	---	confirm
-conspire	---	conspire
-conspires	---	conspire
-conspired	---	conspire
-conspiring	---	conspire
-contrive	---	conspire
-contrives	---	conspire
-contrived	---	conspire
-contriving	---	conspire
-scheme	---	conspire
-schemes	---	conspire
-schemed	---	conspire
-scheming	---	conspire
-set up	---	construct
-sets up	---	construct
-setting up	---	construct
-take shape	---	construct
-takes shape	---	construct
-took shape	---	construct
-taken shape	---	construct
-build	---	construct
-builds	---	construct
-building	---	construct
-built	---	construct
-conceive	---	construct
-conceives	---	construct
-conceived	---	construct
-conceiving	---	construct
-concoct	---	construct
-concocts	---	construct
-concocted	---	construct
-concocting	---	construct
-construct	---	construct
-constructs	---	construct
-constructed	---	construct
-constructing	---	construct
-create	---	construct
-creates	---	construct
-created	---	construct
-creating	---	construct
-design	---	construct
-designs	---	construct
-designed	---	construct
-designing	---	construct
-devise	---	construct
-devises	---	construct
-devised	---	construct
-devising	---	construct
-gymble	---	construct
-gymbles	---	construct
-gymbled	---	construct
-gymbling	---	construct
-engineer	---	construct
-engineers	---	construct
-engineered	---	construct
-engineering	---	construct
-erect	---	construct
-erects	---	construct
-erected	---	construct
-erecting	---	construct
-fashion	---	construct
-fashions	---	construct
-fashioned	---	construct
-fashioning	---	construct
-forge	---	construct
-forges	---	construct
-forged	---	construct
-forging	---	construct
-form	---	construct
-forms	---	construct
-formed	---	construct
-forming	---	construct
-formulate	---	construct
-formulates	---	construct
-formulated	---	construct
-formulating	---	construct
-generate	---	construct
-generates	---	construct
-generated	---	construct
-generating	---	construct
-invent	---	construct
-invents	---	construct
-invented	---	construct
-inventing	---	construct
-mold	---	construct
-molds	---	construct
-molded	---	construct
-molding	---	construct
-produce	---	construct
-produces	---	construct
-produced	---	construct
-producing	---	construct
-shape	---	construct
-shapes	---	construct
-shaped	---	construct
-shaping	---	construct
-go forward	---	continue
-goes forward	---	continue
-went forward	---	continue
-going forward	---	continue
-advance	---	continue
-advances	---	continue
-advanced	---	continue
-advancing	---	continue
-continue	---	continue
-continues	---	continue
-continued	---	continue
-continuing	---	continue
-further	---	continue
-furthers	---	continue
-furthered	---	continue
-furthering	---	continue
-persevere	---	continue
-perseveres	---	continue
-persevered	---	continue
-persevering	---	continue
-persist	---	continue
-persists	---	continue
-persisted	---	continue
-persisting	---	continue
-proceed	---	continue
-proceeds	---	continue
-proceeded	---	continue
-proceeding	---	continue
-progress	---	continue
-progresses	---	continue
-progressed	---	continue
-progressing	---	continue
-collision	---	crash
-collisions	---	crash
-collisioned	---	crash
-collisioning	---	crash
-crash	---	crash
-crashes	---	crash
-crashed	---	crash
-crashing	---	crash
-slam	---	crash
-slams	---	crash
-slammed	---	crash
-slamming	---	crash
-slam	---	crash
-slams	---	crash
-slammed	---	crash
-slamming	---	crash
-wreck	---	crash
-wrecks	---	crash
-wrecked	---	crash
-wrecking	---	crash
-crawl	---	crawl
-crawls	---	crawl
-crawled	---	crawl
-crawling	---	crawl
-creep	---	crawl
-creeps	---	crawl
-creeping	---	crawl
-crept	---	crawl
-slide	---	crawl
-sliding	---	crawl
-slides	---	crawl
-slid	---	crawl
-cross	---	cross
-crosses	---	cross
-crossed	---	cross
-crossing	---	cross
-decorate	---	decorate
-decorates	---	decorate
-decorated	---	decorate
-decorating	---	decorate
-embellish	---	decorate
-embellishes	---	decorate
-embellished	---	decorate
-embellishing	---	decorate
-defuse	---	defuse
-defuses	---	defuse
-defused	---	defuse
-defusing	---	defuse
-bring out	---	despatch
-brings out	---	despatch
-bringing out	---	despatch
-brought out	---	despatch
-put out	---	despatch
-puts out	---	despatch
-putting out	---	despatch
-despatch	---	despatch
-despatches	---	despatch
-despatched	---	despatch
-despatching	---	despatch
-dismiss	110	despatch
-dismisses	110	despatch
-dismissed	110	despatch
-dismissing	110	despatch
-dispatch	---	despatch
-dispatches	---	despatch
-dispatched	---	despatch
-dispatching	---	despatch
-export	---	despatch
-exports	---	despatch
-exported	---	despatch
-exporting	---	despatch
-deter	---	deter
-deterring	---	deter
-deters	---	deter
-deterred	---	deter
-deterring	---	deter
-deterrings	---	deter
-deterringed	---	deter
-deterringing	---	deter
-divert	---	deter
-diverts	---	deter
-diverted	---	deter
-diverting	---	deter
-bloom	---	develop
-blooms	---	develop
-bloomed	---	develop
-blooming	---	develop
-blossom	---	develop
-blossoms	---	develop
-blossomed	---	develop
-blossoming	---	develop
-burgeon	---	develop
-burgeons	---	develop
-burgeoned	---	develop
-burgeoning	---	develop
-cultivate	---	develop
-cultivates	---	develop
-cultivated	---	develop
-cultivating	---	develop
-develop	---	develop
-develops	---	develop
-developed	---	develop
-developing	---	develop
-flourish	---	develop
-flourishes	---	develop
-flourished	---	develop
-flourishing	---	develop
-foster	---	develop
-fosters	---	develop
-fostered	---	develop
-fostering	---	develop
-grow	---	develop
-grows	---	develop
-growing	---	develop
-grew	---	develop
-grown	---	develop
-proliferate	---	develop
-proliferates	---	develop
-proliferated	---	develop
-proliferating	---	develop
-swell	---	develop
-swells	---	develop
-swelled	---	develop
-swelling	---	develop
-thrive	---	develop
-thrives	---	develop
-thrived	---	develop
-thriving	---	develop
-detect	---	discover
-detects	---	discover
-detected	---	discover
-detecting	---	discover
-discover	---	discover
-discovers	---	discover
-discovered	---	discover
-discovering	---	discover
-find	---	discover
-finds	---	discover
-found	---	discover
-finding	---	discover
-locate	---	discover
-locates	---	discover
-located	---	discover
-locating	---	discover
-uncover	---	discover
-uncovers	---	discover
-uncovered	---	discover
-uncovering	---	discover
-dismiss	---	dispel
-dismisses	---	dispel
-dismissed	---	dispel
-dismissing	---	dispel
-dispel	---	dispel
-dispelling	---	dispel
-dispels	---	dispel
-dispelled	---	dispel
-dispelling	---	dispel
-dispellings	---	dispel
-dispellinged	---	dispel
-dispellinging	---	dispel
-distance	---	distance
-distances	---	distance
-distanced	---	distance
-distancing	---	distance
-outpace	---	distance
-outpaces	---	distance
-outpaced	---	distance
-outpacing	---	distance
-outstrip	---	distance
-outstrips	---	distance
-outstripped	---	distance
-outstripping	---	distance
-transcend	---	distance
-transcends	---	distance
-transcended	---	distance
-transcending	---	distance
-dock	---	dock
-docks	---	dock
-docked	---	dock
-docking	---	dock
-adumbrate	---	draft
-adumbrates	---	draft
-adumbrated	---	draft
-adumbrating	---	draft
-delineate	---	draft
-delineates	---	draft
-delineated	---	draft
-delineating	---	draft
-draft	---	draft
-drafts	---	draft
-drafted	---	draft
-drafting	---	draft
-draw	---	draft
-draws	---	draft
-drawed	---	draft
-drawing	---	draft
-draw	---	draft
-draws	---	draft
-drew	---	draft
-drawn	---	draft
-illustrate	---	draft
-illustrates	---	draft
-illustrated	---	draft
-illustrating	---	draft
-outline	010	draft
-outlines	010	draft
-outlined	010	draft
-outlining	010	draft
-sketch	---	draft
-sketches	---	draft
-sketched	---	draft
-sketching	---	draft
-drag	---	drag
-drags	---	drag
-dragging	---	drag
-dragged	---	drag
-lug	---	drag
-lugs	---	drag
-lugging	---	drag
-lugged	---	drag
-drive	---	drive
-drives	---	drive
-drove	---	drive
-driven	---	drive
-eliminate	---	eliminate
-eliminates	---	eliminate
-eliminated	---	eliminate
-eliminating	---	eliminate
-erase	---	eliminate
-erases	---	eliminate
-erased	---	eliminate
-erasing	---	eliminate
-accept	---	embrace
-accepts	---	embrace
-accepted	---	embrace
-accepting	---	embrace
-accommodate	---	embrace
-accommodates	---	embrace
-accommodated	---	embrace
-accommodating	---	embrace
-adopt	---	embrace
-adopts	---	embrace
-adopted	---	embrace
-adopting	---	embrace
-embody	---	embrace
-embodies	---	embrace
-embodied	---	embrace
-embodying	---	embrace
-embrace	---	embrace
-embraces	---	embrace
-embraced	---	embrace
-embracing	---	embrace
-encompass	---	embrace
-encompasses	---	embrace
-encompassed	---	embrace
-encompassing	---	embrace
-espouse	---	embrace
-espouses	---	embrace
-espoused	---	embrace
-espousing	---	embrace
-incorporate	---	embrace
-incorporates	---	embrace
-incorporated	---	embrace
-incorporating	---	embrace
-dawn	---	emerge
-dawns	---	emerge
-dawned	---	emerge
-dawning	---	emerge
-emerge	---	emerge
-emerges	---	emerge
-emerged	---	emerge
-emerging	---	emerge
-deplete	---	empty
-depletes	---	empty
-depleted	---	empty
-depleting	---	empty
-drain	---	empty
-drains	---	empty
-drained	---	empty
-draining	---	empty
-empty	---	empty
-empties	---	empty
-emptied	---	empty
-emptying	---	empty
-exhaust	---	empty
-exhausts	---	empty
-exhausted	---	empty
-exhausting	---	empty
-endure	---	endure
-endures	---	endure
-endured	---	endure
-enduring	---	endure
-remain	---	endure
-remains	---	endure
-remained	---	endure
-remaining	---	endure
-survive	---	endure
-survives	---	endure
-survived	---	endure
-surviving	---	endure
-adore	---	enjoy
-adores	---	enjoy
-adored	---	enjoy
-adoring	---	enjoy
-enjoy	---	enjoy
-enjoys	---	enjoy
-enjoyed	---	enjoy
-enjoying	---	enjoy
-love	---	enjoy
-loves	---	enjoy
-loved	---	enjoy
-loving	---	enjoy
-relish	---	enjoy
-relishes	---	enjoy
-relished	---	enjoy
-relishing	---	enjoy
-enter	---	enter
-enters	---	enter
-entered	---	enter
-entering	---	enter
-erupt	---	erupt
-erupts	---	erupt
-erupted	---	erupt
-erupting	---	erupt
-take flight	---	evacuate
-takes flight	---	evacuate
-took flight	---	evacuate
-taken flight	---	evacuate
-abandon	---	evacuate
-abandons	---	evacuate
-abandoned	---	evacuate
-abandoning	---	evacuate
-abscond	---	evacuate
-absconds	---	evacuate
-absconded	---	evacuate
-absconding	---	evacuate
-defect	120	evacuate
-defects	120	evacuate
-defected	120	evacuate
-defecting	120	evacuate
-desert	---	evacuate
-deserts	---	evacuate
-deserted	---	evacuate
-deserting	---	evacuate
-escape	---	evacuate
-escapes	---	evacuate
-escaped	---	evacuate
-escaping	---	evacuate
-evacuate	070	evacuate
-evacuates	070	evacuate
-evacuated	070	evacuate
-evacuating	070	evacuate
-flee	---	evacuate
-flees	---	evacuate
-fleeing	---	evacuate
-fled	---	evacuate
-forsake	---	evacuate
-forsakes	---	evacuate
-forsaking	---	evacuate
-forsook	---	evacuate
-forsaken	---	evacuate
-bypass	---	evade
-bypasses	---	evade
-bypassed	---	evade
-bypassing	---	evade
-circumvent	---	evade
-circumvents	---	evade
-circumvented	---	evade
-circumventing	---	evade
-dodge	---	evade
-dodges	---	evade
-dodged	---	evade
-dodging	---	evade
-duck	---	evade
-ducks	---	evade
-ducked	---	evade
-ducking	---	evade
-evade	---	evade
-evades	---	evade
-evaded	---	evade
-evading	---	evade
-hedge	---	evade
-hedges	---	evade
-hedged	---	evade
-hedging	---	evade
-sidestep	---	evade
-sidesteps	---	evade
-sidestepping	---	evade
-sidestepped	---	evade
-skirt	---	evade
-skirts	---	evade
-skirted	---	evade
-skirting	---	evade
-brandish	---	exhibit
-brandishes	---	exhibit
-brandished	---	exhibit
-brandishing	---	exhibit
-display	---	exhibit
-displays	---	exhibit
-displayed	---	exhibit
-displaying	---	exhibit
-exhibit	---	exhibit
-exhibits	---	exhibit
-exhibited	---	exhibit
-exhibiting	---	exhibit
-flaunt	---	exhibit
-flaunts	---	exhibit
-flaunted	---	exhibit
-flaunting	---	exhibit
-present	---	exhibit
-presents	---	exhibit
-presented	---	exhibit
-presenting	---	exhibit
-show	---	exhibit
-shows	---	exhibit
-showing	---	exhibit
-showed	---	exhibit
-shown	---	exhibit
-experience	---	experience
-experiences	---	experience
-experienced	---	experience
-experiencing	---	experience
-live	---	experience
-lives	---	experience
-lived	---	experience
-living	---	experience
-undergo	---	experience
-undergoes	---	experience
-undergone	---	experience
-underwent	---	experience
-drag out	---	extend
-dragged out	---	extend
-dragging out	---	extend
-drags out	---	extend
-drug out	---	extend
-draw out	---	extend
-draws out	---	extend
-drawing out	---	extend
-drawn out	---	extend
-drew out	---	extend
-broaden	---	extend
-broadens	---	extend
-broadened	---	extend
-broadening	---	extend
-extend	---	extend
-extends	---	extend
-extended	---	extend
-extending	---	extend
-lengthen	---	extend
-lengthens	---	extend
-lengthened	---	extend
-lengthening	---	extend
-prolong	---	extend
-prolongs	---	extend
-prolonged	---	extend
-prolonging	---	extend
-break down	---	fail
-breaks down	---	fail
-breaking down	---	fail
-broke down	---	fail
-broken down	---	fail
-fail	120	fail
-fails	120	fail
-failed	120	fail
-failing	120	fail
-falter	---	fail
-falters	---	fail
-faltered	---	fail
-faltering	---	fail
-bring down	---	fell
-brings down	---	fell
-bringing down	---	fell
-brought down	---	fell
-strike down	---	fell
-strikes down	---	fell
-striking down	---	fell
-struck down	---	fell
-fall	---	fell
-falls	---	fell
-fell	---	fell
-falling	---	fell
-topple	---	fell
-topples	---	fell
-toppled	---	fell
-toppling	---	fell
-file	---	file
-files	---	file
-filed	---	file
-filing	---	file
-wind down	---	finish
-winds down	---	finish
-winding down	---	finish
-wound down	---	finish
-wrap up	---	finish
-wraps up	---	finish
-wrapped up	---	finish
-wrapping up	---	finish
-complete	---	finish
-completes	---	finish
-completed	---	finish
-completing	---	finish
-conclude	---	finish
-concludes	---	finish
-concluded	---	finish
-concluding	---	finish
-finalize	---	finish
-finalizes	---	finish
-finalized	---	finish
-finalizing	---	finish
-finish	---	finish
-finishes	---	finish
-finished	---	finish
-finishing	---	finish
-airlift	073	fly
-airlifts	073	fly
-airlifted	073	fly
-airlifting	073	fly
-fly	---	fly
-flying	---	fly
-flies	---	fly
-flew	---	fly
-flown	---	fly
-pilot	---	fly
-pilots	---	fly
-piloted	---	fly
-piloting	---	fly
-foil	---	foil
-foils	---	foil
-foiled	---	foil
-foiling	---	foil
-thwart	---	foil
-thwarts	---	foil
-thwarted	---	foil
-thwarting	---	foil
-follow	---	follow
-follows	---	follow
-followed	---	follow
-following	---	follow
-freeze	---	freeze
-freezes	---	freeze
-freezing	---	freeze
-froze	---	freeze
-frozen	---	freeze
-stir up	---	fuel
-stirs up	---	fuel
-stirring up	---	fuel
-stirred up	---	fuel
-feed	---	fuel
-feeds	---	fuel
-feeding	---	fuel
-fed	---	fuel
-fuel	---	fuel
-fuels	---	fuel
-fueled	---	fuel
-fueling	---	fuel
-refuel	---	fuel
-refuels	---	fuel
-refueled	---	fuel
-refueling	---	fuel
-stimulate	---	fuel
-stimulates	---	fuel
-stimulated	---	fuel
-stimulating	---	fuel
-accomplish	---	fulfill
-accomplishes	---	fulfill
-accomplished	---	fulfill
-accomplishing	---	fulfill
-achieve	---	fulfill
-achieves	---	fulfill
-achieved	---	fulfill
-achieving	---	fulfill
-fulfill	---	fulfill
-fulfills	---	fulfill
-fulfilled	---	fulfill
-fulfilling	---	fulfill
-hack	---	hack
-hacks	---	hack
-hacked	---	hack
-hacking	---	hack
-bury	---	hide
-buries	---	hide
-buried	---	hide
-burying	---	hide
-conceal	---	hide
-conceals	---	hide
-concealed	---	hide
-concealing	---	hide
-harbor	---	hide
-harbors	---	hide
-harbored	---	hide
-harboring	---	hide
-harbour	---	hide
-harbours	---	hide
-harboured	---	hide
-harbouring	---	hide
-hide	---	hide
-hides	---	hide
-hiding	---	hide
-hid	---	hide
-hidden	---	hide
-cast	---	hurl
-casts	---	hurl
-casted	---	hurl
-casting	---	hurl
-hurl	---	hurl
-hurls	---	hurl
-hurled	---	hurl
-hurling	---	hurl
-throw	---	hurl
-throws	---	hurl
-throwing	---	hurl
-threw	---	hurl
-thrown	---	hurl
-identify	---	identify
-identifies	---	identify
-identified	---	identify
-identifying	---	identify
-defy	120	ignore
-defying	120	ignore
-defied	120	ignore
-defies	120	ignore
-discount	---	ignore
-discounts	---	ignore
-discounted	---	ignore
-discounting	---	ignore
-disregard	---	ignore
-disregards	---	ignore
-disregarded	---	ignore
-disregarding	---	ignore
-flout	---	ignore
-flouts	---	ignore
-flouted	---	ignore
-flouting	---	ignore
-ignore	---	ignore
-ignores	---	ignore
-ignored	---	ignore
-ignoring	---	ignore
-scoff at	---	ignore
-scoffs at	---	ignore
-scoffed at	---	ignore
-scoffing at	---	ignore
-immigrate	---	immigrate
-immigrates	---	immigrate
-immigrated	---	immigrate
-immigrating	---	immigrate
-migrate	---	immigrate
-migrates	---	immigrate
-migrated	---	immigrate
-migrating	---	immigrate
-immolate	---	immolate
-immolates	---	immolate
-immolated	---	immolate
-immolating	---	immolate
-embed	---	implant
-embeds	---	implant
-embedding	---	implant
-embedded	---	implant
-engraft	---	implant
-engrafts	---	implant
-engrafted	---	implant
-engrafting	---	implant
-imbed	---	implant
-imbeds	---	implant
-imbedding	---	implant
-imbedded	---	implant
-implant	---	implant
-implants	---	implant
-implanted	---	implant
-implanting	---	implant
-plant	---	implant
-plants	---	implant
-planted	---	implant
-planting	---	implant
-indicate	---	indicate
-indicates	---	indicate
-indicated	---	indicate
-indicating	---	indicate
-point	---	indicate
-points	---	indicate
-pointed	---	indicate
-pointing	---	indicate
-signal	---	indicate
-signals	---	indicate
-signalling	---	indicate
-signalled	---	indicate
-brief	---	instruct
-briefs	---	instruct
-briefed	---	instruct
-briefing	---	instruct
-instruct	---	instruct
-instructs	---	instruct
-instructed	---	instruct
-instructing	---	instruct
-teach	---	instruct
-teaches	---	instruct
-teached	---	instruct
-teaching	---	instruct
-listen in	---	intercept
-listens in	---	intercept
-listened in	---	intercept
-listening in	---	intercept
-wire tap	---	intercept
-wire taps	---	intercept
-wire tapped	---	intercept
-wire tapping	---	intercept
-eavesdrop	---	intercept
-eavesdrops	---	intercept
-eavesdroped	---	intercept
-eavesdroping	---	intercept
-intercept	---	intercept
-intercepts	---	intercept
-intercepted	---	intercept
-intercepting	---	intercept
-tap	---	intercept
-taps	---	intercept
-tapped	---	intercept
-tapping	---	intercept
-evoke	---	invoke
-evokes	---	invoke
-evoked	---	invoke
-evoking	---	invoke
-invoke	---	invoke
-invokes	---	invoke
-invoked	---	invoke
-invoking	---	invoke
-iron out	---	iron_out
-irons out	---	iron_out
-ironned out	---	iron_out
-ironning out	---	iron_out
-straighten out	---	iron_out
-straightens out	---	iron_out
-straightened out	---	iron_out
-straightening out	---	iron_out
-bound	---	jump
-bounds	---	jump
-bounded	---	jump
-bounding	---	jump
-hop	---	jump
-hops	---	jump
-hopped	---	jump
-hopping	---	jump
-jump	---	jump
-jumps	---	jump
-jumped	---	jump
-jumping	---	jump
-leap	---	jump
-leapt	---	jump
-leaps	---	jump
-leaping	---	jump
-skip	---	jump
-skips	---	jump
-skipped	---	jump
-skipping	---	jump
-spring	---	jump
-springs	---	jump
-springed	---	jump
-springing	---	jump
-knock	---	knock
-knocks	---	knock
-knocked	---	knock
-knocking	---	knock
-know	---	know
-knows	---	know
-knowing	---	know
-knew	---	know
-known	---	know
-understand	---	know
-understands	---	know
-understanded	---	know
-understanding	---	know
-understood	---	know
-understoods	---	know
-understooded	---	know
-understooding	---	know
-put down	---	lay
-puts down	---	lay
-putting down	---	lay
-lay	---	lay
-laying	---	lay
-lain	---	lay
-laid	---	lay
-lie	---	lay
-come up	---	lift
-comes up	---	lift
-coming up	---	lift
-came up	---	lift
-move up	---	lift
-moves up	---	lift
-moved up	---	lift
-moving up	---	lift
-arise	---	lift
-arises	---	lift
-arising	---	lift
-arose	---	lift
-arisen	---	lift
-elevate	---	lift
-elevates	---	lift
-elevated	---	lift
-elevating	---	lift
-hoist	---	lift
-hoists	---	lift
-hoisted	---	lift
-hoisting	---	lift
-lift	---	lift
-lifts	---	lift
-lifted	---	lift
-lifting	---	lift
-rise	---	lift
-rises	---	lift
-rose	---	lift
-risen	---	lift
-surface	---	lift
-surfaces	---	lift
-surfaced	---	lift
-surfacing	---	lift
-lobby	---	lobby
-lobbied	---	lobby
-lobbies	---	lobby
-lobbying	---	lobby
-lock in	---	lock
-locks in	---	lock
-locked in	---	lock
-locking in	---	lock
-lock up	---	lock
-locks up	---	lock
-locked up	---	lock
-locking up	---	lock
-anchor	---	lock
-anchors	---	lock
-anchored	---	lock
-anchoring	---	lock
-fasten	---	lock
-fastens	---	lock
-fastened	---	lock
-fastening	---	lock
-interlock	---	lock
-interlocks	---	lock
-interlocked	---	lock
-interlocking	---	lock
-deposit	---	lodge
-deposits	---	lodge
-deposited	---	lodge
-depositing	---	lodge
-lodge	---	lodge
-lodges	---	lodge
-lodged	---	lodge
-lodging	---	lodge
-stick	---	lodge
-sticks	---	lodge
-stuck	---	lodge
-sticking	---	lodge
-wedge	---	lodge
-wedges	---	lodge
-wedged	---	lodge
-wedging	---	lodge
-drop off	---	lose
-drops off	---	lose
-dropped off	---	lose
-dropping off	---	lose
-lose	---	lose
-loses	---	lose
-losed	---	lose
-losing	---	lose
-losing	---	lose
-losings	---	lose
-losinged	---	lose
-losinging	---	lose
-lost	---	lose
-losts	---	lose
-losted	---	lose
-losting	---	lose
-mislay	---	lose
-mislays	---	lose
-mislaying	---	lose
-mislaid	---	lose
-misplace	---	lose
-misplaces	---	lose
-misplaced	---	lose
-misplacing	---	lose
-conserve	---	maintain
-conserves	---	maintain
-conserved	---	maintain
-conserving	---	maintain
-keep	---	maintain
-keeps	---	maintain
-keeping	---	maintain
-kept	---	maintain
-maintain	---	maintain
-maintains	---	maintain
-maintained	---	maintain
-maintaining	---	maintain
-preserve	---	maintain
-preserves	---	maintain
-preserved	---	maintain
-preserving	---	maintain
-reserve	---	maintain
-reserves	---	maintain
-reserved	---	maintain
-reserving	---	maintain
-save	---	maintain
-saves	---	maintain
-saved	---	maintain
-saving	---	maintain
-spare	---	maintain
-spares	---	maintain
-spared	---	maintain
-sparing	---	maintain
-sustain	---	maintain
-sustains	---	maintain
-sustained	---	maintain
-sustaining	---	maintain
-uphold	---	maintain
-upholds	---	maintain
-upholding	---	maintain
-upheld	---	maintain
-cause	---	make
-causes	---	make
-caused	---	make
-causing	---	make
-induce	---	make
-induces	---	make
-induced	---	make
-inducing	---	make
-make	---	make
-makes	---	make
-made	---	make
-making	---	make
-brand	111	mark
-brands	111	mark
-branded	111	mark
-branding	111	mark
-differentiate	---	mark
-differentiates	---	mark
-differentiated	---	mark
-differentiating	---	mark
-distinguish	---	mark
-distinguishes	---	mark
-distinguished	---	mark
-distinguishing	---	mark
-label	---	mark
-labels	---	mark
-labelling	---	mark
-labelled	---	mark
-mark	---	mark
-marks	---	mark
-marked	---	mark
-marking	---	mark
-scar	---	mark
-scars	---	mark
-scarring	---	mark
-scarred	---	mark
-tag	---	mark
-tags	---	mark
-tagged	---	mark
-tagging	---	mark
-get on	---	mount
-gotten on	---	mount
-got on	---	mount
-getting on	---	mount
-put up	---	mount
-puts up	---	mount
-putting up	---	mount
-bestride	---	mount
-bestrides	---	mount
-bestrode	---	mount
-bestridden	---	mount
-climb	---	mount
-climbs	---	mount
-climbed	---	mount
-climbing	---	mount
-mount	---	mount
-mounts	---	mount
-mounted	---	mount
-mounting	---	mount
-ride	---	mount
-rides	---	mount
-riding	---	mount
-ridden	---	mount
-rode	---	mount
-act	---	move
-acts	---	move
-acted	---	move
-acting	---	move
-budge	---	move
-budges	---	move
-budged	---	move
-budging	---	move
-displace	---	move
-displaces	---	move
-displaced	---	move
-displacing	---	move
-move	---	move
-moves	---	move
-moved	---	move
-moving	---	move
-propel	---	move
-propels	---	move
-propelling	---	move
-propelled	---	move
-shift	---	move
-shifts	---	move
-shifted	---	move
-shifting	---	move
-put forward	---	name
-puts forward	---	name
-putting forward	---	name
-appoint	---	name
-appoints	---	name
-appointed	---	name
-appointing	---	name
-designate	---	name
-designates	---	name
-designated	---	name
-designating	---	name
-elect	---	name
-elects	---	name
-elected	---	name
-electing	---	name
-name	---	name
-names	---	name
-named	---	name
-naming	---	name
-nominate	---	name
-nominates	---	name
-nominated	---	name
-nominating	---	name
-slate	---	name
-slates	---	name
-slated	---	name
-slating	---	name
-get hold of	---	obtain
-getting hold of	---	obtain
-gotten hold of	---	obtain
-got hold of	---	obtain
-acquire	---	obtain
-acquires	---	obtain
-acquired	---	obtain
-acquiring	---	obtain
-attain	---	obtain
-attains	---	obtain
-attained	---	obtain
-attaining	---	obtain
-earn	---	obtain
-earns	---	obtain
-earned	---	obtain
-earning	---	obtain
-gain	---	obtain
-gains	---	obtain
-gained	---	obtain
-gaining	---	obtain
-get	---	obtain
-gets	---	obtain
-getting	---	obtain
-got	---	obtain
-gotten	---	obtain
-obtain	---	obtain
-obtains	---	obtain
-obtained	---	obtain
-obtaining	---	obtain
-procure	---	obtain
-procures	---	obtain
-procured	---	obtain
-procuring	---	obtain
-receive	---	obtain
-receives	---	obtain
-received	---	obtain
-receiving	---	obtain
-win	---	obtain
-wins	---	obtain
-winning	---	obtain
-won	---	obtain
-patch	---	patch
-patches	---	patch
-patched	---	patch
-patching	---	patch
-imbue	---	penetrate
-imbues	---	penetrate
-imbued	---	penetrate
-imbuing	---	penetrate
-infiltrate	---	penetrate
-infiltrates	---	penetrate
-infiltrated	---	penetrate
-infiltrating	---	penetrate
-penetrate	---	penetrate
-penetrates	---	penetrate
-penetrated	---	penetrate
-penetrating	---	penetrate
-permeate	---	penetrate
-permeates	---	penetrate
-permeated	---	penetrate
-permeating	---	penetrate
-pervade	---	penetrate
-pervades	---	penetrate
-pervaded	---	penetrate
-pervading	---	penetrate
-perform	---	perform
-performs	---	perform
-performed	---	perform
-performing	---	perform
-carry out	---	perpetuate
-carrying out	---	perpetuate
-carries out	---	perpetuate
-carried out	---	perpetuate
-commit	---	perpetuate
-commits	---	perpetuate
-committed	---	perpetuate
-committing	---	perpetuate
-perpetuate	---	perpetuate
-perpetuates	---	perpetuate
-perpetuated	---	perpetuate
-perpetuating	---	perpetuate
-bewilder	---	perplex
-bewilders	---	perplex
-bewildered	---	perplex
-bewildering	---	perplex
-complicate	---	perplex
-complicates	---	perplex
-complicated	---	perplex
-complicating	---	perplex
-confound	---	perplex
-confounds	---	perplex
-confounded	---	perplex
-confounding	---	perplex
-confuse	---	perplex
-confuses	---	perplex
-confused	---	perplex
-confusing	---	perplex
-muddle	---	perplex
-muddles	---	perplex
-muddled	---	perplex
-muddling	---	perplex
-obscure	---	perplex
-obscures	---	perplex
-obscured	---	perplex
-obscuring	---	perplex
-perplex	---	perplex
-perplexes	---	perplex
-perplexed	---	perplex
-perplexing	---	perplex
-dip	---	plunge
-dips	---	plunge
-dipped	---	plunge
-dipping	---	plunge
-dive	---	plunge
-dives	---	plunge
-dived	---	plunge
-diving	---	plunge
-drop	---	plunge
-drops	---	plunge
-dropped	---	plunge
-dropping	---	plunge
-immerse	---	plunge
-immerses	---	plunge
-immersed	---	plunge
-immersing	---	plunge
-parachute	---	plunge
-parachutes	---	plunge
-parachuted	---	plunge
-parachuting	---	plunge
-plummet	---	plunge
-plummets	---	plunge
-plummeted	---	plunge
-plummeting	---	plunge
-plunge	---	plunge
-plunges	---	plunge
-plunged	---	plunge
-plunging	---	plunge
-impersonate	---	portray
-impersonates	---	portray
-impersonated	---	portray
-impersonating	---	portray
-portray	---	portray
-portrays	---	portray
-portrayed	---	portray
-portraying	---	portray
-represent	---	portray
-represents	---	portray
-represented	---	portray
-representing	---	portray
-symbolize	---	portray
-symbolise	---	portray
-typify	---	portray
-typifies	---	portray
-typifying	---	portray
-typified	---	portray
-decant	---	pour
-decants	---	pour
-decanted	---	pour
-decanting	---	pour
-pour	---	pour
-pours	---	pour
-poured	---	pour
-pouring	---	pour
-stream	---	pour
-streams	---	pour
-streamed	---	pour
-streaming	---	pour
-swarm	---	pour
-swarms	---	pour
-swarmed	---	pour
-swarming	---	pour
-envision	---	project
-envisions	---	project
-envisioned	---	project
-envisioning	---	project
-externalise	---	project
-externalises	---	project
-externalised	---	project
-externalising	---	project
-externalize	---	project
-externalizes	---	project
-externalized	---	project
-externalizing	---	project
-picture	---	project
-pictures	---	project
-pictured	---	project
-picturing	---	project
-project	---	project
-projects	---	project
-projected	---	project
-projecting	---	project
-visualise	---	project
-visualises	---	project
-visualised	---	project
-visualising	---	project
-visualize	---	project
-visualizes	---	project
-visualized	---	project
-visualizing	---	project
-actuate	---	prompt
-actuates	---	prompt
-actuated	---	prompt
-actuating	---	prompt
-cue	---	prompt
-cues	---	prompt
-cued	---	prompt
-cuing	---	prompt
-instigate	---	prompt
-instigates	---	prompt
-instigated	---	prompt
-instigating	---	prompt
-motivate	---	prompt
-motivates	---	prompt
-motivated	---	prompt
-motivating	---	prompt
-prompt	---	prompt
-prompts	---	prompt
-prompted	---	prompt
-prompting	---	prompt
-remind	---	prompt
-reminds	---	prompt
-reminded	---	prompt
-reminding	---	prompt
-spark	---	prompt
-sparks	---	prompt
-sparked	---	prompt
-sparking	---	prompt
-trigger	---	prompt
-triggers	---	prompt
-triggered	---	prompt
-triggering	---	prompt
-trip	---	prompt
-tripping	---	prompt
-trips	---	prompt
-tripped	---	prompt
-pump	---	pump
-pumps	---	pump
-pumped	---	pump
-pumping	---	pump
-pursue	---	pursue
-pursues	---	pursue
-pursued	---	pursue
-pursuing	---	pursue
-nurture	---	raise
-nurtures	---	raise
-nurtured	---	raise
-nurturing	---	raise
-raise	---	raise
-raises	---	raise
-raised	---	raise
-raising	---	raise
-upraise	---	raise
-upraises	---	raise
-upraised	---	raise
-upraising	---	raise
-ratchet	---	ratchet
-ratchets	---	ratchet
-ratcheted	---	ratchet
-ratcheting	---	ratchet
-re-activate	---	re-activate
-re-activates	---	re-activate
-re-activated	---	re-activate
-re-activating	---	re-activate
-reactivate	---	re-activate
-reactivates	---	re-activate
-reactivated	---	re-activate
-reactivating	---	re-activate
-reach	---	reach
-reaches	---	reach
-reached	---	reach
-reaching	---	reach
-answer	---	react
-answers	---	react
-answered	---	react
-answering	---	react
-react	---	react
-reacts	---	react
-reacted	---	react
-reacting	---	react
-reply	---	react
-replies	---	react
-replying	---	react
-replied	---	react
-respond	---	react
-responds	---	react
-responded	---	react
-responding	---	react
-reallocate	---	reallocate
-reallocates	---	reallocate
-reallocated	---	reallocate
-reallocating	---	reallocate
-harvest	---	reap
-harvests	---	reap
-harvested	---	reap
-harvesting	---	reap
-reap	---	reap
-reaps	---	reap
-reaped	---	reap
-reaping	---	reap
-play down	---	reappraise
-plays down	---	reappraise
-played down	---	reappraise
-playing down	---	reappraise
-reappraise	---	reappraise
-reappraises	---	reappraise
-reappraised	---	reappraise
-reappraising	---	reappraise
-rebury	---	rebury
-reburying	---	rebury
-reburies	---	rebury
-reburied	---	rebury
-recall	---	recall
-recalls	---	recall
-recalled	---	recall
-recalling	---	recall
-remember	---	recall
-remembers	---	recall
-remembered	---	recall
-remembering	---	recall
-recover	---	recover
-recovers	---	recover
-recovered	---	recover
-recovering	---	recover
-recuperate	---	recover
-recuperates	---	recover
-recuperated	---	recover
-recuperating	---	recover
-regain	---	recover
-regains	---	recover
-regained	---	recover
-regaining	---	recover
-reduce	---	reduce
-reduces	---	reduce
-reduced	---	reduce
-reducing	---	reduce
-rule out	---	refuse
-rules out	---	refuse
-ruled out	---	refuse
-ruling out	---	refuse
-decline	120	refuse
-declines	120	refuse
-declined	120	refuse
-declining	120	refuse
-deny	---	refuse
-denying	---	refuse
-denied	---	refuse
-denies	---	refuse
-refuse	---	refuse
-refuses	---	refuse
-refused	---	refuse
-refusing	---	refuse
-reject	---	refuse
-rejects	---	refuse
-rejected	---	refuse
-rejecting	---	refuse
-resist	---	refuse
-resists	---	refuse
-resisted	---	refuse
-resisting	---	refuse
-spurn	110	refuse
-spurns	110	refuse
-spurned	110	refuse
-spurning	110	refuse
-withstand	---	refuse
-withstands	---	refuse
-withstanding	---	refuse
-withstood	---	refuse
-regard	---	regard
-regards	---	regard
-regarded	---	regard
-regarding	---	regard
-register	---	register
-registers	---	register
-registered	---	register
-registering	---	register
-regroup	---	regroup
-regroups	---	regroup
-regrouped	---	regroup
-regrouping	---	regroup
-reorganize	---	regroup
-reorganizes	---	regroup
-reorganized	---	regroup
-reorganizing	---	regroup
-relax	---	relax
-relaxes	---	relax
-relaxed	---	relax
-relaxing	---	relax
-unwind	---	relax
-unwinds	---	relax
-unwinded	---	relax
-unwinding	---	relax
-doctor	---	repair
-doctors	---	repair
-doctored	---	repair
-doctoring	---	repair
-fix	---	repair
-fixes	---	repair
-fixed	---	repair
-fixing	---	repair
-mend	---	repair
-mends	---	repair
-mended	---	repair
-mending	---	repair
-reconstruct	---	repair
-reconstructs	---	repair
-reconstructed	---	repair
-reconstructing	---	repair
-repair	---	repair
-repairs	---	repair
-repaired	---	repair
-repairing	---	repair
-replace	---	replace
-replaces	---	replace
-replaced	---	replace
-replacing	---	replace
-substitute	---	replace
-substitutes	---	replace
-substituted	---	replace
-substituting	---	replace
-supersede	---	replace
-supersedes	---	replace
-superseded	---	replace
-superseding	---	replace
-supplant	---	replace
-supplants	---	replace
-supplanted	---	replace
-supplanting	---	replace
-resign	083	resign
-resigns	083	resign
-resigned	083	resign
-resigning	083	resign
-vacate	---	resign
-vacates	---	resign
-vacated	---	resign
-vacating	---	resign
-recur	---	resort
-recurring	---	resort
-recurs	---	resort
-recurred	---	resort
-resort	---	resort
-resorts	---	resort
-resorted	---	resort
-resorting	---	resort
-restart	---	restart
-restarts	---	restart
-restarted	---	restart
-restarting	---	restart
-resume	---	restart
-resumes	---	restart
-resumed	---	restart
-resuming	---	restart
-restructure	---	restructure
-restructures	---	restructure
-restructured	---	restructure
-restructuring	---	restructure
-repatriate	---	return
-repatriates	---	return
-repatriated	---	return
-repatriating	---	return
-return	---	return
-returns	---	return
-returned	---	return
-returning	---	return
-revert	---	return
-reverts	---	return
-reverted	---	return
-reverting	---	return
-reunify	---	reunify
-reunifying	---	reunify
-reunifies	---	reunify
-reunified	---	reunify
-reveal sign	---	reveal_sign
-reveals sign	---	reveal_sign
-revealed sign	---	reveal_sign
-revealing sign	---	reveal_sign
-re-examine	090	review
-re-examines	090	review
-re-examined	090	review
-re-examining	090	review
-reexamine	090	review
-reexamines	090	review
-reexamined	090	review
-reexamining	090	review
-review	---	review
-reviews	---	review
-reviewed	---	review
-reviewing	---	review
-annul	---	revoke_
-annuls	---	revoke_
-annulling	---	revoke_
-annulled	---	revoke_
-cancel	---	revoke_
-cancels	---	revoke_
-cancelled	---	revoke_
-cancelling	---	revoke_
-countermand	---	revoke_
-countermands	---	revoke_
-countermanded	---	revoke_
-countermanding	---	revoke_
-invalidate	---	revoke_
-invalidates	---	revoke_
-invalidated	---	revoke_
-invalidating	---	revoke_
-nullify	---	revoke_
-nullifying	---	revoke_
-nullifies	---	revoke_
-nullified	---	revoke_
-overrule	---	revoke_
-overrules	---	revoke_
-overruled	---	revoke_
-overruling	---	revoke_
-quash	---	revoke_
-quashes	---	revoke_
-quashed	---	revoke_
-quashing	---	revoke_
-renege	---	revoke_
-reneges	---	revoke_
-reneged	---	revoke_
-reneging	---	revoke_
-repeal	---	revoke_
-repeals	---	revoke_
-repealed	---	revoke_
-repealing	---	revoke_
-rescind	160	revoke_
-rescinds	160	revoke_
-rescinded	160	revoke_
-rescinding	160	revoke_
-retract	---	revoke_
-retracts	---	revoke_
-retracted	---	revoke_
-retracting	---	revoke_
-reverse	---	revoke_
-reverses	---	revoke_
-reversed	---	revoke_
-reversing	---	revoke_
-revoke	---	revoke_
-revokes	---	revoke_
-revoked	---	revoke_
-revoking	---	revoke_
-void	---	revoke_
-voids	---	revoke_
-voided	---	revoke_
-voiding	---	revoke_
-re-admit	---	re_admit
-re-admits	---	re_admit
-re-admitted	---	re_admit
-re-admitting	---	re_admit
-readmit	---	re_admit
-readmits	---	re_admit
-readmitted	---	re_admit
-readmitting	---	re_admit
-re-elect	---	re_elect
-re-elects	---	re_elect
-re-elected	---	re_elect
-re-electing	---	re_elect
-reelect	---	re_elect
-reelects	---	re_elect
-reelected	---	re_elect
-reelecting	---	re_elect
-re-establish	---	re_establish
-re-establishes	---	re_establish
-re-established	---	re_establish
-re-establishing	---	re_establish
-re-open	---	re_establish
-re-opens	---	re_establish
-re-opened	---	re_establish
-re-opening	---	re_establish
-reestablish	---	re_establish
-reestablishes	---	re_establish
-reestablished	---	re_establish
-reestablishing	---	re_establish
-reinstate	---	re_establish
-reinstates	---	re_establish
-reinstated	---	re_establish
-reinstating	---	re_establish
-reopen	---	re_establish
-reopens	---	re_establish
-reopened	---	re_establish
-reopening	---	re_establish
-restore	---	re_establish
-restores	---	re_establish
-restored	---	re_establish
-restoring	---	re_establish
-gamble	---	risk
-gambles	---	risk
-gambled	---	risk
-gambling	---	risk
-risk	---	risk
-risks	---	risk
-risked	---	risk
-risking	---	risk
-howl	---	roar
-howls	---	roar
-howled	---	roar
-howling	---	roar
-roar	---	roar
-roars	---	roar
-roared	---	roar
-roaring	---	roar
-rumble	---	rumble
-rumbles	---	rumble
-rumbled	---	rumble
-rumbling	---	rumble
-salvage	---	salvage
-salvages	---	salvage
-salvaged	---	salvage
-salvaging	---	salvage
-live up to	---	satisfy
-lives up to	---	satisfy
-lived up to	---	satisfy
-living up to	---	satisfy
-gratify	---	satisfy
-gratifying	---	satisfy
-gratifies	---	satisfy
-gratified	---	satisfy
-satisfy	---	satisfy
-satisfying	---	satisfy
-satisfies	---	satisfy
-satisfied	---	satisfy
-schedule	---	schedule
-schedules	---	schedule
-scheduled	---	schedule
-scheduling	---	schedule
-scour	---	scour
-scours	---	scour
-scoured	---	scour
-scouring	---	scour
-scrub	---	scour
-scrubs	---	scour
-scrubed	---	scour
-scrubing	---	scour
-clamber	---	scramble
-clambers	---	scramble
-clambered	---	scramble
-clambering	---	scramble
-scramble	---	scramble
-scrambles	---	scramble
-scrambled	---	scramble
-scrambling	---	scramble
-scrap	---	scrap
-scrapping	---	scrap
-scraps	---	scrap
-scrapped	---	scrap
-trash	---	scrap
-trashes	---	scrap
-trashed	---	scrap
-trashing	---	scrap
-look for	---	search
-looks for	---	search
-looked for	---	search
-looking for	---	search
-search for	---	search
-searches for	---	search
-searched for	---	search
-searching for	---	search
-chase	---	search
-chases	---	search
-chased	---	search
-chasing	---	search
-hunt	---	search
-hunts	---	search
-hunted	---	search
-hunting	---	search
-search	090	search
-searches	090	search
-searched	090	search
-searching	090	search
-seek	030	search
-seeks	030	search
-seeking	030	search
-sought	030	search
-track	---	search
-tracks	---	search
-tracked	---	search
-tracking	---	search
-is determined	030	select
-was determined	030	select
-,	030	select
-be determined	030	select
-are determined	030	select
-choose	---	select
-chose	---	select
-chosen	---	select
-chosing	---	select
-cull	---	select
-culls	---	select
-culled	---	select
-culling	---	select
-decide	030	select
-decides	030	select
-decided	030	select
-deciding	030	select
-determine	030	select
-determines	030	select
-determined	030	select
-determining	030	select
-opt	---	select
-opts	---	select
-opted	---	select
-opting	---	select
-pick	---	select
-picks	---	select
-picked	---	select
-picking	---	select
-select	---	select
-selects	---	select
-selected	---	select
-selecting	---	select
-vote	030	select
-votes	030	select
-voted	030	select
-voting	030	select
-sell	---	sell
-sells	---	sell
-sold	---	sell
-selling	---	sell
-carry	---	send
-carrying	---	send
-carried	---	send
-carries	---	send
-deploy	---	send
-deploys	---	send
-deployed	---	send
-deploying	---	send
-reassign	---	send
-reassigns	---	send
-reassigned	---	send
-reassigning	---	send
-redeploy	---	send
-redeploys	---	send
-redeployed	---	send
-redeploying	---	send
-send	---	send
-sends	---	send
-sending	---	send
-sent	---	send
-ship	---	send
-ships	---	send
-shipping	---	send
-shipped	---	send
-shuttle	---	send
-shuttles	---	send
-shuttled	---	send
-shuttling	---	send
-transfer	---	send
-transfers	---	send
-transferring	---	send
-transferred	---	send
-transport	---	send
-transports	---	send
-transported	---	send
-transporting	---	send
-cleave	---	separate
-cleft	---	separate
-clove	---	separate
-cleaving	---	separate
-cut	---	separate
-cuts	---	separate
-cutting	---	separate
-disassemble	---	separate
-disassembles	---	separate
-disassembled	---	separate
-disassembling	---	separate
-dismantle	---	separate
-dismantles	---	separate
-dismantled	---	separate
-dismantling	---	separate
-dismember	---	separate
-dismembers	---	separate
-dismembered	---	separate
-dismembering	---	separate
-dissect	---	separate
-dissects	---	separate
-dissected	---	separate
-dissecting	---	separate
-divide	---	separate
-divides	---	separate
-divided	---	separate
-dividing	---	separate
-lop	---	separate
-lopping	---	separate
-lops	---	separate
-lopped	---	separate
-partition	---	separate
-partitions	---	separate
-partitioned	---	separate
-partitioning	---	separate
-separate	---	separate
-separates	---	separate
-separated	---	separate
-separating	---	separate
-sever	---	separate
-severs	---	separate
-severed	---	separate
-severing	---	separate
-shear	---	separate
-shears	---	separate
-shearing	---	separate
-shorn	---	separate
-split	---	separate
-splits	---	separate
-splitting	---	separate
-shake up	---	shaken_up
-shakes up	---	shaken_up
-shaken up	---	shaken_up
-shaking up	---	shaken_up
-share	---	share
-shares	---	share
-shared	---	share
-sharing	---	share
-shrug	---	shrug
-shrugs	---	shrug
-shrugged	---	shrug
-shrugging	---	shrug
-shudder	---	shudder
-shudders	---	shudder
-shuddered	---	shudder
-shuddering	---	shudder
-shut	---	shut
-shuts	---	shut
-shutted	---	shut
-shutting	---	shut
-sign	---	sign
-signs	---	sign
-signed	---	sign
-signing	---	sign
-hush	---	silence
-hushes	---	silence
-hushed	---	silence
-hushing	---	silence
-quiet	---	silence
-quiets	---	silence
-quieted	---	silence
-quieting	---	silence
-silence	---	silence
-silences	---	silence
-silenced	---	silence
-silencing	---	silence
-slacken	---	slacken
-slackens	---	slacken
-slackened	---	slacken
-slackening	---	slacken
-cut	---	slash
-cuts	---	slash
-cutted	---	slash
-cutting	---	slash
-slash	---	slash
-slashes	---	slash
-slashed	---	slash
-slashing	---	slash
-embroil	---	snare
-embroils	---	snare
-embroiled	---	snare
-embroiling	---	snare
-enmesh	---	snare
-enmeshes	---	snare
-enmeshed	---	snare
-enmeshing	---	snare
-ensnare	---	snare
-ensnares	---	snare
-ensnared	---	snare
-ensnaring	---	snare
-entrap	---	snare
-entraps	---	snare
-entrapping	---	snare
-entrapped	---	snare
-immobilize	---	snare
-immobilizes	---	snare
-immobilized	---	snare
-immobilizing	---	snare
-mire	---	snare
-mires	---	snare
-mired	---	snare
-miring	---	snare
-pin	---	snare
-pins	---	snare
-pinned	---	snare
-pinning	---	snare
-pent	---	snare
-snare	---	snare
-snares	---	snare
-snared	---	snare
-snaring	---	snare
-trap	---	snare
-traps	---	snare
-trapping	---	snare
-trapped	---	snare
-sound	---	sound
-sounds	---	sound
-sounded	---	sound
-sounding	---	sound
-vocalise	---	sound
-vocalises	---	sound
-vocalised	---	sound
-vocalising	---	sound
-voice	---	sound
-voices	---	sound
-voiced	---	sound
-voicing	---	sound
-spell	---	spell
-spells	---	spell
-spelled	---	spell
-spelling	---	spell
-spend	---	spend
-spends	---	spend
-spent	---	spend
-spending	---	spend
-spiral	---	spiral
-spirals	---	spiral
-spiralled	---	spiral
-spiralling	---	spiral
-spring	---	spring
-sprang	---	spring
-sprung	---	spring
-springs	---	spring
-springing	---	spring
-stake	---	stake
-stakes	---	stake
-staked	---	stake
-staking	---	stake
-stand	---	stand
-stands	---	stand
-standing	---	stand
-stood	---	stand
-embark on	---	start
-embarks on	---	start
-embarked on	---	start
-embarking on	---	start
-kick off	---	start
-kicks off	---	start
-kicked off	---	start
-kicking off	---	start
-open up	---	start
-opens up	---	start
-openned up	---	start
-openning up	---	start
-set in motion	---	start
-sets in motion	---	start
-setting in motion	---	start
-set up	---	start
-sets up	---	start
-setting up	---	start
-activate	---	start
-activates	---	start
-activated	---	start
-activating	---	start
-begin	---	start
-begins	---	start
-beginning	---	start
-began	---	start
-begun	---	start
-commence	---	start
-commences	---	start
-commenced	---	start
-commencing	---	start
-inaugurate	---	start
-inaugurates	---	start
-inaugurated	---	start
-inaugurating	---	start
-initiate	---	start
-initiates	---	start
-initiated	---	start
-initiating	---	start
-launch	---	start
-launches	---	start
-launched	---	start
-launching	---	start
-open	---	start
-opens	---	start
-openned	---	start
-openning	---	start
-originate	---	start
-originates	---	start
-originated	---	start
-originating	---	start
-pioneer	---	start
-pioneers	---	start
-pioneered	---	start
-pioneering	---	start
-relaunch	---	start
-relaunches	---	start
-relaunched	---	start
-relaunching	---	start
-reopen	---	start
-reopens	---	start
-reopened	---	start
-reopening	---	start
-start	---	start
-starts	---	start
-started	---	start
-starting	---	start
-stay	---	stay
-stays	---	stay
-stayed	---	stay
-staying	---	stay
-pace	---	step
-paces	---	step
-paced	---	step
-pacing	---	step
-step	---	step
-steps	---	step
-stepped	---	step
-stepping	---	step
-tread	---	step
-treads	---	step
-trod	---	step
-trodden	---	step
-trodding	---	step
-strain	---	strain
-strains	---	strain
-strained	---	strain
-straining	---	strain
-stream	---	stream
-streams	---	stream
-streamed	---	stream
-streaming	---	stream
-beef up	174	strengthen
-beefs up	174	strengthen
-beefed up	174	strengthen
-beefing up	174	strengthen
-build up	---	strengthen
-builds up	---	strengthen
-building up	---	strengthen
-built up	---	strengthen
-fortify	---	strengthen
-fortifies	---	strengthen
-fortifying	---	strengthen
-fortified	---	strengthen
-gird	---	strengthen
-girds	---	strengthen
-girded	---	strengthen
-girding	---	strengthen
-strengthen	---	strengthen
-strengthens	---	strengthen
-strengthened	---	strengthen
-strengthening	---	strengthen
-toughen	---	strengthen
-toughens	---	strengthen
-toughened	---	strengthen
-toughening	---	strengthen
-strip	---	strip
-strips	---	strip
-stripped	---	strip
-stripping	---	strip
-succeed	---	succeed
-succeeds	---	succeed
-succeeded	---	succeed
-succeeding	---	succeed
-summit	---	summit
-summits	---	summit
-summited	---	summit
-summiting	---	summit
-billow	---	surge
-billows	---	surge
-billowed	---	surge
-billowing	---	surge
-heave	---	surge
-heaves	---	surge
-heaving	---	surge
-heaved	---	surge
-hove	---	surge
-surge	---	surge
-surges	---	surge
-surged	---	surge
-surging	---	surge
-swoop	---	swoop
-swoops	---	swoop
-swooped	---	swoop
-swooping	---	swoop
-thrust	---	thrust
-thrusts	---	thrust
-thrusted	---	thrust
-thrusting	---	thrust
-tighten	---	tighten
-tightens	---	tighten
-tightened	---	tighten
-tightening	---	tighten
-boast	---	tout
-boasts	---	tout
-boasted	---	tout
-boasting	---	tout
-brag	---	tout
-brags	---	tout
-bragged	---	tout
-bragging	---	tout
-tout	---	tout
-touts	---	tout
-touted	---	tout
-touting	---	tout
-dally	---	toy
-dallying	---	toy
-dallies	---	toy
-dallied	---	toy
-fiddle	---	toy
-fiddles	---	toy
-fiddled	---	toy
-fiddling	---	toy
-manipulate	---	toy
-manipulates	---	toy
-manipulated	---	toy
-manipulating	---	toy
-play	---	toy
-plays	---	toy
-played	---	toy
-playing	---	toy
-recreate	---	toy
-recreates	---	toy
-recreated	---	toy
-recreating	---	toy
-toy	---	toy
-toys	---	toy
-toyed	---	toy
-toying	---	toy
-trifle	---	toy
-trifles	---	toy
-trifled	---	toy
-trifling	---	toy
-trace	---	trace
-traces	---	trace
-traced	---	trace
-tracing	---	trace
-understand	---	understand
-understands	---	understand
-understanding	---	understand
-understood	---	understand
-attempt	---	undertake
-attempts	---	undertake
-attempted	---	undertake
-attempting	---	undertake
-undertake	---	undertake
-undertakes	---	undertake
-undertook	---	undertake
-undertaking	---	undertake
-unimpress	---	unimpress
-unimpresses	---	unimpress
-unimpressed	---	unimpress
-unimpressing	---	unimpress
-unleash	---	unleash
-unleashes	---	unleash
-unleashed	---	unleash
-unleashing	---	unleash
-discharge	---	unload
-discharges	---	unload
-discharged	---	unload
-discharging	---	unload
-unload	---	unload
-unloads	---	unload
-unloaded	---	unload
-unloading	---	unload
-upgrade	---	upgrade
-upgrades	---	upgrade
-upgraded	---	upgrade
-upgrading	---	upgrade
-carry out	---	utilize
-carries out	---	utilize
-carried out	---	utilize
-carrying out	---	utilize
-apply	020	utilize
-applying	020	utilize
-applied	020	utilize
-applies	020	utilize
-employ	---	utilize
-employs	---	utilize
-employed	---	utilize
-employing	---	utilize
-exercise	---	utilize
-exercises	---	utilize
-exercised	---	utilize
-exercising	---	utilize
-exercize	---	utilize
-exercizes	---	utilize
-exercized	---	utilize
-exercizing	---	utilize
-implement	---	utilize
-implements	---	utilize
-implemented	---	utilize
-implementing	---	utilize
-use	---	utilize
-uses	---	utilize
-used	---	utilize
-using	---	utilize
-utilize	---	utilize
-utilizes	---	utilize
-utilized	---	utilize
-utilizing	---	utilize
-wield	---	utilize
-wields	---	utilize
-wielded	---	utilize
-wielding	---	utilize
-treasure	---	value
-treasures	---	value
-treasured	---	value
-treasuring	---	value
-value	---	value
-values	---	value
-valued	---	value
-valuing	---	value
-breach	128	violate
-breaches	128	violate
-breached	128	violate
-breaching	128	violate
-violate	---	violate
-violates	---	violate
-violated	---	violate
-violating	---	violate
-vow	---	vow
-vows	---	vow
-vowed	---	vow
-vowing	---	vow
-wage	---	wage
-wages	---	wage
-waged	---	wage
-waging	---	wage
-wait	---	wait
-waits	---	wait
-waited	---	wait
-waiting	---	wait
-walk	---	walk
-walks	---	walk
-walked	---	walk
-walking	---	walk
-warm	---	warm
-warms	---	warm
-warmed	---	warm
-warming	---	warm
-weaken	---	weaken
-weakens	---	weaken
-weakened	---	weaken
-weakening	---	weaken
-wind up	---	winding_up
-winds up	---	winding_up
-wound up	---	winding_up
-winding up	---	winding_up
-wipe	---	wipe
-wipes	---	wipe
-wiped	---	wipe
-wiping	---	wipe
-wish	---	wish
-wishes	---	wish
-wished	---	wish
-wishing	---	wish
-compose	---	write
-composes	---	write
-composed	---	write
-composing	---	write
-pen	---	write
-pens	---	write
-penning	---	write
-penned	---	write
-print	---	write
-prints	---	write
-printed	---	write
-printing	---	write
-publish	---	write
-publishes	---	write
-published	---	write
-publishing	---	write
-write	---	write
-writes	---	write
-writing	---	write
-wrote	---	write
-written	---	write
-circulate	010	circulate
-circulates	010	circulate
-circulated	010	circulate
-circulating	010	circulate
-diffuse	010	circulate
-diffuses	010	circulate
-diffused	010	circulate
-diffusing	010	circulate
-dispense	010	circulate
-dispenses	010	circulate
-dispensed	010	circulate
-dispensing	010	circulate
-disperse	010	circulate
-disperses	010	circulate
-dispersed	010	circulate
-dispersing	010	circulate
-disseminate	010	circulate
-disseminates	010	circulate
-disseminated	010	circulate
-disseminating	010	circulate
-dissipate	010	circulate
-dissipates	010	circulate
-dissipated	010	circulate
-dissipating	010	circulate
-distribute	010	circulate
-distributes	010	circulate
-distributed	010	circulate
-distributing	010	circulate
-propagate	010	circulate
-propagates	010	circulate
-propagated	010	circulate
-propagating	010	circulate
-scatter	010	circulate
-scatters	010	circulate
-scattered	010	circulate
-scattering	010	circulate
-spread	010	circulate
-spreads	010	circulate
-spreaded	010	circulate
-spreading	010	circulate
-confer	040	confer
-confers	040	confer
-conferred	040	confer
-conferring	040	confer
-consult	040	confer
-consults	040	confer
-consulted	040	confer
-consulting	040	confer
-converse	040	confer
-converses	040	confer
-conversed	040	confer
-conversing	040	confer
-discuss	040	confer
-discusses	040	confer
-discussed	040	confer
-discussing	040	confer
-speak	010	confer
-speaking	010	confer
-spoke	010	confer
-spoken	010	confer
-speaks	010	confer
-talk	010	confer
-talks	010	confer
-talked	010	confer
-talking	010	confer
-utter	010	confer
-utters	010	confer
-uttered	010	confer
-uttering	010	confer
-verbalise	010	confer
-verbalises	010	confer
-verbalised	010	confer
-verbalising	010	confer
-verbalize	010	confer
-verbalizes	010	confer
-verbalized	010	confer
-verbalizing	010	confer
-declare	010	decree
-declares	010	decree
-declared	010	decree
-declaring	010	decree
-decree	100	decree
-decrees	100	decree
-decreed	100	decree
-decreeing	100	decree
-ordain	010	decree
-ordains	010	decree
-ordained	010	decree
-ordaining	010	decree
-proclaim	010	decree
-proclaims	010	decree
-proclaimed	010	decree
-proclaiming	010	decree
-pronounce	010	decree
-pronounces	010	decree
-pronounced	010	decree
-pronouncing	010	decree
-accentuate	010	emphasize
-accentuates	010	emphasize
-accentuated	010	emphasize
-accentuating	010	emphasize
-emphasise	010	emphasize
-emphasises	010	emphasize
-emphasised	010	emphasize
-emphasising	010	emphasize
-emphasize	010	emphasize
-emphasizes	010	emphasize
-emphasized	010	emphasize
-emphasizing	010	emphasize
-enunciate	010	emphasize
-enunciates	010	emphasize
-enunciated	010	emphasize
-enunciating	010	emphasize
-highlight	010	emphasize
-highlights	010	emphasize
-highlighted	010	emphasize
-highlighting	010	emphasize
-impress	010	emphasize
-impresses	010	emphasize
-impressed	010	emphasize
-impressing	010	emphasize
-pinpoint	010	emphasize
-pinpoints	010	emphasize
-pinpointed	010	emphasize
-pinpointing	010	emphasize
-punctuate	010	emphasize
-punctuates	010	emphasize
-punctuated	010	emphasize
-punctuating	010	emphasize
-spotlight	010	emphasize
-spotlights	010	emphasize
-spotlighted	010	emphasize
-spotlighting	010	emphasize
-stress	010	emphasize
-stresses	010	emphasize
-stressed	010	emphasize
-stressing	010	emphasize
-underline	010	emphasize
-underlines	010	emphasize
-underlined	010	emphasize
-underlining	010	emphasize
-underscore	010	emphasize
-underscores	010	emphasize
-underscored	010	emphasize
-underscoring	010	emphasize
-assess	010	estimate
-assesses	010	estimate
-assessed	010	estimate
-assessing	010	estimate
-calculate	010	estimate
-calculates	010	estimate
-calculated	010	estimate
-calculating	010	estimate
-count	010	estimate
-counts	010	estimate
-counted	010	estimate
-counting	010	estimate
-estimate	010	estimate
-estimates	010	estimate
-estimated	010	estimate
-estimating	010	estimate
-figure	010	estimate
-figures	010	estimate
-figured	010	estimate
-figuring	010	estimate
-gauge	010	estimate
-gauges	010	estimate
-gauged	010	estimate
-gauging	010	estimate
-measure	010	estimate
-measures	010	estimate
-measured	010	estimate
-measuring	010	estimate
-reassesment	010	estimate
-reassesments	010	estimate
-reassesmented	010	estimate
-reassesmenting	010	estimate
-score	010	estimate
-scores	010	estimate
-scored	010	estimate
-scoring	010	estimate
-sum	010	estimate
-sums	010	estimate
-summed	010	estimate
-summing	010	estimate
-tally	010	estimate
-tallies	010	estimate
-tallied	010	estimate
-tallying	010	estimate
-total	010	estimate
-totals	010	estimate
-totalled	010	estimate
-totalling	010	estimate
-clear up	010	explain_verbal
-clears up	010	explain_verbal
-cleared up	010	explain_verbal
-clearing up	010	explain_verbal
-announce	010	explain_verbal
-announces	010	explain_verbal
-announced	010	explain_verbal
-announcing	010	explain_verbal
-articulate	010	explain_verbal
-articulates	010	explain_verbal
-articulated	010	explain_verbal
-articulating	010	explain_verbal
-assert	010	explain_verbal
-asserts	010	explain_verbal
-asserted	010	explain_verbal
-asserting	010	explain_verbal
-cite	010	explain_verbal
-cites	010	explain_verbal
-cited	010	explain_verbal
-citing	010	explain_verbal
-clarify	010	explain_verbal
-clarifies	010	explain_verbal
-clarified	010	explain_verbal
-clarifying	010	explain_verbal
-comment	010	explain_verbal
-comments	010	explain_verbal
-commented	010	explain_verbal
-commenting	010	explain_verbal
-communicate	040	explain_verbal
-communicates	040	explain_verbal
-communicated	040	explain_verbal
-communicating	040	explain_verbal
-convey	010	explain_verbal
-conveys	010	explain_verbal
-conveyed	010	explain_verbal
-conveying	010	explain_verbal
-define	010	explain_verbal
-defines	010	explain_verbal
-defined	010	explain_verbal
-defining	010	explain_verbal
-depict	010	explain_verbal
-depicts	010	explain_verbal
-depicted	010	explain_verbal
-depicting	010	explain_verbal
-describe	010	explain_verbal
-describes	010	explain_verbal
-described	010	explain_verbal
-describing	010	explain_verbal
-detail	010	explain_verbal
-details	010	explain_verbal
-detailed	010	explain_verbal
-detailing	010	explain_verbal
-elucidate	010	explain_verbal
-elucidates	010	explain_verbal
-elucidated	010	explain_verbal
-elucidating	010	explain_verbal
-explain	010	explain_verbal
-explains	010	explain_verbal
-explained	010	explain_verbal
-explaining	010	explain_verbal
-explicate	010	explain_verbal
-explicates	010	explain_verbal
-explicated	010	explain_verbal
-explicating	010	explain_verbal
-expound	010	explain_verbal
-expounds	010	explain_verbal
-expounded	010	explain_verbal
-expounding	010	explain_verbal
-express	110	explain_verbal
-expresses	110	explain_verbal
-expressed	110	explain_verbal
-expressing	110	explain_verbal
-impart	010	explain_verbal
-imparts	010	explain_verbal
-imparted	010	explain_verbal
-imparting	010	explain_verbal
-inform	010	explain_verbal
-informs	010	explain_verbal
-informed	010	explain_verbal
-informing	010	explain_verbal
-mention	010	explain_verbal
-mentions	010	explain_verbal
-mentioned	010	explain_verbal
-mentioning	010	explain_verbal
-narrate	010	explain_verbal
-narrates	010	explain_verbal
-narrated	010	explain_verbal
-narrating	010	explain_verbal
-rationalize	010	explain_verbal
-rationalizes	010	explain_verbal
-rationalized	010	explain_verbal
-rationalizing	010	explain_verbal
-refer	010	explain_verbal
-refers	010	explain_verbal
-referring	010	explain_verbal
-referred	010	explain_verbal
-remark	010	explain_verbal
-remarks	010	explain_verbal
-remarked	010	explain_verbal
-remarking	010	explain_verbal
-report	---	explain_verbal
-reports	---	explain_verbal
-reported	---	explain_verbal
-reporting	---	explain_verbal
-say	010	explain_verbal
-says	010	explain_verbal
-said	010	explain_verbal
-saying	010	explain_verbal
-state	010	explain_verbal
-states	010	explain_verbal
-stated	010	explain_verbal
-stating	010	explain_verbal
-tell	010	explain_verbal
-tells	010	explain_verbal
-told	010	explain_verbal
-telling	010	explain_verbal
-take note	010	observe
-takes note	010	observe
-taking note	010	observe
-taken note	010	observe
-took note	010	observe
-watch over	010	observe
-watches over	010	observe
-watched over	010	observe
-watching over	010	observe
-note	010	observe
-notes	010	observe
-noted	010	observe
-noting	010	observe
-notice	010	observe
-notices	010	observe
-noticed	010	observe
-noticing	010	observe
-observe	010	observe
-observes	010	observe
-observed	010	observe
-observing	010	observe
-saw	010	observe
-saws	010	observe
-sawed	010	observe
-sawing	010	observe
-see	010	observe
-sees	010	observe
-seeing	010	observe
-seen	010	observe
-view	010	observe
-views	010	observe
-viewed	010	observe
-viewing	010	observe
-watch	010	observe
-watches	010	observe
-watched	010	observe
-watching	010	observe
-witness	010	observe
-witnesses	010	observe
-witnessed	010	observe
-witnessing	010	observe
-anticipate	010	predict
-anticipates	010	predict
-anticipated	010	predict
-anticipating	010	predict
-augur	010	predict
-augurs	010	predict
-augured	010	predict
-auguring	010	predict
-auspicate	010	predict
-auspicates	010	predict
-auspicated	010	predict
-auspicating	010	predict
-await	010	predict
-awaits	010	predict
-awaited	010	predict
-awaiting	010	predict
-envisage	010	predict
-envisages	010	predict
-envisaged	010	predict
-envisaging	010	predict
-expect	030	predict
-expects	030	predict
-expected	030	predict
-expecting	030	predict
-forebode	010	predict
-forebodes	010	predict
-foreboded	010	predict
-foreboding	010	predict
-foresee	010	predict
-foresees	010	predict
-foresaw	010	predict
-foreseen	010	predict
-foreshadow	010	predict
-foreshadows	010	predict
-foreshadowed	010	predict
-foreshadowing	010	predict
-foretell	010	predict
-foretells	010	predict
-foretold	010	predict
-foretelling	010	predict
-portend	010	predict
-portends	010	predict
-portended	010	predict
-portending	010	predict
-predict	010	predict
-predicts	010	predict
-predicted	010	predict
-predicting	010	predict
-prefigure	010	predict
-prefigures	010	predict
-prefigured	010	predict
-prefiguring	010	predict
-presage	010	predict
-presages	010	predict
-presaged	010	predict
-presaging	010	predict
-prognosticate	010	predict
-prognosticates	010	predict
-prognosticated	010	predict
-prognosticating	010	predict
-quote	010	quote
-quotes	010	quote
-quoted	010	quote
-quoting	010	quote
-reiterate	010	quote
-reiterates	010	quote
-reiterated	010	quote
-reiterating	010	quote
-restate	010	quote
-restates	010	quote
-restated	010	quote
-restating	010	quote
-retell	010	quote
-retelling	010	quote
-retells	010	quote
-retold	010	quote
-bemock	010	repeat
-bemocks	010	repeat
-bemocked	010	repeat
-bemocking	010	repeat
-copy	010	repeat
-copying	010	repeat
-copies	010	repeat
-copied	010	repeat
-echo	010	repeat
-echos	010	repeat
-echoed	010	repeat
-echoing	010	repeat
-imitate	010	repeat
-imitates	010	repeat
-imitated	010	repeat
-imitating	010	repeat
-mimic	010	repeat
-mimics	010	repeat
-mimiced	010	repeat
-mimicing	010	repeat
-mock	111	repeat
-mocks	111	repeat
-mocked	111	repeat
-mocking	111	repeat
-repeat	010	repeat
-repeats	010	repeat
-repeated	010	repeat
-repeating	010	repeat
-concern	012	concern
-concerns	012	concern
-concerned	012	concern
-concerning	012	concern
-involve	012	concern
-involves	012	concern
-involved	012	concern
-involving	012	concern
-worried	012	worry
-worrieds	012	worry
-worrieded	012	worry
-worrieding	012	worry
-worry	012	worry
-worries	012	worry
-worried	012	worry
-worrying	012	worry
-intrude	013	intrude
-intrudes	013	intrude
-intruded	013	intrude
-intruding	013	intrude
-obtrude	013	intrude
-obtrudes	013	intrude
-obtruded	013	intrude
-obtruding	013	intrude
-pry	013	intrude
-prying	013	intrude
-pries	013	intrude
-pried	013	intrude
-trespass	013	intrude
-trespasses	013	intrude
-trespassed	013	intrude
-trespassing	013	intrude
-refute	016	refute
-refutes	016	refute
-refuted	016	refute
-refuting	016	refute
-allay	017	allay
-allays	017	allay
-allayed	017	allay
-allaying	017	allay
-comfort	017	allay
-comforts	017	allay
-comforted	017	allay
-comforting	017	allay
-console	017	allay
-consoles	017	allay
-consoled	017	allay
-consoling	017	allay
-appeal	020	appeal
-appeals	020	appeal
-appealed	020	appeal
-appealing	020	appeal
-beg	020	appeal
-begs	020	appeal
-begged	020	appeal
-begging	020	appeal
-implore	020	appeal
-implores	020	appeal
-implored	020	appeal
-imploring	020	appeal
-plead	020	appeal
-pleads	020	appeal
-pleaded	020	appeal
-pleading	020	appeal
-solicit	020	appeal
-solicits	020	appeal
-solicited	020	appeal
-soliciting	020	appeal
-desire	020	hope
-desires	020	hope
-desired	020	hope
-desiring	020	hope
-hope	020	hope
-hopes	020	hope
-hoped	020	hope
-hoping	020	hope
-advise	020	suggest
-advises	020	suggest
-advised	020	suggest
-advising	020	suggest
-advocate	020	suggest
-advocates	020	suggest
-advocated	020	suggest
-advocating	020	suggest
-counsel	020	suggest
-counsels	020	suggest
-counseled	020	suggest
-counseling	020	suggest
-hint	020	suggest
-hints	020	suggest
-hinted	020	suggest
-hinting	020	suggest
-propose	020	suggest
-proposes	020	suggest
-proposed	020	suggest
-proposing	020	suggest
-recommend	020	suggest
-recommends	020	suggest
-recommended	020	suggest
-recommending	020	suggest
-suggest	020	suggest
-suggests	020	suggest
-suggested	020	suggest
-suggesting	020	suggest
-intend	030	intend
-intends	030	intend
-intended	030	intend
-intending	030	intend
-mean	030	intend
-means	030	intend
-meaning	030	intend
-meant	030	intend
-plan	030	intend
-plans	030	intend
-planned	030	intend
-planning	030	intend
-offer	030	offer
-offers	030	offer
-offered	030	offer
-offering	030	offer
-proffer	030	offer
-proffers	030	offer
-proffered	030	offer
-proffering	030	offer
-volunteer	030	offer
-volunteers	030	offer
-volunteered	030	offer
-volunteering	030	offer
-pledge	030	pledge
-pledges	030	pledge
-pledged	030	pledge
-pledging	030	pledge
-subscribe	030	pledge
-subscribes	030	pledge
-subscribed	030	pledge
-subscribing	030	pledge
-gear up	030	prepare
-gears up	030	prepare
-geared up	030	prepare
-gearing up	030	prepare
-groom	030	prepare
-grooms	030	prepare
-groomed	030	prepare
-grooming	030	prepare
-prepare	030	prepare
-prepares	030	prepare
-prepared	030	prepare
-preparing	030	prepare
-ready	030	prepare
-readying	030	prepare
-readies	030	prepare
-readied	030	prepare
-train	030	prepare
-trains	030	prepare
-trained	030	prepare
-training	030	prepare
-assure	030	promise
-assures	030	promise
-assured	030	promise
-assuring	030	promise
-certify	030	promise
-certifies	030	promise
-certified	030	promise
-certifying	030	promise
-ensure	030	promise
-ensures	030	promise
-ensured	030	promise
-ensuring	030	promise
-guarantee	030	promise
-guarantees	030	promise
-guaranteed	030	promise
-guaranteeing	030	promise
-promise	030	promise
-promises	030	promise
-promised	030	promise
-promising	030	promise
-vouch	030	promise
-vouches	030	promise
-vouched	030	promise
-vouching	030	promise
-resurrect	030	revive
-resurrects	030	revive
-resurrected	030	revive
-resurrecting	030	revive
-resuscitate	030	revive
-resuscitates	030	revive
-resuscitated	030	revive
-resuscitating	030	revive
-revive	030	revive
-revives	030	revive
-revived	030	revive
-reviving	030	revive
-signal	030	signal
-signals	030	signal
-signalled	030	signal
-signalling	030	signal
-endeavor	030	strive
-endeavors	030	strive
-endeavored	030	strive
-endeavoring	030	strive
-endeavour	030	strive
-endeavours	030	strive
-endeavoured	030	strive
-endeavouring	030	strive
-strive	030	strive
-strives	030	strive
-strove	030	strive
-strived	030	strive
-striving	030	strive
-approach	040	arrive
-approaches	040	arrive
-approached	040	arrive
-approaching	040	arrive
-arrive	040	arrive
-arrives	040	arrive
-arrived	040	arrive
-arriving	040	arrive
-come	---	arrive
-coming	---	arrive
-comes	---	arrive
-came	---	arrive
-get together	040	assemble
-gets together	040	assemble
-gotten together	040	assemble
-got together	040	assemble
-amass	040	assemble
-amasses	040	assemble
-amassed	040	assemble
-amassing	040	assemble
-assemble	040	assemble
-assembles	040	assemble
-assembled	040	assemble
-assembling	040	assemble
-cluster	040	assemble
-clusters	040	assemble
-clustered	040	assemble
-clustering	040	assemble
-conglomerate	040	assemble
-conglomerates	040	assemble
-conglomerated	040	assemble
-conglomerating	040	assemble
-congregate	040	assemble
-congregates	040	assemble
-congregated	040	assemble
-congregating	040	assemble
-conjoin	040	assemble
-conjoins	040	assemble
-conjoined	040	assemble
-conjoining	040	assemble
-constellate	040	assemble
-constellates	040	assemble
-constellated	040	assemble
-constellating	040	assemble
-convene	042	assemble
-convenes	042	assemble
-convened	042	assemble
-convening	042	assemble
-converge	040	assemble
-converges	040	assemble
-converged	040	assemble
-converging	040	assemble
-flock	040	assemble
-flocks	040	assemble
-flocked	040	assemble
-flocking	040	assemble
-gather	040	assemble
-gathers	040	assemble
-gathered	040	assemble
-gathering	040	assemble
-huddle	040	assemble
-huddles	040	assemble
-huddled	040	assemble
-huddling	040	assemble
-join	040	assemble
-joins	040	assemble
-joined	040	assemble
-joining	040	assemble
-reconvene	---	assemble
-reconvenes	---	assemble
-reconvened	---	assemble
-reconvening	---	assemble
-unite	040	assemble
-unites	040	assemble
-united	040	assemble
-uniting	040	assemble
-cable	040	cable
-cables	040	cable
-cabled	040	cable
-cabling	040	cable
-consider	---	consider
-considers	---	consider
-considered	---	consider
-considering	---	consider
-contemplate	040	consider
-contemplates	040	consider
-contemplated	040	consider
-contemplating	040	consider
-deliberate	014	consider
-deliberates	014	consider
-deliberated	014	consider
-deliberating	014	consider
-excogitate	040	consider
-excogitates	040	consider
-excogitated	040	consider
-excogitating	040	consider
-meditate	040	consider
-meditates	040	consider
-meditated	040	consider
-meditating	040	consider
-mull	040	consider
-mulls	040	consider
-mulled	040	consider
-mulling	040	consider
-muse	040	consider
-muses	040	consider
-mused	040	consider
-musing	040	consider
-ponder	040	consider
-ponders	040	consider
-pondered	040	consider
-pondering	040	consider
-reason	040	consider
-reasons	040	consider
-reasoned	040	consider
-reasoning	040	consider
-reconsider	040	consider
-reconsiders	040	consider
-reconsidered	040	consider
-reconsidering	040	consider
-ruminate	040	consider
-ruminates	040	consider
-ruminated	040	consider
-ruminating	040	consider
-speculate	040	consider
-speculates	040	consider
-speculated	040	consider
-speculating	040	consider
-think	040	consider
-thinks	040	consider
-thinking	040	consider
-thought	040	consider
-weigh	040	consider
-weighs	040	consider
-weighed	040	consider
-weighing	040	consider
-go away	040	go_somewhere
-gone away	040	go_somewhere
-going away	040	go_somewhere
-went away	040	go_somewhere
-goes away	040	go_somewhere
-go forth	040	go_somewhere
-gone forth	040	go_somewhere
-going forth	040	go_somewhere
-went forth	040	go_somewhere
-goes forth	040	go_somewhere
-go to	040	go_somewhere
-goes to	040	go_somewhere
-going to	040	go_somewhere
-went to	040	go_somewhere
-leave behind	040	go_somewhere
-leaves behind	040	go_somewhere
-leaving behind	040	go_somewhere
-left behind	040	go_somewhere
-pull out	040	go_somewhere
-pulls out	040	go_somewhere
-pulled out	040	go_somewhere
-pulling out	040	go_somewhere
-walk out	040	go_somewhere
-walks out	040	go_somewhere
-walked out	040	go_somewhere
-walking out	040	go_somewhere
-attend	042	go_somewhere
-attends	042	go_somewhere
-attended	042	go_somewhere
-attending	042	go_somewhere
-depart	040	go_somewhere
-departs	040	go_somewhere
-departed	040	go_somewhere
-departing	040	go_somewhere
-egress	040	go_somewhere
-egresses	040	go_somewhere
-egressed	040	go_somewhere
-egressing	040	go_somewhere
-embark	040	go_somewhere
-embarks	040	go_somewhere
-embarked	040	go_somewhere
-embarking	040	go_somewhere
-embark	040	go_somewhere
-embarks	040	go_somewhere
-embarked	040	go_somewhere
-embarking	040	go_somewhere
-go	040	go_somewhere
-went	040	go_somewhere
-goes	040	go_somewhere
-gone	040	go_somewhere
-going	040	go_somewhere
-journey	040	go_somewhere
-journeys	040	go_somewhere
-journeyed	040	go_somewhere
-journeying	040	go_somewhere
-leave	---	go_somewhere
-leaves	---	go_somewhere
-leaving	---	go_somewhere
-left	---	go_somewhere
-tour	040	go_somewhere
-tours	040	go_somewhere
-toured	040	go_somewhere
-touring	040	go_somewhere
-touring	040	go_somewhere
-tourings	040	go_somewhere
-touringed	040	go_somewhere
-touringing	040	go_somewhere
-travel	040	go_somewhere
-travels	040	go_somewhere
-traveled	040	go_somewhere
-traveling	040	go_somewhere
-find out	040	hear
-finds out	040	hear
-finding out	040	hear
-found out	040	hear
-hear	040	hear
-hears	040	hear
-heared	040	hear
-hearing	040	hear
-learn	040	hear
-learns	040	hear
-learned	040	hear
-learning	040	hear
-acquaint	040	introduce
-acquaints	040	introduce
-acquainted	040	introduce
-acquainting	040	introduce
-innovate	040	introduce
-innovates	040	introduce
-innovated	040	introduce
-innovating	040	introduce
-insert	040	introduce
-inserts	040	introduce
-inserted	040	introduce
-inserting	040	introduce
-introduce	040	introduce
-introduces	040	introduce
-introduced	040	introduce
-introducing	040	introduce
-ask for	040	invite
-asks for	040	invite
-asked for	040	invite
-asking for	040	invite
-elicit	040	invite
-elicits	040	invite
-elicited	040	invite
-eliciting	040	invite
-invite	040	invite
-invites	040	invite
-invited	040	invite
-inviting	040	invite
-reinvite	040	invite
-reinvites	040	invite
-reinvited	040	invite
-reinviting	040	invite
-communicate with	040	meet_people
-communicates with	040	meet_people
-communicated with	040	meet_people
-communicating with	040	meet_people
-meet with	040	meet_people
-met with	040	meet_people
-meets with	040	meet_people
-meeting with	040	meet_people
-run into	040	meet_people
-runs into	040	meet_people
-running into	040	meet_people
-ran into	040	meet_people
-brave	040	meet_people
-braves	040	meet_people
-braved	040	meet_people
-braving	040	meet_people
-confront	040	meet_people
-confronts	040	meet_people
-confronted	040	meet_people
-confronting	040	meet_people
-contact	040	meet_people
-contacts	040	meet_people
-contacted	040	meet_people
-contacting	040	meet_people
-encounter	040	meet_people
-encounters	040	meet_people
-encountered	040	meet_people
-encountering	040	meet_people
-face	---	meet_people
-faces	---	meet_people
-faced	---	meet_people
-facing	---	meet_people
-interact	040	meet_people
-interacts	040	meet_people
-interacted	040	meet_people
-interacting	040	meet_people
-meet	040	meet_people
-meets	040	meet_people
-met	040	meet_people
-meeting	040	meet_people
-give notice	040	notify
-gives notice	040	notify
-gave notice	040	notify
-given notice	040	notify
-send word	040	notify
-sends word	040	notify
-sending word	040	notify
-sent word	040	notify
-apprise	040	notify
-apprises	040	notify
-apprised	040	notify
-apprising	040	notify
-apprize	040	notify
-apprizes	040	notify
-apprized	040	notify
-apprizing	040	notify
-notify	040	notify
-notifies	040	notify
-notified	040	notify
-notifying	040	notify
-promulgate	040	notify
-promulgates	040	notify
-promulgated	040	notify
-promulgating	040	notify
-call	041	call
-calls	041	call
-called	041	call
-calling	041	call
-phone	041	call
-phones	041	call
-phoned	041	call
-phoning	041	call
-telephone	041	call
-telephones	041	call
-telephoned	041	call
-telephoning	041	call
-visit	042	visit
-visits	042	visit
-visited	042	visit
-visiting	042	visit
-host	043	host
-hosts	043	host
-hosted	043	host
-hosting	043	host
-agree	050	agree
-agrees	050	agree
-agreed	050	agree
-agreeing	050	agree
-bargain	050	bargain
-bargains	050	bargain
-bargained	050	bargain
-bargaining	050	bargain
-barter	050	bargain
-barters	050	bargain
-bartered	050	bargain
-bartering	050	bargain
-broker	045	bargain
-brokers	045	bargain
-brokered	045	bargain
-brokering	045	bargain
-deal	050	bargain
-deals	050	bargain
-dealing	050	bargain
-dealt	050	bargain
-haggle	050	bargain
-haggles	050	bargain
-haggled	050	bargain
-haggling	050	bargain
-side with	050	collaborate
-sides with	050	collaborate
-sided with	050	collaborate
-siding with	050	collaborate
-ally	050	collaborate
-allies	050	collaborate
-allied	050	collaborate
-allying	050	collaborate
-associate	050	collaborate
-associates	050	collaborate
-associated	050	collaborate
-associating	050	collaborate
-collaborate	050	collaborate
-collaborates	050	collaborate
-collaborated	050	collaborate
-collaborating	050	collaborate
-concert	050	collaborate
-concerts	050	collaborate
-concerted	050	collaborate
-concerting	050	collaborate
-cooperate	050	collaborate
-cooperates	050	collaborate
-cooperated	050	collaborate
-cooperating	050	collaborate
-conform	050	coordinate
-conforms	050	coordinate
-conformed	050	coordinate
-conforming	050	coordinate
-coordinate	050	coordinate
-coordinates	050	coordinate
-coordinated	050	coordinate
-coordinating	050	coordinate
-correlate	050	coordinate
-correlates	050	coordinate
-correlated	050	coordinate
-correlating	050	coordinate
-harmonise	050	coordinate
-harmonises	050	coordinate
-harmonised	050	coordinate
-harmonising	050	coordinate
-harmonize	050	coordinate
-harmonizes	050	coordinate
-harmonized	050	coordinate
-harmonizing	050	coordinate
-integrate	050	coordinate
-integrates	050	coordinate
-integrated	050	coordinate
-integrating	050	coordinate
-orchestrate	050	coordinate
-orchestrates	050	coordinate
-orchestrated	050	coordinate
-orchestrating	050	coordinate
-organise	050	coordinate
-organises	050	coordinate
-organised	050	coordinate
-organising	050	coordinate
-organize	050	coordinate
-organizes	050	coordinate
-organized	050	coordinate
-organizing	050	coordinate
-synchronise	050	coordinate
-synchronises	050	coordinate
-synchronised	050	coordinate
-synchronising	050	coordinate
-synchronize	050	coordinate
-synchronizes	050	coordinate
-synchronized	050	coordinate
-synchronizing	050	coordinate
-unionise	050	coordinate
-unionises	050	coordinate
-unionised	050	coordinate
-unionising	050	coordinate
-unionize	050	coordinate
-unionizes	050	coordinate
-unionized	050	coordinate
-unionizing	050	coordinate
-acknowledge	015	disclose
-acknowledges	015	disclose
-acknowledged	015	disclose
-acknowledging	015	disclose
-admit	050	disclose
-admits	050	disclose
-admitting	050	disclose
-admitted	050	disclose
-confess	050	disclose
-confesses	050	disclose
-confessed	050	disclose
-confessing	050	disclose
-confide	050	disclose
-confides	050	disclose
-confided	050	disclose
-confiding	050	disclose
-disclose	010	disclose
-discloses	010	disclose
-disclosed	010	disclose
-disclosing	010	disclose
-divulge	050	disclose
-divulges	050	disclose
-divulged	050	disclose
-divulging	050	disclose
-expose	050	disclose
-exposes	050	disclose
-exposed	050	disclose
-exposing	050	disclose
-profess	050	disclose
-professes	050	disclose
-professed	050	disclose
-professing	050	disclose
-reveal	050	disclose
-reveals	050	disclose
-revealed	050	disclose
-revealing	050	disclose
-unveil	050	disclose
-unveils	050	disclose
-unveiled	050	disclose
-unveiling	050	disclose
-affect	050	influence
-affects	050	influence
-affected	050	influence
-affecting	050	influence
-impact	050	influence
-impacts	050	influence
-impacted	050	influence
-impacting	050	influence
-influence	050	influence
-influences	050	influence
-influenced	050	influence
-influencing	050	influence
-persuade	050	influence
-persuades	050	influence
-persuaded	050	influence
-persuading	050	influence
-tempt	050	influence
-tempts	050	influence
-tempted	050	influence
-tempting	050	influence
-exuberate	050	rejoice
-exuberates	050	rejoice
-exuberated	050	rejoice
-exuberating	050	rejoice
-exult	050	rejoice
-exults	050	rejoice
-exulted	050	rejoice
-exulting	050	rejoice
-rejoice	050	rejoice
-rejoices	050	rejoice
-rejoiced	050	rejoice
-rejoicing	050	rejoice
-triumph	050	rejoice
-triumphs	050	rejoice
-triumphed	050	rejoice
-triumphing	050	rejoice
-advertise	050	support
-advertises	050	support
-advertised	050	support
-advertising	050	support
-advertize	050	support
-advertizes	050	support
-advertized	050	support
-advertizing	050	support
-back	050	support
-backs	050	support
-backed	050	support
-backing	050	support
-endorse	051	support
-endorses	051	support
-endorsed	051	support
-endorsing	051	support
-promote	050	support
-promotes	050	support
-promoted	050	support
-promoting	050	support
-support	050	support
-supports	050	support
-supported	050	support
-supporting	050	support
-acclaim	051	acclaim
-acclaims	051	acclaim
-acclaimed	051	acclaim
-acclaiming	051	acclaim
-admire	051	acclaim
-admires	051	acclaim
-admired	051	acclaim
-admiring	051	acclaim
-applaud	051	acclaim
-applauds	051	acclaim
-applauded	051	acclaim
-applauding	051	acclaim
-celebrate	051	acclaim
-celebrates	051	acclaim
-celebrated	051	acclaim
-celebrating	051	acclaim
-clap	051	acclaim
-clapping	051	acclaim
-clapped	051	acclaim
-claps	051	acclaim
-commemorate	051	acclaim
-commemorates	051	acclaim
-commemorated	051	acclaim
-commemorating	051	acclaim
-commend	051	acclaim
-commends	051	acclaim
-commended	051	acclaim
-commending	051	acclaim
-compliment	051	acclaim
-compliments	051	acclaim
-complimented	051	acclaim
-complimenting	051	acclaim
-congratulate	051	acclaim
-congratulates	051	acclaim
-congratulated	051	acclaim
-congratulating	051	acclaim
-extol	051	acclaim
-extolling	051	acclaim
-extols	051	acclaim
-extolled	051	acclaim
-felicitate	051	acclaim
-felicitates	051	acclaim
-felicitated	051	acclaim
-felicitating	051	acclaim
-greet	051	acclaim
-greets	051	acclaim
-greeted	051	acclaim
-greeting	051	acclaim
-greet	050	acclaim
-greets	050	acclaim
-greeted	050	acclaim
-greeting	050	acclaim
-hail	051	acclaim
-hails	051	acclaim
-hailed	051	acclaim
-hailing	051	acclaim
-honor	051	acclaim
-honors	051	acclaim
-honored	051	acclaim
-honoring	051	acclaim
-honour	051	acclaim
-honours	051	acclaim
-honoured	051	acclaim
-honouring	051	acclaim
-praise	051	acclaim
-praises	051	acclaim
-praised	051	acclaim
-praising	051	acclaim
-recognise	051	acclaim
-recognises	051	acclaim
-recognised	051	acclaim
-recognising	051	acclaim
-recognize	051	acclaim
-recognizes	051	acclaim
-recognized	051	acclaim
-recognizing	051	acclaim
-respect	051	acclaim
-respects	051	acclaim
-respected	051	acclaim
-respecting	051	acclaim
-reward	051	acclaim
-rewards	051	acclaim
-rewarded	051	acclaim
-rewarding	051	acclaim
-salute	051	acclaim
-salutes	051	acclaim
-saluted	051	acclaim
-saluting	051	acclaim
-toast	051	acclaim
-toasts	051	acclaim
-toasted	051	acclaim
-toasting	051	acclaim
-welcome	051	acclaim
-welcomes	051	acclaim
-welcomed	051	acclaim
-welcoming	051	acclaim
-appreciate	051	appreciate
-appreciates	051	appreciate
-appreciated	051	appreciate
-appreciating	051	appreciate
-bless	051	bless
-blesses	051	bless
-blessed	051	bless
-blessing	051	bless
-sanctify	051	bless
-sanctifies	051	bless
-sanctified	051	bless
-sanctifying	051	bless
-cheer	051	encourage
-cheers	051	encourage
-cheered	051	encourage
-cheering	051	encourage
-embolden	051	encourage
-emboldens	051	encourage
-emboldened	051	encourage
-emboldening	051	encourage
-encourage	051	encourage
-encourages	051	encourage
-encouraged	051	encourage
-encouraging	051	encourage
-enliven	051	encourage
-enlivens	051	encourage
-enlivened	051	encourage
-enlivening	051	encourage
-galvanize	051	encourage
-galvanizes	051	encourage
-galvanized	051	encourage
-galvanizing	051	encourage
-inspire	051	encourage
-inspires	051	encourage
-inspired	051	encourage
-inspiring	051	encourage
-invigorate	051	encourage
-invigorates	051	encourage
-invigorated	051	encourage
-invigorating	051	encourage
-reassure	051	encourage
-reassures	051	encourage
-reassured	051	encourage
-reassuring	051	encourage
-revitalize	051	encourage
-revitalizes	051	encourage
-revitalized	051	encourage
-revitalizing	051	encourage
-rouse	051	encourage
-rouses	051	encourage
-roused	051	encourage
-rousing	051	encourage
-spur	051	encourage
-spurs	051	encourage
-spurred	051	encourage
-spurring	051	encourage
-favor	051	favor
-favors	051	favor
-favored	051	favor
-favoring	051	favor
-favour	051	favor
-favours	051	favor
-favoured	051	favor
-favouring	051	favor
-prefer	051	favor
-prefers	051	favor
-preferred	051	favor
-preferring	051	favor
-exalt	051	laud
-exalts	051	laud
-exalted	051	laud
-exalting	051	laud
-glorify	051	laud
-glorifying	051	laud
-glorified	051	laud
-glorifies	051	laud
-laud	051	laud
-lauds	051	laud
-lauded	051	laud
-lauding	051	laud
-legitimise	051	legitimise
-legitimises	051	legitimise
-legitimised	051	legitimise
-legitimising	051	legitimise
-legitimize	051	legitimise
-legitimizes	051	legitimise
-legitimized	051	legitimise
-legitimizing	051	legitimise
-reassert	051	reassert
-reasserts	051	reassert
-reasserted	051	reassert
-reasserting	051	reassert
-esteem	051	respect
-esteems	051	respect
-esteemed	051	respect
-esteeming	051	respect
-prize	051	respect
-prizes	051	respect
-prized	051	respect
-prizing	051	respect
-respect	051	respect
-respects	051	respect
-respected	051	respect
-respecting	051	respect
-value	051	respect
-values	051	respect
-valued	051	respect
-valuing	051	respect
-thank	051	thank
-thanks	051	thank
-thanked	051	thank
-thanking	051	thank
-formalize	054	formalize
-formalizes	054	formalize
-formalized	054	formalize
-formalizing	054	formalize
-apologise	055	apologize
-apologises	055	apologize
-apologised	055	apologize
-apologising	055	apologize
-apologize	055	apologize
-apologizes	055	apologize
-apologized	055	apologize
-apologizing	055	apologize
-forgave	056	forgive
-forgaves	056	forgive
-forgaved	056	forgive
-forgaving	056	forgive
-forgive	056	forgive
-forgives	056	forgive
-forgived	056	forgive
-forgiving	056	forgive
-forgiven	056	forgive
-forgivens	056	forgive
-forgivened	056	forgive
-forgivening	056	forgive
-aid	060	aid
-aids	060	aid
-aided	060	aid
-aiding	060	aid
-assist	060	aid
-assists	060	aid
-assisted	060	aid
-assisting	060	aid
-benefit	060	aid
-benefits	060	aid
-benefited	060	aid
-benefiting	060	aid
-help	070	aid
-helps	070	aid
-helped	070	aid
-helping	070	aid
-serve	060	aid
-serves	060	aid
-served	060	aid
-serving	060	aid
-allocate	060	allocate
-allocates	060	allocate
-allocated	060	allocate
-allocating	060	allocate
-allot	060	allocate
-allots	060	allocate
-allotted	060	allocate
-allotting	060	allocate
-apportion	060	allocate
-apportions	060	allocate
-apportioned	060	allocate
-apportioning	060	allocate
-assign	060	allocate
-assigns	060	allocate
-assigned	060	allocate
-assigning	060	allocate
-task	060	allocate
-tasks	060	allocate
-tasked	060	allocate
-tasking	060	allocate
-beef up	060	boost
-beefs up	060	boost
-beefed up	060	boost
-beefing up	060	boost
-step up	060	boost
-steps up	060	boost
-stepped up	060	boost
-stepping up	060	boost
-amplify	060	boost
-amplified	060	boost
-amplifies	060	boost
-amplifying	060	boost
-augment	060	boost
-augments	060	boost
-augmented	060	boost
-augmenting	060	boost
-boost	060	boost
-boosts	060	boost
-boosted	060	boost
-boosting	060	boost
-compound	060	boost
-compounds	060	boost
-compounded	060	boost
-compounding	060	boost
-deepen	060	boost
-deepens	060	boost
-deepened	060	boost
-deepening	060	boost
-enhance	060	boost
-enhances	060	boost
-enhanced	060	boost
-enhancing	060	boost
-enlarge	060	boost
-enlarges	060	boost
-enlarged	060	boost
-enlarging	060	boost
-escalate	060	boost
-escalates	060	boost
-escalated	060	boost
-escalating	060	boost
-exaggerate	060	boost
-exaggerates	060	boost
-exaggerated	060	boost
-exaggerating	060	boost
-expand	060	boost
-expands	060	boost
-expanded	060	boost
-expanding	060	boost
-heighten	060	boost
-heightens	060	boost
-heightened	060	boost
-heightening	060	boost
-increase	060	boost
-increases	060	boost
-increased	060	boost
-increasing	060	boost
-intensify	060	boost
-intensified	060	boost
-intensifies	060	boost
-intensifying	060	boost
-magnify	060	boost
-magnified	060	boost
-magnifies	060	boost
-magnifying	060	boost
-redouble	060	boost
-redoubles	060	boost
-redoubled	060	boost
-redoubling	060	boost
-constitute	060	enact
-constitutes	060	enact
-constituted	060	enact
-constituting	060	enact
-enact	060	enact
-enacts	060	enact
-enacted	060	enact
-enacting	060	enact
-establish	060	enact
-establishes	060	enact
-established	060	enact
-establishing	060	enact
-found	060	enact
-founds	060	enact
-founded	060	enact
-founding	060	enact
-institute	060	enact
-institutes	060	enact
-instituted	060	enact
-instituting	060	enact
-re-establish	060	enact
-re-establishes	060	enact
-re-established	060	enact
-re-establishing	060	enact
-enlist	060	enlist
-enlists	060	enlist
-enlisted	060	enlist
-enlisting	060	enlist
-enroll	060	enlist
-enrolls	060	enlist
-enrolled	060	enlist
-enrolling	060	enlist
-abate	060	facilitate
-abates	060	facilitate
-abated	060	facilitate
-abating	060	facilitate
-ameliorate	060	facilitate
-ameliorates	060	facilitate
-ameliorated	060	facilitate
-ameliorating	060	facilitate
-appease	060	facilitate
-appeases	060	facilitate
-appeased	060	facilitate
-appeasing	060	facilitate
-assuage	060	facilitate
-assuages	060	facilitate
-assuaged	060	facilitate
-assuaging	060	facilitate
-better	060	facilitate
-betters	060	facilitate
-bettered	060	facilitate
-bettering	060	facilitate
-ease	060	facilitate
-eases	060	facilitate
-eased	060	facilitate
-easing	060	facilitate
-expediate	060	facilitate
-expediates	060	facilitate
-expediated	060	facilitate
-expediating	060	facilitate
-facilitate	060	facilitate
-facilitates	060	facilitate
-facilitated	060	facilitate
-facilitating	060	facilitate
-improve	060	facilitate
-improves	060	facilitate
-improved	060	facilitate
-improving	060	facilitate
-mitigate	060	facilitate
-mitigates	060	facilitate
-mitigated	060	facilitate
-mitigating	060	facilitate
-simplify	060	facilitate
-simplified	060	facilitate
-simplifies	060	facilitate
-simplifying	060	facilitate
-accord	060	grant
-accords	060	grant
-accorded	060	grant
-according	060	grant
-add	060	grant
-adds	060	grant
-added	060	grant
-adding	060	grant
-award	060	grant
-awards	060	grant
-awarded	060	grant
-awarding	060	grant
-bequeath	060	grant
-bequeaths	060	grant
-bequeathed	060	grant
-bequeathing	060	grant
-bestow	060	grant
-bestows	060	grant
-bestowed	060	grant
-bestowing	060	grant
-contribute	070	grant
-contributes	070	grant
-contributed	070	grant
-contributing	070	grant
-donate	070	grant
-donates	070	grant
-donated	070	grant
-donating	070	grant
-endow	060	grant
-endows	060	grant
-endowed	060	grant
-endowing	060	grant
-entrust	060	grant
-entrusts	060	grant
-entrusted	060	grant
-entrusting	060	grant
-give	060	grant
-gives	060	grant
-giving	060	grant
-gave	060	grant
-given	060	grant
-grant	060	grant
-grants	060	grant
-granted	060	grant
-granting	060	grant
-issue	060	grant
-issues	060	grant
-issued	060	grant
-issuing	060	grant
-lend	060	grant
-lends	060	grant
-lending	060	grant
-lent	060	grant
-loan	060	grant
-loans	060	grant
-loaned	060	grant
-loaning	060	grant
-provide	060	grant
-provides	060	grant
-provided	060	grant
-providing	060	grant
-supply	060	grant
-supplying	060	grant
-supplied	060	grant
-supplies	060	grant
-tie in	060	link
-ties in	060	link
-tied in	060	link
-tying in	060	link
-attach	060	link
-attaches	060	link
-attached	060	link
-attaching	060	link
-bind	060	link
-binds	060	link
-bound	060	link
-binding	060	link
-chain	060	link
-chains	060	link
-chained	060	link
-chaining	060	link
-connect	060	link
-connects	060	link
-connected	060	link
-connecting	060	link
-link	060	link
-links	060	link
-linked	060	link
-linking	060	link
-relate	060	link
-relates	060	link
-related	060	link
-relating	060	link
-blend	060	merge
-blends	060	merge
-blended	060	merge
-blending	060	merge
-coalesce	060	merge
-coalesces	060	merge
-coalesced	060	merge
-coalescing	060	merge
-combine	060	merge
-combines	060	merge
-combined	060	merge
-combining	060	merge
-conflate	060	merge
-conflates	060	merge
-conflated	060	merge
-conflating	060	merge
-fuse	060	merge
-fuses	060	merge
-fused	060	merge
-fusing	060	merge
-merge	060	merge
-merges	060	merge
-merged	060	merge
-merging	060	merge
-unify	060	merge
-unified	060	merge
-unifies	060	merge
-unifying	060	merge
-address	010	oversee_manage
-addresses	010	oversee_manage
-addressed	010	oversee_manage
-addressing	010	oversee_manage
-administer	060	oversee_manage
-administers	060	oversee_manage
-administered	060	oversee_manage
-administering	060	oversee_manage
-command	060	oversee_manage
-commands	060	oversee_manage
-commanded	060	oversee_manage
-commanding	060	oversee_manage
-conduct	060	oversee_manage
-conducts	060	oversee_manage
-conducted	060	oversee_manage
-conducting	060	oversee_manage
-control	060	oversee_manage
-controls	060	oversee_manage
-controlling	060	oversee_manage
-controlled	060	oversee_manage
-dictate	060	oversee_manage
-dictates	060	oversee_manage
-dictated	060	oversee_manage
-dictating	060	oversee_manage
-direct	060	oversee_manage
-directs	060	oversee_manage
-directed	060	oversee_manage
-directing	060	oversee_manage
-enjoin	060	oversee_manage
-enjoins	060	oversee_manage
-enjoined	060	oversee_manage
-enjoining	060	oversee_manage
-govern	060	oversee_manage
-governs	060	oversee_manage
-governed	060	oversee_manage
-governing	060	oversee_manage
-handle	060	oversee_manage
-handles	060	oversee_manage
-handled	060	oversee_manage
-handling	060	oversee_manage
-head	060	oversee_manage
-heads	060	oversee_manage
-headed	060	oversee_manage
-heading	060	oversee_manage
-lead	060	oversee_manage
-leads	060	oversee_manage
-leading	060	oversee_manage
-led	060	oversee_manage
-manage	060	oversee_manage
-manages	060	oversee_manage
-managed	060	oversee_manage
-managing	060	oversee_manage
-monitor	090	oversee_manage
-monitors	090	oversee_manage
-monitored	090	oversee_manage
-monitoring	090	oversee_manage
-order	100	oversee_manage
-orders	100	oversee_manage
-ordered	100	oversee_manage
-ordering	100	oversee_manage
-oversee	060	oversee_manage
-oversees	060	oversee_manage
-overseeing	060	oversee_manage
-overseen	060	oversee_manage
-oversaw	060	oversee_manage
-prescribe	060	oversee_manage
-prescribes	060	oversee_manage
-prescribed	060	oversee_manage
-prescribing	060	oversee_manage
-regulate	060	oversee_manage
-regulates	060	oversee_manage
-regulated	060	oversee_manage
-regulating	060	oversee_manage
-rule	---	oversee_manage
-rules	---	oversee_manage
-ruled	---	oversee_manage
-ruling	---	oversee_manage
-steer	060	oversee_manage
-steers	060	oversee_manage
-steered	060	oversee_manage
-steering	060	oversee_manage
-supervise	060	oversee_manage
-supervises	060	oversee_manage
-supervised	060	oversee_manage
-supervising	060	oversee_manage
-supervize	060	oversee_manage
-supervizes	060	oversee_manage
-supervized	060	oversee_manage
-supervizing	060	oversee_manage
-exchange	060	trade
-exchanges	060	trade
-exchanged	060	trade
-exchanging	060	trade
-swap	060	trade
-swaps	060	trade
-swapping	060	trade
-swapped	060	trade
-trade	060	trade
-trades	060	trade
-traded	060	trade
-trading	060	trade
-pay for	061	finance
-pays for	061	finance
-paying for	061	finance
-paid for	061	finance
-bankroll	061	finance
-bankrolls	061	finance
-bankrolled	061	finance
-bankrolling	061	finance
-finance	061	finance
-finances	061	finance
-financed	061	finance
-financing	061	finance
-fund	061	finance
-funds	061	finance
-funded	061	finance
-funding	061	finance
-invest	061	finance
-invests	061	finance
-invested	061	finance
-investing	061	finance
-pay	061	finance
-paying	061	finance
-pays	061	finance
-paid	061	finance
-sponsor	061	finance
-sponsors	061	finance
-sponsored	061	finance
-sponsoring	061	finance
-underwrite	061	finance
-underwriting	061	finance
-underwrites	061	finance
-underwrote	061	finance
-underwritten	061	finance
-import	061	import
-imports	061	import
-imported	061	import
-importing	061	import
-buy	061	purchase
-buying	061	purchase
-buys	061	purchase
-bought	061	purchase
-compensate	114	purchase
-compensates	114	purchase
-compensated	114	purchase
-compensating	114	purchase
-purchase	061	purchase
-purchases	061	purchase
-purchased	061	purchase
-purchasing	061	purchase
-arm	062	arm
-arms	062	arm
-armed	062	arm
-arming	062	arm
-attire	062	arm
-attires	062	arm
-attired	062	arm
-attiring	062	arm
-equip	062	arm
-equips	062	arm
-equipping	062	arm
-equipped	062	arm
-furnish	062	arm
-furnishes	062	arm
-furnished	062	arm
-furnishing	062	arm
-gear	062	arm
-gears	062	arm
-geared	062	arm
-gearing	062	arm
-outfit	062	arm
-outfits	062	arm
-outfited	062	arm
-outfiting	062	arm
-render	062	arm
-renders	062	arm
-rendered	062	arm
-rendering	062	arm
-stock	062	arm
-stocks	062	arm
-stocked	062	arm
-stocking	062	arm
-tender	062	arm
-tenders	062	arm
-tendered	062	arm
-tendering	062	arm
-extradite	063	extradite
-extradites	063	extradite
-extradited	063	extradite
-extraditing	063	extradite
-step in	070	intervene
-steps in	070	intervene
-stepped in	070	intervene
-stepping in	070	intervene
-interfere	070	intervene
-interferes	070	intervene
-interfered	070	intervene
-interfering	070	intervene
-intervene	070	intervene
-intervenes	070	intervene
-intervened	070	intervene
-intervening	070	intervene
-stabilise	070	stabilise
-stabilises	070	stabilise
-stabilised	070	stabilise
-stabilising	070	stabilise
-stabilize	070	stabilise
-stabilizes	070	stabilise
-stabilized	070	stabilise
-stabilizing	070	stabilise
-rescue	073	rescue
-rescues	073	rescue
-rescued	073	rescue
-rescuing	073	rescue
-look after	074	defend
-looks after	074	defend
-looked after	074	defend
-looking after	074	defend
-defend	074	defend
-defends	074	defend
-defended	074	defend
-defending	074	defend
-guard	074	defend
-guards	074	defend
-guarded	074	defend
-guarding	074	defend
-protect	074	defend
-protects	074	defend
-protected	074	defend
-protecting	074	defend
-safeguard	074	defend
-safeguards	074	defend
-safeguarded	074	defend
-safeguarding	074	defend
-shelter	075	defend
-shelters	075	defend
-sheltered	075	defend
-sheltering	075	defend
-shield	074	defend
-shields	074	defend
-shielded	074	defend
-shielding	074	defend
-tend	074	defend
-tends	074	defend
-tended	074	defend
-tending	074	defend
-ward	074	defend
-wards	074	defend
-warded	074	defend
-warding	074	defend
-abandon	080	abandon
-abandons	080	abandon
-abandoned	080	abandon
-abandoning	080	abandon
-absolve	080	absolve
-absolves	080	absolve
-absolved	080	absolve
-absolving	080	absolve
-abstain	080	abstain
-abstains	080	abstain
-abstained	080	abstain
-abstaining	080	abstain
-go by	080	allow
-went by	080	allow
-goes by	080	allow
-gone by	080	allow
-go through	080	allow
-went through	080	allow
-goes through	080	allow
-gone through	080	allow
-allow	080	allow
-allows	080	allow
-allowed	080	allow
-allowing	080	allow
-approve	080	allow
-approves	080	allow
-approved	080	allow
-approving	080	allow
-authorise	080	allow
-authorises	080	allow
-authorised	080	allow
-authorising	080	allow
-authorize	080	allow
-authorizes	080	allow
-authorized	080	allow
-authorizing	080	allow
-clear	080	allow
-clears	080	allow
-cleared	080	allow
-clearing	080	allow
-consent	080	allow
-consents	080	allow
-consented	080	allow
-consenting	080	allow
-countenance	080	allow
-countenances	080	allow
-countenanced	080	allow
-countenancing	080	allow
-empower	080	allow
-empowers	080	allow
-empowered	080	allow
-empowering	080	allow
-enable	080	allow
-enables	080	allow
-enabled	080	allow
-enabling	080	allow
-legislate	080	allow
-legislates	080	allow
-legislated	080	allow
-legislating	080	allow
-pass	080	allow
-passes	080	allow
-passed	080	allow
-passing	080	allow
-permit	080	allow
-permits	080	allow
-permitted	080	allow
-permitting	080	allow
-ratify	080	allow
-ratifies	080	allow
-ratifying	080	allow
-ratified	080	allow
-tolerate	080	allow
-tolerates	080	allow
-tolerated	080	allow
-tolerating	080	allow
-verify	080	allow
-verifies	080	allow
-verifying	080	allow
-verified	080	allow
-hash out	080	compromise
-hashes out	080	compromise
-hashed out	080	compromise
-hashing out	080	compromise
-settle on	080	compromise
-settles on	080	compromise
-settled on	080	compromise
-settling on	080	compromise
-talk over	080	compromise
-talks over	080	compromise
-talked over	080	compromise
-talking over	080	compromise
-arbitrate	080	compromise
-arbitrates	080	compromise
-arbitrated	080	compromise
-arbitrating	080	compromise
-compromise	080	compromise
-compromises	080	compromise
-compromised	080	compromise
-compromising	080	compromise
-conciliate	080	compromise
-conciliates	080	compromise
-conciliated	080	compromise
-conciliating	080	compromise
-intercede	080	compromise
-intercedes	080	compromise
-interceded	080	compromise
-interceding	080	compromise
-intermediate	080	compromise
-intermediates	080	compromise
-intermediated	080	compromise
-intermediating	080	compromise
-mediate	080	compromise
-mediates	080	compromise
-mediated	080	compromise
-mediating	080	compromise
-negotiate	080	compromise
-negotiates	080	compromise
-negotiated	080	compromise
-negotiating	080	compromise
-resettle	080	compromise
-resettles	080	compromise
-resettled	080	compromise
-resettling	080	compromise
-resolve	080	compromise
-resolves	080	compromise
-resolved	080	compromise
-resolving	080	compromise
-settle	080	compromise
-settles	080	compromise
-settled	080	compromise
-settling	080	compromise
-disentangle	080	loosen
-disentangles	080	loosen
-disentangled	080	loosen
-disentangling	080	loosen
-loosen	080	loosen
-loosens	080	loosen
-loosened	080	loosen
-loosening	080	loosen
-relax	080	loosen
-relaxes	080	loosen
-relaxed	080	loosen
-relaxing	080	loosen
-tease	080	loosen
-teases	080	loosen
-teased	080	loosen
-teasing	080	loosen
-undo	080	loosen
-undoing	080	loosen
-undone	080	loosen
-undid	080	loosen
-untie	080	loosen
-untied	080	loosen
-unties	080	loosen
-untying	080	loosen
-pardon	080	pardon
-pardons	080	pardon
-pardoned	080	pardon
-pardoning	080	pardon
-set free	080	release
-sets free	080	release
-setting free	080	release
-emancipate	080	release
-emancipates	080	release
-emancipated	080	release
-emancipating	080	release
-free	080	release
-frees	080	release
-freeing	080	release
-freed	080	release
-liberate	080	release
-liberates	080	release
-liberated	080	release
-liberating	080	release
-release	084	release
-releases	084	release
-released	084	release
-releasing	084	release
-unloose	080	release
-unlooses	080	release
-unloosed	080	release
-unloosing	080	release
-back down	080	retreat
-backs down	080	retreat
-backed down	080	retreat
-backing down	080	retreat
-draw back	080	retreat
-draws back	080	retreat
-drawing back	080	retreat
-drawn back	080	retreat
-drew back	080	retreat
-get out	080	retreat
-gets out	080	retreat
-getting out	080	retreat
-gotten out	080	retreat
-got out	080	retreat
-pull back	080	retreat
-pulls back	080	retreat
-pulled back	080	retreat
-pulling back	080	retreat
-pull out	080	retreat
-pulls out	080	retreat
-pulled out	080	retreat
-pulling out	080	retreat
-detach	080	retreat
-detaches	080	retreat
-detached	080	retreat
-detaching	080	retreat
-disconnect	080	retreat
-disconnects	080	retreat
-disconnected	080	retreat
-disconnecting	080	retreat
-disengage	080	retreat
-disengages	080	retreat
-disengaged	080	retreat
-disengaging	080	retreat
-recede	080	retreat
-recedes	080	retreat
-receded	080	retreat
-receding	080	retreat
-retire	080	retreat
-retires	080	retreat
-retired	080	retreat
-retiring	080	retreat
-retract	080	retreat
-retracts	080	retreat
-retracted	080	retreat
-retracting	080	retreat
-retreat	080	retreat
-retreats	080	retreat
-retreated	080	retreat
-retreating	080	retreat
-withdraw	080	retreat
-withdraws	080	retreat
-withdrawing	080	retreat
-withdrew	080	retreat
-abide by	080	submit
-abides by	080	submit
-abided by	080	submit
-abiding by	080	submit
-conform to	080	submit
-conforms to	080	submit
-conformed to	080	submit
-conforming to	080	submit
-abide	080	submit
-abides	080	submit
-abided	080	submit
-abiding	080	submit
-accede	080	submit
-accedes	080	submit
-acceded	080	submit
-acceding	080	submit
-acquiesce	080	submit
-acquiesces	080	submit
-acquiesced	080	submit
-acquiescing	080	submit
-bide	080	submit
-bides	080	submit
-bided	080	submit
-biding	080	submit
-comply	030	submit
-complies	030	submit
-complied	030	submit
-complying	030	submit
-fill	080	submit
-fills	080	submit
-filled	080	submit
-filling	080	submit
-obey	080	submit
-obeys	080	submit
-obeyed	080	submit
-obeying	080	submit
-satify	080	submit
-satifies	080	submit
-satified	080	submit
-satifying	080	submit
-submit	080	submit
-submits	080	submit
-submitted	080	submit
-submitting	080	submit
-unblock	080	unblock
-unblocks	080	unblock
-unblocked	080	unblock
-unblocking	080	unblock
-drop out	080	yield
-drops out	080	yield
-dropped out	080	yield
-dropping out	080	yield
-give in	080	yield
-gives in	080	yield
-gave in	080	yield
-given in	080	yield
-give up	080	yield
-gives up	080	yield
-gave up	080	yield
-given up	080	yield
-bow	080	yield
-bows	080	yield
-bowed	080	yield
-bowing	080	yield
-capitulate	080	yield
-capitulates	080	yield
-capitulated	080	yield
-capitulating	080	yield
-cede	080	yield
-cedes	080	yield
-ceded	080	yield
-ceding	080	yield
-concede	080	yield
-concedes	080	yield
-conceded	080	yield
-conceding	080	yield
-concession	080	yield
-concessions	080	yield
-concessioned	080	yield
-concessioning	080	yield
-forswear	080	yield
-forswearing	080	yield
-forswears	080	yield
-forsworn	080	yield
-forswore	080	yield
-relinquish	080	yield
-relinquishes	080	yield
-relinquished	080	yield
-relinquishing	080	yield
-renounce	110	yield
-renounces	110	yield
-renounced	110	yield
-renouncing	110	yield
-succumb	080	yield
-succumbs	080	yield
-succumbed	080	yield
-succumbing	080	yield
-surrender	080	yield
-surrenders	080	yield
-surrendered	080	yield
-surrendering	080	yield
-waive	080	yield
-waives	080	yield
-waived	080	yield
-waiving	080	yield
-yield	080	yield
-yields	080	yield
-yielded	080	yield
-yielding	080	yield
-absolve	081	acquit
-absolves	081	acquit
-absolved	081	acquit
-absolving	081	acquit
-acquit	081	acquit
-acquits	081	acquit
-acquitted	081	acquit
-acquitting	081	acquit
-exculpate	081	acquit
-exculpates	081	acquit
-exculpated	081	acquit
-exculpating	081	acquit
-exonerate	081	acquit
-exonerates	081	acquit
-exonerated	081	acquit
-exonerating	081	acquit
-vindicate	081	acquit
-vindicates	081	acquit
-vindicated	081	acquit
-vindicating	081	acquit
-declassify	081	declassify
-declassifies	081	declassify
-declassified	081	declassify
-declassifying	081	declassify
-decriminalise	081	legalise
-decriminalises	081	legalise
-decriminalised	081	legalise
-decriminalising	081	legalise
-decriminalize	081	legalise
-decriminalizes	081	legalise
-decriminalized	081	legalise
-decriminalizing	081	legalise
-legalise	081	legalise
-legalises	081	legalise
-legalised	081	legalise
-legalising	081	legalise
-legalize	081	legalise
-legalizes	081	legalise
-legalized	081	legalise
-legalizing	081	legalise
-look over	090	inspect
-looks over	090	inspect
-looked over	090	inspect
-looking over	090	inspect
-analyse	090	inspect
-analyses	090	inspect
-analysed	090	inspect
-analysing	090	inspect
-ascertain	090	inspect
-ascertains	090	inspect
-ascertained	090	inspect
-ascertaining	090	inspect
-audit	090	inspect
-audits	090	inspect
-audited	090	inspect
-auditing	090	inspect
-check	090	inspect
-checks	090	inspect
-checked	090	inspect
-checking	090	inspect
-examine	090	inspect
-examines	090	inspect
-examined	090	inspect
-examining	090	inspect
-explore	090	inspect
-explores	090	inspect
-explored	090	inspect
-exploring	090	inspect
-inspect	090	inspect
-inspects	090	inspect
-inspected	090	inspect
-inspecting	090	inspect
-research	090	inspect
-researches	090	inspect
-researched	090	inspect
-researching	090	inspect
-study	090	inspect
-studying	090	inspect
-studied	090	inspect
-studies	090	inspect
-investigate	090	investigate
-investigates	090	investigate
-investigated	090	investigate
-investigating	090	investigate
-glance over	090	probe
-glances over	090	probe
-glanced over	090	probe
-glancing over	090	probe
-comb	090	probe
-combs	090	probe
-combed	090	probe
-combing	090	probe
-dig	090	probe
-digs	090	probe
-dug	090	probe
-digging	090	probe
-mine	090	probe
-mines	090	probe
-mined	090	probe
-mining	090	probe
-probe	090	probe
-probes	090	probe
-probed	090	probe
-probing	090	probe
-rake	090	probe
-rakes	090	probe
-raked	090	probe
-raking	090	probe
-scan	090	probe
-scans	090	probe
-scanned	090	probe
-scanning	090	probe
-scrutinize	090	probe
-scrutinizes	090	probe
-scrutinized	090	probe
-scrutinizing	090	probe
-skim	090	probe
-skims	090	probe
-skimmed	090	probe
-skimming	090	probe
-sweep	090	probe
-sweeps	090	probe
-sweeping	090	probe
-swept	090	probe
-unearth	090	probe
-unearths	090	probe
-unearthed	090	probe
-unearthing	090	probe
-adjure	100	demand
-adjures	100	demand
-adjured	100	demand
-adjuring	100	demand
-bid	100	demand
-bids	100	demand
-bade	100	demand
-bidding	100	demand
-campaign	100	demand
-campaigns	100	demand
-campaigned	100	demand
-campaigning	100	demand
-clamor	100	demand
-clamors	100	demand
-clamored	100	demand
-clamoring	100	demand
-clamour	100	demand
-clamours	100	demand
-clamoured	100	demand
-clamouring	100	demand
-crusade	100	demand
-crusades	100	demand
-crusaded	100	demand
-crusading	100	demand
-demand	100	demand
-demands	100	demand
-demanded	100	demand
-demanding	100	demand
-entreat	100	demand
-entreats	100	demand
-entreated	100	demand
-entreating	100	demand
-exhort	100	demand
-exhorts	100	demand
-exhorted	100	demand
-exhorting	100	demand
-necessitate	100	demand
-necessitates	100	demand
-necessitated	100	demand
-necessitating	100	demand
-need	---	demand
-needs	---	demand
-needed	---	demand
-needing	---	demand
-press	100	demand
-presses	100	demand
-pressed	100	demand
-pressing	100	demand
-push	100	demand
-pushes	100	demand
-pushed	100	demand
-pushing	100	demand
-want	030	demand
-wants	030	demand
-wanted	030	demand
-wanting	030	demand
-insist	100	insist
-insists	100	insist
-insisted	100	insist
-insisting	100	insist
-allege	110	allege
-alleges	110	allege
-alleged	110	allege
-alleging	110	allege
-aver	110	allege
-avers	110	allege
-averred	110	allege
-averring	110	allege
-avow	110	allege
-avows	110	allege
-avowed	110	allege
-avowing	110	allege
-claim	110	allege
-claims	110	allege
-claimed	110	allege
-claiming	110	allege
-swear	110	allege
-swears	110	allege
-swore	110	allege
-sworn	110	allege
-blaspheme	110	curse
-blasphemes	110	curse
-blasphemed	110	curse
-blaspheming	110	curse
-curse	110	curse
-curses	110	curse
-cursed	110	curse
-cursing	110	curse
-despair	110	despair
-despairs	110	despair
-despaired	110	despair
-despairing	110	despair
-decry	110	disapprove
-decries	110	disapprove
-decried	110	disapprove
-decrying	110	disapprove
-disapprove	110	disapprove
-disapproves	110	disapprove
-disapproved	110	disapprove
-disapproving	110	disapprove
-disappoint	110	dismay
-disappoints	110	dismay
-disappointed	110	dismay
-disappointing	110	dismay
-discourage	110	dismay
-discourages	110	dismay
-discouraged	110	dismay
-discouraging	110	dismay
-dishearten	110	dismay
-disheartens	110	dismay
-disheartened	110	dismay
-disheartening	110	dismay
-dismay	110	dismay
-dismays	110	dismay
-dismayed	110	dismay
-dismaying	110	dismay
-sadden	110	dismay
-saddens	110	dismay
-saddened	110	dismay
-saddening	110	dismay
-distrust	110	distrust
-distrusts	110	distrust
-distrusted	110	distrust
-distrusting	110	distrust
-doubt	012	distrust
-doubts	012	distrust
-doubted	012	distrust
-doubting	012	distrust
-oppugn	110	distrust
-oppugns	110	distrust
-oppugned	110	distrust
-oppugning	110	distrust
-suspect	110	distrust
-suspects	110	distrust
-suspected	110	distrust
-suspecting	110	distrust
-cry	110	lament
-cries	110	lament
-cried	110	lament
-crying	110	lament
-grieve	110	lament
-grieves	110	lament
-grieved	110	lament
-grieving	110	lament
-lament	110	lament
-laments	110	lament
-lamented	110	lament
-lamenting	110	lament
-mourn	110	lament
-mourns	110	lament
-mourned	110	lament
-mourning	110	lament
-wail	110	lament
-wails	110	lament
-wailed	110	lament
-wailing	110	lament
-weep	110	lament
-weeps	110	lament
-weeping	110	lament
-wept	110	lament
-whine	110	lament
-whines	110	lament
-whined	110	lament
-whining	110	lament
-rebuff	110	rebuff
-rebuffs	110	rebuff
-rebuffed	110	rebuff
-rebuffing	110	rebuff
-slight	110	rebuff
-slights	110	rebuff
-slighted	110	rebuff
-slighting	110	rebuff
-snub	111	rebuff
-snubs	111	rebuff
-snubbing	111	rebuff
-snubbed	111	rebuff
-regret	110	regret
-regrets	110	regret
-regreted	110	regret
-regreting	110	regret
-argue	110	verbal_conflict
-argues	110	verbal_conflict
-argued	110	verbal_conflict
-arguing	110	verbal_conflict
-bemoan	110	verbal_conflict
-bemoans	110	verbal_conflict
-bemoaned	110	verbal_conflict
-bemoaning	110	verbal_conflict
-challenge	110	verbal_conflict
-challenges	110	verbal_conflict
-challenged	110	verbal_conflict
-challenging	110	verbal_conflict
-compete	110	verbal_conflict
-competes	110	verbal_conflict
-competed	110	verbal_conflict
-competing	110	verbal_conflict
-complain	114	verbal_conflict
-complains	114	verbal_conflict
-complained	114	verbal_conflict
-complaining	114	verbal_conflict
-contend	110	verbal_conflict
-contends	110	verbal_conflict
-contended	110	verbal_conflict
-contending	110	verbal_conflict
-contest	110	verbal_conflict
-contests	110	verbal_conflict
-contested	110	verbal_conflict
-contesting	110	verbal_conflict
-contradict	110	verbal_conflict
-contradicts	110	verbal_conflict
-contradicted	110	verbal_conflict
-contradicting	110	verbal_conflict
-contrast	110	verbal_conflict
-contrasts	110	verbal_conflict
-contrasted	110	verbal_conflict
-contrasting	110	verbal_conflict
-contravene	110	verbal_conflict
-contravenes	110	verbal_conflict
-contravened	110	verbal_conflict
-contravening	110	verbal_conflict
-counter	110	verbal_conflict
-counters	110	verbal_conflict
-countered	110	verbal_conflict
-countering	110	verbal_conflict
-counterbalance	110	verbal_conflict
-counterbalances	110	verbal_conflict
-counterbalanced	110	verbal_conflict
-counterbalancing	110	verbal_conflict
-debate	040	verbal_conflict
-debates	040	verbal_conflict
-debated	040	verbal_conflict
-debating	040	verbal_conflict
-differ	110	verbal_conflict
-differs	110	verbal_conflict
-differed	110	verbal_conflict
-differing	110	verbal_conflict
-disagree	110	verbal_conflict
-disagrees	110	verbal_conflict
-disagreed	110	verbal_conflict
-disagreeing	110	verbal_conflict
-dispute	110	verbal_conflict
-disputes	110	verbal_conflict
-disputed	110	verbal_conflict
-disputing	110	verbal_conflict
-dissent	110	verbal_conflict
-dissents	110	verbal_conflict
-dissented	110	verbal_conflict
-dissenting	110	verbal_conflict
-object	120	verbal_conflict
-objects	120	verbal_conflict
-objected	120	verbal_conflict
-objecting	120	verbal_conflict
-oppose	110	verbal_conflict
-opposes	110	verbal_conflict
-opposed	110	verbal_conflict
-opposing	110	verbal_conflict
-protest	140	verbal_conflict
-protests	140	verbal_conflict
-protested	140	verbal_conflict
-protesting	140	verbal_conflict
-refute	110	verbal_conflict
-refutes	110	verbal_conflict
-refuted	110	verbal_conflict
-refuting	110	verbal_conflict
-wrangle	110	verbal_conflict
-wrangles	110	verbal_conflict
-wrangled	110	verbal_conflict
-wrangling	110	verbal_conflict
-debase	110	disgrace
-debases	110	disgrace
-debased	110	disgrace
-debasing	110	disgrace
-defile	110	disgrace
-defiles	110	disgrace
-defiled	110	disgrace
-defiling	110	disgrace
-degrade	110	disgrace
-degrades	110	disgrace
-degraded	110	disgrace
-degrading	110	disgrace
-disgrace	110	disgrace
-disgraces	110	disgrace
-disgraced	110	disgrace
-disgracing	110	disgrace
-humble	110	disgrace
-humbles	110	disgrace
-humbled	110	disgrace
-humbling	110	disgrace
-humiliate	110	disgrace
-humiliates	110	disgrace
-humiliated	110	disgrace
-humiliating	110	disgrace
-belittle	111	denigrate
-belittles	111	denigrate
-belittled	111	denigrate
-belittling	111	denigrate
-denigrate	111	denigrate
-denigrates	111	denigrate
-denigrated	111	denigrate
-denigrating	111	denigrate
-impugn	111	denigrate
-impugns	111	denigrate
-impugned	111	denigrate
-impugning	111	denigrate
-malign	111	denigrate
-maligns	111	denigrate
-maligned	111	denigrate
-maligning	111	denigrate
-slander	111	denigrate
-slanders	111	denigrate
-slandered	111	denigrate
-slandering	111	denigrate
-dress down	111	denounce
-dresses down	111	denounce
-dressed down	111	denounce
-dressing down	111	denounce
-admonish	111	denounce
-admonishes	111	denounce
-admonished	111	denounce
-admonishing	111	denounce
-berate	111	denounce
-berates	111	denounce
-berated	111	denounce
-berating	111	denounce
-cane	180	denounce
-canes	180	denounce
-caned	180	denounce
-caning	180	denounce
-castigate	111	denounce
-castigates	111	denounce
-castigated	111	denounce
-castigating	111	denounce
-censure	111	denounce
-censures	111	denounce
-censured	111	denounce
-censuring	111	denounce
-chasten	111	denounce
-chastens	111	denounce
-chastened	111	denounce
-chastening	111	denounce
-chastise	111	denounce
-chastises	111	denounce
-chastised	111	denounce
-chastising	111	denounce
-chide	111	denounce
-chides	111	denounce
-chided	111	denounce
-chiding	111	denounce
-criticise	111	denounce
-criticises	111	denounce
-criticised	111	denounce
-criticising	111	denounce
-criticize	111	denounce
-criticizes	111	denounce
-criticized	111	denounce
-criticizing	111	denounce
-denounce	111	denounce
-denounces	111	denounce
-denounced	111	denounce
-denouncing	111	denounce
-deride	111	denounce
-derides	111	denounce
-derided	111	denounce
-deriding	111	denounce
-disparage	111	denounce
-disparages	111	denounce
-disparaged	111	denounce
-disparaging	111	denounce
-flog	180	denounce
-flogs	180	denounce
-flogging	180	denounce
-flogged	180	denounce
-lambaste	111	denounce
-lambastes	111	denounce
-lambasted	111	denounce
-lambasting	111	denounce
-lecture	111	denounce
-lectures	111	denounce
-lectured	111	denounce
-lecturing	111	denounce
-rebuke	111	denounce
-rebukes	111	denounce
-rebuked	111	denounce
-rebuking	111	denounce
-remonstrate	111	denounce
-remonstrates	111	denounce
-remonstrated	111	denounce
-remonstrating	111	denounce
-reprimand	111	denounce
-reprimands	111	denounce
-reprimanded	111	denounce
-reprimanding	111	denounce
-reproach	111	denounce
-reproaches	111	denounce
-reproached	111	denounce
-reproaching	111	denounce
-reprobate	111	denounce
-reprobates	111	denounce
-reprobated	111	denounce
-reprobating	111	denounce
-ridicule	111	denounce
-ridicules	111	denounce
-ridiculed	111	denounce
-ridiculing	111	denounce
-scold	111	denounce
-scolds	111	denounce
-scolded	111	denounce
-scolding	111	denounce
-scorn	111	denounce
-scorns	111	denounce
-scorned	111	denounce
-scorning	111	denounce
-lash out	111	deplore
-lashes out	111	deplore
-lashed out	111	deplore
-lashing out	111	deplore
-abhor	111	deplore
-abhors	111	deplore
-abhorred	111	deplore
-abhorring	111	deplore
-deplore	111	deplore
-deplores	111	deplore
-deplored	111	deplore
-deploring	111	deplore
-jeer	111	jeer
-jeers	111	jeer
-jeered	111	jeer
-jeering	111	jeer
-scoff	111	jeer
-scoffs	111	jeer
-scoffed	111	jeer
-scoffing	111	jeer
-crucify	111	savage
-crucifying	111	savage
-crucifies	111	savage
-crucified	111	savage
-pillory	111	savage
-pillorying	111	savage
-pillories	111	savage
-pilloried	111	savage
-savage	111	savage
-savages	111	savage
-savaged	111	savage
-savaging	111	savage
-accuse	112	blame
-accuses	112	blame
-accused	112	blame
-accusing	112	blame
-blame	112	blame
-blames	112	blame
-blamed	112	blame
-blaming	112	blame
-charge	112	blame
-charges	112	blame
-charged	112	blame
-charging	112	blame
-condemn	111	blame
-condemns	111	blame
-condemned	111	blame
-condemning	111	blame
-convict	173	blame
-convicts	173	blame
-convicted	173	blame
-convicting	173	blame
-fault	112	blame
-faults	112	blame
-faulted	112	blame
-faulting	112	blame
-implicate	112	blame
-implicates	112	blame
-implicated	112	blame
-implicating	112	blame
-indict	173	blame
-indicts	173	blame
-indicted	173	blame
-indicting	173	blame
-defer	120	delay
-defers	120	delay
-deferred	120	delay
-deferring	120	delay
-delay	120	delay
-delays	120	delay
-delayed	120	delay
-delaying	120	delay
-forestall	120	delay
-forestalls	120	delay
-forestalled	120	delay
-forestalling	120	delay
-hamper	120	delay
-hampers	120	delay
-hampered	120	delay
-hampering	120	delay
-hinder	120	delay
-hinders	120	delay
-hindered	120	delay
-hindering	120	delay
-impede	120	delay
-impedes	120	delay
-impeded	120	delay
-impeding	120	delay
-inhibit	120	delay
-inhibits	120	delay
-inhibited	120	delay
-inhibiting	120	delay
-obstruct	120	delay
-obstructs	120	delay
-obstructed	120	delay
-obstructing	120	delay
-postpone	120	delay
-postpones	120	delay
-postponed	120	delay
-postponing	120	delay
-prevent	120	delay
-prevents	120	delay
-prevented	120	delay
-preventing	120	delay
-procrastinate	120	delay
-procrastinates	120	delay
-procrastinated	120	delay
-procrastinating	120	delay
-remit	120	delay
-remits	120	delay
-remitting	120	delay
-remitted	120	delay
-retard	120	delay
-retards	120	delay
-retarded	120	delay
-retarding	120	delay
-shelve	120	delay
-shelves	120	delay
-shelved	120	delay
-shelving	120	delay
-stall	120	delay
-stalls	120	delay
-stalled	120	delay
-stalling	120	delay
-stymie	120	delay
-stymies	120	delay
-stymied	120	delay
-stymying	120	delay
-table	120	delay
-tables	120	delay
-tabled	120	delay
-tabling	120	delay
-override	120	overrule
-overidding	120	overrule
-overridden	120	overrule
-overrid	120	overrule
-overrule	120	overrule
-overrules	120	overrule
-overruled	120	overrule
-overruling	120	overrule
-endanger	130	endanger
-endangers	130	endanger
-endangered	130	endanger
-endangering	130	endanger
-risk	130	endanger
-risks	130	endanger
-risked	130	endanger
-risking	130	endanger
-threaten	130	threaten
-threatens	130	threaten
-threatened	130	threaten
-threatening	130	threaten
-caution	130	warn
-cautions	130	warn
-cautioned	130	warn
-cautioning	130	warn
-warn	130	warn
-warns	130	warn
-warned	130	warn
-warning	130	warn
-bridle at	140	disturb
-bridles at	140	disturb
-bridled at	140	disturb
-bridling at	140	disturb
-agitate	140	disturb
-agitates	140	disturb
-agitated	140	disturb
-agitating	140	disturb
-agonise	140	disturb
-agonises	140	disturb
-agonised	140	disturb
-agonising	140	disturb
-agonize	140	disturb
-agonizes	140	disturb
-agonized	140	disturb
-agonizing	140	disturb
-annoy	140	disturb
-annoys	140	disturb
-annoyed	140	disturb
-annoying	140	disturb
-badger	140	disturb
-badgers	140	disturb
-badgered	140	disturb
-badgering	140	disturb
-bother	140	disturb
-bothers	140	disturb
-bothered	140	disturb
-bothering	140	disturb
-discomfit	140	disturb
-discomfits	140	disturb
-discomfitted	140	disturb
-discomfitting	140	disturb
-disconcert	140	disturb
-disconcerts	140	disturb
-disconcerted	140	disturb
-disconcerting	140	disturb
-disquiet	140	disturb
-disquiets	140	disturb
-disquieted	140	disturb
-disquieting	140	disturb
-distress	012	disturb
-distresses	012	disturb
-distressed	012	disturb
-distressing	012	disturb
-disturb	140	disturb
-disturbs	140	disturb
-disturbed	140	disturb
-disturbing	140	disturb
-frustrate	012	disturb
-frustrates	012	disturb
-frustrated	012	disturb
-frustrating	012	disturb
-harass	140	disturb
-harasses	140	disturb
-harassed	140	disturb
-harassing	140	disturb
-harry	140	disturb
-harries	140	disturb
-harried	140	disturb
-harrying	140	disturb
-hassle	140	disturb
-hassles	140	disturb
-hassled	140	disturb
-hassling	140	disturb
-irk	140	disturb
-irks	140	disturb
-irked	140	disturb
-irking	140	disturb
-irritate	140	disturb
-irritates	140	disturb
-irritated	140	disturb
-irritating	140	disturb
-pester	140	disturb
-pesters	140	disturb
-pestered	140	disturb
-pestering	140	disturb
-plague	140	disturb
-plagues	140	disturb
-plagued	140	disturb
-plaguing	140	disturb
-rag	140	disturb
-rags	140	disturb
-ragging	140	disturb
-ragged	140	disturb
-torment	140	disturb
-torments	140	disturb
-tormented	140	disturb
-tormenting	140	disturb
-upset	140	disturb
-upsets	140	disturb
-upseted	140	disturb
-upseting	140	disturb
-vex	140	disturb
-vexes	140	disturb
-vexed	140	disturb
-vexing	140	disturb
-demonstrate	141	march
-demonstrates	141	march
-demonstrated	141	march
-demonstrating	141	march
-march	140	march
-marches	140	march
-marched	140	march
-marching	140	march
-arouse	140	provoke
-arouses	140	provoke
-aroused	140	provoke
-arousing	140	provoke
-enkindle	140	provoke
-enkindles	140	provoke
-enkindled	140	provoke
-enkindling	140	provoke
-provoke	140	provoke
-provokes	140	provoke
-provoked	140	provoke
-provoking	140	provoke
-riot	145	riot
-riots	145	riot
-rioted	145	riot
-rioting	145	riot
-call up	150	mobilize
-calls up	150	mobilize
-called up	150	mobilize
-calling up	150	mobilize
-drum up	150	mobilize
-drums up	150	mobilize
-drumming up	150	mobilize
-drummed up	150	mobilize
-pull together	150	mobilize
-pulls together	150	mobilize
-pulled together	150	mobilize
-pulling together	150	mobilize
-garner	150	mobilize
-garners	150	mobilize
-garnered	150	mobilize
-garnering	150	mobilize
-marshal	150	mobilize
-marshals	150	mobilize
-marshalling	150	mobilize
-marshalled	150	mobilize
-mobilise	150	mobilize
-mobilises	150	mobilize
-mobilised	150	mobilize
-mobilising	150	mobilize
-mobilize	150	mobilize
-mobilizes	150	mobilize
-mobilized	150	mobilize
-mobilizing	150	mobilize
-muster	150	mobilize
-musters	150	mobilize
-mustered	150	mobilize
-mustering	150	mobilize
-rally	150	mobilize
-rallies	150	mobilize
-rallied	150	mobilize
-rallying	150	mobilize
-summon	040	mobilize
-summons	040	mobilize
-summoned	040	mobilize
-summoning	040	mobilize
-overfly	150	overfly
-overflies	150	overfly
-overflying	150	overfly
-overflew	150	overfly
-overflown	150	overfly
-parade	150	parade
-parades	150	parade
-paraded	150	parade
-parading	150	parade
-patrol	150	patrol
-patrols	150	patrol
-patrolled	150	patrol
-patrolling	150	patrol
-betray	160	betray
-betrays	160	betray
-betrayed	160	betray
-betraying	160	betray
-blacklist	160	blacklist
-blacklists	160	blacklist
-blacklisted	160	blacklist
-blacklisting	160	blacklist
-disassociate	160	disassociate
-disassociates	160	disassociate
-disassociated	160	disassociate
-disassociating	160	disassociate
-disarray	160	disrupt
-disarrays	160	disrupt
-disarrayed	160	disrupt
-disarraying	160	disrupt
-disorder	160	disrupt
-disorders	160	disrupt
-disordered	160	disrupt
-disordering	160	disrupt
-disrupt	160	disrupt
-disrupts	160	disrupt
-disrupted	160	disrupt
-disrupting	160	disrupt
-spy	090	spy
-spies	090	spy
-spied	090	spy
-spying	090	spy
-countermine	160	undermine
-countermines	160	undermine
-countermined	160	undermine
-countermining	160	undermine
-sabotage	160	undermine
-sabotages	160	undermine
-sabotaged	160	undermine
-sabotaging	160	undermine
-undermine	160	undermine
-undermines	160	undermine
-undermined	160	undermine
-undermining	160	undermine
-secede	161	secede
-secedes	161	secede
-seceded	161	secede
-seceding	161	secede
-cage	170	confine
-cages	170	confine
-caged	170	confine
-caging	170	confine
-confine	173	confine
-confines	173	confine
-confined	173	confine
-confining	173	confine
-contain	170	confine
-contains	170	confine
-contained	170	confine
-containing	170	confine
-detain	173	confine
-detains	173	confine
-detained	173	confine
-detaining	173	confine
-enclose	170	confine
-encloses	170	confine
-enclosed	170	confine
-enclosing	170	confine
-hold	---	confine
-holds	---	confine
-holding	---	confine
-held	---	confine
-imprison	173	confine
-imprisons	173	confine
-imprisoned	173	confine
-imprisoning	173	confine
-incarcerate	170	confine
-incarcerates	170	confine
-incarcerated	170	confine
-incarcerating	170	confine
-jail	173	confine
-jails	173	confine
-jailed	173	confine
-jailing	173	confine
-restrict	170	confine
-restricts	170	confine
-restricted	170	confine
-restricting	170	confine
-withhold	170	confine
-withholds	170	confine
-withholding	170	confine
-withheld	170	confine
-cordon off	170	exclude
-cordons off	170	exclude
-cordoned off	170	exclude
-cordoning off	170	exclude
-vote down	170	exclude
-votes down	170	exclude
-voted down	170	exclude
-voting down	170	exclude
-bar	172	exclude
-bars	172	exclude
-barred	172	exclude
-barring	172	exclude
-blacklist	170	exclude
-blacklists	170	exclude
-blacklisted	170	exclude
-blacklisting	170	exclude
-block	170	exclude
-blocks	170	exclude
-blocked	170	exclude
-blocking	170	exclude
-blockade	170	exclude
-blockades	170	exclude
-blockaded	170	exclude
-blockading	170	exclude
-boycott	163	exclude
-boycotts	163	exclude
-boycotted	163	exclude
-boycotting	163	exclude
-embargo	170	exclude
-embargos	170	exclude
-embargoed	170	exclude
-embargoing	170	exclude
-exclude	170	exclude
-excludes	170	exclude
-excluded	170	exclude
-excluding	170	exclude
-ostracise	170	exclude
-ostracises	170	exclude
-ostracised	170	exclude
-ostracising	170	exclude
-ostracize	170	exclude
-ostracizes	170	exclude
-ostracized	170	exclude
-ostracizing	170	exclude
-segregate	170	exclude
-segregates	170	exclude
-segregated	170	exclude
-segregating	170	exclude
-shun	170	exclude
-shunning	170	exclude
-shuns	170	exclude
-shunned	170	exclude
-blackmail	170	impel
-blackmails	170	impel
-blackmailed	170	impel
-blackmailing	170	impel
-compel	170	impel
-compels	170	impel
-compelling	170	impel
-compelled	170	impel
-enforce	170	impel
-enforces	170	impel
-enforced	170	impel
-enforcing	170	impel
-force	170	impel
-forces	170	impel
-forced	170	impel
-forcing	170	impel
-impel	170	impel
-impels	170	impel
-impelled	170	impel
-impelling	170	impel
-pressure	170	impel
-pressures	170	impel
-pressured	170	impel
-pressuring	170	impel
-reinforce	170	impel
-reinforces	170	impel
-reinforced	170	impel
-reinforcing	170	impel
-bill	170	impose
-bills	170	impose
-billed	170	impose
-billing	170	impose
-impose	170	impose
-imposes	170	impose
-imposed	170	impose
-imposing	170	impose
-inflict	170	impose
-inflicts	170	impose
-inflicted	170	impose
-inflicting	170	impose
-levy	170	impose
-levying	170	impose
-levied	170	impose
-levies	170	impose
-reimpose	170	impose
-reimposes	170	impose
-reimposed	170	impose
-reimposing	170	impose
-penalize	170	punish
-penalizes	170	punish
-penalized	170	punish
-penalizing	170	punish
-punish	170	punish
-punishes	170	punish
-punished	170	punish
-punishing	170	punish
-crack down	170	suppress
-cracked down	170	suppress
-,	170	suppress
-cracks down	170	suppress
-cracking down	170	suppress
-constrain	170	suppress
-constrains	170	suppress
-constrained	170	suppress
-constraining	170	suppress
-crackdown	170	suppress
-crackdowns	170	suppress
-crackdowned	170	suppress
-crackdowning	170	suppress
-curb	170	suppress
-curbs	170	suppress
-curbed	170	suppress
-curbing	170	suppress
-moderate	170	suppress
-moderates	170	suppress
-moderated	170	suppress
-moderating	170	suppress
-quell	170	suppress
-quells	170	suppress
-quelled	170	suppress
-quelling	170	suppress
-repress	170	suppress
-represses	170	suppress
-repressed	170	suppress
-repressing	170	suppress
-restrain	170	suppress
-restrains	170	suppress
-restrained	170	suppress
-restraining	170	suppress
-subdue	170	suppress
-subdues	170	suppress
-subdued	170	suppress
-subduing	170	suppress
-suppress	170	suppress
-suppresses	170	suppress
-suppressed	170	suppress
-suppressing	170	suppress
-vandalise	1712	vandalise
-vandalises	1712	vandalise
-vandalised	1712	vandalise
-vandalising	1712	vandalise
-vandalize	1712	vandalise
-vandalizes	1712	vandalise
-vandalized	1712	vandalise
-vandalizing	1712	vandalise
-arrest and	171	apprehend
-arrests and	171	apprehend
-arrested and	171	apprehend
-apprehend	173	apprehend
-apprehends	173	apprehend
-apprehended	173	apprehend
-apprehending	173	apprehend
-arrest	173	apprehend
-arrests	173	apprehend
-arrested	173	apprehend
-arresting	173	apprehend
-capture	171	apprehend
-captures	171	apprehend
-captured	171	apprehend
-capturing	171	apprehend
-catch	171	apprehend
-catches	171	apprehend
-catching	171	apprehend
-caught	171	apprehend
-grab	171	apprehend
-grabs	171	apprehend
-grabbed	171	apprehend
-grabbing	171	apprehend
-nab	171	apprehend
-nabs	171	apprehend
-nabbing	171	apprehend
-nabbed	171	apprehend
-seize	171	apprehend
-seizes	171	apprehend
-seized	171	apprehend
-seizing	171	apprehend
-snatch	171	apprehend
-snatches	171	apprehend
-snatched	171	apprehend
-snatching	171	apprehend
-take	171	apprehend
-takes	171	apprehend
-taking	171	apprehend
-took	171	apprehend
-taken	171	apprehend
-extract	171	extract
-extracts	171	extract
-extracted	171	extract
-extracting	171	extract
-pluck	171	extract
-plucks	171	extract
-plucked	171	extract
-plucking	171	extract
-pull	171	extract
-pulls	171	extract
-pulled	171	extract
-pulling	171	extract
-wrest	171	extract
-wrests	171	extract
-wrested	171	extract
-wresting	171	extract
-nationalise	171	nationalize
-nationalises	171	nationalize
-nationalised	171	nationalize
-nationalising	171	nationalize
-nationalize	171	nationalize
-nationalizes	171	nationalize
-nationalized	171	nationalize
-nationalizing	171	nationalize
-steal	171	steal
-steals	171	steal
-stole	171	steal
-stealing	171	steal
-take over	171	take_control
-takes over	171	take_control
-taking over	171	take_control
-took over	171	take_control
-taken over	171	take_control
-commandeer	171	take_control
-commandeers	171	take_control
-commandeered	171	take_control
-commandeering	171	take_control
-hijack	171	take_control
-hijacks	171	take_control
-hijacked	171	take_control
-hijacking	171	take_control
-hijack	171	take_control
-hijacks	171	take_control
-hijacked	171	take_control
-hijacking	171	take_control
-overturn	171	take_control
-overturns	171	take_control
-overturned	171	take_control
-overturning	171	take_control
-pirate	171	take_control
-pirates	171	take_control
-pirated	171	take_control
-pirating	171	take_control
-revolutionise	171	take_control
-revolutionises	171	take_control
-revolutionised	171	take_control
-revolutionising	171	take_control
-revolutionize	171	take_control
-revolutionizes	171	take_control
-revolutionized	171	take_control
-revolutionizing	171	take_control
-subvert	171	take_control
-subverts	171	take_control
-subverted	171	take_control
-subverting	171	take_control
-usurp	171	take_control
-usurps	171	take_control
-usurped	171	take_control
-usurping	171	take_control
-annex	171	take_property
-annexes	171	take_property
-annexed	171	take_property
-annexing	171	take_property
-appropriate	171	take_property
-appropriates	171	take_property
-appropriated	171	take_property
-appropriating	171	take_property
-confiscate	1711	take_property
-confiscates	1711	take_property
-confiscated	1711	take_property
-confiscating	1711	take_property
-fine	172	fine
-fines	172	fine
-fined	172	fine
-fining	172	fine
-tax	172	fine
-taxes	172	fine
-taxed	172	fine
-taxing	172	fine
-ban	172	prohibit
-bans	172	prohibit
-banned	172	prohibit
-banning	172	prohibit
-censor	1721	prohibit
-censors	1721	prohibit
-censored	1721	prohibit
-censoring	1721	prohibit
-criminalise	172	prohibit
-criminalises	172	prohibit
-criminalised	172	prohibit
-criminalising	172	prohibit
-criminalize	172	prohibit
-criminalizes	172	prohibit
-criminalized	172	prohibit
-criminalizing	172	prohibit
-disallow	172	prohibit
-disallows	172	prohibit
-disallowed	172	prohibit
-disallowing	172	prohibit
-forbid	172	prohibit
-forbidding	172	prohibit
-forbade	172	prohibit
-illegalise	172	prohibit
-illegalises	172	prohibit
-illegalised	172	prohibit
-illegalising	172	prohibit
-illegalize	172	prohibit
-illegalizes	172	prohibit
-illegalized	172	prohibit
-illegalizing	172	prohibit
-interdict	172	prohibit
-interdicts	172	prohibit
-interdicted	172	prohibit
-interdicting	172	prohibit
-outlaw	172	prohibit
-outlaws	172	prohibit
-outlawed	172	prohibit
-outlawing	172	prohibit
-prohibit	172	prohibit
-prohibits	172	prohibit
-prohibited	172	prohibit
-prohibiting	172	prohibit
-proscribe	172	prohibit
-proscribes	172	prohibit
-proscribed	172	prohibit
-proscribing	172	prohibit
-veto	172	prohibit
-vetos	172	prohibit
-vetoed	172	prohibit
-vetoing	172	prohibit
-sentence	172	sentence
-sentences	172	sentence
-sentenced	172	sentence
-sentencing	172	sentence
-prosecute	173	prosecute
-prosecutes	173	prosecute
-prosecuted	173	prosecute
-prosecuting	173	prosecute
-re-arrest	173	re_arrest
-re-arrests	173	re_arrest
-re-arrested	173	re_arrest
-re-arresting	173	re_arrest
-rearrest	173	re_arrest
-rearrests	173	re_arrest
-rearrested	173	re_arrest
-rearresting	173	re_arrest
-sue	173	sue
-sues	173	sue
-sued	173	sue
-suing	173	sue
-boot out	174	deport
-boots out	174	deport
-booted out	174	deport
-booting out	174	deport
-kick out	174	deport
-kicks out	174	deport
-kicked out	174	deport
-kicking out	174	deport
-banish	174	deport
-banishes	174	deport
-banished	174	deport
-banishing	174	deport
-deport	174	deport
-deports	174	deport
-deported	174	deport
-deporting	174	deport
-evict	174	deport
-evicts	174	deport
-evicted	174	deport
-evicting	174	deport
-exile	174	deport
-exiles	174	deport
-exiled	174	deport
-exiling	174	deport
-expel	174	deport
-expels	174	deport
-expelling	174	deport
-expelled	174	deport
-oust	174	deport
-ousts	174	deport
-ousted	174	deport
-ousting	174	deport
-remove	174	deport
-removes	174	deport
-removed	174	deport
-removing	174	deport
-abuse	180	abuse
-abuses	180	abuse
-abused	180	abuse
-abusing	180	abuse
-mistreat	180	abuse
-mistreats	180	abuse
-mistreated	180	abuse
-mistreating	180	abuse
-bruise	180	hurt
-bruises	180	hurt
-bruised	180	hurt
-bruising	180	hurt
-contaminate	180	hurt
-contaminates	180	hurt
-contaminated	180	hurt
-contaminating	180	hurt
-corrupt	180	hurt
-corrupts	180	hurt
-corrupted	180	hurt
-corrupting	180	hurt
-crack	180	hurt
-cracks	180	hurt
-cracked	180	hurt
-cracking	180	hurt
-damage	180	hurt
-damages	180	hurt
-damaged	180	hurt
-damaging	180	hurt
-harm	180	hurt
-harms	180	hurt
-harmed	180	hurt
-harming	180	hurt
-hurt	180	hurt
-hurts	180	hurt
-hurted	180	hurt
-hurting	180	hurt
-impair	180	hurt
-impairs	180	hurt
-impaired	180	hurt
-impairing	180	hurt
-injure	182	hurt
-injures	182	hurt
-injured	182	hurt
-injuring	182	hurt
-mar	180	hurt
-mars	180	hurt
-marred	180	hurt
-marring	180	hurt
-rip	180	hurt
-rips	180	hurt
-ripped	180	hurt
-ripping	180	hurt
-spoil	180	hurt
-spoils	180	hurt
-spoiled	180	hurt
-spoiling	180	hurt
-tarnish	180	hurt
-tarnishes	180	hurt
-tarnished	180	hurt
-tarnishing	180	hurt
-tear	180	hurt
-tears	180	hurt
-teared	180	hurt
-tearing	180	hurt
-vitiate	180	hurt
-vitiates	180	hurt
-vitiated	180	hurt
-vitiating	180	hurt
-wound	180	hurt
-wounds	180	hurt
-wounded	180	hurt
-wounding	180	hurt
-rampage	180	rampage
-rampages	180	rampage
-rampaged	180	rampage
-rampaging	180	rampage
-rip	180	rip
-ripping	180	rip
-rips	180	rip
-ripped	180	rip
-tear	180	rip
-tears	180	rip
-tearing	180	rip
-tore	180	rip
-torn	180	rip
-scuffle	180	scuffle
-scuffles	180	scuffle
-scuffled	180	scuffle
-scuffling	180	scuffle
-slap	180	slap
-slaps	180	slap
-slapped	180	slap
-slapping	180	slap
-terrorize	180	terrorize
-terrorizes	180	terrorize
-terrorized	180	terrorize
-terrorizing	180	terrorize
-lash	180	whip
-lashes	180	whip
-lashed	180	whip
-lashing	180	whip
-whip	180	whip
-whips	180	whip
-whipping	180	whip
-whipped	180	whip
-overthrow	180	overthrew
-overthrows	180	overthrew
-overthrowing	180	overthrew
-overthrown	180	overthrew
-overthrew	180	overthrew
-abduct	181	kidnap
-abducts	181	kidnap
-abducted	181	kidnap
-abducting	181	kidnap
-kidnap	181	kidnap
-kidnaps	181	kidnap
-kidnapped	181	kidnap
-kidnapping	181	kidnap
-dishonor	1821	rape
-dishonors	1821	rape
-dishonored	1821	rape
-dishonoring	1821	rape
-dishonour	1821	rape
-dishonours	1821	rape
-dishonoured	1821	rape
-dishonouring	1821	rape
-rape	1821	rape
-rapes	1821	rape
-raped	1821	rape
-raping	1821	rape
-torture	1822	torture
-tortures	1822	torture
-tortured	1822	torture
-torturing	1822	torture
-stab	182	stab
-stabs	182	stab
-stabbed	182	stab
-stabbing	182	stab
-assassinate	186	assassinate
-assassinates	186	assassinate
-assassinated	186	assassinate
-assassinating	186	assassinate
-ambush	190	ambush
-ambushes	190	ambush
-ambushed	190	ambush
-ambushing	190	ambush
-wipe out	190	destroy
-wipes out	190	destroy
-wiped out	190	destroy
-wiping out	190	destroy
-annihilate	190	destroy
-annihilates	190	destroy
-annihilated	190	destroy
-annihilating	190	destroy
-beat	190	destroy
-beats	190	destroy
-beated	190	destroy
-beating	190	destroy
-beat	182	destroy
-beats	182	destroy
-beating	182	destroy
-beaten	182	destroy
-best	190	destroy
-bests	190	destroy
-bested	190	destroy
-besting	190	destroy
-break	190	destroy
-breaks	190	destroy
-breaking	190	destroy
-broken	190	destroy
-broke	190	destroy
-bust	190	destroy
-busts	190	destroy
-busted	190	destroy
-busting	190	destroy
-crush	190	destroy
-crushes	190	destroy
-crushed	190	destroy
-crushing	190	destroy
-decimate	190	destroy
-decimates	190	destroy
-decimated	190	destroy
-decimating	190	destroy
-defeat	190	destroy
-defeats	190	destroy
-defeated	190	destroy
-defeating	190	destroy
-demolish	1712	destroy
-demolishes	1712	destroy
-demolished	1712	destroy
-demolishing	1712	destroy
-desolate	190	destroy
-desolates	190	destroy
-desolated	190	destroy
-desolating	190	destroy
-destroy	190	destroy
-destroys	190	destroy
-destroyed	190	destroy
-destroying	190	destroy
-devastate	190	destroy
-devastates	190	destroy
-devastated	190	destroy
-devastating	190	destroy
-disarm	190	destroy
-disarms	190	destroy
-disarmed	190	destroy
-disarming	190	destroy
-dominate	190	destroy
-dominates	190	destroy
-dominated	190	destroy
-dominating	190	destroy
-eradicate	190	destroy
-eradicates	190	destroy
-eradicated	190	destroy
-eradicating	190	destroy
-master	190	destroy
-masters	190	destroy
-mastered	190	destroy
-mastering	190	destroy
-obliterate	190	destroy
-obliterates	190	destroy
-obliterated	190	destroy
-obliterating	190	destroy
-overcome	190	destroy
-overcomes	190	destroy
-overcoming	190	destroy
-overcame	190	destroy
-overpower	190	destroy
-overpowers	190	destroy
-overpowered	190	destroy
-overpowering	190	destroy
-overshadow	190	destroy
-overshadows	190	destroy
-overshadowed	190	destroy
-overshadowing	190	destroy
-overtake	190	destroy
-overtook	190	destroy
-overtaken	190	destroy
-overtaking	190	destroy
-overwhelm	190	destroy
-overwhelms	190	destroy
-overwhelmed	190	destroy
-overwhelming	190	destroy
-ravage	190	destroy
-ravages	190	destroy
-ravaged	190	destroy
-ravaging	190	destroy
-ravish	190	destroy
-ravishes	190	destroy
-ravished	190	destroy
-ravishing	190	destroy
-raze	190	destroy
-razes	190	destroy
-razed	190	destroy
-razing	190	destroy
-ruin	190	destroy
-ruins	190	destroy
-ruined	190	destroy
-ruining	190	destroy
-shatter	190	destroy
-shatters	190	destroy
-shattered	190	destroy
-shattering	190	destroy
-smash	190	destroy
-smashes	190	destroy
-smashed	190	destroy
-smashing	190	destroy
-subjugate	190	destroy
-subjugates	190	destroy
-subjugated	190	destroy
-subjugating	190	destroy
-surmount	190	destroy
-surmounts	190	destroy
-surmounted	190	destroy
-surmounting	190	destroy
-die	190	die
-dies	190	die
-died	190	die
-dying	190	die
-circle	190	encircle
-circles	190	encircle
-circled	190	encircle
-circling	190	encircle
-encircle	190	encircle
-encircles	190	encircle
-encircled	190	encircle
-encircling	190	encircle
-ring	190	encircle
-rings	190	encircle
-ringing	190	encircle
-rang	190	encircle
-rung	190	encircle
-surround	190	encircle
-surrounds	190	encircle
-surrounded	190	encircle
-surrounding	190	encircle
-engage	190	engage
-engages	190	engage
-engaged	190	engage
-engaging	190	engage
-blow up	190	explosive_destruction
-blows up	190	explosive_destruction
-blowing up	190	explosive_destruction
-blew up	190	explosive_destruction
-blown up	190	explosive_destruction
-blast	190	explosive_destruction
-blasts	190	explosive_destruction
-blasted	190	explosive_destruction
-blasting	190	explosive_destruction
-blow	190	explosive_destruction
-blown	190	explosive_destruction
-blew	190	explosive_destruction
-blowing	190	explosive_destruction
-bomb	190	explosive_destruction
-bombs	190	explosive_destruction
-bombed	190	explosive_destruction
-bombing	190	explosive_destruction
-bombard	190	explosive_destruction
-bombards	190	explosive_destruction
-bombarded	190	explosive_destruction
-bombarding	190	explosive_destruction
-detonate	190	explosive_destruction
-detonates	190	explosive_destruction
-detonated	190	explosive_destruction
-detonating	190	explosive_destruction
-dynamite	193	explosive_destruction
-dynamites	193	explosive_destruction
-dynamited	193	explosive_destruction
-dynamiting	193	explosive_destruction
-explode	183	explosive_destruction
-explodes	183	explosive_destruction
-exploded	183	explosive_destruction
-exploding	183	explosive_destruction
-fire	190	explosive_destruction
-fires	190	explosive_destruction
-fired	190	explosive_destruction
-firing	190	explosive_destruction
-pelt	190	explosive_destruction
-pelts	190	explosive_destruction
-pelted	190	explosive_destruction
-pelting	190	explosive_destruction
-torch	190	explosive_destruction
-torches	190	explosive_destruction
-torched	190	explosive_destruction
-torching	190	explosive_destruction
-flatten	190	flatten
-flattens	190	flatten
-flattened	190	flatten
-flattening	190	flatten
-gun down	193	gunfire
-guns down	193	gunfire
-gunned down	193	gunfire
-shell	190	gunfire
-shells	190	gunfire
-shelled	190	gunfire
-shelling	190	gunfire
-snipe	190	gunfire
-snipes	190	gunfire
-sniped	190	gunfire
-sniping	190	gunfire
-kidnapped and killed	180	kill
-killed and	190	kill
-killed or	190	kill
-shoot down	190	kill
-shoots down	190	kill
-shooting down	190	kill
-shot down	190	kill
-stamp out	190	kill
-stamps out	190	kill
-stamped out	190	kill
-stamping out	190	kill
-string up	190	kill
-strung up	190	kill
-wipe out	190	kill
-wipes out	190	kill
-wiped out	190	kill
-wiping out	190	kill
-behead	190	kill
-beheads	190	kill
-beheaded	190	kill
-beheading	190	kill
-decapitate	190	kill
-decapitates	190	kill
-decapitated	190	kill
-decapitating	190	kill
-hang	190	kill
-hangs	190	kill
-hanging	190	kill
-hanged	190	kill
-hung	190	kill
-kill	190	kill
-kills	190	kill
-killed	190	kill
-killing	190	kill
-murder	190	kill
-murders	190	kill
-murdered	190	kill
-murdering	190	kill
-slay	190	kill
-slays	190	kill
-slain	190	kill
-slaying	190	kill
-strangle	180	kill
-strangles	180	kill
-strangled	180	kill
-strangling	180	kill
-attacked and stabbed	190	physical_conflict
-fight back	190	physical_conflict
-fought back	190	physical_conflict
-fights back	190	physical_conflict
-fighting back	190	physical_conflict
-fight down	190	physical_conflict
-fought down	190	physical_conflict
-fights down	190	physical_conflict
-fighting down	190	physical_conflict
-shot and	193	physical_conflict
-square off	190	physical_conflict
-squares off	190	physical_conflict
-squared off	190	physical_conflict
-squaring off	190	physical_conflict
-wage war	190	physical_conflict
-wages war	190	physical_conflict
-waged war	190	physical_conflict
-waging war	190	physical_conflict
-altercate	190	physical_conflict
-altercates	190	physical_conflict
-altercated	190	physical_conflict
-altercating	190	physical_conflict
-assail	190	physical_conflict
-assails	190	physical_conflict
-assailed	190	physical_conflict
-assailling	190	physical_conflict
-assault	190	physical_conflict
-assaults	190	physical_conflict
-assaulted	190	physical_conflict
-assaulting	190	physical_conflict
-attack	190	physical_conflict
-attacks	190	physical_conflict
-attacked	190	physical_conflict
-attacking	190	physical_conflict
-battle	190	physical_conflict
-battles	190	physical_conflict
-battled	190	physical_conflict
-battling	190	physical_conflict
-blitz	190	physical_conflict
-blitzes	190	physical_conflict
-blitzed	190	physical_conflict
-blitzing	190	physical_conflict
-bludgeon	180	physical_conflict
-bludgeons	180	physical_conflict
-bludgeoned	180	physical_conflict
-bludgeoning	180	physical_conflict
-clash	190	physical_conflict
-clashes	190	physical_conflict
-clashed	190	physical_conflict
-clashing	190	physical_conflict
-clobber	190	physical_conflict
-clobbers	190	physical_conflict
-clobbered	190	physical_conflict
-clobbering	190	physical_conflict
-combat	190	physical_conflict
-combats	190	physical_conflict
-combatted	190	physical_conflict
-combatting	190	physical_conflict
-conflict	190	physical_conflict
-conflicts	190	physical_conflict
-conflicted	190	physical_conflict
-conflicting	190	physical_conflict
-duel	190	physical_conflict
-duels	190	physical_conflict
-duelling	190	physical_conflict
-duelled	190	physical_conflict
-fight	190	physical_conflict
-fights	190	physical_conflict
-fought	190	physical_conflict
-fighting	190	physical_conflict
-grapple	190	physical_conflict
-grapples	190	physical_conflict
-grappled	190	physical_conflict
-grappling	190	physical_conflict
-hammer	190	physical_conflict
-hammers	190	physical_conflict
-hammered	190	physical_conflict
-hammering	190	physical_conflict
-hit	190	physical_conflict
-hits	190	physical_conflict
-hitted	190	physical_conflict
-hitting	190	physical_conflict
-kick	180	physical_conflict
-kicks	180	physical_conflict
-kicked	180	physical_conflict
-kicking	180	physical_conflict
-match	190	physical_conflict
-matches	190	physical_conflict
-matched	190	physical_conflict
-matching	190	physical_conflict
-pit	190	physical_conflict
-pits	190	physical_conflict
-pitted	190	physical_conflict
-pitting	190	physical_conflict
-pummel	190	physical_conflict
-pummels	190	physical_conflict
-pummelled	190	physical_conflict
-pummeling	190	physical_conflict
-quarrel	190	physical_conflict
-quarrels	190	physical_conflict
-quarreled	190	physical_conflict
-quarreling	190	physical_conflict
-retaliate	190	physical_conflict
-retaliates	190	physical_conflict
-retaliated	190	physical_conflict
-retaliating	190	physical_conflict
-siege	190	physical_conflict
-sieges	190	physical_conflict
-sieged	190	physical_conflict
-sieging	190	physical_conflict
-skirmish	190	physical_conflict
-skirmishes	190	physical_conflict
-skirmished	190	physical_conflict
-skirmishing	190	physical_conflict
-stone	190	physical_conflict
-stones	190	physical_conflict
-stoned	190	physical_conflict
-stoning	190	physical_conflict
-storm	190	physical_conflict
-storms	190	physical_conflict
-stormed	190	physical_conflict
-storming	190	physical_conflict
-strike	190	physical_conflict
-strikes	190	physical_conflict
-struck	190	physical_conflict
-striking	190	physical_conflict
-struggle	---	physical_conflict
-struggles	---	physical_conflict
-struggled	---	physical_conflict
-struggling	---	physical_conflict
-wrestle	180	physical_conflict
-wrestles	180	physical_conflict
-wrestled	180	physical_conflict
-wrestling	180	physical_conflict
-pound	190	pound
-pounds	190	pound
-pounded	190	pound
-pounding	190	pound
-ram	190	pound
-ramming	190	pound
-rams	190	pound
-rammed	190	pound
-thump	190	pound
-thumps	190	pound
-thumped	190	pound
-thumping	190	pound
-foray into	190	raid
-forays into	190	raid
-forayed into	190	raid
-foraying into	190	raid
-intrude on	190	raid
-intrudes on	190	raid
-intruded on	190	raid
-intruding on	190	raid
-raid	190	raid
-raids	190	raid
-raided	190	raid
-raiding	190	raid
-despoil	190	ransack
-despoils	190	ransack
-despoiled	190	ransack
-despoiling	190	ransack
-foray	190	ransack
-forays	190	ransack
-forayed	190	ransack
-foraying	190	ransack
-loot	145	ransack
-loots	145	ransack
-looted	145	ransack
-looting	145	ransack
-pillage	190	ransack
-pillages	190	ransack
-pillaged	190	ransack
-pillaging	190	ransack
-plunder	190	ransack
-plunders	190	ransack
-plundered	190	ransack
-plundering	190	ransack
-ransack	190	ransack
-ransacks	190	ransack
-ransacked	190	ransack
-ransacking	190	ransack
-reave	190	ransack
-reaves	190	ransack
-reaved	190	ransack
-reaving	190	ransack
-repel	190	repulse
-repels	190	repulse
-repelling	190	repulse
-repelled	190	repulse
-repulse	190	repulse
-repulses	190	repulse
-repulsed	190	repulse
-repulsing	190	repulse
-shoot	190	shoot
-shoots	190	shoot
-shooting	190	shoot
-shot	190	shoot
-aim	030	target
-aims	030	target
-aimed	030	target
-aiming	030	target
-target	190	target
-targets	190	target
-targeted	190	target
-targeting	190	target
-besiege	191	besiege
-besieges	191	besiege
-besieged	191	besiege
-besieging	191	besiege
-infest	192	invade
-infests	192	invade
-infested	192	invade
-infesting	192	invade
-inhabit	192	invade
-inhabits	192	invade
-inhabited	192	invade
-inhabiting	192	invade
-invade	192	invade
-invades	192	invade
-invaded	192	invade
-invading	192	invade
-occupy	192	invade
-occupying	192	invade
-occupied	192	invade
-occupies	192	invade
-overrun	192	invade
-overruns	192	invade
-overrunning	192	invade
-overran	192	invade
-reside	192	invade
-resides	192	invade
-resided	192	invade
-residing	192	invade
-recapture	192	recapture
-recaptures	192	recapture
-recaptured	192	recapture
-recapturing	192	recapture
-butcher	202	massacre
-butchers	202	massacre
-butchered	202	massacre
-butchering	202	massacre
-massacre	202	massacre
-massacres	202	massacre
-massacred	202	massacre
-massacring	202	massacre
-slaughter	202	massacre
-slaughters	202	massacre
-slaughtered	202	massacre
-slaughtering	202	massacre
-appall		offend
-appalls		offend
-appalled		offend
-appalling		offend
-breach		offend
-breaches		offend
-breached		offend
-breaching		offend
-disgust		offend
-disgusts		offend
-disgusted		offend
-disgusting		offend
-infract		offend
-infracts		offend
-infracted		offend
-infracting		offend
-offend		offend
-offends		offend
-offended		offend
-offending		offend
-outrage		offend
-outrages		offend
-outraged		offend
-outraging		offend
-pique		offend
-piques		offend
-piqued		offend
-piquing		offend
-scandalise		offend
-scandalises		offend
-scandalised		offend
-scandalising		offend
-scandalize		offend
-scandalizes		offend
-scandalized		offend
-scandalizing		offend
-shock		offend
-shocks		offend
-shocked		offend
-shocking		offend
-stun		offend
-stuns		offend
-stunned		offend
-stunning		offend
-stun		offend
-stuns		offend
-stunning		offend
-stunned		offend
-stupefy		offend
-stupefies		offend
-stupefying		offend
-stupefied		offend
-transgress		offend
-transgresses		offend
-transgressed		offend
-transgressing		offend
+keys	form	code	block
+abandon	abandon	---	evacuate
+abandon	abandon	080	abandon
+abandoned	abandoned	---	evacuate
+abandoned	abandoned	080	abandon
+abandoning	abandoning	---	evacuate
+abandoning	abandoning	080	abandon
+abandons	abandons	---	evacuate
+abandons	abandons	080	abandon
+abate	abate	060	facilitate
+abated	abated	060	facilitate
+abates	abates	060	facilitate
+abating	abating	060	facilitate
+abduct	abduct	181	kidnap
+abducted	abducted	181	kidnap
+abducting	abducting	181	kidnap
+abducts	abducts	181	kidnap
+abhor	abhor	111	deplore
+abhorred	abhorred	111	deplore
+abhorring	abhorring	111	deplore
+abhors	abhors	111	deplore
+abide	abide	080	submit
+abide by	abide by	080	submit
+abided	abided	080	submit
+abided by	abided by	080	submit
+abides	abides	080	submit
+abides by	abides by	080	submit
+abiding	abiding	080	submit
+abiding by	abiding by	080	submit
+abolish	abolish	---	cancel
+abolished	abolished	---	cancel
+abolishes	abolishes	---	cancel
+abolishing	abolishing	---	cancel
+abort	abort	160	cancel
+aborted	aborted	160	cancel
+aborting	aborting	160	cancel
+aborts	aborts	160	cancel
+abscond	abscond	---	evacuate
+absconded	absconded	---	evacuate
+absconding	absconding	---	evacuate
+absconds	absconds	---	evacuate
+absolve	absolve	080	absolve
+absolve	absolve	081	acquit
+absolved	absolved	080	absolve
+absolved	absolved	081	acquit
+absolves	absolves	080	absolve
+absolves	absolves	081	acquit
+absolving	absolving	080	absolve
+absolving	absolving	081	acquit
+abstain	abstain	---	avert
+abstain	abstain	080	abstain
+abstained	abstained	---	avert
+abstained	abstained	080	abstain
+abstaining	abstaining	---	avert
+abstaining	abstaining	080	abstain
+abstains	abstains	---	avert
+abstains	abstains	080	abstain
+abuse	abuse	180	abuse
+abused	abused	180	abuse
+abuses	abuses	180	abuse
+abusing	abusing	180	abuse
+accede	accede	080	submit
+acceded	acceded	080	submit
+accedes	accedes	080	submit
+acceding	acceding	080	submit
+accelerate	accelerate	---	accelerate
+accelerated	accelerated	---	accelerate
+accelerates	accelerates	---	accelerate
+accelerating	accelerating	---	accelerate
+accentuate	accentuate	010	emphasize
+accentuated	accentuated	010	emphasize
+accentuates	accentuates	010	emphasize
+accentuating	accentuating	010	emphasize
+accept	accept	---	embrace
+accepted	accepted	---	embrace
+accepting	accepting	---	embrace
+accepts	accepts	---	embrace
+acclaim	acclaim	051	acclaim
+acclaimed	acclaimed	051	acclaim
+acclaiming	acclaiming	051	acclaim
+acclaims	acclaims	051	acclaim
+accommodate	accommodate	---	embrace
+accommodated	accommodated	---	embrace
+accommodates	accommodates	---	embrace
+accommodating	accommodating	---	embrace
+accomplish	accomplish	---	fulfill
+accomplished	accomplished	---	fulfill
+accomplishes	accomplishes	---	fulfill
+accomplishing	accomplishing	---	fulfill
+accord	accord	060	grant
+accorded	accorded	060	grant
+according	according	060	grant
+accords	accords	060	grant
+accumulate	accumulate	---	collect
+accumulated	accumulated	---	collect
+accumulates	accumulates	---	collect
+accumulating	accumulating	---	collect
+accuse	accuse	112	blame
+accused	accused	112	blame
+accuses	accuses	112	blame
+accusing	accusing	112	blame
+achieve	achieve	---	fulfill
+achieved	achieved	---	fulfill
+achieves	achieves	---	fulfill
+achieving	achieving	---	fulfill
+acknowledge	acknowledge	015	disclose
+acknowledged	acknowledged	015	disclose
+acknowledges	acknowledges	015	disclose
+acknowledging	acknowledging	015	disclose
+acquaint	acquaint	040	introduce
+acquainted	acquainted	040	introduce
+acquainting	acquainting	040	introduce
+acquaints	acquaints	040	introduce
+acquiesce	acquiesce	080	submit
+acquiesced	acquiesced	080	submit
+acquiesces	acquiesces	080	submit
+acquiescing	acquiescing	080	submit
+acquire	acquire	---	obtain
+acquired	acquired	---	obtain
+acquires	acquires	---	obtain
+acquiring	acquiring	---	obtain
+acquit	acquit	081	acquit
+acquits	acquits	081	acquit
+acquitted	acquitted	081	acquit
+acquitting	acquitting	081	acquit
+act	act	---	move
+acted	acted	---	move
+acting	acting	---	move
+activate	activate	---	start
+activated	activated	---	start
+activates	activates	---	start
+activating	activating	---	start
+acts	acts	---	move
+actuate	actuate	---	prompt
+actuated	actuated	---	prompt
+actuates	actuates	---	prompt
+actuating	actuating	---	prompt
+add	add	---	add
+add	add	060	grant
+added	added	---	add
+added	added	060	grant
+adding	adding	---	add
+adding	adding	060	grant
+address	address	010	oversee_manage
+addressed	addressed	010	oversee_manage
+addresses	addresses	010	oversee_manage
+addressing	addressing	010	oversee_manage
+adds	adds	---	add
+adds	adds	060	grant
+adjure	adjure	100	demand
+adjured	adjured	100	demand
+adjures	adjures	100	demand
+adjuring	adjuring	100	demand
+administer	administer	060	oversee_manage
+administered	administered	060	oversee_manage
+administering	administering	060	oversee_manage
+administers	administers	060	oversee_manage
+admire	admire	051	acclaim
+admired	admired	051	acclaim
+admires	admires	051	acclaim
+admiring	admiring	051	acclaim
+admit	admit	050	disclose
+admits	admits	050	disclose
+admitted	admitted	050	disclose
+admitting	admitting	050	disclose
+admonish	admonish	111	denounce
+admonished	admonished	111	denounce
+admonishes	admonishes	111	denounce
+admonishing	admonishing	111	denounce
+adopt	adopt	---	embrace
+adopted	adopted	---	embrace
+adopting	adopting	---	embrace
+adopts	adopts	---	embrace
+adore	adore	---	enjoy
+adored	adored	---	enjoy
+adores	adores	---	enjoy
+adoring	adoring	---	enjoy
+adumbrate	adumbrate	---	draft
+adumbrated	adumbrated	---	draft
+adumbrates	adumbrates	---	draft
+adumbrating	adumbrating	---	draft
+advance	advance	---	continue
+advanced	advanced	---	continue
+advances	advances	---	continue
+advancing	advancing	---	continue
+advertise	advertise	050	support
+advertised	advertised	050	support
+advertises	advertises	050	support
+advertising	advertising	050	support
+advertize	advertize	050	support
+advertized	advertized	050	support
+advertizes	advertizes	050	support
+advertizing	advertizing	050	support
+advise	advise	020	suggest
+advised	advised	020	suggest
+advises	advises	020	suggest
+advising	advising	020	suggest
+advocate	advocate	020	suggest
+advocated	advocated	020	suggest
+advocates	advocates	020	suggest
+advocating	advocating	020	suggest
+affect	affect	050	influence
+affected	affected	050	influence
+affecting	affecting	050	influence
+affects	affects	050	influence
+affirm	affirm	051	confirm
+affirmed	affirmed	051	confirm
+affirming	affirming	051	confirm
+affirms	affirms	051	confirm
+agitate	agitate	140	disturb
+agitated	agitated	140	disturb
+agitates	agitates	140	disturb
+agitating	agitating	140	disturb
+agonise	agonise	140	disturb
+agonised	agonised	140	disturb
+agonises	agonises	140	disturb
+agonising	agonising	140	disturb
+agonize	agonize	140	disturb
+agonized	agonized	140	disturb
+agonizes	agonizes	140	disturb
+agonizing	agonizing	140	disturb
+agree	agree	050	agree
+agreed	agreed	050	agree
+agreeing	agreeing	050	agree
+agrees	agrees	050	agree
+aid	aid	060	aid
+aided	aided	060	aid
+aiding	aiding	060	aid
+aids	aids	060	aid
+aim	aim	030	target
+aimed	aimed	030	target
+aiming	aiming	030	target
+aims	aims	030	target
+airlift	airlift	073	fly
+airlifted	airlifted	073	fly
+airlifting	airlifting	073	fly
+airlifts	airlifts	073	fly
+alert	alert	---	alert
+alerted	alerted	---	alert
+alerting	alerting	---	alert
+alerts	alerts	---	alert
+allay	allay	017	allay
+allayed	allayed	017	allay
+allaying	allaying	017	allay
+allays	allays	017	allay
+allege	allege	110	allege
+alleged	alleged	110	allege
+alleges	alleges	110	allege
+alleging	alleging	110	allege
+alleviate	alleviate	---	alleviate
+alleviated	alleviated	---	alleviate
+alleviates	alleviates	---	alleviate
+alleviating	alleviating	---	alleviate
+allied	allied	050	collaborate
+allies	allies	050	collaborate
+allocate	allocate	060	allocate
+allocated	allocated	060	allocate
+allocates	allocates	060	allocate
+allocating	allocating	060	allocate
+allot	allot	060	allocate
+allots	allots	060	allocate
+allotted	allotted	060	allocate
+allotting	allotting	060	allocate
+allow	allow	080	allow
+allowed	allowed	080	allow
+allowing	allowing	080	allow
+allows	allows	080	allow
+ally	ally	050	collaborate
+allying	allying	050	collaborate
+alter	alter	---	alter
+altercate	altercate	190	physical_conflict
+altercated	altercated	190	physical_conflict
+altercates	altercates	190	physical_conflict
+altercating	altercating	190	physical_conflict
+altered	altered	---	alter
+altering	altering	---	alter
+alters	alters	---	alter
+amass	amass	040	assemble
+amassed	amassed	040	assemble
+amasses	amasses	040	assemble
+amassing	amassing	040	assemble
+ambush	ambush	190	ambush
+ambushed	ambushed	190	ambush
+ambushes	ambushes	190	ambush
+ambushing	ambushing	190	ambush
+ameliorate	ameliorate	060	facilitate
+ameliorated	ameliorated	060	facilitate
+ameliorates	ameliorates	060	facilitate
+ameliorating	ameliorating	060	facilitate
+amend	amend	---	alter
+amended	amended	---	alter
+amending	amending	---	alter
+amends	amends	---	alter
+amplified	amplified	060	boost
+amplifies	amplifies	060	boost
+amplify	amplify	060	boost
+amplifying	amplifying	060	boost
+analyse	analyse	090	inspect
+analysed	analysed	090	inspect
+analyses	analyses	090	inspect
+analysing	analysing	090	inspect
+anchor	anchor	---	lock
+anchored	anchored	---	lock
+anchoring	anchoring	---	lock
+anchors	anchors	---	lock
+anger	anger	---	anger
+angered	angered	---	anger
+angered by	angered by	---	anger
+angering	angering	---	anger
+angers	angers	---	anger
+annex	annex	171	take_property
+annexed	annexed	171	take_property
+annexes	annexes	171	take_property
+annexing	annexing	171	take_property
+annihilate	annihilate	190	destroy
+annihilated	annihilated	190	destroy
+annihilates	annihilates	190	destroy
+annihilating	annihilating	190	destroy
+announce	announce	010	explain_verbal
+announced	announced	010	explain_verbal
+announces	announces	010	explain_verbal
+announcing	announcing	010	explain_verbal
+annoy	annoy	140	disturb
+annoyed	annoyed	140	disturb
+annoying	annoying	140	disturb
+annoys	annoys	140	disturb
+annul	annul	---	revoke_
+annulled	annulled	---	revoke_
+annulling	annulling	---	revoke_
+annuls	annuls	---	revoke_
+answer	answer	---	react
+answered	answered	---	react
+answering	answering	---	react
+answers	answers	---	react
+anticipate	anticipate	010	predict
+anticipated	anticipated	010	predict
+anticipates	anticipates	010	predict
+anticipating	anticipating	010	predict
+apologise	apologise	055	apologize
+apologised	apologised	055	apologize
+apologises	apologises	055	apologize
+apologising	apologising	055	apologize
+apologize	apologize	055	apologize
+apologized	apologized	055	apologize
+apologizes	apologizes	055	apologize
+apologizing	apologizing	055	apologize
+appall	appall		offend
+appalled	appalled		offend
+appalling	appalling		offend
+appalls	appalls		offend
+appeal	appeal	020	appeal
+appealed	appealed	020	appeal
+appealing	appealing	020	appeal
+appeals	appeals	020	appeal
+appear	appear	---	appear
+appeared	appeared	---	appear
+appearing	appearing	---	appear
+appears	appears	---	appear
+appease	appease	060	facilitate
+appeased	appeased	060	facilitate
+appeases	appeases	060	facilitate
+appeasing	appeasing	060	facilitate
+applaud	applaud	051	acclaim
+applauded	applauded	051	acclaim
+applauding	applauding	051	acclaim
+applauds	applauds	051	acclaim
+applied	applied	020	utilize
+applies	applies	020	utilize
+apply	apply	020	utilize
+applying	applying	020	utilize
+appoint	appoint	---	name
+appointed	appointed	---	name
+appointing	appointing	---	name
+appoints	appoints	---	name
+apportion	apportion	060	allocate
+apportioned	apportioned	060	allocate
+apportioning	apportioning	060	allocate
+apportions	apportions	060	allocate
+appreciate	appreciate	051	appreciate
+appreciated	appreciated	051	appreciate
+appreciates	appreciates	051	appreciate
+appreciating	appreciating	051	appreciate
+apprehend	apprehend	173	apprehend
+apprehended	apprehended	173	apprehend
+apprehending	apprehending	173	apprehend
+apprehends	apprehends	173	apprehend
+apprise	apprise	040	notify
+apprised	apprised	040	notify
+apprises	apprises	040	notify
+apprising	apprising	040	notify
+apprize	apprize	040	notify
+apprized	apprized	040	notify
+apprizes	apprizes	040	notify
+apprizing	apprizing	040	notify
+approach	approach	040	arrive
+approached	approached	040	arrive
+approaches	approaches	040	arrive
+approaching	approaching	040	arrive
+appropriate	appropriate	171	take_property
+appropriated	appropriated	171	take_property
+appropriates	appropriates	171	take_property
+appropriating	appropriating	171	take_property
+approve	approve	080	allow
+approved	approved	080	allow
+approves	approves	080	allow
+approving	approving	080	allow
+arbitrate	arbitrate	080	compromise
+arbitrated	arbitrated	080	compromise
+arbitrates	arbitrates	080	compromise
+arbitrating	arbitrating	080	compromise
+are determined	are determined	030	select
+argue	argue	110	verbal_conflict
+argued	argued	110	verbal_conflict
+argues	argues	110	verbal_conflict
+arguing	arguing	110	verbal_conflict
+arise	arise	---	lift
+arisen	arisen	---	lift
+arises	arises	---	lift
+arising	arising	---	lift
+arm	arm	062	arm
+armed	armed	062	arm
+arming	arming	062	arm
+arms	arms	062	arm
+arose	arose	---	lift
+arouse	arouse	140	provoke
+aroused	aroused	140	provoke
+arouses	arouses	140	provoke
+arousing	arousing	140	provoke
+arrange	arrange	---	arrange
+arranged	arranged	---	arrange
+arranges	arranges	---	arrange
+arranging	arranging	---	arrange
+arrest	arrest	173	apprehend
+arrest and	arrest and	171	apprehend
+arrested	arrested	173	apprehend
+arrested and	arrested and	171	apprehend
+arresting	arresting	173	apprehend
+arrests	arrests	173	apprehend
+arrests and	arrests and	171	apprehend
+arrive	arrive	040	arrive
+arrived	arrived	040	arrive
+arrives	arrives	040	arrive
+arriving	arriving	040	arrive
+articulate	articulate	010	explain_verbal
+articulated	articulated	010	explain_verbal
+articulates	articulates	010	explain_verbal
+articulating	articulating	010	explain_verbal
+ascertain	ascertain	090	inspect
+ascertained	ascertained	090	inspect
+ascertaining	ascertaining	090	inspect
+ascertains	ascertains	090	inspect
+ask	ask	020	ask
+ask for	ask for	020	ask
+ask for	ask for	040	invite
+asked	asked	020	ask
+asked for	asked for	020	ask
+asked for	asked for	040	invite
+asking	asking	020	ask
+asking for	asking for	020	ask
+asking for	asking for	040	invite
+asks	asks	020	ask
+asks for	asks for	020	ask
+asks for	asks for	040	invite
+assail	assail	190	physical_conflict
+assailed	assailed	190	physical_conflict
+assailling	assailling	190	physical_conflict
+assails	assails	190	physical_conflict
+assassinate	assassinate	186	assassinate
+assassinated	assassinated	186	assassinate
+assassinates	assassinates	186	assassinate
+assassinating	assassinating	186	assassinate
+assault	assault	190	physical_conflict
+assaulted	assaulted	190	physical_conflict
+assaulting	assaulting	190	physical_conflict
+assaults	assaults	190	physical_conflict
+assemble	assemble	040	assemble
+assembled	assembled	040	assemble
+assembles	assembles	040	assemble
+assembling	assembling	040	assemble
+assert	assert	010	explain_verbal
+asserted	asserted	010	explain_verbal
+asserting	asserting	010	explain_verbal
+asserts	asserts	010	explain_verbal
+assess	assess	010	estimate
+assessed	assessed	010	estimate
+assesses	assesses	010	estimate
+assessing	assessing	010	estimate
+assign	assign	060	allocate
+assigned	assigned	060	allocate
+assigning	assigning	060	allocate
+assigns	assigns	060	allocate
+assist	assist	060	aid
+assisted	assisted	060	aid
+assisting	assisting	060	aid
+assists	assists	060	aid
+associate	associate	050	collaborate
+associated	associated	050	collaborate
+associates	associates	050	collaborate
+associating	associating	050	collaborate
+assuage	assuage	060	facilitate
+assuaged	assuaged	060	facilitate
+assuages	assuages	060	facilitate
+assuaging	assuaging	060	facilitate
+assure	assure	030	promise
+assured	assured	030	promise
+assures	assures	030	promise
+assuring	assuring	030	promise
+attach	attach	060	link
+attached	attached	060	link
+attaches	attaches	060	link
+attaching	attaching	060	link
+attack	attack	190	physical_conflict
+attacked	attacked	190	physical_conflict
+attacked and stabbed	attacked and stabbed	190	physical_conflict
+attacking	attacking	190	physical_conflict
+attacks	attacks	190	physical_conflict
+attain	attain	---	obtain
+attained	attained	---	obtain
+attaining	attaining	---	obtain
+attains	attains	---	obtain
+attempt	attempt	---	attempt
+attempt	attempt	---	undertake
+attempted	attempted	---	attempt
+attempted	attempted	---	undertake
+attempting	attempting	---	attempt
+attempting	attempting	---	undertake
+attempts	attempts	---	attempt
+attempts	attempts	---	undertake
+attend	attend	042	go_somewhere
+attended	attended	042	go_somewhere
+attending	attending	042	go_somewhere
+attends	attends	042	go_somewhere
+attire	attire	062	arm
+attired	attired	062	arm
+attires	attires	062	arm
+attiring	attiring	062	arm
+audit	audit	090	inspect
+audited	audited	090	inspect
+auditing	auditing	090	inspect
+audits	audits	090	inspect
+augment	augment	060	boost
+augmented	augmented	060	boost
+augmenting	augmenting	060	boost
+augments	augments	060	boost
+augur	augur	010	predict
+augured	augured	010	predict
+auguring	auguring	010	predict
+augurs	augurs	010	predict
+auspicate	auspicate	010	predict
+auspicated	auspicated	010	predict
+auspicates	auspicates	010	predict
+auspicating	auspicating	010	predict
+authorise	authorise	080	allow
+authorised	authorised	080	allow
+authorises	authorises	080	allow
+authorising	authorising	080	allow
+authorize	authorize	080	allow
+authorized	authorized	080	allow
+authorizes	authorizes	080	allow
+authorizing	authorizing	080	allow
+aver	aver	110	allege
+averred	averred	110	allege
+averring	averring	110	allege
+avers	avers	110	allege
+avert	avert	---	avert
+averted	averted	---	avert
+averting	averting	---	avert
+averts	averts	---	avert
+avoid	avoid	---	avert
+avoided	avoided	---	avert
+avoiding	avoiding	---	avert
+avoids	avoids	---	avert
+avow	avow	110	allege
+avowed	avowed	110	allege
+avowing	avowing	110	allege
+avows	avows	110	allege
+await	await	010	predict
+awaited	awaited	010	predict
+awaiting	awaiting	010	predict
+awaits	awaits	010	predict
+award	award	060	grant
+awarded	awarded	060	grant
+awarding	awarding	060	grant
+awards	awards	060	grant
+back	back	050	support
+back down	back down	080	retreat
+backed	backed	050	support
+backed down	backed down	080	retreat
+backing	backing	050	support
+backing down	backing down	080	retreat
+backlash	backlash	---	backlash
+backlashed	backlashed	---	backlash
+backlashes	backlashes	---	backlash
+backlashing	backlashing	---	backlash
+backs	backs	050	support
+backs down	backs down	080	retreat
+bade	bade	100	demand
+badger	badger	140	disturb
+badgered	badgered	140	disturb
+badgering	badgering	140	disturb
+badgers	badgers	140	disturb
+ban	ban	172	prohibit
+banish	banish	174	deport
+banished	banished	174	deport
+banishes	banishes	174	deport
+banishing	banishing	174	deport
+bankroll	bankroll	061	finance
+bankrolled	bankrolled	061	finance
+bankrolling	bankrolling	061	finance
+bankrolls	bankrolls	061	finance
+banned	banned	172	prohibit
+banning	banning	172	prohibit
+bans	bans	172	prohibit
+bar	bar	172	exclude
+bargain	bargain	050	bargain
+bargained	bargained	050	bargain
+bargaining	bargaining	050	bargain
+bargains	bargains	050	bargain
+barred	barred	172	exclude
+barring	barring	172	exclude
+bars	bars	172	exclude
+barter	barter	050	bargain
+bartered	bartered	050	bargain
+bartering	bartering	050	bargain
+barters	barters	050	bargain
+base	base	---	arrange
+based	based	---	arrange
+bases	bases	---	arrange
+basing	basing	---	arrange
+battle	battle	190	physical_conflict
+battled	battled	190	physical_conflict
+battles	battles	190	physical_conflict
+battling	battling	190	physical_conflict
+be determined	be determined	030	select
+beat	beat	190	destroy
+beat	beat	182	destroy
+beated	beated	190	destroy
+beaten	beaten	182	destroy
+beating	beating	190	destroy
+beating	beating	182	destroy
+beats	beats	190	destroy
+beats	beats	182	destroy
+beef up	beef up	174	strengthen
+beef up	beef up	060	boost
+beefed up	beefed up	174	strengthen
+beefed up	beefed up	060	boost
+beefing up	beefing up	174	strengthen
+beefing up	beefing up	060	boost
+beefs up	beefs up	174	strengthen
+beefs up	beefs up	060	boost
+beg	beg	020	appeal
+began	began	---	start
+begged	begged	020	appeal
+begging	begging	020	appeal
+begin	begin	---	start
+beginning	beginning	---	start
+begins	begins	---	start
+begs	begs	020	appeal
+begun	begun	---	start
+behead	behead	190	kill
+beheaded	beheaded	190	kill
+beheading	beheading	190	kill
+beheads	beheads	190	kill
+believe	believe	---	believe
+believed	believed	---	believe
+believes	believes	---	believe
+believing	believing	---	believe
+belittle	belittle	111	denigrate
+belittled	belittled	111	denigrate
+belittles	belittles	111	denigrate
+belittling	belittling	111	denigrate
+bemoan	bemoan	110	verbal_conflict
+bemoaned	bemoaned	110	verbal_conflict
+bemoaning	bemoaning	110	verbal_conflict
+bemoans	bemoans	110	verbal_conflict
+bemock	bemock	010	repeat
+bemocked	bemocked	010	repeat
+bemocking	bemocking	010	repeat
+bemocks	bemocks	010	repeat
+benefit	benefit	060	aid
+benefited	benefited	060	aid
+benefiting	benefiting	060	aid
+benefits	benefits	060	aid
+bequeath	bequeath	060	grant
+bequeathed	bequeathed	060	grant
+bequeathing	bequeathing	060	grant
+bequeaths	bequeaths	060	grant
+berate	berate	111	denounce
+berated	berated	111	denounce
+berates	berates	111	denounce
+berating	berating	111	denounce
+besiege	besiege	191	besiege
+besieged	besieged	191	besiege
+besieges	besieges	191	besiege
+besieging	besieging	191	besiege
+best	best	190	destroy
+bested	bested	190	destroy
+besting	besting	190	destroy
+bestow	bestow	060	grant
+bestowed	bestowed	060	grant
+bestowing	bestowing	060	grant
+bestows	bestows	060	grant
+bestridden	bestridden	---	mount
+bestride	bestride	---	mount
+bestrides	bestrides	---	mount
+bestrode	bestrode	---	mount
+bests	bests	190	destroy
+betray	betray	160	betray
+betrayed	betrayed	160	betray
+betraying	betraying	160	betray
+betrays	betrays	160	betray
+better	better	060	facilitate
+bettered	bettered	060	facilitate
+bettering	bettering	060	facilitate
+betters	betters	060	facilitate
+bewilder	bewilder	---	perplex
+bewildered	bewildered	---	perplex
+bewildering	bewildering	---	perplex
+bewilders	bewilders	---	perplex
+bid	bid	100	demand
+bidding	bidding	100	demand
+bide	bide	080	submit
+bided	bided	080	submit
+bides	bides	080	submit
+biding	biding	080	submit
+bids	bids	100	demand
+bill	bill	170	impose
+billed	billed	170	impose
+billing	billing	170	impose
+billow	billow	---	surge
+billowed	billowed	---	surge
+billowing	billowing	---	surge
+billows	billows	---	surge
+bills	bills	170	impose
+bind	bind	060	link
+binding	binding	060	link
+binds	binds	060	link
+blacklist	blacklist	160	blacklist
+blacklist	blacklist	170	exclude
+blacklisted	blacklisted	160	blacklist
+blacklisted	blacklisted	170	exclude
+blacklisting	blacklisting	160	blacklist
+blacklisting	blacklisting	170	exclude
+blacklists	blacklists	160	blacklist
+blacklists	blacklists	170	exclude
+blackmail	blackmail	170	impel
+blackmailed	blackmailed	170	impel
+blackmailing	blackmailing	170	impel
+blackmails	blackmails	170	impel
+blame	blame	112	blame
+blamed	blamed	112	blame
+blames	blames	112	blame
+blaming	blaming	112	blame
+blaspheme	blaspheme	110	curse
+blasphemed	blasphemed	110	curse
+blasphemes	blasphemes	110	curse
+blaspheming	blaspheming	110	curse
+blast	blast	190	explosive_destruction
+blasted	blasted	190	explosive_destruction
+blasting	blasting	190	explosive_destruction
+blasts	blasts	190	explosive_destruction
+blend	blend	060	merge
+blended	blended	060	merge
+blending	blending	060	merge
+blends	blends	060	merge
+bless	bless	051	bless
+blessed	blessed	051	bless
+blesses	blesses	051	bless
+blessing	blessing	051	bless
+blew	blew	190	explosive_destruction
+blew up	blew up	190	explosive_destruction
+blitz	blitz	190	physical_conflict
+blitzed	blitzed	190	physical_conflict
+blitzes	blitzes	190	physical_conflict
+blitzing	blitzing	190	physical_conflict
+block	block	170	exclude
+blockade	blockade	170	exclude
+blockaded	blockaded	170	exclude
+blockades	blockades	170	exclude
+blockading	blockading	170	exclude
+blocked	blocked	170	exclude
+blocking	blocking	170	exclude
+blocks	blocks	170	exclude
+bloom	bloom	---	develop
+bloomed	bloomed	---	develop
+blooming	blooming	---	develop
+blooms	blooms	---	develop
+blossom	blossom	---	develop
+blossomed	blossomed	---	develop
+blossoming	blossoming	---	develop
+blossoms	blossoms	---	develop
+blow	blow	190	explosive_destruction
+blow up	blow up	190	explosive_destruction
+blowing	blowing	190	explosive_destruction
+blowing up	blowing up	190	explosive_destruction
+blown	blown	190	explosive_destruction
+blown up	blown up	190	explosive_destruction
+blows up	blows up	190	explosive_destruction
+bludgeon	bludgeon	180	physical_conflict
+bludgeoned	bludgeoned	180	physical_conflict
+bludgeoning	bludgeoning	180	physical_conflict
+bludgeons	bludgeons	180	physical_conflict
+boast	boast	---	tout
+boasted	boasted	---	tout
+boasting	boasting	---	tout
+boasts	boasts	---	tout
+bomb	bomb	190	explosive_destruction
+bombard	bombard	190	explosive_destruction
+bombarded	bombarded	190	explosive_destruction
+bombarding	bombarding	190	explosive_destruction
+bombards	bombards	190	explosive_destruction
+bombed	bombed	190	explosive_destruction
+bombing	bombing	190	explosive_destruction
+bombs	bombs	190	explosive_destruction
+boost	boost	060	boost
+boosted	boosted	060	boost
+boosting	boosting	060	boost
+boosts	boosts	060	boost
+boot out	boot out	174	deport
+booted out	booted out	174	deport
+booting out	booting out	174	deport
+boots out	boots out	174	deport
+bother	bother	140	disturb
+bothered	bothered	140	disturb
+bothering	bothering	140	disturb
+bothers	bothers	140	disturb
+bought	bought	061	purchase
+bound	bound	---	jump
+bound	bound	060	link
+bounded	bounded	---	jump
+bounding	bounding	---	jump
+bounds	bounds	---	jump
+bow	bow	080	yield
+bowed	bowed	080	yield
+bowing	bowing	080	yield
+bows	bows	080	yield
+boycott	boycott	163	exclude
+boycotted	boycotted	163	exclude
+boycotting	boycotting	163	exclude
+boycotts	boycotts	163	exclude
+brag	brag	---	tout
+bragged	bragged	---	tout
+bragging	bragging	---	tout
+brags	brags	---	tout
+brand	brand	111	mark
+branded	branded	111	mark
+branding	branding	111	mark
+brandish	brandish	---	exhibit
+brandished	brandished	---	exhibit
+brandishes	brandishes	---	exhibit
+brandishing	brandishing	---	exhibit
+brands	brands	111	mark
+brave	brave	040	meet_people
+braved	braved	040	meet_people
+braves	braves	040	meet_people
+braving	braving	040	meet_people
+breach	breach	128	violate
+breach	breach		offend
+breached	breached	128	violate
+breached	breached		offend
+breaches	breaches	128	violate
+breaches	breaches		offend
+breaching	breaching	128	violate
+breaching	breaching		offend
+break	break	190	destroy
+break down	break down	---	fail
+breaking	breaking	190	destroy
+breaking down	breaking down	---	fail
+breaks	breaks	190	destroy
+breaks down	breaks down	---	fail
+bridle at	bridle at	140	disturb
+bridled at	bridled at	140	disturb
+bridles at	bridles at	140	disturb
+bridling at	bridling at	140	disturb
+brief	brief	---	instruct
+briefed	briefed	---	instruct
+briefing	briefing	---	instruct
+briefs	briefs	---	instruct
+bring	bring	---	bring
+bring	bring	---	bring
+bring down	bring down	---	fell
+bring out	bring out	---	despatch
+bringed	bringed	---	bring
+bringing	bringing	---	bring
+bringing	bringing	---	bring
+bringing down	bringing down	---	fell
+bringing out	bringing out	---	despatch
+brings	brings	---	bring
+brings	brings	---	bring
+brings down	brings down	---	fell
+brings out	brings out	---	despatch
+broadcast	broadcast	---	broadcast
+broadcasted	broadcasted	---	broadcast
+broadcasting	broadcasting	---	broadcast
+broadcasts	broadcasts	---	broadcast
+broaden	broaden	---	extend
+broadened	broadened	---	extend
+broadening	broadening	---	extend
+broadens	broadens	---	extend
+broke	broke	190	destroy
+broke down	broke down	---	fail
+broken	broken	190	destroy
+broken down	broken down	---	fail
+broker	broker	045	bargain
+brokered	brokered	045	bargain
+brokering	brokering	045	bargain
+brokers	brokers	045	bargain
+brought	brought	---	bring
+brought down	brought down	---	fell
+brought out	brought out	---	despatch
+bruise	bruise	180	hurt
+bruised	bruised	180	hurt
+bruises	bruises	180	hurt
+bruising	bruising	180	hurt
+buckle	buckle	---	collapse
+buckled	buckled	---	collapse
+buckles	buckles	---	collapse
+buckling	buckling	---	collapse
+budge	budge	---	move
+budged	budged	---	move
+budges	budges	---	move
+budging	budging	---	move
+build	build	---	construct
+build up	build up	---	strengthen
+building	building	---	construct
+building up	building up	---	strengthen
+builds	builds	---	construct
+builds up	builds up	---	strengthen
+built	built	---	construct
+built up	built up	---	strengthen
+burgeon	burgeon	---	develop
+burgeoned	burgeoned	---	develop
+burgeoning	burgeoning	---	develop
+burgeons	burgeons	---	develop
+buried	buried	---	hide
+buries	buries	---	hide
+burn	burn	---	burn
+burned	burned	---	burn
+burning	burning	---	burn
+burns	burns	---	burn
+burnt	burnt	---	burn
+burnted	burnted	---	burn
+burnting	burnting	---	burn
+burnts	burnts	---	burn
+bury	bury	---	hide
+burying	burying	---	hide
+bust	bust	190	destroy
+busted	busted	190	destroy
+busting	busting	190	destroy
+busts	busts	190	destroy
+butcher	butcher	202	massacre
+butchered	butchered	202	massacre
+butchering	butchering	202	massacre
+butchers	butchers	202	massacre
+buy	buy	061	purchase
+buying	buying	061	purchase
+buys	buys	061	purchase
+bypass	bypass	---	evade
+bypassed	bypassed	---	evade
+bypasses	bypasses	---	evade
+bypassing	bypassing	---	evade
+cable	cable	040	cable
+cabled	cabled	040	cable
+cables	cables	040	cable
+cabling	cabling	040	cable
+cage	cage	170	confine
+caged	caged	170	confine
+cages	cages	170	confine
+caging	caging	170	confine
+calculate	calculate	010	estimate
+calculated	calculated	010	estimate
+calculates	calculates	010	estimate
+calculating	calculating	010	estimate
+call	call	041	call
+call off	call off	160	cancel
+call up	call up	150	mobilize
+called	called	041	call
+called off	called off	160	cancel
+called up	called up	150	mobilize
+calling	calling	041	call
+calling off	calling off	160	cancel
+calling up	calling up	150	mobilize
+calls	calls	041	call
+calls off	calls off	160	cancel
+calls up	calls up	150	mobilize
+came	came	---	arrive
+came after	came after	---	come_after
+came up	came up	---	lift
+campaign	campaign	100	demand
+campaigned	campaigned	100	demand
+campaigning	campaigning	100	demand
+campaigns	campaigns	100	demand
+cancel	cancel	---	revoke_
+cancelled	cancelled	---	revoke_
+cancelling	cancelling	---	revoke_
+cancels	cancels	---	revoke_
+cane	cane	180	denounce
+caned	caned	180	denounce
+canes	canes	180	denounce
+caning	caning	180	denounce
+capitulate	capitulate	080	yield
+capitulated	capitulated	080	yield
+capitulates	capitulates	080	yield
+capitulating	capitulating	080	yield
+capture	capture	171	apprehend
+captured	captured	171	apprehend
+captures	captures	171	apprehend
+capturing	capturing	171	apprehend
+carried	carried	---	send
+carried out	carried out	---	perpetuate
+carried out	carried out	---	utilize
+carries	carries	---	send
+carries out	carries out	---	perpetuate
+carries out	carries out	---	utilize
+carry	carry	---	send
+carry out	carry out	---	perpetuate
+carry out	carry out	---	utilize
+carrying	carrying	---	send
+carrying out	carrying out	---	perpetuate
+carrying out	carrying out	---	utilize
+cast	cast	---	hurl
+casted	casted	---	hurl
+castigate	castigate	111	denounce
+castigated	castigated	111	denounce
+castigates	castigates	111	denounce
+castigating	castigating	111	denounce
+casting	casting	---	hurl
+casts	casts	---	hurl
+catch	catch	171	apprehend
+catches	catches	171	apprehend
+catching	catching	171	apprehend
+caught	caught	171	apprehend
+cause	cause	---	make
+caused	caused	---	make
+causes	causes	---	make
+causing	causing	---	make
+caution	caution	130	warn
+cautioned	cautioned	130	warn
+cautioning	cautioning	130	warn
+cautions	cautions	130	warn
+cave	cave	---	collapse
+caved	caved	---	collapse
+caves	caves	---	collapse
+caving	caving	---	collapse
+cease	cease	---	cancel
+ceased	ceased	---	cancel
+ceases	ceases	---	cancel
+ceasing	ceasing	---	cancel
+cede	cede	080	yield
+ceded	ceded	080	yield
+cedes	cedes	080	yield
+ceding	ceding	080	yield
+celebrate	celebrate	051	acclaim
+celebrated	celebrated	051	acclaim
+celebrates	celebrates	051	acclaim
+celebrating	celebrating	051	acclaim
+censor	censor	1721	prohibit
+censored	censored	1721	prohibit
+censoring	censoring	1721	prohibit
+censors	censors	1721	prohibit
+censure	censure	111	denounce
+censured	censured	111	denounce
+censures	censures	111	denounce
+censuring	censuring	111	denounce
+certified	certified	030	promise
+certifies	certifies	030	promise
+certify	certify	030	promise
+certifying	certifying	030	promise
+chain	chain	060	link
+chained	chained	060	link
+chaining	chaining	060	link
+chains	chains	060	link
+challenge	challenge	110	verbal_conflict
+challenged	challenged	110	verbal_conflict
+challenges	challenges	110	verbal_conflict
+challenging	challenging	110	verbal_conflict
+change	change	---	alter
+changed	changed	---	alter
+changes	changes	---	alter
+changing	changing	---	alter
+chant	chant	---	chant
+chanted	chanted	---	chant
+chanting	chanting	---	chant
+chants	chants	---	chant
+charge	charge	112	blame
+charged	charged	112	blame
+charges	charges	112	blame
+charging	charging	112	blame
+chase	chase	---	search
+chased	chased	---	search
+chases	chases	---	search
+chasing	chasing	---	search
+chasten	chasten	111	denounce
+chastened	chastened	111	denounce
+chastening	chastening	111	denounce
+chastens	chastens	111	denounce
+chastise	chastise	111	denounce
+chastised	chastised	111	denounce
+chastises	chastises	111	denounce
+chastising	chastising	111	denounce
+check	check	090	inspect
+checked	checked	090	inspect
+checking	checking	090	inspect
+checks	checks	090	inspect
+cheer	cheer	051	encourage
+cheered	cheered	051	encourage
+cheering	cheering	051	encourage
+cheers	cheers	051	encourage
+chide	chide	111	denounce
+chided	chided	111	denounce
+chides	chides	111	denounce
+chiding	chiding	111	denounce
+choose	choose	---	select
+chose	chose	---	select
+chosen	chosen	---	select
+chosing	chosing	---	select
+circle	circle	190	encircle
+circled	circled	190	encircle
+circles	circles	190	encircle
+circling	circling	190	encircle
+circulate	circulate	010	circulate
+circulated	circulated	010	circulate
+circulates	circulates	010	circulate
+circulating	circulating	010	circulate
+circumvent	circumvent	---	evade
+circumvented	circumvented	---	evade
+circumventing	circumventing	---	evade
+circumvents	circumvents	---	evade
+cite	cite	010	explain_verbal
+cited	cited	010	explain_verbal
+cites	cites	010	explain_verbal
+citing	citing	010	explain_verbal
+claim	claim	110	allege
+claimed	claimed	110	allege
+claiming	claiming	110	allege
+claims	claims	110	allege
+clamber	clamber	---	scramble
+clambered	clambered	---	scramble
+clambering	clambering	---	scramble
+clambers	clambers	---	scramble
+clamor	clamor	100	demand
+clamored	clamored	100	demand
+clamoring	clamoring	100	demand
+clamors	clamors	100	demand
+clamour	clamour	100	demand
+clamoured	clamoured	100	demand
+clamouring	clamouring	100	demand
+clamours	clamours	100	demand
+clamp	clamp	---	clamp
+clamped	clamped	---	clamp
+clamping	clamping	---	clamp
+clamps	clamps	---	clamp
+clap	clap	051	acclaim
+clapped	clapped	051	acclaim
+clapping	clapping	051	acclaim
+claps	claps	051	acclaim
+clarified	clarified	010	explain_verbal
+clarifies	clarifies	010	explain_verbal
+clarify	clarify	010	explain_verbal
+clarifying	clarifying	010	explain_verbal
+clash	clash	190	physical_conflict
+clashed	clashed	190	physical_conflict
+clashes	clashes	190	physical_conflict
+clashing	clashing	190	physical_conflict
+cleanse	cleanse	---	cleanse
+cleansed	cleansed	---	cleanse
+cleanses	cleanses	---	cleanse
+cleansing	cleansing	---	cleanse
+clear	clear	080	allow
+clear up	clear up	010	explain_verbal
+cleared	cleared	080	allow
+cleared up	cleared up	010	explain_verbal
+clearing	clearing	080	allow
+clearing up	clearing up	010	explain_verbal
+clears	clears	080	allow
+clears up	clears up	010	explain_verbal
+cleave	cleave	---	separate
+cleaving	cleaving	---	separate
+cleft	cleft	---	separate
+climb	climb	---	mount
+climbed	climbed	---	mount
+climbing	climbing	---	mount
+climbs	climbs	---	mount
+clinch	clinch	---	clinch
+clinched	clinched	---	clinch
+clinches	clinches	---	clinch
+clinching	clinching	---	clinch
+clobber	clobber	190	physical_conflict
+clobbered	clobbered	190	physical_conflict
+clobbering	clobbering	190	physical_conflict
+clobbers	clobbers	190	physical_conflict
+close	close	---	cancel
+closed	closed	---	cancel
+closes	closes	---	cancel
+closing	closing	---	cancel
+clove	clove	---	separate
+cluster	cluster	040	assemble
+clustered	clustered	040	assemble
+clustering	clustering	040	assemble
+clusters	clusters	040	assemble
+coalesce	coalesce	060	merge
+coalesced	coalesced	060	merge
+coalesces	coalesces	060	merge
+coalescing	coalescing	060	merge
+collaborate	collaborate	050	collaborate
+collaborated	collaborated	050	collaborate
+collaborates	collaborates	050	collaborate
+collaborating	collaborating	050	collaborate
+collapse	collapse	---	collapse
+collapsed	collapsed	---	collapse
+collapses	collapses	---	collapse
+collapsing	collapsing	---	collapse
+collect	collect	---	collect
+collected	collected	---	collect
+collecting	collecting	---	collect
+collects	collects	---	collect
+collision	collision	---	crash
+collisioned	collisioned	---	crash
+collisioning	collisioning	---	crash
+collisions	collisions	---	crash
+comb	comb	090	probe
+combat	combat	190	physical_conflict
+combats	combats	190	physical_conflict
+combatted	combatted	190	physical_conflict
+combatting	combatting	190	physical_conflict
+combed	combed	090	probe
+combine	combine	060	merge
+combined	combined	060	merge
+combines	combines	060	merge
+combing	combing	090	probe
+combining	combining	060	merge
+combs	combs	090	probe
+come	come	---	arrive
+come after	come after	---	come_after
+come up	come up	---	lift
+comes	comes	---	arrive
+comes after	comes after	---	come_after
+comes up	comes up	---	lift
+comfort	comfort	017	allay
+comforted	comforted	017	allay
+comforting	comforting	017	allay
+comforts	comforts	017	allay
+coming	coming	---	arrive
+coming after	coming after	---	come_after
+coming up	coming up	---	lift
+command	command	060	oversee_manage
+commanded	commanded	060	oversee_manage
+commandeer	commandeer	171	take_control
+commandeered	commandeered	171	take_control
+commandeering	commandeering	171	take_control
+commandeers	commandeers	171	take_control
+commanding	commanding	060	oversee_manage
+commands	commands	060	oversee_manage
+commemorate	commemorate	051	acclaim
+commemorated	commemorated	051	acclaim
+commemorates	commemorates	051	acclaim
+commemorating	commemorating	051	acclaim
+commence	commence	---	start
+commenced	commenced	---	start
+commences	commences	---	start
+commencing	commencing	---	start
+commend	commend	051	acclaim
+commended	commended	051	acclaim
+commending	commending	051	acclaim
+commends	commends	051	acclaim
+comment	comment	010	explain_verbal
+commented	commented	010	explain_verbal
+commenting	commenting	010	explain_verbal
+comments	comments	010	explain_verbal
+commit	commit	---	perpetuate
+commits	commits	---	perpetuate
+committed	committed	---	perpetuate
+committing	committing	---	perpetuate
+communicate	communicate	040	explain_verbal
+communicate with	communicate with	040	meet_people
+communicated	communicated	040	explain_verbal
+communicated with	communicated with	040	meet_people
+communicates	communicates	040	explain_verbal
+communicates with	communicates with	040	meet_people
+communicating	communicating	040	explain_verbal
+communicating with	communicating with	040	meet_people
+compel	compel	170	impel
+compelled	compelled	170	impel
+compelling	compelling	170	impel
+compels	compels	170	impel
+compensate	compensate	114	purchase
+compensated	compensated	114	purchase
+compensates	compensates	114	purchase
+compensating	compensating	114	purchase
+compete	compete	110	verbal_conflict
+competed	competed	110	verbal_conflict
+competes	competes	110	verbal_conflict
+competing	competing	110	verbal_conflict
+compile	compile	---	collect
+compiled	compiled	---	collect
+compiles	compiles	---	collect
+compiling	compiling	---	collect
+complain	complain	114	verbal_conflict
+complained	complained	114	verbal_conflict
+complaining	complaining	114	verbal_conflict
+complains	complains	114	verbal_conflict
+complete	complete	---	finish
+completed	completed	---	finish
+completes	completes	---	finish
+completing	completing	---	finish
+complicate	complicate	---	perplex
+complicated	complicated	---	perplex
+complicates	complicates	---	perplex
+complicating	complicating	---	perplex
+complied	complied	030	submit
+complies	complies	030	submit
+compliment	compliment	051	acclaim
+complimented	complimented	051	acclaim
+complimenting	complimenting	051	acclaim
+compliments	compliments	051	acclaim
+comply	comply	030	submit
+complying	complying	030	submit
+compose	compose	---	write
+composed	composed	---	write
+composes	composes	---	write
+composing	composing	---	write
+compound	compound	060	boost
+compounded	compounded	060	boost
+compounding	compounding	060	boost
+compounds	compounds	060	boost
+compromise	compromise	080	compromise
+compromised	compromised	080	compromise
+compromises	compromises	080	compromise
+compromising	compromising	080	compromise
+conceal	conceal	---	hide
+concealed	concealed	---	hide
+concealing	concealing	---	hide
+conceals	conceals	---	hide
+concede	concede	080	yield
+conceded	conceded	080	yield
+concedes	concedes	080	yield
+conceding	conceding	080	yield
+conceive	conceive	---	construct
+conceived	conceived	---	construct
+conceives	conceives	---	construct
+conceiving	conceiving	---	construct
+concern	concern	012	concern
+concerned	concerned	012	concern
+concerning	concerning	012	concern
+concerns	concerns	012	concern
+concert	concert	050	collaborate
+concerted	concerted	050	collaborate
+concerting	concerting	050	collaborate
+concerts	concerts	050	collaborate
+concession	concession	080	yield
+concessioned	concessioned	080	yield
+concessioning	concessioning	080	yield
+concessions	concessions	080	yield
+conciliate	conciliate	080	compromise
+conciliated	conciliated	080	compromise
+conciliates	conciliates	080	compromise
+conciliating	conciliating	080	compromise
+conclude	conclude	---	finish
+concluded	concluded	---	finish
+concludes	concludes	---	finish
+concluding	concluding	---	finish
+concoct	concoct	---	construct
+concocted	concocted	---	construct
+concocting	concocting	---	construct
+concocts	concocts	---	construct
+condemn	condemn	111	blame
+condemned	condemned	111	blame
+condemning	condemning	111	blame
+condemns	condemns	111	blame
+conduct	conduct	060	oversee_manage
+conducted	conducted	060	oversee_manage
+conducting	conducting	060	oversee_manage
+conducts	conducts	060	oversee_manage
+confer	confer	040	confer
+conferred	conferred	040	confer
+conferring	conferring	040	confer
+confers	confers	040	confer
+confess	confess	050	disclose
+confessed	confessed	050	disclose
+confesses	confesses	050	disclose
+confessing	confessing	050	disclose
+confide	confide	050	disclose
+confided	confided	050	disclose
+confidence	confidence	---	confirm
+confidenced	confidenced	---	confirm
+confidences	confidences	---	confirm
+confidencing	confidencing	---	confirm
+confides	confides	050	disclose
+confiding	confiding	050	disclose
+confine	confine	173	confine
+confined	confined	173	confine
+confines	confines	173	confine
+confining	confining	173	confine
+confirm	confirm	---	confirm
+confirmed	confirmed	---	confirm
+confirming	confirming	---	confirm
+confirms	confirms	---	confirm
+confiscate	confiscate	1711	take_property
+confiscated	confiscated	1711	take_property
+confiscates	confiscates	1711	take_property
+confiscating	confiscating	1711	take_property
+conflate	conflate	060	merge
+conflated	conflated	060	merge
+conflates	conflates	060	merge
+conflating	conflating	060	merge
+conflict	conflict	190	physical_conflict
+conflicted	conflicted	190	physical_conflict
+conflicting	conflicting	190	physical_conflict
+conflicts	conflicts	190	physical_conflict
+conform	conform	050	coordinate
+conform to	conform to	080	submit
+conformed	conformed	050	coordinate
+conformed to	conformed to	080	submit
+conforming	conforming	050	coordinate
+conforming to	conforming to	080	submit
+conforms	conforms	050	coordinate
+conforms to	conforms to	080	submit
+confound	confound	---	perplex
+confounded	confounded	---	perplex
+confounding	confounding	---	perplex
+confounds	confounds	---	perplex
+confront	confront	040	meet_people
+confronted	confronted	040	meet_people
+confronting	confronting	040	meet_people
+confronts	confronts	040	meet_people
+confuse	confuse	---	perplex
+confused	confused	---	perplex
+confuses	confuses	---	perplex
+confusing	confusing	---	perplex
+conglomerate	conglomerate	040	assemble
+conglomerated	conglomerated	040	assemble
+conglomerates	conglomerates	040	assemble
+conglomerating	conglomerating	040	assemble
+congratulate	congratulate	051	acclaim
+congratulated	congratulated	051	acclaim
+congratulates	congratulates	051	acclaim
+congratulating	congratulating	051	acclaim
+congregate	congregate	040	assemble
+congregated	congregated	040	assemble
+congregates	congregates	040	assemble
+congregating	congregating	040	assemble
+conjoin	conjoin	040	assemble
+conjoined	conjoined	040	assemble
+conjoining	conjoining	040	assemble
+conjoins	conjoins	040	assemble
+connect	connect	060	link
+connected	connected	060	link
+connecting	connecting	060	link
+connects	connects	060	link
+consent	consent	080	allow
+consented	consented	080	allow
+consenting	consenting	080	allow
+consents	consents	080	allow
+conserve	conserve	---	maintain
+conserved	conserved	---	maintain
+conserves	conserves	---	maintain
+conserving	conserving	---	maintain
+consider	consider	---	consider
+considered	considered	---	consider
+considering	considering	---	consider
+considers	considers	---	consider
+console	console	017	allay
+consoled	consoled	017	allay
+consoles	consoles	017	allay
+consoling	consoling	017	allay
+conspire	conspire	---	conspire
+conspired	conspired	---	conspire
+conspires	conspires	---	conspire
+conspiring	conspiring	---	conspire
+constellate	constellate	040	assemble
+constellated	constellated	040	assemble
+constellates	constellates	040	assemble
+constellating	constellating	040	assemble
+constitute	constitute	060	enact
+constituted	constituted	060	enact
+constitutes	constitutes	060	enact
+constituting	constituting	060	enact
+constrain	constrain	170	suppress
+constrained	constrained	170	suppress
+constraining	constraining	170	suppress
+constrains	constrains	170	suppress
+construct	construct	---	construct
+constructed	constructed	---	construct
+constructing	constructing	---	construct
+constructs	constructs	---	construct
+consult	consult	040	confer
+consulted	consulted	040	confer
+consulting	consulting	040	confer
+consults	consults	040	confer
+contact	contact	040	meet_people
+contacted	contacted	040	meet_people
+contacting	contacting	040	meet_people
+contacts	contacts	040	meet_people
+contain	contain	170	confine
+contained	contained	170	confine
+containing	containing	170	confine
+contains	contains	170	confine
+contaminate	contaminate	180	hurt
+contaminated	contaminated	180	hurt
+contaminates	contaminates	180	hurt
+contaminating	contaminating	180	hurt
+contemplate	contemplate	040	consider
+contemplated	contemplated	040	consider
+contemplates	contemplates	040	consider
+contemplating	contemplating	040	consider
+contend	contend	110	verbal_conflict
+contended	contended	110	verbal_conflict
+contending	contending	110	verbal_conflict
+contends	contends	110	verbal_conflict
+contest	contest	110	verbal_conflict
+contested	contested	110	verbal_conflict
+contesting	contesting	110	verbal_conflict
+contests	contests	110	verbal_conflict
+continue	continue	---	continue
+continued	continued	---	continue
+continues	continues	---	continue
+continuing	continuing	---	continue
+contradict	contradict	110	verbal_conflict
+contradicted	contradicted	110	verbal_conflict
+contradicting	contradicting	110	verbal_conflict
+contradicts	contradicts	110	verbal_conflict
+contrast	contrast	110	verbal_conflict
+contrasted	contrasted	110	verbal_conflict
+contrasting	contrasting	110	verbal_conflict
+contrasts	contrasts	110	verbal_conflict
+contravene	contravene	110	verbal_conflict
+contravened	contravened	110	verbal_conflict
+contravenes	contravenes	110	verbal_conflict
+contravening	contravening	110	verbal_conflict
+contribute	contribute	070	grant
+contributed	contributed	070	grant
+contributes	contributes	070	grant
+contributing	contributing	070	grant
+contrive	contrive	---	conspire
+contrived	contrived	---	conspire
+contrives	contrives	---	conspire
+contriving	contriving	---	conspire
+control	control	060	oversee_manage
+controlled	controlled	060	oversee_manage
+controlling	controlling	060	oversee_manage
+controls	controls	060	oversee_manage
+convene	convene	042	assemble
+convened	convened	042	assemble
+convenes	convenes	042	assemble
+convening	convening	042	assemble
+converge	converge	040	assemble
+converged	converged	040	assemble
+converges	converges	040	assemble
+converging	converging	040	assemble
+converse	converse	040	confer
+conversed	conversed	040	confer
+converses	converses	040	confer
+conversing	conversing	040	confer
+convey	convey	010	explain_verbal
+conveyed	conveyed	010	explain_verbal
+conveying	conveying	010	explain_verbal
+conveys	conveys	010	explain_verbal
+convict	convict	173	blame
+convicted	convicted	173	blame
+convicting	convicting	173	blame
+convicts	convicts	173	blame
+cooperate	cooperate	050	collaborate
+cooperated	cooperated	050	collaborate
+cooperates	cooperates	050	collaborate
+cooperating	cooperating	050	collaborate
+coordinate	coordinate	050	coordinate
+coordinated	coordinated	050	coordinate
+coordinates	coordinates	050	coordinate
+coordinating	coordinating	050	coordinate
+copied	copied	010	repeat
+copies	copies	010	repeat
+copy	copy	010	repeat
+copying	copying	010	repeat
+cordon off	cordon off	170	exclude
+cordoned off	cordoned off	170	exclude
+cordoning off	cordoning off	170	exclude
+cordons off	cordons off	170	exclude
+correlate	correlate	050	coordinate
+correlated	correlated	050	coordinate
+correlates	correlates	050	coordinate
+correlating	correlating	050	coordinate
+corrupt	corrupt	180	hurt
+corrupted	corrupted	180	hurt
+corrupting	corrupting	180	hurt
+corrupts	corrupts	180	hurt
+counsel	counsel	020	suggest
+counseled	counseled	020	suggest
+counseling	counseling	020	suggest
+counsels	counsels	020	suggest
+count	count	010	estimate
+counted	counted	010	estimate
+countenance	countenance	080	allow
+countenanced	countenanced	080	allow
+countenances	countenances	080	allow
+countenancing	countenancing	080	allow
+counter	counter	110	verbal_conflict
+counterbalance	counterbalance	110	verbal_conflict
+counterbalanced	counterbalanced	110	verbal_conflict
+counterbalances	counterbalances	110	verbal_conflict
+counterbalancing	counterbalancing	110	verbal_conflict
+countered	countered	110	verbal_conflict
+countering	countering	110	verbal_conflict
+countermand	countermand	---	revoke_
+countermanded	countermanded	---	revoke_
+countermanding	countermanding	---	revoke_
+countermands	countermands	---	revoke_
+countermine	countermine	160	undermine
+countermined	countermined	160	undermine
+countermines	countermines	160	undermine
+countermining	countermining	160	undermine
+counters	counters	110	verbal_conflict
+counting	counting	010	estimate
+counts	counts	010	estimate
+crack	crack	180	hurt
+crack down	crack down	170	suppress
+crackdown	crackdown	170	suppress
+crackdowned	crackdowned	170	suppress
+crackdowning	crackdowning	170	suppress
+crackdowns	crackdowns	170	suppress
+cracked	cracked	180	hurt
+cracked down	cracked down	170	suppress
+cracking	cracking	180	hurt
+cracking down	cracking down	170	suppress
+cracks	cracks	180	hurt
+cracks down	cracks down	170	suppress
+crash	crash	---	crash
+crashed	crashed	---	crash
+crashes	crashes	---	crash
+crashing	crashing	---	crash
+crawl	crawl	---	crawl
+crawled	crawled	---	crawl
+crawling	crawling	---	crawl
+crawls	crawls	---	crawl
+create	create	---	construct
+created	created	---	construct
+creates	creates	---	construct
+creating	creating	---	construct
+creep	creep	---	crawl
+creeping	creeping	---	crawl
+creeps	creeps	---	crawl
+crept	crept	---	crawl
+cried	cried	110	lament
+cries	cries	110	lament
+criminalise	criminalise	172	prohibit
+criminalised	criminalised	172	prohibit
+criminalises	criminalises	172	prohibit
+criminalising	criminalising	172	prohibit
+criminalize	criminalize	172	prohibit
+criminalized	criminalized	172	prohibit
+criminalizes	criminalizes	172	prohibit
+criminalizing	criminalizing	172	prohibit
+criticise	criticise	111	denounce
+criticised	criticised	111	denounce
+criticises	criticises	111	denounce
+criticising	criticising	111	denounce
+criticize	criticize	111	denounce
+criticized	criticized	111	denounce
+criticizes	criticizes	111	denounce
+criticizing	criticizing	111	denounce
+cross	cross	---	cross
+crossed	crossed	---	cross
+crosses	crosses	---	cross
+crossing	crossing	---	cross
+crucified	crucified	111	savage
+crucifies	crucifies	111	savage
+crucify	crucify	111	savage
+crucifying	crucifying	111	savage
+crumble	crumble	---	collapse
+crumbled	crumbled	---	collapse
+crumbles	crumbles	---	collapse
+crumbling	crumbling	---	collapse
+crusade	crusade	100	demand
+crusaded	crusaded	100	demand
+crusades	crusades	100	demand
+crusading	crusading	100	demand
+crush	crush	190	destroy
+crushed	crushed	190	destroy
+crushes	crushes	190	destroy
+crushing	crushing	190	destroy
+cry	cry	110	lament
+crying	crying	110	lament
+cue	cue	---	prompt
+cued	cued	---	prompt
+cues	cues	---	prompt
+cuing	cuing	---	prompt
+cull	cull	---	select
+culled	culled	---	select
+culling	culling	---	select
+culls	culls	---	select
+cultivate	cultivate	---	develop
+cultivated	cultivated	---	develop
+cultivates	cultivates	---	develop
+cultivating	cultivating	---	develop
+curb	curb	170	suppress
+curbed	curbed	170	suppress
+curbing	curbing	170	suppress
+curbs	curbs	170	suppress
+curse	curse	110	curse
+cursed	cursed	110	curse
+curses	curses	110	curse
+cursing	cursing	110	curse
+cut	cut	---	separate
+cut	cut	---	slash
+cuts	cuts	---	separate
+cuts	cuts	---	slash
+cutted	cutted	---	slash
+cutting	cutting	---	separate
+cutting	cutting	---	slash
+dallied	dallied	---	toy
+dallies	dallies	---	toy
+dally	dally	---	toy
+dallying	dallying	---	toy
+damage	damage	180	hurt
+damaged	damaged	180	hurt
+damages	damages	180	hurt
+damaging	damaging	180	hurt
+dawn	dawn	---	emerge
+dawned	dawned	---	emerge
+dawning	dawning	---	emerge
+dawns	dawns	---	emerge
+deal	deal	050	bargain
+dealing	dealing	050	bargain
+deals	deals	050	bargain
+dealt	dealt	050	bargain
+debase	debase	110	disgrace
+debased	debased	110	disgrace
+debases	debases	110	disgrace
+debasing	debasing	110	disgrace
+debate	debate	040	verbal_conflict
+debated	debated	040	verbal_conflict
+debates	debates	040	verbal_conflict
+debating	debating	040	verbal_conflict
+decant	decant	---	pour
+decanted	decanted	---	pour
+decanting	decanting	---	pour
+decants	decants	---	pour
+decapitate	decapitate	190	kill
+decapitated	decapitated	190	kill
+decapitates	decapitates	190	kill
+decapitating	decapitating	190	kill
+decide	decide	030	select
+decided	decided	030	select
+decides	decides	030	select
+deciding	deciding	030	select
+decimate	decimate	190	destroy
+decimated	decimated	190	destroy
+decimates	decimates	190	destroy
+decimating	decimating	190	destroy
+declare	declare	010	decree
+declared	declared	010	decree
+declares	declares	010	decree
+declaring	declaring	010	decree
+declassified	declassified	081	declassify
+declassifies	declassifies	081	declassify
+declassify	declassify	081	declassify
+declassifying	declassifying	081	declassify
+decline	decline	120	refuse
+declined	declined	120	refuse
+declines	declines	120	refuse
+declining	declining	120	refuse
+decorate	decorate	---	decorate
+decorated	decorated	---	decorate
+decorates	decorates	---	decorate
+decorating	decorating	---	decorate
+decree	decree	100	decree
+decreed	decreed	100	decree
+decreeing	decreeing	100	decree
+decrees	decrees	100	decree
+decried	decried	110	disapprove
+decries	decries	110	disapprove
+decriminalise	decriminalise	081	legalise
+decriminalised	decriminalised	081	legalise
+decriminalises	decriminalises	081	legalise
+decriminalising	decriminalising	081	legalise
+decriminalize	decriminalize	081	legalise
+decriminalized	decriminalized	081	legalise
+decriminalizes	decriminalizes	081	legalise
+decriminalizing	decriminalizing	081	legalise
+decry	decry	110	disapprove
+decrying	decrying	110	disapprove
+deepen	deepen	060	boost
+deepened	deepened	060	boost
+deepening	deepening	060	boost
+deepens	deepens	060	boost
+defeat	defeat	190	destroy
+defeated	defeated	190	destroy
+defeating	defeating	190	destroy
+defeats	defeats	190	destroy
+defect	defect	120	evacuate
+defected	defected	120	evacuate
+defecting	defecting	120	evacuate
+defects	defects	120	evacuate
+defend	defend	074	defend
+defended	defended	074	defend
+defending	defending	074	defend
+defends	defends	074	defend
+defer	defer	120	delay
+deferred	deferred	120	delay
+deferring	deferring	120	delay
+defers	defers	120	delay
+defied	defied	120	ignore
+defies	defies	120	ignore
+defile	defile	110	disgrace
+defiled	defiled	110	disgrace
+defiles	defiles	110	disgrace
+defiling	defiling	110	disgrace
+define	define	010	explain_verbal
+defined	defined	010	explain_verbal
+defines	defines	010	explain_verbal
+defining	defining	010	explain_verbal
+deflect	deflect	---	avert
+deflected	deflected	---	avert
+deflecting	deflecting	---	avert
+deflects	deflects	---	avert
+defuse	defuse	---	defuse
+defused	defused	---	defuse
+defuses	defuses	---	defuse
+defusing	defusing	---	defuse
+defy	defy	120	ignore
+defying	defying	120	ignore
+degrade	degrade	110	disgrace
+degraded	degraded	110	disgrace
+degrades	degrades	110	disgrace
+degrading	degrading	110	disgrace
+delay	delay	120	delay
+delayed	delayed	120	delay
+delaying	delaying	120	delay
+delays	delays	120	delay
+deliberate	deliberate	014	consider
+deliberated	deliberated	014	consider
+deliberates	deliberates	014	consider
+deliberating	deliberating	014	consider
+delineate	delineate	---	draft
+delineated	delineated	---	draft
+delineates	delineates	---	draft
+delineating	delineating	---	draft
+deliver	deliver	---	bring
+delivered	delivered	---	bring
+delivering	delivering	---	bring
+delivers	delivers	---	bring
+demand	demand	100	demand
+demanded	demanded	100	demand
+demanding	demanding	100	demand
+demands	demands	100	demand
+demolish	demolish	1712	destroy
+demolished	demolished	1712	destroy
+demolishes	demolishes	1712	destroy
+demolishing	demolishing	1712	destroy
+demonstrate	demonstrate	141	march
+demonstrated	demonstrated	141	march
+demonstrates	demonstrates	141	march
+demonstrating	demonstrating	141	march
+denied	denied	---	refuse
+denies	denies	---	refuse
+denigrate	denigrate	111	denigrate
+denigrated	denigrated	111	denigrate
+denigrates	denigrates	111	denigrate
+denigrating	denigrating	111	denigrate
+denounce	denounce	111	denounce
+denounced	denounced	111	denounce
+denounces	denounces	111	denounce
+denouncing	denouncing	111	denounce
+deny	deny	---	refuse
+denying	denying	---	refuse
+depart	depart	040	go_somewhere
+departed	departed	040	go_somewhere
+departing	departing	040	go_somewhere
+departs	departs	040	go_somewhere
+depict	depict	010	explain_verbal
+depicted	depicted	010	explain_verbal
+depicting	depicting	010	explain_verbal
+depicts	depicts	010	explain_verbal
+deplete	deplete	---	empty
+depleted	depleted	---	empty
+depletes	depletes	---	empty
+depleting	depleting	---	empty
+deplore	deplore	111	deplore
+deplored	deplored	111	deplore
+deplores	deplores	111	deplore
+deploring	deploring	111	deplore
+deploy	deploy	---	send
+deployed	deployed	---	send
+deploying	deploying	---	send
+deploys	deploys	---	send
+deport	deport	174	deport
+deported	deported	174	deport
+deporting	deporting	174	deport
+deports	deports	174	deport
+deposit	deposit	---	lodge
+deposited	deposited	---	lodge
+depositing	depositing	---	lodge
+deposits	deposits	---	lodge
+deride	deride	111	denounce
+derided	derided	111	denounce
+derides	derides	111	denounce
+deriding	deriding	111	denounce
+describe	describe	010	explain_verbal
+described	described	010	explain_verbal
+describes	describes	010	explain_verbal
+describing	describing	010	explain_verbal
+desert	desert	---	evacuate
+deserted	deserted	---	evacuate
+deserting	deserting	---	evacuate
+deserts	deserts	---	evacuate
+design	design	---	construct
+designate	designate	---	name
+designated	designated	---	name
+designates	designates	---	name
+designating	designating	---	name
+designed	designed	---	construct
+designing	designing	---	construct
+designs	designs	---	construct
+desire	desire	020	hope
+desired	desired	020	hope
+desires	desires	020	hope
+desiring	desiring	020	hope
+desist	desist	---	cancel
+desisted	desisted	---	cancel
+desisting	desisting	---	cancel
+desists	desists	---	cancel
+desolate	desolate	190	destroy
+desolated	desolated	190	destroy
+desolates	desolates	190	destroy
+desolating	desolating	190	destroy
+despair	despair	110	despair
+despaired	despaired	110	despair
+despairing	despairing	110	despair
+despairs	despairs	110	despair
+despatch	despatch	---	despatch
+despatched	despatched	---	despatch
+despatches	despatches	---	despatch
+despatching	despatching	---	despatch
+despoil	despoil	190	ransack
+despoiled	despoiled	190	ransack
+despoiling	despoiling	190	ransack
+despoils	despoils	190	ransack
+destroy	destroy	190	destroy
+destroyed	destroyed	190	destroy
+destroying	destroying	190	destroy
+destroys	destroys	190	destroy
+detach	detach	080	retreat
+detached	detached	080	retreat
+detaches	detaches	080	retreat
+detaching	detaching	080	retreat
+detail	detail	010	explain_verbal
+detailed	detailed	010	explain_verbal
+detailing	detailing	010	explain_verbal
+details	details	010	explain_verbal
+detain	detain	173	confine
+detained	detained	173	confine
+detaining	detaining	173	confine
+detains	detains	173	confine
+detect	detect	---	discover
+detected	detected	---	discover
+detecting	detecting	---	discover
+detects	detects	---	discover
+deter	deter	---	deter
+determine	determine	030	select
+determined	determined	030	select
+determines	determines	030	select
+determining	determining	030	select
+deterred	deterred	---	deter
+deterring	deterring	---	deter
+deterring	deterring	---	deter
+deterringed	deterringed	---	deter
+deterringing	deterringing	---	deter
+deterrings	deterrings	---	deter
+deters	deters	---	deter
+detonate	detonate	190	explosive_destruction
+detonated	detonated	190	explosive_destruction
+detonates	detonates	190	explosive_destruction
+detonating	detonating	190	explosive_destruction
+devastate	devastate	190	destroy
+devastated	devastated	190	destroy
+devastates	devastates	190	destroy
+devastating	devastating	190	destroy
+develop	develop	---	develop
+developed	developed	---	develop
+developing	developing	---	develop
+develops	develops	---	develop
+devise	devise	---	construct
+devised	devised	---	construct
+devises	devises	---	construct
+devising	devising	---	construct
+dictate	dictate	060	oversee_manage
+dictated	dictated	060	oversee_manage
+dictates	dictates	060	oversee_manage
+dictating	dictating	060	oversee_manage
+die	die	190	die
+died	died	190	die
+dies	dies	190	die
+differ	differ	110	verbal_conflict
+differed	differed	110	verbal_conflict
+differentiate	differentiate	---	mark
+differentiated	differentiated	---	mark
+differentiates	differentiates	---	mark
+differentiating	differentiating	---	mark
+differing	differing	110	verbal_conflict
+differs	differs	110	verbal_conflict
+diffuse	diffuse	010	circulate
+diffused	diffused	010	circulate
+diffuses	diffuses	010	circulate
+diffusing	diffusing	010	circulate
+dig	dig	090	probe
+digging	digging	090	probe
+digs	digs	090	probe
+diminish	diminish	---	alleviate
+diminished	diminished	---	alleviate
+diminishes	diminishes	---	alleviate
+diminishing	diminishing	---	alleviate
+dip	dip	---	plunge
+dipped	dipped	---	plunge
+dipping	dipping	---	plunge
+dips	dips	---	plunge
+direct	direct	060	oversee_manage
+directed	directed	060	oversee_manage
+directing	directing	060	oversee_manage
+directs	directs	060	oversee_manage
+disagree	disagree	110	verbal_conflict
+disagreed	disagreed	110	verbal_conflict
+disagreeing	disagreeing	110	verbal_conflict
+disagrees	disagrees	110	verbal_conflict
+disallow	disallow	172	prohibit
+disallowed	disallowed	172	prohibit
+disallowing	disallowing	172	prohibit
+disallows	disallows	172	prohibit
+disappoint	disappoint	110	dismay
+disappointed	disappointed	110	dismay
+disappointing	disappointing	110	dismay
+disappoints	disappoints	110	dismay
+disapprove	disapprove	110	disapprove
+disapproved	disapproved	110	disapprove
+disapproves	disapproves	110	disapprove
+disapproving	disapproving	110	disapprove
+disarm	disarm	190	destroy
+disarmed	disarmed	190	destroy
+disarming	disarming	190	destroy
+disarms	disarms	190	destroy
+disarray	disarray	160	disrupt
+disarrayed	disarrayed	160	disrupt
+disarraying	disarraying	160	disrupt
+disarrays	disarrays	160	disrupt
+disassemble	disassemble	---	separate
+disassembled	disassembled	---	separate
+disassembles	disassembles	---	separate
+disassembling	disassembling	---	separate
+disassociate	disassociate	160	disassociate
+disassociated	disassociated	160	disassociate
+disassociates	disassociates	160	disassociate
+disassociating	disassociating	160	disassociate
+disband	disband	160	collapse
+disbanded	disbanded	160	collapse
+disbanding	disbanding	160	collapse
+disbands	disbands	160	collapse
+discharge	discharge	---	unload
+discharged	discharged	---	unload
+discharges	discharges	---	unload
+discharging	discharging	---	unload
+disclose	disclose	010	disclose
+disclosed	disclosed	010	disclose
+discloses	discloses	010	disclose
+disclosing	disclosing	010	disclose
+discomfit	discomfit	140	disturb
+discomfits	discomfits	140	disturb
+discomfitted	discomfitted	140	disturb
+discomfitting	discomfitting	140	disturb
+disconcert	disconcert	140	disturb
+disconcerted	disconcerted	140	disturb
+disconcerting	disconcerting	140	disturb
+disconcerts	disconcerts	140	disturb
+disconnect	disconnect	080	retreat
+disconnected	disconnected	080	retreat
+disconnecting	disconnecting	080	retreat
+disconnects	disconnects	080	retreat
+discontinue	discontinue	---	cancel
+discontinued	discontinued	---	cancel
+discontinues	discontinues	---	cancel
+discontinuing	discontinuing	---	cancel
+discount	discount	---	ignore
+discounted	discounted	---	ignore
+discounting	discounting	---	ignore
+discounts	discounts	---	ignore
+discourage	discourage	110	dismay
+discouraged	discouraged	110	dismay
+discourages	discourages	110	dismay
+discouraging	discouraging	110	dismay
+discover	discover	---	discover
+discovered	discovered	---	discover
+discovering	discovering	---	discover
+discovers	discovers	---	discover
+discuss	discuss	040	confer
+discussed	discussed	040	confer
+discusses	discusses	040	confer
+discussing	discussing	040	confer
+disengage	disengage	080	retreat
+disengaged	disengaged	080	retreat
+disengages	disengages	080	retreat
+disengaging	disengaging	080	retreat
+disentangle	disentangle	080	loosen
+disentangled	disentangled	080	loosen
+disentangles	disentangles	080	loosen
+disentangling	disentangling	080	loosen
+disgrace	disgrace	110	disgrace
+disgraced	disgraced	110	disgrace
+disgraces	disgraces	110	disgrace
+disgracing	disgracing	110	disgrace
+disgust	disgust		offend
+disgusted	disgusted		offend
+disgusting	disgusting		offend
+disgusts	disgusts		offend
+dishearten	dishearten	110	dismay
+disheartened	disheartened	110	dismay
+disheartening	disheartening	110	dismay
+disheartens	disheartens	110	dismay
+dishonor	dishonor	1821	rape
+dishonored	dishonored	1821	rape
+dishonoring	dishonoring	1821	rape
+dishonors	dishonors	1821	rape
+dishonour	dishonour	1821	rape
+dishonoured	dishonoured	1821	rape
+dishonouring	dishonouring	1821	rape
+dishonours	dishonours	1821	rape
+disintegrate	disintegrate	---	collapse
+disintegrated	disintegrated	---	collapse
+disintegrates	disintegrates	---	collapse
+disintegrating	disintegrating	---	collapse
+dismantle	dismantle	---	separate
+dismantled	dismantled	---	separate
+dismantles	dismantles	---	separate
+dismantling	dismantling	---	separate
+dismay	dismay	110	dismay
+dismayed	dismayed	110	dismay
+dismaying	dismaying	110	dismay
+dismays	dismays	110	dismay
+dismember	dismember	---	separate
+dismembered	dismembered	---	separate
+dismembering	dismembering	---	separate
+dismembers	dismembers	---	separate
+dismiss	dismiss	110	despatch
+dismiss	dismiss	---	dispel
+dismissed	dismissed	110	despatch
+dismissed	dismissed	---	dispel
+dismisses	dismisses	110	despatch
+dismisses	dismisses	---	dispel
+dismissing	dismissing	110	despatch
+dismissing	dismissing	---	dispel
+disorder	disorder	160	disrupt
+disordered	disordered	160	disrupt
+disordering	disordering	160	disrupt
+disorders	disorders	160	disrupt
+disparage	disparage	111	denounce
+disparaged	disparaged	111	denounce
+disparages	disparages	111	denounce
+disparaging	disparaging	111	denounce
+dispatch	dispatch	---	despatch
+dispatched	dispatched	---	despatch
+dispatches	dispatches	---	despatch
+dispatching	dispatching	---	despatch
+dispel	dispel	---	dispel
+dispelled	dispelled	---	dispel
+dispelling	dispelling	---	dispel
+dispelling	dispelling	---	dispel
+dispellinged	dispellinged	---	dispel
+dispellinging	dispellinging	---	dispel
+dispellings	dispellings	---	dispel
+dispels	dispels	---	dispel
+dispense	dispense	010	circulate
+dispensed	dispensed	010	circulate
+dispenses	dispenses	010	circulate
+dispensing	dispensing	010	circulate
+disperse	disperse	010	circulate
+dispersed	dispersed	010	circulate
+disperses	disperses	010	circulate
+dispersing	dispersing	010	circulate
+displace	displace	---	move
+displaced	displaced	---	move
+displaces	displaces	---	move
+displacing	displacing	---	move
+display	display	---	exhibit
+displayed	displayed	---	exhibit
+displaying	displaying	---	exhibit
+displays	displays	---	exhibit
+dispute	dispute	110	verbal_conflict
+disputed	disputed	110	verbal_conflict
+disputes	disputes	110	verbal_conflict
+disputing	disputing	110	verbal_conflict
+disquiet	disquiet	140	disturb
+disquieted	disquieted	140	disturb
+disquieting	disquieting	140	disturb
+disquiets	disquiets	140	disturb
+disregard	disregard	---	ignore
+disregarded	disregarded	---	ignore
+disregarding	disregarding	---	ignore
+disregards	disregards	---	ignore
+disrupt	disrupt	160	disrupt
+disrupted	disrupted	160	disrupt
+disrupting	disrupting	160	disrupt
+disrupts	disrupts	160	disrupt
+dissect	dissect	---	separate
+dissected	dissected	---	separate
+dissecting	dissecting	---	separate
+dissects	dissects	---	separate
+disseminate	disseminate	010	circulate
+disseminated	disseminated	010	circulate
+disseminates	disseminates	010	circulate
+disseminating	disseminating	010	circulate
+dissent	dissent	110	verbal_conflict
+dissented	dissented	110	verbal_conflict
+dissenting	dissenting	110	verbal_conflict
+dissents	dissents	110	verbal_conflict
+dissipate	dissipate	010	circulate
+dissipated	dissipated	010	circulate
+dissipates	dissipates	010	circulate
+dissipating	dissipating	010	circulate
+dissolve	dissolve	---	collapse
+dissolved	dissolved	---	collapse
+dissolves	dissolves	---	collapse
+dissolving	dissolving	---	collapse
+distance	distance	---	distance
+distanced	distanced	---	distance
+distances	distances	---	distance
+distancing	distancing	---	distance
+distinguish	distinguish	---	mark
+distinguished	distinguished	---	mark
+distinguishes	distinguishes	---	mark
+distinguishing	distinguishing	---	mark
+distress	distress	012	disturb
+distressed	distressed	012	disturb
+distresses	distresses	012	disturb
+distressing	distressing	012	disturb
+distribute	distribute	010	circulate
+distributed	distributed	010	circulate
+distributes	distributes	010	circulate
+distributing	distributing	010	circulate
+distrust	distrust	110	distrust
+distrusted	distrusted	110	distrust
+distrusting	distrusting	110	distrust
+distrusts	distrusts	110	distrust
+disturb	disturb	140	disturb
+disturbed	disturbed	140	disturb
+disturbing	disturbing	140	disturb
+disturbs	disturbs	140	disturb
+dive	dive	---	plunge
+dived	dived	---	plunge
+divert	divert	---	deter
+diverted	diverted	---	deter
+diverting	diverting	---	deter
+diverts	diverts	---	deter
+dives	dives	---	plunge
+divide	divide	---	separate
+divided	divided	---	separate
+divides	divides	---	separate
+dividing	dividing	---	separate
+diving	diving	---	plunge
+divulge	divulge	050	disclose
+divulged	divulged	050	disclose
+divulges	divulges	050	disclose
+divulging	divulging	050	disclose
+dock	dock	---	dock
+docked	docked	---	dock
+docking	docking	---	dock
+docks	docks	---	dock
+doctor	doctor	---	repair
+doctored	doctored	---	repair
+doctoring	doctoring	---	repair
+doctors	doctors	---	repair
+dodge	dodge	---	evade
+dodged	dodged	---	evade
+dodges	dodges	---	evade
+dodging	dodging	---	evade
+dominate	dominate	190	destroy
+dominated	dominated	190	destroy
+dominates	dominates	190	destroy
+dominating	dominating	190	destroy
+donate	donate	070	grant
+donated	donated	070	grant
+donates	donates	070	grant
+donating	donating	070	grant
+doubt	doubt	012	distrust
+doubted	doubted	012	distrust
+doubting	doubting	012	distrust
+doubts	doubts	012	distrust
+draft	draft	---	draft
+drafted	drafted	---	draft
+drafting	drafting	---	draft
+drafts	drafts	---	draft
+drag	drag	---	drag
+drag out	drag out	---	extend
+dragged	dragged	---	drag
+dragged out	dragged out	---	extend
+dragging	dragging	---	drag
+dragging out	dragging out	---	extend
+drags	drags	---	drag
+drags out	drags out	---	extend
+drain	drain	---	empty
+drained	drained	---	empty
+draining	draining	---	empty
+drains	drains	---	empty
+draw	draw	---	draft
+draw	draw	---	draft
+draw back	draw back	080	retreat
+draw out	draw out	---	extend
+drawed	drawed	---	draft
+drawing	drawing	---	draft
+drawing back	drawing back	080	retreat
+drawing out	drawing out	---	extend
+drawn	drawn	---	draft
+drawn back	drawn back	080	retreat
+drawn out	drawn out	---	extend
+draws	draws	---	draft
+draws	draws	---	draft
+draws back	draws back	080	retreat
+draws out	draws out	---	extend
+dress down	dress down	111	denounce
+dressed down	dressed down	111	denounce
+dresses down	dresses down	111	denounce
+dressing down	dressing down	111	denounce
+drew	drew	---	draft
+drew back	drew back	080	retreat
+drew out	drew out	---	extend
+drive	drive	---	drive
+driven	driven	---	drive
+drives	drives	---	drive
+drop	drop	---	plunge
+drop off	drop off	---	lose
+drop out	drop out	080	yield
+dropped	dropped	---	plunge
+dropped off	dropped off	---	lose
+dropped out	dropped out	080	yield
+dropping	dropping	---	plunge
+dropping off	dropping off	---	lose
+dropping out	dropping out	080	yield
+drops	drops	---	plunge
+drops off	drops off	---	lose
+drops out	drops out	080	yield
+drove	drove	---	drive
+drug out	drug out	---	extend
+drum up	drum up	150	mobilize
+drummed up	drummed up	150	mobilize
+drumming up	drumming up	150	mobilize
+drums up	drums up	150	mobilize
+duck	duck	---	evade
+ducked	ducked	---	evade
+ducking	ducking	---	evade
+ducks	ducks	---	evade
+duel	duel	190	physical_conflict
+duelled	duelled	190	physical_conflict
+duelling	duelling	190	physical_conflict
+duels	duels	190	physical_conflict
+dug	dug	090	probe
+dying	dying	190	die
+dynamite	dynamite	193	explosive_destruction
+dynamited	dynamited	193	explosive_destruction
+dynamites	dynamites	193	explosive_destruction
+dynamiting	dynamiting	193	explosive_destruction
+earn	earn	---	obtain
+earned	earned	---	obtain
+earning	earning	---	obtain
+earns	earns	---	obtain
+ease	ease	060	facilitate
+eased	eased	060	facilitate
+eases	eases	060	facilitate
+easing	easing	060	facilitate
+eavesdrop	eavesdrop	---	intercept
+eavesdroped	eavesdroped	---	intercept
+eavesdroping	eavesdroping	---	intercept
+eavesdrops	eavesdrops	---	intercept
+echo	echo	010	repeat
+echoed	echoed	010	repeat
+echoing	echoing	010	repeat
+echos	echos	010	repeat
+egress	egress	040	go_somewhere
+egressed	egressed	040	go_somewhere
+egresses	egresses	040	go_somewhere
+egressing	egressing	040	go_somewhere
+elect	elect	---	name
+elected	elected	---	name
+electing	electing	---	name
+elects	elects	---	name
+elevate	elevate	---	lift
+elevated	elevated	---	lift
+elevates	elevates	---	lift
+elevating	elevating	---	lift
+elicit	elicit	040	invite
+elicited	elicited	040	invite
+eliciting	eliciting	040	invite
+elicits	elicits	040	invite
+eliminate	eliminate	---	eliminate
+eliminated	eliminated	---	eliminate
+eliminates	eliminates	---	eliminate
+eliminating	eliminating	---	eliminate
+elucidate	elucidate	010	explain_verbal
+elucidated	elucidated	010	explain_verbal
+elucidates	elucidates	010	explain_verbal
+elucidating	elucidating	010	explain_verbal
+emancipate	emancipate	080	release
+emancipated	emancipated	080	release
+emancipates	emancipates	080	release
+emancipating	emancipating	080	release
+embargo	embargo	170	exclude
+embargoed	embargoed	170	exclude
+embargoing	embargoing	170	exclude
+embargos	embargos	170	exclude
+embark	embark	040	go_somewhere
+embark	embark	040	go_somewhere
+embark on	embark on	---	start
+embarked	embarked	040	go_somewhere
+embarked	embarked	040	go_somewhere
+embarked on	embarked on	---	start
+embarking	embarking	040	go_somewhere
+embarking	embarking	040	go_somewhere
+embarking on	embarking on	---	start
+embarks	embarks	040	go_somewhere
+embarks	embarks	040	go_somewhere
+embarks on	embarks on	---	start
+embed	embed	---	implant
+embedded	embedded	---	implant
+embedding	embedding	---	implant
+embeds	embeds	---	implant
+embellish	embellish	---	decorate
+embellished	embellished	---	decorate
+embellishes	embellishes	---	decorate
+embellishing	embellishing	---	decorate
+embodied	embodied	---	embrace
+embodies	embodies	---	embrace
+embody	embody	---	embrace
+embodying	embodying	---	embrace
+embolden	embolden	051	encourage
+emboldened	emboldened	051	encourage
+emboldening	emboldening	051	encourage
+emboldens	emboldens	051	encourage
+embrace	embrace	---	embrace
+embraced	embraced	---	embrace
+embraces	embraces	---	embrace
+embracing	embracing	---	embrace
+embroil	embroil	---	snare
+embroiled	embroiled	---	snare
+embroiling	embroiling	---	snare
+embroils	embroils	---	snare
+emerge	emerge	---	emerge
+emerged	emerged	---	emerge
+emerges	emerges	---	emerge
+emerging	emerging	---	emerge
+emphasise	emphasise	010	emphasize
+emphasised	emphasised	010	emphasize
+emphasises	emphasises	010	emphasize
+emphasising	emphasising	010	emphasize
+emphasize	emphasize	010	emphasize
+emphasized	emphasized	010	emphasize
+emphasizes	emphasizes	010	emphasize
+emphasizing	emphasizing	010	emphasize
+employ	employ	---	utilize
+employed	employed	---	utilize
+employing	employing	---	utilize
+employs	employs	---	utilize
+empower	empower	080	allow
+empowered	empowered	080	allow
+empowering	empowering	080	allow
+empowers	empowers	080	allow
+emptied	emptied	---	empty
+empties	empties	---	empty
+empty	empty	---	empty
+emptying	emptying	---	empty
+enable	enable	080	allow
+enabled	enabled	080	allow
+enables	enables	080	allow
+enabling	enabling	080	allow
+enact	enact	060	enact
+enacted	enacted	060	enact
+enacting	enacting	060	enact
+enacts	enacts	060	enact
+encircle	encircle	190	encircle
+encircled	encircled	190	encircle
+encircles	encircles	190	encircle
+encircling	encircling	190	encircle
+enclose	enclose	170	confine
+enclosed	enclosed	170	confine
+encloses	encloses	170	confine
+enclosing	enclosing	170	confine
+encompass	encompass	---	embrace
+encompassed	encompassed	---	embrace
+encompasses	encompasses	---	embrace
+encompassing	encompassing	---	embrace
+encounter	encounter	040	meet_people
+encountered	encountered	040	meet_people
+encountering	encountering	040	meet_people
+encounters	encounters	040	meet_people
+encourage	encourage	051	encourage
+encouraged	encouraged	051	encourage
+encourages	encourages	051	encourage
+encouraging	encouraging	051	encourage
+end	end	---	cancel
+endanger	endanger	130	endanger
+endangered	endangered	130	endanger
+endangering	endangering	130	endanger
+endangers	endangers	130	endanger
+endeavor	endeavor	030	strive
+endeavored	endeavored	030	strive
+endeavoring	endeavoring	030	strive
+endeavors	endeavors	030	strive
+endeavour	endeavour	030	strive
+endeavoured	endeavoured	030	strive
+endeavouring	endeavouring	030	strive
+endeavours	endeavours	030	strive
+ended	ended	---	cancel
+ending	ending	---	cancel
+endorse	endorse	051	support
+endorsed	endorsed	051	support
+endorses	endorses	051	support
+endorsing	endorsing	051	support
+endow	endow	060	grant
+endowed	endowed	060	grant
+endowing	endowing	060	grant
+endows	endows	060	grant
+ends	ends	---	cancel
+endure	endure	---	endure
+endured	endured	---	endure
+endures	endures	---	endure
+enduring	enduring	---	endure
+enforce	enforce	170	impel
+enforced	enforced	170	impel
+enforces	enforces	170	impel
+enforcing	enforcing	170	impel
+engage	engage	190	engage
+engaged	engaged	190	engage
+engages	engages	190	engage
+engaging	engaging	190	engage
+engineer	engineer	---	construct
+engineered	engineered	---	construct
+engineering	engineering	---	construct
+engineers	engineers	---	construct
+engraft	engraft	---	implant
+engrafted	engrafted	---	implant
+engrafting	engrafting	---	implant
+engrafts	engrafts	---	implant
+enhance	enhance	060	boost
+enhanced	enhanced	060	boost
+enhances	enhances	060	boost
+enhancing	enhancing	060	boost
+enjoin	enjoin	060	oversee_manage
+enjoined	enjoined	060	oversee_manage
+enjoining	enjoining	060	oversee_manage
+enjoins	enjoins	060	oversee_manage
+enjoy	enjoy	---	enjoy
+enjoyed	enjoyed	---	enjoy
+enjoying	enjoying	---	enjoy
+enjoys	enjoys	---	enjoy
+enkindle	enkindle	140	provoke
+enkindled	enkindled	140	provoke
+enkindles	enkindles	140	provoke
+enkindling	enkindling	140	provoke
+enlarge	enlarge	060	boost
+enlarged	enlarged	060	boost
+enlarges	enlarges	060	boost
+enlarging	enlarging	060	boost
+enlist	enlist	060	enlist
+enlisted	enlisted	060	enlist
+enlisting	enlisting	060	enlist
+enlists	enlists	060	enlist
+enliven	enliven	051	encourage
+enlivened	enlivened	051	encourage
+enlivening	enlivening	051	encourage
+enlivens	enlivens	051	encourage
+enmesh	enmesh	---	snare
+enmeshed	enmeshed	---	snare
+enmeshes	enmeshes	---	snare
+enmeshing	enmeshing	---	snare
+enquire	enquire	---	ask
+enquired	enquired	---	ask
+enquires	enquires	---	ask
+enquiring	enquiring	---	ask
+enrage	enrage	---	anger
+enraged	enraged	---	anger
+enrages	enrages	---	anger
+enraging	enraging	---	anger
+enroll	enroll	060	enlist
+enrolled	enrolled	060	enlist
+enrolling	enrolling	060	enlist
+enrolls	enrolls	060	enlist
+ensnare	ensnare	---	snare
+ensnared	ensnared	---	snare
+ensnares	ensnares	---	snare
+ensnaring	ensnaring	---	snare
+ensure	ensure	030	promise
+ensured	ensured	030	promise
+ensures	ensures	030	promise
+ensuring	ensuring	030	promise
+enter	enter	---	enter
+entered	entered	---	enter
+entering	entering	---	enter
+enters	enters	---	enter
+entrap	entrap	---	snare
+entrapped	entrapped	---	snare
+entrapping	entrapping	---	snare
+entraps	entraps	---	snare
+entreat	entreat	100	demand
+entreated	entreated	100	demand
+entreating	entreating	100	demand
+entreats	entreats	100	demand
+entrust	entrust	060	grant
+entrusted	entrusted	060	grant
+entrusting	entrusting	060	grant
+entrusts	entrusts	060	grant
+enunciate	enunciate	010	emphasize
+enunciated	enunciated	010	emphasize
+enunciates	enunciates	010	emphasize
+enunciating	enunciating	010	emphasize
+envisage	envisage	010	predict
+envisaged	envisaged	010	predict
+envisages	envisages	010	predict
+envisaging	envisaging	010	predict
+envision	envision	---	project
+envisioned	envisioned	---	project
+envisioning	envisioning	---	project
+envisions	envisions	---	project
+equip	equip	062	arm
+equipped	equipped	062	arm
+equipping	equipping	062	arm
+equips	equips	062	arm
+eradicate	eradicate	190	destroy
+eradicated	eradicated	190	destroy
+eradicates	eradicates	190	destroy
+eradicating	eradicating	190	destroy
+erase	erase	---	eliminate
+erased	erased	---	eliminate
+erases	erases	---	eliminate
+erasing	erasing	---	eliminate
+erect	erect	---	construct
+erected	erected	---	construct
+erecting	erecting	---	construct
+erects	erects	---	construct
+erupt	erupt	---	erupt
+erupted	erupted	---	erupt
+erupting	erupting	---	erupt
+erupts	erupts	---	erupt
+escalate	escalate	060	boost
+escalated	escalated	060	boost
+escalates	escalates	060	boost
+escalating	escalating	060	boost
+escape	escape	---	evacuate
+escaped	escaped	---	evacuate
+escapes	escapes	---	evacuate
+escaping	escaping	---	evacuate
+espouse	espouse	---	embrace
+espoused	espoused	---	embrace
+espouses	espouses	---	embrace
+espousing	espousing	---	embrace
+establish	establish	060	enact
+established	established	060	enact
+establishes	establishes	060	enact
+establishing	establishing	060	enact
+esteem	esteem	051	respect
+esteemed	esteemed	051	respect
+esteeming	esteeming	051	respect
+esteems	esteems	051	respect
+estimate	estimate	010	estimate
+estimated	estimated	010	estimate
+estimates	estimates	010	estimate
+estimating	estimating	010	estimate
+evacuate	evacuate	070	evacuate
+evacuated	evacuated	070	evacuate
+evacuates	evacuates	070	evacuate
+evacuating	evacuating	070	evacuate
+evade	evade	---	evade
+evaded	evaded	---	evade
+evades	evades	---	evade
+evading	evading	---	evade
+evict	evict	174	deport
+evicted	evicted	174	deport
+evicting	evicting	174	deport
+evicts	evicts	174	deport
+evoke	evoke	---	invoke
+evoked	evoked	---	invoke
+evokes	evokes	---	invoke
+evoking	evoking	---	invoke
+exaggerate	exaggerate	060	boost
+exaggerated	exaggerated	060	boost
+exaggerates	exaggerates	060	boost
+exaggerating	exaggerating	060	boost
+exalt	exalt	051	laud
+exalted	exalted	051	laud
+exalting	exalting	051	laud
+exalts	exalts	051	laud
+examine	examine	090	inspect
+examined	examined	090	inspect
+examines	examines	090	inspect
+examining	examining	090	inspect
+exasperate	exasperate	---	anger
+exasperated	exasperated	---	anger
+exasperates	exasperates	---	anger
+exasperating	exasperating	---	anger
+exchange	exchange	060	trade
+exchanged	exchanged	060	trade
+exchanges	exchanges	060	trade
+exchanging	exchanging	060	trade
+exclude	exclude	170	exclude
+excluded	excluded	170	exclude
+excludes	excludes	170	exclude
+excluding	excluding	170	exclude
+excogitate	excogitate	040	consider
+excogitated	excogitated	040	consider
+excogitates	excogitates	040	consider
+excogitating	excogitating	040	consider
+exculpate	exculpate	081	acquit
+exculpated	exculpated	081	acquit
+exculpates	exculpates	081	acquit
+exculpating	exculpating	081	acquit
+exercise	exercise	---	utilize
+exercised	exercised	---	utilize
+exercises	exercises	---	utilize
+exercising	exercising	---	utilize
+exercize	exercize	---	utilize
+exercized	exercized	---	utilize
+exercizes	exercizes	---	utilize
+exercizing	exercizing	---	utilize
+exhaust	exhaust	---	empty
+exhausted	exhausted	---	empty
+exhausting	exhausting	---	empty
+exhausts	exhausts	---	empty
+exhibit	exhibit	---	exhibit
+exhibited	exhibited	---	exhibit
+exhibiting	exhibiting	---	exhibit
+exhibits	exhibits	---	exhibit
+exhort	exhort	100	demand
+exhorted	exhorted	100	demand
+exhorting	exhorting	100	demand
+exhorts	exhorts	100	demand
+exile	exile	174	deport
+exiled	exiled	174	deport
+exiles	exiles	174	deport
+exiling	exiling	174	deport
+exonerate	exonerate	081	acquit
+exonerated	exonerated	081	acquit
+exonerates	exonerates	081	acquit
+exonerating	exonerating	081	acquit
+expand	expand	060	boost
+expanded	expanded	060	boost
+expanding	expanding	060	boost
+expands	expands	060	boost
+expect	expect	030	predict
+expected	expected	030	predict
+expecting	expecting	030	predict
+expects	expects	030	predict
+expediate	expediate	060	facilitate
+expediated	expediated	060	facilitate
+expediates	expediates	060	facilitate
+expediating	expediating	060	facilitate
+expedite	expedite	---	accelerate
+expedited	expedited	---	accelerate
+expedites	expedites	---	accelerate
+expediting	expediting	---	accelerate
+expel	expel	174	deport
+expelled	expelled	174	deport
+expelling	expelling	174	deport
+expels	expels	174	deport
+experience	experience	---	experience
+experienced	experienced	---	experience
+experiences	experiences	---	experience
+experiencing	experiencing	---	experience
+explain	explain	010	explain_verbal
+explained	explained	010	explain_verbal
+explaining	explaining	010	explain_verbal
+explains	explains	010	explain_verbal
+explicate	explicate	010	explain_verbal
+explicated	explicated	010	explain_verbal
+explicates	explicates	010	explain_verbal
+explicating	explicating	010	explain_verbal
+explode	explode	183	explosive_destruction
+exploded	exploded	183	explosive_destruction
+explodes	explodes	183	explosive_destruction
+exploding	exploding	183	explosive_destruction
+explore	explore	090	inspect
+explored	explored	090	inspect
+explores	explores	090	inspect
+exploring	exploring	090	inspect
+export	export	---	despatch
+exported	exported	---	despatch
+exporting	exporting	---	despatch
+exports	exports	---	despatch
+expose	expose	050	disclose
+exposed	exposed	050	disclose
+exposes	exposes	050	disclose
+exposing	exposing	050	disclose
+expound	expound	010	explain_verbal
+expounded	expounded	010	explain_verbal
+expounding	expounding	010	explain_verbal
+expounds	expounds	010	explain_verbal
+express	express	110	explain_verbal
+expressed	expressed	110	explain_verbal
+expresses	expresses	110	explain_verbal
+expressing	expressing	110	explain_verbal
+extend	extend	---	extend
+extended	extended	---	extend
+extending	extending	---	extend
+extends	extends	---	extend
+externalise	externalise	---	project
+externalised	externalised	---	project
+externalises	externalises	---	project
+externalising	externalising	---	project
+externalize	externalize	---	project
+externalized	externalized	---	project
+externalizes	externalizes	---	project
+externalizing	externalizing	---	project
+extol	extol	051	acclaim
+extolled	extolled	051	acclaim
+extolling	extolling	051	acclaim
+extols	extols	051	acclaim
+extract	extract	171	extract
+extracted	extracted	171	extract
+extracting	extracting	171	extract
+extracts	extracts	171	extract
+extradite	extradite	063	extradite
+extradited	extradited	063	extradite
+extradites	extradites	063	extradite
+extraditing	extraditing	063	extradite
+exuberate	exuberate	050	rejoice
+exuberated	exuberated	050	rejoice
+exuberates	exuberates	050	rejoice
+exuberating	exuberating	050	rejoice
+exult	exult	050	rejoice
+exulted	exulted	050	rejoice
+exulting	exulting	050	rejoice
+exults	exults	050	rejoice
+face	face	---	meet_people
+faced	faced	---	meet_people
+faces	faces	---	meet_people
+facilitate	facilitate	060	facilitate
+facilitated	facilitated	060	facilitate
+facilitates	facilitates	060	facilitate
+facilitating	facilitating	060	facilitate
+facing	facing	---	meet_people
+fail	fail	120	fail
+failed	failed	120	fail
+failing	failing	120	fail
+fails	fails	120	fail
+fall	fall	---	fell
+falling	falling	---	fell
+falls	falls	---	fell
+falter	falter	---	fail
+faltered	faltered	---	fail
+faltering	faltering	---	fail
+falters	falters	---	fail
+fashion	fashion	---	construct
+fashioned	fashioned	---	construct
+fashioning	fashioning	---	construct
+fashions	fashions	---	construct
+fasten	fasten	---	lock
+fastened	fastened	---	lock
+fastening	fastening	---	lock
+fastens	fastens	---	lock
+fault	fault	112	blame
+faulted	faulted	112	blame
+faulting	faulting	112	blame
+faults	faults	112	blame
+favor	favor	051	favor
+favored	favored	051	favor
+favoring	favoring	051	favor
+favors	favors	051	favor
+favour	favour	051	favor
+favoured	favoured	051	favor
+favouring	favouring	051	favor
+favours	favours	051	favor
+fed	fed	---	fuel
+feed	feed	---	fuel
+feeding	feeding	---	fuel
+feeds	feeds	---	fuel
+felicitate	felicitate	051	acclaim
+felicitated	felicitated	051	acclaim
+felicitates	felicitates	051	acclaim
+felicitating	felicitating	051	acclaim
+fell	fell	---	fell
+fiddle	fiddle	---	toy
+fiddled	fiddled	---	toy
+fiddles	fiddles	---	toy
+fiddling	fiddling	---	toy
+fight	fight	190	physical_conflict
+fight back	fight back	190	physical_conflict
+fight down	fight down	190	physical_conflict
+fighting	fighting	190	physical_conflict
+fighting back	fighting back	190	physical_conflict
+fighting down	fighting down	190	physical_conflict
+fights	fights	190	physical_conflict
+fights back	fights back	190	physical_conflict
+fights down	fights down	190	physical_conflict
+figure	figure	010	estimate
+figured	figured	010	estimate
+figures	figures	010	estimate
+figuring	figuring	010	estimate
+file	file	---	file
+filed	filed	---	file
+files	files	---	file
+filing	filing	---	file
+fill	fill	080	submit
+filled	filled	080	submit
+filling	filling	080	submit
+fills	fills	080	submit
+finalize	finalize	---	finish
+finalized	finalized	---	finish
+finalizes	finalizes	---	finish
+finalizing	finalizing	---	finish
+finance	finance	061	finance
+financed	financed	061	finance
+finances	finances	061	finance
+financing	financing	061	finance
+find	find	---	discover
+find out	find out	040	hear
+finding	finding	---	discover
+finding out	finding out	040	hear
+finds	finds	---	discover
+finds out	finds out	040	hear
+fine	fine	172	fine
+fined	fined	172	fine
+fines	fines	172	fine
+fining	fining	172	fine
+finish	finish	---	finish
+finished	finished	---	finish
+finishes	finishes	---	finish
+finishing	finishing	---	finish
+fire	fire	190	explosive_destruction
+fired	fired	190	explosive_destruction
+fires	fires	190	explosive_destruction
+firing	firing	190	explosive_destruction
+fix	fix	---	repair
+fixed	fixed	---	repair
+fixes	fixes	---	repair
+fixing	fixing	---	repair
+flatten	flatten	190	flatten
+flattened	flattened	190	flatten
+flattening	flattening	190	flatten
+flattens	flattens	190	flatten
+flaunt	flaunt	---	exhibit
+flaunted	flaunted	---	exhibit
+flaunting	flaunting	---	exhibit
+flaunts	flaunts	---	exhibit
+fled	fled	---	evacuate
+flee	flee	---	evacuate
+fleeing	fleeing	---	evacuate
+flees	flees	---	evacuate
+flew	flew	---	fly
+flies	flies	---	fly
+flock	flock	040	assemble
+flocked	flocked	040	assemble
+flocking	flocking	040	assemble
+flocks	flocks	040	assemble
+flog	flog	180	denounce
+flogged	flogged	180	denounce
+flogging	flogging	180	denounce
+flogs	flogs	180	denounce
+flourish	flourish	---	develop
+flourished	flourished	---	develop
+flourishes	flourishes	---	develop
+flourishing	flourishing	---	develop
+flout	flout	---	ignore
+flouted	flouted	---	ignore
+flouting	flouting	---	ignore
+flouts	flouts	---	ignore
+flown	flown	---	fly
+fly	fly	---	fly
+flying	flying	---	fly
+foil	foil	---	foil
+foiled	foiled	---	foil
+foiling	foiling	---	foil
+foils	foils	---	foil
+fold	fold	---	collapse
+folded	folded	---	collapse
+folding	folding	---	collapse
+folds	folds	---	collapse
+follow	follow	---	follow
+followed	followed	---	follow
+following	following	---	follow
+follows	follows	---	follow
+foray	foray	190	ransack
+foray into	foray into	190	raid
+forayed	forayed	190	ransack
+forayed into	forayed into	190	raid
+foraying	foraying	190	ransack
+foraying into	foraying into	190	raid
+forays	forays	190	ransack
+forays into	forays into	190	raid
+forbade	forbade	172	prohibit
+forbid	forbid	172	prohibit
+forbidding	forbidding	172	prohibit
+force	force	170	impel
+forced	forced	170	impel
+forces	forces	170	impel
+forcing	forcing	170	impel
+forebode	forebode	010	predict
+foreboded	foreboded	010	predict
+forebodes	forebodes	010	predict
+foreboding	foreboding	010	predict
+foresaw	foresaw	010	predict
+foresee	foresee	010	predict
+foreseen	foreseen	010	predict
+foresees	foresees	010	predict
+foreshadow	foreshadow	010	predict
+foreshadowed	foreshadowed	010	predict
+foreshadowing	foreshadowing	010	predict
+foreshadows	foreshadows	010	predict
+forestall	forestall	120	delay
+forestalled	forestalled	120	delay
+forestalling	forestalling	120	delay
+forestalls	forestalls	120	delay
+foretell	foretell	010	predict
+foretelling	foretelling	010	predict
+foretells	foretells	010	predict
+foretold	foretold	010	predict
+forfend	forfend	---	avert
+forfended	forfended	---	avert
+forfending	forfending	---	avert
+forfends	forfends	---	avert
+forgave	forgave	056	forgive
+forgaved	forgaved	056	forgive
+forgaves	forgaves	056	forgive
+forgaving	forgaving	056	forgive
+forge	forge	---	construct
+forged	forged	---	construct
+forges	forges	---	construct
+forging	forging	---	construct
+forgive	forgive	056	forgive
+forgived	forgived	056	forgive
+forgiven	forgiven	056	forgive
+forgivened	forgivened	056	forgive
+forgivening	forgivening	056	forgive
+forgivens	forgivens	056	forgive
+forgives	forgives	056	forgive
+forgiving	forgiving	056	forgive
+form	form	---	construct
+formalize	formalize	054	formalize
+formalized	formalized	054	formalize
+formalizes	formalizes	054	formalize
+formalizing	formalizing	054	formalize
+format	format	---	arrange
+formats	formats	---	arrange
+formatted	formatted	---	arrange
+formatting	formatting	---	arrange
+formed	formed	---	construct
+forming	forming	---	construct
+forms	forms	---	construct
+formulate	formulate	---	construct
+formulated	formulated	---	construct
+formulates	formulates	---	construct
+formulating	formulating	---	construct
+forsake	forsake	---	evacuate
+forsaken	forsaken	---	evacuate
+forsakes	forsakes	---	evacuate
+forsaking	forsaking	---	evacuate
+forsook	forsook	---	evacuate
+forswear	forswear	080	yield
+forswearing	forswearing	080	yield
+forswears	forswears	080	yield
+forswore	forswore	080	yield
+forsworn	forsworn	080	yield
+fortified	fortified	---	strengthen
+fortifies	fortifies	---	strengthen
+fortify	fortify	---	strengthen
+fortifying	fortifying	---	strengthen
+foster	foster	---	develop
+fostered	fostered	---	develop
+fostering	fostering	---	develop
+fosters	fosters	---	develop
+fought	fought	190	physical_conflict
+fought back	fought back	190	physical_conflict
+fought down	fought down	190	physical_conflict
+found	found	---	discover
+found	found	060	enact
+found out	found out	040	hear
+founded	founded	060	enact
+founding	founding	060	enact
+founds	founds	060	enact
+free	free	080	release
+freed	freed	080	release
+freeing	freeing	080	release
+frees	frees	080	release
+freeze	freeze	---	freeze
+freezes	freezes	---	freeze
+freezing	freezing	---	freeze
+froze	froze	---	freeze
+frozen	frozen	---	freeze
+frustrate	frustrate	012	disturb
+frustrated	frustrated	012	disturb
+frustrates	frustrates	012	disturb
+frustrating	frustrating	012	disturb
+fuel	fuel	---	fuel
+fueled	fueled	---	fuel
+fueling	fueling	---	fuel
+fuels	fuels	---	fuel
+fulfill	fulfill	---	fulfill
+fulfilled	fulfilled	---	fulfill
+fulfilling	fulfilling	---	fulfill
+fulfills	fulfills	---	fulfill
+fund	fund	061	finance
+funded	funded	061	finance
+funding	funding	061	finance
+funds	funds	061	finance
+furnish	furnish	062	arm
+furnished	furnished	062	arm
+furnishes	furnishes	062	arm
+furnishing	furnishing	062	arm
+further	further	---	continue
+furthered	furthered	---	continue
+furthering	furthering	---	continue
+furthers	furthers	---	continue
+fuse	fuse	060	merge
+fused	fused	060	merge
+fuses	fuses	060	merge
+fusing	fusing	060	merge
+gain	gain	---	obtain
+gained	gained	---	obtain
+gaining	gaining	---	obtain
+gains	gains	---	obtain
+galvanize	galvanize	051	encourage
+galvanized	galvanized	051	encourage
+galvanizes	galvanizes	051	encourage
+galvanizing	galvanizing	051	encourage
+gamble	gamble	---	risk
+gambled	gambled	---	risk
+gambles	gambles	---	risk
+gambling	gambling	---	risk
+garner	garner	150	mobilize
+garnered	garnered	150	mobilize
+garnering	garnering	150	mobilize
+garners	garners	150	mobilize
+gather	gather	040	assemble
+gathered	gathered	040	assemble
+gathering	gathering	040	assemble
+gathers	gathers	040	assemble
+gauge	gauge	010	estimate
+gauged	gauged	010	estimate
+gauges	gauges	010	estimate
+gauging	gauging	010	estimate
+gave	gave	060	grant
+gave in	gave in	080	yield
+gave notice	gave notice	040	notify
+gave up	gave up	080	yield
+gear	gear	062	arm
+gear up	gear up	030	prepare
+geared	geared	062	arm
+geared up	geared up	030	prepare
+gearing	gearing	062	arm
+gearing up	gearing up	030	prepare
+gears	gears	062	arm
+gears up	gears up	030	prepare
+generate	generate	---	construct
+generated	generated	---	construct
+generates	generates	---	construct
+generating	generating	---	construct
+get	get	---	obtain
+get hold of	get hold of	---	obtain
+get on	get on	---	mount
+get out	get out	080	retreat
+get together	get together	040	assemble
+gets	gets	---	obtain
+gets out	gets out	080	retreat
+gets together	gets together	040	assemble
+getting	getting	---	obtain
+getting hold of	getting hold of	---	obtain
+getting on	getting on	---	mount
+getting out	getting out	080	retreat
+gird	gird	---	strengthen
+girded	girded	---	strengthen
+girding	girding	---	strengthen
+girds	girds	---	strengthen
+give	give	060	grant
+give in	give in	080	yield
+give notice	give notice	040	notify
+give up	give up	080	yield
+given	given	060	grant
+given in	given in	080	yield
+given notice	given notice	040	notify
+given up	given up	080	yield
+gives	gives	060	grant
+gives in	gives in	080	yield
+gives notice	gives notice	040	notify
+gives up	gives up	080	yield
+giving	giving	060	grant
+glance over	glance over	090	probe
+glanced over	glanced over	090	probe
+glances over	glances over	090	probe
+glancing over	glancing over	090	probe
+glorified	glorified	051	laud
+glorifies	glorifies	051	laud
+glorify	glorify	051	laud
+glorifying	glorifying	051	laud
+go	go	040	go_somewhere
+go away	go away	040	go_somewhere
+go by	go by	080	allow
+go forth	go forth	040	go_somewhere
+go forward	go forward	---	continue
+go through	go through	080	allow
+go to	go to	040	go_somewhere
+goes	goes	040	go_somewhere
+goes away	goes away	040	go_somewhere
+goes by	goes by	080	allow
+goes forth	goes forth	040	go_somewhere
+goes forward	goes forward	---	continue
+goes through	goes through	080	allow
+goes to	goes to	040	go_somewhere
+going	going	040	go_somewhere
+going away	going away	040	go_somewhere
+going forth	going forth	040	go_somewhere
+going forward	going forward	---	continue
+going to	going to	040	go_somewhere
+gone	gone	040	go_somewhere
+gone away	gone away	040	go_somewhere
+gone by	gone by	080	allow
+gone forth	gone forth	040	go_somewhere
+gone through	gone through	080	allow
+got	got	---	obtain
+got hold of	got hold of	---	obtain
+got on	got on	---	mount
+got out	got out	080	retreat
+got together	got together	040	assemble
+gotten	gotten	---	obtain
+gotten hold of	gotten hold of	---	obtain
+gotten on	gotten on	---	mount
+gotten out	gotten out	080	retreat
+gotten together	gotten together	040	assemble
+govern	govern	060	oversee_manage
+governed	governed	060	oversee_manage
+governing	governing	060	oversee_manage
+governs	governs	060	oversee_manage
+grab	grab	171	apprehend
+grabbed	grabbed	171	apprehend
+grabbing	grabbing	171	apprehend
+grabs	grabs	171	apprehend
+grant	grant	060	grant
+granted	granted	060	grant
+granting	granting	060	grant
+grants	grants	060	grant
+grapple	grapple	190	physical_conflict
+grappled	grappled	190	physical_conflict
+grapples	grapples	190	physical_conflict
+grappling	grappling	190	physical_conflict
+grasp	grasp	---	clinch
+grasped	grasped	---	clinch
+grasping	grasping	---	clinch
+grasps	grasps	---	clinch
+gratified	gratified	---	satisfy
+gratifies	gratifies	---	satisfy
+gratify	gratify	---	satisfy
+gratifying	gratifying	---	satisfy
+greet	greet	051	acclaim
+greet	greet	050	acclaim
+greeted	greeted	051	acclaim
+greeted	greeted	050	acclaim
+greeting	greeting	051	acclaim
+greeting	greeting	050	acclaim
+greets	greets	051	acclaim
+greets	greets	050	acclaim
+grew	grew	---	develop
+grieve	grieve	110	lament
+grieved	grieved	110	lament
+grieves	grieves	110	lament
+grieving	grieving	110	lament
+grill	grill	110	ask
+grilled	grilled	110	ask
+grilling	grilling	110	ask
+grills	grills	110	ask
+groom	groom	030	prepare
+groomed	groomed	030	prepare
+grooming	grooming	030	prepare
+grooms	grooms	030	prepare
+grow	grow	---	develop
+growing	growing	---	develop
+grown	grown	---	develop
+grows	grows	---	develop
+guarantee	guarantee	030	promise
+guaranteed	guaranteed	030	promise
+guaranteeing	guaranteeing	030	promise
+guarantees	guarantees	030	promise
+guard	guard	074	defend
+guarded	guarded	074	defend
+guarding	guarding	074	defend
+guards	guards	074	defend
+gun down	gun down	193	gunfire
+gunned down	gunned down	193	gunfire
+guns down	guns down	193	gunfire
+gymble	gymble	---	construct
+gymbled	gymbled	---	construct
+gymbles	gymbles	---	construct
+gymbling	gymbling	---	construct
+hack	hack	---	hack
+hacked	hacked	---	hack
+hacking	hacking	---	hack
+hacks	hacks	---	hack
+haggle	haggle	050	bargain
+haggled	haggled	050	bargain
+haggles	haggles	050	bargain
+haggling	haggling	050	bargain
+hail	hail	051	acclaim
+hailed	hailed	051	acclaim
+hailing	hailing	051	acclaim
+hails	hails	051	acclaim
+halt	halt	---	cancel
+halted	halted	---	cancel
+halting	halting	---	cancel
+halts	halts	---	cancel
+hammer	hammer	190	physical_conflict
+hammered	hammered	190	physical_conflict
+hammering	hammering	190	physical_conflict
+hammers	hammers	190	physical_conflict
+hamper	hamper	120	delay
+hampered	hampered	120	delay
+hampering	hampering	120	delay
+hampers	hampers	120	delay
+handle	handle	060	oversee_manage
+handled	handled	060	oversee_manage
+handles	handles	060	oversee_manage
+handling	handling	060	oversee_manage
+hang	hang	190	kill
+hanged	hanged	190	kill
+hanging	hanging	190	kill
+hangs	hangs	190	kill
+harass	harass	140	disturb
+harassed	harassed	140	disturb
+harasses	harasses	140	disturb
+harassing	harassing	140	disturb
+harbor	harbor	---	hide
+harbored	harbored	---	hide
+harboring	harboring	---	hide
+harbors	harbors	---	hide
+harbour	harbour	---	hide
+harboured	harboured	---	hide
+harbouring	harbouring	---	hide
+harbours	harbours	---	hide
+harm	harm	180	hurt
+harmed	harmed	180	hurt
+harming	harming	180	hurt
+harmonise	harmonise	050	coordinate
+harmonised	harmonised	050	coordinate
+harmonises	harmonises	050	coordinate
+harmonising	harmonising	050	coordinate
+harmonize	harmonize	050	coordinate
+harmonized	harmonized	050	coordinate
+harmonizes	harmonizes	050	coordinate
+harmonizing	harmonizing	050	coordinate
+harms	harms	180	hurt
+harried	harried	140	disturb
+harries	harries	140	disturb
+harry	harry	140	disturb
+harrying	harrying	140	disturb
+harvest	harvest	---	reap
+harvested	harvested	---	reap
+harvesting	harvesting	---	reap
+harvests	harvests	---	reap
+hash out	hash out	080	compromise
+hashed out	hashed out	080	compromise
+hashes out	hashes out	080	compromise
+hashing out	hashing out	080	compromise
+hassle	hassle	140	disturb
+hassled	hassled	140	disturb
+hassles	hassles	140	disturb
+hassling	hassling	140	disturb
+hasten	hasten	---	accelerate
+hastened	hastened	---	accelerate
+hastening	hastening	---	accelerate
+hastens	hastens	---	accelerate
+head	head	060	oversee_manage
+headed	headed	060	oversee_manage
+heading	heading	060	oversee_manage
+heads	heads	060	oversee_manage
+hear	hear	040	hear
+heared	heared	040	hear
+hearing	hearing	040	hear
+hears	hears	040	hear
+heave	heave	---	surge
+heaved	heaved	---	surge
+heaves	heaves	---	surge
+heaving	heaving	---	surge
+hedge	hedge	---	evade
+hedged	hedged	---	evade
+hedges	hedges	---	evade
+hedging	hedging	---	evade
+heighten	heighten	060	boost
+heightened	heightened	060	boost
+heightening	heightening	060	boost
+heightens	heightens	060	boost
+held	held	---	confine
+help	help	070	aid
+helped	helped	070	aid
+helping	helping	070	aid
+helps	helps	070	aid
+hid	hid	---	hide
+hidden	hidden	---	hide
+hide	hide	---	hide
+hides	hides	---	hide
+hiding	hiding	---	hide
+highlight	highlight	010	emphasize
+highlighted	highlighted	010	emphasize
+highlighting	highlighting	010	emphasize
+highlights	highlights	010	emphasize
+hijack	hijack	171	take_control
+hijack	hijack	171	take_control
+hijacked	hijacked	171	take_control
+hijacked	hijacked	171	take_control
+hijacking	hijacking	171	take_control
+hijacking	hijacking	171	take_control
+hijacks	hijacks	171	take_control
+hijacks	hijacks	171	take_control
+hinder	hinder	120	delay
+hindered	hindered	120	delay
+hindering	hindering	120	delay
+hinders	hinders	120	delay
+hint	hint	020	suggest
+hinted	hinted	020	suggest
+hinting	hinting	020	suggest
+hints	hints	020	suggest
+hit	hit	190	physical_conflict
+hits	hits	190	physical_conflict
+hitted	hitted	190	physical_conflict
+hitting	hitting	190	physical_conflict
+hoard	hoard	---	collect
+hoarded	hoarded	---	collect
+hoarding	hoarding	---	collect
+hoards	hoards	---	collect
+hoist	hoist	---	lift
+hoisted	hoisted	---	lift
+hoisting	hoisting	---	lift
+hoists	hoists	---	lift
+hold	hold	---	confine
+holding	holding	---	confine
+holds	holds	---	confine
+honor	honor	051	acclaim
+honored	honored	051	acclaim
+honoring	honoring	051	acclaim
+honors	honors	051	acclaim
+honour	honour	051	acclaim
+honoured	honoured	051	acclaim
+honouring	honouring	051	acclaim
+honours	honours	051	acclaim
+hop	hop	---	jump
+hope	hope	020	hope
+hoped	hoped	020	hope
+hopes	hopes	020	hope
+hoping	hoping	020	hope
+hopped	hopped	---	jump
+hopping	hopping	---	jump
+hops	hops	---	jump
+host	host	043	host
+hosted	hosted	043	host
+hosting	hosting	043	host
+hosts	hosts	043	host
+hove	hove	---	surge
+howl	howl	---	roar
+howled	howled	---	roar
+howling	howling	---	roar
+howls	howls	---	roar
+huddle	huddle	040	assemble
+huddled	huddled	040	assemble
+huddles	huddles	040	assemble
+huddling	huddling	040	assemble
+humble	humble	110	disgrace
+humbled	humbled	110	disgrace
+humbles	humbles	110	disgrace
+humbling	humbling	110	disgrace
+humiliate	humiliate	110	disgrace
+humiliated	humiliated	110	disgrace
+humiliates	humiliates	110	disgrace
+humiliating	humiliating	110	disgrace
+hung	hung	190	kill
+hunt	hunt	---	search
+hunted	hunted	---	search
+hunting	hunting	---	search
+hunts	hunts	---	search
+hurl	hurl	---	hurl
+hurled	hurled	---	hurl
+hurling	hurling	---	hurl
+hurls	hurls	---	hurl
+hurried	hurried	---	accelerate
+hurries	hurries	---	accelerate
+hurry	hurry	---	accelerate
+hurrying	hurrying	---	accelerate
+hurt	hurt	180	hurt
+hurted	hurted	180	hurt
+hurting	hurting	180	hurt
+hurts	hurts	180	hurt
+hush	hush	---	silence
+hushed	hushed	---	silence
+hushes	hushes	---	silence
+hushing	hushing	---	silence
+identified	identified	---	identify
+identifies	identifies	---	identify
+identify	identify	---	identify
+identifying	identifying	---	identify
+ignore	ignore	---	ignore
+ignored	ignored	---	ignore
+ignores	ignores	---	ignore
+ignoring	ignoring	---	ignore
+illegalise	illegalise	172	prohibit
+illegalised	illegalised	172	prohibit
+illegalises	illegalises	172	prohibit
+illegalising	illegalising	172	prohibit
+illegalize	illegalize	172	prohibit
+illegalized	illegalized	172	prohibit
+illegalizes	illegalizes	172	prohibit
+illegalizing	illegalizing	172	prohibit
+illustrate	illustrate	---	draft
+illustrated	illustrated	---	draft
+illustrates	illustrates	---	draft
+illustrating	illustrating	---	draft
+imbed	imbed	---	implant
+imbedded	imbedded	---	implant
+imbedding	imbedding	---	implant
+imbeds	imbeds	---	implant
+imbue	imbue	---	penetrate
+imbued	imbued	---	penetrate
+imbues	imbues	---	penetrate
+imbuing	imbuing	---	penetrate
+imitate	imitate	010	repeat
+imitated	imitated	010	repeat
+imitates	imitates	010	repeat
+imitating	imitating	010	repeat
+immerse	immerse	---	plunge
+immersed	immersed	---	plunge
+immerses	immerses	---	plunge
+immersing	immersing	---	plunge
+immigrate	immigrate	---	immigrate
+immigrated	immigrated	---	immigrate
+immigrates	immigrates	---	immigrate
+immigrating	immigrating	---	immigrate
+immobilize	immobilize	---	snare
+immobilized	immobilized	---	snare
+immobilizes	immobilizes	---	snare
+immobilizing	immobilizing	---	snare
+immolate	immolate	---	immolate
+immolated	immolated	---	immolate
+immolates	immolates	---	immolate
+immolating	immolating	---	immolate
+impact	impact	050	influence
+impacted	impacted	050	influence
+impacting	impacting	050	influence
+impacts	impacts	050	influence
+impair	impair	180	hurt
+impaired	impaired	180	hurt
+impairing	impairing	180	hurt
+impairs	impairs	180	hurt
+impart	impart	010	explain_verbal
+imparted	imparted	010	explain_verbal
+imparting	imparting	010	explain_verbal
+imparts	imparts	010	explain_verbal
+impede	impede	120	delay
+impeded	impeded	120	delay
+impedes	impedes	120	delay
+impeding	impeding	120	delay
+impel	impel	170	impel
+impelled	impelled	170	impel
+impelling	impelling	170	impel
+impels	impels	170	impel
+impersonate	impersonate	---	portray
+impersonated	impersonated	---	portray
+impersonates	impersonates	---	portray
+impersonating	impersonating	---	portray
+implant	implant	---	implant
+implanted	implanted	---	implant
+implanting	implanting	---	implant
+implants	implants	---	implant
+implement	implement	---	utilize
+implemented	implemented	---	utilize
+implementing	implementing	---	utilize
+implements	implements	---	utilize
+implicate	implicate	112	blame
+implicated	implicated	112	blame
+implicates	implicates	112	blame
+implicating	implicating	112	blame
+implore	implore	020	appeal
+implored	implored	020	appeal
+implores	implores	020	appeal
+imploring	imploring	020	appeal
+import	import	061	import
+imported	imported	061	import
+importing	importing	061	import
+imports	imports	061	import
+impose	impose	170	impose
+imposed	imposed	170	impose
+imposes	imposes	170	impose
+imposing	imposing	170	impose
+impress	impress	010	emphasize
+impressed	impressed	010	emphasize
+impresses	impresses	010	emphasize
+impressing	impressing	010	emphasize
+imprison	imprison	173	confine
+imprisoned	imprisoned	173	confine
+imprisoning	imprisoning	173	confine
+imprisons	imprisons	173	confine
+improve	improve	060	facilitate
+improved	improved	060	facilitate
+improves	improves	060	facilitate
+improving	improving	060	facilitate
+impugn	impugn	111	denigrate
+impugned	impugned	111	denigrate
+impugning	impugning	111	denigrate
+impugns	impugns	111	denigrate
+inaugurate	inaugurate	---	start
+inaugurated	inaugurated	---	start
+inaugurates	inaugurates	---	start
+inaugurating	inaugurating	---	start
+incarcerate	incarcerate	170	confine
+incarcerated	incarcerated	170	confine
+incarcerates	incarcerates	170	confine
+incarcerating	incarcerating	170	confine
+incense	incense	---	anger
+incensed	incensed	---	anger
+incenses	incenses	---	anger
+incensing	incensing	---	anger
+incorporate	incorporate	---	embrace
+incorporated	incorporated	---	embrace
+incorporates	incorporates	---	embrace
+incorporating	incorporating	---	embrace
+increase	increase	060	boost
+increased	increased	060	boost
+increases	increases	060	boost
+increasing	increasing	060	boost
+indicate	indicate	---	indicate
+indicated	indicated	---	indicate
+indicates	indicates	---	indicate
+indicating	indicating	---	indicate
+indict	indict	173	blame
+indicted	indicted	173	blame
+indicting	indicting	173	blame
+indicts	indicts	173	blame
+induce	induce	---	make
+induced	induced	---	make
+induces	induces	---	make
+inducing	inducing	---	make
+infest	infest	192	invade
+infested	infested	192	invade
+infesting	infesting	192	invade
+infests	infests	192	invade
+infiltrate	infiltrate	---	penetrate
+infiltrated	infiltrated	---	penetrate
+infiltrates	infiltrates	---	penetrate
+infiltrating	infiltrating	---	penetrate
+inflame	inflame	---	anger
+inflamed	inflamed	---	anger
+inflames	inflames	---	anger
+inflaming	inflaming	---	anger
+inflict	inflict	170	impose
+inflicted	inflicted	170	impose
+inflicting	inflicting	170	impose
+inflicts	inflicts	170	impose
+influence	influence	050	influence
+influenced	influenced	050	influence
+influences	influences	050	influence
+influencing	influencing	050	influence
+inform	inform	010	explain_verbal
+informed	informed	010	explain_verbal
+informing	informing	010	explain_verbal
+informs	informs	010	explain_verbal
+infract	infract		offend
+infracted	infracted		offend
+infracting	infracting		offend
+infracts	infracts		offend
+inhabit	inhabit	192	invade
+inhabited	inhabited	192	invade
+inhabiting	inhabiting	192	invade
+inhabits	inhabits	192	invade
+inhibit	inhibit	120	delay
+inhibited	inhibited	120	delay
+inhibiting	inhibiting	120	delay
+inhibits	inhibits	120	delay
+initiate	initiate	---	start
+initiated	initiated	---	start
+initiates	initiates	---	start
+initiating	initiating	---	start
+injure	injure	182	hurt
+injured	injured	182	hurt
+injures	injures	182	hurt
+injuring	injuring	182	hurt
+innovate	innovate	040	introduce
+innovated	innovated	040	introduce
+innovates	innovates	040	introduce
+innovating	innovating	040	introduce
+inquire	inquire	---	ask
+inquired	inquired	---	ask
+inquires	inquires	---	ask
+inquiring	inquiring	---	ask
+insert	insert	040	introduce
+inserted	inserted	040	introduce
+inserting	inserting	040	introduce
+inserts	inserts	040	introduce
+insist	insist	100	insist
+insisted	insisted	100	insist
+insisting	insisting	100	insist
+insists	insists	100	insist
+inspect	inspect	090	inspect
+inspected	inspected	090	inspect
+inspecting	inspecting	090	inspect
+inspects	inspects	090	inspect
+inspire	inspire	051	encourage
+inspired	inspired	051	encourage
+inspires	inspires	051	encourage
+inspiring	inspiring	051	encourage
+instigate	instigate	---	prompt
+instigated	instigated	---	prompt
+instigates	instigates	---	prompt
+instigating	instigating	---	prompt
+institute	institute	060	enact
+instituted	instituted	060	enact
+institutes	institutes	060	enact
+instituting	instituting	060	enact
+instruct	instruct	---	instruct
+instructed	instructed	---	instruct
+instructing	instructing	---	instruct
+instructs	instructs	---	instruct
+integrate	integrate	050	coordinate
+integrated	integrated	050	coordinate
+integrates	integrates	050	coordinate
+integrating	integrating	050	coordinate
+intend	intend	030	intend
+intended	intended	030	intend
+intending	intending	030	intend
+intends	intends	030	intend
+intensified	intensified	060	boost
+intensifies	intensifies	060	boost
+intensify	intensify	060	boost
+intensifying	intensifying	060	boost
+interact	interact	040	meet_people
+interacted	interacted	040	meet_people
+interacting	interacting	040	meet_people
+interacts	interacts	040	meet_people
+intercede	intercede	080	compromise
+interceded	interceded	080	compromise
+intercedes	intercedes	080	compromise
+interceding	interceding	080	compromise
+intercept	intercept	---	intercept
+intercepted	intercepted	---	intercept
+intercepting	intercepting	---	intercept
+intercepts	intercepts	---	intercept
+interdict	interdict	172	prohibit
+interdicted	interdicted	172	prohibit
+interdicting	interdicting	172	prohibit
+interdicts	interdicts	172	prohibit
+interfere	interfere	070	intervene
+interfered	interfered	070	intervene
+interferes	interferes	070	intervene
+interfering	interfering	070	intervene
+interlock	interlock	---	lock
+interlocked	interlocked	---	lock
+interlocking	interlocking	---	lock
+interlocks	interlocks	---	lock
+intermediate	intermediate	080	compromise
+intermediated	intermediated	080	compromise
+intermediates	intermediates	080	compromise
+intermediating	intermediating	080	compromise
+interrogate	interrogate	090	ask
+interrogated	interrogated	090	ask
+interrogates	interrogates	090	ask
+interrogating	interrogating	090	ask
+intervene	intervene	070	intervene
+intervened	intervened	070	intervene
+intervenes	intervenes	070	intervene
+intervening	intervening	070	intervene
+interview	interview	---	ask
+interviewed	interviewed	---	ask
+interviewing	interviewing	---	ask
+interviews	interviews	---	ask
+introduce	introduce	040	introduce
+introduced	introduced	040	introduce
+introduces	introduces	040	introduce
+introducing	introducing	040	introduce
+intrude	intrude	013	intrude
+intrude on	intrude on	190	raid
+intruded	intruded	013	intrude
+intruded on	intruded on	190	raid
+intrudes	intrudes	013	intrude
+intrudes on	intrudes on	190	raid
+intruding	intruding	013	intrude
+intruding on	intruding on	190	raid
+invade	invade	192	invade
+invaded	invaded	192	invade
+invades	invades	192	invade
+invading	invading	192	invade
+invalidate	invalidate	---	revoke_
+invalidated	invalidated	---	revoke_
+invalidates	invalidates	---	revoke_
+invalidating	invalidating	---	revoke_
+invent	invent	---	construct
+invented	invented	---	construct
+inventing	inventing	---	construct
+invents	invents	---	construct
+invest	invest	061	finance
+invested	invested	061	finance
+investigate	investigate	090	investigate
+investigated	investigated	090	investigate
+investigates	investigates	090	investigate
+investigating	investigating	090	investigate
+investing	investing	061	finance
+invests	invests	061	finance
+invigorate	invigorate	051	encourage
+invigorated	invigorated	051	encourage
+invigorates	invigorates	051	encourage
+invigorating	invigorating	051	encourage
+invite	invite	040	invite
+invited	invited	040	invite
+invites	invites	040	invite
+inviting	inviting	040	invite
+invoke	invoke	---	invoke
+invoked	invoked	---	invoke
+invokes	invokes	---	invoke
+invoking	invoking	---	invoke
+involve	involve	012	concern
+involved	involved	012	concern
+involves	involves	012	concern
+involving	involving	012	concern
+irk	irk	140	disturb
+irked	irked	140	disturb
+irking	irking	140	disturb
+irks	irks	140	disturb
+iron out	iron out	---	iron_out
+ironned out	ironned out	---	iron_out
+ironning out	ironning out	---	iron_out
+irons out	irons out	---	iron_out
+irritate	irritate	140	disturb
+irritated	irritated	140	disturb
+irritates	irritates	140	disturb
+irritating	irritating	140	disturb
+is determined	is determined	030	select
+issue	issue	060	grant
+issued	issued	060	grant
+issues	issues	060	grant
+issuing	issuing	060	grant
+jail	jail	173	confine
+jailed	jailed	173	confine
+jailing	jailing	173	confine
+jails	jails	173	confine
+jeer	jeer	111	jeer
+jeered	jeered	111	jeer
+jeering	jeering	111	jeer
+jeers	jeers	111	jeer
+join	join	040	assemble
+joined	joined	040	assemble
+joining	joining	040	assemble
+joins	joins	040	assemble
+journey	journey	040	go_somewhere
+journeyed	journeyed	040	go_somewhere
+journeying	journeying	040	go_somewhere
+journeys	journeys	040	go_somewhere
+jump	jump	---	jump
+jumped	jumped	---	jump
+jumping	jumping	---	jump
+jumps	jumps	---	jump
+keep	keep	---	maintain
+keeping	keeping	---	maintain
+keeps	keeps	---	maintain
+kept	kept	---	maintain
+kick	kick	180	physical_conflict
+kick off	kick off	---	start
+kick out	kick out	174	deport
+kicked	kicked	180	physical_conflict
+kicked off	kicked off	---	start
+kicked out	kicked out	174	deport
+kicking	kicking	180	physical_conflict
+kicking off	kicking off	---	start
+kicking out	kicking out	174	deport
+kicks	kicks	180	physical_conflict
+kicks off	kicks off	---	start
+kicks out	kicks out	174	deport
+kidnap	kidnap	181	kidnap
+kidnapped	kidnapped	181	kidnap
+kidnapped and killed	kidnapped and killed	180	kill
+kidnapping	kidnapping	181	kidnap
+kidnaps	kidnaps	181	kidnap
+kill	kill	190	kill
+killed	killed	190	kill
+killed and	killed and	190	kill
+killed or	killed or	190	kill
+killing	killing	190	kill
+kills	kills	190	kill
+knew	knew	---	know
+knock	knock	---	knock
+knocked	knocked	---	knock
+knocking	knocking	---	knock
+knocks	knocks	---	knock
+know	know	---	know
+knowing	knowing	---	know
+known	known	---	know
+knows	knows	---	know
+label	label	---	mark
+labelled	labelled	---	mark
+labelling	labelling	---	mark
+labels	labels	---	mark
+laid	laid	---	lay
+lain	lain	---	lay
+lambaste	lambaste	111	denounce
+lambasted	lambasted	111	denounce
+lambastes	lambastes	111	denounce
+lambasting	lambasting	111	denounce
+lament	lament	110	lament
+lamented	lamented	110	lament
+lamenting	lamenting	110	lament
+laments	laments	110	lament
+lash	lash	180	whip
+lash out	lash out	111	deplore
+lashed	lashed	180	whip
+lashed out	lashed out	111	deplore
+lashes	lashes	180	whip
+lashes out	lashes out	111	deplore
+lashing	lashing	180	whip
+lashing out	lashing out	111	deplore
+laud	laud	051	laud
+lauded	lauded	051	laud
+lauding	lauding	051	laud
+lauds	lauds	051	laud
+launch	launch	---	start
+launched	launched	---	start
+launches	launches	---	start
+launching	launching	---	start
+lay	lay	---	lay
+laying	laying	---	lay
+lead	lead	060	oversee_manage
+leading	leading	060	oversee_manage
+leads	leads	060	oversee_manage
+leap	leap	---	jump
+leaping	leaping	---	jump
+leaps	leaps	---	jump
+leapt	leapt	---	jump
+learn	learn	040	hear
+learned	learned	040	hear
+learning	learning	040	hear
+learns	learns	040	hear
+leave	leave	---	go_somewhere
+leave behind	leave behind	040	go_somewhere
+leaves	leaves	---	go_somewhere
+leaves behind	leaves behind	040	go_somewhere
+leaving	leaving	---	go_somewhere
+leaving behind	leaving behind	040	go_somewhere
+lecture	lecture	111	denounce
+lectured	lectured	111	denounce
+lectures	lectures	111	denounce
+lecturing	lecturing	111	denounce
+led	led	060	oversee_manage
+left	left	---	go_somewhere
+left behind	left behind	040	go_somewhere
+legalise	legalise	081	legalise
+legalised	legalised	081	legalise
+legalises	legalises	081	legalise
+legalising	legalising	081	legalise
+legalize	legalize	081	legalise
+legalized	legalized	081	legalise
+legalizes	legalizes	081	legalise
+legalizing	legalizing	081	legalise
+legislate	legislate	080	allow
+legislated	legislated	080	allow
+legislates	legislates	080	allow
+legislating	legislating	080	allow
+legitimise	legitimise	051	legitimise
+legitimised	legitimised	051	legitimise
+legitimises	legitimises	051	legitimise
+legitimising	legitimising	051	legitimise
+legitimize	legitimize	051	legitimise
+legitimized	legitimized	051	legitimise
+legitimizes	legitimizes	051	legitimise
+legitimizing	legitimizing	051	legitimise
+lend	lend	060	grant
+lending	lending	060	grant
+lends	lends	060	grant
+lengthen	lengthen	---	extend
+lengthened	lengthened	---	extend
+lengthening	lengthening	---	extend
+lengthens	lengthens	---	extend
+lent	lent	060	grant
+levied	levied	170	impose
+levies	levies	170	impose
+levy	levy	170	impose
+levying	levying	170	impose
+liberate	liberate	080	release
+liberated	liberated	080	release
+liberates	liberates	080	release
+liberating	liberating	080	release
+lie	lie	---	lay
+lift	lift	---	lift
+lifted	lifted	---	lift
+lifting	lifting	---	lift
+lifts	lifts	---	lift
+link	link	060	link
+linked	linked	060	link
+linking	linking	060	link
+links	links	060	link
+listen in	listen in	---	intercept
+listened in	listened in	---	intercept
+listening in	listening in	---	intercept
+listens in	listens in	---	intercept
+live	live	---	experience
+live up to	live up to	---	satisfy
+lived	lived	---	experience
+lived up to	lived up to	---	satisfy
+lives	lives	---	experience
+lives up to	lives up to	---	satisfy
+living	living	---	experience
+living up to	living up to	---	satisfy
+loan	loan	060	grant
+loaned	loaned	060	grant
+loaning	loaning	060	grant
+loans	loans	060	grant
+lobbied	lobbied	---	lobby
+lobbies	lobbies	---	lobby
+lobby	lobby	---	lobby
+lobbying	lobbying	---	lobby
+locate	locate	---	discover
+located	located	---	discover
+locates	locates	---	discover
+locating	locating	---	discover
+lock in	lock in	---	lock
+lock up	lock up	---	lock
+locked in	locked in	---	lock
+locked up	locked up	---	lock
+locking in	locking in	---	lock
+locking up	locking up	---	lock
+locks in	locks in	---	lock
+locks up	locks up	---	lock
+lodge	lodge	---	lodge
+lodged	lodged	---	lodge
+lodges	lodges	---	lodge
+lodging	lodging	---	lodge
+look	look	---	appear
+look after	look after	074	defend
+look for	look for	---	search
+look over	look over	090	inspect
+looked	looked	---	appear
+looked after	looked after	074	defend
+looked for	looked for	---	search
+looked over	looked over	090	inspect
+looking	looking	---	appear
+looking after	looking after	074	defend
+looking for	looking for	---	search
+looking over	looking over	090	inspect
+looks	looks	---	appear
+looks after	looks after	074	defend
+looks for	looks for	---	search
+looks over	looks over	090	inspect
+loosen	loosen	080	loosen
+loosened	loosened	080	loosen
+loosening	loosening	080	loosen
+loosens	loosens	080	loosen
+loot	loot	145	ransack
+looted	looted	145	ransack
+looting	looting	145	ransack
+loots	loots	145	ransack
+lop	lop	---	separate
+lopped	lopped	---	separate
+lopping	lopping	---	separate
+lops	lops	---	separate
+lose	lose	---	lose
+losed	losed	---	lose
+loses	loses	---	lose
+losing	losing	---	lose
+losing	losing	---	lose
+losinged	losinged	---	lose
+losinging	losinging	---	lose
+losings	losings	---	lose
+lost	lost	---	lose
+losted	losted	---	lose
+losting	losting	---	lose
+losts	losts	---	lose
+love	love	---	enjoy
+loved	loved	---	enjoy
+loves	loves	---	enjoy
+loving	loving	---	enjoy
+lug	lug	---	drag
+lugged	lugged	---	drag
+lugging	lugging	---	drag
+lugs	lugs	---	drag
+made	made	---	make
+magnified	magnified	060	boost
+magnifies	magnifies	060	boost
+magnify	magnify	060	boost
+magnifying	magnifying	060	boost
+maintain	maintain	---	maintain
+maintained	maintained	---	maintain
+maintaining	maintaining	---	maintain
+maintains	maintains	---	maintain
+make	make	---	make
+makes	makes	---	make
+making	making	---	make
+malign	malign	111	denigrate
+maligned	maligned	111	denigrate
+maligning	maligning	111	denigrate
+maligns	maligns	111	denigrate
+manage	manage	060	oversee_manage
+managed	managed	060	oversee_manage
+manages	manages	060	oversee_manage
+managing	managing	060	oversee_manage
+manipulate	manipulate	---	toy
+manipulated	manipulated	---	toy
+manipulates	manipulates	---	toy
+manipulating	manipulating	---	toy
+mar	mar	180	hurt
+march	march	140	march
+marched	marched	140	march
+marches	marches	140	march
+marching	marching	140	march
+mark	mark	---	mark
+marked	marked	---	mark
+marking	marking	---	mark
+marks	marks	---	mark
+marred	marred	180	hurt
+marring	marring	180	hurt
+mars	mars	180	hurt
+marshal	marshal	150	mobilize
+marshalled	marshalled	150	mobilize
+marshalling	marshalling	150	mobilize
+marshals	marshals	150	mobilize
+massacre	massacre	202	massacre
+massacred	massacred	202	massacre
+massacres	massacres	202	massacre
+massacring	massacring	202	massacre
+master	master	190	destroy
+mastered	mastered	190	destroy
+mastering	mastering	190	destroy
+masters	masters	190	destroy
+match	match	190	physical_conflict
+matched	matched	190	physical_conflict
+matches	matches	190	physical_conflict
+matching	matching	190	physical_conflict
+mean	mean	030	intend
+meaning	meaning	030	intend
+means	means	030	intend
+meant	meant	030	intend
+measure	measure	010	estimate
+measured	measured	010	estimate
+measures	measures	010	estimate
+measuring	measuring	010	estimate
+mediate	mediate	080	compromise
+mediated	mediated	080	compromise
+mediates	mediates	080	compromise
+mediating	mediating	080	compromise
+meditate	meditate	040	consider
+meditated	meditated	040	consider
+meditates	meditates	040	consider
+meditating	meditating	040	consider
+meet	meet	040	meet_people
+meet with	meet with	040	meet_people
+meeting	meeting	040	meet_people
+meeting with	meeting with	040	meet_people
+meets	meets	040	meet_people
+meets with	meets with	040	meet_people
+mend	mend	---	repair
+mended	mended	---	repair
+mending	mending	---	repair
+mends	mends	---	repair
+mention	mention	010	explain_verbal
+mentioned	mentioned	010	explain_verbal
+mentioning	mentioning	010	explain_verbal
+mentions	mentions	010	explain_verbal
+merge	merge	060	merge
+merged	merged	060	merge
+merges	merges	060	merge
+merging	merging	060	merge
+met	met	040	meet_people
+met with	met with	040	meet_people
+migrate	migrate	---	immigrate
+migrated	migrated	---	immigrate
+migrates	migrates	---	immigrate
+migrating	migrating	---	immigrate
+mimic	mimic	010	repeat
+mimiced	mimiced	010	repeat
+mimicing	mimicing	010	repeat
+mimics	mimics	010	repeat
+mine	mine	090	probe
+mined	mined	090	probe
+mines	mines	090	probe
+mining	mining	090	probe
+mire	mire	---	snare
+mired	mired	---	snare
+mires	mires	---	snare
+miring	miring	---	snare
+mislaid	mislaid	---	lose
+mislay	mislay	---	lose
+mislaying	mislaying	---	lose
+mislays	mislays	---	lose
+misplace	misplace	---	lose
+misplaced	misplaced	---	lose
+misplaces	misplaces	---	lose
+misplacing	misplacing	---	lose
+mistreat	mistreat	180	abuse
+mistreated	mistreated	180	abuse
+mistreating	mistreating	180	abuse
+mistreats	mistreats	180	abuse
+mitigate	mitigate	060	facilitate
+mitigated	mitigated	060	facilitate
+mitigates	mitigates	060	facilitate
+mitigating	mitigating	060	facilitate
+mobilise	mobilise	150	mobilize
+mobilised	mobilised	150	mobilize
+mobilises	mobilises	150	mobilize
+mobilising	mobilising	150	mobilize
+mobilize	mobilize	150	mobilize
+mobilized	mobilized	150	mobilize
+mobilizes	mobilizes	150	mobilize
+mobilizing	mobilizing	150	mobilize
+mock	mock	111	repeat
+mocked	mocked	111	repeat
+mocking	mocking	111	repeat
+mocks	mocks	111	repeat
+moderate	moderate	170	suppress
+moderated	moderated	170	suppress
+moderates	moderates	170	suppress
+moderating	moderating	170	suppress
+modified	modified	---	alter
+modifies	modifies	---	alter
+modify	modify	---	alter
+modifying	modifying	---	alter
+mold	mold	---	construct
+molded	molded	---	construct
+molding	molding	---	construct
+molds	molds	---	construct
+monitor	monitor	090	oversee_manage
+monitored	monitored	090	oversee_manage
+monitoring	monitoring	090	oversee_manage
+monitors	monitors	090	oversee_manage
+motivate	motivate	---	prompt
+motivated	motivated	---	prompt
+motivates	motivates	---	prompt
+motivating	motivating	---	prompt
+mount	mount	---	mount
+mounted	mounted	---	mount
+mounting	mounting	---	mount
+mounts	mounts	---	mount
+mourn	mourn	110	lament
+mourned	mourned	110	lament
+mourning	mourning	110	lament
+mourns	mourns	110	lament
+move	move	---	move
+move up	move up	---	lift
+moved	moved	---	move
+moved up	moved up	---	lift
+moves	moves	---	move
+moves up	moves up	---	lift
+moving	moving	---	move
+moving up	moving up	---	lift
+muddle	muddle	---	perplex
+muddled	muddled	---	perplex
+muddles	muddles	---	perplex
+muddling	muddling	---	perplex
+mull	mull	040	consider
+mulled	mulled	040	consider
+mulling	mulling	040	consider
+mulls	mulls	040	consider
+murder	murder	190	kill
+murdered	murdered	190	kill
+murdering	murdering	190	kill
+murders	murders	190	kill
+muse	muse	040	consider
+mused	mused	040	consider
+muses	muses	040	consider
+musing	musing	040	consider
+muster	muster	150	mobilize
+mustered	mustered	150	mobilize
+mustering	mustering	150	mobilize
+musters	musters	150	mobilize
+nab	nab	171	apprehend
+nabbed	nabbed	171	apprehend
+nabbing	nabbing	171	apprehend
+nabs	nabs	171	apprehend
+name	name	---	name
+named	named	---	name
+names	names	---	name
+naming	naming	---	name
+narrate	narrate	010	explain_verbal
+narrated	narrated	010	explain_verbal
+narrates	narrates	010	explain_verbal
+narrating	narrating	010	explain_verbal
+nationalise	nationalise	171	nationalize
+nationalised	nationalised	171	nationalize
+nationalises	nationalises	171	nationalize
+nationalising	nationalising	171	nationalize
+nationalize	nationalize	171	nationalize
+nationalized	nationalized	171	nationalize
+nationalizes	nationalizes	171	nationalize
+nationalizing	nationalizing	171	nationalize
+necessitate	necessitate	100	demand
+necessitated	necessitated	100	demand
+necessitates	necessitates	100	demand
+necessitating	necessitating	100	demand
+need	need	---	demand
+needed	needed	---	demand
+needing	needing	---	demand
+needs	needs	---	demand
+negotiate	negotiate	080	compromise
+negotiated	negotiated	080	compromise
+negotiates	negotiates	080	compromise
+negotiating	negotiating	080	compromise
+nominate	nominate	---	name
+nominated	nominated	---	name
+nominates	nominates	---	name
+nominating	nominating	---	name
+note	note	010	observe
+noted	noted	010	observe
+notes	notes	010	observe
+notice	notice	010	observe
+noticed	noticed	010	observe
+notices	notices	010	observe
+noticing	noticing	010	observe
+notified	notified	040	notify
+notifies	notifies	040	notify
+notify	notify	040	notify
+notifying	notifying	040	notify
+noting	noting	010	observe
+nullified	nullified	---	revoke_
+nullifies	nullifies	---	revoke_
+nullify	nullify	---	revoke_
+nullifying	nullifying	---	revoke_
+nurture	nurture	---	raise
+nurtured	nurtured	---	raise
+nurtures	nurtures	---	raise
+nurturing	nurturing	---	raise
+obey	obey	080	submit
+obeyed	obeyed	080	submit
+obeying	obeying	080	submit
+obeys	obeys	080	submit
+object	object	120	verbal_conflict
+objected	objected	120	verbal_conflict
+objecting	objecting	120	verbal_conflict
+objects	objects	120	verbal_conflict
+obliterate	obliterate	190	destroy
+obliterated	obliterated	190	destroy
+obliterates	obliterates	190	destroy
+obliterating	obliterating	190	destroy
+obscure	obscure	---	perplex
+obscured	obscured	---	perplex
+obscures	obscures	---	perplex
+obscuring	obscuring	---	perplex
+observe	observe	010	observe
+observed	observed	010	observe
+observes	observes	010	observe
+observing	observing	010	observe
+obstruct	obstruct	120	delay
+obstructed	obstructed	120	delay
+obstructing	obstructing	120	delay
+obstructs	obstructs	120	delay
+obtain	obtain	---	obtain
+obtained	obtained	---	obtain
+obtaining	obtaining	---	obtain
+obtains	obtains	---	obtain
+obtrude	obtrude	013	intrude
+obtruded	obtruded	013	intrude
+obtrudes	obtrudes	013	intrude
+obtruding	obtruding	013	intrude
+occupied	occupied	192	invade
+occupies	occupies	192	invade
+occupy	occupy	192	invade
+occupying	occupying	192	invade
+offend	offend		offend
+offended	offended		offend
+offending	offending		offend
+offends	offends		offend
+offer	offer	030	offer
+offered	offered	030	offer
+offering	offering	030	offer
+offers	offers	030	offer
+open	open	---	start
+open up	open up	---	start
+openned	openned	---	start
+openned up	openned up	---	start
+openning	openning	---	start
+openning up	openning up	---	start
+opens	opens	---	start
+opens up	opens up	---	start
+oppose	oppose	110	verbal_conflict
+opposed	opposed	110	verbal_conflict
+opposes	opposes	110	verbal_conflict
+opposing	opposing	110	verbal_conflict
+oppugn	oppugn	110	distrust
+oppugned	oppugned	110	distrust
+oppugning	oppugning	110	distrust
+oppugns	oppugns	110	distrust
+opt	opt	---	select
+opted	opted	---	select
+opting	opting	---	select
+opts	opts	---	select
+orchestrate	orchestrate	050	coordinate
+orchestrated	orchestrated	050	coordinate
+orchestrates	orchestrates	050	coordinate
+orchestrating	orchestrating	050	coordinate
+ordain	ordain	010	decree
+ordained	ordained	010	decree
+ordaining	ordaining	010	decree
+ordains	ordains	010	decree
+order	order	100	oversee_manage
+ordered	ordered	100	oversee_manage
+ordering	ordering	100	oversee_manage
+orders	orders	100	oversee_manage
+organise	organise	050	coordinate
+organised	organised	050	coordinate
+organises	organises	050	coordinate
+organising	organising	050	coordinate
+organize	organize	050	coordinate
+organized	organized	050	coordinate
+organizes	organizes	050	coordinate
+organizing	organizing	050	coordinate
+originate	originate	---	start
+originated	originated	---	start
+originates	originates	---	start
+originating	originating	---	start
+ostracise	ostracise	170	exclude
+ostracised	ostracised	170	exclude
+ostracises	ostracises	170	exclude
+ostracising	ostracising	170	exclude
+ostracize	ostracize	170	exclude
+ostracized	ostracized	170	exclude
+ostracizes	ostracizes	170	exclude
+ostracizing	ostracizing	170	exclude
+oust	oust	174	deport
+ousted	ousted	174	deport
+ousting	ousting	174	deport
+ousts	ousts	174	deport
+outfit	outfit	062	arm
+outfited	outfited	062	arm
+outfiting	outfiting	062	arm
+outfits	outfits	062	arm
+outlaw	outlaw	172	prohibit
+outlawed	outlawed	172	prohibit
+outlawing	outlawing	172	prohibit
+outlaws	outlaws	172	prohibit
+outline	outline	010	draft
+outlined	outlined	010	draft
+outlines	outlines	010	draft
+outlining	outlining	010	draft
+outpace	outpace	---	distance
+outpaced	outpaced	---	distance
+outpaces	outpaces	---	distance
+outpacing	outpacing	---	distance
+outrage	outrage		offend
+outraged	outraged		offend
+outrages	outrages		offend
+outraging	outraging		offend
+outstrip	outstrip	---	distance
+outstripped	outstripped	---	distance
+outstripping	outstripping	---	distance
+outstrips	outstrips	---	distance
+overcame	overcame	190	destroy
+overcome	overcome	190	destroy
+overcomes	overcomes	190	destroy
+overcoming	overcoming	190	destroy
+overflew	overflew	150	overfly
+overflies	overflies	150	overfly
+overflown	overflown	150	overfly
+overfly	overfly	150	overfly
+overflying	overflying	150	overfly
+overidding	overidding	120	overrule
+overpower	overpower	190	destroy
+overpowered	overpowered	190	destroy
+overpowering	overpowering	190	destroy
+overpowers	overpowers	190	destroy
+overran	overran	192	invade
+overrid	overrid	120	overrule
+overridden	overridden	120	overrule
+override	override	120	overrule
+overrule	overrule	---	revoke_
+overrule	overrule	120	overrule
+overruled	overruled	---	revoke_
+overruled	overruled	120	overrule
+overrules	overrules	---	revoke_
+overrules	overrules	120	overrule
+overruling	overruling	---	revoke_
+overruling	overruling	120	overrule
+overrun	overrun	192	invade
+overrunning	overrunning	192	invade
+overruns	overruns	192	invade
+oversaw	oversaw	060	oversee_manage
+oversee	oversee	060	oversee_manage
+overseeing	overseeing	060	oversee_manage
+overseen	overseen	060	oversee_manage
+oversees	oversees	060	oversee_manage
+overshadow	overshadow	190	destroy
+overshadowed	overshadowed	190	destroy
+overshadowing	overshadowing	190	destroy
+overshadows	overshadows	190	destroy
+overtake	overtake	190	destroy
+overtaken	overtaken	190	destroy
+overtaking	overtaking	190	destroy
+overthrew	overthrew	180	overthrew
+overthrow	overthrow	180	overthrew
+overthrowing	overthrowing	180	overthrew
+overthrown	overthrown	180	overthrew
+overthrows	overthrows	180	overthrew
+overtook	overtook	190	destroy
+overturn	overturn	171	take_control
+overturned	overturned	171	take_control
+overturning	overturning	171	take_control
+overturns	overturns	171	take_control
+overwhelm	overwhelm	190	destroy
+overwhelmed	overwhelmed	190	destroy
+overwhelming	overwhelming	190	destroy
+overwhelms	overwhelms	190	destroy
+pace	pace	---	step
+paced	paced	---	step
+paces	paces	---	step
+pacing	pacing	---	step
+paid	paid	061	finance
+paid for	paid for	061	finance
+parachute	parachute	---	plunge
+parachuted	parachuted	---	plunge
+parachutes	parachutes	---	plunge
+parachuting	parachuting	---	plunge
+parade	parade	150	parade
+paraded	paraded	150	parade
+parades	parades	150	parade
+parading	parading	150	parade
+pardon	pardon	080	pardon
+pardoned	pardoned	080	pardon
+pardoning	pardoning	080	pardon
+pardons	pardons	080	pardon
+partition	partition	---	separate
+partitioned	partitioned	---	separate
+partitioning	partitioning	---	separate
+partitions	partitions	---	separate
+pass	pass	080	allow
+passed	passed	080	allow
+passes	passes	080	allow
+passing	passing	080	allow
+patch	patch	---	patch
+patched	patched	---	patch
+patches	patches	---	patch
+patching	patching	---	patch
+patrol	patrol	150	patrol
+patrolled	patrolled	150	patrol
+patrolling	patrolling	150	patrol
+patrols	patrols	150	patrol
+pay	pay	061	finance
+pay for	pay for	061	finance
+paying	paying	061	finance
+paying for	paying for	061	finance
+pays	pays	061	finance
+pays for	pays for	061	finance
+pelt	pelt	190	explosive_destruction
+pelted	pelted	190	explosive_destruction
+pelting	pelting	190	explosive_destruction
+pelts	pelts	190	explosive_destruction
+pen	pen	---	write
+penalize	penalize	170	punish
+penalized	penalized	170	punish
+penalizes	penalizes	170	punish
+penalizing	penalizing	170	punish
+penetrate	penetrate	---	penetrate
+penetrated	penetrated	---	penetrate
+penetrates	penetrates	---	penetrate
+penetrating	penetrating	---	penetrate
+penned	penned	---	write
+penning	penning	---	write
+pens	pens	---	write
+pent	pent	---	snare
+perform	perform	---	perform
+performed	performed	---	perform
+performing	performing	---	perform
+performs	performs	---	perform
+permeate	permeate	---	penetrate
+permeated	permeated	---	penetrate
+permeates	permeates	---	penetrate
+permeating	permeating	---	penetrate
+permit	permit	080	allow
+permits	permits	080	allow
+permitted	permitted	080	allow
+permitting	permitting	080	allow
+perpetuate	perpetuate	---	perpetuate
+perpetuated	perpetuated	---	perpetuate
+perpetuates	perpetuates	---	perpetuate
+perpetuating	perpetuating	---	perpetuate
+perplex	perplex	---	perplex
+perplexed	perplexed	---	perplex
+perplexes	perplexes	---	perplex
+perplexing	perplexing	---	perplex
+persevere	persevere	---	continue
+persevered	persevered	---	continue
+perseveres	perseveres	---	continue
+persevering	persevering	---	continue
+persist	persist	---	continue
+persisted	persisted	---	continue
+persisting	persisting	---	continue
+persists	persists	---	continue
+persuade	persuade	050	influence
+persuaded	persuaded	050	influence
+persuades	persuades	050	influence
+persuading	persuading	050	influence
+pervade	pervade	---	penetrate
+pervaded	pervaded	---	penetrate
+pervades	pervades	---	penetrate
+pervading	pervading	---	penetrate
+pester	pester	140	disturb
+pestered	pestered	140	disturb
+pestering	pestering	140	disturb
+pesters	pesters	140	disturb
+petition	petition	020	ask
+petitioned	petitioned	020	ask
+petitioning	petitioning	020	ask
+petitions	petitions	020	ask
+phone	phone	041	call
+phoned	phoned	041	call
+phones	phones	041	call
+phoning	phoning	041	call
+pick	pick	---	select
+picked	picked	---	select
+picking	picking	---	select
+picks	picks	---	select
+picture	picture	---	project
+pictured	pictured	---	project
+pictures	pictures	---	project
+picturing	picturing	---	project
+pillage	pillage	190	ransack
+pillaged	pillaged	190	ransack
+pillages	pillages	190	ransack
+pillaging	pillaging	190	ransack
+pilloried	pilloried	111	savage
+pillories	pillories	111	savage
+pillory	pillory	111	savage
+pillorying	pillorying	111	savage
+pilot	pilot	---	fly
+piloted	piloted	---	fly
+piloting	piloting	---	fly
+pilots	pilots	---	fly
+pin	pin	---	snare
+pinned	pinned	---	snare
+pinning	pinning	---	snare
+pinpoint	pinpoint	010	emphasize
+pinpointed	pinpointed	010	emphasize
+pinpointing	pinpointing	010	emphasize
+pinpoints	pinpoints	010	emphasize
+pins	pins	---	snare
+pioneer	pioneer	---	start
+pioneered	pioneered	---	start
+pioneering	pioneering	---	start
+pioneers	pioneers	---	start
+pique	pique		offend
+piqued	piqued		offend
+piques	piques		offend
+piquing	piquing		offend
+pirate	pirate	171	take_control
+pirated	pirated	171	take_control
+pirates	pirates	171	take_control
+pirating	pirating	171	take_control
+pit	pit	190	physical_conflict
+pits	pits	190	physical_conflict
+pitted	pitted	190	physical_conflict
+pitting	pitting	190	physical_conflict
+place	place	---	arrange
+placed	placed	---	arrange
+places	places	---	arrange
+placing	placing	---	arrange
+plague	plague	140	disturb
+plagued	plagued	140	disturb
+plagues	plagues	140	disturb
+plaguing	plaguing	140	disturb
+plan	plan	030	intend
+planned	planned	030	intend
+planning	planning	030	intend
+plans	plans	030	intend
+plant	plant	---	implant
+planted	planted	---	implant
+planting	planting	---	implant
+plants	plants	---	implant
+play	play	---	toy
+play down	play down	---	reappraise
+played	played	---	toy
+played down	played down	---	reappraise
+playing	playing	---	toy
+playing down	playing down	---	reappraise
+plays	plays	---	toy
+plays down	plays down	---	reappraise
+plead	plead	020	appeal
+pleaded	pleaded	020	appeal
+pleading	pleading	020	appeal
+pleads	pleads	020	appeal
+pledge	pledge	030	pledge
+pledged	pledged	030	pledge
+pledges	pledges	030	pledge
+pledging	pledging	030	pledge
+pluck	pluck	171	extract
+plucked	plucked	171	extract
+plucking	plucking	171	extract
+plucks	plucks	171	extract
+plummet	plummet	---	plunge
+plummeted	plummeted	---	plunge
+plummeting	plummeting	---	plunge
+plummets	plummets	---	plunge
+plunder	plunder	190	ransack
+plundered	plundered	190	ransack
+plundering	plundering	190	ransack
+plunders	plunders	190	ransack
+plunge	plunge	---	plunge
+plunged	plunged	---	plunge
+plunges	plunges	---	plunge
+plunging	plunging	---	plunge
+point	point	---	indicate
+pointed	pointed	---	indicate
+pointing	pointing	---	indicate
+points	points	---	indicate
+poise	poise	---	brace
+poised	poised	---	brace
+poises	poises	---	brace
+poising	poising	---	brace
+ponder	ponder	040	consider
+pondered	pondered	040	consider
+pondering	pondering	040	consider
+ponders	ponders	040	consider
+portend	portend	010	predict
+portended	portended	010	predict
+portending	portending	010	predict
+portends	portends	010	predict
+portray	portray	---	portray
+portrayed	portrayed	---	portray
+portraying	portraying	---	portray
+portrays	portrays	---	portray
+pose	pose	---	arrange
+posed	posed	---	arrange
+poses	poses	---	arrange
+posing	posing	---	arrange
+position	position	---	arrange
+positioned	positioned	---	arrange
+positioning	positioning	---	arrange
+positions	positions	---	arrange
+post	post	---	arrange
+posted	posted	---	arrange
+posting	posting	---	arrange
+postpone	postpone	120	delay
+postponed	postponed	120	delay
+postpones	postpones	120	delay
+postponing	postponing	120	delay
+posts	posts	---	arrange
+pound	pound	190	pound
+pounded	pounded	190	pound
+pounding	pounding	190	pound
+pounds	pounds	190	pound
+pour	pour	---	pour
+poured	poured	---	pour
+pouring	pouring	---	pour
+pours	pours	---	pour
+praise	praise	051	acclaim
+praised	praised	051	acclaim
+praises	praises	051	acclaim
+praising	praising	051	acclaim
+predict	predict	010	predict
+predicted	predicted	010	predict
+predicting	predicting	010	predict
+predicts	predicts	010	predict
+prefer	prefer	051	favor
+preferred	preferred	051	favor
+preferring	preferring	051	favor
+prefers	prefers	051	favor
+prefigure	prefigure	010	predict
+prefigured	prefigured	010	predict
+prefigures	prefigures	010	predict
+prefiguring	prefiguring	010	predict
+prepare	prepare	030	prepare
+prepared	prepared	030	prepare
+prepares	prepares	030	prepare
+preparing	preparing	030	prepare
+presage	presage	010	predict
+presaged	presaged	010	predict
+presages	presages	010	predict
+presaging	presaging	010	predict
+prescribe	prescribe	060	oversee_manage
+prescribed	prescribed	060	oversee_manage
+prescribes	prescribes	060	oversee_manage
+prescribing	prescribing	060	oversee_manage
+present	present	---	exhibit
+presented	presented	---	exhibit
+presenting	presenting	---	exhibit
+presents	presents	---	exhibit
+preserve	preserve	---	maintain
+preserved	preserved	---	maintain
+preserves	preserves	---	maintain
+preserving	preserving	---	maintain
+press	press	100	demand
+pressed	pressed	100	demand
+presses	presses	100	demand
+pressing	pressing	100	demand
+pressure	pressure	170	impel
+pressured	pressured	170	impel
+pressures	pressures	170	impel
+pressuring	pressuring	170	impel
+prevent	prevent	120	delay
+prevented	prevented	120	delay
+preventing	preventing	120	delay
+prevents	prevents	120	delay
+pried	pried	013	intrude
+pries	pries	013	intrude
+print	print	---	write
+printed	printed	---	write
+printing	printing	---	write
+prints	prints	---	write
+prize	prize	051	respect
+prized	prized	051	respect
+prizes	prizes	051	respect
+prizing	prizing	051	respect
+probe	probe	090	probe
+probed	probed	090	probe
+probes	probes	090	probe
+probing	probing	090	probe
+proceed	proceed	---	continue
+proceeded	proceeded	---	continue
+proceeding	proceeding	---	continue
+proceeds	proceeds	---	continue
+proclaim	proclaim	010	decree
+proclaimed	proclaimed	010	decree
+proclaiming	proclaiming	010	decree
+proclaims	proclaims	010	decree
+procrastinate	procrastinate	120	delay
+procrastinated	procrastinated	120	delay
+procrastinates	procrastinates	120	delay
+procrastinating	procrastinating	120	delay
+procure	procure	---	obtain
+procured	procured	---	obtain
+procures	procures	---	obtain
+procuring	procuring	---	obtain
+produce	produce	---	construct
+produced	produced	---	construct
+produces	produces	---	construct
+producing	producing	---	construct
+profess	profess	050	disclose
+professed	professed	050	disclose
+professes	professes	050	disclose
+professing	professing	050	disclose
+proffer	proffer	030	offer
+proffered	proffered	030	offer
+proffering	proffering	030	offer
+proffers	proffers	030	offer
+prognosticate	prognosticate	010	predict
+prognosticated	prognosticated	010	predict
+prognosticates	prognosticates	010	predict
+prognosticating	prognosticating	010	predict
+progress	progress	---	continue
+progressed	progressed	---	continue
+progresses	progresses	---	continue
+progressing	progressing	---	continue
+prohibit	prohibit	172	prohibit
+prohibited	prohibited	172	prohibit
+prohibiting	prohibiting	172	prohibit
+prohibits	prohibits	172	prohibit
+project	project	---	project
+projected	projected	---	project
+projecting	projecting	---	project
+projects	projects	---	project
+proliferate	proliferate	---	develop
+proliferated	proliferated	---	develop
+proliferates	proliferates	---	develop
+proliferating	proliferating	---	develop
+prolong	prolong	---	extend
+prolonged	prolonged	---	extend
+prolonging	prolonging	---	extend
+prolongs	prolongs	---	extend
+promise	promise	030	promise
+promised	promised	030	promise
+promises	promises	030	promise
+promising	promising	030	promise
+promote	promote	050	support
+promoted	promoted	050	support
+promotes	promotes	050	support
+promoting	promoting	050	support
+prompt	prompt	---	prompt
+prompted	prompted	---	prompt
+prompting	prompting	---	prompt
+prompts	prompts	---	prompt
+promulgate	promulgate	040	notify
+promulgated	promulgated	040	notify
+promulgates	promulgates	040	notify
+promulgating	promulgating	040	notify
+pronounce	pronounce	010	decree
+pronounced	pronounced	010	decree
+pronounces	pronounces	010	decree
+pronouncing	pronouncing	010	decree
+propagate	propagate	010	circulate
+propagated	propagated	010	circulate
+propagates	propagates	010	circulate
+propagating	propagating	010	circulate
+propel	propel	---	move
+propelled	propelled	---	move
+propelling	propelling	---	move
+propels	propels	---	move
+propose	propose	020	suggest
+proposed	proposed	020	suggest
+proposes	proposes	020	suggest
+proposing	proposing	020	suggest
+proscribe	proscribe	172	prohibit
+proscribed	proscribed	172	prohibit
+proscribes	proscribes	172	prohibit
+proscribing	proscribing	172	prohibit
+prosecute	prosecute	173	prosecute
+prosecuted	prosecuted	173	prosecute
+prosecutes	prosecutes	173	prosecute
+prosecuting	prosecuting	173	prosecute
+protect	protect	074	defend
+protected	protected	074	defend
+protecting	protecting	074	defend
+protects	protects	074	defend
+protest	protest	140	verbal_conflict
+protested	protested	140	verbal_conflict
+protesting	protesting	140	verbal_conflict
+protests	protests	140	verbal_conflict
+provide	provide	060	grant
+provided	provided	060	grant
+provides	provides	060	grant
+providing	providing	060	grant
+provoke	provoke	140	provoke
+provoked	provoked	140	provoke
+provokes	provokes	140	provoke
+provoking	provoking	140	provoke
+pry	pry	013	intrude
+prying	prying	013	intrude
+publicise	publicise	---	broadcast
+publicised	publicised	---	broadcast
+publicises	publicises	---	broadcast
+publicising	publicising	---	broadcast
+publicize	publicize	---	broadcast
+publicized	publicized	---	broadcast
+publicizes	publicizes	---	broadcast
+publicizing	publicizing	---	broadcast
+publish	publish	---	write
+published	published	---	write
+publishes	publishes	---	write
+publishing	publishing	---	write
+pull	pull	171	extract
+pull back	pull back	080	retreat
+pull out	pull out	040	go_somewhere
+pull out	pull out	080	retreat
+pull together	pull together	150	mobilize
+pulled	pulled	171	extract
+pulled back	pulled back	080	retreat
+pulled out	pulled out	040	go_somewhere
+pulled out	pulled out	080	retreat
+pulled together	pulled together	150	mobilize
+pulling	pulling	171	extract
+pulling back	pulling back	080	retreat
+pulling out	pulling out	040	go_somewhere
+pulling out	pulling out	080	retreat
+pulling together	pulling together	150	mobilize
+pulls	pulls	171	extract
+pulls back	pulls back	080	retreat
+pulls out	pulls out	040	go_somewhere
+pulls out	pulls out	080	retreat
+pulls together	pulls together	150	mobilize
+pummel	pummel	190	physical_conflict
+pummeling	pummeling	190	physical_conflict
+pummelled	pummelled	190	physical_conflict
+pummels	pummels	190	physical_conflict
+pump	pump	---	pump
+pumped	pumped	---	pump
+pumping	pumping	---	pump
+pumps	pumps	---	pump
+punctuate	punctuate	010	emphasize
+punctuated	punctuated	010	emphasize
+punctuates	punctuates	010	emphasize
+punctuating	punctuating	010	emphasize
+punish	punish	170	punish
+punished	punished	170	punish
+punishes	punishes	170	punish
+punishing	punishing	170	punish
+purchase	purchase	061	purchase
+purchased	purchased	061	purchase
+purchases	purchases	061	purchase
+purchasing	purchasing	061	purchase
+pursue	pursue	---	pursue
+pursued	pursued	---	pursue
+pursues	pursues	---	pursue
+pursuing	pursuing	---	pursue
+push	push	100	demand
+pushed	pushed	100	demand
+pushes	pushes	100	demand
+pushing	pushing	100	demand
+put	put	---	arrange
+put down	put down	---	lay
+put forward	put forward	---	name
+put out	put out	---	despatch
+put up	put up	---	mount
+puts	puts	---	arrange
+puts down	puts down	---	lay
+puts forward	puts forward	---	name
+puts out	puts out	---	despatch
+puts up	puts up	---	mount
+putting	putting	---	arrange
+putting down	putting down	---	lay
+putting forward	putting forward	---	name
+putting out	putting out	---	despatch
+putting up	putting up	---	mount
+quarrel	quarrel	190	physical_conflict
+quarreled	quarreled	190	physical_conflict
+quarreling	quarreling	190	physical_conflict
+quarrels	quarrels	190	physical_conflict
+quash	quash	---	revoke_
+quashed	quashed	---	revoke_
+quashes	quashes	---	revoke_
+quashing	quashing	---	revoke_
+quell	quell	170	suppress
+quelled	quelled	170	suppress
+quelling	quelling	170	suppress
+quells	quells	170	suppress
+queried	queried	---	ask
+queries	queries	---	ask
+query	query	---	ask
+querying	querying	---	ask
+question	question	---	ask
+questioned	questioned	---	ask
+questioning	questioning	---	ask
+questions	questions	---	ask
+quicken	quicken	---	accelerate
+quickened	quickened	---	accelerate
+quickening	quickening	---	accelerate
+quickens	quickens	---	accelerate
+quiet	quiet	---	silence
+quieted	quieted	---	silence
+quieting	quieting	---	silence
+quiets	quiets	---	silence
+quit	quit	---	cancel
+quits	quits	---	cancel
+quitting	quitting	---	cancel
+quote	quote	010	quote
+quoted	quoted	010	quote
+quotes	quotes	010	quote
+quoting	quoting	010	quote
+race	race	---	accelerate
+raced	raced	---	accelerate
+races	races	---	accelerate
+racing	racing	---	accelerate
+rag	rag	140	disturb
+ragged	ragged	140	disturb
+ragging	ragging	140	disturb
+rags	rags	140	disturb
+raid	raid	190	raid
+raided	raided	190	raid
+raiding	raiding	190	raid
+raids	raids	190	raid
+raise	raise	---	raise
+raised	raised	---	raise
+raises	raises	---	raise
+raising	raising	---	raise
+rake	rake	090	probe
+raked	raked	090	probe
+rakes	rakes	090	probe
+raking	raking	090	probe
+rallied	rallied	150	mobilize
+rallies	rallies	150	mobilize
+rally	rally	150	mobilize
+rallying	rallying	150	mobilize
+ram	ram	190	pound
+rammed	rammed	190	pound
+ramming	ramming	190	pound
+rampage	rampage	180	rampage
+rampaged	rampaged	180	rampage
+rampages	rampages	180	rampage
+rampaging	rampaging	180	rampage
+rams	rams	190	pound
+ran into	ran into	040	meet_people
+rang	rang	190	encircle
+ransack	ransack	190	ransack
+ransacked	ransacked	190	ransack
+ransacking	ransacking	190	ransack
+ransacks	ransacks	190	ransack
+rape	rape	1821	rape
+raped	raped	1821	rape
+rapes	rapes	1821	rape
+raping	raping	1821	rape
+ratchet	ratchet	---	ratchet
+ratcheted	ratcheted	---	ratchet
+ratcheting	ratcheting	---	ratchet
+ratchets	ratchets	---	ratchet
+ratified	ratified	080	allow
+ratifies	ratifies	080	allow
+ratify	ratify	080	allow
+ratifying	ratifying	080	allow
+rationalize	rationalize	010	explain_verbal
+rationalized	rationalized	010	explain_verbal
+rationalizes	rationalizes	010	explain_verbal
+rationalizing	rationalizing	010	explain_verbal
+ravage	ravage	190	destroy
+ravaged	ravaged	190	destroy
+ravages	ravages	190	destroy
+ravaging	ravaging	190	destroy
+ravish	ravish	190	destroy
+ravished	ravished	190	destroy
+ravishes	ravishes	190	destroy
+ravishing	ravishing	190	destroy
+raze	raze	190	destroy
+razed	razed	190	destroy
+razes	razes	190	destroy
+razing	razing	190	destroy
+re activate	re-activate	---	re-activate
+re activated	re-activated	---	re-activate
+re activates	re-activates	---	re-activate
+re activating	re-activating	---	re-activate
+re admit	re-admit	---	re_admit
+re admits	re-admits	---	re_admit
+re admitted	re-admitted	---	re_admit
+re admitting	re-admitting	---	re_admit
+re arrest	re-arrest	173	re_arrest
+re arrested	re-arrested	173	re_arrest
+re arresting	re-arresting	173	re_arrest
+re arrests	re-arrests	173	re_arrest
+re elect	re-elect	---	re_elect
+re elected	re-elected	---	re_elect
+re electing	re-electing	---	re_elect
+re elects	re-elects	---	re_elect
+re establish	re-establish	---	re_establish
+re establish	re-establish	060	enact
+re established	re-established	---	re_establish
+re established	re-established	060	enact
+re establishes	re-establishes	---	re_establish
+re establishes	re-establishes	060	enact
+re establishing	re-establishing	---	re_establish
+re establishing	re-establishing	060	enact
+re examine	re-examine	090	review
+re examined	re-examined	090	review
+re examines	re-examines	090	review
+re examining	re-examining	090	review
+re open	re-open	---	re_establish
+re opened	re-opened	---	re_establish
+re opening	re-opening	---	re_establish
+re opens	re-opens	---	re_establish
+reach	reach	---	reach
+reached	reached	---	reach
+reaches	reaches	---	reach
+reaching	reaching	---	reach
+react	react	---	react
+reacted	reacted	---	react
+reacting	reacting	---	react
+reactivate	reactivate	---	re-activate
+reactivated	reactivated	---	re-activate
+reactivates	reactivates	---	re-activate
+reactivating	reactivating	---	re-activate
+reacts	reacts	---	react
+readied	readied	030	prepare
+readies	readies	030	prepare
+readmit	readmit	---	re_admit
+readmits	readmits	---	re_admit
+readmitted	readmitted	---	re_admit
+readmitting	readmitting	---	re_admit
+ready	ready	030	prepare
+readying	readying	030	prepare
+reaffirm	reaffirm	---	confirm
+reaffirmed	reaffirmed	---	confirm
+reaffirming	reaffirming	---	confirm
+reaffirms	reaffirms	---	confirm
+reallocate	reallocate	---	reallocate
+reallocated	reallocated	---	reallocate
+reallocates	reallocates	---	reallocate
+reallocating	reallocating	---	reallocate
+reap	reap	---	reap
+reaped	reaped	---	reap
+reaping	reaping	---	reap
+reappraise	reappraise	---	reappraise
+reappraised	reappraised	---	reappraise
+reappraises	reappraises	---	reappraise
+reappraising	reappraising	---	reappraise
+reaps	reaps	---	reap
+rearrest	rearrest	173	re_arrest
+rearrested	rearrested	173	re_arrest
+rearresting	rearresting	173	re_arrest
+rearrests	rearrests	173	re_arrest
+reason	reason	040	consider
+reasoned	reasoned	040	consider
+reasoning	reasoning	040	consider
+reasons	reasons	040	consider
+reassert	reassert	051	reassert
+reasserted	reasserted	051	reassert
+reasserting	reasserting	051	reassert
+reasserts	reasserts	051	reassert
+reassesment	reassesment	010	estimate
+reassesmented	reassesmented	010	estimate
+reassesmenting	reassesmenting	010	estimate
+reassesments	reassesments	010	estimate
+reassign	reassign	---	send
+reassigned	reassigned	---	send
+reassigning	reassigning	---	send
+reassigns	reassigns	---	send
+reassure	reassure	051	encourage
+reassured	reassured	051	encourage
+reassures	reassures	051	encourage
+reassuring	reassuring	051	encourage
+reave	reave	190	ransack
+reaved	reaved	190	ransack
+reaves	reaves	190	ransack
+reaving	reaving	190	ransack
+rebuff	rebuff	110	rebuff
+rebuffed	rebuffed	110	rebuff
+rebuffing	rebuffing	110	rebuff
+rebuffs	rebuffs	110	rebuff
+rebuke	rebuke	111	denounce
+rebuked	rebuked	111	denounce
+rebukes	rebukes	111	denounce
+rebuking	rebuking	111	denounce
+reburied	reburied	---	rebury
+reburies	reburies	---	rebury
+rebury	rebury	---	rebury
+reburying	reburying	---	rebury
+recall	recall	---	recall
+recalled	recalled	---	recall
+recalling	recalling	---	recall
+recalls	recalls	---	recall
+recapture	recapture	192	recapture
+recaptured	recaptured	192	recapture
+recaptures	recaptures	192	recapture
+recapturing	recapturing	192	recapture
+recede	recede	080	retreat
+receded	receded	080	retreat
+recedes	recedes	080	retreat
+receding	receding	080	retreat
+receive	receive	---	obtain
+received	received	---	obtain
+receives	receives	---	obtain
+receiving	receiving	---	obtain
+reclose	reclose	---	cancel
+reclosed	reclosed	---	cancel
+recloses	recloses	---	cancel
+reclosing	reclosing	---	cancel
+recognise	recognise	051	acclaim
+recognised	recognised	051	acclaim
+recognises	recognises	051	acclaim
+recognising	recognising	051	acclaim
+recognize	recognize	051	acclaim
+recognized	recognized	051	acclaim
+recognizes	recognizes	051	acclaim
+recognizing	recognizing	051	acclaim
+recommend	recommend	020	suggest
+recommended	recommended	020	suggest
+recommending	recommending	020	suggest
+recommends	recommends	020	suggest
+reconsider	reconsider	040	consider
+reconsidered	reconsidered	040	consider
+reconsidering	reconsidering	040	consider
+reconsiders	reconsiders	040	consider
+reconstruct	reconstruct	---	repair
+reconstructed	reconstructed	---	repair
+reconstructing	reconstructing	---	repair
+reconstructs	reconstructs	---	repair
+reconvene	reconvene	---	assemble
+reconvened	reconvened	---	assemble
+reconvenes	reconvenes	---	assemble
+reconvening	reconvening	---	assemble
+recover	recover	---	recover
+recovered	recovered	---	recover
+recovering	recovering	---	recover
+recovers	recovers	---	recover
+recreate	recreate	---	toy
+recreated	recreated	---	toy
+recreates	recreates	---	toy
+recreating	recreating	---	toy
+recuperate	recuperate	---	recover
+recuperated	recuperated	---	recover
+recuperates	recuperates	---	recover
+recuperating	recuperating	---	recover
+recur	recur	---	resort
+recurred	recurred	---	resort
+recurring	recurring	---	resort
+recurs	recurs	---	resort
+redeploy	redeploy	---	send
+redeployed	redeployed	---	send
+redeploying	redeploying	---	send
+redeploys	redeploys	---	send
+redouble	redouble	060	boost
+redoubled	redoubled	060	boost
+redoubles	redoubles	060	boost
+redoubling	redoubling	060	boost
+reduce	reduce	---	reduce
+reduced	reduced	---	reduce
+reduces	reduces	---	reduce
+reducing	reducing	---	reduce
+reelect	reelect	---	re_elect
+reelected	reelected	---	re_elect
+reelecting	reelecting	---	re_elect
+reelects	reelects	---	re_elect
+reestablish	reestablish	---	re_establish
+reestablished	reestablished	---	re_establish
+reestablishes	reestablishes	---	re_establish
+reestablishing	reestablishing	---	re_establish
+reexamine	reexamine	090	review
+reexamined	reexamined	090	review
+reexamines	reexamines	090	review
+reexamining	reexamining	090	review
+refer	refer	010	explain_verbal
+referred	referred	010	explain_verbal
+referring	referring	010	explain_verbal
+refers	refers	010	explain_verbal
+refrain	refrain	---	avert
+refrained	refrained	---	avert
+refraining	refraining	---	avert
+refrains	refrains	---	avert
+refuel	refuel	---	fuel
+refueled	refueled	---	fuel
+refueling	refueling	---	fuel
+refuels	refuels	---	fuel
+refuse	refuse	---	refuse
+refused	refused	---	refuse
+refuses	refuses	---	refuse
+refusing	refusing	---	refuse
+refute	refute	016	refute
+refute	refute	110	verbal_conflict
+refuted	refuted	016	refute
+refuted	refuted	110	verbal_conflict
+refutes	refutes	016	refute
+refutes	refutes	110	verbal_conflict
+refuting	refuting	016	refute
+refuting	refuting	110	verbal_conflict
+regain	regain	---	recover
+regained	regained	---	recover
+regaining	regaining	---	recover
+regains	regains	---	recover
+regard	regard	---	regard
+regarded	regarded	---	regard
+regarding	regarding	---	regard
+regards	regards	---	regard
+register	register	---	register
+registered	registered	---	register
+registering	registering	---	register
+registers	registers	---	register
+regret	regret	110	regret
+regreted	regreted	110	regret
+regreting	regreting	110	regret
+regrets	regrets	110	regret
+regroup	regroup	---	regroup
+regrouped	regrouped	---	regroup
+regrouping	regrouping	---	regroup
+regroups	regroups	---	regroup
+regulate	regulate	060	oversee_manage
+regulated	regulated	060	oversee_manage
+regulates	regulates	060	oversee_manage
+regulating	regulating	060	oversee_manage
+reimpose	reimpose	170	impose
+reimposed	reimposed	170	impose
+reimposes	reimposes	170	impose
+reimposing	reimposing	170	impose
+reinforce	reinforce	170	impel
+reinforced	reinforced	170	impel
+reinforces	reinforces	170	impel
+reinforcing	reinforcing	170	impel
+reinstate	reinstate	---	re_establish
+reinstated	reinstated	---	re_establish
+reinstates	reinstates	---	re_establish
+reinstating	reinstating	---	re_establish
+reinvite	reinvite	040	invite
+reinvited	reinvited	040	invite
+reinvites	reinvites	040	invite
+reinviting	reinviting	040	invite
+reiterate	reiterate	010	quote
+reiterated	reiterated	010	quote
+reiterates	reiterates	010	quote
+reiterating	reiterating	010	quote
+reject	reject	---	refuse
+rejected	rejected	---	refuse
+rejecting	rejecting	---	refuse
+rejects	rejects	---	refuse
+rejoice	rejoice	050	rejoice
+rejoiced	rejoiced	050	rejoice
+rejoices	rejoices	050	rejoice
+rejoicing	rejoicing	050	rejoice
+relate	relate	060	link
+related	related	060	link
+relates	relates	060	link
+relating	relating	060	link
+relaunch	relaunch	---	start
+relaunched	relaunched	---	start
+relaunches	relaunches	---	start
+relaunching	relaunching	---	start
+relax	relax	---	relax
+relax	relax	080	loosen
+relaxed	relaxed	---	relax
+relaxed	relaxed	080	loosen
+relaxes	relaxes	---	relax
+relaxes	relaxes	080	loosen
+relaxing	relaxing	---	relax
+relaxing	relaxing	080	loosen
+release	release	084	release
+released	released	084	release
+releases	releases	084	release
+releasing	releasing	084	release
+relinquish	relinquish	080	yield
+relinquished	relinquished	080	yield
+relinquishes	relinquishes	080	yield
+relinquishing	relinquishing	080	yield
+relish	relish	---	enjoy
+relished	relished	---	enjoy
+relishes	relishes	---	enjoy
+relishing	relishing	---	enjoy
+remain	remain	---	endure
+remained	remained	---	endure
+remaining	remaining	---	endure
+remains	remains	---	endure
+remark	remark	010	explain_verbal
+remarked	remarked	010	explain_verbal
+remarking	remarking	010	explain_verbal
+remarks	remarks	010	explain_verbal
+remember	remember	---	recall
+remembered	remembered	---	recall
+remembering	remembering	---	recall
+remembers	remembers	---	recall
+remind	remind	---	prompt
+reminded	reminded	---	prompt
+reminding	reminding	---	prompt
+reminds	reminds	---	prompt
+remit	remit	120	delay
+remits	remits	120	delay
+remitted	remitted	120	delay
+remitting	remitting	120	delay
+remonstrate	remonstrate	111	denounce
+remonstrated	remonstrated	111	denounce
+remonstrates	remonstrates	111	denounce
+remonstrating	remonstrating	111	denounce
+remove	remove	174	deport
+removed	removed	174	deport
+removes	removes	174	deport
+removing	removing	174	deport
+render	render	062	arm
+rendered	rendered	062	arm
+rendering	rendering	062	arm
+renders	renders	062	arm
+renege	renege	---	revoke_
+reneged	reneged	---	revoke_
+reneges	reneges	---	revoke_
+reneging	reneging	---	revoke_
+renounce	renounce	110	yield
+renounced	renounced	110	yield
+renounces	renounces	110	yield
+renouncing	renouncing	110	yield
+reopen	reopen	---	re_establish
+reopen	reopen	---	start
+reopened	reopened	---	re_establish
+reopened	reopened	---	start
+reopening	reopening	---	re_establish
+reopening	reopening	---	start
+reopens	reopens	---	re_establish
+reopens	reopens	---	start
+reorganize	reorganize	---	regroup
+reorganized	reorganized	---	regroup
+reorganizes	reorganizes	---	regroup
+reorganizing	reorganizing	---	regroup
+repair	repair	---	repair
+repaired	repaired	---	repair
+repairing	repairing	---	repair
+repairs	repairs	---	repair
+repatriate	repatriate	---	return
+repatriated	repatriated	---	return
+repatriates	repatriates	---	return
+repatriating	repatriating	---	return
+repeal	repeal	---	revoke_
+repealed	repealed	---	revoke_
+repealing	repealing	---	revoke_
+repeals	repeals	---	revoke_
+repeat	repeat	010	repeat
+repeated	repeated	010	repeat
+repeating	repeating	010	repeat
+repeats	repeats	010	repeat
+repel	repel	190	repulse
+repelled	repelled	190	repulse
+repelling	repelling	190	repulse
+repels	repels	190	repulse
+replace	replace	---	replace
+replaced	replaced	---	replace
+replaces	replaces	---	replace
+replacing	replacing	---	replace
+replied	replied	---	react
+replies	replies	---	react
+reply	reply	---	react
+replying	replying	---	react
+report	report	---	explain_verbal
+reported	reported	---	explain_verbal
+reporting	reporting	---	explain_verbal
+reports	reports	---	explain_verbal
+represent	represent	---	portray
+represented	represented	---	portray
+representing	representing	---	portray
+represents	represents	---	portray
+repress	repress	170	suppress
+repressed	repressed	170	suppress
+represses	represses	170	suppress
+repressing	repressing	170	suppress
+reprimand	reprimand	111	denounce
+reprimanded	reprimanded	111	denounce
+reprimanding	reprimanding	111	denounce
+reprimands	reprimands	111	denounce
+reproach	reproach	111	denounce
+reproached	reproached	111	denounce
+reproaches	reproaches	111	denounce
+reproaching	reproaching	111	denounce
+reprobate	reprobate	111	denounce
+reprobated	reprobated	111	denounce
+reprobates	reprobates	111	denounce
+reprobating	reprobating	111	denounce
+repulse	repulse	190	repulse
+repulsed	repulsed	190	repulse
+repulses	repulses	190	repulse
+repulsing	repulsing	190	repulse
+request	request	020	ask
+requested	requested	020	ask
+requesting	requesting	020	ask
+requests	requests	020	ask
+rescind	rescind	160	revoke_
+rescinded	rescinded	160	revoke_
+rescinding	rescinding	160	revoke_
+rescinds	rescinds	160	revoke_
+rescue	rescue	073	rescue
+rescued	rescued	073	rescue
+rescues	rescues	073	rescue
+rescuing	rescuing	073	rescue
+research	research	090	inspect
+researched	researched	090	inspect
+researches	researches	090	inspect
+researching	researching	090	inspect
+reserve	reserve	---	maintain
+reserved	reserved	---	maintain
+reserves	reserves	---	maintain
+reserving	reserving	---	maintain
+resettle	resettle	080	compromise
+resettled	resettled	080	compromise
+resettles	resettles	080	compromise
+resettling	resettling	080	compromise
+reside	reside	192	invade
+resided	resided	192	invade
+resides	resides	192	invade
+residing	residing	192	invade
+resign	resign	083	resign
+resigned	resigned	083	resign
+resigning	resigning	083	resign
+resigns	resigns	083	resign
+resist	resist	---	refuse
+resisted	resisted	---	refuse
+resisting	resisting	---	refuse
+resists	resists	---	refuse
+resolve	resolve	080	compromise
+resolved	resolved	080	compromise
+resolves	resolves	080	compromise
+resolving	resolving	080	compromise
+resort	resort	---	resort
+resorted	resorted	---	resort
+resorting	resorting	---	resort
+resorts	resorts	---	resort
+respect	respect	051	acclaim
+respect	respect	051	respect
+respected	respected	051	acclaim
+respected	respected	051	respect
+respecting	respecting	051	acclaim
+respecting	respecting	051	respect
+respects	respects	051	acclaim
+respects	respects	051	respect
+respond	respond	---	react
+responded	responded	---	react
+responding	responding	---	react
+responds	responds	---	react
+restart	restart	---	restart
+restarted	restarted	---	restart
+restarting	restarting	---	restart
+restarts	restarts	---	restart
+restate	restate	010	quote
+restated	restated	010	quote
+restates	restates	010	quote
+restating	restating	010	quote
+restore	restore	---	re_establish
+restored	restored	---	re_establish
+restores	restores	---	re_establish
+restoring	restoring	---	re_establish
+restrain	restrain	170	suppress
+restrained	restrained	170	suppress
+restraining	restraining	170	suppress
+restrains	restrains	170	suppress
+restrict	restrict	170	confine
+restricted	restricted	170	confine
+restricting	restricting	170	confine
+restricts	restricts	170	confine
+restructure	restructure	---	restructure
+restructured	restructured	---	restructure
+restructures	restructures	---	restructure
+restructuring	restructuring	---	restructure
+resume	resume	---	restart
+resumed	resumed	---	restart
+resumes	resumes	---	restart
+resuming	resuming	---	restart
+resurrect	resurrect	030	revive
+resurrected	resurrected	030	revive
+resurrecting	resurrecting	030	revive
+resurrects	resurrects	030	revive
+resuscitate	resuscitate	030	revive
+resuscitated	resuscitated	030	revive
+resuscitates	resuscitates	030	revive
+resuscitating	resuscitating	030	revive
+retaliate	retaliate	190	physical_conflict
+retaliated	retaliated	190	physical_conflict
+retaliates	retaliates	190	physical_conflict
+retaliating	retaliating	190	physical_conflict
+retard	retard	120	delay
+retarded	retarded	120	delay
+retarding	retarding	120	delay
+retards	retards	120	delay
+retell	retell	010	quote
+retelling	retelling	010	quote
+retells	retells	010	quote
+retire	retire	080	retreat
+retired	retired	080	retreat
+retires	retires	080	retreat
+retiring	retiring	080	retreat
+retold	retold	010	quote
+retract	retract	---	revoke_
+retract	retract	080	retreat
+retracted	retracted	---	revoke_
+retracted	retracted	080	retreat
+retracting	retracting	---	revoke_
+retracting	retracting	080	retreat
+retracts	retracts	---	revoke_
+retracts	retracts	080	retreat
+retreat	retreat	080	retreat
+retreated	retreated	080	retreat
+retreating	retreating	080	retreat
+retreats	retreats	080	retreat
+return	return	---	return
+returned	returned	---	return
+returning	returning	---	return
+returns	returns	---	return
+reunified	reunified	---	reunify
+reunifies	reunifies	---	reunify
+reunify	reunify	---	reunify
+reunifying	reunifying	---	reunify
+reveal	reveal	050	disclose
+reveal sign	reveal sign	---	reveal_sign
+revealed	revealed	050	disclose
+revealed sign	revealed sign	---	reveal_sign
+revealing	revealing	050	disclose
+revealing sign	revealing sign	---	reveal_sign
+reveals	reveals	050	disclose
+reveals sign	reveals sign	---	reveal_sign
+reverse	reverse	---	revoke_
+reversed	reversed	---	revoke_
+reverses	reverses	---	revoke_
+reversing	reversing	---	revoke_
+revert	revert	---	return
+reverted	reverted	---	return
+reverting	reverting	---	return
+reverts	reverts	---	return
+review	review	---	review
+reviewed	reviewed	---	review
+reviewing	reviewing	---	review
+reviews	reviews	---	review
+revise	revise	---	alter
+revised	revised	---	alter
+revises	revises	---	alter
+revising	revising	---	alter
+revitalize	revitalize	051	encourage
+revitalized	revitalized	051	encourage
+revitalizes	revitalizes	051	encourage
+revitalizing	revitalizing	051	encourage
+revive	revive	030	revive
+revived	revived	030	revive
+revives	revives	030	revive
+reviving	reviving	030	revive
+revoke	revoke	---	revoke_
+revoked	revoked	---	revoke_
+revokes	revokes	---	revoke_
+revoking	revoking	---	revoke_
+revolutionise	revolutionise	171	take_control
+revolutionised	revolutionised	171	take_control
+revolutionises	revolutionises	171	take_control
+revolutionising	revolutionising	171	take_control
+revolutionize	revolutionize	171	take_control
+revolutionized	revolutionized	171	take_control
+revolutionizes	revolutionizes	171	take_control
+revolutionizing	revolutionizing	171	take_control
+reward	reward	051	acclaim
+rewarded	rewarded	051	acclaim
+rewarding	rewarding	051	acclaim
+rewards	rewards	051	acclaim
+ridden	ridden	---	mount
+ride	ride	---	mount
+rides	rides	---	mount
+ridicule	ridicule	111	denounce
+ridiculed	ridiculed	111	denounce
+ridicules	ridicules	111	denounce
+ridiculing	ridiculing	111	denounce
+riding	riding	---	mount
+ring	ring	190	encircle
+ringing	ringing	190	encircle
+rings	rings	190	encircle
+riot	riot	145	riot
+rioted	rioted	145	riot
+rioting	rioting	145	riot
+riots	riots	145	riot
+rip	rip	180	hurt
+rip	rip	180	rip
+ripped	ripped	180	hurt
+ripped	ripped	180	rip
+ripping	ripping	180	hurt
+ripping	ripping	180	rip
+rips	rips	180	hurt
+rips	rips	180	rip
+rise	rise	---	lift
+risen	risen	---	lift
+rises	rises	---	lift
+risk	risk	---	risk
+risk	risk	130	endanger
+risked	risked	---	risk
+risked	risked	130	endanger
+risking	risking	---	risk
+risking	risking	130	endanger
+risks	risks	---	risk
+risks	risks	130	endanger
+roar	roar	---	roar
+roared	roared	---	roar
+roaring	roaring	---	roar
+roars	roars	---	roar
+rode	rode	---	mount
+rose	rose	---	lift
+round up	round up	---	collect
+rounded up	rounded up	---	collect
+rounding up	rounding up	---	collect
+rounds up	rounds up	---	collect
+rouse	rouse	051	encourage
+roused	roused	051	encourage
+rouses	rouses	051	encourage
+rousing	rousing	051	encourage
+ruin	ruin	190	destroy
+ruined	ruined	190	destroy
+ruining	ruining	190	destroy
+ruins	ruins	190	destroy
+rule	rule	---	oversee_manage
+rule out	rule out	---	refuse
+ruled	ruled	---	oversee_manage
+ruled out	ruled out	---	refuse
+rules	rules	---	oversee_manage
+rules out	rules out	---	refuse
+ruling	ruling	---	oversee_manage
+ruling out	ruling out	---	refuse
+rumble	rumble	---	rumble
+rumbled	rumbled	---	rumble
+rumbles	rumbles	---	rumble
+rumbling	rumbling	---	rumble
+ruminate	ruminate	040	consider
+ruminated	ruminated	040	consider
+ruminates	ruminates	040	consider
+ruminating	ruminating	040	consider
+run into	run into	040	meet_people
+rung	rung	190	encircle
+running into	running into	040	meet_people
+runs into	runs into	040	meet_people
+rush	rush	---	accelerate
+rushed	rushed	---	accelerate
+rushes	rushes	---	accelerate
+rushing	rushing	---	accelerate
+sabotage	sabotage	160	undermine
+sabotaged	sabotaged	160	undermine
+sabotages	sabotages	160	undermine
+sabotaging	sabotaging	160	undermine
+sadden	sadden	110	dismay
+saddened	saddened	110	dismay
+saddening	saddening	110	dismay
+saddens	saddens	110	dismay
+safeguard	safeguard	074	defend
+safeguarded	safeguarded	074	defend
+safeguarding	safeguarding	074	defend
+safeguards	safeguards	074	defend
+said	said	010	explain_verbal
+salute	salute	051	acclaim
+saluted	saluted	051	acclaim
+salutes	salutes	051	acclaim
+saluting	saluting	051	acclaim
+salvage	salvage	---	salvage
+salvaged	salvaged	---	salvage
+salvages	salvages	---	salvage
+salvaging	salvaging	---	salvage
+sanctified	sanctified	051	bless
+sanctifies	sanctifies	051	bless
+sanctify	sanctify	051	bless
+sanctifying	sanctifying	051	bless
+satified	satified	080	submit
+satifies	satifies	080	submit
+satify	satify	080	submit
+satifying	satifying	080	submit
+satisfied	satisfied	---	satisfy
+satisfies	satisfies	---	satisfy
+satisfy	satisfy	---	satisfy
+satisfying	satisfying	---	satisfy
+savage	savage	111	savage
+savaged	savaged	111	savage
+savages	savages	111	savage
+savaging	savaging	111	savage
+save	save	---	maintain
+saved	saved	---	maintain
+saves	saves	---	maintain
+saving	saving	---	maintain
+saw	saw	010	observe
+sawed	sawed	010	observe
+sawing	sawing	010	observe
+saws	saws	010	observe
+say	say	010	explain_verbal
+saying	saying	010	explain_verbal
+says	says	010	explain_verbal
+scan	scan	090	probe
+scandalise	scandalise		offend
+scandalised	scandalised		offend
+scandalises	scandalises		offend
+scandalising	scandalising		offend
+scandalize	scandalize		offend
+scandalized	scandalized		offend
+scandalizes	scandalizes		offend
+scandalizing	scandalizing		offend
+scanned	scanned	090	probe
+scanning	scanning	090	probe
+scans	scans	090	probe
+scar	scar	---	mark
+scarred	scarred	---	mark
+scarring	scarring	---	mark
+scars	scars	---	mark
+scatter	scatter	010	circulate
+scattered	scattered	010	circulate
+scattering	scattering	010	circulate
+scatters	scatters	010	circulate
+schedule	schedule	---	schedule
+scheduled	scheduled	---	schedule
+schedules	schedules	---	schedule
+scheduling	scheduling	---	schedule
+scheme	scheme	---	conspire
+schemed	schemed	---	conspire
+schemes	schemes	---	conspire
+scheming	scheming	---	conspire
+scoff	scoff	111	jeer
+scoff at	scoff at	---	ignore
+scoffed	scoffed	111	jeer
+scoffed at	scoffed at	---	ignore
+scoffing	scoffing	111	jeer
+scoffing at	scoffing at	---	ignore
+scoffs	scoffs	111	jeer
+scoffs at	scoffs at	---	ignore
+scold	scold	111	denounce
+scolded	scolded	111	denounce
+scolding	scolding	111	denounce
+scolds	scolds	111	denounce
+score	score	010	estimate
+scored	scored	010	estimate
+scores	scores	010	estimate
+scoring	scoring	010	estimate
+scorn	scorn	111	denounce
+scorned	scorned	111	denounce
+scorning	scorning	111	denounce
+scorns	scorns	111	denounce
+scour	scour	---	scour
+scoured	scoured	---	scour
+scouring	scouring	---	scour
+scours	scours	---	scour
+scramble	scramble	---	scramble
+scrambled	scrambled	---	scramble
+scrambles	scrambles	---	scramble
+scrambling	scrambling	---	scramble
+scrap	scrap	---	scrap
+scrapped	scrapped	---	scrap
+scrapping	scrapping	---	scrap
+scraps	scraps	---	scrap
+scrub	scrub	---	scour
+scrubed	scrubed	---	scour
+scrubing	scrubing	---	scour
+scrubs	scrubs	---	scour
+scrutinize	scrutinize	090	probe
+scrutinized	scrutinized	090	probe
+scrutinizes	scrutinizes	090	probe
+scrutinizing	scrutinizing	090	probe
+scuffle	scuffle	180	scuffle
+scuffled	scuffled	180	scuffle
+scuffles	scuffles	180	scuffle
+scuffling	scuffling	180	scuffle
+search	search	090	search
+search for	search for	---	search
+searched	searched	090	search
+searched for	searched for	---	search
+searches	searches	090	search
+searches for	searches for	---	search
+searching	searching	090	search
+searching for	searching for	---	search
+secede	secede	161	secede
+seceded	seceded	161	secede
+secedes	secedes	161	secede
+seceding	seceding	161	secede
+see	see	010	observe
+seeing	seeing	010	observe
+seek	seek	030	search
+seeking	seeking	030	search
+seeks	seeks	030	search
+seem	seem	---	appear
+seem confident	seem confident	013	confirm
+seemed	seemed	---	appear
+seemed confident	seemed confident	013	confirm
+seeming	seeming	---	appear
+seeming confident	seeming confident	013	confirm
+seems	seems	---	appear
+seems confident	seems confident	013	confirm
+seen	seen	010	observe
+sees	sees	010	observe
+segregate	segregate	170	exclude
+segregated	segregated	170	exclude
+segregates	segregates	170	exclude
+segregating	segregating	170	exclude
+seize	seize	171	apprehend
+seized	seized	171	apprehend
+seizes	seizes	171	apprehend
+seizing	seizing	171	apprehend
+select	select	---	select
+selected	selected	---	select
+selecting	selecting	---	select
+selects	selects	---	select
+sell	sell	---	sell
+selling	selling	---	sell
+sells	sells	---	sell
+send	send	---	send
+send word	send word	040	notify
+sending	sending	---	send
+sending word	sending word	040	notify
+sends	sends	---	send
+sends word	sends word	040	notify
+sent	sent	---	send
+sent word	sent word	040	notify
+sentence	sentence	172	sentence
+sentenced	sentenced	172	sentence
+sentences	sentences	172	sentence
+sentencing	sentencing	172	sentence
+separate	separate	---	separate
+separated	separated	---	separate
+separates	separates	---	separate
+separating	separating	---	separate
+serve	serve	060	aid
+served	served	060	aid
+serves	serves	060	aid
+serving	serving	060	aid
+set	set	---	arrange
+set free	set free	080	release
+set in motion	set in motion	---	start
+set up	set up	---	construct
+set up	set up	---	start
+sets	sets	---	arrange
+sets free	sets free	080	release
+sets in motion	sets in motion	---	start
+sets up	sets up	---	construct
+sets up	sets up	---	start
+setted	setted	---	arrange
+setting	setting	---	arrange
+setting free	setting free	080	release
+setting in motion	setting in motion	---	start
+setting up	setting up	---	construct
+setting up	setting up	---	start
+settle	settle	080	compromise
+settle on	settle on	080	compromise
+settled	settled	080	compromise
+settled on	settled on	080	compromise
+settles	settles	080	compromise
+settles on	settles on	080	compromise
+settling	settling	080	compromise
+settling on	settling on	080	compromise
+sever	sever	---	separate
+severed	severed	---	separate
+severing	severing	---	separate
+severs	severs	---	separate
+shake up	shake up	---	shaken_up
+shaken up	shaken up	---	shaken_up
+shakes up	shakes up	---	shaken_up
+shaking up	shaking up	---	shaken_up
+shape	shape	---	construct
+shaped	shaped	---	construct
+shapes	shapes	---	construct
+shaping	shaping	---	construct
+share	share	---	share
+shared	shared	---	share
+shares	shares	---	share
+sharing	sharing	---	share
+shatter	shatter	190	destroy
+shattered	shattered	190	destroy
+shattering	shattering	190	destroy
+shatters	shatters	190	destroy
+shear	shear	---	separate
+shearing	shearing	---	separate
+shears	shears	---	separate
+shell	shell	190	gunfire
+shelled	shelled	190	gunfire
+shelling	shelling	190	gunfire
+shells	shells	190	gunfire
+shelter	shelter	075	defend
+sheltered	sheltered	075	defend
+sheltering	sheltering	075	defend
+shelters	shelters	075	defend
+shelve	shelve	120	delay
+shelved	shelved	120	delay
+shelves	shelves	120	delay
+shelving	shelving	120	delay
+shield	shield	074	defend
+shielded	shielded	074	defend
+shielding	shielding	074	defend
+shields	shields	074	defend
+shift	shift	---	move
+shifted	shifted	---	move
+shifting	shifting	---	move
+shifts	shifts	---	move
+ship	ship	---	send
+shipped	shipped	---	send
+shipping	shipping	---	send
+ships	ships	---	send
+shock	shock		offend
+shocked	shocked		offend
+shocking	shocking		offend
+shocks	shocks		offend
+shoot	shoot	190	shoot
+shoot down	shoot down	190	kill
+shooting	shooting	190	shoot
+shooting down	shooting down	190	kill
+shoots	shoots	190	shoot
+shoots down	shoots down	190	kill
+shorn	shorn	---	separate
+shot	shot	190	shoot
+shot and	shot and	193	physical_conflict
+shot down	shot down	190	kill
+show	show	---	exhibit
+showed	showed	---	exhibit
+showing	showing	---	exhibit
+shown	shown	---	exhibit
+shows	shows	---	exhibit
+shrug	shrug	---	shrug
+shrugged	shrugged	---	shrug
+shrugging	shrugging	---	shrug
+shrugs	shrugs	---	shrug
+shudder	shudder	---	shudder
+shuddered	shuddered	---	shudder
+shuddering	shuddering	---	shudder
+shudders	shudders	---	shudder
+shun	shun	170	exclude
+shunned	shunned	170	exclude
+shunning	shunning	170	exclude
+shuns	shuns	170	exclude
+shut	shut	---	shut
+shut down	shut down	---	cancel
+shuts	shuts	---	shut
+shuts down	shuts down	---	cancel
+shutted	shutted	---	shut
+shutting	shutting	---	shut
+shutting down	shutting down	---	cancel
+shuttle	shuttle	---	send
+shuttled	shuttled	---	send
+shuttles	shuttles	---	send
+shuttling	shuttling	---	send
+side with	side with	050	collaborate
+sided with	sided with	050	collaborate
+sides with	sides with	050	collaborate
+sidestep	sidestep	---	evade
+sidestepped	sidestepped	---	evade
+sidestepping	sidestepping	---	evade
+sidesteps	sidesteps	---	evade
+siding with	siding with	050	collaborate
+siege	siege	190	physical_conflict
+sieged	sieged	190	physical_conflict
+sieges	sieges	190	physical_conflict
+sieging	sieging	190	physical_conflict
+sign	sign	---	sign
+signal	signal	---	indicate
+signal	signal	030	signal
+signalled	signalled	---	indicate
+signalled	signalled	030	signal
+signalling	signalling	---	indicate
+signalling	signalling	030	signal
+signals	signals	---	indicate
+signals	signals	030	signal
+signed	signed	---	sign
+signing	signing	---	sign
+signs	signs	---	sign
+silence	silence	---	silence
+silenced	silenced	---	silence
+silences	silences	---	silence
+silencing	silencing	---	silence
+simplified	simplified	060	facilitate
+simplifies	simplifies	060	facilitate
+simplify	simplify	060	facilitate
+simplifying	simplifying	060	facilitate
+situate	situate	---	arrange
+situated	situated	---	arrange
+situates	situates	---	arrange
+situating	situating	---	arrange
+sketch	sketch	---	draft
+sketched	sketched	---	draft
+sketches	sketches	---	draft
+sketching	sketching	---	draft
+skim	skim	090	probe
+skimmed	skimmed	090	probe
+skimming	skimming	090	probe
+skims	skims	090	probe
+skip	skip	---	jump
+skipped	skipped	---	jump
+skipping	skipping	---	jump
+skips	skips	---	jump
+skirmish	skirmish	190	physical_conflict
+skirmished	skirmished	190	physical_conflict
+skirmishes	skirmishes	190	physical_conflict
+skirmishing	skirmishing	190	physical_conflict
+skirt	skirt	---	evade
+skirted	skirted	---	evade
+skirting	skirting	---	evade
+skirts	skirts	---	evade
+slacken	slacken	---	slacken
+slackened	slackened	---	slacken
+slackening	slackening	---	slacken
+slackens	slackens	---	slacken
+slain	slain	190	kill
+slam	slam	---	crash
+slam	slam	---	crash
+slammed	slammed	---	crash
+slammed	slammed	---	crash
+slamming	slamming	---	crash
+slamming	slamming	---	crash
+slams	slams	---	crash
+slams	slams	---	crash
+slander	slander	111	denigrate
+slandered	slandered	111	denigrate
+slandering	slandering	111	denigrate
+slanders	slanders	111	denigrate
+slap	slap	180	slap
+slapped	slapped	180	slap
+slapping	slapping	180	slap
+slaps	slaps	180	slap
+slash	slash	---	slash
+slashed	slashed	---	slash
+slashes	slashes	---	slash
+slashing	slashing	---	slash
+slate	slate	---	name
+slated	slated	---	name
+slates	slates	---	name
+slating	slating	---	name
+slaughter	slaughter	202	massacre
+slaughtered	slaughtered	202	massacre
+slaughtering	slaughtering	202	massacre
+slaughters	slaughters	202	massacre
+slay	slay	190	kill
+slaying	slaying	190	kill
+slays	slays	190	kill
+slid	slid	---	crawl
+slide	slide	---	crawl
+slides	slides	---	crawl
+sliding	sliding	---	crawl
+slight	slight	110	rebuff
+slighted	slighted	110	rebuff
+slighting	slighting	110	rebuff
+slights	slights	110	rebuff
+smash	smash	190	destroy
+smashed	smashed	190	destroy
+smashes	smashes	190	destroy
+smashing	smashing	190	destroy
+snare	snare	---	snare
+snared	snared	---	snare
+snares	snares	---	snare
+snaring	snaring	---	snare
+snatch	snatch	171	apprehend
+snatched	snatched	171	apprehend
+snatches	snatches	171	apprehend
+snatching	snatching	171	apprehend
+snipe	snipe	190	gunfire
+sniped	sniped	190	gunfire
+snipes	snipes	190	gunfire
+sniping	sniping	190	gunfire
+snub	snub	111	rebuff
+snubbed	snubbed	111	rebuff
+snubbing	snubbing	111	rebuff
+snubs	snubs	111	rebuff
+sold	sold	---	sell
+solicit	solicit	020	appeal
+solicited	solicited	020	appeal
+soliciting	soliciting	020	appeal
+solicits	solicits	020	appeal
+sought	sought	030	search
+sound	sound	---	sound
+sounded	sounded	---	sound
+sounding	sounding	---	sound
+sounds	sounds	---	sound
+spare	spare	---	maintain
+spared	spared	---	maintain
+spares	spares	---	maintain
+sparing	sparing	---	maintain
+spark	spark	---	prompt
+sparked	sparked	---	prompt
+sparking	sparking	---	prompt
+sparks	sparks	---	prompt
+speak	speak	010	confer
+speaking	speaking	010	confer
+speaks	speaks	010	confer
+speculate	speculate	040	consider
+speculated	speculated	040	consider
+speculates	speculates	040	consider
+speculating	speculating	040	consider
+sped	sped	---	accelerate
+speed	speed	---	accelerate
+speeding	speeding	---	accelerate
+speeds	speeds	---	accelerate
+spell	spell	---	spell
+spelled	spelled	---	spell
+spelling	spelling	---	spell
+spells	spells	---	spell
+spend	spend	---	spend
+spending	spending	---	spend
+spends	spends	---	spend
+spent	spent	---	spend
+spied	spied	090	spy
+spies	spies	090	spy
+spiral	spiral	---	spiral
+spiralled	spiralled	---	spiral
+spiralling	spiralling	---	spiral
+spirals	spirals	---	spiral
+split	split	---	separate
+splits	splits	---	separate
+splitting	splitting	---	separate
+spoil	spoil	180	hurt
+spoiled	spoiled	180	hurt
+spoiling	spoiling	180	hurt
+spoils	spoils	180	hurt
+spoke	spoke	010	confer
+spoken	spoken	010	confer
+sponsor	sponsor	061	finance
+sponsored	sponsored	061	finance
+sponsoring	sponsoring	061	finance
+sponsors	sponsors	061	finance
+spotlight	spotlight	010	emphasize
+spotlighted	spotlighted	010	emphasize
+spotlighting	spotlighting	010	emphasize
+spotlights	spotlights	010	emphasize
+sprang	sprang	---	spring
+spread	spread	010	circulate
+spreaded	spreaded	010	circulate
+spreading	spreading	010	circulate
+spreads	spreads	010	circulate
+spring	spring	---	jump
+spring	spring	---	spring
+springed	springed	---	jump
+springing	springing	---	jump
+springing	springing	---	spring
+springs	springs	---	jump
+springs	springs	---	spring
+sprung	sprung	---	spring
+spur	spur	051	encourage
+spurn	spurn	110	refuse
+spurned	spurned	110	refuse
+spurning	spurning	110	refuse
+spurns	spurns	110	refuse
+spurred	spurred	051	encourage
+spurring	spurring	051	encourage
+spurs	spurs	051	encourage
+spy	spy	090	spy
+spying	spying	090	spy
+square off	square off	190	physical_conflict
+squared off	squared off	190	physical_conflict
+squares off	squares off	190	physical_conflict
+squaring off	squaring off	190	physical_conflict
+stab	stab	182	stab
+stabbed	stabbed	182	stab
+stabbing	stabbing	182	stab
+stabilise	stabilise	070	stabilise
+stabilised	stabilised	070	stabilise
+stabilises	stabilises	070	stabilise
+stabilising	stabilising	070	stabilise
+stabilize	stabilize	070	stabilise
+stabilized	stabilized	070	stabilise
+stabilizes	stabilizes	070	stabilise
+stabilizing	stabilizing	070	stabilise
+stabs	stabs	182	stab
+stage	stage	---	arrange
+staged	staged	---	arrange
+stages	stages	---	arrange
+staging	staging	---	arrange
+stake	stake	---	stake
+staked	staked	---	stake
+stakes	stakes	---	stake
+staking	staking	---	stake
+stall	stall	120	delay
+stalled	stalled	120	delay
+stalling	stalling	120	delay
+stalls	stalls	120	delay
+stamp out	stamp out	190	kill
+stamped out	stamped out	190	kill
+stamping out	stamping out	190	kill
+stamps out	stamps out	190	kill
+stand	stand	---	stand
+standing	standing	---	stand
+stands	stands	---	stand
+start	start	---	start
+started	started	---	start
+starting	starting	---	start
+starts	starts	---	start
+state	state	010	explain_verbal
+stated	stated	010	explain_verbal
+states	states	010	explain_verbal
+stating	stating	010	explain_verbal
+station	station	---	arrange
+stationed	stationed	---	arrange
+stationing	stationing	---	arrange
+stations	stations	---	arrange
+stay	stay	---	stay
+stayed	stayed	---	stay
+staying	staying	---	stay
+stays	stays	---	stay
+steadied	steadied	---	brace
+steadies	steadies	---	brace
+steady	steady	---	brace
+steadying	steadying	---	brace
+steal	steal	171	steal
+stealing	stealing	171	steal
+steals	steals	171	steal
+steer	steer	060	oversee_manage
+steered	steered	060	oversee_manage
+steering	steering	060	oversee_manage
+steers	steers	060	oversee_manage
+step	step	---	step
+step in	step in	070	intervene
+step up	step up	060	boost
+stepped	stepped	---	step
+stepped in	stepped in	070	intervene
+stepped up	stepped up	060	boost
+stepping	stepping	---	step
+stepping in	stepping in	070	intervene
+stepping up	stepping up	060	boost
+steps	steps	---	step
+steps in	steps in	070	intervene
+steps up	steps up	060	boost
+stick	stick	---	lodge
+sticking	sticking	---	lodge
+sticks	sticks	---	lodge
+stimulate	stimulate	---	fuel
+stimulated	stimulated	---	fuel
+stimulates	stimulates	---	fuel
+stimulating	stimulating	---	fuel
+stir up	stir up	---	fuel
+stirred up	stirred up	---	fuel
+stirring up	stirring up	---	fuel
+stirs up	stirs up	---	fuel
+stock	stock	062	arm
+stocked	stocked	062	arm
+stocking	stocking	062	arm
+stocks	stocks	062	arm
+stole	stole	171	steal
+stone	stone	190	physical_conflict
+stoned	stoned	190	physical_conflict
+stones	stones	190	physical_conflict
+stoning	stoning	190	physical_conflict
+stood	stood	---	stand
+stop	stop	---	cancel
+stopped	stopped	---	cancel
+stopping	stopping	---	cancel
+stops	stops	---	cancel
+storm	storm	190	physical_conflict
+stormed	stormed	190	physical_conflict
+storming	storming	190	physical_conflict
+storms	storms	190	physical_conflict
+straighten out	straighten out	---	iron_out
+straightened out	straightened out	---	iron_out
+straightening out	straightening out	---	iron_out
+straightens out	straightens out	---	iron_out
+strain	strain	---	strain
+strained	strained	---	strain
+straining	straining	---	strain
+strains	strains	---	strain
+strangle	strangle	180	kill
+strangled	strangled	180	kill
+strangles	strangles	180	kill
+strangling	strangling	180	kill
+stream	stream	---	pour
+stream	stream	---	stream
+streamed	streamed	---	pour
+streamed	streamed	---	stream
+streaming	streaming	---	pour
+streaming	streaming	---	stream
+streams	streams	---	pour
+streams	streams	---	stream
+strengthen	strengthen	---	strengthen
+strengthened	strengthened	---	strengthen
+strengthening	strengthening	---	strengthen
+strengthens	strengthens	---	strengthen
+stress	stress	010	emphasize
+stressed	stressed	010	emphasize
+stresses	stresses	010	emphasize
+stressing	stressing	010	emphasize
+strike	strike	190	physical_conflict
+strike down	strike down	---	fell
+strikes	strikes	190	physical_conflict
+strikes down	strikes down	---	fell
+striking	striking	190	physical_conflict
+striking down	striking down	---	fell
+string up	string up	190	kill
+strip	strip	---	strip
+stripped	stripped	---	strip
+stripping	stripping	---	strip
+strips	strips	---	strip
+strive	strive	030	strive
+strived	strived	030	strive
+strives	strives	030	strive
+striving	striving	030	strive
+strove	strove	030	strive
+struck	struck	190	physical_conflict
+struck down	struck down	---	fell
+struggle	struggle	---	physical_conflict
+struggled	struggled	---	physical_conflict
+struggles	struggles	---	physical_conflict
+struggling	struggling	---	physical_conflict
+strung up	strung up	190	kill
+stuck	stuck	---	lodge
+studied	studied	090	inspect
+studies	studies	090	inspect
+study	study	090	inspect
+studying	studying	090	inspect
+stun	stun		offend
+stun	stun		offend
+stunned	stunned		offend
+stunned	stunned		offend
+stunning	stunning		offend
+stunning	stunning		offend
+stuns	stuns		offend
+stuns	stuns		offend
+stupefied	stupefied		offend
+stupefies	stupefies		offend
+stupefy	stupefy		offend
+stupefying	stupefying		offend
+stymie	stymie	120	delay
+stymied	stymied	120	delay
+stymies	stymies	120	delay
+stymying	stymying	120	delay
+subdue	subdue	170	suppress
+subdued	subdued	170	suppress
+subdues	subdues	170	suppress
+subduing	subduing	170	suppress
+subjugate	subjugate	190	destroy
+subjugated	subjugated	190	destroy
+subjugates	subjugates	190	destroy
+subjugating	subjugating	190	destroy
+submit	submit	080	submit
+submits	submits	080	submit
+submitted	submitted	080	submit
+submitting	submitting	080	submit
+subscribe	subscribe	030	pledge
+subscribed	subscribed	030	pledge
+subscribes	subscribes	030	pledge
+subscribing	subscribing	030	pledge
+subside	subside	---	collapse
+subsided	subsided	---	collapse
+subsides	subsides	---	collapse
+subsiding	subsiding	---	collapse
+substantiate	substantiate	---	confirm
+substantiated	substantiated	---	confirm
+substantiates	substantiates	---	confirm
+substantiating	substantiating	---	confirm
+substitute	substitute	---	replace
+substituted	substituted	---	replace
+substitutes	substitutes	---	replace
+substituting	substituting	---	replace
+subvert	subvert	171	take_control
+subverted	subverted	171	take_control
+subverting	subverting	171	take_control
+subverts	subverts	171	take_control
+succeed	succeed	---	succeed
+succeeded	succeeded	---	succeed
+succeeding	succeeding	---	succeed
+succeeds	succeeds	---	succeed
+succumb	succumb	080	yield
+succumbed	succumbed	080	yield
+succumbing	succumbing	080	yield
+succumbs	succumbs	080	yield
+sue	sue	173	sue
+sued	sued	173	sue
+sues	sues	173	sue
+suggest	suggest	020	suggest
+suggested	suggested	020	suggest
+suggesting	suggesting	020	suggest
+suggests	suggests	020	suggest
+suing	suing	173	sue
+sum	sum	010	estimate
+summed	summed	010	estimate
+summing	summing	010	estimate
+summit	summit	---	summit
+summited	summited	---	summit
+summiting	summiting	---	summit
+summits	summits	---	summit
+summon	summon	040	mobilize
+summoned	summoned	040	mobilize
+summoning	summoning	040	mobilize
+summons	summons	040	mobilize
+sums	sums	010	estimate
+supersede	supersede	---	replace
+superseded	superseded	---	replace
+supersedes	supersedes	---	replace
+superseding	superseding	---	replace
+supervise	supervise	060	oversee_manage
+supervised	supervised	060	oversee_manage
+supervises	supervises	060	oversee_manage
+supervising	supervising	060	oversee_manage
+supervize	supervize	060	oversee_manage
+supervized	supervized	060	oversee_manage
+supervizes	supervizes	060	oversee_manage
+supervizing	supervizing	060	oversee_manage
+supplant	supplant	---	replace
+supplanted	supplanted	---	replace
+supplanting	supplanting	---	replace
+supplants	supplants	---	replace
+supplied	supplied	060	grant
+supplies	supplies	060	grant
+supply	supply	060	grant
+supplying	supplying	060	grant
+support	support	050	support
+supported	supported	050	support
+supporting	supporting	050	support
+supports	supports	050	support
+suppress	suppress	170	suppress
+suppressed	suppressed	170	suppress
+suppresses	suppresses	170	suppress
+suppressing	suppressing	170	suppress
+surface	surface	---	lift
+surfaced	surfaced	---	lift
+surfaces	surfaces	---	lift
+surfacing	surfacing	---	lift
+surge	surge	---	surge
+surged	surged	---	surge
+surges	surges	---	surge
+surging	surging	---	surge
+surmount	surmount	190	destroy
+surmounted	surmounted	190	destroy
+surmounting	surmounting	190	destroy
+surmounts	surmounts	190	destroy
+surrender	surrender	080	yield
+surrendered	surrendered	080	yield
+surrendering	surrendering	080	yield
+surrenders	surrenders	080	yield
+surround	surround	190	encircle
+surrounded	surrounded	190	encircle
+surrounding	surrounding	190	encircle
+surrounds	surrounds	190	encircle
+survive	survive	---	endure
+survived	survived	---	endure
+survives	survives	---	endure
+surviving	surviving	---	endure
+suspect	suspect	110	distrust
+suspected	suspected	110	distrust
+suspecting	suspecting	110	distrust
+suspects	suspects	110	distrust
+suspend	suspend	---	cancel
+suspended	suspended	---	cancel
+suspending	suspending	---	cancel
+suspends	suspends	---	cancel
+sustain	sustain	---	maintain
+sustained	sustained	---	maintain
+sustaining	sustaining	---	maintain
+sustains	sustains	---	maintain
+swap	swap	060	trade
+swapped	swapped	060	trade
+swapping	swapping	060	trade
+swaps	swaps	060	trade
+swarm	swarm	---	pour
+swarmed	swarmed	---	pour
+swarming	swarming	---	pour
+swarms	swarms	---	pour
+swear	swear	110	allege
+swears	swears	110	allege
+sweep	sweep	090	probe
+sweeping	sweeping	090	probe
+sweeps	sweeps	090	probe
+swell	swell	---	develop
+swelled	swelled	---	develop
+swelling	swelling	---	develop
+swells	swells	---	develop
+swept	swept	090	probe
+switch	switch	---	alter
+switched	switched	---	alter
+switches	switches	---	alter
+switching	switching	---	alter
+swoop	swoop	---	swoop
+swooped	swooped	---	swoop
+swooping	swooping	---	swoop
+swoops	swoops	---	swoop
+swore	swore	110	allege
+sworn	sworn	110	allege
+symbolise	symbolise	---	portray
+symbolize	symbolize	---	portray
+synchronise	synchronise	050	coordinate
+synchronised	synchronised	050	coordinate
+synchronises	synchronises	050	coordinate
+synchronising	synchronising	050	coordinate
+synchronize	synchronize	050	coordinate
+synchronized	synchronized	050	coordinate
+synchronizes	synchronizes	050	coordinate
+synchronizing	synchronizing	050	coordinate
+table	table	120	delay
+tabled	tabled	120	delay
+tables	tables	120	delay
+tabling	tabling	120	delay
+tag	tag	---	mark
+tagged	tagged	---	mark
+tagging	tagging	---	mark
+tags	tags	---	mark
+take	take	171	apprehend
+take flight	take flight	---	evacuate
+take leave	take leave	---	cancel
+take note	take note	010	observe
+take over	take over	171	take_control
+take shape	take shape	---	construct
+taken	taken	171	apprehend
+taken flight	taken flight	---	evacuate
+taken leave	taken leave	---	cancel
+taken note	taken note	010	observe
+taken over	taken over	171	take_control
+taken shape	taken shape	---	construct
+takes	takes	171	apprehend
+takes flight	takes flight	---	evacuate
+takes leave	takes leave	---	cancel
+takes note	takes note	010	observe
+takes over	takes over	171	take_control
+takes shape	takes shape	---	construct
+taking	taking	171	apprehend
+taking leave	taking leave	---	cancel
+taking note	taking note	010	observe
+taking over	taking over	171	take_control
+talk	talk	010	confer
+talk over	talk over	080	compromise
+talked	talked	010	confer
+talked over	talked over	080	compromise
+talking	talking	010	confer
+talking over	talking over	080	compromise
+talks	talks	010	confer
+talks over	talks over	080	compromise
+tallied	tallied	010	estimate
+tallies	tallies	010	estimate
+tally	tally	010	estimate
+tallying	tallying	010	estimate
+tap	tap	---	intercept
+tapped	tapped	---	intercept
+tapping	tapping	---	intercept
+taps	taps	---	intercept
+target	target	190	target
+targeted	targeted	190	target
+targeting	targeting	190	target
+targets	targets	190	target
+tarnish	tarnish	180	hurt
+tarnished	tarnished	180	hurt
+tarnishes	tarnishes	180	hurt
+tarnishing	tarnishing	180	hurt
+task	task	060	allocate
+tasked	tasked	060	allocate
+tasking	tasking	060	allocate
+tasks	tasks	060	allocate
+tax	tax	172	fine
+taxed	taxed	172	fine
+taxes	taxes	172	fine
+taxing	taxing	172	fine
+teach	teach	---	instruct
+teached	teached	---	instruct
+teaches	teaches	---	instruct
+teaching	teaching	---	instruct
+tear	tear	180	hurt
+tear	tear	180	rip
+teared	teared	180	hurt
+tearing	tearing	180	hurt
+tearing	tearing	180	rip
+tears	tears	180	hurt
+tears	tears	180	rip
+tease	tease	080	loosen
+teased	teased	080	loosen
+teases	teases	080	loosen
+teasing	teasing	080	loosen
+telephone	telephone	041	call
+telephoned	telephoned	041	call
+telephones	telephones	041	call
+telephoning	telephoning	041	call
+televise	televise	---	broadcast
+televised	televised	---	broadcast
+televises	televises	---	broadcast
+televising	televising	---	broadcast
+televize	televize	---	broadcast
+televized	televized	---	broadcast
+televizes	televizes	---	broadcast
+televizing	televizing	---	broadcast
+tell	tell	010	explain_verbal
+telling	telling	010	explain_verbal
+tells	tells	010	explain_verbal
+tempt	tempt	050	influence
+tempted	tempted	050	influence
+tempting	tempting	050	influence
+tempts	tempts	050	influence
+tend	tend	074	defend
+tended	tended	074	defend
+tender	tender	062	arm
+tendered	tendered	062	arm
+tendering	tendering	062	arm
+tenders	tenders	062	arm
+tending	tending	074	defend
+tends	tends	074	defend
+terminate	terminate	---	cancel
+terminated	terminated	---	cancel
+terminates	terminates	---	cancel
+terminating	terminating	---	cancel
+terrorize	terrorize	180	terrorize
+terrorized	terrorized	180	terrorize
+terrorizes	terrorizes	180	terrorize
+terrorizing	terrorizing	180	terrorize
+thank	thank	051	thank
+thanked	thanked	051	thank
+thanking	thanking	051	thank
+thanks	thanks	051	thank
+think	think	040	consider
+thinking	thinking	040	consider
+thinks	thinks	040	consider
+thought	thought	040	consider
+threaten	threaten	130	threaten
+threatened	threatened	130	threaten
+threatening	threatening	130	threaten
+threatens	threatens	130	threaten
+threw	threw	---	hurl
+thrive	thrive	---	develop
+thrived	thrived	---	develop
+thrives	thrives	---	develop
+thriving	thriving	---	develop
+throw	throw	---	hurl
+throwing	throwing	---	hurl
+thrown	thrown	---	hurl
+throws	throws	---	hurl
+thrust	thrust	---	thrust
+thrusted	thrusted	---	thrust
+thrusting	thrusting	---	thrust
+thrusts	thrusts	---	thrust
+thump	thump	190	pound
+thumped	thumped	190	pound
+thumping	thumping	190	pound
+thumps	thumps	190	pound
+thwart	thwart	---	foil
+thwarted	thwarted	---	foil
+thwarting	thwarting	---	foil
+thwarts	thwarts	---	foil
+tie in	tie in	060	link
+tied in	tied in	060	link
+ties in	ties in	060	link
+tighten	tighten	---	tighten
+tightened	tightened	---	tighten
+tightening	tightening	---	tighten
+tightens	tightens	---	tighten
+toast	toast	051	acclaim
+toasted	toasted	051	acclaim
+toasting	toasting	051	acclaim
+toasts	toasts	051	acclaim
+told	told	010	explain_verbal
+tolerate	tolerate	080	allow
+tolerated	tolerated	080	allow
+tolerates	tolerates	080	allow
+tolerating	tolerating	080	allow
+took	took	171	apprehend
+took flight	took flight	---	evacuate
+took leave	took leave	---	cancel
+took note	took note	010	observe
+took over	took over	171	take_control
+took shape	took shape	---	construct
+topple	topple	---	fell
+toppled	toppled	---	fell
+topples	topples	---	fell
+toppling	toppling	---	fell
+torch	torch	190	explosive_destruction
+torched	torched	190	explosive_destruction
+torches	torches	190	explosive_destruction
+torching	torching	190	explosive_destruction
+tore	tore	180	rip
+torment	torment	140	disturb
+tormented	tormented	140	disturb
+tormenting	tormenting	140	disturb
+torments	torments	140	disturb
+torn	torn	180	rip
+torture	torture	1822	torture
+tortured	tortured	1822	torture
+tortures	tortures	1822	torture
+torturing	torturing	1822	torture
+total	total	010	estimate
+totalled	totalled	010	estimate
+totalling	totalling	010	estimate
+totals	totals	010	estimate
+toughen	toughen	---	strengthen
+toughened	toughened	---	strengthen
+toughening	toughening	---	strengthen
+toughens	toughens	---	strengthen
+tour	tour	040	go_somewhere
+toured	toured	040	go_somewhere
+touring	touring	040	go_somewhere
+touring	touring	040	go_somewhere
+touringed	touringed	040	go_somewhere
+touringing	touringing	040	go_somewhere
+tourings	tourings	040	go_somewhere
+tours	tours	040	go_somewhere
+tout	tout	---	tout
+touted	touted	---	tout
+touting	touting	---	tout
+touts	touts	---	tout
+toy	toy	---	toy
+toyed	toyed	---	toy
+toying	toying	---	toy
+toys	toys	---	toy
+trace	trace	---	trace
+traced	traced	---	trace
+traces	traces	---	trace
+tracing	tracing	---	trace
+track	track	---	search
+tracked	tracked	---	search
+tracking	tracking	---	search
+tracks	tracks	---	search
+trade	trade	060	trade
+traded	traded	060	trade
+trades	trades	060	trade
+trading	trading	060	trade
+train	train	030	prepare
+trained	trained	030	prepare
+training	training	030	prepare
+trains	trains	030	prepare
+transcend	transcend	---	distance
+transcended	transcended	---	distance
+transcending	transcending	---	distance
+transcends	transcends	---	distance
+transfer	transfer	---	send
+transferred	transferred	---	send
+transferring	transferring	---	send
+transfers	transfers	---	send
+transgress	transgress		offend
+transgressed	transgressed		offend
+transgresses	transgresses		offend
+transgressing	transgressing		offend
+transport	transport	---	send
+transported	transported	---	send
+transporting	transporting	---	send
+transports	transports	---	send
+trap	trap	---	snare
+trapped	trapped	---	snare
+trapping	trapping	---	snare
+traps	traps	---	snare
+trash	trash	---	scrap
+trashed	trashed	---	scrap
+trashes	trashes	---	scrap
+trashing	trashing	---	scrap
+travel	travel	040	go_somewhere
+traveled	traveled	040	go_somewhere
+traveling	traveling	040	go_somewhere
+travels	travels	040	go_somewhere
+tread	tread	---	step
+treads	treads	---	step
+treasure	treasure	---	value
+treasured	treasured	---	value
+treasures	treasures	---	value
+treasuring	treasuring	---	value
+trespass	trespass	013	intrude
+trespassed	trespassed	013	intrude
+trespasses	trespasses	013	intrude
+trespassing	trespassing	013	intrude
+trifle	trifle	---	toy
+trifled	trifled	---	toy
+trifles	trifles	---	toy
+trifling	trifling	---	toy
+trigger	trigger	---	prompt
+triggered	triggered	---	prompt
+triggering	triggering	---	prompt
+triggers	triggers	---	prompt
+trip	trip	---	prompt
+tripped	tripped	---	prompt
+tripping	tripping	---	prompt
+trips	trips	---	prompt
+triumph	triumph	050	rejoice
+triumphed	triumphed	050	rejoice
+triumphing	triumphing	050	rejoice
+triumphs	triumphs	050	rejoice
+trod	trod	---	step
+trodden	trodden	---	step
+trodding	trodding	---	step
+trust	trust	---	believe
+trusted	trusted	---	believe
+trusting	trusting	---	believe
+trusts	trusts	---	believe
+tying in	tying in	060	link
+typified	typified	---	portray
+typifies	typifies	---	portray
+typify	typify	---	portray
+typifying	typifying	---	portray
+unblock	unblock	080	unblock
+unblocked	unblocked	080	unblock
+unblocking	unblocking	080	unblock
+unblocks	unblocks	080	unblock
+uncover	uncover	---	discover
+uncovered	uncovered	---	discover
+uncovering	uncovering	---	discover
+uncovers	uncovers	---	discover
+undergo	undergo	---	experience
+undergoes	undergoes	---	experience
+undergone	undergone	---	experience
+underline	underline	010	emphasize
+underlined	underlined	010	emphasize
+underlines	underlines	010	emphasize
+underlining	underlining	010	emphasize
+undermine	undermine	160	undermine
+undermined	undermined	160	undermine
+undermines	undermines	160	undermine
+undermining	undermining	160	undermine
+underscore	underscore	010	emphasize
+underscored	underscored	010	emphasize
+underscores	underscores	010	emphasize
+underscoring	underscoring	010	emphasize
+understand	understand	---	know
+understand	understand	---	understand
+understanded	understanded	---	know
+understanding	understanding	---	know
+understanding	understanding	---	understand
+understands	understands	---	know
+understands	understands	---	understand
+understood	understood	---	know
+understood	understood	---	understand
+understooded	understooded	---	know
+understooding	understooding	---	know
+understoods	understoods	---	know
+undertake	undertake	---	undertake
+undertakes	undertakes	---	undertake
+undertaking	undertaking	---	undertake
+undertook	undertook	---	undertake
+underwent	underwent	---	experience
+underwrite	underwrite	061	finance
+underwrites	underwrites	061	finance
+underwriting	underwriting	061	finance
+underwritten	underwritten	061	finance
+underwrote	underwrote	061	finance
+undid	undid	080	loosen
+undo	undo	080	loosen
+undoing	undoing	080	loosen
+undone	undone	080	loosen
+unearth	unearth	090	probe
+unearthed	unearthed	090	probe
+unearthing	unearthing	090	probe
+unearths	unearths	090	probe
+unified	unified	060	merge
+unifies	unifies	060	merge
+unify	unify	060	merge
+unifying	unifying	060	merge
+unimpress	unimpress	---	unimpress
+unimpressed	unimpressed	---	unimpress
+unimpresses	unimpresses	---	unimpress
+unimpressing	unimpressing	---	unimpress
+unionise	unionise	050	coordinate
+unionised	unionised	050	coordinate
+unionises	unionises	050	coordinate
+unionising	unionising	050	coordinate
+unionize	unionize	050	coordinate
+unionized	unionized	050	coordinate
+unionizes	unionizes	050	coordinate
+unionizing	unionizing	050	coordinate
+unite	unite	040	assemble
+united	united	040	assemble
+unites	unites	040	assemble
+uniting	uniting	040	assemble
+unleash	unleash	---	unleash
+unleashed	unleashed	---	unleash
+unleashes	unleashes	---	unleash
+unleashing	unleashing	---	unleash
+unload	unload	---	unload
+unloaded	unloaded	---	unload
+unloading	unloading	---	unload
+unloads	unloads	---	unload
+unloose	unloose	080	release
+unloosed	unloosed	080	release
+unlooses	unlooses	080	release
+unloosing	unloosing	080	release
+untie	untie	080	loosen
+untied	untied	080	loosen
+unties	unties	080	loosen
+untying	untying	080	loosen
+unveil	unveil	050	disclose
+unveiled	unveiled	050	disclose
+unveiling	unveiling	050	disclose
+unveils	unveils	050	disclose
+unwind	unwind	---	relax
+unwinded	unwinded	---	relax
+unwinding	unwinding	---	relax
+unwinds	unwinds	---	relax
+upgrade	upgrade	---	upgrade
+upgraded	upgraded	---	upgrade
+upgrades	upgrades	---	upgrade
+upgrading	upgrading	---	upgrade
+upheld	upheld	---	maintain
+uphold	uphold	---	maintain
+upholding	upholding	---	maintain
+upholds	upholds	---	maintain
+upraise	upraise	---	raise
+upraised	upraised	---	raise
+upraises	upraises	---	raise
+upraising	upraising	---	raise
+upset	upset	140	disturb
+upseted	upseted	140	disturb
+upseting	upseting	140	disturb
+upsets	upsets	140	disturb
+use	use	---	utilize
+used	used	---	utilize
+uses	uses	---	utilize
+using	using	---	utilize
+usurp	usurp	171	take_control
+usurped	usurped	171	take_control
+usurping	usurping	171	take_control
+usurps	usurps	171	take_control
+utilize	utilize	---	utilize
+utilized	utilized	---	utilize
+utilizes	utilizes	---	utilize
+utilizing	utilizing	---	utilize
+utter	utter	010	confer
+uttered	uttered	010	confer
+uttering	uttering	010	confer
+utters	utters	010	confer
+vacate	vacate	---	resign
+vacated	vacated	---	resign
+vacates	vacates	---	resign
+vacating	vacating	---	resign
+validate	validate	---	confirm
+validated	validated	---	confirm
+validates	validates	---	confirm
+validating	validating	---	confirm
+value	value	---	value
+value	value	051	respect
+valued	valued	---	value
+valued	valued	051	respect
+values	values	---	value
+values	values	051	respect
+valuing	valuing	---	value
+valuing	valuing	051	respect
+vandalise	vandalise	1712	vandalise
+vandalised	vandalised	1712	vandalise
+vandalises	vandalises	1712	vandalise
+vandalising	vandalising	1712	vandalise
+vandalize	vandalize	1712	vandalise
+vandalized	vandalized	1712	vandalise
+vandalizes	vandalizes	1712	vandalise
+vandalizing	vandalizing	1712	vandalise
+verbalise	verbalise	010	confer
+verbalised	verbalised	010	confer
+verbalises	verbalises	010	confer
+verbalising	verbalising	010	confer
+verbalize	verbalize	010	confer
+verbalized	verbalized	010	confer
+verbalizes	verbalizes	010	confer
+verbalizing	verbalizing	010	confer
+verified	verified	080	allow
+verifies	verifies	080	allow
+verify	verify	080	allow
+verifying	verifying	080	allow
+veto	veto	172	prohibit
+vetoed	vetoed	172	prohibit
+vetoing	vetoing	172	prohibit
+vetos	vetos	172	prohibit
+vex	vex	140	disturb
+vexed	vexed	140	disturb
+vexes	vexes	140	disturb
+vexing	vexing	140	disturb
+view	view	010	observe
+viewed	viewed	010	observe
+viewing	viewing	010	observe
+views	views	010	observe
+vindicate	vindicate	081	acquit
+vindicated	vindicated	081	acquit
+vindicates	vindicates	081	acquit
+vindicating	vindicating	081	acquit
+violate	violate	---	violate
+violated	violated	---	violate
+violates	violates	---	violate
+violating	violating	---	violate
+visit	visit	042	visit
+visited	visited	042	visit
+visiting	visiting	042	visit
+visits	visits	042	visit
+visualise	visualise	---	project
+visualised	visualised	---	project
+visualises	visualises	---	project
+visualising	visualising	---	project
+visualize	visualize	---	project
+visualized	visualized	---	project
+visualizes	visualizes	---	project
+visualizing	visualizing	---	project
+vitiate	vitiate	180	hurt
+vitiated	vitiated	180	hurt
+vitiates	vitiates	180	hurt
+vitiating	vitiating	180	hurt
+vocalise	vocalise	---	sound
+vocalised	vocalised	---	sound
+vocalises	vocalises	---	sound
+vocalising	vocalising	---	sound
+voice	voice	---	sound
+voiced	voiced	---	sound
+voices	voices	---	sound
+voicing	voicing	---	sound
+void	void	---	revoke_
+voided	voided	---	revoke_
+voiding	voiding	---	revoke_
+voids	voids	---	revoke_
+volunteer	volunteer	030	offer
+volunteered	volunteered	030	offer
+volunteering	volunteering	030	offer
+volunteers	volunteers	030	offer
+vote	vote	030	select
+vote down	vote down	170	exclude
+voted	voted	030	select
+voted down	voted down	170	exclude
+votes	votes	030	select
+votes down	votes down	170	exclude
+voting	voting	030	select
+voting down	voting down	170	exclude
+vouch	vouch	030	promise
+vouched	vouched	030	promise
+vouches	vouches	030	promise
+vouching	vouching	030	promise
+vow	vow	---	vow
+vowed	vowed	---	vow
+vowing	vowing	---	vow
+vows	vows	---	vow
+wage	wage	---	wage
+wage war	wage war	190	physical_conflict
+waged	waged	---	wage
+waged war	waged war	190	physical_conflict
+wages	wages	---	wage
+wages war	wages war	190	physical_conflict
+waging	waging	---	wage
+waging war	waging war	190	physical_conflict
+wail	wail	110	lament
+wailed	wailed	110	lament
+wailing	wailing	110	lament
+wails	wails	110	lament
+wait	wait	---	wait
+waited	waited	---	wait
+waiting	waiting	---	wait
+waits	waits	---	wait
+waive	waive	080	yield
+waived	waived	080	yield
+waives	waives	080	yield
+waiving	waiving	080	yield
+walk	walk	---	walk
+walk out	walk out	040	go_somewhere
+walked	walked	---	walk
+walked out	walked out	040	go_somewhere
+walking	walking	---	walk
+walking out	walking out	040	go_somewhere
+walks	walks	---	walk
+walks out	walks out	040	go_somewhere
+want	want	030	demand
+wanted	wanted	030	demand
+wanting	wanting	030	demand
+wants	wants	030	demand
+ward	ward	074	defend
+warded	warded	074	defend
+warding	warding	074	defend
+wards	wards	074	defend
+warm	warm	---	warm
+warmed	warmed	---	warm
+warming	warming	---	warm
+warms	warms	---	warm
+warn	warn	130	warn
+warned	warned	130	warn
+warning	warning	130	warn
+warns	warns	130	warn
+was determined	was determined	030	select
+watch	watch	010	observe
+watch over	watch over	010	observe
+watched	watched	010	observe
+watched over	watched over	010	observe
+watches	watches	010	observe
+watches over	watches over	010	observe
+watching	watching	010	observe
+watching over	watching over	010	observe
+weaken	weaken	---	weaken
+weakened	weakened	---	weaken
+weakening	weakening	---	weaken
+weakens	weakens	---	weaken
+wedge	wedge	---	lodge
+wedged	wedged	---	lodge
+wedges	wedges	---	lodge
+wedging	wedging	---	lodge
+weep	weep	110	lament
+weeping	weeping	110	lament
+weeps	weeps	110	lament
+weigh	weigh	040	consider
+weighed	weighed	040	consider
+weighing	weighing	040	consider
+weighs	weighs	040	consider
+welcome	welcome	051	acclaim
+welcomed	welcomed	051	acclaim
+welcomes	welcomes	051	acclaim
+welcoming	welcoming	051	acclaim
+went	went	040	go_somewhere
+went away	went away	040	go_somewhere
+went by	went by	080	allow
+went forth	went forth	040	go_somewhere
+went forward	went forward	---	continue
+went through	went through	080	allow
+went to	went to	040	go_somewhere
+wept	wept	110	lament
+whine	whine	110	lament
+whined	whined	110	lament
+whines	whines	110	lament
+whining	whining	110	lament
+whip	whip	180	whip
+whipped	whipped	180	whip
+whipping	whipping	180	whip
+whips	whips	180	whip
+wield	wield	---	utilize
+wielded	wielded	---	utilize
+wielding	wielding	---	utilize
+wields	wields	---	utilize
+win	win	---	obtain
+wind down	wind down	---	finish
+wind up	wind up	---	winding_up
+winding down	winding down	---	finish
+winding up	winding up	---	winding_up
+winds down	winds down	---	finish
+winds up	winds up	---	winding_up
+winning	winning	---	obtain
+wins	wins	---	obtain
+wipe	wipe	---	wipe
+wipe out	wipe out	190	destroy
+wipe out	wipe out	190	kill
+wiped	wiped	---	wipe
+wiped out	wiped out	190	destroy
+wiped out	wiped out	190	kill
+wipes	wipes	---	wipe
+wipes out	wipes out	190	destroy
+wipes out	wipes out	190	kill
+wiping	wiping	---	wipe
+wiping out	wiping out	190	destroy
+wiping out	wiping out	190	kill
+wire tap	wire tap	---	intercept
+wire tapped	wire tapped	---	intercept
+wire tapping	wire tapping	---	intercept
+wire taps	wire taps	---	intercept
+wish	wish	---	wish
+wished	wished	---	wish
+wishes	wishes	---	wish
+wishing	wishing	---	wish
+withdraw	withdraw	080	retreat
+withdrawing	withdrawing	080	retreat
+withdraws	withdraws	080	retreat
+withdrew	withdrew	080	retreat
+withheld	withheld	170	confine
+withhold	withhold	170	confine
+withholding	withholding	170	confine
+withholds	withholds	170	confine
+withstand	withstand	---	refuse
+withstanding	withstanding	---	refuse
+withstands	withstands	---	refuse
+withstood	withstood	---	refuse
+witness	witness	010	observe
+witnessed	witnessed	010	observe
+witnesses	witnesses	010	observe
+witnessing	witnessing	010	observe
+won	won	---	obtain
+wonder	wonder	---	ask
+wondered	wondered	---	ask
+wondering	wondering	---	ask
+wonders	wonders	---	ask
+worried	worried	012	worry
+worried	worried	012	worry
+worrieded	worrieded	012	worry
+worrieding	worrieding	012	worry
+worrieds	worrieds	012	worry
+worries	worries	012	worry
+worry	worry	012	worry
+worrying	worrying	012	worry
+wound	wound	180	hurt
+wound down	wound down	---	finish
+wound up	wound up	---	winding_up
+wounded	wounded	180	hurt
+wounding	wounding	180	hurt
+wounds	wounds	180	hurt
+wrangle	wrangle	110	verbal_conflict
+wrangled	wrangled	110	verbal_conflict
+wrangles	wrangles	110	verbal_conflict
+wrangling	wrangling	110	verbal_conflict
+wrap up	wrap up	---	finish
+wrapped up	wrapped up	---	finish
+wrapping up	wrapping up	---	finish
+wraps up	wraps up	---	finish
+wreck	wreck	---	crash
+wrecked	wrecked	---	crash
+wrecking	wrecking	---	crash
+wrecks	wrecks	---	crash
+wrest	wrest	171	extract
+wrested	wrested	171	extract
+wresting	wresting	171	extract
+wrestle	wrestle	180	physical_conflict
+wrestled	wrestled	180	physical_conflict
+wrestles	wrestles	180	physical_conflict
+wrestling	wrestling	180	physical_conflict
+wrests	wrests	171	extract
+write	write	---	write
+writes	writes	---	write
+writing	writing	---	write
+written	written	---	write
+wrote	wrote	---	write
+yield	yield	080	yield
+yielded	yielded	080	yield
+yielding	yielding	080	yield
+yields	yields	080	yield
 """#
 
     /// The contents of `Data/event-patterns.tsv`.
