@@ -56,4 +56,30 @@ struct SortedTableTests {
         #expect(phrases.mayHaveKey("bush"))
         #expect(!phrases.mayHaveKey("ali"))
     }
+
+    @Test func phrasesAreFoundShortestFirstAndFieldsAreReadByColumn() {
+        let table = SortedTable(
+            """
+            keys\tcode\tblock
+            carried\t---\tcarry
+            carried out\t043\tcarry
+            carried out\t044\tperform
+            said\t010\tsay
+            """,
+            keyStops: [0x20, 0x09])
+        let keys = ["they", "carried", "out", "raids", "and", "said"]
+        var found: [(start: Int, end: Int, codes: [String])] = []
+        for start in keys.indices {
+            table.phrases(count: keys.count, from: start, key: { keys[$0] }) { end, lines in
+                found.append((start, end, lines.map { table.field($0, 1) }))
+            }
+        }
+        #expect(
+            found.map { "\($0.start)-\($0.end):\($0.codes.joined(separator: ","))" } == [
+                "1-2:---", "1-3:043,044", "5-6:010",
+            ])
+        #expect(table.field(2, 2) == "perform")
+        #expect(table.field(2, 3) == "")
+        #expect(table.field(0, 0) == "carried")
+    }
 }
