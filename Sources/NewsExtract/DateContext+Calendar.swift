@@ -77,13 +77,13 @@ extension DateContext {
         return day
     }
 
-    private func monthAt(_ index: Int) -> Int? {
+    func monthAt(_ index: Int) -> Int? {
         guard let word = key(index), let month = DateLexicon.months[word], isCapitalized(index) else { return nil }
         return month
     }
 
     /// "Sept." keeps its period when the expression ends on it.
-    private func abbreviationPeriod(_ index: Int) -> Int {
+    func abbreviationPeriod(_ index: Int) -> Int {
         guard let word = key(index), DateLexicon.months[word] != nil, word.count <= 4, word != "may", word != "june",
             word != "july"
         else { return 0 }
@@ -265,12 +265,20 @@ extension DateContext {
         return nil
     }
 
-    /// Years in date context ("in 2019", "mid-2020", "the 2016 election"), fiscal years, decades
-    /// ("the 1990s"), centuries ("the 19th century").
+    /// Years in date context ("in 2019", "mid-2020", "the 2016 election", "in nineteen ninety-one"), fiscal
+    /// years, decades ("the 1990s", "the late 1970s", "the sixties"), centuries ("the 19th century").
     func yearExpression(_ index: Int) -> DateMatch? {
         guard let word = key(index) else { return nil }
-        // Decades: "1990s", "the 1990s", "the '90s".
-        let decadeIndex = word == "the" ? index + 1 : index
+        // Decades: "1990s", "the 1990s", "the '90s", "the mid-1980s", "early 1970s", "the sixties".
+        var decadeIndex = word == "the" ? index + 1 : index
+        if isPeriodModifier(decadeIndex) { decadeIndex += 1 }
+        if word == "the", let decadeWord = key(decadeIndex), decadeWord.utf8.count >= 7, decadeWord.utf8.last == 0x73,
+            let decade = DateLexicon.decadeWords[decadeWord]
+        {
+            return DateMatch(
+                first: index, last: decadeIndex, type: .date, value: String(decade), granularity: "decade",
+                rule: "decade-words", relative: false)
+        }
         if let decade = key(decadeIndex), decade.hasSuffix("s"), decade.count == 5 || decade.count == 3,
             let digits = Int(decade.dropLast()), decade.dropLast().allSatisfy(\.isNumber)
         {
@@ -280,21 +288,23 @@ extension DateContext {
                     rule: "decade", relative: false)
             }
             if decade.count == 3, digits % 10 == 0, word == "the",
-                gap(after: index).contains("'") || gap(after: index).contains("’")
+                gap(after: decadeIndex - 1).contains("'") || gap(after: decadeIndex - 1).contains("’")
             {
                 return DateMatch(
                     first: index, last: decadeIndex, type: .date, value: String(190 + digits / 10),
                     granularity: "decade", rule: "decade-short", relative: false)
             }
         }
-        // Centuries: "the 19th century", "the twentieth century".
-        if word == "the", key(index + 2) == "century" || key(index + 2) == "centuries",
-            let ordinal = dayNumber(index + 1) ?? DateLexicon.ordinals[key(index + 1) ?? ""]
+        // Centuries: "the 19th century", "the twentieth century", "the late 19th century".
+        let ordinalIndex = isPeriodModifier(index + 1) ? index + 2 : index + 1
+        if word == "the", key(ordinalIndex + 1) == "century" || key(ordinalIndex + 1) == "centuries",
+            let ordinal = dayNumber(ordinalIndex) ?? DateLexicon.ordinals[key(ordinalIndex) ?? ""]
         {
             return DateMatch(
-                first: index, last: index + 2, type: .date, value: CalendarDay.pad(ordinal - 1, 2),
+                first: index, last: ordinalIndex + 1, type: .date, value: CalendarDay.pad(ordinal - 1, 2),
                 granularity: "century", rule: "century", relative: false)
         }
+        if let spoken = spokenYear(index) { return spoken }
         // Fiscal years: "fiscal 2019", "fiscal year 2019", "FY2019".
         if word == "fiscal" {
             let yearIndex = key(index + 1) == "year" ? index + 2 : index + 1
@@ -345,6 +355,82 @@ extension DateContext {
         return nil
     }
 
+    /// Whether token `index` is "early", "mid" or "late" (tested by the first byte before the word).
+    private func isPeriodModifier(_ index: Int) -> Bool {
+        guard let word = key(index), let first = word.utf8.first, first == 0x65 || first == 0x6D || first == 0x6C else {
+            return false
+        }
+        return word == "early" || word == "mid" || word == "late"
+    }
+
+    /// A year said in words, after a preposition or "the year": "in nineteen ninety-one", "until two thousand
+    /// and five", "in twenty twelve", "the year two thousand".
+    private func spokenYear(_ index: Int) -> DateMatch? {
+        guard let word = key(index), word.utf8.count >= 3, word.utf8.count <= 9,
+            word == "the" ? key(index + 1) == "year" : DateLexicon.spokenYearStarts.contains(word)
+        else { return nil }
+        var position = index
+        if key(index) == "the", key(index + 1) == "year" {
+            position = index + 2
+        } else if !DateLexicon.datePrepositions.contains(key(index - 1) ?? "") || key(index - 1) == "the" {
+            return nil
+        }
+        guard let first = key(position), let leading = DateLexicon.numberWords[first] else { return nil }
+        var year: Int
+        var last: Int
+        if first == "two", key(position + 1) == "thousand" {
+            // "two thousand", "two thousand and five", "two thousand twelve".
+            year = 2000
+            last = position + 1
+            let rest = key(position + 2) == "and" ? position + 3 : position + 2
+            if let small = smallNumber(rest) {
+                year += small.value
+                last = small.last
+            }
+        } else {
+            // "nineteen ninety-one", "eighteen eighty-nine", "twenty nineteen", "nineteen oh five".
+            guard (10...20).contains(leading), leading != 10 else { return nil }
+            if key(position + 1) == "hundred" {
+                (year, last) = (leading * 100, position + 1)
+            } else if key(position + 1) == "oh", let unit = smallNumber(position + 2), unit.value < 10 {
+                (year, last) = (leading * 100 + unit.value, unit.last)
+            } else if let rest = smallNumber(position + 1), rest.value >= 10 {
+                (year, last) = (leading * 100 + rest.value, rest.last)
+            } else {
+                return nil
+            }
+        }
+        // "in twenty fifteen-minute slots": a unit after the number makes it a count.
+        if DateLexicon.units[key(last + 1) ?? ""] != nil || gap(after: last) == "-" { return nil }
+        return DateMatch(
+            first: index, last: last, type: .date, value: String(year), granularity: "year", rule: "spoken-year",
+            relative: false)
+    }
+
+    /// A number from one to ninety-nine in words at `index` ("five", "twelve", "ninety-one").
+    private func smallNumber(_ index: Int) -> (value: Int, last: Int)? {
+        guard let word = key(index), let value = DateLexicon.numberWords[word], (1...90).contains(value),
+            !["a", "an", "single", "couple", "dozen"].contains(word)
+        else { return nil }
+        if value >= 20, value % 10 == 0, let unit = DateLexicon.numberWords[key(index + 1) ?? ""],
+            (1...9).contains(unit),
+            key(index + 1) != "a", key(index + 1) != "an", ["-", " "].contains(gap(after: index))
+        {
+            return (value + unit, index + 1)
+        }
+        return (value, index)
+    }
+
+    /// The year of a quarter or half named without one: the next occurrence (or the current one) in future
+    /// context, else the most recent one that has begun ("fourth-quarter sales rose" in February is last
+    /// year's fourth quarter).
+    private func periodYear(_ number: Int, perYear: Int, at index: Int) -> Int? {
+        guard let anchor else { return nil }
+        let current = (anchor.month - 1) / (12 / perYear) + 1
+        if direction(before: index) == .future { return number >= current ? anchor.year : anchor.year + 1 }
+        return number <= current ? anchor.year : anchor.year - 1
+    }
+
     /// "Q3 2021", "Q3", "the third quarter [of 2021]", "third-quarter", "the first half of 2023".
     func quarterOrHalf(_ index: Int) -> DateMatch? {
         guard let word = key(index) else { return nil }
@@ -356,9 +442,9 @@ extension DateContext {
                     first: index, last: index + 1, type: .date, value: "\(year)-Q\(quarter)", granularity: "quarter",
                     rule: "quarter-year", relative: false)
             }
-            guard let anchor else { return nil }
+            guard let year = periodYear(quarter, perYear: 4, at: index) else { return nil }
             return DateMatch(
-                first: index, last: index, type: .date, value: "\(anchor.year)-Q\(quarter)", granularity: "quarter",
+                first: index, last: index, type: .date, value: "\(year)-Q\(quarter)", granularity: "quarter",
                 rule: "quarter", relative: true)
         }
         var position = index
@@ -374,7 +460,7 @@ extension DateContext {
         // "third-quarter profit" is a date only as written, joined by a hyphen; "the third quarter" needs "the".
         guard word == "the" || gap(after: position) == "-" else { return nil }
         var last = position + 1
-        var year = anchor?.year
+        var year = periodYear(ordinal, perYear: code.hasPrefix("Q") ? 4 : 2, at: index)
         var relative = true
         if key(last + 1) == "of" {
             if let explicit = integer(last + 2), key(last + 2)!.count == 4 {
@@ -413,20 +499,28 @@ extension DateContext {
         }
         guard let anchor, let modifier, modifier != "early", modifier != "late" else { return nil }
         // "the fall" after a verb is rarely the season; "in the summer" is.
-        if modifier == "the", !["in", "during", "over", "this", "by", "until", "since"].contains(key(index - 1) ?? "") {
+        if modifier == "the",
+            !["in", "during", "over", "this", "by", "until", "since", "throughout"].contains(key(index - 1) ?? "")
+        {
             return nil
         }
-        if code == "FA", modifier == "the" { return nil }
-        let order = ["WI": 0, "SP": 1, "SU": 2, "FA": 3]
-        let current = anchor.month == 12 || anchor.month <= 2 ? 0 : anchor.month <= 5 ? 1 : anchor.month <= 8 ? 2 : 3
-        var year = anchor.year
+        if key(position) == "fall", modifier == "the" { return nil }
+        // Seasons in calendar order; a winter is named by the year it begins in (December).
+        let order = ["SP": 0, "SU": 1, "FA": 2, "WI": 3]
+        let target = order[code]!
+        let current = anchor.month == 12 || anchor.month <= 2 ? 3 : (anchor.month - 3) / 3
+        let currentYear = anchor.month <= 2 ? anchor.year - 1 : anchor.year
+        var year: Int
         switch modifier {
-        case "last": if order[code]! >= current { year -= 1 }
-        case "next": if order[code]! <= current { year += 1 }
-        case "the":
-            if direction(before: index) == .future, order[code]! < current { year += 1 }
-            if direction(before: index) != .future, order[code]! > current { year -= 1 }
-        default: break
+        case "last": year = target < current ? currentYear : currentYear - 1
+        case "next": year = target > current ? currentYear : currentYear + 1
+        case "this": year = target == current ? currentYear : anchor.year
+        default:
+            if direction(before: index) == .future {
+                year = target >= current ? currentYear : currentYear + 1
+            } else {
+                year = target <= current ? currentYear : currentYear - 1
+            }
         }
         return DateMatch(
             first: index, last: position, type: .date, value: "\(year)-\(code)", granularity: "season",

@@ -47,6 +47,13 @@ extension DateContext {
             let step = word == "last" ? -1 : word == "this" ? 0 : 1
             return calendarUnit(first: index, unitIndex: index + 1, step: step, rule: "\(word)-\(unit)")
         case "earlier", "later":
+            // "later today", "earlier this afternoon".
+            if key(index + 1) == "today", dayPart(after: index + 1) == nil { return day(0, index + 1, "\(word)-today") }
+            if key(index + 1) == "this", let part = dayPart(after: index + 1), part != "NI" {
+                return DateMatch(
+                    first: index, last: index + 2, type: .time, value: anchor.isoString + "T" + part,
+                    granularity: "time", rule: "\(word)-this-part-of-day", relative: true)
+            }
             guard key(index + 1) == "this" || key(index + 1) == "last" || key(index + 1) == "next" else { return nil }
             let step = key(index + 1) == "last" ? -1 : key(index + 1) == "next" ? 1 : 0
             return calendarUnit(first: index, unitIndex: index + 2, step: step, rule: "\(word)-\(key(index + 1)!)")
@@ -107,9 +114,21 @@ extension DateContext {
             relative: true)
     }
 
-    /// "the end of the year", "the beginning of next month", "the end of September", "the end of 2022".
+    /// "the end of the year", "the beginning of next month", "the end of September", "the middle of October
+    /// 2019", "the end of 2022".
     private func periodEdge(_ index: Int) -> DateMatch? {
         let target = index + 3
+        if let month = monthAt(target) {
+            if let year = integer(target + 1), key(target + 1)!.count == 4 {
+                return DateMatch(
+                    first: index, last: target + 1, type: .date, value: Self.monthValue(year, month),
+                    granularity: "month", rule: "period-edge-month-year", relative: false)
+            }
+            guard let year = year(month: month, direction: direction(before: index)) else { return nil }
+            return DateMatch(
+                first: index, last: target, type: .date, value: Self.monthValue(year, month), granularity: "month",
+                rule: "period-edge-month", relative: true, trailing: abbreviationPeriod(target))
+        }
         if let inner = calendarUnit(
             first: index, unitIndex: target + 1, step: stepWord(target) ?? 99, rule: "period-edge"),
             stepWord(target) != nil
@@ -136,7 +155,7 @@ extension DateContext {
         }
     }
 
-    /// "two months ago", "a year ago", "nearly a year ago", "three weeks ago".
+    /// "two months ago", "a year ago", "nearly a year ago", "three weeks ago", "a week or so ago".
     private func ago(_ index: Int) -> DateMatch? {
         guard let anchor else { return nil }
         var position = index
@@ -145,9 +164,11 @@ extension DateContext {
             if key(position) == "over" || key(position) == "under" { position += 1 }
         }
         guard let amount = quantity(at: position), let unit = DateLexicon.units[key(amount.next) ?? ""],
-            key(amount.next + 1) == "ago", let count = amount.value
+            let count = amount.value
         else { return nil }
-        let last = amount.next + 1
+        var last = amount.next + 1
+        if key(last) == "or", key(last + 1) == "so" { last += 2 }
+        guard key(last) == "ago" else { return nil }
         let value: String
         let granularity: String
         switch unit {
@@ -173,6 +194,7 @@ extension DateContext {
         guard let word = key(index) else { return nil }
         if word == "a" || word == "an" {
             if key(index + 1) == "few" { return (nil, index + 2) }
+            if key(index + 1) == "dozen" { return (12, index + 2) }
             if key(index + 1) == "couple", key(index + 2) == "of" { return (2, index + 3) }
             return (1, index + 1)
         }
@@ -194,12 +216,16 @@ extension DateContext {
         return nil
     }
 
-    /// A weekday, with "last"/"this"/"next" and a part of the day: "Friday", "last Tuesday", "this Friday",
-    /// "Sunday evening".
+    /// A weekday, with "last"/"this"/"next", "early"/"late" and a part of the day: "Friday", "last Tuesday",
+    /// "this Friday", "Sunday evening", "early Tuesday", "late Monday night".
     func weekday(_ index: Int) -> DateMatch? {
         guard let anchor else { return nil }
         var position = index
-        let modifier = key(index)
+        var modifier = key(index)
+        if modifier == "early" || modifier == "late" {
+            position += 1
+            modifier = key(position)
+        }
         if ["last", "this", "next", "past", "coming"].contains(modifier ?? "") { position += 1 }
         guard let name = key(position), DateLexicon.fullWeekdays.contains(name),
             let weekday = DateLexicon.weekdays[name], isCapitalized(position)
@@ -208,7 +234,7 @@ extension DateContext {
         }
         let day: CalendarDay
         let rule: String
-        switch position == index ? nil : modifier {
+        switch position == index || DateLexicon.weekdays[modifier ?? ""] != nil ? nil : modifier {
         case "last", "past":
             let back = (anchor.weekday - weekday + 7) % 7
             day = anchor.adding(days: back == 0 ? -7 : -back)
@@ -237,18 +263,23 @@ extension DateContext {
     }
 
     /// The TIMEX3 code of a part-of-day word right after `index` ("Friday night").
-    private func dayPart(after index: Int) -> String? {
+    func dayPart(after index: Int) -> String? {
         guard let word = key(index + 1), let code = DateLexicon.dayParts[word], gap(after: index) == " " else {
             return nil
         }
         return code
     }
 
-    /// Clock times and parts of days: "8 pm", "2:50 a.m.", "noon", "this morning", "tonight", "last night",
-    /// "yesterday morning".
+    /// Clock times and parts of days: "8 pm", "2:50 a.m.", "around 7:15 p.m.", "noon", "this morning",
+    /// "tonight", "last night", "yesterday morning".
     func clockTime(_ index: Int) -> DateMatch? {
         guard let anchor, let word = key(index) else { return nil }
         switch word {
+        case "around", "about", "approximately", "roughly":
+            // The approximation belongs to the time (TIMEX3 mod APPROX).
+            guard var time = clockTime(index + 1), time.rule.hasPrefix("clock") else { return nil }
+            time.first = index
+            return time
         case "tonight":
             return DateMatch(
                 first: index, last: index, type: .time, value: anchor.isoString + "TNI", granularity: "time",

@@ -77,6 +77,23 @@ enum DateLexicon {
         "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
     ]
 
+    /// Seasons counted as a length of time ("the past three summers" is P3SU).
+    static let seasonPlurals: [String: String] = [
+        "springs": "SP", "summers": "SU", "autumns": "FA", "winters": "WI",
+    ]
+
+    /// The words a year said in words starts with ("the year two thousand", "nineteen ninety-one").
+    static let spokenYearStarts: Set<String> = [
+        "the", "two", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty",
+    ]
+
+    /// Decades in words, read as the twentieth century's ("the sixties" is 196).
+    static let decadeWords: [String: Int] = [
+        "twenties": 192, "thirties": 193, "forties": 194, "fifties": 195, "sixties": 196, "seventies": 197,
+        "eighties": 198, "nineties": 199,
+    ]
+
     /// Parts of the day and their TIMEX3 codes.
     static let dayParts: [String: String] = [
         "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
@@ -115,6 +132,26 @@ enum DateLexicon {
         "sat", "cut", "let", "since",
     ]
 
+    /// Trigger words that start expressions of a few rule families only: the others are not run for them.
+    /// "the", the commonest, starts no numeric date, holiday, weekday, clock time or set; "a" only "a year ago",
+    /// "a year earlier" and "a decade".
+    static let triggerFamilies: [String: [DateContext.Family]] = [
+        "the": [
+            .namedDate, .year, .quarterOrHalf, .season, .relative, .anaphoric, .financialPeriod, .duration,
+            .vagueReference,
+        ],
+        "a": [.relative, .anaphoric, .duration], "an": [.relative, .anaphoric, .duration],
+        "some": [.relative, .duration], "over": [.relative, .duration], "just": [.relative, .duration],
+        "nearly": [.relative, .duration], "almost": [.relative, .duration],
+        "about": [.relative, .duration, .clockTime],
+        "around": [.relative, .duration, .clockTime], "roughly": [.relative, .duration, .clockTime],
+        "more": [.duration], "less": [.duration], "fewer": [.duration],
+        "that": [.anaphoric], "at": [.duration], "no": [.duration], "up": [.duration],
+        "approximately": [.clockTime], "once": [.set], "twice": [.set], "hourly": [.set], "quarterly": [.set],
+        "current": [.vagueReference], "years": [.vagueReference], "months": [.vagueReference],
+        "weeks": [.vagueReference], "decades": [.vagueReference],
+    ]
+
     /// Words that can start a temporal expression (besides numbers, "Q3" and "FY2023"), so that other
     /// tokens are skipped at once.
     static let triggers: Set<String> = {
@@ -130,9 +167,23 @@ enum DateLexicon {
             "more", "less", "fewer", "fiscal", "noon", "midday", "midnight", "daily", "weekly", "monthly", "annually",
             "yearly", "nightly", "every", "each", "now", "currently", "nowadays", "recently", "these", "recent",
         ])
+        words.formUnion(triggerFamilies.keys)
         for holiday in holidays { words.insert(holiday.words[0]) }
         return words
     }()
+
+    /// Words before "current" when it means the present ("the current slump", "at current prices").
+    static let beforeCurrent: Set<String> = [
+        "the", "its", "their", "his", "her", "our", "your", "my", "at", "of", "in", "under", "from", "with", "by",
+        "for", "on", "to", "and", "than", "s",
+    ]
+
+    /// Words after "current" that make it something else than the present: a balance, a flow, or a verb after
+    /// the noun.
+    static let notAfterCurrent: Set<String> = [
+        "account", "accounts", "affairs", "is", "was", "were", "are", "has", "had", "and", "or", "of", "in", "that",
+        "which", "carries", "flows", "swept", "sweeps", "runs", "ran", "will", "would", "can", "could",
+    ]
 
     /// Words before a bare month or year that make it a date ("in July", "since 2019").
     static let datePrepositions: Set<String> = [

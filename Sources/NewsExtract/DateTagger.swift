@@ -35,12 +35,15 @@ package struct DateTagger: Sendable {
 
     package func tag(_ text: TokenizedText, anchor: CalendarDay?, order: NumericOrder = .monthFirst) -> [TimeExpression]
     {
-        let context = DateContext(text: text, anchor: anchor, order: order)
+        var context = DateContext(text: text, anchor: anchor, order: order)
         var found: [DateMatch] = []
         var index = 0
         while index < text.tokens.count {
             if let match = context.bestMatch(at: index) {
                 found.append(match)
+                // Anaphoric expressions ("the following day", "a year earlier") resolve against the last point
+                // in time the text established.
+                if match.establishesPoint { context.reference = match }
                 index = match.last + 1
             } else {
                 index += 1
@@ -52,6 +55,15 @@ package struct DateTagger: Sendable {
 
 /// One match: tokens `first...last`, what they mean, and the rule that fired.
 struct DateMatch {
+    /// Whether the match names a point in time that anaphoric expressions can count from: a day, week, month,
+    /// quarter, half, season or year, or a clock time on a day (not a duration, a set, a vague reference, a
+    /// decade or a fiscal year).
+    var establishesPoint: Bool {
+        guard let lead = value.utf8.first, lead >= 0x30, lead <= 0x39 else { return false }
+        if type == .time { return value.utf8.count >= 10 }
+        return type == .date && granularity != nil && granularity != "decade" && granularity != "century"
+    }
+
     var first: Int
     var last: Int
     var type: TimeExpression.Kind
@@ -69,6 +81,14 @@ struct DateContext {
     let text: TokenizedText
     let anchor: CalendarDay?
     let order: DateTagger.NumericOrder
+    /// The last expression that established a point in time, for anaphoric expressions; nil before the first.
+    var reference: DateMatch?
+
+    init(text: TokenizedText, anchor: CalendarDay?, order: DateTagger.NumericOrder) {
+        self.text = text
+        self.anchor = anchor
+        self.order = order
+    }
 
     var tokens: [Token] { text.tokens }
 
@@ -111,26 +131,37 @@ struct DateContext {
             lead >= 0x30 && lead <= 0x39 || lead == 0x71 && word.utf8.count == 2
                 || lead == 0x66 && word.utf8.count == 6 && word.hasPrefix("fy") || DateLexicon.triggers.contains(word)
         else { return nil }
+        // Some words start expressions of a few families only; the others are not run for them.
         var best: DateMatch?
-        for family in 0..<12 {
-            let match: DateMatch?
-            switch family {
-            case 0: match = numericDate(index)
-            case 1: match = namedDate(index)
-            case 2: match = holiday(index)
-            case 3: match = yearExpression(index)
-            case 4: match = quarterOrHalf(index)
-            case 5: match = season(index)
-            case 6: match = relative(index)
-            case 7: match = weekday(index)
-            case 8: match = clockTime(index)
-            case 9: match = duration(index)
-            case 10: match = set(index)
-            default: match = vagueReference(index)
-            }
-            if let match, best == nil || match.last > best!.last { best = match }
+        for family in DateLexicon.triggerFamilies[word] ?? Family.allCases {
+            if let match = match(family, at: index), best == nil || match.last > best!.last { best = match }
         }
         return best
+    }
+
+    /// The rule families, in priority order (ties go to the earlier one).
+    enum Family: CaseIterable {
+        case numericDate, namedDate, holiday, year, quarterOrHalf, season, relative, anaphoric, financialPeriod
+        case weekday, clockTime, duration, set, vagueReference
+    }
+
+    private func match(_ family: Family, at index: Int) -> DateMatch? {
+        switch family {
+        case .numericDate: return numericDate(index)
+        case .namedDate: return namedDate(index)
+        case .holiday: return holiday(index)
+        case .year: return yearExpression(index)
+        case .quarterOrHalf: return quarterOrHalf(index)
+        case .season: return season(index)
+        case .relative: return relative(index)
+        case .anaphoric: return anaphoric(index)
+        case .financialPeriod: return financialPeriod(index)
+        case .weekday: return weekday(index)
+        case .clockTime: return clockTime(index)
+        case .duration: return duration(index)
+        case .set: return set(index)
+        case .vagueReference: return vagueReference(index)
+        }
     }
 
     func expression(for match: DateMatch) -> TimeExpression {
@@ -157,22 +188,38 @@ struct DateContext {
         var position = index - 1
         while position >= 0, position >= index - 10 {
             if let cue = tenseCue(at: position) { return cue }
-            if gap(after: position).contains(where: { ".;!?".contains($0) }) { break }
+            if endsClause(position) { break }
             position -= 1
         }
         position = index + 1
         while position < tokens.count, position <= index + 8 {
-            if gap(after: position - 1).contains(where: { ".;!?".contains($0) }) { break }
+            if endsClause(position - 1) { break }
             if let cue = tenseCue(at: position), cue == .past { return cue }
             position += 1
         }
         return .unknown
     }
 
+    /// Whether the gap after token `index` ends a clause: ";", "!", "?", or a period that is not an
+    /// abbreviation's ("7 a.m. Thursday", "Sept. 30").
+    func endsClause(_ index: Int) -> Bool {
+        let gap = gap(after: index)
+        if gap.contains(where: { ";!?".contains($0) }) { return true }
+        guard gap.contains(".") else { return false }
+        let word = tokens[index].key
+        return !(word.utf8.count == 1 || DateLexicon.months[word] != nil && word.utf8.count <= 4)
+    }
+
     private func tenseCue(at position: Int) -> Direction? {
         let word = tokens[position].key
         if DateLexicon.futureCues.contains(word) { return .future }
         if DateLexicon.futureCuesBeforeToOrFor.contains(word), ["to", "for"].contains(key(position + 1) ?? "") {
+            return .future
+        }
+        // "expects output to recover", "expected prices to rise": the object between the verb and "to".
+        if word.utf8.first == 0x65, word.utf8.count >= 6, word.utf8.count <= 9, word.hasPrefix("expect"),
+            (2...3).contains(where: { key(position + $0) == "to" && !endsClause(position + $0 - 1) })
+        {
             return .future
         }
         if DateLexicon.modalCues.contains(word) { return .modal }
@@ -236,10 +283,36 @@ struct DateContext {
         return Self.monthValue(total / 12, total % 12 + 1)
     }
 
-    /// Fills the date of clock times ("2:50 a.m. on Tuesday") from a day expression right next to them.
+    /// Fills the date of clock times ("2:50 a.m. on Tuesday") from a day expression right next to them; a
+    /// clock time followed by its day after one space is one expression ("10 p.m. Wednesday", "noon Thursday").
     func attachTimesToDates(_ matches: [DateMatch]) -> [DateMatch] {
+        var result: [DateMatch] = []
+        var index = 0
+        while index < matches.count {
+            let match = matches[index]
+            let day = index + 1 < matches.count ? matches[index + 1] : nil
+            if match.type == .time, match.rule.hasPrefix("clock"), let day, day.type == .date,
+                day.granularity == "day", day.rule.hasPrefix("weekday"), day.first == match.last + 1,
+                tokens[day.first].start == tokens[match.last].end + match.trailing + 1,
+                let timeStart = match.value.firstIndex(of: "T")
+            {
+                result.append(
+                    DateMatch(
+                        first: match.first, last: day.last, type: .time, value: day.value + match.value[timeStart...],
+                        granularity: "time", rule: match.rule + "-" + day.rule, relative: true))
+                index += 2
+                continue
+            }
+            result.append(match)
+            index += 1
+        }
+        return fillDays(of: result)
+    }
+
+    private func fillDays(of matches: [DateMatch]) -> [DateMatch] {
         var result = matches
         for (index, match) in matches.enumerated() where match.type == .time && match.rule.hasPrefix("clock") {
+            if match.rule.contains("-weekday") { continue }
             let neighbours = [index + 1, index - 1].filter { $0 >= 0 && $0 < matches.count }
             for neighbour in neighbours {
                 let other = matches[neighbour]

@@ -3,12 +3,18 @@ import Foundation
 /// An event date's TimeML value (TIMEX3) as ISO 8601, for consumers that read dates, not TimeML.
 ///
 /// Days, months, years and ISO weeks are the same in both. A weekend (`2022-W36-WE`) becomes the interval of
-/// its Saturday and Sunday, a quarter or half year (`2022-Q3`, `2022-H1`) and a decade (`199X`) their
-/// intervals, a part of a day (`2022-09-09TNI`) its day, a clock time its date-time. What ISO 8601 cannot
-/// say (seasons, `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`, durations, sets) has no ISO form: nil.
+/// its Saturday and Sunday, a quarter or half year (`2022-Q3`, `2022-H1`), a decade (`199`, `199X`) and a
+/// century (`18`, `18XX`) their intervals, a part of a day (`2022-09-09TNI`) its day, a clock time its
+/// date-time. What ISO 8601 cannot say (seasons, `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`, durations, sets)
+/// has no ISO form: nil.
 public enum ISODate {
     public static func from(timex value: String) -> String? {
         let parts = value.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        // TIMEX3 writes a decade with its first three digits ("199") and a century with two ("18").
+        if parts.count == 1, value.allSatisfy(\.isASCII), value.allSatisfy(\.isNumber) {
+            if value.count == 3 { return "\(value)0/\(value)9" }
+            if value.count == 2 { return "\(value)00/\(value)99" }
+        }
         guard let year = parts.first, year.count == 4 else { return nil }
         if year.allSatisfy(\.isNumber) {
             if parts.count == 1 { return year }

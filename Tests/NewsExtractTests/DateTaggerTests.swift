@@ -149,7 +149,103 @@ struct DateTaggerTests {
         #expect(values("for a decade") == ["P10Y"])
         #expect(values("posts figures every Monday") == ["XXXX-WXX-1"])
         #expect(values("the talks were now in their final stage") == ["PRESENT_REF"])
-        #expect(values("tensions have been rising in recent months") == ["PAST_REF"])
+        // TimeML counts "recent months" as a stretch of time with an unknown number of months.
+        #expect(values("tensions have been rising in recent months") == ["PXM"])
+    }
+
+    // MARK: Newswire (issue 20)
+
+    @Test func anaphoricDatesFollowTheLastDateOfTheText() {
+        // Each resolves against the date before it, not the anchor (Monday 2022-09-12).
+        #expect(
+            values("The dam failed on June 3. The next day, the town was evacuated. A week later, ...")
+                == ["2022-06-03", "2022-06-04", "2022-W23"])
+        #expect(
+            values("The firm listed in 2004; three years later it was sold, and the year after, closed.")
+                == ["2004", "2007", "2008"])
+        #expect(values("Exports fell in May and recovered the following month.") == ["2022-05", "2022-06"])
+        // Without a date before them they resolve against the anchor.
+        #expect(values("The rebels withdrew the following day.") == ["2022-09-13"])
+        // A length of time after "over" or "for" stays a duration; "two days later" needs a day to count from.
+        #expect(values("Prices will rise over the next year.") == ["P1Y"])
+        #expect(values("The strike began in March and ended two days later.") == ["2022-03"])
+        // "the day after" followed by what it is relative to is left alone.
+        #expect(values("The ministry spoke the day after the vote.") == [])
+        #expect(values("The ministry spoke on Friday and the day after.") == ["2022-09-09", "2022-09-10"])
+    }
+
+    @Test func quartersAndHalvesFollowTenseAndTheReportingCalendar() {
+        let february = CalendarDay(year: 2023, month: 2, day: 20)
+        // Reported in February, the fourth quarter is last year's; a coming first half is this year's.
+        #expect(values("Fourth-quarter profit fell.", anchor: february) == ["2022-Q4"])
+        #expect(values("The group expects margins to widen in the first half.", anchor: february) == ["2023-H1"])
+        #expect(values("Sales will recover in the fourth quarter.", anchor: february) == ["2023-Q4"])
+        #expect(
+            values("Revenue in the latest quarter rose, after a drop in the previous quarter.", anchor: february)
+                == ["2022-Q4", "2022-Q3"])
+        #expect(
+            values("Third-quarter sales beat the year-ago quarter and the 2020 period.") == [
+                "2022-Q3", "2021-Q3", "2020-Q3",
+            ])
+        #expect(values("Costs rose in the current quarter and the current fiscal year.") == ["2022-Q3", "FY2022"])
+        #expect(values("Second-quarter income doubled from the same period last year.") == ["2022-Q2", "2021-Q2"])
+    }
+
+    @Test func yearsInWordsNeedADateContext() {
+        #expect(values("The wall fell in nineteen eighty-nine.") == ["1989"])
+        #expect(values("Elections are due in twenty twenty-six.") == ["2026"])
+        #expect(values("Few expected the bug to survive into the year two thousand.") == ["2000"])
+        #expect(values("The plan runs until two thousand and thirty.") == ["2030"])
+        // A count of things, not a year: no date context, or a unit after the number.
+        #expect(values("Nineteen ninety-nine people signed.") == [])
+        #expect(values("They worked in twenty fifteen-minute shifts.") == ["PT15M"])
+    }
+
+    @Test func decadesCenturiesAndSeasonsWithModifiers() {
+        #expect(values("Inflation soared in the late 1970s and the early eighties.") == ["197", "198"])
+        #expect(values("the mid-1960s, the sixties, the late 17th century") == ["196", "196", "16"])
+        // A winter is named by the year it begins in: in January "last winter" began two Decembers ago.
+        let january = CalendarDay(year: 2023, month: 1, day: 15)
+        #expect(values("The river froze last winter.", anchor: january) == ["2021-WI"])
+        #expect(values("The river froze this winter.", anchor: january) == ["2022-WI"])
+        #expect(values("Planting will start in the spring.", anchor: january) == ["2023-SP"])
+        #expect(values("Crops failed during the autumn.", anchor: january) == ["2022-FA"])
+        #expect(values("Yields fell for the past three summers.", anchor: january) == ["P3SU"])
+        // "the fall" of a government is not a season.
+        #expect(values("They celebrated the fall of the regime.") == [])
+    }
+
+    @Test func setsAndVagueReferences() {
+        #expect(values("The fair opens each April and every autumn.") == ["XXXX-04", "XXXX-FA"])
+        #expect(values("Trains leave every 20 minutes and every other day.") == ["PT20M", "P2D"])
+        #expect(values("The board meets twice a year and staff three times a week.") == ["P1Y", "P1W"])
+        #expect(values("Prices are reset hourly and reported quarterly.") == ["PT1H", "P3M"])
+        // Adjectives before a noun are not sets.
+        #expect(values("the quarterly report and the hourly wage") == [])
+        #expect(values("At current prices the plan costs more.") == ["PRESENT_REF"])
+        #expect(values("The current account surplus grew.") == [])
+        #expect(values("A strong current swept the boat away.") == [])
+        #expect(values("Rates may rise in coming months and in the near future.") == ["FUTURE_REF", "FUTURE_REF"])
+        #expect(values("Such floods were unheard of for decades.") == ["PXY"])
+        #expect(values("a months-long dispute") == [])
+    }
+
+    @Test func timesJoinTheirDayAndExtentsKeepTheirModifiers() {
+        // Monday 2022-09-12: a past clause takes the Wednesday before, a future one the Wednesday after.
+        #expect(extents("The plane landed at 9:40 p.m. Wednesday.") == ["9:40 p.m. Wednesday"])
+        #expect(values("The plane landed at 9:40 p.m. Wednesday.") == ["2022-09-07T21:40"])
+        #expect(values("Talks will resume at noon Wednesday.") == ["2022-09-14T12:00"])
+        // With a preposition between them they stay two expressions.
+        #expect(extents("The dam broke at 2:50 a.m. on Tuesday.") == ["2:50 a.m.", "Tuesday"])
+        #expect(extents("The ship sank early Saturday, around 4 a.m.") == ["early Saturday", "around 4 a.m."])
+        #expect(
+            extents("He will speak later this afternoon and later today.") == [
+                "later this afternoon", "later today",
+            ])
+        #expect(values("Talks will run until the end of November.") == ["2022-11"])
+        #expect(values("The index fell in the middle of August 2019.") == ["2019-08"])
+        #expect(values("Bail was set for no more than 90 days and up to two weeks.") == ["P90D", "P2W"])
+        #expect(values("The rally began a week or so ago.") == ["2022-W36"])
     }
 
     // MARK: Traps

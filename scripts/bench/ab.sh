@@ -4,8 +4,8 @@
 # starts with a hex digit 8-f (the article id for the entity and cyber sets, the sentence id for the PLOVER
 # sentences). Uses $NEWSEVENTS_BIN when set, else the release build.
 #
-#   swift build -c release && scripts/bench/ab.sh            # all three sets
-#   scripts/bench/ab.sh events | entities | cyber             # one set
+#   swift build -c release && scripts/bench/ab.sh            # all four sets
+#   scripts/bench/ab.sh events | entities | cyber | dates     # one set
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BENCH=../shared/benchmarks
@@ -23,7 +23,7 @@ for line in open(source, encoding="utf-8"):
         parts["B" if hashlib.md5(key.encode()).hexdigest()[0] in "89abcdef" else "A"].write(line)
 PY
 }
-sets=("${@:-events entities cyber}")
+sets=("${@:-events entities cyber dates}")
 for set in ${sets[@]}; do
     case "$set" in
     events)
@@ -59,9 +59,29 @@ m = json.load(open(sys.argv[1]))["scores"]
 def f(name):
     v = m[name]
     return f"{name} F1 {v['f1']:.3f} (P {v['precision']:.3f} R {v['recall']:.3f})"
-print(f"{sys.argv[2]:8} part {sys.argv[3]} ({sys.argv[4]} articles): " + "; ".join(f(k) for k in ("events_strict_root", "groups", "officials", "officials_affiliation", "countries")))
+print(f"{sys.argv[2]:8} part {sys.argv[3]} ({sys.argv[4]} articles): " + "; ".join(f(k) for k in ("events_strict_root", "groups", "officials", "officials_affiliation", "countries", "dates")))
 PY
         done ;;
-    *) echo "ab.sh: unknown set '$set' (events, entities, cyber)" >&2; exit 64 ;;
+    dates)
+        # The hand-made sentences of the benchmark and our own newswire-style ones (Tests/Data: the set the rules
+        # were written against, and the check set written after them), each split in two.
+        for source in "$BENCH/dates/handmade.jsonl" Tests/Data/dates-newswire.jsonl Tests/Data/dates-newswire-check.jsonl; do
+            name=$(basename "$source" .jsonl)
+            split "$source" "$name"
+            for part in A B; do
+                n=$(wc -l < "$work/$name-$part.jsonl")
+                python3 "$BENCH/dates/score.py" "$work/$name-$part.jsonl" --cmd scripts/bench/dates-cmd --jobs 2 \
+                    --json "$work/$name-$part.json" > /dev/null
+                python3 - "$work/$name-$part.json" "$name" "$part" "$n" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+a, d = m["all"], m["date"]
+print(f"dates    {sys.argv[2]} part {sys.argv[3]} ({sys.argv[4]} sentences): value F1 {a['value_f1']:.3f} "
+      f"(strict F1 {a['strict_f1']:.3f}, relaxed {a['relaxed_f1']:.3f}, type acc {a['type_acc']:.3f}); "
+      f"DATE value F1 {d['value_f1']:.3f}, relaxed {d['relaxed_f1']:.3f}")
+PY
+            done
+        done ;;
+    *) echo "ab.sh: unknown set '$set' (events, entities, cyber, dates)" >&2; exit 64 ;;
     esac
 done
