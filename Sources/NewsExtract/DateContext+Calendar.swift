@@ -400,8 +400,13 @@ extension DateContext {
                 return nil
             }
         }
-        // "in twenty fifteen-minute slots": a unit after the number makes it a count.
-        if DateLexicon.units[key(last + 1) ?? ""] != nil || gap(after: last) == "-" { return nil }
+        // "in twenty fifteen-minute slots", "to two thousand families": a count of something. A year ends the
+        // sentence or clause, or a function word or a name follows it.
+        if last + 1 < tokens.count, !gap(after: last).contains(where: { ",.;:!?)".contains($0) }),
+            !isCapitalized(last + 1), !DateLexicon.afterSpokenYear.contains(key(last + 1)!)
+        {
+            return nil
+        }
         return DateMatch(
             first: index, last: last, type: .date, value: String(year), granularity: "year", rule: "spoken-year",
             relative: false)

@@ -88,6 +88,13 @@ enum DateLexicon {
         "nineteen", "twenty",
     ]
 
+    /// Words that can follow a year said in words ("in nineteen ninety-one when ...", "in twenty twelve was").
+    static let afterSpokenYear: Set<String> = [
+        "and", "or", "but", "when", "as", "after", "before", "until", "since", "the", "a", "to", "in", "on", "at",
+        "by", "with", "for", "from", "was", "were", "is", "are", "had", "has", "he", "she", "it", "they", "we", "i",
+        "that", "which", "who", "where", "while",
+    ]
+
     /// Decades in words, read as the twentieth century's ("the sixties" is 196).
     static let decadeWords: [String: Int] = [
         "twenties": 192, "thirties": 193, "forties": 194, "fifties": 195, "sixties": 196, "seventies": 197,

@@ -199,6 +199,8 @@ struct DateTaggerTests {
         // A count of things, not a year: no date context, or a unit after the number.
         #expect(values("Nineteen ninety-nine people signed.") == [])
         #expect(values("They worked in twenty fifteen-minute shifts.") == ["PT15M"])
+        #expect(values("Aid went to two thousand families.") == [])
+        #expect(values("Aid went to them in two thousand and one when the war ended.") == ["2001"])
     }
 
     @Test func decadesCenturiesAndSeasonsWithModifiers() {
