@@ -60,6 +60,7 @@ public struct Extractor: Sendable {
             if let last = participants.last, occurrence.firstToken < last.endToken { continue }
             participants.append(occurrence)
         }
+        participants = Self.withoutCountryGlosses(participants, in: tokenized)
         occurrences = Self.withCompanyReferences(participants, in: tokenized, entities: entities)
         let coded = events.code(
             tokenized, sentences: split, participants: occurrences, dates: timexes,
@@ -92,6 +93,30 @@ public struct Extractor: Sendable {
 
     /// "SoftBank attempts to rescue the company": "the company" and "the firm" stand for the company the text
     /// has named most before them, so that events find it as a participant.
+    /// Leaves out a country named in parentheses right after a person or group ("Xi Jinping (China) met ...",
+    /// "Mohamed Bazoum (Niger)"): it says where that participant is from and is no participant of its own.
+    static func withoutCountryGlosses(
+        _ occurrences: [EventCoder.Occurrence], in text: TokenizedText
+    )
+        -> [EventCoder.Occurrence]
+    {
+        var result: [EventCoder.Occurrence] = []
+        for occurrence in occurrences {
+            if occurrence.participant.kind == .country, let previous = result.last,
+                previous.participant.kind != .country,
+                previous.endToken == occurrence.firstToken, occurrence.endToken < text.tokens.count
+            {
+                let before = text.text(
+                    from: text.tokens[previous.endToken - 1].end, to: text.tokens[occurrence.firstToken].start)
+                let after = text.text(
+                    from: text.tokens[occurrence.endToken - 1].end, to: text.tokens[occurrence.endToken].start)
+                if before.trimmingPrefix(" ") == "(", after.hasPrefix(")") { continue }
+            }
+            result.append(occurrence)
+        }
+        return result
+    }
+
     static func withCompanyReferences(
         _ occurrences: [EventCoder.Occurrence], in text: TokenizedText, entities: [Entity]
     ) -> [EventCoder.Occurrence] {

@@ -23,6 +23,16 @@ struct ExtractorTests {
             events("The US and UK also condemned Iran's actions.") == ["USA ACCUSE IRN 111 -", "GBR ACCUSE IRN 111 -"])
     }
 
+    @Test func aCountryInParenthesesAfterAPersonIsNoParticipantOfItsOwn() {
+        #expect(
+            events("Xi Jinping (China) met with Emmanuel Macron (France) in Paris.") == [
+                "person:xi-jinping CONSULT person:emmanuel-macron 040 -"
+            ])
+        // Its twin: a country in parentheses that does not gloss the name before it stays a participant.
+        #expect(
+            events("Iran (and China) condemned Israel.") == ["IRN ACCUSE ISR 111 -", "CHN ACCUSE ISR 111 -"])
+    }
+
     @Test func passiveVoiceSwapsActorAndTarget() {
         #expect(events("Albania was attacked by Iran.") == ["IRN ASSAULT ALB 190 -"])
     }
