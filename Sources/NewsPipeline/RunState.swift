@@ -322,7 +322,7 @@ package final class RunState: @unchecked Sendable {
     }
 
     static func digest(_ lines: [String]) -> String {
-        ContentHash.sha256Hex(of: lines.map { $0 + "\n" }.joined())
+        ContentHash.sha256Hex(ofLines: lines)
     }
 
     /// The snapshot's entries, and whether it was of the first format; an error when it is damaged.
@@ -396,18 +396,37 @@ package final class RunState: @unchecked Sendable {
         return (lines, tornBytes)
     }
 
+    /// Writes the snapshot a megabyte at a time: a state of years of articles is not copied whole into one
+    /// string (that copy, with the digest's, was most of a large run's peak memory).
     static func writeSnapshot(_ lines: [String], to path: String, directory: String) throws(StateError) {
-        let text = ([header] + lines + ["# end \(lines.count) \(digest(lines))"]).joined(separator: "\n") + "\n"
-        try replace(path, with: text, directory: directory)
+        let trailer = "# end \(lines.count) \(digest(lines))"
+        try replace(path, directory: directory) { descriptor in
+            var chunk = header + "\n"
+            for line in lines {
+                chunk += line
+                chunk += "\n"
+                if chunk.utf8.count >= 1 << 20 {
+                    let failure = FileDescriptorWriter.writeAll(descriptor, chunk)
+                    if failure != 0 { return failure }
+                    chunk = ""
+                }
+            }
+            return FileDescriptorWriter.writeAll(descriptor, chunk + trailer + "\n")
+        }
     }
 
-    /// Replaces `path` atomically: a temporary file in the same folder, synced, renamed over it, then the
-    /// folder synced so that the rename itself survives a power cut.
+    /// Replaces `path` atomically with `text`.
     static func replace(_ path: String, with text: String, directory: String) throws(StateError) {
+        try replace(path, directory: directory) { FileDescriptorWriter.writeAll($0, text) }
+    }
+
+    /// Replaces `path` atomically: a temporary file in the same folder that `write` fills (returning 0 or an
+    /// `errno`), synced, renamed over it, then the folder synced so that the rename itself survives a power cut.
+    static func replace(_ path: String, directory: String, write: (Int32) -> Int32) throws(StateError) {
         let temporary = path + ".tmp.\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw StateError(path: temporary, message: String(cString: strerror(errno))) }
-        let failure = FileDescriptorWriter.writeAll(descriptor, text)
+        let failure = write(descriptor)
         let synced = failure == 0 && fsync(descriptor) == 0
         let code = failure != 0 ? failure : errno
         close(descriptor)

@@ -16,6 +16,18 @@ public enum ContentHash {
         return hex(hasher.finalize())
     }
 
+    /// The hex SHA-256 digest of `lines`, each followed by a newline, as if joined: computed line by line, with
+    /// no copy of the whole text.
+    public static func sha256Hex<Lines: Sequence>(ofLines lines: Lines) -> String where Lines.Element == String {
+        var hasher = SHA256()
+        let newline: [UInt8] = [0x0A]
+        for var line in lines {
+            line.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            newline.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        }
+        return hex(hasher.finalize())
+    }
+
     /// The hex SHA-256 digest of a string's UTF-8 bytes.
     public static func sha256Hex(of string: String) -> String {
         var string = string

@@ -19,6 +19,16 @@ struct ContentHashTests {
         #expect(ContentHash.sha256Hex(of: input.utf8.lazy.map { $0 }) == digest)
     }
 
+    @Test func linesHashAsTheirJoinedText() {
+        let lines = ["abc", "", "é and 日本", String(repeating: "x", count: 100_000)]
+        #expect(ContentHash.sha256Hex(ofLines: lines) == ContentHash.sha256Hex(of: lines.map { $0 + "\n" }.joined()))
+        // The digest of "abc\n" as sha256sum gives it.
+        #expect(
+            ContentHash.sha256Hex(ofLines: ["abc"])
+                == "edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb")
+        #expect(ContentHash.sha256Hex(ofLines: [String]()) == ContentHash.sha256Hex(of: ""))
+    }
+
     @Test func aMillionAs() {
         #expect(
             ContentHash.sha256Hex(of: [UInt8](repeating: 0x61, count: 1_000_000))
