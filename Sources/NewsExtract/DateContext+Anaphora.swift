@@ -59,6 +59,10 @@ struct ReferencePoint {
 
     var quarter: Int { (day.month - 1) / 3 + 1 }
 
+    /// Whether the point is a reporting period (a quarter, half or month) that "the same period" and "the
+    /// year-ago quarter" can name again in another year.
+    var isPeriod: Bool { grain == .quarter || grain == .half || grain == .month }
+
     /// The point `count` units away. With `keepingPeriod`, a year's shift keeps a quarter, half, month or
     /// season ("a year earlier" after "the third quarter" is the third quarter of the year before);
     /// otherwise the value has the unit's granularity ("the following year" is a year). Nil when the point is
@@ -135,7 +139,7 @@ extension DateContext {
             guard let anchor else { return nil }
             return (ReferencePoint(day: anchor).quarter(shiftedBy: count), "quarter")
         case "period":
-            guard count == 0, [.quarter, .half, .month].contains(point.grain) else { return nil }
+            guard count == 0, point.isPeriod else { return nil }
             return point.shifted(by: 0, .year, keepingPeriod: true)
         default:
             guard let unit = DateLexicon.units[word], !word.hasSuffix("s"), !unit.isTime else { return nil }
@@ -171,13 +175,13 @@ extension DateContext {
             if next == "same" {
                 // "the same period last year", "the same quarter a year earlier".
                 if key(index + 3) == "last", key(index + 4) == "year" {
-                    return match(index, index + 4, shifted(index + 2, by: -1, year: true), "anaphoric-same-last-year")
+                    return match(index, index + 4, periodOfYear(before: index + 2), "anaphoric-same-last-year")
                 }
                 if key(index + 3) == "a", key(index + 4) == "year",
                     ["earlier", "ago", "before"].contains(key(index + 5) ?? "")
                 {
                     return match(
-                        index, index + 5, shifted(index + 2, by: -1, year: true), "anaphoric-same-year-earlier")
+                        index, index + 5, periodOfYear(before: index + 2), "anaphoric-same-year-earlier")
                 }
                 return match(index, index + 2, shifted(index + 2, by: 0, keepingPeriod: false), "anaphoric-same")
             }
@@ -222,13 +226,14 @@ extension DateContext {
         }
     }
 
-    /// The reference's period `count` years away ("the same period last year").
-    private func shifted(_ unitIndex: Int, by count: Int, year: Bool) -> (value: String, granularity: String)? {
+    /// The reference's period a year before ("the same period last year"); "period" and "quarter" need a
+    /// reference that is one.
+    private func periodOfYear(before unitIndex: Int) -> (value: String, granularity: String)? {
         guard let point else { return nil }
         if key(unitIndex) == "period" || key(unitIndex) == "quarter" {
-            guard [.quarter, .half, .month].contains(point.grain) else { return nil }
+            guard point.isPeriod else { return nil }
         }
-        return point.shifted(by: count, .year, keepingPeriod: true)
+        return point.shifted(by: -1, .year, keepingPeriod: true)
     }
 
     private static let periods: Set<String> = ["quarter", "period", "half", "month"]
@@ -258,13 +263,12 @@ extension DateContext {
             default: return nil
             }
         }
-        let periods = Self.periods
         // "the year-ago quarter", "the year-earlier period": the reference's period a year before.
         if next == "year", ["ago", "earlier"].contains(key(index + 2) ?? ""), gap(after: index + 1) == "-",
-            let period = key(index + 3), periods.contains(period)
+            let period = key(index + 3), Self.periods.contains(period)
         {
             if let reference = reference.flatMap(ReferencePoint.init),
-                [.quarter, .half, .month].contains(reference.grain)
+                reference.isPeriod
             {
                 return match(index, index + 3, reference.shifted(by: -1, .year, keepingPeriod: true), "year-ago-period")
             }
@@ -272,8 +276,8 @@ extension DateContext {
             return match(index, index + 3, (now.quarter(shiftedBy: -5), "quarter"), "year-ago-period")
         }
         // "the 1988 period": the reference's period in that year.
-        if let year = integer(index + 1), key(index + 1)!.utf8.count == 4, periods.contains(key(index + 2) ?? ""),
-            let reference = reference.flatMap(ReferencePoint.init), [.quarter, .half, .month].contains(reference.grain)
+        if let year = integer(index + 1), key(index + 1)!.utf8.count == 4, Self.periods.contains(key(index + 2) ?? ""),
+            let reference = reference.flatMap(ReferencePoint.init), reference.isPeriod
         {
             return match(
                 index, index + 2, reference.shifted(by: year - reference.day.year, .year, keepingPeriod: true),
