@@ -8,13 +8,17 @@
     python3 scripts/gen-language.py --eval FILE.conllu  # tag FILE's gold words with this reference tagger
 
 What it learns (no statistical model: three tables that a person can read and edit):
-- lexicon.tsv: every word form of the training part with the counts of its universal tags (UPOS) and the
-  lemma of each tag where it differs from the lower-cased form.
+- lexicon.tsv: every word form of the training part with the counts of its universal tags (UPOS), the
+  lemma of each tag where it differs from the lower-cased form, and the form's WordNet signature: its classes
+  allow the open tags the training part never showed (a rule may move the word to them; the first guess
+  stays the most frequent tag seen), and the signature rules read it without a WordNet search at run time.
 - unknown-words.tsv: for words the lexicon does not hold, the tag counts by word shape and final letters,
   counted on words that were unknown to a lexicon built without their fold (five-fold jackknife), so the table
   sees unknown words the way the tagger will at run time.
 - context-rules.tsv: transformation rules in the style of Brill (1995), learned greedily on the jackknifed
-  tagging of the training part: "change tag A to B when <context>", applied in order.
+  tagging of the training part: "change tag A to B when <context>", applied in order. Contexts are the
+  tags and words around the word, and the word's own shape or WordNet signature with the tag before or after
+  it ("change NOUN to VERB when WordNet makes the word a noun and a verb and an auxiliary precedes it").
 
 The training part is EWT dev plus the GUM documents of part A; EWT test and GUM part B are never read here
 except by --eval, so they measure the tagger on text it has not seen. GUM's part is fixed by the document id:
@@ -247,20 +251,57 @@ def suffix_keys(form, initial):
             + [f"{base}|{suffix}" for suffix in suffixes] + [base])
 
 
+WORDNET_TAGS = (("n", "NOUN"), ("v", "VERB"), ("a", "ADJ"), ("r", "ADV"))
+
+
+def signature_of(form, initial):
+    """The WordNet signature a context rule reads: "-" for numbers and symbols."""
+    return "-" if shape(form, initial) in ("num", "sym") else wordnet().signature(form.lower())
+
+
+class Words(list):
+    """A sentence's words lower-cased, with each word's shape and WordNet signature (the shape and signature
+    templates read them)."""
+
+    def __init__(self, forms):
+        super().__init__(form.lower() for form in forms)
+        self.shapes = [shape(form, k == 0) for k, form in enumerate(forms)]
+        self.signatures = [signature_of(form, k == 0) for k, form in enumerate(forms)]
+
+
 class Lexicon:
     def __init__(self, sentences):
         self.tags = collections.defaultdict(collections.Counter)
         self.lemmas = collections.defaultdict(collections.Counter)
+        self.signatures = {}  # form -> its WordNet signature (computed on first use, or read from the table)
         for sentence in sentences:
             for form, tag, lemma in sentence:
                 self.tags[form][tag] += 1
                 self.lemmas[(form, tag)][lemma] += 1
 
+    def key(self, form):
+        """The form's line: the exact form, else its lower-case form, else None."""
+        if form in self.tags:
+            return form
+        return form.lower() if form.lower() in self.tags else None
+
     def entry(self, form):
         """The tag counts for a form: the exact form, else its lower-case form."""
-        if form in self.tags:
-            return self.tags[form]
-        return self.tags.get(form.lower())
+        key = self.key(form)
+        return self.tags[key] if key is not None else None
+
+    def signature(self, key):
+        """The WordNet signature of the form, as the signature rules read it."""
+        if key not in self.signatures:
+            self.signatures[key] = signature_of(key, False)
+        return self.signatures[key]
+
+    def also_allowed(self, key):
+        """The open tags that WordNet's classes of the form give it and the training part did not."""
+        signature = self.signature(key).lower()
+        if not set(self.tags[key]) - CLOSED:
+            return []
+        return sorted(tag for letter, tag in WORDNET_TAGS if letter in signature and tag not in self.tags[key])
 
 
 class Guesser:
@@ -285,10 +326,11 @@ def initial_tags(sentence_forms, lexicon, guesser):
     the unknown-word guess."""
     tags, allowed = [], []
     for index, form in enumerate(sentence_forms):
-        entry = lexicon.entry(form)
-        if entry:
+        key = lexicon.key(form)
+        if key is not None:
+            entry = lexicon.tags[key]
             tags.append(best(entry))
-            options = set(entry)
+            options = set(entry) | set(lexicon.also_allowed(key))
             if form not in lexicon.tags and form[:1].isupper() and index > 0:
                 options.add("PROPN")
             allowed.append(options)
@@ -344,10 +386,14 @@ def template_values(t, w, i):
         ("prev2word", word(-2)),
         ("next2word", word(2)),
         ("word-next2tags", w[i] + " " + tag(1) + " " + tag(2)),
+        ("shape-prevtag", w.shapes[i] + " " + tag(-1)),
+        ("shape-nexttag", w.shapes[i] + " " + tag(1)),
+        ("signature-prevtag", w.signatures[i] + " " + tag(-1)),
+        ("signature-nexttag", w.signatures[i] + " " + tag(1)),
     ]
 
 
-TEMPLATE_INDEX = {name: k for k, (name, _) in enumerate(template_values(["X"], ["x"], 0))}
+TEMPLATE_INDEX = {name: k for k, (name, _) in enumerate(template_values(["X"], Words(["x"]), 0))}
 
 
 def matches(rule, t, w, i):
@@ -431,7 +477,7 @@ def jackknifed_corpus(sentences, guesser, folds=5):
                 continue
             forms = [form for form, _, _ in sentence]
             tags, allowed = initial_tags(forms, lexicon, guesser)
-            corpus.append(([f.lower() for f in forms], [tag for _, tag, _ in sentence], tags, allowed))
+            corpus.append((Words(forms), [tag for _, tag, _ in sentence], tags, allowed))
     return corpus
 
 
@@ -440,7 +486,8 @@ def write_tables(sentences, counts, rules, folder=DATA):
     lexicon = Lexicon(sentences)
     lines = header() + [
         "# lexicon.tsv: word form (case kept), then TAG=count for each universal tag seen with it (most frequent",
-        "# first), then TAG=lemma where the lemma differs from the lower-cased form.",
+        "# first), then TAG=lemma where the lemma differs from the lower-cased form, then the form's WordNet",
+        "# signature (as the signature rules read it; its classes n v a r also allow NOUN VERB ADJ ADV).",
     ]
     for form in sorted(lexicon.tags):
         counter = lexicon.tags[form]
@@ -450,7 +497,8 @@ def write_tables(sentences, counts, rules, folder=DATA):
             lemma = lexicon.lemmas[(form, tag)].most_common(1)[0][0]
             if lemma != form.lower():
                 lemmas.append(f"{tag}={lemma}")
-        lines.append(f"{form}\t{' '.join(f'{tag}={counter[tag]}' for tag in ordered)}\t{' '.join(lemmas)}")
+        lines.append(f"{form}\t{' '.join(f'{tag}={counter[tag]}' for tag in ordered)}\t{' '.join(lemmas)}"
+                     f"\t{lexicon.signature(form)}")
     write(os.path.join(folder, "lexicon.tsv"), lines)
     # The verb lemmas of the lexicon (a form's VERB lemma, its lower-cased form when none is listed), for
     # lemmatizing unknown inflected verbs; sorted by bytes, searched in place like the lexicon.
@@ -478,7 +526,10 @@ def write_tables(sentences, counts, rules, folder=DATA):
         "# context-rules.tsv: in order, change tag FROM to TO where the context holds (and the word may take TO).",
         "# Contexts: prevtag/nexttag/prev2tag/next2tag T; prevtags T-1 T-2; nexttags T+1 T+2; surround T-1 T+1;",
         "# word-prevtag W T-1; word-nexttag W T+1; prevword/nextword/prev2word/next2word W; word-prevword W W-1;",
-        "# word-nextword W W+1; word-next2tags W T+1 T+2. Words lower-cased; <s> and </s> mark the sentence ends.",
+        "# word-nextword W W+1; word-next2tags W T+1 T+2; shape-prevtag/shape-nexttag S T-1|T+1 (the word's shape as",
+        "# in unknown-words.tsv); signature-prevtag/signature-nexttag G T-1|T+1 (the word's WordNet signature: lemma",
+        "# classes in lower case, inflection classes in capitals, - for none or for numbers and symbols). Words",
+        "# lower-cased; <s> and </s> mark the sentence ends.",
         "# Columns: score on the training part (errors fixed minus errors made), from, to, context, value.",
     ]
     for score, source, target, name, value in rules:
@@ -513,10 +564,11 @@ def load_tables():
     for line in open(os.path.join(DATA, "lexicon.tsv"), encoding="utf-8"):
         if line.startswith("#"):
             continue
-        form, tags, lemmas = line.rstrip("\n").split("\t")
+        form, tags, lemmas, signature = line.rstrip("\n").split("\t")
         for item in tags.split(" "):
             tag, count = item.split("=")
             lexicon.tags[form][tag] = int(count)
+        lexicon.signatures[form] = signature
     counts = {}
     for line in open(os.path.join(DATA, "unknown-words.tsv"), encoding="utf-8"):
         if line.startswith("#"):
@@ -542,7 +594,7 @@ def evaluate(path):
         for sentence in read_conllu(path, doc_filter):
             forms = [form for form, _, _ in sentence]
             tags, allowed = initial_tags(forms, lexicon, guesser)
-            w = [form.lower() for form in forms]
+            w = Words(forms)
             for rule in rules:
                 apply_rule(rule, tags, w, allowed)
             for (form, gold, _), tag in zip(sentence, tags):

@@ -15,13 +15,14 @@ package struct LanguageAnalyzer: Sendable {
     init() {
         let lexicon = Lexicon()
         var vocabulary: [String: Int32] = [:]
+        var signatures: [String: Int32] = [:]
         let rules = EmbeddedLanguageData.contextRules.split(separator: "\n").compactMap { line in
-            line.hasPrefix("#") ? nil : ContextRule(line: line, vocabulary: &vocabulary)
+            line.hasPrefix("#") ? nil : ContextRule(line: line, vocabulary: &vocabulary, signatures: &signatures)
         }
         let lists = WordLists(table: EmbeddedLanguageData.wordLists)
         tagger = PartOfSpeechTagger(
             lexicon: lexicon, guesser: UnknownWordGuesser(table: EmbeddedLanguageData.unknownWords), rules: rules,
-            vocabulary: vocabulary)
+            vocabulary: vocabulary, signatures: signatures)
         lemmatizer = Lemmatizer(lexicon: lexicon)
         chunker = PhraseChunker(lists: lists)
         clauses = ClauseAnalyzer(lists: lists)

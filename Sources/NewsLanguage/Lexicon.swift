@@ -1,7 +1,8 @@
 import Synchronization
 
-/// The word forms of the training text with the universal tags each was seen with, most frequent first, and
-/// the lemma of each reading (`Data/lexicon.tsv`, learned by `scripts/gen-language.py`).
+/// The word forms of the training text with the universal tags each was seen with, most frequent first, the
+/// lemma of each reading and the form's WordNet signature (`Data/lexicon.tsv`, learned by
+/// `scripts/gen-language.py`).
 struct Lexicon: Sendable {
     struct Entry: Sendable {
         /// Tags seen with the form, most frequent first.
@@ -10,11 +11,31 @@ struct Lexicon: Sendable {
         var lemmas: [PartOfSpeech: String]
         /// `tags` as a bit set.
         let tagBits: UInt32
+        /// The form's WordNet signature, as the signature rules read it (`WordNetClasses.signature`; "-" for
+        /// none and for numbers and symbols).
+        var signature: String
+        /// The tags a context rule may give the form: `tags`, and for a form seen in an open class, the open
+        /// classes its WordNet signature names (n NOUN, v VERB, a ADJ, r ADV).
+        let allowedBits: UInt32
 
-        init(tags: [PartOfSpeech], lemmas: [PartOfSpeech: String]) {
+        init(tags: [PartOfSpeech], lemmas: [PartOfSpeech: String], signature: String = "-") {
             self.tags = tags
             self.lemmas = lemmas
+            self.signature = signature
             self.tagBits = tags.reduce(0) { $0 | $1.bit }
+            var allowed = tagBits
+            if tagBits & PartOfSpeech.openClassBits != 0 {
+                for letter in signature.lowercased() {
+                    switch letter {
+                    case "n": allowed |= PartOfSpeech.noun.bit
+                    case "v": allowed |= PartOfSpeech.verb.bit
+                    case "a": allowed |= PartOfSpeech.adjective.bit
+                    case "r": allowed |= PartOfSpeech.adverb.bit
+                    default: break
+                    }
+                }
+            }
+            self.allowedBits = allowed
         }
     }
 
@@ -46,7 +67,7 @@ struct Lexicon: Sendable {
         let lines = table.lines(startingWith: Array((form + "\t").utf8), in: 0..<table.count)
         guard let line = lines.first else { return nil }
         let columns = table.fields(line)
-        guard columns.count == 3 else { return nil }
+        guard columns.count == 4 else { return nil }
         let tags = columns[1].split(separator: " ").compactMap { item in
             item.split(separator: "=").first.flatMap { PartOfSpeech(rawValue: String($0)) }
         }
@@ -57,7 +78,7 @@ struct Lexicon: Sendable {
                 lemmas[tag] = String(parts[1])
             }
         }
-        let entry = Entry(tags: tags, lemmas: lemmas)
+        let entry = Entry(tags: tags, lemmas: lemmas, signature: columns[3])
         if cached { cache.entries.withLock { $0[form] = entry } }
         return entry
     }

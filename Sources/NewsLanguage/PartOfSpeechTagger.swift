@@ -8,15 +8,20 @@ struct PartOfSpeechTagger: Sendable {
     let rules: [ContextRule]
     /// The words the rules name, lower-cased, with their ids.
     let vocabulary: [String: Int32]
+    /// The WordNet signatures the rules name, with their ids.
+    let signatures: [String: Int32]
 
-    init(lexicon: Lexicon, guesser: UnknownWordGuesser, rules: [ContextRule], vocabulary: [String: Int32]) {
+    init(
+        lexicon: Lexicon, guesser: UnknownWordGuesser, rules: [ContextRule], vocabulary: [String: Int32],
+        signatures: [String: Int32]
+    ) {
         self.lexicon = lexicon
         self.guesser = guesser
         self.rules = rules
         self.vocabulary = vocabulary
+        self.signatures = signatures
     }
 
-    /// Tags `words` in place.
     /// Tags `words` in place and returns each word's lexicon entry (nil for unknown words), which the
     /// lemmatizer reads next.
     @discardableResult
@@ -24,41 +29,47 @@ struct PartOfSpeechTagger: Sendable {
         var tags: [PartOfSpeech] = []
         var allowed: [UInt32] = []
         var entries: [Lexicon.Entry?] = []
+        var features = WordFeatures(words: words, signatureIDs: signatures)
         tags.reserveCapacity(words.count)
         allowed.reserveCapacity(words.count)
         entries.reserveCapacity(words.count)
         for (index, word) in words.enumerated() {
             if let (entry, exact) = lexicon.entry(for: word) {
                 tags.append(entry.tags.first ?? .noun)
-                var options = entry.tagBits
+                features.know(signature: entry.signature, at: index)
+                var options = entry.allowedBits
                 if !exact && word.isCapitalized && index > 0 { options |= PartOfSpeech.properNoun.bit }
                 allowed.append(options)
                 entries.append(entry)
             } else {
-                tags.append(guesser.guess(word, initial: index == 0))
+                let guess = guesser.guess(word, initial: index == 0)
+                tags.append(guess.tag)
+                features.know(signature: guess.signature, at: index, shape: guess.shape)
                 allowed.append(PartOfSpeech.openClassBits)
                 entries.append(nil)
             }
         }
         let ids = words.map { vocabulary[$0.lower] ?? -1 }
         if words.count <= 64 {
-            applyRulesByMask(&tags, allowed: allowed, ids: ids)
+            applyRulesByMask(&tags, allowed: allowed, ids: ids, features: &features)
         } else {
-            applyRules(&tags, allowed: allowed, ids: ids)
+            applyRules(&tags, allowed: allowed, ids: ids, features: &features)
         }
         for index in words.indices { words[index].tag = tags[index] }
         return entries
     }
 
     /// The rules in order over a sentence of any length: each rule tests every word.
-    private func applyRules(_ tags: inout [PartOfSpeech], allowed: [UInt32], ids: [Int32]) {
+    private func applyRules(
+        _ tags: inout [PartOfSpeech], allowed: [UInt32], ids: [Int32], features: inout WordFeatures
+    ) {
         var hits: [Int] = []
         for rule in rules {
             hits.removeAll(keepingCapacity: true)
             // Every context is read before any tag changes: the rule applies to the sentence at once.
             let target = rule.to.bit
             for index in tags.indices where tags[index] == rule.from && allowed[index] & target != 0 {
-                if rule.holds(at: index, tags: tags, words: ids) { hits.append(index) }
+                if rule.holds(at: index, tags: tags, words: ids, features: &features) { hits.append(index) }
             }
             for index in hits { tags[index] = rule.to }
         }
@@ -67,7 +78,9 @@ struct PartOfSpeechTagger: Sendable {
     /// The same for a sentence of at most 64 words, faster: for each tag, the positions that carry it, and for
     /// each tag, the positions that may take it, as bit sets, so that a rule tests only the words it could
     /// change. Same result as `applyRules`.
-    private func applyRulesByMask(_ tags: inout [PartOfSpeech], allowed: [UInt32], ids: [Int32]) {
+    private func applyRulesByMask(
+        _ tags: inout [PartOfSpeech], allowed: [UInt32], ids: [Int32], features: inout WordFeatures
+    ) {
         let classes = PartOfSpeech.allCases
         var carrying = [UInt64](repeating: 0, count: classes.count)
         var mayTake = [UInt64](repeating: 0, count: classes.count)
@@ -85,7 +98,7 @@ struct PartOfSpeechTagger: Sendable {
             while candidates != 0 {
                 let index = candidates.trailingZeroBitCount
                 candidates &= candidates - 1
-                if rule.holds(at: index, tags: tags, words: ids) { hits |= 1 << UInt64(index) }
+                if rule.holds(at: index, tags: tags, words: ids, features: &features) { hits |= 1 << UInt64(index) }
             }
             guard hits != 0 else { continue }
             carrying[rule.from.index] &= ~hits

@@ -17,13 +17,21 @@ struct UnknownWordGuesser: Sendable {
         }
     }
 
-    /// The most frequent tag of the most specific key of `word` that the table holds. Keys are built one at a
-    /// time, most specific first, and only until one is found.
-    func guess(_ word: Word, initial: Bool) -> PartOfSpeech {
-        let base = Self.shape(word, initial: initial)
-        if base == "num" || base == "sym" { return table[base] ?? .noun }
+    /// The most frequent tag of the most specific key of `word` that the table holds, and the word's shape and
+    /// WordNet signature ("-" for numbers and symbols), which the signature rules read next. Keys are built one
+    /// at a time, most specific first, and only until one is found.
+    func guess(_ word: Word, initial: Bool) -> (tag: PartOfSpeech, shape: WordShape, signature: String) {
+        let shape = WordShape(word, initial: initial)
+        let base = shape.rawValue
+        if shape == .number || shape == .symbol { return (table[base] ?? .noun, shape, "-") }
         let signature = wordNet.signature(word.lower)
-        let scalars = Array(word.lower.unicodeScalars)
+        return (
+            tag(base: base, signature: signature, lower: word.lower, capitalized: word.isCapitalized), shape, signature
+        )
+    }
+
+    private func tag(base: String, signature: String, lower: String, capitalized: Bool) -> PartOfSpeech {
+        let scalars = Array(lower.unicodeScalars)
         let suffixes = [3, 2, 1].filter { scalars.count > $0 }.map {
             String(String.UnicodeScalarView(scalars[(scalars.count - $0)...]))
         }
@@ -34,19 +42,56 @@ struct UnknownWordGuesser: Sendable {
         for suffix in suffixes {
             if let tag = table["\(base)|\(suffix)"] { return tag }
         }
-        return table[base] ?? (word.isCapitalized ? .properNoun : .noun)
+        return table[base] ?? (capitalized ? .properNoun : .noun)
     }
 
-    /// num (digits, no letters), sym (neither), caps (two or more letters, all capitals), init (capitalized
-    /// first word), cap (capitalized), mixed (letters and digits), lower.
-    static func shape(_ word: Word, initial: Bool) -> String {
-        let letters = word.form.filter(\.isLetter)
-        if letters.isEmpty {
-            return word.form.contains(where: \.isNumber) ? "num" : "sym"
+}
+
+/// A word's shape, as the unknown-word table and the shape rules key it: num (digits, no letters), sym
+/// (neither), caps (two or more letters, all capitals), init (capitalized first word), cap (capitalized), mixed
+/// (letters and digits), lower. `scripts/gen-language.py` computes the same.
+enum WordShape: String, Sendable, CaseIterable {
+    case number = "num"
+    case symbol = "sym"
+    case capitals = "caps"
+    case initial = "init"
+    case capitalized = "cap"
+    case mixed
+    case lower
+
+    init(_ word: Word, initial: Bool) {
+        var letters = 0
+        var allUpper = true
+        var hasNumber = false
+        if word.form.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, most words: bytes, without Unicode's character properties.
+            for byte in word.form.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1
+                case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                    letters += 1
+                    allUpper = false
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): hasNumber = true
+                default: break
+                }
+            }
+        } else {
+            for character in word.form {
+                if character.isLetter {
+                    letters += 1
+                    if !character.isUppercase { allUpper = false }
+                }
+                if character.isNumber { hasNumber = true }
+            }
         }
-        if letters.count > 1 && letters.allSatisfy(\.isUppercase) { return "caps" }
-        if word.isCapitalized { return initial ? "init" : "cap" }
-        if word.form.contains(where: \.isNumber) { return "mixed" }
-        return "lower"
+        if letters == 0 {
+            self = hasNumber ? .number : .symbol
+        } else if letters > 1 && allUpper {
+            self = .capitals
+        } else if word.isCapitalized {
+            self = initial ? .initial : .capitalized
+        } else {
+            self = hasNumber ? .mixed : .lower
+        }
     }
 }

@@ -11,12497 +11,12498 @@ enum EmbeddedLanguageData {
 # Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring. Inputs (MD5):
 # en_ewt-ud-dev.conllu cb1da95ff28a449cb9bc286c922e15e1, gum-cc-by-genres.conllu 30aab3cd7e97aadf7b4265682ae1297d.
 # lexicon.tsv: word form (case kept), then TAG=count for each universal tag seen with it (most frequent
-# first), then TAG=lemma where the lemma differs from the lower-cased form.
-!	PUNCT=143	
-!!	PUNCT=15	
-!!!	PUNCT=5	
-!!!!	PUNCT=3	
-!!!!!!!	PUNCT=1	
-!!!!!!!!!!	PUNCT=1	
-!!!!!!!!!!!!!!!!!!!!!!!!!	PUNCT=1	
-!!!!!!!!!!!!!?	PUNCT=1	
-!.	PUNCT=1	
-!?	PUNCT=2	
-!?!?!	PUNCT=1	
-!?????!!!!	PUNCT=1	
-"	PUNCT=451 NOUN=2	
-#	SYM=4	
-#1	NUM=1	
-#44	NUM=1	
-#audiobooks	PROPN=2	
-$	SYM=17	
-$$$	NOUN=4	
-%	SYM=9	
-&	CCONJ=44	
-'	PUNCT=65 PART=17 NOUN=2	PART='s
-'S	AUX=1	AUX=be
-'d	AUX=15	AUX=would
-'ll	AUX=23	AUX=will
-'m	AUX=48	AUX=be
-'re	AUX=44	AUX=be
-'s	PART=236 AUX=153 VERB=22 PRON=5	AUX=be VERB=be PRON=we
-'ve	AUX=28	AUX=have
-(	PUNCT=441 X=2	
-(a)	X=2	
-(b)	X=2	
-(c)	X=2	
-(d)	X=1	
-)	PUNCT=442 X=2	
-***	PUNCT=1	
-********************************	PUNCT=1	
-*************************************	PUNCT=1	
-************************************************	PUNCT=2	
-+	SYM=11	
-++	SYM=1	
-++++++++++++++++++	SYM=1	
-+1	NUM=1	
-+1602275-4958	NUM=1	
-+1918584-4428	NUM=1	
-+4533330040	NUM=1	
-+4550981306	NUM=1	
-+4588304520	NUM=1	
-,	PUNCT=3972	
--	PUNCT=483 SYM=23	
---	PUNCT=72	PUNCT=-
----	PUNCT=1	
-------------------------------------------------	PUNCT=1	
-----==	PUNCT=2	
----=	PUNCT=2	
--ʒæk	PROPN=1	
-.	PUNCT=3462	
-..	PUNCT=23	
-...	PUNCT=78	
-....	PUNCT=8	
-......	PUNCT=1	
-.......	PUNCT=1	
-.........	PUNCT=1	
-..........	PUNCT=1	
-..?	PUNCT=1	
-.203	NUM=1	
-.227	NUM=1	
-.265	NUM=1	
-.292	NUM=1	
-.322	NUM=1	
-.324	NUM=1	
-.348	NUM=1	
-.432	NUM=1	
-.?	PUNCT=3	
-.doc	X=2	
-/	SYM=50 PUNCT=13	
-//	SYM=1	
-0	NUM=2	
-0.0022	NUM=1	
-0.0076	NUM=1	
-0.05	NUM=1	
-0.0585	NUM=1	
-0.1171	NUM=1	
-0.3931	NUM=1	
-01:58	NUM=1	
-02/13/2001	NUM=1	
-03/23/2001	NUM=1	
-03/27/2001	NUM=2	
-03/28/2001	NUM=1	
-03/29/2001	NUM=1	
-03:00	NUM=1	
-03:14:14	NUM=1	
-03:48	NUM=1	
-04/25/01	NUM=1	
-04/26/2001	NUM=1	
-05/22/2001	NUM=1	
-0590258046	NUM=1	
-0590854950	NUM=1	
-0590854959	NUM=1	
-0590883899	NUM=1	
-0590920648	NUM=1	
-05:09	NUM=1	
-06:03:48	NUM=1	
-06:23	NUM=1	
-06:30	NUM=1	
-07:17	NUM=1	
-08	NUM=1	
-08/08/2000	NUM=1	
-08/10/2000	NUM=1	
-08/15/2000	NUM=2	
-08/16/2000	NUM=3	
-08/17/2000	NUM=1	
-08:00	NUM=3	
-08:02	NUM=1	
-08:14:00	NUM=1	
-08:28	NUM=1	
-08:30	NUM=2	
-08:36:00	NUM=1	
-08:52	NUM=1	
-09:01	NUM=1	
-09:11	NUM=1	
-09:25	NUM=1	
-1	NUM=77 X=1	
-1,000	NUM=1	NUM=1000
-1,100	NUM=1	NUM=1100
-1,537,058	NUM=1	NUM=1537058
-1,8	NUM=1	NUM=1.8
-1.	X=2 NUM=1	
-1.1	NUM=1	
-1.12	NUM=1	
-1.3	NUM=1	
-1.428,000	NUM=1	NUM=1428000
-1.5	NUM=1	
-1.78	NUM=1	
-10	NUM=28	
-10.74	NUM=1	
-10/08/99	NUM=1	
-100	NUM=5	
-100,000	NUM=3	NUM=100000
-1000	NUM=1	
-102	NUM=1	
-103	NUM=1	
-10300	NUM=1	
-107	NUM=1	
-1080	NUM=1	
-10:13	NUM=1	
-10:46:08	NUM=1	
-10MM	NOUN=1	
-10th	ADJ=3	
-11	NUM=11	
-11,200	NUM=1	NUM=11200
-11/16/2005	NUM=1	
-110	NUM=1	
-1100	NUM=3	
-111	NUM=1	
-115	NUM=1	
-11:00	NUM=1	
-11:16:00	NUM=1	
-11:21	NUM=1	
-11:36	NUM=1	
-11th	ADJ=1	
-12	NUM=15	
-12's	NOUN=1	NOUN=12
-12,000	NUM=1	NUM=12000
-12/26/2004	NUM=1	
-120	NUM=2	
-121	NUM=1	
-1214	NUM=1	
-1225	NUM=1	
-125	NUM=1	
-12:05	NUM=1	
-12:42:55	NUM=1	
-12th	ADJ=1	
-13	NUM=16	
-1355	NUM=1	
-1380	NUM=1	
-13th	ADJ=2	
-14	NUM=6	
-1423	NUM=1	
-145th	PROPN=1	
-14:00	NUM=1	
-14th	ADJ=1	
-15	NUM=23	
-150	NUM=1	
-15071	NUM=1	
-1540s	NOUN=1	
-15th	ADJ=1 ADV=1	
-16	NUM=13	
-1600	NUM=1	
-1635	NUM=2	
-1655	NUM=1	
-1660	NUM=1	
-1661	NUM=1	
-1665	NUM=1	
-1678	NUM=1	
-1679	NUM=1	
-1683	NUM=1	
-1686	NUM=1	
-1687	NUM=1	
-1689	NUM=2	
-169	NUM=2	
-1696	NUM=2	
-1699	NUM=3	
-17	NUM=14	
-170	NUM=1	
-1700	NUM=2	
-1701	NUM=1	
-171	NUM=1	
-1721	NUM=1	
-1724	NUM=2	
-1733	NUM=1	
-1738	NUM=2	
-1739	NUM=1	
-1750	NUM=1	
-177	NUM=1	
-1776	NUM=2	
-1782	NUM=1	
-17th	ADJ=2 NOUN=1	
-18	NUM=9	
-18,000	NUM=1	NUM=18000
-180	NUM=2	
-1800s	NOUN=1	
-1818	NUM=1	
-1830s	NOUN=1	
-1835	NUM=1	
-1841	NUM=1	
-1846	NUM=1	
-1848	NUM=1	
-1849	NUM=2	
-185	NUM=1	
-1851	NUM=1	
-1853	NUM=1	
-1859	NUM=6	
-1860	NUM=2	
-1860s	NOUN=1	
-1865	NUM=1	
-1871	NUM=2	
-1872	NUM=1	
-1873	NUM=1	
-1874	NUM=2	
-1876	NUM=1	
-1877	NUM=3	
-1878	NUM=1	
-1880	NUM=4	
-1881	NUM=1	
-1883	NUM=1	
-1887	NUM=2	
-1888	NUM=4	
-1890	NUM=3	
-1891	NUM=2	
-1892	NUM=1	
-1893	NUM=1	
-1895	NUM=1	
-1896	NUM=1	
-19	NUM=17	
-19.5	NUM=1	
-190	NUM=1	
-1900	NUM=1	
-1902	NUM=1	
-1904	NUM=2	
-1905	NUM=1	
-1906	NUM=1	
-1907	NUM=1	
-1909	NUM=2	
-1910	NUM=3	
-1911	NUM=1	
-1913	NUM=1	
-1918	NUM=1	
-1920	NUM=3	
-1920s	NOUN=2	
-1921	NUM=1	
-1922	NUM=2	
-1924	NUM=1	
-1925	NUM=5	
-1926	NUM=1	
-1927	NUM=2	
-1928	NUM=3	
-1929	NUM=3	
-1930	NUM=1	
-1930s	NOUN=1	
-1930’s	PROPN=1	PROPN=1930s
-1932	NUM=1	
-1933	NUM=1	
-1936	NUM=1	
-1937	NUM=1	
-1938	NUM=1	
-1939	NUM=1	
-1940	NUM=1	
-1940s	NOUN=2	
-1942	NUM=1	
-1943	NUM=1	
-1944	NUM=2	
-1945	NUM=2	
-1947	NUM=5	
-1949	NUM=4	
-1950	NUM=5	
-1950s	NOUN=2	
-1951	NUM=1	
-1952	NUM=1	
-1954	NUM=3	
-1955	NUM=1	
-1958	NUM=5	
-1959	NUM=1	
-1960	NUM=2	
-1960s	NOUN=6	
-1961	NUM=1	
-1962	NUM=2	
-1963	NUM=1	
-1964	NUM=4	
-1965	NUM=2	
-1966	NUM=2	
-1967	NUM=1	
-1968	NUM=2	
-1970	NUM=1	
-1970s	NOUN=1	
-1971	NUM=4	
-1972	NUM=1	
-1973	NUM=1	
-1975	NUM=3	
-1976	NUM=2	
-1977	NUM=2	
-1978	NUM=1	
-1979	NUM=2	
-1981	NUM=2	
-1982	NUM=2	
-1983	NUM=3	
-1984	NUM=2	
-1985	NUM=1	
-1986	NUM=1	
-1988	NUM=5	
-1989	NUM=2	
-1990	NUM=1	
-1990s	NOUN=2	
-1991	NUM=3	
-1992	NUM=2	
-1993	NUM=1	
-1994	NUM=1	
-1995	NUM=2	
-1996	NUM=1	
-1997	NUM=1	
-1998	NUM=2	
-1999	NUM=7	
-19th	ADJ=7 NOUN=1	
-1:1:19	NUM=1	
-1:30	NUM=1	
-1st	ADJ=2	
-2	NUM=55	
-2.	X=3 NUM=1	
-2.0	NUM=1	
-2.1.	X=1	
-2.2.	X=1	
-2.7	NUM=1	
-2.9	NUM=1	
-20	NUM=15	
-20,000	NUM=2	NUM=20000
-20.00	NUM=1	
-200	NUM=3	
-2000	NUM=12	
-2000s	NOUN=2	
-2001	NUM=2	
-2002	NUM=3	
-2003	NUM=8	
-2004	NUM=9	
-2005	NUM=19	
-2005-981	NUM=1	
-2006	NUM=13	
-2007	NUM=10	
-2008	NUM=8	
-2009	NUM=14	
-201	NUM=4	
-201-224-7900	NUM=1	
-201-592-4699	NUM=1	
-2010	NUM=22	
-2011	NUM=23	
-2012	NUM=23	
-2013	NUM=22	
-2014	NUM=20	
-2015	NUM=17	
-2016	NUM=16	
-2017	NUM=13	
-2018	NUM=4	
-2019	NUM=3	
-2022	NUM=1	
-203.674.7723	NUM=1	
-203.961.7523	NUM=1	
-2075	NUM=1	
-20:00	NUM=2	
-20s	NOUN=2	
-20th	ADJ=3	
-21	NUM=9	
-21.0	NUM=1	
-2100	NUM=1	
-212-848-8400	NUM=1	
-21202	NUM=1	
-21st	ADJ=1	
-22	NUM=8	
-220	NUM=2	
-225	NUM=2	
-22nd	NOUN=1	
-22th	NOUN=1	NOUN=22nd
-23	NUM=8	
-235-1972	NUM=1	
-24	NUM=15	
-240	NUM=1	
-243,000	NUM=1	NUM=243000
-244	NUM=1	
-2470	NUM=1	
-25	NUM=14	
-25.1	NUM=1	
-250	NUM=2	
-250,000	NUM=1	NUM=250000
-2500	NUM=1	
-26	NUM=5	
-27	NUM=2	
-27th	ADJ=1	
-28	NUM=8	
-281.848.1619	NUM=1	
-29	NUM=1	
-29th	NOUN=1	
-2:30	NUM=1	
-2Pac	PROPN=1	PROPN=2Pac
-2nd	ADJ=1	
-3	NUM=37	
-3,	NUM=1	NUM=3000
-3,40	NUM=1	NUM=3.40
-3,800	NUM=1	NUM=3800
-3-3264	NUM=1	
-3-5076	NUM=1	
-3-5213	NUM=1	
-3-5290	X=1	X=_
-3.	X=1	
-3.0	NUM=1	
-3.1	NUM=1	
-3.5	NUM=1	
-3/9/2005	NUM=1	
-30	NUM=16	
-30,0	NUM=1	
-30,000	NUM=1	NUM=30000
-300	NUM=2	
-300,000	NUM=2	NUM=300000
-303-832-8160	NUM=1	
-30s	NOUN=2	
-31	NUM=10	
-311	NUM=1	
-314	NUM=1	
-317	NUM=1	
-319	NUM=1	
-32	NUM=2	
-3200	NUM=1	
-328	NUM=1	
-330	NUM=1	
-335	NUM=1	
-33A	SYM=1	SYM=33A
-33rd	ADJ=1	
-348	NUM=1	
-34th	ADJ=1	
-35	NUM=2	
-350	NUM=1	
-354	NUM=1	
-36.2	NUM=1	
-360	NUM=1	
-363-0555	NUM=1	
-368	NUM=1	
-37	NUM=3	
-375	NUM=1	
-3750	NUM=1	
-37625	NUM=1	
-39	NUM=1	
-391,000	NUM=1	NUM=391000
-3G	NOUN=1	
-3rd	ADJ=1 NOUN=1	
-4	NUM=32	
-4,000	NUM=1	NUM=4000
-4,489,109	NUM=1	NUM=4489109
-4.0	NUM=2	
-4.6	NUM=3	
-40	NUM=7	
-40,000	NUM=4	NUM=40000
-401	NUM=1	
-404-449-1026	NUM=1	
-4054	NUM=1	
-410-468-3499	NUM=1	
-410-468-3798	NUM=1	
-4105SF	NOUN=1	
-412	NUM=2	
-42	NUM=1	
-42.65	NUM=1	
-43	NUM=1	
-44	NUM=3	
-44,000	NUM=1	NUM=44000
-44th	PROPN=2	
-45	NUM=4	
-450	NUM=1	
-46	NUM=3	
-460,000	NUM=1	NUM=460000
-4600	NUM=1	
-461-1776	NUM=1	
-4783	NUM=1	
-47th	ADJ=2	
-48	NUM=1	
-48604	NUM=1	
-4A	PROPN=3	PROPN=4A
-4gamer	PROPN=1	
-4th	ADJ=2 NOUN=1	
-5	NUM=27	
-5,000	NUM=4	NUM=5000
-5,600	NUM=1	NUM=5600
-5.3	NUM=1	
-5.76	NUM=1	
-50	NUM=7	
-500	NUM=2	
-51	NUM=1	
-51st	ADJ=1	
-5233	NUM=1	
-5250	NUM=1	
-529999204044	NUM=1	
-529999420000	NUM=1	
-53	NUM=1	
-53596	NUM=1	
-54	NUM=1	
-55	NUM=1	
-55,7	NUM=1	
-56A	SYM=1	SYM=56A
-5765	NUM=1	
-580	NUM=1	
-59	NUM=1	
-5:00	NUM=1	
-5th	NOUN=1	
-6	NUM=22	
-6,000	NUM=1	NUM=6000
-6,606	NUM=1	NUM=6606
-60	NUM=6	
-60.23	NUM=1	
-600	NUM=1	
-60th	ADJ=1	ADJ=100th
-61	NUM=2	
-62	NUM=1	
-63	NUM=1	
-639-3	NUM=2	
-64.73	NUM=1	
-64.75	NUM=1	
-6400	NUM=1	
-650	NUM=1	
-66	NUM=1	
-66.80	NUM=1	
-67	NUM=1	
-672,000	NUM=1	NUM=672000
-7	NUM=24	
-7,000	NUM=1	NUM=7000
-7,5	NUM=1	NUM=7.5
-7.64	NUM=1	
-70	NUM=3	
-70's	NOUN=1	NOUN=70s
-70,000	NUM=1	NUM=70000
-70.85	NUM=1	
-705-7201	NUM=1	
-71	NUM=2	
-713	NUM=3	
-713-664-7478	NUM=1	
-713.306.7940	NUM=1	
-713.837.1638	NUM=1	
-713.864.4149	NUM=1	
-71st	PROPN=1	
-72	NUM=3	
-72,000	NUM=1	NUM=72000
-73	NUM=1	
-74	NUM=1	
-75	NUM=4	
-750,000	NUM=1	NUM=750000
-755-1109	NUM=1	
-75th	ADJ=1	
-76	NUM=1	
-760,000	NUM=1	NUM=760000
-77	NUM=1	
-8	NUM=21	
-8,000	NUM=1	NUM=8000
-8.00	NUM=1	
-8.95	NUM=1	
-80	NUM=2	
-80's	NOUN=1	NOUN=80s
-80,000	NUM=1	NUM=80000
-800	NUM=1	
-80119	NUM=1	
-80s	NOUN=1	
-80th	ADJ=1	
-81P/Wild	PROPN=1	PROPN=81P/Wild
-82	NUM=1	
-825	NUM=1	
-84	NUM=1	
-85,000	NUM=1	NUM=85000
-853-3242	NUM=1	
-860	NUM=1	
-86th	ADJ=1	
-87	NUM=1	
-88	NUM=1	
-89	NUM=2	
-9	NUM=17	
-9.62	NUM=1	
-9/11	NUM=2	
-9/26/2005	NUM=1	
-9/30/01	NUM=1	
-90	NUM=9	
-91	NUM=3	
-92	NUM=1	
-937,000	NUM=1	NUM=937000
-944-3737	NUM=1	
-944-6800	NUM=1	
-95	NUM=1	
-96	NUM=1	
-988,000	NUM=1	NUM=988000
-989	NUM=1	
-9th	ADJ=1	
-:	PUNCT=249	
-:(	SYM=1	
-:)	SYM=12	
-:-)	SYM=4	
-:?	PUNCT=3	
-:P	SYM=1	
-;	PUNCT=121	
-<	PUNCT=13 SYM=1	
-<<	PUNCT=4	
-=	SYM=4	
-=---	PUNCT=2	
-==----	PUNCT=2	
-==============================================================================	SYM=2	
->	PUNCT=13 SYM=2	
->>	PUNCT=4	
-?	PUNCT=343 SYM=1	
-?!	PUNCT=1	
-??	PUNCT=1	
-??.	PUNCT=1	
-?????????????????????????????????????????????????????????	PUNCT=1	
-@	ADP=9 SYM=1	
-@paulhastings.com	NOUN=1	
-A	DET=60 PROPN=8 NOUN=3 SYM=3 X=2 ADJ=1	PROPN=A NOUN=A SYM=A ADJ=A
-A.	PROPN=2	PROPN=A.
-ABC	PROPN=3	PROPN=ABC
-ACPeds	PROPN=3	PROPN=ACPeds
-ADHD	NOUN=1	
-AFP	PROPN=1	PROPN=AFP
-AIDS	PROPN=1	PROPN=AIDS
-AKMA	PROPN=1	PROPN=AKMA
-ALL	DET=3	
-ALTERNATIVE	ADJ=1	ADJ=Alternative
-ALWAY	ADV=1	
-AM	NOUN=11 PROPN=1	NOUN=a.m. PROPN=AM
-AMAZING	ADJ=1	
-AND	CCONJ=2	
-AOL	PROPN=1	PROPN=AOL
-AP	PROPN=3	PROPN=AP
-API.pdf	NOUN=2	
-AQ	PROPN=1	PROPN=AQ
-ARES	PROPN=1	PROPN=ARES
-ARTICLE	NOUN=1	
-ASAP	ADV=1	ADV=ASAP
-ASCII's	PROPN=1	PROPN=ASCII
-AT	ADP=1	
-ATM	NOUN=1	NOUN=ATM
-AV	PROPN=1	PROPN=AV
-AWESOME	ADJ=1	
-Aaron	PROPN=1	PROPN=Aaron
-Abba	PROPN=1	PROPN=Abba
-Abbas	PROPN=10	PROPN=Abbas
-Abbey	PROPN=1	PROPN=Abbey
-Abd	PROPN=1	PROPN=Abd
-Abdul	PROPN=1	PROPN=Abdul
-Aberdeen	PROPN=2	PROPN=Aberdeen
-Aberdeenshire	PROPN=2	PROPN=Aberdeenshire
-About	ADV=1	
-Abraham	PROPN=1	PROPN=Abraham
-Absolutely	ADV=4	
-Abstract	NOUN=2	
-Abymes	PROPN=1	PROPN=Abymes
-Academia	PROPN=1	PROPN=Academia
-Academic	ADJ=1	
-Academy	PROPN=5	PROPN=Academy
-Accenture	PROPN=1	PROPN=Accenture
-Access	NOUN=1	
-Accommodation	NOUN=1	
-According	VERB=3	VERB=accord
-Accurate	ADJ=1	
-Achievement	PROPN=1	PROPN=Achievement
-Achieving	VERB=3	VERB=achieve
-Achilles	PROPN=2	PROPN=Achilles
-Ackles	PROPN=3	PROPN=Ackles
-Acquiring	VERB=1	VERB=acquire
-Acrobat	PROPN=3	PROPN=Acrobat
-Act	PROPN=9	PROPN=Act
-Action	PROPN=1	PROPN=Action
-Actor	NOUN=2	
-Actress	NOUN=4	
-Actually	ADV=1	
-Adam	PROPN=3	PROPN=Adam
-Additionally	ADV=2	
-Adele	PROPN=1	PROPN=Adele
-Adelia	PROPN=1	PROPN=Adelia
-Admin	NOUN=1	
-Administration	NOUN=1	
-Admiral	PROPN=1	PROPN=Admiral
-Adobe	PROPN=3	PROPN=Adobe
-Adolf	PROPN=1	PROPN=Adolf
-Adorned	VERB=1	VERB=adorn
-Advanced	ADJ=1	ADJ=Advanced
-Adz	PROPN=2	PROPN=Adz
-Aerogel	NOUN=1	
-Aeromexico	PROPN=1	PROPN=Aeromexico
-Aeroméxico	PROPN=1	PROPN=Aeroméxico
-Aesthetic	ADJ=1	
-Affair	PROPN=1	PROPN=Affair
-Afghanistan	PROPN=1	PROPN=Afghanistan
-Afiniam	PROPN=1	PROPN=Afiniam
-Africa	PROPN=1	PROPN=Africa
-African	ADJ=1	ADJ=African
-After	ADP=13 SCONJ=12	
-Afterwards	ADV=1	
-Again	ADV=2	
-Against	ADP=1	
-Agassiz	PROPN=1	PROPN=Agassiz
-Agatha	PROPN=1	PROPN=Agatha
-Age	PROPN=1	PROPN=Age
-Agency	PROPN=1	PROPN=Agency
-Agent	PROPN=1	PROPN=Agent
-Agents	NOUN=1	NOUN=agent
-Aggregate	ADJ=1	
-Agreement	NOUN=4	
-Ahali	PROPN=1	PROPN=Ahali
-Ahmed	PROPN=1	PROPN=Ahmed
-Air	PROPN=7	PROPN=Air
-Aires	PROPN=1	PROPN=Aires
-Airlines	PROPN=3	PROPN=Airline
-Airport	PROPN=8	PROPN=Airport
-Airways	PROPN=2	PROPN=Airway
-Al	PROPN=4	PROPN=Al
-Alan	PROPN=2	PROPN=Alan
-Alarcos	PROPN=1	PROPN=Alarcos
-Alaska	PROPN=1	PROPN=Alaska
-Alaskan	ADJ=1	ADJ=Alaskan
-Album	PROPN=3	PROPN=Album
-Alcohol	PROPN=1	PROPN=Alcohol
-Aleksei	PROPN=1	PROPN=Aleksei
-Alekseyevna	PROPN=1	PROPN=Alekseyevna
-Alert	PROPN=2	PROPN=Alert
-Alexander	PROPN=3	PROPN=Alexander
-Algoa	PROPN=1	PROPN=Algoa
-Ali	PROPN=1	PROPN=Ali
-Alice	PROPN=1	PROPN=Alice
-Alike	ADJ=1	
-All	DET=19 ADJ=1 PROPN=1	ADJ=All PROPN=All
-Allawi	PROPN=3	PROPN=Allawi
-Allegheny	PROPN=1	PROPN=Allegheny
-Allen	PROPN=3	PROPN=Allen
-Allier	PROPN=1	PROPN=Allier
-Allison	PROPN=1	PROPN=Allison
-Allow	VERB=2	
-Alma	NOUN=1	NOUN=Alma
-Almanac	PROPN=1	PROPN=Almanac
-Almost	ADV=1	
-Almy	PROPN=1	PROPN=Almy
-Aloha	INTJ=1	
-Alone	ADJ=1	ADJ=Alone
-Alps	PROPN=1	PROPN=Alp
-Already	ADV=1	
-Alright	INTJ=6	
-Also	ADV=10	
-Alter	PROPN=1	PROPN=Alter
-Alternate	ADJ=1	
-Alternates	NOUN=1	NOUN=alternate
-Although	SCONJ=15	
-Alto	PROPN=1	PROPN=Alto
-Altoona	PROPN=3	PROPN=Altoona
-Alvarado	PROPN=1	PROPN=Alvarado
-Always	ADV=3	ADV=Always
-Am	AUX=1	AUX=be
-Amants	PROPN=1	PROPN=Amants
-Amazing	ADJ=1	
-Amazingly	ADV=1	
-Amazon	PROPN=1	PROPN=Amazon
-Amendment	PROPN=2	PROPN=Amendment
-America	PROPN=17	PROPN=America
-American	ADJ=29 PROPN=3	ADJ=American PROPN=American
-Americans	PROPN=7	PROPN=American
-Amir	PROPN=1	PROPN=Amir
-Among	ADP=2	
-Amount	PROPN=1	PROPN=Amount
-Amsterdam	PROPN=2	PROPN=Amsterdam
-Amy	PROPN=1	PROPN=Amy
-An	DET=6	DET=a
-Anacapa	PROPN=1	PROPN=Anacapa
-Anaheim	PROPN=1	PROPN=Anaheim
-Analysis	NOUN=1	
-Analyst	NOUN=5	
-Analytic	ADJ=1	ADJ=Analytic
-Analytique	PROPN=1	PROPN=Analytique
-Anastacio	PROPN=1	PROPN=Anastacio
-Anatole	PROPN=1	PROPN=Anatole
-And	CCONJ=92	
-Anderson	PROPN=3	PROPN=Anderson
-Andre	PROPN=1	PROPN=Andre
-Andres	PROPN=1	PROPN=Andres
-Andrew	PROPN=3	PROPN=Andrew
-Andrews	PROPN=1	PROPN=Andrews
-Andrzej	PROPN=1	PROPN=Andrzej
-Aner	PROPN=3	PROPN=Aner
-Angeles	PROPN=2	PROPN=Angeles
-Angelou	PROPN=1	PROPN=Angelou
-Angels	PROPN=1	PROPN=Angel
-Angostura	PROPN=1	PROPN=Angostura
-Animal	PROPN=1	PROPN=Animal
-Anketell	PROPN=1	PROPN=Anketell
-Anna	PROPN=1	PROPN=Anna
-Anne	PROPN=1	PROPN=Anne
-Annoying	VERB=1	VERB=Annoy
-Annual	ADJ=1	
-Another	DET=4	
-Anouilh	PROPN=1	PROPN=Anouilh
-Anse	PROPN=1	PROPN=Anse
-Antarctica	PROPN=1	PROPN=Antarctica
-Anthony	PROPN=2	PROPN=Anthony
-Antigone	PROPN=1	PROPN=Antigone
-Antigua	PROPN=2	PROPN=Antigua
-Antonio	PROPN=1	PROPN=Antonio
-Antonioni	PROPN=1	PROPN=Antonioni
-Antony	PROPN=1	PROPN=Antony
-Antonín	PROPN=3	PROPN=Antonín
-Ants	NOUN=1	NOUN=ant
-Antwerp	PROPN=1	PROPN=Antwerp
-AntyScience	PROPN=1	PROPN=AntyScience
-Any	DET=5	
-Anybody	PRON=2	
-Anyone	PRON=5	
-Anything	PRON=1	
-Anyway	INTJ=1	
-Apa	PROPN=2	PROPN=Apa
-Apache	PROPN=1	PROPN=Apache
-Apart	ADV=1	
-Apollo	PROPN=1	PROPN=Apollo
-Appeal	PROPN=3	
-Appeals	PROPN=3	PROPN=Appeals
-Appellants	NOUN=1	NOUN=appellant
-Appendix	PROPN=1	PROPN=Appendix
-Applause	NOUN=4	
-Applebee	PROPN=1	PROPN=Applebee
-Application	NOUN=1 PROPN=1	PROPN=Application
-Applied	VERB=1	VERB=Apply
-Applying	VERB=1	VERB=apply
-Appreciation	NOUN=1	
-April	PROPN=10	PROPN=April
-Aquire	VERB=1	
-Arab	ADJ=5	ADJ=Arab
-Arabian	PROPN=1	PROPN=Arabian
-Arabic	PROPN=2	PROPN=Arabic
-Arabists	NOUN=1	NOUN=arabist
-Arabs	PROPN=4	PROPN=Arab
-Arafat	PROPN=6	PROPN=Arafat
-Aransas	PROPN=1	PROPN=Aransas
-Arc	PROPN=1	PROPN=Arc
-Archipelago	PROPN=1	PROPN=Archipelago
-Architects	PROPN=1	PROPN=Architect
-Architectural	PROPN=1	PROPN=Architectural
-Architecture	PROPN=2	PROPN=Architecture
-Archive	PROPN=1	PROPN=Archive
-Arctic	ADJ=1	ADJ=Arctic
-Are	AUX=3	AUX=be
-Area	PROPN=3	PROPN=Area
-Arena	PROPN=1	PROPN=Arena
-Argentina	PROPN=7	PROPN=Argentina
-Argentine	ADJ=4	ADJ=Argentine
-Argentinian	ADJ=1	ADJ=Argentinian
-Argument	NOUN=1	
-Arial	ADJ=2	ADJ=aerial
-Ariel	PROPN=1	PROPN=Ariel
-Arizona	PROPN=4	PROPN=Arizona
-Arkansas	PROPN=5	PROPN=Arkansas
-Armando	PROPN=1	PROPN=Armando
-Armed	ADJ=1	
-Armies	NOUN=1 PROPN=1	NOUN=army PROPN=Army
-Arms	PROPN=1	PROPN=Arm
-Armstrong	PROPN=1	PROPN=Armstrong
-Army	PROPN=3 NOUN=1	PROPN=Army
-Around	ADP=2	
-Arrow	PROPN=5	PROPN=Arrow
-Art	PROPN=8 NOUN=1	PROPN=Art
-Arthur	PROPN=2	PROPN=Arthur
-Article	NOUN=4	
-Artist	NOUN=1	
-Arts	PROPN=2	PROPN=Art
-Arun	PROPN=1	PROPN=Arun
-As	ADP=24 SCONJ=8 ADV=3	
-Ash	PROPN=1	PROPN=Ash
-Ashdown	PROPN=1	PROPN=Ashdown
-Ashley	PROPN=1	PROPN=Ashley
-Ashtamudi	PROPN=1	PROPN=Ashtamudi
-Asia	PROPN=1	PROPN=Asia
-Asian	ADJ=4	ADJ=Asian
-Ask	VERB=2	
-Assistant	ADJ=1	ADJ=Assistant
-Associate	NOUN=4	
-Associated	ADJ=1	ADJ=Associated
-Association	PROPN=5	PROPN=Association
-Assume	VERB=1	
-Assuming	VERB=1	VERB=assume
-Astros	PROPN=1	PROPN=Astros
-At	ADP=22	
-Atkins	PROPN=1	PROPN=Atkins
-Atlantic	ADJ=3	ADJ=Atlantic
-Atmosphere	NOUN=2	
-Atomic	ADJ=1	ADJ=Atomic
-Attached	VERB=4	VERB=attach
-Attendees	NOUN=1	NOUN=attendee
-Attention	NOUN=1	
-Attorney	PROPN=2	PROPN=Attorney
-Aubin	PROPN=1	PROPN=Aubin
-Auchintoul	PROPN=1	PROPN=Auchintoul
-Auchleuchries	PROPN=4	PROPN=Auchleuchries
-Auckland	PROPN=4	PROPN=Auckland
-Audio	NOUN=1	
-Auditorium	PROPN=1	PROPN=Auditorium
-Aug	PROPN=1	PROPN=August
-August	PROPN=9	PROPN=August
-Aunt	NOUN=1	
-Austen	PROPN=1	PROPN=Austen
-Austin	PROPN=2	PROPN=Austin
-Australia	PROPN=5	PROPN=Australia
-Australian	ADJ=2	ADJ=Australian
-Austrian	ADJ=1	ADJ=Austrian
-Authorised	VERB=1	VERB=authorise
-Authority	PROPN=3	PROPN=Authority
-Auto	PROPN=1	PROPN=Auto
-Autobiography	PROPN=1	PROPN=Autobiography
-Automatic	ADJ=1	
-Auxiliary	ADJ=1	ADJ=Auxiliary
-Ave	PROPN=4 X=1	PROPN=Ave X=Ave
-Ave.	PROPN=1	PROPN=Ave.
-Avenue	PROPN=9	PROPN=Avenue
-Avignon	PROPN=1	PROPN=Avignon
-Avoid	VERB=2	
-Award	PROPN=7	PROPN=Award
-Awards	PROPN=5	PROPN=Award
-Aweesome	ADJ=1	ADJ=awesome
-Awesome	ADJ=1	
-Awsat	PROPN=1	PROPN=Awsat
-Awsome	ADJ=1	ADJ=awesome
-Azov	PROPN=2	PROPN=Azov
-Azurix	PROPN=2	PROPN=Azurix
-B.	PROPN=1	PROPN=B.
-B.A.	PROPN=1	PROPN=B.A.
-BAFTA	PROPN=2	PROPN=BAFTA
-BAK	PROPN=1	PROPN=Bak
-BART	PROPN=2	PROPN=BART
-BARTrail	PROPN=1	PROPN=BARTrail
-BBC	PROPN=4	PROPN=BBC
-BCAA	NOUN=1	
-BEST	ADJ=3	ADJ=good
-BP	PROPN=1	PROPN=BP
-Baath	PROPN=1	PROPN=Baath
-Babe	PROPN=1	PROPN=Babe
-Babington	PROPN=1	PROPN=Babington
-Babstock	PROPN=2	PROPN=Babstock
-Bachelor	NOUN=1	
-Back	ADV=1	
-Background	NOUN=2	
-Bacon	PROPN=1	PROPN=Bacon
-Bad	ADJ=1	
-Baghdad	PROPN=4	PROPN=Baghdad
-Baie	PROPN=1	PROPN=Baie
-Baiji	PROPN=1	PROPN=Baiji
-Bailey	PROPN=2	PROPN=Bailey
-Baileys	PROPN=1	PROPN=Baileys
-Bajjat	PROPN=1	PROPN=Bajjat
-Baker	PROPN=3	PROPN=Baker
-Balanga	PROPN=1	PROPN=Balanga
-Ball	PROPN=2	PROPN=Ball
-Ballroom	NOUN=1	
-Baltic	ADJ=1	ADJ=Baltic
-Baltimore	PROPN=1	PROPN=Baltimore
-Bandial	PROPN=2	PROPN=Bandial
-Bangkok	PROPN=1	PROPN=Bangkok
-Banjal	PROPN=3	PROPN=Banjal
-Bank	PROPN=4	PROPN=Bank
-Baqubah	PROPN=1	PROPN=Baqubah
-Bar	PROPN=1	PROPN=Bar
-Barack	PROPN=1	PROPN=Barack
-Barb	PROPN=1	PROPN=Barb
-Barbados	PROPN=1	PROPN=Barbados
-Barbuda	PROPN=1	PROPN=Barbuda
-Bare	ADJ=1	
-Barling	PROPN=1	PROPN=Barling
-Baron	PROPN=1	PROPN=Baron
-Barracuda	PROPN=1	PROPN=Barracuda
-Barrel	PROPN=2	PROPN=Barrel
-Barry	PROPN=1	PROPN=Barry
-Barstool	PROPN=2	PROPN=Barstool
-Bart	PROPN=1	PROPN=Bart
-Bartlesville	PROPN=2	PROPN=Bartlesville
-Bas	PROPN=1	PROPN=Bas
-Basalt	NOUN=1	
-Base	PROPN=1	PROPN=Base
-Baseball	PROPN=3	PROPN=Baseball
-Based	VERB=2	VERB=base
-Basel	PROPN=3	PROPN=Basel
-Bases	PROPN=1	PROPN=Bases
-Basic	PROPN=1	PROPN=Basic
-Basically	ADV=2	
-Basse	PROPN=3 ADJ=1	PROPN=Basse ADJ=Basse
-Bassène	PROPN=1	PROPN=Bassène
-Bastien	PROPN=1	PROPN=Bastien
-Bataan	PROPN=2	PROPN=Bataan
-Bats	VERB=1	VERB=bat
-Batting	NOUN=1	
-Battle	PROPN=1	PROPN=Battle
-Battles	PROPN=1	PROPN=Battle
-Bavelier	PROPN=2	PROPN=Bavelier
-Bay	PROPN=12	PROPN=Bay
-Bayot	PROPN=2	PROPN=Bayot
-Baïnounk	PROPN=2	PROPN=Baïnounk
-Be	AUX=1	
-Beach	PROPN=1	PROPN=Beach
-Beall	PROPN=2	PROPN=Beall
-Beau	PROPN=1	PROPN=Beau
-Beautiful	ADJ=2	
-Beauty	NOUN=1	
-Beauveria	X=3	X=Beauveria
-Because	SCONJ=5 ADP=1	
-Bedřich	PROPN=1	PROPN=Bedřich
-Beeline	PROPN=1	PROPN=Beeline
-Beer	NOUN=1	
-Beethoven	PROPN=1	PROPN=Beethoven
-Before	ADP=1	
-Behavioral	ADJ=1	ADJ=Behavioral
-Being	AUX=1	AUX=be
-Beirut	PROPN=1	PROPN=Beirut
-Belgium	PROPN=1	PROPN=Belgium
-Bell	PROPN=2	PROPN=Bell
-Belle	PROPN=1	PROPN=Belle
-Bellevue	PROPN=1	PROPN=Bellevue
-Ben	PROPN=5	PROPN=Ben
-Benefit	PROPN=1	PROPN=Benefit
-Benin	PROPN=1	PROPN=Benin
-Benioff	PROPN=1	PROPN=Benioff
-Benitez	PROPN=1	PROPN=Benitez
-Benjamin	PROPN=1	PROPN=Benjamin
-Beresford	PROPN=2	PROPN=Beresford
-Berez	PROPN=1	PROPN=Berez
-Bergen	PROPN=2	PROPN=Bergen
-Berger	PROPN=1	PROPN=Berger
-Bergère	PROPN=1	PROPN=Bergère
-Berkeley	PROPN=8	PROPN=Berkeley
-Berlin	PROPN=2	PROPN=Berlin
-Bernard	PROPN=1	PROPN=Bernard
-Bernardini	PROPN=1	PROPN=Bernardini
-Bernhard	PROPN=1	PROPN=Bernhard
-Bernoulli	PROPN=15	PROPN=Bernoulli
-Bernoullis	PROPN=1	PROPN=Bernoulli
-Berry	PROPN=1	PROPN=Berry
-Bert	PROPN=1	PROPN=Bert
-Bertrand	PROPN=2	PROPN=Bertrand
-Beside	ADP=1	
-Besides	ADP=2	
-Best	ADJ=17	ADJ=good
-Beto	PROPN=1	PROPN=Beto
-Between	ADP=1	
-Beware	VERB=1	
-Beyond	ADP=2	
-Bibliotheek	PROPN=1	PROPN=Bibliotheek
-Big	ADJ=1	ADJ=Big
-Biggs	PROPN=1	PROPN=Biggs
-Bik	PROPN=1	PROPN=Bik
-Bill	PROPN=3	PROPN=Bill
-Binderman	PROPN=1	PROPN=Binderman
-Bing	PROPN=1	PROPN=Bing
-Biography	NOUN=1	
-Biologist	NOUN=1	
-Biology	NOUN=1	
-Birdie	PROPN=1	PROPN=Birdie
-Birdies	PROPN=1	PROPN=Birdies
-Birdman	PROPN=1	PROPN=Birdman
-Birkholm	PROPN=2	PROPN=Birkholm
-Birmingham	PROPN=2	PROPN=Birmingham
-Bissau	PROPN=1	PROPN=Bissau
-Bissen	PROPN=1	PROPN=Bissen
-Bjerrebyvej	PROPN=1	PROPN=Bjerrebyvej
-Black	ADJ=1 PROPN=1	ADJ=Black PROPN=Black
-Blacks	PROPN=1	PROPN=Black
-Blogger	PROPN=1	PROPN=Blogger
-Bloomer	PROPN=1	PROPN=Bloomer
-Blooming	VERB=1	VERB=bloom
-Blue	ADJ=2	ADJ=Blue
-Blvd	PROPN=2	PROPN=Blvd
-Board	NOUN=1	
-Bob	PROPN=2	PROPN=Bob
-Bogaerts	PROPN=1	PROPN=Bogaerts
-Bohemia	PROPN=2	PROPN=Bohemia
-Bohlin	PROPN=1	PROPN=Bohlin
-Bolivia	PROPN=1	PROPN=Bolivia
-Bolon	PROPN=1	PROPN=Bolon
-Bonacci	PROPN=1	PROPN=Bonacci
-Bonding	NOUN=1	
-Books	NOUN=2 PROPN=1	NOUN=book PROPN=Book
-BooleanPolygonConstraint	PROPN=2	PROPN=BooleanPolygonConstraint
-Boone	PROPN=1	PROPN=Boone
-Boot	PROPN=1	PROPN=Boot
-Borders	PROPN=1	PROPN=Borders
-Born	VERB=4	VERB=bear
-Bos	PROPN=4	PROPN=Bos
-Bosnia	PROPN=1	PROPN=Bosnia
-Boston	PROPN=9	PROPN=Boston
-Botero	PROPN=1	PROPN=Botero
-Both	DET=3 CCONJ=2	
-Bourofaye	PROPN=1	PROPN=Bourofaye
-Boxer	PROPN=1	PROPN=Boxer
-Boy	NOUN=1	
-Boyle	PROPN=1	PROPN=Boyle
-Boys	NOUN=1	NOUN=boy
-Braden	PROPN=1	PROPN=Braden
-Bradenton	PROPN=1	PROPN=Bradenton
-Bradley	PROPN=1	PROPN=Bradley
-Brahms	PROPN=3	PROPN=Brahms
-Brain	NOUN=1	
-Branco	PROPN=1	PROPN=Branco
-Brandon	PROPN=1	PROPN=Brandon
-Brant	PROPN=2	PROPN=Brant
-Braunsberg	PROPN=1	PROPN=Braunsberg
-Breakfast	PROPN=1	PROPN=Breakfast
-Breaking	VERB=3	VERB=Break
-Breakout	PROPN=1	PROPN=Breakout
-Brent	PROPN=1	PROPN=Brent
-Brett	PROPN=1	PROPN=Brett
-Brian	PROPN=2	PROPN=Brian
-Brideshead	PROPN=1	PROPN=Brideshead
-Bridge	PROPN=10	PROPN=Bridge
-Bridges	PROPN=1	PROPN=Bridge
-Bridies	PROPN=1	PROPN=Bridies
-Brieber	PROPN=1	PROPN=Brieber
-Briefing	PROPN=1	PROPN=Briefing
-Brighton	PROPN=1	PROPN=Brighton
-Brilll	ADJ=1	ADJ=brill
-Brin	PROPN=3	PROPN=Brin
-Bringing	VERB=1	VERB=bring
-Brit	PROPN=1	PROPN=Brit
-British	ADJ=10	ADJ=British
-Britney	PROPN=4	PROPN=Britney
-Britt	PROPN=2	PROPN=Britt
-Broad	PROPN=1	PROPN=Broad
-Broadband	PROPN=1	PROPN=Broadband
-Broadcasting	PROPN=1	PROPN=Broadcasting
-Broadway	PROPN=6	PROPN=Broadway
-Brock	PROPN=3	PROPN=Brock
-Broken	ADJ=4 PROPN=1	ADJ=Broken PROPN=Broken
-Brokering	VERB=1	VERB=broker
-Brook	PROPN=1	PROPN=Brook
-Brooklyn	PROPN=3	PROPN=Brooklyn
-Brotherhood	PROPN=2	PROPN=Brotherhood
-Brovej	PROPN=1	PROPN=Brovej
-Brown	PROPN=1	PROPN=Brown
-Brownian	ADJ=1	
-Browning	PROPN=1	PROPN=Browning
-Browns	PROPN=2	PROPN=Brown
-Browsing	VERB=1	VERB=browse
-Bruce	PROPN=3	PROPN=Bruce
-Bruna	PROPN=1	PROPN=Bruna
-Bryan	PROPN=2	PROPN=Bryan
-Bryngelson	PROPN=1	PROPN=Bryngelson
-Bryngelson@AZURIX	X=1	X=_
-Buckeye	PROPN=1	PROPN=Buckeye
-Buckley	PROPN=1	PROPN=Buckley
-Budd	PROPN=1	PROPN=Budd
-Buddhism	PROPN=1	PROPN=Buddhism
-Buddhist	ADJ=5	ADJ=Buddhist
-Buddhists	PROPN=1	PROPN=Buddhist
-Buddy	PROPN=1	PROPN=Buddy
-Buenos	PROPN=1	PROPN=Buenos
-Builders	PROPN=2	PROPN=Builder
-Building	PROPN=5	PROPN=Building
-Bulletin	PROPN=1	PROPN=Bulletin
-Bully	NOUN=1	
-Bunny	PROPN=1	PROPN=Bunny
-Burch	PROPN=1	PROPN=Burch
-Bureau	PROPN=2	PROPN=Bureau
-Burger	PROPN=3 NOUN=1	PROPN=Burger
-Burning	VERB=1	VERB=Burn
-Bus	PROPN=3	PROPN=Bus
-Buses	NOUN=1 PROPN=1	NOUN=bus PROPN=Bus
-Bush	PROPN=15	PROPN=Bush
-Business	NOUN=1	NOUN=Business
-Busuanga	PROPN=3	PROPN=Busuanga
-But	CCONJ=43	
-Butam	PROPN=1	PROPN=Butam
-Butler	PROPN=1	PROPN=Butler
-Butterfly	PROPN=2	PROPN=Butterfly
-Buwei	PROPN=1	PROPN=Buwei
-Buxton	PROPN=1	PROPN=Buxton
-Buy	VERB=2	
-Buyer	NOUN=2	
-Buñuel	PROPN=1	PROPN=Buñuel
-By	ADP=24 SCONJ=5	
-Búluf	PROPN=3	PROPN=Búluf
-C	PROPN=5 NOUN=2	PROPN=C NOUN=C
-CALL	VERB=1	
-CBS	PROPN=1	PROPN=CBS
-CC	PROPN=2	PROPN=CC
-CCGM	PROPN=1	PROPN=CCGM
-CCNG	PROPN=2	PROPN=CCNG
-CD	NOUN=1	NOUN=CD
-CDT	PROPN=1	PROPN=CDT
-CDs	NOUN=1	NOUN=CD
-CES	NOUN=1	
-CFL	NOUN=6	NOUN=CFL
-CFLs	NOUN=4	NOUN=CFL
-CGoehring	PROPN=1	PROPN=CGoehring
-CIS	PROPN=1	PROPN=CIS
-CITIC	PROPN=1	PROPN=CITIC
-CLA	NOUN=1	
-CLOSED	VERB=1	VERB=close
-CNRS	PROPN=2	PROPN=CNRS
-COMMUNICATIONS	X=1	X=_
-COMPLETE	ADJ=1	
-CONV_050815c_03.10	PROPN=1	PROPN=CONV_050815c_03.10
-CPA	PROPN=8 NOUN=1	PROPN=CPA NOUN=CPA
-CPS	NOUN=1 PROPN=1	PROPN=CPS
-CRA	PROPN=1	PROPN=CRA
-CRAZY	ADJ=1	ADJ=Crazy
-CUC	NOUN=4	NOUN=CUC
-CURES	PROPN=1	PROPN=Cures
-CW	PROPN=1	PROPN=CW
-Ca	PROPN=2 AUX=1	PROPN=Ca AUX=can
-Ca-	INTJ=1	
-Cabs	PROPN=1	PROPN=Cab
-Cafasso	PROPN=1	PROPN=Cafasso
-Caffasso	PROPN=1	PROPN=Caffasso
-Cal.	PROPN=1	PROPN=California
-Caldwell	PROPN=1	PROPN=Caldwell
-Calgary	PROPN=4	PROPN=Calgary
-California	PROPN=13	PROPN=California
-Call	PROPN=1	PROPN=Call
-Calle	X=1	X=Calle
-Called	VERB=2	VERB=call
-Calling	PROPN=1	PROPN=Calling
-Calls	NOUN=1	NOUN=call
-Calvert	PROPN=1	PROPN=Calvert
-Calvin	PROPN=1	PROPN=Calvin
-Calvinist	ADJ=1	ADJ=Calvinist
-Calzolari	PROPN=1	PROPN=Calzolari
-Calzones	NOUN=1	NOUN=calzone
-Cambridge	PROPN=3	PROPN=Cambridge
-Came	VERB=1	VERB=come
-Camp	PROPN=1	PROPN=Camp
-Campaign	NOUN=1	
-Campbell	PROPN=2	PROPN=Campbell
-Camps	NOUN=1 PROPN=1	NOUN=camp PROPN=Camps
-Campus	PROPN=1	PROPN=Campus
-Can	AUX=9	
-Canada	PROPN=6	PROPN=Canada
-Canadian	ADJ=3	ADJ=Canadian
-Canadians	PROPN=1	PROPN=Canadian
-Cancun	PROPN=2	PROPN=Cancun
-Cannes	PROPN=2	PROPN=Cannes
-Canon	PROPN=1	PROPN=Canon
-Cans	PROPN=1	PROPN=Can
-Cantón	PROPN=3	PROPN=Cantón
-Canyon	PROPN=1	PROPN=Canyon
-Caoimhe	PROPN=1	PROPN=Caoimhe
-Caparrós	PROPN=2	PROPN=Caparrós
-Cape	PROPN=1	PROPN=Cape
-Capital	PROPN=1	PROPN=Capital
-Capt.	PROPN=2	PROPN=Capt.
-Captain	PROPN=1	PROPN=Captain
-Caraibes	PROPN=1	PROPN=Caraibes
-Carbet	PROPN=1	PROPN=Carbet
-Card	PROPN=1	PROPN=Card
-Cardenas	PROPN=1	PROPN=Cardenas
-Cardinals	PROPN=2	PROPN=Cardinals
-Care	NOUN=1	
-Career	NOUN=5 PROPN=1	PROPN=Career
-Caribbean	ADJ=1 PROPN=1	ADJ=Caribbean PROPN=Caribbean
-Carl	PROPN=1	PROPN=Carl
-Carnegie	PROPN=1	PROPN=Carnegie
-Carnival	PROPN=1	PROPN=Carnival
-Carpentry	PROPN=1	PROPN=Carpentry
-Carr	PROPN=2	PROPN=Carr
-Carri	PROPN=1	PROPN=Carri
-Carrol	PROPN=1	PROPN=Carrol
-Cartoon	PROPN=1	PROPN=Cartoon
-Cary	VERB=1	
-Casamance	PROPN=5	PROPN=Casamance
-Case	PROPN=2 NOUN=1	PROPN=Case
-Cass	PROPN=1	PROPN=Cass
-Castamere	PROPN=2	PROPN=Castamere
-Castle	PROPN=2	PROPN=Castle
-Cat	PROPN=3 NOUN=1	PROPN=Cat
-Catarin	PROPN=2	PROPN=Catarin
-Catarina	PROPN=1	PROPN=Catarina
-Catedral	PROPN=1	PROPN=Catedral
-Category	NOUN=1	
-Cathedral	PROPN=3	PROPN=Cathedral
-Catholic	PROPN=3 ADJ=2	PROPN=Catholic ADJ=Catholic
-Catholicism	NOUN=1	NOUN=Catholicism
-Cathy	PROPN=1	PROPN=Cathy
-Catriona	PROPN=1	PROPN=Catriona
-Cause	SCONJ=1	
-Cavalcade	PROPN=1	PROPN=Cavalcade
-Cavaliers	PROPN=1	PROPN=Cavalier
-Celeste	PROPN=1	PROPN=Celeste
-Cell	NOUN=1	
-Cello	PROPN=1	PROPN=Cello
-Cemetery	PROPN=3	PROPN=Cemetery
-Census	PROPN=2	PROPN=Census
-Center	PROPN=14	PROPN=Center
-Central	ADJ=2	ADJ=Central
-Centre	PROPN=2	PROPN=Centre
-Centro	PROPN=1	PROPN=Centro
-Centuries	NOUN=1	NOUN=century
-Century	NOUN=1	
-Cereal	PROPN=1	PROPN=Cereal
-Certain	ADJ=1	
-Certeau	PROPN=1	PROPN=Certeau
-Chad	PROPN=1	PROPN=Chad
-Chahine	PROPN=3	PROPN=Chahine
-Challenge	PROPN=1	PROPN=Challenge
-Chambermaid	PROPN=1	PROPN=Chambermaid
-Chambers	PROPN=1	PROPN=Chambers
-Champion	PROPN=1	PROPN=Champion
-Championship	PROPN=1	PROPN=Championship
-Champs	PROPN=1	PROPN=Champs
-Chandler	PROPN=1	PROPN=Chandler
-ChangeCoordSys	PROPN=2	PROPN=ChangeCoordSys
-Changpei	PROPN=1	PROPN=Changpei
-Changzhou	PROPN=1	PROPN=Changzhou
-Channel	PROPN=1	PROPN=Channel
-Chao	PROPN=6	PROPN=Chao
-Chaos	PROPN=1	PROPN=Chaos
-Chapter	PROPN=3	PROPN=Chapter
-Character	PROPN=1	PROPN=Character
-Charge	PROPN=3	PROPN=Charge
-Charles	PROPN=3	PROPN=Charles
-Charlie	PROPN=2	PROPN=Charlie
-Charmaz	PROPN=1	PROPN=Charmaz
-Chasing	PROPN=2	PROPN=Chasing
-Chateaux	PROPN=1	PROPN=Chateaux
-Chatham	PROPN=6	PROPN=Chatham
-Chathams	PROPN=10	PROPN=Chatham
-Chatnam	PROPN=1	PROPN=Chatham
-Cheap	ADJ=6	
-Cheaper	PROPN=1	PROPN=Cheaper
-Cheapest	ADJ=1	ADJ=cheap
-Checa	PROPN=1	PROPN=Checa
-Check	VERB=1	
-Checked	VERB=1	VERB=check
-Cheer	VERB=1	
-Cheerleading	VERB=1	VERB=cheerlead
-Cheers	NOUN=1	NOUN=cheer
-Cherokee	PROPN=1	PROPN=Cherokee
-Chet	PROPN=1	PROPN=Chet
-Chicago	PROPN=4	PROPN=Chicago
-Chicken	NOUN=1	
-Chief	ADJ=4 PROPN=1	ADJ=Chief PROPN=Chief
-Children	NOUN=1	NOUN=child
-Chillicothe	PROPN=1	PROPN=Chillicothe
-Chimes	PROPN=1	PROPN=Chimes
-Chin	PROPN=1	PROPN=Chin
-China	PROPN=11	PROPN=China
-Chinatown	PROPN=5	PROPN=Chinatown
-Chinese	ADJ=5	ADJ=Chinese
-Chinoise	PROPN=1	PROPN=Chinoise
-Choice	PROPN=2 ADJ=1	PROPN=Choice ADJ=Choice
-Chomsky	PROPN=6	PROPN=Chomsky
-Chong	PROPN=1	PROPN=Chong
-Choose	VERB=1	
-Choudhry	PROPN=1	PROPN=Choudhry
-Chowk	PROPN=2	PROPN=Chowk
-Chris	PROPN=3	PROPN=Chris
-Christ	PROPN=1	PROPN=Christ
-Christa	PROPN=1	PROPN=Christa
-Christchurch	PROPN=2	PROPN=Christchurch
-Christian	ADJ=3 PROPN=1	ADJ=Christian PROPN=Christian
-Christie	PROPN=1	PROPN=Christie
-Christmas	PROPN=2	PROPN=Christmas
-Christopher	PROPN=3	PROPN=Christopher
-Chuck	PROPN=2	PROPN=Chuck
-Chudnov	PROPN=1	PROPN=Chudnov
-Church	PROPN=2	PROPN=Church
-Cigar	NOUN=1	
-Cimarron	PROPN=1	PROPN=Cimarron
-Cindy	PROPN=1	PROPN=Cindy
-Cinema	PROPN=1	PROPN=Cinema
-Cinematic	ADJ=1	ADJ=Cinematic
-Circle	PROPN=2	PROPN=Circle
-Circuit	PROPN=6	PROPN=Circuit
-Citation	PROPN=1	PROPN=Citation
-Cities	NOUN=2	NOUN=city
-Citizens	NOUN=1	NOUN=citizen
-City	PROPN=22 NOUN=2	PROPN=City
-Civic	ADJ=1	ADJ=Civic
-Civil	ADJ=1	ADJ=Civil
-Claim	PROPN=1	PROPN=Claim
-Claire	PROPN=2	PROPN=Claire
-Clairmont	PROPN=1	PROPN=Clairmont
-Clara	PROPN=1	PROPN=Clara
-Clarke	PROPN=1	PROPN=Clarke
-Class	PROPN=1	PROPN=Class
-Clay	PROPN=1	PROPN=Clay
-Clean	ADJ=2	
-Clem	PROPN=1	PROPN=Clem
-Clements	PROPN=2	PROPN=Clement
-Cleopatra	PROPN=1	PROPN=Cleopatra
-Cleveland	PROPN=18	PROPN=Cleveland
-Client	NOUN=1	
-Cliffs	PROPN=1	PROPN=Cliff
-Cliffside	PROPN=1	PROPN=Cliffside
-Climate	NOUN=2	
-Clinics	PROPN=1	PROPN=Clinic
-Clinton	PROPN=1	PROPN=Clinton
-Cloaking	VERB=1	VERB=cloak
-Close	PROPN=1	PROPN=Close
-Closing	VERB=1	VERB=close
-Cloud	PROPN=2	PROPN=Cloud
-Clouds	PROPN=1	PROPN=Clouds
-Club	PROPN=4	PROPN=Club
-Clyst	PROPN=1	PROPN=Clyst
-Coach	NOUN=4	
-Coalition	PROPN=3	PROPN=Coalition
-Coase	PROPN=3	PROPN=Coase
-Coast	NOUN=2 PROPN=1	PROPN=Coast
-Coca	PROPN=2	PROPN=Coca
-Cock	PROPN=1	PROPN=Cock
-Cockatiels	NOUN=1	NOUN=cockatiel
-Cocteau	PROPN=1	PROPN=Cocteau
-Code	PROPN=3	PROPN=Code
-Coffeyville	PROPN=1	PROPN=Coffeyville
-Cognitive	ADJ=4	
-Cohen	PROPN=1	PROPN=Cohen
-Coke	PROPN=1	PROPN=Coke
-Cola	PROPN=2	PROPN=Cola
-Colbert	PROPN=2	PROPN=Colbert
-Cole	PROPN=1	PROPN=Cole
-Colin	PROPN=1	PROPN=Colin
-Collaboration	PROPN=1	PROPN=Collaboration
-College	PROPN=4 NOUN=1	PROPN=College
-Collins	PROPN=6	PROPN=Collins
-Colonel	PROPN=2	PROPN=Colonel
-Colonial	ADJ=1	ADJ=Colonial
-Colton	PROPN=1	PROPN=Colton
-Columbia	PROPN=6	PROPN=Columbia
-Columbus	PROPN=1	PROPN=Columbus
-Combined	VERB=1	VERB=Combine
-Combo	PROPN=1	PROPN=Combo
-Come	VERB=4	
-Comeback	PROPN=1	PROPN=Comeback
-Comic	PROPN=1	PROPN=Comic
-Comics	PROPN=1	PROPN=Comics
-Coming	VERB=1	VERB=come
-Command	PROPN=1	PROPN=Command
-Commission	PROPN=2	PROPN=Commission
-Commitment	NOUN=1	
-Committee	PROPN=3	PROPN=Committee
-Commons	PROPN=1	PROPN=Commons
-Communications	PROPN=1	PROPN=Communication
-Communist	ADJ=1	ADJ=Communist
-Community	PROPN=1	PROPN=Community
-Compact	ADJ=1	
-Comparative	ADJ=1	
-Compare	VERB=1	
-Compared	VERB=1	VERB=compare
-Completed	VERB=1	VERB=complete
-Completely	ADV=1	
-Composition	PROPN=1	PROPN=Composition
-Computational	PROPN=1	PROPN=Computational
-Computer	PROPN=1	PROPN=Computer
-Computing	PROPN=1	PROPN=Computing
-Comédie	NOUN=2	NOUN=Comédie
-Con	PROPN=1	PROPN=Con
-Conceivably	ADV=1	
-Concerto	PROPN=1	PROPN=Concerto
-Concessionaire	PROPN=1	PROPN=Concessionaire
-Conclusion	NOUN=1	
-Conclusions	NOUN=1	NOUN=conclusion
-Conditioning	PROPN=1	PROPN=Conditioning
-Condoleeza	PROPN=1	PROPN=Condoleeza
-Confessions	PROPN=2	PROPN=Confession
-Congo	PROPN=1	PROPN=Congo
-Congratulations	NOUN=1	NOUN=congratulation
-Congress	PROPN=11	PROPN=Congress
-Connecticut	PROPN=1	PROPN=Connecticut
-Conrad	PROPN=1	PROPN=Conrad
-Consequently	ADV=1	
-Conservation	PROPN=2	PROPN=Conservation
-Conservatoire	PROPN=2	PROPN=Conservatoire
-Conservatory	PROPN=2	PROPN=Conservatory
-Consider	VERB=2	
-Considering	VERB=2	VERB=consider
-Constance	PROPN=1	PROPN=Constance
-Constellation	PROPN=1 X=1	PROPN=Constellation
-Constitution	PROPN=4	PROPN=Constitution
-Construction	PROPN=1	PROPN=Construction
-Constructions	PROPN=1	PROPN=Construction
-Consulate	PROPN=3	PROPN=Consulate
-Consultant	NOUN=1	
-Consumption	PROPN=1	PROPN=Consumption
-Contemporary	ADJ=1	ADJ=Contemporary
-Content	PROPN=1	PROPN=Content
-Contest	PROPN=1	PROPN=Contest
-Continuity	PROPN=1	PROPN=Continuity
-Contract	NOUN=1	
-Contributions	NOUN=1	NOUN=contribution
-Convention	PROPN=1	PROPN=Convention
-Cool	ADJ=1	
-Cooper	PROPN=1	PROPN=Cooper
-Copenhagen	PROPN=6	PROPN=Copenhagen
-Copying	PROPN=1	PROPN=Copying
-Corinthians	PROPN=1	PROPN=Corinthian
-Cornell	PROPN=1	PROPN=Cornell
-Coron	PROPN=17	PROPN=Coron
-Corp.	PROPN=2	PROPN=Corp.
-Corporate	ADJ=1 NOUN=1	
-Corporation	PROPN=4	PROPN=Corporation
-Corpus	PROPN=1	PROPN=Corpus
-Correct	ADJ=2	
-Cortese	PROPN=4	PROPN=Cortese
-Coruña	PROPN=3	PROPN=Coruña
-Cosmic	PROPN=1	PROPN=Cosmic
-Cottage	NOUN=2 PROPN=1	PROPN=Cottage
-Could	AUX=3	
-Council	PROPN=1	PROPN=Council
-Counseling	NOUN=1 PROPN=1	PROPN=Counseling
-Counselor	NOUN=1	
-Count	PROPN=1	PROPN=Count
-Country	PROPN=3 NOUN=1	PROPN=Country
-County	PROPN=9	PROPN=County
-Court	PROPN=24 NOUN=1	PROPN=Court
-Courts	NOUN=1	NOUN=court
-Covert	VERB=1	
-Cozy	ADJ=1	
-Crabs	PROPN=1	PROPN=Crab
-Crack	PROPN=1	PROPN=Crack
-Cracker	PROPN=1	PROPN=Cracker
-Crap	NOUN=1	
-Cream	PROPN=1	PROPN=Cream
-Creative	PROPN=1	PROPN=Creative
-Credibility	NOUN=1	
-Credit	NOUN=1	
-Creek	PROPN=4	PROPN=Creek
-Crenshaw	PROPN=1	PROPN=Crenshaw
-Crimea	PROPN=1	PROPN=Crimea
-Criminal	ADJ=1	ADJ=Criminal
-Critics	PROPN=1	PROPN=Critic
-Croft	PROPN=1	PROPN=Croft
-Cross	PROPN=1	PROPN=Cross
-Cross-clause	ADJ=1	ADJ=Cross-clause
-Crown	PROPN=1	PROPN=Crown
-Crude	ADJ=1	
-CrudeStocks.pdf	NOUN=2	
-Cruden	PROPN=1	PROPN=Cruden
-Cruse	PROPN=1	PROPN=Cruse
-Cruz	PROPN=1	PROPN=Cruz
-Cry	PROPN=1	PROPN=Cry
-Crystal	PROPN=1	PROPN=Crystal
-Cuba	PROPN=8	PROPN=Cuba
-Cuban	ADJ=7	ADJ=Cuban
-Cuccinelli	PROPN=1	PROPN=Cuccinelli
-Cucumber	PROPN=1	PROPN=Cucumber
-Culion	PROPN=1	PROPN=Culion
-Culture	PROPN=4	PROPN=Culture
-Cup	PROPN=8	PROPN=Cup
-Cups	PROPN=1	PROPN=Cup
-Currently	ADV=5	
-Curry	NOUN=1	
-Curve	PROPN=1	PROPN=Curve
-Customs	NOUN=1	NOUN=custom
-Cuthbert	PROPN=1	PROPN=Cuthbert
-Cuyahoga	PROPN=2	PROPN=Cuyahoga
-Cypress	PROPN=1	PROPN=Cypress
-Cyrus	PROPN=1	PROPN=Cyrus
-Czech	ADJ=3 PROPN=2	ADJ=Czech PROPN=Czech
-Czechoslovakia	PROPN=1	PROPN=Czechoslovakia
-Cécile	PROPN=1	PROPN=Cécile
-Cérebro	PROPN=3	PROPN=Cérebro
-César	PROPN=2	PROPN=César
-Cómbita	PROPN=1	PROPN=Cómbita
-D	PROPN=3 X=2 NOUN=1	PROPN=D X=_ NOUN=D
-D.	PROPN=1	PROPN=D.
-D.C.	PROPN=1	PROPN=D.C.
-D2	NOUN=2	NOUN=D2
-DAYS	NOUN=1	NOUN=day
-DBE	PROPN=1	PROPN=DBE
-DC	PROPN=1	PROPN=DC
-DD	PROPN=1	PROPN=DD
-DH	PROPN=12	PROPN=DH
-DH+Lib	PROPN=1	PROPN=DH+Lib
-DH2017	PROPN=1	PROPN=DH2017
-DKK	SYM=7	SYM=DKK
-DM	VERB=1	
-DM's	NOUN=1	NOUN=dm
-DR	PROPN=1	PROPN=DR
-DTC	PROPN=1	PROPN=DTC
-DUE	ADJ=1	
-DUI	NOUN=2	
-DVD	NOUN=1	
-Daily	ADV=1	
-Dakar	PROPN=1	PROPN=Dakar
-Dale	PROPN=1	PROPN=Dale
-Dallas	PROPN=2	PROPN=Dallas
-Dame	PROPN=2	PROPN=Dame
-Dan	PROPN=6	PROPN=Dan
-Dances	PROPN=1	PROPN=Dance
-Dancing	PROPN=1	PROPN=Dancing
-Daniel	PROPN=19	PROPN=Daniel
-Daniela	PROPN=1	PROPN=Daniela
-Danish	ADJ=5 PROPN=3	ADJ=Danish PROPN=Danish
-Danny	PROPN=1	PROPN=Danny
-Darfur	PROPN=2	PROPN=Darfur
-Darin	PROPN=4	PROPN=Darin
-Dark	ADJ=2	
-Data	NOUN=1	
-Date	PROPN=1	PROPN=Date
-Datos	PROPN=1	PROPN=Datos
-David	PROPN=3	PROPN=David
-Davis	PROPN=4	PROPN=Davis
-Dawson	PROPN=1	PROPN=Dawson
-Days	PROPN=1	PROPN=Day
-Dazzling	VERB=1	VERB=Dazzle
-De	PROPN=1 X=1	PROPN=De X=De
-DeJesús	PROPN=1	PROPN=DeJesús
-Dead	ADJ=1 PROPN=1	PROPN=Dead
-Deal	VERB=1	
-Dean	PROPN=2	PROPN=Dean
-Dear	ADJ=3	
-Debra	PROPN=19	PROPN=Debra
-Dec	PROPN=1	PROPN=December
-Dec.	PROPN=1	PROPN=December
-December	PROPN=5	PROPN=December
-Declares	VERB=1	VERB=declare
-Deco	PROPN=3	PROPN=Deco
-Decree	NOUN=1 PROPN=1	NOUN=Decree PROPN=Decree
-Deer	PROPN=1	PROPN=Deer
-Defense	PROPN=4	PROPN=Defense
-Deferred	VERB=1	VERB=defer
-Definitely	ADV=2	
-Definition	PROPN=1	PROPN=Definition
-Deixis	PROPN=1	PROPN=Deixis
-Del	PROPN=4	PROPN=Del
-Delaware	PROPN=2	PROPN=Delaware
-Delhi	PROPN=1	PROPN=Delhi
-Delivery	NOUN=1	
-Delta	PROPN=1	PROPN=Delta
-Demented	ADJ=1	ADJ=Demented
-Democratic	ADJ=3	ADJ=Democratic
-Democrats	PROPN=2	PROPN=Democrat
-Deng	PROPN=1	PROPN=Deng
-Denmark	PROPN=5	PROPN=Denmark
-Dennis	PROPN=1	PROPN=Dennis
-Dentist	NOUN=1	
-Denver	PROPN=1	PROPN=Denver
-Department	PROPN=12	PROPN=Department
-Deposited	VERB=1	VERB=deposit
-Depot	PROPN=1	PROPN=Depot
-Depth	NOUN=1	
-Derbyshire	PROPN=1	PROPN=Derbyshire
-Derivatives	PROPN=1	PROPN=Derivative
-Desert	PROPN=3	PROPN=Desert
-Design	NOUN=1	
-Desk	NOUN=2	
-Despite	ADP=5	
-Destiny	PROPN=1	PROPN=Destiny
-Destruction	PROPN=1	PROPN=Destruction
-Detection	NOUN=1	
-Detroit	PROPN=3	PROPN=Detroit
-Developing	VERB=1	VERB=Develop
-Development	PROPN=4	PROPN=Development
-Devin	PROPN=1	PROPN=Devin
-Devlin	PROPN=1	PROPN=Devlin
-Devon	PROPN=2	PROPN=Devon
-Dial	NOUN=1	
-Diaries	PROPN=1	PROPN=Diary
-Diary	PROPN=3	PROPN=Diary
-Did	AUX=3	AUX=do
-Died	VERB=1	VERB=die
-Diego	PROPN=2	PROPN=Diego
-Different	ADJ=1	
-Diffusion	NOUN=1	
-Digital	ADJ=6	ADJ=Digital
-Dinghies	PROPN=2	PROPN=Dinghy
-Diplock	PROPN=1	PROPN=Diplock
-Direct	ADJ=2 VERB=1	
-Directly	ADV=1	
-Director	PROPN=2	PROPN=Director
-Disabilities	PROPN=1	PROPN=Disability
-Disabled	ADJ=1	
-Disco	NOUN=1	
-Discount	PROPN=1	PROPN=Discount
-Discourse	NOUN=1	
-Discovery	PROPN=2	PROPN=Discovery
-Discrimination	PROPN=1	PROPN=Discrimination
-Disney	PROPN=1	PROPN=Disney
-Distancia	PROPN=1	PROPN=Distancia
-Distant	ADJ=1	
-District	PROPN=9	PROPN=District
-Diverse	ADJ=1	
-Dixam	PROPN=1	PROPN=Dixam
-Djibonker	PROPN=1	PROPN=Djibonker
-Djifanghor	PROPN=1	PROPN=Djifanghor
-Djilapaor	PROPN=1	PROPN=Djilapaor
-Do	AUX=27 VERB=2	
-Doctor	PROPN=2	PROPN=Doctor
-Doda	PROPN=1	PROPN=Doda
-Does	AUX=3	AUX=do
-Domain	PROPN=1	PROPN=Domain
-Dominica	PROPN=1	PROPN=Dominica
-Dominion	PROPN=1	PROPN=Dominion
-Dominique	PROPN=1	PROPN=Dominique
-Domínguez	PROPN=2	PROPN=Domínguez
-Donald	PROPN=1	PROPN=Donald
-Done	VERB=1	VERB=do
-Doors	PROPN=1	PROPN=door
-Dorn	PROPN=1	PROPN=Dorn
-Dostoyevsky	PROPN=1	PROPN=Dostoyevsky
-Double	ADJ=1	ADJ=Double
-Doug	PROPN=1	PROPN=Doug
-Douglas	PROPN=3	PROPN=Douglas
-Douglass	PROPN=1	PROPN=Douglass
-Download	NOUN=1	
-Downton	PROPN=1	PROPN=Downton
-Downtown	PROPN=8 NOUN=1	PROPN=Downtown
-Dozen	PROPN=1	PROPN=Dozen
-Dp	PROPN=2	PROPN=Dp
-Dr	PROPN=3	PROPN=Dr
-Dr.	PROPN=5	PROPN=Dr.
-Draft	PROPN=1	PROPN=Draft
-Drake	PROPN=1	PROPN=Drake
-Drama	PROPN=1	PROPN=Drama
-Dramatic	ADJ=1	ADJ=Dramatic
-Dranove	PROPN=1	PROPN=Dranove
-Dress	NOUN=1	
-Drew	PROPN=1	PROPN=Drew
-Drinks	NOUN=1	NOUN=drink
-Drop	VERB=1	
-Drs.	PROPN=1	PROPN=Dr.
-Drugs	PROPN=1	PROPN=Drug
-Due	ADJ=1	
-Dumky	PROPN=1	PROPN=Dumky
-Duns	PROPN=1	PROPN=Duns
-Duo	PROPN=1	PROPN=Duo
-Dupont	PROPN=1	PROPN=Dupont
-Durham	PROPN=4	PROPN=Durham
-During	ADP=8	
-Dust	NOUN=1 PROPN=1	PROPN=Dust
-Dutch	ADJ=4 PROPN=1	ADJ=Dutch PROPN=Dutch
-Duty	PROPN=1	PROPN=Duty
-Dvořák	PROPN=16	PROPN=Dvořák
-Dye	PROPN=1	PROPN=Dye
-Dyk	PROPN=1	PROPN=Dyk
-Dymoke	PROPN=1	PROPN=Dymoke
-Déjà	X=1	
-Désirade	PROPN=2	PROPN=Désirade
-Désiré	PROPN=1	PROPN=Désiré
-E	PROPN=2 X=2 ADV=1	PROPN=E X=_ ADV=E
-E-commerce	NOUN=1	
-E-mail	NOUN=2	
-E.	PROPN=1	PROPN=E.
-EB	PROPN=1	PROPN=EB
-EDGE	PROPN=1	PROPN=EDGE
-EEGIMAA	PROPN=1	PROPN=Eegimaa
-ENA	PROPN=5	PROPN=ENA
-ENRON-CPS	X=1	
-ENRON@enronXgate	PROPN=1	PROPN=ENRON@enronXgate
-EU	PROPN=1	PROPN=EU
-Each	DET=1	
-Earl	PROPN=1	PROPN=Earl
-Early	ADJ=9 ADV=1	
-Earth	NOUN=1 PROPN=1	PROPN=Earth
-East	PROPN=8 ADV=3 ADJ=2	PROPN=East
-Eastern	ADJ=2	ADJ=Eastern
-Easterners	NOUN=1	NOUN=Easterner
-Easy	ADJ=1	
-Eat	VERB=1	
-Eberhard	PROPN=1	PROPN=Eberhard
-Ebert	PROPN=1	PROPN=Ebert
-Economics	NOUN=2 PROPN=1	PROPN=Economics
-Ed	PROPN=1	PROPN=Ed
-Ed.	NOUN=1	
-Edge	PROPN=1	PROPN=Edge
-Edgewater	PROPN=2	PROPN=Edgewater
-Edible	ADJ=1	
-Editorial	ADJ=1	
-Eduard	PROPN=1	PROPN=Eduard
-Eduardo	PROPN=1	PROPN=Eduardo
-Educación	PROPN=1	PROPN=Educación
-Education	NOUN=2 PROPN=2	PROPN=Education
-Educational	ADJ=2	ADJ=Educational
-Eegimaa	PROPN=23	PROPN=Eegimaa
-Efficient	ADJ=1	
-Egypt	PROPN=2	PROPN=Egypt
-Ehlert	PROPN=1	PROPN=Ehlert
-Einstein	PROPN=2	PROPN=Einstein
-Either	DET=1	
-Eizenga	PROPN=2	PROPN=Eizenga
-El	PROPN=1	PROPN=El
-Eleanor	PROPN=1	PROPN=Eleanor
-Electric	ADJ=1 PROPN=1	PROPN=Electric
-Electrical	ADJ=1	ADJ=Electrical
-Electricity	PROPN=1	PROPN=Electricity
-Elevator	PROPN=2	PROPN=Elevator
-Elia	PROPN=2	PROPN=Elia
-Elinor	PROPN=1	PROPN=Elinor
-Elisha	PROPN=1	PROPN=Elisha
-Elizabeth	PROPN=1	PROPN=Elizabeth
-Elliott	PROPN=1	PROPN=Elliott
-Ellon	PROPN=2	PROPN=Ellon
-Elmira	PROPN=2	PROPN=Elmira
-Elsevier	PROPN=4	PROPN=Elsevier
-Elviña	PROPN=1	PROPN=Elviña
-Elyse	PROPN=1	PROPN=Elyse
-Email	NOUN=13	
-Emission	NOUN=1	
-Emmy	PROPN=1	PROPN=Emmy
-Emperor	PROPN=11	PROPN=Emperor
-Empire	PROPN=2	PROPN=Empire
-En	PROPN=1	PROPN=En
-Encino	PROPN=1	PROPN=Encino
-Encryption	NOUN=2	
-End	NOUN=2	
-Endless	ADJ=1	ADJ=Endless
-Endungo	PROPN=1	PROPN=Endungo
-Energy	PROPN=4 NOUN=1	PROPN=Energy
-Engels	PROPN=1	PROPN=Engels
-Engineering	PROPN=2	PROPN=Engineering
-England	PROPN=12	PROPN=England
-Englewood	PROPN=1	PROPN=Englewood
-English	PROPN=16 ADJ=9	PROPN=English ADJ=English
-Enjambment	NOUN=3	
-Enjoy	VERB=2	
-Enough	ADJ=1	
-Enron	PROPN=10	PROPN=Enron
-Entrance	NOUN=1	
-Epic	PROPN=2 ADJ=1	PROPN=Epic ADJ=Epic
-Episcopalian	PROPN=1	PROPN=Episcopalian
-Epistemic	ADJ=2	
-Er	INTJ=1	
-Eric	PROPN=1	PROPN=Eric
-Erie	PROPN=2	PROPN=Erie
-Erm	INTJ=1	
-Escola	PROPN=3	PROPN=Escola
-Esna	PROPN=1	PROPN=Esna
-Esperanto	PROPN=1	PROPN=Esperanto
-Essentially	ADV=1	
-Essil	PROPN=3	PROPN=Essil
-Estimated	VERB=1	VERB=estimate
-Ethiopian	ADJ=1	ADJ=Ethiopian
-Ethnologue	PROPN=4	PROPN=Ethnologue
-Etudes	PROPN=1	PROPN=Etudes
-Eugene	PROPN=1	PROPN=Eugene
-Euler	PROPN=3	PROPN=Euler
-Eureka	PROPN=2	PROPN=Eureka
-Euro-	PROPN=1	PROPN=Euro-
-Europe	PROPN=6	PROPN=Europe
-European	ADJ=3	ADJ=European
-Euros	NOUN=3	NOUN=euro
-Eurostar	PROPN=5	PROPN=Eurostar
-Eva	PROPN=1	PROPN=Eva
-Evans	PROPN=1	PROPN=Evans
-Eve	PROPN=4	PROPN=Eve
-Evelyn	PROPN=1	PROPN=Evelyn
-Even	ADV=6	
-Eventually	ADV=1	
-Ever	ADV=2	
-Every	DET=3	
-Everyone	PRON=1	
-Everything	PRON=2	
-Evolution	PROPN=2	PROPN=Evolution
-Example	NOUN=1	
-Excellent	ADJ=5	
-Except	SCONJ=1	
-Excerpt	NOUN=1	
-Exchange	PROPN=1	PROPN=Exchange
-Executive	ADJ=1	ADJ=Executive
-Exercises	PROPN=1	PROPN=Exercises
-Exercitationes	PROPN=1	PROPN=Exercitationes
-Exeter	PROPN=4	PROPN=Exeter
-Expensive	ADJ=1	
-Experience	PROPN=1 VERB=1	PROPN=Experience
-Experts	NOUN=1	NOUN=expert
-Explorer	PROPN=3	PROPN=Explorer
-Express	ADJ=1	ADJ=Express
-Expressway	PROPN=3	PROPN=Expressway
-Extract	PROPN=3	PROPN=Extract
-Extracts	PROPN=1	PROPN=Extract
-Exxon	PROPN=1	PROPN=Exxon
-Eye	NOUN=1	
-F	PROPN=4 NOUN=1	PROPN=F NOUN=F
-F.	PROPN=1	PROPN=F.
-FALL	VERB=1	
-FDI	NOUN=1	NOUN=FDI
-FFFF	PROPN=1	PROPN=FFFF
-FIFA	PROPN=2	PROPN=FIFA
-FIRST	ADJ=1	
-FMs	NOUN=1	NOUN=fm
-FOR	ADP=1	
-FREE	ADJ=4	
-FRS	PROPN=1	PROPN=FRS
-FYI	ADV=1	
-Faaborg	PROPN=3	PROPN=Faaborg
-Fabiani	PROPN=1	PROPN=Fabiani
-Fabo	PROPN=1	PROPN=Fabo
-Fabrics	PROPN=1	PROPN=Fabric
-Factor	PROPN=11 NOUN=1	PROPN=Factor
-Factory	PROPN=1	PROPN=Factory
-Failure	PROPN=1	PROPN=Failure
-Fair	ADJ=2 PROPN=1	ADJ=Fair PROPN=Fair
-Fairway	PROPN=2	PROPN=Fairway
-Fake	PROPN=1	PROPN=Fake
-Falls	PROPN=1	PROPN=Falls
-Fallujah	PROPN=11	PROPN=Fallujah
-Fame	PROPN=3	PROPN=Fame
-Family	NOUN=1	
-Fan	NOUN=1	
-Fang	PROPN=2	PROPN=Fang
-Fantastic	ADJ=2	
-Fantoni	PROPN=1	PROPN=Fantoni
-Faretta	PROPN=1	PROPN=Faretta
-Fascinating	ADJ=1	
-Fassbinder	PROPN=1	PROPN=Fassbinder
-Fast	ADJ=1	
-Fatah	PROPN=1	PROPN=Fatah
-Favorite	ADJ=2	
-Fax	NOUN=3	
-Faz	PROPN=1	PROPN=Faz
-Fe	PROPN=1	PROPN=Fe
-Feb.	PROPN=1	PROPN=February
-February	PROPN=5	PROPN=February
-Fed	ADJ=1	
-Federal	PROPN=4	PROPN=Federal
-Feith	PROPN=1	PROPN=Feith
-Felix	PROPN=1	PROPN=Felix
-Fellow	NOUN=1 PROPN=1	PROPN=Fellow
-Fellowship	PROPN=1	PROPN=Fellowship
-Feng	PROPN=1	PROPN=Feng
-Fennig	PROPN=1	PROPN=Fennig
-Fenway	PROPN=1	PROPN=Fenway
-Fernandel	PROPN=1	PROPN=Fernandel
-Fernández	PROPN=2	PROPN=Fernández
-Ferry	NOUN=1	
-Fest	PROPN=1	PROPN=Fest
-Festival	PROPN=4	PROPN=Festival
-Field	NOUN=1 PROPN=1	PROPN=Field
-Figaro	PROPN=1	PROPN=Figaro
-Fighter	NOUN=1	
-Fighting	VERB=3	VERB=Fighting
-Figure	PROPN=12	PROPN=Figure
-Fiji	PROPN=5	PROPN=Fiji
-File	NOUN=5 VERB=1	
-Filippini	PROPN=1	PROPN=Filippini
-Fillmore	PROPN=16	PROPN=Fillmore
-Film	PROPN=5	PROPN=Film
-Finally	ADV=8	
-Finance	NOUN=1 PROPN=1	PROPN=Finance
-Financial	ADJ=1	ADJ=Financial
-Find	VERB=1	
-Fine	ADJ=1	ADJ=Fine
-Finest	ADJ=1	ADJ=fine
-Finland	PROPN=1	PROPN=Finland
-Finley	PROPN=1	PROPN=Finley
-Finn	PROPN=1	PROPN=Finn
-Firangs	PROPN=1	PROPN=Firang
-Fired	VERB=1	VERB=fire
-Firefox	PROPN=9	PROPN=Firefox
-Firm	NOUN=1	
-First	ADJ=9 ADV=9	
-Fish	NOUN=2	
-Fisher	PROPN=2	PROPN=Fisher
-Fisheries	PROPN=1	PROPN=Fishery
-Five	NUM=1	
-Fix	PROPN=1	
-Flash	PROPN=1	PROPN=Flash
-Flight	NOUN=1 PROPN=1	PROPN=Flight
-Flip	NOUN=1	
-Flora	NOUN=1	
-Florence	PROPN=2	PROPN=Florence
-Flores	PROPN=1	PROPN=Flores
-Florida	PROPN=3	PROPN=Florida
-Fluorescent	ADJ=1	
-Fogny	PROPN=2	PROPN=Fogny
-Folies	PROPN=1	PROPN=Folie
-Following	VERB=5	VERB=follow
-Food	NOUN=7	
-For	ADP=40	
-Force	PROPN=4	PROPN=Force
-Forces	PROPN=1	PROPN=Force
-Foreign	ADJ=2	ADJ=Foreign
-Foreman	PROPN=1	PROPN=Foreman
-Forensic	PROPN=1	PROPN=Forensic
-Forest	NOUN=1	
-Forester	PROPN=1	PROPN=Forester
-Forget	VERB=1	
-Formica	X=4	X=Formica
-Fort	PROPN=30	PROPN=Fort
-Forties	PROPN=1	PROPN=Forties
-Fortunately	ADV=1	
-Foundation	PROPN=1	PROPN=Foundation
-Foundations	NOUN=1	NOUN=foundation
-Founded	VERB=1	VERB=found
-Fountain	PROPN=1	PROPN=Fountain
-Four	NUM=3	
-Fourth	ADJ=1	ADJ=Fourth
-Fox	PROPN=3	PROPN=Fox
-Frame	NOUN=1 PROPN=1	PROPN=Frame
-FrameNet	PROPN=3	PROPN=FrameNet
-Frames	NOUN=1	NOUN=frame
-Framework	PROPN=1	PROPN=Framework
-France	PROPN=8	PROPN=France
-Franciscans	PROPN=1	PROPN=Franciscan
-Francisco	PROPN=16	PROPN=Francisco
-Frank	PROPN=10	PROPN=Frank
-Frankfurt	PROPN=1	PROPN=Frankfurt
-Française	PROPN=2	PROPN=Française
-François	PROPN=3	PROPN=François
-Frazier	PROPN=1	PROPN=Frazier
-Fred	PROPN=1	PROPN=Fred
-Free	ADJ=3 PROPN=1	ADJ=Free PROPN=Free
-Freight	NOUN=1	
-Freighters	PROPN=1	PROPN=Freighter
-French	ADJ=9 PROPN=4	ADJ=French PROPN=French
-Frequent	ADJ=1	
-Fri	PROPN=2	PROPN=Friday
-Friday	PROPN=6	PROPN=Friday
-Friedkin	PROPN=1	PROPN=Friedkin
-Friedrich	PROPN=1	PROPN=Friedrich
-Friendly	ADJ=1	
-Frisco	PROPN=5	PROPN=Frisco
-From	ADP=25	
-Frontier	PROPN=1	PROPN=Frontier
-Frontiers	PROPN=4	PROPN=Frontiers
-Frontpage	NOUN=1	
-Froomkin	PROPN=1	PROPN=Froomkin
-Fucking	ADJ=1	
-Fun	NOUN=1 PROPN=1	PROPN=Fun
-Funen	PROPN=2	PROPN=Funen
-Further	ADV=3	
-Furthermore	ADV=1	
-Future	ADJ=1	
-Futures	PROPN=2	PROPN=Future
-G	PROPN=4	PROPN=G
-G.	PROPN=1	PROPN=G.
-GASES	PROPN=1	PROPN=Gas
-GE	PROPN=1	PROPN=GE
-GG	PROPN=1	PROPN=GG
-GIS	NOUN=7 PROPN=1	NOUN=GIS PROPN=GIS
-GISB	NOUN=4 X=2	NOUN=GISB X=GISB
-GNOFHAC	PROPN=2	PROPN=GNOFHAC
-GNP	NOUN=1	NOUN=GNP
-GOOD	ADJ=1	
-GOOGLEZON	PROPN=1	PROPN=GOOGLEZON
-GREAT	ADJ=2	
-GREATEST	ADJ=1	ADJ=great
-GT	PROPN=1	PROPN=GT
-GUJJOLAAY	PROPN=1	PROPN=Gujjolaay
-GW	PROPN=1	PROPN=GW
-Gabin	PROPN=1	PROPN=Gabin
-Gaiman	PROPN=1	PROPN=Gaiman
-Galante	PROPN=2	PROPN=Galante
-Galaxy	NOUN=1	
-Galileo	PROPN=1	PROPN=Galileo
-Gallows	PROPN=2	PROPN=Gallows
-Gambia	PROPN=1	PROPN=Gambia
-Game	PROPN=8 NOUN=1	PROPN=Game
-Games	PROPN=3 NOUN=1	PROPN=Game NOUN=game
-Gaming	PROPN=3	PROPN=Gaming
-Garage	NOUN=1	
-Garcey	PROPN=1	PROPN=Garcey
-García	PROPN=1	PROPN=García
-Garden	PROPN=3	PROPN=Garden
-Gare	PROPN=1	PROPN=Gare
-Gas	NOUN=5	
-Gass	PROPN=1	PROPN=Gass
-Gates	PROPN=2	PROPN=Gate
-Gaza	PROPN=4	PROPN=Gaza
-Gazio	PROPN=1	PROPN=Gazio
-Gebo	PROPN=1	PROPN=Gebo
-General	PROPN=6 ADJ=2	PROPN=General ADJ=General
-Generally	ADV=1	
-Generals	X=1	X=Generals
-Genesis	PROPN=2	PROPN=Genesis
-Geneva	PROPN=1	PROPN=Geneva
-Genevieve	PROPN=1	PROPN=Genevieve
-Geofence	NOUN=2	
-Geofences	NOUN=2	NOUN=geofence
-Geographic	ADJ=3	
-Geometric	ADJ=1	
-George	PROPN=12	PROPN=George
-Georges	PROPN=1	PROPN=Georges
-Georgetown	PROPN=1	PROPN=Georgetown
-Georgia	PROPN=3	PROPN=Georgia
-Gerald	PROPN=2	PROPN=Gerald
-Gerard	PROPN=1	PROPN=Gerard
-German	ADJ=9 PROPN=2 NOUN=1	ADJ=German PROPN=German NOUN=German
-Germans	PROPN=1	PROPN=German
-Germany	PROPN=8	PROPN=Germany
-Gertrude	PROPN=1	PROPN=Gertrude
-Get	VERB=16	
-Gets	VERB=1	VERB=get
-Getting	VERB=1	VERB=get
-Ghana	PROPN=2	PROPN=Ghana
-Ghost	PROPN=1	PROPN=Ghost
-Ghulam	PROPN=1	PROPN=Ghulam
-Gilbert	PROPN=1	PROPN=Gilbert
-Gilette	PROPN=1	PROPN=Gilette
-Gilmore	PROPN=2	PROPN=Gilmore
-Ginny	PROPN=1	PROPN=Ginny
-Girls	PROPN=2	PROPN=Girls
-Gish	PROPN=1	PROPN=Gish
-Give	VERB=4	
-Given	VERB=2	VERB=give
-Glad	ADJ=2	
-Glass	PROPN=1	PROPN=Glass
-Glendale	PROPN=1	PROPN=Glendale
-Glenn	PROPN=2	PROPN=Glenn
-Gliders	PROPN=3	PROPN=glider
-Global	ADJ=1	
-Glove	PROPN=1	PROPN=Glove
-Gmail	PROPN=1	PROPN=Gmail
-Go	VERB=6	
-Gobierno	X=1	X=Gobierno
-God	PROPN=2	PROPN=God
-Godiva	PROPN=1	PROPN=Godiva
-Going	VERB=1	VERB=go
-Gold	PROPN=1	PROPN=Gold
-Goldbach	PROPN=1	PROPN=Goldbach
-Goldberg	PROPN=1	PROPN=Goldberg
-Golden	ADJ=2	ADJ=Golden
-Goldsmith	PROPN=10	PROPN=Goldsmith
-Goldstar.com	PROPN=1	PROPN=Goldstar.com
-Gonzales	PROPN=1	PROPN=Gonzales
-Good	ADJ=20 PROPN=1	PROPN=Good
-Goode	PROPN=13	PROPN=Goode
-Goodger	PROPN=1	PROPN=Goodger
-Google	PROPN=26	PROPN=Google
-GoogleScholar	PROPN=1	PROPN=GoogleScholar
-Gorbachev	PROPN=3	PROPN=Gorbachev
-Gordon	PROPN=18	PROPN=Gordon
-Goscinny	PROPN=1	PROPN=Goscinny
-Gosier	PROPN=1	PROPN=Gosier
-Gothic	PROPN=1	PROPN=Gothic
-Gottlieb	PROPN=2	PROPN=Gottlieb
-Gov	PROPN=2	PROPN=Gov
-Governing	VERB=1	VERB=Govern
-Government	NOUN=6	
-Governor	PROPN=5	PROPN=Governor
-Governor(s)	NOUN=1	NOUN=Governor(s)
-Govt	PROPN=1	PROPN=Govt
-Graae	PROPN=1	PROPN=Graae
-Gramm	PROPN=1	PROPN=Gramm
-Grammar	PROPN=5 NOUN=1	PROPN=Grammar
-Grammatical	ADJ=1	ADJ=Grammatical
-Grand	ADJ=2	ADJ=Grand
-Grande	PROPN=4	PROPN=Grande
-Grant	PROPN=1	PROPN=Grant
-Gratton	PROPN=1	PROPN=Gratton
-Great	ADJ=47	
-Greater	ADJ=5	ADJ=Great
-Greatly	ADV=1	
-Greek	PROPN=1	PROPN=Greek
-Green	ADJ=1	ADJ=Green
-Greetings	INTJ=1	
-Greg	PROPN=3	PROPN=Greg
-Gregory	PROPN=2	PROPN=Gregory
-Grenada	PROPN=1	PROPN=Grenada
-Grenadines	PROPN=1	PROPN=Grenadines
-Gretchen	PROPN=1	PROPN=Gretchen
-Greyhound	PROPN=2	PROPN=Greyhound
-Grid	NOUN=1	
-Griffin	PROPN=4	PROPN=Griffin
-Griffith@ENRON	X=1	X=_
-Grill	PROPN=1	PROPN=Grill
-Groningen	PROPN=1	PROPN=Groningen
-Gross	ADJ=2	ADJ=Gross
-Ground	PROPN=1	PROPN=Ground
-Grounds	PROPN=1	PROPN=Ground
-Group	NOUN=1	
-Groups	NOUN=5	NOUN=group
-Growth	PROPN=1	PROPN=Growth
-Gruen	PROPN=1	PROPN=Gruen
-Guadeloupe	PROPN=11	PROPN=Guadeloupe
-Guadeloupean	ADJ=1	ADJ=Guadeloupean
-Guangzhou	PROPN=1	PROPN=Guangzhou
-Guarantee	NOUN=2	
-Guaranty	NOUN=2	
-Guardian	PROPN=1	PROPN=Guardian
-Gubëeher	PROPN=1	PROPN=Gubëeher
-Guerrillas	NOUN=1	NOUN=guerrilla
-Guest	PROPN=1	PROPN=Guest
-Guests	NOUN=1	NOUN=guest
-Gufiñamay	PROPN=1	PROPN=Gufiñamay
-Guinea	PROPN=1	PROPN=Guinea
-Gulapaoray	PROPN=1	PROPN=Gulapaoray
-Gulf	PROPN=5	PROPN=Gulf
-GummiBear	PROPN=1	PROPN=GummiBear
-Gundy	PROPN=1	PROPN=Gundy
-Gurgaon	PROPN=1	PROPN=Gurgaon
-Guruswamy	PROPN=2	PROPN=Guruswamy
-Gusiilay	PROPN=1	PROPN=Gusiilay
-Guy	PROPN=1	PROPN=Guy
-Gwadloup	X=1	X=Gwadloup
-Gérard	PROPN=1	PROPN=Gérard
-Gómez	PROPN=1	PROPN=Gómez
-Gújjolaay	PROPN=2	PROPN=Gújjolaay
-Gútaamay	PROPN=1	PROPN=Gútaamay
-H	NOUN=1 PROPN=1	NOUN=H PROPN=H
-H.	PROPN=2	PROPN=H.
-HANO	PROPN=6	PROPN=HANO
-HAS	AUX=2	AUX=have
-HAVE	VERB=1	
-HBO	PROPN=1	PROPN=HBO
-HCA	NOUN=1	
-HECS	PROPN=1	PROPN=HECS
-HELP	VERB=2 NOUN=1	
-HER	PRON=1	PRON=she
-HHa	PROPN=2	PROPN=HHa
-HIV	PROPN=1	PROPN=HIV
-HMB	NOUN=1	
-HOPE	PROPN=1	PROPN=HOPE
-HORSE	PROPN=1	PROPN=Horse
-HPL	NOUN=1	
-HR	NOUN=1	NOUN=HR
-HRonline	PROPN=1	PROPN=HRonline
-HTP	NOUN=1	
-HUGE	ADJ=2	
-Habbaniyah	PROPN=1	PROPN=Habbaniyah
-Habib	PROPN=2	PROPN=Habib
-Had	AUX=1	AUX=have
-Haddo	PROPN=1	PROPN=Haddo
-Hadibo	PROPN=4	PROPN=Hadibo
-Hadid	PROPN=7	PROPN=Hadid
-Hafijj	PROPN=2	PROPN=Hafijj
-Hagghier	PROPN=2	PROPN=Hagghier
-Haight	PROPN=1	PROPN=Haight
-Hajj	PROPN=1	PROPN=Hajj
-Hall	PROPN=9	PROPN=Hall
-Halls	NOUN=1	NOUN=Hall
-Hamas	PROPN=18	PROPN=Hamas
-Hamburg	PROPN=1	PROPN=Hamburg
-Hamill	PROPN=1	PROPN=Hamill
-Hammer	PROPN=1	PROPN=Hammer
-Hampshire	PROPN=2	PROPN=Hampshire
-Hamster	PROPN=1	PROPN=Hamster
-Hancock	PROPN=1	PROPN=Hancock
-Hangout	NOUN=1	
-Hank	PROPN=2	PROPN=Hank
-Hanks	PROPN=1	PROPN=Hanks
-Hannibal	PROPN=1	PROPN=Hannibal
-Hanrahan	PROPN=1	PROPN=Hanrahan
-Hanslick	PROPN=1	PROPN=Hanslick
-Hanson	PROPN=1	PROPN=Hanson
-Happened	VERB=1	VERB=happen
-Hapupu	PROPN=2	PROPN=Hapupu
-Harbor	PROPN=2	PROPN=Harbor
-Harbour	PROPN=1	PROPN=Harbour
-Hard	ADJ=1	
-Harlan	PROPN=1	PROPN=Harlan
-Harry	PROPN=3	PROPN=Harry
-Hartsell	PROPN=1	PROPN=Hartsell
-Harvard	PROPN=3	PROPN=Harvard
-Harvey	PROPN=1	PROPN=Harvey
-Has	AUX=1	AUX=have
-Hassan	PROPN=1	PROPN=Hassan
-Hat	NOUN=1	
-Haut	PROPN=1	PROPN=Haut
-Havana	PROPN=1	PROPN=Havana
-Have	AUX=3 VERB=3	
-Having	AUX=2 VERB=1	AUX=have VERB=have
-Hawaiian	PROPN=1	PROPN=Hawaiian
-Hawaiʻi	PROPN=1	PROPN=Hawaiʻi
-Hawthorne	PROPN=1	PROPN=Hawthorne
-Hayes	PROPN=1	PROPN=Hayes
-Hazem	PROPN=1	PROPN=Hazem
-He	PRON=107 INTJ=1	
-Health	PROPN=1	PROPN=Health
-HealthSpace	PROPN=1	PROPN=HealthSpace
-Hear	VERB=1	
-Heather	PROPN=2	PROPN=Heather
-HeatingOilStocks.pdf	NOUN=2	
-Heaven	PROPN=3	PROPN=Heaven
-Hebrew	ADJ=1 PROPN=1	ADJ=Hebrew PROPN=Hebrew
-Heels	PROPN=2	PROPN=Heel
-Hegemony	PROPN=1	PROPN=Hegemony
-Heh	INTJ=1	
-Heidelberg	PROPN=1	PROPN=Heidelberg
-Heidenreich	PROPN=1	PROPN=Heidenreich
-Heil	PROPN=1	PROPN=Heil
-Helen	PROPN=1	PROPN=Helen
-Hell	INTJ=1 PROPN=1	PROPN=Hell
-Hello	INTJ=1	
-Help	NOUN=2	
-Helsinki	PROPN=2	PROPN=Helsinki
-Henga	PROPN=3	PROPN=Henga
-Henry	PROPN=3	PROPN=Henry
-Her	PRON=11	
-Here	ADV=11	
-Heritage	PROPN=2	PROPN=Heritage
-Herzegovina	PROPN=1	PROPN=Herzegovina
-Hewitt	PROPN=1	PROPN=Hewitt
-Hey	INTJ=4	
-Hezbollah	PROPN=2	PROPN=Hezbollah
-Hi	INTJ=3	
-Hidden	ADJ=8	ADJ=Hidden
-High	ADJ=5 PROPN=1	PROPN=High
-Highly	ADV=5	
-Hill	PROPN=7	PROPN=Hill
-Hilla	PROPN=1	PROPN=Hilla
-Hilliard	PROPN=2	PROPN=Hilliard
-Hills	PROPN=3	PROPN=Hill
-Hilton	PROPN=2	PROPN=Hilton
-Hindu	ADJ=6 PROPN=1	ADJ=Hindu PROPN=Hindu
-Hinze	PROPN=1	PROPN=Hinze
-Hirsch	PROPN=1	PROPN=Hirsch
-His	PRON=23	
-Hispanic	ADJ=1	ADJ=Hispanic
-Historian	PROPN=1	PROPN=Historian
-Historic	ADJ=6	ADJ=Historic
-Historical	ADJ=1	ADJ=Historical
-Historically	ADV=1	
-History	PROPN=4 NOUN=2	PROPN=History
-Hit	VERB=1	
-Hitler	PROPN=1	PROPN=Hitler
-Hits	PROPN=1	PROPN=Hit
-Hmmm	INTJ=1	
-Hobbs	PROPN=1	PROPN=Hobbs
-Hobby	PROPN=1	PROPN=Hobby
-Hodge	PROPN=1	PROPN=Hodge
-Hohokam	PROPN=2	PROPN=Hohokam
-Holder	PROPN=1	PROPN=Holder
-Hollister	PROPN=1	PROPN=Hollister
-Holly	PROPN=2	PROPN=Holly
-Hollywood	PROPN=1	PROPN=Hollywood
-HollyŁódź	PROPN=1	PROPN=HollyŁódź
-Holocaust	PROPN=3	PROPN=Holocaust
-Holt	PROPN=25	PROPN=Holt
-Holy	ADJ=3	ADJ=Holy
-Home	NOUN=2 PROPN=2	PROPN=Home
-Homer	PROPN=1	PROPN=Homer
-Honolulu	PROPN=1	PROPN=Honolulu
-Honor	NOUN=2 PROPN=1	PROPN=Honor
-Hoop	PROPN=1	PROPN=Hoop
-Hop	VERB=3	
-Hope	VERB=7 PROPN=1	PROPN=Hope
-Hopefully	ADV=1	
-Horomona	PROPN=1	PROPN=Horomona
-Horrible	ADJ=2	
-Horse	PROPN=1	PROPN=Horse
-Horsiesios	PROPN=5	PROPN=Horsiesios
-Hot	ADJ=1	
-Hotel	PROPN=8	PROPN=Hotel
-Hour	PROPN=1	PROPN=Hour
-House	PROPN=8	PROPN=House
-Houseboat	NOUN=1	
-Household	PROPN=1	PROPN=Household
-Housing	PROPN=5	PROPN=Housing
-Houston	PROPN=7	PROPN=Houston
-How	ADV=35	
-However	ADV=25	
-Hu	PROPN=3	PROPN=Hu
-Huber	PROPN=1	PROPN=Huber
-Hudson	PROPN=3	PROPN=Hudson
-Huebi	PROPN=1	PROPN=Huebi
-Hugh	PROPN=3	PROPN=Hugh
-Hughes	PROPN=1	PROPN=Hughes
-Huguenots	PROPN=1	PROPN=Huguenot
-Huh	INTJ=5	
-Hull	PROPN=1	PROPN=Hull
-Humanities	PROPN=4	PROPN=Humanity
-Humoresque	PROPN=1	PROPN=Humoresque
-Hundreds	NOUN=1	NOUN=hundred
-Hurricane	PROPN=4	PROPN=Hurricane
-Husayn	PROPN=1	PROPN=Husayn
-Hussein	PROPN=2	PROPN=Hussein
-Hutt	PROPN=3	PROPN=Hutt
-Huwaijah	PROPN=1	PROPN=Huwaijah
-Hwy	PROPN=1	PROPN=Highway
-Hyatt	PROPN=2	PROPN=Hyatt
-Hydraulica	PROPN=1	PROPN=Hydraulica
-Hydrodynamica	PROPN=4	PROPN=Hydrodynamica
-Hydrogen	NOUN=1	
-Húluf	PROPN=1	PROPN=Húluf
-I	PRON=669 PROPN=6 NUM=3 NOUN=1	PRON=I PROPN=I NUM=I NOUN=I
-I'ile	X=1	X=I'ile
-I.E.	ADV=1	
-IAEA	PROPN=1	PROPN=IAEA
-IATA	PROPN=3	PROPN=IATA
-ID	NOUN=1	
-II	NUM=8	NUM=II
-IN	ADP=2	
-INDUSTRIAL	ADJ=1	ADJ=Industrial
-IOTM	PROPN=1	PROPN=IOTM
-IPO	NOUN=1	
-IRC	PROPN=1	PROPN=IRC
-IRIS	PROPN=1	PROPN=Iris
-IRR	NOUN=1	
-IS	AUX=1 PROPN=1	AUX=be PROPN=IS
-ISO	PROPN=2 NOUN=1	PROPN=ISO
-ISS	PROPN=3	PROPN=ISS
-IT	PRON=3	
-ITS	PRON=1	
-IUCN	PROPN=1	PROPN=IUCN
-Ian	PROPN=1	PROPN=Ian
-Ice	ADJ=1	
-Icelandic	PROPN=1	PROPN=Icelandic
-Icon	NOUN=1	
-Idaho	PROPN=1	PROPN=Idaho
-Ide	PROPN=1	PROPN=Ide
-Identify	VERB=1	
-Idiomaticity	PROPN=1	PROPN=Idiomaticity
-Ido	PROPN=1	PROPN=Ido
-If	SCONJ=76	
-Iguazu	PROPN=3	PROPN=Iguazu
-Ildefonso	PROPN=1	PROPN=Ildefonso
-Ill	PROPN=1	PROPN=Ill
-Image	NOUN=12	
-Imagine	PROPN=1	PROPN=Imagine
-Imbalance	NOUN=2	
-Imi	PROPN=2	PROPN=Imi
-Imitation	PROPN=1	PROPN=Imitation
-Immortal	ADJ=1	ADJ=Immortal
-Imperial	ADJ=2	
-Implementing	VERB=1	VERB=implement
-Importantly	ADV=1	
-Impressed	ADJ=1	
-In	ADP=152	
-Inc.	PROPN=7	PROPN=Inc.
-Inclusive	ADJ=1	ADJ=Inclusive
-Indeed	ADV=2	
-Indemnity	PROPN=1	PROPN=Indemnity
-Independent	PROPN=1	PROPN=Independent
-Index	PROPN=1	PROPN=Index
-India	PROPN=5	PROPN=India
-Indian	ADJ=4	ADJ=Indian
-Indianapolis	PROPN=2	PROPN=Indianapolis
-Indians	PROPN=2	PROPN=Indian
-Individual	PROPN=1	PROPN=Individual
-Indonesians	PROPN=1	PROPN=Indonesian
-Industrial	ADJ=1	ADJ=Industrial
-Infected	VERB=1	VERB=infect
-Infernale	PROPN=1	PROPN=Infernale
-Información	X=2	X=Información
-Information	NOUN=5 PROPN=3	PROPN=Information
-Inside	PROPN=1	PROPN=Inside
-Insights	NOUN=1	NOUN=insight
-Insofar	SCONJ=1	
-Inspector	PROPN=2	PROPN=Inspector
-Instead	ADV=2	
-Instinct	PROPN=1	PROPN=Instinct
-Institute	PROPN=6	PROPN=Institute
-Institutional	ADJ=3	
-Instruments	PROPN=1	PROPN=Instrument
-Intercept	NOUN=1	
-Interested	ADJ=2	
-Interesting	ADJ=1	
-Interim	ADJ=1	
-Interior	PROPN=1	PROPN=Interior
-Interiors	PROPN=1	PROPN=Interior
-International	ADJ=15	ADJ=International
-Internet	NOUN=2 PROPN=2	PROPN=Internet
-Interplanetary	ADJ=1	
-Interpretation	PROPN=1	PROPN=Interpretation
-Interview	NOUN=8 PROPN=1	PROPN=Interview
-Into	SCONJ=1	
-Intrastate	ADJ=1	
-Introduction	NOUN=5	
-Investment	PROPN=1	PROPN=Investment
-Inwood	PROPN=1	PROPN=Inwood
-Iran	PROPN=6	PROPN=Iran
-Iranian	ADJ=2	ADJ=Iranian
-Iraq	PROPN=14	PROPN=Iraq
-Iraqi	ADJ=11 PROPN=1	ADJ=Iraqi PROPN=Iraqi
-Iraqis	PROPN=3	PROPN=Iraqi
-Ireland	PROPN=1	PROPN=Ireland
-Irish	ADJ=2 PROPN=1	ADJ=Irish PROPN=Irish
-Is	AUX=16 VERB=4	AUX=be VERB=be
-Isaac	PROPN=1	PROPN=Isaac
-Isabel	PROPN=6	PROPN=Isabel
-Islamic	ADJ=4	ADJ=Islamic
-Island	PROPN=7 NOUN=1	PROPN=Island
-Islands	PROPN=4 NOUN=2	PROPN=Island NOUN=island
-Israel	PROPN=24	PROPN=Israel
-Israeli	ADJ=12	ADJ=Israeli
-Israelis	PROPN=1	PROPN=Israeli
-It	PRON=169	
-Italian	ADJ=3 PROPN=1	ADJ=Italian PROPN=Italian
-Italy	PROPN=2	PROPN=Italy
-Its	PRON=1	
-Ivan	PROPN=1	PROPN=Ivan
-Ivy	PROPN=1	PROPN=Ivy
-Iván	PROPN=1	PROPN=Iván
-Iyad	PROPN=1	PROPN=Iyad
-J	PROPN=2	PROPN=J
-J.	PROPN=5	PROPN=J.
-J.M.	PROPN=1	PROPN=J.M.
-JA	PROPN=1	PROPN=JA
-JFK	PROPN=1	PROPN=JFK
-JOB	NOUN=1	
-JPL	PROPN=1	PROPN=JPL
-Jack	PROPN=5	PROPN=Jack
-Jackass	NOUN=1	
-Jackie	PROPN=1	PROPN=Jackie
-Jackson	PROPN=1	PROPN=Jackson
-Jacob	PROPN=3	PROPN=Jacob
-Jacobs	PROPN=1	PROPN=Jacobs
-Jacques	PROPN=1	PROPN=Jacques
-Jake	PROPN=1	PROPN=Jake
-James	PROPN=5	PROPN=James
-Jan	PROPN=1	PROPN=Jan
-Jan.	PROPN=1	PROPN=January
-Janabi	PROPN=1	PROPN=Janabi
-Jane	PROPN=1	PROPN=Jane
-Janis	PROPN=1	PROPN=Janis
-January	PROPN=20	PROPN=January
-Japan	PROPN=1	PROPN=Japan
-Japaneiro	PROPN=1	PROPN=Japaneiro
-Japanese	ADJ=5 PROPN=4	ADJ=Japanese PROPN=Japanese
-Jared	PROPN=4	PROPN=Jared
-Jarrold	PROPN=1	PROPN=Jarrold
-Jasny	PROPN=1	PROPN=Jasny
-Jason	PROPN=2	PROPN=Jason
-Java	PROPN=1	PROPN=Java
-Jean	PROPN=5	PROPN=Jean
-Jeanne	PROPN=4	PROPN=Jeanne
-Jeff	PROPN=4	PROPN=Jeff
-Jefferson	PROPN=1	PROPN=Jefferson
-Jeffrey	PROPN=3	PROPN=Jeffrey
-Jen	PROPN=1	PROPN=Jen
-Jenkins	PROPN=1	PROPN=Jenkins
-Jenks	PROPN=1	PROPN=Jenks
-Jenna	PROPN=9	PROPN=Jenna
-Jennifer	PROPN=3	PROPN=Jennifer
-Jennings	PROPN=1	PROPN=Jennings
-Jens	PROPN=1	PROPN=Jens
-Jensen	PROPN=3	PROPN=Jensen
-Jerry	PROPN=1	PROPN=Jerry
-Jersey	PROPN=3	PROPN=Jersey
-Jerusalem	PROPN=3	PROPN=Jerusalem
-Jespersen	PROPN=11	PROPN=Jespersen
-Jessica	PROPN=1	PROPN=Jessica
-Jesuit	ADJ=1	ADJ=Jesuit
-Jet	PROPN=1	PROPN=Jet
-JetBlue	PROPN=1	PROPN=JetBlue
-Jewish	ADJ=3	ADJ=Jewish
-Jews	PROPN=3	PROPN=Jew
-Jezebel	PROPN=1	PROPN=Jezebel
-Jiangsu	PROPN=1	PROPN=Jiangsu
-Jihad	PROPN=3	PROPN=Jihad
-Jill	PROPN=1	PROPN=Jill
-Jim	PROPN=5	PROPN=Jim
-Jo	PROPN=1	PROPN=Jo
-Joan	PROPN=3	PROPN=Joan
-Job	NOUN=4 PROPN=1	PROPN=Job
-Joe	PROPN=1	PROPN=Joe
-Joel	PROPN=1	PROPN=Joel
-Johann	PROPN=5	PROPN=Johann
-Johannes	PROPN=1	PROPN=Johannes
-Johar	PROPN=1	PROPN=Johar
-John	PROPN=9	PROPN=John
-Johnathan	PROPN=1	PROPN=Johnathan
-Johnson	PROPN=4	PROPN=Johnson
-Joint	ADJ=1	ADJ=Joint
-Joke	PROPN=1	PROPN=Joke
-Jolene	PROPN=1	PROPN=Jolene
-Jonathan	PROPN=3	PROPN=Jonathan
-Jones	PROPN=4	PROPN=Jones
-Jong	PROPN=1	PROPN=Jong
-Jordan	PROPN=1	PROPN=Jordan
-Jose	PROPN=1	PROPN=Jose
-Joseph	PROPN=4	PROPN=Joseph
-Josh	PROPN=2	PROPN=Josh
-Joshua	PROPN=3	PROPN=Joshua
-Jr.	PROPN=2 ADJ=1	PROPN=Jr. ADJ=Jr.
-Jubilee	PROPN=1	PROPN=Jubilee
-Judge	PROPN=2	PROPN=Judge
-Judiciary	PROPN=1	PROPN=Judiciary
-Jules	PROPN=3	PROPN=Jules
-Julia	PROPN=1	PROPN=Julia
-Julian	PROPN=1	PROPN=Julian
-Julie	PROPN=3	PROPN=Julie
-Julien	PROPN=4	PROPN=Julien
-July	PROPN=15	PROPN=July
-Jump	NOUN=1	
-Junction	PROPN=2 NOUN=1	PROPN=Junction
-June	PROPN=9	PROPN=June
-Jungwook	PROPN=1	PROPN=Jungwook
-Just	ADV=14	
-Justice	PROPN=4	PROPN=Justice
-Jutland	PROPN=1	PROPN=Jutland
-Jérôme	PROPN=1	PROPN=Jérôme
-Jóola	PROPN=9 ADJ=5	PROPN=Jóola ADJ=Jóola
-K	NOUN=1 PROPN=1	NOUN=K PROPN=K
-K.	PROPN=1	PROPN=K.
-KS	PROPN=2	PROPN=KS
-Kaasa	PROPN=3	PROPN=Kaasa
-Kadai	PROPN=1	PROPN=Kadai
-Kahn	PROPN=1	PROPN=Kahn
-Kaiser	PROPN=1	PROPN=Kaiser
-Kaminski	PROPN=2	PROPN=Kaminski
-Kamobeul	PROPN=1	PROPN=Kamobeul
-Kang	PROPN=1	PROPN=Kang
-Kansas	PROPN=1	PROPN=Kansas
-Karate	PROPN=1	PROPN=Karate
-Karen	PROPN=1	PROPN=Karen
-Karim	PROPN=1	PROPN=Karim
-Karine	PROPN=1	PROPN=Karine
-Karis	PROPN=1	PROPN=Karis
-Karl	PROPN=1	PROPN=Karl
-Karla	PROPN=1	PROPN=Karla
-Karlgren	PROPN=1	PROPN=Karlgren
-Kasna	PROPN=1	PROPN=Kasna
-Kate	PROPN=1	PROPN=Kate
-Katherine	PROPN=1	PROPN=Katherine
-Kathleen	PROPN=1	PROPN=Kathleen
-Kathy	PROPN=1	PROPN=Kathy
-Katrina	PROPN=3	PROPN=Katrina
-Katy	PROPN=1	PROPN=Katy
-Kawashima	PROPN=1	PROPN=Kawashima
-Kay	PROPN=4	PROPN=Kay
-Kayak	PROPN=1	PROPN=Kayak
-Kayangan	PROPN=1	PROPN=Kayangan
-Kazan	PROPN=1	PROPN=Kazan
-Kazimir	PROPN=1	PROPN=Kazimir
-Keene	PROPN=1	PROPN=Keene
-Keep	VERB=8	
-Kelly	PROPN=3	PROPN=Kelly
-Ken	PROPN=1	PROPN=Ken
-Kenneally	PROPN=1	PROPN=Kenneally
-Kennedy	PROPN=1	PROPN=Kennedy
-Kerala	PROPN=2	PROPN=Kerala
-Kermie	PROPN=1	PROPN=Kermie
-Kermit	PROPN=1	PROPN=Kermit
-Kevin	PROPN=1	PROPN=Kevin
-Kevin.A.Boone@accenture.com	PROPN=1	PROPN=Kevin.A.Boone@accenture.com
-Keyhole	PROPN=1	PROPN=Keyhole
-Keys	PROPN=1	PROPN=Key
-Keywords	NOUN=1	NOUN=keyword
-Khader	PROPN=1	PROPN=Khader
-Khalil	PROPN=1	PROPN=Khalil
-Kibbutz	PROPN=1	PROPN=Kibbutz
-Kiev	PROPN=1	PROPN=Kiev
-Kim	PROPN=3	PROPN=Kim
-Kinder	PROPN=1	PROPN=Kinder
-Kindest	ADJ=1	ADJ=kind
-Kindig	PROPN=1	PROPN=Kindig
-King	PROPN=5	PROPN=King
-Kingdom	PROPN=6	PROPN=Kingdom
-Kingsman	PROPN=1	PROPN=Kingsman
-Kinkade	PROPN=1	PROPN=Kinkade
-Kinneret	PROPN=1	PROPN=Kinneret
-Kinsler	PROPN=1	PROPN=Kinsler
-Kirk	PROPN=1	PROPN=Kirk
-Kirkuk	PROPN=1	PROPN=Kirkuk
-Kirriemuir	PROPN=1	PROPN=Kirriemuir
-Kitchen	NOUN=1	
-Kitts	PROPN=1	PROPN=Kitts
-Klingberg	PROPN=2	PROPN=Klingberg
-Kliotech	PROPN=1	PROPN=Kliotech
-Knight	PROPN=1	PROPN=Knight
-Know	VERB=2	
-Koerner	PROPN=1	PROPN=Koerner
-Koinonia	PROPN=4	PROPN=Koinonia
-Koninklijke	PROPN=1	PROPN=Koninklijke
-Koolhaas	PROPN=2	PROPN=Koolhaas
-Kopinga	PROPN=4	PROPN=Kopinga
-Korea	PROPN=3	PROPN=Korea
-Korean	ADJ=3	ADJ=Korean
-Kr	NOUN=1 SYM=1	NOUN=Krone SYM=Krone
-Kraków	PROPN=1	PROPN=Kraków
-Kramer	PROPN=2	PROPN=Kramer
-Kreyol	PROPN=1	PROPN=Kreyol
-Kristen	PROPN=1	PROPN=Kristen
-Kroeker	PROPN=1	PROPN=Kroeker
-Krumbholz	PROPN=1	PROPN=Krumbholz
-Księży	PROPN=1	PROPN=Księży
-Kudos	NOUN=1	
-Kuei	PROPN=1	PROPN=Kuei
-Kufa	PROPN=1	PROPN=Kufa
-Kujireray	PROPN=3	PROPN=Kujireray
-Kuluunaay	PROPN=1	PROPN=Kuluunaay
-Kusiilay	PROPN=1	PROPN=Kusiilay
-Kwa	PROPN=1	PROPN=Kwa
-Kyoto	PROPN=1	PROPN=Kyoto
-Kúlaakiay	PROPN=1	PROPN=Kúlaakiay
-L'Americano	PROPN=1	PROPN=L'Americano
-L'instant	PROPN=1	PROPN=L'instant
-L.	PROPN=2	PROPN=L.
-L.P.	PROPN=1	PROPN=L.P.
-L2	NOUN=10	NOUN=L2
-LA	PROPN=1	PROPN=LA
-LD	NOUN=1	
-LED	NOUN=4	NOUN=LED
-LGBTQ	ADJ=1	ADJ=LGBTQ
-LIBER	PROPN=1	PROPN=Liber
-LIS	PROPN=1	PROPN=LIS
-LMAO	INTJ=1	
-LNG	NOUN=1	
-LOCATION	NOUN=1	
-LOVE	NOUN=1 VERB=1	
-LTD.	PROPN=1	PROPN=LTD.
-LU	INTJ=1	
-LV	PROPN=1	PROPN=LV
-La	PROPN=7	PROPN=La
-LaGuardia	PROPN=1	PROPN=LaGuardia
-Lab	PROPN=3	PROPN=Lab
-Labor	NOUN=2	
-Laboratorio	PROPN=1	PROPN=Laboratorio
-Labrador	PROPN=3	PROPN=Labrador
-Laden	PROPN=1	PROPN=Laden
-Lady	PROPN=1	PROPN=Lady
-Lagerlöf	PROPN=1	PROPN=Lagerlöf
-Lagrange	PROPN=1	PROPN=Lagrange
-Lai	PROPN=1	PROPN=Lai
-Lake	PROPN=7	PROPN=Lake
-Lakes	PROPN=3	PROPN=Lake
-Lakeshore	PROPN=2	PROPN=Lakeshore
-Lakoff	PROPN=1	PROPN=Lakoff
-Lancashire	PROPN=1	PROPN=Lancashire
-Land	PROPN=2	PROPN=Land
-Landgraf	PROPN=1	PROPN=Landgraf
-Langeland	PROPN=3	PROPN=Langeland
-Language	PROPN=5 NOUN=3	PROPN=Language
-Languages	PROPN=2	PROPN=Language
-Lao	PROPN=2	PROPN=Lao
-Laos	PROPN=2	PROPN=Laos
-Laplace	PROPN=1	PROPN=Laplace
-Larry	PROPN=4	PROPN=Larry
-Las	PROPN=3	PROPN=Las
-Last	ADJ=6	
-Late	ADV=2	
-Later	ADV=4	ADV=late
-Latin	ADJ=2 PROPN=2	ADJ=Latin PROPN=Latin
-Lattice	PROPN=2	PROPN=Lattice
-Lau	PROPN=2	PROPN=Lau
-Laughter	NOUN=4	
-Laura	PROPN=3	PROPN=Laura
-Lauralee	PROPN=1	PROPN=Lauralee
-Laurie	PROPN=1	PROPN=Laurie
-Lavan	PROPN=2	PROPN=Lavan
-Lavo	PROPN=1	PROPN=Lavo
-Law	PROPN=2	PROPN=Law
-Lawrence	PROPN=2	PROPN=Lawrence
-Laws	PROPN=1	PROPN=Laws
-LeT	PROPN=1	PROPN=LeT
-Leader	NOUN=1	
-Leadership	PROPN=1	PROPN=Leadership
-Leading	VERB=1	VERB=lead
-League	PROPN=8	PROPN=League
-Leap	PROPN=1	PROPN=Leap
-Least	ADJ=1	
-Lebanese	ADJ=1	ADJ=Lebanese
-Lebanon	PROPN=2	PROPN=Lebanon
-Lectures	PROPN=1	PROPN=Lectures
-Lee	PROPN=30	PROPN=Lee
-Left	PROPN=2 ADV=1	PROPN=Left
-Legato	PROPN=1	PROPN=Legato
-Leiden	PROPN=1	PROPN=Leiden
-Leisure	PROPN=1	PROPN=Leisure
-Lemoine	PROPN=1	PROPN=Lemoine
-Len	PROPN=1	PROPN=Len
-Lenhart	PROPN=1	PROPN=Lenhart
-Lensey	PROPN=1	PROPN=Lensey
-Leonhard	PROPN=1	PROPN=Leonhard
-Leonia	PROPN=1	PROPN=Leonia
-Leopold	PROPN=3	PROPN=Leopold
-Lepage	PROPN=1	PROPN=Lepage
-Les	PROPN=4	PROPN=Les
-Lesser	ADV=1	
-Lessig	PROPN=2	PROPN=Lessig
-Let	VERB=12	
-Levico	PROPN=2	PROPN=Levico
-Lewis	PROPN=5	PROPN=Lewis
-Lexical	ADJ=1	
-Lexus	PROPN=1	PROPN=Lexus
-Li	PROPN=2	PROPN=Li
-Libertarian	ADJ=3 PROPN=1	ADJ=Libertarian PROPN=Libertarian
-Libertarians	PROPN=1	PROPN=Libertarian
-Liberty	PROPN=2	PROPN=Liberty
-Librarian	PROPN=1	PROPN=Librarian
-Librarians	NOUN=1	NOUN=librarian
-Libraries	PROPN=2	PROPN=Library
-Library	PROPN=5	PROPN=Library
-LibriVox	PROPN=9	PROPN=LibriVox
-Libya	PROPN=1	PROPN=Libya
-Liechtenstein	PROPN=1	PROPN=Liechtenstein
-Lied	VERB=1	VERB=lie
-Life	NOUN=1 PROPN=1	PROPN=Life
-Lifetime	PROPN=1	PROPN=Lifetime
-Lifts	NOUN=1	NOUN=lift
-Light	PROPN=3 NOUN=1	PROPN=Light
-Lighting	NOUN=2	
-Like	ADP=5 INTJ=1 SCONJ=1 VERB=1	
-Likewise	ADV=1	
-Limits	NOUN=1	NOUN=limit
-Linapacan	PROPN=1	PROPN=Linapacan
-Lindqvist	PROPN=1	PROPN=Lindqvist
-Lindsay	PROPN=1	PROPN=Lindsay
-Line	PROPN=2	PROPN=Line
-Lines	PROPN=1	PROPN=Lines
-Linguistic	ADJ=5	ADJ=Linguistic
-Linguistics	NOUN=3 PROPN=3	PROPN=Linguistics
-Linguists	PROPN=1	PROPN=Linguist
-Link	NOUN=1	
-Lipton	PROPN=1	PROPN=Lipton
-Lisa	PROPN=1	PROPN=Lisa
-Lisa_coverletter.doc	NOUN=2	
-Lisa_resume.doc	NOUN=2	
-List	PROPN=1	PROPN=List
-Listed	VERB=1	VERB=list
-Listing	PROPN=4 VERB=1	PROPN=Listing VERB=list
-Little	PROPN=2	PROPN=Little
-Litzmannstadt	PROPN=1	PROPN=Litzmannstadt
-Liu	PROPN=1	PROPN=Liu
-Live	ADJ=1	ADJ=Live
-Living	NOUN=1	
-Livingston	PROPN=1	PROPN=Livingston
-Lizzie	PROPN=1	PROPN=Lizzie
-Ličen	PROPN=3	PROPN=Ličen
-Lo	PROPN=2	PROPN=Lo
-Lobby	PROPN=1	PROPN=Lobby
-Lobe	PROPN=1	PROPN=Lobe
-Local	ADJ=1	
-Location	NOUN=3	
-Lodge	PROPN=2	PROPN=Lodge
-Lolland	PROPN=1	PROPN=Lolland
-Loma	PROPN=1	PROPN=Loma
-London	PROPN=16	PROPN=London
-Lone	PROPN=2	PROPN=Lone
-Long	ADV=1 PROPN=1	PROPN=Long
-Look	VERB=3	
-Looking	ADJ=1 VERB=1	VERB=Looking
-Lookout	NOUN=1	
-Loopholes	NOUN=1	NOUN=loophole
-Lopez	PROPN=1	PROPN=Lopez
-Lord	PROPN=3	PROPN=Lord
-Lords	PROPN=6	PROPN=Lord
-Loretta	PROPN=1	PROPN=Loretta
-Los	PROPN=2	PROPN=Los
-Lots	NOUN=1	NOUN=lot
-Lotte	PROPN=1	PROPN=Lotte
-Lottery	PROPN=3	PROPN=Lottery
-Loud	ADV=1	ADV=Loud
-Louis	PROPN=9	PROPN=Louis
-Louisiana	PROPN=1	PROPN=Louisiana
-Love	PROPN=4 VERB=1	PROPN=Love
-Loved	VERB=1	VERB=love
-Lovely	ADJ=1	
-Lover	PROPN=1	PROPN=Lover
-Lovers	PROPN=1	PROPN=Lovers
-Lovley	ADJ=1	ADJ=lovely
-Lucero	PROPN=2	PROPN=Lucero
-Lucia	PROPN=1	PROPN=Lucia
-Luckily	ADV=1	
-Luis	PROPN=1	PROPN=Luis
-Luján	PROPN=1	PROPN=Luján
-Luna	PROPN=1	PROPN=Luna
-Luo	PROPN=1	PROPN=Luo
-Luxe	PROPN=1	PROPN=Luxe
-Luzon	PROPN=1	PROPN=Luzon
-Lynch	PROPN=2	PROPN=Lynch
-Lynda	PROPN=1	PROPN=Lynda
-Lynley	PROPN=3	PROPN=Lynley
-M	NOUN=1 PROPN=1	NOUN=M PROPN=M
-M.	PROPN=5	PROPN=M.
-M.Sc.	PROPN=1	PROPN=M.Sc.
-MASSAGE	NOUN=1	
-MC	PROPN=1	PROPN=MC
-MCT	NOUN=1	
-MD	NOUN=1 PROPN=1	NOUN=MD PROPN=MD
-ME	PRON=1	PRON=I
-MILLIONS	NOUN=1	NOUN=million
-MIRAMAR	PROPN=1	PROPN=Miramar
-MIT	PROPN=1	PROPN=MIT
-MIX	VERB=1	
-MLB	PROPN=4	PROPN=MLB
-MMOG	NOUN=1	
-MOVED	VERB=1	VERB=move
-MSN	PROPN=2	PROPN=MSN
-MTV	PROPN=1	PROPN=MTV
-MUST	AUX=1	
-MVP	NOUN=1	NOUN=MVP
-MXN	NOUN=1	NOUN=MXN
-MacGyver	PROPN=1	PROPN=MacGyver
-Macaulay	PROPN=1	PROPN=Macaulay
-Macedonia	PROPN=1	PROPN=Macedonia
-Machine	PROPN=1	PROPN=Machine
-Mackey	PROPN=2	PROPN=Mackey
-Maclaurin	PROPN=1	PROPN=Maclaurin
-Madame	PROPN=3	PROPN=Madame
-Magazine	PROPN=4	PROPN=Magazine
-Magi	PROPN=1	PROPN=Magi
-Magic	PROPN=9	PROPN=Magic
-Magicians	PROPN=2	PROPN=magician
-Maguire	PROPN=1	PROPN=Maguire
-Mahault	PROPN=1	PROPN=Mahault
-Mahmoud	PROPN=4	PROPN=Mahmoud
-Main	ADJ=7	ADJ=Main
-Maize1_1017013	PROPN=1	PROPN=Maize1_1017013
-Major	ADJ=5 PROPN=1	ADJ=Major PROPN=Major
-Make	VERB=2	
-Makel	PROPN=2	PROPN=Makel
-Making	VERB=2	VERB=make
-Malach	PROPN=1	PROPN=Malach
-Malaysia	PROPN=3	PROPN=Malaysia
-Malcolm	PROPN=1	PROPN=Malcolm
-Male	ADJ=1	
-Malevich	PROPN=1	PROPN=Malevich
-Mall	PROPN=1	PROPN=Mall
-Malle	PROPN=3	PROPN=Malle
-Man	PROPN=2 NOUN=1	PROPN=Man
-Management	PROPN=1	PROPN=Management
-Manager	NOUN=1 PROPN=1	PROPN=Manager
-Managing	VERB=1	VERB=manage
-Manakau	PROPN=1	PROPN=Manakau
-Mandel	PROPN=1	PROPN=Mandel
-Mandy	PROPN=1	PROPN=Mandy
-Manhattan	PROPN=3	PROPN=Manhattan
-Manifesto	PROPN=1	PROPN=Manifesto
-Manila	PROPN=1	PROPN=Manila
-Mankind	PROPN=1	PROPN=Mankind
-Mann	PROPN=1	PROPN=Mann
-Mannino	PROPN=1	PROPN=Mannino
-Manoel	PROPN=1	PROPN=Manoel
-Many	ADJ=7	
-Maori	ADJ=1 PROPN=1	ADJ=Maori PROPN=Maori
-Map	NOUN=3	
-Maps	PROPN=1	PROPN=Maps
-Marae	PROPN=3	PROPN=Marae
-Marathon	PROPN=1	PROPN=Marathon
-Marauders	PROPN=1	PROPN=Marauders
-Marbles	PROPN=23	PROPN=Marbles
-March	PROPN=17	PROPN=March
-Marco	PROPN=1	PROPN=Marco
-Maria	PROPN=1	PROPN=Maria
-Marie	PROPN=2	PROPN=Marie
-Marina	PROPN=1	PROPN=Marina
-Marine	PROPN=1	PROPN=Marine
-Marines	PROPN=2	PROPN=Marine
-Mario	PROPN=3	PROPN=Mario
-Mark	PROPN=4	PROPN=Mark
-Market	PROPN=3	PROPN=Market
-Markey	PROPN=1	PROPN=Markey
-Markus	PROPN=1	PROPN=Markus
-Marlene	PROPN=2	PROPN=Marlene
-Marlon	PROPN=1	PROPN=Marlon
-Marriage	PROPN=8	PROPN=Marriage
-Marriott	PROPN=1	PROPN=Marriott
-Marsden	PROPN=4	PROPN=Marsden
-Marsha	PROPN=1	PROPN=Marsha
-Marstal	PROPN=1	PROPN=Marstal
-Martin	PROPN=6	PROPN=Martin
-Martínez	PROPN=5	PROPN=Martínez
-Marv	PROPN=1	PROPN=Marv
-Marvel	PROPN=1	PROPN=Marvel
-Marx	PROPN=1	PROPN=Marx
-Mary	PROPN=4	PROPN=Mary
-Masoud	PROPN=1	PROPN=Masoud
-Mass	PROPN=1	PROPN=Mass
-Massachusetts	PROPN=4	PROPN=Massachusetts
-Master	NOUN=4	
-Masters	NOUN=1	NOUN=master
-Match	PROPN=1	PROPN=Match
-Mateo	PROPN=1	PROPN=Mateo
-Mater	PROPN=1	PROPN=Mater
-Mathematica	PROPN=1	PROPN=Mathematica
-Mathematical	ADJ=2	
-Mathematically	ADV=1	
-Mathematics	PROPN=1	PROPN=Mathematics
-Mathias	PROPN=1	PROPN=Mathias
-Matilda	PROPN=1	PROPN=Matilda
-Matt	PROPN=2	PROPN=Matt
-Matters	PROPN=1	PROPN=matter
-Matthew	PROPN=9	PROPN=Matthew
-Maui	PROPN=4	PROPN=Maui
-Maximum	ADJ=1	ADJ=Maximum
-May	PROPN=11 AUX=1	PROPN=May
-Maya	PROPN=4	PROPN=Maya
-Maybe	ADV=3	
-Mayfield	PROPN=1	PROPN=Mayfield
-Mayor	PROPN=1	PROPN=Mayor
-Mazirat	PROPN=1	PROPN=Mazirat
-McAuliffe	PROPN=1	PROPN=McAuliffe
-McBride	PROPN=1	PROPN=McBride
-McDermott	PROPN=1	PROPN=McDermott
-McDonal	PROPN=1	PROPN=McDonald
-McDonald	PROPN=2	PROPN=McDonald
-McDonalds	PROPN=1	PROPN=McDonalds
-McDonnell	PROPN=4	PROPN=McDonnell
-McFarlane	PROPN=1	PROPN=McFarlane
-McGilloway	PROPN=2	PROPN=McGilloway
-McGuire	PROPN=2	PROPN=McGuire
-McKenzie	PROPN=3	PROPN=McKenzie
-McLeran	PROPN=1	PROPN=McLeran
-McManus	PROPN=1	PROPN=McManus
-Mcdonald	PROPN=1	PROPN=Mcdonald
-Mcmanus	PROPN=1	PROPN=Mcmanus
-Me	PRON=4	PRON=I
-Meal	NOUN=2 PROPN=1	PROPN=Meal
-Mean	NOUN=1	
-Measuring	VERB=1	VERB=measure
-Med	PROPN=1	PROPN=Med
-Medal	PROPN=1	PROPN=Medal
-Media	PROPN=1	PROPN=Media
-Medicine	NOUN=1	
-Mediterranean	ADJ=1	ADJ=Mediterranean
-Meen	PROPN=1	PROPN=Meen
-Meeting	PROPN=1	PROPN=Meeting
-Melancon	PROPN=1	PROPN=Melancon
-Melanie	PROPN=1	PROPN=Melanie
-Melbourne	PROPN=1	PROPN=Melbourne
-Memorial	PROPN=1	PROPN=Memorial
-Memphis	PROPN=1	PROPN=Memphis
-Men	NOUN=2	NOUN=man
-Menzies	PROPN=1	PROPN=Menzies
-Mercedes	PROPN=1	PROPN=Mercedes
-Mercury	PROPN=3	PROPN=Mercury
-Merritt	PROPN=1	PROPN=Merritt
-Merson	PROPN=1	PROPN=Merson
-Mery	PROPN=1	PROPN=Mery
-Meryl	PROPN=1	PROPN=Meryl
-Mesa	PROPN=1	PROPN=Mesa
-Messina	PROPN=2	PROPN=Messina
-Messy	ADJ=1	ADJ=Messy
-Met	PROPN=1	PROPN=Met
-Meteorites	NOUN=1	NOUN=meteorite
-Methodists	PROPN=1	PROPN=Methodist
-Methodology	NOUN=1 PROPN=1	PROPN=Methodology
-Metro	PROPN=3	PROPN=Metro
-Metro.us	PROPN=1	PROPN=Metro.us
-Metropolitan	ADJ=3	ADJ=Metropolitan
-Mets	PROPN=9	PROPN=Met
-Meurtres	PROPN=1	PROPN=Meurtres
-Mexican	ADJ=1	ADJ=Mexican
-Mexico	PROPN=11	PROPN=Mexico
-Mi	PROPN=1	PROPN=Mi
-Miami	PROPN=3	PROPN=Miami
-Michael	PROPN=7	PROPN=Michael
-Michaelis	PROPN=1	PROPN=Michaelis
-Michelangelo	PROPN=1	PROPN=Michelangelo
-Michelin	PROPN=1	PROPN=Michelin
-Michelle	PROPN=1	PROPN=Michelle
-Michiel	PROPN=1	PROPN=Michiel
-Michigan	PROPN=5	PROPN=Michigan
-Microdermabrasions	NOUN=1	NOUN=microdermabrasion
-Microscope	NOUN=1 PROPN=1	PROPN=Microscope
-Middlebrooks	PROPN=1	PROPN=Middlebrooks
-Midland	PROPN=1	PROPN=Midland
-Midnight	PROPN=1	PROPN=Midnight
-Midtown	PROPN=2	PROPN=Midtown
-Midwest	PROPN=1	PROPN=Midwest
-Midwesterners	NOUN=1	NOUN=Midwesterner
-Mike	PROPN=2	PROPN=Mike
-Milekic	PROPN=1	PROPN=Milekic
-Miley	PROPN=1	PROPN=Miley
-Military	PROPN=1	PROPN=Military
-Miller	PROPN=2	PROPN=Miller
-Mills	PROPN=1	PROPN=Mills
-Milson	PROPN=1	PROPN=Milson
-Mingo	PROPN=1	PROPN=Mingo
-Miniseries	NOUN=1	
-Minister	PROPN=2	PROPN=Minister
-Ministry	PROPN=1	PROPN=Ministry
-Minor	ADJ=1	
-Minute	PROPN=2	PROPN=Minute
-Miramar	PROPN=14	PROPN=Miramar
-Miramir	PROPN=1	PROPN=Miramir
-Miriam	PROPN=1	PROPN=Miriam
-Misha	PROPN=1	PROPN=Misha
-Miss	PROPN=1	PROPN=Miss
-Mississippi	PROPN=2	PROPN=Mississippi
-Missouri	PROPN=1	PROPN=Missouri
-Mistake	NOUN=1	
-Mitchell	PROPN=10	PROPN=Mitchell
-Mixed	VERB=1	VERB=mix
-Mo	PROPN=1	PROPN=Mo
-Mobil	PROPN=1	PROPN=Mobil
-Mobile	ADJ=1	ADJ=Mobile
-Model	NOUN=1	
-Modern	ADJ=2	
-Module	PROPN=1	PROPN=Module
-Mof-Ávvi	PROPN=9	PROPN=Mof-Ávvi
-Mohammad	PROPN=1	PROPN=Mohammad
-Mohammed	PROPN=4	PROPN=Mohammed
-Mohiuddin	PROPN=1	PROPN=Mohiuddin
-Moments	NOUN=1	NOUN=moment
-Mon	PROPN=1	PROPN=Monday
-Monday	PROPN=4	PROPN=Monday
-Mongolia	PROPN=1	PROPN=Mongolia
-Monks	NOUN=2	NOUN=monk
-Monsoon	NOUN=1	
-Montague	PROPN=1	PROPN=Montague
-Montejo	PROPN=3 X=2	PROPN=Montejo X=Montejo
-Montenegro	PROPN=1	PROPN=Montenegro
-Month	PROPN=4	PROPN=Month
-Monthly	PROPN=1	PROPN=Monthly
-Montmartre	PROPN=1	PROPN=Montmartre
-Montparnasse	PROPN=1	PROPN=Montparnasse
-Moon	NOUN=1 PROPN=1	PROPN=Moon
-Moore	PROPN=2	PROPN=Moore
-Moral	NOUN=1	
-Moran	PROPN=1	PROPN=Moran
-Moravia	PROPN=1	PROPN=Moravia
-More	ADV=2	
-Moreau	PROPN=19	PROPN=Moreau
-Moreover	ADV=3	
-Moretti	PROPN=1	PROPN=Moretti
-Morgan	PROPN=3	PROPN=Morgan
-Moriaty	PROPN=1	PROPN=Moriaty
-Moriori	PROPN=12 ADJ=1	PROPN=Moriori ADJ=Moriori
-Moritz	PROPN=1	PROPN=Moritz
-Morne	PROPN=1	PROPN=Morne
-Morning	NOUN=1 PROPN=1	PROPN=Morning
-Morris	PROPN=1	PROPN=Morris
-Moscow	PROPN=7	PROPN=Moscow
-Most	ADJ=8 ADV=5	
-Mosul	PROPN=3	PROPN=Mosul
-Mother	PROPN=1	PROPN=Mother
-Motion	PROPN=1	PROPN=Motion
-Motors	PROPN=1	PROPN=Motor
-Motorsports	PROPN=1	PROPN=Motorsport
-Mountain	PROPN=1	PROPN=Mountain
-Mountains	PROPN=1	PROPN=Mountain
-Mourey	PROPN=2	PROPN=Mourey
-Movement	PROPN=1	PROPN=Movement
-Movie	PROPN=2 NOUN=1	PROPN=Movie
-Moving	VERB=1	VERB=move
-Mozilla	PROPN=8	PROPN=Mozilla
-Mr.	PROPN=18	PROPN=Mr.
-Mrs.	PROPN=1	PROPN=Mrs.
-Ms.	PROPN=3	PROPN=Ms.
-Muhammad	PROPN=1	PROPN=Muhammad
-Muhammed	PROPN=1	PROPN=Muhammed
-Mukalla	PROPN=2	PROPN=Mukalla
-Mulholland	PROPN=1	PROPN=Mulholland
-Mulligan	PROPN=1	PROPN=Mulligan
-Mumbai	PROPN=1	PROPN=Mumbai
-Munafò	PROPN=1	PROPN=Munafò
-Mundim	PROPN=1	PROPN=Mundim
-Municipal	X=1	X=Municipal
-Municipality	PROPN=2	PROPN=Municipality
-Muqtada	PROPN=4	PROPN=Muqtada
-Murray	PROPN=1	PROPN=Murray
-Muscovy	PROPN=1	PROPN=Muscovy
-Museum	PROPN=7	PROPN=Museum
-Music	PROPN=3	PROPN=Music
-Musical	ADJ=1	ADJ=Musical
-Muskogee	PROPN=1	PROPN=Muskogee
-Muslim	ADJ=7	ADJ=Muslim
-Muslims	PROPN=1	PROPN=Muslim
-Mustang	PROPN=1	PROPN=Mustang
-Mutation	NOUN=2 PROPN=1	PROPN=Mutation
-My	PRON=27	
-Myself	PRON=1	
-Mysteries	PROPN=1	PROPN=Mystery
-Mysterious	ADJ=1	ADJ=Mysterious
-Mécanique	PROPN=1	PROPN=Mécanique
-Mérida	PROPN=10	PROPN=Mérida
-Módulo	X=2	X=Módulo
-Młyn	PROPN=1	PROPN=Młyn
-N	PROPN=2 ADV=1	PROPN=N ADV=N
-NASA	PROPN=11	PROPN=NASA
-NATO	PROPN=18	PROPN=NATO
-NB	PROPN=1	PROPN=NB
-NBA	PROPN=1	PROPN=NBA
-NBC	PROPN=3	PROPN=NBC
-NCAA	PROPN=1	PROPN=NCAA
-NEED	VERB=1	
-NEIGHBOURS	NOUN=1	NOUN=neighbour
-NEVER	ADV=1	
-NFL	PROPN=1	PROPN=NFL
-NJ	PROPN=1	PROPN=NJ
-NORTON	PROPN=1	PROPN=Norton
-NOT	PART=1	
-NOTE	VERB=1	
-NOTICE	NOUN=1	
-NOW	ADV=2	
-NSU	PROPN=1	PROPN=NSU
-NT	NOUN=1	
-NTKB	NOUN=1	
-NTRC	PROPN=1	PROPN=NTRC
-NY	PROPN=1	PROPN=NY
-NYT	PROPN=1	PROPN=NYT
-Nacional	PROPN=1	PROPN=Nacional
-Nah	INTJ=1	
-Najaf	PROPN=1	PROPN=Najaf
-Name	NOUN=2	
-Names	NOUN=1	NOUN=name
-Namibia	PROPN=1	PROPN=Namibia
-Napier	PROPN=1	PROPN=Napier
-Narrative	ADJ=1	
-Nasrallah	PROPN=3	PROPN=Nasrallah
-Nasser	PROPN=2	PROPN=Nasser
-Natasha	PROPN=1	PROPN=Natasha
-Nation	PROPN=1	PROPN=Nation
-National	ADJ=17	ADJ=National
-Native	ADJ=1	ADJ=Native
-Natural	ADJ=1	
-Naturalis	PROPN=1	PROPN=Naturalis
-Nature	NOUN=1 PROPN=1	PROPN=Nature
-Natzi	PROPN=1	PROPN=Nazi
-Nava	PROPN=1	PROPN=Nava
-Navarro	PROPN=2	PROPN=Navarro
-Navtej	PROPN=1	PROPN=Navtej
-Nazi	ADJ=1	ADJ=Nazi
-Nazis	NOUN=1 PROPN=1	NOUN=Nazi PROPN=Nazi
-Neal	PROPN=3	PROPN=Neal
-Nearly	ADV=1	
-Needs	VERB=1	VERB=need
-Neighborhood	NOUN=1	
-Neil	PROPN=1	PROPN=Neil
-Neither	CCONJ=1	
-Nemec	PROPN=1	PROPN=Nemec
-Neocon	NOUN=1	
-Neocons	NOUN=1 PROPN=1	NOUN=neocon PROPN=Neocon
-Neoconservatives	NOUN=1	NOUN=neoconservative
-Nervous	ADJ=1	
-Net	PROPN=1	PROPN=Net
-Netflix	PROPN=1	PROPN=Netflix
-Netherlands	PROPN=8	PROPN=Netherlands
-Netscape	PROPN=1	PROPN=Netscape
-Never	ADV=1	
-Nevertheless	ADV=1	
-Nevis	PROPN=1	PROPN=Nevis
-New	ADJ=31 PROPN=23	ADJ=New PROPN=New
-Newark	PROPN=1	PROPN=Newark
-Newbies	NOUN=1	NOUN=newbie
-Newcomer	PROPN=1	PROPN=Newcomer
-Newfoundland	PROPN=3	PROPN=Newfoundland
-Newman	PROPN=1	PROPN=Newman
-News	NOUN=4 PROPN=4	PROPN=News
-Newsday	PROPN=1	PROPN=Newsday
-Newsfeed.Com	PROPN=2	PROPN=Newsfeed.Com
-Newsgroup	NOUN=2	
-Newsgroups	NOUN=2	NOUN=newsgroup
-Newsmax	PROPN=1	PROPN=Newsmax
-Newton	PROPN=1	PROPN=Newton
-Next	ADV=2	
-Nexus	PROPN=3	PROPN=Nexus
-NiMo	PROPN=4	PROPN=NiMo
-Nice	ADJ=5	
-Nick	PROPN=3	PROPN=Nick
-Nickinator	PROPN=1	PROPN=Nickinator
-Nicktendo64	PROPN=1	PROPN=Nicktendo64
-Nicole	PROPN=1	PROPN=Nicole
-Niger	PROPN=1	PROPN=Niger
-Nights	PROPN=1	PROPN=Night
-Niklaus	PROPN=1	PROPN=Niklaus
-Nimitz	PROPN=1	PROPN=Nimitz
-Nina	PROPN=3	PROPN=Nina
-Ninth	ADJ=1	ADJ=Ninth
-No	DET=8 INTJ=8 ADV=1	
-No.	NOUN=1	NOUN=number
-Noam	PROPN=4	PROPN=Noam
-Nobel	PROPN=3	PROPN=Nobel
-Noel	PROPN=1	PROPN=Noel
-Noida	PROPN=7	PROPN=Noida
-Non	ADV=1	ADV=nonetheless
-Nook	PROPN=8	PROPN=Nook
-Nope	INTJ=1	
-Normalcy	NOUN=1	
-Normally	ADV=1	
-Norman	PROPN=1	PROPN=Norman
-North	PROPN=15 ADJ=2	PROPN=North ADJ=North
-Northeast	PROPN=5 NOUN=1	PROPN=Northeast NOUN=Northeast
-Norton	PROPN=20	PROPN=Norton
-Norwegian	ADJ=1	ADJ=Norwegian
-Not	PART=9	
-Notes	PROPN=1	PROPN=Note
-Nothing	PRON=2	
-Nov	PROPN=1	PROPN=November
-Nova	PROPN=1	PROPN=Nova
-November	PROPN=13	PROPN=November
-Novial	PROPN=1	PROPN=Novial
-Now	ADV=18	
-Nowadays	ADV=2	
-Numbered	ADJ=1	
-Nutley	PROPN=1	PROPN=Nutley
-O'Connor	PROPN=1	PROPN=O'Connor
-O'Keefe	PROPN=1	PROPN=O'Keefe
-O'Neill	PROPN=1	PROPN=O'Neill
-O'Reilly	PROPN=2	PROPN=O'Reilly
-O'Rourke	PROPN=1	PROPN=O'Rourke
-O'Toole	PROPN=1	PROPN=O'Toole
-OF	ADP=1	
-OH	PROPN=1	PROPN=OH
-OIR	PROPN=1	PROPN=OIR
-OK	ADJ=3 PROPN=3 INTJ=2	PROPN=OK INTJ=OK
-ONe	NUM=1	
-OSU	PROPN=1	PROPN=OSU
-Oakland	PROPN=15	PROPN=Oakland
-Oath	NOUN=3	
-Obama	PROPN=4	PROPN=Obama
-Oberst	PROPN=1	PROPN=Oberst
-Objects	NOUN=1	NOUN=object
-Obviously	ADV=2	
-Occupation	NOUN=1	
-Octel	PROPN=1	PROPN=Octel
-October	PROPN=16	PROPN=October
-Odense	PROPN=1	PROPN=Odense
-Odette	PROPN=1	PROPN=Odette
-Of	ADP=3	
-Off	ADV=1 NOUN=1	
-Office	PROPN=5 NOUN=1	PROPN=Office
-Officer	NOUN=1 PROPN=1	PROPN=Officer
-Officers	NOUN=1	NOUN=officer
-Offices	PROPN=1	PROPN=Office
-Officiol	ADJ=1	
-Often	ADV=1	
-Oh	INTJ=4	
-Ohio	PROPN=5	PROPN=Ohio
-Oil	PROPN=2 NOUN=1	PROPN=Oil
-Okay	INTJ=17	
-Oklahoma	PROPN=4	PROPN=Oklahoma
-Okmulgee	PROPN=2	PROPN=Okmulgee
-Old	ADJ=3	ADJ=Old
-Oldham	PROPN=1	PROPN=Oldham
-Oliveira	PROPN=1	PROPN=Oliveira
-Oliver	PROPN=1	PROPN=Oliver
-Olsen	PROPN=1	PROPN=Olsen
-Olsens	PROPN=1	PROPN=Olsen
-Olympics	PROPN=2	PROPN=Olympics
-Omaha	PROPN=1	PROPN=Omaha
-Ombre	PROPN=1	PROPN=Ombre
-Omnimax	PROPN=1	PROPN=Omnimax
-On	ADP=35 ADV=1	
-Once	ADV=2	
-One	NUM=21 PROPN=1	PROPN=One
-Onion	PROPN=6	PROPN=Onion
-Online	ADV=1	
-Only	ADV=2	
-Ontario	PROPN=1	PROPN=Ontario
-Op.	PROPN=1	PROPN=Op.
-Open	ADJ=5	
-Opened	VERB=1	VERB=open
-Opera	PROPN=2	PROPN=Opera
-Operator	PROPN=4	PROPN=Operator
-Operators	NOUN=1 PROPN=1	NOUN=operator PROPN=Operator
-Opposition	NOUN=1	
-Opus	PROPN=1	PROPN=Opus
-Or	CCONJ=4	
-Orange	ADJ=3 PROPN=1	ADJ=Orange PROPN=Orange
-Orchestra	PROPN=3	PROPN=Orchestra
-Order	VERB=1	
-Ordinary	ADJ=1	
-Oriental	ADJ=1	ADJ=Oriental
-Origin	PROPN=1	PROPN=Origin
-Original	ADJ=3	
-Originally	ADV=2	
-Orleans	PROPN=5	PROPN=Orleans
-Orson	PROPN=1	PROPN=Orson
-Osage	PROPN=1	PROPN=Osage
-Ostrom	PROPN=1	PROPN=Ostrom
-Other	ADJ=9	
-Otters	PROPN=1	PROPN=Otter
-Otto	PROPN=4	PROPN=Otto
-Our	PRON=11	
-Out	ADP=1 ADV=1	ADV=Out
-Outfielder	NOUN=1	
-Outlook.jpg	NOUN=1	
-Outsourcing	VERB=1	VERB=outsource
-Outstanding	ADJ=1	ADJ=Outstanding
-Oval	PROPN=3	PROPN=Oval
-Over	ADP=4 ADJ=1 ADV=1 VERB=1	ADJ=overpriced VERB=overcharge
-Overholser	PROPN=1	PROPN=Overholser
-Overpass	PROPN=1	PROPN=Overpass
-Overtures	NOUN=1	NOUN=overture
-Owing	VERB=1	VERB=owe
-Owls	PROPN=2	PROPN=Owl
-Oxford	PROPN=1	PROPN=Oxford
-Oxygen	PROPN=1	PROPN=Oxygen
-Ozark	PROPN=1	PROPN=Ozark
-Ozymandias	PROPN=1	PROPN=Ozymandias
-P	NOUN=2 X=1	NOUN=P X=_
-P-	INTJ=1	
-P.S.	NOUN=2	
-PADDIIstocksCL.pdf	NOUN=2	
-PADDIstocksHO.pdf	NOUN=2	
-PADDIstocksHU.pdf	NOUN=2	
-PHX	PROPN=2	PROPN=PHX
-PIRAMAR	PROPN=1	PROPN=Piramar
-PLEASE	INTJ=1	
-PLZ	INTJ=1	
-PM	NOUN=13 PROPN=1	NOUN=p.m. PROPN=PM
-POOP	VERB=1	
-POV	NOUN=1	NOUN=Pov
-PR	NOUN=1	
-PRESIDENT	PROPN=1	PROPN=President
-PS	NOUN=2	
-PS.	NOUN=1	
-PSA	NOUN=1	
-PVT.	PROPN=1	PROPN=PVT.
-Pablo	PROPN=1	PROPN=Pablo
-Pachomian	ADJ=2	ADJ=Pachomian
-Pachomius	PROPN=18	PROPN=Pachomius
-Pacific	ADJ=4	ADJ=Pacific
-Padalecki	PROPN=21	PROPN=Padalecki
-Page	NOUN=1	
-Paje	PROPN=1	PROPN=Paje
-Pak	PROPN=1	PROPN=Pak
-Pakistan	PROPN=2	PROPN=Pakistan
-Palacio	X=2	X=Palacio
-Palawan	PROPN=2	PROPN=Palawan
-Palestine	PROPN=2	PROPN=Palestine
-Palestinian	ADJ=14	ADJ=Palestinian
-Palestinians	PROPN=8	PROPN=Palestinian
-Palm	PROPN=1	PROPN=Palm
-Palmeri	PROPN=1	PROPN=Palmeri
-Palo	PROPN=1	PROPN=Palo
-Pam	PROPN=1	PROPN=Pam
-Pamphlets	NOUN=1	NOUN=pamphlet
-Pancras	PROPN=1	PROPN=Pancras
-Panels	NOUN=1	NOUN=panel
-Panther	PROPN=1	PROPN=Panther
-Pants	NOUN=1	
-Paper	PROPN=2	PROPN=Paper
-Papillon	X=1	X=Papillon
-Paralympic	ADJ=7	ADJ=Paralympic
-Paralympics	PROPN=9	PROPN=Paralympics
-Paramount	PROPN=1	PROPN=Paramount
-Paramus	PROPN=1	PROPN=Paramus
-Paraíso	PROPN=1	PROPN=Paraíso
-Pari	PROPN=2	PROPN=Pari
-Paris	PROPN=11	PROPN=Paris
-Park	PROPN=8	PROPN=Park
-Parliament	PROPN=3	PROPN=Parliament
-Parry	PROPN=1	PROPN=Parry
-Parsi	ADJ=1	ADJ=Parsi
-Participants	NOUN=2	NOUN=participant
-Particles	NOUN=1	NOUN=particle
-Partners	PROPN=1	PROPN=Partner
-Party	PROPN=9	PROPN=Party
-Pasejo	PROPN=1	PROPN=Pasejo
-Paseo	X=2 PROPN=1	
-Paso	PROPN=1	PROPN=Paso
-Passages	PROPN=1	PROPN=Passages
-Passing	VERB=1	VERB=pass
-Passport	NOUN=1	
-Passy	PROPN=1	PROPN=Passy
-Past	ADJ=1	
-Patel	PROPN=1	PROPN=Patel
-Patrick	PROPN=4	PROPN=Patrick
-Patrizia	PROPN=1	PROPN=Patrizia
-Patterson	PROPN=3	PROPN=Patterson
-Paul	PROPN=5	PROPN=Paul
-Pauline	PROPN=1	PROPN=Pauline
-Pawtucket	PROPN=1	PROPN=Pawtucket
-Pay	VERB=1	
-PayPal	PROPN=2	PROPN=PayPal
-Payments	PROPN=1	PROPN=Payment
-Peace	NOUN=1 PROPN=1	PROPN=Peace
-Peach	PROPN=1	PROPN=Peach
-Peak	PROPN=1	PROPN=Peak
-Pearl	PROPN=1	PROPN=Pearl
-Peder	PROPN=1	PROPN=Peder
-Pediatricians	PROPN=1	PROPN=Pediatrician
-Pediatrics	PROPN=1	PROPN=Pediatrics
-Peninsula	PROPN=2	PROPN=Peninsula
-Pennsylvania	PROPN=1	PROPN=Pennsylvania
-Penon	PROPN=1	PROPN=Penon
-Pentagon	PROPN=1	PROPN=Pentagon
-People	NOUN=8 PROPN=2	NOUN=person PROPN=Person
-Peoria	PROPN=1	PROPN=Peoria
-Pepsi	PROPN=2	PROPN=Pepsi
-Peres	PROPN=2	PROPN=Peres
-Perfect	ADJ=1	
-Perhaps	ADV=1	
-Perlingiere	PROPN=18	PROPN=Perlingiere
-Perry	PROPN=1	PROPN=Perry
-Personal	ADJ=5	
-Personally	ADV=1	
-Peruvian	ADJ=1	ADJ=Peruvian
-Peter	PROPN=5	PROPN=Peter
-Petersburg	PROPN=5	PROPN=Petersburg
-Petite	PROPN=2	PROPN=Petite
-Petitier	PROPN=1	PROPN=Petitier
-Petitioner	PROPN=7 NOUN=1	PROPN=Petitioner
-Petronios	PROPN=2	PROPN=Petronios
-Petruck	PROPN=1	PROPN=Petruck
-Pets	PROPN=1	PROPN=Pet
-Ph.D.	NOUN=2	NOUN=Ph.D.
-PhD	NOUN=2 PROPN=1	NOUN=PhD PROPN=PhD
-Phantom	NOUN=1	
-Phbow	PROPN=2	PROPN=Phbow
-Pheasant	NOUN=1	
-Phil	PROPN=3	PROPN=Phil
-Philadelphia	PROPN=2	PROPN=Philadelphia
-Philip	PROPN=1	PROPN=Philip
-Philipe	PROPN=1	PROPN=Philipe
-Philippines	PROPN=4	PROPN=Philippines
-Phillip	PROPN=8	PROPN=Phillip
-Philology	PROPN=1	PROPN=Philology
-Philosophiae	PROPN=1	PROPN=Philosophiae
-Philosophy	NOUN=1 PROPN=1	PROPN=Philosophy
-Phnoum	PROPN=1	PROPN=Phnoum
-Phoenix	PROPN=14	PROPN=Phoenix
-Phone	NOUN=5 PROPN=1	PROPN=Phone
-Phonologie	PROPN=1	PROPN=Phonologie
-Photo	NOUN=1	
-Phrase	NOUN=1	
-Phuket	PROPN=1	PROPN=Phuket
-Phunnarungsi	PROPN=1	PROPN=Phunnarungsi
-Phx	PROPN=1	PROPN=Phoenix
-Pian	PROPN=1	PROPN=Pian
-Picasa	PROPN=1	PROPN=Picasa
-Picasso	PROPN=1	PROPN=Picasso
-Pie	PROPN=1	PROPN=Pie
-Piedmont	PROPN=2	PROPN=Piedmont
-Pierre	PROPN=1	PROPN=Pierre
-Pill	PROPN=1	PROPN=Pill
-Pilot	NOUN=2 PROPN=1	
-Pimenov	PROPN=1	PROPN=Pimenov
-Pimentel	PROPN=1	PROPN=Pimentel
-Pioneer	PROPN=1	PROPN=Pioneer
-Piotrkowska	PROPN=1	PROPN=Piotrkowska
-Piramar	PROPN=1	PROPN=Piramar
-Pirates	PROPN=10	PROPN=Pirate
-Pisa	PROPN=1	PROPN=Pisa
-Pitre	PROPN=1	PROPN=Pitre
-Pitt	PROPN=1	PROPN=Pitt
-Pittsburgh	PROPN=7	PROPN=Pittsburgh
-Pizza	PROPN=4 NOUN=1	PROPN=Pizza
-Pizzas	NOUN=1	NOUN=pizza
-Plac	PROPN=1	PROPN=Plac
-Place	PROPN=4 NOUN=2	PROPN=Place
-Places	PROPN=1	PROPN=Place
-Plains	PROPN=1	PROPN=Plain
-Plants	PROPN=1	PROPN=Plant
-Plateau	PROPN=1	PROPN=Plateau
-Platt	PROPN=1	PROPN=Platt
-Player	PROPN=1	PROPN=Player
-Playhouse	PROPN=1	PROPN=Playhouse
-Plaza	PROPN=2	PROPN=Plaza
-Please	INTJ=20	
-Pleasure	NOUN=1	
-Pledge	VERB=1	
-Plonsky	PROPN=1	PROPN=Plonsky
-Plucker	PROPN=1	PROPN=Plucker
-Plumbing	PROPN=1	PROPN=Plumbing
-Plus	CCONJ=2	
-Plz	INTJ=1	
-Podcast	PROPN=2	PROPN=Podcast
-Poet	PROPN=6 NOUN=1	PROPN=Poet NOUN=Poet
-Poibeau	PROPN=1	PROPN=Poibeau
-Point	PROPN=1	PROPN=Point
-Pointe	PROPN=2	PROPN=Pointe
-Poland	PROPN=8	PROPN=Poland
-Polat	PROPN=1	PROPN=Polat
-Polio	PROPN=1	PROPN=Polio
-Polish	ADJ=5 PROPN=1	ADJ=Polish PROPN=Polish
-Political	ADJ=1	
-Politicians	NOUN=1	NOUN=politician
-Politics1	PROPN=1	PROPN=Politics1
-Pollock	PROPN=1	PROPN=Pollock
-Polmar	PROPN=1	PROPN=Polmar
-Ponce	PROPN=1	PROPN=Ponce
-Pond	PROPN=1	PROPN=Pond
-Poor	ADJ=1	
-Populaire	PROPN=1	PROPN=Populaire
-Porpoise	PROPN=1	PROPN=Porpoise
-Port	PROPN=4	PROPN=Port
-Porte	PROPN=3	PROPN=Porte
-Portland	PROPN=1	PROPN=Portland
-Portsmouth	PROPN=1	PROPN=Portsmouth
-Posselt	PROPN=1	PROPN=Posselt
-Post	PROPN=3	PROPN=Post
-Posted	VERB=7	VERB=post
-Potomac	PROPN=1	PROPN=Potomac
-Potter	PROPN=1	PROPN=Potter
-Power	NOUN=2 PROPN=1 X=1	PROPN=Power
-Prague	PROPN=4	PROPN=Prague
-Pratt	PROPN=1	PROPN=Pratt
-Praying	VERB=1	VERB=pray
-Pre	VERB=1	VERB=prearrange
-Prejudice	PROPN=2	PROPN=Prejudice
-Premier	PROPN=1	PROPN=Premier
-Prensky	PROPN=1	PROPN=Prensky
-Presented	VERB=1	VERB=present
-Presidency	PROPN=1	PROPN=Presidency
-President	PROPN=14 NOUN=1	PROPN=President
-Presidential	ADJ=2	ADJ=Presidential
-Press	PROPN=3	PROPN=Press
-Preston	PROPN=2	PROPN=Preston
-Preuss	PROPN=1	PROPN=Preuss
-Prevention	PROPN=1	PROPN=Prevention
-Previous	ADJ=1	
-Previously	ADV=1	
-Price	NOUN=2	
-Pricing	VERB=1	VERB=price
-Pride	PROPN=2	PROPN=Pride
-Priest	PROPN=1	PROPN=Priest
-Prieta	PROPN=1	PROPN=Prieta
-Prime	ADJ=3	ADJ=Prime
-Primetime	PROPN=1	PROPN=Primetime
-Prince	PROPN=6	PROPN=Prince
-Principia	PROPN=1	PROPN=Principia
-Principles	PROPN=1	PROPN=Principle
-Priscilla	PROPN=1	PROPN=Priscilla
-Pritzker	PROPN=1	PROPN=Pritzker
-Privacy	NOUN=3	
-Private	ADJ=1	
-Prize	PROPN=5	PROPN=Prize
-Probably	ADV=2	
-Problems	PROPN=1	PROPN=Problem
-Processes	NOUN=1	NOUN=process
-Processing	NOUN=1	
-Prof.	PROPN=1	PROPN=Prof.
-Professional	ADJ=1	
-Professor	PROPN=6 NOUN=3	PROPN=Professor
-Professors	NOUN=1	NOUN=professor
-Program	PROPN=2 NOUN=1	PROPN=Program
-Programme	PROPN=1	PROPN=Programme
-Programming	ADJ=1	ADJ=Programming
-Progressive	ADJ=2	ADJ=Progressive
-Promised	VERB=1	VERB=Promise
-Promotional	ADJ=1	
-Prompt	ADJ=1	
-Pronounced	VERB=1	VERB=pronounce
-Property	NOUN=1	
-Prophet	PROPN=2	PROPN=Prophet
-Protector	PROPN=2	PROPN=Protector
-Protestant	NOUN=1	NOUN=Protestant
-Provisional	ADJ=1	ADJ=Provisional
-Provisions	NOUN=1	NOUN=provision
-Prussia	PROPN=1	PROPN=Prussia
-Psychology	NOUN=2 PROPN=1	PROPN=Psychology
-Public	ADJ=2	ADJ=Public
-Pueblo	PROPN=1	PROPN=Pueblo
-Puerto	PROPN=1	PROPN=Puerto
-Pulpit	NOUN=1	
-Pure	ADJ=1	
-Putin	PROPN=1	PROPN=Putin
-Puto	PROPN=1	PROPN=Puto
-Putting	VERB=1	VERB=put
-Pygmalion	PROPN=1	PROPN=Pygmalion
-Pyle	PROPN=1	PROPN=Pyle
-Q	NOUN=1 PROPN=1	NOUN=Q PROPN=Q
-Qaeda	PROPN=2	PROPN=Qaeda
-Qaida	PROPN=2	PROPN=Qaida
-Qalansia	PROPN=1	PROPN=Qalansia
-Qasim	PROPN=1	PROPN=Qasim
-Qatar	PROPN=1	PROPN=Qatar
-Quaid	PROPN=1	PROPN=Quaid
-Quality	NOUN=1	
-Quarter	PROPN=1	PROPN=Quarter
-Quarters	PROPN=1	PROPN=Quarters
-Quartet	PROPN=1	PROPN=Quartet
-Queen	PROPN=2	PROPN=Queen
-Queensland	PROPN=2	PROPN=Queensland
-Querelle	PROPN=1	PROPN=Querelle
-Questions	NOUN=1	NOUN=question
-Quick	ADJ=2	
-QuickenLoans	PROPN=1	PROPN=QuickenLoans
-Quickly	ADV=1	
-Quilis	PROPN=8	PROPN=Quilis
-Quinn	PROPN=1	PROPN=Quinn
-Quite	ADV=1	
-R	NOUN=1 PROPN=1	PROPN=R
-R&D	NOUN=1	NOUN=R&D
-R.	PROPN=2	PROPN=R.
-R2D2	PROPN=1	PROPN=R2D2
-RA	PROPN=1	PROPN=RA
-RAVIZ	PROPN=1	PROPN=Raviz
-RBI	NOUN=3	NOUN=RBI
-RBIs	NOUN=1	NOUN=RBI
-RFP	NOUN=3	
-ROS	PROPN=6	PROPN=ROS
-ROTC	PROPN=2	PROPN=ROTC
-RTE	PROPN=1	PROPN=RTE
-RVS	PROPN=1	PROPN=RVS
-Radiation	NOUN=2	
-Radical	ADJ=1	
-Rafael	PROPN=2	PROPN=Rafael
-Rahu	PROPN=5	PROPN=Rahu
-Rainer	PROPN=1	PROPN=Rainer
-Rains	PROPN=2	PROPN=Rain
-Ralph	PROPN=1	PROPN=Ralph
-Ramadi	PROPN=1	PROPN=Ramadi
-Ramallah	PROPN=1	PROPN=Ramallah
-Ramos	PROPN=1	PROPN=Ramos
-Ramsey	PROPN=1	PROPN=Ramsey
-Randers	PROPN=1	PROPN=Randers
-Random	ADJ=1	ADJ=Random
-Rangatira	PROPN=2	PROPN=Rangatira
-Rank	PROPN=2	PROPN=Rank
-Rap	PROPN=1	PROPN=Rap
-Rask	PROPN=2	PROPN=Rask
-Rasmus	PROPN=1	PROPN=Rasmus
-Rat	NOUN=1	
-Ratcliff	PROPN=1	PROPN=Ratcliff
-Rated	VERB=1	VERB=Rate
-Ratych	PROPN=1	PROPN=Ratych
-Rauschenberg	PROPN=1	PROPN=Rauschenberg
-Raw	ADJ=1	
-Ray	PROPN=2	PROPN=Ray
-Rays	PROPN=2	PROPN=Ray
-Rd	PROPN=1	PROPN=Rd
-Re(a)d	ADJ=1	ADJ=Re(a)d
-Reactive	ADJ=1	ADJ=Reactive
-Read	VERB=1	
-Reader	PROPN=2	PROPN=Reader
-Readers	NOUN=2	NOUN=reader
-Reading	VERB=1	VERB=read
-Reagan	PROPN=2	PROPN=Reagan
-Real	ADV=1	
-Really	ADV=1	
-Recent	ADJ=2	ADJ=Recent
-Recently	ADV=1	
-Recommendations	NOUN=1	NOUN=recommendation
-Recreational	ADJ=1	
-Rector	PROPN=1	PROPN=Rector
-Red	ADJ=11 PROPN=1	ADJ=Red PROPN=Red
-Reel	NOUN=1	
-Reflection	NOUN=1	
-Refusing	VERB=1	VERB=refuse
-Regarding	VERB=1	VERB=regard
-Regards	NOUN=4	
-Regency	PROPN=1	PROPN=Regency
-Regent	PROPN=1	PROPN=Regent
-Regional	ADJ=1	ADJ=Regional
-Regular	ADJ=1	
-Regularity	PROPN=1	PROPN=Regularity
-Rehe	PROPN=1	PROPN=Rehe
-Reich	PROPN=2	PROPN=Reich
-Rekohu	PROPN=3	PROPN=Rekohu
-Religion	NOUN=1	
-Rem	PROPN=1	PROPN=Rem
-Remember	VERB=4	
-Removing	VERB=1	VERB=remove
-Renee	PROPN=4	PROPN=Renee
-Rental	ADJ=1	
-Replication	NOUN=2	
-Reply	VERB=3	
-Represent.com	PROPN=1	PROPN=Represent.com
-Republic	PROPN=1	PROPN=Republic
-Republican	ADJ=8	ADJ=Republican
-Republicans	PROPN=1	PROPN=Republican
-Research	PROPN=5 NOUN=1	PROPN=Research
-ResearchGate	PROPN=1	PROPN=ResearchGate
-Reserve	PROPN=3	PROPN=Reserve
-Reserves	PROPN=1	PROPN=reserve
-Residential	ADJ=1	ADJ=Residential
-Resolving	VERB=1	VERB=resolve
-Resort	PROPN=1	PROPN=Resort
-Respect	NOUN=1	
-Responses	NOUN=1	NOUN=response
-Responsive	ADJ=1	
-Restaurant	NOUN=2	
-Resting	NOUN=1	
-Reston	PROPN=1	PROPN=Reston
-Retire	VERB=1	
-Retired	VERB=1	VERB=retire
-Retiring	VERB=1	VERB=retire
-Returning	VERB=1	VERB=return
-Reverting	VERB=1	VERB=revert
-Reviews	NOUN=1	NOUN=review
-Revised	VERB=2	VERB=revise
-Revisited	PROPN=1	PROPN=Revisited
-Revival	PROPN=1	PROPN=Revival
-Revolutionary	ADJ=2	ADJ=Revolutionary
-Rewind	PROPN=1	PROPN=Rewind
-Reymont	PROPN=1	PROPN=Reymont
-Reynolds	PROPN=1	PROPN=Reynolds
-Rhythm	NOUN=1	
-Rib	PROPN=1	PROPN=Rib
-Rice	PROPN=4	PROPN=Rice
-Richard	PROPN=4	PROPN=Richard
-Rick	PROPN=5	PROPN=Rick
-Rico	PROPN=1	PROPN=Rico
-Ride	PROPN=1	PROPN=Ride
-Riders	NOUN=1	NOUN=rider
-Ridge	PROPN=1	PROPN=Ridge
-Ridiculous	ADJ=1	
-Ridiculousness	PROPN=1	PROPN=Ridiculousness
-Riedell	PROPN=1	PROPN=Riedell
-Right	ADV=6 ADJ=5	
-Rights	NOUN=2	NOUN=right
-Ring	PROPN=2	PROPN=Ring
-Rip	NOUN=1	
-Risk	PROPN=1	PROPN=Risk
-Rita	PROPN=3	PROPN=Rita
-River	PROPN=11	PROPN=River
-Rivers	PROPN=1	PROPN=River
-Riverside	PROPN=1	PROPN=Riverside
-Rivertrail	PROPN=4	PROPN=Rivertrail
-Ro-	INTJ=1	INTJ=Ro-
-Road	PROPN=2	PROPN=Road
-Roadways	PROPN=1	PROPN=Roadway
-Roaring	VERB=1	VERB=Roar
-Rob	PROPN=2	PROPN=Rob
-RobBrnglsn@aol.com	PROPN=1	PROPN=RobBrnglsn@aol.com
-Robert	PROPN=6	PROPN=Robert
-Roberts	PROPN=7	PROPN=Roberts
-Robertson	PROPN=2	PROPN=Robertson
-Robin	PROPN=2	PROPN=Robin
-Rochester	PROPN=1	PROPN=Rochester
-Rock	PROPN=3	PROPN=Rock
-Rockridge	PROPN=3	PROPN=Rockridge
-Rocks	NOUN=1	NOUN=rock
-Rod	PROPN=2	PROPN=Rod
-Rodale	PROPN=2	PROPN=Rodale
-Roemer	PROPN=1	PROPN=Roemer
-Rogers	PROPN=1	PROPN=Rogers
-Rohatgi	PROPN=1	PROPN=Rohatgi
-Roll	PROPN=2	PROPN=Roll
-Roma	PROPN=2	PROPN=Roma
-Roman	ADJ=4	ADJ=Roman
-Romantic	ADJ=1	ADJ=Romantic
-Rome	PROPN=2	PROPN=Rome
-Romney	PROPN=1	PROPN=Romney
-Ronald	PROPN=3	PROPN=Ronald
-Rond	PROPN=1	PROPN=Rond
-Roof	NOUN=1	
-Room	PROPN=2	PROPN=Room
-Rooms	NOUN=3	NOUN=room
-Rose	PROPN=2	PROPN=Rose
-Rosenthal	PROPN=2	PROPN=Rosenthal
-Ross	PROPN=1	PROPN=Ross
-Rouse	PROPN=1	PROPN=Rouse
-Route	PROPN=1	PROPN=Route
-Royal	ADJ=3	ADJ=Royal
-Ruby	PROPN=1	PROPN=Ruby
-Rudolf	PROPN=1	PROPN=Rudolf
-Rudwell	PROPN=2	PROPN=Rudwell
-Rueda	PROPN=1	PROPN=Rueda
-Ruiz	PROPN=3	PROPN=Ruiz
-Rulan	PROPN=1	PROPN=Rulan
-Rumsfeld	PROPN=2	PROPN=Rumsfeld
-Run	VERB=2	
-Runar	PROPN=1	PROPN=Runar
-Runs	NOUN=1	NOUN=run
-Rusalka	PROPN=1	PROPN=Rusalka
-Russell	PROPN=3	PROPN=Russell
-Russia	PROPN=20	PROPN=Russia
-Russian	ADJ=10 PROPN=2	ADJ=Russian PROPN=Russian
-Russians	PROPN=1	PROPN=Russian
-Rusted	VERB=1	VERB=rust
-Ryan	PROPN=3	PROPN=Ryan
-Ryder	PROPN=1	PROPN=Ryder
-Ryner	PROPN=1	PROPN=Ryner
-S	PROPN=4	PROPN=S
-S.	PROPN=4	PROPN=S.
-S1	PROPN=1	PROPN=S1
-S100	PROPN=2	PROPN=S100
-SCAP-22-368	PROPN=1	PROPN=SCAP-22-368
-SCBA	PROPN=3	PROPN=SCBA
-SCHEDULE	VERB=1	
-SCLED	NOUN=1	NOUN=SCLED
-SCULPTURE	NOUN=1	
-SEE	VERB=1	
-SEO	PROPN=1	PROPN=SEO
-SERVERS	NOUN=1	NOUN=server
-SETI	PROPN=1	PROPN=SETI
-SF	PROPN=1	PROPN=SF
-SHE	PRON=1	
-SNY	PROPN=1	PROPN=SNY
-SOMEONE	PRON=1	
-SOblander@carrfut.com	PROPN=1	PROPN=SOblander@carrfut.com
-SPEAKERS	NOUN=1	NOUN=speaker
-STAR	NOUN=1	
-SUT	NOUN=7	NOUN=SUT
-SVP	NOUN=1	
-SX40	PROPN=2	PROPN=SX40
-Saab	PROPN=1	PROPN=Saab
-Sabunji	PROPN=1	PROPN=Sabunji
-Saddam	PROPN=2	PROPN=Saddam
-Sadr	PROPN=4	PROPN=Sadr
-Sadrists	PROPN=1	PROPN=Sadrist
-Safed	PROPN=1	PROPN=Safed
-Saffir	PROPN=1	PROPN=Saffir
-Saginaw	PROPN=1	PROPN=Saginaw
-Saint	ADJ=3 PROPN=1	ADJ=Saint PROPN=Saint
-Saintes	PROPN=2	PROPN=Saintes
-Salad	NOUN=1	
-Sale	NOUN=1	
-Sally	PROPN=1	PROPN=Sally
-Salon	NOUN=1	
-Salt	PROPN=1	PROPN=Salt
-Sam	PROPN=3	PROPN=Sam
-Sam3102.doc	NOUN=1	NOUN=Sam3102.doc
-Samarra	PROPN=1	PROPN=Samarra
-Samuel	PROPN=1	PROPN=Samuel
-San	PROPN=25	PROPN=San
-Sana'a	PROPN=1	PROPN=Sana'a
-Sanctified	PROPN=1	PROPN=Sanctified
-Sand	PROPN=3	PROPN=Sand
-Sandia	PROPN=1	PROPN=Sandia
-Sands	PROPN=1	PROPN=Sands
-Santa	PROPN=7	PROPN=Santa
-Santorum	PROPN=20	PROPN=Santorum
-Santos	PROPN=1	PROPN=Santos
-Sapir	PROPN=1	PROPN=Sapir
-Sapulpa	PROPN=1	PROPN=Sapulpa
-Sarah	PROPN=2	PROPN=Sarah
-Sarvis	PROPN=7	PROPN=Sarvis
-Sat	PROPN=2	PROPN=Saturday
-Satellite	PROPN=1	PROPN=Satellite
-Saturday	PROPN=8	PROPN=Saturday
-Saturdays	NOUN=1	NOUN=Saturday
-Saturn	PROPN=3	PROPN=Saturn
-Saudis	PROPN=1	PROPN=Saudi
-Savage	PROPN=8	PROPN=Savage
-Save	VERB=2	
-Scalzo	PROPN=1	PROPN=Scalzo
-Scarne	PROPN=2	PROPN=Scarne
-Scenic	ADJ=3 PROPN=1	ADJ=Scenic PROPN=Scenic
-Scharffen	PROPN=1	PROPN=Scharffen
-Scheffer	PROPN=1	PROPN=Scheffer
-Schmidt	PROPN=1	PROPN=Schmidt
-Scholars	PROPN=2	PROPN=Scholar
-Scholarship	PROPN=2	PROPN=Scholarship
-School	PROPN=8 NOUN=3	PROPN=School
-Science	PROPN=4 NOUN=1	PROPN=Science
-Sciences	PROPN=2 NOUN=1	PROPN=Science NOUN=science
-Scientist	PROPN=2	PROPN=Scientist
-Scotia	PROPN=1	PROPN=Scotia
-Scotland	PROPN=7	PROPN=Scotland
-Scots	PROPN=1	PROPN=Scot
-Scott	PROPN=5	PROPN=Scott
-Scottish	ADJ=3 PROPN=1	ADJ=Scottish PROPN=Scottish
-Scottsdale	PROPN=1	PROPN=Scottsdale
-Scudeiros	PROPN=1	PROPN=Scudeiros
-Sea	PROPN=5	PROPN=Sea
-Seals	NOUN=1	NOUN=seal
-Sean	PROPN=4	PROPN=Sean
-Seattlepi.com	PROPN=1	PROPN=Seattlepi.com
-Seaview	NOUN=1	
-Second	ADJ=7 ADV=3	ADJ=Second
-Secret	ADJ=1	ADJ=Secret
-Section	NOUN=3	
-Sector	PROPN=3	PROPN=Sector
-Secure	ADJ=2	
-Security	NOUN=1	
-See	VERB=19	
-Seeking	VERB=1	VERB=seek
-Selah	PROPN=1	PROPN=Selah
-Seleki	PROPN=2	PROPN=Seleki
-Self/less	PROPN=1	PROPN=Self/less
-Selma	PROPN=1	PROPN=Selma
-Semantics	PROPN=2	PROPN=Semantics
-Senabre	PROPN=1	PROPN=Senabre
-Senate	PROPN=3	PROPN=Senate
-Senator	PROPN=2	PROPN=Senator
-Senegal	PROPN=6	PROPN=Senegal
-Senior	ADJ=1	
-Sense	PROPN=1	PROPN=Sense
-Sent	ADJ=3	ADJ=Send
-Sept.	PROPN=2	PROPN=September
-September	PROPN=30	PROPN=September
-Sequences	NOUN=1	NOUN=sequence
-Serbia	PROPN=1	PROPN=Serbia
-Sergey	PROPN=1	PROPN=Sergey
-Series	PROPN=7	PROPN=Series
-Servers	NOUN=2	NOUN=server
-Serves	VERB=1	VERB=serve
-Service	NOUN=11	
-Services	PROPN=1	PROPN=Service
-Serving	VERB=1	VERB=serve
-Set	VERB=1	
-Seven	NUM=2	NUM=Seven
-Seventh	ADJ=1	ADJ=Seventh
-Several	ADJ=3	
-Sewell	PROPN=1	PROPN=Sewell
-Shaalan	PROPN=1	PROPN=Shaalan
-Shadid	PROPN=1	PROPN=Shadid
-Shaikh	PROPN=1	PROPN=Shaikh
-Shakespeare	PROPN=1	PROPN=Shakespeare
-Shalev	PROPN=5	PROPN=Shalev
-Shane	PROPN=1	PROPN=Shane
-Shankbone	PROPN=2	PROPN=Shankbone
-Shanlyn	PROPN=1	PROPN=Shanlyn
-Shannon	PROPN=1	PROPN=Shannon
-Share	VERB=1	
-Sharjah	PROPN=1	PROPN=Sharjah
-Sharon	PROPN=5	PROPN=Sharon
-Sharq	PROPN=1	PROPN=Sharq
-Shaukat	PROPN=1	PROPN=Shaukat
-Shaw	PROPN=1	PROPN=Shaw
-She	PRON=30	
-Shea	PROPN=1	PROPN=Shea
-Sheetal	PROPN=1	PROPN=Sheetal
-Sheikh	PROPN=2	PROPN=Sheikh
-Shep	PROPN=1	PROPN=Shep
-Shepherd	PROPN=3	PROPN=Shepherd
-Sherri	PROPN=1	PROPN=Sherri
-Shih	PROPN=2	PROPN=Shih
-Shiite	ADJ=5	ADJ=Shiite
-Shiites	PROPN=1	PROPN=Shiite
-Shimon	PROPN=1	PROPN=Shimon
-Shirley	PROPN=1	PROPN=Shirley
-Shojai	PROPN=2	PROPN=Shojai
-Shore	PROPN=1	PROPN=Shore
-Short	PROPN=3	PROPN=Short
-Shorts	NOUN=1	NOUN=short
-Shortstop	NOUN=1	
-Shots	PROPN=1	PROPN=Shots
-Shropshire	PROPN=1	PROPN=Shropshire
-Shuttle	NOUN=2	
-Siegel	PROPN=1	PROPN=Siegel
-Silent	ADJ=1	ADJ=Silent
-Silver	ADJ=1	ADJ=Silver
-Simmons	PROPN=1	PROPN=Simmons
-Simon	PROPN=3	PROPN=Simon
-Simons	PROPN=2	PROPN=Simons
-Simple	ADJ=1	
-Simplicity	NOUN=1	
-Simply	ADV=1	
-Simpson	PROPN=1	PROPN=Simpson
-Simrock	PROPN=1	PROPN=Simrock
-Simulation	NOUN=1	
-Sinatra	PROPN=3	PROPN=Sinatra
-Since	SCONJ=5 ADP=3	
-Sincerely	ADV=1	
-Singapore	PROPN=2	PROPN=Singapore
-Single	ADJ=1	ADJ=Single
-Sinica	PROPN=1	PROPN=Sinica
-Sinners	PROPN=1	PROPN=Sinners
-Sirhan	PROPN=1	PROPN=Sirhan
-SiriusXM	PROPN=1	PROPN=SiriusXM
-Sit	VERB=2	
-Site	NOUN=1 PROPN=1	PROPN=Site
-Siwu	PROPN=2	PROPN=Siwu
-Six	NUM=1	
-Skiatook	PROPN=1	PROPN=Skiatook
-Skin	NOUN=1	
-Skinner	PROPN=1	PROPN=Skinner
-Sky	PROPN=2	PROPN=Sky
-Slate	PROPN=1	PROPN=Slate
-Slavonic	ADJ=1	ADJ=Slavonic
-Slice	PROPN=2	PROPN=Slice
-Sloan	PROPN=1	PROPN=Sloan
-Slope	NOUN=1	
-Slovakia	PROPN=1	PROPN=Slovakia
-Slovenia	PROPN=1	PROPN=Slovenia
-Slovenian	ADJ=2	ADJ=Slovenian
-Smack	PROPN=2	PROPN=Smack
-Smakkecenter	PROPN=1	PROPN=Smakkecenter
-Smart	ADJ=2	
-Smetana	PROPN=2	PROPN=Smetana
-Smith	PROPN=4	PROPN=Smith
-Smosh	PROPN=1	PROPN=Smosh
-Sne	PROPN=2	PROPN=Sne
-Snowdon	PROPN=1	PROPN=Snowdon
-So	ADV=55 INTJ=6	
-Sochi	PROPN=4	PROPN=Sochi
-Social	ADJ=1	ADJ=Social
-Socialist	NOUN=1	
-Society	PROPN=5	PROPN=Society
-Sociolinguistics	PROPN=1	PROPN=Sociolinguistics
-Socotra	PROPN=14	PROPN=Socotra
-Solar	ADJ=1	
-Soleil	PROPN=1	PROPN=Soleil
-Solicitor	PROPN=1	PROPN=Solicitor
-Solomita	PROPN=2	PROPN=Solomita
-Solomon	PROPN=1	PROPN=Solomon
-Some	DET=14	
-Someone	PRON=1	
-Sometimes	ADV=1	
-Songs	PROPN=1	PROPN=Song
-Sonia	PROPN=1	PROPN=Sonia
-Sonnets	NOUN=1	NOUN=sonnet
-Sonoran	PROPN=1	PROPN=Sonoran
-Sons	NOUN=1	NOUN=son
-Soon	ADV=3	
-Sooner	ADV=1	ADV=soon
-Soooo	ADV=1	ADV=so
-Sooooo	ADV=1	ADV=so
-Sophia	PROPN=1	PROPN=Sophia
-Sophie	PROPN=2	PROPN=Sophie
-Sorbonne	PROPN=1	PROPN=Sorbonne
-Sorta	ADV=1	
-Souffleur	X=1	X=Souffleur
-Sounds	VERB=1	VERB=sound
-Soup	PROPN=1	PROPN=Soup
-Source	NOUN=1 PROPN=1	PROPN=Source
-Sources	PROPN=1	PROPN=Source
-South	PROPN=12 ADV=1	PROPN=South
-Southeast	PROPN=1	PROPN=Southeast
-Southern	ADJ=2	ADJ=Southern
-Southwest	PROPN=6	PROPN=Southwest
-Sova	PROPN=3	PROPN=Sova
-Soviet	PROPN=5 ADJ=2	PROPN=Soviet ADJ=Soviet
-Sox	PROPN=11	PROPN=Sox
-Space	PROPN=5	PROPN=Space
-Spacecraft	PROPN=1	PROPN=Spacecraft
-Spahnn	PROPN=1	PROPN=Spahnn
-Spain	PROPN=3	PROPN=Spain
-Spalding	PROPN=1	PROPN=Spalding
-Spang	PROPN=4	PROPN=Spang
-Spanish	ADJ=16 PROPN=6	ADJ=Spanish PROPN=Spanish
-Spastic	PROPN=2	PROPN=Spastic
-Speak	VERB=2	
-Speakers	NOUN=2	NOUN=speaker
-Spear	PROPN=1	PROPN=Spear
-Spears	PROPN=2	PROPN=Spears
-Special	ADJ=4	ADJ=Special
-Specialized	ADJ=2	
-Species	PROPN=1	PROPN=Species
-Specifically	ADV=2	
-Speed	NOUN=1	
-Spence	PROPN=1	PROPN=Spence
-Spikes	PROPN=1	PROPN=Spikes
-Spirit	PROPN=1	PROPN=Spirit
-Spiritually	ADV=1	
-Spitfire	PROPN=2	PROPN=Spitfire
-Spodsbjerg	PROPN=1	PROPN=Spodsbjerg
-Spoken	ADJ=1	ADJ=Spoken
-Sport	PROPN=2 NOUN=1	PROPN=Sport
-Sports	NOUN=2 PROPN=2	NOUN=sport PROPN=Sports
-Spot	NOUN=1	
-Spouse(s)	NOUN=1	NOUN=Spouse(s)
-SpreadingSantorum.com	PROPN=1	PROPN=SpreadingSantorum.com
-Springfield	PROPN=1	PROPN=Springfield
-Springs	PROPN=4	PROPN=Springs
-Sprogets	X=1	X=Sprogets
-Squadron	PROPN=1	PROPN=Squadron
-Square	PROPN=3 NOUN=1	PROPN=Square
-Squares	NOUN=1	NOUN=square
-Sr	NOUN=1	
-St	PROPN=8	PROPN=St
-St.	PROPN=12 NOUN=1	PROPN=St. NOUN=St.
-Stabat	PROPN=1	PROPN=Stabat
-Staccato	PROPN=1	PROPN=Staccato
-Stadium	PROPN=2	PROPN=Stadium
-Staff	NOUN=3	
-Staikos	PROPN=1	PROPN=Staikos
-Stan	PROPN=4	PROPN=Stan
-Standard	PROPN=4	PROPN=Standard
-Stanford	PROPN=1	PROPN=Stanford
-Stanislavsky	PROPN=1	PROPN=Stanislavsky
-Stanley	PROPN=1	PROPN=Stanley
-Star	PROPN=6	PROPN=Star
-Stardust	PROPN=15	PROPN=Stardust
-Start	VERB=1	
-State	PROPN=18 NOUN=1	PROPN=State
-States	PROPN=42	PROPN=State
-Station	PROPN=4	PROPN=Station
-Statue	PROPN=1	PROPN=Statue
-Stayed	VERB=1	VERB=stay
-Ste	NOUN=1	
-Steadman	PROPN=1	PROPN=Steadman
-Steeped	VERB=1	VERB=steep
-Steffen	PROPN=1	PROPN=Steffen
-Stein	PROPN=1	PROPN=Stein
-Stephen	PROPN=1	PROPN=Stephen
-Stephenville	PROPN=1	PROPN=Stephenville
-Stepsister	PROPN=2	PROPN=Stepsister
-Steve	PROPN=1	PROPN=Steve
-Stevens	PROPN=1	PROPN=Stevens
-Stevenson	PROPN=1	PROPN=Stevenson
-Still	ADV=1	
-Stirling	PROPN=1	PROPN=Stirling
-Stochastic	ADJ=1	
-Stock	NOUN=1	
-Stoddar-	PROPN=1	PROPN=Stoddart
-Stoddart	PROPN=1	PROPN=Stoddart
-Stoker	PROPN=1	PROPN=Stoker
-Stolmy	PROPN=1	PROPN=Stolmy
-StoolLaLa	PROPN=1	PROPN=StoolLaLa
-Stop	VERB=1	
-Stops	PROPN=1	PROPN=Stop
-Store	NOUN=3	
-Story	PROPN=1	PROPN=Story
-Strangely	ADV=1	
-Strasbourg	PROPN=1	PROPN=Strasbourg
-Strasburgh	PROPN=1	PROPN=Strasburgh
-Strasse	PROPN=1	PROPN=Strasse
-Streep	PROPN=1	PROPN=Streep
-Street	PROPN=13	PROPN=Street
-String	PROPN=1	PROPN=String
-Strip	PROPN=1	PROPN=Strip
-Structural	ADJ=1	
-Structure	NOUN=2 PROPN=1	PROPN=Structure
-Strynø	PROPN=3	PROPN=Strynø
-Sts.	PROPN=1	PROPN=Sts.
-Stu	PROPN=1	PROPN=Stu
-Stuart	ADJ=1	ADJ=Stuart
-Students	NOUN=1	NOUN=student
-Studies	PROPN=3	PROPN=Study
-Studio	PROPN=1	PROPN=Studio
-Study	PROPN=2	PROPN=Study
-Studying	VERB=1	VERB=study
-Stutenberg	PROPN=1	PROPN=Stutenberg
-Styles	PROPN=1	PROPN=Styles
-Stylish	ADJ=1	
-Su	PROPN=1	PROPN=Su
-Such	ADJ=2 DET=2	
-Sue	PROPN=1	PROPN=Sue
-Suffolk	PROPN=2	PROPN=Suffolk
-Suilen	PROPN=1	PROPN=Suilen
-Suitable	ADJ=1	ADJ=Suitable
-Summary	NOUN=1	
-Summer	PROPN=2	PROPN=Summer
-Summers	NOUN=1	NOUN=summer
-Sun	PROPN=6	PROPN=Sun
-Sunday	PROPN=4	PROPN=Sunday
-Sundays	PROPN=1	PROPN=Sunday
-Sungjoo	PROPN=2	PROPN=Sungjoo
-Sunni	ADJ=7	ADJ=Sunni
-Super	ADJ=1	ADJ=Super
-Superior	ADJ=1	ADJ=Superior
-Supernatural	PROPN=5	PROPN=Supernatural
-Supporting	VERB=1	VERB=support
-Supreme	ADJ=1	ADJ=Supreme
-Sure	INTJ=3	
-Surprisingly	ADV=1	
-Survey	PROPN=1	PROPN=Survey
-Survival	PROPN=1	PROPN=Survival
-Sushi	PROPN=1	PROPN=Sushi
-Suzanne	PROPN=1	PROPN=Suzanne
-Svendborg	PROPN=3	PROPN=Svendborg
-Sweden	PROPN=3	PROPN=Sweden
-Swedish	ADJ=1	ADJ=Swedish
-Sweet	PROPN=1	PROPN=Sweet
-Sweetser	PROPN=1	PROPN=Sweetser
-Swiss	ADJ=1	ADJ=Swiss
-Switzerland	PROPN=2	PROPN=Switzerland
-Sydfynske	PROPN=2	PROPN=Sydfynske
-Sydney	PROPN=1	PROPN=Sydney
-Symphony	PROPN=5	PROPN=Symphony
-Synder	PROPN=1	PROPN=Synder
-Syntactic	ADJ=1	ADJ=Syntactic
-Syntax	PROPN=1	PROPN=Syntax
-Syria	PROPN=1	PROPN=Syria
-System	NOUN=3	
-Systematic	ADJ=1	
-Systematically	ADV=1	
-Systems	NOUN=4 PROPN=2	NOUN=system PROPN=System
-Sállagi	PROPN=2	PROPN=Sállagi
-T	PROPN=3 X=1	PROPN=T X=_
-T'ho	PROPN=1	PROPN=T'ho
-T-	INTJ=1	
-T.	PROPN=1	PROPN=T.
-TAOM	PROPN=1	PROPN=TAOM
-TCHO	PROPN=1	PROPN=TCHO
-TEHRAN	PROPN=1	PROPN=Tehran
-TEXT.htm	NOUN=3	
-THE	DET=3	
-THEIR	PRON=1	
-THEN	ADV=1	
-THEREFORE	ADV=1	
-TJO	PROPN=1	PROPN=TJO
-TO	ADP=2 PART=1	
-TODAY	NOUN=1	
-TOO	ADV=1	
-TOVA	PROPN=1	PROPN=TOVA
-TUL	PROPN=1	PROPN=TUL
-TV	NOUN=3	NOUN=TV
-TaDiRAH	PROPN=1	PROPN=TaDiRAH
-Taasinge	PROPN=2	PROPN=Taasinge
-Tab	PROPN=3	PROPN=Tab
-Tabennese	PROPN=11	PROPN=Tabennese
-Taco	PROPN=1	PROPN=Taco
-Tagbanuas	PROPN=2	PROPN=Tagbanua
-Tagebuch	X=1	X=Tagebuch
-Tai	PROPN=1	PROPN=Tai
-Taj	PROPN=2	PROPN=Taj
-Take	VERB=8	
-Taking	VERB=2	VERB=take
-Talbot	PROPN=1	PROPN=Talbot
-Talk	VERB=4	
-Talking	VERB=1	VERB=Talk
-Talmy	PROPN=1	PROPN=Talmy
-Tame	PROPN=1	PROPN=Tame
-Tammi	PROPN=1	PROPN=Tammi
-Tampa	PROPN=4	PROPN=Tampa
-Tan	PROPN=1	PROPN=Tan
-Tanglewood	PROPN=1	PROPN=Tanglewood
-Tatars	PROPN=2	PROPN=Tatar
-Tatum	PROPN=1	PROPN=Tatum
-Taught	VERB=1	VERB=Teach
-Taulbee	PROPN=1	PROPN=Taulbee
-Tax	NOUN=2 PROPN=1	PROPN=Tax
-Taxi	PROPN=1	PROPN=Taxi
-Taylor	PROPN=2	PROPN=Taylor
-Te	PROPN=2	PROPN=Te
-Teachers	NOUN=1	NOUN=teacher
-Team	NOUN=6 PROPN=2	PROPN=Team
-Teams	NOUN=1	NOUN=team
-Tech	PROPN=3	PROPN=Tech
-Technically	ADV=1	
-Technology	PROPN=2	PROPN=Technology
-Ted	PROPN=1	PROPN=Ted
-Teddie	PROPN=1	PROPN=Teddie
-Teen	PROPN=2	PROPN=Teen
-Tehran	PROPN=2	PROPN=Tehran
-Telegraph	PROPN=1	PROPN=Telegraph
-Television	PROPN=1	PROPN=Television
-Tell	VERB=1	
-Tellechea	PROPN=1	PROPN=Tellechea
-Temescal	PROPN=3	PROPN=Temescal
-Tempe	PROPN=3	PROPN=Tempe
-Tempest	PROPN=1	PROPN=Tempest
-Tennessee	PROPN=1	PROPN=Tennessee
-Tenured	ADJ=1	ADJ=Tenured
-Term	NOUN=1	
-Terme	PROPN=1	PROPN=Terme
-Terminal	PROPN=5	PROPN=Terminal
-Terminals	NOUN=1	NOUN=terminal
-Tern	PROPN=1	PROPN=Tern
-Terrace	PROPN=2	PROPN=Terrace
-Terre	PROPN=10	PROPN=Terre
-Terry	PROPN=3	PROPN=Terry
-Teruya	PROPN=1	PROPN=Teruya
-Test	NOUN=3	
-Testing	VERB=1	VERB=test
-Teterboro	PROPN=1	PROPN=Teterboro
-Texas	PROPN=11	PROPN=Texas
-Thad	PROPN=1	PROPN=Thad
-Thai	ADJ=4	ADJ=Thai
-Thailand	PROPN=4	PROPN=Thailand
-Thais	PROPN=7	PROPN=Thai
-Thank	VERB=17	
-Thanks	NOUN=29	
-That	PRON=32 DET=5	
-The	DET=412	
-Theater	PROPN=1	PROPN=Theater
-Theaters	PROPN=1	PROPN=Theater
-Their	PRON=5	
-Themselves	PRON=2	
-Then	ADV=7	
-Theodore	PROPN=1	PROPN=Theodore
-Theodorus	PROPN=26	PROPN=Theodorus
-Theoretical	ADJ=1	
-Theravada	PROPN=2	PROPN=Theravada
-There	PRON=61 ADV=2	
-Therefore	ADV=8	
-These	DET=15 PRON=3	DET=this PRON=this
-They	PRON=57	
-Thierry	PROPN=1	PROPN=Thierry
-Things	NOUN=2	NOUN=thing
-Thinking	VERB=1	VERB=think
-Thionk	PROPN=1	PROPN=Thionk
-Third	ADJ=1 PROPN=1	ADJ=Third PROPN=Third
-This	PRON=44 DET=40	
-Thomas	PROPN=7	PROPN=Thomas
-Thompson	PROPN=1	PROPN=Thompson
-Thomsen	PROPN=1	PROPN=Thomsen
-Thorell	PROPN=1	PROPN=Thorell
-Those	DET=4 PRON=3	DET=that PRON=that
-Though	SCONJ=4	
-Thought	VERB=1	VERB=think
-Three	NUM=1	NUM=Three
-Thrones	PROPN=6	PROPN=Throne
-Through	ADP=2	
-Throughout	ADP=3	
-Throws	VERB=1	VERB=throw
-Thurlow	PROPN=1	PROPN=Thurlow
-Thursday	PROPN=5	PROPN=Thursday
-Thus	ADV=9	
-Thx	NOUN=1	
-Théâtre	PROPN=1	PROPN=Théâtre
-Tianjin	PROPN=1	PROPN=Tianjin
-Tiberias	PROPN=1	PROPN=Tiberias
-Tier	NOUN=1	
-Tikrit	PROPN=1	PROPN=Tikrit
-Time	PROPN=1	PROPN=Time
-Times	PROPN=5	PROPN=Times
-Tina	PROPN=3	PROPN=Tina
-Tip	NOUN=1	
-To	PART=17 ADP=4 X=1	X=_
-Today	NOUN=9 PROPN=1	PROPN=Today
-Together	ADV=1	
-Tom	PROPN=7	PROPN=Tom
-Tommy	PROPN=1	PROPN=Tommy
-Toni	PROPN=1	PROPN=Toni
-Too	ADV=1	
-Took	VERB=1	VERB=take
-Top	PROPN=1	PROPN=Top
-Topics	NOUN=1	NOUN=topic
-Topless	ADJ=1	
-Toronto	PROPN=1	PROPN=Toronto
-Total	ADJ=2	
-Totally	ADV=2	
-Touchez	PROPN=1	PROPN=Touchez
-Tour	PROPN=1	PROPN=Tour
-Tourist	PROPN=1	PROPN=Tourist
-Tourists	NOUN=1	NOUN=tourist
-Tournament	PROPN=1	PROPN=Tournament
-Tours	PROPN=2	PROPN=Tour
-Townsend	PROPN=1	PROPN=Townsend
-Toyota	PROPN=1	PROPN=Toyota
-Traci	PROPN=6	PROPN=Traci
-Tracking	NOUN=1	
-Traders	NOUN=1	NOUN=trader
-Traditionally	ADV=1	
-Trail	PROPN=4	PROPN=Trail
-Training	PROPN=2 NOUN=1	PROPN=Training
-Tranekær	PROPN=2	PROPN=Tranekær
-Transbay	PROPN=1	PROPN=Transbay
-Transformational	ADJ=1	ADJ=Transformational
-Transit	PROPN=1	PROPN=Transit
-Transmedia	NOUN=1	NOUN=Transmedia
-Transport	PROPN=1	PROPN=Transport
-Transportation	NOUN=2	
-Transporter	NOUN=2	
-Travel	PROPN=3 NOUN=1	PROPN=Travel
-Travis	PROPN=1	PROPN=Travis
-Treaty	PROPN=1	PROPN=Treaty
-Tree	PROPN=1	PROPN=Tree
-Trento	PROPN=1	PROPN=Trento
-Trey	PROPN=1	PROPN=Trey
-Trial	PROPN=1	PROPN=Trial
-Trick	VERB=1	
-Tricks	PROPN=2	PROPN=trick
-Trio	PROPN=1	PROPN=Trio
-Triple	ADJ=3	ADJ=Triple
-Tristan	PROPN=1	PROPN=Tristan
-Trivia	NOUN=1	
-Trophy	PROPN=1	PROPN=Trophy
-Troy	PROPN=1	PROPN=Troy
-True	ADJ=1	
-Truffaut	PROPN=2	PROPN=Truffaut
-Truly	ADV=1	
-Trust	VERB=1	
-Try	VERB=5	
-Tsar	PROPN=5 NOUN=1	PROPN=Tsar NOUN=Tsar
-Tsarevna	PROPN=1	PROPN=Tsarevna
-Tsars	PROPN=1	PROPN=Tsar
-Tschumi	PROPN=1	PROPN=Tschumi
-Tsinghua	PROPN=2	PROPN=Tsinghua
-Tube	PROPN=1	PROPN=Tube
-Tuesday	PROPN=8	PROPN=Tuesday
-Tulsa	PROPN=23	PROPN=Tulsa
-Tulsans	PROPN=1	PROPN=Tulsan
-Turano	PROPN=1	PROPN=Turano
-Turbine	NOUN=1	
-Turgenev	PROPN=1	PROPN=Turgenev
-Turismo	X=1	X=Turismo
-Turkey	PROPN=1	PROPN=Turkey
-Turkmenistan	PROPN=1	PROPN=Turkmenistan
-Turks	PROPN=1	PROPN=Turk
-Turner	PROPN=1	PROPN=Turner
-Turnpike	PROPN=7	PROPN=Turnpike
-Turística	X=2	X=Turística
-Tussauds	PROPN=3	PROPN=Tussauds
-Tuz	PROPN=1	PROPN=Tuz
-Twain	PROPN=2	PROPN=Twain
-Twinky	PROPN=1	PROPN=Twinky
-Two	NUM=1	
-Tycoon	NOUN=1	
-Tyre	PROPN=1	PROPN=Tyre
-Tårs	PROPN=1	PROPN=Tur
-Tåsinge	PROPN=1	PROPN=Tåsinge
-U	PROPN=1 VERB=1	PROPN=U VERB=updated
-U.	ADJ=1	ADJ=U.
-U.S	PROPN=5	PROPN=U.S
-U.S.	PROPN=16	PROPN=U.S.
-U2	PROPN=1	PROPN=U2
-UC	PROPN=1	PROPN=UC
-UCSB	PROPN=1	PROPN=UCSB
-UK	PROPN=5	PROPN=UK
-UKB	PROPN=1	PROPN=UKB
-UN	PROPN=1	PROPN=UN
-UNESCO	PROPN=2	PROPN=UNESCO
-UNITED	ADJ=1	ADJ=United
-UP	PROPN=2 ADP=1	PROPN=UP
-US	PROPN=43 ADJ=1	PROPN=US ADJ=US
-USA	PROPN=2	PROPN=USA
-USD	NOUN=1	NOUN=USD
-USS	PROPN=1	PROPN=USS
-UV	ADJ=2 NOUN=1	ADJ=UV NOUN=UV
-UVR	NOUN=2	NOUN=UVR
-Ugly	ADJ=2	ADJ=Ugly
-Uh	INTJ=7	
-Ukraine	PROPN=1	PROPN=Ukraine
-Ultraviolet	ADJ=1	
-Ulysses	PROPN=1	PROPN=Ulysses
-Um	INTJ=5	
-Uncensored	ADJ=2	
-Unconfirmed	ADJ=1	ADJ=Unconfirmed
-Under	ADP=1	
-Underground	PROPN=1	PROPN=Underground
-Understand	VERB=10	
-Unfortunately	ADV=3	
-Union	PROPN=9	PROPN=Union
-Unique	ADJ=1	
-United	VERB=43 ADJ=6	VERB=Unite ADJ=United
-Units	NOUN=1	NOUN=unit
-Universe	PROPN=1	PROPN=Universe
-Universidad	PROPN=1	PROPN=Universidad
-Universidade	PROPN=3	PROPN=Universidade
-Universiteit	PROPN=2	PROPN=Universiteit
-University	PROPN=50	PROPN=University
-UnleadedStocks.pdf	NOUN=2	
-Unless	SCONJ=1	
-Unlike	ADP=3	
-Unlimited	ADJ=2	
-Until	ADP=2 SCONJ=1	
-Up	ADP=1	
-Upon	ADP=2 SCONJ=2	
-Upper	ADJ=1	ADJ=Upper
-Upstream	PROPN=1	PROPN=Upstream
-Uptown	PROPN=3	PROPN=Uptown
-Urban	ADJ=2	ADJ=Urban
-Urchin	PROPN=1	PROPN=Urchin
-Use	NOUN=1 VERB=1	
-Usenet	NOUN=2	
-Using	VERB=2	VERB=use
-Usman	PROPN=1	PROPN=Usman
-Usually	ADV=1	
-Utilization	NOUN=1	
-Uzbekistan	PROPN=1	PROPN=Uzbekistan
-V	PROPN=1	PROPN=V
-VERY	ADV=2	
-VERYYY	ADV=1	ADV=very
-VERYYYY	ADV=1	ADV=very
-VHF	NOUN=1	NOUN=VHF
-VHS	NOUN=1	
-VI	NUM=1	NUM=VI
-VII	NUM=1	NUM=VII
-VINGAS	PROPN=1	PROPN=Vingas
-VISAKHA	PROPN=1	PROPN=Visakha
-VM	PROPN=1	PROPN=VM
-Vagabond	PROPN=2	PROPN=Vagabond
-Valero	PROPN=1	PROPN=Valero
-Valley	PROPN=5	PROPN=Valley
-Vandergrift	PROPN=1	PROPN=Vandergrift
-Vangie	PROPN=2	PROPN=Vangie
-Vangie.McGilloway@powersrc.com	PROPN=1	PROPN=Vangie.McGilloway@powersrc.com
-Varkala	PROPN=1	PROPN=Varkala
-Vaughn	PROPN=1	PROPN=Vaughn
-Vegas	PROPN=3	PROPN=Vegas
-Vengeance	PROPN=1	PROPN=Vengeance
-Venus	PROPN=5	PROPN=Venus
-Venza	PROPN=1	PROPN=Venza
-Verde	PROPN=1	PROPN=Verde
-Vernon	PROPN=1	PROPN=Vernon
-Very	ADV=8	
-Vessels	NOUN=1	NOUN=vessel
-Vice	NOUN=1	
-Vichy	PROPN=1	PROPN=Vichy
-Vicky	PROPN=1	PROPN=Vicky
-Victoria	PROPN=1	PROPN=Victoria
-Victorian	ADJ=1	ADJ=Victorian
-Victors	PROPN=1	PROPN=Victor
-Victory	PROPN=1	PROPN=Victory
-Vietam	PROPN=1	PROPN=Vietam
-Vietnam	PROPN=3	PROPN=Vietnam
-View	PROPN=3 NOUN=1	PROPN=View
-Vigie	PROPN=1	PROPN=Vigie
-Vignieri	PROPN=1	PROPN=Vignieri
-Vikings	PROPN=1	PROPN=Viking
-Vilhelm	PROPN=1	PROPN=Vilhelm
-Village	NOUN=1	
-Villega	PROPN=2	PROPN=Villega
-Vilt	PROPN=1	PROPN=Vilt
-Vince	PROPN=7	PROPN=Vince
-Vincent	PROPN=2	PROPN=Vincent
-Vindebyørevej	PROPN=1	PROPN=Vindebyørevej
-Vinita	PROPN=1	PROPN=Vinita
-Virginia	PROPN=12	PROPN=Virginia
-Virtual	ADJ=2	
-Visa	NOUN=1	NOUN=Visa
-VisaCuba	PROPN=1	PROPN=VisaCuba
-Visayas	PROPN=1	PROPN=Visaya
-Visit	PROPN=3 VERB=1	PROPN=Visit
-Visiting	VERB=1	VERB=visit
-Visitors	PROPN=2	PROPN=Visitor
-Viva	PROPN=1	PROPN=Viva
-Vladi	PROPN=3	PROPN=Vladi
-Vladimir	PROPN=1	PROPN=Vladimir
-Voivodship	PROPN=1	PROPN=Voivodship
-Volaris	PROPN=1	PROPN=Volaris
-Volume	PROPN=1	PROPN=Volume
-Vossen	PROPN=1	PROPN=Vossen
-Voters	NOUN=3	NOUN=voter
-Vrije	PROPN=2	PROPN=Vrije
-Vvedenskoye	PROPN=1	PROPN=Vvedenskoye
-W	PROPN=1	PROPN=W
-W.	PROPN=5	PROPN=W.
-W.H.S.	PROPN=1	PROPN=W.H.S.
-W2	SYM=1	SYM=W2
-WANTS	VERB=1	VERB=want
-WAY	PROPN=1	PROPN=Way
-WB	PROPN=1	PROPN=WB
-WENSDAY	PROPN=1	PROPN=Wednesday
-WHEREAS	SCONJ=2	
-WHO	PRON=1	
-WILL	AUX=2	
-WONDERFUL	ADJ=1	
-WOW	INTJ=2	
-WTA	PROPN=1	PROPN=WTA
-Wade	PROPN=2	PROPN=Wade
-Wage	NOUN=1	
-Wahhab	PROPN=1	PROPN=Wahhab
-Wait	NOUN=1	
-Waitangi	PROPN=1	PROPN=Waitangi
-Wajda	PROPN=1	PROPN=Wajda
-Wajiha	PROPN=1	PROPN=Wajiha
-Wakrah	PROPN=1	PROPN=Wakrah
-Walk	PROPN=1 VERB=1	PROPN=Walk
-Walked	VERB=2	VERB=walk
-Walking	VERB=1	VERB=Walk
-Wall	PROPN=1	PROPN=Wall
-Walmart	PROPN=1	PROPN=Walmart
-Walt	PROPN=1	PROPN=Walt
-Walton	PROPN=1	PROPN=Walton
-Want	PROPN=1 VERB=1	PROPN=Want
-War	PROPN=12	PROPN=War
-Warhol	PROPN=8	PROPN=Warhol
-Warm	ADJ=2	
-Warner	PROPN=1	PROPN=Warner
-Warner@ENRON	X=1	X=_
-Warrick	PROPN=1	PROPN=Warrick
-Wars	PROPN=1	PROPN=War
-Warsaw	PROPN=2	PROPN=Warsaw
-Warwick	PROPN=1	PROPN=Warwick
-Was	AUX=4	AUX=be
-WashPost	PROPN=1	PROPN=WashPost
-Washington	PROPN=16	PROPN=Washington
-Wasserstrom	PROPN=1	PROPN=Wasserstrom
-Wat	PROPN=1	PROPN=Wat
-Watch	VERB=1	
-Watchmen	PROPN=1	PROPN=Watchmen
-Water	PROPN=2	PROPN=Water
-Waugh	PROPN=1	PROPN=Waugh
-Wave	PROPN=2	PROPN=Wave
-Wax	PROPN=2	PROPN=Wax
-Way	PROPN=2	PROPN=Way
-We	PRON=107	
-Wear	VERB=1	
-Web	PROPN=2	PROPN=Web
-Webb	PROPN=1	PROPN=Webb
-Webber	PROPN=1	PROPN=Webber
-Weblog	PROPN=1	PROPN=Weblog
-Webmaster	NOUN=1	
-Wedding	NOUN=1 PROPN=1	PROPN=Wedding
-Wednesday	PROPN=11	PROPN=Wednesday
-Weed	NOUN=1	
-Weehawken	PROPN=1	PROPN=Weehawken
-Weekly	PROPN=1	PROPN=Weekly
-Weiner	PROPN=2	PROPN=Weiner
-Weiss	PROPN=1	PROPN=Weiss
-Welcome	INTJ=1 NOUN=1	
-Well	INTJ=22 ADV=2	
-Welles	PROPN=1	PROPN=Welles
-Welling	PROPN=2	PROPN=Welling
-Wellington	PROPN=2	PROPN=Wellington
-Wellywood	PROPN=1	PROPN=Wellywood
-Wenders	PROPN=1	PROPN=Wenders
-Wendy	PROPN=1	PROPN=Wendy
-Were	AUX=1	AUX=be
-Werner	PROPN=1	PROPN=Werner
-Wesley	PROPN=1	PROPN=Wesley
-West	PROPN=15 ADJ=2 ADV=1 NOUN=1	PROPN=West NOUN=West
-WestJet	PROPN=1	PROPN=WestJet
-Westchester	PROPN=1	PROPN=Westchester
-Western	ADJ=4	
-Westerners	NOUN=1 PROPN=1	NOUN=westerner PROPN=Westerner
-Westphal	PROPN=2	PROPN=Westphal
-What	PRON=43 DET=9	
-Whatever	PRON=2 DET=1	
-When	ADV=31	
-Where	ADV=4	
-Whether	CCONJ=1 SCONJ=1	
-Which	DET=3 PRON=2	
-While	SCONJ=14	
-White	ADJ=4	ADJ=White
-Whitman	PROPN=3	PROPN=Whitman
-Who	PRON=7	
-Whoever	PRON=1	
-Why	ADV=22	
-Wide	PROPN=1	PROPN=Wide
-Wife	PROPN=1	PROPN=Wife
-Wikimedia	PROPN=1	PROPN=Wikimedia
-Wikinews	PROPN=19	PROPN=Wikinews
-Wikipedia	PROPN=1	PROPN=Wikipedia
-Wild	PROPN=2	PROPN=Wild
-Will	AUX=8 PROPN=2	PROPN=Will
-William	PROPN=5	PROPN=William
-Williams	PROPN=2	PROPN=Williams
-Williamson	PROPN=1	PROPN=Williamson
-Wilms	PROPN=1	PROPN=Wilms
-Wim	PROPN=1	PROPN=Wim
-Winchester	PROPN=2	PROPN=Winchester
-Windows	PROPN=1	PROPN=window
-Winfrey	PROPN=1	PROPN=Winfrey
-Winning	VERB=1	VERB=win
-Winston	PROPN=1	PROPN=Winston
-Winter	PROPN=3	PROPN=Winter
-Winterowd	PROPN=1	PROPN=Winterowd
-Witches	PROPN=1	PROPN=Witches
-With	ADP=9 SCONJ=3	
-Within	ADP=3	
-Without	ADP=1	
-Witness	PROPN=1	PROPN=Witness
-Wo	AUX=1	AUX=will
-Wolf	PROPN=1	PROPN=Wolf
-Wolfowitz	PROPN=1	PROPN=Wolfowitz
-Wolności	PROPN=1	PROPN=Wolności
-Wolstein	PROPN=1	PROPN=Wolstein
-Women	NOUN=2	NOUN=woman
-Wonderful	ADJ=1	
-Wonderland	PROPN=1	PROPN=Wonderland
-Wong	PROPN=1	PROPN=Wong
-Woodland	PROPN=1	PROPN=Woodland
-Woodson	PROPN=2	PROPN=Woodson
-Woody	PROPN=1	PROPN=Woody
-Wookie	PROPN=1	PROPN=Wookie
-Wootch	PROPN=1	PROPN=Wootch
-Word	PROPN=1	PROPN=Word
-Work	VERB=3	
-Worker	NOUN=1	
-Working	PROPN=1 VERB=1	PROPN=Working VERB=work
-World	PROPN=27 NOUN=2	PROPN=World
-Worm	PROPN=1	PROPN=Worm
-Worst	ADJ=2	ADJ=bad
-Worth	PROPN=1	PROPN=Worth
-Would	AUX=1	
-Wrecking	PROPN=1	PROPN=Wrecking
-Write	VERB=2	
-Writers	NOUN=1	NOUN=writer
-Wrocław	PROPN=1	PROPN=Wrocław
-Wrong	ADJ=1	
-Wu	PROPN=1	PROPN=Wu
-Wyatt	PROPN=1	PROPN=Wyatt
-Władysław	PROPN=1	PROPN=Władysław
-X	NOUN=5	NOUN=X
-XML	PROPN=1	PROPN=XML
-Xander	PROPN=1	PROPN=Xander
-Xiaoping	PROPN=1	PROPN=Xiaoping
-Xinhua	PROPN=2	PROPN=Xinhua
-XoveTIC	PROPN=1	PROPN=XoveTIC
-Y	PROPN=1	PROPN=Y
-YAY	INTJ=1	
-YET	ADV=1	
-YOU	PRON=3	
-YPF	PROPN=1	PROPN=YPF
-Ya	PRON=1	PRON=you
-Yahoo	PROPN=1	PROPN=Yahoo
-Yahoo!	PROPN=2	PROPN=Yahoo!
-Yale	PROPN=1	PROPN=Yale
-Yang	PROPN=2	PROPN=Yang
-Yankee	PROPN=1	PROPN=Yankee
-Yaqubi	PROPN=1	PROPN=Yaqubi
-Yasser	PROPN=2	PROPN=Yasser
-Yassin	PROPN=1	PROPN=Yassin
-Yeah	INTJ=4	
-Year	PROPN=2	PROPN=Year
-Years	NOUN=1	NOUN=year
-Yekaterinburg	PROPN=1	PROPN=Yekaterinburg
-Yemenia	PROPN=1	PROPN=Yemenia
-Yep	INTJ=1	
-Yes	INTJ=21	
-Yet	CCONJ=3	
-York	PROPN=24	PROPN=York
-You	PRON=72	
-YouTube	PROPN=9	PROPN=YouTube
-YouTuber	PROPN=1	PROPN=YouTuber
-YouTubers	PROPN=2	PROPN=YouTuber
-Young	ADJ=1	ADJ=Young
-Your	PRON=10	
-Yucatan	PROPN=1	PROPN=Yucatan
-Yucatán	PROPN=2 ADJ=1	PROPN=Yucatán ADJ=Yucatán
-Yum	INTJ=1	
-Z	NOUN=3	NOUN=Z
-Zach	PROPN=2	PROPN=Zach
-Zaha	PROPN=2	PROPN=Zaha
-Zahar	PROPN=1	PROPN=Zahar
-Zahā	PROPN=1	PROPN=Zahā
-Zaman	PROPN=1	PROPN=Zaman
-Zealand	PROPN=9	PROPN=Zealand
-Zelikow	PROPN=1	PROPN=Zelikow
-Zenghelis	PROPN=2	PROPN=Zenghelis
-Zero	PROPN=1	PROPN=Zero
-Zhou	PROPN=1	PROPN=Zhou
-Ziguinchor	PROPN=4	PROPN=Ziguinchor
-Zionists	PROPN=1	PROPN=Zionist
-Zipdash	PROPN=1	PROPN=Zipdash
-Zogby	PROPN=1	PROPN=Zogby
-Zotero	PROPN=1	PROPN=Zotero
-Zurbarán	PROPN=6	PROPN=Zurbarán
-Zócalo	PROPN=1 X=1	PROPN=Zócalo X=Zócalo
-[	PUNCT=212	
-\\	SYM=1	
-]	PUNCT=212	
-_____	SYM=1	
-______________________	SYM=1	
-_________________________________________________________________	SYM=1	
-``	PUNCT=1	PUNCT="
-a	DET=1557 X=2 NOUN=1 NUM=1 PROPN=1	
-a.m.	NOUN=1	
-a.m.beresford@durham.ac.uk	PROPN=1	
-abandoned	VERB=1	VERB=abandon
-abducted	VERB=1	VERB=abduct
-abilities	NOUN=2	NOUN=ability
-ability	NOUN=10	
-able	ADJ=21	
-ablest	ADJ=1	ADJ=able
-abolished	VERB=1	VERB=abolish
-abolishing	VERB=1	VERB=abolish
-about	ADP=105 ADV=42 SCONJ=17 ADJ=1	
-abouts	NOUN=1	NOUN=about
-above	ADP=7 ADV=6	
-abroad	ADV=1 NOUN=1	
-absence	NOUN=1	
-absolute	ADJ=2	
-absolutely	ADV=3	
-absorbing	VERB=1	VERB=absorb
-abstract	NOUN=1	
-abundance	NOUN=1	
-abundant	ADJ=2	
-abundantly	ADV=1	
-abuse	VERB=1	
-academia	NOUN=2	
-academic	ADJ=16	
-academics	NOUN=1	NOUN=academic
-accelerate	VERB=1	
-accelerator	NOUN=1	
-accept	VERB=2	
-acceptable	ADJ=3	
-acceptance	NOUN=4	
-accepted	VERB=2	VERB=accept
-accepting	VERB=1	VERB=accept
-access	NOUN=13 VERB=2	
-accessed	VERB=1	VERB=access
-accident	NOUN=2	
-accidental	ADJ=1	
-acclaimed	ADJ=1 VERB=1	VERB=acclaim
-accommodate	VERB=1	
-accommodation	NOUN=4	
-accommodations	NOUN=3	NOUN=accommodation
-accomodate	VERB=1	VERB=accommodate
-accomplish	VERB=1	
-accomplishments	NOUN=2	NOUN=accomplishment
-according	VERB=6	VERB=accord
-accou-	INTJ=1	
-account	NOUN=7 VERB=1	
-accounting	NOUN=1	
-accounts	NOUN=1	NOUN=account
-accredited	VERB=1	VERB=accredit
-accuracy	NOUN=3	
-accurate	ADJ=6	
-accusations	NOUN=1	NOUN=accusation
-accuses	VERB=1	VERB=accuse
-accustomed	ADJ=1 VERB=1	VERB=accustom
-aches	NOUN=1	NOUN=ache
-achieve	VERB=1	
-achieved	VERB=1	VERB=achieve
-achievements	NOUN=2	NOUN=achievement
-acknowledge	VERB=5	
-acknowledged	VERB=3	VERB=acknowledge
-acknowledging	VERB=1	VERB=acknowledge
-acoustic	ADJ=1	
-acoustically	ADV=1	
-acquaintances	NOUN=1	NOUN=acquaintance
-acquire	VERB=1	
-acquired	VERB=2	VERB=acquire
-acquiring	VERB=2	VERB=acquire
-acquisition	NOUN=1	
-acquittal	NOUN=2	
-acquitted	VERB=1	VERB=acquit
-acquittee	NOUN=1	
-acres	NOUN=1	NOUN=acre
-across	ADP=23 ADV=1	
-act	NOUN=4 VERB=1	
-acted	VERB=2	VERB=act
-acting	VERB=3 NOUN=2	VERB=act
-action	NOUN=21	
-actions	NOUN=4	NOUN=action
-active	ADJ=4	
-actively	ADV=2	
-activist	NOUN=2	
-activities	NOUN=8	NOUN=activity
-activity	NOUN=4	
-actor	NOUN=5	
-actors	NOUN=2	NOUN=actor
-actress	NOUN=2	
-actresses	NOUN=2	NOUN=actress
-acts	VERB=3 NOUN=1	VERB=act NOUN=act
-actual	ADJ=4	
-actually	ADV=21	
-acuity	NOUN=1	
-acute	ADJ=2	
-adage	NOUN=2	
-adaptation	NOUN=5	
-adaptations	NOUN=1	NOUN=adaptation
-adapted	VERB=3	VERB=adapt
-add	VERB=7	
-added	VERB=7	VERB=add
-addiction	NOUN=1	
-adding	VERB=3	VERB=add
-addition	NOUN=12	
-additional	ADJ=4	
-address	VERB=8 NOUN=7	
-addressed	VERB=2	VERB=address
-addressee	NOUN=1	
-addressing	VERB=1	VERB=address
-adds	VERB=2	VERB=add
-adenium	X=1	
-adequate	ADJ=4	
-adequately	ADV=1	
-adjacent	ADJ=1	
-adjective	NOUN=1	
-adjudicated	VERB=1	VERB=adjudicate
-admidst	ADP=1	ADP=amidst
-admin	NOUN=1	
-administartion	NOUN=1	NOUN=administration
-administered	VERB=1	VERB=administer
-administration	NOUN=7	
-administrative	ADJ=4	
-administrator	NOUN=1	
-admiral	NOUN=1	
-admire	VERB=1	
-admires	VERB=1	VERB=admire
-admit	VERB=2	
-admitted	VERB=1	VERB=admit
-adopted	VERB=3	VERB=adopt
-adopting	VERB=1	VERB=adopt
-adoption	NOUN=1	
-adopts	VERB=1	VERB=adopt
-adorabledelia6...@gmail.com	PROPN=1	
-ads	NOUN=1	NOUN=ad
-adult	ADJ=1	
-advance	VERB=1	
-advanced	VERB=2	VERB=advance
-advancement	NOUN=1	
-advances	NOUN=1	NOUN=advance
-advancing	VERB=1	VERB=advance
-advantage	NOUN=1	
-adventure	NOUN=1	
-adventurous	ADJ=1	
-adverb	NOUN=1	
-adverse	ADJ=1	
-adversity	NOUN=3	
-advice	NOUN=6 VERB=2	
-advise	NOUN=1	NOUN=advice
-advised	VERB=1	VERB=advise
-adviser	NOUN=2	
-advisor	NOUN=2	
-advocate	NOUN=1 VERB=1	
-advocates	NOUN=1	NOUN=advocate
-aerated	VERB=2	VERB=aerate
-aerogel	NOUN=2	
-aeroplane	NOUN=3	
-aerospace	NOUN=1	
-aesthetic	ADJ=4	
-af	X=1	
-affair	NOUN=1	
-affairs	NOUN=2	NOUN=affair
-affect	VERB=2 NOUN=1	
-affected	VERB=1	VERB=affect
-affection	NOUN=1	
-affectionate	ADJ=1	
-affective	ADJ=1	
-affiliate	NOUN=2	
-affiliates	NOUN=1	NOUN=affiliate
-affirmatively	ADV=1	
-affliction	NOUN=4	
-afflictions	NOUN=1	NOUN=affliction
-afford	VERB=2	
-affordable	ADJ=3	
-afghanistan	PROPN=1	PROPN=Afghanistan
-afnd	CCONJ=1	CCONJ=and
-aforementioned	ADJ=1	
-afraid	ADJ=1	
-after	ADP=39 SCONJ=21 ADV=1	
-aftermath	NOUN=1	
-afternoon	NOUN=8	
-afterward	ADV=1	
-afterwards	ADV=2	
-again	ADV=23	
-against	ADP=28	
-agar	NOUN=1	
-age	NOUN=20	
-aged	ADJ=4 VERB=1	VERB=age
-ageless	ADJ=1	
-agencies	NOUN=3	NOUN=agency
-agency	NOUN=2	
-agenda	NOUN=6	
-agent	NOUN=9	
-agents	NOUN=7	NOUN=agent
-agglomeration	NOUN=1	
-aggregate	ADJ=1 NOUN=1	
-aggression	NOUN=3	
-aggressive	ADJ=1	
-agility	NOUN=1	
-aging	NOUN=1	
-ago	ADV=13	
-agree	VERB=2	
-agreeable	ADJ=1	
-agreed	VERB=11	VERB=agree
-agreement	NOUN=13	
-agreements	NOUN=3	NOUN=agreement
-agriculture	NOUN=5	
-ahead	ADV=7	
-aid	VERB=2	
-aide	NOUN=1	
-aided	VERB=1	VERB=aid
-aim	NOUN=2 VERB=1	
-aimed	VERB=1	VERB=aim
-aims	VERB=2	VERB=aim
-air	NOUN=15 PROPN=3 VERB=1	PROPN=Air
-aircraft	NOUN=2	
-airfare	NOUN=4	
-airline	NOUN=4	
-airlines	NOUN=5	NOUN=airline
-airpart	NOUN=1	
-airplane	NOUN=2	
-airport	NOUN=10	
-airports	NOUN=2	NOUN=airport
-aka	ADV=6	ADV=a.k.a.
-al	PROPN=13	
-al.	X=13	
-album	NOUN=1	
-albums	NOUN=2	NOUN=album
-alcatraz	PROPN=1	PROPN=Alcatraz
-alcohol	NOUN=1	
-aligned	VERB=2	VERB=align
-alignment	NOUN=2	
-alike	ADJ=3 ADV=1	
-alive	ADJ=3	
-all	DET=132 ADV=22 NOUN=1	
-allege	VERB=1	
-alleged	VERB=4	VERB=allege
-allen	PROPN=1	PROPN=Allen
-allergies	NOUN=1	NOUN=allergy
-alliance	NOUN=5	
-allies	NOUN=1	NOUN=ally
-allocated	VERB=1	VERB=allocate
-allow	VERB=11	
-allowance	NOUN=1	
-allowed	VERB=7	VERB=allow
-allows	VERB=5	VERB=allow
-almost	ADV=17	
-alone	ADV=9 ADJ=3	
-along	ADP=19 ADV=4	
-alongside	ADP=4	
-alphabetical	ADJ=1	
-already	ADV=18	
-also	ADV=133	
-alt.animals.breeders.rabbits	NOUN=2	
-alt.animals.cat	NOUN=4	
-alt.animals.crab	NOUN=1	
-alt.animals.dog	NOUN=1	
-alt.animals.dogs.collies.open-forum	NOUN=1	
-alt.animals.dolphins	NOUN=1	
-alt.animals.eagle.bald	NOUN=1	
-alt.animals.ethics.vegetarian	NOUN=1	
-alt.animals.falcon	NOUN=1	
-alter	VERB=1	
-alterations	NOUN=1	NOUN=alteration
-altering	VERB=2	VERB=alter
-alternately	ADV=1	
-alternates	NOUN=1	NOUN=alternate
-alternative	ADJ=3 NOUN=2	
-alternatives	NOUN=1	NOUN=alternative
-although	SCONJ=11	
-altogether	ADV=1	
-altough	SCONJ=1	SCONJ=although
-always	ADV=29	
-am	AUX=51 NOUN=3	AUX=be NOUN=a.m.
-amassed	VERB=1	VERB=amass
-amateur	NOUN=1	
-amazing	ADJ=12	
-ambiance	NOUN=1	
-ambience	NOUN=2	
-ambitious	ADJ=2	
-amd	CCONJ=1	CCONJ=and
-ameliorate	VERB=1	
-amendments	NOUN=1	NOUN=amendment
-amenities	NOUN=1	NOUN=amenity
-american	ADJ=1	ADJ=American
-ammazing	ADJ=1	ADJ=amazing
-among	ADP=17	
-amount	NOUN=10	
-amounts	NOUN=4 VERB=1	NOUN=amount VERB=amount
-amplifiaed	VERB=1	VERB=amplify
-amstel	PROPN=1	PROPN=Amstel
-amt	NOUN=1	NOUN=amount
-amusement	NOUN=1	
-an	DET=225	DET=a
-anal	ADJ=1	
-analogy	NOUN=1	
-analysed	VERB=1	VERB=analyse
-analyses	NOUN=5	NOUN=analysis
-analysis	NOUN=12	
-analyst	NOUN=1	
-analytical	ADJ=1	
-analyzed	VERB=2	VERB=analyze
-analyzes	VERB=1	VERB=analyze
-anatomy	NOUN=1	
-ancestors	NOUN=2	NOUN=ancestor
-ancestral	ADJ=2	
-ancestry	NOUN=2	
-anchorage	NOUN=1	
-ancient	ADJ=3	
-and	CCONJ=2008 DET=2	DET=any
-anecdotes	NOUN=1	NOUN=anecdote
-angels	NOUN=1	NOUN=angel
-angle	NOUN=1	
-animal	NOUN=4	
-animals	NOUN=7	NOUN=animal
-ankle	NOUN=2	
-anniversary	NOUN=2	
-annotated	VERB=1	VERB=annotate
-annotations	NOUN=1	NOUN=annotation
-annoucement	NOUN=1	
-announce	VERB=1	
-announced	VERB=9	VERB=announce
-announcement	NOUN=3	
-annual	ADJ=2	
-annually	ADV=1	
-another	DET=31	
-anothers	DET=1	DET=another
-answer	NOUN=11 VERB=1	
-answered	VERB=3	VERB=answer
-answering	VERB=1	VERB=answer
-answers	VERB=1	VERB=answer
-ant	NOUN=4	
-ante	X=1	
-antecedent	NOUN=2	
-anti-smoker	NOUN=1	
-anticipate	VERB=2	
-anticipated	VERB=3	VERB=anticipate
-anticipating	VERB=1	VERB=anticipate
-antiquated	ADJ=1	
-antiquity	NOUN=1	
-ants	NOUN=27	NOUN=ant
-any	DET=73 ADV=2 PRON=1	ADV=anywhere PRON=anyone
-anybody	PRON=5	
-anyone	PRON=17	
-anyplace	ADV=1	
-anything	PRON=14	
-anyway	ADV=1	
-anywhere	ADV=6	
-apart	ADV=2	
-apartment	NOUN=4	
-aphid	NOUN=1	
-aphids	NOUN=1	NOUN=aphid
-apologize	VERB=2	
-apparent	ADJ=2	
-apparently	ADV=2	
-appeal	NOUN=4	
-appealed	VERB=1	VERB=appeal
-appear	VERB=6	
-appearance	NOUN=2	
-appearances	NOUN=1	NOUN=appearance
-appeared	VERB=11	VERB=appear
-appearing	VERB=5	VERB=appear
-appears	VERB=3	VERB=appear
-appellant	NOUN=1	
-appellants	NOUN=3	NOUN=appellant
-appellees	NOUN=2	NOUN=appellee
-appetitie	NOUN=1	
-apple	PROPN=1	
-appliances	NOUN=2	NOUN=appliance
-applicable	ADJ=1	
-application	NOUN=12	
-applications	NOUN=7	NOUN=application
-applied	VERB=10	VERB=apply
-apply	VERB=7	
-applying	VERB=4	VERB=apply
-appointed	VERB=4	VERB=appoint
-appologies	NOUN=1	NOUN=apology
-appreciate	VERB=4	
-appreciated	VERB=4	VERB=appreciate
-appreciation	NOUN=1	
-apprised	ADJ=1	
-approach	NOUN=5 VERB=2	
-approached	VERB=1	VERB=approach
-approaches	NOUN=1	NOUN=approach
-appropriate	ADJ=6	
-appropriately	ADV=1	
-approval	NOUN=1	
-approved	VERB=1	VERB=approve
-approx.	ADV=1	
-approximate	ADJ=1	
-approximately	ADV=7	
-approximates	VERB=1	VERB=approximate
-apps	NOUN=1	NOUN=app
-apt	ADJ=2	
-aquatic	ADJ=1	
-arab	ADJ=1	ADJ=Arab
-arabes	NOUN=2	
-arbitrariness	NOUN=1	
-arbitrary	ADJ=1	
-archaeological	ADJ=1	
-archipelago	NOUN=2	
-architect	NOUN=2	
-architectural	ADJ=2	
-architecture	NOUN=6	
-archive	NOUN=1	
-archivists	NOUN=1	NOUN=archivist
-are	AUX=404 VERB=74	AUX=be VERB=be
-area	NOUN=57 PROPN=1	PROPN=Area
-area's	NOUN=1	NOUN=area
-areas	NOUN=12	NOUN=area
-arena	NOUN=4	
-argentinian	ADJ=1	ADJ=Argentinian
-arguable	ADJ=1	
-arguably	ADV=1	
-argue	VERB=1	
-argues	VERB=1	VERB=argue
-arguing	VERB=2	VERB=argue
-argument	NOUN=5	
-arguments	NOUN=1	NOUN=argument
-arid	ADJ=3	
-arise	VERB=2	
-arises	VERB=2	VERB=arise
-arm	NOUN=3	
-arms	NOUN=1	NOUN=arm
-army	NOUN=4	
-arose	VERB=2	VERB=arise
-around	ADV=26 ADP=25	
-arrange	VERB=1	
-arranged	VERB=2 X=1	VERB=arrange X=_
-arrangements	NOUN=1	NOUN=arrangement
-array	NOUN=2	
-arrest	NOUN=1 VERB=1	
-arrested	VERB=4	VERB=arrest
-arrests	NOUN=1 VERB=1	NOUN=arrest VERB=arrest
-arrival	NOUN=6	
-arrive	VERB=1	
-arrived	VERB=3	VERB=arrive
-arriving	VERB=1	VERB=arrive
-arrow	NOUN=1	
-art	NOUN=20	
-arterials	NOUN=1	NOUN=arterial
-arteries	NOUN=1	NOUN=artery
-article	NOUN=12	
-articles	NOUN=4	NOUN=article
-artificial	ADJ=1	
-artificially	ADV=1	
-artisan	NOUN=1	
-artist	NOUN=4	
-artistic	ADJ=3	
-artists	NOUN=4	NOUN=artist
-arts	NOUN=8	NOUN=art
-artwork	NOUN=4	
-artworks	NOUN=8	NOUN=artwork
-as	ADP=227 SCONJ=95 ADV=78	
-ascertain	VERB=1	
-ascetic	ADJ=1	
-ashamed	ADJ=1	
-ashes	NOUN=1	NOUN=ash
-asia	PROPN=2	PROPN=Asia
-aside	ADV=2	
-ask	VERB=11	
-asked	VERB=8	VERB=ask
-asking	VERB=3	VERB=ask
-aspect	NOUN=7	
-aspected	VERB=1	VERB=aspect
-aspects	NOUN=8	NOUN=aspect
-ass	NOUN=1	
-assassinate	VERB=1	
-assassination	NOUN=2	
-assault	NOUN=2	
-assemble	VERB=3	
-assembled	VERB=1	VERB=assemble
-assembling	VERB=2	VERB=assemble
-assert	VERB=2	
-asserted	VERB=3	VERB=assert
-assertion	NOUN=1	
-assertive	ADJ=1	
-asses	NOUN=2	NOUN=ass
-assess	VERB=5	
-assessed	VERB=1	VERB=assess
-assessing	VERB=2	VERB=assess
-assessment	NOUN=1	
-asset	NOUN=1	
-assign	VERB=4	
-assigned	VERB=1	VERB=assign
-assist	VERB=5	
-assistant	NOUN=2	
-assisting	VERB=1	VERB=assist
-associate	ADJ=2	
-associated	VERB=1	VERB=associate
-association	PROPN=1	
-associations	NOUN=2	NOUN=association
-assortment	NOUN=1	
-assume	VERB=4	
-assumed	VERB=1	VERB=assume
-assuming	VERB=3	VERB=assume
-assured	VERB=1	VERB=assure
-astronaut's	NOUN=1	NOUN=astronaut
-astronauts	NOUN=2	NOUN=astronaut
-astrophysics	NOUN=1	
-asymmetric	ADJ=1	
-asymptotic	ADJ=3	
-at	ADP=352 SCONJ=4	
-ate	VERB=1	VERB=eat
-athletes	NOUN=2	NOUN=athlete
-athletic	ADJ=1	
-atmosphere	NOUN=11	
-attach	VERB=1	
-attached	VERB=17 ADJ=1	VERB=attach
-attaches	VERB=1	VERB=attach
-attachments	NOUN=4	NOUN=attachment
-attack	NOUN=2 VERB=2	
-attacked	VERB=2	VERB=attack
-attacks	NOUN=6	NOUN=attack
-attempted	VERB=3	VERB=attempt
-attempts	NOUN=3	NOUN=attempt
-attend	VERB=6	
-attendant	NOUN=1	
-attended	VERB=5	VERB=attend
-attending	VERB=2	VERB=attend
-attention	NOUN=28	
-attentive	ADJ=1	
-attitudes	NOUN=2	NOUN=attitude
-attn	NOUN=1	NOUN=attention
-attorney	NOUN=4	
-attract	VERB=2	
-attracted	VERB=3	VERB=attract
-attracting	VERB=1	VERB=attract
-attraction	NOUN=2	
-attractions	NOUN=3	NOUN=attraction
-attractive	ADJ=1	
-attribute	VERB=1	
-attributed	VERB=1	VERB=attribute
-au	PROPN=1	
-auckland	PROPN=1	PROPN=Auckland
-auction	NOUN=1	
-audience	NOUN=3	
-audiences	NOUN=2	NOUN=audience
-audio	ADJ=1 NOUN=1	
-audiobooks	NOUN=4	NOUN=audiobook
-audit	VERB=1	
-auditioned	VERB=1	VERB=audition
-augment	VERB=1	
-auhtority	NOUN=1	NOUN=authority
-authentic	ADJ=1	
-author	NOUN=11	
-authorities	NOUN=2	NOUN=authority
-authority	NOUN=7	
-authors	NOUN=5	NOUN=author
-autism	NOUN=1	
-auto	NOUN=1	
-autobiography	NOUN=3	
-autograph	NOUN=1	
-automate	VERB=1	
-automated	ADJ=1	
-automatic	ADJ=4	
-automatically	ADV=3	
-automotive	ADJ=1	
-auxiliary	ADJ=1	
-availability	NOUN=2	
-available	ADJ=29	
-avant	X=2	
-avenue	NOUN=1	
-avenues	NOUN=2	NOUN=avenue
-average	ADJ=5 NOUN=5	
-averaging	NOUN=1	
-averse	ADJ=1	
-aviation	NOUN=3	
-avoid	VERB=5	
-avoided	VERB=1	VERB=avoid
-awaiting	VERB=1	VERB=await
-award	NOUN=2	
-awarded	VERB=6	VERB=award
-awarding	NOUN=1	
-awards	NOUN=2	NOUN=award
-aware	ADJ=1	
-away	ADV=11 ADP=1 NOUN=1	
-aways	ADV=1	
-awesome	ADJ=5	
-awful	ADJ=1	
-aye	INTJ=1	
-aywv	PROPN=1	
-az	PROPN=1	
-b.	VERB=3	VERB=bear
-b/c	ADP=2 SCONJ=2	ADP=because SCONJ=because
-back	ADV=37 NOUN=6 ADP=5 ADJ=3 VERB=2	
-backdated	VERB=1	VERB=backdate
-backed	VERB=1	VERB=back
-background	NOUN=7	
-backside	NOUN=1	
-backup	NOUN=1	
-backward	ADV=1	
-backwards	ADV=1	
-backyard	NOUN=1	
-bacon	NOUN=1	
-bad	ADJ=13	
-badger	NOUN=1	
-badgers	NOUN=1	NOUN=badger
-bag	NOUN=1	
-bagels	NOUN=1	NOUN=bagel
-baggage	NOUN=1	
-baguio	PROPN=2	
-baiting	NOUN=1	
-baker	NOUN=1	
-balance	NOUN=2 VERB=1	
-balanced	VERB=1	VERB=balance
-balancing	NOUN=1	
-balls	NOUN=1	NOUN=ball
-ban	VERB=2	
-banana	NOUN=1	
-band	NOUN=4	
-bang	NOUN=1	
-banishes	VERB=1	VERB=banish
-bank	NOUN=2	
-banks	NOUN=1	NOUN=bank
-banned	VERB=1	VERB=ban
-banner	NOUN=2	
-banners	NOUN=1	NOUN=banner
-bar	NOUN=11 X=1	
-barbeque	VERB=1	
-bare	ADJ=1	
-barges	NOUN=1	NOUN=barge
-bark	NOUN=2	
-barons	NOUN=1	NOUN=baron
-barrel	NOUN=2	
-barrels	NOUN=1	NOUN=barrel
-barrier	NOUN=3	
-barring	VERB=1	VERB=bar
-bars	NOUN=3	NOUN=bar
-bartender	NOUN=1	
-bartending	VERB=1	VERB=bartend
-base	NOUN=8	
-baseball	NOUN=3	
-based	VERB=47	VERB=base
-baseman	NOUN=2	
-basement	NOUN=1	
-bases	NOUN=1	NOUN=base
-basic	ADJ=8	
-basically	ADV=6	
-basis	NOUN=10	
-basketball	NOUN=5	
-bassiana	X=3	
-bathroom	NOUN=1	
-bathrooms	NOUN=1	NOUN=bathroom
-bats	VERB=1	VERB=bat
-batted	VERB=2	VERB=bat
-battery	NOUN=2	
-batting	VERB=2 NOUN=1	VERB=bat
-battle	NOUN=3	
-battled	VERB=1	VERB=battle
-battlefield	NOUN=1	
-battles	NOUN=2	NOUN=battle
-battling	VERB=1	VERB=battle
-bay	PROPN=2	PROPN=Bay
-bays	NOUN=1	NOUN=bay
-bc	SCONJ=1	SCONJ=because
-bd	PROPN=1	PROPN=boulevard
-be	AUX=319 VERB=13 ADV=1	ADV=before
-beach	NOUN=12	
-beaches	NOUN=11	NOUN=beach
-beacuse	SCONJ=1	SCONJ=because
-beans	NOUN=1	NOUN=bean
-bear	VERB=1	
-bearing	NOUN=1	
-bears	VERB=1	VERB=bear
-beat	VERB=3	
-beating	NOUN=1 VERB=1	VERB=beat
-beautiful	ADJ=21	
-beauty	NOUN=4	
-became	VERB=19	VERB=become
-because	SCONJ=64 ADP=9	
-become	VERB=17	
-becomes	VERB=1	VERB=become
-becoming	VERB=4	VERB=become
-bed	NOUN=3	
-bedeviling	VERB=1	VERB=bedevil
-bedroom	NOUN=3	
-beef	NOUN=2	
-beefing	VERB=1	VERB=beef
-been	AUX=126 VERB=8	AUX=be VERB=be
-beer	NOUN=3	
-beetles	NOUN=1	NOUN=beetle
-before	SCONJ=23 ADP=17 ADV=10	
-began	VERB=13	VERB=begin
-begin	VERB=4	
-beginning	NOUN=5 VERB=2	VERB=begin
-beginnings	NOUN=1	NOUN=beginning
-begins	VERB=3	VERB=begin
-begun	VERB=1	VERB=begin
-behalf	NOUN=3	
-behavior	NOUN=7	
-behavioral	ADJ=1	
-behaviors	NOUN=1	NOUN=behavior
-behaviour	NOUN=2	
-behaviours	NOUN=1	NOUN=behaviour
-behead	VERB=1	
-behind	ADP=10	
-being	AUX=41 NOUN=2 VERB=1	AUX=be VERB=be
-beings	NOUN=1	NOUN=being
-belief	NOUN=1	
-beliefs	NOUN=3	NOUN=belief
-believe	VERB=13	
-believed	VERB=1	VERB=believe
-believes	VERB=1	VERB=believe
-bell	PROPN=2	PROPN=Bell
-bellow	ADV=1	
-belong	VERB=2	
-belongings	NOUN=2	NOUN=belonging
-belongs	VERB=1	VERB=belong
-below	ADV=9	
-belt	NOUN=3	
-belts	NOUN=1	NOUN=belt
-beneath	ADP=1	
-benefactor	NOUN=1	
-beneficial	ADJ=1	
-benefit	VERB=4	
-benefits	NOUN=1	NOUN=benefit
-berthage	NOUN=1	
-berths	NOUN=1	NOUN=berth
-besides	ADP=3	
-best	ADJ=50 ADV=9	ADJ=good ADV=well
-bestiality	NOUN=1	
-bestseller	NOUN=1	
-bet	NOUN=1	
-better	ADJ=15 ADV=7 VERB=1	ADJ=good ADV=well
-between	ADP=56 SCONJ=1	
-beverage	NOUN=4	
-beware	VERB=2	
-beyond	ADP=10	
-bias	NOUN=2	
-bicycle	NOUN=2	
-bicycling	NOUN=1	
-bid	NOUN=2 VERB=1	
-big	ADJ=14	
-biggest	ADJ=4	ADJ=big
-bike	NOUN=9	
-bilateral	ADJ=1	
-bilingual	ADJ=1	
-bill	NOUN=1	
-billboards	NOUN=1	NOUN=billboard
-billion	NUM=2	
-bin	PROPN=1	
-biodiversity	NOUN=3	
-biographical	ADJ=1	
-biologically	ADV=1	
-biology	NOUN=1	
-bird	NOUN=1	
-birding	NOUN=1	
-birds	NOUN=6	NOUN=bird
-birth	NOUN=1	
-birthday	NOUN=4	
-birthplace	NOUN=1	
-bisla	PROPN=1	
-bit	NOUN=22	
-bitches	NOUN=1	NOUN=bitch
-bite	NOUN=1	
-biting	VERB=1	VERB=bite
-bits	NOUN=1	NOUN=bit
-bitters	NOUN=2	NOUN=bitter
-black	ADJ=5 NOUN=1	
-blackberry	PROPN=1	
-blade	NOUN=1	
-blame	VERB=1	
-blamed	VERB=1	VERB=blame
-blanket	NOUN=1	
-blanks	NOUN=2	NOUN=blank
-blast	NOUN=1	
-blasts	NOUN=1	NOUN=blast
-blessed	VERB=2 ADJ=1	VERB=bless
-blind	ADJ=1	
-block	NOUN=3	
-blockers	NOUN=1	NOUN=blocker
-blocks	NOUN=1	NOUN=block
-blocs	NOUN=1	NOUN=bloc
-blog	NOUN=2 VERB=1	
-blogger	NOUN=1	
-blogging	VERB=1	VERB=blog
-blood	NOUN=10	
-blooded	VERB=1	VERB=blood
-blooming	VERB=1	VERB=bloom
-blouses	NOUN=1	NOUN=blouse
-blouvard	NOUN=1	NOUN=boulevard
-blow	VERB=3	
-blowing	VERB=1	VERB=blow
-blown	VERB=1	VERB=blow
-blu	NOUN=1	NOUN=bleu
-blue	ADJ=4 NOUN=1	
-board	NOUN=4 VERB=1	
-boarding	VERB=3 NOUN=1	VERB=board
-boasted	VERB=1	VERB=boast
-boasts	VERB=1	VERB=boast
-boat	NOUN=12	
-boats	NOUN=1	NOUN=boat
-bode	VERB=1	
-bodies	NOUN=2	NOUN=body
-body	NOUN=8	
-boil	VERB=1	
-boils	VERB=1	VERB=boil
-bomb	NOUN=3	
-bombed	VERB=2	VERB=bomb
-boob	VERB=2	
-book	NOUN=19 VERB=3	
-booked	VERB=2	VERB=book
-booking	NOUN=1	
-books	NOUN=15	NOUN=book
-bookstores	NOUN=1	NOUN=bookstore
-boom	NOUN=6	
-booming	ADJ=1	
-boost	VERB=2	
-border	NOUN=4	
-bordered	VERB=3	VERB=border
-borderline	ADJ=1	
-borders	NOUN=1	NOUN=border
-born	VERB=20 ADJ=1	VERB=bear
-borough	NOUN=1	
-borrow	VERB=1	
-botany	NOUN=1	
-botched	VERB=1	VERB=botch
-both	CCONJ=28 DET=19 ADV=3	
-bother	VERB=3	
-bothered	VERB=1	VERB=bother
-bottling	NOUN=2	
-bottom	NOUN=3	
-bought	VERB=1	VERB=buy
-boundary	NOUN=1	
-bounded	VERB=2	VERB=bound
-bounds	NOUN=1	NOUN=bound
-bountiful	ADJ=1	
-bouquet	NOUN=1	
-boutiques	NOUN=2	NOUN=boutique
-bow	NOUN=1 VERB=1	
-bowl	NOUN=2	
-box	NOUN=5 VERB=2	
-boy	NOUN=3	
-boycott	NOUN=1	
-boyfriend	NOUN=2	
-boys	NOUN=5	NOUN=boy
-bpd	NOUN=3	
-bqj	PROPN=1	
-brains	NOUN=2	NOUN=brain
-brainstorm	VERB=1	
-branch	NOUN=1 VERB=1	
-branching	VERB=1	VERB=branch
-brand	NOUN=2	
-brave	ADJ=1	
-breach	NOUN=3	
-break	VERB=4 NOUN=2	
-breakdown	NOUN=1	
-breakfast	NOUN=4	
-breakfasts	NOUN=1	NOUN=breakfast
-breaking	VERB=2	VERB=break
-breakout	ADJ=1	
-breaks	VERB=2 NOUN=1	VERB=break NOUN=break
-breakthrough	NOUN=2	
-breathtaking	ADJ=3	
-breeding	VERB=1	VERB=breed
-breezes	NOUN=1	NOUN=breeze
-bride	NOUN=1	
-bridge	NOUN=7	
-bridges	NOUN=2	NOUN=bridge
-brief	NOUN=3 ADJ=1	
-briefly	ADV=2	
-brigadier	NOUN=1	
-bright	ADJ=3	
-brightness	NOUN=1	
-bring	VERB=9	
-bringing	VERB=5	VERB=bring
-brings	VERB=5	VERB=bring
-brittany	PROPN=1	PROPN=Brittany
-broad	ADJ=3	
-broadcast	VERB=2	
-broadcasters	NOUN=2	NOUN=broadcaster
-broadcasting	NOUN=1	
-broaden	VERB=1	
-broader	ADJ=7	ADJ=broad
-broccoli	NOUN=1	
-broke	VERB=3	VERB=break
-broken	VERB=5	VERB=break
-broker	NOUN=1	
-bronze	NOUN=2	
-brother	NOUN=10	
-brothers	NOUN=6	NOUN=brother
-brought	VERB=6	VERB=bring
-browned	ADJ=1	
-browse	NOUN=1 VERB=1	
-browser	NOUN=3	
-browsers	NOUN=1	NOUN=browser
-browsing	NOUN=1	
-brunaanastacio@hotmail.com	PROPN=1	
-brushing	VERB=1	VERB=brush
-brute	NOUN=1	
-bsl	PROPN=1	
-btw	ADV=3 INTJ=1	
-buck	NOUN=1	
-budget	NOUN=5	
-buffet	NOUN=3	
-buffs	NOUN=1	NOUN=buff
-bugle	VERB=1	
-build	VERB=2	
-building	NOUN=3 VERB=3 PROPN=1	VERB=build
-buildings	NOUN=8	NOUN=building
-built	VERB=13	VERB=build
-bulb	NOUN=9	
-bulbs	NOUN=3	NOUN=bulb
-bulk	VERB=1	
-bully	NOUN=1	
-bunch	NOUN=1	
-burden	NOUN=4	
-bureaucratic	ADJ=1	
-burgeoning	VERB=2 ADJ=1	VERB=burgeon
-burger	NOUN=2	
-burgers	NOUN=1	NOUN=burger
-burial	NOUN=1	
-buried	VERB=1	VERB=bury
-burn	VERB=1	
-bus	NOUN=18	
-buses	NOUN=4	NOUN=bus
-busiest	ADJ=1	ADJ=busy
-business	NOUN=21	
-businesses	NOUN=2	NOUN=business
-businesslike	ADJ=1	
-businessman	NOUN=1	
-bust	NOUN=1	
-busted	VERB=2	VERB=bust
-bustle	NOUN=1	
-bustling	VERB=1	VERB=bustle
-busy	ADJ=1	
-but	CCONJ=195 ADP=4 SCONJ=1	
-butt	NOUN=1	
-butterflies	NOUN=2	NOUN=butterfly
-button	NOUN=1	
-buy	VERB=13	
-buyer	NOUN=1	
-buzzes	VERB=1	VERB=buzz
-by	ADP=272 SCONJ=34 ADV=1	
-bypasses	NOUN=1	NOUN=bypass
-byproduct	NOUN=1	
-bɛʁˈnʊli	PROPN=1	
-c'est	X=1	
-c.	ADV=3	
-c.l.h.warwick@durham.ac.uk	PROPN=1	
-ca	AUX=23 ADP=1	AUX=can ADP=circa
-ca.	ADV=1	
-cabins	NOUN=3	NOUN=cabin
-cable	NOUN=3	
-cabs	NOUN=1	NOUN=cab
-cadmium	NOUN=1	
-cafe	NOUN=1	
-cafes	NOUN=1	NOUN=cafe
-cage	NOUN=3	
-cakes	NOUN=1	NOUN=cake
-calculate	VERB=2	
-calculating	VERB=1	VERB=calculate
-calculus	NOUN=1	
-calendar	NOUN=1	
-calibrated	VERB=1	VERB=calibrate
-california	PROPN=1	PROPN=California
-call	VERB=20 NOUN=2	
-called	VERB=58	VERB=call
-calling	VERB=7 NOUN=1	VERB=call
-calls	NOUN=7 VERB=1	NOUN=call VERB=call
-calmed	VERB=1	VERB=calm
-came	VERB=24	VERB=come
-camel	NOUN=1	
-camera	NOUN=3	
-camp	NOUN=1	
-campaign	NOUN=9	
-campaigning	VERB=1	VERB=campaign
-campaigns	NOUN=3	NOUN=campaign
-camping	NOUN=1 VERB=1	VERB=camp
-camps	NOUN=3	NOUN=camp
-campsites	NOUN=1	NOUN=campsite
-campus	NOUN=2	
-can	AUX=212	
-canal	NOUN=1	
-cancel	VERB=1	
-cancelled	VERB=1	VERB=cancel
-cancer	NOUN=2	
-candid	ADJ=1	
-candidate	NOUN=12	
-candidates	NOUN=4 PROPN=1	NOUN=candidate PROPN=Candidate
-candles	NOUN=2	NOUN=candle
-canon	PROPN=1	PROPN=Canon
-canvas	NOUN=3	
-capability	NOUN=1	
-capable	ADJ=1	
-capacity	NOUN=5	
-capita	NOUN=1	
-capital	NOUN=8	
-capitalizing	VERB=1	VERB=capitalize
-capped	VERB=1	VERB=cap
-capsule	NOUN=2	
-captain	NOUN=1	
-captained	VERB=1	VERB=captain
-captive	ADJ=1	
-capture	VERB=2	
-captured	VERB=1	VERB=capture
-car	NOUN=13	
-caralluma	NOUN=1	
-carbonyl	NOUN=1	
-carburetor	NOUN=1	
-card	NOUN=7	
-cards	NOUN=2	NOUN=card
-care	NOUN=17 VERB=2	
-cared	VERB=1	VERB=care
-career	NOUN=14	
-careful	ADJ=1	
-carefully	ADV=1	
-careless	ADJ=1	
-carelessness	NOUN=1	
-cargo	NOUN=1	
-caricatures	NOUN=1	NOUN=caricature
-carpet	NOUN=2	
-carried	VERB=2	VERB=carry
-carrier	NOUN=1	
-carries	VERB=2	VERB=carry
-carry	VERB=5	
-carrying	VERB=1	VERB=carry
-cars	NOUN=4	NOUN=car
-cartoon	NOUN=3	
-cartoonists	NOUN=1	NOUN=cartoonist
-cartoons	NOUN=5	NOUN=cartoon
-carve	VERB=1	
-carved	VERB=1	VERB=carve
-carvings	NOUN=4	NOUN=carving
-case	NOUN=37	
-cases	NOUN=21	NOUN=case
-cash	NOUN=5	
-cast	VERB=2	
-castle	NOUN=1	
-casual	NOUN=2	
-cat	NOUN=10	
-catalog	NOUN=3	
-catch	VERB=6 NOUN=1	
-catcher	NOUN=2	
-categorically	ADV=1	
-categories	NOUN=2	NOUN=category
-categorization	NOUN=1	
-category	NOUN=1	
-caterers	NOUN=1	NOUN=caterer
-caters	VERB=1	VERB=cater
-cats	NOUN=5	NOUN=cat
-cattle	NOUN=1	
-caught	VERB=2	VERB=catch
-causality	NOUN=1	
-causally	ADV=2	
-cause	NOUN=13 VERB=3	
-caused	VERB=4	VERB=cause
-causes	VERB=3 NOUN=2	VERB=cause NOUN=cause
-causing	VERB=1	VERB=cause
-caution	NOUN=1	
-cave	NOUN=1	
-caves	NOUN=1	NOUN=cave
-cavity	NOUN=1	
-cease	NOUN=2	
-ceiling	NOUN=2	
-celebrated	VERB=1	VERB=celebrate
-celebrates	VERB=1	VERB=celebrate
-celebration	NOUN=1	
-cell	NOUN=2	
-cello	NOUN=1	
-cells	NOUN=1	NOUN=cell
-cemetery	NOUN=2	
-cenobitic	ADJ=1	
-cenote	NOUN=1	
-census	NOUN=11	
-censuses	NOUN=1	NOUN=census
-center	NOUN=11	
-centered	VERB=3	VERB=center
-centers	NOUN=2	NOUN=center
-central	ADJ=8	
-centralized	ADJ=1	
-centre	NOUN=3	
-centres	NOUN=1	NOUN=centre
-cents	NOUN=3	NOUN=cent
-centuries	NOUN=3	NOUN=century
-century	NOUN=16	
-ceremony	NOUN=2	
-certain	ADJ=10	
-certainly	ADV=6	
-certificate	NOUN=2	
-certified	VERB=1	VERB=certify
-chain	NOUN=1	
-chair	NOUN=1	
-chaired	VERB=1	VERB=chair
-chairman	NOUN=1	
-chairs	NOUN=3	NOUN=chair
-challenge	NOUN=5 VERB=1	
-challenged	VERB=1	VERB=challenge
-challenges	NOUN=4	NOUN=challenge
-challenging	ADJ=3 VERB=2	VERB=challenge
-chamber	NOUN=2	
-chameleon	NOUN=3	
-champion	NOUN=1	
-championship	NOUN=2	
-chance	NOUN=4	
-change	NOUN=6 VERB=4	
-changed	VERB=8	VERB=change
-changes	NOUN=7 VERB=1	NOUN=change VERB=change
-changing	VERB=3	VERB=change
-channel	NOUN=7	
-channels	NOUN=1	NOUN=channel
-chapter	NOUN=6	
-character	NOUN=6	
-characteristics	NOUN=2	NOUN=characteristic
-characterized	VERB=1	VERB=characterize
-characters	NOUN=5	NOUN=character
-charge	NOUN=6 VERB=2	
-charged	VERB=1 X=1	VERB=charge X=_
-charges	NOUN=1	NOUN=charge
-charging	VERB=2	VERB=charge
-charitable	ADJ=1	
-charity	NOUN=1	
-charlatans	NOUN=1	NOUN=charlatan
-charm	NOUN=4	
-charming	ADJ=1	
-chart	NOUN=2	
-charter	NOUN=1	
-chartered	VERB=1	VERB=charter
-chartering	VERB=1	VERB=charter
-charts	NOUN=1	NOUN=chart
-chased	VERB=1	VERB=chase
-chasing	VERB=1	VERB=chase
-chattels	NOUN=1	NOUN=chattel
-cheap	ADJ=9 ADV=1	
-cheaper	ADJ=2	ADJ=cheap
-cheapest	ADJ=1	ADJ=cheap
-cheaply	ADV=1	
-cheat	VERB=1	
-check	VERB=10 NOUN=6	
-checking	VERB=1	VERB=check
-checklists	NOUN=1	NOUN=checklist
-checks	NOUN=1	NOUN=check
-cheep	ADJ=1	ADJ=cheap
-cheese	NOUN=1	
-chemical	ADJ=1	
-chemicals	NOUN=5	NOUN=chemical
-chemises	NOUN=1	NOUN=chemise
-chemist	NOUN=1	
-chemistry	NOUN=2	
-chicago	PROPN=1	PROPN=Chicago
-chicken	NOUN=2	
-chief	ADJ=4 NOUN=1	
-chien	X=1	X=Chien
-chihuahua	NOUN=2	
-child	NOUN=6	
-children	NOUN=8	NOUN=child
-chill	NOUN=1 VERB=1	
-chips	NOUN=2	NOUN=chip
-chitosan	NOUN=1	
-chock	ADV=1	
-chocolate	NOUN=4	
-choice	NOUN=10	
-choose	VERB=10	
-choosing	VERB=2	VERB=choose
-choral	ADJ=1	
-chorizo	NOUN=1	
-chose	VERB=2	VERB=choose
-chosen	VERB=4	VERB=choose
-chromium	NOUN=1	
-chronic	ADJ=4	
-chunk	NOUN=1	
-church	NOUN=2	
-cicada	NOUN=2	
-cimartinez@flog.uned.es	PROPN=1	
-cinnabara	X=1	
-circa	ADV=1	
-circles	VERB=1	VERB=circle
-circumstances	NOUN=1	NOUN=circumstance
-citation	NOUN=1	
-citations	NOUN=2	NOUN=citation
-cite	VERB=1	
-cited	VERB=5	VERB=cite
-cites	VERB=1	VERB=cite
-cities	NOUN=15	NOUN=city
-citizen	NOUN=5	
-citizens	NOUN=10	NOUN=citizen
-citrus	ADJ=2 NOUN=1	
-city	NOUN=60	
-civil	ADJ=3	
-civilian	ADJ=1	
-civilians	NOUN=2	NOUN=civilian
-civilisation	NOUN=1	
-claim	NOUN=9 VERB=3	
-claimed	VERB=3	VERB=claim
-claiming	VERB=3	VERB=claim
-claims	NOUN=5	NOUN=claim
-claire.bailey-ross@port.ac.uk	PROPN=1	
-clan	NOUN=1	
-clarification	NOUN=2	
-clarify	VERB=5	
-clarifying	VERB=1	VERB=clarify
-clashed	VERB=1	VERB=clash
-clashes	NOUN=2	NOUN=clash
-class	NOUN=9	
-classes	NOUN=4	NOUN=class
-classic	ADJ=2	
-classical	ADJ=3	
-classified	VERB=1	VERB=classify
-classmate	NOUN=1	
-classroom	NOUN=3	
-clause	NOUN=2	
-clean	ADJ=13 VERB=1	
-cleaned	VERB=1	VERB=clean
-cleaner	ADJ=1	ADJ=clean
-cleaning	VERB=1	VERB=clean
-clear	ADJ=11 VERB=1	
-clearer	ADJ=1	ADJ=clear
-clearly	ADV=6	
-cleric	NOUN=3	
-clerics	NOUN=1	NOUN=cleric
-click	NOUN=1	
-client	NOUN=1	
-clients	NOUN=1	NOUN=client
-cliff	NOUN=2	
-cliffs	NOUN=1	NOUN=cliff
-cliffy	ADJ=1	
-climate	NOUN=5	
-climates	NOUN=1	NOUN=climate
-climbing	VERB=2	VERB=climb
-clinched	VERB=1	VERB=clinch
-clinical	ADJ=1	
-clinics	NOUN=6	NOUN=clinic
-clog	NOUN=1	
-close	ADJ=13 ADV=3 VERB=2	
-closed	VERB=4 ADJ=1	VERB=close
-closely	ADV=3	
-closer	ADJ=2 ADV=1	ADJ=close ADV=close
-closest	ADJ=2	ADJ=close
-closing	VERB=3	VERB=close
-cloth	NOUN=3	
-clothes	NOUN=4	
-clothing	NOUN=5	
-club	NOUN=2	
-clubbed	VERB=1	VERB=club
-clubs	NOUN=1	NOUN=club
-clues	NOUN=1	NOUN=clue
-clustered	VERB=1	VERB=cluster
-clutter	NOUN=1	
-cn	PROPN=1	PROPN=CN
-co-founded	VERB=1	VERB=co-found
-co-founder	NOUN=1	
-co-owned	VERB=1	VERB=co-own
-co-star	NOUN=2	
-co-starred	VERB=1	VERB=co-star
-co-stars	NOUN=1	NOUN=co-star
-coagulated	ADJ=1	
-coal	NOUN=1	
-coalition	NOUN=2	
-coastal	ADJ=1	
-coastline	NOUN=1	
-coat	NOUN=2	
-cockatiel	NOUN=1	
-cocker	NOUN=1	
-cocktail	NOUN=15	
-code	NOUN=4	
-coded	VERB=1	VERB=code
-codes	NOUN=1	NOUN=code
-coding	NOUN=1 VERB=1	VERB=code
-coefficient	NOUN=1	
-coffee	NOUN=3	
-coffeehouses	NOUN=1	NOUN=coffeehouse
-cognition	NOUN=2	
-cognitive	ADJ=11	
-cohabit	VERB=1	
-coherence	NOUN=1	
-coincidence	NOUN=1	
-coincides	VERB=1	VERB=coincide
-coined	VERB=2	VERB=coin
-coins	NOUN=1	NOUN=coin
-cola	NOUN=1	
-cold	ADJ=5	
-coleslaw	NOUN=1	
-collaborated	VERB=1	VERB=collaborate
-collaboration	NOUN=3	
-collaborations	NOUN=1	NOUN=collaboration
-collaborative	ADJ=3	
-collapse	VERB=1	
-collapsed	VERB=3	VERB=collapse
-collapsing	VERB=1	VERB=collapse
-collateral	ADJ=1	
-colleague	NOUN=1	
-colleagues	NOUN=3	NOUN=colleague
-collect	ADV=1 VERB=1	
-collected	VERB=6	VERB=collect
-collecting	VERB=3	VERB=collect
-collection	NOUN=9	
-collections	NOUN=3	NOUN=collection
-collector	NOUN=3	
-collectors	NOUN=2	NOUN=collector
-collects	VERB=2	VERB=collect
-college	NOUN=9	
-colleges	NOUN=1	NOUN=college
-colonial	ADJ=3	
-colonies	NOUN=5	NOUN=colony
-colonization	NOUN=1	
-colour	NOUN=1	
-column	NOUN=6	
-columnist	NOUN=1	
-columns	NOUN=1	NOUN=column
-combination	NOUN=1	
-combine	VERB=1	
-combined	VERB=1	VERB=combine
-combines	VERB=2	VERB=combine
-come	VERB=34	
-comeback	NOUN=2	
-comedian	NOUN=1	
-comedy	NOUN=7	
-comes	VERB=6	VERB=come
-comet	NOUN=2	
-comfortable	ADJ=1	
-comforter	NOUN=1	
-comics	NOUN=1	NOUN=comic
-coming	VERB=14	VERB=come
-command	NOUN=3	
-commandant	NOUN=1	
-comme	X=1	
-commemorate	VERB=1	
-commemorated	VERB=1	VERB=commemorate
-commenced	VERB=2	VERB=commence
-commendable	ADJ=1	
-comment	NOUN=6 VERB=2	
-commentaries	NOUN=3	NOUN=commentary
-commentators	NOUN=2	NOUN=commentator
-commented	VERB=2	VERB=comment
-comments	NOUN=4	NOUN=comment
-commerce	NOUN=1	
-commercial	ADJ=8	
-commercialish	ADJ=1	
-commercially	ADV=1	
-commissioned	VERB=1	VERB=commission
-commit	VERB=2	
-commitability	NOUN=2	
-commitment	NOUN=18	
-commitments	NOUN=1	NOUN=commitment
-commits	VERB=2	VERB=commit
-committed	VERB=5 ADJ=1	VERB=commit
-committee	PROPN=1	PROPN=Committee
-commment	NOUN=1	NOUN=comment
-common	ADJ=13	
-commonly	ADV=2	
-commonwealth	NOUN=1	
-communal	ADJ=1	
-communicate	VERB=1	
-communicated	VERB=1	VERB=communicate
-communication	NOUN=4	
-communications	NOUN=1	NOUN=communication
-communicative	ADJ=1	
-communique	NOUN=1	
-communism	NOUN=1	
-communities	NOUN=7	NOUN=community
-community	NOUN=16	
-commuting	VERB=1	VERB=commute
-compact	ADJ=4	
-compaign	NOUN=1	
-companie	NOUN=1	NOUN=company
-companies	NOUN=11	NOUN=company
-companion	NOUN=2	
-company	NOUN=19	
-comparability	NOUN=1	
-comparable	ADJ=2	
-comparative	ADJ=1	
-compared	VERB=6	VERB=compare
-comparing	VERB=2	VERB=compare
-comparison	NOUN=4	
-compass	NOUN=1	
-compatibility	NOUN=1	
-compensation	NOUN=1	
-compete	VERB=3	
-competencies	NOUN=1	NOUN=competency
-competition	NOUN=2	
-competitions	NOUN=1	NOUN=competition
-compiling	VERB=2	VERB=compile
-complained	VERB=2	VERB=complain
-complaining	VERB=1	VERB=complain
-complaint	NOUN=5	
-complaints	NOUN=3	NOUN=complaint
-complement	VERB=1	
-complementary	ADJ=1	
-complements	VERB=2	VERB=complement
-complete	ADJ=8 VERB=3	
-completed	VERB=5	VERB=complete
-completely	ADV=5	
-completing	VERB=3	VERB=complete
-completion	NOUN=1	
-complex	ADJ=4	
-compliance	NOUN=1	
-complicated	ADJ=3	
-complied	VERB=1	VERB=comply
-comply	VERB=1	
-composed	VERB=3	VERB=compose
-composer	NOUN=3	
-composition	NOUN=6	
-compound	ADJ=1	
-comprehensive	ADJ=3	
-compress	VERB=1	
-comprise	VERB=1	
-comprised	VERB=1	VERB=comprise
-comprises	VERB=1	VERB=comprise
-comprising	VERB=1	VERB=comprise
-compromise	VERB=1	
-computational	ADJ=1	
-computer	NOUN=10	
-computers	NOUN=1	NOUN=computer
-computing	NOUN=5	
-conced-	NOUN=1	NOUN=conceding
-concede	VERB=1	
-conceding	VERB=1	VERB=concede
-conceived	VERB=1	VERB=conceive
-concentrated	VERB=1	VERB=concentrate
-concentration	NOUN=3	
-concentrations	NOUN=2	NOUN=concentration
-concept	NOUN=7	
-concepts	NOUN=6	NOUN=concept
-conceptual	ADJ=2	
-concern	NOUN=1 VERB=1	
-concerned	ADJ=1 VERB=1	VERB=concern
-concerning	VERB=4	VERB=concern
-concerns	NOUN=3	NOUN=concern
-concerti	NOUN=1	NOUN=concerto
-concerts	NOUN=4	NOUN=concert
-concession	NOUN=2	
-conclude	VERB=2	
-concluded	VERB=2	VERB=conclude
-concrete	NOUN=2	
-condemned	VERB=2	VERB=condemn
-condemning	VERB=1	VERB=condemn
-condensed	ADJ=2	
-condition	NOUN=3	
-conditions	NOUN=4	NOUN=condition
-conditionting	NOUN=1	NOUN=conditioning
-conduct	VERB=1	
-conducted	VERB=9	VERB=conduct
-conducting	VERB=2	VERB=conduct
-conductor	NOUN=1	
-conference	NOUN=6	
-confessed	VERB=1	VERB=confess
-confided	VERB=1	VERB=confide
-confidence	NOUN=2	
-confidential	ADJ=4	
-configurations	NOUN=1	NOUN=configuration
-confine	VERB=4	
-confined	VERB=4 ADJ=1	VERB=confine ADJ=confine
-confinement	NOUN=1	
-confirm	VERB=2	
-confirmed	VERB=4	VERB=confirm
-confiscated	VERB=1	VERB=confiscate
-conflating	VERB=1	VERB=conflate
-conflict	NOUN=6	
-conflicts	NOUN=1	NOUN=conflict
-confront	VERB=1	
-confusion	NOUN=2	
-congestion	NOUN=1	
-conjectures	NOUN=1	NOUN=conjecture
-conjointly	ADV=1	
-conjunct	ADJ=1	
-conjunction	NOUN=1	
-connect	VERB=1	
-connected	VERB=8	VERB=connect
-connecting	VERB=1	VERB=connect
-connection	NOUN=6	
-connections	NOUN=4	NOUN=connection
-connects	VERB=2	VERB=connect
-conquer	VERB=1	
-conquistador	NOUN=1	
-conquistadors	NOUN=1	NOUN=conquistador
-conscious	ADJ=1	
-consciousness	NOUN=1	
-consecutive	ADJ=1	
-consensus	NOUN=3	
-consented	VERB=1	VERB=consent
-consequence	NOUN=1	
-consequences	NOUN=3	NOUN=consequence
-conservation	NOUN=3	
-conservative	ADJ=2	
-conservatory	NOUN=1	
-consider	VERB=6	
-considerable	ADJ=2	
-considerate	ADJ=1	
-consideration	NOUN=2	
-considered	VERB=17	VERB=consider
-considering	VERB=3	VERB=consider
-considers	VERB=1	VERB=consider
-consist	VERB=2	
-consisted	VERB=2	VERB=consist
-consistent	ADJ=1	
-consisting	VERB=1	VERB=consist
-consolidate	VERB=1	
-consolidated	VERB=1	VERB=consolidate
-consortium	NOUN=1	
-conspiracy	NOUN=1	
-constant	ADJ=1 NOUN=1	
-constantly	ADV=2	
-constitute	VERB=1	
-constitution	NOUN=1	
-constitutional	ADJ=1	
-constitutionally	ADV=3	
-constitutions	NOUN=1	NOUN=constitution
-constrained	VERB=1	VERB=constrain
-constraint	NOUN=1	
-constraints	NOUN=1	NOUN=constraint
-construct	NOUN=3	
-constructed	VERB=2	VERB=construct
-construction	NOUN=5	
-constructive	ADJ=1	
-constructivist	ADJ=1	
-constructs	NOUN=1	NOUN=construct
-construe	VERB=1	
-consulted	VERB=1	VERB=consult
-consume	VERB=1	
-consumer	NOUN=2	
-consumerism	NOUN=2	
-consumers	NOUN=1	NOUN=consumer
-consumes	VERB=1	VERB=consume
-consumption	NOUN=8	
-contact	VERB=9 NOUN=7	
-contactable	ADJ=1	
-contacted	VERB=2	VERB=contact
-contacting	VERB=1	VERB=contact
-contagious	ADJ=1	
-contain	VERB=6	
-contained	VERB=2	VERB=contain
-containers	NOUN=1	NOUN=container
-containing	VERB=3	VERB=contain
-contaminated	VERB=1	VERB=contaminate
-contemporary	ADJ=7	
-contends	VERB=1	VERB=contend
-content	NOUN=9	
-contents	NOUN=1	NOUN=content
-contest	NOUN=4 VERB=1	
-contested	VERB=3	VERB=contest
-context	NOUN=13	
-contexts	NOUN=2	NOUN=context
-continental	ADJ=1	
-continents	NOUN=2	NOUN=continent
-contingent	NOUN=1	
-contingents	NOUN=1	NOUN=contingent
-continually	ADV=2	
-continuation	NOUN=1	
-continue	VERB=5	
-continued	VERB=7	VERB=continue
-continues	VERB=8	VERB=continue
-continuing	VERB=2	VERB=continue
-continuous	ADJ=1	
-contours	NOUN=1	NOUN=contour
-contract	NOUN=4	
-contractor	NOUN=1	
-contractors	NOUN=1	NOUN=contractor
-contracts	NOUN=3	NOUN=contract
-contradicts	VERB=1	VERB=contradict
-contrast	NOUN=3	
-contrasts	NOUN=1	NOUN=contrast
-contribute	VERB=1	
-contributed	VERB=2	VERB=contribute
-contributes	VERB=1	VERB=contribute
-contributing	VERB=1	VERB=contribute
-contribution	NOUN=3	
-contributions	NOUN=5	NOUN=contribution
-control	NOUN=10 VERB=1	
-controls	NOUN=1	NOUN=control
-controversially	ADV=1	
-controversy	NOUN=1	
-convened	VERB=1	VERB=convene
-convenience	NOUN=1	
-convenient	ADJ=2	
-conventional	ADJ=2	
-convergence	NOUN=1	
-conversation	NOUN=1	
-conversational	ADJ=6	
-conversations	NOUN=3	NOUN=conversation
-conversion	NOUN=1	
-convert	VERB=2	
-converted	VERB=2	VERB=convert
-converting	VERB=1	VERB=convert
-convey	VERB=2	
-convicted	VERB=4	VERB=convict
-conviction	NOUN=2	
-convictions	NOUN=1	NOUN=conviction
-convinced	VERB=1	VERB=convince
-convincing	ADJ=1	
-cooked	X=1	X=_
-cooking	VERB=1	VERB=cook
-cool	ADJ=6	
-cooling	VERB=1	VERB=cool
-cooperation	NOUN=2	
-coordinate	NOUN=4	
-copies	NOUN=2	NOUN=copy
-copy	NOUN=9 VERB=2	
-copying	NOUN=1	
-copyright	NOUN=6	
-copyrights	NOUN=1	NOUN=copyright
-coral	ADJ=1	
-cordobes	NOUN=1	
-cordon	NOUN=1	
-core	NOUN=4 ADJ=1	
-corner	NOUN=7	
-corners	NOUN=1	NOUN=corner
-corpora	NOUN=2	NOUN=corpus
-corporate	ADJ=3 NOUN=1	
-corporation	NOUN=3	
-corporatism	NOUN=2	
-corpus	NOUN=6	
-correct	ADJ=9 VERB=1	
-corrections	NOUN=2	NOUN=correction
-correctly	ADV=3	
-corresponding	ADJ=1	
-corridor	NOUN=1	
-corruption	NOUN=2	
-cos	SCONJ=1	SCONJ=cause
-cosmic	ADJ=1	
-cosmopolitan	ADJ=1	
-cost	NOUN=4 VERB=1	
-costs	NOUN=6 VERB=3	NOUN=cost VERB=cost
-cosy	ADJ=1	
-cottage	NOUN=2	
-cotton	NOUN=1	
-couch	NOUN=1	
-could	AUX=50	
-counsel	NOUN=1	
-count	VERB=2	
-countdown	NOUN=1	
-counted	VERB=2	VERB=count
-countenance	VERB=1	
-counter	NOUN=1	
-counter-attack	NOUN=1	
-counter-conference	NOUN=1	
-counterfeit	ADJ=1	
-counterparty	NOUN=6	
-countless	ADJ=3	
-countries	NOUN=11	NOUN=country
-country	NOUN=21	
-county	NOUN=1	
-coup	X=1	
-couple	NOUN=16 ADJ=1	
-coupons	NOUN=1	NOUN=coupon
-course	NOUN=19	
-courses	NOUN=3	NOUN=course
-court	NOUN=11	
-courteous	ADJ=1	
-courtesy	NOUN=1	
-courthouse	NOUN=1	
-courtroom	NOUN=2	
-courts	NOUN=4	NOUN=court
-cousin	NOUN=1	
-cousins	NOUN=1	NOUN=cousin
-cover	NOUN=4 VERB=2	
-coverage	NOUN=4	
-covered	VERB=1	VERB=cover
-covering	VERB=2	VERB=cover
-covers	NOUN=2 VERB=1	NOUN=cover VERB=cover
-covert	ADJ=1	
-cow	NOUN=1	
-coward	NOUN=1	
-cpa	NOUN=1	NOUN=CPA
-cra.org/resources/taulbee-survey	PROPN=1	
-crack	VERB=1	
-craftsmen	NOUN=1	NOUN=craftsman
-cramped	ADJ=1	
-crap	NOUN=1	
-crappy	ADJ=1	
-crashed	VERB=1	VERB=crash
-crave	VERB=2	
-crawl	VERB=1	
-crawler	NOUN=3	
-crazy	ADJ=1	
-cream	NOUN=4	
-create	VERB=8	
-created	VERB=13	VERB=create
-creates	VERB=1	VERB=create
-creating	VERB=5	VERB=create
-creation	NOUN=10	
-creational	ADJ=1	
-creations	NOUN=1	NOUN=creation
-creative	ADJ=4	
-creativity	NOUN=1	
-creator	NOUN=1	
-credential	VERB=1	
-credentialing	VERB=1	VERB=credential
-credentials	NOUN=1	NOUN=credential
-credit	NOUN=3	
-credited	VERB=1	VERB=credit
-creme	ADJ=1	
-creole	NOUN=1	
-crew	NOUN=2	
-crews	NOUN=2	NOUN=crew
-cried	VERB=1	VERB=cry
-crime	NOUN=3	
-crimes	NOUN=1	NOUN=crime
-criminal	ADJ=4 NOUN=2	
-crisis	NOUN=2	
-criteria	NOUN=4	NOUN=criterion
-critic	NOUN=3	
-critical	ADJ=4	
-critically	ADV=1	
-criticized	VERB=1	VERB=criticize
-cronyism	NOUN=2	
-crops	NOUN=2	NOUN=crop
-cross	ADV=1 VERB=1	
-cross-clause	ADJ=1	
-crossed	VERB=1	VERB=cross
-crosses	VERB=1	VERB=cross
-crossing	NOUN=2	
-crossroads	NOUN=1	NOUN=crossroad
-crowd	NOUN=2	
-crucial	ADJ=6	
-crucially	ADV=1	
-crude	NOUN=2	
-cruise	NOUN=5	
-crunchers	NOUN=1	NOUN=cruncher
-crush	NOUN=1	
-crystallize	VERB=1	
-cubism	NOUN=3	
-cues	NOUN=1	NOUN=cue
-cuisine	NOUN=2	
-culinary	ADJ=1	
-cultural	ADJ=13	
-culturally	ADV=2	
-culture	NOUN=10	
-cultures	NOUN=2	NOUN=culture
-cup	NOUN=5	
-curated	VERB=1	VERB=curate
-curious	ADJ=1	
-currency	NOUN=2	
-current	ADJ=10	
-currently	ADV=3	
-curriculum	NOUN=3	
-curry	NOUN=1	
-curve	NOUN=1	
-customer	NOUN=10	
-customers	NOUN=5	NOUN=customer
-customs	NOUN=4	NOUN=custom
-cut	VERB=6 NOUN=2	
-cute	ADJ=4	
-cycle	NOUN=6 PROPN=1	PROPN=Cycle
-d	ADJ=1 AUX=1 X=1	ADJ=due AUX=would X=_
-d'Alembert	PROPN=1	PROPN=d'Alembert
-d'Enfer	PROPN=1	PROPN=d'Enfer
-d'Ettorre	PROPN=1	PROPN=d'Ettorre
-d'état	X=1	
-d(ə)-VOR-zha(h)k	PROPN=1	PROPN=d(ə)-VOR-zha(h)k
-d(ə)ˈvɔːrʒɑːk	PROPN=1	
-d.	VERB=2	VERB=die
-dD	PROPN=1	PROPN=dD
-da	PROPN=2 DET=1	DET=the
-dadaniela@gmail.com	PROPN=1	
-daily	ADJ=7 ADV=2	
-dailyem...@ebs.bbc.co.uk	PROPN=1	
-damage	NOUN=3	
-damn	ADV=1	
-dance	NOUN=3	
-danced	VERB=1	VERB=dance
-dancer	NOUN=1	
-dancing	VERB=3	VERB=dance
-dangerous	ADJ=4	
-daniel.smith2@durham.ac.uk	PROPN=1	
-danjones@paulhastings.com	PROPN=1	
-darin	PROPN=1	
-daring	ADJ=1	
-dark	ADJ=4	
-darn	NOUN=1	
-data	NOUN=20	
-database	NOUN=4	
-date	NOUN=5 VERB=1	
-dated	VERB=2	VERB=date
-dating	VERB=2	VERB=date
-daughter	NOUN=9	
-daughters	NOUN=1	NOUN=daughter
-davidr...@optonline.net	PROPN=1	
-day	NOUN=59	
-days	NOUN=32	NOUN=day
-daytime	NOUN=2	
-de	PROPN=16 X=7	
-deOccupy	PROPN=1	PROPN=deOccupy
-dead	ADJ=6	
-deadly	ADV=1	
-deal	NOUN=11 VERB=3	
-dealer	NOUN=1	
-dealing	VERB=4 NOUN=2	VERB=deal
-dear	ADJ=1 NOUN=1	
-death	NOUN=14	
-deaths	NOUN=1	NOUN=death
-debate	NOUN=1	
-debates	NOUN=3	NOUN=debate
-debating	VERB=1	VERB=debate
-debris	NOUN=1	
-debut	NOUN=6	
-debuted	VERB=2	VERB=debut
-dec	ADJ=1	ADJ=declaratory
-decade	NOUN=2	
-decades	NOUN=7	NOUN=decade
-deceit	NOUN=1	
-deceiving	VERB=1	VERB=deceive
-decent	ADJ=2	
-decentralized	ADJ=1	
-deception	NOUN=2	
-deceptive	ADJ=1	
-decide	VERB=10	
-decided	VERB=9	VERB=decide
-decision	NOUN=11	
-decisions	NOUN=5	NOUN=decision
-decisively	ADV=1	
-declare	VERB=1	
-declared	VERB=2	VERB=declare
-declaring	VERB=1	VERB=declare
-decline	NOUN=1	
-declining	VERB=1	VERB=decline
-decrease	VERB=2	
-decree	NOUN=3	
-decrees	NOUN=2	NOUN=decree
-ded69...@hotmail.com	PROPN=1	
-dedicated	ADJ=1 VERB=1	VERB=dedicate
-dedication	NOUN=2	
-deduct	VERB=1	
-deducted	VERB=1	VERB=deduct
-deduction	NOUN=1	
-deductions	NOUN=2	NOUN=deduction
-deeds	NOUN=1	NOUN=deed
-deemed	VERB=1	VERB=deem
-deep	ADJ=2	
-deeply	ADV=1	
-deer	NOUN=1	
-defend	VERB=1	
-defendant	NOUN=1	
-defendants	NOUN=2	NOUN=defendant
-defended	VERB=1	VERB=defend
-defending	VERB=1	VERB=defend
-defense	NOUN=6	
-defensive	ADJ=2	
-deferentially	ADV=1	
-deficit	NOUN=1	
-definable	ADJ=1	
-definately	ADV=1	ADV=definitely
-define	VERB=4	
-defined	VERB=6	VERB=define
-defining	VERB=2	VERB=define
-definitely	ADV=5	
-definition	NOUN=10	
-definitions	NOUN=1	NOUN=definition
-definitively	ADV=1	
-degree	NOUN=5	
-degrees	NOUN=3	NOUN=degree
-del	X=2	
-delaware	PROPN=1	
-delete	VERB=3	
-deli	NOUN=1	
-deliberately	ADV=1	
-delicious	ADJ=6	
-delightful	ADJ=1	
-delinquent	ADJ=1	
-delis	NOUN=1	NOUN=deli
-deliver	VERB=1	
-delivered	VERB=3	VERB=deliver
-delivery	NOUN=6	
-demand	NOUN=3 VERB=2	
-demanded	VERB=3	VERB=demand
-demanding	VERB=2	VERB=demand
-demo	NOUN=2	
-demons	NOUN=1	NOUN=demon
-demonstrate	VERB=2	
-demonstrated	VERB=1	VERB=demonstrate
-demonstrates	VERB=1	VERB=demonstrate
-demonstration	NOUN=1	
-demonstrations	NOUN=3	NOUN=demonstration
-demonstrators	NOUN=1	NOUN=demonstrator
-demotion	NOUN=1	
-denied	VERB=5	VERB=deny
-denies	VERB=1	VERB=deny
-denoted	VERB=1	VERB=denote
-density	NOUN=1	
-dental	ADJ=1	
-dentist	NOUN=1	
-deny	VERB=4	
-denying	NOUN=1	
-depart	VERB=1	
-departing	VERB=3	VERB=depart
-department	NOUN=5	
-departments	NOUN=3	NOUN=department
-departure	NOUN=3	
-departures	NOUN=2	NOUN=departure
-depend	VERB=4	
-depending	VERB=5	VERB=depend
-depends	VERB=4	VERB=depend
-depicting	VERB=1	VERB=depict
-depicts	VERB=1	VERB=depict
-deploy	VERB=1	
-depose	VERB=1	
-deposited	VERB=1	VERB=deposit
-depot	NOUN=1	
-depots	NOUN=1	NOUN=depot
-depression	NOUN=3	
-depths	NOUN=1	NOUN=depth
-derail	VERB=1	
-derivative	ADJ=2	
-derived	VERB=2	VERB=derive
-des	PROPN=1 X=1	
-descendants	NOUN=4	NOUN=descendant
-descended	VERB=2	VERB=descend
-descent	NOUN=2	
-describe	VERB=5	
-described	VERB=12	VERB=describe
-describes	VERB=2	VERB=describe
-describing	VERB=1	VERB=describe
-description	NOUN=3	
-desert	NOUN=1	
-deserts	NOUN=1	NOUN=desert
-deserved	VERB=1	VERB=deserve
-design	NOUN=7 VERB=2	
-designated	VERB=3	VERB=designate
-designation	NOUN=1	
-designed	VERB=1	VERB=design
-designing	VERB=1	VERB=design
-designs	NOUN=1	NOUN=design
-desirability	NOUN=1	
-desire	NOUN=2	
-desired	VERB=1	VERB=desire
-desk	NOUN=1	
-despite	SCONJ=4 ADP=2	
-dessert	NOUN=1	
-destination	NOUN=8	
-destinations	NOUN=3	NOUN=destination
-destiny	NOUN=1	
-destroy	VERB=2	
-destroyed	VERB=3	VERB=destroy
-destruction	NOUN=2	
-detail	NOUN=2	
-detailed	ADJ=3	
-detailing	VERB=1	VERB=detail
-details	NOUN=9	NOUN=detail
-detect	VERB=1	
-detectors	NOUN=1	NOUN=detector
-determine	VERB=3	
-determined	VERB=4 ADJ=1	VERB=determine
-determines	VERB=1	VERB=determine
-determining	VERB=1	VERB=determine
-deterrent	NOUN=1	
-detonated	VERB=1	VERB=detonate
-detrimental	ADJ=1	
-devastated	VERB=1	VERB=devastate
-develop	VERB=5	
-developed	VERB=7 ADJ=2	VERB=develop
-developers	NOUN=1	NOUN=developer
-developing	VERB=3	VERB=develop
-developiong	VERB=1	VERB=develop
-development	NOUN=18	
-developments	NOUN=1	NOUN=development
-develops	VERB=1	VERB=develop
-deviation	NOUN=1	
-device	NOUN=1	
-devolving	VERB=1	VERB=devolve
-devoted	ADJ=2 VERB=1	VERB=devote
-devotional	ADJ=1	
-diachronic	ADJ=1	
-dial	VERB=1	
-dialect	NOUN=1	
-dialects	NOUN=3	NOUN=dialect
-dialogical	ADJ=1	
-diameter	NOUN=1	
-diary	NOUN=1	
-dictate	VERB=1	
-dictating	VERB=1	VERB=dictate
-dictionary	NOUN=1	
-did	AUX=53 VERB=17	AUX=do VERB=do
-die	VERB=8 ADJ=1	
-died	VERB=9	VERB=die
-diet	NOUN=1	
-dieters	NOUN=1	NOUN=dieter
-differ	VERB=1	
-difference	NOUN=6	
-differences	NOUN=2	NOUN=difference
-different	ADJ=48	
-differential	NOUN=1	
-differentiate	VERB=1	
-differentiates	VERB=1	VERB=differentiate
-differently	ADV=2	
-differing	VERB=1	VERB=differ
-difficult	ADJ=10	
-difficulties	NOUN=1	NOUN=difficulty
-difficulty	NOUN=1	
-digging	VERB=1	VERB=dig
-digic	NOUN=1	
-digital	ADJ=17	
-digits	NOUN=1	NOUN=digit
-dignity	NOUN=2	
-digress	VERB=1	
-dilapidation	NOUN=1	
-dilemmas	NOUN=1	NOUN=dilemma
-dimensions	NOUN=1	NOUN=dimension
-diminished	VERB=1	VERB=diminish
-diminishes	VERB=1	VERB=diminish
-dine	VERB=1	
-diners	NOUN=1	NOUN=diner
-dining	NOUN=1	
-dinner	NOUN=6	
-diocese	NOUN=1	
-diode	NOUN=2	
-dipped	VERB=1	VERB=dip
-direct	ADJ=11 VERB=2	
-directed	VERB=3	VERB=direct
-direction	NOUN=7	
-directly	ADV=14	
-director	NOUN=8	
-directories	NOUN=1	NOUN=directory
-directors	NOUN=4	NOUN=director
-directory	NOUN=1	
-dirty	ADJ=1	
-disability	NOUN=3	
-disabled	ADJ=2	
-disagreements	NOUN=1	NOUN=disagreement
-disappointed	VERB=2	VERB=disappoint
-discharge	NOUN=1	
-discipline	NOUN=2	
-disciplines	NOUN=4	NOUN=discipline
-discontinued	VERB=1	VERB=discontinue
-discount	ADJ=3 NOUN=3 VERB=1	
-discouraging	VERB=1	VERB=discourage
-discourse	NOUN=3	
-discover	VERB=5	
-discovered	VERB=3	VERB=discover
-discoverer	NOUN=1	
-discoveries	NOUN=2	NOUN=discovery
-discretion	NOUN=2	
-discriminated	VERB=1	VERB=discriminate
-discrimination	NOUN=1	
-discuss	VERB=7	
-discussed	VERB=8	VERB=discuss
-discusses	VERB=2	VERB=discuss
-discussing	ADJ=1	ADJ=disgusting
-discussion	NOUN=9	
-discussions	NOUN=2	NOUN=discussion
-disgorgement	NOUN=3	
-disgruntled	VERB=1	VERB=disgruntle
-dishes	NOUN=3	NOUN=dish
-dishonest	ADJ=1	
-disjoint	ADJ=1	
-dislike	NOUN=1 VERB=1	
-disliked	VERB=1	VERB=dislike
-disorder	NOUN=1	
-dispersion	NOUN=1	
-display	NOUN=3 VERB=1	
-displayed	VERB=2	VERB=display
-displaying	VERB=2	VERB=display
-displays	NOUN=1 VERB=1	NOUN=display VERB=display
-disposed	VERB=1	VERB=dispose
-dispute	VERB=2 NOUN=1	
-disrespect	NOUN=1	
-disrupt	VERB=1	
-dissemination	NOUN=3	
-dissertation	NOUN=3	
-dissolved	VERB=1	VERB=dissolve
-distance	NOUN=4	
-distances	NOUN=1	NOUN=distance
-distant	ADJ=5	
-distilleries	NOUN=1	NOUN=distillery
-distinct	ADJ=1	
-distinction	NOUN=4	
-distinctions	NOUN=2	NOUN=distinction
-distinctive	ADJ=1	
-distinguish	VERB=4	
-distinguished	ADJ=2 VERB=1	VERB=distinguish
-distinguishes	VERB=1	VERB=distinguish
-distortions	NOUN=1	NOUN=distortion
-distractors	NOUN=1	NOUN=distractor
-distribute	VERB=3	
-distributed	VERB=5	VERB=distribute
-distributing	VERB=1	VERB=distribute
-distribution	NOUN=2	
-district	NOUN=3	
-div.	VERB=2	VERB=divorce
-dive	NOUN=2	
-dived	VERB=1	VERB=dive
-divers	NOUN=1	NOUN=diver
-diverse	ADJ=6	
-diversified	ADJ=1	
-diversity	NOUN=14	
-diverted	VERB=1	VERB=divert
-divide	VERB=1	
-divided	VERB=3	VERB=divide
-dividing	VERB=2	VERB=divide
-diving	NOUN=1	
-divorce	NOUN=1	
-divorcing	VERB=1	VERB=divorce
-do	AUX=144 VERB=81 PROPN=3 PART=1	PART=to
-doberman	NOUN=1	NOUN=Doberman
-docks	NOUN=1	NOUN=dock
-doctor	NOUN=2	
-doctoral	ADJ=1	
-doctorate	NOUN=3	
-doctors	NOUN=1	NOUN=doctor
-doctrinal	ADJ=1	
-doctrine	NOUN=2	
-document	NOUN=1 VERB=1	
-documented	VERB=1	VERB=document
-documenting	VERB=1	VERB=document
-documents	VERB=1	VERB=document
-dodgy	ADJ=1	
-does	AUX=36 VERB=8	AUX=do VERB=do
-dog	NOUN=12	
-dogs	NOUN=4	NOUN=dog
-doing	VERB=27	VERB=do
-dollar	NOUN=1	
-dollars	NOUN=6	NOUN=dollar
-domain	NOUN=13	
-domains	NOUN=3	NOUN=domain
-dominance	NOUN=1	
-dominant	ADJ=2	
-dominantly	ADV=2	
-dominate	VERB=1	
-dominated	VERB=1	VERB=dominate
-donate	VERB=1	
-donated	VERB=1	VERB=donate
-donation	NOUN=2	
-donations	NOUN=1	NOUN=donation
-done	VERB=27 ADJ=2	VERB=do
-doomed	VERB=1	VERB=doom
-door	NOUN=3	
-doors	NOUN=1	NOUN=door
-double	ADJ=3	
-doubles	NOUN=1	NOUN=double
-doubt	NOUN=3 VERB=1	
-doubts	NOUN=1	NOUN=doubt
-down	ADP=17 ADV=9 NOUN=1	
-download	NOUN=2 VERB=1	
-downloaded	VERB=1	VERB=download
-downloads	NOUN=1	NOUN=download
-downsize	VERB=1	
-downtown	NOUN=9 ADJ=2	
-dp	PROPN=2	
-dracaena	X=1	
-draft	NOUN=1 X=1	
-drafted	VERB=1	VERB=draft
-drafts	NOUN=1	NOUN=draft
-dragon	NOUN=2	
-dragons	NOUN=1	NOUN=dragon
-drama	NOUN=5	
-dramatic	ADJ=3	
-dramatization	NOUN=1	
-drastically	ADV=1	
-draw	VERB=7	
-drawn	VERB=2	VERB=draw
-draws	NOUN=1 VERB=1	NOUN=draw VERB=draw
-dreaded	VERB=1	VERB=dread
-dream	NOUN=1	
-dreams	NOUN=8	NOUN=dream
-dress	NOUN=8	
-dresscod.com	PROPN=1	
-dressed	VERB=1	VERB=dress
-dressers	NOUN=1	NOUN=dresser
-dresses	NOUN=1	NOUN=dress
-dressing	VERB=2	VERB=dress
-drew	VERB=1	VERB=draw
-dried	VERB=1	VERB=dry
-drift	VERB=1	
-drilled	VERB=1	VERB=drill
-drink	NOUN=8 VERB=4	
-drinking	NOUN=1	
-drinks	NOUN=3	NOUN=drink
-drive	VERB=8 NOUN=1	
-driven	VERB=1	VERB=drive
-driver	NOUN=3	
-drivers	NOUN=1	NOUN=driver
-driving	ADJ=1 VERB=1	VERB=drive
-drop	VERB=1	
-drove	VERB=4	VERB=drive
-drug	NOUN=2	
-druggy	NOUN=1	
-drums	NOUN=1	NOUN=drum
-dry	ADJ=6	
-du	AUX=1	AUX=do
-dual	ADJ=3	
-dude	NOUN=1	
-due	ADJ=24	
-dumpster	NOUN=1	
-dumpy	ADJ=1	
-dunes	NOUN=1	NOUN=dune
-durations	NOUN=1	NOUN=duration
-during	ADP=38	
-dust	NOUN=9	
-duties	NOUN=1	NOUN=duty
-duty	NOUN=2	
-dwarfed	VERB=1	VERB=dwarf
-dwellers	NOUN=1	NOUN=dweller
-dwells	VERB=1	VERB=dwell
-dynamics	NOUN=1	NOUN=dynamic
-dysphoria	NOUN=1	
-e-commerce	NOUN=1	
-e-mail	NOUN=6 VERB=1	NOUN=E-mail
-e.g.	ADV=13	
-each	DET=27	
-earlier	ADV=7 ADJ=3	ADV=early ADJ=early
-earliest	ADJ=2	ADJ=early
-early	ADJ=11 ADV=6	
-earned	VERB=8	VERB=earn
-earning	VERB=1	VERB=earn
-earnings	NOUN=1	
-earthquake	NOUN=1	
-earthquakes	NOUN=1	NOUN=earthquake
-ease	VERB=1	
-easier	ADJ=2	ADJ=easy
-easiest	ADJ=2	ADJ=easy
-easily	ADV=7	
-east	ADV=7 NOUN=7 ADJ=3 PROPN=2	
-eastern	ADJ=5	
-eastward	ADV=1	
-easy	ADJ=14 ADV=1	
-eat	VERB=10	
-eating	VERB=2	VERB=eat
-eats	VERB=1	VERB=eat
-eccentric	ADJ=1	
-echelons	NOUN=1	NOUN=echelon
-echoisms	NOUN=1	NOUN=echoism
-eclipse	VERB=1	
-eco	NOUN=3	
-ecological	ADJ=1	
-economic	ADJ=15	
-economical	ADJ=1	
-economically	ADV=1	
-economics	NOUN=1	
-economy	NOUN=5	
-ect	NOUN=2	NOUN=etc.
-ect.	NOUN=1	NOUN=etc.
-edge	NOUN=2	
-edges	NOUN=1	NOUN=edge
-edict	NOUN=1	
-edit	VERB=1	
-edited	VERB=1	VERB=edit
-edition	NOUN=2	
-editor	NOUN=5	
-editorial	ADJ=1	
-editors	NOUN=2	NOUN=editor
-editorship	NOUN=1	
-eds.	NOUN=1	
-educate	VERB=1	
-educated	VERB=2	VERB=educate
-education	NOUN=6	
-educational	ADJ=3	
-educative	ADJ=1	
-efax	NOUN=1	
-effect	NOUN=8 VERB=1	
-effective	ADJ=7	
-effectively	ADV=1	
-effectiveness	NOUN=3	
-effects	NOUN=8	NOUN=effect
-efficacy	NOUN=1	
-efficiency	NOUN=3	
-efficient	ADJ=9	
-effort	NOUN=5	
-efforts	NOUN=9	NOUN=effort
-egg	NOUN=3 VERB=1	
-eggs	NOUN=12	NOUN=egg
-eggshells	NOUN=1	NOUN=eggshell
-egregious	ADJ=2	
-eh	INTJ=2	
-eight	NUM=3	
-eighteen	NUM=1	
-eighth	ADV=2	
-either	CCONJ=12 DET=1	
-elder	ADJ=1	
-elected	VERB=6	VERB=elect
-electing	VERB=1	VERB=elect
-election	NOUN=4	
-elections	NOUN=2	NOUN=election
-electric	ADJ=1	
-electrical	ADJ=2	
-electrician	NOUN=1	
-electricity	NOUN=7	
-electronically	ADV=1	
-elegant	ADJ=1	
-element	NOUN=2	
-elementary	ADJ=3	
-elements	NOUN=11	NOUN=element
-elephant	NOUN=1	
-elephants	NOUN=1	NOUN=elephant
-elevation	NOUN=1	
-elevator	NOUN=2	
-eleven	NUM=1	
-eligible	ADJ=1	
-eliminate	VERB=1	
-elite	NOUN=1	
-elites	NOUN=2	NOUN=elite
-else	ADV=18	
-elsewhere	ADV=1	
-elucidate	VERB=1	
-em	PRON=4	PRON=they
-email	NOUN=5 VERB=1	
-emailed	VERB=1	VERB=email
-emails	NOUN=1	NOUN=email
-embarrassed	ADJ=1	
-embarrassment	NOUN=1	
-embassy	NOUN=2	
-embedding	VERB=1	VERB=embed
-emblem	NOUN=1	
-embodies	VERB=1	VERB=embody
-embroidered	VERB=1	VERB=embroider
-embroidery	NOUN=1	
-emerge	VERB=1	
-emerged	VERB=2	VERB=emerge
-emergent	ADJ=1	
-emerges	VERB=1	VERB=emerge
-emerging	VERB=2	VERB=emerge
-emeritus	ADJ=1	
-emigrated	VERB=1	VERB=emigrate
-emigration	NOUN=1	
-emission	NOUN=1	
-emissions	NOUN=1	NOUN=emission
-emits	VERB=1	VERB=emit
-emitting	VERB=2	VERB=emit
-emotion	NOUN=1	
-emotional	ADJ=2	
-emotions	NOUN=1	NOUN=emotion
-empanada	NOUN=1	
-empanadas	NOUN=4	NOUN=empanada
-emperor	NOUN=2	
-emphasis	NOUN=1	
-emphasize	VERB=4	
-emphasizes	VERB=1	VERB=emphasize
-emphasizing	VERB=2	VERB=emphasize
-empirical	ADJ=1	
-employ	VERB=1	
-employed	VERB=2	VERB=employ
-employee	NOUN=1	
-employees	NOUN=12	NOUN=employee
-employer	NOUN=3	
-employers	NOUN=1	NOUN=employer
-employment	NOUN=2	
-emptiness	NOUN=1	
-empty	ADJ=1	
-enable	VERB=2	
-enabled	VERB=1	VERB=enable
-enabling	VERB=2	VERB=enable
-encabalgamiento	X=4	
-encampment	NOUN=1	
-enchiladas	NOUN=1	NOUN=enchilada
-encompass	VERB=1	
-encompasses	VERB=1	VERB=encompass
-encompassing	VERB=1	VERB=encompass
-encounter	VERB=1	
-encouraged	VERB=4	VERB=encourage
-encourages	VERB=1	VERB=encourage
-encouraging	VERB=1	VERB=encourage
-end	NOUN=21 VERB=3	
-endanger	VERB=1	
-endangered	ADJ=3	
-endeavor	NOUN=3	
-endeavors	NOUN=1	NOUN=endeavor
-ended	VERB=5 ADJ=2	VERB=end
-endemic	ADJ=1	
-endemics	NOUN=1	NOUN=endemic
-endow	VERB=1	
-endowment	NOUN=1	
-ends	NOUN=2 VERB=1	NOUN=end VERB=end
-endure	VERB=2	
-endured	VERB=1	VERB=endure
-enemy	NOUN=1	
-energy	NOUN=16	
-enforce	VERB=1	
-enforcement	NOUN=4	
-engage	VERB=2	
-engaged	VERB=1	VERB=engage
-engagement	NOUN=1	
-engaging	VERB=2	VERB=engage
-engendered	VERB=1	VERB=engender
-engine	NOUN=3	
-engineer	NOUN=1	
-engines	NOUN=1	NOUN=engine
-enhanced	VERB=2	VERB=enhance
-enjambed	VERB=1	VERB=enjamb
-enjambment	NOUN=26	
-enjoy	VERB=7	
-enjoyed	VERB=6	VERB=enjoy
-enjoying	VERB=2	VERB=enjoy
-enlace	X=1	
-enlighten	VERB=1	
-enlightened	ADJ=1	
-enlisted	VERB=1	VERB=enlist
-enormous	ADJ=3	
-enormously	ADV=1	
-enough	ADJ=6 ADV=6	
-enriched	VERB=1	VERB=enrich
-enrichment	NOUN=2	
-enslaved	VERB=1	VERB=enslave
-ensure	VERB=3	
-ensured	VERB=1	VERB=ensure
-ensures	VERB=1	VERB=ensure
-ensuring	VERB=3	VERB=ensure
-entails	VERB=1	VERB=entail
-enter	VERB=5	
-entered	VERB=4	VERB=enter
-entering	VERB=2	VERB=enter
-entertainment	NOUN=9	
-enthusiasm	NOUN=1	
-enthusiast	NOUN=1	
-enthusiasts	NOUN=2	NOUN=enthusiast
-entire	ADJ=6	
-entirely	ADV=1	
-entities	NOUN=1	NOUN=entity
-entitled	VERB=5	VERB=entitle
-entitlement	NOUN=2	
-entity	NOUN=1	
-entrance	NOUN=2	
-entrepreneurship	NOUN=1	
-entry	NOUN=1	
-enviably	ADV=1	
-environment	NOUN=13	
-environments	NOUN=5	NOUN=environment
-episode	NOUN=8	
-episodes	NOUN=2	NOUN=episode
-epistemic	ADJ=4	
-epistemologies	NOUN=2	NOUN=epistemology
-equal	ADJ=3 NOUN=1	
-equality	NOUN=2	
-equally	ADV=1	
-equals	VERB=1	VERB=equal
-equation	NOUN=1	
-equipment	NOUN=2	
-era	NOUN=5	
-erected	VERB=1	VERB=erect
-ergo	X=1	
-erred	VERB=2	VERB=err
-erroneous	ADJ=2	
-error	NOUN=10	
-errors	NOUN=6	NOUN=error
-erythema	NOUN=1	
-escalating	VERB=1	VERB=escalate
-escalation	NOUN=1	
-escape	VERB=2	
-escaped	VERB=2	VERB=escape
-escaping	VERB=1	VERB=escape
-eschewing	VERB=1	VERB=eschew
-especially	ADV=12	
-essay	NOUN=1	
-essence	NOUN=2	
-essential	ADJ=4	
-essentially	ADV=1	
-est	VERB=1	VERB=estimate
-establish	VERB=5	
-established	VERB=8	VERB=establish
-establishes	VERB=1	VERB=establish
-establishing	VERB=1	VERB=establish
-establishment	NOUN=2	
-establishments	NOUN=3	NOUN=establishment
-estate	NOUN=3	
-esteem	NOUN=1	
-estimate	VERB=3 NOUN=1	
-estimated	VERB=8	VERB=estimate
-et	X=13 PROPN=3	
-etc	NOUN=10	NOUN=etc.
-etc.	NOUN=3	
-etcetera	X=1	
-ethical	ADJ=1	
-ethnic	ADJ=2	
-ethnicity	NOUN=1	
-etiquette	NOUN=1	
-eva	ADV=1	
-evacuate	VERB=1	
-evacuated	VERB=2	VERB=evacuate
-evacuates	VERB=1	VERB=evacuate
-evacuating	VERB=1	VERB=evacuate
-evacuation	NOUN=3	
-evaluate	VERB=1	
-evaluated	VERB=2	VERB=evaluate
-evaluating	VERB=2	VERB=evaluate
-evaluation	NOUN=2	
-evaporate	VERB=1	
-even	ADV=49	
-evening	NOUN=5	
-evenings	NOUN=1	NOUN=evening
-event	NOUN=12	
-events	NOUN=12	NOUN=event
-eventually	ADV=4 ADJ=1	
-ever	ADV=20	
-every	DET=23	
-everyday	ADJ=1	
-everyone	PRON=6	
-everything	PRON=16	
-everywhere	ADV=4	
-eviction	NOUN=2	
-evidence	NOUN=7	
-evident	ADJ=1	
-evil	ADJ=2 NOUN=1	
-evils	NOUN=1	NOUN=evil
-evoke	VERB=1	
-evolution	NOUN=1	
-evolve	VERB=2	
-evolved	VERB=2	VERB=evolve
-evolving	VERB=5	VERB=evolve
-ewww	INTJ=1	INTJ=ew
-ex	X=2	
-exact	ADJ=1	
-exactly	ADV=6	
-exaggeration	NOUN=1	
-examination	NOUN=2	
-examined	VERB=1	VERB=examine
-examining	VERB=1	VERB=examine
-example	NOUN=31	
-examples	NOUN=6	NOUN=example
-exceeded	VERB=1	VERB=exceed
-exceedingly	ADV=1	
-excellent	ADJ=9	
-excelnt	ADJ=1	ADJ=excellent
-except	ADP=4 SCONJ=1	
-exception	NOUN=4	
-exceptional	ADJ=1	
-exceptionally	ADV=2	
-excerpt	NOUN=1	
-excesses	NOUN=1	NOUN=excess
-exchange	NOUN=3	
-exchanges	VERB=3	VERB=exchange
-excited	ADJ=1	
-excitement	NOUN=1	
-exciting	ADJ=2	
-exclude	VERB=1	
-excluded	VERB=1	VERB=exclude
-excluding	VERB=1	VERB=exclude
-exclusive	ADJ=1	
-excuse	NOUN=1 VERB=1	
-excuses	NOUN=1	NOUN=excuse
-execute	VERB=4	
-executed	VERB=1	VERB=execute
-executing	VERB=1	VERB=execute
-execution	NOUN=6	
-executive	ADJ=2 NOUN=1	
-executives	NOUN=1	NOUN=executive
-exemplified	VERB=2	VERB=exemplify
-exemplifying	VERB=1	VERB=exemplify
-exercise	NOUN=2	
-exercised	VERB=2	VERB=exercise
-exhibits	NOUN=1 VERB=1	NOUN=exhibit VERB=exhibit
-exiled	VERB=1	VERB=exile
-exist	VERB=11	
-existed	VERB=1	VERB=exist
-existence	NOUN=2	
-existing	VERB=7	VERB=exist
-exists	VERB=3	VERB=exist
-exit	NOUN=1	
-expand	VERB=2	
-expanded	VERB=4 ADJ=1	VERB=expand
-expanding	VERB=4	VERB=expand
-expansion	NOUN=4	
-expect	VERB=10	
-expectations	NOUN=2	NOUN=expectation
-expected	VERB=8	VERB=expect
-expecting	VERB=3	VERB=expect
-expects	VERB=1	VERB=expect
-expeditions	NOUN=1	NOUN=expedition
-expeditiously	ADV=2	
-expensive	ADJ=5	
-experience	NOUN=22 VERB=3	
-experienced	VERB=6 ADJ=1	VERB=experience
-experiences	NOUN=1	NOUN=experience
-experiencing	VERB=1	VERB=experience
-experiment	NOUN=2	
-experimental	ADJ=3	
-experimented	VERB=1	VERB=experiment
-experimenter	NOUN=1	
-experimenting	VERB=1	VERB=experiment
-experiments	NOUN=2	NOUN=experiment
-expert	NOUN=3	
-expertise	NOUN=14	
-experts	NOUN=3	NOUN=expert
-expired	VERB=2	VERB=expire
-explain	VERB=5	
-explained	VERB=1	VERB=explain
-explains	VERB=1	VERB=explain
-explicit	ADJ=1	
-exploding	VERB=1	VERB=explode
-exploitation	NOUN=1	
-exploited	VERB=2	VERB=exploit
-exploration	NOUN=2	
-explore	VERB=7	
-explored	VERB=1	VERB=explore
-exploring	VERB=3	VERB=explore
-explosive	ADJ=1	
-exposing	VERB=1	VERB=expose
-exposure	NOUN=2	
-express	VERB=2	
-expressed	VERB=10	VERB=express
-expresses	VERB=2	VERB=express
-expression	NOUN=4	
-expressions	NOUN=1	NOUN=expression
-expressive	ADJ=1	
-expressly	ADV=1	
-expropriation	NOUN=1	
-ext.	NOUN=1	
-extend	VERB=5	
-extended	VERB=2 ADJ=1	VERB=extend
-extending	VERB=2	VERB=extend
-extension	NOUN=3	
-extensive	ADJ=2	
-extensively	ADV=1	
-extent	NOUN=7	
-extinction	NOUN=1	
-extra	ADJ=1	
-extract	NOUN=1	
-extractive	ADJ=4	
-extracts	VERB=1	VERB=extract
-extraordinary	ADJ=1	
-extrapolate	VERB=1	
-extraterrestrial	ADJ=1	
-extreme	ADJ=2 NOUN=1	
-extremely	ADV=10	
-extrememly	ADV=1	ADV=extremely
-extremist	NOUN=1	
-exurbs	NOUN=1	NOUN=exurb
-eye	NOUN=7	
-eyes	NOUN=4	NOUN=eye
-f	ADP=1 NOUN=1	ADP=of
-f-	INTJ=1	
-f/2	NOUN=1	
-fab	ADJ=2	
-fabric	NOUN=2	
-face	VERB=5 NOUN=2	
-faces	NOUN=1	NOUN=face
-facet	NOUN=2	
-facets	NOUN=1	NOUN=facet
-facilitate	VERB=5	
-facilitating	VERB=1	VERB=facilitate
-facilities	NOUN=7	NOUN=facility
-facility	NOUN=2	
-facing	VERB=2	VERB=face
-fact	NOUN=22	
-factions	NOUN=1	NOUN=faction
-facto	X=1	
-factor	NOUN=4	
-factors	NOUN=4	NOUN=factor
-factory	NOUN=3	
-facts	NOUN=1	NOUN=fact
-faculty	NOUN=11	
-faded	VERB=1	VERB=fade
-fail	VERB=1	
-failed	VERB=2	VERB=fail
-failing	VERB=2	VERB=fail
-fails	VERB=1	VERB=fail
-failure	NOUN=3	
-failures	NOUN=1	NOUN=failure
-fair	ADJ=7 NOUN=3	
-fairly	ADV=5	
-fairs	NOUN=1	NOUN=fair
-faith	NOUN=1	
-fake	ADJ=1	
-fakes	NOUN=1	NOUN=fake
-fall	NOUN=2 VERB=2	
-fallacy	NOUN=1	
-falling	VERB=2	VERB=fall
-falls	VERB=1	VERB=fall
-fame	NOUN=1	
-familiar	ADJ=2	
-family	NOUN=29	
-famoso	PROPN=1	
-famous	ADJ=8	
-fan	NOUN=11	
-fanatic	ADJ=1	
-fandom	NOUN=1	
-fanfics	NOUN=1	NOUN=fanfic
-fans	NOUN=15	NOUN=fan
-fantastic	ADJ=6	
-fantasy	NOUN=2	
-far	ADV=25 ADJ=1	
-farm	NOUN=1	
-farming	NOUN=1	
-farther	ADJ=1	ADJ=far
-fast	ADJ=5 ADV=1	
-faster	ADJ=1	ADJ=fast
-fat	ADJ=1	
-fatalities	NOUN=1	NOUN=fatality
-fate	NOUN=2	
-father	NOUN=16	
-fathers	NOUN=1	NOUN=father
-faulty	ADJ=1	
-fauna	NOUN=2	
-fave	NOUN=1	
-favor	NOUN=4	
-favoring	VERB=1	VERB=favor
-favorite	ADJ=5 NOUN=4	
-favors	VERB=1	VERB=favor
-favour	NOUN=2	
-favourite	NOUN=1	
-fax	NOUN=1	
-faxed	VERB=1	VERB=fax
-façades	NOUN=1	NOUN=façade
-fear	NOUN=1	
-feared	VERB=1	VERB=fear
-fearing	VERB=1	VERB=fear
-fearless	ADJ=1	
-feasible	ADJ=1	
-feat	NOUN=1	
-feature	NOUN=2 VERB=1	
-featured	VERB=1	VERB=feature
-features	NOUN=4 VERB=4	NOUN=feature VERB=feature
-featuring	VERB=1	VERB=feature
-fecal	ADJ=1	
-feces	NOUN=1	
-federal	ADJ=3	
-federation	NOUN=2	
-fee	NOUN=3	
-feed	VERB=3	
-feedback	NOUN=5	
-feel	VERB=19 NOUN=3	
-feeling	NOUN=2	
-feelings	NOUN=1	NOUN=feeling
-feels	VERB=1	VERB=feel
-fees	NOUN=1	NOUN=fee
-feet	NOUN=3	NOUN=foot
-fellow	ADJ=4	
-felt	VERB=2	VERB=feel
-female	NOUN=3 ADJ=2	
-females	NOUN=1	NOUN=female
-ferries	NOUN=4	NOUN=ferry
-ferry	NOUN=7 VERB=1	
-fertilize	VERB=1	
-fertilized	ADJ=1	
-fertilizer	NOUN=2	
-festering	VERB=1	VERB=fester
-festival	NOUN=1	
-festivals	NOUN=1	NOUN=festival
-few	ADJ=34	
-fewest	ADJ=1	ADJ=few
-fi	NOUN=2	
-fiction	NOUN=5	
-field	NOUN=21	
-fields	NOUN=12	NOUN=field
-fieldwork	NOUN=1	
-fifteen	NUM=2	
-fifth	ADV=2 ADJ=1 NOUN=1	
-fifty	NUM=2	
-fight	VERB=5 NOUN=3	
-fighter	NOUN=2	
-fighting	VERB=4 NOUN=2	VERB=fight
-figure	NOUN=10 PROPN=2	PROPN=Figure
-file	NOUN=14	
-filed	VERB=3	VERB=file
-files	NOUN=3	NOUN=file
-filibuster	NOUN=1	
-fill	VERB=5	
-filled	VERB=2	VERB=fill
-filling	ADJ=1	
-film	NOUN=16 VERB=1	
-filming	VERB=1	VERB=film
-films	NOUN=8	NOUN=film
-filters	NOUN=1	NOUN=filter
-filth	NOUN=1	
-final	ADJ=5	
-finally	ADV=5	
-finance	NOUN=3	
-financial	ADJ=3	
-find	VERB=51	
-findin	VERB=1	VERB=find
-finding	VERB=5	VERB=find
-findings	NOUN=10	NOUN=finding
-finds	VERB=2	VERB=find
-fine	ADJ=9 ADV=1 NOUN=1	
-fined	VERB=1	VERB=fine
-fines	NOUN=1	NOUN=fine
-finished	ADJ=1 VERB=1	VERB=finish
-finishes	NOUN=1 VERB=1	NOUN=finish VERB=finish
-finishing	VERB=2	VERB=finish
-fire	NOUN=5 VERB=1	
-fired	VERB=2	VERB=fire
-firefox	PROPN=1	
-fireworks	NOUN=1	NOUN=firework
-firing	VERB=1	VERB=fire
-firm	NOUN=1	
-first	ADJ=96 ADV=14 NOUN=1	
-firstly	ADV=1	
-fish	NOUN=4	
-fisherman	NOUN=1	
-fishermen	NOUN=1	NOUN=fisherman
-fishing	NOUN=5	
-fisrt	ADJ=1	
-fit	VERB=2	
-fitness	NOUN=1	
-fitting	ADJ=1	
-five	NUM=15	
-fix	VERB=1	
-fixations	NOUN=1	NOUN=fixation
-fixing	VERB=1	VERB=fix
-fizzle	VERB=1	
-flag	NOUN=2	
-flags	NOUN=1	NOUN=flag
-flakes	NOUN=2	NOUN=flake
-flash	NOUN=2	
-flashest	ADJ=1	ADJ=flashy
-flat	ADJ=4	
-flavored	ADJ=1	
-flawless	ADJ=1	
-flaws	NOUN=1	NOUN=flaw
-fled	VERB=1	VERB=flee
-fleeing	VERB=2	VERB=flee
-fleet	NOUN=1	
-flesh	VERB=1	
-flew	VERB=1	VERB=fly
-flexible	ADJ=1	
-flies	VERB=1	VERB=fly
-flight	NOUN=8	
-flights	NOUN=9	NOUN=flight
-floods	NOUN=1	NOUN=flood
-floor	NOUN=1	
-flops	NOUN=1	NOUN=flop
-flora	NOUN=1	
-florida	PROPN=1	PROPN=Florida
-florist	NOUN=1	
-flour	NOUN=1	
-flourish	VERB=1	
-flourishing	ADJ=1	
-flow	NOUN=2 VERB=2	
-flower	NOUN=2	
-flowers	NOUN=1	NOUN=flower
-flows	NOUN=1 VERB=1	NOUN=flow VERB=flow
-fluent	ADJ=1	
-fluently	ADV=1	
-fluid	NOUN=5	
-fluids	NOUN=1	NOUN=fluid
-fluorescent	ADJ=1	
-flux	NOUN=1	
-fly	VERB=5	
-flying	VERB=2	VERB=fly
-fm78	PROPN=1	PROPN=FM78
-focal	ADJ=1	
-focus	NOUN=3 VERB=3	
-focused	VERB=3	VERB=focus
-focuses	VERB=1	VERB=focus
-focusing	VERB=4	VERB=focus
-folk	NOUN=2	
-folks	NOUN=1	NOUN=folk
-follow	VERB=13 NOUN=1	
-followed	VERB=7	VERB=follow
-following	VERB=19	VERB=follow
-follows	VERB=5	VERB=follow
-food	NOUN=43	
-foodie	NOUN=1	
-foodies	NOUN=1	NOUN=foody
-foods	NOUN=2	NOUN=food
-foot	NOUN=2	
-footage	NOUN=1	
-for	ADP=588 SCONJ=54 X=1	X=_
-foraging	NOUN=2 VERB=1	VERB=forage
-forbindelser	X=1	
-force	NOUN=4 ADV=1	
-forced	VERB=2	VERB=force
-forces	NOUN=4	NOUN=force
-forefront	NOUN=1	
-foreign	ADJ=3	
-foreigner	NOUN=1	
-foreigners	NOUN=5	NOUN=foreigner
-forensic	ADJ=1 NOUN=1	
-forever	ADV=2	
-forgave	VERB=1	VERB=forgive
-forget	VERB=6	
-forgetting	VERB=1	VERB=forget
-forgive	VERB=1	
-forgot	VERB=1	VERB=forget
-form	NOUN=26 VERB=2	
-formalisms	NOUN=2	NOUN=formalism
-formalized	VERB=1	VERB=formalize
-formalizes	VERB=1	VERB=formalize
-formally	ADV=1	
-format	NOUN=4	
-formation	NOUN=1	
-formed	VERB=4	VERB=form
-former	ADJ=21	
-formerly	ADV=2	
-forms	NOUN=4 VERB=1	NOUN=form VERB=form
-formula	NOUN=1	
-formulate	VERB=1	
-fort	PROPN=1	PROPN=Fort
-forth	NOUN=1	
-fortune	NOUN=2	
-fortunes	NOUN=1	NOUN=fortune
-forum	NOUN=1 PROPN=1	PROPN=Forum
-forward	ADV=6 VERB=4	
-forwarded	VERB=5	VERB=forward
-forwarding	NOUN=1	
-fought	VERB=3	VERB=fight
-found	VERB=25	VERB=find
-foundation	NOUN=2	
-foundational	ADJ=1	
-founded	VERB=4	VERB=found
-founder	NOUN=2	
-founders	NOUN=1	NOUN=founder
-founds	VERB=1	VERB=find
-four	NUM=19	
-fourteen	NOUN=1	
-fourteenth	ADJ=1	
-fourth	ADJ=5	
-foward	ADV=1	
-fractional	ADJ=1	
-frame	NOUN=4 VERB=1	
-framed	VERB=1	VERB=frame
-frames	NOUN=2	NOUN=frame
-framework	NOUN=3	
-france	PROPN=1	PROPN=France
-francisco	PROPN=2	PROPN=Francisco
-frankly	ADV=1	
-franz371...@gmail.com	PROPN=3	
-fraternity	NOUN=1	
-fraud	NOUN=2	
-freak	VERB=1	
-free	ADJ=24	
-freedom	NOUN=8	
-freelance	ADJ=1	
-freely	ADV=1	
-freeways	NOUN=1	NOUN=freeway
-freewheeling	ADJ=1	
-freeze	VERB=1	
-french	ADJ=3	ADJ=French
-frequent	ADJ=2	
-frequented	VERB=3	VERB=frequent
-frequently	ADV=7	
-fresh	ADJ=8	
-freshman	NOUN=1	
-freshness	NOUN=1	
-friend	NOUN=10	
-friendly	ADJ=21	
-friends	NOUN=15	NOUN=friend
-friendship	NOUN=1	
-fries	NOUN=1	NOUN=fry
-frightening	ADJ=1	
-from	ADP=289 SCONJ=5	
-front	NOUN=7 ADV=3	
-frothy	ADJ=1	
-frozen	VERB=1	VERB=freeze
-frustrated	ADJ=1	
-ft	NOUN=1	NOUN=foot
-fucking	VERB=1	VERB=fuck
-fuel	NOUN=1 VERB=1	
-fueled	VERB=1	VERB=fuel
-fulfill	VERB=1	
-fulfillment	NOUN=1	
-fulfils	VERB=1	VERB=fulfil
-full	ADJ=23 X=1	X=_
-fullest	ADJ=1	ADJ=full
-fully	ADV=4	
-fun	ADJ=8 NOUN=5	
-function	NOUN=3	
-functioning	NOUN=1	
-functions	NOUN=4	NOUN=function
-fund	NOUN=1	
-fundamental	ADJ=6	
-fundamentally	ADV=5	
-funded	VERB=2	VERB=fund
-funds	NOUN=1	NOUN=fund
-funeral	NOUN=1	
-fungus	NOUN=4	
-funny	ADJ=7	
-furnishing	NOUN=1	
-further	ADJ=11 ADV=5 VERB=1	ADV=far
-fusca	X=4	
-fussy	ADJ=1	
-future	NOUN=16 ADJ=5	
-futures	NOUN=1	NOUN=future
-gain	VERB=2	
-gained	VERB=1	VERB=gain
-gaining	VERB=1	VERB=gain
-gains	NOUN=3 VERB=1	NOUN=gain VERB=gain
-gal	NOUN=1	
-galleries	NOUN=3	NOUN=gallery
-gallery	NOUN=2	
-gallivanting	VERB=1	VERB=gallivant
-game	NOUN=15 VERB=1	
-games	NOUN=26	NOUN=game
-gaming	NOUN=1	
-gangster	NOUN=1	
-gap	NOUN=3	
-gaps	NOUN=2	NOUN=gap
-garage	NOUN=2	
-garde	X=2	
-garden	NOUN=1	
-gardeners	NOUN=1	NOUN=gardener
-gare	PROPN=1	PROPN=Gare
-garnered	VERB=3	VERB=garner
-garter	NOUN=1	
-gas	NOUN=2	
-gateway	NOUN=2	
-gather	VERB=1	
-gathered	VERB=1	VERB=gather
-gathers	VERB=1	VERB=gather
-gave	VERB=14	VERB=give
-gay	ADJ=1	
-gb	NOUN=1	
-geiven	VERB=1	VERB=give
-gem	NOUN=2	
-gender	NOUN=6	
-general	ADJ=18 NOUN=7	
-generalizability	NOUN=3	
-generalized	VERB=1	VERB=generalize
-generally	ADV=8	
-generate	VERB=4	
-generated	VERB=2	VERB=generate
-generates	VERB=1	VERB=generate
-generating	VERB=1	VERB=generate
-generation	NOUN=4	
-generations	NOUN=3	NOUN=generation
-generative	ADJ=3	
-generic	ADJ=1	
-genitalia	NOUN=1	NOUN=genital
-genre	NOUN=1	
-gentleman	NOUN=1	
-genuine	ADJ=3	
-geographic	ADJ=2	
-geographical	ADJ=1	
-geologist	NOUN=1	
-geometries	NOUN=3	NOUN=geometry
-geometry	NOUN=4	
-gerbil	NOUN=1	
-german	ADJ=1	ADJ=German
-get	VERB=82 AUX=4	
-gets	VERB=3	VERB=get
-getting	VERB=7 AUX=1	VERB=get AUX=get
-geyser	NOUN=1	
-gf	NOUN=1	NOUN=girlfriend
-ghost	NOUN=1	
-giant	ADJ=1 NOUN=1	
-gift	NOUN=4	
-gifts	NOUN=2	NOUN=gift
-girl	NOUN=3	
-girls	NOUN=8	NOUN=girl
-give	VERB=29	
-given	VERB=19 ADJ=1	VERB=give
-gives	VERB=11	VERB=give
-giving	VERB=4	VERB=give
-glad	ADJ=1	
-gladly	ADV=1	
-glamorous	ADJ=1	
-glamour	NOUN=1	
-glance	NOUN=1	
-glass	NOUN=6	
-glitz	NOUN=1	
-global	ADJ=4	
-globe	NOUN=1	
-glorious	ADJ=1	
-glory	NOUN=1	
-go	VERB=55 NOUN=1	
-goal	NOUN=4	
-goals	NOUN=3	NOUN=goal
-goat	NOUN=1	
-goes	VERB=11	VERB=go
-goin	VERB=1	VERB=go
-going	VERB=44	VERB=go
-gold	NOUN=2	
-goldconn@isye.gatech.edu	PROPN=1	
-golf	NOUN=2	
-gon	VERB=2	VERB=go
-gone	VERB=4 ADJ=3	VERB=go
-good	ADJ=82 NOUN=4	
-goods	NOUN=2	NOUN=good
-google	PROPN=2 VERB=1	PROPN=Google
-googling	VERB=2	VERB=google
-gorgeous	ADJ=1	
-got	VERB=13 AUX=1	VERB=get AUX=get
-gotten	VERB=1	VERB=get
-gottlie...@yahoo.com	PROPN=1	
-gourmet	NOUN=1	
-governance	NOUN=1	
-governing	NOUN=1	
-government	NOUN=8	
-governments	NOUN=2	NOUN=government
-governor	NOUN=7	
-governors	NOUN=1	NOUN=governor
-grace	NOUN=1	
-grades	NOUN=1	NOUN=grade
-gradual	ADJ=1	
-gradually	ADV=2	
-graduate	NOUN=1	
-graduated	VERB=3	VERB=graduate
-graduating	VERB=1	VERB=graduate
-graduation	NOUN=1	
-grained	ADJ=1	ADJ=grain
-grammar	NOUN=10	
-grammars	NOUN=2	NOUN=grammar
-grammatical	ADJ=1	
-grammatiske	X=1	
-grand	ADJ=2	
-grant	NOUN=1 VERB=1	
-granted	VERB=1	VERB=grant
-graphic	ADJ=2	
-grass	NOUN=1	
-grateful	ADJ=2	
-gratifying	ADJ=1	
-great	ADJ=57	
-greater	ADJ=14	ADJ=great
-greatest	ADJ=2	ADJ=great
-greatly	ADV=1	
-green	ADJ=4	
-greenery	NOUN=1	
-greenhouse	NOUN=1	
-greeting	NOUN=1	
-grew	VERB=4	VERB=grow
-grid	NOUN=3	
-grilled	VERB=1	VERB=grill
-grisbi	PROPN=1	
-grooming	NOUN=1	
-gross	ADJ=3	
-ground	NOUN=1	
-grounded	VERB=1	VERB=ground
-group	NOUN=31	
-grouped	VERB=1	VERB=group
-groups	NOUN=13	NOUN=group
-grow	VERB=6	
-growing	VERB=9	VERB=grow
-grown	VERB=2	VERB=grow
-growth	NOUN=6	
-grudge	NOUN=1	
-grunt	NOUN=1	
-gte114t@prism.gatech.edu	PROPN=1	
-gtownsend@manorisd.net	PROPN=1	
-guality	NOUN=1	NOUN=quality
-guarantee	VERB=4 NOUN=1	
-guaranteed	VERB=1	VERB=guarantee
-guarantees	VERB=1	VERB=guarantee
-guarantor	NOUN=1	
-guaranty	NOUN=1	
-gubernatorial	ADJ=2	
-guerre	X=2	
-guerrillas	NOUN=3	NOUN=guerrilla
-guess	VERB=2	
-guessed	VERB=1	VERB=guess
-guessing	VERB=1	VERB=guess
-guest	NOUN=2	
-guests	NOUN=3	NOUN=guest
-guide	NOUN=4 VERB=1	
-guidebook	NOUN=1	
-guided	VERB=2	VERB=guide
-guilty	ADJ=4	
-gun	NOUN=2	
-guy	NOUN=8	
-guys	NOUN=10	NOUN=guy
-gym	NOUN=2	
-ha[[y	ADJ=1	ADJ=happy
-habit	NOUN=1	
-habitat	NOUN=1	
-hackneyed	ADJ=1	
-had	VERB=70 AUX=41	VERB=have AUX=have
-hagiography	NOUN=1	
-hahaha	INTJ=1	
-hair	NOUN=3	
-hairdresser	NOUN=1	
-hairstyles	NOUN=1	NOUN=hairstyle
-half	NOUN=7 ADJ=1	
-hall	NOUN=2	
-halls	NOUN=1	NOUN=hall
-hamburgers	NOUN=1	NOUN=hamburger
-hamburguers	NOUN=2	NOUN=hamburger
-hamster	NOUN=4	
-hamsters	NOUN=1	NOUN=hamster
-hand	NOUN=12 X=2	X=_
-handed	VERB=3 ADV=2	VERB=hand
-handle	VERB=5	
-handles	VERB=1	VERB=handle
-hands	NOUN=12	NOUN=hand
-happen	VERB=5	
-happened	VERB=3	VERB=happen
-happening	VERB=1	VERB=happen
-happens	VERB=7	VERB=happen
-happy	ADJ=8	
-harbor	NOUN=2	
-harbour	NOUN=2	
-harbours	NOUN=1	NOUN=harbour
-hard	ADJ=13 ADV=5	
-hardly	ADV=1	
-hardware	NOUN=1	
-hardy	ADV=1	
-hare	NOUN=1	
-harmful	ADJ=2	
-harmless	ADJ=1	
-harmonious	ADJ=1	
-harvest	NOUN=1	
-has	AUX=148 VERB=70	AUX=have VERB=have
-hassle	NOUN=1	
-hassled	VERB=1	VERB=hassle
-hatch	VERB=2	
-hate	VERB=1	
-hav	VERB=1	VERB=have
-have	VERB=204 AUX=170	
-haven	NOUN=1	
-having	VERB=14 AUX=3	VERB=have AUX=have
-he	PRON=196 INTJ=1	
-head	NOUN=11	
-headed	VERB=2 ADJ=1	VERB=head
-heading	VERB=2	VERB=head
-headline	NOUN=6	
-headlines	NOUN=4	NOUN=headline
-headlong	ADV=1	
-headquarters	NOUN=1	
-heads	NOUN=1 VERB=1	NOUN=head VERB=head
-health	NOUN=8	
-healthy	ADJ=5	
-hear	VERB=16 NOUN=1	
-heard	VERB=9	VERB=hear
-hearing	VERB=7 NOUN=2	VERB=hear
-heart	NOUN=4	
-heartland	NOUN=3	
-heat	NOUN=3 VERB=1	
-heating	VERB=1	VERB=heat
-heaven	NOUN=1	
-heavily	ADV=2	
-heavy	ADJ=1	
-hector	PROPN=1	
-heels	NOUN=1	NOUN=heel
-height	NOUN=3	
-heights	NOUN=1	NOUN=height
-heirs	NOUN=1	NOUN=heir
-held	VERB=3	VERB=hold
-helicopter	NOUN=1	
-helicopters	NOUN=1	NOUN=helicopter
-helm	NOUN=1	
-help	VERB=18 NOUN=8	
-helped	VERB=5	VERB=help
-helpers	NOUN=1	NOUN=helper
-helpful	ADJ=9	
-helping	VERB=3	VERB=help
-helps	VERB=2	VERB=help
-hemistichs	NOUN=1	NOUN=hemistich
-hence	ADV=2	
-henequen	NOUN=1	
-her	PRON=61	
-here	ADV=52	
-hereby	ADV=3	
-herein	ADV=4	
-herself	PRON=4	
-hesitant	ADJ=1	
-hesitate	VERB=2	
-hesitation	NOUN=1	
-heures	NOUN=1	NOUN=heure
-heyday	NOUN=1	
-hidden	ADJ=1	
-hiding	VERB=1	VERB=hide
-hierarchy	NOUN=2	
-high	ADJ=23 NOUN=1	
-higher	ADJ=5 ADV=2	ADJ=high ADV=high
-highest	ADJ=6	ADJ=high
-highlighted	VERB=4	VERB=highlight
-highlighting	VERB=1	VERB=highlight
-highlights	NOUN=2	NOUN=highlight
-highly	ADV=18	
-highrise	ADJ=1 NOUN=1	
-highway	NOUN=1	
-hiking	NOUN=3 VERB=1	VERB=hike
-hilarious	ADJ=1	
-hill	NOUN=1 X=1	X=_
-hills	NOUN=1	NOUN=hill
-hilltops	NOUN=1	NOUN=hilltop
-him	PRON=63	PRON=he
-himself	PRON=14	
-hip	NOUN=1	
-hipster	NOUN=2	
-hire	NOUN=1 VERB=1	
-hireing	VERB=1	VERB=hire
-his	PRON=231	
-historians	NOUN=1	NOUN=historian
-historic	ADJ=1	
-historical	ADJ=3	
-historically	ADV=1	
-histories	NOUN=2	NOUN=history
-history	NOUN=30	
-hit	VERB=8 NOUN=5	
-hitting	VERB=3	VERB=hit
-hobby	NOUN=1	
-hoc	X=2	
-hold	VERB=2	
-holder	NOUN=1	
-holders	NOUN=1	NOUN=holder
-holding	VERB=3	VERB=hold
-holds	VERB=3	VERB=hold
-holes	NOUN=1	NOUN=hole
-holidays	NOUN=1	NOUN=holiday
-homage	NOUN=1	
-home	NOUN=21 PROPN=9 ADV=5	
-homeland	NOUN=2	
-homeless	ADJ=1	
-homely	ADJ=1	
-homer	NOUN=1	
-homes	NOUN=2	NOUN=home
-homesickness	NOUN=1	
-homestyle	ADJ=1	
-hometown	NOUN=1	
-homosexuality	NOUN=1	
-honed	VERB=2	VERB=hone
-honest	ADJ=1 ADV=1	
-honeydew	NOUN=1	
-honeymoon	NOUN=1	
-honor	NOUN=1	
-honorable	ADJ=1	
-honorary	ADJ=3	
-honored	VERB=1	VERB=honor
-honors	NOUN=1	NOUN=honor
-hoodia	NOUN=1	
-hoot	NOUN=1	
-hop	NOUN=1	
-hope	VERB=12 NOUN=1	
-hoped	VERB=1	VERB=hope
-hopefully	ADV=2	
-hopes	VERB=1	VERB=hope
-hoping	VERB=2	VERB=hope
-hopping	ADJ=1	
-horrible	ADJ=1	
-horror	NOUN=2	
-horrors	NOUN=1	NOUN=horror
-horse	PROPN=1	
-horseman	NOUN=1	
-horsemen	NOUN=1	NOUN=horseman
-hose	NOUN=1	
-hospital	NOUN=4	
-hospitals	NOUN=1	NOUN=hospital
-host	NOUN=3	
-hostile	ADJ=4	
-hosting	VERB=2	VERB=host
-hosts	VERB=2	VERB=host
-hot	ADJ=6	
-hotdog	NOUN=1	
-hotdogs	NOUN=1	NOUN=hotdog
-hotel	NOUN=7	
-hotels	NOUN=7	NOUN=hotel
-hotly	ADV=1	
-hotspots	NOUN=1	NOUN=hotspot
-hottest	ADJ=2	ADJ=hot
-hour	NOUN=18	
-hourly	ADJ=3	
-hours	NOUN=13	NOUN=hour
-house	NOUN=8 VERB=2 ADJ=1 PROPN=1	PROPN=House
-housed	VERB=1	VERB=house
-household	NOUN=5	
-households	NOUN=2	NOUN=household
-houses	NOUN=6 VERB=1	NOUN=house VERB=house
-housing	NOUN=5	
-hovedarter	X=1	
-hover	NOUN=1	
-how	ADV=69	
-however	ADV=14	
-hr	NOUN=1	NOUN=hour
-hrs	NOUN=1	NOUN=hour
-html	NOUN=1	
-http://cambridgefoodfrivolity.blogspot.com/	PROPN=1	
-http://discountairlineticket.blogspot.com/2005/10/some-techniques-to-...	PROPN=1	
-http://en.wikipedia.org/wiki/Cubism	PROPN=1	PROPN=http://en.wikipedia.org/wiki/Cubism
-http://explorer.msn.com	PROPN=1	
-http://explorer.msn.com/intl.asp	PROPN=1	
-http://go.msn.com/bql/hmtag_itl_EN.asp	PROPN=1	PROPN=http://go.msn.com/bql/hmtag_itl_EN.asp
-http://home.enron.com/employeemeeting	PROPN=1	
-http://lingerie.selectedsex.com	PROPN=1	
-http://news.bbc.co.uk/1/hi/world/middle_east/4281450.stm	PROPN=1	
-http://seattlepi.nwsource.com/national/apmideast_story.asp?category=1107&slug=Palestinians%20Abbas	PROPN=1	PROPN=http://seattlepi.nwsource.com/national/apmideast_story.asp?category=1107&slug=Palestinians%20Abbas
-http://unitedway.enron.com	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050909152208_14big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050917024918_1big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050917034321_15big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050917034321_2big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050919032951_21big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050919032951_32big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050919032951_39big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050919032951_40big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050919032951_41big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050919032951_42big.html	PROPN=1	
-http://www.4gamer.net/news/image/2005.09/20050920111900_21big.html	PROPN=1	
-http://www.accenture.com	PROPN=1	
-http://www.bbc.co.uk/email	PROPN=1	
-http://www.bbc.co.uk/news	PROPN=1	
-http://www.budgieresearch.com	PROPN=1	
-http://www.couchsurfing.org/	PROPN=1	
-http://www.google.co.uk/search?q=forensic+photography&ie=utf-8&oe=utf-8&aq=t&rls=org.mozilla:en-US:official&client=firefox-a&safe=active&sout=1	PROPN=1	PROPN=http://www.google.co.uk/search?q=forensic+photography&ie=utf-8&oe=utf-8&aq=t&rls=org.mozilla:en-US:official&client=firefox-a&safe=active&sout=1
-http://www.google.com/search?aq=0&oq=crazy+horse+mem&gcx=w&sourceid=chrome&ie=UTF-8&q=crazy+horse+memorial	PROPN=1	PROPN=http://www.google.com/search?aq=0&oq=crazy+horse+mem&gcx=w&sourceid=chrome&ie=UTF-8&q=crazy+horse+memorial
-http://www.irisdatabase.org	PROPN=1	
-http://www.newscientistspace.com/article.ns?id=dn8293&feedId=human-spaceflight_atom03	PROPN=1	PROPN=http://www.newscientistspace.com/article.ns?id=dn8293&feedId=human-spaceflight_atom03
-http://www.smooth-on.com/p132/Beginner-Brushable-Mold-Rubber-Options/pages.html	PROPN=1	PROPN=http://www.smooth-on.com/p132/Beginner-Brushable-Mold-Rubber-Options/pages.html
-http://www.stuff.co.nz/dominion-post/	PROPN=1	
-http://www.thecatalbum.com	PROPN=1	
-http://www.usatoday.com/tech/science/space/2005-03-09-nasa-search_x.htm?csp=34	PROPN=1	
-http://www.wildlifeofpakistan.com/PakistanBirdClub/index.html	PROPN=1	PROPN=http://www.wildlifeofpakistan.com/PakistanBirdClub/index.html
-https://osf.io	PROPN=1	
-hub	NOUN=4	
-hug	NOUN=1	
-huge	ADJ=10	
-huh	INTJ=4	
-human	ADJ=10	
-humanists	NOUN=1	NOUN=humanist
-humanities	NOUN=3	NOUN=humanity
-humanity	NOUN=1	
-humans	NOUN=1	NOUN=human
-humbly	ADV=1	
-humor	NOUN=3	
-humored	VERB=1	VERB=humor
-humorous	ADJ=1	
-hund	X=1	
-hundred	NUM=7	
-hundreds	NOUN=6	NOUN=hundred
-hunter	NOUN=1	
-hunting	VERB=1	VERB=hunt
-hunts	NOUN=1	NOUN=hunt
-hurt	VERB=3	
-husband	NOUN=1	
-hustle	NOUN=1	
-hydrogen	NOUN=2	
-hymn	NOUN=5	
-hype	NOUN=1	
-hypothesis	NOUN=1	
-i	PRON=99 AUX=1 X=1	PRON=I AUX=be
-i-Nick	PROPN=1	PROPN=i-Nick
-i.e.	ADV=7	
-iPhone	PROPN=3 NOUN=1	PROPN=iPhone
-ible	X=1	X=_
-ice	NOUN=6	
-idea	NOUN=10	
-ideal	ADJ=4	
-ideally	ADV=1	
-ideas	NOUN=13	NOUN=idea
-identical	ADJ=1	
-identified	VERB=6	VERB=identify
-identifies	VERB=2	VERB=identify
-identify	VERB=6	
-identity	NOUN=1	
-idiom	NOUN=1	
-idiosyncratic	ADJ=1	
-idiot	NOUN=1	
-idiots	NOUN=1	NOUN=idiot
-idk	VERB=1	
-if	SCONJ=107 ADP=2	
-ignore	VERB=1	
-ill	ADJ=3	
-illegal	ADJ=3	
-illness	NOUN=2	
-illuminated	VERB=1	VERB=illuminate
-illustrate	VERB=1	
-illustrating	VERB=1	VERB=illustrate
-image	NOUN=3	
-images	NOUN=4	NOUN=image
-imagination	NOUN=6	
-imagine	VERB=4	
-imaging	NOUN=1	
-immediate	ADJ=2	
-immediately	ADV=8	
-immersed	VERB=1	VERB=immerse
-immigrants	NOUN=1	NOUN=immigrant
-immigration	NOUN=2	
-immortalized	VERB=2	VERB=immortalize
-impact	NOUN=8	
-impacts	NOUN=1	NOUN=impact
-impartial	ADJ=2	
-imperial	ADJ=1	
-impermissibly	ADV=1	
-implement	VERB=3	
-implementation	NOUN=3	
-implemented	VERB=2	VERB=implement
-implementing	VERB=3	VERB=implement
-implicated	VERB=2	VERB=implicate
-implications	NOUN=4	NOUN=implication
-importance	NOUN=7	
-important	ADJ=37	
-importantly	ADV=1	
-importing	VERB=1	VERB=import
-impose	VERB=1	
-imposed	VERB=3	VERB=impose
-imposing	VERB=1	VERB=impose
-impossible	ADJ=2	
-impressed	VERB=2 ADJ=1	VERB=impress
-impression	NOUN=1	
-impressions	NOUN=1	NOUN=impression
-impressive	ADJ=4	
-imprisoned	VERB=1	VERB=imprison
-imprisonment	NOUN=1	
-improperly	ADV=1	
-improv	NOUN=1	
-improve	VERB=5	
-improved	VERB=2	VERB=improve
-improvement	NOUN=9	
-improvements	NOUN=1	NOUN=improvement
-improves	VERB=1	VERB=improve
-improving	VERB=2	VERB=improve
-in	ADP=1451 ADV=25 SCONJ=24 X=1	
-inability	NOUN=1	
-inadequacies	NOUN=1	NOUN=inadequacy
-inappropriate	ADJ=1	
-inaugural	ADJ=1	
-incandescent	ADJ=1	
-incarcerated	VERB=2	VERB=incarcerate
-incarceration	NOUN=1	
-incentive	NOUN=2	
-incentives	NOUN=2	NOUN=incentive
-inception	NOUN=1	
-inch	NOUN=1	
-inches	NOUN=3	NOUN=inch
-incident	NOUN=1	
-incidents	NOUN=1	NOUN=incident
-inclined	ADJ=1	
-include	VERB=11	
-included	VERB=2	VERB=include
-includes	VERB=5	VERB=include
-including	VERB=29	VERB=include
-inclusion	NOUN=1	
-inclusive	ADJ=5	
-income	NOUN=1	
-incompatibility	NOUN=1	
-incompetence	NOUN=3	
-incomplete	ADJ=1	
-inconvenience	NOUN=1	
-incorporate	VERB=1	
-incorporated	VERB=2	VERB=incorporate
-incorrect	ADJ=2	
-increased	VERB=3 ADJ=1	VERB=increase
-increases	NOUN=2 VERB=2	NOUN=increase VERB=increase
-increasing	VERB=5	VERB=increase
-increasingly	ADV=2	
-incredibly	ADV=5	
-incremental	ADJ=3	
-incrementally	ADV=1	
-incumbent	ADJ=1	
-indeed	ADV=2	
-indefinite	ADJ=2	
-indefinitely	ADV=1	
-independent	ADJ=2	
-independents	NOUN=1	NOUN=independent
-index	NOUN=1	
-india	PROPN=1	PROPN=India
-indicate	VERB=2	
-indicated	VERB=2	VERB=indicate
-indicates	VERB=2	VERB=indicate
-indication	NOUN=2	
-indie	ADJ=1	
-indigenous	ADJ=2	
-indirect	ADJ=1	
-indirectly	ADV=2	
-individual	ADJ=8 NOUN=1	
-individually	ADV=2	
-individuals	NOUN=4	NOUN=individual
-indoor	ADJ=2	
-indoors	ADV=1	
-induced	VERB=1	VERB=induce
-inducted	VERB=1	VERB=induct
-industrial	ADJ=9	
-industrialist	NOUN=2	
-industries	NOUN=1	NOUN=industry
-industry	NOUN=13	
-ineffective	ADJ=2	
-inefficient	ADJ=1	
-inequalities	NOUN=1	NOUN=inequality
-inequality	NOUN=1	
-inertia	NOUN=1	
-inevitable	ADJ=2	
-inexpensive	ADJ=2	
-infected	VERB=4 ADJ=2	VERB=infect
-inferiors	NOUN=1	NOUN=inferior
-infertile	ADJ=3	
-infielder	NOUN=1	
-infinite	ADJ=1	
-inflate	VERB=2	
-inflating	VERB=1	VERB=inflate
-influence	NOUN=5 VERB=1	
-influenced	VERB=4	VERB=influence
-influences	NOUN=2	NOUN=influence
-influencing	VERB=1	VERB=influence
-influential	ADJ=3	
-influnced	VERB=1	VERB=influence
-influx	NOUN=2	
-info	NOUN=2	
-info@smakkecenter.dk	PROPN=1	
-info@travelheels.dk	PROPN=1	
-info@vagabondtours.dk	PROPN=1	
-inform	VERB=1	
-informal	ADJ=1	
-information	NOUN=38	
-informed	VERB=4 X=1	VERB=inform X=_
-infrastructure	NOUN=5	
-infringing	VERB=1	VERB=infringe
-infused	VERB=1	VERB=infuse
-ingested	VERB=1	VERB=ingest
-ingesting	VERB=1	VERB=ingest
-ingredients	NOUN=4	NOUN=ingredient
-inhabitants	NOUN=6	NOUN=inhabitant
-inhabited	VERB=1	VERB=inhabit
-inheritance	NOUN=1	
-init-	ADV=1	
-initial	ADJ=16 NOUN=1	
-initially	ADV=4	
-initiate	VERB=1	
-initiated	VERB=6	VERB=initiate
-initiation	NOUN=1	
-initiative	NOUN=1	
-initiator	NOUN=2	
-inject	VERB=1	
-injured	VERB=1	VERB=injure
-injury	NOUN=6	
-ink	NOUN=1	
-inning	NOUN=2	
-innovating	VERB=1	VERB=innovate
-innovation	NOUN=1	
-inputs	NOUN=1	NOUN=input
-inquiry	NOUN=1	
-ins	NOUN=2	NOUN=in
-insane	ADJ=1	
-insanity	NOUN=4	
-inscription	NOUN=1	
-insects	NOUN=6	NOUN=insect
-insecure	ADJ=1	
-inside	ADP=3 ADJ=1 NOUN=1	
-insight	NOUN=6	
-insights	NOUN=4	NOUN=insight
-inspiration	NOUN=1	
-inspire	VERB=1	
-inspired	VERB=9	VERB=inspire
-inspiring	ADJ=1	
-installations	NOUN=1	NOUN=installation
-installing	VERB=2	VERB=install
-instance	NOUN=9	
-instead	ADV=9	
-instinctively	ADV=1	
-institutes	NOUN=3	NOUN=institute
-institution	NOUN=1	
-institutional	ADJ=4	
-institutions	NOUN=25	NOUN=institution
-instructed	VERB=2	VERB=instruct
-instruction	NOUN=1	
-instructors	NOUN=1	NOUN=instructor
-instrument	NOUN=1	
-instruments	NOUN=1	NOUN=instrument
-insurance	NOUN=7 PROPN=1	
-insured	VERB=1	VERB=ensure
-insurgencies	NOUN=1	NOUN=insurgency
-intake	NOUN=1	
-integral	ADJ=2	
-integrated	VERB=2 ADJ=1	VERB=integrate
-integrates	VERB=2	VERB=integrate
-integrity	NOUN=2	
-intellectual	ADJ=1	
-intelligence	NOUN=5	
-intend	VERB=4	
-intended	VERB=6 ADJ=1	VERB=intend
-intends	VERB=1	VERB=intend
-intensive	ADJ=2	
-inter-caste	ADJ=1	
-interaction	NOUN=5	
-interacts	VERB=1	VERB=interact
-intercept	NOUN=1	
-intercepted	VERB=1	VERB=intercept
-interconnected	ADJ=1	
-interest	NOUN=39	
-interested	ADJ=9 VERB=2	VERB=interest
-interesting	ADJ=7	
-interestingness	NOUN=1	
-interests	NOUN=4	NOUN=interest
-interface	NOUN=3	
-interim	ADJ=1	
-interior	NOUN=2	
-interjection	NOUN=7	
-interjections	NOUN=2	NOUN=interjection
-intern	NOUN=2	
-internal	ADJ=1	
-international	ADJ=15	
-internationally	ADV=2	
-internet	NOUN=7	
-internship	NOUN=2	
-interplanetary	ADJ=2	
-interpret	VERB=3	
-interpretation	NOUN=3	
-interpretations	NOUN=1	NOUN=interpretation
-interpretative	ADJ=1	
-interpreted	VERB=4	VERB=interpret
-interpreter	NOUN=1	
-interracial	ADJ=1	
-interrogation	NOUN=1	
-intersect	VERB=2	
-intersection	NOUN=1	
-intersections	NOUN=2	NOUN=intersection
-intersects	NOUN=1	NOUN=intersect
-interspersed	VERB=1	VERB=intersperse
-interstellar	ADJ=8	
-intertexts	NOUN=2	NOUN=intertext
-intertextualities	NOUN=1	NOUN=intertextuality
-interval	NOUN=1	
-intervals	NOUN=1	NOUN=interval
-intervener	NOUN=1	
-intervention	NOUN=7	
-interventions	NOUN=2	NOUN=intervention
-interview	NOUN=9 VERB=1	
-interviewed	VERB=5	VERB=interview
-interviews	VERB=7 NOUN=1	VERB=interview NOUN=interview
-interweave	VERB=1	
-intimate	ADJ=1	
-into	ADP=83 SCONJ=1	
-intolerance	NOUN=1	
-intractable	ADJ=1	
-intrepid	ADJ=1	
-introduce	VERB=2	
-introduced	VERB=6	VERB=introduce
-introduces	VERB=2	VERB=introduce
-introducing	VERB=1	VERB=introduce
-introduction	NOUN=1	
-introductory	ADJ=1	
-inu	X=1	
-invent	VERB=2	
-inventor	NOUN=1	
-inventorying	NOUN=1	
-invest	VERB=1	
-investigación	PROPN=1	
-investigate	VERB=7	
-investigated	VERB=2	VERB=investigate
-investigation	NOUN=1	
-investigations	NOUN=1	NOUN=investigation
-investing	VERB=1	VERB=invest
-investment	NOUN=2	
-investors	NOUN=2	NOUN=investor
-invitation	NOUN=1	
-invite	VERB=3	
-invited	VERB=4	VERB=invite
-inviting	VERB=1	VERB=invite
-invoke	VERB=1	
-involve	VERB=4	
-involved	VERB=8 ADJ=3	VERB=involve
-involvement	NOUN=4	
-involves	VERB=1	VERB=involve
-involving	VERB=4	VERB=involve
-iphone	NOUN=1	
-ipod	PROPN=3	
-irc	NOUN=2	
-irc.yankeedot.net	PROPN=2	
-ire	NOUN=1	
-irish	ADJ=1	ADJ=Irish
-iron	NOUN=1	
-ironic	ADJ=1	
-irrational	ADJ=1	
-irrelevant	ADJ=3	
-irrigated	ADJ=1	
-irrigation	NOUN=1	
-is	AUX=933 VERB=64 X=1	AUX=be VERB=be X=_
-islad	NOUN=1	
-island	NOUN=26 PROPN=1	PROPN=Island
-islands	NOUN=29	NOUN=island
-islets	NOUN=4	NOUN=islet
-israelians	PROPN=1	PROPN=Israelian
-issue	NOUN=21	
-issued	VERB=6	VERB=issue
-issues	NOUN=15	NOUN=issue
-issuing	VERB=1	VERB=issue
-it	PRON=481	
-it's	PRON=2	PRON=its
-item	NOUN=5	
-items	NOUN=3	NOUN=item
-its	PRON=97	
-itself	PRON=21	
-jacket	NOUN=1	
-jail	NOUN=1	
-janesmith@paulhastings.com	PROPN=1	
-japanese	ADJ=1	ADJ=Japanese
-jargon	NOUN=1	
-javascript	NOUN=1	
-jen	PROPN=1	PROPN=Jen
-jersey	NOUN=1	
-jewel	NOUN=1	
-jihad	NOUN=1	
-jill	PROPN=1	PROPN=Jill
-jitney	NOUN=2	
-job	NOUN=38	
-jobs	NOUN=1	NOUN=job
-joe	NOUN=1	
-jogs	VERB=1	VERB=jog
-johnstaikos@paulhastings.com	PROPN=1	
-join	VERB=4	
-joined	VERB=9	VERB=join
-joinery	NOUN=1	
-joining	VERB=1	VERB=join
-joint	ADJ=1	
-joke	NOUN=2	
-jokes	NOUN=4	NOUN=joke
-jokingly	ADV=1	
-journal	NOUN=3	
-journalism	NOUN=1	
-journalist	NOUN=2	
-journals	NOUN=12	NOUN=journal
-journey	NOUN=1	
-journeying	VERB=1	VERB=journey
-joy	NOUN=1	
-judge	NOUN=2	
-judges	NOUN=1	NOUN=judge
-judgment	NOUN=1	
-judgments	NOUN=2	NOUN=judgment
-judicial	ADJ=2	
-judiciary	NOUN=1	
-juicy	ADJ=1	
-julie...@bellsouth.net	PROPN=1	
-jump	VERB=1	
-junction	NOUN=1	
-june	PROPN=1	PROPN=June
-jungle	NOUN=2	
-jurisdiction	NOUN=2	
-jurists	NOUN=1	NOUN=jurist
-jury	NOUN=3	
-just	ADV=85 ADJ=1	
-justices	NOUN=1	NOUN=justice
-justifications	NOUN=7	NOUN=justification
-justified	VERB=2	VERB=justify
-justifies	VERB=1	VERB=justify
-justify	VERB=4	
-k	NUM=2	NUM=thousand
-kayak	NOUN=1	
-keep	VERB=14	
-keeping	VERB=2	VERB=keep
-keeps	VERB=3	VERB=keep
-kent.shoemaker@ae.ge.com	PROPN=1	
-kept	VERB=7	VERB=keep
-kerala	PROPN=3	PROPN=Kerala
-kestrel	PROPN=1	PROPN=Kestrel
-key	ADJ=8	
-keying	VERB=1	VERB=key
-keys	NOUN=1	NOUN=key
-kg	NOUN=1	NOUN=kilogram
-kick	VERB=2	
-kicked	VERB=2	VERB=kick
-kicking	VERB=1	VERB=kick
-kid	NOUN=1	
-kidding	VERB=5	VERB=kid
-kidnapping	NOUN=1	
-kidney	NOUN=1	
-kids	NOUN=6	NOUN=kid
-kill	VERB=1	
-killed	VERB=5	VERB=kill
-killing	VERB=5	VERB=kill
-kilometers	NOUN=2	NOUN=kilometer
-kind	NOUN=30 ADJ=1	
-kinda	ADV=2	
-kinds	NOUN=2	NOUN=kind
-kinetic	ADJ=2	
-kingdom	NOUN=1	
-kinitial	ADJ=1	ADJ=initial
-kinsman	NOUN=1	
-kitten	NOUN=2	
-kittens	NOUN=1	NOUN=kitten
-km	NOUN=4	NOUN=kilometer
-knee	NOUN=1	
-knees	NOUN=1	NOUN=knee
-knew	VERB=9	VERB=know
-knocking	VERB=1	VERB=knock
-knocks	VERB=1	VERB=knock
-knots	NOUN=1	NOUN=knot
-know	VERB=95 ADV=1	ADV=no
-knowledgable	ADJ=1	ADJ=knowledgeable
-knowledge	NOUN=12	
-knowledgeable	ADJ=3	
-knowledgement	NOUN=1	
-known	VERB=33 ADJ=1	VERB=know
-knows	VERB=1	VERB=know
-knuckle	NOUN=2	
-kollam	PROPN=2	PROPN=Kollam
-l'	PROPN=1	
-l'eau	PROPN=1	
-la	PROPN=2 X=2	
-lab	NOUN=2	
-label	NOUN=2	
-labeled	VERB=1	VERB=label
-labels	NOUN=1	NOUN=label
-labor	NOUN=3	
-laborers	NOUN=1	NOUN=laborer
-laboring	VERB=1	VERB=labor
-laced	VERB=1	VERB=lace
-lack	NOUN=7 VERB=1	
-lacking	VERB=1	VERB=lack
-lacks	VERB=1	VERB=lack
-laden	ADJ=1	
-laid	VERB=3	VERB=lay
-lakefront	NOUN=1	
-lakes	NOUN=1	NOUN=lake
-lalo	X=1	
-lamp	NOUN=1	
-land	NOUN=23 PROPN=1	PROPN=Land
-landed	VERB=3	VERB=land
-landmarks	NOUN=1	NOUN=landmark
-lands	NOUN=5	NOUN=land
-landscape	NOUN=1	
-lanes	NOUN=1	NOUN=lane
-language	NOUN=41	
-languages	NOUN=30	NOUN=language
-lapses	NOUN=1	NOUN=lapse
-laptop	NOUN=1	
-laptops	NOUN=1	NOUN=laptop
-larceny	NOUN=1	
-large	ADJ=28	
-largely	ADV=5	
-larger	ADJ=9	ADJ=large
-largest	ADJ=13	ADJ=large
-lashing	VERB=1	VERB=lash
-last	ADJ=35 VERB=2	
-lasted	VERB=1	VERB=last
-late	ADJ=10 ADV=2 NOUN=1	
-later	ADV=26 ADJ=5	ADV=late ADJ=late
-latest	ADJ=5	ADJ=late
-latitude	NOUN=1	
-latter	ADJ=1	
-laudatory	ADJ=1	
-laugh	VERB=5 NOUN=1	
-laughs	VERB=2	VERB=laugh
-launch	NOUN=3 VERB=2	
-launched	VERB=7	VERB=launch
-laureate	NOUN=1	
-law	NOUN=35	
-laws	NOUN=4	NOUN=law
-lawsuit	NOUN=3	
-lawyer	NOUN=2	
-lax	ADJ=1	
-lay	VERB=3	
-laying	VERB=2	VERB=lay
-layman	NOUN=1	
-layout	NOUN=1	
-le	PROPN=1	
-lead	ADJ=4 VERB=4 NOUN=3	
-leader	NOUN=14	
-leaders	NOUN=3	NOUN=leader
-leadership	NOUN=5	
-leading	VERB=10	VERB=lead
-leadoff	ADV=1	
-leads	VERB=2	VERB=lead
-leafy	ADJ=1	
-league	NOUN=3	
-leagues	NOUN=1	NOUN=league
-leaky	ADJ=1	
-learn	VERB=1	
-learned	VERB=3	VERB=learn
-learning	NOUN=8 VERB=2	VERB=learn
-learnt	VERB=1	VERB=learn
-least	ADJ=17 ADV=2	
-leave	VERB=9	
-leaves	VERB=3	VERB=leave
-leaving	VERB=8	VERB=leave
-lecture	NOUN=1	
-lectured	VERB=1	VERB=lecture
-lectures	NOUN=2	NOUN=lecture
-led	VERB=3	VERB=lead
-lee	PROPN=1	PROPN=Lee
-left	VERB=13 ADJ=4 ADV=2	VERB=leave
-leg	NOUN=1	
-legacy	NOUN=2	
-legal	ADJ=6	
-legalizing	VERB=1	VERB=legalize
-legato	ADJ=1	
-legendary	ADJ=1	
-legislative	ADJ=3	
-legislators	NOUN=1	NOUN=legislator
-legislature	NOUN=3	
-legitimacy	NOUN=3	
-legitimate	ADJ=6	
-legnth	NOUN=1	
-leitmotivs	NOUN=1	NOUN=leitmotiv
-lenght	NOUN=1	NOUN=length
-length	NOUN=8	
-lengthy	ADJ=1	
-lens	NOUN=1	
-less	ADV=13 ADJ=2 X=1	X=_
-lessen	VERB=1	VERB=less
-lesser	ADJ=1	
-lesson	NOUN=3	
-lessons	NOUN=3	NOUN=lesson
-let	VERB=28	
-let's	VERB=1	VERB=let
-letter	NOUN=6	
-letters	NOUN=1	NOUN=letter
-level	NOUN=9 ADJ=1 VERB=1	
-levels	NOUN=1	NOUN=level
-leverage	VERB=1	
-lexical	ADJ=8	
-lexicographic	ADJ=1	
-lexicography	NOUN=1	
-lexicon	NOUN=1	
-liberal	ADJ=3	
-liberated	VERB=2	VERB=liberate
-liberation	NOUN=1	
-liberty	NOUN=1	
-libido	PROPN=1	
-librarian	NOUN=1	
-librarians	NOUN=12	NOUN=librarian
-libraries	NOUN=3	NOUN=library
-library	NOUN=4	
-librettos	NOUN=1	NOUN=libretto
-license	NOUN=4	
-licensed	VERB=3	VERB=license
-licenses	NOUN=2	NOUN=license
-licensing	NOUN=2	
-lie	VERB=1	
-liens	NOUN=2	NOUN=lien
-lies	VERB=5	VERB=lie
-lieutenant	NOUN=1	
-life	NOUN=41	
-lifelong	ADJ=2	
-lifestyle	NOUN=1	
-lifetime	NOUN=2	
-lifting	VERB=1	VERB=lift
-ligament	NOUN=1	
-light	NOUN=16 ADJ=5	
-lighting	NOUN=10 VERB=1	VERB=light
-lightning	NOUN=2	
-lights	NOUN=3 PROPN=1	NOUN=light PROPN=Light
-like	ADP=80 VERB=38 SCONJ=16 INTJ=8 ADJ=2	
-liked	VERB=2	VERB=like
-likelihood	NOUN=2	
-likely	ADJ=5 ADV=2	
-likened	VERB=1	VERB=liken
-limbs	NOUN=1	NOUN=limb
-limestone	NOUN=3	
-limit	VERB=3	
-limitations	NOUN=4	NOUN=limitation
-limited	ADJ=5 VERB=2	VERB=limit
-limitless	ADJ=1	
-limits	NOUN=1	NOUN=limit
-linchpin	NOUN=1	
-line	NOUN=11 ADJ=1 PROPN=1	PROPN=Line
-lines	NOUN=6	NOUN=line
-lingerie	NOUN=3	
-linguist	NOUN=2	
-linguistic	ADJ=8	
-linguistics	NOUN=5	
-linguists	NOUN=2	NOUN=linguist
-link	NOUN=11	
-linked	VERB=4	VERB=link
-linking	VERB=1	VERB=link
-links	NOUN=2	NOUN=link
-liquid	NOUN=1	
-liquor	NOUN=1	
-lisa	PROPN=1	
-list	NOUN=11 VERB=1	
-listed	VERB=5	VERB=list
-listens	VERB=1	VERB=listen
-listing	NOUN=2 VERB=1	VERB=list
-listings	NOUN=1	NOUN=listing
-lists	NOUN=3	NOUN=list
-litely	ADV=1	ADV=likely
-literary	ADJ=1	
-literature	NOUN=8	
-litter	NOUN=1	
-little	ADJ=26	
-live	VERB=10 ADV=6 ADJ=2	
-lived	VERB=3	VERB=live
-lives	NOUN=4 VERB=1	NOUN=life VERB=live
-living	VERB=5 NOUN=2	VERB=live
-ll	AUX=3	AUX=will
-load	VERB=1	
-loaded	VERB=1	VERB=load
-loan	NOUN=2	
-loathe	ADJ=1	
-local	ADJ=31	
-locally	ADV=1	
-locals	NOUN=4	NOUN=local
-located	VERB=20	VERB=locate
-location	NOUN=21	
-locations	NOUN=4	NOUN=location
-locked	VERB=1	VERB=lock
-lodge	NOUN=1	
-lodging	NOUN=2	
-lofts	NOUN=1	NOUN=loft
-logging	NOUN=1	
-logic	NOUN=1	
-logical	ADJ=1	
-logik	X=1	
-lol	INTJ=2	
-lols	INTJ=1	
-long	ADJ=18 ADV=18	
-longer	ADV=4 ADJ=3	ADV=long ADJ=long
-longest	ADJ=1 ADV=1	ADJ=long ADV=long
-longitude	NOUN=1	
-longitudinally	ADV=1	
-longtime	ADV=1	
-look	VERB=33 NOUN=4	
-looked	VERB=7	VERB=look
-looking	VERB=22 ADJ=1	VERB=look
-looks	VERB=9	VERB=look
-loose	ADJ=2	
-lose	VERB=1	
-loses	VERB=1	VERB=lose
-losing	VERB=2	VERB=lose
-loss	NOUN=8	
-losses	NOUN=1	NOUN=loss
-lost	VERB=8 ADJ=2	VERB=lose
-lot	NOUN=32	
-lots	NOUN=8	NOUN=lot
-lotte.wilms@kb.nl	PROPN=1	
-loud	ADJ=1	
-lounge	NOUN=1	
-lounges	NOUN=1	NOUN=lounge
-lourdes	PROPN=1	PROPN=Lourdes
-love	VERB=10 NOUN=8	
-loved	VERB=4	VERB=love
-lovely	ADJ=1	
-lovers	NOUN=1	NOUN=lover
-loves	VERB=1	VERB=love
-lovin	NOUN=1	
-loving	ADJ=3 VERB=1	VERB=love
-low	ADJ=4	
-lower	ADJ=3	ADJ=low
-lowered	VERB=1	VERB=lower
-lowering	VERB=1	VERB=lower
-lowest	ADJ=1	ADJ=low
-loyal	ADJ=1	
-lube	NOUN=1	
-luck	NOUN=3	
-lucky	ADJ=4	
-luggage	NOUN=1	
-luggages	NOUN=1	NOUN=luggage
-lunch	NOUN=5	
-lunde	X=1	
-lurking	NOUN=1	
-lush	ADJ=1	
-luxerious	ADJ=1	ADJ=luxurious
-luxurious	ADJ=2	
-lying	VERB=2	VERB=lie
-lynx	NOUN=1	
-léxico	X=1	
-m	AUX=5 NOUN=3	AUX=be NOUN=meter
-m.	VERB=2	VERB=marry
-m.p.cock@vu.nl	PROPN=1	
-mac	PROPN=1	
-machinery	NOUN=1	
-machines	NOUN=1	NOUN=machine
-macho	NOUN=1	
-made	VERB=44	VERB=make
-magazine	NOUN=2	
-magazines	NOUN=1	NOUN=magazine
-magic	NOUN=7 ADJ=2	
-magician	NOUN=3	
-magicians	NOUN=3	NOUN=magician
-magnetic	ADJ=1	
-magnificent	ADJ=4	
-maids	NOUN=1	NOUN=maid
-mail	NOUN=1	
-mailed	VERB=1	VERB=mail
-maime	VERB=1	
-main	ADJ=28	
-mainland	NOUN=5 ADJ=3	
-mainly	ADV=5	
-mainstream	ADJ=2 NOUN=1	
-maintain	VERB=6	
-maintained	VERB=5	VERB=maintain
-maintaining	VERB=4	VERB=maintain
-maintains	VERB=2	VERB=maintain
-majestic	ADJ=1	
-major	ADJ=27 NOUN=1	
-majority	NOUN=2	
-majors	NOUN=1	NOUN=major
-make	VERB=65	
-maker	NOUN=2	
-makers	NOUN=3	NOUN=maker
-makes	VERB=17	VERB=make
-making	VERB=20 NOUN=3	VERB=make
-malaysia	PROPN=1	PROPN=Malaysia
-male	NOUN=5 ADJ=1	
-males	NOUN=2	NOUN=male
-mall	NOUN=2	
-malls	NOUN=1	NOUN=mall
-man	NOUN=12	
-manage	VERB=1	
-management	NOUN=5	
-manager	NOUN=1	
-managing	VERB=2	VERB=manage
-mandatory	ADJ=2	
-mane	NOUN=1	
-manganese	NOUN=1	
-manhunt	NOUN=1	
-mani	NOUN=1	
-manipulated	VERB=1	VERB=manipulate
-manipulating	VERB=1	VERB=manipulate
-manipulation	NOUN=1	
-manner	NOUN=4	
-mansions	NOUN=1	NOUN=mansion
-mantids	NOUN=1	NOUN=mantid
-manufacturing	NOUN=1	
-manuscript	NOUN=2	
-many	ADJ=99	
-map	NOUN=4	
-mapped	VERB=1	VERB=map
-maps	NOUN=4 PROPN=1	NOUN=map PROPN=Map
-marae	NOUN=1	
-marine	ADJ=1	
-marisol	PROPN=1	
-mark	VERB=2	
-marked	VERB=1	VERB=mark
-markers	NOUN=3	NOUN=marker
-market	NOUN=4	
-marketplace	NOUN=1	
-markets	NOUN=5	NOUN=market
-marriage	NOUN=11	
-married	VERB=6	VERB=marry
-marrying	VERB=1	VERB=marry
-marvelled	VERB=1	VERB=marvel
-masculinity	NOUN=1	
-masking	VERB=1	VERB=mask
-mass	ADJ=3	
-massacred	VERB=1	VERB=massacre
-masses	NOUN=1	NOUN=mass
-massive	ADJ=2	
-master	NOUN=3	
-masterpiece	NOUN=1	
-match	VERB=2	
-mated	VERB=1	VERB=mate
-mater	NOUN=1	
-material	NOUN=10 ADJ=2	
-materials	NOUN=5	NOUN=material
-math	NOUN=1	
-mathematical	ADJ=2	
-mathematician	NOUN=7	
-mathematicians	NOUN=2	NOUN=mathematician
-mathematics	NOUN=22	
-matt	PROPN=1	
-matter	NOUN=9 VERB=2	
-matters	NOUN=2	NOUN=matter
-max	PROPN=1	PROPN=Max
-maximum	ADJ=2 NOUN=1	
-may	AUX=66	
-maybe	ADV=11	
-mayonnaise	NOUN=1	
-mayor	NOUN=3	
-me	PRON=122	PRON=I
-meal	NOUN=10	
-meals	NOUN=2	NOUN=meal
-mean	VERB=18 NOUN=4 ADJ=2	
-meander	VERB=1	
-meaning	NOUN=15 VERB=3	VERB=mean
-means	VERB=9 NOUN=4	VERB=mean
-meant	VERB=4	VERB=mean
-measure	VERB=3 NOUN=1	
-measured	VERB=3	VERB=measure
-measures	VERB=1	VERB=measure
-measuring	VERB=2	VERB=measure
-meat	NOUN=6	
-mecca	NOUN=1	
-mechanic	NOUN=2	
-mechanical	ADJ=1	
-mechanics	NOUN=2	
-mechanism	NOUN=2	
-mechanisms	NOUN=1	NOUN=mechanism
-medalist	NOUN=1	
-media	NOUN=15	
-medial	ADJ=1	
-mediated	VERB=1	VERB=mediate
-medical	ADJ=4	
-medicate	VERB=1	
-medicating	VERB=2	VERB=medicate
-medicine	NOUN=7	
-mediocre	ADJ=1	
-medium	NOUN=3	
-meet	VERB=12	
-meeting	NOUN=7 VERB=4	VERB=meet
-meets	VERB=2	VERB=meet
-meh	ADJ=1	
-member	NOUN=7	
-members	NOUN=7	NOUN=member
-membership	NOUN=4	
-memoir	NOUN=2	
-memoirs	NOUN=5	NOUN=memoir
-memorabilia	NOUN=1	
-memorable	ADJ=1	
-memorial	NOUN=1	
-memories	NOUN=1	NOUN=memory
-memory	NOUN=7	
-men	NOUN=14	NOUN=man
-mental	ADJ=2	
-mentally	ADV=2	
-mention	VERB=5	
-mentioned	VERB=4	VERB=mention
-mentor	NOUN=1	
-mentoring	NOUN=1	
-menu	NOUN=2	
-merchandise	NOUN=1	
-merchants	NOUN=1	NOUN=merchant
-mercury	NOUN=6	
-mere	ADJ=1	
-merged	VERB=1	VERB=merge
-merit	NOUN=1 VERB=1	
-merits	NOUN=2	NOUN=merit
-mesmerizing	ADJ=1	
-mess	NOUN=2	
-message	NOUN=12	
-met	VERB=9	VERB=meet
-metal	NOUN=2	
-metaphysics	NOUN=1	NOUN=metaphysic
-metascience	NOUN=4	
-meter	NOUN=4	
-meters	NOUN=1	NOUN=meter
-method	NOUN=5	
-methodological	ADJ=2	
-methodology	NOUN=2	
-methods	NOUN=6	NOUN=method
-metrical	ADJ=2	
-metrics	NOUN=1	NOUN=metric
-metro	NOUN=2 ADJ=1	
-metropolis	NOUN=1	
-metropolitan	ADJ=3	
-mexican	ADJ=1	ADJ=Mexican
-mexico	PROPN=2	PROPN=Mexico
-mi	PROPN=1	PROPN=Mi
-microcosm	NOUN=1	
-micron	NOUN=2	
-microns	NOUN=1	NOUN=micron
-microscope	NOUN=4	
-microscopically	ADV=1	
-mid-1980s	NOUN=1	NOUN=mid-1980
-mid-August	PROPN=1	PROPN=mid-August
-mid-town	NOUN=1	
-middle	NOUN=5 ADJ=1	
-midnight	NOUN=1	
-might	AUX=23	
-mightily	ADV=1	
-mighty	ADJ=1	
-migrant	ADJ=1	
-migrated	VERB=1	VERB=migrate
-migrates	VERB=1	VERB=migrate
-migration	NOUN=3	
-migratory	ADJ=2	
-mild	ADJ=2	
-milder	ADJ=1	ADJ=mild
-mildly	ADV=1	
-mile	NOUN=4	
-miles	NOUN=4	NOUN=mile
-militant	ADJ=5	
-militarism	NOUN=1	
-military	ADJ=10 NOUN=2	
-militias	NOUN=1	NOUN=militia
-million	NUM=9	
-millions	NOUN=1	NOUN=million
-millionth	NOUN=1	
-mills	NOUN=2	NOUN=mill
-mimic	VERB=3	
-mimicked	VERB=1	VERB=mimick
-mimicking	VERB=2	VERB=mimic
-mimicry	NOUN=1	
-mind	NOUN=5 VERB=1	
-minded	ADJ=2	
-mindful	ADJ=2	
-minds	NOUN=1	NOUN=mind
-mine	PRON=1	PRON=my
-miners	NOUN=1	NOUN=miner
-mines	NOUN=1	NOUN=mine
-mini-serial	NOUN=1	
-minimum	NOUN=1	
-mining	NOUN=3	
-miniscule	ADJ=1	
-minister	NOUN=1	
-minor	ADJ=1	
-minors	NOUN=1	NOUN=minor
-mins	NOUN=1	NOUN=minute
-minute	NOUN=4	
-minutes	NOUN=10	NOUN=minute
-miramar	PROPN=1	PROPN=Miramar
-mired	VERB=1	VERB=mire
-mis-matches	NOUN=1	NOUN=mis-match
-misinterpretation	NOUN=1	
-misleading	VERB=1	VERB=mislead
-mismanaged	VERB=1	VERB=mismanage
-miss	VERB=3 ADJ=1 NOUN=1	ADJ=misinformed
-missile	NOUN=2	
-missiles	NOUN=1	NOUN=missile
-missing	VERB=2 ADJ=1	VERB=miss
-mission	NOUN=6	
-missions	NOUN=2	NOUN=mission
-mississippi	PROPN=1	PROPN=Mississippi
-mistake	NOUN=3	
-mistakenly	ADV=1	
-mistakes	NOUN=4	NOUN=mistake
-mistook	VERB=1	VERB=mistake
-mitigating	VERB=1	VERB=mitigate
-mixed	VERB=4	VERB=mix
-mixture	NOUN=2	
-mjmcdermott@hotmail.com	PROPN=1	
-mm	NOUN=1	
-mobile	ADJ=2	
-mobs	NOUN=1	NOUN=mob
-mode	NOUN=1	
-model	NOUN=8	
-modelling	VERB=1	VERB=model
-models	NOUN=1	NOUN=model
-modern	ADJ=13	
-modernity	NOUN=4	
-modest	ADJ=2	
-modification	NOUN=2	
-modified	VERB=1	VERB=modify
-modifying	VERB=1	VERB=modify
-mold	NOUN=1	
-moll	NOUN=1	
-moment	NOUN=5	
-momori	X=1	
-monarch	NOUN=1	
-monasteries	NOUN=3	NOUN=monastery
-monastery	NOUN=6	
-monastic	ADJ=3	
-monetary	ADJ=2	
-monetize	VERB=1	
-money	NOUN=20	
-moniker	NOUN=1	
-monitoring	NOUN=1 VERB=1	VERB=monitor
-monk	NOUN=7	
-monkey	NOUN=1	
-monks	NOUN=7	NOUN=monk
-monsoon	NOUN=1	
-month	NOUN=9	
-monthly	ADJ=1 ADV=1	
-months	NOUN=16	NOUN=month
-montparnasse	PROPN=1	PROPN=Montparnasse
-monumental	ADJ=1	
-moon	NOUN=1	
-mopping	VERB=1	VERB=mop
-morcillas	NOUN=4	NOUN=morcilla
-more	ADV=65 ADJ=48 X=1	X=_
-morning	NOUN=9	
-mornings	NOUN=1	NOUN=morning
-morphological	ADJ=1	
-morphology	NOUN=1	
-morse	PROPN=1	
-most	ADV=52 ADJ=37	
-mostly	ADV=2	
-mother	NOUN=14	
-motherboard	NOUN=1	
-motion	NOUN=5	
-motions	NOUN=1	NOUN=motion
-motivating	VERB=1	VERB=motivate
-motive	NOUN=2	
-motives	NOUN=2	NOUN=motive
-motor	NOUN=1	
-motorized	VERB=1	VERB=motorize
-motorway	NOUN=1	
-mould	NOUN=1	
-mountain	NOUN=2	
-mountainous	ADJ=1	
-mountains	NOUN=2	NOUN=mountain
-mounted	VERB=1	VERB=mount
-mouse	NOUN=1	
-mouth	NOUN=2	
-mouths	NOUN=1	NOUN=mouth
-move	VERB=6 NOUN=5	
-moveable	ADJ=1	
-moved	VERB=8	VERB=move
-movement	NOUN=6	
-movements	NOUN=3	NOUN=movement
-movie	NOUN=7	
-movies	NOUN=3	NOUN=movie
-moving	VERB=8 ADJ=2 NOUN=1	VERB=move
-much	ADV=33 ADJ=20	
-muddying	VERB=1	VERB=muddy
-mugging	NOUN=1	
-multicultural	ADJ=1	
-multiple	ADJ=6	
-multisite	ADJ=1	
-multitude	NOUN=1	
-municipal	ADJ=1	
-municipalities	NOUN=1	NOUN=municipality
-municipality	NOUN=2	
-murder	NOUN=1	
-musems	NOUN=1	NOUN=musem
-museum	NOUN=8	
-museums	NOUN=3	NOUN=museum
-music	NOUN=15	
-musical	ADJ=2	
-musicians	NOUN=1	NOUN=musician
-must	AUX=21 NOUN=3	
-mutant	ADJ=2 NOUN=2	
-mutants	NOUN=3	NOUN=mutant
-mutated	VERB=1	VERB=mutate
-mutation	NOUN=13	
-mutual	ADJ=2	
-my	PRON=130	
-myself	PRON=8	
-mythical	ADJ=1	
-mɔʁo	PROPN=1	
-n	NOUN=2 CCONJ=1 PART=1	CCONJ=and PART=not
-n'	CCONJ=1	CCONJ=and
-n't	PART=161	PART=not
-n-	INTJ=2	
-na	PART=5	PART=to
-naborhood	NOUN=1	NOUN=neighborhood
-nail	NOUN=2	
-name	NOUN=44 VERB=2	
-named	VERB=17	VERB=name
-namely	ADV=4	
-names	NOUN=16	NOUN=name
-namesake	NOUN=1	
-naming	VERB=2	VERB=name
-napkin	NOUN=1	
-narrative	ADJ=5 NOUN=4	
-narratives	NOUN=1	NOUN=narrative
-narrator	NOUN=1	
-narrower	ADJ=1	ADJ=narrow
-natal	ADJ=2	
-nation	NOUN=6	
-national	ADJ=12	
-nationalism	NOUN=1	
-nationalist	ADJ=1	
-nationalities	NOUN=1	NOUN=nationality
-nationality	NOUN=2	
-nationally	ADV=3	
-nations	NOUN=1	NOUN=nation
-native	ADJ=3 NOUN=1	
-natives	NOUN=1	NOUN=native
-natrually	ADV=1	ADV=naturally
-natural	ADJ=13	
-naturally	ADV=1	
-nature	NOUN=12	
-navy	NOUN=1	
-nazi	PROPN=1	PROPN=Nazi
-near	ADP=11 VERB=1	
-nearby	ADJ=3	
-nearest	ADJ=3	ADJ=near
-nearly	ADV=5	
-neat	ADJ=3	
-necessarily	ADV=6	
-necessary	ADJ=8	
-necessity	NOUN=3	
-need	VERB=30 NOUN=9 AUX=1	
-needed	VERB=9	VERB=need
-needing	VERB=1	VERB=need
-needs	VERB=4 NOUN=3	VERB=need NOUN=need
-negative	ADJ=1	
-neglect	NOUN=1	
-negligence	NOUN=4	
-negotiate	VERB=1	
-negotiating	VERB=1	VERB=negotiate
-negotiation	NOUN=3	
-negotiations	NOUN=2	NOUN=negotiation
-neighbor	NOUN=1	
-neighborhood	NOUN=14	
-neighborhoods	NOUN=6	NOUN=neighborhood
-neighboring	ADJ=1	
-neighbourhood	NOUN=1	
-neighbouring	VERB=3	VERB=neighbour
-neither	CCONJ=1 DET=1	
-neo	ADJ=1	
-neologism	NOUN=8	
-nephew	NOUN=4	
-nest	NOUN=2	
-nests	NOUN=1 VERB=1	NOUN=nest VERB=nest
-net	ADJ=1	
-network	NOUN=3	
-networks	NOUN=2	NOUN=network
-neutral	ADJ=1	
-never	ADV=20	
-nevertheless	ADV=1	
-new	ADJ=81	
-newly	ADV=1	
-newlywed	ADJ=1	
-news	NOUN=9	
-newspaper	NOUN=2	
-newspapers	NOUN=2	NOUN=newspaper
-next	ADJ=17 ADV=3	
-nexus	NOUN=2	
-nice	ADJ=13	
-nicer	ADJ=1	ADJ=nice
-nicest	ADJ=1	ADJ=nice
-nickname	NOUN=2	
-nicknamed	VERB=1	VERB=nickname
-nigh	ADV=1	
-night	NOUN=15	
-nightclub	NOUN=1	
-nightclubs	NOUN=4	NOUN=nightclub
-nightgown	NOUN=1	
-nightie	NOUN=1	
-nightlife	NOUN=1	
-nights	NOUN=1	NOUN=night
-nine	NUM=3	
-ninth	ADJ=2	
-no	DET=69 INTJ=11 ADV=3 VERB=1	VERB=know
-noble	ADJ=1	
-nobody	PRON=1	
-noc@paulhastings.com	PROPN=1	
-noho	X=1	
-noida	PROPN=2	
-noir	ADJ=1	
-noisy	ADJ=1	
-nomadic	ADJ=1	
-nominated	VERB=3	VERB=nominate
-nomination	NOUN=5	
-nominee	NOUN=6	
-nominees	NOUN=1	NOUN=nominee
-non-Microsoft	ADJ=1	
-non-commercial	ADJ=1	
-non-fiction	NOUN=1	
-non-human	ADJ=1	
-non-lexical	ADJ=1	
-non-locals	NOUN=1	NOUN=non-local
-non-personal	ADJ=1	
-non-prototypical	ADJ=1	
-non-representative	ADJ=1	
-non-scientific	ADJ=1	
-noncombatants	NOUN=1	NOUN=noncombatant
-none	PRON=2	
-nonessential	ADJ=1	
-nonprofit	ADJ=1	
-nonsense	NOUN=2	
-nor	CCONJ=5	
-norm	NOUN=1 VERB=1	
-normal	ADJ=5	
-normally	ADV=4	
-norms	NOUN=1	NOUN=norm
-north	ADV=13 NOUN=3	
-northeastern	ADJ=1	ADJ=Northeastern
-northern	ADJ=6	
-northwest	ADV=1 NOUN=1	
-nose	NOUN=1	
-noses	NOUN=2	NOUN=nose
-not	PART=302	
-notable	ADJ=6	
-notables	NOUN=1	NOUN=notable
-notably	ADV=2	
-notation	NOUN=2	
-notch	NOUN=1	
-note	VERB=6 NOUN=1	
-noted	VERB=5	VERB=note
-notes	NOUN=1 VERB=1	NOUN=note VERB=note
-nothing	PRON=16	
-notice	NOUN=3 VERB=3	
-noticeable	ADJ=1	
-noticed	VERB=2	VERB=notice
-notification	NOUN=1	
-notifications	NOUN=1	NOUN=notification
-notified	VERB=1	VERB=notify
-notify	VERB=3	
-notifying	VERB=1	VERB=notify
-notion	NOUN=4	
-notions	NOUN=3	NOUN=notion
-notte	PROPN=1	PROPN=Notte
-noun	NOUN=2	
-novel	NOUN=5 ADJ=3	
-novelists	NOUN=1	NOUN=novelist
-novels	NOUN=1	NOUN=novel
-now	ADV=68	
-nowadays	ADV=1	
-nowhere	ADV=3	
-nt	PART=7	PART=not
-nuclear	ADJ=13	
-nukes	NOUN=1	NOUN=nuke
-number	NOUN=24	
-numbered	ADJ=4 VERB=2	VERB=number
-numbers	NOUN=5	NOUN=number
-numerous	ADJ=5	
-nurse	NOUN=1	
-nurtured	VERB=1	VERB=nurture
-nymex	NOUN=1	
-née	X=1	
-n’t	PART=27	PART=not
-o'neal	PROPN=1	
-obedience	NOUN=2	
-obesium	X=1	
-object	NOUN=3	
-objective	NOUN=1	
-objectives	NOUN=2	NOUN=objective
-objects	NOUN=1	NOUN=object
-obscures	VERB=1	VERB=obscure
-observable	ADJ=1	
-observation	NOUN=2	
-observations	NOUN=1	NOUN=observation
-observe	VERB=1	
-observed	VERB=4	VERB=observe
-observer	NOUN=2	
-obtain	VERB=4	
-obtained	VERB=6	VERB=obtain
-obvious	ADJ=4	
-obviously	ADV=3	
-occasion	NOUN=3	
-occasionally	ADV=2	
-occasions	NOUN=2	NOUN=occasion
-occupation	NOUN=7	
-occupied	VERB=2	VERB=occupy
-occupies	VERB=1	VERB=occupy
-occupy	VERB=2	
-occupying	VERB=2	VERB=occupy
-occur	VERB=7	
-occurred	VERB=2	VERB=occur
-occurrence	NOUN=1	
-occurring	VERB=2	VERB=occur
-occurs	VERB=2	VERB=occur
-odd	ADJ=1	
-odds	NOUN=3	NOUN=odd
-of	ADP=2067 SCONJ=53	
-off	ADP=23 ADV=5	
-offended	VERB=1	VERB=offend
-offense	NOUN=2	
-offensive	ADJ=5	
-offer	VERB=14 NOUN=4	
-offered	VERB=2	VERB=offer
-offering	VERB=4 NOUN=1	VERB=offer
-offers	VERB=12 NOUN=1	VERB=offer NOUN=offer
-office	NOUN=14	
-officer	NOUN=2	
-officers	NOUN=1	NOUN=officer
-offices	NOUN=7	NOUN=office
-official	ADJ=5 NOUN=1	
-officially	ADV=3	
-officials	NOUN=3	NOUN=official
-offshoot	NOUN=1	
-offshore	ADV=2 ADJ=1	
-often	ADV=18	
-oh	INTJ=2	
-oil	NOUN=9	
-ok	ADJ=2 INTJ=2	
-okay	ADJ=4 INTJ=2	
-old	ADJ=34	
-older	ADJ=1	ADJ=old
-omitted	VERB=1	VERB=omit
-on	ADP=486 ADV=13 SCONJ=13 DET=1 NOUN=1	DET=a
-onboard	ADV=1	
-once	ADV=10 SCONJ=8	
-one	NUM=117 NOUN=16 PRON=13 X=1	X=_
-onerous	ADJ=1	
-ones	NOUN=9	NOUN=one
-ongoing	ADJ=1	
-onion	NOUN=1	
-online	ADJ=7 ADV=3	
-only	ADV=73 ADJ=30	
-onomatopoeia	NOUN=1	
-onset	NOUN=1	
-onto	ADP=2	
-onwards	ADV=1	
-oolong	NOUN=1	
-oone	X=1	X=_
-oozes	VERB=1	VERB=ooze
-open	ADJ=17 VERB=1	
-opened	VERB=4	VERB=open
-opening	NOUN=3 VERB=2	VERB=open
-openly	ADV=1	
-opens	VERB=1	VERB=open
-operas	NOUN=2	NOUN=opera
-operated	VERB=1	VERB=operate
-operating	VERB=1	VERB=operate
-operation	NOUN=6	
-operations	NOUN=2	NOUN=operation
-operator	NOUN=3	
-operators	NOUN=21	NOUN=operator
-opinion	NOUN=4	
-opinions	NOUN=2	NOUN=opinion
-opponents	NOUN=1	NOUN=opponent
-opportunities	NOUN=2	NOUN=opportunity
-opportunity	NOUN=9	
-oppose	VERB=2	
-opposed	VERB=5	VERB=oppose
-opposite	NOUN=3 ADJ=2 ADP=2	
-opted	VERB=1	VERB=opt
-optimal	ADJ=1	
-option	NOUN=5	
-options	NOUN=5	NOUN=option
-or	CCONJ=278	
-oracional	X=1	
-orange	ADJ=3	
-orbit	NOUN=2	
-orchestra	NOUN=3	
-orchestral	ADJ=2	
-order	NOUN=22 VERB=4	
-ordered	VERB=3	VERB=order
-ordering	VERB=1	VERB=order
-ordinary	ADJ=5	
-organisation	NOUN=2	
-organization	NOUN=7	
-organizations	NOUN=1	NOUN=organization
-organize	VERB=1	
-organized	VERB=4	VERB=organize
-organizer	NOUN=1	
-organizing	VERB=1	VERB=organize
-orientations	NOUN=1	NOUN=orientation
-oriented	VERB=3	VERB=orient
-origin	NOUN=5	
-original	ADJ=15 NOUN=1	
-originality	NOUN=2	
-originally	ADV=5	
-originated	VERB=1	VERB=originate
-ornithology	NOUN=1	
-orthography	NOUN=1	
-ostensibly	ADV=1	
-other	ADJ=119 ADV=1	
-others	NOUN=13 ADJ=1	NOUN=other ADJ=other
-otherwise	ADV=6	
-our	PRON=95	
-ourselves	PRON=1	
-out	ADP=77 ADV=27 NOUN=1 VERB=1	VERB=outperform
-outbreak	NOUN=5	
-outcome	NOUN=3	
-outcrops	NOUN=1	NOUN=outcrop
-outdated	ADJ=1	
-outdoor	ADJ=1	
-outdoors	ADV=1	
-outer	ADJ=2	
-outfielder	NOUN=1	
-outfit	NOUN=1	
-outgoing	ADJ=1	
-outlook	PROPN=1	
-outrageous	ADJ=1	
-outs	NOUN=1	NOUN=out
-outside	ADP=5 ADV=3	
-outsiders	NOUN=1	NOUN=outsider
-outstanding	ADJ=4	
-outweigh	VERB=1	
-over	ADP=38 ADV=19 ADJ=2 NOUN=1	ADJ=overcooked
-over-eater	NOUN=1	
-overall	ADJ=5 ADV=4	
-overdone	VERB=1	VERB=overdo
-overlap	NOUN=1	
-overlooked	VERB=1	VERB=overlook
-overnight	ADV=2	
-overpriced	ADJ=1	
-overseas	ADJ=1 ADV=1	
-overshadowed	VERB=2	VERB=overshadow
-overstating	VERB=1	VERB=overstate
-overthrow	NOUN=1	
-overview	NOUN=1	
-own	ADJ=36 VERB=2	
-owned	VERB=1	VERB=own
-owner	NOUN=9	
-owners	NOUN=5	NOUN=owner
-ownership	NOUN=1	
-owns	VERB=1	VERB=own
-p	NOUN=2	
-p.	NOUN=2	NOUN=page
-pabloruizfabo@gmail.com	PROPN=1	
-pace	NOUN=1	
-pack	VERB=2	
-package	NOUN=1	
-packages	NOUN=2	NOUN=package
-packed	VERB=2	VERB=pack
-pad	NOUN=2	
-page	NOUN=2	
-paid	VERB=8	VERB=pay
-pain	NOUN=4	
-painful	ADJ=1	
-pains	NOUN=1	NOUN=pain
-paint	NOUN=1	
-painting	NOUN=7	
-paintings	NOUN=1	NOUN=painting
-pair	NOUN=1	
-paired	VERB=1	VERB=pair
-pairing	VERB=1	VERB=pair
-palatial	ADJ=1	
-palm	NOUN=1	
-pander	VERB=1	
-panel	NOUN=1	
-panic	NOUN=1	
-panorama	NOUN=1	
-panties	NOUN=1	
-pants	NOUN=4	
-paper	NOUN=11	
-papers	NOUN=4	NOUN=paper
-paradigmatic	ADJ=1	
-paradigms	NOUN=1	NOUN=paradigm
-paragraph	NOUN=1	
-parakeets	NOUN=1	NOUN=parakeet
-parallel	ADJ=3 NOUN=1	
-paranormal	ADJ=1	
-parasite	NOUN=1	
-paratexts	NOUN=2	NOUN=paratext
-parental	ADJ=1	
-parenthetically	ADV=1	
-parents	NOUN=3	NOUN=parent
-parish	NOUN=1	
-park	NOUN=4 PROPN=2 VERB=1	
-parking	NOUN=6 VERB=1	VERB=park
-parks	NOUN=3	NOUN=park
-parliament	NOUN=1	
-parody	NOUN=1	
-part	NOUN=29	
-partially	ADV=2	
-participant	NOUN=5	
-participants	NOUN=7	NOUN=participant
-participated	VERB=1	VERB=participate
-participating	VERB=3	VERB=participate
-participation	NOUN=2	
-particle	NOUN=3	
-particles	NOUN=10	NOUN=particle
-particular	ADJ=19	
-particularly	ADV=11	
-parties	NOUN=8	NOUN=party
-partisanship	NOUN=1	
-partly	ADV=1	
-partner	NOUN=4	
-partnered	VERB=1	VERB=partner
-partnership	NOUN=1	
-parts	NOUN=12	NOUN=part
-party	NOUN=19 PROPN=3 VERB=3	PROPN=Party
-pas	PROPN=1	
-pass	VERB=3	
-passable	ADJ=1	
-passage	NOUN=1	
-passed	VERB=4	VERB=pass
-passenger	NOUN=1	
-passengers	NOUN=3	NOUN=passenger
-passing	NOUN=2 VERB=2	VERB=pass
-passport	NOUN=5	
-passports	NOUN=1	NOUN=passport
-past	NOUN=11 ADJ=7 ADP=1 ADV=1 SCONJ=1	
-patents	NOUN=1	NOUN=patent
-paternal	ADJ=1	
-path	NOUN=2	
-paths	NOUN=1	NOUN=path
-patience	NOUN=2	
-patient	NOUN=3	
-patients	NOUN=1	NOUN=patient
-patriotic	ADJ=1	
-patrons	NOUN=1	NOUN=patron
-pattern	NOUN=1	
-patterns	NOUN=1	NOUN=pattern
-paulhastings.com	PROPN=2	
-pause	NOUN=2	
-paved	ADJ=1	
-pay	VERB=17 NOUN=1	
-paying	VERB=1	VERB=pay
-payment	NOUN=8	
-payments	NOUN=1	NOUN=payment
-payroll	NOUN=4	
-pdf	NOUN=2	
-peace	NOUN=17	
-peaceful	ADJ=2	
-peacefully	ADV=1	
-peak	NOUN=2	
-peaking	VERB=2	VERB=peak
-pearl	NOUN=1	
-pedagogical	ADJ=1	
-pedestrian	NOUN=1	
-pedi	NOUN=1	
-pediatric	ADJ=2	
-pediatricians	NOUN=1	NOUN=pediatrician
-peeled	VERB=1	VERB=peel
-peer	NOUN=3	
-peers	NOUN=1	NOUN=peer
-peiod	NOUN=1	NOUN=period
-pen	NOUN=1	
-penalizing	VERB=1	VERB=penalize
-pencil	NOUN=1	
-peninsula	NOUN=1	
-penultimate	ADJ=1	
-peopel	NOUN=1	NOUN=people
-people	NOUN=105	NOUN=person
-peoples	NOUN=1	NOUN=people
-pepper	NOUN=1	
-per	ADP=19	
-perceive	VERB=1	
-perceived	VERB=3	VERB=perceive
-percent	NOUN=9	
-perception	NOUN=2	
-perceptions	NOUN=3	NOUN=perception
-peremptory	ADJ=1	
-perfect	ADJ=4	
-perform	VERB=1 X=1	X=_
-performance	NOUN=11	
-performances	NOUN=8	NOUN=performance
-performed	VERB=9	VERB=perform
-performing	NOUN=3 VERB=1	VERB=perform
-perhaps	ADV=5	
-perils	NOUN=1	NOUN=peril
-period	NOUN=17	
-periods	NOUN=1	NOUN=period
-perks	NOUN=2	NOUN=perk
-permanent	ADJ=2	
-permanently	ADV=1	
-permeated	VERB=1	VERB=permeate
-permissible	ADJ=1	
-permission	NOUN=3	
-permissive	ADJ=1	
-permits	VERB=1	VERB=permit
-permitted	VERB=3	VERB=permit
-peroxide	NOUN=4	
-persecuted	VERB=1	VERB=persecute
-persecution	NOUN=1	
-perseverance	NOUN=1	
-persist	VERB=2	
-persistence	NOUN=2	
-persistent	ADJ=1	
-person	NOUN=20	
-personable	ADJ=1	
-personal	ADJ=10	
-personality	NOUN=3	
-personally	ADV=2	
-persons	NOUN=4	NOUN=person
-perspective	NOUN=4	
-perspectives	NOUN=1	NOUN=perspective
-pertains	VERB=1	VERB=pertain
-perverted	ADJ=2	
-pet	NOUN=4	
-petri	PROPN=1	PROPN=Petri
-pets	NOUN=1	NOUN=pet
-petty	ADJ=1	
-pharmaceutical	ADJ=1	
-phase	NOUN=2	
-phenomena	NOUN=1	NOUN=phenomenon
-phenomenal	ADJ=1	
-phenomenon	NOUN=6	
-philippine	ADJ=1	ADJ=Philippine
-philologist	NOUN=1	
-philosopher	NOUN=2	
-philosophers	NOUN=1	NOUN=philosopher
-philosophically	ADV=1	
-philosophy	NOUN=3	
-phone	NOUN=8 VERB=1	
-phones	NOUN=1	NOUN=phone
-phonetics	NOUN=1	
-phonology	NOUN=1	
-phonosemanticism	NOUN=1	
-photo	NOUN=1	
-photograph	NOUN=2 VERB=1	
-photographer	NOUN=3	
-photographs	NOUN=1	NOUN=photograph
-photography	NOUN=6	
-photojournalism	NOUN=1	
-photos	NOUN=3	NOUN=photo
-phrase	NOUN=6	
-phylum	NOUN=1	
-physical	ADJ=2	
-physically	ADV=1	
-physician	NOUN=1	
-physicians	NOUN=1	NOUN=physician
-physicist	NOUN=1	
-physics	NOUN=2	
-piano	NOUN=4	
-pick	VERB=6 NOUN=1	
-picked	VERB=2	VERB=pick
-picking	VERB=1	VERB=pick
-picture	NOUN=2	
-pictures	NOUN=10	NOUN=picture
-picturesque	ADJ=2	
-pie	NOUN=2	
-piece	NOUN=8	
-pieces	NOUN=2	NOUN=piece
-pies	NOUN=2	NOUN=pie
-pigment	NOUN=1	
-piled	VERB=1	VERB=pile
-pilot	NOUN=7	
-piloting	NOUN=1	
-pinchers	NOUN=1	NOUN=pinscher
-pioneering	VERB=2	VERB=pioneer
-pipe	NOUN=2	
-pipeline	NOUN=1	
-pipelines	NOUN=1	NOUN=pipeline
-piss	NOUN=1	
-pitcher	NOUN=2	
-pity	NOUN=1	
-pivotal	ADJ=2	
-pizza	NOUN=9 PROPN=1	
-pizzas	NOUN=1	NOUN=pizza
-pizzerias	NOUN=1	NOUN=pizzeria
-placate	VERB=1	
-place	NOUN=60 VERB=3	
-placed	VERB=5	VERB=place
-placement	NOUN=2	
-places	NOUN=11	NOUN=place
-plagiarized	VERB=1	VERB=plagiarize
-plagues	VERB=1	VERB=plague
-plains	NOUN=1	NOUN=plain
-plaintiff	NOUN=4	
-plaintiffs	NOUN=8	NOUN=plaintiff
-plan	NOUN=4 VERB=2	
-plane	NOUN=9	
-planet	NOUN=1	
-planetary	ADJ=1	
-planned	VERB=2 ADJ=1	VERB=plan
-planning	NOUN=2 VERB=1	VERB=plan
-plans	NOUN=4	NOUN=plan
-plant	NOUN=8	
-planted	VERB=1	VERB=plant
-plants	NOUN=6	NOUN=plant
-plat	NOUN=1	
-plateau	NOUN=2	
-plated	VERB=1	VERB=plate
-platform	NOUN=2	
-platted	VERB=2	VERB=plat
-play	VERB=12 NOUN=1	
-played	VERB=13	VERB=play
-player	NOUN=6	
-playing	VERB=5 NOUN=1	VERB=play
-playoffs	NOUN=1	NOUN=playoff
-plays	VERB=3 NOUN=1	VERB=play NOUN=play
-plaza	NOUN=1	
-plazas	NOUN=1	NOUN=plaza
-plead	VERB=2	
-pleaded	VERB=1	VERB=plead
-pleasant	ADJ=10	
-pleasantly	ADV=1	
-please	INTJ=27 VERB=3	
-pleased	ADJ=2	
-pleasure	NOUN=1	
-pled	VERB=1	VERB=plead
-pledge	NOUN=3	
-pledged	VERB=2	VERB=pledge
-pledging	NOUN=1	
-plenty	NOUN=2	
-plllz	INTJ=1	INTJ=please
-plo-	INTJ=1	
-plot	NOUN=1	
-ploughing	VERB=1	VERB=plough
-pls	INTJ=2	INTJ=please
-plumbing	NOUN=1	
-plural	ADJ=1	
-pluralism	NOUN=1	
-pluralist	ADJ=1	
-pluralistic	ADJ=1	
-plus	CCONJ=4 NOUN=1	
-ply	VERB=1	
-pm	NOUN=3	NOUN=p.m.
-po	NOUN=1	
-pocket	NOUN=2	
-pockets	NOUN=4	NOUN=pocket
-pod	NOUN=2	
-podcast	NOUN=2	
-podcasters	NOUN=1	NOUN=podcaster
-podcasts	NOUN=1	NOUN=podcast
-podiobooks.com	PROPN=2	
-poem	NOUN=2	
-poems	NOUN=4	NOUN=poem
-poet	NOUN=1	
-poetic	ADJ=2	
-poetry	NOUN=12	
-point	NOUN=18 PUNCT=1 VERB=1	
-pointe	PROPN=1	PROPN=Pointe
-pointed	VERB=2	VERB=point
-points	NOUN=7 VERB=1	NOUN=point VERB=point
-poles	NOUN=1	NOUN=pole
-police	NOUN=6	
-policeman	NOUN=1	
-policies	NOUN=5	NOUN=policy
-policy	NOUN=2	
-policymaking	NOUN=1	
-polite	ADJ=3	
-political	ADJ=24	
-politically	ADV=1	
-politics	NOUN=4	
-poll	NOUN=2 VERB=1	
-polling	NOUN=1	
-polls	NOUN=3	NOUN=poll
-pollutant	NOUN=1	
-polluted	VERB=1	VERB=pollute
-pollution	NOUN=5	
-polo	NOUN=1	
-polygons	NOUN=1	NOUN=polygon
-pool	NOUN=1	
-poor	ADJ=8	
-pop	NOUN=1	
-popular	ADJ=14	
-popularity	NOUN=2	
-popularize	VERB=1	
-popularized	VERB=1	VERB=popularize
-populated	VERB=1	VERB=populate
-population	NOUN=17	
-populous	ADJ=1	
-pork	NOUN=2	
-port	NOUN=1 PROPN=1	
-portals	NOUN=1	NOUN=portal
-portion	NOUN=3	
-portions	NOUN=1	NOUN=portion
-portrayal	NOUN=1	
-portrayed	VERB=1	VERB=portray
-ports	NOUN=1	NOUN=port
-posed	VERB=1	VERB=pose
-posh	ADJ=1	
-position	NOUN=20	
-positions	NOUN=1	NOUN=position
-positive	ADJ=5	
-positively	ADV=2	
-poss	ADJ=1	ADJ=possible
-posses	VERB=1	VERB=possess
-possess	VERB=1	
-possessed	VERB=1	VERB=possess
-possession	NOUN=6	
-possessions	NOUN=3	NOUN=possession
-possibilities	NOUN=2	NOUN=possibility
-possibility	NOUN=2	
-possible	ADJ=30	
-possibly	ADV=8	
-post	NOUN=6 VERB=5 X=2 ADJ=1 ADP=1	
-post-season	ADJ=1	
-postage	NOUN=1	
-postdigital	ADJ=2	
-postdoctoral	ADJ=1	
-posted	VERB=2	VERB=post
-poster	NOUN=1	
-posters	NOUN=2	NOUN=poster
-posthumously	ADV=1	
-posting	NOUN=1	
-postponed	VERB=1	VERB=postpone
-posts	NOUN=1	NOUN=post
-postseason	NOUN=1	
-pot	NOUN=1	
-potatoes	NOUN=1	NOUN=potato
-potential	ADJ=6 NOUN=4	
-pounds	NOUN=1	NOUN=pound
-poured	VERB=1	VERB=pour
-pouring	VERB=1	VERB=pour
-poverty	NOUN=1	
-power	NOUN=12	
-powerful	ADJ=1	
-practically	ADV=2	
-practice	NOUN=4	
-practiced	VERB=1	VERB=practice
-practised	VERB=1	VERB=practise
-practitioners	NOUN=1	NOUN=practitioner
-pragmatic	ADJ=1	
-pragmatics	NOUN=1	
-praise	NOUN=1 VERB=1	
-praised	VERB=1	VERB=praise
-pray	VERB=1	
-prayer	NOUN=4	
-pre-existing	VERB=1	VERB=pre-exist
-pre-organised	VERB=1	VERB=pre-organise
-preach	VERB=1	
-preached	VERB=1	VERB=preach
-precedent	NOUN=2	
-precedents	NOUN=1	NOUN=precedent
-preceding	VERB=1	VERB=precede
-precious	ADJ=1	
-precipitation	NOUN=1	
-precise	ADJ=2	
-predators	NOUN=1	NOUN=predator
-predatory	ADJ=5	
-predecessors	NOUN=1	NOUN=predecessor
-predict	VERB=1	
-predictable	ADJ=2	
-predicted	VERB=5	VERB=predict
-prediction	NOUN=1	
-predominance	NOUN=1	
-preety	ADV=1	ADV=pretty
-prefer	VERB=1	
-preferable	ADJ=1	
-preferably	ADV=1	
-preference	NOUN=4	
-pregnant	ADJ=1	
-prejudices	NOUN=1	NOUN=prejudice
-preliminary	ADJ=2	
-premature	ADJ=1	
-premiered	VERB=1	VERB=premiere
-premise	NOUN=2	
-premised	VERB=1	VERB=premise
-preparation	NOUN=1	
-prepare	VERB=1	
-prepared	VERB=2	VERB=prepare
-preparing	VERB=1	VERB=prepare
-prequel	NOUN=1	
-preschool	NOUN=1	
-presence	NOUN=3	
-present	VERB=8 ADJ=5 NOUN=3	
-presented	VERB=2	VERB=present
-presenter	NOUN=1	
-presents	VERB=4	VERB=present
-preserved	VERB=5	VERB=preserve
-presidency	NOUN=1	
-president	NOUN=7	
-presidential	ADJ=3	
-press	NOUN=1 VERB=1	
-pressure	NOUN=11	
-pressures	NOUN=2	NOUN=pressure
-prestige	NOUN=4	
-prestigious	ADJ=1	
-presume	VERB=1	
-presumed	VERB=1	VERB=presume
-pretense	NOUN=3	
-prettty	ADV=1	ADV=pretty
-pretty	ADV=12 ADJ=2	
-prevailing	VERB=3	VERB=prevail
-prevalence	NOUN=1	
-prevalent	ADJ=1	
-prevent	VERB=2	
-prevented	VERB=1	VERB=prevent
-preventing	VERB=1	VERB=prevent
-prevention	NOUN=3	
-previous	ADJ=10	
-previously	ADV=2	
-price	NOUN=16	
-priced	VERB=1 X=1	VERB=price X=_
-prices	NOUN=7	NOUN=price
-pricey	ADJ=1	
-pride	NOUN=1	
-primaries	NOUN=1	NOUN=primary
-primarily	ADV=7	
-primary	ADJ=6 NOUN=2	
-prime	ADJ=1	
-primitive	ADJ=2	
-principal	ADJ=1	
-principally	ADV=1	
-principle	NOUN=6	
-principles	NOUN=3	NOUN=principle
-print	NOUN=3 VERB=1	
-printed	VERB=3	VERB=print
-prior	ADJ=2	
-priorities	NOUN=1	NOUN=priority
-prioritizing	VERB=1	VERB=prioritize
-prison	NOUN=1	
-prisoner	NOUN=1	
-privacy	NOUN=1	
-private	ADJ=15	
-privately	ADV=1	
-privileged	ADJ=3	
-privileges	NOUN=1	NOUN=privilege
-prize	NOUN=3	
-prizes	NOUN=1	NOUN=prize
-pro	X=1	
-probability	NOUN=2	
-probably	ADV=17	
-problem	NOUN=26	
-problems	NOUN=8	NOUN=problem
-procedure	NOUN=3	
-procedures	NOUN=5	NOUN=procedure
-proceed	VERB=4	
-proceeded	VERB=1	VERB=proceed
-proceeding	NOUN=1	
-process	NOUN=43	
-processes	NOUN=4	NOUN=process
-processing	NOUN=4	
-processor	NOUN=1	
-proclaim	VERB=1	
-proclaimed	VERB=1	VERB=proclaim
-proclaiming	VERB=1	VERB=proclaim
-proclamations	NOUN=2	NOUN=proclamation
-produce	VERB=3	
-produced	VERB=1	VERB=produce
-producer	NOUN=3	
-produces	VERB=2	VERB=produce
-product	NOUN=3	
-production	NOUN=8	
-productivity	NOUN=3	
-products	NOUN=4	NOUN=product
-profess	VERB=1	
-profession	NOUN=2	
-professional	ADJ=15 NOUN=1	
-professionalized	VERB=1	VERB=professionalize
-professionally	ADV=1	
-professionals	NOUN=2	NOUN=professional
-professor	NOUN=5	
-professors	NOUN=1	NOUN=professor
-profiled	VERB=1	VERB=profile
-profit	NOUN=2 VERB=1	
-profitable	ADJ=2	
-profits	NOUN=3	NOUN=profit
-profound	ADJ=1	
-program	NOUN=7	
-programmer	NOUN=1	
-programmers	NOUN=1	NOUN=programmer
-programming	NOUN=2	
-progress	NOUN=2	
-prohibited	VERB=3	VERB=prohibit
-project	NOUN=27	
-projects	NOUN=10	NOUN=project
-prolific	ADJ=1	
-prolonged	VERB=1	VERB=prolong
-prominence	NOUN=3	
-prominent	ADJ=4	
-promise	NOUN=2	
-promised	VERB=5	VERB=promise
-promises	NOUN=1 VERB=1	NOUN=promise VERB=promise
-promote	VERB=4	
-promoted	VERB=2	VERB=promote
-promoting	VERB=5	VERB=promote
-promotion	NOUN=1	
-promotional	ADJ=1 NOUN=1	
-prompt	ADJ=2	
-promulgate	VERB=1	
-pronoun	NOUN=2	
-pronounced	VERB=3	VERB=pronounce
-pronunciation	NOUN=4	
-proof	NOUN=7	
-proper	ADJ=11	
-properly	ADV=1	
-properties	NOUN=3	NOUN=property
-property	NOUN=57	
-prophet	NOUN=2	
-proponent	NOUN=2	
-proponents	NOUN=2	NOUN=proponent
-proposal	NOUN=1	
-proposals	NOUN=2	NOUN=proposal
-propose	VERB=5	
-proposed	VERB=12	VERB=propose
-proposing	VERB=3	VERB=propose
-propositions	NOUN=1	NOUN=proposition
-proprietary	ADJ=1	
-props	NOUN=1	NOUN=prop
-propter	X=1	
-pros	NOUN=1	NOUN=pro
-prosperous	ADJ=3	
-protect	VERB=9	
-protected	VERB=10	VERB=protect
-protecting	VERB=2	VERB=protect
-protection	NOUN=5	
-protections	NOUN=1	NOUN=protection
-protest	NOUN=1	
-protesting	VERB=1	VERB=protest
-protests	NOUN=1	NOUN=protest
-protégé	NOUN=1	
-proud	ADJ=2	
-prove	VERB=6	
-proved	VERB=1	VERB=prove
-proven	VERB=1	VERB=prove
-proves	VERB=1	VERB=prove
-provide	VERB=18	
-provided	VERB=8	VERB=provide
-providers	NOUN=1	NOUN=provider
-provides	VERB=15	VERB=provide
-providing	VERB=4	VERB=provide
-province	NOUN=2	
-provincial	ADJ=1	
-proving	VERB=2	VERB=prove
-provision	NOUN=2	
-provisions	NOUN=1	NOUN=provision
-provocation	NOUN=1	
-provoke	VERB=1	
-provoked	VERB=3	VERB=provoke
-provoking	VERB=2	VERB=provoke
-prowess	NOUN=1	
-proximity	NOUN=1	
-proxy	NOUN=1	
-pseudonym	NOUN=2	
-psychoanalysis	NOUN=1	
-psychology	NOUN=7	
-pub	NOUN=1	
-public	ADJ=47 NOUN=3	
-publication	NOUN=7	
-publications	NOUN=4	NOUN=publication
-publicity	NOUN=1	
-publicized	VERB=1	VERB=publicize
-publish	VERB=1	
-published	VERB=21	VERB=publish
-publisher	NOUN=2	
-publishers	NOUN=2	NOUN=publisher
-publishing	NOUN=1	
-pucker	NOUN=1	
-pudding	NOUN=2	
-pueble	PROPN=1	PROPN=Pueble
-pull	VERB=1	
-pulled	VERB=1	VERB=pull
-pulpit	NOUN=1	
-pun	NOUN=1	
-punch	VERB=1	
-punchline	NOUN=1	
-puncturing	VERB=1	VERB=puncture
-punishment	NOUN=2	
-punitive	ADJ=8	
-punjab	PROPN=2	
-puns	NOUN=1	NOUN=pun
-pup	NOUN=1	
-pupil	NOUN=1	
-puppy	NOUN=1	
-purchase	VERB=3 NOUN=2	
-purchased	VERB=4	VERB=purchase
-pure	ADJ=1	
-purely	ADV=2	
-purported	VERB=1	VERB=purport
-purpose	NOUN=11	
-purposes	NOUN=3	NOUN=purpose
-purrs	NOUN=1	NOUN=purr
-pursue	VERB=4	
-purveyed	VERB=1	VERB=purvey
-pushed	VERB=1	VERB=push
-pushing	VERB=2	VERB=push
-put	VERB=13	
-puts	VERB=2	VERB=put
-putting	VERB=3	VERB=put
-quaint	ADJ=1	
-qualifications	NOUN=3	NOUN=qualification
-qualified	VERB=3 ADJ=1	VERB=qualify
-qualitative	ADJ=3	
-quality	NOUN=9 ADJ=1	
-quantifying	VERB=1	VERB=quantify
-quantitative	ADJ=2	
-quantity	NOUN=3	
-quarter	NOUN=1	
-quest	NOUN=1	
-question	NOUN=26	
-questionable	ADJ=1	
-questioning	VERB=1	VERB=question
-questions	NOUN=20	NOUN=question
-questionsand	NOUN=1	
-quick	ADJ=4	
-quicker	ADJ=1	ADJ=quick
-quickly	ADV=8	
-quid	X=1	
-quiet	ADJ=4	
-quieter	ADJ=1	ADJ=quiet
-quite	ADV=11 DET=7	
-quitting	VERB=1	VERB=quit
-quo	X=1	
-quote	NOUN=3 VERB=1	
-quoted	VERB=2	VERB=quote
-quotes	NOUN=4	NOUN=quote
-r	AUX=4	AUX=be
-r2	PROPN=1	
-r2d2	PROPN=1	
-race	NOUN=2	
-racial	ADJ=1	
-radiation	NOUN=1	
-radical	ADJ=4	
-radio	NOUN=2	
-radius	NOUN=2	
-raffle	NOUN=1	
-ragga	NOUN=1	
-ragnarok	PROPN=1	PROPN=Ragnarok
-raid	NOUN=1	
-rail	NOUN=2	
-railroad	NOUN=1	
-rails	NOUN=1	NOUN=rail
-rained	VERB=2	VERB=rain
-rainforest	NOUN=1	
-rains	NOUN=1	NOUN=rain
-raise	VERB=2	
-raised	VERB=6	VERB=raise
-raises	VERB=2	VERB=raise
-raising	VERB=1	VERB=raise
-rakau	NOUN=1	
-rambling	ADJ=1	
-ramifications	NOUN=1	NOUN=ramification
-ramp	NOUN=1	
-rampart	NOUN=1	
-ran	VERB=4	VERB=run
-random	ADJ=2	
-range	NOUN=5	
-ranging	VERB=1	VERB=range
-rank	NOUN=3	
-ranked	VERB=1	VERB=rank
-rankings	NOUN=1	NOUN=ranking
-ranks	NOUN=3 VERB=3	NOUN=rank VERB=rank
-rap	NOUN=1	
-rapid	ADJ=4	
-rapidly	ADV=4	
-rappers	NOUN=1	NOUN=rapper
-rare	ADJ=7	
-rarely	ADV=1	
-rat	NOUN=4	
-rate	NOUN=2	
-rated	VERB=1	VERB=rate
-rates	NOUN=4	NOUN=rate
-rather	ADV=16	
-ratings	NOUN=1	NOUN=rating
-rational	ADJ=2	
-rationale	NOUN=1	
-rationales	NOUN=4	NOUN=rationale
-rationally	ADV=1	
-raw	ADJ=1	
-rays	NOUN=1	NOUN=ray
-re	ADP=1	
-re-embarking	VERB=1	VERB=re-embark
-re-enactments	NOUN=1	NOUN=re-enactment
-re-record	VERB=1	
-re-wording	NOUN=1	
-reach	VERB=5 NOUN=1	
-reached	VERB=2	VERB=reach
-reaches	NOUN=1	NOUN=reach
-react	VERB=1	
-reaction	NOUN=1	
-reactionary	ADJ=1	
-reactions	NOUN=4	NOUN=reaction
-read	VERB=9	
-reader	NOUN=1	
-readers	NOUN=4	NOUN=reader
-reading	VERB=6 NOUN=4	VERB=read
-readings	NOUN=2	NOUN=reading
-reads	VERB=2	VERB=read
-ready	ADJ=7	
-reaffirm	VERB=2	
-reaffirms	VERB=1	VERB=reaffirm
-real	ADJ=22 ADV=3	
-realisation	NOUN=1	
-realised	VERB=1	VERB=realise
-realist	NOUN=1	
-realistic	ADJ=1	
-reality	NOUN=2	
-realize	VERB=5	
-really	ADV=47	
-rear	ADJ=1	
-reason	NOUN=13	
-reasonable	ADJ=5	
-reasonably	ADV=4	
-reasoned	VERB=1	VERB=reason
-reasons	NOUN=15	NOUN=reason
-reassignment	NOUN=1	
-rebels	NOUN=1	NOUN=rebel
-rebirth	NOUN=1	
-reborn	ADJ=1	
-rebuilding	NOUN=1	
-rebuttal	NOUN=1	
-recall	VERB=1	
-recalled	VERB=2	VERB=recall
-receipt	NOUN=2	
-receive	VERB=7	
-received	VERB=19	VERB=receive
-receives	VERB=1	VERB=receive
-receiving	VERB=2	VERB=receive
-recent	ADJ=13	
-recently	ADV=9	
-receptive	ADJ=1	
-recession	NOUN=1	
-recipe	NOUN=1	
-recipient	NOUN=5	
-recipients	NOUN=1	NOUN=recipient
-reciprocate	VERB=1	
-recitation	NOUN=1	
-recite	VERB=1	
-reclaim	VERB=1	
-recognition	NOUN=8	
-recognize	VERB=5	
-recognized	VERB=5	VERB=recognize
-recognizing	VERB=1	VERB=recognize
-recollected	VERB=1	VERB=recollect
-recomend	VERB=2	VERB=recommend
-recommend	VERB=19	
-recommendation	NOUN=1	
-recommendations	NOUN=1	NOUN=recommendation
-recommended	VERB=8	VERB=recommend
-reconciliation	NOUN=1	
-reconsider	VERB=1	
-reconstruction	NOUN=1	
-record	NOUN=6 VERB=4 ADJ=1	
-recorded	VERB=1	VERB=record
-recording	NOUN=1 VERB=1	VERB=record
-recordings	NOUN=3	NOUN=recording
-recordkeeping	NOUN=1	
-recount	VERB=1	
-recovered	VERB=1	VERB=recover
-recovering	VERB=1	VERB=recover
-recovery	NOUN=1	
-recreation	NOUN=2	
-recreational	ADJ=2	
-recruiting	NOUN=1	
-recruitment	NOUN=1	
-recruits	VERB=1	VERB=recruit
-recurring	VERB=1	VERB=recur
-recycled	VERB=1	VERB=recycle
-recycling	VERB=1	VERB=recycle
-red	ADJ=4 NOUN=1 VERB=1	VERB=read
-redesigning	VERB=1	VERB=redesign
-redevelopment	NOUN=1	
-rediscovered	VERB=1	VERB=rediscover
-redlined	VERB=1	VERB=redline
-reduced	VERB=5	VERB=reduce
-reduces	VERB=2	VERB=reduce
-reducing	VERB=3	VERB=reduce
-reef	NOUN=1	
-reefs	NOUN=2	NOUN=reef
-reel	NOUN=1	
-reemerged	VERB=1	VERB=reemerge
-refer	VERB=4	
-reference	NOUN=2	
-referenced	VERB=1	VERB=reference
-references	NOUN=1	NOUN=reference
-referencing	VERB=2	VERB=reference
-referred	VERB=4	VERB=refer
-referring	VERB=1	VERB=refer
-refers	VERB=1	VERB=refer
-refinement	NOUN=1	
-refineries	NOUN=1	NOUN=refinery
-refinery	NOUN=3	
-reflect	VERB=3	
-reflected	VERB=2	VERB=reflect
-reflection	NOUN=1	
-reflects	VERB=4	VERB=reflect
-reform	NOUN=5	
-refrigerators	NOUN=1	NOUN=refrigerator
-refugee	NOUN=2	
-refugees	NOUN=1	NOUN=refugee
-refurbishing	NOUN=1	
-refused	VERB=4	VERB=refuse
-refusing	VERB=2	VERB=refuse
-regal	ADJ=1	
-regalia	NOUN=1	
-regard	NOUN=1 VERB=1	
-regarded	VERB=1	VERB=regard
-regarding	VERB=7	VERB=regard
-regardless	ADV=1	
-regards	NOUN=6	
-region	NOUN=13	
-regionally	ADV=1	
-regions	NOUN=1	NOUN=region
-registered	VERB=1	VERB=register
-registering	VERB=1	VERB=register
-registration	NOUN=1	
-regress	NOUN=1	
-regular	ADJ=7	
-regularly	ADV=3	
-regulation	NOUN=1	
-regulatory	ADJ=1	
-reign	NOUN=1	
-reigns	NOUN=1	NOUN=reign
-reinforces	VERB=1	VERB=reinforce
-reinterred	VERB=1	VERB=reinter
-reintroduced	VERB=1	VERB=reintroduce
-reinvigorate	VERB=1	
-reject	VERB=3	
-rejecting	VERB=1	VERB=reject
-relate	VERB=2	
-related	ADJ=9	
-relates	VERB=2	VERB=relate
-relating	VERB=1	VERB=relate
-relation	NOUN=3	
-relations	NOUN=4	NOUN=relation
-relationship	NOUN=11	
-relationships	NOUN=4	NOUN=relationship
-relative	ADJ=1	
-relatively	ADV=2	
-relatives	NOUN=1	NOUN=relative
-relax	VERB=1	
-relaxing	ADJ=1	
-release	NOUN=2 VERB=2	
-released	VERB=12	VERB=release
-releases	NOUN=1	NOUN=release
-releif	NOUN=1	NOUN=relief
-relentlessly	ADV=1	
-relevance	NOUN=3	
-relevant	ADJ=3	
-reliability	NOUN=3	
-reliable	ADJ=7	
-reliance	NOUN=1	
-relief	NOUN=1	
-relies	VERB=1	VERB=rely
-religious	ADJ=4	
-relocate	VERB=1	
-relocated	VERB=1	VERB=relocate
-reluctant	ADJ=1	
-rely	VERB=4	
-remain	VERB=7	
-remainder	NOUN=2	
-remained	VERB=5	VERB=remain
-remaining	VERB=3	VERB=remain
-remains	VERB=9 NOUN=2	VERB=remain
-remarkable	ADJ=3	
-remarkably	ADV=3	
-remarked	VERB=1	VERB=remark
-remarking	VERB=1	VERB=remark
-remedies	NOUN=1	NOUN=remedy
-remedy	NOUN=1 VERB=1	
-remember	VERB=10	
-remembered	VERB=1	VERB=remember
-remilitarization	NOUN=1	
-remind	VERB=1	
-reminding	VERB=1	VERB=remind
-remnants	NOUN=1	NOUN=remnant
-remodel	NOUN=1	
-remodels	NOUN=1	NOUN=remodel
-remote	ADJ=1	
-remotely	ADV=1	
-removal	NOUN=1	
-removed	VERB=4	VERB=remove
-removes	VERB=1	VERB=remove
-rename	VERB=1	
-renamed	VERB=1	VERB=rename
-render	VERB=1	
-rendering	NOUN=1	
-renew	VERB=1	
-renovated	VERB=1	VERB=renovate
-renowned	ADJ=1 VERB=1	VERB=renown
-rent	VERB=2 NOUN=1	
-rental	NOUN=3 ADJ=2	
-renting	VERB=1	VERB=rent
-repair	NOUN=12	
-repairs	NOUN=2	NOUN=repair
-reparcelling	NOUN=1 VERB=1	VERB=reparcel
-repeat	VERB=3 NOUN=1	
-repeated	VERB=1	VERB=repeat
-repeating	VERB=1	VERB=repeat
-repetition	NOUN=5	
-replace	VERB=3	
-replaced	VERB=4	VERB=replace
-replacement	NOUN=2	
-replacing	VERB=2	VERB=replace
-replete	ADJ=1	
-replicate	VERB=1	
-replication	NOUN=27	
-replications	NOUN=2	NOUN=replication
-reply	NOUN=1	
-report	NOUN=1 VERB=1	
-reported	VERB=3	VERB=report
-reporter	NOUN=3	
-reporters	NOUN=1	NOUN=reporter
-reports	VERB=3	VERB=report
-repose	NOUN=1	
-repositioning	VERB=1	VERB=reposition
-repository	NOUN=1	
-represent	VERB=2	
-representation	NOUN=3	
-representations	NOUN=1	NOUN=representation
-representative	ADJ=2	
-representatives	NOUN=2	NOUN=representative
-represented	VERB=1	VERB=represent
-represents	VERB=7	VERB=represent
-reprimand	NOUN=1	
-reprimands	NOUN=1	NOUN=reprimand
-reprint	NOUN=1	
-reprinted	VERB=2	VERB=reprint
-reproduce	VERB=1	
-reproduced	VERB=1	VERB=reproduce
-reproducibility	NOUN=3	
-repudiation	NOUN=1	
-repugnant	ADJ=1	
-repurposed	VERB=1	VERB=repurpose
-reputation	NOUN=4	
-reputations	NOUN=1	NOUN=reputation
-request	NOUN=6	
-requested	VERB=1	VERB=request
-require	VERB=6	
-required	VERB=11	VERB=require
-requirement	NOUN=1	
-requirements	NOUN=1	NOUN=requirement
-requires	VERB=3	VERB=require
-rescinded	VERB=2	VERB=rescind
-rescue	VERB=1	
-research	NOUN=49	
-researchers	NOUN=11	NOUN=researcher
-researching	VERB=1	VERB=research
-resembles	VERB=1	VERB=resemble
-reserve	NOUN=1	
-reserved	VERB=2	VERB=reserve
-reservoirs	NOUN=1	NOUN=reservoir
-resided	VERB=1	VERB=reside
-residence	NOUN=1	
-residences	NOUN=1	NOUN=residence
-resident	ADJ=1	
-residential	ADJ=10	
-residents	NOUN=9	NOUN=resident
-resides	VERB=1	VERB=reside
-resistance	NOUN=4	
-resolution	NOUN=1	
-resolve	VERB=1	
-resolving	VERB=1	VERB=resolve
-resort	NOUN=2	
-resorts	NOUN=1	NOUN=resort
-resources	NOUN=3	NOUN=resource
-respect	NOUN=15 VERB=1	
-respectable	ADJ=1	
-respected	VERB=2	VERB=respect
-respectful	ADJ=1	
-respectfully	ADV=1	
-respective	ADJ=1	
-respectively	ADV=3	
-respects	NOUN=1	NOUN=respect
-respond	VERB=1	
-responded	VERB=1	VERB=respond
-respondent	NOUN=1	
-respondents	NOUN=1	NOUN=respondent
-responding	VERB=1	VERB=respond
-response	NOUN=17	
-responses	NOUN=3	NOUN=response
-responsibilities	NOUN=1	NOUN=responsibility
-responsibility	NOUN=4	
-responsible	ADJ=4	
-rest	NOUN=8 ADJ=1 VERB=1	
-restaurant	NOUN=10	
-restaurants	NOUN=13	NOUN=restaurant
-restaurateur	NOUN=1	
-restocked	VERB=1	VERB=restock
-restoration	NOUN=1	
-restraunt	NOUN=1	NOUN=restaurant
-restraunts	NOUN=1	NOUN=restraunt
-restricted	ADJ=1	
-restricting	VERB=1	VERB=restrict
-restrictions	NOUN=2	NOUN=restriction
-restrictive	ADJ=1	
-result	NOUN=13 VERB=3	
-resulted	VERB=3	VERB=result
-resulting	VERB=4	VERB=result
-results	NOUN=12 VERB=1	NOUN=result VERB=result
-resume	NOUN=3	
-resumed	VERB=2	VERB=resume
-retail	NOUN=3 ADJ=1	
-retailers	NOUN=1	NOUN=retailer
-retaliation	NOUN=1	
-retention	NOUN=3	
-retire	VERB=1	
-retired	VERB=3	VERB=retire
-retirement	NOUN=1	
-retiring	VERB=2	VERB=retire
-retransmission	NOUN=1	
-retreat	NOUN=1 VERB=1	
-retreated	VERB=1	VERB=retreat
-return	NOUN=11 VERB=6	
-returned	VERB=13	VERB=return
-returning	VERB=1	VERB=return
-reunify	VERB=1	
-reused	VERB=1	VERB=reuse
-rev1	X=1	
-reve-	INTJ=1	
-reveal	VERB=1	
-revealed	VERB=1	VERB=reveal
-reveals	VERB=2	VERB=reveal
-revenge	NOUN=1	
-revenue	NOUN=1	
-reverse	VERB=1	
-reversion	NOUN=3	
-review	NOUN=13	
-reviewed	VERB=2	VERB=review
-reviewing	VERB=1	VERB=review
-reviews	NOUN=7 VERB=1	NOUN=review VERB=review
-revised	VERB=3	VERB=revise
-revising	VERB=1	VERB=revise
-revisionist	NOUN=1	
-revisit	VERB=2	
-revitalization	NOUN=1	
-revival	NOUN=3	
-revolution	NOUN=2	
-revolutionize	VERB=1	
-revolutionizing	VERB=1	VERB=revolutionize
-reward	NOUN=1 VERB=1	
-rewarding	ADJ=1	
-rewards	NOUN=1	NOUN=reward
-rhythms	NOUN=1	NOUN=rhythm
-rib	NOUN=1	
-rice	NOUN=3	
-rich	ADJ=4	
-riches	NOUN=2	NOUN=rich
-richest	ADJ=1	ADJ=rich
-rid	ADJ=1	
-ride	NOUN=4	
-rider	NOUN=1	
-riders	NOUN=1	NOUN=rider
-rides	NOUN=1	NOUN=ride
-ridiculous	ADJ=1	
-ridiculously	ADV=1	
-rig	NOUN=1	
-right	NOUN=23 ADV=20 ADJ=14 INTJ=1	
-rightfully	ADV=1	
-rightly	ADV=1	
-rights	NOUN=18	NOUN=right
-rigorous	ADJ=1	
-ring	NOUN=1	
-rip	VERB=1	
-rise	NOUN=5 VERB=4	
-rises	VERB=1	VERB=rise
-rising	VERB=2	VERB=rise
-risk	VERB=1	
-risks	VERB=2	VERB=risk
-ritual	NOUN=1	
-river	NOUN=4 PROPN=1	
-rnb	NOUN=1	
-road	NOUN=4 PROPN=1	
-roads	NOUN=1	NOUN=road
-roadway	NOUN=1	
-roadways	NOUN=1	NOUN=roadway
-rob	VERB=2	
-robust	ADJ=1	
-rock	NOUN=2 VERB=2	
-rocket	NOUN=3	
-rockets	NOUN=2	NOUN=rocket
-rocks	NOUN=2	NOUN=rock
-rocky	ADJ=2	
-rodent	NOUN=1	
-role	NOUN=32	
-roles	NOUN=7	NOUN=role
-roll	NOUN=1	
-rolled	VERB=3	VERB=roll
-rolling	ADJ=2	
-rolls	NOUN=1	NOUN=roll
-romance	NOUN=2	
-romantic	ADJ=6	
-room	NOUN=19	
-rooms	NOUN=5	NOUN=room
-rooted	VERB=1	VERB=root
-roots	NOUN=2	NOUN=root
-rope	NOUN=1	
-rose	VERB=5	VERB=rise
-rosters	NOUN=1	NOUN=roster
-rot	VERB=1	
-rotating	VERB=1	VERB=rotate
-rotation	NOUN=1	
-roughly	ADV=3	
-round	NOUN=2 ADJ=1	
-route	NOUN=5	
-routes	NOUN=4	NOUN=route
-rreynol...@cogeco.ca	PROPN=1	
-rubber	NOUN=1	
-rude	ADJ=1	
-ruder	ADJ=1	ADJ=rude
-rug	NOUN=1	
-rule	NOUN=6 VERB=1	
-ruled	VERB=2	VERB=rule
-rules	NOUN=10	NOUN=rule
-ruling	NOUN=1 VERB=1	VERB=rule
-rum	NOUN=2	
-rumored	VERB=1	VERB=rumor
-rums	NOUN=1	NOUN=rum
-run	VERB=12 NOUN=3	
-runner	NOUN=2	
-running	VERB=10	VERB=run
-runs	VERB=4 NOUN=3	VERB=run NOUN=run
-runway	NOUN=1	
-rush	VERB=1	
-rushed	VERB=1	VERB=rush
-rust	ADJ=1	
-s	AUX=22 PART=19 PRON=2 PROPN=1 X=1	AUX=be PART='s PRON=we X=_
-s-	INTJ=1	
-s.hernandez@udc.es	PROPN=1	
-s/he	PRON=1	
-s100	PROPN=1	PROPN=S100
-saccades	NOUN=2	NOUN=saccade
-sacramental	ADJ=1	
-sacred	ADJ=2	
-sacrifice	NOUN=1	
-sad	ADJ=2	
-sadistically	ADV=1	
-sadists	NOUN=1	NOUN=sadist
-sadly	ADV=1	
-safe	ADJ=7	
-safely	ADV=1	
-safety	NOUN=1	
-sage	ADJ=1	
-sagotra	X=1	
-said	VERB=49 ADJ=1	VERB=say
-sailed	VERB=1	VERB=sail
-sails	NOUN=1	NOUN=sail
-salad	NOUN=1	
-salary	NOUN=1	
-sales	NOUN=1	NOUN=sale
-salon	NOUN=3	
-salons	NOUN=1	NOUN=salon
-saloon	NOUN=1	
-salsa	NOUN=1	
-salute	VERB=1	
-samantha	PROPN=1	PROPN=Samantha
-same	ADJ=46	
-sample	NOUN=11 VERB=1	
-samples	NOUN=9	NOUN=sample
-sampling	VERB=1	VERB=sample
-san	PROPN=2	PROPN=San
-sand	NOUN=3	
-sandals	NOUN=1	NOUN=sandal
-sandwich	NOUN=1	
-sandwiches	NOUN=1	NOUN=sandwich
-sang	VERB=1	VERB=sing
-santorum	NOUN=11	
-sat	VERB=2	VERB=sit
-satellite	NOUN=2	
-satire	NOUN=2	
-satirical	ADJ=1	
-satisfied	ADJ=1 VERB=1	VERB=satisfy
-satisfy	VERB=2	
-satisfying	ADJ=2	
-saturday	PROPN=1	PROPN=Saturday
-sausages	NOUN=4	NOUN=sausage
-save	VERB=2	
-saw	VERB=5	VERB=see
-say	VERB=50 INTJ=3	
-saying	VERB=7	VERB=say
-says	VERB=8	VERB=say
-scale	NOUN=8	
-scan	NOUN=1 VERB=1	
-scanning	NOUN=1	
-scapes	NOUN=1	NOUN=scape
-scarce	ADJ=1	
-scarcely	ADV=1	
-scared	VERB=1	VERB=scare
-scary	ADJ=1	
-scenario	NOUN=1	
-scene	NOUN=4	
-scenery	NOUN=3	
-scenic	ADJ=2	
-scenicly	ADV=1	
-schedule	NOUN=1	
-scheduled	VERB=3	VERB=schedule
-scheme	NOUN=1	
-scholar	NOUN=1	
-scholarly	ADJ=3	
-scholars	NOUN=4	NOUN=scholar
-scholarship	NOUN=1	
-school	NOUN=29	
-schoolchildren	NOUN=1	NOUN=schoolchild
-schooling	VERB=1	VERB=school
-schools	NOUN=3	NOUN=school
-schoolteacher	NOUN=1	
-sci	NOUN=2	
-science	NOUN=19 PROPN=1	PROPN=Science
-sciences	NOUN=1	NOUN=science
-scientific	ADJ=14	
-scientist	NOUN=1	
-scientists	NOUN=3	NOUN=scientist
-scope	NOUN=3	
-score	NOUN=2	
-scored	VERB=1	VERB=score
-scores	NOUN=3	NOUN=score
-scottish	ADJ=1	ADJ=Scottish
-scratch	NOUN=1	
-screen	NOUN=4	
-screening	NOUN=1	
-screenwriter	NOUN=2	
-scripted	VERB=1	VERB=script
-scuba	NOUN=1	
-sculptures	NOUN=1	NOUN=sculpture
-se	AUX=1	AUX=be
-sea	NOUN=9	
-seafaring	ADJ=1	
-seafood	NOUN=2	
-seak	ADJ=1	ADJ=sick
-seakness	NOUN=2	NOUN=sickness
-seamstress	NOUN=1	
-search	NOUN=5 VERB=2	
-searched	VERB=1	VERB=search
-searches	NOUN=1	NOUN=search
-searching	VERB=3 NOUN=1	VERB=search
-season	NOUN=25	
-seasonally	ADV=1	
-seasons	NOUN=1	NOUN=season
-seat	VERB=1	
-seated	VERB=1	VERB=seat
-second	ADJ=26 ADV=2 NOUN=1	
-secondaries	NOUN=1	NOUN=secondary
-secondary	ADJ=1 NOUN=1	
-seconds	NOUN=2	NOUN=second
-secret	NOUN=2	
-secretary	NOUN=1	
-section	NOUN=4	
-sections	NOUN=3	NOUN=section
-sector	NOUN=5	
-sectors	NOUN=2	NOUN=sector
-sects	NOUN=1	NOUN=sect
-secular	ADJ=1	
-secure	VERB=2	
-securing	VERB=2	VERB=secure
-securities	NOUN=1	NOUN=security
-security	NOUN=5	
-sedentary	ADJ=1	
-see	VERB=58 NOUN=1	
-seeing	VERB=5	VERB=see
-seek	VERB=4	
-seeking	VERB=6	VERB=seek
-seem	VERB=9	
-seemed	VERB=1	VERB=seem
-seems	VERB=14	VERB=seem
-seen	VERB=21	VERB=see
-sees	VERB=1	VERB=see
-segment	NOUN=2	
-segmented	VERB=2	VERB=segment
-selected	VERB=2	VERB=select
-selection	NOUN=7	
-selective	ADJ=2	
-selectiveness	NOUN=1	
-self	NOUN=13	
-selfie	NOUN=1	
-sell	VERB=9	
-seller	NOUN=2	
-sellers	NOUN=2	NOUN=seller
-selling	VERB=2	VERB=sell
-sells	VERB=1	VERB=sell
-semantic	ADJ=5	
-semantics	NOUN=6	
-semi-objective	ADJ=1	
-seminal	ADJ=1	
-send	VERB=9	
-sender	NOUN=2	
-sending	VERB=2	VERB=send
-senior	ADJ=3	
-sensational	ADJ=1	
-sense	NOUN=12	
-senses	NOUN=2	NOUN=sense
-sensitive	ADJ=1	
-sensuality	NOUN=1	
-sent	VERB=9 NOUN=1	VERB=send
-sentence	NOUN=7	
-sentences	NOUN=7	NOUN=sentence
-separate	ADJ=3 VERB=1	
-separated	VERB=2	VERB=separate
-separately	ADV=1	
-separates	VERB=2	VERB=separate
-separation	NOUN=1	
-sequel	NOUN=1	
-sequence	NOUN=1	
-sequences	NOUN=2	NOUN=sequence
-sequential	ADJ=1	
-series	NOUN=20	
-serious	ADJ=5	
-seriously	ADV=3	
-sermon	NOUN=1	
-serve	VERB=5	
-served	VERB=14	VERB=serve
-server	NOUN=3	
-serves	VERB=1	VERB=serve
-service	NOUN=54	
-serviced	VERB=1	VERB=service
-services	NOUN=14	NOUN=service
-serving	VERB=1	VERB=serve
-session	NOUN=1	
-sessions	NOUN=4	NOUN=session
-set	VERB=11 NOUN=4	
-sets	NOUN=2 VERB=2	NOUN=set VERB=set
-setting	NOUN=1 VERB=1	VERB=set
-settle	NOUN=1 VERB=1	
-settled	VERB=2	VERB=settle
-settlement	NOUN=3	
-settlers	NOUN=2	NOUN=settler
-setups	NOUN=1	NOUN=setup
-seven	NUM=6	
-seventh	ADJ=1	
-seventy	NUM=2	
-several	ADJ=44	
-severe	ADJ=1	
-severely	ADV=1	
-sex	NOUN=5	
-sexual	ADJ=2	
-sexy	ADJ=2	
-sf	PROPN=1	
-sfig...@houston.rr.com	PROPN=1	
-shadows	NOUN=1	NOUN=shadow
-shake	VERB=1	
-shaken	VERB=1	VERB=shake
-shal	AUX=1	AUX=shall
-shall	AUX=4	
-shallow	ADJ=2	
-sham	NOUN=1	
-shame	NOUN=2	
-shanna	PROPN=1	
-shape	NOUN=3 VERB=1	
-share	VERB=4 NOUN=2	
-shared	VERB=3	VERB=share
-shares	NOUN=9	NOUN=share
-sharing	NOUN=2 VERB=2	VERB=share
-she	PRON=50	
-shed	VERB=1	
-sheet	NOUN=1	
-sheikh	NOUN=1	
-shelf	NOUN=1	
-shelter	NOUN=1	
-sheltered	VERB=1	VERB=shelter
-shifted	VERB=2	VERB=shift
-shifting	NOUN=1	
-shine	VERB=1	
-ship	NOUN=1 VERB=1	
-shipping	NOUN=2	
-ships	NOUN=3	NOUN=ship
-shipwrecks	NOUN=2	NOUN=shipwreck
-shirt	NOUN=4	
-shirts	NOUN=5	NOUN=shirt
-shit	NOUN=1	
-shock	NOUN=1	
-shocked	VERB=1	VERB=shock
-shoes	NOUN=4	NOUN=shoe
-shop	NOUN=8	
-shopping	NOUN=3 VERB=2	VERB=shop
-shops	NOUN=7	NOUN=shop
-shore	NOUN=1	
-shores	NOUN=1	NOUN=shore
-short	ADJ=23	
-shortfalls	NOUN=2	NOUN=shortfall
-shorthand	NOUN=2	
-shortly	ADV=3	
-shorts	NOUN=6	NOUN=short
-shortstop	NOUN=1	
-shot	VERB=1	VERB=shoot
-shoul	AUX=1	AUX=should
-should	AUX=85	
-shoulders	NOUN=1	NOUN=shoulder
-shout	VERB=1	
-show	VERB=15 NOUN=5	
-showed	VERB=3	VERB=show
-showgirl	NOUN=1	
-showing	VERB=5	VERB=show
-shown	VERB=11	VERB=show
-shows	VERB=6 NOUN=2	VERB=show NOUN=show
-shrunk	VERB=1	VERB=shrink
-shuffling	VERB=1	VERB=shuffle
-shut	VERB=3	
-shuttles	NOUN=1	NOUN=shuttle
-shy	ADJ=1	
-siamese	ADJ=1	ADJ=Siamese
-sick	ADJ=2	
-sickly	ADJ=1	
-side	NOUN=10	
-sides	NOUN=2	NOUN=side
-sidewalk	NOUN=2	
-sidewalks	NOUN=2	NOUN=sidewalk
-siding	NOUN=1	
-siesta	NOUN=1	
-sights	NOUN=4	NOUN=sight
-sightseeing	NOUN=1	
-sign	NOUN=6 VERB=1	
-signalling	NOUN=1	
-signals	VERB=2	VERB=signal
-significance	NOUN=3	
-significant	ADJ=10	
-significantly	ADV=1	
-signing	VERB=1	VERB=sign
-signs	NOUN=4	NOUN=sign
-silicon	NOUN=1	
-silk	NOUN=1	
-silky	ADJ=1	
-silver	NOUN=1	
-similar	ADJ=15	
-similarities	NOUN=1	NOUN=similarity
-similarity	NOUN=2	
-simple	ADJ=10	
-simpler	ADJ=1	ADJ=simple
-simplicity	NOUN=2	
-simplification	NOUN=1	
-simplified	VERB=2	VERB=simplify
-simply	ADV=7	
-simulate	VERB=1	
-simulates	VERB=1	VERB=simulate
-simulator	NOUN=1	
-simultaneously	ADV=3	
-since	SCONJ=19 ADP=15 ADV=4	
-sincere	ADJ=2	
-sincerity	NOUN=1	
-singer	NOUN=1	
-single	ADJ=9	
-sir	NOUN=3	
-sirremático	X=1	
-sisal	NOUN=2	
-sister	NOUN=5	
-sit	VERB=3 NOUN=1	
-site	NOUN=18	
-sites	NOUN=10	NOUN=site
-sitting	VERB=2	VERB=sit
-situ	X=1	
-situated	VERB=4	VERB=situate
-situation	NOUN=12	
-situations	NOUN=1	NOUN=situation
-six	NUM=14	
-sixteen	NUM=2	
-sixth	ADJ=1 ADV=1	
-size	NOUN=6	
-sized	VERB=1	VERB=size
-skeptical	ADJ=1	
-sketchbook	NOUN=2	
-skidoo	NOUN=1	
-skills	NOUN=10	NOUN=skill
-skillsets	NOUN=1	NOUN=skillset
-skin	NOUN=3	
-skinny	ADJ=1	
-skirts	NOUN=3	NOUN=skirt
-skis	NOUN=1	NOUN=ski
-sky	NOUN=3	
-skyline	NOUN=3	
-skytrain	NOUN=1	
-slanted	ADJ=1	
-sleep	VERB=2	
-sleeping	NOUN=1 VERB=1	VERB=sleep
-sleepy	ADJ=1	
-sleeve	NOUN=1	
-sleeved	ADJ=1	
-sleeveless	ADJ=1	
-sleeves	NOUN=1	NOUN=sleeve
-slice	NOUN=3	
-sliding	VERB=1	VERB=slide
-slight	ADJ=2	
-slightest	ADJ=2	ADJ=slight
-slightly	ADV=6	
-slip	VERB=1	
-slope	NOUN=2	
-slot	VERB=1	
-slow	ADJ=4 ADV=1	
-slowed	VERB=1	VERB=slow
-slowly	ADV=1	
-sludge	NOUN=1	
-sm	DET=1	DET=some
-smakkecenter	NOUN=1	
-small	ADJ=31	
-smaller	ADJ=8	ADJ=small
-smallest	ADJ=3	ADJ=small
-smart	ADJ=1	
-smartphone	NOUN=1	
-smash	VERB=1	
-smell	VERB=1	
-smelled	VERB=2	VERB=smell
-smoke	NOUN=3	
-smokehouse	NOUN=2	
-smoker	NOUN=1	
-smoking	NOUN=2	
-smooth	ADV=1	
-smoothly	ADV=1	
-snack	NOUN=3	
-snappy	ADJ=1	
-snapshot	NOUN=1	
-sneakers	NOUN=1	NOUN=sneaker
-snipers	NOUN=1	NOUN=sniper
-snorkeling	VERB=1	VERB=snorkel
-snow	NOUN=1	
-snowboard	NOUN=1	
-so	ADV=110 SCONJ=13	
-soak	VERB=1	
-soared	VERB=1	VERB=soar
-social	ADJ=12	
-socially	ADV=1	
-societal	ADJ=2	
-societies	NOUN=1	NOUN=society
-society	NOUN=18	
-sofas	NOUN=1	NOUN=sofa
-soft	ADJ=4	
-software	NOUN=3	
-soil	NOUN=2	
-soing	VERB=1	VERB=do
-solar	ADJ=3	
-sold	VERB=5	VERB=sell
-soldier	NOUN=2	
-soldiers	NOUN=3	NOUN=soldier
-solely	ADV=2	
-solicitation	NOUN=1	
-solid	ADJ=2	
-solidarity	NOUN=2	
-solitude	NOUN=1	
-solo	ADV=2	
-solution	NOUN=6	
-solutions	NOUN=5	NOUN=solution
-solve	VERB=2	
-solving	NOUN=1 VERB=1	VERB=solve
-sombre	ADJ=1	
-some	DET=108 ADV=4	
-somebody	PRON=5	
-somehow	ADV=2	
-someone	PRON=17	
-something	PRON=35	
-sometimes	ADV=15	
-somewhat	ADV=2	
-somewhere	ADV=7	
-somone	NOUN=1	
-son	NOUN=9	
-song	NOUN=2	
-sonnet	NOUN=1	
-sonnets	NOUN=2	NOUN=sonnet
-soon	ADV=14	
-sooner	ADV=2 ADJ=1	ADV=soon ADJ=soon
-soooo	ADV=1	ADV=so
-sooooo	ADV=2	ADV=so
-sophisticated	ADJ=1	
-sophomore	NOUN=1	
-sorry	ADJ=4	
-sort	NOUN=13 VERB=1	
-sorts	NOUN=1	NOUN=sort
-soul	NOUN=2	
-sound	NOUN=9 ADJ=2 VERB=2	
-sounds	NOUN=3 VERB=2	NOUN=sound VERB=sound
-source	NOUN=13	
-sources	NOUN=8	NOUN=source
-south	ADV=9 NOUN=9	
-southeast	ADV=2 ADJ=1	
-southern	ADJ=5	
-southwards	ADV=1	
-space	NOUN=12	
-spacecraft	NOUN=2	
-spaghetti	NOUN=1	
-spahnn@hnks.com	PROPN=1	
-span	NOUN=2	
-spaniel	NOUN=1	
-spanking	ADV=1	
-spanning	VERB=2	VERB=span
-spans	VERB=1	VERB=span
-spared	VERB=1	VERB=spare
-spasms	NOUN=1	NOUN=spasm
-spawned	VERB=1	VERB=spawn
-speak	VERB=7	
-speaker	NOUN=5	
-speakers	NOUN=11	NOUN=speaker
-speaking	VERB=6	VERB=speak
-speaks	VERB=3	VERB=speak
-special	ADJ=12	
-specialists	NOUN=1	NOUN=specialist
-specialized	VERB=1	VERB=specialize
-specializing	VERB=1	VERB=specialize
-specials	NOUN=2	NOUN=special
-specialty	NOUN=1	
-species	NOUN=11	
-specific	ADJ=26	
-specifically	ADV=4	
-spectacular	ADJ=8	
-spectacularly	ADV=1	
-spectrophotometer	NOUN=1	
-spectrum	NOUN=1	
-speculating	VERB=1	VERB=speculate
-speculation	NOUN=2	
-speech	NOUN=4	
-speed	NOUN=8	
-speeds	NOUN=1	NOUN=speed
-spelling	NOUN=1	
-spend	VERB=3	
-spending	NOUN=1 VERB=1	VERB=spend
-spent	VERB=5	VERB=spend
-spin	VERB=1	
-spirit	NOUN=2	
-spirited	VERB=1	VERB=spirit
-spiritual	ADJ=3	
-spite	NOUN=1	
-split	ADJ=1 VERB=1	
-spoilers	NOUN=1	NOUN=spoiler
-spoke	VERB=4	VERB=speak
-spoken	VERB=11	VERB=speak
-spontaneous	ADJ=1	
-sporadic	ADJ=1	
-spores	NOUN=3	NOUN=spore
-sport	NOUN=2	
-sporting	VERB=1	VERB=sport
-sports	NOUN=7	NOUN=sport
-spot	NOUN=4 VERB=1	
-spots	NOUN=2	NOUN=spot
-spotted	VERB=1	VERB=spot
-spread	NOUN=2 VERB=1	
-spreadsheet	NOUN=1	
-square	ADJ=2 NOUN=1	
-squares	NOUN=1	NOUN=square
-sry	INTJ=1	
-ssome	PRON=1	PRON=someone
-stability	NOUN=2	
-staccato	ADJ=1	
-stacks	NOUN=1	NOUN=stack
-stadium	NOUN=2	
-staff	NOUN=22	
-staffed	VERB=1	VERB=staff
-stage	NOUN=2	
-staged	VERB=1	VERB=stage
-staggered	VERB=1	VERB=stagger
-staircase	NOUN=1	
-staircases	NOUN=1	NOUN=staircase
-stakes	NOUN=1	NOUN=stake
-stall	VERB=1	
-stamp	NOUN=1	
-stand	VERB=4 NOUN=1	
-standard	NOUN=3 ADJ=2	
-standards	NOUN=4	NOUN=standard
-standing	VERB=2 NOUN=1	VERB=stand
-stands	VERB=4	VERB=stand
-stanza	NOUN=2	
-star	NOUN=5	
-starch	NOUN=1	
-staring	VERB=1	VERB=stare
-starred	VERB=3	VERB=star
-starring	VERB=1	VERB=star
-stars	NOUN=1 VERB=1	NOUN=star VERB=star
-start	VERB=13 NOUN=3	
-started	VERB=22	VERB=start
-starting	VERB=2 NOUN=1	VERB=start
-starts	VERB=1	VERB=start
-starved	VERB=1	VERB=starve
-state	NOUN=24 VERB=1	
-stated	VERB=7	VERB=state
-statehood	NOUN=1	
-stately	ADJ=1	
-statement	NOUN=6	
-statements	NOUN=1	NOUN=statement
-states	NOUN=4 PROPN=1	NOUN=state PROPN=State
-station	NOUN=7	
-stationed	VERB=1	VERB=station
-stations	NOUN=1	NOUN=station
-statistical	ADJ=1	
-statistically	ADV=1	
-statistics	NOUN=6	NOUN=statistic
-statue	NOUN=2	
-statuette	NOUN=1	
-status	NOUN=2	
-statute	NOUN=5	
-statutes	NOUN=2	NOUN=statute
-statutory	ADJ=5	
-stay	VERB=9 NOUN=4	
-stayed	VERB=2	VERB=stay
-staying	VERB=4	VERB=stay
-stays	NOUN=2	NOUN=stay
-steadily	ADV=2	
-steak	NOUN=1	
-steal	VERB=3	
-steel	NOUN=1	
-steep	ADJ=1	
-stem	VERB=1	
-step	NOUN=7 VERB=3	
-steps	NOUN=1 VERB=1	NOUN=step VERB=step
-stereo	ADJ=1	
-stereotype	NOUN=1	
-steward	NOUN=1	
-sticking	VERB=1	VERB=stick
-still	ADV=33 ADJ=1	
-stimulate	VERB=1	
-stimulating	VERB=1	VERB=stimulate
-stipulated	VERB=1	VERB=stipulate
-stir	VERB=1	
-stoats	NOUN=1	NOUN=stoat
-stock	NOUN=4	
-stockings	NOUN=1	NOUN=stocking
-stockpiles	NOUN=1	NOUN=stockpile
-stole	VERB=1	VERB=steal
-stolen	VERB=5 ADJ=1	VERB=steal
-stomachs	NOUN=1	NOUN=stomach
-stone	NOUN=1	
-stonework	NOUN=1	
-stop	NOUN=2	
-stopped	VERB=2	VERB=stop
-stops	NOUN=1 VERB=1	NOUN=stop VERB=stop
-storage	NOUN=4 PROPN=1	
-store	NOUN=10 VERB=2	
-stored	VERB=1	VERB=store
-storefronts	NOUN=1	NOUN=storefront
-stores	NOUN=4	NOUN=store
-stories	NOUN=11	NOUN=story
-storm	NOUN=5	
-storming	VERB=1	VERB=storm
-storms	NOUN=1	NOUN=storm
-story	NOUN=17	
-storyworld	NOUN=2	
-straight	ADJ=2 ADV=2	
-straigthforward	ADJ=1	ADJ=straightforward
-strain	NOUN=1	
-strange	ADJ=4	
-stranger	ADJ=1	ADJ=strange
-strangers	NOUN=1	NOUN=stranger
-straps	NOUN=2	NOUN=strap
-strategic	ADJ=1	
-strategies	NOUN=2	NOUN=strategy
-strategy	NOUN=1	
-stratosphere	NOUN=1	
-straw	NOUN=2	
-strawberries	NOUN=1	NOUN=strawberry
-stream	NOUN=2	
-streaming	VERB=1	VERB=stream
-street	NOUN=13	
-streets	NOUN=15	NOUN=street
-strength	NOUN=1	
-strengthening	VERB=1	VERB=strengthen
-strengths	NOUN=2	NOUN=strength
-stressed	VERB=1	VERB=stress
-strict	ADJ=4	
-strictly	ADV=3	
-strike	NOUN=5 VERB=2	
-strikes	NOUN=5	NOUN=strike
-striking	NOUN=2 ADJ=1	
-string	NOUN=1	
-strings	NOUN=1	NOUN=string
-strip	NOUN=2 PROPN=1 VERB=1	
-stripe	NOUN=1	
-strive	VERB=1	
-stroll	VERB=2	
-strong	ADJ=9	
-stronger	ADJ=1	ADJ=strong
-strongly	ADV=7	
-structurally	ADV=1	
-structure	NOUN=13	
-structured	VERB=2	VERB=structure
-structures	NOUN=8	NOUN=structure
-struggle	NOUN=2	
-struggles	NOUN=1	NOUN=struggle
-struggling	VERB=1	VERB=struggle
-stubborn	ADJ=1	
-student	NOUN=5	
-students	NOUN=13	NOUN=student
-studied	VERB=8	VERB=study
-studies	NOUN=26 VERB=2	NOUN=study VERB=study
-study	NOUN=26 VERB=12	
-studying	VERB=6	VERB=study
-studymate	NOUN=1	
-stuff	NOUN=14	
-stumps	NOUN=1	NOUN=stump
-stunning	ADJ=2	
-stunt	NOUN=1	
-stupid	ADJ=2	
-style	NOUN=3	
-styles	NOUN=1	NOUN=style
-stylistic	ADJ=2	
-sub-categories	NOUN=1	NOUN=sub-category
-subcontractor	NOUN=1	
-subdomains	NOUN=1	NOUN=subdomain
-subdued	ADJ=1	
-subject	ADJ=6 NOUN=5	
-subjective	ADJ=1	
-subjects	NOUN=6	NOUN=subject
-submersion	NOUN=1	
-submicron	NOUN=1	
-submission	NOUN=2	
-submit	VERB=2	
-submits	VERB=1	VERB=submit
-submitted	VERB=4	VERB=submit
-submitting	VERB=1	VERB=submit
-subscribe	VERB=1	
-subscribed	VERB=2	VERB=subscribe
-subscribers	NOUN=2	NOUN=subscriber
-subsequent	ADJ=1	
-subsequently	ADV=2	
-subsistence	NOUN=1	
-substance	NOUN=1	
-substantial	ADJ=5	
-substantially	ADV=1	
-substitute	NOUN=1	
-substitution	NOUN=1	
-subterfuge	NOUN=1	
-subtle	ADJ=2	
-suburb	NOUN=1	
-suburban	ADJ=3	
-suburbs	NOUN=2	NOUN=suburb
-succeed	VERB=2	
-succesfull	ADJ=1	
-success	NOUN=10	
-successes	NOUN=1	NOUN=success
-successful	ADJ=10	
-successfully	ADV=5	
-successively	ADV=1	
-successor	NOUN=3	
-such	ADJ=39 DET=11	
-suck	VERB=2	
-sucked	VERB=1	VERB=suck
-sucking	VERB=1	VERB=suck
-suckups	NOUN=1	NOUN=suckup
-suddenly	ADV=5	
-sue	NOUN=1	
-suffer	VERB=3	
-sufficient	ADJ=5	
-suggest	VERB=3	
-suggested	VERB=6	VERB=suggest
-suggesting	VERB=3	VERB=suggest
-suggestion	NOUN=1	
-suggestions	NOUN=2	NOUN=suggestion
-suggests	VERB=1	VERB=suggest
-suicide	NOUN=1	
-suing	VERB=1	VERB=sue
-suit	VERB=1	
-suitable	ADJ=1	
-suited	VERB=1	VERB=suit
-sulphuric	ADJ=1	
-sum	NOUN=1	
-summary	NOUN=2	
-summer	NOUN=12	
-summers	NOUN=1	NOUN=summer
-summertime	NOUN=1	
-summoned	VERB=1	VERB=summon
-sun	NOUN=1	
-sunbathing	NOUN=1	
-sunburn	NOUN=1	
-sunday	PROPN=1	PROPN=Sunday
-sung	VERB=1	VERB=sing
-sunk	VERB=2	VERB=sink
-sunny	ADJ=1	
-sunrise	NOUN=1	
-sunscreen	NOUN=1	
-sunset	NOUN=1	
-sunshine	NOUN=1	
-super	ADV=4	
-superb	ADJ=2	
-superhero	NOUN=1	
-superiors	NOUN=1	NOUN=superior
-supermarkets	NOUN=1	NOUN=supermarket
-supervision	NOUN=1	
-supple	ADJ=1	
-supplement	NOUN=2	
-supplements	NOUN=1	NOUN=supplement
-supplies	NOUN=3	
-support	NOUN=6 VERB=5	
-supported	VERB=3	VERB=support
-supporter	NOUN=1	
-supporters	NOUN=1	NOUN=supporter
-supporting	VERB=3	VERB=support
-supportive	ADJ=1	
-supports	VERB=5	VERB=support
-suppose	VERB=3 ADJ=1	
-supposed	VERB=9	VERB=suppose
-suprematist	NOUN=1	
-sur	PROPN=1	
-sure	ADJ=19 ADV=1	
-surely	ADV=1	
-surface	NOUN=1	
-surfing	NOUN=2	
-surgery	NOUN=2	
-surname	NOUN=1	
-surprise	NOUN=2 VERB=1	
-surprised	VERB=4 ADJ=1	VERB=surprise
-surprises	NOUN=2	NOUN=surprise
-surprisingly	ADV=3	
-surronding	VERB=1	VERB=surrond
-surrounded	VERB=2	VERB=surround
-surrounding	VERB=2	VERB=surround
-surroundings	NOUN=4	
-survey	NOUN=3	
-surveys	NOUN=3	NOUN=survey
-survival	NOUN=1	
-survive	VERB=5	
-survived	VERB=1	VERB=survive
-sushi	NOUN=3	
-suspect	VERB=1	
-suspend	VERB=2	
-suspension	NOUN=1	
-suspicious	ADJ=2	
-suspiciously	ADV=1	
-sustain	VERB=3	
-sustainable	ADJ=2	
-sustained	ADJ=3	
-sweater	NOUN=1	
-sweep	NOUN=1	
-sweeping	ADJ=1	
-sweet	ADJ=3	
-sweetheart	NOUN=1	
-swim	VERB=1	
-switched	VERB=1	VERB=switch
-sx40	PROPN=1	PROPN=SX40
-syd	NOUN=1	NOUN=side
-symbolism	NOUN=1	
-symmetry	NOUN=2	
-symphonic	ADJ=1	
-symphonies	NOUN=1	NOUN=symphony
-syntactic	ADJ=10	
-syntax	NOUN=5	
-syntheses	NOUN=1	NOUN=synthesis
-synthesis	NOUN=1	
-system	NOUN=38	
-systematic	ADJ=7	
-systems	NOUN=10	NOUN=system
-t	NOUN=2 ADP=1	ADP=to
-t-	INTJ=1	
-ta	ADP=2 PART=2	ADP=of PART=to
-tab	NOUN=1	
-tabby	NOUN=1	
-table	NOUN=1	
-tables	NOUN=2	NOUN=table
-tabletop	NOUN=1	
-tablets	NOUN=1	NOUN=tablet
-tacky	ADJ=1	
-taco	PROPN=2	PROPN=Taco
-tacos	NOUN=2	NOUN=taco
-tactical	ADJ=1	
-tactics	NOUN=2	NOUN=tactic
-take	VERB=53 NOUN=4	
-taken	VERB=10	VERB=take
-takes	VERB=12	VERB=take
-taking	VERB=11 NOUN=1	VERB=take
-talent	NOUN=2	
-talented	ADJ=1	
-talk	NOUN=6 VERB=5	
-talking	VERB=13	VERB=talk
-talks	NOUN=4 VERB=2	NOUN=talk VERB=talk
-tampa	PROPN=1	PROPN=Tampa
-tan	VERB=1	
-tank	NOUN=2	
-tanning	NOUN=1	
-taonga	X=1	
-tap	NOUN=2 VERB=1	
-target	VERB=1	
-targeted	VERB=1	VERB=target
-targeting	VERB=1	VERB=target
-tarjeta	X=1	
-tarpaulin	NOUN=1	
-task	NOUN=5	
-tasks	NOUN=1	NOUN=task
-taste	VERB=2	
-tasted	VERB=2	VERB=taste
-tasteful	ADJ=1	
-tastes	NOUN=1	NOUN=taste
-tasting	NOUN=1 VERB=1	VERB=taste
-tasty	ADJ=3	
-tats	NOUN=1	NOUN=tat
-tattoos	NOUN=2	NOUN=tattoo
-taught	VERB=9	VERB=teach
-tax	NOUN=8	
-taxes	NOUN=1	NOUN=tax
-taxi	NOUN=1	
-taxonomy	NOUN=1	
-tea	NOUN=1	
-teach	VERB=3	
-teacher	NOUN=4	
-teachers	NOUN=10	NOUN=teacher
-teaching	NOUN=4 VERB=2	VERB=teach
-teacup	NOUN=1	
-team	NOUN=18 ADJ=1	
-teammate	NOUN=1	
-teams	NOUN=1	NOUN=team
-tear	VERB=1	
-tears	NOUN=2	NOUN=tear
-tech	NOUN=1	
-technical	ADJ=4	
-technique	NOUN=1	
-techniques	NOUN=4	NOUN=technique
-technologies	NOUN=4	NOUN=technology
-technology	NOUN=3	
-teenager	NOUN=1	
-teeth	NOUN=1	NOUN=tooth
-tel	NOUN=5	NOUN=telephone
-telegram	NOUN=1	
-telephone	NOUN=1	
-televised	VERB=1	VERB=televise
-television	NOUN=10	
-televisions	NOUN=1	NOUN=television
-tell	VERB=15	
-telling	VERB=5	VERB=tell
-tells	VERB=2	VERB=tell
-temperature	NOUN=2	
-temperatures	NOUN=1	NOUN=temperature
-temple	NOUN=1	
-temples	NOUN=2	NOUN=temple
-temporarily	ADV=1	
-temporary	ADJ=1	
-temptations	NOUN=2	NOUN=temptation
-ten	NUM=4	
-tend	VERB=1	
-tended	VERB=1	VERB=tend
-tenet	NOUN=1	
-tens	NOUN=1	NOUN=ten
-tensions	NOUN=1	NOUN=tension
-tent	NOUN=1	
-tenterhooks	NOUN=1	
-tenth	NOUN=1	
-tenure	NOUN=3	
-term	NOUN=14	
-terminated	VERB=1	VERB=terminate
-termination	NOUN=1	
-terminology	NOUN=1	
-terms	NOUN=9	NOUN=term
-terrain	NOUN=2	
-terribly	ADV=1	
-terrific	ADJ=2	
-terrified	ADJ=1	
-territories	PROPN=1	PROPN=territory
-territory	NOUN=1	
-terror	NOUN=1	
-terrorist	ADJ=2 NOUN=1	
-terrorists	NOUN=1	NOUN=terrorist
-tertiaries	NOUN=1	NOUN=tertiary
-tertiary	NOUN=1	
-test	NOUN=22 VERB=4	
-testament	NOUN=1	
-tested	VERB=1	VERB=test
-testing	NOUN=4 VERB=2	VERB=test
-text	NOUN=5	
-textile	NOUN=6	
-texts	NOUN=2	NOUN=text
-texture	NOUN=1	
-tgs	PROPN=1	
-th-	INTJ=1	
-thai	NOUN=1	
-than	ADP=65 SCONJ=12 ADV=1	ADV=then
-thank	VERB=9 NOUN=1	NOUN=thanks
-thankfully	ADV=1	
-thanks	NOUN=3	
-that	PRON=398 SCONJ=302 DET=80 ADV=3	
-the	DET=3670 PART=1 PRON=1 X=1	PART=to PRON=they X=_
-theater	NOUN=3	
-theaters	NOUN=1	NOUN=theater
-theatre	NOUN=6	
-theatrical	ADJ=2	
-thecatal...@hotmail.com	PROPN=1	
-their	PRON=147	
-them	PRON=91 ADV=1	PRON=they ADV=then
-thematic	ADJ=1	
-theme	NOUN=1	
-themed	ADJ=1	
-themes	NOUN=5	NOUN=theme
-themselves	PRON=5	
-then	ADV=79 SCONJ=1	SCONJ=than
-theoretically	ADV=1	
-theories	NOUN=4	NOUN=theory
-theory	NOUN=21	
-therapeutic	ADJ=1	
-therapy	NOUN=1	
-there	PRON=147 ADV=60	
-thereby	ADV=4	
-therefore	ADV=4	
-these	DET=66 PRON=10	DET=this PRON=this
-theta	NOUN=1	
-they	PRON=206	
-theyy	PRON=1	PRON=they
-thick	ADJ=2	
-thierry.poibeau@ens.fr	PROPN=1	
-thing	NOUN=26	
-things	NOUN=22	NOUN=thing
-think	VERB=71	
-thinker	NOUN=1	
-thinking	VERB=8 NOUN=3	VERB=think
-third	ADJ=12 NOUN=2 ADV=1	
-thirty	NUM=1	
-this	DET=230 PRON=80 ADV=1	
-thorough	ADJ=2	
-those	DET=35 PRON=18	DET=that PRON=that
-though	ADV=14 SCONJ=12	
-thought	VERB=16 NOUN=4	VERB=think
-thoughts	NOUN=6	NOUN=thought
-thousand	NUM=2	
-thousands	NOUN=4	NOUN=thousand
-thr	ADV=1	ADV=there
-thread	NOUN=3	
-threads	NOUN=2	NOUN=thread
-threat	NOUN=4	
-threaten	VERB=1	
-threatened	VERB=3	VERB=threaten
-threatening	ADJ=1 VERB=1	VERB=threaten
-three	NUM=18	
-three–day	ADJ=1	
-thrilled	VERB=1	VERB=thrill
-thriller	NOUN=1	
-thrives	VERB=1	VERB=thrive
-thriving	ADJ=1	
-through	ADP=45 ADV=1 SCONJ=1	
-throughout	ADP=9	
-throw	VERB=1	
-thrown	VERB=2	VERB=throw
-throws	VERB=1	VERB=throw
-thumb	NOUN=1	
-thus	ADV=3	
-ticket	NOUN=1	
-tickets	NOUN=4	NOUN=ticket
-tidbit	NOUN=1	
-tides	NOUN=1	NOUN=tide
-tidy	ADJ=1	
-tie	VERB=1	
-ties	NOUN=1	NOUN=tie
-tight	ADJ=1	
-til	ADP=1	ADP=till
-tiles	NOUN=1	NOUN=tile
-till	ADP=1	
-time	NOUN=114	
-timed	VERB=1	VERB=time
-timely	ADJ=1	
-times	NOUN=18	NOUN=time
-timesheet	NOUN=1	
-timing	NOUN=1	
-tiny	ADJ=7	
-tip	NOUN=3 ADJ=1	
-tips	NOUN=1	NOUN=tip
-tired	ADJ=1	
-title	NOUN=5	
-titled	VERB=1	VERB=title
-titles	NOUN=1	NOUN=title
-tmesis	X=1	
-to	PART=974 ADP=697 SCONJ=13 ADV=2 DET=1 VERB=1 X=1	ADV=too DET=the VERB=do
-today	NOUN=32	
-together	ADV=15 ADJ=1 ADP=1	
-told	VERB=11	VERB=tell
-tolerant	ADJ=1	
-tolerate	VERB=3	
-toll	NOUN=2	
-tomb	NOUN=1	
-tombstone	NOUN=1	
-tome	NOUN=1	
-tomorrow	NOUN=1	
-ton	NOUN=1	
-tong	PROPN=1	
-tonight	NOUN=3	
-tons	NOUN=1	NOUN=ton
-too	ADV=25	
-took	VERB=17	VERB=take
-top	ADJ=9 NOUN=6	
-topic	NOUN=4	
-topical	ADJ=2	
-topics	NOUN=3	NOUN=topic
-topological	ADJ=1	
-topped	VERB=1	VERB=top
-tops	NOUN=2	NOUN=top
-torso	NOUN=1	
-tort	NOUN=7	
-tortillas	NOUN=1	NOUN=tortilla
-torture	NOUN=1 VERB=1	
-tossed	VERB=1	VERB=toss
-total	ADJ=4 NOUN=4	
-totally	ADV=4	
-touch	VERB=4 NOUN=2 ADJ=1	
-touched	VERB=2	VERB=touch
-touching	VERB=1	VERB=touch
-tough	ADJ=2	
-tour	NOUN=3	
-toured	VERB=1	VERB=tour
-tourism	NOUN=8	
-tourist	NOUN=11	
-touristic	ADJ=1	
-tourists	NOUN=8	NOUN=tourist
-touristy	ADJ=1	
-tournament	NOUN=3	
-tours	NOUN=2	NOUN=tour
-toward	ADP=1 SCONJ=1	
-towards	ADP=5	
-towel	NOUN=1	
-towels	NOUN=1	NOUN=towel
-tower	PROPN=1	PROPN=Tower
-towering	VERB=1	VERB=tower
-town	NOUN=28 PROPN=1	
-towns	NOUN=4	NOUN=town
-toxic	ADJ=3	
-toys	NOUN=4	NOUN=toy
-tracing	VERB=1	VERB=trace
-track	NOUN=3 VERB=1	
-tracking	NOUN=5	
-tracks	NOUN=6	NOUN=track
-traded	VERB=1	VERB=trade
-tradeoff	NOUN=1	
-trading	NOUN=3	
-tradition	NOUN=4	
-traditional	ADJ=4	
-traditionally	ADV=1	
-traditions	NOUN=2	NOUN=tradition
-traffic	NOUN=6	
-tragedies	NOUN=1	NOUN=tragedy
-trail	NOUN=5	
-trails	NOUN=3	NOUN=trail
-train	NOUN=6	
-trained	VERB=1	VERB=train
-trainees	NOUN=1	NOUN=trainee
-trainer	NOUN=1	
-training	NOUN=5 VERB=1	VERB=train
-trains	NOUN=1	NOUN=train
-trajectory	NOUN=1	
-trams	NOUN=1	NOUN=tram
-transaction	NOUN=3	
-transactions	NOUN=3	NOUN=transaction
-transcription	NOUN=1	
-transfer	NOUN=2	
-transferring	VERB=2	VERB=transfer
-transform	VERB=2	
-transformational	ADJ=2	
-transformations	NOUN=2	NOUN=transformation
-transformative	ADJ=3	
-transit	NOUN=4 ADJ=3	
-transition	NOUN=2	
-translated	VERB=4	VERB=translate
-translates	VERB=2	VERB=translate
-translation	NOUN=4	
-transmedia	NOUN=8	
-transmission	NOUN=1	
-transmittal	NOUN=4	
-transmitted	VERB=1	VERB=transmit
-transparent	ADJ=1	
-transplants	NOUN=1	NOUN=transplant
-transport	NOUN=4 VERB=1	
-transportation	NOUN=10	
-transporting	VERB=1	VERB=transport
-trap	NOUN=1	
-trapped	ADJ=1	
-travel	NOUN=7 VERB=5	
-traveled	VERB=1	VERB=travel
-traveler	NOUN=3	
-travelers	NOUN=3	NOUN=traveler
-traveling	VERB=5	VERB=travel
-travelling	NOUN=1	
-travels	VERB=1	VERB=travel
-treasure	NOUN=2	
-treasures	NOUN=1	NOUN=treasure
-treat	VERB=6 NOUN=1	
-treated	VERB=2	VERB=treat
-treating	VERB=1	VERB=treat
-treatment	NOUN=4	
-tree	NOUN=7	
-trees	NOUN=4	NOUN=tree
-trek	NOUN=1	
-trenchant	ADJ=1	
-trend	NOUN=1	
-trends	NOUN=3	NOUN=trend
-trendy	ADJ=1	
-trespass	NOUN=5	
-trial	NOUN=5	
-tribe	NOUN=1	
-tricks	NOUN=1	NOUN=trick
-tried	VERB=9	VERB=try
-trigger	VERB=2	
-triggering	VERB=1	VERB=trigger
-trip	NOUN=4	
-triple	ADJ=1	
-trips	NOUN=3	NOUN=trip
-trivandrum	PROPN=1	PROPN=Trivandrum
-trivia	NOUN=2	
-trooper	NOUN=1	
-troops	NOUN=5	
-tropical	ADJ=1	
-tropics	PROPN=1	PROPN=Tropic
-trouble	NOUN=3	
-troupe	NOUN=1	
-trove	NOUN=1	
-true	ADJ=7	
-truly	ADV=1	
-trunks	NOUN=1	NOUN=trunk
-trust	VERB=5 NOUN=3	
-trusting	VERB=1	VERB=trust
-truth	NOUN=2	
-try	VERB=15 NOUN=1	
-trying	VERB=15	VERB=try
-tsunami	NOUN=1	
-tubes	NOUN=1	NOUN=tube
-tune	NOUN=1	
-tunnel	NOUN=2	
-turismo@merida.gob.mx	PROPN=2	
-turista	X=1	
-turn	NOUN=10 VERB=7	
-turned	VERB=6	VERB=turn
-turning	VERB=2	VERB=turn
-turtle	NOUN=1	
-tutorials	NOUN=1	NOUN=tutorial
-tutoring	NOUN=2	
-twelve	PROPN=1	
-twenties	NOUN=1	
-twentieth	ADJ=1	
-twenty	NUM=5	
-twice	ADV=4	
-twin	NOUN=1	
-twines	NOUN=1	NOUN=twine
-twinky	NOUN=1	
-twisted	VERB=1	VERB=twist
-two	NUM=92	
-ty	INTJ=1	
-tycoons	NOUN=1	NOUN=tycoon
-tying	VERB=1	VERB=tie
-type	NOUN=14 VERB=3	
-types	NOUN=8	NOUN=type
-typical	ADJ=5	
-typically	ADV=3	
-typologies	NOUN=1	NOUN=typology
-typology	NOUN=1	
-u	PRON=5 NOUN=2	PRON=you
-uh	INTJ=40	
-ulterior	ADJ=3	
-ultimate	ADJ=3	
-ultimately	ADV=2	
-ultrasonic	ADJ=1	
-um	INTJ=6	
-unable	ADJ=5	
-unambiguously	ADV=2	
-unattended	ADJ=1	
-unavailable	ADJ=1	
-unawares	ADV=1	
-uncertain	ADJ=2	
-uncertainties	NOUN=1	NOUN=uncertainty
-uncertainty	NOUN=2	
-unchanged	ADJ=1	
-uncle	NOUN=1	
-uncomfortable	ADJ=1	
-unconscious	ADJ=1	
-unconstitutional	ADJ=1	
-uncontrolled	ADJ=1	
-uncover	VERB=1	
-uncovered	VERB=1	VERB=uncover
-uncredited	ADJ=1	
-undated	ADJ=1	
-undecided	ADJ=1	
-under	ADP=43 ADJ=1	
-underlying	VERB=1	VERB=underlie
-undermines	VERB=1	VERB=undermine
-underpinning	VERB=1	VERB=underpin
-understand	VERB=14	
-understanding	NOUN=10 VERB=1	VERB=understand
-understood	VERB=2	VERB=understand
-undertaken	VERB=1	VERB=undertake
-undertakes	VERB=1	VERB=undertake
-underwater	ADJ=1	
-underway	ADJ=1	
-undoubtedly	ADV=1	
-undrstood	VERB=1	VERB=understand
-undue	ADJ=1	
-unemployed	ADJ=1	
-unemployment	NOUN=3	
-unending	ADJ=1	
-unequal	ADJ=1	
-unfamiliar	ADJ=2	
-unfavorable	ADJ=1	
-unfertilized	ADJ=1	
-unfold	VERB=1	
-unforchunitly	ADV=1	ADV=unfortunately
-unfortunate	ADJ=1	
-unfunny	ADJ=2	
-unhappy	ADJ=1	
-unheard	ADJ=1	
-unimportant	ADJ=2	
-uninhabited	ADJ=1	
-union	NOUN=2	
-unique	ADJ=14	
-uniquely	ADV=1	
-unit	NOUN=4	
-united	VERB=2	VERB=unite
-unitedway.enron.com	PROPN=1	
-units	NOUN=8	NOUN=unit
-universal	ADJ=4	
-universities	NOUN=6	NOUN=university
-university	NOUN=2	
-unjust	ADJ=1	
-unknown	ADJ=3	
-unleashed	VERB=1	VERB=unleash
-unless	SCONJ=4	
-unlike	ADP=2	
-unlikely	ADJ=3	
-unlimited	ADJ=1	
-unmet	ADJ=1	
-unnatural	ADJ=1	
-unpopular	ADJ=1	
-unprecedented	ADJ=5	
-unrelated	ADJ=3	
-unreliable	ADJ=2	
-unrestricted	ADJ=1	
-unreturned	ADJ=1	
-unsafe	ADJ=1	
-unsolicited	ADJ=1	
-unstable	ADJ=2	
-unsubscribe	VERB=1	
-unsure	ADJ=3	
-untamed	ADJ=1	
-until	ADP=11 SCONJ=6	
-untrue	ADJ=1	
-unusual	ADJ=2	
-unveiled	VERB=1	VERB=unveil
-unwitting	ADJ=1	
-unworkable	ADJ=1	
-up	ADP=95 ADV=18 NOUN=1	
-upcoming	ADJ=3	
-update	VERB=2 NOUN=1	
-upends	VERB=1	VERB=upend
-uploads	VERB=1	VERB=upload
-upon	ADP=21 SCONJ=5	
-upper	ADJ=4	
-upwards	ADV=1	
-ur	PRON=1	PRON=your
-uranium	NOUN=1	
-urban	ADJ=7	
-urge	NOUN=1	
-urgent	ADJ=1	
-urging	VERB=1	VERB=urge
-us	PRON=49	PRON=we
-usage	NOUN=1	
-use	NOUN=34 VERB=24	
-used	VERB=50	VERB=use
-useful	ADJ=3	
-useless	ADJ=1	
-user	NOUN=7	
-users	NOUN=1	NOUN=user
-uses	NOUN=3 VERB=1	NOUN=use VERB=use
-using	VERB=32	VERB=use
-usual	ADJ=3	
-usually	ADV=12	
-utilise	VERB=1	
-utilities	NOUN=1	NOUN=utility
-utility	NOUN=1	
-utilize	VERB=1	
-utterance	NOUN=1	
-utters	VERB=1	VERB=utter
-v.	ADP=2	ADP=versus
-vacation	NOUN=4	
-vacationing	VERB=1	VERB=vacation
-vacations	NOUN=1	NOUN=vacation
-vacature	NOUN=1	
-vaccines	NOUN=1	NOUN=vaccine
-vacuum	NOUN=1	
-vague	ADJ=1	
-vaguely	ADV=1	
-val	PROPN=1	PROPN=Val
-valentine	PROPN=1	
-vali-	VERB=1	VERB=validate
-valid	ADJ=5	
-validate	VERB=1	
-validity	NOUN=3	
-valley	NOUN=1	
-valuable	ADJ=4	
-valuation	NOUN=1	
-value	NOUN=9	
-values	NOUN=2 VERB=1	NOUN=value VERB=value
-vangie.mcgilloway@powersrc.com	PROPN=1	
-vans	NOUN=2	NOUN=van
-variable	ADJ=1	
-variables	NOUN=1	NOUN=variable
-variant	NOUN=1	
-variants	NOUN=1	NOUN=variant
-variation	NOUN=3	
-varied	VERB=1	VERB=vary
-varies	VERB=3	VERB=vary
-varieties	NOUN=3	NOUN=variety
-variety	NOUN=6	
-various	ADJ=8	
-vary	VERB=1	
-varying	VERB=1	VERB=vary
-vast	ADJ=6	
-ve	AUX=4	AUX=have
-vegan	NOUN=1	
-vegetation	NOUN=2	
-veggie	NOUN=1	
-vehicle	NOUN=7	
-veiled	ADJ=1	
-velocity	NOUN=3	
-venality	NOUN=1	
-vendors	NOUN=1	NOUN=vendor
-venture	VERB=2 NOUN=1	
-ventured	VERB=1	VERB=venture
-ventures	NOUN=1	NOUN=venture
-venue	NOUN=1	
-verb	NOUN=5	
-verbal	ADJ=2	
-verbs	NOUN=1	NOUN=verb
-verge	NOUN=1	
-verification	NOUN=1	
-versa	ADV=1	
-versatile	ADJ=1	
-verse	NOUN=1	
-version	NOUN=6	
-versions	NOUN=3	NOUN=version
-versus	ADP=2	
-very	ADV=110 ADJ=3 VERB=1	VERB=vary
-vessel	NOUN=1	
-vested	VERB=1	VERB=vest
-veteran	NOUN=1	
-vexation	NOUN=1	
-via	ADP=13	
-viable	ADJ=2	
-vibe	NOUN=1	
-vibes	NOUN=1	NOUN=vibe
-vibrant	ADJ=1	
-vibrating	VERB=1	VERB=vibrate
-vice	ADV=1	
-vice-president	NOUN=1	
-victims	NOUN=2	NOUN=victim
-video	NOUN=15	
-videos	NOUN=2	NOUN=video
-vietnam	PROPN=1	PROPN=Vietnam
-view	NOUN=11 VERB=3	
-viewed	VERB=3	VERB=view
-viewer	NOUN=2	
-viewers	NOUN=4	NOUN=viewer
-viewership	NOUN=1	
-viewing	NOUN=2 VERB=1	VERB=view
-viewpoint	NOUN=1	
-viewpoints	NOUN=1	NOUN=viewpoint
-views	NOUN=15	NOUN=view
-village	NOUN=19	
-villages	NOUN=7	NOUN=village
-vintage	ADJ=1	
-violates	VERB=1	VERB=violate
-violating	VERB=3	VERB=violate
-violation	NOUN=6	
-violators	NOUN=1	NOUN=violator
-violence	NOUN=4	
-violent	ADJ=1	
-violin	NOUN=1	
-viral	ADJ=1	
-virtual	ADJ=2	
-virtually	ADV=3	
-virtue	NOUN=1	
-virtues	NOUN=1	NOUN=virtue
-visa	NOUN=13 X=1	
-visibility	NOUN=1	
-visible	ADJ=1	
-vision	NOUN=2	
-visit	VERB=9 NOUN=4	
-visited	VERB=9	VERB=visit
-visiting	VERB=5	VERB=visit
-visitor	NOUN=3	
-visitors	NOUN=10	NOUN=visitor
-visits	NOUN=1	NOUN=visit
-visual	ADJ=10	
-visualization	NOUN=1	
-visually	ADV=2	
-vital	ADJ=2	
-vitamin	NOUN=1	
-vlogger	NOUN=1	
-vocal	ADJ=1	
-vocalist	NOUN=1	
-vodka	NOUN=2	
-voice	NOUN=7	
-void	VERB=1	
-volcanic	ADJ=1	
-volcano	NOUN=2	
-volley	NOUN=1	
-vols	NOUN=1	NOUN=volume
-volume	NOUN=2	
-volunteer	NOUN=1	
-volunteered	VERB=3	VERB=volunteer
-volunteers	NOUN=2	NOUN=volunteer
-vote	VERB=4 NOUN=2	
-voted	VERB=4	VERB=vote
-voters	NOUN=2	NOUN=voter
-voting	VERB=1	VERB=vote
-vouchers	NOUN=1	NOUN=voucher
-vs	ADP=1	ADP=versus
-vs.	ADP=1	ADP=versus
-vu	X=1	
-w	ADP=1	ADP=with
-w/	ADP=1	ADP=with
-wage	NOUN=3	
-wages	NOUN=2	NOUN=wage
-wai	NOUN=5 VERB=2	
-wai'd	VERB=1	VERB=wai
-waiing	VERB=1	VERB=wai
-wait	VERB=4	
-waiting	VERB=1	VERB=wait
-waitress	NOUN=1	
-waived	VERB=1	VERB=waive
-waiver	NOUN=5	
-wake	NOUN=1	
-wakes	VERB=1	VERB=wake
-walk	VERB=9 NOUN=6	
-walked	VERB=3	VERB=walk
-walking	VERB=5 NOUN=3	VERB=walk
-walks	NOUN=1 PROPN=1	NOUN=walk PROPN=walk
-wall	NOUN=3	
-wallet	NOUN=2	
-walzem	PROPN=1	PROPN=Walzem
-wan	VERB=3	VERB=want
-waning	VERB=1	VERB=wane
-want	VERB=63	
-wanted	VERB=22	VERB=want
-wanting	VERB=1	VERB=want
-wants	VERB=10	VERB=want
-war	NOUN=12 PROPN=1	PROPN=War
-warehouse	NOUN=1	
-warehouses	NOUN=1	NOUN=warehouse
-warm	ADJ=4	
-warning	NOUN=3	
-warplanes	NOUN=1	NOUN=warplane
-warranted	VERB=1	VERB=warrant
-warrants	NOUN=2	NOUN=warrant
-wars	NOUN=3	NOUN=war
-was	AUX=442 VERB=10	AUX=be VERB=be
-washed	VERB=2	VERB=wash
-waste	NOUN=1	
-wasted	ADJ=2	
-wastes	NOUN=1	NOUN=waste
-watch	VERB=3 NOUN=1	
-watching	VERB=2	VERB=watch
-water	NOUN=10	
-waterfall	NOUN=1	
-waterfalls	NOUN=1	NOUN=waterfall
-waterfront	NOUN=1	
-waters	NOUN=4	NOUN=water
-wats	NOUN=1	NOUN=wat
-wave	NOUN=4	
-wavering	VERB=1	VERB=waver
-waves	NOUN=1	NOUN=wave
-wax	NOUN=3	
-way	NOUN=57 ADV=1	
-ways	NOUN=16	NOUN=way
-we	PRON=237	
-weak	ADJ=3	
-weakened	VERB=1	VERB=weaken
-weaknesses	NOUN=1	NOUN=weakness
-wealth	NOUN=4	
-wealthy	ADJ=4	
-weapon	NOUN=2	
-weapons	NOUN=11	NOUN=weapon
-wear	VERB=7	
-wearing	VERB=4	VERB=wear
-weather	NOUN=5	
-web	NOUN=10	
-webcomic	NOUN=1	
-webmas...@globelingerie.com	PROPN=1	
-website	NOUN=20	
-wedding	NOUN=6	
-weed	NOUN=1	
-weeds	NOUN=1	NOUN=weed
-week	NOUN=19	
-weekend	NOUN=5	
-weekends	NOUN=2	NOUN=weekend
-weekly	ADJ=4 ADV=1	
-weeks	NOUN=5	NOUN=week
-weeping	NOUN=1 VERB=1	VERB=weep
-weight	NOUN=4	
-weird	ADJ=1	
-welcome	VERB=4 ADJ=2	
-welcomed	VERB=1	VERB=welcome
-welcoming	ADJ=1	
-well	ADV=72 INTJ=4 ADJ=3	
-wells	NOUN=1	NOUN=well
-wendy	PROPN=1	
-went	VERB=15	VERB=go
-were	AUX=122 VERB=2 ADV=1 X=1	AUX=be VERB=be ADV=where X=_
-west	ADV=9 NOUN=7 ADJ=2	
-western	ADJ=1	
-whale	NOUN=1	
-wharf	NOUN=1	
-what	PRON=133 DET=13	
-whatever	PRON=4 INTJ=1	
-whatnot	NOUN=2	
-whatsoever	ADV=1	
-wheel	NOUN=1	
-wheelchair	NOUN=3	
-wheels	NOUN=2	NOUN=wheel
-when	ADV=86	
-where	ADV=62 AUX=1 VERB=1	AUX=be VERB=be
-whereas	SCONJ=2	
-wherever	ADV=2	
-whether	SCONJ=25 CCONJ=1	
-which	PRON=170 DET=10	
-while	SCONJ=23 NOUN=6	
-whimsical	ADJ=1	
-whispers	NOUN=1	NOUN=whisper
-white	ADJ=4	
-whittle	VERB=1	
-who	PRON=101 ADV=1	ADV=how
-who's	PRON=2	PRON=whose
-whoever	PRON=1	
-whole	ADJ=11 NOUN=4	
-whom	PRON=6	
-whose	PRON=4	
-why	ADV=29	
-wide	ADJ=2 ADV=1	
-widely	ADV=12	
-wider	ADJ=3	ADJ=wide
-widespread	ADJ=1	
-wife	NOUN=9	
-wifi	NOUN=4	
-wild	ADJ=1 NOUN=1	
-wildest	ADJ=1	ADJ=wild
-wildlife	NOUN=8	
-will	AUX=203 NOUN=1	
-willing	ADJ=6	
-willpower	NOUN=1	
-win	VERB=5	
-wind	NOUN=4	
-window	NOUN=3	
-winds	NOUN=1	NOUN=wind
-windsurf	NOUN=2	
-wine	NOUN=2	
-wing	NOUN=7	
-winners	NOUN=1	NOUN=winner
-winning	VERB=3	VERB=win
-wins	VERB=2	VERB=win
-winter	NOUN=7	
-winters	NOUN=2	NOUN=winter
-wiped	VERB=1	VERB=wipe
-wisdom	NOUN=3	
-wise	ADJ=4	
-wish	VERB=11 NOUN=3 PRON=1	PRON=which
-wit	NOUN=1	
-with	ADP=407 SCONJ=17	
-withdrew	VERB=1	VERB=withdraw
-withholding	NOUN=1	
-within	ADP=20	
-without	ADP=15 SCONJ=6	
-witness	NOUN=1 VERB=1	
-witnessed	VERB=1	VERB=witness
-witnesses	NOUN=1	NOUN=witness
-witnessing	VERB=1	VERB=witness
-witting	ADJ=1	
-wo	AUX=6	AUX=will
-wolf	NOUN=2	
-woman	NOUN=8	
-women	NOUN=12	NOUN=woman
-won	VERB=9	VERB=win
-wonder	VERB=4	
-wonderful	ADJ=7	
-wondering	VERB=4	VERB=wonder
-wonders	NOUN=1	NOUN=wonder
-wooden	ADJ=1	
-woodrow	PROPN=1	
-word	NOUN=21	
-words	NOUN=12 PROPN=1	NOUN=word PROPN=word
-work	NOUN=57 VERB=26	
-workable	ADJ=2	
-worked	VERB=11	VERB=work
-workers	NOUN=5	NOUN=worker
-workforce	NOUN=6	
-working	VERB=16 NOUN=2 ADJ=1	VERB=work
-workout	NOUN=1	
-works	NOUN=26 VERB=3	NOUN=work VERB=work
-worksheet	NOUN=1	
-world	NOUN=42 PROPN=1	PROPN=World
-worlds	NOUN=3	NOUN=world
-worldwide	ADJ=2 ADV=1	
-worn	VERB=3	VERB=wear
-worse	ADJ=1	ADJ=bad
-worst	ADJ=2	ADJ=bad
-worth	ADJ=8	
-worthwhile	ADJ=1	
-woul	AUX=1	AUX=would
-would	AUX=147	
-wounded	VERB=1	VERB=wound
-wrap	NOUN=1	
-wrapping	NOUN=1	
-wreck	NOUN=1	
-write	VERB=14	
-writer	NOUN=8	
-writers	NOUN=12	NOUN=writer
-writes	VERB=3	VERB=write
-writing	VERB=6 NOUN=5	VERB=write
-writings	NOUN=1	NOUN=writing
-written	VERB=12 ADJ=1	VERB=write
-wrok	NOUN=1	NOUN=work
-wrong	ADJ=4 NOUN=2 ADV=1	
-wrongdoer	NOUN=2	
-wrongdoing	NOUN=4	
-wrongful	ADJ=2	
-wrote	VERB=13	VERB=write
-www.adobe.com	PROPN=1	
-www.igourmet.com	PROPN=1	
-www.thecatalbum.com	PROPN=1	
-www.visitsouthshropshire.co.uk	PROPN=1	
-x	ADP=1 SYM=1 X=1	
-y-	INTJ=2	
-ya	INTJ=1	
-yard	NOUN=1	
-ye	PRON=3	
-yeah	INTJ=2 ADV=1	
-year	NOUN=57	
-yearly	ADJ=2	
-years	NOUN=65	NOUN=year
-yellow	ADJ=2	
-yep	INTJ=2	
-yes	INTJ=5	
-yesterday	NOUN=3	
-yet	ADV=15 CCONJ=3	
-yoga	NOUN=1	
-yogurt	NOUN=1	
-you	PRON=594	
-yound	ADJ=1	
-young	ADJ=14	
-younger	ADJ=2	ADJ=young
-youngest	ADJ=2	ADJ=young
-your	PRON=134	
-yourself	PRON=8	
-youth	NOUN=2	
-youtube	PROPN=1	
-yrs	NOUN=1	NOUN=year
-yuck	INTJ=1	
-yum	INTJ=1	
-yummy	ADJ=1	
-yuppy	NOUN=1	
-zeitgeist	NOUN=1	NOUN=Zeitgeist
-zone	NOUN=5	
-zones	NOUN=1	NOUN=zone
-zouk	NOUN=2	
-~	PUNCT=1	
-£	SYM=5	
-§	SYM=2	
-°	NOUN=8	
-±	CCONJ=1	
-²	ADJ=1	
-º	NOUN=2	
-½	NUM=1	
-Ærø	PROPN=1	PROPN=Ærø
-Élysées	PROPN=1	PROPN=clysé
-Ésuulaaluʔ	PROPN=1	PROPN=Ésuulaaluʔ
-Øhav	PROPN=2	PROPN=Øhav
-Øhavet	PROPN=1	PROPN=Øhavet
-Øhavets	PROPN=1	PROPN=Øhavet
-Øhavsstien	X=1	X=Øhavsstien
-à	PROPN=2	
-Łódzkie	PROPN=1	PROPN=Łódzkie
-Łódź	PROPN=23	PROPN=Łódź
-łodzianie	X=1	
-łodzianin	X=1	
-łodzianka	X=1	
-łódź	X=1	
-ʌtˢo	PROPN=1	
-ʒan	PROPN=1	
-ʻŌlelo	PROPN=1	PROPN=ʻŌlelo
-ˈantoɲiːn	PROPN=1	
-ˈdvor̝aːk	PROPN=1	
-ˈjɛsb̥ɐsn̩	PROPN=1	
-ˈlɛopolt	PROPN=1	
-ρ	NOUN=2	
-حديد	X=1	
-زها	X=1	
-Ḥadīd	PROPN=1	PROPN=Ḥadīd
-–	SYM=26 PUNCT=13	SYM=- PUNCT=-
-—	PUNCT=64	
-‘	PUNCT=10	PUNCT='
-’	PART=14 PUNCT=12	PART='s PUNCT='
-’d	AUX=2	AUX=would
-’ll	AUX=5	AUX=will
-’m	AUX=2	AUX=be
-’re	AUX=1	AUX=be
-’s	PART=38 AUX=34 VERB=3 PRON=1	PART='s AUX=be VERB=be PRON=we
-’ve	AUX=3	AUX=have
-“	PUNCT=26	PUNCT="
-”	PUNCT=25	PUNCT="
-…	PUNCT=9	
-€	SYM=5	
-☎	SYM=2	
-☏	SYM=3	
-♥	PUNCT=1	
-✉	SYM=3	
+# first), then TAG=lemma where the lemma differs from the lower-cased form, then the form's WordNet
+# signature (as the signature rules read it; its classes n v a r also allow NOUN VERB ADJ ADV).
+!	PUNCT=143		-
+!!	PUNCT=15		-
+!!!	PUNCT=5		-
+!!!!	PUNCT=3		-
+!!!!!!!	PUNCT=1		-
+!!!!!!!!!!	PUNCT=1		-
+!!!!!!!!!!!!!!!!!!!!!!!!!	PUNCT=1		-
+!!!!!!!!!!!!!?	PUNCT=1		-
+!.	PUNCT=1		-
+!?	PUNCT=2		-
+!?!?!	PUNCT=1		-
+!?????!!!!	PUNCT=1		-
+"	PUNCT=451 NOUN=2		-
+#	SYM=4		-
+#1	NUM=1		-
+#44	NUM=1		-
+#audiobooks	PROPN=2		-
+$	SYM=17		-
+$$$	NOUN=4		-
+%	SYM=9		-
+&	CCONJ=44		-
+'	PUNCT=65 PART=17 NOUN=2	PART='s	-
+'S	AUX=1	AUX=be	-
+'d	AUX=15	AUX=would	-
+'ll	AUX=23	AUX=will	-
+'m	AUX=48	AUX=be	-
+'re	AUX=44	AUX=be	-
+'s	PART=236 AUX=153 VERB=22 PRON=5	AUX=be VERB=be PRON=we	-
+'ve	AUX=28	AUX=have	-
+(	PUNCT=441 X=2		-
+(a)	X=2		-
+(b)	X=2		-
+(c)	X=2		-
+(d)	X=1		-
+)	PUNCT=442 X=2		-
+***	PUNCT=1		-
+********************************	PUNCT=1		-
+*************************************	PUNCT=1		-
+************************************************	PUNCT=2		-
++	SYM=11		-
+++	SYM=1		-
+++++++++++++++++++	SYM=1		-
++1	NUM=1		-
++1602275-4958	NUM=1		-
++1918584-4428	NUM=1		-
++4533330040	NUM=1		-
++4550981306	NUM=1		-
++4588304520	NUM=1		-
+,	PUNCT=3972		-
+-	PUNCT=483 SYM=23		-
+--	PUNCT=72	PUNCT=-	-
+---	PUNCT=1		-
+------------------------------------------------	PUNCT=1		-
+----==	PUNCT=2		-
+---=	PUNCT=2		-
+-ʒæk	PROPN=1		-
+.	PUNCT=3462		-
+..	PUNCT=23		-
+...	PUNCT=78		-
+....	PUNCT=8		-
+......	PUNCT=1		-
+.......	PUNCT=1		-
+.........	PUNCT=1		-
+..........	PUNCT=1		-
+..?	PUNCT=1		-
+.203	NUM=1		-
+.227	NUM=1		-
+.265	NUM=1		-
+.292	NUM=1		-
+.322	NUM=1		-
+.324	NUM=1		-
+.348	NUM=1		-
+.432	NUM=1		-
+.?	PUNCT=3		-
+.doc	X=2		-
+/	SYM=50 PUNCT=13		-
+//	SYM=1		-
+0	NUM=2		-
+0.0022	NUM=1		-
+0.0076	NUM=1		-
+0.05	NUM=1		-
+0.0585	NUM=1		-
+0.1171	NUM=1		-
+0.3931	NUM=1		-
+01:58	NUM=1		-
+02/13/2001	NUM=1		-
+03/23/2001	NUM=1		-
+03/27/2001	NUM=2		-
+03/28/2001	NUM=1		-
+03/29/2001	NUM=1		-
+03:00	NUM=1		-
+03:14:14	NUM=1		-
+03:48	NUM=1		-
+04/25/01	NUM=1		-
+04/26/2001	NUM=1		-
+05/22/2001	NUM=1		-
+0590258046	NUM=1		-
+0590854950	NUM=1		-
+0590854959	NUM=1		-
+0590883899	NUM=1		-
+0590920648	NUM=1		-
+05:09	NUM=1		-
+06:03:48	NUM=1		-
+06:23	NUM=1		-
+06:30	NUM=1		-
+07:17	NUM=1		-
+08	NUM=1		-
+08/08/2000	NUM=1		-
+08/10/2000	NUM=1		-
+08/15/2000	NUM=2		-
+08/16/2000	NUM=3		-
+08/17/2000	NUM=1		-
+08:00	NUM=3		-
+08:02	NUM=1		-
+08:14:00	NUM=1		-
+08:28	NUM=1		-
+08:30	NUM=2		-
+08:36:00	NUM=1		-
+08:52	NUM=1		-
+09:01	NUM=1		-
+09:11	NUM=1		-
+09:25	NUM=1		-
+1	NUM=77 X=1		-
+1,000	NUM=1	NUM=1000	-
+1,100	NUM=1	NUM=1100	-
+1,537,058	NUM=1	NUM=1537058	-
+1,8	NUM=1	NUM=1.8	-
+1.	X=2 NUM=1		-
+1.1	NUM=1		-
+1.12	NUM=1		-
+1.3	NUM=1		-
+1.428,000	NUM=1	NUM=1428000	-
+1.5	NUM=1		-
+1.78	NUM=1		-
+10	NUM=28		-
+10.74	NUM=1		-
+10/08/99	NUM=1		-
+100	NUM=5		-
+100,000	NUM=3	NUM=100000	-
+1000	NUM=1		-
+102	NUM=1		-
+103	NUM=1		-
+10300	NUM=1		-
+107	NUM=1		-
+1080	NUM=1		-
+10:13	NUM=1		-
+10:46:08	NUM=1		-
+10MM	NOUN=1		-
+10th	ADJ=3		a
+11	NUM=11		-
+11,200	NUM=1	NUM=11200	-
+11/16/2005	NUM=1		-
+110	NUM=1		-
+1100	NUM=3		-
+111	NUM=1		-
+115	NUM=1		-
+11:00	NUM=1		-
+11:16:00	NUM=1		-
+11:21	NUM=1		-
+11:36	NUM=1		-
+11th	ADJ=1		a
+12	NUM=15		-
+12's	NOUN=1	NOUN=12	-
+12,000	NUM=1	NUM=12000	-
+12/26/2004	NUM=1		-
+120	NUM=2		-
+121	NUM=1		-
+1214	NUM=1		-
+1225	NUM=1		-
+125	NUM=1		-
+12:05	NUM=1		-
+12:42:55	NUM=1		-
+12th	ADJ=1		a
+13	NUM=16		-
+1355	NUM=1		-
+1380	NUM=1		-
+13th	ADJ=2		a
+14	NUM=6		-
+1423	NUM=1		-
+145th	PROPN=1		a
+14:00	NUM=1		-
+14th	ADJ=1		a
+15	NUM=23		-
+150	NUM=1		-
+15071	NUM=1		-
+1540s	NOUN=1		-
+15th	ADJ=1 ADV=1		a
+16	NUM=13		-
+1600	NUM=1		-
+1635	NUM=2		-
+1655	NUM=1		-
+1660	NUM=1		-
+1661	NUM=1		-
+1665	NUM=1		-
+1678	NUM=1		-
+1679	NUM=1		-
+1683	NUM=1		-
+1686	NUM=1		-
+1687	NUM=1		-
+1689	NUM=2		-
+169	NUM=2		-
+1696	NUM=2		-
+1699	NUM=3		-
+17	NUM=14		-
+170	NUM=1		-
+1700	NUM=2		-
+1701	NUM=1		-
+171	NUM=1		-
+1721	NUM=1		-
+1724	NUM=2		-
+1733	NUM=1		-
+1738	NUM=2		-
+1739	NUM=1		-
+1750	NUM=1		-
+177	NUM=1		-
+1776	NUM=2		-
+1782	NUM=1		-
+17th	ADJ=2 NOUN=1		a
+18	NUM=9		-
+18,000	NUM=1	NUM=18000	-
+180	NUM=2		-
+1800s	NOUN=1		-
+1818	NUM=1		-
+1830s	NOUN=1		n
+1835	NUM=1		-
+1841	NUM=1		-
+1846	NUM=1		-
+1848	NUM=1		-
+1849	NUM=2		-
+185	NUM=1		-
+1851	NUM=1		-
+1853	NUM=1		-
+1859	NUM=6		-
+1860	NUM=2		-
+1860s	NOUN=1		n
+1865	NUM=1		-
+1871	NUM=2		-
+1872	NUM=1		-
+1873	NUM=1		-
+1874	NUM=2		-
+1876	NUM=1		-
+1877	NUM=3		-
+1878	NUM=1		-
+1880	NUM=4		-
+1881	NUM=1		-
+1883	NUM=1		-
+1887	NUM=2		-
+1888	NUM=4		-
+1890	NUM=3		-
+1891	NUM=2		-
+1892	NUM=1		-
+1893	NUM=1		-
+1895	NUM=1		-
+1896	NUM=1		-
+19	NUM=17		-
+19.5	NUM=1		-
+190	NUM=1		-
+1900	NUM=1		-
+1902	NUM=1		-
+1904	NUM=2		-
+1905	NUM=1		-
+1906	NUM=1		-
+1907	NUM=1		-
+1909	NUM=2		-
+1910	NUM=3		-
+1911	NUM=1		-
+1913	NUM=1		-
+1918	NUM=1		-
+1920	NUM=3		-
+1920s	NOUN=2		n
+1921	NUM=1		-
+1922	NUM=2		-
+1924	NUM=1		-
+1925	NUM=5		-
+1926	NUM=1		-
+1927	NUM=2		-
+1928	NUM=3		-
+1929	NUM=3		-
+1930	NUM=1		-
+1930s	NOUN=1		n
+1930’s	PROPN=1	PROPN=1930s	-
+1932	NUM=1		-
+1933	NUM=1		-
+1936	NUM=1		-
+1937	NUM=1		-
+1938	NUM=1		-
+1939	NUM=1		-
+1940	NUM=1		-
+1940s	NOUN=2		n
+1942	NUM=1		-
+1943	NUM=1		-
+1944	NUM=2		-
+1945	NUM=2		-
+1947	NUM=5		-
+1949	NUM=4		-
+1950	NUM=5		-
+1950s	NOUN=2		n
+1951	NUM=1		-
+1952	NUM=1		-
+1954	NUM=3		-
+1955	NUM=1		-
+1958	NUM=5		-
+1959	NUM=1		-
+1960	NUM=2		-
+1960s	NOUN=6		n
+1961	NUM=1		-
+1962	NUM=2		-
+1963	NUM=1		-
+1964	NUM=4		-
+1965	NUM=2		-
+1966	NUM=2		-
+1967	NUM=1		-
+1968	NUM=2		-
+1970	NUM=1		-
+1970s	NOUN=1		n
+1971	NUM=4		-
+1972	NUM=1		-
+1973	NUM=1		-
+1975	NUM=3		-
+1976	NUM=2		-
+1977	NUM=2		-
+1978	NUM=1		-
+1979	NUM=2		-
+1981	NUM=2		-
+1982	NUM=2		-
+1983	NUM=3		-
+1984	NUM=2		-
+1985	NUM=1		-
+1986	NUM=1		-
+1988	NUM=5		-
+1989	NUM=2		-
+1990	NUM=1		-
+1990s	NOUN=2		n
+1991	NUM=3		-
+1992	NUM=2		-
+1993	NUM=1		-
+1994	NUM=1		-
+1995	NUM=2		-
+1996	NUM=1		-
+1997	NUM=1		-
+1998	NUM=2		-
+1999	NUM=7		-
+19th	ADJ=7 NOUN=1		a
+1:1:19	NUM=1		-
+1:30	NUM=1		-
+1st	ADJ=2		a
+2	NUM=55		-
+2.	X=3 NUM=1		-
+2.0	NUM=1		-
+2.1.	X=1		-
+2.2.	X=1		-
+2.7	NUM=1		-
+2.9	NUM=1		-
+20	NUM=15		-
+20,000	NUM=2	NUM=20000	-
+20.00	NUM=1		-
+200	NUM=3		-
+2000	NUM=12		-
+2000s	NOUN=2		-
+2001	NUM=2		-
+2002	NUM=3		-
+2003	NUM=8		-
+2004	NUM=9		-
+2005	NUM=19		-
+2005-981	NUM=1		-
+2006	NUM=13		-
+2007	NUM=10		-
+2008	NUM=8		-
+2009	NUM=14		-
+201	NUM=4		-
+201-224-7900	NUM=1		-
+201-592-4699	NUM=1		-
+2010	NUM=22		-
+2011	NUM=23		-
+2012	NUM=23		-
+2013	NUM=22		-
+2014	NUM=20		-
+2015	NUM=17		-
+2016	NUM=16		-
+2017	NUM=13		-
+2018	NUM=4		-
+2019	NUM=3		-
+2022	NUM=1		-
+203.674.7723	NUM=1		-
+203.961.7523	NUM=1		-
+2075	NUM=1		-
+20:00	NUM=2		-
+20s	NOUN=2		-
+20th	ADJ=3		a
+21	NUM=9		-
+21.0	NUM=1		-
+2100	NUM=1		-
+212-848-8400	NUM=1		-
+21202	NUM=1		-
+21st	ADJ=1		a
+22	NUM=8		-
+220	NUM=2		-
+225	NUM=2		-
+22nd	NOUN=1		a
+22th	NOUN=1	NOUN=22nd	-
+23	NUM=8		-
+235-1972	NUM=1		-
+24	NUM=15		-
+240	NUM=1		-
+243,000	NUM=1	NUM=243000	-
+244	NUM=1		-
+2470	NUM=1		-
+25	NUM=14		-
+25.1	NUM=1		-
+250	NUM=2		-
+250,000	NUM=1	NUM=250000	-
+2500	NUM=1		-
+26	NUM=5		-
+27	NUM=2		-
+27th	ADJ=1		a
+28	NUM=8		-
+281.848.1619	NUM=1		-
+29	NUM=1		-
+29th	NOUN=1		a
+2:30	NUM=1		-
+2Pac	PROPN=1	PROPN=2Pac	-
+2nd	ADJ=1		a
+3	NUM=37		-
+3,	NUM=1	NUM=3000	-
+3,40	NUM=1	NUM=3.40	-
+3,800	NUM=1	NUM=3800	-
+3-3264	NUM=1		-
+3-5076	NUM=1		-
+3-5213	NUM=1		-
+3-5290	X=1	X=_	-
+3.	X=1		-
+3.0	NUM=1		-
+3.1	NUM=1		-
+3.5	NUM=1		-
+3/9/2005	NUM=1		-
+30	NUM=16		-
+30,0	NUM=1		-
+30,000	NUM=1	NUM=30000	-
+300	NUM=2		-
+300,000	NUM=2	NUM=300000	-
+303-832-8160	NUM=1		-
+30s	NOUN=2		-
+31	NUM=10		-
+311	NUM=1		-
+314	NUM=1		-
+317	NUM=1		-
+319	NUM=1		-
+32	NUM=2		-
+3200	NUM=1		-
+328	NUM=1		-
+330	NUM=1		-
+335	NUM=1		-
+33A	SYM=1	SYM=33A	-
+33rd	ADJ=1		a
+348	NUM=1		-
+34th	ADJ=1		a
+35	NUM=2		-
+350	NUM=1		-
+354	NUM=1		-
+36.2	NUM=1		-
+360	NUM=1		-
+363-0555	NUM=1		-
+368	NUM=1		-
+37	NUM=3		-
+375	NUM=1		-
+3750	NUM=1		-
+37625	NUM=1		-
+39	NUM=1		-
+391,000	NUM=1	NUM=391000	-
+3G	NOUN=1		-
+3rd	ADJ=1 NOUN=1		a
+4	NUM=32		-
+4,000	NUM=1	NUM=4000	-
+4,489,109	NUM=1	NUM=4489109	-
+4.0	NUM=2		-
+4.6	NUM=3		-
+40	NUM=7		-
+40,000	NUM=4	NUM=40000	-
+401	NUM=1		-
+404-449-1026	NUM=1		-
+4054	NUM=1		-
+410-468-3499	NUM=1		-
+410-468-3798	NUM=1		-
+4105SF	NOUN=1		-
+412	NUM=2		-
+42	NUM=1		-
+42.65	NUM=1		-
+43	NUM=1		-
+44	NUM=3		-
+44,000	NUM=1	NUM=44000	-
+44th	PROPN=2		a
+45	NUM=4		-
+450	NUM=1		-
+46	NUM=3		-
+460,000	NUM=1	NUM=460000	-
+4600	NUM=1		-
+461-1776	NUM=1		-
+4783	NUM=1		-
+47th	ADJ=2		a
+48	NUM=1		-
+48604	NUM=1		-
+4A	PROPN=3	PROPN=4A	-
+4gamer	PROPN=1		-
+4th	ADJ=2 NOUN=1		a
+5	NUM=27		-
+5,000	NUM=4	NUM=5000	-
+5,600	NUM=1	NUM=5600	-
+5.3	NUM=1		-
+5.76	NUM=1		-
+50	NUM=7		-
+500	NUM=2		-
+51	NUM=1		-
+51st	ADJ=1		-
+5233	NUM=1		-
+5250	NUM=1		-
+529999204044	NUM=1		-
+529999420000	NUM=1		-
+53	NUM=1		-
+53596	NUM=1		-
+54	NUM=1		-
+55	NUM=1		-
+55,7	NUM=1		-
+56A	SYM=1	SYM=56A	-
+5765	NUM=1		-
+580	NUM=1		-
+59	NUM=1		-
+5:00	NUM=1		-
+5th	NOUN=1		a
+6	NUM=22		-
+6,000	NUM=1	NUM=6000	-
+6,606	NUM=1	NUM=6606	-
+60	NUM=6		-
+60.23	NUM=1		-
+600	NUM=1		-
+60th	ADJ=1	ADJ=100th	a
+61	NUM=2		-
+62	NUM=1		-
+63	NUM=1		-
+639-3	NUM=2		-
+64.73	NUM=1		-
+64.75	NUM=1		-
+6400	NUM=1		-
+650	NUM=1		-
+66	NUM=1		-
+66.80	NUM=1		-
+67	NUM=1		-
+672,000	NUM=1	NUM=672000	-
+7	NUM=24		-
+7,000	NUM=1	NUM=7000	-
+7,5	NUM=1	NUM=7.5	-
+7.64	NUM=1		-
+70	NUM=3		-
+70's	NOUN=1	NOUN=70s	-
+70,000	NUM=1	NUM=70000	-
+70.85	NUM=1		-
+705-7201	NUM=1		-
+71	NUM=2		-
+713	NUM=3		-
+713-664-7478	NUM=1		-
+713.306.7940	NUM=1		-
+713.837.1638	NUM=1		-
+713.864.4149	NUM=1		-
+71st	PROPN=1		-
+72	NUM=3		-
+72,000	NUM=1	NUM=72000	-
+73	NUM=1		-
+74	NUM=1		-
+75	NUM=4		-
+750,000	NUM=1	NUM=750000	-
+755-1109	NUM=1		-
+75th	ADJ=1		a
+76	NUM=1		-
+760,000	NUM=1	NUM=760000	-
+77	NUM=1		-
+8	NUM=21		-
+8,000	NUM=1	NUM=8000	-
+8.00	NUM=1		-
+8.95	NUM=1		-
+80	NUM=2		-
+80's	NOUN=1	NOUN=80s	-
+80,000	NUM=1	NUM=80000	-
+800	NUM=1		-
+80119	NUM=1		-
+80s	NOUN=1		-
+80th	ADJ=1		a
+81P/Wild	PROPN=1	PROPN=81P/Wild	-
+82	NUM=1		-
+825	NUM=1		-
+84	NUM=1		-
+85,000	NUM=1	NUM=85000	-
+853-3242	NUM=1		-
+860	NUM=1		-
+86th	ADJ=1		-
+87	NUM=1		-
+88	NUM=1		-
+89	NUM=2		-
+9	NUM=17		-
+9.62	NUM=1		-
+9/11	NUM=2		-
+9/26/2005	NUM=1		-
+9/30/01	NUM=1		-
+90	NUM=9		-
+91	NUM=3		-
+92	NUM=1		-
+937,000	NUM=1	NUM=937000	-
+944-3737	NUM=1		-
+944-6800	NUM=1		-
+95	NUM=1		-
+96	NUM=1		-
+988,000	NUM=1	NUM=988000	-
+989	NUM=1		-
+9th	ADJ=1		a
+:	PUNCT=249		-
+:(	SYM=1		-
+:)	SYM=12		-
+:-)	SYM=4		-
+:?	PUNCT=3		-
+:P	SYM=1		-
+;	PUNCT=121		-
+<	PUNCT=13 SYM=1		-
+<<	PUNCT=4		-
+=	SYM=4		-
+=---	PUNCT=2		-
+==----	PUNCT=2		-
+==============================================================================	SYM=2		-
+>	PUNCT=13 SYM=2		-
+>>	PUNCT=4		-
+?	PUNCT=343 SYM=1		-
+?!	PUNCT=1		-
+??	PUNCT=1		-
+??.	PUNCT=1		-
+?????????????????????????????????????????????????????????	PUNCT=1		-
+@	ADP=9 SYM=1		-
+@paulhastings.com	NOUN=1		-
+A	DET=60 PROPN=8 NOUN=3 SYM=3 X=2 ADJ=1	PROPN=A NOUN=A SYM=A ADJ=A	n
+A.	PROPN=2	PROPN=A.	-
+ABC	PROPN=3	PROPN=ABC	n
+ACPeds	PROPN=3	PROPN=ACPeds	-
+ADHD	NOUN=1		n
+AFP	PROPN=1	PROPN=AFP	n
+AIDS	PROPN=1	PROPN=AIDS	nNV
+AKMA	PROPN=1	PROPN=AKMA	-
+ALL	DET=3		ar
+ALTERNATIVE	ADJ=1	ADJ=Alternative	na
+ALWAY	ADV=1		-
+AM	NOUN=11 PROPN=1	NOUN=a.m. PROPN=AM	nV
+AMAZING	ADJ=1		aV
+AND	CCONJ=2		-
+AOL	PROPN=1	PROPN=AOL	-
+AP	PROPN=3	PROPN=AP	-
+API.pdf	NOUN=2		-
+AQ	PROPN=1	PROPN=AQ	-
+ARES	PROPN=1	PROPN=ARES	nN
+ARTICLE	NOUN=1		nv
+ASAP	ADV=1	ADV=ASAP	r
+ASCII's	PROPN=1	PROPN=ASCII	-
+AT	ADP=1		n
+ATM	NOUN=1	NOUN=ATM	n
+AV	PROPN=1	PROPN=AV	n
+AWESOME	ADJ=1		a
+Aaron	PROPN=1	PROPN=Aaron	n
+Abba	PROPN=1	PROPN=Abba	-
+Abbas	PROPN=10	PROPN=Abbas	-
+Abbey	PROPN=1	PROPN=Abbey	n
+Abd	PROPN=1	PROPN=Abd	-
+Abdul	PROPN=1	PROPN=Abdul	-
+Aberdeen	PROPN=2	PROPN=Aberdeen	n
+Aberdeenshire	PROPN=2	PROPN=Aberdeenshire	-
+About	ADV=1		ar
+Abraham	PROPN=1	PROPN=Abraham	n
+Absolutely	ADV=4		r
+Abstract	NOUN=2		nva
+Abymes	PROPN=1	PROPN=Abymes	-
+Academia	PROPN=1	PROPN=Academia	n
+Academic	ADJ=1		na
+Academy	PROPN=5	PROPN=Academy	n
+Accenture	PROPN=1	PROPN=Accenture	-
+Access	NOUN=1		nv
+Accommodation	NOUN=1		n
+According	VERB=3	VERB=accord	aV
+Accurate	ADJ=1		a
+Achievement	PROPN=1	PROPN=Achievement	n
+Achieving	VERB=3	VERB=achieve	V
+Achilles	PROPN=2	PROPN=Achilles	n
+Ackles	PROPN=3	PROPN=Ackles	-
+Acquiring	VERB=1	VERB=acquire	nV
+Acrobat	PROPN=3	PROPN=Acrobat	n
+Act	PROPN=9	PROPN=Act	nv
+Action	PROPN=1	PROPN=Action	nv
+Actor	NOUN=2		n
+Actress	NOUN=4		n
+Actually	ADV=1		r
+Adam	PROPN=3	PROPN=Adam	n
+Additionally	ADV=2		r
+Adele	PROPN=1	PROPN=Adele	-
+Adelia	PROPN=1	PROPN=Adelia	-
+Admin	NOUN=1		-
+Administration	NOUN=1		n
+Admiral	PROPN=1	PROPN=Admiral	n
+Adobe	PROPN=3	PROPN=Adobe	n
+Adolf	PROPN=1	PROPN=Adolf	-
+Adorned	VERB=1	VERB=adorn	aV
+Advanced	ADJ=1	ADJ=Advanced	aV
+Adz	PROPN=2	PROPN=Adz	n
+Aerogel	NOUN=1		-
+Aeromexico	PROPN=1	PROPN=Aeromexico	-
+Aeroméxico	PROPN=1	PROPN=Aeroméxico	-
+Aesthetic	ADJ=1		na
+Affair	PROPN=1	PROPN=Affair	n
+Afghanistan	PROPN=1	PROPN=Afghanistan	n
+Afiniam	PROPN=1	PROPN=Afiniam	-
+Africa	PROPN=1	PROPN=Africa	n
+African	ADJ=1	ADJ=African	na
+After	ADP=13 SCONJ=12		arA
+Afterwards	ADV=1		r
+Again	ADV=2		r
+Against	ADP=1		-
+Agassiz	PROPN=1	PROPN=Agassiz	n
+Agatha	PROPN=1	PROPN=Agatha	-
+Age	PROPN=1	PROPN=Age	nv
+Agency	PROPN=1	PROPN=Agency	n
+Agent	PROPN=1	PROPN=Agent	n
+Agents	NOUN=1	NOUN=agent	N
+Aggregate	ADJ=1		nva
+Agreement	NOUN=4		n
+Ahali	PROPN=1	PROPN=Ahali	-
+Ahmed	PROPN=1	PROPN=Ahmed	-
+Air	PROPN=7	PROPN=Air	nv
+Aires	PROPN=1	PROPN=Aires	NV
+Airlines	PROPN=3	PROPN=Airline	N
+Airport	PROPN=8	PROPN=Airport	n
+Airways	PROPN=2	PROPN=Airway	N
+Al	PROPN=4	PROPN=Al	n
+Alan	PROPN=2	PROPN=Alan	-
+Alarcos	PROPN=1	PROPN=Alarcos	-
+Alaska	PROPN=1	PROPN=Alaska	n
+Alaskan	ADJ=1	ADJ=Alaskan	na
+Album	PROPN=3	PROPN=Album	n
+Alcohol	PROPN=1	PROPN=Alcohol	n
+Aleksei	PROPN=1	PROPN=Aleksei	-
+Alekseyevna	PROPN=1	PROPN=Alekseyevna	-
+Alert	PROPN=2	PROPN=Alert	nva
+Alexander	PROPN=3	PROPN=Alexander	n
+Algoa	PROPN=1	PROPN=Algoa	-
+Ali	PROPN=1	PROPN=Ali	n
+Alice	PROPN=1	PROPN=Alice	-
+Alike	ADJ=1		ar
+All	DET=19 ADJ=1 PROPN=1	ADJ=All PROPN=All	ar
+Allawi	PROPN=3	PROPN=Allawi	-
+Allegheny	PROPN=1	PROPN=Allegheny	n
+Allen	PROPN=3	PROPN=Allen	n
+Allier	PROPN=1	PROPN=Allier	-
+Allison	PROPN=1	PROPN=Allison	-
+Allow	VERB=2		v
+Alma	NOUN=1	NOUN=Alma	-
+Almanac	PROPN=1	PROPN=Almanac	n
+Almost	ADV=1		r
+Almy	PROPN=1	PROPN=Almy	-
+Aloha	INTJ=1		n
+Alone	ADJ=1	ADJ=Alone	ar
+Alps	PROPN=1	PROPN=Alp	nN
+Already	ADV=1		r
+Alright	INTJ=6		ar
+Also	ADV=10		r
+Alter	PROPN=1	PROPN=Alter	v
+Alternate	ADJ=1		nva
+Alternates	NOUN=1	NOUN=alternate	NV
+Although	SCONJ=15		-
+Alto	PROPN=1	PROPN=Alto	na
+Altoona	PROPN=3	PROPN=Altoona	n
+Alvarado	PROPN=1	PROPN=Alvarado	-
+Always	ADV=3	ADV=Always	r
+Am	AUX=1	AUX=be	nV
+Amants	PROPN=1	PROPN=Amants	-
+Amazing	ADJ=1		aV
+Amazingly	ADV=1		r
+Amazon	PROPN=1	PROPN=Amazon	n
+Amendment	PROPN=2	PROPN=Amendment	n
+America	PROPN=17	PROPN=America	n
+American	ADJ=29 PROPN=3	ADJ=American PROPN=American	na
+Americans	PROPN=7	PROPN=American	N
+Amir	PROPN=1	PROPN=Amir	n
+Among	ADP=2		-
+Amount	PROPN=1	PROPN=Amount	nv
+Amsterdam	PROPN=2	PROPN=Amsterdam	n
+Amy	PROPN=1	PROPN=Amy	-
+An	DET=6	DET=a	n
+Anacapa	PROPN=1	PROPN=Anacapa	-
+Anaheim	PROPN=1	PROPN=Anaheim	n
+Analysis	NOUN=1		n
+Analyst	NOUN=5		n
+Analytic	ADJ=1	ADJ=Analytic	a
+Analytique	PROPN=1	PROPN=Analytique	-
+Anastacio	PROPN=1	PROPN=Anastacio	-
+Anatole	PROPN=1	PROPN=Anatole	-
+And	CCONJ=92		-
+Anderson	PROPN=3	PROPN=Anderson	n
+Andre	PROPN=1	PROPN=Andre	-
+Andres	PROPN=1	PROPN=Andres	-
+Andrew	PROPN=3	PROPN=Andrew	n
+Andrews	PROPN=1	PROPN=Andrews	nN
+Andrzej	PROPN=1	PROPN=Andrzej	-
+Aner	PROPN=3	PROPN=Aner	-
+Angeles	PROPN=2	PROPN=Angeles	N
+Angelou	PROPN=1	PROPN=Angelou	-
+Angels	PROPN=1	PROPN=Angel	N
+Angostura	PROPN=1	PROPN=Angostura	n
+Animal	PROPN=1	PROPN=Animal	na
+Anketell	PROPN=1	PROPN=Anketell	-
+Anna	PROPN=1	PROPN=Anna	n
+Anne	PROPN=1	PROPN=Anne	n
+Annoying	VERB=1	VERB=Annoy	naV
+Annual	ADJ=1		na
+Another	DET=4		a
+Anouilh	PROPN=1	PROPN=Anouilh	n
+Anse	PROPN=1	PROPN=Anse	-
+Antarctica	PROPN=1	PROPN=Antarctica	n
+Anthony	PROPN=2	PROPN=Anthony	n
+Antigone	PROPN=1	PROPN=Antigone	n
+Antigua	PROPN=2	PROPN=Antigua	n
+Antonio	PROPN=1	PROPN=Antonio	-
+Antonioni	PROPN=1	PROPN=Antonioni	-
+Antony	PROPN=1	PROPN=Antony	n
+Antonín	PROPN=3	PROPN=Antonín	-
+Ants	NOUN=1	NOUN=ant	N
+Antwerp	PROPN=1	PROPN=Antwerp	n
+AntyScience	PROPN=1	PROPN=AntyScience	-
+Any	DET=5		ar
+Anybody	PRON=2		-
+Anyone	PRON=5		-
+Anything	PRON=1		-
+Anyway	INTJ=1		r
+Apa	PROPN=2	PROPN=Apa	-
+Apache	PROPN=1	PROPN=Apache	n
+Apart	ADV=1		ar
+Apollo	PROPN=1	PROPN=Apollo	n
+Appeal	PROPN=3		nv
+Appeals	PROPN=3	PROPN=Appeals	NV
+Appellants	NOUN=1	NOUN=appellant	N
+Appendix	PROPN=1	PROPN=Appendix	n
+Applause	NOUN=4		n
+Applebee	PROPN=1	PROPN=Applebee	-
+Application	NOUN=1 PROPN=1	PROPN=Application	n
+Applied	VERB=1	VERB=Apply	aV
+Applying	VERB=1	VERB=apply	V
+Appreciation	NOUN=1		n
+April	PROPN=10	PROPN=April	n
+Aquire	VERB=1		-
+Arab	ADJ=5	ADJ=Arab	n
+Arabian	PROPN=1	PROPN=Arabian	na
+Arabic	PROPN=2	PROPN=Arabic	na
+Arabists	NOUN=1	NOUN=arabist	N
+Arabs	PROPN=4	PROPN=Arab	N
+Arafat	PROPN=6	PROPN=Arafat	n
+Aransas	PROPN=1	PROPN=Aransas	-
+Arc	PROPN=1	PROPN=Arc	nv
+Archipelago	PROPN=1	PROPN=Archipelago	n
+Architects	PROPN=1	PROPN=Architect	N
+Architectural	PROPN=1	PROPN=Architectural	a
+Architecture	PROPN=2	PROPN=Architecture	n
+Archive	PROPN=1	PROPN=Archive	nv
+Arctic	ADJ=1	ADJ=Arctic	na
+Are	AUX=3	AUX=be	nV
+Area	PROPN=3	PROPN=Area	n
+Arena	PROPN=1	PROPN=Arena	n
+Argentina	PROPN=7	PROPN=Argentina	n
+Argentine	ADJ=4	ADJ=Argentine	na
+Argentinian	ADJ=1	ADJ=Argentinian	na
+Argument	NOUN=1		n
+Arial	ADJ=2	ADJ=aerial	-
+Ariel	PROPN=1	PROPN=Ariel	-
+Arizona	PROPN=4	PROPN=Arizona	n
+Arkansas	PROPN=5	PROPN=Arkansas	n
+Armando	PROPN=1	PROPN=Armando	-
+Armed	ADJ=1		aV
+Armies	NOUN=1 PROPN=1	NOUN=army PROPN=Army	N
+Arms	PROPN=1	PROPN=Arm	nNV
+Armstrong	PROPN=1	PROPN=Armstrong	n
+Army	PROPN=3 NOUN=1	PROPN=Army	n
+Around	ADP=2		r
+Arrow	PROPN=5	PROPN=Arrow	n
+Art	PROPN=8 NOUN=1	PROPN=Art	n
+Arthur	PROPN=2	PROPN=Arthur	n
+Article	NOUN=4		nv
+Artist	NOUN=1		n
+Arts	PROPN=2	PROPN=Art	nN
+Arun	PROPN=1	PROPN=Arun	-
+As	ADP=24 SCONJ=8 ADV=3		nr
+Ash	PROPN=1	PROPN=Ash	nv
+Ashdown	PROPN=1	PROPN=Ashdown	-
+Ashley	PROPN=1	PROPN=Ashley	-
+Ashtamudi	PROPN=1	PROPN=Ashtamudi	-
+Asia	PROPN=1	PROPN=Asia	n
+Asian	ADJ=4	ADJ=Asian	na
+Ask	VERB=2		v
+Assistant	ADJ=1	ADJ=Assistant	na
+Associate	NOUN=4		nva
+Associated	ADJ=1	ADJ=Associated	V
+Association	PROPN=5	PROPN=Association	n
+Assume	VERB=1		v
+Assuming	VERB=1	VERB=assume	aV
+Astros	PROPN=1	PROPN=Astros	-
+At	ADP=22		n
+Atkins	PROPN=1	PROPN=Atkins	-
+Atlantic	ADJ=3	ADJ=Atlantic	na
+Atmosphere	NOUN=2		n
+Atomic	ADJ=1	ADJ=Atomic	a
+Attached	VERB=4	VERB=attach	aV
+Attendees	NOUN=1	NOUN=attendee	N
+Attention	NOUN=1		n
+Attorney	PROPN=2	PROPN=Attorney	n
+Aubin	PROPN=1	PROPN=Aubin	-
+Auchintoul	PROPN=1	PROPN=Auchintoul	-
+Auchleuchries	PROPN=4	PROPN=Auchleuchries	-
+Auckland	PROPN=4	PROPN=Auckland	n
+Audio	NOUN=1		n
+Auditorium	PROPN=1	PROPN=Auditorium	n
+Aug	PROPN=1	PROPN=August	n
+August	PROPN=9	PROPN=August	na
+Aunt	NOUN=1		n
+Austen	PROPN=1	PROPN=Austen	n
+Austin	PROPN=2	PROPN=Austin	n
+Australia	PROPN=5	PROPN=Australia	n
+Australian	ADJ=2	ADJ=Australian	na
+Austrian	ADJ=1	ADJ=Austrian	na
+Authorised	VERB=1	VERB=authorise	aV
+Authority	PROPN=3	PROPN=Authority	n
+Auto	PROPN=1	PROPN=Auto	n
+Autobiography	PROPN=1	PROPN=Autobiography	n
+Automatic	ADJ=1		na
+Auxiliary	ADJ=1	ADJ=Auxiliary	na
+Ave	PROPN=4 X=1	PROPN=Ave X=Ave	-
+Ave.	PROPN=1	PROPN=Ave.	-
+Avenue	PROPN=9	PROPN=Avenue	n
+Avignon	PROPN=1	PROPN=Avignon	n
+Avoid	VERB=2		v
+Award	PROPN=7	PROPN=Award	nv
+Awards	PROPN=5	PROPN=Award	NV
+Aweesome	ADJ=1	ADJ=awesome	-
+Awesome	ADJ=1		a
+Awsat	PROPN=1	PROPN=Awsat	-
+Awsome	ADJ=1	ADJ=awesome	-
+Azov	PROPN=2	PROPN=Azov	-
+Azurix	PROPN=2	PROPN=Azurix	-
+B.	PROPN=1	PROPN=B.	-
+B.A.	PROPN=1	PROPN=B.A.	-
+BAFTA	PROPN=2	PROPN=BAFTA	-
+BAK	PROPN=1	PROPN=Bak	-
+BART	PROPN=2	PROPN=BART	n
+BARTrail	PROPN=1	PROPN=BARTrail	-
+BBC	PROPN=4	PROPN=BBC	-
+BCAA	NOUN=1		-
+BEST	ADJ=3	ADJ=good	nvarAR
+BP	PROPN=1	PROPN=BP	-
+Baath	PROPN=1	PROPN=Baath	-
+Babe	PROPN=1	PROPN=Babe	n
+Babington	PROPN=1	PROPN=Babington	-
+Babstock	PROPN=2	PROPN=Babstock	-
+Bachelor	NOUN=1		nv
+Back	ADV=1		nvar
+Background	NOUN=2		nv
+Bacon	PROPN=1	PROPN=Bacon	n
+Bad	ADJ=1		nar
+Baghdad	PROPN=4	PROPN=Baghdad	n
+Baie	PROPN=1	PROPN=Baie	-
+Baiji	PROPN=1	PROPN=Baiji	-
+Bailey	PROPN=2	PROPN=Bailey	n
+Baileys	PROPN=1	PROPN=Baileys	N
+Bajjat	PROPN=1	PROPN=Bajjat	-
+Baker	PROPN=3	PROPN=Baker	n
+Balanga	PROPN=1	PROPN=Balanga	-
+Ball	PROPN=2	PROPN=Ball	nv
+Ballroom	NOUN=1		n
+Baltic	ADJ=1	ADJ=Baltic	na
+Baltimore	PROPN=1	PROPN=Baltimore	n
+Bandial	PROPN=2	PROPN=Bandial	-
+Bangkok	PROPN=1	PROPN=Bangkok	n
+Banjal	PROPN=3	PROPN=Banjal	-
+Bank	PROPN=4	PROPN=Bank	nv
+Baqubah	PROPN=1	PROPN=Baqubah	-
+Bar	PROPN=1	PROPN=Bar	nv
+Barack	PROPN=1	PROPN=Barack	-
+Barb	PROPN=1	PROPN=Barb	nv
+Barbados	PROPN=1	PROPN=Barbados	n
+Barbuda	PROPN=1	PROPN=Barbuda	n
+Bare	ADJ=1		va
+Barling	PROPN=1	PROPN=Barling	-
+Baron	PROPN=1	PROPN=Baron	n
+Barracuda	PROPN=1	PROPN=Barracuda	n
+Barrel	PROPN=2	PROPN=Barrel	nv
+Barry	PROPN=1	PROPN=Barry	-
+Barstool	PROPN=2	PROPN=Barstool	-
+Bart	PROPN=1	PROPN=Bart	n
+Bartlesville	PROPN=2	PROPN=Bartlesville	n
+Bas	PROPN=1	PROPN=Bas	-
+Basalt	NOUN=1		n
+Base	PROPN=1	PROPN=Base	nva
+Baseball	PROPN=3	PROPN=Baseball	n
+Based	VERB=2	VERB=base	aV
+Basel	PROPN=3	PROPN=Basel	n
+Bases	PROPN=1	PROPN=Bases	NV
+Basic	PROPN=1	PROPN=Basic	na
+Basically	ADV=2		r
+Basse	PROPN=3 ADJ=1	PROPN=Basse ADJ=Basse	-
+Bassène	PROPN=1	PROPN=Bassène	-
+Bastien	PROPN=1	PROPN=Bastien	-
+Bataan	PROPN=2	PROPN=Bataan	n
+Bats	VERB=1	VERB=bat	aNV
+Batting	NOUN=1		nV
+Battle	PROPN=1	PROPN=Battle	nv
+Battles	PROPN=1	PROPN=Battle	NV
+Bavelier	PROPN=2	PROPN=Bavelier	-
+Bay	PROPN=12	PROPN=Bay	nva
+Bayot	PROPN=2	PROPN=Bayot	-
+Baïnounk	PROPN=2	PROPN=Baïnounk	-
+Be	AUX=1		nv
+Beach	PROPN=1	PROPN=Beach	nv
+Beall	PROPN=2	PROPN=Beall	-
+Beau	PROPN=1	PROPN=Beau	n
+Beautiful	ADJ=2		a
+Beauty	NOUN=1		n
+Beauveria	X=3	X=Beauveria	-
+Because	SCONJ=5 ADP=1		-
+Bedřich	PROPN=1	PROPN=Bedřich	-
+Beeline	PROPN=1	PROPN=Beeline	n
+Beer	NOUN=1		n
+Beethoven	PROPN=1	PROPN=Beethoven	n
+Before	ADP=1		r
+Behavioral	ADJ=1	ADJ=Behavioral	a
+Being	AUX=1	AUX=be	n
+Beirut	PROPN=1	PROPN=Beirut	n
+Belgium	PROPN=1	PROPN=Belgium	n
+Bell	PROPN=2	PROPN=Bell	nv
+Belle	PROPN=1	PROPN=Belle	n
+Bellevue	PROPN=1	PROPN=Bellevue	-
+Ben	PROPN=5	PROPN=Ben	n
+Benefit	PROPN=1	PROPN=Benefit	nv
+Benin	PROPN=1	PROPN=Benin	n
+Benioff	PROPN=1	PROPN=Benioff	-
+Benitez	PROPN=1	PROPN=Benitez	-
+Benjamin	PROPN=1	PROPN=Benjamin	n
+Beresford	PROPN=2	PROPN=Beresford	-
+Berez	PROPN=1	PROPN=Berez	-
+Bergen	PROPN=2	PROPN=Bergen	n
+Berger	PROPN=1	PROPN=Berger	-
+Bergère	PROPN=1	PROPN=Bergère	-
+Berkeley	PROPN=8	PROPN=Berkeley	n
+Berlin	PROPN=2	PROPN=Berlin	n
+Bernard	PROPN=1	PROPN=Bernard	n
+Bernardini	PROPN=1	PROPN=Bernardini	-
+Bernhard	PROPN=1	PROPN=Bernhard	-
+Bernoulli	PROPN=15	PROPN=Bernoulli	n
+Bernoullis	PROPN=1	PROPN=Bernoulli	N
+Berry	PROPN=1	PROPN=Berry	nv
+Bert	PROPN=1	PROPN=Bert	-
+Bertrand	PROPN=2	PROPN=Bertrand	-
+Beside	ADP=1		-
+Besides	ADP=2		r
+Best	ADJ=17	ADJ=good	nvarAR
+Beto	PROPN=1	PROPN=Beto	-
+Between	ADP=1		r
+Beware	VERB=1		v
+Beyond	ADP=2		r
+Bibliotheek	PROPN=1	PROPN=Bibliotheek	-
+Big	ADJ=1	ADJ=Big	ar
+Biggs	PROPN=1	PROPN=Biggs	-
+Bik	PROPN=1	PROPN=Bik	-
+Bill	PROPN=3	PROPN=Bill	nv
+Binderman	PROPN=1	PROPN=Binderman	-
+Bing	PROPN=1	PROPN=Bing	V
+Biography	NOUN=1		n
+Biologist	NOUN=1		n
+Biology	NOUN=1		n
+Birdie	PROPN=1	PROPN=Birdie	nv
+Birdies	PROPN=1	PROPN=Birdies	NV
+Birdman	PROPN=1	PROPN=Birdman	-
+Birkholm	PROPN=2	PROPN=Birkholm	-
+Birmingham	PROPN=2	PROPN=Birmingham	n
+Bissau	PROPN=1	PROPN=Bissau	n
+Bissen	PROPN=1	PROPN=Bissen	-
+Bjerrebyvej	PROPN=1	PROPN=Bjerrebyvej	-
+Black	ADJ=1 PROPN=1	ADJ=Black PROPN=Black	nva
+Blacks	PROPN=1	PROPN=Black	NV
+Blogger	PROPN=1	PROPN=Blogger	n
+Bloomer	PROPN=1	PROPN=Bloomer	n
+Blooming	VERB=1	VERB=bloom	naV
+Blue	ADJ=2	ADJ=Blue	nva
+Blvd	PROPN=2	PROPN=Blvd	-
+Board	NOUN=1		nv
+Bob	PROPN=2	PROPN=Bob	nv
+Bogaerts	PROPN=1	PROPN=Bogaerts	-
+Bohemia	PROPN=2	PROPN=Bohemia	n
+Bohlin	PROPN=1	PROPN=Bohlin	-
+Bolivia	PROPN=1	PROPN=Bolivia	n
+Bolon	PROPN=1	PROPN=Bolon	-
+Bonacci	PROPN=1	PROPN=Bonacci	-
+Bonding	NOUN=1		nV
+Books	NOUN=2 PROPN=1	NOUN=book PROPN=Book	NV
+BooleanPolygonConstraint	PROPN=2	PROPN=BooleanPolygonConstraint	-
+Boone	PROPN=1	PROPN=Boone	n
+Boot	PROPN=1	PROPN=Boot	nv
+Borders	PROPN=1	PROPN=Borders	NV
+Born	VERB=4	VERB=bear	naV
+Bos	PROPN=4	PROPN=Bos	n
+Bosnia	PROPN=1	PROPN=Bosnia	n
+Boston	PROPN=9	PROPN=Boston	n
+Botero	PROPN=1	PROPN=Botero	-
+Both	DET=3 CCONJ=2		a
+Bourofaye	PROPN=1	PROPN=Bourofaye	-
+Boxer	PROPN=1	PROPN=Boxer	n
+Boy	NOUN=1		n
+Boyle	PROPN=1	PROPN=Boyle	n
+Boys	NOUN=1	NOUN=boy	N
+Braden	PROPN=1	PROPN=Braden	-
+Bradenton	PROPN=1	PROPN=Bradenton	-
+Bradley	PROPN=1	PROPN=Bradley	n
+Brahms	PROPN=3	PROPN=Brahms	n
+Brain	NOUN=1		nv
+Branco	PROPN=1	PROPN=Branco	-
+Brandon	PROPN=1	PROPN=Brandon	-
+Brant	PROPN=2	PROPN=Brant	n
+Braunsberg	PROPN=1	PROPN=Braunsberg	-
+Breakfast	PROPN=1	PROPN=Breakfast	nv
+Breaking	VERB=3	VERB=Break	nV
+Breakout	PROPN=1	PROPN=Breakout	n
+Brent	PROPN=1	PROPN=Brent	n
+Brett	PROPN=1	PROPN=Brett	-
+Brian	PROPN=2	PROPN=Brian	-
+Brideshead	PROPN=1	PROPN=Brideshead	-
+Bridge	PROPN=10	PROPN=Bridge	nv
+Bridges	PROPN=1	PROPN=Bridge	nNV
+Bridies	PROPN=1	PROPN=Bridies	-
+Brieber	PROPN=1	PROPN=Brieber	-
+Briefing	PROPN=1	PROPN=Briefing	nV
+Brighton	PROPN=1	PROPN=Brighton	n
+Brilll	ADJ=1	ADJ=brill	-
+Brin	PROPN=3	PROPN=Brin	-
+Bringing	VERB=1	VERB=bring	nV
+Brit	PROPN=1	PROPN=Brit	n
+British	ADJ=10	ADJ=British	na
+Britney	PROPN=4	PROPN=Britney	-
+Britt	PROPN=2	PROPN=Britt	n
+Broad	PROPN=1	PROPN=Broad	na
+Broadband	PROPN=1	PROPN=Broadband	a
+Broadcasting	PROPN=1	PROPN=Broadcasting	nV
+Broadway	PROPN=6	PROPN=Broadway	n
+Brock	PROPN=3	PROPN=Brock	-
+Broken	ADJ=4 PROPN=1	ADJ=Broken PROPN=Broken	aV
+Brokering	VERB=1	VERB=broker	V
+Brook	PROPN=1	PROPN=Brook	nv
+Brooklyn	PROPN=3	PROPN=Brooklyn	n
+Brotherhood	PROPN=2	PROPN=Brotherhood	n
+Brovej	PROPN=1	PROPN=Brovej	-
+Brown	PROPN=1	PROPN=Brown	nva
+Brownian	ADJ=1		-
+Browning	PROPN=1	PROPN=Browning	nV
+Browns	PROPN=2	PROPN=Brown	NV
+Browsing	VERB=1	VERB=browse	nV
+Bruce	PROPN=3	PROPN=Bruce	n
+Bruna	PROPN=1	PROPN=Bruna	-
+Bryan	PROPN=2	PROPN=Bryan	n
+Bryngelson	PROPN=1	PROPN=Bryngelson	-
+Bryngelson@AZURIX	X=1	X=_	-
+Buckeye	PROPN=1	PROPN=Buckeye	n
+Buckley	PROPN=1	PROPN=Buckley	-
+Budd	PROPN=1	PROPN=Budd	-
+Buddhism	PROPN=1	PROPN=Buddhism	n
+Buddhist	ADJ=5	ADJ=Buddhist	na
+Buddhists	PROPN=1	PROPN=Buddhist	N
+Buddy	PROPN=1	PROPN=Buddy	n
+Buenos	PROPN=1	PROPN=Buenos	-
+Builders	PROPN=2	PROPN=Builder	N
+Building	PROPN=5	PROPN=Building	nV
+Bulletin	PROPN=1	PROPN=Bulletin	nv
+Bully	NOUN=1		nva
+Bunny	PROPN=1	PROPN=Bunny	n
+Burch	PROPN=1	PROPN=Burch	-
+Bureau	PROPN=2	PROPN=Bureau	n
+Burger	PROPN=3 NOUN=1	PROPN=Burger	n
+Burning	VERB=1	VERB=Burn	naV
+Bus	PROPN=3	PROPN=Bus	nv
+Buses	NOUN=1 PROPN=1	NOUN=bus PROPN=Bus	NV
+Bush	PROPN=15	PROPN=Bush	nva
+Business	NOUN=1	NOUN=Business	n
+Busuanga	PROPN=3	PROPN=Busuanga	-
+But	CCONJ=43		r
+Butam	PROPN=1	PROPN=Butam	-
+Butler	PROPN=1	PROPN=Butler	n
+Butterfly	PROPN=2	PROPN=Butterfly	nv
+Buwei	PROPN=1	PROPN=Buwei	-
+Buxton	PROPN=1	PROPN=Buxton	-
+Buy	VERB=2		nv
+Buyer	NOUN=2		n
+Buñuel	PROPN=1	PROPN=Buñuel	-
+By	ADP=24 SCONJ=5		r
+Búluf	PROPN=3	PROPN=Búluf	-
+C	PROPN=5 NOUN=2	PROPN=C NOUN=C	na
+CALL	VERB=1		nv
+CBS	PROPN=1	PROPN=CBS	-
+CC	PROPN=2	PROPN=CC	na
+CCGM	PROPN=1	PROPN=CCGM	-
+CCNG	PROPN=2	PROPN=CCNG	-
+CD	NOUN=1	NOUN=CD	na
+CDT	PROPN=1	PROPN=CDT	-
+CDs	NOUN=1	NOUN=CD	-
+CES	NOUN=1		-
+CFL	NOUN=6	NOUN=CFL	-
+CFLs	NOUN=4	NOUN=CFL	-
+CGoehring	PROPN=1	PROPN=CGoehring	-
+CIS	PROPN=1	PROPN=CIS	n
+CITIC	PROPN=1	PROPN=CITIC	-
+CLA	NOUN=1		-
+CLOSED	VERB=1	VERB=close	aV
+CNRS	PROPN=2	PROPN=CNRS	-
+COMMUNICATIONS	X=1	X=_	nN
+COMPLETE	ADJ=1		va
+CONV_050815c_03.10	PROPN=1	PROPN=CONV_050815c_03.10	-
+CPA	PROPN=8 NOUN=1	PROPN=CPA NOUN=CPA	n
+CPS	NOUN=1 PROPN=1	PROPN=CPS	n
+CRA	PROPN=1	PROPN=CRA	-
+CRAZY	ADJ=1	ADJ=Crazy	na
+CUC	NOUN=4	NOUN=CUC	-
+CURES	PROPN=1	PROPN=Cures	NV
+CW	PROPN=1	PROPN=CW	-
+Ca	PROPN=2 AUX=1	PROPN=Ca AUX=can	n
+Ca-	INTJ=1		-
+Cabs	PROPN=1	PROPN=Cab	NV
+Cafasso	PROPN=1	PROPN=Cafasso	-
+Caffasso	PROPN=1	PROPN=Caffasso	-
+Cal.	PROPN=1	PROPN=California	-
+Caldwell	PROPN=1	PROPN=Caldwell	n
+Calgary	PROPN=4	PROPN=Calgary	n
+California	PROPN=13	PROPN=California	n
+Call	PROPN=1	PROPN=Call	nv
+Calle	X=1	X=Calle	-
+Called	VERB=2	VERB=call	V
+Calling	PROPN=1	PROPN=Calling	nV
+Calls	NOUN=1	NOUN=call	NV
+Calvert	PROPN=1	PROPN=Calvert	-
+Calvin	PROPN=1	PROPN=Calvin	n
+Calvinist	ADJ=1	ADJ=Calvinist	na
+Calzolari	PROPN=1	PROPN=Calzolari	-
+Calzones	NOUN=1	NOUN=calzone	-
+Cambridge	PROPN=3	PROPN=Cambridge	n
+Came	VERB=1	VERB=come	V
+Camp	PROPN=1	PROPN=Camp	nva
+Campaign	NOUN=1		nv
+Campbell	PROPN=2	PROPN=Campbell	n
+Camps	NOUN=1 PROPN=1	NOUN=camp PROPN=Camps	NV
+Campus	PROPN=1	PROPN=Campus	n
+Can	AUX=9		nv
+Canada	PROPN=6	PROPN=Canada	n
+Canadian	ADJ=3	ADJ=Canadian	na
+Canadians	PROPN=1	PROPN=Canadian	N
+Cancun	PROPN=2	PROPN=Cancun	n
+Cannes	PROPN=2	PROPN=Cannes	n
+Canon	PROPN=1	PROPN=Canon	n
+Cans	PROPN=1	PROPN=Can	NV
+Cantón	PROPN=3	PROPN=Cantón	-
+Canyon	PROPN=1	PROPN=Canyon	n
+Caoimhe	PROPN=1	PROPN=Caoimhe	-
+Caparrós	PROPN=2	PROPN=Caparrós	-
+Cape	PROPN=1	PROPN=Cape	n
+Capital	PROPN=1	PROPN=Capital	na
+Capt.	PROPN=2	PROPN=Capt.	-
+Captain	PROPN=1	PROPN=Captain	nv
+Caraibes	PROPN=1	PROPN=Caraibes	-
+Carbet	PROPN=1	PROPN=Carbet	-
+Card	PROPN=1	PROPN=Card	nv
+Cardenas	PROPN=1	PROPN=Cardenas	-
+Cardinals	PROPN=2	PROPN=Cardinals	N
+Care	NOUN=1		nv
+Career	NOUN=5 PROPN=1	PROPN=Career	nv
+Caribbean	ADJ=1 PROPN=1	ADJ=Caribbean PROPN=Caribbean	n
+Carl	PROPN=1	PROPN=Carl	-
+Carnegie	PROPN=1	PROPN=Carnegie	n
+Carnival	PROPN=1	PROPN=Carnival	n
+Carpentry	PROPN=1	PROPN=Carpentry	n
+Carr	PROPN=2	PROPN=Carr	-
+Carri	PROPN=1	PROPN=Carri	-
+Carrol	PROPN=1	PROPN=Carrol	-
+Cartoon	PROPN=1	PROPN=Cartoon	nv
+Cary	VERB=1		-
+Casamance	PROPN=5	PROPN=Casamance	-
+Case	PROPN=2 NOUN=1	PROPN=Case	nv
+Cass	PROPN=1	PROPN=Cass	-
+Castamere	PROPN=2	PROPN=Castamere	-
+Castle	PROPN=2	PROPN=Castle	nv
+Cat	PROPN=3 NOUN=1	PROPN=Cat	nv
+Catarin	PROPN=2	PROPN=Catarin	-
+Catarina	PROPN=1	PROPN=Catarina	-
+Catedral	PROPN=1	PROPN=Catedral	-
+Category	NOUN=1		n
+Cathedral	PROPN=3	PROPN=Cathedral	na
+Catholic	PROPN=3 ADJ=2	PROPN=Catholic ADJ=Catholic	na
+Catholicism	NOUN=1	NOUN=Catholicism	n
+Cathy	PROPN=1	PROPN=Cathy	-
+Catriona	PROPN=1	PROPN=Catriona	-
+Cause	SCONJ=1		nv
+Cavalcade	PROPN=1	PROPN=Cavalcade	n
+Cavaliers	PROPN=1	PROPN=Cavalier	N
+Celeste	PROPN=1	PROPN=Celeste	-
+Cell	NOUN=1		n
+Cello	PROPN=1	PROPN=Cello	n
+Cemetery	PROPN=3	PROPN=Cemetery	n
+Census	PROPN=2	PROPN=Census	nv
+Center	PROPN=14	PROPN=Center	nva
+Central	ADJ=2	ADJ=Central	na
+Centre	PROPN=2	PROPN=Centre	nv
+Centro	PROPN=1	PROPN=Centro	-
+Centuries	NOUN=1	NOUN=century	N
+Century	NOUN=1		n
+Cereal	PROPN=1	PROPN=Cereal	na
+Certain	ADJ=1		a
+Certeau	PROPN=1	PROPN=Certeau	-
+Chad	PROPN=1	PROPN=Chad	n
+Chahine	PROPN=3	PROPN=Chahine	-
+Challenge	PROPN=1	PROPN=Challenge	nv
+Chambermaid	PROPN=1	PROPN=Chambermaid	n
+Chambers	PROPN=1	PROPN=Chambers	nNV
+Champion	PROPN=1	PROPN=Champion	nva
+Championship	PROPN=1	PROPN=Championship	n
+Champs	PROPN=1	PROPN=Champs	NV
+Chandler	PROPN=1	PROPN=Chandler	n
+ChangeCoordSys	PROPN=2	PROPN=ChangeCoordSys	-
+Changpei	PROPN=1	PROPN=Changpei	-
+Changzhou	PROPN=1	PROPN=Changzhou	-
+Channel	PROPN=1	PROPN=Channel	nv
+Chao	PROPN=6	PROPN=Chao	-
+Chaos	PROPN=1	PROPN=Chaos	n
+Chapter	PROPN=3	PROPN=Chapter	n
+Character	PROPN=1	PROPN=Character	nv
+Charge	PROPN=3	PROPN=Charge	nv
+Charles	PROPN=3	PROPN=Charles	n
+Charlie	PROPN=2	PROPN=Charlie	-
+Charmaz	PROPN=1	PROPN=Charmaz	-
+Chasing	PROPN=2	PROPN=Chasing	V
+Chateaux	PROPN=1	PROPN=Chateaux	N
+Chatham	PROPN=6	PROPN=Chatham	-
+Chathams	PROPN=10	PROPN=Chatham	-
+Chatnam	PROPN=1	PROPN=Chatham	-
+Cheap	ADJ=6		a
+Cheaper	PROPN=1	PROPN=Cheaper	A
+Cheapest	ADJ=1	ADJ=cheap	A
+Checa	PROPN=1	PROPN=Checa	-
+Check	VERB=1		nv
+Checked	VERB=1	VERB=check	aV
+Cheer	VERB=1		nv
+Cheerleading	VERB=1	VERB=cheerlead	V
+Cheers	NOUN=1	NOUN=cheer	NV
+Cherokee	PROPN=1	PROPN=Cherokee	n
+Chet	PROPN=1	PROPN=Chet	-
+Chicago	PROPN=4	PROPN=Chicago	n
+Chicken	NOUN=1		na
+Chief	ADJ=4 PROPN=1	ADJ=Chief PROPN=Chief	na
+Children	NOUN=1	NOUN=child	N
+Chillicothe	PROPN=1	PROPN=Chillicothe	-
+Chimes	PROPN=1	PROPN=Chimes	NV
+Chin	PROPN=1	PROPN=Chin	nv
+China	PROPN=11	PROPN=China	n
+Chinatown	PROPN=5	PROPN=Chinatown	-
+Chinese	ADJ=5	ADJ=Chinese	na
+Chinoise	PROPN=1	PROPN=Chinoise	-
+Choice	PROPN=2 ADJ=1	PROPN=Choice ADJ=Choice	na
+Chomsky	PROPN=6	PROPN=Chomsky	n
+Chong	PROPN=1	PROPN=Chong	-
+Choose	VERB=1		v
+Choudhry	PROPN=1	PROPN=Choudhry	-
+Chowk	PROPN=2	PROPN=Chowk	-
+Chris	PROPN=3	PROPN=Chris	-
+Christ	PROPN=1	PROPN=Christ	n
+Christa	PROPN=1	PROPN=Christa	-
+Christchurch	PROPN=2	PROPN=Christchurch	n
+Christian	ADJ=3 PROPN=1	ADJ=Christian PROPN=Christian	na
+Christie	PROPN=1	PROPN=Christie	n
+Christmas	PROPN=2	PROPN=Christmas	n
+Christopher	PROPN=3	PROPN=Christopher	n
+Chuck	PROPN=2	PROPN=Chuck	nv
+Chudnov	PROPN=1	PROPN=Chudnov	-
+Church	PROPN=2	PROPN=Church	nv
+Cigar	NOUN=1		n
+Cimarron	PROPN=1	PROPN=Cimarron	n
+Cindy	PROPN=1	PROPN=Cindy	-
+Cinema	PROPN=1	PROPN=Cinema	n
+Cinematic	ADJ=1	ADJ=Cinematic	a
+Circle	PROPN=2	PROPN=Circle	nv
+Circuit	PROPN=6	PROPN=Circuit	nv
+Citation	PROPN=1	PROPN=Citation	n
+Cities	NOUN=2	NOUN=city	N
+Citizens	NOUN=1	NOUN=citizen	N
+City	PROPN=22 NOUN=2	PROPN=City	n
+Civic	ADJ=1	ADJ=Civic	a
+Civil	ADJ=1	ADJ=Civil	a
+Claim	PROPN=1	PROPN=Claim	nv
+Claire	PROPN=2	PROPN=Claire	-
+Clairmont	PROPN=1	PROPN=Clairmont	-
+Clara	PROPN=1	PROPN=Clara	-
+Clarke	PROPN=1	PROPN=Clarke	-
+Class	PROPN=1	PROPN=Class	nv
+Clay	PROPN=1	PROPN=Clay	n
+Clean	ADJ=2		nvar
+Clem	PROPN=1	PROPN=Clem	-
+Clements	PROPN=2	PROPN=Clement	-
+Cleopatra	PROPN=1	PROPN=Cleopatra	n
+Cleveland	PROPN=18	PROPN=Cleveland	n
+Client	NOUN=1		n
+Cliffs	PROPN=1	PROPN=Cliff	N
+Cliffside	PROPN=1	PROPN=Cliffside	-
+Climate	NOUN=2		n
+Clinics	PROPN=1	PROPN=Clinic	N
+Clinton	PROPN=1	PROPN=Clinton	n
+Cloaking	VERB=1	VERB=cloak	V
+Close	PROPN=1	PROPN=Close	nvar
+Closing	VERB=1	VERB=close	naV
+Cloud	PROPN=2	PROPN=Cloud	nv
+Clouds	PROPN=1	PROPN=Clouds	NV
+Club	PROPN=4	PROPN=Club	nv
+Clyst	PROPN=1	PROPN=Clyst	-
+Coach	NOUN=4		nv
+Coalition	PROPN=3	PROPN=Coalition	n
+Coase	PROPN=3	PROPN=Coase	-
+Coast	NOUN=2 PROPN=1	PROPN=Coast	nv
+Coca	PROPN=2	PROPN=Coca	n
+Cock	PROPN=1	PROPN=Cock	nv
+Cockatiels	NOUN=1	NOUN=cockatiel	N
+Cocteau	PROPN=1	PROPN=Cocteau	n
+Code	PROPN=3	PROPN=Code	nv
+Coffeyville	PROPN=1	PROPN=Coffeyville	-
+Cognitive	ADJ=4		a
+Cohen	PROPN=1	PROPN=Cohen	-
+Coke	PROPN=1	PROPN=Coke	nv
+Cola	PROPN=2	PROPN=Cola	nN
+Colbert	PROPN=2	PROPN=Colbert	n
+Cole	PROPN=1	PROPN=Cole	n
+Colin	PROPN=1	PROPN=Colin	-
+Collaboration	PROPN=1	PROPN=Collaboration	n
+College	PROPN=4 NOUN=1	PROPN=College	n
+Collins	PROPN=6	PROPN=Collins	n
+Colonel	PROPN=2	PROPN=Colonel	n
+Colonial	ADJ=1	ADJ=Colonial	na
+Colton	PROPN=1	PROPN=Colton	-
+Columbia	PROPN=6	PROPN=Columbia	n
+Columbus	PROPN=1	PROPN=Columbus	n
+Combined	VERB=1	VERB=Combine	aV
+Combo	PROPN=1	PROPN=Combo	n
+Come	VERB=4		nv
+Comeback	PROPN=1	PROPN=Comeback	n
+Comic	PROPN=1	PROPN=Comic	na
+Comics	PROPN=1	PROPN=Comics	N
+Coming	VERB=1	VERB=come	naV
+Command	PROPN=1	PROPN=Command	nv
+Commission	PROPN=2	PROPN=Commission	nv
+Commitment	NOUN=1		n
+Committee	PROPN=3	PROPN=Committee	n
+Commons	PROPN=1	PROPN=Commons	nN
+Communications	PROPN=1	PROPN=Communication	nN
+Communist	ADJ=1	ADJ=Communist	na
+Community	PROPN=1	PROPN=Community	n
+Compact	ADJ=1		nva
+Comparative	ADJ=1		na
+Compare	VERB=1		nv
+Compared	VERB=1	VERB=compare	V
+Completed	VERB=1	VERB=complete	aV
+Completely	ADV=1		r
+Composition	PROPN=1	PROPN=Composition	n
+Computational	PROPN=1	PROPN=Computational	a
+Computer	PROPN=1	PROPN=Computer	n
+Computing	PROPN=1	PROPN=Computing	nV
+Comédie	NOUN=2	NOUN=Comédie	-
+Con	PROPN=1	PROPN=Con	nvr
+Conceivably	ADV=1		r
+Concerto	PROPN=1	PROPN=Concerto	n
+Concessionaire	PROPN=1	PROPN=Concessionaire	n
+Conclusion	NOUN=1		n
+Conclusions	NOUN=1	NOUN=conclusion	N
+Conditioning	PROPN=1	PROPN=Conditioning	nV
+Condoleeza	PROPN=1	PROPN=Condoleeza	-
+Confessions	PROPN=2	PROPN=Confession	N
+Congo	PROPN=1	PROPN=Congo	n
+Congratulations	NOUN=1	NOUN=congratulation	nN
+Congress	PROPN=11	PROPN=Congress	n
+Connecticut	PROPN=1	PROPN=Connecticut	n
+Conrad	PROPN=1	PROPN=Conrad	n
+Consequently	ADV=1		r
+Conservation	PROPN=2	PROPN=Conservation	n
+Conservatoire	PROPN=2	PROPN=Conservatoire	n
+Conservatory	PROPN=2	PROPN=Conservatory	n
+Consider	VERB=2		v
+Considering	VERB=2	VERB=consider	V
+Constance	PROPN=1	PROPN=Constance	n
+Constellation	PROPN=1 X=1	PROPN=Constellation	n
+Constitution	PROPN=4	PROPN=Constitution	n
+Construction	PROPN=1	PROPN=Construction	n
+Constructions	PROPN=1	PROPN=Construction	N
+Consulate	PROPN=3	PROPN=Consulate	n
+Consultant	NOUN=1		n
+Consumption	PROPN=1	PROPN=Consumption	n
+Contemporary	ADJ=1	ADJ=Contemporary	na
+Content	PROPN=1	PROPN=Content	nva
+Contest	PROPN=1	PROPN=Contest	nv
+Continuity	PROPN=1	PROPN=Continuity	n
+Contract	NOUN=1		nv
+Contributions	NOUN=1	NOUN=contribution	N
+Convention	PROPN=1	PROPN=Convention	n
+Cool	ADJ=1		nva
+Cooper	PROPN=1	PROPN=Cooper	nv
+Copenhagen	PROPN=6	PROPN=Copenhagen	n
+Copying	PROPN=1	PROPN=Copying	nV
+Corinthians	PROPN=1	PROPN=Corinthian	N
+Cornell	PROPN=1	PROPN=Cornell	n
+Coron	PROPN=17	PROPN=Coron	-
+Corp.	PROPN=2	PROPN=Corp.	-
+Corporate	ADJ=1 NOUN=1		a
+Corporation	PROPN=4	PROPN=Corporation	n
+Corpus	PROPN=1	PROPN=Corpus	n
+Correct	ADJ=2		va
+Cortese	PROPN=4	PROPN=Cortese	-
+Coruña	PROPN=3	PROPN=Coruña	-
+Cosmic	PROPN=1	PROPN=Cosmic	a
+Cottage	NOUN=2 PROPN=1	PROPN=Cottage	n
+Could	AUX=3		-
+Council	PROPN=1	PROPN=Council	n
+Counseling	NOUN=1 PROPN=1	PROPN=Counseling	nV
+Counselor	NOUN=1		n
+Count	PROPN=1	PROPN=Count	nv
+Country	PROPN=3 NOUN=1	PROPN=Country	n
+County	PROPN=9	PROPN=County	n
+Court	PROPN=24 NOUN=1	PROPN=Court	nv
+Courts	NOUN=1	NOUN=court	NV
+Covert	VERB=1		na
+Cozy	ADJ=1		na
+Crabs	PROPN=1	PROPN=Crab	nNV
+Crack	PROPN=1	PROPN=Crack	nva
+Cracker	PROPN=1	PROPN=Cracker	nA
+Crap	NOUN=1		nv
+Cream	PROPN=1	PROPN=Cream	nv
+Creative	PROPN=1	PROPN=Creative	a
+Credibility	NOUN=1		n
+Credit	NOUN=1		nv
+Creek	PROPN=4	PROPN=Creek	n
+Crenshaw	PROPN=1	PROPN=Crenshaw	-
+Crimea	PROPN=1	PROPN=Crimea	n
+Criminal	ADJ=1	ADJ=Criminal	na
+Critics	PROPN=1	PROPN=Critic	N
+Croft	PROPN=1	PROPN=Croft	n
+Cross	PROPN=1	PROPN=Cross	nva
+Cross-clause	ADJ=1	ADJ=Cross-clause	-
+Crown	PROPN=1	PROPN=Crown	nv
+Crude	ADJ=1		na
+CrudeStocks.pdf	NOUN=2		-
+Cruden	PROPN=1	PROPN=Cruden	-
+Cruse	PROPN=1	PROPN=Cruse	n
+Cruz	PROPN=1	PROPN=Cruz	-
+Cry	PROPN=1	PROPN=Cry	nv
+Crystal	PROPN=1	PROPN=Crystal	n
+Cuba	PROPN=8	PROPN=Cuba	n
+Cuban	ADJ=7	ADJ=Cuban	na
+Cuccinelli	PROPN=1	PROPN=Cuccinelli	-
+Cucumber	PROPN=1	PROPN=Cucumber	n
+Culion	PROPN=1	PROPN=Culion	-
+Culture	PROPN=4	PROPN=Culture	nv
+Cup	PROPN=8	PROPN=Cup	nv
+Cups	PROPN=1	PROPN=Cup	NV
+Currently	ADV=5		r
+Curry	NOUN=1		nv
+Curve	PROPN=1	PROPN=Curve	nv
+Customs	NOUN=1	NOUN=custom	nN
+Cuthbert	PROPN=1	PROPN=Cuthbert	-
+Cuyahoga	PROPN=2	PROPN=Cuyahoga	-
+Cypress	PROPN=1	PROPN=Cypress	n
+Cyrus	PROPN=1	PROPN=Cyrus	n
+Czech	ADJ=3 PROPN=2	ADJ=Czech PROPN=Czech	na
+Czechoslovakia	PROPN=1	PROPN=Czechoslovakia	n
+Cécile	PROPN=1	PROPN=Cécile	-
+Cérebro	PROPN=3	PROPN=Cérebro	-
+César	PROPN=2	PROPN=César	-
+Cómbita	PROPN=1	PROPN=Cómbita	-
+D	PROPN=3 X=2 NOUN=1	PROPN=D X=_ NOUN=D	na
+D.	PROPN=1	PROPN=D.	-
+D.C.	PROPN=1	PROPN=D.C.	n
+D2	NOUN=2	NOUN=D2	-
+DAYS	NOUN=1	NOUN=day	nN
+DBE	PROPN=1	PROPN=DBE	-
+DC	PROPN=1	PROPN=DC	n
+DD	PROPN=1	PROPN=DD	n
+DH	PROPN=12	PROPN=DH	-
+DH+Lib	PROPN=1	PROPN=DH+Lib	-
+DH2017	PROPN=1	PROPN=DH2017	-
+DKK	SYM=7	SYM=DKK	-
+DM	VERB=1		n
+DM's	NOUN=1	NOUN=dm	-
+DR	PROPN=1	PROPN=DR	-
+DTC	PROPN=1	PROPN=DTC	-
+DUE	ADJ=1		nar
+DUI	NOUN=2		N
+DVD	NOUN=1		n
+Daily	ADV=1		nar
+Dakar	PROPN=1	PROPN=Dakar	n
+Dale	PROPN=1	PROPN=Dale	n
+Dallas	PROPN=2	PROPN=Dallas	n
+Dame	PROPN=2	PROPN=Dame	n
+Dan	PROPN=6	PROPN=Dan	-
+Dances	PROPN=1	PROPN=Dance	NV
+Dancing	PROPN=1	PROPN=Dancing	nV
+Daniel	PROPN=19	PROPN=Daniel	n
+Daniela	PROPN=1	PROPN=Daniela	-
+Danish	ADJ=5 PROPN=3	ADJ=Danish PROPN=Danish	na
+Danny	PROPN=1	PROPN=Danny	-
+Darfur	PROPN=2	PROPN=Darfur	n
+Darin	PROPN=4	PROPN=Darin	-
+Dark	ADJ=2		na
+Data	NOUN=1		nN
+Date	PROPN=1	PROPN=Date	nv
+Datos	PROPN=1	PROPN=Datos	-
+David	PROPN=3	PROPN=David	n
+Davis	PROPN=4	PROPN=Davis	n
+Dawson	PROPN=1	PROPN=Dawson	n
+Days	PROPN=1	PROPN=Day	nN
+Dazzling	VERB=1	VERB=Dazzle	aV
+De	PROPN=1 X=1	PROPN=De X=De	n
+DeJesús	PROPN=1	PROPN=DeJesús	-
+Dead	ADJ=1 PROPN=1	PROPN=Dead	nar
+Deal	VERB=1		nv
+Dean	PROPN=2	PROPN=Dean	n
+Dear	ADJ=3		nar
+Debra	PROPN=19	PROPN=Debra	-
+Dec	PROPN=1	PROPN=December	n
+Dec.	PROPN=1	PROPN=December	-
+December	PROPN=5	PROPN=December	n
+Declares	VERB=1	VERB=declare	V
+Deco	PROPN=3	PROPN=Deco	n
+Decree	NOUN=1 PROPN=1	NOUN=Decree PROPN=Decree	nv
+Deer	PROPN=1	PROPN=Deer	n
+Defense	PROPN=4	PROPN=Defense	n
+Deferred	VERB=1	VERB=defer	V
+Definitely	ADV=2		r
+Definition	PROPN=1	PROPN=Definition	n
+Deixis	PROPN=1	PROPN=Deixis	n
+Del	PROPN=4	PROPN=Del	-
+Delaware	PROPN=2	PROPN=Delaware	n
+Delhi	PROPN=1	PROPN=Delhi	n
+Delivery	NOUN=1		n
+Delta	PROPN=1	PROPN=Delta	n
+Demented	ADJ=1	ADJ=Demented	a
+Democratic	ADJ=3	ADJ=Democratic	a
+Democrats	PROPN=2	PROPN=Democrat	N
+Deng	PROPN=1	PROPN=Deng	-
+Denmark	PROPN=5	PROPN=Denmark	n
+Dennis	PROPN=1	PROPN=Dennis	-
+Dentist	NOUN=1		n
+Denver	PROPN=1	PROPN=Denver	n
+Department	PROPN=12	PROPN=Department	n
+Deposited	VERB=1	VERB=deposit	V
+Depot	PROPN=1	PROPN=Depot	n
+Depth	NOUN=1		n
+Derbyshire	PROPN=1	PROPN=Derbyshire	-
+Derivatives	PROPN=1	PROPN=Derivative	N
+Desert	PROPN=3	PROPN=Desert	nv
+Design	NOUN=1		nv
+Desk	NOUN=2		n
+Despite	ADP=5		n
+Destiny	PROPN=1	PROPN=Destiny	n
+Destruction	PROPN=1	PROPN=Destruction	n
+Detection	NOUN=1		n
+Detroit	PROPN=3	PROPN=Detroit	n
+Developing	VERB=1	VERB=Develop	naV
+Development	PROPN=4	PROPN=Development	n
+Devin	PROPN=1	PROPN=Devin	-
+Devlin	PROPN=1	PROPN=Devlin	-
+Devon	PROPN=2	PROPN=Devon	n
+Dial	NOUN=1		nv
+Diaries	PROPN=1	PROPN=Diary	N
+Diary	PROPN=3	PROPN=Diary	n
+Did	AUX=3	AUX=do	V
+Died	VERB=1	VERB=die	-
+Diego	PROPN=2	PROPN=Diego	-
+Different	ADJ=1		a
+Diffusion	NOUN=1		n
+Digital	ADJ=6	ADJ=Digital	a
+Dinghies	PROPN=2	PROPN=Dinghy	N
+Diplock	PROPN=1	PROPN=Diplock	-
+Direct	ADJ=2 VERB=1		var
+Directly	ADV=1		r
+Director	PROPN=2	PROPN=Director	n
+Disabilities	PROPN=1	PROPN=Disability	N
+Disabled	ADJ=1		naV
+Disco	NOUN=1		nv
+Discount	PROPN=1	PROPN=Discount	nv
+Discourse	NOUN=1		nv
+Discovery	PROPN=2	PROPN=Discovery	n
+Discrimination	PROPN=1	PROPN=Discrimination	n
+Disney	PROPN=1	PROPN=Disney	n
+Distancia	PROPN=1	PROPN=Distancia	-
+Distant	ADJ=1		a
+District	PROPN=9	PROPN=District	nv
+Diverse	ADJ=1		a
+Dixam	PROPN=1	PROPN=Dixam	-
+Djibonker	PROPN=1	PROPN=Djibonker	-
+Djifanghor	PROPN=1	PROPN=Djifanghor	-
+Djilapaor	PROPN=1	PROPN=Djilapaor	-
+Do	AUX=27 VERB=2		nv
+Doctor	PROPN=2	PROPN=Doctor	nv
+Doda	PROPN=1	PROPN=Doda	-
+Does	AUX=3	AUX=do	NV
+Domain	PROPN=1	PROPN=Domain	n
+Dominica	PROPN=1	PROPN=Dominica	n
+Dominion	PROPN=1	PROPN=Dominion	n
+Dominique	PROPN=1	PROPN=Dominique	n
+Domínguez	PROPN=2	PROPN=Domínguez	-
+Donald	PROPN=1	PROPN=Donald	-
+Done	VERB=1	VERB=do	aV
+Doors	PROPN=1	PROPN=door	N
+Dorn	PROPN=1	PROPN=Dorn	-
+Dostoyevsky	PROPN=1	PROPN=Dostoyevsky	n
+Double	ADJ=1	ADJ=Double	nvar
+Doug	PROPN=1	PROPN=Doug	-
+Douglas	PROPN=3	PROPN=Douglas	n
+Douglass	PROPN=1	PROPN=Douglass	nN
+Download	NOUN=1		v
+Downton	PROPN=1	PROPN=Downton	-
+Downtown	PROPN=8 NOUN=1	PROPN=Downtown	nar
+Dozen	PROPN=1	PROPN=Dozen	na
+Dp	PROPN=2	PROPN=Dp	n
+Dr	PROPN=3	PROPN=Dr	-
+Dr.	PROPN=5	PROPN=Dr.	n
+Draft	PROPN=1	PROPN=Draft	nv
+Drake	PROPN=1	PROPN=Drake	n
+Drama	PROPN=1	PROPN=Drama	n
+Dramatic	ADJ=1	ADJ=Dramatic	a
+Dranove	PROPN=1	PROPN=Dranove	-
+Dress	NOUN=1		nva
+Drew	PROPN=1	PROPN=Drew	nV
+Drinks	NOUN=1	NOUN=drink	NV
+Drop	VERB=1		nv
+Drs.	PROPN=1	PROPN=Dr.	-
+Drugs	PROPN=1	PROPN=Drug	NV
+Due	ADJ=1		nar
+Dumky	PROPN=1	PROPN=Dumky	-
+Duns	PROPN=1	PROPN=Duns	NV
+Duo	PROPN=1	PROPN=Duo	n
+Dupont	PROPN=1	PROPN=Dupont	-
+Durham	PROPN=4	PROPN=Durham	n
+During	ADP=8		-
+Dust	NOUN=1 PROPN=1	PROPN=Dust	nv
+Dutch	ADJ=4 PROPN=1	ADJ=Dutch PROPN=Dutch	na
+Duty	PROPN=1	PROPN=Duty	n
+Dvořák	PROPN=16	PROPN=Dvořák	-
+Dye	PROPN=1	PROPN=Dye	nv
+Dyk	PROPN=1	PROPN=Dyk	-
+Dymoke	PROPN=1	PROPN=Dymoke	-
+Déjà	X=1		-
+Désirade	PROPN=2	PROPN=Désirade	-
+Désiré	PROPN=1	PROPN=Désiré	-
+E	PROPN=2 X=2 ADV=1	PROPN=E X=_ ADV=E	n
+E-commerce	NOUN=1		-
+E-mail	NOUN=2		-
+E.	PROPN=1	PROPN=E.	-
+EB	PROPN=1	PROPN=EB	n
+EDGE	PROPN=1	PROPN=EDGE	nv
+EEGIMAA	PROPN=1	PROPN=Eegimaa	-
+ENA	PROPN=5	PROPN=ENA	-
+ENRON-CPS	X=1		-
+ENRON@enronXgate	PROPN=1	PROPN=ENRON@enronXgate	-
+EU	PROPN=1	PROPN=EU	n
+Each	DET=1		ar
+Earl	PROPN=1	PROPN=Earl	n
+Early	ADJ=9 ADV=1		ar
+Earth	NOUN=1 PROPN=1	PROPN=Earth	nv
+East	PROPN=8 ADV=3 ADJ=2	PROPN=East	nar
+Eastern	ADJ=2	ADJ=Eastern	a
+Easterners	NOUN=1	NOUN=Easterner	N
+Easy	ADJ=1		ar
+Eat	VERB=1		v
+Eberhard	PROPN=1	PROPN=Eberhard	-
+Ebert	PROPN=1	PROPN=Ebert	-
+Economics	NOUN=2 PROPN=1	PROPN=Economics	n
+Ed	PROPN=1	PROPN=Ed	n
+Ed.	NOUN=1		-
+Edge	PROPN=1	PROPN=Edge	nv
+Edgewater	PROPN=2	PROPN=Edgewater	-
+Edible	ADJ=1		na
+Editorial	ADJ=1		na
+Eduard	PROPN=1	PROPN=Eduard	-
+Eduardo	PROPN=1	PROPN=Eduardo	-
+Educación	PROPN=1	PROPN=Educación	-
+Education	NOUN=2 PROPN=2	PROPN=Education	n
+Educational	ADJ=2	ADJ=Educational	a
+Eegimaa	PROPN=23	PROPN=Eegimaa	-
+Efficient	ADJ=1		a
+Egypt	PROPN=2	PROPN=Egypt	n
+Ehlert	PROPN=1	PROPN=Ehlert	-
+Einstein	PROPN=2	PROPN=Einstein	n
+Either	DET=1		r
+Eizenga	PROPN=2	PROPN=Eizenga	-
+El	PROPN=1	PROPN=El	n
+Eleanor	PROPN=1	PROPN=Eleanor	-
+Electric	ADJ=1 PROPN=1	PROPN=Electric	na
+Electrical	ADJ=1	ADJ=Electrical	a
+Electricity	PROPN=1	PROPN=Electricity	n
+Elevator	PROPN=2	PROPN=Elevator	n
+Elia	PROPN=2	PROPN=Elia	n
+Elinor	PROPN=1	PROPN=Elinor	-
+Elisha	PROPN=1	PROPN=Elisha	-
+Elizabeth	PROPN=1	PROPN=Elizabeth	n
+Elliott	PROPN=1	PROPN=Elliott	-
+Ellon	PROPN=2	PROPN=Ellon	-
+Elmira	PROPN=2	PROPN=Elmira	-
+Elsevier	PROPN=4	PROPN=Elsevier	-
+Elviña	PROPN=1	PROPN=Elviña	-
+Elyse	PROPN=1	PROPN=Elyse	-
+Email	NOUN=13		nv
+Emission	NOUN=1		n
+Emmy	PROPN=1	PROPN=Emmy	n
+Emperor	PROPN=11	PROPN=Emperor	n
+Empire	PROPN=2	PROPN=Empire	n
+En	PROPN=1	PROPN=En	n
+Encino	PROPN=1	PROPN=Encino	-
+Encryption	NOUN=2		n
+End	NOUN=2		nv
+Endless	ADJ=1	ADJ=Endless	a
+Endungo	PROPN=1	PROPN=Endungo	-
+Energy	PROPN=4 NOUN=1	PROPN=Energy	n
+Engels	PROPN=1	PROPN=Engels	n
+Engineering	PROPN=2	PROPN=Engineering	nV
+England	PROPN=12	PROPN=England	n
+Englewood	PROPN=1	PROPN=Englewood	-
+English	PROPN=16 ADJ=9	PROPN=English ADJ=English	na
+Enjambment	NOUN=3		n
+Enjoy	VERB=2		v
+Enough	ADJ=1		nar
+Enron	PROPN=10	PROPN=Enron	-
+Entrance	NOUN=1		nv
+Epic	PROPN=2 ADJ=1	PROPN=Epic ADJ=Epic	na
+Episcopalian	PROPN=1	PROPN=Episcopalian	na
+Epistemic	ADJ=2		a
+Er	INTJ=1		n
+Eric	PROPN=1	PROPN=Eric	-
+Erie	PROPN=2	PROPN=Erie	n
+Erm	INTJ=1		-
+Escola	PROPN=3	PROPN=Escola	-
+Esna	PROPN=1	PROPN=Esna	-
+Esperanto	PROPN=1	PROPN=Esperanto	n
+Essentially	ADV=1		r
+Essil	PROPN=3	PROPN=Essil	-
+Estimated	VERB=1	VERB=estimate	V
+Ethiopian	ADJ=1	ADJ=Ethiopian	na
+Ethnologue	PROPN=4	PROPN=Ethnologue	-
+Etudes	PROPN=1	PROPN=Etudes	N
+Eugene	PROPN=1	PROPN=Eugene	n
+Euler	PROPN=3	PROPN=Euler	n
+Eureka	PROPN=2	PROPN=Eureka	n
+Euro-	PROPN=1	PROPN=Euro-	-
+Europe	PROPN=6	PROPN=Europe	n
+European	ADJ=3	ADJ=European	na
+Euros	NOUN=3	NOUN=euro	N
+Eurostar	PROPN=5	PROPN=Eurostar	-
+Eva	PROPN=1	PROPN=Eva	-
+Evans	PROPN=1	PROPN=Evans	n
+Eve	PROPN=4	PROPN=Eve	n
+Evelyn	PROPN=1	PROPN=Evelyn	-
+Even	ADV=6		nvar
+Eventually	ADV=1		r
+Ever	ADV=2		r
+Every	DET=3		a
+Everyone	PRON=1		-
+Everything	PRON=2		-
+Evolution	PROPN=2	PROPN=Evolution	n
+Example	NOUN=1		n
+Excellent	ADJ=5		a
+Except	SCONJ=1		v
+Excerpt	NOUN=1		nv
+Exchange	PROPN=1	PROPN=Exchange	nv
+Executive	ADJ=1	ADJ=Executive	na
+Exercises	PROPN=1	PROPN=Exercises	NV
+Exercitationes	PROPN=1	PROPN=Exercitationes	-
+Exeter	PROPN=4	PROPN=Exeter	-
+Expensive	ADJ=1		a
+Experience	PROPN=1 VERB=1	PROPN=Experience	nv
+Experts	NOUN=1	NOUN=expert	N
+Explorer	PROPN=3	PROPN=Explorer	n
+Express	ADJ=1	ADJ=Express	nvar
+Expressway	PROPN=3	PROPN=Expressway	n
+Extract	PROPN=3	PROPN=Extract	nv
+Extracts	PROPN=1	PROPN=Extract	NV
+Exxon	PROPN=1	PROPN=Exxon	-
+Eye	NOUN=1		nv
+F	PROPN=4 NOUN=1	PROPN=F NOUN=F	n
+F.	PROPN=1	PROPN=F.	-
+FALL	VERB=1		nv
+FDI	NOUN=1	NOUN=FDI	-
+FFFF	PROPN=1	PROPN=FFFF	-
+FIFA	PROPN=2	PROPN=FIFA	-
+FIRST	ADJ=1		nar
+FMs	NOUN=1	NOUN=fm	-
+FOR	ADP=1		-
+FREE	ADJ=4		nvar
+FRS	PROPN=1	PROPN=FRS	n
+FYI	ADV=1		-
+Faaborg	PROPN=3	PROPN=Faaborg	-
+Fabiani	PROPN=1	PROPN=Fabiani	-
+Fabo	PROPN=1	PROPN=Fabo	-
+Fabrics	PROPN=1	PROPN=Fabric	N
+Factor	PROPN=11 NOUN=1	PROPN=Factor	nv
+Factory	PROPN=1	PROPN=Factory	n
+Failure	PROPN=1	PROPN=Failure	n
+Fair	ADJ=2 PROPN=1	ADJ=Fair PROPN=Fair	nvar
+Fairway	PROPN=2	PROPN=Fairway	n
+Fake	PROPN=1	PROPN=Fake	nva
+Falls	PROPN=1	PROPN=Falls	nNV
+Fallujah	PROPN=11	PROPN=Fallujah	-
+Fame	PROPN=3	PROPN=Fame	n
+Family	NOUN=1		n
+Fan	NOUN=1		nv
+Fang	PROPN=2	PROPN=Fang	n
+Fantastic	ADJ=2		a
+Fantoni	PROPN=1	PROPN=Fantoni	-
+Faretta	PROPN=1	PROPN=Faretta	-
+Fascinating	ADJ=1		aV
+Fassbinder	PROPN=1	PROPN=Fassbinder	-
+Fast	ADJ=1		nvar
+Fatah	PROPN=1	PROPN=Fatah	n
+Favorite	ADJ=2		na
+Fax	NOUN=3		nv
+Faz	PROPN=1	PROPN=Faz	-
+Fe	PROPN=1	PROPN=Fe	n
+Feb.	PROPN=1	PROPN=February	-
+February	PROPN=5	PROPN=February	n
+Fed	ADJ=1		nV
+Federal	PROPN=4	PROPN=Federal	na
+Feith	PROPN=1	PROPN=Feith	-
+Felix	PROPN=1	PROPN=Felix	-
+Fellow	NOUN=1 PROPN=1	PROPN=Fellow	n
+Fellowship	PROPN=1	PROPN=Fellowship	n
+Feng	PROPN=1	PROPN=Feng	-
+Fennig	PROPN=1	PROPN=Fennig	-
+Fenway	PROPN=1	PROPN=Fenway	-
+Fernandel	PROPN=1	PROPN=Fernandel	-
+Fernández	PROPN=2	PROPN=Fernández	-
+Ferry	NOUN=1		nv
+Fest	PROPN=1	PROPN=Fest	-
+Festival	PROPN=4	PROPN=Festival	n
+Field	NOUN=1 PROPN=1	PROPN=Field	nv
+Figaro	PROPN=1	PROPN=Figaro	-
+Fighter	NOUN=1		n
+Fighting	VERB=3	VERB=Fighting	naV
+Figure	PROPN=12	PROPN=Figure	nv
+Fiji	PROPN=5	PROPN=Fiji	n
+File	NOUN=5 VERB=1		nv
+Filippini	PROPN=1	PROPN=Filippini	-
+Fillmore	PROPN=16	PROPN=Fillmore	n
+Film	PROPN=5	PROPN=Film	nv
+Finally	ADV=8		r
+Finance	NOUN=1 PROPN=1	PROPN=Finance	nv
+Financial	ADJ=1	ADJ=Financial	a
+Find	VERB=1		nv
+Fine	ADJ=1	ADJ=Fine	nvar
+Finest	ADJ=1	ADJ=fine	A
+Finland	PROPN=1	PROPN=Finland	n
+Finley	PROPN=1	PROPN=Finley	-
+Finn	PROPN=1	PROPN=Finn	n
+Firangs	PROPN=1	PROPN=Firang	-
+Fired	VERB=1	VERB=fire	aV
+Firefox	PROPN=9	PROPN=Firefox	-
+Firm	NOUN=1		nvar
+First	ADJ=9 ADV=9		nar
+Fish	NOUN=2		nv
+Fisher	PROPN=2	PROPN=Fisher	n
+Fisheries	PROPN=1	PROPN=Fishery	N
+Five	NUM=1		na
+Fix	PROPN=1		nv
+Flash	PROPN=1	PROPN=Flash	nva
+Flight	NOUN=1 PROPN=1	PROPN=Flight	nv
+Flip	NOUN=1		nva
+Flora	NOUN=1		n
+Florence	PROPN=2	PROPN=Florence	n
+Flores	PROPN=1	PROPN=Flores	-
+Florida	PROPN=3	PROPN=Florida	n
+Fluorescent	ADJ=1		na
+Fogny	PROPN=2	PROPN=Fogny	-
+Folies	PROPN=1	PROPN=Folie	N
+Following	VERB=5	VERB=follow	naV
+Food	NOUN=7		n
+For	ADP=40		-
+Force	PROPN=4	PROPN=Force	nv
+Forces	PROPN=1	PROPN=Force	NV
+Foreign	ADJ=2	ADJ=Foreign	a
+Foreman	PROPN=1	PROPN=Foreman	n
+Forensic	PROPN=1	PROPN=Forensic	a
+Forest	NOUN=1		nvA
+Forester	PROPN=1	PROPN=Forester	n
+Forget	VERB=1		v
+Formica	X=4	X=Formica	n
+Fort	PROPN=30	PROPN=Fort	nv
+Forties	PROPN=1	PROPN=Forties	nN
+Fortunately	ADV=1		r
+Foundation	PROPN=1	PROPN=Foundation	n
+Foundations	NOUN=1	NOUN=foundation	N
+Founded	VERB=1	VERB=found	V
+Fountain	PROPN=1	PROPN=Fountain	n
+Four	NUM=3		na
+Fourth	ADJ=1	ADJ=Fourth	nar
+Fox	PROPN=3	PROPN=Fox	nv
+Frame	NOUN=1 PROPN=1	PROPN=Frame	nv
+FrameNet	PROPN=3	PROPN=FrameNet	-
+Frames	NOUN=1	NOUN=frame	NV
+Framework	PROPN=1	PROPN=Framework	n
+France	PROPN=8	PROPN=France	n
+Franciscans	PROPN=1	PROPN=Franciscan	N
+Francisco	PROPN=16	PROPN=Francisco	-
+Frank	PROPN=10	PROPN=Frank	nva
+Frankfurt	PROPN=1	PROPN=Frankfurt	n
+Française	PROPN=2	PROPN=Française	-
+François	PROPN=3	PROPN=François	-
+Frazier	PROPN=1	PROPN=Frazier	-
+Fred	PROPN=1	PROPN=Fred	-
+Free	ADJ=3 PROPN=1	ADJ=Free PROPN=Free	nvar
+Freight	NOUN=1		nv
+Freighters	PROPN=1	PROPN=Freighter	N
+French	ADJ=9 PROPN=4	ADJ=French PROPN=French	nva
+Frequent	ADJ=1		va
+Fri	PROPN=2	PROPN=Friday	n
+Friday	PROPN=6	PROPN=Friday	n
+Friedkin	PROPN=1	PROPN=Friedkin	-
+Friedrich	PROPN=1	PROPN=Friedrich	-
+Friendly	ADJ=1		na
+Frisco	PROPN=5	PROPN=Frisco	-
+From	ADP=25		-
+Frontier	PROPN=1	PROPN=Frontier	n
+Frontiers	PROPN=4	PROPN=Frontiers	N
+Frontpage	NOUN=1		-
+Froomkin	PROPN=1	PROPN=Froomkin	-
+Fucking	ADJ=1		narV
+Fun	NOUN=1 PROPN=1	PROPN=Fun	n
+Funen	PROPN=2	PROPN=Funen	-
+Further	ADV=3		varR
+Furthermore	ADV=1		r
+Future	ADJ=1		na
+Futures	PROPN=2	PROPN=Future	N
+G	PROPN=4	PROPN=G	n
+G.	PROPN=1	PROPN=G.	-
+GASES	PROPN=1	PROPN=Gas	NV
+GE	PROPN=1	PROPN=GE	n
+GG	PROPN=1	PROPN=GG	-
+GIS	NOUN=7 PROPN=1	NOUN=GIS PROPN=GIS	-
+GISB	NOUN=4 X=2	NOUN=GISB X=GISB	-
+GNOFHAC	PROPN=2	PROPN=GNOFHAC	-
+GNP	NOUN=1	NOUN=GNP	n
+GOOD	ADJ=1		nar
+GOOGLEZON	PROPN=1	PROPN=GOOGLEZON	-
+GREAT	ADJ=2		na
+GREATEST	ADJ=1	ADJ=great	aA
+GT	PROPN=1	PROPN=GT	-
+GUJJOLAAY	PROPN=1	PROPN=Gujjolaay	-
+GW	PROPN=1	PROPN=GW	-
+Gabin	PROPN=1	PROPN=Gabin	-
+Gaiman	PROPN=1	PROPN=Gaiman	-
+Galante	PROPN=2	PROPN=Galante	-
+Galaxy	NOUN=1		n
+Galileo	PROPN=1	PROPN=Galileo	n
+Gallows	PROPN=2	PROPN=Gallows	n
+Gambia	PROPN=1	PROPN=Gambia	n
+Game	PROPN=8 NOUN=1	PROPN=Game	nva
+Games	PROPN=3 NOUN=1	PROPN=Game NOUN=game	NV
+Gaming	PROPN=3	PROPN=Gaming	nV
+Garage	NOUN=1		nv
+Garcey	PROPN=1	PROPN=Garcey	-
+García	PROPN=1	PROPN=García	-
+Garden	PROPN=3	PROPN=Garden	nv
+Gare	PROPN=1	PROPN=Gare	-
+Gas	NOUN=5		nvN
+Gass	PROPN=1	PROPN=Gass	NV
+Gates	PROPN=2	PROPN=Gate	nNV
+Gaza	PROPN=4	PROPN=Gaza	n
+Gazio	PROPN=1	PROPN=Gazio	-
+Gebo	PROPN=1	PROPN=Gebo	-
+General	PROPN=6 ADJ=2	PROPN=General ADJ=General	nva
+Generally	ADV=1		r
+Generals	X=1	X=Generals	NV
+Genesis	PROPN=2	PROPN=Genesis	n
+Geneva	PROPN=1	PROPN=Geneva	n
+Genevieve	PROPN=1	PROPN=Genevieve	-
+Geofence	NOUN=2		-
+Geofences	NOUN=2	NOUN=geofence	-
+Geographic	ADJ=3		a
+Geometric	ADJ=1		a
+George	PROPN=12	PROPN=George	n
+Georges	PROPN=1	PROPN=Georges	N
+Georgetown	PROPN=1	PROPN=Georgetown	n
+Georgia	PROPN=3	PROPN=Georgia	n
+Gerald	PROPN=2	PROPN=Gerald	-
+Gerard	PROPN=1	PROPN=Gerard	-
+German	ADJ=9 PROPN=2 NOUN=1	ADJ=German PROPN=German NOUN=German	na
+Germans	PROPN=1	PROPN=German	N
+Germany	PROPN=8	PROPN=Germany	n
+Gertrude	PROPN=1	PROPN=Gertrude	-
+Get	VERB=16		nv
+Gets	VERB=1	VERB=get	NV
+Getting	VERB=1	VERB=get	nV
+Ghana	PROPN=2	PROPN=Ghana	n
+Ghost	PROPN=1	PROPN=Ghost	nv
+Ghulam	PROPN=1	PROPN=Ghulam	-
+Gilbert	PROPN=1	PROPN=Gilbert	n
+Gilette	PROPN=1	PROPN=Gilette	-
+Gilmore	PROPN=2	PROPN=Gilmore	-
+Ginny	PROPN=1	PROPN=Ginny	-
+Girls	PROPN=2	PROPN=Girls	N
+Gish	PROPN=1	PROPN=Gish	n
+Give	VERB=4		nv
+Given	VERB=2	VERB=give	naV
+Glad	ADJ=2		na
+Glass	PROPN=1	PROPN=Glass	nv
+Glendale	PROPN=1	PROPN=Glendale	-
+Glenn	PROPN=2	PROPN=Glenn	n
+Gliders	PROPN=3	PROPN=glider	N
+Global	ADJ=1		a
+Glove	PROPN=1	PROPN=Glove	n
+Gmail	PROPN=1	PROPN=Gmail	-
+Go	VERB=6		nva
+Gobierno	X=1	X=Gobierno	-
+God	PROPN=2	PROPN=God	n
+Godiva	PROPN=1	PROPN=Godiva	n
+Going	VERB=1	VERB=go	na
+Gold	PROPN=1	PROPN=Gold	na
+Goldbach	PROPN=1	PROPN=Goldbach	-
+Goldberg	PROPN=1	PROPN=Goldberg	n
+Golden	ADJ=2	ADJ=Golden	a
+Goldsmith	PROPN=10	PROPN=Goldsmith	n
+Goldstar.com	PROPN=1	PROPN=Goldstar.com	-
+Gonzales	PROPN=1	PROPN=Gonzales	-
+Good	ADJ=20 PROPN=1	PROPN=Good	nar
+Goode	PROPN=13	PROPN=Goode	-
+Goodger	PROPN=1	PROPN=Goodger	-
+Google	PROPN=26	PROPN=Google	nv
+GoogleScholar	PROPN=1	PROPN=GoogleScholar	-
+Gorbachev	PROPN=3	PROPN=Gorbachev	n
+Gordon	PROPN=18	PROPN=Gordon	-
+Goscinny	PROPN=1	PROPN=Goscinny	-
+Gosier	PROPN=1	PROPN=Gosier	-
+Gothic	PROPN=1	PROPN=Gothic	na
+Gottlieb	PROPN=2	PROPN=Gottlieb	-
+Gov	PROPN=2	PROPN=Gov	-
+Governing	VERB=1	VERB=Govern	naV
+Government	NOUN=6		n
+Governor	PROPN=5	PROPN=Governor	n
+Governor(s)	NOUN=1	NOUN=Governor(s)	-
+Govt	PROPN=1	PROPN=Govt	-
+Graae	PROPN=1	PROPN=Graae	-
+Gramm	PROPN=1	PROPN=Gramm	-
+Grammar	PROPN=5 NOUN=1	PROPN=Grammar	n
+Grammatical	ADJ=1	ADJ=Grammatical	a
+Grand	ADJ=2	ADJ=Grand	na
+Grande	PROPN=4	PROPN=Grande	-
+Grant	PROPN=1	PROPN=Grant	nv
+Gratton	PROPN=1	PROPN=Gratton	-
+Great	ADJ=47		na
+Greater	ADJ=5	ADJ=Great	aA
+Greatly	ADV=1		r
+Greek	PROPN=1	PROPN=Greek	na
+Green	ADJ=1	ADJ=Green	nva
+Greetings	INTJ=1		N
+Greg	PROPN=3	PROPN=Greg	-
+Gregory	PROPN=2	PROPN=Gregory	n
+Grenada	PROPN=1	PROPN=Grenada	n
+Grenadines	PROPN=1	PROPN=Grenadines	N
+Gretchen	PROPN=1	PROPN=Gretchen	-
+Greyhound	PROPN=2	PROPN=Greyhound	n
+Grid	NOUN=1		n
+Griffin	PROPN=4	PROPN=Griffin	n
+Griffith@ENRON	X=1	X=_	-
+Grill	PROPN=1	PROPN=Grill	nv
+Groningen	PROPN=1	PROPN=Groningen	-
+Gross	ADJ=2	ADJ=Gross	nva
+Ground	PROPN=1	PROPN=Ground	nvV
+Grounds	PROPN=1	PROPN=Ground	nNV
+Group	NOUN=1		nv
+Groups	NOUN=5	NOUN=group	NV
+Growth	PROPN=1	PROPN=Growth	n
+Gruen	PROPN=1	PROPN=Gruen	-
+Guadeloupe	PROPN=11	PROPN=Guadeloupe	n
+Guadeloupean	ADJ=1	ADJ=Guadeloupean	-
+Guangzhou	PROPN=1	PROPN=Guangzhou	n
+Guarantee	NOUN=2		nv
+Guaranty	NOUN=2		n
+Guardian	PROPN=1	PROPN=Guardian	n
+Gubëeher	PROPN=1	PROPN=Gubëeher	-
+Guerrillas	NOUN=1	NOUN=guerrilla	N
+Guest	PROPN=1	PROPN=Guest	nA
+Guests	NOUN=1	NOUN=guest	N
+Gufiñamay	PROPN=1	PROPN=Gufiñamay	-
+Guinea	PROPN=1	PROPN=Guinea	n
+Gulapaoray	PROPN=1	PROPN=Gulapaoray	-
+Gulf	PROPN=5	PROPN=Gulf	n
+GummiBear	PROPN=1	PROPN=GummiBear	-
+Gundy	PROPN=1	PROPN=Gundy	-
+Gurgaon	PROPN=1	PROPN=Gurgaon	-
+Guruswamy	PROPN=2	PROPN=Guruswamy	-
+Gusiilay	PROPN=1	PROPN=Gusiilay	-
+Guy	PROPN=1	PROPN=Guy	nv
+Gwadloup	X=1	X=Gwadloup	-
+Gérard	PROPN=1	PROPN=Gérard	-
+Gómez	PROPN=1	PROPN=Gómez	-
+Gújjolaay	PROPN=2	PROPN=Gújjolaay	-
+Gútaamay	PROPN=1	PROPN=Gútaamay	-
+H	NOUN=1 PROPN=1	NOUN=H PROPN=H	n
+H.	PROPN=2	PROPN=H.	-
+HANO	PROPN=6	PROPN=HANO	-
+HAS	AUX=2	AUX=have	V
+HAVE	VERB=1		nv
+HBO	PROPN=1	PROPN=HBO	-
+HCA	NOUN=1		-
+HECS	PROPN=1	PROPN=HECS	-
+HELP	VERB=2 NOUN=1		nv
+HER	PRON=1	PRON=she	-
+HHa	PROPN=2	PROPN=HHa	-
+HIV	PROPN=1	PROPN=HIV	n
+HMB	NOUN=1		-
+HOPE	PROPN=1	PROPN=HOPE	nv
+HORSE	PROPN=1	PROPN=Horse	nv
+HPL	NOUN=1		-
+HR	NOUN=1	NOUN=HR	n
+HRonline	PROPN=1	PROPN=HRonline	-
+HTP	NOUN=1		-
+HUGE	ADJ=2		a
+Habbaniyah	PROPN=1	PROPN=Habbaniyah	-
+Habib	PROPN=2	PROPN=Habib	-
+Had	AUX=1	AUX=have	V
+Haddo	PROPN=1	PROPN=Haddo	-
+Hadibo	PROPN=4	PROPN=Hadibo	-
+Hadid	PROPN=7	PROPN=Hadid	-
+Hafijj	PROPN=2	PROPN=Hafijj	-
+Hagghier	PROPN=2	PROPN=Hagghier	-
+Haight	PROPN=1	PROPN=Haight	-
+Hajj	PROPN=1	PROPN=Hajj	n
+Hall	PROPN=9	PROPN=Hall	n
+Halls	NOUN=1	NOUN=Hall	N
+Hamas	PROPN=18	PROPN=Hamas	n
+Hamburg	PROPN=1	PROPN=Hamburg	n
+Hamill	PROPN=1	PROPN=Hamill	-
+Hammer	PROPN=1	PROPN=Hammer	nv
+Hampshire	PROPN=2	PROPN=Hampshire	n
+Hamster	PROPN=1	PROPN=Hamster	n
+Hancock	PROPN=1	PROPN=Hancock	n
+Hangout	NOUN=1		n
+Hank	PROPN=2	PROPN=Hank	n
+Hanks	PROPN=1	PROPN=Hanks	nN
+Hannibal	PROPN=1	PROPN=Hannibal	n
+Hanrahan	PROPN=1	PROPN=Hanrahan	-
+Hanslick	PROPN=1	PROPN=Hanslick	-
+Hanson	PROPN=1	PROPN=Hanson	-
+Happened	VERB=1	VERB=happen	V
+Hapupu	PROPN=2	PROPN=Hapupu	-
+Harbor	PROPN=2	PROPN=Harbor	nv
+Harbour	PROPN=1	PROPN=Harbour	nv
+Hard	ADJ=1		ar
+Harlan	PROPN=1	PROPN=Harlan	-
+Harry	PROPN=3	PROPN=Harry	v
+Hartsell	PROPN=1	PROPN=Hartsell	-
+Harvard	PROPN=3	PROPN=Harvard	n
+Harvey	PROPN=1	PROPN=Harvey	n
+Has	AUX=1	AUX=have	V
+Hassan	PROPN=1	PROPN=Hassan	-
+Hat	NOUN=1		nv
+Haut	PROPN=1	PROPN=Haut	-
+Havana	PROPN=1	PROPN=Havana	n
+Have	AUX=3 VERB=3		nv
+Having	AUX=2 VERB=1	AUX=have VERB=have	V
+Hawaiian	PROPN=1	PROPN=Hawaiian	na
+Hawaiʻi	PROPN=1	PROPN=Hawaiʻi	-
+Hawthorne	PROPN=1	PROPN=Hawthorne	n
+Hayes	PROPN=1	PROPN=Hayes	nNV
+Hazem	PROPN=1	PROPN=Hazem	-
+He	PRON=107 INTJ=1		n
+Health	PROPN=1	PROPN=Health	n
+HealthSpace	PROPN=1	PROPN=HealthSpace	-
+Hear	VERB=1		v
+Heather	PROPN=2	PROPN=Heather	n
+HeatingOilStocks.pdf	NOUN=2		-
+Heaven	PROPN=3	PROPN=Heaven	n
+Hebrew	ADJ=1 PROPN=1	ADJ=Hebrew PROPN=Hebrew	na
+Heels	PROPN=2	PROPN=Heel	NV
+Hegemony	PROPN=1	PROPN=Hegemony	n
+Heh	INTJ=1		-
+Heidelberg	PROPN=1	PROPN=Heidelberg	-
+Heidenreich	PROPN=1	PROPN=Heidenreich	-
+Heil	PROPN=1	PROPN=Heil	-
+Helen	PROPN=1	PROPN=Helen	n
+Hell	INTJ=1 PROPN=1	PROPN=Hell	n
+Hello	INTJ=1		n
+Help	NOUN=2		nv
+Helsinki	PROPN=2	PROPN=Helsinki	n
+Henga	PROPN=3	PROPN=Henga	-
+Henry	PROPN=3	PROPN=Henry	n
+Her	PRON=11		-
+Here	ADV=11		nar
+Heritage	PROPN=2	PROPN=Heritage	n
+Herzegovina	PROPN=1	PROPN=Herzegovina	-
+Hewitt	PROPN=1	PROPN=Hewitt	-
+Hey	INTJ=4		-
+Hezbollah	PROPN=2	PROPN=Hezbollah	n
+Hi	INTJ=3		n
+Hidden	ADJ=8	ADJ=Hidden	aV
+High	ADJ=5 PROPN=1	PROPN=High	nar
+Highly	ADV=5		r
+Hill	PROPN=7	PROPN=Hill	nv
+Hilla	PROPN=1	PROPN=Hilla	-
+Hilliard	PROPN=2	PROPN=Hilliard	-
+Hills	PROPN=3	PROPN=Hill	NV
+Hilton	PROPN=2	PROPN=Hilton	-
+Hindu	ADJ=6 PROPN=1	ADJ=Hindu PROPN=Hindu	na
+Hinze	PROPN=1	PROPN=Hinze	-
+Hirsch	PROPN=1	PROPN=Hirsch	-
+His	PRON=23		N
+Hispanic	ADJ=1	ADJ=Hispanic	na
+Historian	PROPN=1	PROPN=Historian	n
+Historic	ADJ=6	ADJ=Historic	a
+Historical	ADJ=1	ADJ=Historical	a
+Historically	ADV=1		r
+History	PROPN=4 NOUN=2	PROPN=History	n
+Hit	VERB=1		nv
+Hitler	PROPN=1	PROPN=Hitler	n
+Hits	PROPN=1	PROPN=Hit	NV
+Hmmm	INTJ=1		-
+Hobbs	PROPN=1	PROPN=Hobbs	n
+Hobby	PROPN=1	PROPN=Hobby	n
+Hodge	PROPN=1	PROPN=Hodge	-
+Hohokam	PROPN=2	PROPN=Hohokam	-
+Holder	PROPN=1	PROPN=Holder	n
+Hollister	PROPN=1	PROPN=Hollister	-
+Holly	PROPN=2	PROPN=Holly	n
+Hollywood	PROPN=1	PROPN=Hollywood	na
+HollyŁódź	PROPN=1	PROPN=HollyŁódź	-
+Holocaust	PROPN=3	PROPN=Holocaust	n
+Holt	PROPN=25	PROPN=Holt	-
+Holy	ADJ=3	ADJ=Holy	na
+Home	NOUN=2 PROPN=2	PROPN=Home	nvar
+Homer	PROPN=1	PROPN=Homer	nvA
+Honolulu	PROPN=1	PROPN=Honolulu	n
+Honor	NOUN=2 PROPN=1	PROPN=Honor	nv
+Hoop	PROPN=1	PROPN=Hoop	nv
+Hop	VERB=3		nv
+Hope	VERB=7 PROPN=1	PROPN=Hope	nv
+Hopefully	ADV=1		r
+Horomona	PROPN=1	PROPN=Horomona	-
+Horrible	ADJ=2		a
+Horse	PROPN=1	PROPN=Horse	nv
+Horsiesios	PROPN=5	PROPN=Horsiesios	-
+Hot	ADJ=1		a
+Hotel	PROPN=8	PROPN=Hotel	n
+Hour	PROPN=1	PROPN=Hour	n
+House	PROPN=8	PROPN=House	nv
+Houseboat	NOUN=1		n
+Household	PROPN=1	PROPN=Household	n
+Housing	PROPN=5	PROPN=Housing	nV
+Houston	PROPN=7	PROPN=Houston	n
+How	ADV=35		-
+However	ADV=25		r
+Hu	PROPN=3	PROPN=Hu	-
+Huber	PROPN=1	PROPN=Huber	-
+Hudson	PROPN=3	PROPN=Hudson	n
+Huebi	PROPN=1	PROPN=Huebi	-
+Hugh	PROPN=3	PROPN=Hugh	-
+Hughes	PROPN=1	PROPN=Hughes	n
+Huguenots	PROPN=1	PROPN=Huguenot	N
+Huh	INTJ=5		-
+Hull	PROPN=1	PROPN=Hull	nv
+Humanities	PROPN=4	PROPN=Humanity	nN
+Humoresque	PROPN=1	PROPN=Humoresque	-
+Hundreds	NOUN=1	NOUN=hundred	N
+Hurricane	PROPN=4	PROPN=Hurricane	n
+Husayn	PROPN=1	PROPN=Husayn	n
+Hussein	PROPN=2	PROPN=Hussein	n
+Hutt	PROPN=3	PROPN=Hutt	-
+Huwaijah	PROPN=1	PROPN=Huwaijah	-
+Hwy	PROPN=1	PROPN=Highway	-
+Hyatt	PROPN=2	PROPN=Hyatt	-
+Hydraulica	PROPN=1	PROPN=Hydraulica	-
+Hydrodynamica	PROPN=4	PROPN=Hydrodynamica	-
+Hydrogen	NOUN=1		n
+Húluf	PROPN=1	PROPN=Húluf	-
+I	PRON=669 PROPN=6 NUM=3 NOUN=1	PRON=I PROPN=I NUM=I NOUN=I	na
+I'ile	X=1	X=I'ile	-
+I.E.	ADV=1		r
+IAEA	PROPN=1	PROPN=IAEA	n
+IATA	PROPN=3	PROPN=IATA	-
+ID	NOUN=1		n
+II	NUM=8	NUM=II	na
+IN	ADP=2		nar
+INDUSTRIAL	ADJ=1	ADJ=Industrial	a
+IOTM	PROPN=1	PROPN=IOTM	-
+IPO	NOUN=1		n
+IRC	PROPN=1	PROPN=IRC	-
+IRIS	PROPN=1	PROPN=Iris	n
+IRR	NOUN=1		-
+IS	AUX=1 PROPN=1	AUX=be PROPN=IS	NV
+ISO	PROPN=2 NOUN=1	PROPN=ISO	-
+ISS	PROPN=3	PROPN=ISS	-
+IT	PRON=3		n
+ITS	PRON=1		-
+IUCN	PROPN=1	PROPN=IUCN	-
+Ian	PROPN=1	PROPN=Ian	-
+Ice	ADJ=1		nv
+Icelandic	PROPN=1	PROPN=Icelandic	na
+Icon	NOUN=1		n
+Idaho	PROPN=1	PROPN=Idaho	n
+Ide	PROPN=1	PROPN=Ide	-
+Identify	VERB=1		v
+Idiomaticity	PROPN=1	PROPN=Idiomaticity	-
+Ido	PROPN=1	PROPN=Ido	n
+If	SCONJ=76		-
+Iguazu	PROPN=3	PROPN=Iguazu	n
+Ildefonso	PROPN=1	PROPN=Ildefonso	-
+Ill	PROPN=1	PROPN=Ill	nar
+Image	NOUN=12		nv
+Imagine	PROPN=1	PROPN=Imagine	v
+Imbalance	NOUN=2		n
+Imi	PROPN=2	PROPN=Imi	-
+Imitation	PROPN=1	PROPN=Imitation	na
+Immortal	ADJ=1	ADJ=Immortal	na
+Imperial	ADJ=2		na
+Implementing	VERB=1	VERB=implement	V
+Importantly	ADV=1		r
+Impressed	ADJ=1		aV
+In	ADP=152		nar
+Inc.	PROPN=7	PROPN=Inc.	-
+Inclusive	ADJ=1	ADJ=Inclusive	a
+Indeed	ADV=2		r
+Indemnity	PROPN=1	PROPN=Indemnity	n
+Independent	PROPN=1	PROPN=Independent	na
+Index	PROPN=1	PROPN=Index	nv
+India	PROPN=5	PROPN=India	n
+Indian	ADJ=4	ADJ=Indian	na
+Indianapolis	PROPN=2	PROPN=Indianapolis	n
+Indians	PROPN=2	PROPN=Indian	N
+Individual	PROPN=1	PROPN=Individual	na
+Indonesians	PROPN=1	PROPN=Indonesian	N
+Industrial	ADJ=1	ADJ=Industrial	a
+Infected	VERB=1	VERB=infect	aV
+Infernale	PROPN=1	PROPN=Infernale	-
+Información	X=2	X=Información	-
+Information	NOUN=5 PROPN=3	PROPN=Information	n
+Inside	PROPN=1	PROPN=Inside	nar
+Insights	NOUN=1	NOUN=insight	N
+Insofar	SCONJ=1		r
+Inspector	PROPN=2	PROPN=Inspector	n
+Instead	ADV=2		r
+Instinct	PROPN=1	PROPN=Instinct	na
+Institute	PROPN=6	PROPN=Institute	nv
+Institutional	ADJ=3		a
+Instruments	PROPN=1	PROPN=Instrument	NV
+Intercept	NOUN=1		nv
+Interested	ADJ=2		aV
+Interesting	ADJ=1		aV
+Interim	ADJ=1		na
+Interior	PROPN=1	PROPN=Interior	na
+Interiors	PROPN=1	PROPN=Interior	N
+International	ADJ=15	ADJ=International	na
+Internet	NOUN=2 PROPN=2	PROPN=Internet	n
+Interplanetary	ADJ=1		a
+Interpretation	PROPN=1	PROPN=Interpretation	n
+Interview	NOUN=8 PROPN=1	PROPN=Interview	nv
+Into	SCONJ=1		-
+Intrastate	ADJ=1		a
+Introduction	NOUN=5		n
+Investment	PROPN=1	PROPN=Investment	n
+Inwood	PROPN=1	PROPN=Inwood	-
+Iran	PROPN=6	PROPN=Iran	n
+Iranian	ADJ=2	ADJ=Iranian	na
+Iraq	PROPN=14	PROPN=Iraq	n
+Iraqi	ADJ=11 PROPN=1	ADJ=Iraqi PROPN=Iraqi	na
+Iraqis	PROPN=3	PROPN=Iraqi	N
+Ireland	PROPN=1	PROPN=Ireland	n
+Irish	ADJ=2 PROPN=1	ADJ=Irish PROPN=Irish	na
+Is	AUX=16 VERB=4	AUX=be VERB=be	NV
+Isaac	PROPN=1	PROPN=Isaac	n
+Isabel	PROPN=6	PROPN=Isabel	-
+Islamic	ADJ=4	ADJ=Islamic	a
+Island	PROPN=7 NOUN=1	PROPN=Island	n
+Islands	PROPN=4 NOUN=2	PROPN=Island NOUN=island	N
+Israel	PROPN=24	PROPN=Israel	n
+Israeli	ADJ=12	ADJ=Israeli	na
+Israelis	PROPN=1	PROPN=Israeli	N
+It	PRON=169		n
+Italian	ADJ=3 PROPN=1	ADJ=Italian PROPN=Italian	na
+Italy	PROPN=2	PROPN=Italy	n
+Its	PRON=1		-
+Ivan	PROPN=1	PROPN=Ivan	-
+Ivy	PROPN=1	PROPN=Ivy	n
+Iván	PROPN=1	PROPN=Iván	-
+Iyad	PROPN=1	PROPN=Iyad	-
+J	PROPN=2	PROPN=J	n
+J.	PROPN=5	PROPN=J.	-
+J.M.	PROPN=1	PROPN=J.M.	-
+JA	PROPN=1	PROPN=JA	-
+JFK	PROPN=1	PROPN=JFK	n
+JOB	NOUN=1		nv
+JPL	PROPN=1	PROPN=JPL	-
+Jack	PROPN=5	PROPN=Jack	nv
+Jackass	NOUN=1		n
+Jackie	PROPN=1	PROPN=Jackie	-
+Jackson	PROPN=1	PROPN=Jackson	n
+Jacob	PROPN=3	PROPN=Jacob	n
+Jacobs	PROPN=1	PROPN=Jacobs	nN
+Jacques	PROPN=1	PROPN=Jacques	-
+Jake	PROPN=1	PROPN=Jake	-
+James	PROPN=5	PROPN=James	nNV
+Jan	PROPN=1	PROPN=Jan	n
+Jan.	PROPN=1	PROPN=January	-
+Janabi	PROPN=1	PROPN=Janabi	-
+Jane	PROPN=1	PROPN=Jane	-
+Janis	PROPN=1	PROPN=Janis	-
+January	PROPN=20	PROPN=January	n
+Japan	PROPN=1	PROPN=Japan	nv
+Japaneiro	PROPN=1	PROPN=Japaneiro	-
+Japanese	ADJ=5 PROPN=4	ADJ=Japanese PROPN=Japanese	na
+Jared	PROPN=4	PROPN=Jared	V
+Jarrold	PROPN=1	PROPN=Jarrold	-
+Jasny	PROPN=1	PROPN=Jasny	-
+Jason	PROPN=2	PROPN=Jason	n
+Java	PROPN=1	PROPN=Java	n
+Jean	PROPN=5	PROPN=Jean	n
+Jeanne	PROPN=4	PROPN=Jeanne	-
+Jeff	PROPN=4	PROPN=Jeff	-
+Jefferson	PROPN=1	PROPN=Jefferson	n
+Jeffrey	PROPN=3	PROPN=Jeffrey	-
+Jen	PROPN=1	PROPN=Jen	-
+Jenkins	PROPN=1	PROPN=Jenkins	-
+Jenks	PROPN=1	PROPN=Jenks	-
+Jenna	PROPN=9	PROPN=Jenna	-
+Jennifer	PROPN=3	PROPN=Jennifer	-
+Jennings	PROPN=1	PROPN=Jennings	-
+Jens	PROPN=1	PROPN=Jens	-
+Jensen	PROPN=3	PROPN=Jensen	n
+Jerry	PROPN=1	PROPN=Jerry	n
+Jersey	PROPN=3	PROPN=Jersey	n
+Jerusalem	PROPN=3	PROPN=Jerusalem	n
+Jespersen	PROPN=11	PROPN=Jespersen	n
+Jessica	PROPN=1	PROPN=Jessica	-
+Jesuit	ADJ=1	ADJ=Jesuit	na
+Jet	PROPN=1	PROPN=Jet	nva
+JetBlue	PROPN=1	PROPN=JetBlue	-
+Jewish	ADJ=3	ADJ=Jewish	a
+Jews	PROPN=3	PROPN=Jew	N
+Jezebel	PROPN=1	PROPN=Jezebel	n
+Jiangsu	PROPN=1	PROPN=Jiangsu	-
+Jihad	PROPN=3	PROPN=Jihad	n
+Jill	PROPN=1	PROPN=Jill	-
+Jim	PROPN=5	PROPN=Jim	-
+Jo	PROPN=1	PROPN=Jo	-
+Joan	PROPN=3	PROPN=Joan	-
+Job	NOUN=4 PROPN=1	PROPN=Job	nv
+Joe	PROPN=1	PROPN=Joe	-
+Joel	PROPN=1	PROPN=Joel	n
+Johann	PROPN=5	PROPN=Johann	-
+Johannes	PROPN=1	PROPN=Johannes	-
+Johar	PROPN=1	PROPN=Johar	-
+John	PROPN=9	PROPN=John	n
+Johnathan	PROPN=1	PROPN=Johnathan	-
+Johnson	PROPN=4	PROPN=Johnson	n
+Joint	ADJ=1	ADJ=Joint	nva
+Joke	PROPN=1	PROPN=Joke	nv
+Jolene	PROPN=1	PROPN=Jolene	-
+Jonathan	PROPN=3	PROPN=Jonathan	n
+Jones	PROPN=4	PROPN=Jones	n
+Jong	PROPN=1	PROPN=Jong	n
+Jordan	PROPN=1	PROPN=Jordan	n
+Jose	PROPN=1	PROPN=Jose	-
+Joseph	PROPN=4	PROPN=Joseph	n
+Josh	PROPN=2	PROPN=Josh	v
+Joshua	PROPN=3	PROPN=Joshua	n
+Jr.	PROPN=2 ADJ=1	PROPN=Jr. ADJ=Jr.	a
+Jubilee	PROPN=1	PROPN=Jubilee	n
+Judge	PROPN=2	PROPN=Judge	nv
+Judiciary	PROPN=1	PROPN=Judiciary	n
+Jules	PROPN=3	PROPN=Jules	-
+Julia	PROPN=1	PROPN=Julia	-
+Julian	PROPN=1	PROPN=Julian	na
+Julie	PROPN=3	PROPN=Julie	-
+Julien	PROPN=4	PROPN=Julien	-
+July	PROPN=15	PROPN=July	n
+Jump	NOUN=1		nv
+Junction	PROPN=2 NOUN=1	PROPN=Junction	n
+June	PROPN=9	PROPN=June	n
+Jungwook	PROPN=1	PROPN=Jungwook	-
+Just	ADV=14		ar
+Justice	PROPN=4	PROPN=Justice	n
+Jutland	PROPN=1	PROPN=Jutland	n
+Jérôme	PROPN=1	PROPN=Jérôme	-
+Jóola	PROPN=9 ADJ=5	PROPN=Jóola ADJ=Jóola	-
+K	NOUN=1 PROPN=1	NOUN=K PROPN=K	na
+K.	PROPN=1	PROPN=K.	-
+KS	PROPN=2	PROPN=KS	n
+Kaasa	PROPN=3	PROPN=Kaasa	-
+Kadai	PROPN=1	PROPN=Kadai	n
+Kahn	PROPN=1	PROPN=Kahn	n
+Kaiser	PROPN=1	PROPN=Kaiser	n
+Kaminski	PROPN=2	PROPN=Kaminski	-
+Kamobeul	PROPN=1	PROPN=Kamobeul	-
+Kang	PROPN=1	PROPN=Kang	-
+Kansas	PROPN=1	PROPN=Kansas	nN
+Karate	PROPN=1	PROPN=Karate	n
+Karen	PROPN=1	PROPN=Karen	n
+Karim	PROPN=1	PROPN=Karim	-
+Karine	PROPN=1	PROPN=Karine	-
+Karis	PROPN=1	PROPN=Karis	-
+Karl	PROPN=1	PROPN=Karl	-
+Karla	PROPN=1	PROPN=Karla	-
+Karlgren	PROPN=1	PROPN=Karlgren	-
+Kasna	PROPN=1	PROPN=Kasna	-
+Kate	PROPN=1	PROPN=Kate	-
+Katherine	PROPN=1	PROPN=Katherine	-
+Kathleen	PROPN=1	PROPN=Kathleen	-
+Kathy	PROPN=1	PROPN=Kathy	-
+Katrina	PROPN=3	PROPN=Katrina	-
+Katy	PROPN=1	PROPN=Katy	-
+Kawashima	PROPN=1	PROPN=Kawashima	-
+Kay	PROPN=4	PROPN=Kay	-
+Kayak	PROPN=1	PROPN=Kayak	nv
+Kayangan	PROPN=1	PROPN=Kayangan	-
+Kazan	PROPN=1	PROPN=Kazan	n
+Kazimir	PROPN=1	PROPN=Kazimir	-
+Keene	PROPN=1	PROPN=Keene	-
+Keep	VERB=8		nv
+Kelly	PROPN=3	PROPN=Kelly	n
+Ken	PROPN=1	PROPN=Ken	n
+Kenneally	PROPN=1	PROPN=Kenneally	-
+Kennedy	PROPN=1	PROPN=Kennedy	n
+Kerala	PROPN=2	PROPN=Kerala	-
+Kermie	PROPN=1	PROPN=Kermie	-
+Kermit	PROPN=1	PROPN=Kermit	-
+Kevin	PROPN=1	PROPN=Kevin	-
+Kevin.A.Boone@accenture.com	PROPN=1	PROPN=Kevin.A.Boone@accenture.com	-
+Keyhole	PROPN=1	PROPN=Keyhole	n
+Keys	PROPN=1	PROPN=Key	NV
+Keywords	NOUN=1	NOUN=keyword	-
+Khader	PROPN=1	PROPN=Khader	-
+Khalil	PROPN=1	PROPN=Khalil	-
+Kibbutz	PROPN=1	PROPN=Kibbutz	n
+Kiev	PROPN=1	PROPN=Kiev	n
+Kim	PROPN=3	PROPN=Kim	-
+Kinder	PROPN=1	PROPN=Kinder	A
+Kindest	ADJ=1	ADJ=kind	A
+Kindig	PROPN=1	PROPN=Kindig	-
+King	PROPN=5	PROPN=King	n
+Kingdom	PROPN=6	PROPN=Kingdom	n
+Kingsman	PROPN=1	PROPN=Kingsman	-
+Kinkade	PROPN=1	PROPN=Kinkade	-
+Kinneret	PROPN=1	PROPN=Kinneret	-
+Kinsler	PROPN=1	PROPN=Kinsler	-
+Kirk	PROPN=1	PROPN=Kirk	n
+Kirkuk	PROPN=1	PROPN=Kirkuk	n
+Kirriemuir	PROPN=1	PROPN=Kirriemuir	-
+Kitchen	NOUN=1		n
+Kitts	PROPN=1	PROPN=Kitts	-
+Klingberg	PROPN=2	PROPN=Klingberg	-
+Kliotech	PROPN=1	PROPN=Kliotech	-
+Knight	PROPN=1	PROPN=Knight	nv
+Know	VERB=2		nv
+Koerner	PROPN=1	PROPN=Koerner	-
+Koinonia	PROPN=4	PROPN=Koinonia	n
+Koninklijke	PROPN=1	PROPN=Koninklijke	-
+Koolhaas	PROPN=2	PROPN=Koolhaas	-
+Kopinga	PROPN=4	PROPN=Kopinga	-
+Korea	PROPN=3	PROPN=Korea	n
+Korean	ADJ=3	ADJ=Korean	na
+Kr	NOUN=1 SYM=1	NOUN=Krone SYM=Krone	n
+Kraków	PROPN=1	PROPN=Kraków	-
+Kramer	PROPN=2	PROPN=Kramer	-
+Kreyol	PROPN=1	PROPN=Kreyol	-
+Kristen	PROPN=1	PROPN=Kristen	-
+Kroeker	PROPN=1	PROPN=Kroeker	-
+Krumbholz	PROPN=1	PROPN=Krumbholz	-
+Księży	PROPN=1	PROPN=Księży	-
+Kudos	NOUN=1		n
+Kuei	PROPN=1	PROPN=Kuei	-
+Kufa	PROPN=1	PROPN=Kufa	-
+Kujireray	PROPN=3	PROPN=Kujireray	-
+Kuluunaay	PROPN=1	PROPN=Kuluunaay	-
+Kusiilay	PROPN=1	PROPN=Kusiilay	-
+Kwa	PROPN=1	PROPN=Kwa	n
+Kyoto	PROPN=1	PROPN=Kyoto	n
+Kúlaakiay	PROPN=1	PROPN=Kúlaakiay	-
+L'Americano	PROPN=1	PROPN=L'Americano	-
+L'instant	PROPN=1	PROPN=L'instant	-
+L.	PROPN=2	PROPN=L.	-
+L.P.	PROPN=1	PROPN=L.P.	-
+L2	NOUN=10	NOUN=L2	-
+LA	PROPN=1	PROPN=LA	n
+LD	NOUN=1		-
+LED	NOUN=4	NOUN=LED	nV
+LGBTQ	ADJ=1	ADJ=LGBTQ	-
+LIBER	PROPN=1	PROPN=Liber	-
+LIS	PROPN=1	PROPN=LIS	-
+LMAO	INTJ=1		-
+LNG	NOUN=1		-
+LOCATION	NOUN=1		n
+LOVE	NOUN=1 VERB=1		nv
+LTD.	PROPN=1	PROPN=LTD.	n
+LU	INTJ=1		n
+LV	PROPN=1	PROPN=LV	a
+La	PROPN=7	PROPN=La	n
+LaGuardia	PROPN=1	PROPN=LaGuardia	-
+Lab	PROPN=3	PROPN=Lab	n
+Labor	NOUN=2		nv
+Laboratorio	PROPN=1	PROPN=Laboratorio	-
+Labrador	PROPN=3	PROPN=Labrador	n
+Laden	PROPN=1	PROPN=Laden	vaV
+Lady	PROPN=1	PROPN=Lady	n
+Lagerlöf	PROPN=1	PROPN=Lagerlöf	-
+Lagrange	PROPN=1	PROPN=Lagrange	-
+Lai	PROPN=1	PROPN=Lai	-
+Lake	PROPN=7	PROPN=Lake	n
+Lakes	PROPN=3	PROPN=Lake	N
+Lakeshore	PROPN=2	PROPN=Lakeshore	n
+Lakoff	PROPN=1	PROPN=Lakoff	-
+Lancashire	PROPN=1	PROPN=Lancashire	n
+Land	PROPN=2	PROPN=Land	nv
+Landgraf	PROPN=1	PROPN=Landgraf	-
+Langeland	PROPN=3	PROPN=Langeland	-
+Language	PROPN=5 NOUN=3	PROPN=Language	n
+Languages	PROPN=2	PROPN=Language	N
+Lao	PROPN=2	PROPN=Lao	na
+Laos	PROPN=2	PROPN=Laos	nN
+Laplace	PROPN=1	PROPN=Laplace	n
+Larry	PROPN=4	PROPN=Larry	-
+Las	PROPN=3	PROPN=Las	-
+Last	ADJ=6		nvar
+Late	ADV=2		ar
+Later	ADV=4	ADV=late	arA
+Latin	ADJ=2 PROPN=2	ADJ=Latin PROPN=Latin	na
+Lattice	PROPN=2	PROPN=Lattice	n
+Lau	PROPN=2	PROPN=Lau	-
+Laughter	NOUN=4		n
+Laura	PROPN=3	PROPN=Laura	-
+Lauralee	PROPN=1	PROPN=Lauralee	-
+Laurie	PROPN=1	PROPN=Laurie	-
+Lavan	PROPN=2	PROPN=Lavan	-
+Lavo	PROPN=1	PROPN=Lavo	-
+Law	PROPN=2	PROPN=Law	n
+Lawrence	PROPN=2	PROPN=Lawrence	n
+Laws	PROPN=1	PROPN=Laws	nN
+LeT	PROPN=1	PROPN=LeT	nv
+Leader	NOUN=1		n
+Leadership	PROPN=1	PROPN=Leadership	n
+Leading	VERB=1	VERB=lead	naV
+League	PROPN=8	PROPN=League	nv
+Leap	PROPN=1	PROPN=Leap	nv
+Least	ADJ=1		nar
+Lebanese	ADJ=1	ADJ=Lebanese	na
+Lebanon	PROPN=2	PROPN=Lebanon	n
+Lectures	PROPN=1	PROPN=Lectures	NV
+Lee	PROPN=30	PROPN=Lee	na
+Left	PROPN=2 ADV=1	PROPN=Left	narV
+Legato	PROPN=1	PROPN=Legato	ar
+Leiden	PROPN=1	PROPN=Leiden	n
+Leisure	PROPN=1	PROPN=Leisure	n
+Lemoine	PROPN=1	PROPN=Lemoine	-
+Len	PROPN=1	PROPN=Len	-
+Lenhart	PROPN=1	PROPN=Lenhart	-
+Lensey	PROPN=1	PROPN=Lensey	-
+Leonhard	PROPN=1	PROPN=Leonhard	-
+Leonia	PROPN=1	PROPN=Leonia	-
+Leopold	PROPN=3	PROPN=Leopold	-
+Lepage	PROPN=1	PROPN=Lepage	-
+Les	PROPN=4	PROPN=Les	-
+Lesser	ADV=1		aA
+Lessig	PROPN=2	PROPN=Lessig	-
+Let	VERB=12		nv
+Levico	PROPN=2	PROPN=Levico	-
+Lewis	PROPN=5	PROPN=Lewis	n
+Lexical	ADJ=1		a
+Lexus	PROPN=1	PROPN=Lexus	-
+Li	PROPN=2	PROPN=Li	na
+Libertarian	ADJ=3 PROPN=1	ADJ=Libertarian PROPN=Libertarian	n
+Libertarians	PROPN=1	PROPN=Libertarian	N
+Liberty	PROPN=2	PROPN=Liberty	n
+Librarian	PROPN=1	PROPN=Librarian	n
+Librarians	NOUN=1	NOUN=librarian	N
+Libraries	PROPN=2	PROPN=Library	N
+Library	PROPN=5	PROPN=Library	n
+LibriVox	PROPN=9	PROPN=LibriVox	-
+Libya	PROPN=1	PROPN=Libya	n
+Liechtenstein	PROPN=1	PROPN=Liechtenstein	n
+Lied	VERB=1	VERB=lie	n
+Life	NOUN=1 PROPN=1	PROPN=Life	n
+Lifetime	PROPN=1	PROPN=Lifetime	n
+Lifts	NOUN=1	NOUN=lift	NV
+Light	PROPN=3 NOUN=1	PROPN=Light	nvar
+Lighting	NOUN=2		nV
+Like	ADP=5 INTJ=1 SCONJ=1 VERB=1		nva
+Likewise	ADV=1		r
+Limits	NOUN=1	NOUN=limit	NV
+Linapacan	PROPN=1	PROPN=Linapacan	-
+Lindqvist	PROPN=1	PROPN=Lindqvist	-
+Lindsay	PROPN=1	PROPN=Lindsay	n
+Line	PROPN=2	PROPN=Line	nv
+Lines	PROPN=1	PROPN=Lines	NV
+Linguistic	ADJ=5	ADJ=Linguistic	a
+Linguistics	NOUN=3 PROPN=3	PROPN=Linguistics	n
+Linguists	PROPN=1	PROPN=Linguist	N
+Link	NOUN=1		nv
+Lipton	PROPN=1	PROPN=Lipton	-
+Lisa	PROPN=1	PROPN=Lisa	-
+Lisa_coverletter.doc	NOUN=2		-
+Lisa_resume.doc	NOUN=2		-
+List	PROPN=1	PROPN=List	nv
+Listed	VERB=1	VERB=list	aV
+Listing	PROPN=4 VERB=1	PROPN=Listing VERB=list	nV
+Little	PROPN=2	PROPN=Little	nar
+Litzmannstadt	PROPN=1	PROPN=Litzmannstadt	-
+Liu	PROPN=1	PROPN=Liu	-
+Live	ADJ=1	ADJ=Live	var
+Living	NOUN=1		naV
+Livingston	PROPN=1	PROPN=Livingston	n
+Lizzie	PROPN=1	PROPN=Lizzie	-
+Ličen	PROPN=3	PROPN=Ličen	-
+Lo	PROPN=2	PROPN=Lo	-
+Lobby	PROPN=1	PROPN=Lobby	nv
+Lobe	PROPN=1	PROPN=Lobe	n
+Local	ADJ=1		na
+Location	NOUN=3		n
+Lodge	PROPN=2	PROPN=Lodge	nv
+Lolland	PROPN=1	PROPN=Lolland	-
+Loma	PROPN=1	PROPN=Loma	-
+London	PROPN=16	PROPN=London	n
+Lone	PROPN=2	PROPN=Lone	a
+Long	ADV=1 PROPN=1	PROPN=Long	var
+Look	VERB=3		nv
+Looking	ADJ=1 VERB=1	VERB=Looking	naV
+Lookout	NOUN=1		n
+Loopholes	NOUN=1	NOUN=loophole	N
+Lopez	PROPN=1	PROPN=Lopez	-
+Lord	PROPN=3	PROPN=Lord	nv
+Lords	PROPN=6	PROPN=Lord	NV
+Loretta	PROPN=1	PROPN=Loretta	-
+Los	PROPN=2	PROPN=Los	-
+Lots	NOUN=1	NOUN=lot	nrNV
+Lotte	PROPN=1	PROPN=Lotte	n
+Lottery	PROPN=3	PROPN=Lottery	n
+Loud	ADV=1	ADV=Loud	ar
+Louis	PROPN=9	PROPN=Louis	n
+Louisiana	PROPN=1	PROPN=Louisiana	n
+Love	PROPN=4 VERB=1	PROPN=Love	nv
+Loved	VERB=1	VERB=love	aV
+Lovely	ADJ=1		na
+Lover	PROPN=1	PROPN=Lover	n
+Lovers	PROPN=1	PROPN=Lovers	N
+Lovley	ADJ=1	ADJ=lovely	-
+Lucero	PROPN=2	PROPN=Lucero	-
+Lucia	PROPN=1	PROPN=Lucia	-
+Luckily	ADV=1		r
+Luis	PROPN=1	PROPN=Luis	-
+Luján	PROPN=1	PROPN=Luján	-
+Luna	PROPN=1	PROPN=Luna	n
+Luo	PROPN=1	PROPN=Luo	n
+Luxe	PROPN=1	PROPN=Luxe	a
+Luzon	PROPN=1	PROPN=Luzon	n
+Lynch	PROPN=2	PROPN=Lynch	v
+Lynda	PROPN=1	PROPN=Lynda	-
+Lynley	PROPN=3	PROPN=Lynley	-
+M	NOUN=1 PROPN=1	NOUN=M PROPN=M	na
+M.	PROPN=5	PROPN=M.	-
+M.Sc.	PROPN=1	PROPN=M.Sc.	-
+MASSAGE	NOUN=1		nv
+MC	PROPN=1	PROPN=MC	n
+MCT	NOUN=1		-
+MD	NOUN=1 PROPN=1	NOUN=MD PROPN=MD	n
+ME	PRON=1	PRON=I	n
+MILLIONS	NOUN=1	NOUN=million	N
+MIRAMAR	PROPN=1	PROPN=Miramar	-
+MIT	PROPN=1	PROPN=MIT	n
+MIX	VERB=1		nv
+MLB	PROPN=4	PROPN=MLB	-
+MMOG	NOUN=1		-
+MOVED	VERB=1	VERB=move	aV
+MSN	PROPN=2	PROPN=MSN	-
+MTV	PROPN=1	PROPN=MTV	-
+MUST	AUX=1		na
+MVP	NOUN=1	NOUN=MVP	n
+MXN	NOUN=1	NOUN=MXN	-
+MacGyver	PROPN=1	PROPN=MacGyver	-
+Macaulay	PROPN=1	PROPN=Macaulay	n
+Macedonia	PROPN=1	PROPN=Macedonia	n
+Machine	PROPN=1	PROPN=Machine	nv
+Mackey	PROPN=2	PROPN=Mackey	-
+Maclaurin	PROPN=1	PROPN=Maclaurin	-
+Madame	PROPN=3	PROPN=Madame	n
+Magazine	PROPN=4	PROPN=Magazine	n
+Magi	PROPN=1	PROPN=Magi	nN
+Magic	PROPN=9	PROPN=Magic	na
+Magicians	PROPN=2	PROPN=magician	N
+Maguire	PROPN=1	PROPN=Maguire	-
+Mahault	PROPN=1	PROPN=Mahault	-
+Mahmoud	PROPN=4	PROPN=Mahmoud	-
+Main	ADJ=7	ADJ=Main	na
+Maize1_1017013	PROPN=1	PROPN=Maize1_1017013	-
+Major	ADJ=5 PROPN=1	ADJ=Major PROPN=Major	nva
+Make	VERB=2		nv
+Makel	PROPN=2	PROPN=Makel	-
+Making	VERB=2	VERB=make	nV
+Malach	PROPN=1	PROPN=Malach	-
+Malaysia	PROPN=3	PROPN=Malaysia	n
+Malcolm	PROPN=1	PROPN=Malcolm	-
+Male	ADJ=1		na
+Malevich	PROPN=1	PROPN=Malevich	n
+Mall	PROPN=1	PROPN=Mall	n
+Malle	PROPN=3	PROPN=Malle	-
+Man	PROPN=2 NOUN=1	PROPN=Man	nv
+Management	PROPN=1	PROPN=Management	n
+Manager	NOUN=1 PROPN=1	PROPN=Manager	n
+Managing	VERB=1	VERB=manage	V
+Manakau	PROPN=1	PROPN=Manakau	-
+Mandel	PROPN=1	PROPN=Mandel	-
+Mandy	PROPN=1	PROPN=Mandy	-
+Manhattan	PROPN=3	PROPN=Manhattan	n
+Manifesto	PROPN=1	PROPN=Manifesto	n
+Manila	PROPN=1	PROPN=Manila	n
+Mankind	PROPN=1	PROPN=Mankind	n
+Mann	PROPN=1	PROPN=Mann	n
+Mannino	PROPN=1	PROPN=Mannino	-
+Manoel	PROPN=1	PROPN=Manoel	-
+Many	ADJ=7		a
+Maori	ADJ=1 PROPN=1	ADJ=Maori PROPN=Maori	n
+Map	NOUN=3		nv
+Maps	PROPN=1	PROPN=Maps	NV
+Marae	PROPN=3	PROPN=Marae	-
+Marathon	PROPN=1	PROPN=Marathon	n
+Marauders	PROPN=1	PROPN=Marauders	N
+Marbles	PROPN=23	PROPN=Marbles	nNV
+March	PROPN=17	PROPN=March	nv
+Marco	PROPN=1	PROPN=Marco	-
+Maria	PROPN=1	PROPN=Maria	n
+Marie	PROPN=2	PROPN=Marie	-
+Marina	PROPN=1	PROPN=Marina	n
+Marine	PROPN=1	PROPN=Marine	na
+Marines	PROPN=2	PROPN=Marine	nN
+Mario	PROPN=3	PROPN=Mario	-
+Mark	PROPN=4	PROPN=Mark	nv
+Market	PROPN=3	PROPN=Market	nv
+Markey	PROPN=1	PROPN=Markey	-
+Markus	PROPN=1	PROPN=Markus	-
+Marlene	PROPN=2	PROPN=Marlene	-
+Marlon	PROPN=1	PROPN=Marlon	-
+Marriage	PROPN=8	PROPN=Marriage	n
+Marriott	PROPN=1	PROPN=Marriott	-
+Marsden	PROPN=4	PROPN=Marsden	-
+Marsha	PROPN=1	PROPN=Marsha	-
+Marstal	PROPN=1	PROPN=Marstal	-
+Martin	PROPN=6	PROPN=Martin	n
+Martínez	PROPN=5	PROPN=Martínez	-
+Marv	PROPN=1	PROPN=Marv	-
+Marvel	PROPN=1	PROPN=Marvel	nv
+Marx	PROPN=1	PROPN=Marx	n
+Mary	PROPN=4	PROPN=Mary	n
+Masoud	PROPN=1	PROPN=Masoud	n
+Mass	PROPN=1	PROPN=Mass	nva
+Massachusetts	PROPN=4	PROPN=Massachusetts	n
+Master	NOUN=4		nva
+Masters	NOUN=1	NOUN=master	nNV
+Match	PROPN=1	PROPN=Match	nv
+Mateo	PROPN=1	PROPN=Mateo	-
+Mater	PROPN=1	PROPN=Mater	nA
+Mathematica	PROPN=1	PROPN=Mathematica	-
+Mathematical	ADJ=2		a
+Mathematically	ADV=1		r
+Mathematics	PROPN=1	PROPN=Mathematics	n
+Mathias	PROPN=1	PROPN=Mathias	n
+Matilda	PROPN=1	PROPN=Matilda	-
+Matt	PROPN=2	PROPN=Matt	na
+Matters	PROPN=1	PROPN=matter	NV
+Matthew	PROPN=9	PROPN=Matthew	n
+Maui	PROPN=4	PROPN=Maui	n
+Maximum	ADJ=1	ADJ=Maximum	na
+May	PROPN=11 AUX=1	PROPN=May	n
+Maya	PROPN=4	PROPN=Maya	n
+Maybe	ADV=3		r
+Mayfield	PROPN=1	PROPN=Mayfield	-
+Mayor	PROPN=1	PROPN=Mayor	n
+Mazirat	PROPN=1	PROPN=Mazirat	-
+McAuliffe	PROPN=1	PROPN=McAuliffe	-
+McBride	PROPN=1	PROPN=McBride	-
+McDermott	PROPN=1	PROPN=McDermott	-
+McDonal	PROPN=1	PROPN=McDonald	-
+McDonald	PROPN=2	PROPN=McDonald	-
+McDonalds	PROPN=1	PROPN=McDonalds	-
+McDonnell	PROPN=4	PROPN=McDonnell	-
+McFarlane	PROPN=1	PROPN=McFarlane	-
+McGilloway	PROPN=2	PROPN=McGilloway	-
+McGuire	PROPN=2	PROPN=McGuire	-
+McKenzie	PROPN=3	PROPN=McKenzie	-
+McLeran	PROPN=1	PROPN=McLeran	-
+McManus	PROPN=1	PROPN=McManus	-
+Mcdonald	PROPN=1	PROPN=Mcdonald	-
+Mcmanus	PROPN=1	PROPN=Mcmanus	-
+Me	PRON=4	PRON=I	n
+Meal	NOUN=2 PROPN=1	PROPN=Meal	n
+Mean	NOUN=1		nva
+Measuring	VERB=1	VERB=measure	nV
+Med	PROPN=1	PROPN=Med	n
+Medal	PROPN=1	PROPN=Medal	n
+Media	PROPN=1	PROPN=Media	N
+Medicine	NOUN=1		nv
+Mediterranean	ADJ=1	ADJ=Mediterranean	na
+Meen	PROPN=1	PROPN=Meen	-
+Meeting	PROPN=1	PROPN=Meeting	nV
+Melancon	PROPN=1	PROPN=Melancon	-
+Melanie	PROPN=1	PROPN=Melanie	-
+Melbourne	PROPN=1	PROPN=Melbourne	n
+Memorial	PROPN=1	PROPN=Memorial	n
+Memphis	PROPN=1	PROPN=Memphis	n
+Men	NOUN=2	NOUN=man	nN
+Menzies	PROPN=1	PROPN=Menzies	-
+Mercedes	PROPN=1	PROPN=Mercedes	-
+Mercury	PROPN=3	PROPN=Mercury	n
+Merritt	PROPN=1	PROPN=Merritt	-
+Merson	PROPN=1	PROPN=Merson	-
+Mery	PROPN=1	PROPN=Mery	-
+Meryl	PROPN=1	PROPN=Meryl	-
+Mesa	PROPN=1	PROPN=Mesa	n
+Messina	PROPN=2	PROPN=Messina	n
+Messy	ADJ=1	ADJ=Messy	a
+Met	PROPN=1	PROPN=Met	V
+Meteorites	NOUN=1	NOUN=meteorite	N
+Methodists	PROPN=1	PROPN=Methodist	nN
+Methodology	NOUN=1 PROPN=1	PROPN=Methodology	n
+Metro	PROPN=3	PROPN=Metro	n
+Metro.us	PROPN=1	PROPN=Metro.us	-
+Metropolitan	ADJ=3	ADJ=Metropolitan	na
+Mets	PROPN=9	PROPN=Met	-
+Meurtres	PROPN=1	PROPN=Meurtres	-
+Mexican	ADJ=1	ADJ=Mexican	na
+Mexico	PROPN=11	PROPN=Mexico	n
+Mi	PROPN=1	PROPN=Mi	n
+Miami	PROPN=3	PROPN=Miami	n
+Michael	PROPN=7	PROPN=Michael	n
+Michaelis	PROPN=1	PROPN=Michaelis	-
+Michelangelo	PROPN=1	PROPN=Michelangelo	n
+Michelin	PROPN=1	PROPN=Michelin	-
+Michelle	PROPN=1	PROPN=Michelle	-
+Michiel	PROPN=1	PROPN=Michiel	-
+Michigan	PROPN=5	PROPN=Michigan	n
+Microdermabrasions	NOUN=1	NOUN=microdermabrasion	-
+Microscope	NOUN=1 PROPN=1	PROPN=Microscope	n
+Middlebrooks	PROPN=1	PROPN=Middlebrooks	-
+Midland	PROPN=1	PROPN=Midland	na
+Midnight	PROPN=1	PROPN=Midnight	n
+Midtown	PROPN=2	PROPN=Midtown	-
+Midwest	PROPN=1	PROPN=Midwest	n
+Midwesterners	NOUN=1	NOUN=Midwesterner	-
+Mike	PROPN=2	PROPN=Mike	n
+Milekic	PROPN=1	PROPN=Milekic	-
+Miley	PROPN=1	PROPN=Miley	-
+Military	PROPN=1	PROPN=Military	na
+Miller	PROPN=2	PROPN=Miller	n
+Mills	PROPN=1	PROPN=Mills	nNV
+Milson	PROPN=1	PROPN=Milson	-
+Mingo	PROPN=1	PROPN=Mingo	-
+Miniseries	NOUN=1		-
+Minister	PROPN=2	PROPN=Minister	nv
+Ministry	PROPN=1	PROPN=Ministry	n
+Minor	ADJ=1		na
+Minute	PROPN=2	PROPN=Minute	na
+Miramar	PROPN=14	PROPN=Miramar	-
+Miramir	PROPN=1	PROPN=Miramir	-
+Miriam	PROPN=1	PROPN=Miriam	-
+Misha	PROPN=1	PROPN=Misha	-
+Miss	PROPN=1	PROPN=Miss	nv
+Mississippi	PROPN=2	PROPN=Mississippi	n
+Missouri	PROPN=1	PROPN=Missouri	n
+Mistake	NOUN=1		nv
+Mitchell	PROPN=10	PROPN=Mitchell	n
+Mixed	VERB=1	VERB=mix	aV
+Mo	PROPN=1	PROPN=Mo	n
+Mobil	PROPN=1	PROPN=Mobil	-
+Mobile	ADJ=1	ADJ=Mobile	na
+Model	NOUN=1		nva
+Modern	ADJ=2		na
+Module	PROPN=1	PROPN=Module	n
+Mof-Ávvi	PROPN=9	PROPN=Mof-Ávvi	-
+Mohammad	PROPN=1	PROPN=Mohammad	n
+Mohammed	PROPN=4	PROPN=Mohammed	n
+Mohiuddin	PROPN=1	PROPN=Mohiuddin	-
+Moments	NOUN=1	NOUN=moment	N
+Mon	PROPN=1	PROPN=Monday	n
+Monday	PROPN=4	PROPN=Monday	n
+Mongolia	PROPN=1	PROPN=Mongolia	n
+Monks	NOUN=2	NOUN=monk	N
+Monsoon	NOUN=1		n
+Montague	PROPN=1	PROPN=Montague	-
+Montejo	PROPN=3 X=2	PROPN=Montejo X=Montejo	-
+Montenegro	PROPN=1	PROPN=Montenegro	n
+Month	PROPN=4	PROPN=Month	n
+Monthly	PROPN=1	PROPN=Monthly	nar
+Montmartre	PROPN=1	PROPN=Montmartre	n
+Montparnasse	PROPN=1	PROPN=Montparnasse	-
+Moon	NOUN=1 PROPN=1	PROPN=Moon	nv
+Moore	PROPN=2	PROPN=Moore	n
+Moral	NOUN=1		na
+Moran	PROPN=1	PROPN=Moran	-
+Moravia	PROPN=1	PROPN=Moravia	n
+More	ADV=2		nar
+Moreau	PROPN=19	PROPN=Moreau	-
+Moreover	ADV=3		r
+Moretti	PROPN=1	PROPN=Moretti	-
+Morgan	PROPN=3	PROPN=Morgan	n
+Moriaty	PROPN=1	PROPN=Moriaty	-
+Moriori	PROPN=12 ADJ=1	PROPN=Moriori ADJ=Moriori	-
+Moritz	PROPN=1	PROPN=Moritz	-
+Morne	PROPN=1	PROPN=Morne	-
+Morning	NOUN=1 PROPN=1	PROPN=Morning	n
+Morris	PROPN=1	PROPN=Morris	n
+Moscow	PROPN=7	PROPN=Moscow	n
+Most	ADJ=8 ADV=5		ar
+Mosul	PROPN=3	PROPN=Mosul	n
+Mother	PROPN=1	PROPN=Mother	nv
+Motion	PROPN=1	PROPN=Motion	nv
+Motors	PROPN=1	PROPN=Motor	NV
+Motorsports	PROPN=1	PROPN=Motorsport	-
+Mountain	PROPN=1	PROPN=Mountain	n
+Mountains	PROPN=1	PROPN=Mountain	N
+Mourey	PROPN=2	PROPN=Mourey	-
+Movement	PROPN=1	PROPN=Movement	n
+Movie	PROPN=2 NOUN=1	PROPN=Movie	n
+Moving	VERB=1	VERB=move	aV
+Mozilla	PROPN=8	PROPN=Mozilla	-
+Mr.	PROPN=18	PROPN=Mr.	n
+Mrs.	PROPN=1	PROPN=Mrs.	n
+Ms.	PROPN=3	PROPN=Ms.	n
+Muhammad	PROPN=1	PROPN=Muhammad	n
+Muhammed	PROPN=1	PROPN=Muhammed	-
+Mukalla	PROPN=2	PROPN=Mukalla	n
+Mulholland	PROPN=1	PROPN=Mulholland	-
+Mulligan	PROPN=1	PROPN=Mulligan	n
+Mumbai	PROPN=1	PROPN=Mumbai	n
+Munafò	PROPN=1	PROPN=Munafò	-
+Mundim	PROPN=1	PROPN=Mundim	-
+Municipal	X=1	X=Municipal	a
+Municipality	PROPN=2	PROPN=Municipality	n
+Muqtada	PROPN=4	PROPN=Muqtada	-
+Murray	PROPN=1	PROPN=Murray	n
+Muscovy	PROPN=1	PROPN=Muscovy	n
+Museum	PROPN=7	PROPN=Museum	n
+Music	PROPN=3	PROPN=Music	n
+Musical	ADJ=1	ADJ=Musical	na
+Muskogee	PROPN=1	PROPN=Muskogee	n
+Muslim	ADJ=7	ADJ=Muslim	na
+Muslims	PROPN=1	PROPN=Muslim	N
+Mustang	PROPN=1	PROPN=Mustang	n
+Mutation	NOUN=2 PROPN=1	PROPN=Mutation	n
+My	PRON=27		-
+Myself	PRON=1		-
+Mysteries	PROPN=1	PROPN=Mystery	N
+Mysterious	ADJ=1	ADJ=Mysterious	a
+Mécanique	PROPN=1	PROPN=Mécanique	-
+Mérida	PROPN=10	PROPN=Mérida	-
+Módulo	X=2	X=Módulo	-
+Młyn	PROPN=1	PROPN=Młyn	-
+N	PROPN=2 ADV=1	PROPN=N ADV=N	n
+NASA	PROPN=11	PROPN=NASA	n
+NATO	PROPN=18	PROPN=NATO	n
+NB	PROPN=1	PROPN=NB	n
+NBA	PROPN=1	PROPN=NBA	-
+NBC	PROPN=3	PROPN=NBC	-
+NCAA	PROPN=1	PROPN=NCAA	-
+NEED	VERB=1		nv
+NEIGHBOURS	NOUN=1	NOUN=neighbour	NV
+NEVER	ADV=1		r
+NFL	PROPN=1	PROPN=NFL	-
+NJ	PROPN=1	PROPN=NJ	n
+NORTON	PROPN=1	PROPN=Norton	-
+NOT	PART=1		r
+NOTE	VERB=1		nv
+NOTICE	NOUN=1		nv
+NOW	ADV=2		nr
+NSU	PROPN=1	PROPN=NSU	n
+NT	NOUN=1		n
+NTKB	NOUN=1		-
+NTRC	PROPN=1	PROPN=NTRC	-
+NY	PROPN=1	PROPN=NY	n
+NYT	PROPN=1	PROPN=NYT	-
+Nacional	PROPN=1	PROPN=Nacional	-
+Nah	INTJ=1		-
+Najaf	PROPN=1	PROPN=Najaf	-
+Name	NOUN=2		nv
+Names	NOUN=1	NOUN=name	nNV
+Namibia	PROPN=1	PROPN=Namibia	n
+Napier	PROPN=1	PROPN=Napier	n
+Narrative	ADJ=1		na
+Nasrallah	PROPN=3	PROPN=Nasrallah	-
+Nasser	PROPN=2	PROPN=Nasser	n
+Natasha	PROPN=1	PROPN=Natasha	-
+Nation	PROPN=1	PROPN=Nation	n
+National	ADJ=17	ADJ=National	na
+Native	ADJ=1	ADJ=Native	na
+Natural	ADJ=1		na
+Naturalis	PROPN=1	PROPN=Naturalis	-
+Nature	NOUN=1 PROPN=1	PROPN=Nature	n
+Natzi	PROPN=1	PROPN=Nazi	-
+Nava	PROPN=1	PROPN=Nava	-
+Navarro	PROPN=2	PROPN=Navarro	-
+Navtej	PROPN=1	PROPN=Navtej	-
+Nazi	ADJ=1	ADJ=Nazi	na
+Nazis	NOUN=1 PROPN=1	NOUN=Nazi PROPN=Nazi	N
+Neal	PROPN=3	PROPN=Neal	-
+Nearly	ADV=1		r
+Needs	VERB=1	VERB=need	rNV
+Neighborhood	NOUN=1		n
+Neil	PROPN=1	PROPN=Neil	-
+Neither	CCONJ=1		a
+Nemec	PROPN=1	PROPN=Nemec	-
+Neocon	NOUN=1		n
+Neocons	NOUN=1 PROPN=1	NOUN=neocon PROPN=Neocon	N
+Neoconservatives	NOUN=1	NOUN=neoconservative	N
+Nervous	ADJ=1		a
+Net	PROPN=1	PROPN=Net	nva
+Netflix	PROPN=1	PROPN=Netflix	-
+Netherlands	PROPN=8	PROPN=Netherlands	n
+Netscape	PROPN=1	PROPN=Netscape	n
+Never	ADV=1		r
+Nevertheless	ADV=1		r
+Nevis	PROPN=1	PROPN=Nevis	n
+New	ADJ=31 PROPN=23	ADJ=New PROPN=New	ar
+Newark	PROPN=1	PROPN=Newark	n
+Newbies	NOUN=1	NOUN=newbie	N
+Newcomer	PROPN=1	PROPN=Newcomer	n
+Newfoundland	PROPN=3	PROPN=Newfoundland	n
+Newman	PROPN=1	PROPN=Newman	n
+News	NOUN=4 PROPN=4	PROPN=News	n
+Newsday	PROPN=1	PROPN=Newsday	-
+Newsfeed.Com	PROPN=2	PROPN=Newsfeed.Com	-
+Newsgroup	NOUN=2		-
+Newsgroups	NOUN=2	NOUN=newsgroup	-
+Newsmax	PROPN=1	PROPN=Newsmax	-
+Newton	PROPN=1	PROPN=Newton	n
+Next	ADV=2		ar
+Nexus	PROPN=3	PROPN=Nexus	n
+NiMo	PROPN=4	PROPN=NiMo	-
+Nice	ADJ=5		na
+Nick	PROPN=3	PROPN=Nick	nv
+Nickinator	PROPN=1	PROPN=Nickinator	-
+Nicktendo64	PROPN=1	PROPN=Nicktendo64	-
+Nicole	PROPN=1	PROPN=Nicole	-
+Niger	PROPN=1	PROPN=Niger	n
+Nights	PROPN=1	PROPN=Night	N
+Niklaus	PROPN=1	PROPN=Niklaus	-
+Nimitz	PROPN=1	PROPN=Nimitz	n
+Nina	PROPN=3	PROPN=Nina	n
+Ninth	ADJ=1	ADJ=Ninth	na
+No	DET=8 INTJ=8 ADV=1		nar
+No.	NOUN=1	NOUN=number	n
+Noam	PROPN=4	PROPN=Noam	-
+Nobel	PROPN=3	PROPN=Nobel	n
+Noel	PROPN=1	PROPN=Noel	n
+Noida	PROPN=7	PROPN=Noida	-
+Non	ADV=1	ADV=nonetheless	r
+Nook	PROPN=8	PROPN=Nook	n
+Nope	INTJ=1		-
+Normalcy	NOUN=1		n
+Normally	ADV=1		r
+Norman	PROPN=1	PROPN=Norman	na
+North	PROPN=15 ADJ=2	PROPN=North ADJ=North	nar
+Northeast	PROPN=5 NOUN=1	PROPN=Northeast NOUN=Northeast	nar
+Norton	PROPN=20	PROPN=Norton	-
+Norwegian	ADJ=1	ADJ=Norwegian	na
+Not	PART=9		r
+Notes	PROPN=1	PROPN=Note	NV
+Nothing	PRON=2		nr
+Nov	PROPN=1	PROPN=November	n
+Nova	PROPN=1	PROPN=Nova	n
+November	PROPN=13	PROPN=November	n
+Novial	PROPN=1	PROPN=Novial	n
+Now	ADV=18		nr
+Nowadays	ADV=2		nr
+Numbered	ADJ=1		V
+Nutley	PROPN=1	PROPN=Nutley	-
+O'Connor	PROPN=1	PROPN=O'Connor	n
+O'Keefe	PROPN=1	PROPN=O'Keefe	-
+O'Neill	PROPN=1	PROPN=O'Neill	n
+O'Reilly	PROPN=2	PROPN=O'Reilly	-
+O'Rourke	PROPN=1	PROPN=O'Rourke	-
+O'Toole	PROPN=1	PROPN=O'Toole	n
+OF	ADP=1		-
+OH	PROPN=1	PROPN=OH	n
+OIR	PROPN=1	PROPN=OIR	-
+OK	ADJ=3 PROPN=3 INTJ=2	PROPN=OK INTJ=OK	nar
+ONe	NUM=1		na
+OSU	PROPN=1	PROPN=OSU	-
+Oakland	PROPN=15	PROPN=Oakland	n
+Oath	NOUN=3		n
+Obama	PROPN=4	PROPN=Obama	-
+Oberst	PROPN=1	PROPN=Oberst	-
+Objects	NOUN=1	NOUN=object	NV
+Obviously	ADV=2		r
+Occupation	NOUN=1		n
+Octel	PROPN=1	PROPN=Octel	-
+October	PROPN=16	PROPN=October	n
+Odense	PROPN=1	PROPN=Odense	-
+Odette	PROPN=1	PROPN=Odette	-
+Of	ADP=3		-
+Off	ADV=1 NOUN=1		var
+Office	PROPN=5 NOUN=1	PROPN=Office	n
+Officer	NOUN=1 PROPN=1	PROPN=Officer	nv
+Officers	NOUN=1	NOUN=officer	NV
+Offices	PROPN=1	PROPN=Office	N
+Officiol	ADJ=1		-
+Often	ADV=1		r
+Oh	INTJ=4		n
+Ohio	PROPN=5	PROPN=Ohio	n
+Oil	PROPN=2 NOUN=1	PROPN=Oil	nv
+Okay	INTJ=17		nvar
+Oklahoma	PROPN=4	PROPN=Oklahoma	n
+Okmulgee	PROPN=2	PROPN=Okmulgee	-
+Old	ADJ=3	ADJ=Old	na
+Oldham	PROPN=1	PROPN=Oldham	-
+Oliveira	PROPN=1	PROPN=Oliveira	-
+Oliver	PROPN=1	PROPN=Oliver	nA
+Olsen	PROPN=1	PROPN=Olsen	-
+Olsens	PROPN=1	PROPN=Olsen	-
+Olympics	PROPN=2	PROPN=Olympics	n
+Omaha	PROPN=1	PROPN=Omaha	n
+Ombre	PROPN=1	PROPN=Ombre	-
+Omnimax	PROPN=1	PROPN=Omnimax	-
+On	ADP=35 ADV=1		ar
+Once	ADV=2		r
+One	NUM=21 PROPN=1	PROPN=One	na
+Onion	PROPN=6	PROPN=Onion	n
+Online	ADV=1		a
+Only	ADV=2		ar
+Ontario	PROPN=1	PROPN=Ontario	n
+Op.	PROPN=1	PROPN=Op.	-
+Open	ADJ=5		nva
+Opened	VERB=1	VERB=open	aV
+Opera	PROPN=2	PROPN=Opera	n
+Operator	PROPN=4	PROPN=Operator	n
+Operators	NOUN=1 PROPN=1	NOUN=operator PROPN=Operator	N
+Opposition	NOUN=1		n
+Opus	PROPN=1	PROPN=Opus	n
+Or	CCONJ=4		n
+Orange	ADJ=3 PROPN=1	ADJ=Orange PROPN=Orange	na
+Orchestra	PROPN=3	PROPN=Orchestra	n
+Order	VERB=1		nv
+Ordinary	ADJ=1		na
+Oriental	ADJ=1	ADJ=Oriental	na
+Origin	PROPN=1	PROPN=Origin	n
+Original	ADJ=3		na
+Originally	ADV=2		r
+Orleans	PROPN=5	PROPN=Orleans	n
+Orson	PROPN=1	PROPN=Orson	-
+Osage	PROPN=1	PROPN=Osage	n
+Ostrom	PROPN=1	PROPN=Ostrom	-
+Other	ADJ=9		a
+Otters	PROPN=1	PROPN=Otter	N
+Otto	PROPN=4	PROPN=Otto	-
+Our	PRON=11		-
+Out	ADP=1 ADV=1	ADV=Out	nvar
+Outfielder	NOUN=1		n
+Outlook.jpg	NOUN=1		-
+Outsourcing	VERB=1	VERB=outsource	V
+Outstanding	ADJ=1	ADJ=Outstanding	a
+Oval	PROPN=3	PROPN=Oval	na
+Over	ADP=4 ADJ=1 ADV=1 VERB=1	ADJ=overpriced VERB=overcharge	nar
+Overholser	PROPN=1	PROPN=Overholser	-
+Overpass	PROPN=1	PROPN=Overpass	n
+Overtures	NOUN=1	NOUN=overture	N
+Owing	VERB=1	VERB=owe	a
+Owls	PROPN=2	PROPN=Owl	N
+Oxford	PROPN=1	PROPN=Oxford	n
+Oxygen	PROPN=1	PROPN=Oxygen	n
+Ozark	PROPN=1	PROPN=Ozark	-
+Ozymandias	PROPN=1	PROPN=Ozymandias	-
+P	NOUN=2 X=1	NOUN=P X=_	n
+P-	INTJ=1		-
+P.S.	NOUN=2		-
+PADDIIstocksCL.pdf	NOUN=2		-
+PADDIstocksHO.pdf	NOUN=2		-
+PADDIstocksHU.pdf	NOUN=2		-
+PHX	PROPN=2	PROPN=PHX	-
+PIRAMAR	PROPN=1	PROPN=Piramar	-
+PLEASE	INTJ=1		vr
+PLZ	INTJ=1		-
+PM	NOUN=13 PROPN=1	NOUN=p.m. PROPN=PM	n
+POOP	VERB=1		n
+POV	NOUN=1	NOUN=Pov	-
+PR	NOUN=1		n
+PRESIDENT	PROPN=1	PROPN=President	n
+PS	NOUN=2		n
+PS.	NOUN=1		-
+PSA	NOUN=1		n
+PVT.	PROPN=1	PROPN=PVT.	-
+Pablo	PROPN=1	PROPN=Pablo	-
+Pachomian	ADJ=2	ADJ=Pachomian	-
+Pachomius	PROPN=18	PROPN=Pachomius	-
+Pacific	ADJ=4	ADJ=Pacific	na
+Padalecki	PROPN=21	PROPN=Padalecki	-
+Page	NOUN=1		nv
+Paje	PROPN=1	PROPN=Paje	-
+Pak	PROPN=1	PROPN=Pak	-
+Pakistan	PROPN=2	PROPN=Pakistan	n
+Palacio	X=2	X=Palacio	-
+Palawan	PROPN=2	PROPN=Palawan	-
+Palestine	PROPN=2	PROPN=Palestine	n
+Palestinian	ADJ=14	ADJ=Palestinian	na
+Palestinians	PROPN=8	PROPN=Palestinian	N
+Palm	PROPN=1	PROPN=Palm	nv
+Palmeri	PROPN=1	PROPN=Palmeri	-
+Palo	PROPN=1	PROPN=Palo	-
+Pam	PROPN=1	PROPN=Pam	-
+Pamphlets	NOUN=1	NOUN=pamphlet	N
+Pancras	PROPN=1	PROPN=Pancras	-
+Panels	NOUN=1	NOUN=panel	NV
+Panther	PROPN=1	PROPN=Panther	n
+Pants	NOUN=1		nNV
+Paper	PROPN=2	PROPN=Paper	nv
+Papillon	X=1	X=Papillon	n
+Paralympic	ADJ=7	ADJ=Paralympic	-
+Paralympics	PROPN=9	PROPN=Paralympics	-
+Paramount	PROPN=1	PROPN=Paramount	a
+Paramus	PROPN=1	PROPN=Paramus	-
+Paraíso	PROPN=1	PROPN=Paraíso	-
+Pari	PROPN=2	PROPN=Pari	-
+Paris	PROPN=11	PROPN=Paris	n
+Park	PROPN=8	PROPN=Park	nv
+Parliament	PROPN=3	PROPN=Parliament	n
+Parry	PROPN=1	PROPN=Parry	nv
+Parsi	ADJ=1	ADJ=Parsi	n
+Participants	NOUN=2	NOUN=participant	N
+Particles	NOUN=1	NOUN=particle	N
+Partners	PROPN=1	PROPN=Partner	NV
+Party	PROPN=9	PROPN=Party	nv
+Pasejo	PROPN=1	PROPN=Pasejo	-
+Paseo	X=2 PROPN=1		n
+Paso	PROPN=1	PROPN=Paso	-
+Passages	PROPN=1	PROPN=Passages	N
+Passing	VERB=1	VERB=pass	narV
+Passport	NOUN=1		n
+Passy	PROPN=1	PROPN=Passy	-
+Past	ADJ=1		nar
+Patel	PROPN=1	PROPN=Patel	-
+Patrick	PROPN=4	PROPN=Patrick	n
+Patrizia	PROPN=1	PROPN=Patrizia	-
+Patterson	PROPN=3	PROPN=Patterson	-
+Paul	PROPN=5	PROPN=Paul	n
+Pauline	PROPN=1	PROPN=Pauline	a
+Pawtucket	PROPN=1	PROPN=Pawtucket	-
+Pay	VERB=1		nv
+PayPal	PROPN=2	PROPN=PayPal	-
+Payments	PROPN=1	PROPN=Payment	N
+Peace	NOUN=1 PROPN=1	PROPN=Peace	n
+Peach	PROPN=1	PROPN=Peach	nv
+Peak	PROPN=1	PROPN=Peak	nv
+Pearl	PROPN=1	PROPN=Pearl	nv
+Peder	PROPN=1	PROPN=Peder	-
+Pediatricians	PROPN=1	PROPN=Pediatrician	N
+Pediatrics	PROPN=1	PROPN=Pediatrics	n
+Peninsula	PROPN=2	PROPN=Peninsula	n
+Pennsylvania	PROPN=1	PROPN=Pennsylvania	n
+Penon	PROPN=1	PROPN=Penon	-
+Pentagon	PROPN=1	PROPN=Pentagon	n
+People	NOUN=8 PROPN=2	NOUN=person PROPN=Person	nv
+Peoria	PROPN=1	PROPN=Peoria	n
+Pepsi	PROPN=2	PROPN=Pepsi	n
+Peres	PROPN=2	PROPN=Peres	-
+Perfect	ADJ=1		nva
+Perhaps	ADV=1		r
+Perlingiere	PROPN=18	PROPN=Perlingiere	-
+Perry	PROPN=1	PROPN=Perry	n
+Personal	ADJ=5		na
+Personally	ADV=1		r
+Peruvian	ADJ=1	ADJ=Peruvian	na
+Peter	PROPN=5	PROPN=Peter	nA
+Petersburg	PROPN=5	PROPN=Petersburg	n
+Petite	PROPN=2	PROPN=Petite	na
+Petitier	PROPN=1	PROPN=Petitier	-
+Petitioner	PROPN=7 NOUN=1	PROPN=Petitioner	n
+Petronios	PROPN=2	PROPN=Petronios	-
+Petruck	PROPN=1	PROPN=Petruck	-
+Pets	PROPN=1	PROPN=Pet	NV
+Ph.D.	NOUN=2	NOUN=Ph.D.	n
+PhD	NOUN=2 PROPN=1	NOUN=PhD PROPN=PhD	n
+Phantom	NOUN=1		na
+Phbow	PROPN=2	PROPN=Phbow	-
+Pheasant	NOUN=1		n
+Phil	PROPN=3	PROPN=Phil	-
+Philadelphia	PROPN=2	PROPN=Philadelphia	n
+Philip	PROPN=1	PROPN=Philip	n
+Philipe	PROPN=1	PROPN=Philipe	-
+Philippines	PROPN=4	PROPN=Philippines	nN
+Phillip	PROPN=8	PROPN=Phillip	-
+Philology	PROPN=1	PROPN=Philology	n
+Philosophiae	PROPN=1	PROPN=Philosophiae	-
+Philosophy	NOUN=1 PROPN=1	PROPN=Philosophy	n
+Phnoum	PROPN=1	PROPN=Phnoum	-
+Phoenix	PROPN=14	PROPN=Phoenix	n
+Phone	NOUN=5 PROPN=1	PROPN=Phone	nv
+Phonologie	PROPN=1	PROPN=Phonologie	-
+Photo	NOUN=1		n
+Phrase	NOUN=1		nv
+Phuket	PROPN=1	PROPN=Phuket	-
+Phunnarungsi	PROPN=1	PROPN=Phunnarungsi	-
+Phx	PROPN=1	PROPN=Phoenix	-
+Pian	PROPN=1	PROPN=Pian	-
+Picasa	PROPN=1	PROPN=Picasa	-
+Picasso	PROPN=1	PROPN=Picasso	n
+Pie	PROPN=1	PROPN=Pie	n
+Piedmont	PROPN=2	PROPN=Piedmont	n
+Pierre	PROPN=1	PROPN=Pierre	n
+Pill	PROPN=1	PROPN=Pill	n
+Pilot	NOUN=2 PROPN=1		nv
+Pimenov	PROPN=1	PROPN=Pimenov	-
+Pimentel	PROPN=1	PROPN=Pimentel	-
+Pioneer	PROPN=1	PROPN=Pioneer	nv
+Piotrkowska	PROPN=1	PROPN=Piotrkowska	-
+Piramar	PROPN=1	PROPN=Piramar	-
+Pirates	PROPN=10	PROPN=Pirate	NV
+Pisa	PROPN=1	PROPN=Pisa	n
+Pitre	PROPN=1	PROPN=Pitre	-
+Pitt	PROPN=1	PROPN=Pitt	n
+Pittsburgh	PROPN=7	PROPN=Pittsburgh	n
+Pizza	PROPN=4 NOUN=1	PROPN=Pizza	n
+Pizzas	NOUN=1	NOUN=pizza	N
+Plac	PROPN=1	PROPN=Plac	-
+Place	PROPN=4 NOUN=2	PROPN=Place	nv
+Places	PROPN=1	PROPN=Place	NV
+Plains	PROPN=1	PROPN=Plain	NV
+Plants	PROPN=1	PROPN=Plant	NV
+Plateau	PROPN=1	PROPN=Plateau	n
+Platt	PROPN=1	PROPN=Platt	-
+Player	PROPN=1	PROPN=Player	nA
+Playhouse	PROPN=1	PROPN=Playhouse	n
+Plaza	PROPN=2	PROPN=Plaza	n
+Please	INTJ=20		vr
+Pleasure	NOUN=1		n
+Pledge	VERB=1		nv
+Plonsky	PROPN=1	PROPN=Plonsky	-
+Plucker	PROPN=1	PROPN=Plucker	-
+Plumbing	PROPN=1	PROPN=Plumbing	nV
+Plus	CCONJ=2		na
+Plz	INTJ=1		-
+Podcast	PROPN=2	PROPN=Podcast	v
+Poet	PROPN=6 NOUN=1	PROPN=Poet NOUN=Poet	n
+Poibeau	PROPN=1	PROPN=Poibeau	-
+Point	PROPN=1	PROPN=Point	nv
+Pointe	PROPN=2	PROPN=Pointe	-
+Poland	PROPN=8	PROPN=Poland	n
+Polat	PROPN=1	PROPN=Polat	-
+Polio	PROPN=1	PROPN=Polio	n
+Polish	ADJ=5 PROPN=1	ADJ=Polish PROPN=Polish	nva
+Political	ADJ=1		a
+Politicians	NOUN=1	NOUN=politician	N
+Politics1	PROPN=1	PROPN=Politics1	-
+Pollock	PROPN=1	PROPN=Pollock	n
+Polmar	PROPN=1	PROPN=Polmar	-
+Ponce	PROPN=1	PROPN=Ponce	n
+Pond	PROPN=1	PROPN=Pond	n
+Poor	ADJ=1		na
+Populaire	PROPN=1	PROPN=Populaire	-
+Porpoise	PROPN=1	PROPN=Porpoise	n
+Port	PROPN=4	PROPN=Port	nva
+Porte	PROPN=3	PROPN=Porte	n
+Portland	PROPN=1	PROPN=Portland	n
+Portsmouth	PROPN=1	PROPN=Portsmouth	n
+Posselt	PROPN=1	PROPN=Posselt	-
+Post	PROPN=3	PROPN=Post	nv
+Posted	VERB=7	VERB=post	aV
+Potomac	PROPN=1	PROPN=Potomac	n
+Potter	PROPN=1	PROPN=Potter	nv
+Power	NOUN=2 PROPN=1 X=1	PROPN=Power	nv
+Prague	PROPN=4	PROPN=Prague	n
+Pratt	PROPN=1	PROPN=Pratt	-
+Praying	VERB=1	VERB=pray	V
+Pre	VERB=1	VERB=prearrange	-
+Prejudice	PROPN=2	PROPN=Prejudice	nv
+Premier	PROPN=1	PROPN=Premier	nva
+Prensky	PROPN=1	PROPN=Prensky	-
+Presented	VERB=1	VERB=present	V
+Presidency	PROPN=1	PROPN=Presidency	n
+President	PROPN=14 NOUN=1	PROPN=President	n
+Presidential	ADJ=2	ADJ=Presidential	a
+Press	PROPN=3	PROPN=Press	nv
+Preston	PROPN=2	PROPN=Preston	-
+Preuss	PROPN=1	PROPN=Preuss	-
+Prevention	PROPN=1	PROPN=Prevention	n
+Previous	ADJ=1		a
+Previously	ADV=1		r
+Price	NOUN=2		nv
+Pricing	VERB=1	VERB=price	nV
+Pride	PROPN=2	PROPN=Pride	nv
+Priest	PROPN=1	PROPN=Priest	n
+Prieta	PROPN=1	PROPN=Prieta	-
+Prime	ADJ=3	ADJ=Prime	nva
+Primetime	PROPN=1	PROPN=Primetime	-
+Prince	PROPN=6	PROPN=Prince	n
+Principia	PROPN=1	PROPN=Principia	N
+Principles	PROPN=1	PROPN=Principle	N
+Priscilla	PROPN=1	PROPN=Priscilla	-
+Pritzker	PROPN=1	PROPN=Pritzker	-
+Privacy	NOUN=3		n
+Private	ADJ=1		na
+Prize	PROPN=5	PROPN=Prize	nva
+Probably	ADV=2		r
+Problems	PROPN=1	PROPN=Problem	N
+Processes	NOUN=1	NOUN=process	NV
+Processing	NOUN=1		nV
+Prof.	PROPN=1	PROPN=Prof.	-
+Professional	ADJ=1		na
+Professor	PROPN=6 NOUN=3	PROPN=Professor	n
+Professors	NOUN=1	NOUN=professor	N
+Program	PROPN=2 NOUN=1	PROPN=Program	nv
+Programme	PROPN=1	PROPN=Programme	nv
+Programming	ADJ=1	ADJ=Programming	nV
+Progressive	ADJ=2	ADJ=Progressive	na
+Promised	VERB=1	VERB=Promise	V
+Promotional	ADJ=1		a
+Prompt	ADJ=1		nva
+Pronounced	VERB=1	VERB=pronounce	aV
+Property	NOUN=1		n
+Prophet	PROPN=2	PROPN=Prophet	n
+Protector	PROPN=2	PROPN=Protector	n
+Protestant	NOUN=1	NOUN=Protestant	na
+Provisional	ADJ=1	ADJ=Provisional	a
+Provisions	NOUN=1	NOUN=provision	nNV
+Prussia	PROPN=1	PROPN=Prussia	n
+Psychology	NOUN=2 PROPN=1	PROPN=Psychology	n
+Public	ADJ=2	ADJ=Public	na
+Pueblo	PROPN=1	PROPN=Pueblo	n
+Puerto	PROPN=1	PROPN=Puerto	-
+Pulpit	NOUN=1		n
+Pure	ADJ=1		a
+Putin	PROPN=1	PROPN=Putin	n
+Puto	PROPN=1	PROPN=Puto	-
+Putting	VERB=1	VERB=put	nV
+Pygmalion	PROPN=1	PROPN=Pygmalion	n
+Pyle	PROPN=1	PROPN=Pyle	n
+Q	NOUN=1 PROPN=1	NOUN=Q PROPN=Q	n
+Qaeda	PROPN=2	PROPN=Qaeda	n
+Qaida	PROPN=2	PROPN=Qaida	-
+Qalansia	PROPN=1	PROPN=Qalansia	-
+Qasim	PROPN=1	PROPN=Qasim	-
+Qatar	PROPN=1	PROPN=Qatar	n
+Quaid	PROPN=1	PROPN=Quaid	-
+Quality	NOUN=1		na
+Quarter	PROPN=1	PROPN=Quarter	nv
+Quarters	PROPN=1	PROPN=Quarters	nNV
+Quartet	PROPN=1	PROPN=Quartet	n
+Queen	PROPN=2	PROPN=Queen	nv
+Queensland	PROPN=2	PROPN=Queensland	n
+Querelle	PROPN=1	PROPN=Querelle	-
+Questions	NOUN=1	NOUN=question	NV
+Quick	ADJ=2		nar
+QuickenLoans	PROPN=1	PROPN=QuickenLoans	-
+Quickly	ADV=1		r
+Quilis	PROPN=8	PROPN=Quilis	-
+Quinn	PROPN=1	PROPN=Quinn	-
+Quite	ADV=1		r
+R	NOUN=1 PROPN=1	PROPN=R	n
+R&D	NOUN=1	NOUN=R&D	-
+R.	PROPN=2	PROPN=R.	-
+R2D2	PROPN=1	PROPN=R2D2	-
+RA	PROPN=1	PROPN=RA	n
+RAVIZ	PROPN=1	PROPN=Raviz	-
+RBI	NOUN=3	NOUN=RBI	n
+RBIs	NOUN=1	NOUN=RBI	N
+RFP	NOUN=3		-
+ROS	PROPN=6	PROPN=ROS	-
+ROTC	PROPN=2	PROPN=ROTC	n
+RTE	PROPN=1	PROPN=RTE	-
+RVS	PROPN=1	PROPN=RVS	-
+Radiation	NOUN=2		n
+Radical	ADJ=1		na
+Rafael	PROPN=2	PROPN=Rafael	-
+Rahu	PROPN=5	PROPN=Rahu	n
+Rainer	PROPN=1	PROPN=Rainer	-
+Rains	PROPN=2	PROPN=Rain	NV
+Ralph	PROPN=1	PROPN=Ralph	-
+Ramadi	PROPN=1	PROPN=Ramadi	-
+Ramallah	PROPN=1	PROPN=Ramallah	-
+Ramos	PROPN=1	PROPN=Ramos	-
+Ramsey	PROPN=1	PROPN=Ramsey	-
+Randers	PROPN=1	PROPN=Randers	-
+Random	ADJ=1	ADJ=Random	a
+Rangatira	PROPN=2	PROPN=Rangatira	-
+Rank	PROPN=2	PROPN=Rank	nva
+Rap	PROPN=1	PROPN=Rap	nv
+Rask	PROPN=2	PROPN=Rask	n
+Rasmus	PROPN=1	PROPN=Rasmus	-
+Rat	NOUN=1		nv
+Ratcliff	PROPN=1	PROPN=Ratcliff	-
+Rated	VERB=1	VERB=Rate	V
+Ratych	PROPN=1	PROPN=Ratych	-
+Rauschenberg	PROPN=1	PROPN=Rauschenberg	-
+Raw	ADJ=1		na
+Ray	PROPN=2	PROPN=Ray	nv
+Rays	PROPN=2	PROPN=Ray	NV
+Rd	PROPN=1	PROPN=Rd	-
+Re(a)d	ADJ=1	ADJ=Re(a)d	-
+Reactive	ADJ=1	ADJ=Reactive	a
+Read	VERB=1		nv
+Reader	PROPN=2	PROPN=Reader	n
+Readers	NOUN=2	NOUN=reader	N
+Reading	VERB=1	VERB=read	nV
+Reagan	PROPN=2	PROPN=Reagan	n
+Real	ADV=1		nar
+Really	ADV=1		r
+Recent	ADJ=2	ADJ=Recent	na
+Recently	ADV=1		r
+Recommendations	NOUN=1	NOUN=recommendation	N
+Recreational	ADJ=1		a
+Rector	PROPN=1	PROPN=Rector	n
+Red	ADJ=11 PROPN=1	ADJ=Red PROPN=Red	naV
+Reel	NOUN=1		nv
+Reflection	NOUN=1		n
+Refusing	VERB=1	VERB=refuse	V
+Regarding	VERB=1	VERB=regard	V
+Regards	NOUN=4		NV
+Regency	PROPN=1	PROPN=Regency	n
+Regent	PROPN=1	PROPN=Regent	na
+Regional	ADJ=1	ADJ=Regional	a
+Regular	ADJ=1		na
+Regularity	PROPN=1	PROPN=Regularity	n
+Rehe	PROPN=1	PROPN=Rehe	-
+Reich	PROPN=2	PROPN=Reich	n
+Rekohu	PROPN=3	PROPN=Rekohu	-
+Religion	NOUN=1		n
+Rem	PROPN=1	PROPN=Rem	n
+Remember	VERB=4		v
+Removing	VERB=1	VERB=remove	V
+Renee	PROPN=4	PROPN=Renee	-
+Rental	ADJ=1		na
+Replication	NOUN=2		n
+Reply	VERB=3		nv
+Represent.com	PROPN=1	PROPN=Represent.com	-
+Republic	PROPN=1	PROPN=Republic	n
+Republican	ADJ=8	ADJ=Republican	na
+Republicans	PROPN=1	PROPN=Republican	N
+Research	PROPN=5 NOUN=1	PROPN=Research	nv
+ResearchGate	PROPN=1	PROPN=ResearchGate	-
+Reserve	PROPN=3	PROPN=Reserve	nv
+Reserves	PROPN=1	PROPN=reserve	nNV
+Residential	ADJ=1	ADJ=Residential	a
+Resolving	VERB=1	VERB=resolve	nV
+Resort	PROPN=1	PROPN=Resort	nv
+Respect	NOUN=1		nv
+Responses	NOUN=1	NOUN=response	N
+Responsive	ADJ=1		a
+Restaurant	NOUN=2		n
+Resting	NOUN=1		V
+Reston	PROPN=1	PROPN=Reston	-
+Retire	VERB=1		v
+Retired	VERB=1	VERB=retire	aV
+Retiring	VERB=1	VERB=retire	aV
+Returning	VERB=1	VERB=return	aV
+Reverting	VERB=1	VERB=revert	naV
+Reviews	NOUN=1	NOUN=review	NV
+Revised	VERB=2	VERB=revise	aV
+Revisited	PROPN=1	PROPN=Revisited	V
+Revival	PROPN=1	PROPN=Revival	n
+Revolutionary	ADJ=2	ADJ=Revolutionary	na
+Rewind	PROPN=1	PROPN=Rewind	-
+Reymont	PROPN=1	PROPN=Reymont	-
+Reynolds	PROPN=1	PROPN=Reynolds	n
+Rhythm	NOUN=1		n
+Rib	PROPN=1	PROPN=Rib	nv
+Rice	PROPN=4	PROPN=Rice	nv
+Richard	PROPN=4	PROPN=Richard	-
+Rick	PROPN=5	PROPN=Rick	nv
+Rico	PROPN=1	PROPN=Rico	n
+Ride	PROPN=1	PROPN=Ride	nv
+Riders	NOUN=1	NOUN=rider	N
+Ridge	PROPN=1	PROPN=Ridge	nv
+Ridiculous	ADJ=1		a
+Ridiculousness	PROPN=1	PROPN=Ridiculousness	n
+Riedell	PROPN=1	PROPN=Riedell	-
+Right	ADV=6 ADJ=5		nvar
+Rights	NOUN=2	NOUN=right	NV
+Ring	PROPN=2	PROPN=Ring	nv
+Rip	NOUN=1		nv
+Risk	PROPN=1	PROPN=Risk	nv
+Rita	PROPN=3	PROPN=Rita	-
+River	PROPN=11	PROPN=River	n
+Rivers	PROPN=1	PROPN=River	N
+Riverside	PROPN=1	PROPN=Riverside	n
+Rivertrail	PROPN=4	PROPN=Rivertrail	-
+Ro-	INTJ=1	INTJ=Ro-	-
+Road	PROPN=2	PROPN=Road	n
+Roadways	PROPN=1	PROPN=Roadway	N
+Roaring	VERB=1	VERB=Roar	narV
+Rob	PROPN=2	PROPN=Rob	v
+RobBrnglsn@aol.com	PROPN=1	PROPN=RobBrnglsn@aol.com	-
+Robert	PROPN=6	PROPN=Robert	n
+Roberts	PROPN=7	PROPN=Roberts	nN
+Robertson	PROPN=2	PROPN=Robertson	n
+Robin	PROPN=2	PROPN=Robin	n
+Rochester	PROPN=1	PROPN=Rochester	n
+Rock	PROPN=3	PROPN=Rock	nv
+Rockridge	PROPN=3	PROPN=Rockridge	-
+Rocks	NOUN=1	NOUN=rock	NV
+Rod	PROPN=2	PROPN=Rod	n
+Rodale	PROPN=2	PROPN=Rodale	-
+Roemer	PROPN=1	PROPN=Roemer	-
+Rogers	PROPN=1	PROPN=Rogers	n
+Rohatgi	PROPN=1	PROPN=Rohatgi	-
+Roll	PROPN=2	PROPN=Roll	nv
+Roma	PROPN=2	PROPN=Roma	nN
+Roman	ADJ=4	ADJ=Roman	na
+Romantic	ADJ=1	ADJ=Romantic	na
+Rome	PROPN=2	PROPN=Rome	n
+Romney	PROPN=1	PROPN=Romney	-
+Ronald	PROPN=3	PROPN=Ronald	-
+Rond	PROPN=1	PROPN=Rond	-
+Roof	NOUN=1		nv
+Room	PROPN=2	PROPN=Room	nv
+Rooms	NOUN=3	NOUN=room	nNV
+Rose	PROPN=2	PROPN=Rose	naV
+Rosenthal	PROPN=2	PROPN=Rosenthal	-
+Ross	PROPN=1	PROPN=Ross	n
+Rouse	PROPN=1	PROPN=Rouse	v
+Route	PROPN=1	PROPN=Route	nv
+Royal	ADJ=3	ADJ=Royal	na
+Ruby	PROPN=1	PROPN=Ruby	na
+Rudolf	PROPN=1	PROPN=Rudolf	-
+Rudwell	PROPN=2	PROPN=Rudwell	-
+Rueda	PROPN=1	PROPN=Rueda	-
+Ruiz	PROPN=3	PROPN=Ruiz	-
+Rulan	PROPN=1	PROPN=Rulan	-
+Rumsfeld	PROPN=2	PROPN=Rumsfeld	-
+Run	VERB=2		nv
+Runar	PROPN=1	PROPN=Runar	-
+Runs	NOUN=1	NOUN=run	NV
+Rusalka	PROPN=1	PROPN=Rusalka	-
+Russell	PROPN=3	PROPN=Russell	n
+Russia	PROPN=20	PROPN=Russia	n
+Russian	ADJ=10 PROPN=2	ADJ=Russian PROPN=Russian	na
+Russians	PROPN=1	PROPN=Russian	N
+Rusted	VERB=1	VERB=rust	aV
+Ryan	PROPN=3	PROPN=Ryan	-
+Ryder	PROPN=1	PROPN=Ryder	-
+Ryner	PROPN=1	PROPN=Ryner	-
+S	PROPN=4	PROPN=S	n
+S.	PROPN=4	PROPN=S.	-
+S1	PROPN=1	PROPN=S1	-
+S100	PROPN=2	PROPN=S100	-
+SCAP-22-368	PROPN=1	PROPN=SCAP-22-368	-
+SCBA	PROPN=3	PROPN=SCBA	-
+SCHEDULE	VERB=1		nv
+SCLED	NOUN=1	NOUN=SCLED	-
+SCULPTURE	NOUN=1		nv
+SEE	VERB=1		nv
+SEO	PROPN=1	PROPN=SEO	-
+SERVERS	NOUN=1	NOUN=server	N
+SETI	PROPN=1	PROPN=SETI	-
+SF	PROPN=1	PROPN=SF	-
+SHE	PRON=1		-
+SNY	PROPN=1	PROPN=SNY	-
+SOMEONE	PRON=1		n
+SOblander@carrfut.com	PROPN=1	PROPN=SOblander@carrfut.com	-
+SPEAKERS	NOUN=1	NOUN=speaker	N
+STAR	NOUN=1		nva
+SUT	NOUN=7	NOUN=SUT	-
+SVP	NOUN=1		-
+SX40	PROPN=2	PROPN=SX40	-
+Saab	PROPN=1	PROPN=Saab	-
+Sabunji	PROPN=1	PROPN=Sabunji	-
+Saddam	PROPN=2	PROPN=Saddam	n
+Sadr	PROPN=4	PROPN=Sadr	-
+Sadrists	PROPN=1	PROPN=Sadrist	-
+Safed	PROPN=1	PROPN=Safed	-
+Saffir	PROPN=1	PROPN=Saffir	-
+Saginaw	PROPN=1	PROPN=Saginaw	n
+Saint	ADJ=3 PROPN=1	ADJ=Saint PROPN=Saint	nv
+Saintes	PROPN=2	PROPN=Saintes	NV
+Salad	NOUN=1		n
+Sale	NOUN=1		n
+Sally	PROPN=1	PROPN=Sally	n
+Salon	NOUN=1		n
+Salt	PROPN=1	PROPN=Salt	nva
+Sam	PROPN=3	PROPN=Sam	n
+Sam3102.doc	NOUN=1	NOUN=Sam3102.doc	-
+Samarra	PROPN=1	PROPN=Samarra	-
+Samuel	PROPN=1	PROPN=Samuel	n
+San	PROPN=25	PROPN=San	-
+Sana'a	PROPN=1	PROPN=Sana'a	n
+Sanctified	PROPN=1	PROPN=Sanctified	aV
+Sand	PROPN=3	PROPN=Sand	nv
+Sandia	PROPN=1	PROPN=Sandia	-
+Sands	PROPN=1	PROPN=Sands	nNV
+Santa	PROPN=7	PROPN=Santa	n
+Santorum	PROPN=20	PROPN=Santorum	-
+Santos	PROPN=1	PROPN=Santos	n
+Sapir	PROPN=1	PROPN=Sapir	n
+Sapulpa	PROPN=1	PROPN=Sapulpa	-
+Sarah	PROPN=2	PROPN=Sarah	n
+Sarvis	PROPN=7	PROPN=Sarvis	-
+Sat	PROPN=2	PROPN=Saturday	nV
+Satellite	PROPN=1	PROPN=Satellite	nva
+Saturday	PROPN=8	PROPN=Saturday	n
+Saturdays	NOUN=1	NOUN=Saturday	N
+Saturn	PROPN=3	PROPN=Saturn	n
+Saudis	PROPN=1	PROPN=Saudi	N
+Savage	PROPN=8	PROPN=Savage	nva
+Save	VERB=2		nv
+Scalzo	PROPN=1	PROPN=Scalzo	-
+Scarne	PROPN=2	PROPN=Scarne	-
+Scenic	ADJ=3 PROPN=1	ADJ=Scenic PROPN=Scenic	a
+Scharffen	PROPN=1	PROPN=Scharffen	-
+Scheffer	PROPN=1	PROPN=Scheffer	-
+Schmidt	PROPN=1	PROPN=Schmidt	n
+Scholars	PROPN=2	PROPN=Scholar	N
+Scholarship	PROPN=2	PROPN=Scholarship	n
+School	PROPN=8 NOUN=3	PROPN=School	nv
+Science	PROPN=4 NOUN=1	PROPN=Science	n
+Sciences	PROPN=2 NOUN=1	PROPN=Science NOUN=science	N
+Scientist	PROPN=2	PROPN=Scientist	n
+Scotia	PROPN=1	PROPN=Scotia	-
+Scotland	PROPN=7	PROPN=Scotland	n
+Scots	PROPN=1	PROPN=Scot	naN
+Scott	PROPN=5	PROPN=Scott	n
+Scottish	ADJ=3 PROPN=1	ADJ=Scottish PROPN=Scottish	na
+Scottsdale	PROPN=1	PROPN=Scottsdale	-
+Scudeiros	PROPN=1	PROPN=Scudeiros	-
+Sea	PROPN=5	PROPN=Sea	n
+Seals	NOUN=1	NOUN=seal	NV
+Sean	PROPN=4	PROPN=Sean	-
+Seattlepi.com	PROPN=1	PROPN=Seattlepi.com	-
+Seaview	NOUN=1		-
+Second	ADJ=7 ADV=3	ADJ=Second	nvar
+Secret	ADJ=1	ADJ=Secret	na
+Section	NOUN=3		nv
+Sector	PROPN=3	PROPN=Sector	n
+Secure	ADJ=2		va
+Security	NOUN=1		n
+See	VERB=19		nv
+Seeking	VERB=1	VERB=seek	nV
+Selah	PROPN=1	PROPN=Selah	-
+Seleki	PROPN=2	PROPN=Seleki	-
+Self/less	PROPN=1	PROPN=Self/less	-
+Selma	PROPN=1	PROPN=Selma	n
+Semantics	PROPN=2	PROPN=Semantics	n
+Senabre	PROPN=1	PROPN=Senabre	-
+Senate	PROPN=3	PROPN=Senate	n
+Senator	PROPN=2	PROPN=Senator	n
+Senegal	PROPN=6	PROPN=Senegal	n
+Senior	ADJ=1		na
+Sense	PROPN=1	PROPN=Sense	nv
+Sent	ADJ=3	ADJ=Send	naV
+Sept.	PROPN=2	PROPN=September	-
+September	PROPN=30	PROPN=September	n
+Sequences	NOUN=1	NOUN=sequence	NV
+Serbia	PROPN=1	PROPN=Serbia	n
+Sergey	PROPN=1	PROPN=Sergey	-
+Series	PROPN=7	PROPN=Series	n
+Servers	NOUN=2	NOUN=server	N
+Serves	VERB=1	VERB=serve	NV
+Service	NOUN=11		nv
+Services	PROPN=1	PROPN=Service	nNV
+Serving	VERB=1	VERB=serve	nV
+Set	VERB=1		nva
+Seven	NUM=2	NUM=Seven	na
+Seventh	ADJ=1	ADJ=Seventh	na
+Several	ADJ=3		a
+Sewell	PROPN=1	PROPN=Sewell	-
+Shaalan	PROPN=1	PROPN=Shaalan	-
+Shadid	PROPN=1	PROPN=Shadid	-
+Shaikh	PROPN=1	PROPN=Shaikh	-
+Shakespeare	PROPN=1	PROPN=Shakespeare	n
+Shalev	PROPN=5	PROPN=Shalev	-
+Shane	PROPN=1	PROPN=Shane	-
+Shankbone	PROPN=2	PROPN=Shankbone	-
+Shanlyn	PROPN=1	PROPN=Shanlyn	-
+Shannon	PROPN=1	PROPN=Shannon	n
+Share	VERB=1		nv
+Sharjah	PROPN=1	PROPN=Sharjah	-
+Sharon	PROPN=5	PROPN=Sharon	-
+Sharq	PROPN=1	PROPN=Sharq	-
+Shaukat	PROPN=1	PROPN=Shaukat	-
+Shaw	PROPN=1	PROPN=Shaw	n
+She	PRON=30		-
+Shea	PROPN=1	PROPN=Shea	-
+Sheetal	PROPN=1	PROPN=Sheetal	-
+Sheikh	PROPN=2	PROPN=Sheikh	n
+Shep	PROPN=1	PROPN=Shep	-
+Shepherd	PROPN=3	PROPN=Shepherd	nv
+Sherri	PROPN=1	PROPN=Sherri	-
+Shih	PROPN=2	PROPN=Shih	-
+Shiite	ADJ=5	ADJ=Shiite	n
+Shiites	PROPN=1	PROPN=Shiite	N
+Shimon	PROPN=1	PROPN=Shimon	-
+Shirley	PROPN=1	PROPN=Shirley	-
+Shojai	PROPN=2	PROPN=Shojai	-
+Shore	PROPN=1	PROPN=Shore	nv
+Short	PROPN=3	PROPN=Short	nvar
+Shorts	NOUN=1	NOUN=short	nNV
+Shortstop	NOUN=1		n
+Shots	PROPN=1	PROPN=Shots	N
+Shropshire	PROPN=1	PROPN=Shropshire	-
+Shuttle	NOUN=2		nv
+Siegel	PROPN=1	PROPN=Siegel	-
+Silent	ADJ=1	ADJ=Silent	a
+Silver	ADJ=1	ADJ=Silver	nva
+Simmons	PROPN=1	PROPN=Simmons	-
+Simon	PROPN=3	PROPN=Simon	n
+Simons	PROPN=2	PROPN=Simons	N
+Simple	ADJ=1		na
+Simplicity	NOUN=1		n
+Simply	ADV=1		r
+Simpson	PROPN=1	PROPN=Simpson	n
+Simrock	PROPN=1	PROPN=Simrock	-
+Simulation	NOUN=1		n
+Sinatra	PROPN=3	PROPN=Sinatra	n
+Since	SCONJ=5 ADP=3		-
+Sincerely	ADV=1		r
+Singapore	PROPN=2	PROPN=Singapore	n
+Single	ADJ=1	ADJ=Single	nva
+Sinica	PROPN=1	PROPN=Sinica	-
+Sinners	PROPN=1	PROPN=Sinners	N
+Sirhan	PROPN=1	PROPN=Sirhan	-
+SiriusXM	PROPN=1	PROPN=SiriusXM	-
+Sit	VERB=2		v
+Site	NOUN=1 PROPN=1	PROPN=Site	nv
+Siwu	PROPN=2	PROPN=Siwu	-
+Six	NUM=1		na
+Skiatook	PROPN=1	PROPN=Skiatook	-
+Skin	NOUN=1		nv
+Skinner	PROPN=1	PROPN=Skinner	n
+Sky	PROPN=2	PROPN=Sky	nv
+Slate	PROPN=1	PROPN=Slate	nv
+Slavonic	ADJ=1	ADJ=Slavonic	na
+Slice	PROPN=2	PROPN=Slice	nv
+Sloan	PROPN=1	PROPN=Sloan	-
+Slope	NOUN=1		nv
+Slovakia	PROPN=1	PROPN=Slovakia	n
+Slovenia	PROPN=1	PROPN=Slovenia	n
+Slovenian	ADJ=2	ADJ=Slovenian	na
+Smack	PROPN=2	PROPN=Smack	nvr
+Smakkecenter	PROPN=1	PROPN=Smakkecenter	-
+Smart	ADJ=2		nva
+Smetana	PROPN=2	PROPN=Smetana	n
+Smith	PROPN=4	PROPN=Smith	n
+Smosh	PROPN=1	PROPN=Smosh	-
+Sne	PROPN=2	PROPN=Sne	-
+Snowdon	PROPN=1	PROPN=Snowdon	-
+So	ADV=55 INTJ=6		nr
+Sochi	PROPN=4	PROPN=Sochi	-
+Social	ADJ=1	ADJ=Social	na
+Socialist	NOUN=1		na
+Society	PROPN=5	PROPN=Society	n
+Sociolinguistics	PROPN=1	PROPN=Sociolinguistics	n
+Socotra	PROPN=14	PROPN=Socotra	-
+Solar	ADJ=1		a
+Soleil	PROPN=1	PROPN=Soleil	-
+Solicitor	PROPN=1	PROPN=Solicitor	n
+Solomita	PROPN=2	PROPN=Solomita	-
+Solomon	PROPN=1	PROPN=Solomon	n
+Some	DET=14		ar
+Someone	PRON=1		n
+Sometimes	ADV=1		r
+Songs	PROPN=1	PROPN=Song	N
+Sonia	PROPN=1	PROPN=Sonia	-
+Sonnets	NOUN=1	NOUN=sonnet	NV
+Sonoran	PROPN=1	PROPN=Sonoran	-
+Sons	NOUN=1	NOUN=son	N
+Soon	ADV=3		r
+Sooner	ADV=1	ADV=soon	nr
+Soooo	ADV=1	ADV=so	-
+Sooooo	ADV=1	ADV=so	-
+Sophia	PROPN=1	PROPN=Sophia	-
+Sophie	PROPN=2	PROPN=Sophie	-
+Sorbonne	PROPN=1	PROPN=Sorbonne	n
+Sorta	ADV=1		-
+Souffleur	X=1	X=Souffleur	-
+Sounds	VERB=1	VERB=sound	NV
+Soup	PROPN=1	PROPN=Soup	nv
+Source	NOUN=1 PROPN=1	PROPN=Source	nv
+Sources	PROPN=1	PROPN=Source	NV
+South	PROPN=12 ADV=1	PROPN=South	nar
+Southeast	PROPN=1	PROPN=Southeast	nar
+Southern	ADJ=2	ADJ=Southern	a
+Southwest	PROPN=6	PROPN=Southwest	nar
+Sova	PROPN=3	PROPN=Sova	-
+Soviet	PROPN=5 ADJ=2	PROPN=Soviet ADJ=Soviet	na
+Sox	PROPN=11	PROPN=Sox	-
+Space	PROPN=5	PROPN=Space	nv
+Spacecraft	PROPN=1	PROPN=Spacecraft	n
+Spahnn	PROPN=1	PROPN=Spahnn	-
+Spain	PROPN=3	PROPN=Spain	n
+Spalding	PROPN=1	PROPN=Spalding	-
+Spang	PROPN=4	PROPN=Spang	v
+Spanish	ADJ=16 PROPN=6	ADJ=Spanish PROPN=Spanish	na
+Spastic	PROPN=2	PROPN=Spastic	na
+Speak	VERB=2		v
+Speakers	NOUN=2	NOUN=speaker	N
+Spear	PROPN=1	PROPN=Spear	nv
+Spears	PROPN=2	PROPN=Spears	NV
+Special	ADJ=4	ADJ=Special	na
+Specialized	ADJ=2		aV
+Species	PROPN=1	PROPN=Species	nN
+Specifically	ADV=2		r
+Speed	NOUN=1		nv
+Spence	PROPN=1	PROPN=Spence	-
+Spikes	PROPN=1	PROPN=Spikes	NV
+Spirit	PROPN=1	PROPN=Spirit	nv
+Spiritually	ADV=1		r
+Spitfire	PROPN=2	PROPN=Spitfire	n
+Spodsbjerg	PROPN=1	PROPN=Spodsbjerg	-
+Spoken	ADJ=1	ADJ=Spoken	aV
+Sport	PROPN=2 NOUN=1	PROPN=Sport	nv
+Sports	NOUN=2 PROPN=2	NOUN=sport PROPN=Sports	NV
+Spot	NOUN=1		nv
+Spouse(s)	NOUN=1	NOUN=Spouse(s)	-
+SpreadingSantorum.com	PROPN=1	PROPN=SpreadingSantorum.com	-
+Springfield	PROPN=1	PROPN=Springfield	n
+Springs	PROPN=4	PROPN=Springs	NV
+Sprogets	X=1	X=Sprogets	-
+Squadron	PROPN=1	PROPN=Squadron	n
+Square	PROPN=3 NOUN=1	PROPN=Square	nvar
+Squares	NOUN=1	NOUN=square	NV
+Sr	NOUN=1		n
+St	PROPN=8	PROPN=St	-
+St.	PROPN=12 NOUN=1	PROPN=St. NOUN=St.	-
+Stabat	PROPN=1	PROPN=Stabat	-
+Staccato	PROPN=1	PROPN=Staccato	ar
+Stadium	PROPN=2	PROPN=Stadium	n
+Staff	NOUN=3		nv
+Staikos	PROPN=1	PROPN=Staikos	-
+Stan	PROPN=4	PROPN=Stan	-
+Standard	PROPN=4	PROPN=Standard	na
+Stanford	PROPN=1	PROPN=Stanford	n
+Stanislavsky	PROPN=1	PROPN=Stanislavsky	n
+Stanley	PROPN=1	PROPN=Stanley	n
+Star	PROPN=6	PROPN=Star	nva
+Stardust	PROPN=15	PROPN=Stardust	n
+Start	VERB=1		nv
+State	PROPN=18 NOUN=1	PROPN=State	nv
+States	PROPN=42	PROPN=State	NV
+Station	PROPN=4	PROPN=Station	nv
+Statue	PROPN=1	PROPN=Statue	n
+Stayed	VERB=1	VERB=stay	V
+Ste	NOUN=1		-
+Steadman	PROPN=1	PROPN=Steadman	-
+Steeped	VERB=1	VERB=steep	V
+Steffen	PROPN=1	PROPN=Steffen	-
+Stein	PROPN=1	PROPN=Stein	n
+Stephen	PROPN=1	PROPN=Stephen	n
+Stephenville	PROPN=1	PROPN=Stephenville	-
+Stepsister	PROPN=2	PROPN=Stepsister	n
+Steve	PROPN=1	PROPN=Steve	-
+Stevens	PROPN=1	PROPN=Stevens	n
+Stevenson	PROPN=1	PROPN=Stevenson	n
+Still	ADV=1		nvar
+Stirling	PROPN=1	PROPN=Stirling	-
+Stochastic	ADJ=1		a
+Stock	NOUN=1		nva
+Stoddar-	PROPN=1	PROPN=Stoddart	-
+Stoddart	PROPN=1	PROPN=Stoddart	-
+Stoker	PROPN=1	PROPN=Stoker	n
+Stolmy	PROPN=1	PROPN=Stolmy	-
+StoolLaLa	PROPN=1	PROPN=StoolLaLa	-
+Stop	VERB=1		nv
+Stops	PROPN=1	PROPN=Stop	nNV
+Store	NOUN=3		nv
+Story	PROPN=1	PROPN=Story	n
+Strangely	ADV=1		r
+Strasbourg	PROPN=1	PROPN=Strasbourg	n
+Strasburgh	PROPN=1	PROPN=Strasburgh	-
+Strasse	PROPN=1	PROPN=Strasse	-
+Streep	PROPN=1	PROPN=Streep	n
+Street	PROPN=13	PROPN=Street	n
+String	PROPN=1	PROPN=String	nv
+Strip	PROPN=1	PROPN=Strip	nv
+Structural	ADJ=1		a
+Structure	NOUN=2 PROPN=1	PROPN=Structure	nv
+Strynø	PROPN=3	PROPN=Strynø	-
+Sts.	PROPN=1	PROPN=Sts.	-
+Stu	PROPN=1	PROPN=Stu	-
+Stuart	ADJ=1	ADJ=Stuart	n
+Students	NOUN=1	NOUN=student	N
+Studies	PROPN=3	PROPN=Study	NV
+Studio	PROPN=1	PROPN=Studio	n
+Study	PROPN=2	PROPN=Study	nv
+Studying	VERB=1	VERB=study	nV
+Stutenberg	PROPN=1	PROPN=Stutenberg	-
+Styles	PROPN=1	PROPN=Styles	NV
+Stylish	ADJ=1		a
+Su	PROPN=1	PROPN=Su	-
+Such	ADJ=2 DET=2		ar
+Sue	PROPN=1	PROPN=Sue	nv
+Suffolk	PROPN=2	PROPN=Suffolk	-
+Suilen	PROPN=1	PROPN=Suilen	-
+Suitable	ADJ=1	ADJ=Suitable	a
+Summary	NOUN=1		na
+Summer	PROPN=2	PROPN=Summer	nv
+Summers	NOUN=1	NOUN=summer	NV
+Sun	PROPN=6	PROPN=Sun	nv
+Sunday	PROPN=4	PROPN=Sunday	n
+Sundays	PROPN=1	PROPN=Sunday	N
+Sungjoo	PROPN=2	PROPN=Sungjoo	-
+Sunni	ADJ=7	ADJ=Sunni	n
+Super	ADJ=1	ADJ=Super	nar
+Superior	ADJ=1	ADJ=Superior	na
+Supernatural	PROPN=5	PROPN=Supernatural	na
+Supporting	VERB=1	VERB=support	naV
+Supreme	ADJ=1	ADJ=Supreme	a
+Sure	INTJ=3		ar
+Surprisingly	ADV=1		r
+Survey	PROPN=1	PROPN=Survey	nv
+Survival	PROPN=1	PROPN=Survival	n
+Sushi	PROPN=1	PROPN=Sushi	n
+Suzanne	PROPN=1	PROPN=Suzanne	-
+Svendborg	PROPN=3	PROPN=Svendborg	-
+Sweden	PROPN=3	PROPN=Sweden	n
+Swedish	ADJ=1	ADJ=Swedish	na
+Sweet	PROPN=1	PROPN=Sweet	nar
+Sweetser	PROPN=1	PROPN=Sweetser	-
+Swiss	ADJ=1	ADJ=Swiss	na
+Switzerland	PROPN=2	PROPN=Switzerland	n
+Sydfynske	PROPN=2	PROPN=Sydfynske	-
+Sydney	PROPN=1	PROPN=Sydney	n
+Symphony	PROPN=5	PROPN=Symphony	n
+Synder	PROPN=1	PROPN=Synder	-
+Syntactic	ADJ=1	ADJ=Syntactic	a
+Syntax	PROPN=1	PROPN=Syntax	n
+Syria	PROPN=1	PROPN=Syria	n
+System	NOUN=3		n
+Systematic	ADJ=1		a
+Systematically	ADV=1		r
+Systems	NOUN=4 PROPN=2	NOUN=system PROPN=System	N
+Sállagi	PROPN=2	PROPN=Sállagi	-
+T	PROPN=3 X=1	PROPN=T X=_	n
+T'ho	PROPN=1	PROPN=T'ho	-
+T-	INTJ=1		-
+T.	PROPN=1	PROPN=T.	-
+TAOM	PROPN=1	PROPN=TAOM	-
+TCHO	PROPN=1	PROPN=TCHO	-
+TEHRAN	PROPN=1	PROPN=Tehran	n
+TEXT.htm	NOUN=3		-
+THE	DET=3		-
+THEIR	PRON=1		-
+THEN	ADV=1		nar
+THEREFORE	ADV=1		r
+TJO	PROPN=1	PROPN=TJO	-
+TO	ADP=2 PART=1		-
+TODAY	NOUN=1		nr
+TOO	ADV=1		r
+TOVA	PROPN=1	PROPN=TOVA	-
+TUL	PROPN=1	PROPN=TUL	-
+TV	NOUN=3	NOUN=TV	n
+TaDiRAH	PROPN=1	PROPN=TaDiRAH	-
+Taasinge	PROPN=2	PROPN=Taasinge	-
+Tab	PROPN=3	PROPN=Tab	n
+Tabennese	PROPN=11	PROPN=Tabennese	-
+Taco	PROPN=1	PROPN=Taco	n
+Tagbanuas	PROPN=2	PROPN=Tagbanua	-
+Tagebuch	X=1	X=Tagebuch	-
+Tai	PROPN=1	PROPN=Tai	na
+Taj	PROPN=2	PROPN=Taj	-
+Take	VERB=8		nv
+Taking	VERB=2	VERB=take	naV
+Talbot	PROPN=1	PROPN=Talbot	n
+Talk	VERB=4		nv
+Talking	VERB=1	VERB=Talk	nV
+Talmy	PROPN=1	PROPN=Talmy	-
+Tame	PROPN=1	PROPN=Tame	va
+Tammi	PROPN=1	PROPN=Tammi	-
+Tampa	PROPN=4	PROPN=Tampa	n
+Tan	PROPN=1	PROPN=Tan	nva
+Tanglewood	PROPN=1	PROPN=Tanglewood	-
+Tatars	PROPN=2	PROPN=Tatar	N
+Tatum	PROPN=1	PROPN=Tatum	n
+Taught	VERB=1	VERB=Teach	V
+Taulbee	PROPN=1	PROPN=Taulbee	-
+Tax	NOUN=2 PROPN=1	PROPN=Tax	nv
+Taxi	PROPN=1	PROPN=Taxi	nv
+Taylor	PROPN=2	PROPN=Taylor	n
+Te	PROPN=2	PROPN=Te	n
+Teachers	NOUN=1	NOUN=teacher	N
+Team	NOUN=6 PROPN=2	PROPN=Team	nv
+Teams	NOUN=1	NOUN=team	NV
+Tech	PROPN=3	PROPN=Tech	n
+Technically	ADV=1		r
+Technology	PROPN=2	PROPN=Technology	n
+Ted	PROPN=1	PROPN=Ted	n
+Teddie	PROPN=1	PROPN=Teddie	-
+Teen	PROPN=2	PROPN=Teen	na
+Tehran	PROPN=2	PROPN=Tehran	n
+Telegraph	PROPN=1	PROPN=Telegraph	nv
+Television	PROPN=1	PROPN=Television	n
+Tell	VERB=1		nv
+Tellechea	PROPN=1	PROPN=Tellechea	-
+Temescal	PROPN=3	PROPN=Temescal	-
+Tempe	PROPN=3	PROPN=Tempe	-
+Tempest	PROPN=1	PROPN=Tempest	n
+Tennessee	PROPN=1	PROPN=Tennessee	n
+Tenured	ADJ=1	ADJ=Tenured	aV
+Term	NOUN=1		nv
+Terme	PROPN=1	PROPN=Terme	-
+Terminal	PROPN=5	PROPN=Terminal	na
+Terminals	NOUN=1	NOUN=terminal	N
+Tern	PROPN=1	PROPN=Tern	n
+Terrace	PROPN=2	PROPN=Terrace	nv
+Terre	PROPN=10	PROPN=Terre	-
+Terry	PROPN=3	PROPN=Terry	n
+Teruya	PROPN=1	PROPN=Teruya	-
+Test	NOUN=3		nv
+Testing	VERB=1	VERB=test	nV
+Teterboro	PROPN=1	PROPN=Teterboro	-
+Texas	PROPN=11	PROPN=Texas	n
+Thad	PROPN=1	PROPN=Thad	-
+Thai	ADJ=4	ADJ=Thai	na
+Thailand	PROPN=4	PROPN=Thailand	n
+Thais	PROPN=7	PROPN=Thai	N
+Thank	VERB=17		v
+Thanks	NOUN=29		nV
+That	PRON=32 DET=5		-
+The	DET=412		-
+Theater	PROPN=1	PROPN=Theater	n
+Theaters	PROPN=1	PROPN=Theater	N
+Their	PRON=5		-
+Themselves	PRON=2		-
+Then	ADV=7		nar
+Theodore	PROPN=1	PROPN=Theodore	-
+Theodorus	PROPN=26	PROPN=Theodorus	-
+Theoretical	ADJ=1		a
+Theravada	PROPN=2	PROPN=Theravada	n
+There	PRON=61 ADV=2		nr
+Therefore	ADV=8		r
+These	DET=15 PRON=3	DET=this PRON=this	-
+They	PRON=57		-
+Thierry	PROPN=1	PROPN=Thierry	-
+Things	NOUN=2	NOUN=thing	nN
+Thinking	VERB=1	VERB=think	naV
+Thionk	PROPN=1	PROPN=Thionk	-
+Third	ADJ=1 PROPN=1	ADJ=Third PROPN=Third	nar
+This	PRON=44 DET=40		-
+Thomas	PROPN=7	PROPN=Thomas	n
+Thompson	PROPN=1	PROPN=Thompson	n
+Thomsen	PROPN=1	PROPN=Thomsen	-
+Thorell	PROPN=1	PROPN=Thorell	-
+Those	DET=4 PRON=3	DET=that PRON=that	-
+Though	SCONJ=4		r
+Thought	VERB=1	VERB=think	nV
+Three	NUM=1	NUM=Three	na
+Thrones	PROPN=6	PROPN=Throne	NV
+Through	ADP=2		ar
+Throughout	ADP=3		r
+Throws	VERB=1	VERB=throw	NV
+Thurlow	PROPN=1	PROPN=Thurlow	-
+Thursday	PROPN=5	PROPN=Thursday	n
+Thus	ADV=9		nr
+Thx	NOUN=1		-
+Théâtre	PROPN=1	PROPN=Théâtre	-
+Tianjin	PROPN=1	PROPN=Tianjin	n
+Tiberias	PROPN=1	PROPN=Tiberias	-
+Tier	NOUN=1		n
+Tikrit	PROPN=1	PROPN=Tikrit	-
+Time	PROPN=1	PROPN=Time	nv
+Times	PROPN=5	PROPN=Times	nNV
+Tina	PROPN=3	PROPN=Tina	-
+Tip	NOUN=1		nv
+To	PART=17 ADP=4 X=1	X=_	-
+Today	NOUN=9 PROPN=1	PROPN=Today	nr
+Together	ADV=1		ar
+Tom	PROPN=7	PROPN=Tom	n
+Tommy	PROPN=1	PROPN=Tommy	-
+Toni	PROPN=1	PROPN=Toni	-
+Too	ADV=1		r
+Took	VERB=1	VERB=take	V
+Top	PROPN=1	PROPN=Top	nva
+Topics	NOUN=1	NOUN=topic	N
+Topless	ADJ=1		a
+Toronto	PROPN=1	PROPN=Toronto	n
+Total	ADJ=2		nva
+Totally	ADV=2		r
+Touchez	PROPN=1	PROPN=Touchez	-
+Tour	PROPN=1	PROPN=Tour	nv
+Tourist	PROPN=1	PROPN=Tourist	n
+Tourists	NOUN=1	NOUN=tourist	N
+Tournament	PROPN=1	PROPN=Tournament	n
+Tours	PROPN=2	PROPN=Tour	nNV
+Townsend	PROPN=1	PROPN=Townsend	n
+Toyota	PROPN=1	PROPN=Toyota	n
+Traci	PROPN=6	PROPN=Traci	-
+Tracking	NOUN=1		nV
+Traders	NOUN=1	NOUN=trader	N
+Traditionally	ADV=1		r
+Trail	PROPN=4	PROPN=Trail	nv
+Training	PROPN=2 NOUN=1	PROPN=Training	nV
+Tranekær	PROPN=2	PROPN=Tranekær	-
+Transbay	PROPN=1	PROPN=Transbay	-
+Transformational	ADJ=1	ADJ=Transformational	-
+Transit	PROPN=1	PROPN=Transit	nv
+Transmedia	NOUN=1	NOUN=Transmedia	-
+Transport	PROPN=1	PROPN=Transport	nv
+Transportation	NOUN=2		n
+Transporter	NOUN=2		n
+Travel	PROPN=3 NOUN=1	PROPN=Travel	nv
+Travis	PROPN=1	PROPN=Travis	-
+Treaty	PROPN=1	PROPN=Treaty	n
+Tree	PROPN=1	PROPN=Tree	nv
+Trento	PROPN=1	PROPN=Trento	n
+Trey	PROPN=1	PROPN=Trey	n
+Trial	PROPN=1	PROPN=Trial	n
+Trick	VERB=1		nv
+Tricks	PROPN=2	PROPN=trick	NV
+Trio	PROPN=1	PROPN=Trio	n
+Triple	ADJ=3	ADJ=Triple	nva
+Tristan	PROPN=1	PROPN=Tristan	n
+Trivia	NOUN=1		nN
+Trophy	PROPN=1	PROPN=Trophy	n
+Troy	PROPN=1	PROPN=Troy	n
+True	ADJ=1		nvar
+Truffaut	PROPN=2	PROPN=Truffaut	n
+Truly	ADV=1		r
+Trust	VERB=1		nv
+Try	VERB=5		nv
+Tsar	PROPN=5 NOUN=1	PROPN=Tsar NOUN=Tsar	n
+Tsarevna	PROPN=1	PROPN=Tsarevna	-
+Tsars	PROPN=1	PROPN=Tsar	N
+Tschumi	PROPN=1	PROPN=Tschumi	-
+Tsinghua	PROPN=2	PROPN=Tsinghua	-
+Tube	PROPN=1	PROPN=Tube	nv
+Tuesday	PROPN=8	PROPN=Tuesday	n
+Tulsa	PROPN=23	PROPN=Tulsa	n
+Tulsans	PROPN=1	PROPN=Tulsan	-
+Turano	PROPN=1	PROPN=Turano	-
+Turbine	NOUN=1		n
+Turgenev	PROPN=1	PROPN=Turgenev	n
+Turismo	X=1	X=Turismo	-
+Turkey	PROPN=1	PROPN=Turkey	n
+Turkmenistan	PROPN=1	PROPN=Turkmenistan	n
+Turks	PROPN=1	PROPN=Turk	N
+Turner	PROPN=1	PROPN=Turner	n
+Turnpike	PROPN=7	PROPN=Turnpike	n
+Turística	X=2	X=Turística	-
+Tussauds	PROPN=3	PROPN=Tussauds	N
+Tuz	PROPN=1	PROPN=Tuz	-
+Twain	PROPN=2	PROPN=Twain	n
+Twinky	PROPN=1	PROPN=Twinky	-
+Two	NUM=1		na
+Tycoon	NOUN=1		n
+Tyre	PROPN=1	PROPN=Tyre	n
+Tårs	PROPN=1	PROPN=Tur	-
+Tåsinge	PROPN=1	PROPN=Tåsinge	-
+U	PROPN=1 VERB=1	PROPN=U VERB=updated	na
+U.	ADJ=1	ADJ=U.	-
+U.S	PROPN=5	PROPN=U.S	-
+U.S.	PROPN=16	PROPN=U.S.	n
+U2	PROPN=1	PROPN=U2	-
+UC	PROPN=1	PROPN=UC	-
+UCSB	PROPN=1	PROPN=UCSB	-
+UK	PROPN=5	PROPN=UK	n
+UKB	PROPN=1	PROPN=UKB	-
+UN	PROPN=1	PROPN=UN	n
+UNESCO	PROPN=2	PROPN=UNESCO	n
+UNITED	ADJ=1	ADJ=United	aV
+UP	PROPN=2 ADP=1	PROPN=UP	var
+US	PROPN=43 ADJ=1	PROPN=US ADJ=US	n
+USA	PROPN=2	PROPN=USA	n
+USD	NOUN=1	NOUN=USD	-
+USS	PROPN=1	PROPN=USS	-
+UV	ADJ=2 NOUN=1	ADJ=UV NOUN=UV	n
+UVR	NOUN=2	NOUN=UVR	-
+Ugly	ADJ=2	ADJ=Ugly	a
+Uh	INTJ=7		-
+Ukraine	PROPN=1	PROPN=Ukraine	n
+Ultraviolet	ADJ=1		na
+Ulysses	PROPN=1	PROPN=Ulysses	n
+Um	INTJ=5		-
+Uncensored	ADJ=2		a
+Unconfirmed	ADJ=1	ADJ=Unconfirmed	a
+Under	ADP=1		ar
+Underground	PROPN=1	PROPN=Underground	nar
+Understand	VERB=10		v
+Unfortunately	ADV=3		r
+Union	PROPN=9	PROPN=Union	na
+Unique	ADJ=1		a
+United	VERB=43 ADJ=6	VERB=Unite ADJ=United	aV
+Units	NOUN=1	NOUN=unit	N
+Universe	PROPN=1	PROPN=Universe	n
+Universidad	PROPN=1	PROPN=Universidad	-
+Universidade	PROPN=3	PROPN=Universidade	-
+Universiteit	PROPN=2	PROPN=Universiteit	-
+University	PROPN=50	PROPN=University	n
+UnleadedStocks.pdf	NOUN=2		-
+Unless	SCONJ=1		-
+Unlike	ADP=3		a
+Unlimited	ADJ=2		a
+Until	ADP=2 SCONJ=1		-
+Up	ADP=1		var
+Upon	ADP=2 SCONJ=2		-
+Upper	ADJ=1	ADJ=Upper	naA
+Upstream	PROPN=1	PROPN=Upstream	ar
+Uptown	PROPN=3	PROPN=Uptown	nar
+Urban	ADJ=2	ADJ=Urban	a
+Urchin	PROPN=1	PROPN=Urchin	n
+Use	NOUN=1 VERB=1		nv
+Usenet	NOUN=2		-
+Using	VERB=2	VERB=use	n
+Usman	PROPN=1	PROPN=Usman	-
+Usually	ADV=1		r
+Utilization	NOUN=1		n
+Uzbekistan	PROPN=1	PROPN=Uzbekistan	n
+V	PROPN=1	PROPN=V	na
+VERY	ADV=2		ar
+VERYYY	ADV=1	ADV=very	-
+VERYYYY	ADV=1	ADV=very	-
+VHF	NOUN=1	NOUN=VHF	n
+VHS	NOUN=1		-
+VI	NUM=1	NUM=VI	na
+VII	NUM=1	NUM=VII	na
+VINGAS	PROPN=1	PROPN=Vingas	-
+VISAKHA	PROPN=1	PROPN=Visakha	-
+VM	PROPN=1	PROPN=VM	-
+Vagabond	PROPN=2	PROPN=Vagabond	nva
+Valero	PROPN=1	PROPN=Valero	-
+Valley	PROPN=5	PROPN=Valley	n
+Vandergrift	PROPN=1	PROPN=Vandergrift	-
+Vangie	PROPN=2	PROPN=Vangie	-
+Vangie.McGilloway@powersrc.com	PROPN=1	PROPN=Vangie.McGilloway@powersrc.com	-
+Varkala	PROPN=1	PROPN=Varkala	-
+Vaughn	PROPN=1	PROPN=Vaughn	-
+Vegas	PROPN=3	PROPN=Vegas	N
+Vengeance	PROPN=1	PROPN=Vengeance	n
+Venus	PROPN=5	PROPN=Venus	n
+Venza	PROPN=1	PROPN=Venza	-
+Verde	PROPN=1	PROPN=Verde	-
+Vernon	PROPN=1	PROPN=Vernon	-
+Very	ADV=8		ar
+Vessels	NOUN=1	NOUN=vessel	N
+Vice	NOUN=1		n
+Vichy	PROPN=1	PROPN=Vichy	n
+Vicky	PROPN=1	PROPN=Vicky	-
+Victoria	PROPN=1	PROPN=Victoria	n
+Victorian	ADJ=1	ADJ=Victorian	na
+Victors	PROPN=1	PROPN=Victor	N
+Victory	PROPN=1	PROPN=Victory	n
+Vietam	PROPN=1	PROPN=Vietam	-
+Vietnam	PROPN=3	PROPN=Vietnam	n
+View	PROPN=3 NOUN=1	PROPN=View	nv
+Vigie	PROPN=1	PROPN=Vigie	-
+Vignieri	PROPN=1	PROPN=Vignieri	-
+Vikings	PROPN=1	PROPN=Viking	N
+Vilhelm	PROPN=1	PROPN=Vilhelm	-
+Village	NOUN=1		n
+Villega	PROPN=2	PROPN=Villega	-
+Vilt	PROPN=1	PROPN=Vilt	-
+Vince	PROPN=7	PROPN=Vince	-
+Vincent	PROPN=2	PROPN=Vincent	-
+Vindebyørevej	PROPN=1	PROPN=Vindebyørevej	-
+Vinita	PROPN=1	PROPN=Vinita	-
+Virginia	PROPN=12	PROPN=Virginia	n
+Virtual	ADJ=2		a
+Visa	NOUN=1	NOUN=Visa	nv
+VisaCuba	PROPN=1	PROPN=VisaCuba	-
+Visayas	PROPN=1	PROPN=Visaya	-
+Visit	PROPN=3 VERB=1	PROPN=Visit	nv
+Visiting	VERB=1	VERB=visit	nV
+Visitors	PROPN=2	PROPN=Visitor	N
+Viva	PROPN=1	PROPN=Viva	n
+Vladi	PROPN=3	PROPN=Vladi	-
+Vladimir	PROPN=1	PROPN=Vladimir	-
+Voivodship	PROPN=1	PROPN=Voivodship	-
+Volaris	PROPN=1	PROPN=Volaris	-
+Volume	PROPN=1	PROPN=Volume	n
+Vossen	PROPN=1	PROPN=Vossen	-
+Voters	NOUN=3	NOUN=voter	N
+Vrije	PROPN=2	PROPN=Vrije	-
+Vvedenskoye	PROPN=1	PROPN=Vvedenskoye	-
+W	PROPN=1	PROPN=W	n
+W.	PROPN=5	PROPN=W.	-
+W.H.S.	PROPN=1	PROPN=W.H.S.	-
+W2	SYM=1	SYM=W2	-
+WANTS	VERB=1	VERB=want	NV
+WAY	PROPN=1	PROPN=Way	nr
+WB	PROPN=1	PROPN=WB	n
+WENSDAY	PROPN=1	PROPN=Wednesday	-
+WHEREAS	SCONJ=2		-
+WHO	PRON=1		n
+WILL	AUX=2		nv
+WONDERFUL	ADJ=1		a
+WOW	INTJ=2		nv
+WTA	PROPN=1	PROPN=WTA	-
+Wade	PROPN=2	PROPN=Wade	nv
+Wage	NOUN=1		nv
+Wahhab	PROPN=1	PROPN=Wahhab	-
+Wait	NOUN=1		nv
+Waitangi	PROPN=1	PROPN=Waitangi	-
+Wajda	PROPN=1	PROPN=Wajda	n
+Wajiha	PROPN=1	PROPN=Wajiha	-
+Wakrah	PROPN=1	PROPN=Wakrah	-
+Walk	PROPN=1 VERB=1	PROPN=Walk	nv
+Walked	VERB=2	VERB=walk	V
+Walking	VERB=1	VERB=Walk	naV
+Wall	PROPN=1	PROPN=Wall	nv
+Walmart	PROPN=1	PROPN=Walmart	-
+Walt	PROPN=1	PROPN=Walt	-
+Walton	PROPN=1	PROPN=Walton	n
+Want	PROPN=1 VERB=1	PROPN=Want	nv
+War	PROPN=12	PROPN=War	nv
+Warhol	PROPN=8	PROPN=Warhol	n
+Warm	ADJ=2		var
+Warner	PROPN=1	PROPN=Warner	n
+Warner@ENRON	X=1	X=_	-
+Warrick	PROPN=1	PROPN=Warrick	-
+Wars	PROPN=1	PROPN=War	NV
+Warsaw	PROPN=2	PROPN=Warsaw	n
+Warwick	PROPN=1	PROPN=Warwick	n
+Was	AUX=4	AUX=be	V
+WashPost	PROPN=1	PROPN=WashPost	-
+Washington	PROPN=16	PROPN=Washington	n
+Wasserstrom	PROPN=1	PROPN=Wasserstrom	-
+Wat	PROPN=1	PROPN=Wat	-
+Watch	VERB=1		nv
+Watchmen	PROPN=1	PROPN=Watchmen	-
+Water	PROPN=2	PROPN=Water	nv
+Waugh	PROPN=1	PROPN=Waugh	n
+Wave	PROPN=2	PROPN=Wave	nv
+Wax	PROPN=2	PROPN=Wax	nv
+Way	PROPN=2	PROPN=Way	nr
+We	PRON=107		-
+Wear	VERB=1		nv
+Web	PROPN=2	PROPN=Web	nv
+Webb	PROPN=1	PROPN=Webb	n
+Webber	PROPN=1	PROPN=Webber	-
+Weblog	PROPN=1	PROPN=Weblog	-
+Webmaster	NOUN=1		n
+Wedding	NOUN=1 PROPN=1	PROPN=Wedding	nV
+Wednesday	PROPN=11	PROPN=Wednesday	n
+Weed	NOUN=1		nvV
+Weehawken	PROPN=1	PROPN=Weehawken	-
+Weekly	PROPN=1	PROPN=Weekly	nar
+Weiner	PROPN=2	PROPN=Weiner	-
+Weiss	PROPN=1	PROPN=Weiss	-
+Welcome	INTJ=1 NOUN=1		nva
+Well	INTJ=22 ADV=2		nvar
+Welles	PROPN=1	PROPN=Welles	nNV
+Welling	PROPN=2	PROPN=Welling	V
+Wellington	PROPN=2	PROPN=Wellington	n
+Wellywood	PROPN=1	PROPN=Wellywood	-
+Wenders	PROPN=1	PROPN=Wenders	-
+Wendy	PROPN=1	PROPN=Wendy	-
+Were	AUX=1	AUX=be	V
+Werner	PROPN=1	PROPN=Werner	-
+Wesley	PROPN=1	PROPN=Wesley	n
+West	PROPN=15 ADJ=2 ADV=1 NOUN=1	PROPN=West NOUN=West	nar
+WestJet	PROPN=1	PROPN=WestJet	-
+Westchester	PROPN=1	PROPN=Westchester	-
+Western	ADJ=4		na
+Westerners	NOUN=1 PROPN=1	NOUN=westerner PROPN=Westerner	N
+Westphal	PROPN=2	PROPN=Westphal	-
+What	PRON=43 DET=9		-
+Whatever	PRON=2 DET=1		a
+When	ADV=31		-
+Where	ADV=4		-
+Whether	CCONJ=1 SCONJ=1		-
+Which	DET=3 PRON=2		-
+While	SCONJ=14		n
+White	ADJ=4	ADJ=White	nva
+Whitman	PROPN=3	PROPN=Whitman	n
+Who	PRON=7		n
+Whoever	PRON=1		-
+Why	ADV=22		n
+Wide	PROPN=1	PROPN=Wide	ar
+Wife	PROPN=1	PROPN=Wife	n
+Wikimedia	PROPN=1	PROPN=Wikimedia	-
+Wikinews	PROPN=19	PROPN=Wikinews	-
+Wikipedia	PROPN=1	PROPN=Wikipedia	-
+Wild	PROPN=2	PROPN=Wild	nar
+Will	AUX=8 PROPN=2	PROPN=Will	nv
+William	PROPN=5	PROPN=William	-
+Williams	PROPN=2	PROPN=Williams	n
+Williamson	PROPN=1	PROPN=Williamson	-
+Wilms	PROPN=1	PROPN=Wilms	-
+Wim	PROPN=1	PROPN=Wim	-
+Winchester	PROPN=2	PROPN=Winchester	n
+Windows	PROPN=1	PROPN=window	nN
+Winfrey	PROPN=1	PROPN=Winfrey	-
+Winning	VERB=1	VERB=win	naV
+Winston	PROPN=1	PROPN=Winston	-
+Winter	PROPN=3	PROPN=Winter	nv
+Winterowd	PROPN=1	PROPN=Winterowd	-
+Witches	PROPN=1	PROPN=Witches	NV
+With	ADP=9 SCONJ=3		-
+Within	ADP=3		r
+Without	ADP=1		-
+Witness	PROPN=1	PROPN=Witness	nv
+Wo	AUX=1	AUX=will	-
+Wolf	PROPN=1	PROPN=Wolf	nv
+Wolfowitz	PROPN=1	PROPN=Wolfowitz	-
+Wolności	PROPN=1	PROPN=Wolności	-
+Wolstein	PROPN=1	PROPN=Wolstein	-
+Women	NOUN=2	NOUN=woman	-
+Wonderful	ADJ=1		a
+Wonderland	PROPN=1	PROPN=Wonderland	n
+Wong	PROPN=1	PROPN=Wong	-
+Woodland	PROPN=1	PROPN=Woodland	n
+Woodson	PROPN=2	PROPN=Woodson	-
+Woody	PROPN=1	PROPN=Woody	a
+Wookie	PROPN=1	PROPN=Wookie	-
+Wootch	PROPN=1	PROPN=Wootch	-
+Word	PROPN=1	PROPN=Word	nv
+Work	VERB=3		nv
+Worker	NOUN=1		n
+Working	PROPN=1 VERB=1	PROPN=Working VERB=work	naV
+World	PROPN=27 NOUN=2	PROPN=World	na
+Worm	PROPN=1	PROPN=Worm	nv
+Worst	ADJ=2	ADJ=bad	nvarA
+Worth	PROPN=1	PROPN=Worth	na
+Would	AUX=1		-
+Wrecking	PROPN=1	PROPN=Wrecking	nV
+Write	VERB=2		v
+Writers	NOUN=1	NOUN=writer	N
+Wrocław	PROPN=1	PROPN=Wrocław	-
+Wrong	ADJ=1		nvar
+Wu	PROPN=1	PROPN=Wu	n
+Wyatt	PROPN=1	PROPN=Wyatt	n
+Władysław	PROPN=1	PROPN=Władysław	-
+X	NOUN=5	NOUN=X	na
+XML	PROPN=1	PROPN=XML	-
+Xander	PROPN=1	PROPN=Xander	-
+Xiaoping	PROPN=1	PROPN=Xiaoping	-
+Xinhua	PROPN=2	PROPN=Xinhua	-
+XoveTIC	PROPN=1	PROPN=XoveTIC	-
+Y	PROPN=1	PROPN=Y	n
+YAY	INTJ=1		n
+YET	ADV=1		r
+YOU	PRON=3		-
+YPF	PROPN=1	PROPN=YPF	-
+Ya	PRON=1	PRON=you	-
+Yahoo	PROPN=1	PROPN=Yahoo	n
+Yahoo!	PROPN=2	PROPN=Yahoo!	-
+Yale	PROPN=1	PROPN=Yale	n
+Yang	PROPN=2	PROPN=Yang	n
+Yankee	PROPN=1	PROPN=Yankee	na
+Yaqubi	PROPN=1	PROPN=Yaqubi	-
+Yasser	PROPN=2	PROPN=Yasser	-
+Yassin	PROPN=1	PROPN=Yassin	-
+Yeah	INTJ=4		r
+Year	PROPN=2	PROPN=Year	n
+Years	NOUN=1	NOUN=year	nN
+Yekaterinburg	PROPN=1	PROPN=Yekaterinburg	-
+Yemenia	PROPN=1	PROPN=Yemenia	-
+Yep	INTJ=1		-
+Yes	INTJ=21		n
+Yet	CCONJ=3		r
+York	PROPN=24	PROPN=York	n
+You	PRON=72		-
+YouTube	PROPN=9	PROPN=YouTube	-
+YouTuber	PROPN=1	PROPN=YouTuber	-
+YouTubers	PROPN=2	PROPN=YouTuber	-
+Young	ADJ=1	ADJ=Young	na
+Your	PRON=10		-
+Yucatan	PROPN=1	PROPN=Yucatan	n
+Yucatán	PROPN=2 ADJ=1	PROPN=Yucatán ADJ=Yucatán	-
+Yum	INTJ=1		-
+Z	NOUN=3	NOUN=Z	n
+Zach	PROPN=2	PROPN=Zach	-
+Zaha	PROPN=2	PROPN=Zaha	-
+Zahar	PROPN=1	PROPN=Zahar	-
+Zahā	PROPN=1	PROPN=Zahā	-
+Zaman	PROPN=1	PROPN=Zaman	n
+Zealand	PROPN=9	PROPN=Zealand	n
+Zelikow	PROPN=1	PROPN=Zelikow	-
+Zenghelis	PROPN=2	PROPN=Zenghelis	-
+Zero	PROPN=1	PROPN=Zero	nva
+Zhou	PROPN=1	PROPN=Zhou	n
+Ziguinchor	PROPN=4	PROPN=Ziguinchor	-
+Zionists	PROPN=1	PROPN=Zionist	N
+Zipdash	PROPN=1	PROPN=Zipdash	-
+Zogby	PROPN=1	PROPN=Zogby	-
+Zotero	PROPN=1	PROPN=Zotero	-
+Zurbarán	PROPN=6	PROPN=Zurbarán	-
+Zócalo	PROPN=1 X=1	PROPN=Zócalo X=Zócalo	-
+[	PUNCT=212		-
+\\	SYM=1		-
+]	PUNCT=212		-
+_____	SYM=1		-
+______________________	SYM=1		-
+_________________________________________________________________	SYM=1		-
+``	PUNCT=1	PUNCT="	-
+a	DET=1557 X=2 NOUN=1 NUM=1 PROPN=1		n
+a.m.	NOUN=1		ar
+a.m.beresford@durham.ac.uk	PROPN=1		-
+abandoned	VERB=1	VERB=abandon	aV
+abducted	VERB=1	VERB=abduct	V
+abilities	NOUN=2	NOUN=ability	N
+ability	NOUN=10		n
+able	ADJ=21		a
+ablest	ADJ=1	ADJ=able	A
+abolished	VERB=1	VERB=abolish	V
+abolishing	VERB=1	VERB=abolish	V
+about	ADP=105 ADV=42 SCONJ=17 ADJ=1		ar
+abouts	NOUN=1	NOUN=about	-
+above	ADP=7 ADV=6		nar
+abroad	ADV=1 NOUN=1		ar
+absence	NOUN=1		n
+absolute	ADJ=2		na
+absolutely	ADV=3		r
+absorbing	VERB=1	VERB=absorb	aV
+abstract	NOUN=1		nva
+abundance	NOUN=1		n
+abundant	ADJ=2		a
+abundantly	ADV=1		r
+abuse	VERB=1		nv
+academia	NOUN=2		n
+academic	ADJ=16		na
+academics	NOUN=1	NOUN=academic	N
+accelerate	VERB=1		v
+accelerator	NOUN=1		n
+accept	VERB=2		v
+acceptable	ADJ=3		a
+acceptance	NOUN=4		n
+accepted	VERB=2	VERB=accept	aV
+accepting	VERB=1	VERB=accept	aV
+access	NOUN=13 VERB=2		nv
+accessed	VERB=1	VERB=access	V
+accident	NOUN=2		n
+accidental	ADJ=1		na
+acclaimed	ADJ=1 VERB=1	VERB=acclaim	V
+accommodate	VERB=1		v
+accommodation	NOUN=4		n
+accommodations	NOUN=3	NOUN=accommodation	N
+accomodate	VERB=1	VERB=accommodate	-
+accomplish	VERB=1		v
+accomplishments	NOUN=2	NOUN=accomplishment	N
+according	VERB=6	VERB=accord	aV
+accou-	INTJ=1		-
+account	NOUN=7 VERB=1		nv
+accounting	NOUN=1		nV
+accounts	NOUN=1	NOUN=account	NV
+accredited	VERB=1	VERB=accredit	aV
+accuracy	NOUN=3		n
+accurate	ADJ=6		a
+accusations	NOUN=1	NOUN=accusation	N
+accuses	VERB=1	VERB=accuse	V
+accustomed	ADJ=1 VERB=1	VERB=accustom	aV
+aches	NOUN=1	NOUN=ache	NV
+achieve	VERB=1		v
+achieved	VERB=1	VERB=achieve	V
+achievements	NOUN=2	NOUN=achievement	N
+acknowledge	VERB=5		v
+acknowledged	VERB=3	VERB=acknowledge	aV
+acknowledging	VERB=1	VERB=acknowledge	V
+acoustic	ADJ=1		na
+acoustically	ADV=1		r
+acquaintances	NOUN=1	NOUN=acquaintance	N
+acquire	VERB=1		v
+acquired	VERB=2	VERB=acquire	aV
+acquiring	VERB=2	VERB=acquire	nV
+acquisition	NOUN=1		n
+acquittal	NOUN=2		n
+acquitted	VERB=1	VERB=acquit	aV
+acquittee	NOUN=1		-
+acres	NOUN=1	NOUN=acre	nN
+across	ADP=23 ADV=1		r
+act	NOUN=4 VERB=1		nv
+acted	VERB=2	VERB=act	V
+acting	VERB=3 NOUN=2	VERB=act	naV
+action	NOUN=21		nv
+actions	NOUN=4	NOUN=action	NV
+active	ADJ=4		na
+actively	ADV=2		r
+activist	NOUN=2		na
+activities	NOUN=8	NOUN=activity	N
+activity	NOUN=4		n
+actor	NOUN=5		n
+actors	NOUN=2	NOUN=actor	N
+actress	NOUN=2		n
+actresses	NOUN=2	NOUN=actress	N
+acts	VERB=3 NOUN=1	VERB=act NOUN=act	nNV
+actual	ADJ=4		a
+actually	ADV=21		r
+acuity	NOUN=1		n
+acute	ADJ=2		na
+adage	NOUN=2		n
+adaptation	NOUN=5		n
+adaptations	NOUN=1	NOUN=adaptation	N
+adapted	VERB=3	VERB=adapt	aV
+add	VERB=7		nv
+added	VERB=7	VERB=add	V
+addiction	NOUN=1		n
+adding	VERB=3	VERB=add	V
+addition	NOUN=12		n
+additional	ADJ=4		a
+address	VERB=8 NOUN=7		nv
+addressed	VERB=2	VERB=address	aV
+addressee	NOUN=1		n
+addressing	VERB=1	VERB=address	V
+adds	VERB=2	VERB=add	NV
+adenium	X=1		n
+adequate	ADJ=4		a
+adequately	ADV=1		r
+adjacent	ADJ=1		a
+adjective	NOUN=1		na
+adjudicated	VERB=1	VERB=adjudicate	V
+admidst	ADP=1	ADP=amidst	-
+admin	NOUN=1		-
+administartion	NOUN=1	NOUN=administration	-
+administered	VERB=1	VERB=administer	V
+administration	NOUN=7		n
+administrative	ADJ=4		a
+administrator	NOUN=1		n
+admiral	NOUN=1		n
+admire	VERB=1		v
+admires	VERB=1	VERB=admire	V
+admit	VERB=2		v
+admitted	VERB=1	VERB=admit	V
+adopted	VERB=3	VERB=adopt	aV
+adopting	VERB=1	VERB=adopt	V
+adoption	NOUN=1		n
+adopts	VERB=1	VERB=adopt	V
+adorabledelia6...@gmail.com	PROPN=1		-
+ads	NOUN=1	NOUN=ad	-
+adult	ADJ=1		na
+advance	VERB=1		nva
+advanced	VERB=2	VERB=advance	aV
+advancement	NOUN=1		n
+advances	NOUN=1	NOUN=advance	NV
+advancing	VERB=1	VERB=advance	aV
+advantage	NOUN=1		nv
+adventure	NOUN=1		nv
+adventurous	ADJ=1		a
+adverb	NOUN=1		n
+adverse	ADJ=1		a
+adversity	NOUN=3		n
+advice	NOUN=6 VERB=2		n
+advise	NOUN=1	NOUN=advice	v
+advised	VERB=1	VERB=advise	aV
+adviser	NOUN=2		n
+advisor	NOUN=2		n
+advocate	NOUN=1 VERB=1		nv
+advocates	NOUN=1	NOUN=advocate	NV
+aerated	VERB=2	VERB=aerate	aV
+aerogel	NOUN=2		-
+aeroplane	NOUN=3		n
+aerospace	NOUN=1		n
+aesthetic	ADJ=4		na
+af	X=1		-
+affair	NOUN=1		n
+affairs	NOUN=2	NOUN=affair	nN
+affect	VERB=2 NOUN=1		nv
+affected	VERB=1	VERB=affect	aV
+affection	NOUN=1		n
+affectionate	ADJ=1		a
+affective	ADJ=1		a
+affiliate	NOUN=2		nv
+affiliates	NOUN=1	NOUN=affiliate	NV
+affirmatively	ADV=1		r
+affliction	NOUN=4		n
+afflictions	NOUN=1	NOUN=affliction	N
+afford	VERB=2		v
+affordable	ADJ=3		a
+afghanistan	PROPN=1	PROPN=Afghanistan	n
+afnd	CCONJ=1	CCONJ=and	-
+aforementioned	ADJ=1		a
+afraid	ADJ=1		a
+after	ADP=39 SCONJ=21 ADV=1		arA
+aftermath	NOUN=1		n
+afternoon	NOUN=8		n
+afterward	ADV=1		r
+afterwards	ADV=2		r
+again	ADV=23		r
+against	ADP=28		-
+agar	NOUN=1		n
+age	NOUN=20		nv
+aged	ADJ=4 VERB=1	VERB=age	na
+ageless	ADJ=1		a
+agencies	NOUN=3	NOUN=agency	N
+agency	NOUN=2		n
+agenda	NOUN=6		n
+agent	NOUN=9		n
+agents	NOUN=7	NOUN=agent	N
+agglomeration	NOUN=1		n
+aggregate	ADJ=1 NOUN=1		nva
+aggression	NOUN=3		n
+aggressive	ADJ=1		a
+agility	NOUN=1		n
+aging	NOUN=1		na
+ago	ADV=13		ar
+agree	VERB=2		v
+agreeable	ADJ=1		a
+agreed	VERB=11	VERB=agree	aV
+agreement	NOUN=13		n
+agreements	NOUN=3	NOUN=agreement	N
+agriculture	NOUN=5		n
+ahead	ADV=7		ar
+aid	VERB=2		nv
+aide	NOUN=1		n
+aided	VERB=1	VERB=aid	aV
+aim	NOUN=2 VERB=1		nv
+aimed	VERB=1	VERB=aim	V
+aims	VERB=2	VERB=aim	NV
+air	NOUN=15 PROPN=3 VERB=1	PROPN=Air	nv
+aircraft	NOUN=2		n
+airfare	NOUN=4		n
+airline	NOUN=4		n
+airlines	NOUN=5	NOUN=airline	N
+airpart	NOUN=1		-
+airplane	NOUN=2		n
+airport	NOUN=10		n
+airports	NOUN=2	NOUN=airport	N
+aka	ADV=6	ADV=a.k.a.	-
+al	PROPN=13		n
+al.	X=13		-
+album	NOUN=1		n
+albums	NOUN=2	NOUN=album	N
+alcatraz	PROPN=1	PROPN=Alcatraz	-
+alcohol	NOUN=1		n
+aligned	VERB=2	VERB=align	aV
+alignment	NOUN=2		n
+alike	ADJ=3 ADV=1		ar
+alive	ADJ=3		a
+all	DET=132 ADV=22 NOUN=1		ar
+allege	VERB=1		v
+alleged	VERB=4	VERB=allege	aV
+allen	PROPN=1	PROPN=Allen	n
+allergies	NOUN=1	NOUN=allergy	N
+alliance	NOUN=5		n
+allies	NOUN=1	NOUN=ally	nNV
+allocated	VERB=1	VERB=allocate	V
+allow	VERB=11		v
+allowance	NOUN=1		nv
+allowed	VERB=7	VERB=allow	V
+allows	VERB=5	VERB=allow	V
+almost	ADV=17		r
+alone	ADV=9 ADJ=3		ar
+along	ADP=19 ADV=4		r
+alongside	ADP=4		r
+alphabetical	ADJ=1		a
+already	ADV=18		r
+also	ADV=133		r
+alt.animals.breeders.rabbits	NOUN=2		-
+alt.animals.cat	NOUN=4		-
+alt.animals.crab	NOUN=1		-
+alt.animals.dog	NOUN=1		-
+alt.animals.dogs.collies.open-forum	NOUN=1		-
+alt.animals.dolphins	NOUN=1		-
+alt.animals.eagle.bald	NOUN=1		-
+alt.animals.ethics.vegetarian	NOUN=1		-
+alt.animals.falcon	NOUN=1		-
+alter	VERB=1		v
+alterations	NOUN=1	NOUN=alteration	N
+altering	VERB=2	VERB=alter	nV
+alternately	ADV=1		r
+alternates	NOUN=1	NOUN=alternate	NV
+alternative	ADJ=3 NOUN=2		na
+alternatives	NOUN=1	NOUN=alternative	N
+although	SCONJ=11		-
+altogether	ADV=1		nr
+altough	SCONJ=1	SCONJ=although	-
+always	ADV=29		r
+am	AUX=51 NOUN=3	AUX=be NOUN=a.m.	nV
+amassed	VERB=1	VERB=amass	V
+amateur	NOUN=1		na
+amazing	ADJ=12		aV
+ambiance	NOUN=1		n
+ambience	NOUN=2		n
+ambitious	ADJ=2		a
+amd	CCONJ=1	CCONJ=and	n
+ameliorate	VERB=1		v
+amendments	NOUN=1	NOUN=amendment	N
+amenities	NOUN=1	NOUN=amenity	nN
+american	ADJ=1	ADJ=American	na
+ammazing	ADJ=1	ADJ=amazing	-
+among	ADP=17		-
+amount	NOUN=10		nv
+amounts	NOUN=4 VERB=1	NOUN=amount VERB=amount	NV
+amplifiaed	VERB=1	VERB=amplify	-
+amstel	PROPN=1	PROPN=Amstel	-
+amt	NOUN=1	NOUN=amount	-
+amusement	NOUN=1		n
+an	DET=225	DET=a	n
+anal	ADJ=1		a
+analogy	NOUN=1		n
+analysed	VERB=1	VERB=analyse	V
+analyses	NOUN=5	NOUN=analysis	NV
+analysis	NOUN=12		n
+analyst	NOUN=1		n
+analytical	ADJ=1		a
+analyzed	VERB=2	VERB=analyze	aV
+analyzes	VERB=1	VERB=analyze	V
+anatomy	NOUN=1		n
+ancestors	NOUN=2	NOUN=ancestor	N
+ancestral	ADJ=2		a
+ancestry	NOUN=2		n
+anchorage	NOUN=1		n
+ancient	ADJ=3		na
+and	CCONJ=2008 DET=2	DET=any	-
+anecdotes	NOUN=1	NOUN=anecdote	N
+angels	NOUN=1	NOUN=angel	N
+angle	NOUN=1		nv
+animal	NOUN=4		na
+animals	NOUN=7	NOUN=animal	N
+ankle	NOUN=2		n
+anniversary	NOUN=2		n
+annotated	VERB=1	VERB=annotate	V
+annotations	NOUN=1	NOUN=annotation	N
+annoucement	NOUN=1		-
+announce	VERB=1		v
+announced	VERB=9	VERB=announce	aV
+announcement	NOUN=3		n
+annual	ADJ=2		na
+annually	ADV=1		r
+another	DET=31		a
+anothers	DET=1	DET=another	-
+answer	NOUN=11 VERB=1		nv
+answered	VERB=3	VERB=answer	V
+answering	VERB=1	VERB=answer	aV
+answers	VERB=1	VERB=answer	NV
+ant	NOUN=4		n
+ante	X=1		nv
+antecedent	NOUN=2		na
+anti-smoker	NOUN=1		-
+anticipate	VERB=2		v
+anticipated	VERB=3	VERB=anticipate	aV
+anticipating	VERB=1	VERB=anticipate	V
+antiquated	ADJ=1		aV
+antiquity	NOUN=1		n
+ants	NOUN=27	NOUN=ant	N
+any	DET=73 ADV=2 PRON=1	ADV=anywhere PRON=anyone	ar
+anybody	PRON=5		-
+anyone	PRON=17		-
+anyplace	ADV=1		r
+anything	PRON=14		-
+anyway	ADV=1		r
+anywhere	ADV=6		r
+apart	ADV=2		ar
+apartment	NOUN=4		n
+aphid	NOUN=1		n
+aphids	NOUN=1	NOUN=aphid	N
+apologize	VERB=2		v
+apparent	ADJ=2		a
+apparently	ADV=2		r
+appeal	NOUN=4		nv
+appealed	VERB=1	VERB=appeal	V
+appear	VERB=6		v
+appearance	NOUN=2		n
+appearances	NOUN=1	NOUN=appearance	N
+appeared	VERB=11	VERB=appear	V
+appearing	VERB=5	VERB=appear	nV
+appears	VERB=3	VERB=appear	V
+appellant	NOUN=1		na
+appellants	NOUN=3	NOUN=appellant	N
+appellees	NOUN=2	NOUN=appellee	-
+appetitie	NOUN=1		-
+apple	PROPN=1		n
+appliances	NOUN=2	NOUN=appliance	N
+applicable	ADJ=1		a
+application	NOUN=12		n
+applications	NOUN=7	NOUN=application	N
+applied	VERB=10	VERB=apply	aV
+apply	VERB=7		v
+applying	VERB=4	VERB=apply	V
+appointed	VERB=4	VERB=appoint	aV
+appologies	NOUN=1	NOUN=apology	-
+appreciate	VERB=4		v
+appreciated	VERB=4	VERB=appreciate	aV
+appreciation	NOUN=1		n
+apprised	ADJ=1		V
+approach	NOUN=5 VERB=2		nv
+approached	VERB=1	VERB=approach	V
+approaches	NOUN=1	NOUN=approach	NV
+appropriate	ADJ=6		va
+appropriately	ADV=1		r
+approval	NOUN=1		n
+approved	VERB=1	VERB=approve	aV
+approx.	ADV=1		-
+approximate	ADJ=1		va
+approximately	ADV=7		r
+approximates	VERB=1	VERB=approximate	V
+apps	NOUN=1	NOUN=app	-
+apt	ADJ=2		a
+aquatic	ADJ=1		na
+arab	ADJ=1	ADJ=Arab	n
+arabes	NOUN=2		N
+arbitrariness	NOUN=1		n
+arbitrary	ADJ=1		a
+archaeological	ADJ=1		a
+archipelago	NOUN=2		n
+architect	NOUN=2		n
+architectural	ADJ=2		a
+architecture	NOUN=6		n
+archive	NOUN=1		nv
+archivists	NOUN=1	NOUN=archivist	N
+are	AUX=404 VERB=74	AUX=be VERB=be	nV
+area	NOUN=57 PROPN=1	PROPN=Area	n
+area's	NOUN=1	NOUN=area	-
+areas	NOUN=12	NOUN=area	N
+arena	NOUN=4		n
+argentinian	ADJ=1	ADJ=Argentinian	na
+arguable	ADJ=1		a
+arguably	ADV=1		r
+argue	VERB=1		v
+argues	VERB=1	VERB=argue	V
+arguing	VERB=2	VERB=argue	nV
+argument	NOUN=5		n
+arguments	NOUN=1	NOUN=argument	N
+arid	ADJ=3		a
+arise	VERB=2		v
+arises	VERB=2	VERB=arise	V
+arm	NOUN=3		nv
+arms	NOUN=1	NOUN=arm	nNV
+army	NOUN=4		n
+arose	VERB=2	VERB=arise	V
+around	ADV=26 ADP=25		r
+arrange	VERB=1		v
+arranged	VERB=2 X=1	VERB=arrange X=_	aV
+arrangements	NOUN=1	NOUN=arrangement	N
+array	NOUN=2		nv
+arrest	NOUN=1 VERB=1		nv
+arrested	VERB=4	VERB=arrest	V
+arrests	NOUN=1 VERB=1	NOUN=arrest VERB=arrest	NV
+arrival	NOUN=6		n
+arrive	VERB=1		v
+arrived	VERB=3	VERB=arrive	V
+arriving	VERB=1	VERB=arrive	V
+arrow	NOUN=1		n
+art	NOUN=20		n
+arterials	NOUN=1	NOUN=arterial	-
+arteries	NOUN=1	NOUN=artery	N
+article	NOUN=12		nv
+articles	NOUN=4	NOUN=article	NV
+artificial	ADJ=1		a
+artificially	ADV=1		r
+artisan	NOUN=1		n
+artist	NOUN=4		n
+artistic	ADJ=3		a
+artists	NOUN=4	NOUN=artist	N
+arts	NOUN=8	NOUN=art	nN
+artwork	NOUN=4		n
+artworks	NOUN=8	NOUN=artwork	N
+as	ADP=227 SCONJ=95 ADV=78		nr
+ascertain	VERB=1		v
+ascetic	ADJ=1		na
+ashamed	ADJ=1		a
+ashes	NOUN=1	NOUN=ash	NV
+asia	PROPN=2	PROPN=Asia	n
+aside	ADV=2		nr
+ask	VERB=11		v
+asked	VERB=8	VERB=ask	V
+asking	VERB=3	VERB=ask	nV
+aspect	NOUN=7		n
+aspected	VERB=1	VERB=aspect	-
+aspects	NOUN=8	NOUN=aspect	N
+ass	NOUN=1		n
+assassinate	VERB=1		v
+assassination	NOUN=2		n
+assault	NOUN=2		nv
+assemble	VERB=3		v
+assembled	VERB=1	VERB=assemble	V
+assembling	VERB=2	VERB=assemble	nV
+assert	VERB=2		v
+asserted	VERB=3	VERB=assert	aV
+assertion	NOUN=1		n
+assertive	ADJ=1		a
+asses	NOUN=2	NOUN=ass	N
+assess	VERB=5		v
+assessed	VERB=1	VERB=assess	V
+assessing	VERB=2	VERB=assess	V
+assessment	NOUN=1		n
+asset	NOUN=1		n
+assign	VERB=4		v
+assigned	VERB=1	VERB=assign	aV
+assist	VERB=5		nv
+assistant	NOUN=2		na
+assisting	VERB=1	VERB=assist	V
+associate	ADJ=2		nva
+associated	VERB=1	VERB=associate	V
+association	PROPN=1		n
+associations	NOUN=2	NOUN=association	N
+assortment	NOUN=1		n
+assume	VERB=4		v
+assumed	VERB=1	VERB=assume	aV
+assuming	VERB=3	VERB=assume	aV
+assured	VERB=1	VERB=assure	aV
+astronaut's	NOUN=1	NOUN=astronaut	-
+astronauts	NOUN=2	NOUN=astronaut	N
+astrophysics	NOUN=1		n
+asymmetric	ADJ=1		a
+asymptotic	ADJ=3		a
+at	ADP=352 SCONJ=4		n
+ate	VERB=1	VERB=eat	nV
+athletes	NOUN=2	NOUN=athlete	N
+athletic	ADJ=1		a
+atmosphere	NOUN=11		n
+attach	VERB=1		v
+attached	VERB=17 ADJ=1	VERB=attach	aV
+attaches	VERB=1	VERB=attach	NV
+attachments	NOUN=4	NOUN=attachment	N
+attack	NOUN=2 VERB=2		nv
+attacked	VERB=2	VERB=attack	V
+attacks	NOUN=6	NOUN=attack	NV
+attempted	VERB=3	VERB=attempt	aV
+attempts	NOUN=3	NOUN=attempt	NV
+attend	VERB=6		v
+attendant	NOUN=1		na
+attended	VERB=5	VERB=attend	aV
+attending	VERB=2	VERB=attend	nV
+attention	NOUN=28		n
+attentive	ADJ=1		a
+attitudes	NOUN=2	NOUN=attitude	N
+attn	NOUN=1	NOUN=attention	-
+attorney	NOUN=4		n
+attract	VERB=2		v
+attracted	VERB=3	VERB=attract	V
+attracting	VERB=1	VERB=attract	V
+attraction	NOUN=2		n
+attractions	NOUN=3	NOUN=attraction	N
+attractive	ADJ=1		a
+attribute	VERB=1		nv
+attributed	VERB=1	VERB=attribute	V
+au	PROPN=1		n
+auckland	PROPN=1	PROPN=Auckland	n
+auction	NOUN=1		nv
+audience	NOUN=3		n
+audiences	NOUN=2	NOUN=audience	N
+audio	ADJ=1 NOUN=1		n
+audiobooks	NOUN=4	NOUN=audiobook	-
+audit	VERB=1		nv
+auditioned	VERB=1	VERB=audition	V
+augment	VERB=1		v
+auhtority	NOUN=1	NOUN=authority	-
+authentic	ADJ=1		a
+author	NOUN=11		nv
+authorities	NOUN=2	NOUN=authority	nN
+authority	NOUN=7		n
+authors	NOUN=5	NOUN=author	NV
+autism	NOUN=1		n
+auto	NOUN=1		n
+autobiography	NOUN=3		n
+autograph	NOUN=1		nv
+automate	VERB=1		v
+automated	ADJ=1		aV
+automatic	ADJ=4		na
+automatically	ADV=3		r
+automotive	ADJ=1		a
+auxiliary	ADJ=1		na
+availability	NOUN=2		n
+available	ADJ=29		a
+avant	X=2		-
+avenue	NOUN=1		n
+avenues	NOUN=2	NOUN=avenue	N
+average	ADJ=5 NOUN=5		nva
+averaging	NOUN=1		V
+averse	ADJ=1		a
+aviation	NOUN=3		n
+avoid	VERB=5		v
+avoided	VERB=1	VERB=avoid	V
+awaiting	VERB=1	VERB=await	V
+award	NOUN=2		nv
+awarded	VERB=6	VERB=award	V
+awarding	NOUN=1		nV
+awards	NOUN=2	NOUN=award	NV
+aware	ADJ=1		a
+away	ADV=11 ADP=1 NOUN=1		ar
+aways	ADV=1		-
+awesome	ADJ=5		a
+awful	ADJ=1		ar
+aye	INTJ=1		-
+aywv	PROPN=1		-
+az	PROPN=1		n
+b.	VERB=3	VERB=bear	-
+b/c	ADP=2 SCONJ=2	ADP=because SCONJ=because	-
+back	ADV=37 NOUN=6 ADP=5 ADJ=3 VERB=2		nvar
+backdated	VERB=1	VERB=backdate	V
+backed	VERB=1	VERB=back	aV
+background	NOUN=7		nv
+backside	NOUN=1		n
+backup	NOUN=1		n
+backward	ADV=1		ar
+backwards	ADV=1		r
+backyard	NOUN=1		n
+bacon	NOUN=1		n
+bad	ADJ=13		nar
+badger	NOUN=1		nv
+badgers	NOUN=1	NOUN=badger	NV
+bag	NOUN=1		nv
+bagels	NOUN=1	NOUN=bagel	N
+baggage	NOUN=1		n
+baguio	PROPN=2		-
+baiting	NOUN=1		nV
+baker	NOUN=1		n
+balance	NOUN=2 VERB=1		nv
+balanced	VERB=1	VERB=balance	aV
+balancing	NOUN=1		nV
+balls	NOUN=1	NOUN=ball	NV
+ban	VERB=2		nv
+banana	NOUN=1		n
+band	NOUN=4		nv
+bang	NOUN=1		nvr
+banishes	VERB=1	VERB=banish	V
+bank	NOUN=2		nv
+banks	NOUN=1	NOUN=bank	nNV
+banned	VERB=1	VERB=ban	aV
+banner	NOUN=2		na
+banners	NOUN=1	NOUN=banner	N
+bar	NOUN=11 X=1		nv
+barbeque	VERB=1		nv
+bare	ADJ=1		va
+barges	NOUN=1	NOUN=barge	NV
+bark	NOUN=2		nv
+barons	NOUN=1	NOUN=baron	N
+barrel	NOUN=2		nv
+barrels	NOUN=1	NOUN=barrel	nNV
+barrier	NOUN=3		n
+barring	VERB=1	VERB=bar	nV
+bars	NOUN=3	NOUN=bar	nNV
+bartender	NOUN=1		n
+bartending	VERB=1	VERB=bartend	-
+base	NOUN=8		nva
+baseball	NOUN=3		n
+based	VERB=47	VERB=base	aV
+baseman	NOUN=2		-
+basement	NOUN=1		n
+bases	NOUN=1	NOUN=base	NV
+basic	ADJ=8		na
+basically	ADV=6		r
+basis	NOUN=10		n
+basketball	NOUN=5		n
+bassiana	X=3		-
+bathroom	NOUN=1		n
+bathrooms	NOUN=1	NOUN=bathroom	N
+bats	VERB=1	VERB=bat	aNV
+batted	VERB=2	VERB=bat	V
+battery	NOUN=2		n
+batting	VERB=2 NOUN=1	VERB=bat	nV
+battle	NOUN=3		nv
+battled	VERB=1	VERB=battle	V
+battlefield	NOUN=1		n
+battles	NOUN=2	NOUN=battle	NV
+battling	VERB=1	VERB=battle	V
+bay	PROPN=2	PROPN=Bay	nva
+bays	NOUN=1	NOUN=bay	NV
+bc	SCONJ=1	SCONJ=because	r
+bd	PROPN=1	PROPN=boulevard	n
+be	AUX=319 VERB=13 ADV=1	ADV=before	nv
+beach	NOUN=12		nv
+beaches	NOUN=11	NOUN=beach	NV
+beacuse	SCONJ=1	SCONJ=because	-
+beans	NOUN=1	NOUN=bean	NV
+bear	VERB=1		nv
+bearing	NOUN=1		naV
+bears	VERB=1	VERB=bear	NV
+beat	VERB=3		nva
+beating	NOUN=1 VERB=1	VERB=beat	nV
+beautiful	ADJ=21		a
+beauty	NOUN=4		n
+became	VERB=19	VERB=become	V
+because	SCONJ=64 ADP=9		-
+become	VERB=17		v
+becomes	VERB=1	VERB=become	V
+becoming	VERB=4	VERB=become	aV
+bed	NOUN=3		nvV
+bedeviling	VERB=1	VERB=bedevil	V
+bedroom	NOUN=3		n
+beef	NOUN=2		nv
+beefing	VERB=1	VERB=beef	V
+been	AUX=126 VERB=8	AUX=be VERB=be	V
+beer	NOUN=3		n
+beetles	NOUN=1	NOUN=beetle	NV
+before	SCONJ=23 ADP=17 ADV=10		r
+began	VERB=13	VERB=begin	V
+begin	VERB=4		nv
+beginning	NOUN=5 VERB=2	VERB=begin	naV
+beginnings	NOUN=1	NOUN=beginning	N
+begins	VERB=3	VERB=begin	NV
+begun	VERB=1	VERB=begin	V
+behalf	NOUN=3		n
+behavior	NOUN=7		n
+behavioral	ADJ=1		a
+behaviors	NOUN=1	NOUN=behavior	N
+behaviour	NOUN=2		n
+behaviours	NOUN=1	NOUN=behaviour	N
+behead	VERB=1		v
+behind	ADP=10		nar
+being	AUX=41 NOUN=2 VERB=1	AUX=be VERB=be	n
+beings	NOUN=1	NOUN=being	N
+belief	NOUN=1		n
+beliefs	NOUN=3	NOUN=belief	N
+believe	VERB=13		v
+believed	VERB=1	VERB=believe	V
+believes	VERB=1	VERB=believe	V
+bell	PROPN=2	PROPN=Bell	nv
+bellow	ADV=1		nv
+belong	VERB=2		v
+belongings	NOUN=2	NOUN=belonging	nN
+belongs	VERB=1	VERB=belong	V
+below	ADV=9		r
+belt	NOUN=3		nv
+belts	NOUN=1	NOUN=belt	NV
+beneath	ADP=1		r
+benefactor	NOUN=1		n
+beneficial	ADJ=1		a
+benefit	VERB=4		nv
+benefits	NOUN=1	NOUN=benefit	NV
+berthage	NOUN=1		-
+berths	NOUN=1	NOUN=berth	NV
+besides	ADP=3		r
+best	ADJ=50 ADV=9	ADJ=good ADV=well	nvarAR
+bestiality	NOUN=1		n
+bestseller	NOUN=1		n
+bet	NOUN=1		nv
+better	ADJ=15 ADV=7 VERB=1	ADJ=good ADV=well	nvarAR
+between	ADP=56 SCONJ=1		r
+beverage	NOUN=4		n
+beware	VERB=2		v
+beyond	ADP=10		r
+bias	NOUN=2		nva
+bicycle	NOUN=2		nv
+bicycling	NOUN=1		nV
+bid	NOUN=2 VERB=1		nv
+big	ADJ=14		ar
+biggest	ADJ=4	ADJ=big	A
+bike	NOUN=9		nv
+bilateral	ADJ=1		a
+bilingual	ADJ=1		na
+bill	NOUN=1		nv
+billboards	NOUN=1	NOUN=billboard	N
+billion	NUM=2		na
+bin	PROPN=1		nv
+biodiversity	NOUN=3		n
+biographical	ADJ=1		a
+biologically	ADV=1		r
+biology	NOUN=1		n
+bird	NOUN=1		nv
+birding	NOUN=1		V
+birds	NOUN=6	NOUN=bird	NV
+birth	NOUN=1		nv
+birthday	NOUN=4		n
+birthplace	NOUN=1		n
+bisla	PROPN=1		-
+bit	NOUN=22		nV
+bitches	NOUN=1	NOUN=bitch	NV
+bite	NOUN=1		nv
+biting	VERB=1	VERB=bite	aV
+bits	NOUN=1	NOUN=bit	N
+bitters	NOUN=2	NOUN=bitter	nNV
+black	ADJ=5 NOUN=1		nva
+blackberry	PROPN=1		nv
+blade	NOUN=1		n
+blame	VERB=1		nva
+blamed	VERB=1	VERB=blame	aV
+blanket	NOUN=1		nva
+blanks	NOUN=2	NOUN=blank	NV
+blast	NOUN=1		nv
+blasts	NOUN=1	NOUN=blast	NV
+blessed	VERB=2 ADJ=1	VERB=bless	aV
+blind	ADJ=1		nva
+block	NOUN=3		nv
+blockers	NOUN=1	NOUN=blocker	N
+blocks	NOUN=1	NOUN=block	NV
+blocs	NOUN=1	NOUN=bloc	N
+blog	NOUN=2 VERB=1		nv
+blogger	NOUN=1		n
+blogging	VERB=1	VERB=blog	V
+blood	NOUN=10		nv
+blooded	VERB=1	VERB=blood	aV
+blooming	VERB=1	VERB=bloom	naV
+blouses	NOUN=1	NOUN=blouse	N
+blouvard	NOUN=1	NOUN=boulevard	-
+blow	VERB=3		nv
+blowing	VERB=1	VERB=blow	nV
+blown	VERB=1	VERB=blow	aV
+blu	NOUN=1	NOUN=bleu	-
+blue	ADJ=4 NOUN=1		nva
+board	NOUN=4 VERB=1		nv
+boarding	VERB=3 NOUN=1	VERB=board	nV
+boasted	VERB=1	VERB=boast	V
+boasts	VERB=1	VERB=boast	NV
+boat	NOUN=12		nv
+boats	NOUN=1	NOUN=boat	NV
+bode	VERB=1		v
+bodies	NOUN=2	NOUN=body	NV
+body	NOUN=8		nv
+boil	VERB=1		nv
+boils	VERB=1	VERB=boil	NV
+bomb	NOUN=3		nv
+bombed	VERB=2	VERB=bomb	V
+boob	VERB=2		nv
+book	NOUN=19 VERB=3		nv
+booked	VERB=2	VERB=book	aV
+booking	NOUN=1		nV
+books	NOUN=15	NOUN=book	NV
+bookstores	NOUN=1	NOUN=bookstore	N
+boom	NOUN=6		nv
+booming	ADJ=1		aV
+boost	VERB=2		nv
+border	NOUN=4		nv
+bordered	VERB=3	VERB=border	aV
+borderline	ADJ=1		na
+borders	NOUN=1	NOUN=border	NV
+born	VERB=20 ADJ=1	VERB=bear	naV
+borough	NOUN=1		n
+borrow	VERB=1		v
+botany	NOUN=1		n
+botched	VERB=1	VERB=botch	aV
+both	CCONJ=28 DET=19 ADV=3		a
+bother	VERB=3		nvA
+bothered	VERB=1	VERB=bother	aV
+bottling	NOUN=2		V
+bottom	NOUN=3		nva
+bought	VERB=1	VERB=buy	V
+boundary	NOUN=1		n
+bounded	VERB=2	VERB=bound	aV
+bounds	NOUN=1	NOUN=bound	nNV
+bountiful	ADJ=1		a
+bouquet	NOUN=1		n
+boutiques	NOUN=2	NOUN=boutique	N
+bow	NOUN=1 VERB=1		nv
+bowl	NOUN=2		nv
+box	NOUN=5 VERB=2		nv
+boy	NOUN=3		n
+boycott	NOUN=1		nv
+boyfriend	NOUN=2		n
+boys	NOUN=5	NOUN=boy	N
+bpd	NOUN=3		-
+bqj	PROPN=1		-
+brains	NOUN=2	NOUN=brain	NV
+brainstorm	VERB=1		nv
+branch	NOUN=1 VERB=1		nv
+branching	VERB=1	VERB=branch	naV
+brand	NOUN=2		nv
+brave	ADJ=1		nva
+breach	NOUN=3		nv
+break	VERB=4 NOUN=2		nv
+breakdown	NOUN=1		n
+breakfast	NOUN=4		nv
+breakfasts	NOUN=1	NOUN=breakfast	NV
+breaking	VERB=2	VERB=break	nV
+breakout	ADJ=1		n
+breaks	VERB=2 NOUN=1	VERB=break NOUN=break	NV
+breakthrough	NOUN=2		n
+breathtaking	ADJ=3		a
+breeding	VERB=1	VERB=breed	naV
+breezes	NOUN=1	NOUN=breeze	NV
+bride	NOUN=1		n
+bridge	NOUN=7		nv
+bridges	NOUN=2	NOUN=bridge	nNV
+brief	NOUN=3 ADJ=1		nva
+briefly	ADV=2		r
+brigadier	NOUN=1		n
+bright	ADJ=3		ar
+brightness	NOUN=1		n
+bring	VERB=9		v
+bringing	VERB=5	VERB=bring	nV
+brings	VERB=5	VERB=bring	V
+brittany	PROPN=1	PROPN=Brittany	n
+broad	ADJ=3		na
+broadcast	VERB=2		nv
+broadcasters	NOUN=2	NOUN=broadcaster	N
+broadcasting	NOUN=1		nV
+broaden	VERB=1		v
+broader	ADJ=7	ADJ=broad	A
+broccoli	NOUN=1		n
+broke	VERB=3	VERB=break	aV
+broken	VERB=5	VERB=break	aV
+broker	NOUN=1		nvA
+bronze	NOUN=2		nva
+brother	NOUN=10		n
+brothers	NOUN=6	NOUN=brother	N
+brought	VERB=6	VERB=bring	V
+browned	ADJ=1		aV
+browse	NOUN=1 VERB=1		nv
+browser	NOUN=3		n
+browsers	NOUN=1	NOUN=browser	N
+browsing	NOUN=1		nV
+brunaanastacio@hotmail.com	PROPN=1		-
+brushing	VERB=1	VERB=brush	nV
+brute	NOUN=1		na
+bsl	PROPN=1		-
+btw	ADV=3 INTJ=1		-
+buck	NOUN=1		nv
+budget	NOUN=5		nv
+buffet	NOUN=3		nv
+buffs	NOUN=1	NOUN=buff	NV
+bugle	VERB=1		nv
+build	VERB=2		nv
+building	NOUN=3 VERB=3 PROPN=1	VERB=build	nV
+buildings	NOUN=8	NOUN=building	N
+built	VERB=13	VERB=build	aV
+bulb	NOUN=9		n
+bulbs	NOUN=3	NOUN=bulb	N
+bulk	VERB=1		nv
+bully	NOUN=1		nva
+bunch	NOUN=1		nv
+burden	NOUN=4		nv
+bureaucratic	ADJ=1		a
+burgeoning	VERB=2 ADJ=1	VERB=burgeon	V
+burger	NOUN=2		n
+burgers	NOUN=1	NOUN=burger	N
+burial	NOUN=1		n
+buried	VERB=1	VERB=bury	aV
+burn	VERB=1		nv
+bus	NOUN=18		nv
+buses	NOUN=4	NOUN=bus	NV
+busiest	ADJ=1	ADJ=busy	A
+business	NOUN=21		n
+businesses	NOUN=2	NOUN=business	N
+businesslike	ADJ=1		a
+businessman	NOUN=1		n
+bust	NOUN=1		nva
+busted	VERB=2	VERB=bust	aV
+bustle	NOUN=1		nv
+bustling	VERB=1	VERB=bustle	aV
+busy	ADJ=1		va
+but	CCONJ=195 ADP=4 SCONJ=1		r
+butt	NOUN=1		nv
+butterflies	NOUN=2	NOUN=butterfly	NV
+button	NOUN=1		nv
+buy	VERB=13		nv
+buyer	NOUN=1		n
+buzzes	VERB=1	VERB=buzz	NV
+by	ADP=272 SCONJ=34 ADV=1		r
+bypasses	NOUN=1	NOUN=bypass	NV
+byproduct	NOUN=1		n
+bɛʁˈnʊli	PROPN=1		-
+c'est	X=1		-
+c.	ADV=3		-
+c.l.h.warwick@durham.ac.uk	PROPN=1		-
+ca	AUX=23 ADP=1	AUX=can ADP=circa	n
+ca.	ADV=1		-
+cabins	NOUN=3	NOUN=cabin	NV
+cable	NOUN=3		nv
+cabs	NOUN=1	NOUN=cab	NV
+cadmium	NOUN=1		n
+cafe	NOUN=1		n
+cafes	NOUN=1	NOUN=cafe	N
+cage	NOUN=3		nv
+cakes	NOUN=1	NOUN=cake	NV
+calculate	VERB=2		v
+calculating	VERB=1	VERB=calculate	aV
+calculus	NOUN=1		n
+calendar	NOUN=1		nv
+calibrated	VERB=1	VERB=calibrate	aV
+california	PROPN=1	PROPN=California	n
+call	VERB=20 NOUN=2		nv
+called	VERB=58	VERB=call	V
+calling	VERB=7 NOUN=1	VERB=call	nV
+calls	NOUN=7 VERB=1	NOUN=call VERB=call	NV
+calmed	VERB=1	VERB=calm	V
+came	VERB=24	VERB=come	V
+camel	NOUN=1		n
+camera	NOUN=3		n
+camp	NOUN=1		nva
+campaign	NOUN=9		nv
+campaigning	VERB=1	VERB=campaign	nV
+campaigns	NOUN=3	NOUN=campaign	NV
+camping	NOUN=1 VERB=1	VERB=camp	nV
+camps	NOUN=3	NOUN=camp	NV
+campsites	NOUN=1	NOUN=campsite	N
+campus	NOUN=2		n
+can	AUX=212		nv
+canal	NOUN=1		nv
+cancel	VERB=1		nv
+cancelled	VERB=1	VERB=cancel	aV
+cancer	NOUN=2		n
+candid	ADJ=1		a
+candidate	NOUN=12		n
+candidates	NOUN=4 PROPN=1	NOUN=candidate PROPN=Candidate	N
+candles	NOUN=2	NOUN=candle	NV
+canon	PROPN=1	PROPN=Canon	n
+canvas	NOUN=3		nv
+capability	NOUN=1		n
+capable	ADJ=1		a
+capacity	NOUN=5		n
+capita	NOUN=1		N
+capital	NOUN=8		na
+capitalizing	VERB=1	VERB=capitalize	V
+capped	VERB=1	VERB=cap	aV
+capsule	NOUN=2		nv
+captain	NOUN=1		nv
+captained	VERB=1	VERB=captain	V
+captive	ADJ=1		na
+capture	VERB=2		nv
+captured	VERB=1	VERB=capture	V
+car	NOUN=13		n
+caralluma	NOUN=1		-
+carbonyl	NOUN=1		na
+carburetor	NOUN=1		n
+card	NOUN=7		nv
+cards	NOUN=2	NOUN=card	nNV
+care	NOUN=17 VERB=2		nv
+cared	VERB=1	VERB=care	V
+career	NOUN=14		nv
+careful	ADJ=1		a
+carefully	ADV=1		r
+careless	ADJ=1		a
+carelessness	NOUN=1		n
+cargo	NOUN=1		n
+caricatures	NOUN=1	NOUN=caricature	NV
+carpet	NOUN=2		nv
+carried	VERB=2	VERB=carry	V
+carrier	NOUN=1		n
+carries	VERB=2	VERB=carry	NV
+carry	VERB=5		nv
+carrying	VERB=1	VERB=carry	V
+cars	NOUN=4	NOUN=car	N
+cartoon	NOUN=3		nv
+cartoonists	NOUN=1	NOUN=cartoonist	N
+cartoons	NOUN=5	NOUN=cartoon	NV
+carve	VERB=1		v
+carved	VERB=1	VERB=carve	aV
+carvings	NOUN=4	NOUN=carving	N
+case	NOUN=37		nv
+cases	NOUN=21	NOUN=case	NV
+cash	NOUN=5		nv
+cast	VERB=2		nv
+castle	NOUN=1		nv
+casual	NOUN=2		a
+cat	NOUN=10		nv
+catalog	NOUN=3		nv
+catch	VERB=6 NOUN=1		nv
+catcher	NOUN=2		n
+categorically	ADV=1		r
+categories	NOUN=2	NOUN=category	N
+categorization	NOUN=1		n
+category	NOUN=1		n
+caterers	NOUN=1	NOUN=caterer	N
+caters	VERB=1	VERB=cater	V
+cats	NOUN=5	NOUN=cat	NV
+cattle	NOUN=1		n
+caught	VERB=2	VERB=catch	V
+causality	NOUN=1		n
+causally	ADV=2		r
+cause	NOUN=13 VERB=3		nv
+caused	VERB=4	VERB=cause	V
+causes	VERB=3 NOUN=2	VERB=cause NOUN=cause	NV
+causing	VERB=1	VERB=cause	nV
+caution	NOUN=1		nv
+cave	NOUN=1		nv
+caves	NOUN=1	NOUN=cave	NV
+cavity	NOUN=1		n
+cease	NOUN=2		nv
+ceiling	NOUN=2		n
+celebrated	VERB=1	VERB=celebrate	aV
+celebrates	VERB=1	VERB=celebrate	V
+celebration	NOUN=1		n
+cell	NOUN=2		n
+cello	NOUN=1		n
+cells	NOUN=1	NOUN=cell	N
+cemetery	NOUN=2		n
+cenobitic	ADJ=1		a
+cenote	NOUN=1		-
+census	NOUN=11		nv
+censuses	NOUN=1	NOUN=census	NV
+center	NOUN=11		nva
+centered	VERB=3	VERB=center	aV
+centers	NOUN=2	NOUN=center	NV
+central	ADJ=8		na
+centralized	ADJ=1		aV
+centre	NOUN=3		nv
+centres	NOUN=1	NOUN=centre	NV
+cents	NOUN=3	NOUN=cent	N
+centuries	NOUN=3	NOUN=century	N
+century	NOUN=16		n
+ceremony	NOUN=2		n
+certain	ADJ=10		a
+certainly	ADV=6		r
+certificate	NOUN=2		nv
+certified	VERB=1	VERB=certify	aV
+chain	NOUN=1		nv
+chair	NOUN=1		nv
+chaired	VERB=1	VERB=chair	V
+chairman	NOUN=1		nv
+chairs	NOUN=3	NOUN=chair	NV
+challenge	NOUN=5 VERB=1		nv
+challenged	VERB=1	VERB=challenge	V
+challenges	NOUN=4	NOUN=challenge	NV
+challenging	ADJ=3 VERB=2	VERB=challenge	aV
+chamber	NOUN=2		nv
+chameleon	NOUN=3		n
+champion	NOUN=1		nva
+championship	NOUN=2		n
+chance	NOUN=4		nva
+change	NOUN=6 VERB=4		nv
+changed	VERB=8	VERB=change	aV
+changes	NOUN=7 VERB=1	NOUN=change VERB=change	NV
+changing	VERB=3	VERB=change	aV
+channel	NOUN=7		nv
+channels	NOUN=1	NOUN=channel	nNV
+chapter	NOUN=6		n
+character	NOUN=6		nv
+characteristics	NOUN=2	NOUN=characteristic	N
+characterized	VERB=1	VERB=characterize	V
+characters	NOUN=5	NOUN=character	NV
+charge	NOUN=6 VERB=2		nv
+charged	VERB=1 X=1	VERB=charge X=_	aV
+charges	NOUN=1	NOUN=charge	NV
+charging	VERB=2	VERB=charge	V
+charitable	ADJ=1		a
+charity	NOUN=1		n
+charlatans	NOUN=1	NOUN=charlatan	N
+charm	NOUN=4		nv
+charming	ADJ=1		aV
+chart	NOUN=2		nv
+charter	NOUN=1		nv
+chartered	VERB=1	VERB=charter	aV
+chartering	VERB=1	VERB=charter	V
+charts	NOUN=1	NOUN=chart	NV
+chased	VERB=1	VERB=chase	nV
+chasing	VERB=1	VERB=chase	V
+chattels	NOUN=1	NOUN=chattel	N
+cheap	ADJ=9 ADV=1		a
+cheaper	ADJ=2	ADJ=cheap	A
+cheapest	ADJ=1	ADJ=cheap	A
+cheaply	ADV=1		r
+cheat	VERB=1		nv
+check	VERB=10 NOUN=6		nv
+checking	VERB=1	VERB=check	V
+checklists	NOUN=1	NOUN=checklist	N
+checks	NOUN=1	NOUN=check	NV
+cheep	ADJ=1	ADJ=cheap	nv
+cheese	NOUN=1		nv
+chemical	ADJ=1		na
+chemicals	NOUN=5	NOUN=chemical	N
+chemises	NOUN=1	NOUN=chemise	N
+chemist	NOUN=1		n
+chemistry	NOUN=2		n
+chicago	PROPN=1	PROPN=Chicago	n
+chicken	NOUN=2		na
+chief	ADJ=4 NOUN=1		na
+chien	X=1	X=Chien	-
+chihuahua	NOUN=2		n
+child	NOUN=6		n
+children	NOUN=8	NOUN=child	N
+chill	NOUN=1 VERB=1		nv
+chips	NOUN=2	NOUN=chip	nNV
+chitosan	NOUN=1		-
+chock	ADV=1		nvr
+chocolate	NOUN=4		n
+choice	NOUN=10		na
+choose	VERB=10		v
+choosing	VERB=2	VERB=choose	V
+choral	ADJ=1		na
+chorizo	NOUN=1		n
+chose	VERB=2	VERB=choose	V
+chosen	VERB=4	VERB=choose	nV
+chromium	NOUN=1		n
+chronic	ADJ=4		a
+chunk	NOUN=1		nv
+church	NOUN=2		nv
+cicada	NOUN=2		n
+cimartinez@flog.uned.es	PROPN=1		-
+cinnabara	X=1		-
+circa	ADV=1		-
+circles	VERB=1	VERB=circle	NV
+circumstances	NOUN=1	NOUN=circumstance	nN
+citation	NOUN=1		n
+citations	NOUN=2	NOUN=citation	N
+cite	VERB=1		nv
+cited	VERB=5	VERB=cite	V
+cites	VERB=1	VERB=cite	NV
+cities	NOUN=15	NOUN=city	N
+citizen	NOUN=5		n
+citizens	NOUN=10	NOUN=citizen	N
+citrus	ADJ=2 NOUN=1		n
+city	NOUN=60		n
+civil	ADJ=3		a
+civilian	ADJ=1		na
+civilians	NOUN=2	NOUN=civilian	N
+civilisation	NOUN=1		n
+claim	NOUN=9 VERB=3		nv
+claimed	VERB=3	VERB=claim	V
+claiming	VERB=3	VERB=claim	V
+claims	NOUN=5	NOUN=claim	NV
+claire.bailey-ross@port.ac.uk	PROPN=1		-
+clan	NOUN=1		n
+clarification	NOUN=2		n
+clarify	VERB=5		v
+clarifying	VERB=1	VERB=clarify	aV
+clashed	VERB=1	VERB=clash	V
+clashes	NOUN=2	NOUN=clash	NV
+class	NOUN=9		nv
+classes	NOUN=4	NOUN=class	NV
+classic	ADJ=2		na
+classical	ADJ=3		na
+classified	VERB=1	VERB=classify	naV
+classmate	NOUN=1		n
+classroom	NOUN=3		n
+clause	NOUN=2		n
+clean	ADJ=13 VERB=1		nvar
+cleaned	VERB=1	VERB=clean	V
+cleaner	ADJ=1	ADJ=clean	nA
+cleaning	VERB=1	VERB=clean	nV
+clear	ADJ=11 VERB=1		nvar
+clearer	ADJ=1	ADJ=clear	A
+clearly	ADV=6		r
+cleric	NOUN=3		n
+clerics	NOUN=1	NOUN=cleric	N
+click	NOUN=1		nv
+client	NOUN=1		n
+clients	NOUN=1	NOUN=client	N
+cliff	NOUN=2		n
+cliffs	NOUN=1	NOUN=cliff	N
+cliffy	ADJ=1		-
+climate	NOUN=5		n
+climates	NOUN=1	NOUN=climate	N
+climbing	VERB=2	VERB=climb	nV
+clinched	VERB=1	VERB=clinch	aV
+clinical	ADJ=1		a
+clinics	NOUN=6	NOUN=clinic	N
+clog	NOUN=1		nv
+close	ADJ=13 ADV=3 VERB=2		nvar
+closed	VERB=4 ADJ=1	VERB=close	aV
+closely	ADV=3		r
+closer	ADJ=2 ADV=1	ADJ=close ADV=close	nrA
+closest	ADJ=2	ADJ=close	rA
+closing	VERB=3	VERB=close	naV
+cloth	NOUN=3		n
+clothes	NOUN=4		nNV
+clothing	NOUN=5		nV
+club	NOUN=2		nv
+clubbed	VERB=1	VERB=club	V
+clubs	NOUN=1	NOUN=club	NV
+clues	NOUN=1	NOUN=clue	NV
+clustered	VERB=1	VERB=cluster	aV
+clutter	NOUN=1		nv
+cn	PROPN=1	PROPN=CN	-
+co-founded	VERB=1	VERB=co-found	-
+co-founder	NOUN=1		-
+co-owned	VERB=1	VERB=co-own	-
+co-star	NOUN=2		-
+co-starred	VERB=1	VERB=co-star	-
+co-stars	NOUN=1	NOUN=co-star	-
+coagulated	ADJ=1		aV
+coal	NOUN=1		nv
+coalition	NOUN=2		n
+coastal	ADJ=1		a
+coastline	NOUN=1		n
+coat	NOUN=2		nv
+cockatiel	NOUN=1		n
+cocker	NOUN=1		nv
+cocktail	NOUN=15		n
+code	NOUN=4		nv
+coded	VERB=1	VERB=code	V
+codes	NOUN=1	NOUN=code	NV
+coding	NOUN=1 VERB=1	VERB=code	nV
+coefficient	NOUN=1		n
+coffee	NOUN=3		n
+coffeehouses	NOUN=1	NOUN=coffeehouse	N
+cognition	NOUN=2		n
+cognitive	ADJ=11		a
+cohabit	VERB=1		v
+coherence	NOUN=1		n
+coincidence	NOUN=1		n
+coincides	VERB=1	VERB=coincide	V
+coined	VERB=2	VERB=coin	V
+coins	NOUN=1	NOUN=coin	NV
+cola	NOUN=1		nN
+cold	ADJ=5		na
+coleslaw	NOUN=1		n
+collaborated	VERB=1	VERB=collaborate	V
+collaboration	NOUN=3		n
+collaborations	NOUN=1	NOUN=collaboration	N
+collaborative	ADJ=3		a
+collapse	VERB=1		nv
+collapsed	VERB=3	VERB=collapse	V
+collapsing	VERB=1	VERB=collapse	V
+collateral	ADJ=1		na
+colleague	NOUN=1		n
+colleagues	NOUN=3	NOUN=colleague	N
+collect	ADV=1 VERB=1		nvar
+collected	VERB=6	VERB=collect	aV
+collecting	VERB=3	VERB=collect	nV
+collection	NOUN=9		n
+collections	NOUN=3	NOUN=collection	N
+collector	NOUN=3		n
+collectors	NOUN=2	NOUN=collector	N
+collects	VERB=2	VERB=collect	NV
+college	NOUN=9		n
+colleges	NOUN=1	NOUN=college	N
+colonial	ADJ=3		na
+colonies	NOUN=5	NOUN=colony	N
+colonization	NOUN=1		n
+colour	NOUN=1		nva
+column	NOUN=6		n
+columnist	NOUN=1		n
+columns	NOUN=1	NOUN=column	N
+combination	NOUN=1		n
+combine	VERB=1		nv
+combined	VERB=1	VERB=combine	aV
+combines	VERB=2	VERB=combine	NV
+come	VERB=34		nv
+comeback	NOUN=2		n
+comedian	NOUN=1		n
+comedy	NOUN=7		n
+comes	VERB=6	VERB=come	NV
+comet	NOUN=2		n
+comfortable	ADJ=1		a
+comforter	NOUN=1		n
+comics	NOUN=1	NOUN=comic	N
+coming	VERB=14	VERB=come	naV
+command	NOUN=3		nv
+commandant	NOUN=1		n
+comme	X=1		-
+commemorate	VERB=1		v
+commemorated	VERB=1	VERB=commemorate	V
+commenced	VERB=2	VERB=commence	V
+commendable	ADJ=1		ar
+comment	NOUN=6 VERB=2		nv
+commentaries	NOUN=3	NOUN=commentary	N
+commentators	NOUN=2	NOUN=commentator	N
+commented	VERB=2	VERB=comment	V
+comments	NOUN=4	NOUN=comment	NV
+commerce	NOUN=1		n
+commercial	ADJ=8		na
+commercialish	ADJ=1		-
+commercially	ADV=1		r
+commissioned	VERB=1	VERB=commission	aV
+commit	VERB=2		v
+commitability	NOUN=2		-
+commitment	NOUN=18		n
+commitments	NOUN=1	NOUN=commitment	N
+commits	VERB=2	VERB=commit	V
+committed	VERB=5 ADJ=1	VERB=commit	aV
+committee	PROPN=1	PROPN=Committee	n
+commment	NOUN=1	NOUN=comment	-
+common	ADJ=13		na
+commonly	ADV=2		r
+commonwealth	NOUN=1		n
+communal	ADJ=1		a
+communicate	VERB=1		v
+communicated	VERB=1	VERB=communicate	V
+communication	NOUN=4		n
+communications	NOUN=1	NOUN=communication	nN
+communicative	ADJ=1		a
+communique	NOUN=1		n
+communism	NOUN=1		n
+communities	NOUN=7	NOUN=community	N
+community	NOUN=16		n
+commuting	VERB=1	VERB=commute	nV
+compact	ADJ=4		nva
+compaign	NOUN=1		-
+companie	NOUN=1	NOUN=company	-
+companies	NOUN=11	NOUN=company	NV
+companion	NOUN=2		nv
+company	NOUN=19		nv
+comparability	NOUN=1		n
+comparable	ADJ=2		a
+comparative	ADJ=1		na
+compared	VERB=6	VERB=compare	V
+comparing	VERB=2	VERB=compare	nV
+comparison	NOUN=4		n
+compass	NOUN=1		nv
+compatibility	NOUN=1		n
+compensation	NOUN=1		n
+compete	VERB=3		v
+competencies	NOUN=1	NOUN=competency	N
+competition	NOUN=2		n
+competitions	NOUN=1	NOUN=competition	N
+compiling	VERB=2	VERB=compile	nV
+complained	VERB=2	VERB=complain	V
+complaining	VERB=1	VERB=complain	aV
+complaint	NOUN=5		n
+complaints	NOUN=3	NOUN=complaint	N
+complement	VERB=1		nv
+complementary	ADJ=1		na
+complements	VERB=2	VERB=complement	NV
+complete	ADJ=8 VERB=3		va
+completed	VERB=5	VERB=complete	aV
+completely	ADV=5		r
+completing	VERB=3	VERB=complete	aV
+completion	NOUN=1		n
+complex	ADJ=4		na
+compliance	NOUN=1		n
+complicated	ADJ=3		aV
+complied	VERB=1	VERB=comply	V
+comply	VERB=1		v
+composed	VERB=3	VERB=compose	aV
+composer	NOUN=3		n
+composition	NOUN=6		n
+compound	ADJ=1		nva
+comprehensive	ADJ=3		na
+compress	VERB=1		nv
+comprise	VERB=1		v
+comprised	VERB=1	VERB=comprise	V
+comprises	VERB=1	VERB=comprise	V
+comprising	VERB=1	VERB=comprise	V
+compromise	VERB=1		nv
+computational	ADJ=1		a
+computer	NOUN=10		n
+computers	NOUN=1	NOUN=computer	N
+computing	NOUN=5		nV
+conced-	NOUN=1	NOUN=conceding	-
+concede	VERB=1		v
+conceding	VERB=1	VERB=concede	nV
+conceived	VERB=1	VERB=conceive	V
+concentrated	VERB=1	VERB=concentrate	aV
+concentration	NOUN=3		n
+concentrations	NOUN=2	NOUN=concentration	N
+concept	NOUN=7		n
+concepts	NOUN=6	NOUN=concept	N
+conceptual	ADJ=2		a
+concern	NOUN=1 VERB=1		nv
+concerned	ADJ=1 VERB=1	VERB=concern	aV
+concerning	VERB=4	VERB=concern	V
+concerns	NOUN=3	NOUN=concern	NV
+concerti	NOUN=1	NOUN=concerto	N
+concerts	NOUN=4	NOUN=concert	NV
+concession	NOUN=2		n
+conclude	VERB=2		v
+concluded	VERB=2	VERB=conclude	aV
+concrete	NOUN=2		nva
+condemned	VERB=2	VERB=condemn	V
+condemning	VERB=1	VERB=condemn	aV
+condensed	ADJ=2		V
+condition	NOUN=3		nv
+conditions	NOUN=4	NOUN=condition	nNV
+conditionting	NOUN=1	NOUN=conditioning	-
+conduct	VERB=1		nv
+conducted	VERB=9	VERB=conduct	V
+conducting	VERB=2	VERB=conduct	nV
+conductor	NOUN=1		n
+conference	NOUN=6		n
+confessed	VERB=1	VERB=confess	V
+confided	VERB=1	VERB=confide	V
+confidence	NOUN=2		n
+confidential	ADJ=4		a
+configurations	NOUN=1	NOUN=configuration	N
+confine	VERB=4		v
+confined	VERB=4 ADJ=1	VERB=confine ADJ=confine	aV
+confinement	NOUN=1		n
+confirm	VERB=2		v
+confirmed	VERB=4	VERB=confirm	aV
+confiscated	VERB=1	VERB=confiscate	V
+conflating	VERB=1	VERB=conflate	V
+conflict	NOUN=6		nv
+conflicts	NOUN=1	NOUN=conflict	NV
+confront	VERB=1		v
+confusion	NOUN=2		n
+congestion	NOUN=1		n
+conjectures	NOUN=1	NOUN=conjecture	NV
+conjointly	ADV=1		r
+conjunct	ADJ=1		a
+conjunction	NOUN=1		n
+connect	VERB=1		v
+connected	VERB=8	VERB=connect	aV
+connecting	VERB=1	VERB=connect	V
+connection	NOUN=6		n
+connections	NOUN=4	NOUN=connection	N
+connects	VERB=2	VERB=connect	V
+conquer	VERB=1		v
+conquistador	NOUN=1		n
+conquistadors	NOUN=1	NOUN=conquistador	N
+conscious	ADJ=1		a
+consciousness	NOUN=1		n
+consecutive	ADJ=1		ar
+consensus	NOUN=3		n
+consented	VERB=1	VERB=consent	V
+consequence	NOUN=1		n
+consequences	NOUN=3	NOUN=consequence	N
+conservation	NOUN=3		n
+conservative	ADJ=2		na
+conservatory	NOUN=1		n
+consider	VERB=6		v
+considerable	ADJ=2		a
+considerate	ADJ=1		a
+consideration	NOUN=2		n
+considered	VERB=17	VERB=consider	aV
+considering	VERB=3	VERB=consider	V
+considers	VERB=1	VERB=consider	V
+consist	VERB=2		v
+consisted	VERB=2	VERB=consist	V
+consistent	ADJ=1		a
+consisting	VERB=1	VERB=consist	V
+consolidate	VERB=1		v
+consolidated	VERB=1	VERB=consolidate	aV
+consortium	NOUN=1		n
+conspiracy	NOUN=1		n
+constant	ADJ=1 NOUN=1		na
+constantly	ADV=2		r
+constitute	VERB=1		v
+constitution	NOUN=1		n
+constitutional	ADJ=1		na
+constitutionally	ADV=3		r
+constitutions	NOUN=1	NOUN=constitution	N
+constrained	VERB=1	VERB=constrain	aV
+constraint	NOUN=1		n
+constraints	NOUN=1	NOUN=constraint	N
+construct	NOUN=3		nv
+constructed	VERB=2	VERB=construct	V
+construction	NOUN=5		n
+constructive	ADJ=1		a
+constructivist	ADJ=1		n
+constructs	NOUN=1	NOUN=construct	NV
+construe	VERB=1		v
+consulted	VERB=1	VERB=consult	V
+consume	VERB=1		v
+consumer	NOUN=2		n
+consumerism	NOUN=2		n
+consumers	NOUN=1	NOUN=consumer	N
+consumes	VERB=1	VERB=consume	V
+consumption	NOUN=8		n
+contact	VERB=9 NOUN=7		nv
+contactable	ADJ=1		-
+contacted	VERB=2	VERB=contact	V
+contacting	VERB=1	VERB=contact	V
+contagious	ADJ=1		a
+contain	VERB=6		v
+contained	VERB=2	VERB=contain	aV
+containers	NOUN=1	NOUN=container	N
+containing	VERB=3	VERB=contain	V
+contaminated	VERB=1	VERB=contaminate	aV
+contemporary	ADJ=7		na
+contends	VERB=1	VERB=contend	V
+content	NOUN=9		nva
+contents	NOUN=1	NOUN=content	nNV
+contest	NOUN=4 VERB=1		nv
+contested	VERB=3	VERB=contest	aV
+context	NOUN=13		n
+contexts	NOUN=2	NOUN=context	N
+continental	ADJ=1		a
+continents	NOUN=2	NOUN=continent	N
+contingent	NOUN=1		na
+contingents	NOUN=1	NOUN=contingent	N
+continually	ADV=2		r
+continuation	NOUN=1		n
+continue	VERB=5		v
+continued	VERB=7	VERB=continue	aV
+continues	VERB=8	VERB=continue	V
+continuing	VERB=2	VERB=continue	aV
+continuous	ADJ=1		a
+contours	NOUN=1	NOUN=contour	NV
+contract	NOUN=4		nv
+contractor	NOUN=1		n
+contractors	NOUN=1	NOUN=contractor	N
+contracts	NOUN=3	NOUN=contract	NV
+contradicts	VERB=1	VERB=contradict	V
+contrast	NOUN=3		nv
+contrasts	NOUN=1	NOUN=contrast	NV
+contribute	VERB=1		v
+contributed	VERB=2	VERB=contribute	V
+contributes	VERB=1	VERB=contribute	V
+contributing	VERB=1	VERB=contribute	aV
+contribution	NOUN=3		n
+contributions	NOUN=5	NOUN=contribution	N
+control	NOUN=10 VERB=1		nv
+controls	NOUN=1	NOUN=control	NV
+controversially	ADV=1		r
+controversy	NOUN=1		n
+convened	VERB=1	VERB=convene	V
+convenience	NOUN=1		n
+convenient	ADJ=2		a
+conventional	ADJ=2		a
+convergence	NOUN=1		n
+conversation	NOUN=1		n
+conversational	ADJ=6		a
+conversations	NOUN=3	NOUN=conversation	N
+conversion	NOUN=1		n
+convert	VERB=2		nv
+converted	VERB=2	VERB=convert	aV
+converting	VERB=1	VERB=convert	V
+convey	VERB=2		v
+convicted	VERB=4	VERB=convict	V
+conviction	NOUN=2		n
+convictions	NOUN=1	NOUN=conviction	N
+convinced	VERB=1	VERB=convince	aV
+convincing	ADJ=1		aV
+cooked	X=1	X=_	aV
+cooking	VERB=1	VERB=cook	nV
+cool	ADJ=6		nva
+cooling	VERB=1	VERB=cool	nV
+cooperation	NOUN=2		n
+coordinate	NOUN=4		nva
+copies	NOUN=2	NOUN=copy	NV
+copy	NOUN=9 VERB=2		nv
+copying	NOUN=1		nV
+copyright	NOUN=6		nv
+copyrights	NOUN=1	NOUN=copyright	NV
+coral	ADJ=1		na
+cordobes	NOUN=1		-
+cordon	NOUN=1		n
+core	NOUN=4 ADJ=1		nv
+corner	NOUN=7		nv
+corners	NOUN=1	NOUN=corner	NV
+corpora	NOUN=2	NOUN=corpus	N
+corporate	ADJ=3 NOUN=1		a
+corporation	NOUN=3		n
+corporatism	NOUN=2		n
+corpus	NOUN=6		n
+correct	ADJ=9 VERB=1		va
+corrections	NOUN=2	NOUN=correction	nN
+correctly	ADV=3		r
+corresponding	ADJ=1		aV
+corridor	NOUN=1		n
+corruption	NOUN=2		n
+cos	SCONJ=1	SCONJ=cause	n
+cosmic	ADJ=1		a
+cosmopolitan	ADJ=1		na
+cost	NOUN=4 VERB=1		nv
+costs	NOUN=6 VERB=3	NOUN=cost VERB=cost	nNV
+cosy	ADJ=1		na
+cottage	NOUN=2		n
+cotton	NOUN=1		nv
+couch	NOUN=1		nv
+could	AUX=50		-
+counsel	NOUN=1		nv
+count	VERB=2		nv
+countdown	NOUN=1		n
+counted	VERB=2	VERB=count	V
+countenance	VERB=1		nv
+counter	NOUN=1		nvar
+counter-attack	NOUN=1		-
+counter-conference	NOUN=1		-
+counterfeit	ADJ=1		nva
+counterparty	NOUN=6		-
+countless	ADJ=3		a
+countries	NOUN=11	NOUN=country	N
+country	NOUN=21		n
+county	NOUN=1		n
+coup	X=1		n
+couple	NOUN=16 ADJ=1		nv
+coupons	NOUN=1	NOUN=coupon	N
+course	NOUN=19		nvr
+courses	NOUN=3	NOUN=course	NV
+court	NOUN=11		nv
+courteous	ADJ=1		a
+courtesy	NOUN=1		n
+courthouse	NOUN=1		n
+courtroom	NOUN=2		n
+courts	NOUN=4	NOUN=court	NV
+cousin	NOUN=1		n
+cousins	NOUN=1	NOUN=cousin	N
+cover	NOUN=4 VERB=2		nv
+coverage	NOUN=4		n
+covered	VERB=1	VERB=cover	aV
+covering	VERB=2	VERB=cover	nV
+covers	NOUN=2 VERB=1	NOUN=cover VERB=cover	NV
+covert	ADJ=1		na
+cow	NOUN=1		nv
+coward	NOUN=1		n
+cpa	NOUN=1	NOUN=CPA	n
+cra.org/resources/taulbee-survey	PROPN=1		-
+crack	VERB=1		nva
+craftsmen	NOUN=1	NOUN=craftsman	-
+cramped	ADJ=1		aV
+crap	NOUN=1		nv
+crappy	ADJ=1		a
+crashed	VERB=1	VERB=crash	V
+crave	VERB=2		v
+crawl	VERB=1		nv
+crawler	NOUN=3		n
+crazy	ADJ=1		na
+cream	NOUN=4		nv
+create	VERB=8		v
+created	VERB=13	VERB=create	V
+creates	VERB=1	VERB=create	V
+creating	VERB=5	VERB=create	V
+creation	NOUN=10		n
+creational	ADJ=1		-
+creations	NOUN=1	NOUN=creation	N
+creative	ADJ=4		a
+creativity	NOUN=1		n
+creator	NOUN=1		n
+credential	VERB=1		n
+credentialing	VERB=1	VERB=credential	-
+credentials	NOUN=1	NOUN=credential	nN
+credit	NOUN=3		nv
+credited	VERB=1	VERB=credit	aV
+creme	ADJ=1		-
+creole	NOUN=1		na
+crew	NOUN=2		nv
+crews	NOUN=2	NOUN=crew	NV
+cried	VERB=1	VERB=cry	V
+crime	NOUN=3		n
+crimes	NOUN=1	NOUN=crime	N
+criminal	ADJ=4 NOUN=2		na
+crisis	NOUN=2		n
+criteria	NOUN=4	NOUN=criterion	N
+critic	NOUN=3		n
+critical	ADJ=4		a
+critically	ADV=1		r
+criticized	VERB=1	VERB=criticize	V
+cronyism	NOUN=2		n
+crops	NOUN=2	NOUN=crop	NV
+cross	ADV=1 VERB=1		nva
+cross-clause	ADJ=1		-
+crossed	VERB=1	VERB=cross	aV
+crosses	VERB=1	VERB=cross	NV
+crossing	NOUN=2		nV
+crossroads	NOUN=1	NOUN=crossroad	nN
+crowd	NOUN=2		nv
+crucial	ADJ=6		a
+crucially	ADV=1		r
+crude	NOUN=2		na
+cruise	NOUN=5		nv
+crunchers	NOUN=1	NOUN=cruncher	-
+crush	NOUN=1		nv
+crystallize	VERB=1		v
+cubism	NOUN=3		n
+cues	NOUN=1	NOUN=cue	NV
+cuisine	NOUN=2		n
+culinary	ADJ=1		a
+cultural	ADJ=13		a
+culturally	ADV=2		r
+culture	NOUN=10		nv
+cultures	NOUN=2	NOUN=culture	NV
+cup	NOUN=5		nv
+curated	VERB=1	VERB=curate	-
+curious	ADJ=1		a
+currency	NOUN=2		n
+current	ADJ=10		na
+currently	ADV=3		r
+curriculum	NOUN=3		n
+curry	NOUN=1		nv
+curve	NOUN=1		nv
+customer	NOUN=10		nA
+customers	NOUN=5	NOUN=customer	N
+customs	NOUN=4	NOUN=custom	nN
+cut	VERB=6 NOUN=2		nva
+cute	ADJ=4		a
+cycle	NOUN=6 PROPN=1	PROPN=Cycle	nv
+d	ADJ=1 AUX=1 X=1	ADJ=due AUX=would X=_	na
+d'Alembert	PROPN=1	PROPN=d'Alembert	-
+d'Enfer	PROPN=1	PROPN=d'Enfer	-
+d'Ettorre	PROPN=1	PROPN=d'Ettorre	-
+d'état	X=1		-
+d(ə)-VOR-zha(h)k	PROPN=1	PROPN=d(ə)-VOR-zha(h)k	-
+d(ə)ˈvɔːrʒɑːk	PROPN=1		-
+d.	VERB=2	VERB=die	-
+dD	PROPN=1	PROPN=dD	n
+da	PROPN=2 DET=1	DET=the	n
+dadaniela@gmail.com	PROPN=1		-
+daily	ADJ=7 ADV=2		nar
+dailyem...@ebs.bbc.co.uk	PROPN=1		-
+damage	NOUN=3		nv
+damn	ADV=1		nvar
+dance	NOUN=3		nv
+danced	VERB=1	VERB=dance	V
+dancer	NOUN=1		n
+dancing	VERB=3	VERB=dance	nV
+dangerous	ADJ=4		a
+daniel.smith2@durham.ac.uk	PROPN=1		-
+danjones@paulhastings.com	PROPN=1		-
+darin	PROPN=1		-
+daring	ADJ=1		naV
+dark	ADJ=4		na
+darn	NOUN=1		nv
+data	NOUN=20		nN
+database	NOUN=4		n
+date	NOUN=5 VERB=1		nv
+dated	VERB=2	VERB=date	aV
+dating	VERB=2	VERB=date	nV
+daughter	NOUN=9		n
+daughters	NOUN=1	NOUN=daughter	N
+davidr...@optonline.net	PROPN=1		-
+day	NOUN=59		n
+days	NOUN=32	NOUN=day	nN
+daytime	NOUN=2		n
+de	PROPN=16 X=7		n
+deOccupy	PROPN=1	PROPN=deOccupy	-
+dead	ADJ=6		nar
+deadly	ADV=1		ar
+deal	NOUN=11 VERB=3		nv
+dealer	NOUN=1		nA
+dealing	VERB=4 NOUN=2	VERB=deal	nV
+dear	ADJ=1 NOUN=1		nar
+death	NOUN=14		n
+deaths	NOUN=1	NOUN=death	N
+debate	NOUN=1		nv
+debates	NOUN=3	NOUN=debate	NV
+debating	VERB=1	VERB=debate	V
+debris	NOUN=1		n
+debut	NOUN=6		nv
+debuted	VERB=2	VERB=debut	V
+dec	ADJ=1	ADJ=declaratory	n
+decade	NOUN=2		n
+decades	NOUN=7	NOUN=decade	N
+deceit	NOUN=1		n
+deceiving	VERB=1	VERB=deceive	V
+decent	ADJ=2		ar
+decentralized	ADJ=1		aV
+deception	NOUN=2		n
+deceptive	ADJ=1		a
+decide	VERB=10		v
+decided	VERB=9	VERB=decide	aV
+decision	NOUN=11		n
+decisions	NOUN=5	NOUN=decision	N
+decisively	ADV=1		r
+declare	VERB=1		v
+declared	VERB=2	VERB=declare	aV
+declaring	VERB=1	VERB=declare	V
+decline	NOUN=1		nv
+declining	VERB=1	VERB=decline	V
+decrease	VERB=2		nv
+decree	NOUN=3		nv
+decrees	NOUN=2	NOUN=decree	NV
+ded69...@hotmail.com	PROPN=1		-
+dedicated	ADJ=1 VERB=1	VERB=dedicate	aV
+dedication	NOUN=2		n
+deduct	VERB=1		v
+deducted	VERB=1	VERB=deduct	V
+deduction	NOUN=1		n
+deductions	NOUN=2	NOUN=deduction	N
+deeds	NOUN=1	NOUN=deed	nN
+deemed	VERB=1	VERB=deem	V
+deep	ADJ=2		nar
+deeply	ADV=1		r
+deer	NOUN=1		n
+defend	VERB=1		v
+defendant	NOUN=1		n
+defendants	NOUN=2	NOUN=defendant	N
+defended	VERB=1	VERB=defend	V
+defending	VERB=1	VERB=defend	aV
+defense	NOUN=6		n
+defensive	ADJ=2		na
+deferentially	ADV=1		r
+deficit	NOUN=1		n
+definable	ADJ=1		a
+definately	ADV=1	ADV=definitely	-
+define	VERB=4		v
+defined	VERB=6	VERB=define	aV
+defining	VERB=2	VERB=define	nV
+definitely	ADV=5		r
+definition	NOUN=10		n
+definitions	NOUN=1	NOUN=definition	N
+definitively	ADV=1		-
+degree	NOUN=5		n
+degrees	NOUN=3	NOUN=degree	N
+del	X=2		-
+delaware	PROPN=1		n
+delete	VERB=3		v
+deli	NOUN=1		n
+deliberately	ADV=1		r
+delicious	ADJ=6		na
+delightful	ADJ=1		a
+delinquent	ADJ=1		na
+delis	NOUN=1	NOUN=deli	N
+deliver	VERB=1		v
+delivered	VERB=3	VERB=deliver	V
+delivery	NOUN=6		n
+demand	NOUN=3 VERB=2		nv
+demanded	VERB=3	VERB=demand	V
+demanding	VERB=2	VERB=demand	aV
+demo	NOUN=2		nv
+demons	NOUN=1	NOUN=demon	N
+demonstrate	VERB=2		v
+demonstrated	VERB=1	VERB=demonstrate	aV
+demonstrates	VERB=1	VERB=demonstrate	V
+demonstration	NOUN=1		n
+demonstrations	NOUN=3	NOUN=demonstration	N
+demonstrators	NOUN=1	NOUN=demonstrator	N
+demotion	NOUN=1		n
+denied	VERB=5	VERB=deny	V
+denies	VERB=1	VERB=deny	V
+denoted	VERB=1	VERB=denote	V
+density	NOUN=1		n
+dental	ADJ=1		na
+dentist	NOUN=1		n
+deny	VERB=4		v
+denying	NOUN=1		V
+depart	VERB=1		v
+departing	VERB=3	VERB=depart	V
+department	NOUN=5		n
+departments	NOUN=3	NOUN=department	N
+departure	NOUN=3		n
+departures	NOUN=2	NOUN=departure	N
+depend	VERB=4		v
+depending	VERB=5	VERB=depend	V
+depends	VERB=4	VERB=depend	V
+depicting	VERB=1	VERB=depict	nV
+depicts	VERB=1	VERB=depict	V
+deploy	VERB=1		v
+depose	VERB=1		v
+deposited	VERB=1	VERB=deposit	V
+depot	NOUN=1		n
+depots	NOUN=1	NOUN=depot	N
+depression	NOUN=3		n
+depths	NOUN=1	NOUN=depth	N
+derail	VERB=1		v
+derivative	ADJ=2		na
+derived	VERB=2	VERB=derive	aV
+des	PROPN=1 X=1		n
+descendants	NOUN=4	NOUN=descendant	nN
+descended	VERB=2	VERB=descend	V
+descent	NOUN=2		n
+describe	VERB=5		v
+described	VERB=12	VERB=describe	aV
+describes	VERB=2	VERB=describe	V
+describing	VERB=1	VERB=describe	V
+description	NOUN=3		n
+desert	NOUN=1		nv
+deserts	NOUN=1	NOUN=desert	nNV
+deserved	VERB=1	VERB=deserve	aV
+design	NOUN=7 VERB=2		nv
+designated	VERB=3	VERB=designate	V
+designation	NOUN=1		n
+designed	VERB=1	VERB=design	aV
+designing	VERB=1	VERB=design	naV
+designs	NOUN=1	NOUN=design	NV
+desirability	NOUN=1		n
+desire	NOUN=2		nv
+desired	VERB=1	VERB=desire	aV
+desk	NOUN=1		n
+despite	SCONJ=4 ADP=2		n
+dessert	NOUN=1		n
+destination	NOUN=8		n
+destinations	NOUN=3	NOUN=destination	N
+destiny	NOUN=1		n
+destroy	VERB=2		v
+destroyed	VERB=3	VERB=destroy	aV
+destruction	NOUN=2		n
+detail	NOUN=2		nv
+detailed	ADJ=3		aV
+detailing	VERB=1	VERB=detail	nV
+details	NOUN=9	NOUN=detail	nNV
+detect	VERB=1		v
+detectors	NOUN=1	NOUN=detector	N
+determine	VERB=3		v
+determined	VERB=4 ADJ=1	VERB=determine	aV
+determines	VERB=1	VERB=determine	V
+determining	VERB=1	VERB=determine	aV
+deterrent	NOUN=1		na
+detonated	VERB=1	VERB=detonate	V
+detrimental	ADJ=1		a
+devastated	VERB=1	VERB=devastate	V
+develop	VERB=5		v
+developed	VERB=7 ADJ=2	VERB=develop	aV
+developers	NOUN=1	NOUN=developer	N
+developing	VERB=3	VERB=develop	naV
+developiong	VERB=1	VERB=develop	-
+development	NOUN=18		n
+developments	NOUN=1	NOUN=development	N
+develops	VERB=1	VERB=develop	V
+deviation	NOUN=1		n
+device	NOUN=1		n
+devolving	VERB=1	VERB=devolve	V
+devoted	ADJ=2 VERB=1	VERB=devote	aV
+devotional	ADJ=1		na
+diachronic	ADJ=1		a
+dial	VERB=1		nv
+dialect	NOUN=1		n
+dialects	NOUN=3	NOUN=dialect	N
+dialogical	ADJ=1		-
+diameter	NOUN=1		n
+diary	NOUN=1		n
+dictate	VERB=1		nv
+dictating	VERB=1	VERB=dictate	V
+dictionary	NOUN=1		n
+did	AUX=53 VERB=17	AUX=do VERB=do	V
+die	VERB=8 ADJ=1		nv
+died	VERB=9	VERB=die	-
+diet	NOUN=1		nv
+dieters	NOUN=1	NOUN=dieter	N
+differ	VERB=1		v
+difference	NOUN=6		n
+differences	NOUN=2	NOUN=difference	N
+different	ADJ=48		a
+differential	NOUN=1		na
+differentiate	VERB=1		v
+differentiates	VERB=1	VERB=differentiate	V
+differently	ADV=2		r
+differing	VERB=1	VERB=differ	V
+difficult	ADJ=10		a
+difficulties	NOUN=1	NOUN=difficulty	N
+difficulty	NOUN=1		n
+digging	VERB=1	VERB=dig	nV
+digic	NOUN=1		-
+digital	ADJ=17		a
+digits	NOUN=1	NOUN=digit	N
+dignity	NOUN=2		n
+digress	VERB=1		v
+dilapidation	NOUN=1		n
+dilemmas	NOUN=1	NOUN=dilemma	N
+dimensions	NOUN=1	NOUN=dimension	NV
+diminished	VERB=1	VERB=diminish	aV
+diminishes	VERB=1	VERB=diminish	V
+dine	VERB=1		v
+diners	NOUN=1	NOUN=diner	N
+dining	NOUN=1		nV
+dinner	NOUN=6		n
+diocese	NOUN=1		n
+diode	NOUN=2		n
+dipped	VERB=1	VERB=dip	aV
+direct	ADJ=11 VERB=2		var
+directed	VERB=3	VERB=direct	aV
+direction	NOUN=7		n
+directly	ADV=14		r
+director	NOUN=8		n
+directories	NOUN=1	NOUN=directory	N
+directors	NOUN=4	NOUN=director	N
+directory	NOUN=1		n
+dirty	ADJ=1		va
+disability	NOUN=3		n
+disabled	ADJ=2		naV
+disagreements	NOUN=1	NOUN=disagreement	N
+disappointed	VERB=2	VERB=disappoint	aV
+discharge	NOUN=1		nv
+discipline	NOUN=2		nv
+disciplines	NOUN=4	NOUN=discipline	NV
+discontinued	VERB=1	VERB=discontinue	aV
+discount	ADJ=3 NOUN=3 VERB=1		nv
+discouraging	VERB=1	VERB=discourage	aV
+discourse	NOUN=3		nv
+discover	VERB=5		v
+discovered	VERB=3	VERB=discover	aV
+discoverer	NOUN=1		n
+discoveries	NOUN=2	NOUN=discovery	N
+discretion	NOUN=2		n
+discriminated	VERB=1	VERB=discriminate	V
+discrimination	NOUN=1		n
+discuss	VERB=7		vN
+discussed	VERB=8	VERB=discuss	V
+discusses	VERB=2	VERB=discuss	V
+discussing	ADJ=1	ADJ=disgusting	V
+discussion	NOUN=9		n
+discussions	NOUN=2	NOUN=discussion	N
+disgorgement	NOUN=3		n
+disgruntled	VERB=1	VERB=disgruntle	aV
+dishes	NOUN=3	NOUN=dish	NV
+dishonest	ADJ=1		a
+disjoint	ADJ=1		va
+dislike	NOUN=1 VERB=1		nv
+disliked	VERB=1	VERB=dislike	aV
+disorder	NOUN=1		nv
+dispersion	NOUN=1		n
+display	NOUN=3 VERB=1		nv
+displayed	VERB=2	VERB=display	V
+displaying	VERB=2	VERB=display	V
+displays	NOUN=1 VERB=1	NOUN=display VERB=display	NV
+disposed	VERB=1	VERB=dispose	aV
+dispute	VERB=2 NOUN=1		nv
+disrespect	NOUN=1		nv
+disrupt	VERB=1		v
+dissemination	NOUN=3		n
+dissertation	NOUN=3		n
+dissolved	VERB=1	VERB=dissolve	aV
+distance	NOUN=4		nv
+distances	NOUN=1	NOUN=distance	NV
+distant	ADJ=5		a
+distilleries	NOUN=1	NOUN=distillery	N
+distinct	ADJ=1		a
+distinction	NOUN=4		n
+distinctions	NOUN=2	NOUN=distinction	N
+distinctive	ADJ=1		a
+distinguish	VERB=4		v
+distinguished	ADJ=2 VERB=1	VERB=distinguish	aV
+distinguishes	VERB=1	VERB=distinguish	V
+distortions	NOUN=1	NOUN=distortion	N
+distractors	NOUN=1	NOUN=distractor	-
+distribute	VERB=3		v
+distributed	VERB=5	VERB=distribute	aV
+distributing	VERB=1	VERB=distribute	V
+distribution	NOUN=2		n
+district	NOUN=3		nv
+div.	VERB=2	VERB=divorce	-
+dive	NOUN=2		nvN
+dived	VERB=1	VERB=dive	V
+divers	NOUN=1	NOUN=diver	aN
+diverse	ADJ=6		a
+diversified	ADJ=1		aV
+diversity	NOUN=14		n
+diverted	VERB=1	VERB=divert	aV
+divide	VERB=1		nv
+divided	VERB=3	VERB=divide	aV
+dividing	VERB=2	VERB=divide	V
+diving	NOUN=1		nV
+divorce	NOUN=1		nv
+divorcing	VERB=1	VERB=divorce	V
+do	AUX=144 VERB=81 PROPN=3 PART=1	PART=to	nv
+doberman	NOUN=1	NOUN=Doberman	n
+docks	NOUN=1	NOUN=dock	NV
+doctor	NOUN=2		nv
+doctoral	ADJ=1		a
+doctorate	NOUN=3		n
+doctors	NOUN=1	NOUN=doctor	NV
+doctrinal	ADJ=1		a
+doctrine	NOUN=2		n
+document	NOUN=1 VERB=1		nv
+documented	VERB=1	VERB=document	aV
+documenting	VERB=1	VERB=document	V
+documents	VERB=1	VERB=document	NV
+dodgy	ADJ=1		a
+does	AUX=36 VERB=8	AUX=do VERB=do	NV
+dog	NOUN=12		nv
+dogs	NOUN=4	NOUN=dog	NV
+doing	VERB=27	VERB=do	-
+dollar	NOUN=1		n
+dollars	NOUN=6	NOUN=dollar	N
+domain	NOUN=13		n
+domains	NOUN=3	NOUN=domain	N
+dominance	NOUN=1		n
+dominant	ADJ=2		na
+dominantly	ADV=2		-
+dominate	VERB=1		v
+dominated	VERB=1	VERB=dominate	aV
+donate	VERB=1		v
+donated	VERB=1	VERB=donate	V
+donation	NOUN=2		n
+donations	NOUN=1	NOUN=donation	N
+done	VERB=27 ADJ=2	VERB=do	aV
+doomed	VERB=1	VERB=doom	naV
+door	NOUN=3		n
+doors	NOUN=1	NOUN=door	N
+double	ADJ=3		nvar
+doubles	NOUN=1	NOUN=double	nNV
+doubt	NOUN=3 VERB=1		nv
+doubts	NOUN=1	NOUN=doubt	NV
+down	ADP=17 ADV=9 NOUN=1		nvar
+download	NOUN=2 VERB=1		v
+downloaded	VERB=1	VERB=download	V
+downloads	NOUN=1	NOUN=download	V
+downsize	VERB=1		v
+downtown	NOUN=9 ADJ=2		nar
+dp	PROPN=2		n
+dracaena	X=1		n
+draft	NOUN=1 X=1		nv
+drafted	VERB=1	VERB=draft	V
+drafts	NOUN=1	NOUN=draft	NV
+dragon	NOUN=2		n
+dragons	NOUN=1	NOUN=dragon	N
+drama	NOUN=5		n
+dramatic	ADJ=3		a
+dramatization	NOUN=1		n
+drastically	ADV=1		r
+draw	VERB=7		nv
+drawn	VERB=2	VERB=draw	aV
+draws	NOUN=1 VERB=1	NOUN=draw VERB=draw	NV
+dreaded	VERB=1	VERB=dread	aV
+dream	NOUN=1		nv
+dreams	NOUN=8	NOUN=dream	NV
+dress	NOUN=8		nva
+dresscod.com	PROPN=1		-
+dressed	VERB=1	VERB=dress	aV
+dressers	NOUN=1	NOUN=dresser	N
+dresses	NOUN=1	NOUN=dress	NV
+dressing	VERB=2	VERB=dress	nV
+drew	VERB=1	VERB=draw	nV
+dried	VERB=1	VERB=dry	aV
+drift	VERB=1		nv
+drilled	VERB=1	VERB=drill	aV
+drink	NOUN=8 VERB=4		nv
+drinking	NOUN=1		nV
+drinks	NOUN=3	NOUN=drink	NV
+drive	VERB=8 NOUN=1		nv
+driven	VERB=1	VERB=drive	aV
+driver	NOUN=3		n
+drivers	NOUN=1	NOUN=driver	N
+driving	ADJ=1 VERB=1	VERB=drive	naV
+drop	VERB=1		nv
+drove	VERB=4	VERB=drive	nV
+drug	NOUN=2		nv
+druggy	NOUN=1		-
+drums	NOUN=1	NOUN=drum	NV
+dry	ADJ=6		nva
+du	AUX=1	AUX=do	-
+dual	ADJ=3		a
+dude	NOUN=1		n
+due	ADJ=24		nar
+dumpster	NOUN=1		n
+dumpy	ADJ=1		a
+dunes	NOUN=1	NOUN=dune	NV
+durations	NOUN=1	NOUN=duration	N
+during	ADP=38		-
+dust	NOUN=9		nv
+duties	NOUN=1	NOUN=duty	N
+duty	NOUN=2		n
+dwarfed	VERB=1	VERB=dwarf	V
+dwellers	NOUN=1	NOUN=dweller	N
+dwells	VERB=1	VERB=dwell	V
+dynamics	NOUN=1	NOUN=dynamic	nN
+dysphoria	NOUN=1		n
+e-commerce	NOUN=1		-
+e-mail	NOUN=6 VERB=1	NOUN=E-mail	-
+e.g.	ADV=13		r
+each	DET=27		ar
+earlier	ADV=7 ADJ=3	ADV=early ADJ=early	arA
+earliest	ADJ=2	ADJ=early	arA
+early	ADJ=11 ADV=6		ar
+earned	VERB=8	VERB=earn	aV
+earning	VERB=1	VERB=earn	V
+earnings	NOUN=1		n
+earthquake	NOUN=1		n
+earthquakes	NOUN=1	NOUN=earthquake	N
+ease	VERB=1		nv
+easier	ADJ=2	ADJ=easy	A
+easiest	ADJ=2	ADJ=easy	A
+easily	ADV=7		r
+east	ADV=7 NOUN=7 ADJ=3 PROPN=2		nar
+eastern	ADJ=5		a
+eastward	ADV=1		nar
+easy	ADJ=14 ADV=1		ar
+eat	VERB=10		v
+eating	VERB=2	VERB=eat	nV
+eats	VERB=1	VERB=eat	nV
+eccentric	ADJ=1		na
+echelons	NOUN=1	NOUN=echelon	N
+echoisms	NOUN=1	NOUN=echoism	-
+eclipse	VERB=1		nv
+eco	NOUN=3		-
+ecological	ADJ=1		a
+economic	ADJ=15		a
+economical	ADJ=1		a
+economically	ADV=1		r
+economics	NOUN=1		n
+economy	NOUN=5		n
+ect	NOUN=2	NOUN=etc.	n
+ect.	NOUN=1	NOUN=etc.	-
+edge	NOUN=2		nv
+edges	NOUN=1	NOUN=edge	NV
+edict	NOUN=1		n
+edit	VERB=1		v
+edited	VERB=1	VERB=edit	aV
+edition	NOUN=2		n
+editor	NOUN=5		n
+editorial	ADJ=1		na
+editors	NOUN=2	NOUN=editor	N
+editorship	NOUN=1		n
+eds.	NOUN=1		-
+educate	VERB=1		v
+educated	VERB=2	VERB=educate	aV
+education	NOUN=6		n
+educational	ADJ=3		a
+educative	ADJ=1		a
+efax	NOUN=1		-
+effect	NOUN=8 VERB=1		nv
+effective	ADJ=7		a
+effectively	ADV=1		r
+effectiveness	NOUN=3		n
+effects	NOUN=8	NOUN=effect	nNV
+efficacy	NOUN=1		n
+efficiency	NOUN=3		n
+efficient	ADJ=9		a
+effort	NOUN=5		n
+efforts	NOUN=9	NOUN=effort	N
+egg	NOUN=3 VERB=1		nv
+eggs	NOUN=12	NOUN=egg	nNV
+eggshells	NOUN=1	NOUN=eggshell	N
+egregious	ADJ=2		a
+eh	INTJ=2		-
+eight	NUM=3		na
+eighteen	NUM=1		na
+eighth	ADV=2		na
+either	CCONJ=12 DET=1		r
+elder	ADJ=1		na
+elected	VERB=6	VERB=elect	aV
+electing	VERB=1	VERB=elect	V
+election	NOUN=4		n
+elections	NOUN=2	NOUN=election	N
+electric	ADJ=1		na
+electrical	ADJ=2		a
+electrician	NOUN=1		n
+electricity	NOUN=7		n
+electronically	ADV=1		r
+elegant	ADJ=1		a
+element	NOUN=2		n
+elementary	ADJ=3		a
+elements	NOUN=11	NOUN=element	nN
+elephant	NOUN=1		n
+elephants	NOUN=1	NOUN=elephant	N
+elevation	NOUN=1		n
+elevator	NOUN=2		n
+eleven	NUM=1		na
+eligible	ADJ=1		a
+eliminate	VERB=1		v
+elite	NOUN=1		na
+elites	NOUN=2	NOUN=elite	N
+else	ADV=18		-
+elsewhere	ADV=1		r
+elucidate	VERB=1		v
+em	PRON=4	PRON=they	n
+email	NOUN=5 VERB=1		nv
+emailed	VERB=1	VERB=email	V
+emails	NOUN=1	NOUN=email	NV
+embarrassed	ADJ=1		aV
+embarrassment	NOUN=1		n
+embassy	NOUN=2		n
+embedding	VERB=1	VERB=embed	V
+emblem	NOUN=1		n
+embodies	VERB=1	VERB=embody	V
+embroidered	VERB=1	VERB=embroider	V
+embroidery	NOUN=1		n
+emerge	VERB=1		v
+emerged	VERB=2	VERB=emerge	V
+emergent	ADJ=1		a
+emerges	VERB=1	VERB=emerge	V
+emerging	VERB=2	VERB=emerge	aV
+emeritus	ADJ=1		na
+emigrated	VERB=1	VERB=emigrate	V
+emigration	NOUN=1		n
+emission	NOUN=1		n
+emissions	NOUN=1	NOUN=emission	N
+emits	VERB=1	VERB=emit	V
+emitting	VERB=2	VERB=emit	V
+emotion	NOUN=1		n
+emotional	ADJ=2		a
+emotions	NOUN=1	NOUN=emotion	N
+empanada	NOUN=1		-
+empanadas	NOUN=4	NOUN=empanada	-
+emperor	NOUN=2		n
+emphasis	NOUN=1		n
+emphasize	VERB=4		v
+emphasizes	VERB=1	VERB=emphasize	V
+emphasizing	VERB=2	VERB=emphasize	nV
+empirical	ADJ=1		a
+employ	VERB=1		nv
+employed	VERB=2	VERB=employ	aV
+employee	NOUN=1		n
+employees	NOUN=12	NOUN=employee	N
+employer	NOUN=3		n
+employers	NOUN=1	NOUN=employer	N
+employment	NOUN=2		n
+emptiness	NOUN=1		n
+empty	ADJ=1		nva
+enable	VERB=2		v
+enabled	VERB=1	VERB=enable	V
+enabling	VERB=2	VERB=enable	aV
+encabalgamiento	X=4		-
+encampment	NOUN=1		n
+enchiladas	NOUN=1	NOUN=enchilada	N
+encompass	VERB=1		v
+encompasses	VERB=1	VERB=encompass	V
+encompassing	VERB=1	VERB=encompass	aV
+encounter	VERB=1		nv
+encouraged	VERB=4	VERB=encourage	aV
+encourages	VERB=1	VERB=encourage	V
+encouraging	VERB=1	VERB=encourage	aV
+end	NOUN=21 VERB=3		nv
+endanger	VERB=1		v
+endangered	ADJ=3		aV
+endeavor	NOUN=3		nv
+endeavors	NOUN=1	NOUN=endeavor	NV
+ended	VERB=5 ADJ=2	VERB=end	aV
+endemic	ADJ=1		na
+endemics	NOUN=1	NOUN=endemic	N
+endow	VERB=1		v
+endowment	NOUN=1		n
+ends	NOUN=2 VERB=1	NOUN=end VERB=end	NV
+endure	VERB=2		v
+endured	VERB=1	VERB=endure	V
+enemy	NOUN=1		n
+energy	NOUN=16		n
+enforce	VERB=1		v
+enforcement	NOUN=4		n
+engage	VERB=2		v
+engaged	VERB=1	VERB=engage	aV
+engagement	NOUN=1		n
+engaging	VERB=2	VERB=engage	aV
+engendered	VERB=1	VERB=engender	V
+engine	NOUN=3		n
+engineer	NOUN=1		nv
+engines	NOUN=1	NOUN=engine	N
+enhanced	VERB=2	VERB=enhance	aV
+enjambed	VERB=1	VERB=enjamb	-
+enjambment	NOUN=26		n
+enjoy	VERB=7		v
+enjoyed	VERB=6	VERB=enjoy	V
+enjoying	VERB=2	VERB=enjoy	V
+enlace	X=1		v
+enlighten	VERB=1		v
+enlightened	ADJ=1		naV
+enlisted	VERB=1	VERB=enlist	V
+enormous	ADJ=3		a
+enormously	ADV=1		r
+enough	ADJ=6 ADV=6		nar
+enriched	VERB=1	VERB=enrich	V
+enrichment	NOUN=2		n
+enslaved	VERB=1	VERB=enslave	V
+ensure	VERB=3		v
+ensured	VERB=1	VERB=ensure	V
+ensures	VERB=1	VERB=ensure	V
+ensuring	VERB=3	VERB=ensure	V
+entails	VERB=1	VERB=entail	NV
+enter	VERB=5		v
+entered	VERB=4	VERB=enter	V
+entering	VERB=2	VERB=enter	nV
+entertainment	NOUN=9		n
+enthusiasm	NOUN=1		n
+enthusiast	NOUN=1		n
+enthusiasts	NOUN=2	NOUN=enthusiast	N
+entire	ADJ=6		na
+entirely	ADV=1		r
+entities	NOUN=1	NOUN=entity	N
+entitled	VERB=5	VERB=entitle	aV
+entitlement	NOUN=2		n
+entity	NOUN=1		n
+entrance	NOUN=2		nv
+entrepreneurship	NOUN=1		-
+entry	NOUN=1		n
+enviably	ADV=1		r
+environment	NOUN=13		n
+environments	NOUN=5	NOUN=environment	N
+episode	NOUN=8		n
+episodes	NOUN=2	NOUN=episode	N
+epistemic	ADJ=4		a
+epistemologies	NOUN=2	NOUN=epistemology	N
+equal	ADJ=3 NOUN=1		nva
+equality	NOUN=2		n
+equally	ADV=1		r
+equals	VERB=1	VERB=equal	NV
+equation	NOUN=1		n
+equipment	NOUN=2		n
+era	NOUN=5		n
+erected	VERB=1	VERB=erect	V
+ergo	X=1		r
+erred	VERB=2	VERB=err	V
+erroneous	ADJ=2		a
+error	NOUN=10		n
+errors	NOUN=6	NOUN=error	N
+erythema	NOUN=1		n
+escalating	VERB=1	VERB=escalate	V
+escalation	NOUN=1		n
+escape	VERB=2		nv
+escaped	VERB=2	VERB=escape	aV
+escaping	VERB=1	VERB=escape	V
+eschewing	VERB=1	VERB=eschew	V
+especially	ADV=12		r
+essay	NOUN=1		nv
+essence	NOUN=2		n
+essential	ADJ=4		na
+essentially	ADV=1		r
+est	VERB=1	VERB=estimate	n
+establish	VERB=5		v
+established	VERB=8	VERB=establish	aV
+establishes	VERB=1	VERB=establish	V
+establishing	VERB=1	VERB=establish	V
+establishment	NOUN=2		n
+establishments	NOUN=3	NOUN=establishment	N
+estate	NOUN=3		n
+esteem	NOUN=1		nv
+estimate	VERB=3 NOUN=1		nv
+estimated	VERB=8	VERB=estimate	V
+et	X=13 PROPN=3		-
+etc	NOUN=10	NOUN=etc.	-
+etc.	NOUN=3		r
+etcetera	X=1		nr
+ethical	ADJ=1		a
+ethnic	ADJ=2		na
+ethnicity	NOUN=1		n
+etiquette	NOUN=1		n
+eva	ADV=1		-
+evacuate	VERB=1		v
+evacuated	VERB=2	VERB=evacuate	V
+evacuates	VERB=1	VERB=evacuate	V
+evacuating	VERB=1	VERB=evacuate	V
+evacuation	NOUN=3		n
+evaluate	VERB=1		v
+evaluated	VERB=2	VERB=evaluate	V
+evaluating	VERB=2	VERB=evaluate	V
+evaluation	NOUN=2		n
+evaporate	VERB=1		v
+even	ADV=49		nvar
+evening	NOUN=5		nV
+evenings	NOUN=1	NOUN=evening	N
+event	NOUN=12		n
+events	NOUN=12	NOUN=event	N
+eventually	ADV=4 ADJ=1		r
+ever	ADV=20		r
+every	DET=23		a
+everyday	ADJ=1		a
+everyone	PRON=6		-
+everything	PRON=16		-
+everywhere	ADV=4		r
+eviction	NOUN=2		n
+evidence	NOUN=7		nv
+evident	ADJ=1		a
+evil	ADJ=2 NOUN=1		na
+evils	NOUN=1	NOUN=evil	N
+evoke	VERB=1		v
+evolution	NOUN=1		n
+evolve	VERB=2		v
+evolved	VERB=2	VERB=evolve	V
+evolving	VERB=5	VERB=evolve	V
+ewww	INTJ=1	INTJ=ew	-
+ex	X=2		na
+exact	ADJ=1		va
+exactly	ADV=6		r
+exaggeration	NOUN=1		n
+examination	NOUN=2		n
+examined	VERB=1	VERB=examine	V
+examining	VERB=1	VERB=examine	V
+example	NOUN=31		n
+examples	NOUN=6	NOUN=example	N
+exceeded	VERB=1	VERB=exceed	V
+exceedingly	ADV=1		r
+excellent	ADJ=9		a
+excelnt	ADJ=1	ADJ=excellent	-
+except	ADP=4 SCONJ=1		v
+exception	NOUN=4		n
+exceptional	ADJ=1		a
+exceptionally	ADV=2		r
+excerpt	NOUN=1		nv
+excesses	NOUN=1	NOUN=excess	N
+exchange	NOUN=3		nv
+exchanges	VERB=3	VERB=exchange	NV
+excited	ADJ=1		aV
+excitement	NOUN=1		n
+exciting	ADJ=2		aV
+exclude	VERB=1		v
+excluded	VERB=1	VERB=exclude	V
+excluding	VERB=1	VERB=exclude	V
+exclusive	ADJ=1		na
+excuse	NOUN=1 VERB=1		nv
+excuses	NOUN=1	NOUN=excuse	NV
+execute	VERB=4		v
+executed	VERB=1	VERB=execute	aV
+executing	VERB=1	VERB=execute	nV
+execution	NOUN=6		n
+executive	ADJ=2 NOUN=1		na
+executives	NOUN=1	NOUN=executive	N
+exemplified	VERB=2	VERB=exemplify	V
+exemplifying	VERB=1	VERB=exemplify	aV
+exercise	NOUN=2		nv
+exercised	VERB=2	VERB=exercise	V
+exhibits	NOUN=1 VERB=1	NOUN=exhibit VERB=exhibit	NV
+exiled	VERB=1	VERB=exile	V
+exist	VERB=11		v
+existed	VERB=1	VERB=exist	V
+existence	NOUN=2		n
+existing	VERB=7	VERB=exist	aV
+exists	VERB=3	VERB=exist	V
+exit	NOUN=1		nv
+expand	VERB=2		v
+expanded	VERB=4 ADJ=1	VERB=expand	aV
+expanding	VERB=4	VERB=expand	V
+expansion	NOUN=4		n
+expect	VERB=10		v
+expectations	NOUN=2	NOUN=expectation	N
+expected	VERB=8	VERB=expect	aV
+expecting	VERB=3	VERB=expect	V
+expects	VERB=1	VERB=expect	V
+expeditions	NOUN=1	NOUN=expedition	N
+expeditiously	ADV=2		r
+expensive	ADJ=5		a
+experience	NOUN=22 VERB=3		nv
+experienced	VERB=6 ADJ=1	VERB=experience	aV
+experiences	NOUN=1	NOUN=experience	NV
+experiencing	VERB=1	VERB=experience	V
+experiment	NOUN=2		nv
+experimental	ADJ=3		a
+experimented	VERB=1	VERB=experiment	V
+experimenter	NOUN=1		n
+experimenting	VERB=1	VERB=experiment	V
+experiments	NOUN=2	NOUN=experiment	NV
+expert	NOUN=3		na
+expertise	NOUN=14		n
+experts	NOUN=3	NOUN=expert	N
+expired	VERB=2	VERB=expire	aV
+explain	VERB=5		v
+explained	VERB=1	VERB=explain	V
+explains	VERB=1	VERB=explain	V
+explicit	ADJ=1		a
+exploding	VERB=1	VERB=explode	V
+exploitation	NOUN=1		n
+exploited	VERB=2	VERB=exploit	aV
+exploration	NOUN=2		n
+explore	VERB=7		v
+explored	VERB=1	VERB=explore	V
+exploring	VERB=3	VERB=explore	V
+explosive	ADJ=1		na
+exposing	VERB=1	VERB=expose	V
+exposure	NOUN=2		n
+express	VERB=2		nvar
+expressed	VERB=10	VERB=express	aV
+expresses	VERB=2	VERB=express	NV
+expression	NOUN=4		n
+expressions	NOUN=1	NOUN=expression	N
+expressive	ADJ=1		a
+expressly	ADV=1		r
+expropriation	NOUN=1		n
+ext.	NOUN=1		-
+extend	VERB=5		v
+extended	VERB=2 ADJ=1	VERB=extend	aV
+extending	VERB=2	VERB=extend	V
+extension	NOUN=3		n
+extensive	ADJ=2		a
+extensively	ADV=1		r
+extent	NOUN=7		n
+extinction	NOUN=1		n
+extra	ADJ=1		nar
+extract	NOUN=1		nv
+extractive	ADJ=4		-
+extracts	VERB=1	VERB=extract	NV
+extraordinary	ADJ=1		a
+extrapolate	VERB=1		v
+extraterrestrial	ADJ=1		na
+extreme	ADJ=2 NOUN=1		na
+extremely	ADV=10		r
+extrememly	ADV=1	ADV=extremely	-
+extremist	NOUN=1		na
+exurbs	NOUN=1	NOUN=exurb	-
+eye	NOUN=7		nv
+eyes	NOUN=4	NOUN=eye	nNV
+f	ADP=1 NOUN=1	ADP=of	n
+f-	INTJ=1		-
+f/2	NOUN=1		-
+fab	ADJ=2		a
+fabric	NOUN=2		n
+face	VERB=5 NOUN=2		nv
+faces	NOUN=1	NOUN=face	NV
+facet	NOUN=2		n
+facets	NOUN=1	NOUN=facet	N
+facilitate	VERB=5		v
+facilitating	VERB=1	VERB=facilitate	V
+facilities	NOUN=7	NOUN=facility	N
+facility	NOUN=2		n
+facing	VERB=2	VERB=face	nV
+fact	NOUN=22		n
+factions	NOUN=1	NOUN=faction	N
+facto	X=1		-
+factor	NOUN=4		nv
+factors	NOUN=4	NOUN=factor	NV
+factory	NOUN=3		n
+facts	NOUN=1	NOUN=fact	N
+faculty	NOUN=11		n
+faded	VERB=1	VERB=fade	aV
+fail	VERB=1		v
+failed	VERB=2	VERB=fail	V
+failing	VERB=2	VERB=fail	naV
+fails	VERB=1	VERB=fail	V
+failure	NOUN=3		n
+failures	NOUN=1	NOUN=failure	N
+fair	ADJ=7 NOUN=3		nvar
+fairly	ADV=5		r
+fairs	NOUN=1	NOUN=fair	NV
+faith	NOUN=1		n
+fake	ADJ=1		nva
+fakes	NOUN=1	NOUN=fake	NV
+fall	NOUN=2 VERB=2		nv
+fallacy	NOUN=1		n
+falling	VERB=2	VERB=fall	aV
+falls	VERB=1	VERB=fall	nNV
+fame	NOUN=1		n
+familiar	ADJ=2		na
+family	NOUN=29		n
+famoso	PROPN=1		-
+famous	ADJ=8		a
+fan	NOUN=11		nv
+fanatic	ADJ=1		na
+fandom	NOUN=1		n
+fanfics	NOUN=1	NOUN=fanfic	-
+fans	NOUN=15	NOUN=fan	NV
+fantastic	ADJ=6		a
+fantasy	NOUN=2		nv
+far	ADV=25 ADJ=1		nar
+farm	NOUN=1		nv
+farming	NOUN=1		naV
+farther	ADJ=1	ADJ=far	arR
+fast	ADJ=5 ADV=1		nvar
+faster	ADJ=1	ADJ=fast	rA
+fat	ADJ=1		nva
+fatalities	NOUN=1	NOUN=fatality	N
+fate	NOUN=2		nv
+father	NOUN=16		nv
+fathers	NOUN=1	NOUN=father	NV
+faulty	ADJ=1		a
+fauna	NOUN=2		n
+fave	NOUN=1		-
+favor	NOUN=4		nv
+favoring	VERB=1	VERB=favor	V
+favorite	ADJ=5 NOUN=4		na
+favors	VERB=1	VERB=favor	NV
+favour	NOUN=2		nv
+favourite	NOUN=1		na
+fax	NOUN=1		nv
+faxed	VERB=1	VERB=fax	V
+façades	NOUN=1	NOUN=façade	-
+fear	NOUN=1		nv
+feared	VERB=1	VERB=fear	V
+fearing	VERB=1	VERB=fear	V
+fearless	ADJ=1		a
+feasible	ADJ=1		a
+feat	NOUN=1		n
+feature	NOUN=2 VERB=1		nv
+featured	VERB=1	VERB=feature	aV
+features	NOUN=4 VERB=4	NOUN=feature VERB=feature	NV
+featuring	VERB=1	VERB=feature	V
+fecal	ADJ=1		a
+feces	NOUN=1		n
+federal	ADJ=3		na
+federation	NOUN=2		n
+fee	NOUN=3		nv
+feed	VERB=3		nvV
+feedback	NOUN=5		n
+feel	VERB=19 NOUN=3		nv
+feeling	NOUN=2		nV
+feelings	NOUN=1	NOUN=feeling	nN
+feels	VERB=1	VERB=feel	NV
+fees	NOUN=1	NOUN=fee	NV
+feet	NOUN=3	NOUN=foot	N
+fellow	ADJ=4		n
+felt	VERB=2	VERB=feel	nvV
+female	NOUN=3 ADJ=2		na
+females	NOUN=1	NOUN=female	N
+ferries	NOUN=4	NOUN=ferry	NV
+ferry	NOUN=7 VERB=1		nv
+fertilize	VERB=1		v
+fertilized	ADJ=1		V
+fertilizer	NOUN=2		n
+festering	VERB=1	VERB=fester	nV
+festival	NOUN=1		n
+festivals	NOUN=1	NOUN=festival	N
+few	ADJ=34		na
+fewest	ADJ=1	ADJ=few	aA
+fi	NOUN=2		-
+fiction	NOUN=5		n
+field	NOUN=21		nv
+fields	NOUN=12	NOUN=field	nNV
+fieldwork	NOUN=1		n
+fifteen	NUM=2		na
+fifth	ADV=2 ADJ=1 NOUN=1		na
+fifty	NUM=2		na
+fight	VERB=5 NOUN=3		nv
+fighter	NOUN=2		n
+fighting	VERB=4 NOUN=2	VERB=fight	naV
+figure	NOUN=10 PROPN=2	PROPN=Figure	nv
+file	NOUN=14		nv
+filed	VERB=3	VERB=file	V
+files	NOUN=3	NOUN=file	NV
+filibuster	NOUN=1		nv
+fill	VERB=5		nv
+filled	VERB=2	VERB=fill	aV
+filling	ADJ=1		nV
+film	NOUN=16 VERB=1		nv
+filming	VERB=1	VERB=film	nV
+films	NOUN=8	NOUN=film	NV
+filters	NOUN=1	NOUN=filter	NV
+filth	NOUN=1		n
+final	ADJ=5		na
+finally	ADV=5		r
+finance	NOUN=3		nv
+financial	ADJ=3		a
+find	VERB=51		nv
+findin	VERB=1	VERB=find	-
+finding	VERB=5	VERB=find	nV
+findings	NOUN=10	NOUN=finding	nN
+finds	VERB=2	VERB=find	NV
+fine	ADJ=9 ADV=1 NOUN=1		nvar
+fined	VERB=1	VERB=fine	V
+fines	NOUN=1	NOUN=fine	NV
+finished	ADJ=1 VERB=1	VERB=finish	aV
+finishes	NOUN=1 VERB=1	NOUN=finish VERB=finish	NV
+finishing	VERB=2	VERB=finish	nV
+fire	NOUN=5 VERB=1		nv
+fired	VERB=2	VERB=fire	aV
+firefox	PROPN=1		-
+fireworks	NOUN=1	NOUN=firework	N
+firing	VERB=1	VERB=fire	nV
+firm	NOUN=1		nvar
+first	ADJ=96 ADV=14 NOUN=1		nar
+firstly	ADV=1		r
+fish	NOUN=4		nv
+fisherman	NOUN=1		n
+fishermen	NOUN=1	NOUN=fisherman	-
+fishing	NOUN=5		nV
+fisrt	ADJ=1		-
+fit	VERB=2		nva
+fitness	NOUN=1		n
+fitting	ADJ=1		naV
+five	NUM=15		na
+fix	VERB=1		nv
+fixations	NOUN=1	NOUN=fixation	N
+fixing	VERB=1	VERB=fix	nV
+fizzle	VERB=1		nv
+flag	NOUN=2		nv
+flags	NOUN=1	NOUN=flag	NV
+flakes	NOUN=2	NOUN=flake	NV
+flash	NOUN=2		nva
+flashest	ADJ=1	ADJ=flashy	A
+flat	ADJ=4		nar
+flavored	ADJ=1		V
+flawless	ADJ=1		a
+flaws	NOUN=1	NOUN=flaw	NV
+fled	VERB=1	VERB=flee	V
+fleeing	VERB=2	VERB=flee	V
+fleet	NOUN=1		nva
+flesh	VERB=1		nv
+flew	VERB=1	VERB=fly	V
+flexible	ADJ=1		a
+flies	VERB=1	VERB=fly	nNV
+flight	NOUN=8		nv
+flights	NOUN=9	NOUN=flight	NV
+floods	NOUN=1	NOUN=flood	NV
+floor	NOUN=1		nv
+flops	NOUN=1	NOUN=flop	NV
+flora	NOUN=1		n
+florida	PROPN=1	PROPN=Florida	n
+florist	NOUN=1		n
+flour	NOUN=1		nv
+flourish	VERB=1		nv
+flourishing	ADJ=1		aV
+flow	NOUN=2 VERB=2		nv
+flower	NOUN=2		nv
+flowers	NOUN=1	NOUN=flower	NV
+flows	NOUN=1 VERB=1	NOUN=flow VERB=flow	NV
+fluent	ADJ=1		a
+fluently	ADV=1		r
+fluid	NOUN=5		na
+fluids	NOUN=1	NOUN=fluid	N
+fluorescent	ADJ=1		na
+flux	NOUN=1		nv
+fly	VERB=5		nva
+flying	VERB=2	VERB=fly	naV
+fm78	PROPN=1	PROPN=FM78	-
+focal	ADJ=1		a
+focus	NOUN=3 VERB=3		nv
+focused	VERB=3	VERB=focus	aV
+focuses	VERB=1	VERB=focus	NV
+focusing	VERB=4	VERB=focus	nV
+folk	NOUN=2		n
+folks	NOUN=1	NOUN=folk	nN
+follow	VERB=13 NOUN=1		v
+followed	VERB=7	VERB=follow	V
+following	VERB=19	VERB=follow	naV
+follows	VERB=5	VERB=follow	V
+food	NOUN=43		n
+foodie	NOUN=1		n
+foodies	NOUN=1	NOUN=foody	N
+foods	NOUN=2	NOUN=food	N
+foot	NOUN=2		nv
+footage	NOUN=1		n
+for	ADP=588 SCONJ=54 X=1	X=_	-
+foraging	NOUN=2 VERB=1	VERB=forage	nV
+forbindelser	X=1		-
+force	NOUN=4 ADV=1		nv
+forced	VERB=2	VERB=force	aV
+forces	NOUN=4	NOUN=force	NV
+forefront	NOUN=1		n
+foreign	ADJ=3		a
+foreigner	NOUN=1		nA
+foreigners	NOUN=5	NOUN=foreigner	N
+forensic	ADJ=1 NOUN=1		a
+forever	ADV=2		r
+forgave	VERB=1	VERB=forgive	V
+forget	VERB=6		v
+forgetting	VERB=1	VERB=forget	V
+forgive	VERB=1		v
+forgot	VERB=1	VERB=forget	V
+form	NOUN=26 VERB=2		nv
+formalisms	NOUN=2	NOUN=formalism	N
+formalized	VERB=1	VERB=formalize	aV
+formalizes	VERB=1	VERB=formalize	V
+formally	ADV=1		r
+format	NOUN=4		nv
+formation	NOUN=1		n
+formed	VERB=4	VERB=form	aV
+former	ADJ=21		na
+formerly	ADV=2		r
+forms	NOUN=4 VERB=1	NOUN=form VERB=form	NV
+formula	NOUN=1		n
+formulate	VERB=1		v
+fort	PROPN=1	PROPN=Fort	nv
+forth	NOUN=1		nr
+fortune	NOUN=2		n
+fortunes	NOUN=1	NOUN=fortune	N
+forum	NOUN=1 PROPN=1	PROPN=Forum	n
+forward	ADV=6 VERB=4		nvar
+forwarded	VERB=5	VERB=forward	V
+forwarding	NOUN=1		nV
+fought	VERB=3	VERB=fight	V
+found	VERB=25	VERB=find	nvaV
+foundation	NOUN=2		n
+foundational	ADJ=1		-
+founded	VERB=4	VERB=found	V
+founder	NOUN=2		nvA
+founders	NOUN=1	NOUN=founder	NV
+founds	VERB=1	VERB=find	NV
+four	NUM=19		na
+fourteen	NOUN=1		na
+fourteenth	ADJ=1		na
+fourth	ADJ=5		nar
+foward	ADV=1		-
+fractional	ADJ=1		a
+frame	NOUN=4 VERB=1		nv
+framed	VERB=1	VERB=frame	aV
+frames	NOUN=2	NOUN=frame	NV
+framework	NOUN=3		n
+france	PROPN=1	PROPN=France	n
+francisco	PROPN=2	PROPN=Francisco	-
+frankly	ADV=1		r
+franz371...@gmail.com	PROPN=3		-
+fraternity	NOUN=1		n
+fraud	NOUN=2		n
+freak	VERB=1		nv
+free	ADJ=24		nvar
+freedom	NOUN=8		n
+freelance	ADJ=1		nva
+freely	ADV=1		r
+freeways	NOUN=1	NOUN=freeway	N
+freewheeling	ADJ=1		aV
+freeze	VERB=1		nv
+french	ADJ=3	ADJ=French	nva
+frequent	ADJ=2		va
+frequented	VERB=3	VERB=frequent	V
+frequently	ADV=7		r
+fresh	ADJ=8		ar
+freshman	NOUN=1		na
+freshness	NOUN=1		n
+friend	NOUN=10		n
+friendly	ADJ=21		na
+friends	NOUN=15	NOUN=friend	N
+friendship	NOUN=1		n
+fries	NOUN=1	NOUN=fry	nNV
+frightening	ADJ=1		naV
+from	ADP=289 SCONJ=5		-
+front	NOUN=7 ADV=3		nva
+frothy	ADJ=1		a
+frozen	VERB=1	VERB=freeze	aV
+frustrated	ADJ=1		aV
+ft	NOUN=1	NOUN=foot	n
+fucking	VERB=1	VERB=fuck	narV
+fuel	NOUN=1 VERB=1		nv
+fueled	VERB=1	VERB=fuel	aV
+fulfill	VERB=1		v
+fulfillment	NOUN=1		n
+fulfils	VERB=1	VERB=fulfil	V
+full	ADJ=23 X=1	X=_	nvar
+fullest	ADJ=1	ADJ=full	A
+fully	ADV=4		r
+fun	ADJ=8 NOUN=5		n
+function	NOUN=3		nv
+functioning	NOUN=1		naV
+functions	NOUN=4	NOUN=function	NV
+fund	NOUN=1		nv
+fundamental	ADJ=6		na
+fundamentally	ADV=5		r
+funded	VERB=2	VERB=fund	aV
+funds	NOUN=1	NOUN=fund	nNV
+funeral	NOUN=1		n
+fungus	NOUN=4		n
+funny	ADJ=7		na
+furnishing	NOUN=1		nV
+further	ADJ=11 ADV=5 VERB=1	ADV=far	varR
+fusca	X=4		-
+fussy	ADJ=1		a
+future	NOUN=16 ADJ=5		na
+futures	NOUN=1	NOUN=future	N
+gain	VERB=2		nv
+gained	VERB=1	VERB=gain	V
+gaining	VERB=1	VERB=gain	V
+gains	NOUN=3 VERB=1	NOUN=gain VERB=gain	NV
+gal	NOUN=1		n
+galleries	NOUN=3	NOUN=gallery	N
+gallery	NOUN=2		n
+gallivanting	VERB=1	VERB=gallivant	V
+game	NOUN=15 VERB=1		nva
+games	NOUN=26	NOUN=game	NV
+gaming	NOUN=1		nV
+gangster	NOUN=1		n
+gap	NOUN=3		nv
+gaps	NOUN=2	NOUN=gap	NV
+garage	NOUN=2		nv
+garde	X=2		-
+garden	NOUN=1		nv
+gardeners	NOUN=1	NOUN=gardener	N
+gare	PROPN=1	PROPN=Gare	-
+garnered	VERB=3	VERB=garner	V
+garter	NOUN=1		nv
+gas	NOUN=2		nvN
+gateway	NOUN=2		n
+gather	VERB=1		nv
+gathered	VERB=1	VERB=gather	aV
+gathers	VERB=1	VERB=gather	NV
+gave	VERB=14	VERB=give	V
+gay	ADJ=1		na
+gb	NOUN=1		n
+geiven	VERB=1	VERB=give	-
+gem	NOUN=2		n
+gender	NOUN=6		n
+general	ADJ=18 NOUN=7		nva
+generalizability	NOUN=3		-
+generalized	VERB=1	VERB=generalize	aV
+generally	ADV=8		r
+generate	VERB=4		v
+generated	VERB=2	VERB=generate	V
+generates	VERB=1	VERB=generate	V
+generating	VERB=1	VERB=generate	V
+generation	NOUN=4		n
+generations	NOUN=3	NOUN=generation	N
+generative	ADJ=3		a
+generic	ADJ=1		na
+genitalia	NOUN=1	NOUN=genital	n
+genre	NOUN=1		n
+gentleman	NOUN=1		n
+genuine	ADJ=3		a
+geographic	ADJ=2		a
+geographical	ADJ=1		a
+geologist	NOUN=1		n
+geometries	NOUN=3	NOUN=geometry	N
+geometry	NOUN=4		n
+gerbil	NOUN=1		n
+german	ADJ=1	ADJ=German	na
+get	VERB=82 AUX=4		nv
+gets	VERB=3	VERB=get	NV
+getting	VERB=7 AUX=1	VERB=get AUX=get	nV
+geyser	NOUN=1		nv
+gf	NOUN=1	NOUN=girlfriend	-
+ghost	NOUN=1		nv
+giant	ADJ=1 NOUN=1		na
+gift	NOUN=4		nv
+gifts	NOUN=2	NOUN=gift	NV
+girl	NOUN=3		n
+girls	NOUN=8	NOUN=girl	N
+give	VERB=29		nv
+given	VERB=19 ADJ=1	VERB=give	naV
+gives	VERB=11	VERB=give	NV
+giving	VERB=4	VERB=give	naV
+glad	ADJ=1		na
+gladly	ADV=1		r
+glamorous	ADJ=1		a
+glamour	NOUN=1		nv
+glance	NOUN=1		nv
+glass	NOUN=6		nv
+glitz	NOUN=1		n
+global	ADJ=4		a
+globe	NOUN=1		n
+glorious	ADJ=1		a
+glory	NOUN=1		nv
+go	VERB=55 NOUN=1		nva
+goal	NOUN=4		n
+goals	NOUN=3	NOUN=goal	N
+goat	NOUN=1		n
+goes	VERB=11	VERB=go	NV
+goin	VERB=1	VERB=go	-
+going	VERB=44	VERB=go	na
+gold	NOUN=2		na
+goldconn@isye.gatech.edu	PROPN=1		-
+golf	NOUN=2		nv
+gon	VERB=2	VERB=go	-
+gone	VERB=4 ADJ=3	VERB=go	aV
+good	ADJ=82 NOUN=4		nar
+goods	NOUN=2	NOUN=good	N
+google	PROPN=2 VERB=1	PROPN=Google	nv
+googling	VERB=2	VERB=google	V
+gorgeous	ADJ=1		a
+got	VERB=13 AUX=1	VERB=get AUX=get	V
+gotten	VERB=1	VERB=get	V
+gottlie...@yahoo.com	PROPN=1		-
+gourmet	NOUN=1		n
+governance	NOUN=1		n
+governing	NOUN=1		naV
+government	NOUN=8		n
+governments	NOUN=2	NOUN=government	N
+governor	NOUN=7		n
+governors	NOUN=1	NOUN=governor	N
+grace	NOUN=1		nv
+grades	NOUN=1	NOUN=grade	NV
+gradual	ADJ=1		na
+gradually	ADV=2		r
+graduate	NOUN=1		nva
+graduated	VERB=3	VERB=graduate	aV
+graduating	VERB=1	VERB=graduate	V
+graduation	NOUN=1		n
+grained	ADJ=1	ADJ=grain	V
+grammar	NOUN=10		n
+grammars	NOUN=2	NOUN=grammar	N
+grammatical	ADJ=1		a
+grammatiske	X=1		-
+grand	ADJ=2		na
+grant	NOUN=1 VERB=1		nv
+granted	VERB=1	VERB=grant	aV
+graphic	ADJ=2		na
+grass	NOUN=1		nv
+grateful	ADJ=2		a
+gratifying	ADJ=1		aV
+great	ADJ=57		na
+greater	ADJ=14	ADJ=great	aA
+greatest	ADJ=2	ADJ=great	aA
+greatly	ADV=1		r
+green	ADJ=4		nva
+greenery	NOUN=1		n
+greenhouse	NOUN=1		na
+greeting	NOUN=1		nV
+grew	VERB=4	VERB=grow	V
+grid	NOUN=3		n
+grilled	VERB=1	VERB=grill	aV
+grisbi	PROPN=1		-
+grooming	NOUN=1		nV
+gross	ADJ=3		nva
+ground	NOUN=1		nvV
+grounded	VERB=1	VERB=ground	V
+group	NOUN=31		nv
+grouped	VERB=1	VERB=group	aV
+groups	NOUN=13	NOUN=group	NV
+grow	VERB=6		v
+growing	VERB=9	VERB=grow	naV
+grown	VERB=2	VERB=grow	aV
+growth	NOUN=6		n
+grudge	NOUN=1		nv
+grunt	NOUN=1		nv
+gte114t@prism.gatech.edu	PROPN=1		-
+gtownsend@manorisd.net	PROPN=1		-
+guality	NOUN=1	NOUN=quality	-
+guarantee	VERB=4 NOUN=1		nv
+guaranteed	VERB=1	VERB=guarantee	V
+guarantees	VERB=1	VERB=guarantee	NV
+guarantor	NOUN=1		n
+guaranty	NOUN=1		n
+gubernatorial	ADJ=2		a
+guerre	X=2		-
+guerrillas	NOUN=3	NOUN=guerrilla	N
+guess	VERB=2		nv
+guessed	VERB=1	VERB=guess	V
+guessing	VERB=1	VERB=guess	nV
+guest	NOUN=2		nA
+guests	NOUN=3	NOUN=guest	N
+guide	NOUN=4 VERB=1		nv
+guidebook	NOUN=1		n
+guided	VERB=2	VERB=guide	aV
+guilty	ADJ=4		a
+gun	NOUN=2		nv
+guy	NOUN=8		nv
+guys	NOUN=10	NOUN=guy	NV
+gym	NOUN=2		n
+ha[[y	ADJ=1	ADJ=happy	-
+habit	NOUN=1		nv
+habitat	NOUN=1		n
+hackneyed	ADJ=1		a
+had	VERB=70 AUX=41	VERB=have AUX=have	V
+hagiography	NOUN=1		n
+hahaha	INTJ=1		-
+hair	NOUN=3		n
+hairdresser	NOUN=1		n
+hairstyles	NOUN=1	NOUN=hairstyle	N
+half	NOUN=7 ADJ=1		nar
+hall	NOUN=2		n
+halls	NOUN=1	NOUN=hall	N
+hamburgers	NOUN=1	NOUN=hamburger	N
+hamburguers	NOUN=2	NOUN=hamburger	-
+hamster	NOUN=4		n
+hamsters	NOUN=1	NOUN=hamster	N
+hand	NOUN=12 X=2	X=_	nv
+handed	VERB=3 ADV=2	VERB=hand	aV
+handle	VERB=5		nv
+handles	VERB=1	VERB=handle	NV
+hands	NOUN=12	NOUN=hand	nNV
+happen	VERB=5		v
+happened	VERB=3	VERB=happen	V
+happening	VERB=1	VERB=happen	nV
+happens	VERB=7	VERB=happen	V
+happy	ADJ=8		a
+harbor	NOUN=2		nv
+harbour	NOUN=2		nv
+harbours	NOUN=1	NOUN=harbour	NV
+hard	ADJ=13 ADV=5		ar
+hardly	ADV=1		r
+hardware	NOUN=1		n
+hardy	ADV=1		na
+hare	NOUN=1		nv
+harmful	ADJ=2		a
+harmless	ADJ=1		a
+harmonious	ADJ=1		a
+harvest	NOUN=1		nv
+has	AUX=148 VERB=70	AUX=have VERB=have	V
+hassle	NOUN=1		nv
+hassled	VERB=1	VERB=hassle	V
+hatch	VERB=2		nv
+hate	VERB=1		nv
+hav	VERB=1	VERB=have	-
+have	VERB=204 AUX=170		nv
+haven	NOUN=1		n
+having	VERB=14 AUX=3	VERB=have AUX=have	V
+he	PRON=196 INTJ=1		n
+head	NOUN=11		nv
+headed	VERB=2 ADJ=1	VERB=head	aV
+heading	VERB=2	VERB=head	nV
+headline	NOUN=6		nv
+headlines	NOUN=4	NOUN=headline	NV
+headlong	ADV=1		ar
+headquarters	NOUN=1		nV
+heads	NOUN=1 VERB=1	NOUN=head VERB=head	NV
+health	NOUN=8		n
+healthy	ADJ=5		a
+hear	VERB=16 NOUN=1		v
+heard	VERB=9	VERB=hear	aV
+hearing	VERB=7 NOUN=2	VERB=hear	naV
+heart	NOUN=4		n
+heartland	NOUN=3		n
+heat	NOUN=3 VERB=1		nv
+heating	VERB=1	VERB=heat	nV
+heaven	NOUN=1		n
+heavily	ADV=2		r
+heavy	ADJ=1		nar
+hector	PROPN=1		nv
+heels	NOUN=1	NOUN=heel	NV
+height	NOUN=3		n
+heights	NOUN=1	NOUN=height	nN
+heirs	NOUN=1	NOUN=heir	N
+held	VERB=3	VERB=hold	aV
+helicopter	NOUN=1		n
+helicopters	NOUN=1	NOUN=helicopter	N
+helm	NOUN=1		nv
+help	VERB=18 NOUN=8		nv
+helped	VERB=5	VERB=help	V
+helpers	NOUN=1	NOUN=helper	N
+helpful	ADJ=9		a
+helping	VERB=3	VERB=help	nV
+helps	VERB=2	VERB=help	NV
+hemistichs	NOUN=1	NOUN=hemistich	-
+hence	ADV=2		r
+henequen	NOUN=1		-
+her	PRON=61		-
+here	ADV=52		nar
+hereby	ADV=3		r
+herein	ADV=4		r
+herself	PRON=4		-
+hesitant	ADJ=1		a
+hesitate	VERB=2		v
+hesitation	NOUN=1		n
+heures	NOUN=1	NOUN=heure	-
+heyday	NOUN=1		n
+hidden	ADJ=1		aV
+hiding	VERB=1	VERB=hide	nV
+hierarchy	NOUN=2		n
+high	ADJ=23 NOUN=1		nar
+higher	ADJ=5 ADV=2	ADJ=high ADV=high	aA
+highest	ADJ=6	ADJ=high	A
+highlighted	VERB=4	VERB=highlight	V
+highlighting	VERB=1	VERB=highlight	nV
+highlights	NOUN=2	NOUN=highlight	NV
+highly	ADV=18		r
+highrise	ADJ=1 NOUN=1		-
+highway	NOUN=1		n
+hiking	NOUN=3 VERB=1	VERB=hike	nV
+hilarious	ADJ=1		a
+hill	NOUN=1 X=1	X=_	nv
+hills	NOUN=1	NOUN=hill	NV
+hilltops	NOUN=1	NOUN=hilltop	N
+him	PRON=63	PRON=he	-
+himself	PRON=14		-
+hip	NOUN=1		na
+hipster	NOUN=2		n
+hire	NOUN=1 VERB=1		nv
+hireing	VERB=1	VERB=hire	V
+his	PRON=231		N
+historians	NOUN=1	NOUN=historian	N
+historic	ADJ=1		a
+historical	ADJ=3		a
+historically	ADV=1		r
+histories	NOUN=2	NOUN=history	N
+history	NOUN=30		n
+hit	VERB=8 NOUN=5		nv
+hitting	VERB=3	VERB=hit	nV
+hobby	NOUN=1		n
+hoc	X=2		-
+hold	VERB=2		nv
+holder	NOUN=1		n
+holders	NOUN=1	NOUN=holder	N
+holding	VERB=3	VERB=hold	nV
+holds	VERB=3	VERB=hold	NV
+holes	NOUN=1	NOUN=hole	NV
+holidays	NOUN=1	NOUN=holiday	NV
+homage	NOUN=1		n
+home	NOUN=21 PROPN=9 ADV=5		nvar
+homeland	NOUN=2		n
+homeless	ADJ=1		na
+homely	ADJ=1		a
+homer	NOUN=1		nvA
+homes	NOUN=2	NOUN=home	NV
+homesickness	NOUN=1		n
+homestyle	ADJ=1		-
+hometown	NOUN=1		n
+homosexuality	NOUN=1		n
+honed	VERB=2	VERB=hone	V
+honest	ADJ=1 ADV=1		a
+honeydew	NOUN=1		n
+honeymoon	NOUN=1		nv
+honor	NOUN=1		nv
+honorable	ADJ=1		a
+honorary	ADJ=3		a
+honored	VERB=1	VERB=honor	aV
+honors	NOUN=1	NOUN=honor	NV
+hoodia	NOUN=1		-
+hoot	NOUN=1		nv
+hop	NOUN=1		nv
+hope	VERB=12 NOUN=1		nv
+hoped	VERB=1	VERB=hope	V
+hopefully	ADV=2		r
+hopes	VERB=1	VERB=hope	NV
+hoping	VERB=2	VERB=hope	V
+hopping	ADJ=1		V
+horrible	ADJ=1		a
+horror	NOUN=2		n
+horrors	NOUN=1	NOUN=horror	N
+horse	PROPN=1		nv
+horseman	NOUN=1		n
+horsemen	NOUN=1	NOUN=horseman	-
+hose	NOUN=1		nv
+hospital	NOUN=4		n
+hospitals	NOUN=1	NOUN=hospital	N
+host	NOUN=3		nv
+hostile	ADJ=4		na
+hosting	VERB=2	VERB=host	V
+hosts	VERB=2	VERB=host	NV
+hot	ADJ=6		a
+hotdog	NOUN=1		n
+hotdogs	NOUN=1	NOUN=hotdog	N
+hotel	NOUN=7		n
+hotels	NOUN=7	NOUN=hotel	N
+hotly	ADV=1		r
+hotspots	NOUN=1	NOUN=hotspot	N
+hottest	ADJ=2	ADJ=hot	A
+hour	NOUN=18		n
+hourly	ADJ=3		ar
+hours	NOUN=13	NOUN=hour	nN
+house	NOUN=8 VERB=2 ADJ=1 PROPN=1	PROPN=House	nv
+housed	VERB=1	VERB=house	V
+household	NOUN=5		n
+households	NOUN=2	NOUN=household	N
+houses	NOUN=6 VERB=1	NOUN=house VERB=house	NV
+housing	NOUN=5		nV
+hovedarter	X=1		-
+hover	NOUN=1		v
+how	ADV=69		-
+however	ADV=14		r
+hr	NOUN=1	NOUN=hour	n
+hrs	NOUN=1	NOUN=hour	-
+html	NOUN=1		n
+http://cambridgefoodfrivolity.blogspot.com/	PROPN=1		-
+http://discountairlineticket.blogspot.com/2005/10/some-techniques-to-...	PROPN=1		-
+http://en.wikipedia.org/wiki/Cubism	PROPN=1	PROPN=http://en.wikipedia.org/wiki/Cubism	-
+http://explorer.msn.com	PROPN=1		-
+http://explorer.msn.com/intl.asp	PROPN=1		-
+http://go.msn.com/bql/hmtag_itl_EN.asp	PROPN=1	PROPN=http://go.msn.com/bql/hmtag_itl_EN.asp	-
+http://home.enron.com/employeemeeting	PROPN=1		-
+http://lingerie.selectedsex.com	PROPN=1		-
+http://news.bbc.co.uk/1/hi/world/middle_east/4281450.stm	PROPN=1		-
+http://seattlepi.nwsource.com/national/apmideast_story.asp?category=1107&slug=Palestinians%20Abbas	PROPN=1	PROPN=http://seattlepi.nwsource.com/national/apmideast_story.asp?category=1107&slug=Palestinians%20Abbas	-
+http://unitedway.enron.com	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050909152208_14big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050917024918_1big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050917034321_15big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050917034321_2big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050919032951_21big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050919032951_32big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050919032951_39big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050919032951_40big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050919032951_41big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050919032951_42big.html	PROPN=1		-
+http://www.4gamer.net/news/image/2005.09/20050920111900_21big.html	PROPN=1		-
+http://www.accenture.com	PROPN=1		-
+http://www.bbc.co.uk/email	PROPN=1		-
+http://www.bbc.co.uk/news	PROPN=1		-
+http://www.budgieresearch.com	PROPN=1		-
+http://www.couchsurfing.org/	PROPN=1		-
+http://www.google.co.uk/search?q=forensic+photography&ie=utf-8&oe=utf-8&aq=t&rls=org.mozilla:en-US:official&client=firefox-a&safe=active&sout=1	PROPN=1	PROPN=http://www.google.co.uk/search?q=forensic+photography&ie=utf-8&oe=utf-8&aq=t&rls=org.mozilla:en-US:official&client=firefox-a&safe=active&sout=1	-
+http://www.google.com/search?aq=0&oq=crazy+horse+mem&gcx=w&sourceid=chrome&ie=UTF-8&q=crazy+horse+memorial	PROPN=1	PROPN=http://www.google.com/search?aq=0&oq=crazy+horse+mem&gcx=w&sourceid=chrome&ie=UTF-8&q=crazy+horse+memorial	-
+http://www.irisdatabase.org	PROPN=1		-
+http://www.newscientistspace.com/article.ns?id=dn8293&feedId=human-spaceflight_atom03	PROPN=1	PROPN=http://www.newscientistspace.com/article.ns?id=dn8293&feedId=human-spaceflight_atom03	-
+http://www.smooth-on.com/p132/Beginner-Brushable-Mold-Rubber-Options/pages.html	PROPN=1	PROPN=http://www.smooth-on.com/p132/Beginner-Brushable-Mold-Rubber-Options/pages.html	-
+http://www.stuff.co.nz/dominion-post/	PROPN=1		-
+http://www.thecatalbum.com	PROPN=1		-
+http://www.usatoday.com/tech/science/space/2005-03-09-nasa-search_x.htm?csp=34	PROPN=1		-
+http://www.wildlifeofpakistan.com/PakistanBirdClub/index.html	PROPN=1	PROPN=http://www.wildlifeofpakistan.com/PakistanBirdClub/index.html	-
+https://osf.io	PROPN=1		-
+hub	NOUN=4		n
+hug	NOUN=1		nv
+huge	ADJ=10		a
+huh	INTJ=4		-
+human	ADJ=10		na
+humanists	NOUN=1	NOUN=humanist	N
+humanities	NOUN=3	NOUN=humanity	nN
+humanity	NOUN=1		n
+humans	NOUN=1	NOUN=human	nN
+humbly	ADV=1		r
+humor	NOUN=3		nv
+humored	VERB=1	VERB=humor	V
+humorous	ADJ=1		a
+hund	X=1		-
+hundred	NUM=7		na
+hundreds	NOUN=6	NOUN=hundred	N
+hunter	NOUN=1		n
+hunting	VERB=1	VERB=hunt	nV
+hunts	NOUN=1	NOUN=hunt	NV
+hurt	VERB=3		nva
+husband	NOUN=1		nv
+hustle	NOUN=1		nv
+hydrogen	NOUN=2		n
+hymn	NOUN=5		nv
+hype	NOUN=1		nv
+hypothesis	NOUN=1		n
+i	PRON=99 AUX=1 X=1	PRON=I AUX=be	na
+i-Nick	PROPN=1	PROPN=i-Nick	-
+i.e.	ADV=7		r
+iPhone	PROPN=3 NOUN=1	PROPN=iPhone	-
+ible	X=1	X=_	-
+ice	NOUN=6		nv
+idea	NOUN=10		n
+ideal	ADJ=4		na
+ideally	ADV=1		r
+ideas	NOUN=13	NOUN=idea	N
+identical	ADJ=1		a
+identified	VERB=6	VERB=identify	aV
+identifies	VERB=2	VERB=identify	V
+identify	VERB=6		v
+identity	NOUN=1		n
+idiom	NOUN=1		n
+idiosyncratic	ADJ=1		a
+idiot	NOUN=1		n
+idiots	NOUN=1	NOUN=idiot	N
+idk	VERB=1		-
+if	SCONJ=107 ADP=2		-
+ignore	VERB=1		v
+ill	ADJ=3		nar
+illegal	ADJ=3		a
+illness	NOUN=2		n
+illuminated	VERB=1	VERB=illuminate	aV
+illustrate	VERB=1		v
+illustrating	VERB=1	VERB=illustrate	V
+image	NOUN=3		nv
+images	NOUN=4	NOUN=image	NV
+imagination	NOUN=6		n
+imagine	VERB=4		v
+imaging	NOUN=1		nV
+immediate	ADJ=2		a
+immediately	ADV=8		r
+immersed	VERB=1	VERB=immerse	V
+immigrants	NOUN=1	NOUN=immigrant	N
+immigration	NOUN=2		n
+immortalized	VERB=2	VERB=immortalize	V
+impact	NOUN=8		nv
+impacts	NOUN=1	NOUN=impact	NV
+impartial	ADJ=2		a
+imperial	ADJ=1		na
+impermissibly	ADV=1		r
+implement	VERB=3		nv
+implementation	NOUN=3		n
+implemented	VERB=2	VERB=implement	aV
+implementing	VERB=3	VERB=implement	V
+implicated	VERB=2	VERB=implicate	aV
+implications	NOUN=4	NOUN=implication	N
+importance	NOUN=7		n
+important	ADJ=37		a
+importantly	ADV=1		r
+importing	VERB=1	VERB=import	nV
+impose	VERB=1		v
+imposed	VERB=3	VERB=impose	aV
+imposing	VERB=1	VERB=impose	aV
+impossible	ADJ=2		na
+impressed	VERB=2 ADJ=1	VERB=impress	aV
+impression	NOUN=1		n
+impressions	NOUN=1	NOUN=impression	N
+impressive	ADJ=4		a
+imprisoned	VERB=1	VERB=imprison	aV
+imprisonment	NOUN=1		n
+improperly	ADV=1		r
+improv	NOUN=1		-
+improve	VERB=5		v
+improved	VERB=2	VERB=improve	aV
+improvement	NOUN=9		n
+improvements	NOUN=1	NOUN=improvement	N
+improves	VERB=1	VERB=improve	V
+improving	VERB=2	VERB=improve	aV
+in	ADP=1451 ADV=25 SCONJ=24 X=1		nar
+inability	NOUN=1		n
+inadequacies	NOUN=1	NOUN=inadequacy	N
+inappropriate	ADJ=1		a
+inaugural	ADJ=1		na
+incandescent	ADJ=1		a
+incarcerated	VERB=2	VERB=incarcerate	V
+incarceration	NOUN=1		n
+incentive	NOUN=2		n
+incentives	NOUN=2	NOUN=incentive	N
+inception	NOUN=1		n
+inch	NOUN=1		nv
+inches	NOUN=3	NOUN=inch	NV
+incident	NOUN=1		na
+incidents	NOUN=1	NOUN=incident	N
+inclined	ADJ=1		aV
+include	VERB=11		v
+included	VERB=2	VERB=include	aV
+includes	VERB=5	VERB=include	V
+including	VERB=29	VERB=include	V
+inclusion	NOUN=1		n
+inclusive	ADJ=5		a
+income	NOUN=1		n
+incompatibility	NOUN=1		n
+incompetence	NOUN=3		n
+incomplete	ADJ=1		a
+inconvenience	NOUN=1		nv
+incorporate	VERB=1		va
+incorporated	VERB=2	VERB=incorporate	aV
+incorrect	ADJ=2		a
+increased	VERB=3 ADJ=1	VERB=increase	aV
+increases	NOUN=2 VERB=2	NOUN=increase VERB=increase	NV
+increasing	VERB=5	VERB=increase	aV
+increasingly	ADV=2		r
+incredibly	ADV=5		r
+incremental	ADJ=3		a
+incrementally	ADV=1		-
+incumbent	ADJ=1		na
+indeed	ADV=2		r
+indefinite	ADJ=2		a
+indefinitely	ADV=1		r
+independent	ADJ=2		na
+independents	NOUN=1	NOUN=independent	N
+index	NOUN=1		nv
+india	PROPN=1	PROPN=India	n
+indicate	VERB=2		v
+indicated	VERB=2	VERB=indicate	V
+indicates	VERB=2	VERB=indicate	V
+indication	NOUN=2		n
+indie	ADJ=1		na
+indigenous	ADJ=2		a
+indirect	ADJ=1		a
+indirectly	ADV=2		r
+individual	ADJ=8 NOUN=1		na
+individually	ADV=2		r
+individuals	NOUN=4	NOUN=individual	N
+indoor	ADJ=2		a
+indoors	ADV=1		r
+induced	VERB=1	VERB=induce	aV
+inducted	VERB=1	VERB=induct	V
+industrial	ADJ=9		a
+industrialist	NOUN=2		n
+industries	NOUN=1	NOUN=industry	N
+industry	NOUN=13		n
+ineffective	ADJ=2		a
+inefficient	ADJ=1		a
+inequalities	NOUN=1	NOUN=inequality	N
+inequality	NOUN=1		n
+inertia	NOUN=1		n
+inevitable	ADJ=2		na
+inexpensive	ADJ=2		a
+infected	VERB=4 ADJ=2	VERB=infect	aV
+inferiors	NOUN=1	NOUN=inferior	N
+infertile	ADJ=3		a
+infielder	NOUN=1		n
+infinite	ADJ=1		na
+inflate	VERB=2		v
+inflating	VERB=1	VERB=inflate	V
+influence	NOUN=5 VERB=1		nv
+influenced	VERB=4	VERB=influence	V
+influences	NOUN=2	NOUN=influence	NV
+influencing	VERB=1	VERB=influence	V
+influential	ADJ=3		a
+influnced	VERB=1	VERB=influence	-
+influx	NOUN=2		n
+info	NOUN=2		n
+info@smakkecenter.dk	PROPN=1		-
+info@travelheels.dk	PROPN=1		-
+info@vagabondtours.dk	PROPN=1		-
+inform	VERB=1		v
+informal	ADJ=1		a
+information	NOUN=38		n
+informed	VERB=4 X=1	VERB=inform X=_	aV
+infrastructure	NOUN=5		n
+infringing	VERB=1	VERB=infringe	V
+infused	VERB=1	VERB=infuse	V
+ingested	VERB=1	VERB=ingest	V
+ingesting	VERB=1	VERB=ingest	V
+ingredients	NOUN=4	NOUN=ingredient	N
+inhabitants	NOUN=6	NOUN=inhabitant	N
+inhabited	VERB=1	VERB=inhabit	aV
+inheritance	NOUN=1		n
+init-	ADV=1		-
+initial	ADJ=16 NOUN=1		nva
+initially	ADV=4		r
+initiate	VERB=1		nv
+initiated	VERB=6	VERB=initiate	V
+initiation	NOUN=1		n
+initiative	NOUN=1		na
+initiator	NOUN=2		n
+inject	VERB=1		v
+injured	VERB=1	VERB=injure	aV
+injury	NOUN=6		n
+ink	NOUN=1		nv
+inning	NOUN=2		n
+innovating	VERB=1	VERB=innovate	V
+innovation	NOUN=1		n
+inputs	NOUN=1	NOUN=input	NV
+inquiry	NOUN=1		n
+ins	NOUN=2	NOUN=in	n
+insane	ADJ=1		a
+insanity	NOUN=4		n
+inscription	NOUN=1		n
+insects	NOUN=6	NOUN=insect	N
+insecure	ADJ=1		a
+inside	ADP=3 ADJ=1 NOUN=1		nar
+insight	NOUN=6		n
+insights	NOUN=4	NOUN=insight	N
+inspiration	NOUN=1		n
+inspire	VERB=1		v
+inspired	VERB=9	VERB=inspire	aV
+inspiring	ADJ=1		aV
+installations	NOUN=1	NOUN=installation	N
+installing	VERB=2	VERB=install	nV
+instance	NOUN=9		nv
+instead	ADV=9		r
+instinctively	ADV=1		r
+institutes	NOUN=3	NOUN=institute	NV
+institution	NOUN=1		n
+institutional	ADJ=4		a
+institutions	NOUN=25	NOUN=institution	N
+instructed	VERB=2	VERB=instruct	V
+instruction	NOUN=1		n
+instructors	NOUN=1	NOUN=instructor	N
+instrument	NOUN=1		nv
+instruments	NOUN=1	NOUN=instrument	NV
+insurance	NOUN=7 PROPN=1		n
+insured	VERB=1	VERB=ensure	naV
+insurgencies	NOUN=1	NOUN=insurgency	N
+intake	NOUN=1		n
+integral	ADJ=2		na
+integrated	VERB=2 ADJ=1	VERB=integrate	aV
+integrates	VERB=2	VERB=integrate	V
+integrity	NOUN=2		n
+intellectual	ADJ=1		na
+intelligence	NOUN=5		n
+intend	VERB=4		v
+intended	VERB=6 ADJ=1	VERB=intend	aV
+intends	VERB=1	VERB=intend	V
+intensive	ADJ=2		na
+inter-caste	ADJ=1		-
+interaction	NOUN=5		n
+interacts	VERB=1	VERB=interact	V
+intercept	NOUN=1		nv
+intercepted	VERB=1	VERB=intercept	V
+interconnected	ADJ=1		aV
+interest	NOUN=39		nvA
+interested	ADJ=9 VERB=2	VERB=interest	aV
+interesting	ADJ=7		aV
+interestingness	NOUN=1		n
+interests	NOUN=4	NOUN=interest	NV
+interface	NOUN=3		n
+interim	ADJ=1		na
+interior	NOUN=2		na
+interjection	NOUN=7		n
+interjections	NOUN=2	NOUN=interjection	N
+intern	NOUN=2		nv
+internal	ADJ=1		a
+international	ADJ=15		na
+internationally	ADV=2		r
+internet	NOUN=7		n
+internship	NOUN=2		n
+interplanetary	ADJ=2		a
+interpret	VERB=3		v
+interpretation	NOUN=3		n
+interpretations	NOUN=1	NOUN=interpretation	N
+interpretative	ADJ=1		a
+interpreted	VERB=4	VERB=interpret	aV
+interpreter	NOUN=1		n
+interracial	ADJ=1		a
+interrogation	NOUN=1		n
+intersect	VERB=2		v
+intersection	NOUN=1		n
+intersections	NOUN=2	NOUN=intersection	N
+intersects	NOUN=1	NOUN=intersect	V
+interspersed	VERB=1	VERB=intersperse	V
+interstellar	ADJ=8		a
+intertexts	NOUN=2	NOUN=intertext	-
+intertextualities	NOUN=1	NOUN=intertextuality	-
+interval	NOUN=1		n
+intervals	NOUN=1	NOUN=interval	N
+intervener	NOUN=1		-
+intervention	NOUN=7		n
+interventions	NOUN=2	NOUN=intervention	N
+interview	NOUN=9 VERB=1		nv
+interviewed	VERB=5	VERB=interview	V
+interviews	VERB=7 NOUN=1	VERB=interview NOUN=interview	NV
+interweave	VERB=1		v
+intimate	ADJ=1		nva
+into	ADP=83 SCONJ=1		-
+intolerance	NOUN=1		n
+intractable	ADJ=1		a
+intrepid	ADJ=1		a
+introduce	VERB=2		v
+introduced	VERB=6	VERB=introduce	V
+introduces	VERB=2	VERB=introduce	V
+introducing	VERB=1	VERB=introduce	V
+introduction	NOUN=1		n
+introductory	ADJ=1		a
+inu	X=1		-
+invent	VERB=2		v
+inventor	NOUN=1		n
+inventorying	NOUN=1		nV
+invest	VERB=1		v
+investigación	PROPN=1		-
+investigate	VERB=7		v
+investigated	VERB=2	VERB=investigate	V
+investigation	NOUN=1		n
+investigations	NOUN=1	NOUN=investigation	N
+investing	VERB=1	VERB=invest	nV
+investment	NOUN=2		n
+investors	NOUN=2	NOUN=investor	N
+invitation	NOUN=1		n
+invite	VERB=3		nv
+invited	VERB=4	VERB=invite	V
+inviting	VERB=1	VERB=invite	aV
+invoke	VERB=1		v
+involve	VERB=4		v
+involved	VERB=8 ADJ=3	VERB=involve	aV
+involvement	NOUN=4		n
+involves	VERB=1	VERB=involve	V
+involving	VERB=4	VERB=involve	V
+iphone	NOUN=1		-
+ipod	PROPN=3		n
+irc	NOUN=2		-
+irc.yankeedot.net	PROPN=2		-
+ire	NOUN=1		n
+irish	ADJ=1	ADJ=Irish	na
+iron	NOUN=1		nva
+ironic	ADJ=1		a
+irrational	ADJ=1		na
+irrelevant	ADJ=3		a
+irrigated	ADJ=1		V
+irrigation	NOUN=1		n
+is	AUX=933 VERB=64 X=1	AUX=be VERB=be X=_	NV
+islad	NOUN=1		-
+island	NOUN=26 PROPN=1	PROPN=Island	n
+islands	NOUN=29	NOUN=island	N
+islets	NOUN=4	NOUN=islet	N
+israelians	PROPN=1	PROPN=Israelian	-
+issue	NOUN=21		nv
+issued	VERB=6	VERB=issue	V
+issues	NOUN=15	NOUN=issue	NV
+issuing	VERB=1	VERB=issue	nV
+it	PRON=481		n
+it's	PRON=2	PRON=its	-
+item	NOUN=5		nr
+items	NOUN=3	NOUN=item	N
+its	PRON=97		-
+itself	PRON=21		-
+jacket	NOUN=1		nv
+jail	NOUN=1		nv
+janesmith@paulhastings.com	PROPN=1		-
+japanese	ADJ=1	ADJ=Japanese	na
+jargon	NOUN=1		n
+javascript	NOUN=1		-
+jen	PROPN=1	PROPN=Jen	-
+jersey	NOUN=1		n
+jewel	NOUN=1		nv
+jihad	NOUN=1		n
+jill	PROPN=1	PROPN=Jill	-
+jitney	NOUN=2		n
+job	NOUN=38		nv
+jobs	NOUN=1	NOUN=job	NV
+joe	NOUN=1		-
+jogs	VERB=1	VERB=jog	NV
+johnstaikos@paulhastings.com	PROPN=1		-
+join	VERB=4		nv
+joined	VERB=9	VERB=join	aV
+joinery	NOUN=1		n
+joining	VERB=1	VERB=join	nV
+joint	ADJ=1		nva
+joke	NOUN=2		nv
+jokes	NOUN=4	NOUN=joke	NV
+jokingly	ADV=1		r
+journal	NOUN=3		n
+journalism	NOUN=1		n
+journalist	NOUN=2		n
+journals	NOUN=12	NOUN=journal	N
+journey	NOUN=1		nv
+journeying	VERB=1	VERB=journey	nV
+joy	NOUN=1		nv
+judge	NOUN=2		nv
+judges	NOUN=1	NOUN=judge	nNV
+judgment	NOUN=1		n
+judgments	NOUN=2	NOUN=judgment	N
+judicial	ADJ=2		a
+judiciary	NOUN=1		n
+juicy	ADJ=1		a
+julie...@bellsouth.net	PROPN=1		-
+jump	VERB=1		nv
+junction	NOUN=1		n
+june	PROPN=1	PROPN=June	n
+jungle	NOUN=2		n
+jurisdiction	NOUN=2		n
+jurists	NOUN=1	NOUN=jurist	N
+jury	NOUN=3		n
+just	ADV=85 ADJ=1		ar
+justices	NOUN=1	NOUN=justice	N
+justifications	NOUN=7	NOUN=justification	N
+justified	VERB=2	VERB=justify	aV
+justifies	VERB=1	VERB=justify	V
+justify	VERB=4		v
+k	NUM=2	NUM=thousand	na
+kayak	NOUN=1		nv
+keep	VERB=14		nv
+keeping	VERB=2	VERB=keep	nV
+keeps	VERB=3	VERB=keep	NV
+kent.shoemaker@ae.ge.com	PROPN=1		-
+kept	VERB=7	VERB=keep	aV
+kerala	PROPN=3	PROPN=Kerala	-
+kestrel	PROPN=1	PROPN=Kestrel	n
+key	ADJ=8		nva
+keying	VERB=1	VERB=key	V
+keys	NOUN=1	NOUN=key	NV
+kg	NOUN=1	NOUN=kilogram	n
+kick	VERB=2		nv
+kicked	VERB=2	VERB=kick	V
+kicking	VERB=1	VERB=kick	nV
+kid	NOUN=1		nv
+kidding	VERB=5	VERB=kid	V
+kidnapping	NOUN=1		nV
+kidney	NOUN=1		n
+kids	NOUN=6	NOUN=kid	NV
+kill	VERB=1		nv
+killed	VERB=5	VERB=kill	V
+killing	VERB=5	VERB=kill	naV
+kilometers	NOUN=2	NOUN=kilometer	N
+kind	NOUN=30 ADJ=1		na
+kinda	ADV=2		r
+kinds	NOUN=2	NOUN=kind	N
+kinetic	ADJ=2		a
+kingdom	NOUN=1		n
+kinitial	ADJ=1	ADJ=initial	-
+kinsman	NOUN=1		n
+kitten	NOUN=2		nv
+kittens	NOUN=1	NOUN=kitten	NV
+km	NOUN=4	NOUN=kilometer	n
+knee	NOUN=1		n
+knees	NOUN=1	NOUN=knee	N
+knew	VERB=9	VERB=know	V
+knocking	VERB=1	VERB=knock	nV
+knocks	VERB=1	VERB=knock	NV
+knots	NOUN=1	NOUN=knot	NV
+know	VERB=95 ADV=1	ADV=no	nv
+knowledgable	ADJ=1	ADJ=knowledgeable	-
+knowledge	NOUN=12		n
+knowledgeable	ADJ=3		a
+knowledgement	NOUN=1		-
+known	VERB=33 ADJ=1	VERB=know	aV
+knows	VERB=1	VERB=know	NV
+knuckle	NOUN=2		nv
+kollam	PROPN=2	PROPN=Kollam	-
+l'	PROPN=1		-
+l'eau	PROPN=1		-
+la	PROPN=2 X=2		n
+lab	NOUN=2		n
+label	NOUN=2		nv
+labeled	VERB=1	VERB=label	aV
+labels	NOUN=1	NOUN=label	NV
+labor	NOUN=3		nv
+laborers	NOUN=1	NOUN=laborer	N
+laboring	VERB=1	VERB=labor	aV
+laced	VERB=1	VERB=lace	aV
+lack	NOUN=7 VERB=1		nv
+lacking	VERB=1	VERB=lack	aV
+lacks	VERB=1	VERB=lack	NV
+laden	ADJ=1		vaV
+laid	VERB=3	VERB=lay	aV
+lakefront	NOUN=1		n
+lakes	NOUN=1	NOUN=lake	N
+lalo	X=1		-
+lamp	NOUN=1		n
+land	NOUN=23 PROPN=1	PROPN=Land	nv
+landed	VERB=3	VERB=land	aV
+landmarks	NOUN=1	NOUN=landmark	N
+lands	NOUN=5	NOUN=land	NV
+landscape	NOUN=1		nv
+lanes	NOUN=1	NOUN=lane	N
+language	NOUN=41		n
+languages	NOUN=30	NOUN=language	N
+lapses	NOUN=1	NOUN=lapse	NV
+laptop	NOUN=1		n
+laptops	NOUN=1	NOUN=laptop	N
+larceny	NOUN=1		n
+large	ADJ=28		nar
+largely	ADV=5		r
+larger	ADJ=9	ADJ=large	aA
+largest	ADJ=13	ADJ=large	A
+lashing	VERB=1	VERB=lash	naV
+last	ADJ=35 VERB=2		nvar
+lasted	VERB=1	VERB=last	V
+late	ADJ=10 ADV=2 NOUN=1		ar
+later	ADV=26 ADJ=5	ADV=late ADJ=late	arA
+latest	ADJ=5	ADJ=late	naA
+latitude	NOUN=1		n
+latter	ADJ=1		na
+laudatory	ADJ=1		a
+laugh	VERB=5 NOUN=1		nv
+laughs	VERB=2	VERB=laugh	NV
+launch	NOUN=3 VERB=2		nv
+launched	VERB=7	VERB=launch	V
+laureate	NOUN=1		na
+law	NOUN=35		n
+laws	NOUN=4	NOUN=law	nN
+lawsuit	NOUN=3		n
+lawyer	NOUN=2		n
+lax	ADJ=1		a
+lay	VERB=3		nvaV
+laying	VERB=2	VERB=lay	nV
+layman	NOUN=1		n
+layout	NOUN=1		n
+le	PROPN=1		n
+lead	ADJ=4 VERB=4 NOUN=3		nv
+leader	NOUN=14		n
+leaders	NOUN=3	NOUN=leader	nN
+leadership	NOUN=5		n
+leading	VERB=10	VERB=lead	naV
+leadoff	ADV=1		-
+leads	VERB=2	VERB=lead	NV
+leafy	ADJ=1		a
+league	NOUN=3		nv
+leagues	NOUN=1	NOUN=league	NV
+leaky	ADJ=1		a
+learn	VERB=1		v
+learned	VERB=3	VERB=learn	aV
+learning	NOUN=8 VERB=2	VERB=learn	nV
+learnt	VERB=1	VERB=learn	V
+least	ADJ=17 ADV=2		nar
+leave	VERB=9		nv
+leaves	VERB=3	VERB=leave	NV
+leaving	VERB=8	VERB=leave	nV
+lecture	NOUN=1		nv
+lectured	VERB=1	VERB=lecture	V
+lectures	NOUN=2	NOUN=lecture	NV
+led	VERB=3	VERB=lead	nV
+lee	PROPN=1	PROPN=Lee	na
+left	VERB=13 ADJ=4 ADV=2	VERB=leave	narV
+leg	NOUN=1		n
+legacy	NOUN=2		n
+legal	ADJ=6		a
+legalizing	VERB=1	VERB=legalize	V
+legato	ADJ=1		ar
+legendary	ADJ=1		a
+legislative	ADJ=3		a
+legislators	NOUN=1	NOUN=legislator	N
+legislature	NOUN=3		n
+legitimacy	NOUN=3		n
+legitimate	ADJ=6		va
+legnth	NOUN=1		-
+leitmotivs	NOUN=1	NOUN=leitmotiv	N
+lenght	NOUN=1	NOUN=length	-
+length	NOUN=8		n
+lengthy	ADJ=1		a
+lens	NOUN=1		n
+less	ADV=13 ADJ=2 X=1	X=_	ar
+lessen	VERB=1	VERB=less	v
+lesser	ADJ=1		aA
+lesson	NOUN=3		n
+lessons	NOUN=3	NOUN=lesson	N
+let	VERB=28		nv
+let's	VERB=1	VERB=let	-
+letter	NOUN=6		nv
+letters	NOUN=1	NOUN=letter	nNV
+level	NOUN=9 ADJ=1 VERB=1		nva
+levels	NOUN=1	NOUN=level	NV
+leverage	VERB=1		nv
+lexical	ADJ=8		a
+lexicographic	ADJ=1		a
+lexicography	NOUN=1		n
+lexicon	NOUN=1		n
+liberal	ADJ=3		na
+liberated	VERB=2	VERB=liberate	aV
+liberation	NOUN=1		n
+liberty	NOUN=1		n
+libido	PROPN=1		n
+librarian	NOUN=1		n
+librarians	NOUN=12	NOUN=librarian	N
+libraries	NOUN=3	NOUN=library	N
+library	NOUN=4		n
+librettos	NOUN=1	NOUN=libretto	N
+license	NOUN=4		nv
+licensed	VERB=3	VERB=license	aV
+licenses	NOUN=2	NOUN=license	NV
+licensing	NOUN=2		V
+lie	VERB=1		nv
+liens	NOUN=2	NOUN=lien	N
+lies	VERB=5	VERB=lie	NV
+lieutenant	NOUN=1		n
+life	NOUN=41		n
+lifelong	ADJ=2		a
+lifestyle	NOUN=1		n
+lifetime	NOUN=2		n
+lifting	VERB=1	VERB=lift	V
+ligament	NOUN=1		n
+light	NOUN=16 ADJ=5		nvar
+lighting	NOUN=10 VERB=1	VERB=light	nV
+lightning	NOUN=2		n
+lights	NOUN=3 PROPN=1	NOUN=light PROPN=Light	NV
+like	ADP=80 VERB=38 SCONJ=16 INTJ=8 ADJ=2		nva
+liked	VERB=2	VERB=like	aV
+likelihood	NOUN=2		n
+likely	ADJ=5 ADV=2		ar
+likened	VERB=1	VERB=liken	V
+limbs	NOUN=1	NOUN=limb	N
+limestone	NOUN=3		n
+limit	VERB=3		nv
+limitations	NOUN=4	NOUN=limitation	N
+limited	ADJ=5 VERB=2	VERB=limit	naV
+limitless	ADJ=1		a
+limits	NOUN=1	NOUN=limit	NV
+linchpin	NOUN=1		n
+line	NOUN=11 ADJ=1 PROPN=1	PROPN=Line	nv
+lines	NOUN=6	NOUN=line	NV
+lingerie	NOUN=3		n
+linguist	NOUN=2		n
+linguistic	ADJ=8		a
+linguistics	NOUN=5		n
+linguists	NOUN=2	NOUN=linguist	N
+link	NOUN=11		nv
+linked	VERB=4	VERB=link	aV
+linking	VERB=1	VERB=link	V
+links	NOUN=2	NOUN=link	nNV
+liquid	NOUN=1		na
+liquor	NOUN=1		n
+lisa	PROPN=1		-
+list	NOUN=11 VERB=1		nv
+listed	VERB=5	VERB=list	aV
+listens	VERB=1	VERB=listen	V
+listing	NOUN=2 VERB=1	VERB=list	nV
+listings	NOUN=1	NOUN=listing	N
+lists	NOUN=3	NOUN=list	NV
+litely	ADV=1	ADV=likely	-
+literary	ADJ=1		a
+literature	NOUN=8		n
+litter	NOUN=1		nvA
+little	ADJ=26		nar
+live	VERB=10 ADV=6 ADJ=2		var
+lived	VERB=3	VERB=live	V
+lives	NOUN=4 VERB=1	NOUN=life VERB=live	NV
+living	VERB=5 NOUN=2	VERB=live	naV
+ll	AUX=3	AUX=will	-
+load	VERB=1		nv
+loaded	VERB=1	VERB=load	aV
+loan	NOUN=2		nv
+loathe	ADJ=1		v
+local	ADJ=31		na
+locally	ADV=1		r
+locals	NOUN=4	NOUN=local	N
+located	VERB=20	VERB=locate	aV
+location	NOUN=21		n
+locations	NOUN=4	NOUN=location	N
+locked	VERB=1	VERB=lock	V
+lodge	NOUN=1		nv
+lodging	NOUN=2		nV
+lofts	NOUN=1	NOUN=loft	NV
+logging	NOUN=1		nV
+logic	NOUN=1		n
+logical	ADJ=1		a
+logik	X=1		-
+lol	INTJ=2		-
+lols	INTJ=1		-
+long	ADJ=18 ADV=18		var
+longer	ADV=4 ADJ=3	ADV=long ADJ=long	nrA
+longest	ADJ=1 ADV=1	ADJ=long ADV=long	rA
+longitude	NOUN=1		n
+longitudinally	ADV=1		r
+longtime	ADV=1		a
+look	VERB=33 NOUN=4		nv
+looked	VERB=7	VERB=look	V
+looking	VERB=22 ADJ=1	VERB=look	naV
+looks	VERB=9	VERB=look	NV
+loose	ADJ=2		var
+lose	VERB=1		v
+loses	VERB=1	VERB=lose	V
+losing	VERB=2	VERB=lose	V
+loss	NOUN=8		n
+losses	NOUN=1	NOUN=loss	nN
+lost	VERB=8 ADJ=2	VERB=lose	naV
+lot	NOUN=32		nv
+lots	NOUN=8	NOUN=lot	nrNV
+lotte.wilms@kb.nl	PROPN=1		-
+loud	ADJ=1		ar
+lounge	NOUN=1		nv
+lounges	NOUN=1	NOUN=lounge	NV
+lourdes	PROPN=1	PROPN=Lourdes	-
+love	VERB=10 NOUN=8		nv
+loved	VERB=4	VERB=love	aV
+lovely	ADJ=1		na
+lovers	NOUN=1	NOUN=lover	N
+loves	VERB=1	VERB=love	NV
+lovin	NOUN=1		-
+loving	ADJ=3 VERB=1	VERB=love	aV
+low	ADJ=4		nvar
+lower	ADJ=3	ADJ=low	nvA
+lowered	VERB=1	VERB=lower	aV
+lowering	VERB=1	VERB=lower	naV
+lowest	ADJ=1	ADJ=low	arA
+loyal	ADJ=1		a
+lube	NOUN=1		nv
+luck	NOUN=3		n
+lucky	ADJ=4		a
+luggage	NOUN=1		n
+luggages	NOUN=1	NOUN=luggage	N
+lunch	NOUN=5		nv
+lunde	X=1		-
+lurking	NOUN=1		V
+lush	ADJ=1		na
+luxerious	ADJ=1	ADJ=luxurious	-
+luxurious	ADJ=2		a
+lying	VERB=2	VERB=lie	nV
+lynx	NOUN=1		n
+léxico	X=1		-
+m	AUX=5 NOUN=3	AUX=be NOUN=meter	na
+m.	VERB=2	VERB=marry	-
+m.p.cock@vu.nl	PROPN=1		-
+mac	PROPN=1		n
+machinery	NOUN=1		n
+machines	NOUN=1	NOUN=machine	NV
+macho	NOUN=1		na
+made	VERB=44	VERB=make	aV
+magazine	NOUN=2		n
+magazines	NOUN=1	NOUN=magazine	N
+magic	NOUN=7 ADJ=2		na
+magician	NOUN=3		n
+magicians	NOUN=3	NOUN=magician	N
+magnetic	ADJ=1		a
+magnificent	ADJ=4		a
+maids	NOUN=1	NOUN=maid	N
+mail	NOUN=1		nv
+mailed	VERB=1	VERB=mail	aV
+maime	VERB=1		-
+main	ADJ=28		na
+mainland	NOUN=5 ADJ=3		n
+mainly	ADV=5		r
+mainstream	ADJ=2 NOUN=1		n
+maintain	VERB=6		v
+maintained	VERB=5	VERB=maintain	aV
+maintaining	VERB=4	VERB=maintain	V
+maintains	VERB=2	VERB=maintain	V
+majestic	ADJ=1		a
+major	ADJ=27 NOUN=1		nva
+majority	NOUN=2		n
+majors	NOUN=1	NOUN=major	nNV
+make	VERB=65		nv
+maker	NOUN=2		n
+makers	NOUN=3	NOUN=maker	N
+makes	VERB=17	VERB=make	NV
+making	VERB=20 NOUN=3	VERB=make	nV
+malaysia	PROPN=1	PROPN=Malaysia	n
+male	NOUN=5 ADJ=1		na
+males	NOUN=2	NOUN=male	N
+mall	NOUN=2		n
+malls	NOUN=1	NOUN=mall	N
+man	NOUN=12		nv
+manage	VERB=1		v
+management	NOUN=5		n
+manager	NOUN=1		n
+managing	VERB=2	VERB=manage	V
+mandatory	ADJ=2		na
+mane	NOUN=1		n
+manganese	NOUN=1		n
+manhunt	NOUN=1		n
+mani	NOUN=1		-
+manipulated	VERB=1	VERB=manipulate	V
+manipulating	VERB=1	VERB=manipulate	V
+manipulation	NOUN=1		n
+manner	NOUN=4		n
+mansions	NOUN=1	NOUN=mansion	N
+mantids	NOUN=1	NOUN=mantid	N
+manufacturing	NOUN=1		nV
+manuscript	NOUN=2		n
+many	ADJ=99		a
+map	NOUN=4		nv
+mapped	VERB=1	VERB=map	V
+maps	NOUN=4 PROPN=1	NOUN=map PROPN=Map	NV
+marae	NOUN=1		-
+marine	ADJ=1		na
+marisol	PROPN=1		-
+mark	VERB=2		nv
+marked	VERB=1	VERB=mark	aV
+markers	NOUN=3	NOUN=marker	N
+market	NOUN=4		nv
+marketplace	NOUN=1		n
+markets	NOUN=5	NOUN=market	NV
+marriage	NOUN=11		n
+married	VERB=6	VERB=marry	naV
+marrying	VERB=1	VERB=marry	V
+marvelled	VERB=1	VERB=marvel	V
+masculinity	NOUN=1		n
+masking	VERB=1	VERB=mask	nV
+mass	ADJ=3		nva
+massacred	VERB=1	VERB=massacre	V
+masses	NOUN=1	NOUN=mass	nNV
+massive	ADJ=2		a
+master	NOUN=3		nva
+masterpiece	NOUN=1		n
+match	VERB=2		nv
+mated	VERB=1	VERB=mate	aV
+mater	NOUN=1		nA
+material	NOUN=10 ADJ=2		na
+materials	NOUN=5	NOUN=material	N
+math	NOUN=1		n
+mathematical	ADJ=2		a
+mathematician	NOUN=7		n
+mathematicians	NOUN=2	NOUN=mathematician	N
+mathematics	NOUN=22		n
+matt	PROPN=1		na
+matter	NOUN=9 VERB=2		nvA
+matters	NOUN=2	NOUN=matter	NV
+max	PROPN=1	PROPN=Max	n
+maximum	ADJ=2 NOUN=1		na
+may	AUX=66		n
+maybe	ADV=11		r
+mayonnaise	NOUN=1		n
+mayor	NOUN=3		n
+me	PRON=122	PRON=I	n
+meal	NOUN=10		n
+meals	NOUN=2	NOUN=meal	N
+mean	VERB=18 NOUN=4 ADJ=2		nva
+meander	VERB=1		nv
+meaning	NOUN=15 VERB=3	VERB=mean	naV
+means	VERB=9 NOUN=4	VERB=mean	nNV
+meant	VERB=4	VERB=mean	V
+measure	VERB=3 NOUN=1		nv
+measured	VERB=3	VERB=measure	aV
+measures	VERB=1	VERB=measure	NV
+measuring	VERB=2	VERB=measure	nV
+meat	NOUN=6		n
+mecca	NOUN=1		n
+mechanic	NOUN=2		na
+mechanical	ADJ=1		a
+mechanics	NOUN=2		nN
+mechanism	NOUN=2		n
+mechanisms	NOUN=1	NOUN=mechanism	N
+medalist	NOUN=1		n
+media	NOUN=15		N
+medial	ADJ=1		a
+mediated	VERB=1	VERB=mediate	aV
+medical	ADJ=4		na
+medicate	VERB=1		v
+medicating	VERB=2	VERB=medicate	V
+medicine	NOUN=7		nv
+mediocre	ADJ=1		a
+medium	NOUN=3		na
+meet	VERB=12		nva
+meeting	NOUN=7 VERB=4	VERB=meet	nV
+meets	VERB=2	VERB=meet	NV
+meh	ADJ=1		-
+member	NOUN=7		n
+members	NOUN=7	NOUN=member	N
+membership	NOUN=4		n
+memoir	NOUN=2		n
+memoirs	NOUN=5	NOUN=memoir	N
+memorabilia	NOUN=1		n
+memorable	ADJ=1		a
+memorial	NOUN=1		n
+memories	NOUN=1	NOUN=memory	N
+memory	NOUN=7		n
+men	NOUN=14	NOUN=man	nN
+mental	ADJ=2		a
+mentally	ADV=2		r
+mention	VERB=5		nv
+mentioned	VERB=4	VERB=mention	V
+mentor	NOUN=1		nv
+mentoring	NOUN=1		V
+menu	NOUN=2		n
+merchandise	NOUN=1		nv
+merchants	NOUN=1	NOUN=merchant	N
+mercury	NOUN=6		n
+mere	ADJ=1		na
+merged	VERB=1	VERB=merge	aV
+merit	NOUN=1 VERB=1		nv
+merits	NOUN=2	NOUN=merit	NV
+mesmerizing	ADJ=1		aV
+mess	NOUN=2		nv
+message	NOUN=12		nv
+met	VERB=9	VERB=meet	V
+metal	NOUN=2		nva
+metaphysics	NOUN=1	NOUN=metaphysic	n
+metascience	NOUN=4		-
+meter	NOUN=4		nv
+meters	NOUN=1	NOUN=meter	NV
+method	NOUN=5		n
+methodological	ADJ=2		a
+methodology	NOUN=2		n
+methods	NOUN=6	NOUN=method	N
+metrical	ADJ=2		a
+metrics	NOUN=1	NOUN=metric	nN
+metro	NOUN=2 ADJ=1		n
+metropolis	NOUN=1		n
+metropolitan	ADJ=3		na
+mexican	ADJ=1	ADJ=Mexican	na
+mexico	PROPN=2	PROPN=Mexico	n
+mi	PROPN=1	PROPN=Mi	n
+microcosm	NOUN=1		n
+micron	NOUN=2		n
+microns	NOUN=1	NOUN=micron	N
+microscope	NOUN=4		n
+microscopically	ADV=1		r
+mid-1980s	NOUN=1	NOUN=mid-1980	-
+mid-August	PROPN=1	PROPN=mid-August	-
+mid-town	NOUN=1		-
+middle	NOUN=5 ADJ=1		nva
+midnight	NOUN=1		n
+might	AUX=23		nV
+mightily	ADV=1		r
+mighty	ADJ=1		ar
+migrant	ADJ=1		na
+migrated	VERB=1	VERB=migrate	V
+migrates	VERB=1	VERB=migrate	V
+migration	NOUN=3		n
+migratory	ADJ=2		a
+mild	ADJ=2		a
+milder	ADJ=1	ADJ=mild	A
+mildly	ADV=1		r
+mile	NOUN=4		n
+miles	NOUN=4	NOUN=mile	N
+militant	ADJ=5		na
+militarism	NOUN=1		n
+military	ADJ=10 NOUN=2		na
+militias	NOUN=1	NOUN=militia	N
+million	NUM=9		na
+millions	NOUN=1	NOUN=million	N
+millionth	NOUN=1		na
+mills	NOUN=2	NOUN=mill	nNV
+mimic	VERB=3		nva
+mimicked	VERB=1	VERB=mimick	V
+mimicking	VERB=2	VERB=mimic	V
+mimicry	NOUN=1		n
+mind	NOUN=5 VERB=1		nv
+minded	ADJ=2		aV
+mindful	ADJ=2		a
+minds	NOUN=1	NOUN=mind	NV
+mine	PRON=1	PRON=my	nv
+miners	NOUN=1	NOUN=miner	N
+mines	NOUN=1	NOUN=mine	NV
+mini-serial	NOUN=1		-
+minimum	NOUN=1		na
+mining	NOUN=3		nV
+miniscule	ADJ=1		a
+minister	NOUN=1		nv
+minor	ADJ=1		na
+minors	NOUN=1	NOUN=minor	nN
+mins	NOUN=1	NOUN=minute	N
+minute	NOUN=4		na
+minutes	NOUN=10	NOUN=minute	nN
+miramar	PROPN=1	PROPN=Miramar	-
+mired	VERB=1	VERB=mire	aV
+mis-matches	NOUN=1	NOUN=mis-match	-
+misinterpretation	NOUN=1		n
+misleading	VERB=1	VERB=mislead	aV
+mismanaged	VERB=1	VERB=mismanage	V
+miss	VERB=3 ADJ=1 NOUN=1	ADJ=misinformed	nv
+missile	NOUN=2		n
+missiles	NOUN=1	NOUN=missile	N
+missing	VERB=2 ADJ=1	VERB=miss	aV
+mission	NOUN=6		n
+missions	NOUN=2	NOUN=mission	N
+mississippi	PROPN=1	PROPN=Mississippi	n
+mistake	NOUN=3		nv
+mistakenly	ADV=1		r
+mistakes	NOUN=4	NOUN=mistake	NV
+mistook	VERB=1	VERB=mistake	V
+mitigating	VERB=1	VERB=mitigate	V
+mixed	VERB=4	VERB=mix	aV
+mixture	NOUN=2		n
+mjmcdermott@hotmail.com	PROPN=1		-
+mm	NOUN=1		n
+mobile	ADJ=2		na
+mobs	NOUN=1	NOUN=mob	NV
+mode	NOUN=1		n
+model	NOUN=8		nva
+modelling	VERB=1	VERB=model	nV
+models	NOUN=1	NOUN=model	NV
+modern	ADJ=13		na
+modernity	NOUN=4		n
+modest	ADJ=2		aA
+modification	NOUN=2		n
+modified	VERB=1	VERB=modify	aV
+modifying	VERB=1	VERB=modify	V
+mold	NOUN=1		nv
+moll	NOUN=1		n
+moment	NOUN=5		n
+momori	X=1		-
+monarch	NOUN=1		n
+monasteries	NOUN=3	NOUN=monastery	N
+monastery	NOUN=6		n
+monastic	ADJ=3		na
+monetary	ADJ=2		a
+monetize	VERB=1		v
+money	NOUN=20		n
+moniker	NOUN=1		n
+monitoring	NOUN=1 VERB=1	VERB=monitor	nV
+monk	NOUN=7		n
+monkey	NOUN=1		nv
+monks	NOUN=7	NOUN=monk	N
+monsoon	NOUN=1		n
+month	NOUN=9		n
+monthly	ADJ=1 ADV=1		nar
+months	NOUN=16	NOUN=month	N
+montparnasse	PROPN=1	PROPN=Montparnasse	-
+monumental	ADJ=1		a
+moon	NOUN=1		nv
+mopping	VERB=1	VERB=mop	nV
+morcillas	NOUN=4	NOUN=morcilla	-
+more	ADV=65 ADJ=48 X=1	X=_	nar
+morning	NOUN=9		n
+mornings	NOUN=1	NOUN=morning	N
+morphological	ADJ=1		a
+morphology	NOUN=1		n
+morse	PROPN=1		n
+most	ADV=52 ADJ=37		ar
+mostly	ADV=2		r
+mother	NOUN=14		nv
+motherboard	NOUN=1		-
+motion	NOUN=5		nv
+motions	NOUN=1	NOUN=motion	NV
+motivating	VERB=1	VERB=motivate	naV
+motive	NOUN=2		na
+motives	NOUN=2	NOUN=motive	N
+motor	NOUN=1		nva
+motorized	VERB=1	VERB=motorize	aV
+motorway	NOUN=1		n
+mould	NOUN=1		nv
+mountain	NOUN=2		n
+mountainous	ADJ=1		a
+mountains	NOUN=2	NOUN=mountain	N
+mounted	VERB=1	VERB=mount	aV
+mouse	NOUN=1		nv
+mouth	NOUN=2		nv
+mouths	NOUN=1	NOUN=mouth	NV
+move	VERB=6 NOUN=5		nv
+moveable	ADJ=1		a
+moved	VERB=8	VERB=move	aV
+movement	NOUN=6		n
+movements	NOUN=3	NOUN=movement	N
+movie	NOUN=7		n
+movies	NOUN=3	NOUN=movie	N
+moving	VERB=8 ADJ=2 NOUN=1	VERB=move	aV
+much	ADV=33 ADJ=20		nar
+muddying	VERB=1	VERB=muddy	V
+mugging	NOUN=1		nV
+multicultural	ADJ=1		a
+multiple	ADJ=6		na
+multisite	ADJ=1		-
+multitude	NOUN=1		n
+municipal	ADJ=1		a
+municipalities	NOUN=1	NOUN=municipality	N
+municipality	NOUN=2		n
+murder	NOUN=1		nv
+musems	NOUN=1	NOUN=musem	-
+museum	NOUN=8		n
+museums	NOUN=3	NOUN=museum	N
+music	NOUN=15		n
+musical	ADJ=2		na
+musicians	NOUN=1	NOUN=musician	N
+must	AUX=21 NOUN=3		na
+mutant	ADJ=2 NOUN=2		na
+mutants	NOUN=3	NOUN=mutant	N
+mutated	VERB=1	VERB=mutate	V
+mutation	NOUN=13		n
+mutual	ADJ=2		a
+my	PRON=130		-
+myself	PRON=8		-
+mythical	ADJ=1		a
+mɔʁo	PROPN=1		-
+n	NOUN=2 CCONJ=1 PART=1	CCONJ=and PART=not	n
+n'	CCONJ=1	CCONJ=and	-
+n't	PART=161	PART=not	-
+n-	INTJ=2		-
+na	PART=5	PART=to	n
+naborhood	NOUN=1	NOUN=neighborhood	-
+nail	NOUN=2		nv
+name	NOUN=44 VERB=2		nv
+named	VERB=17	VERB=name	V
+namely	ADV=4		r
+names	NOUN=16	NOUN=name	nNV
+namesake	NOUN=1		n
+naming	VERB=2	VERB=name	naV
+napkin	NOUN=1		n
+narrative	ADJ=5 NOUN=4		na
+narratives	NOUN=1	NOUN=narrative	N
+narrator	NOUN=1		n
+narrower	ADJ=1	ADJ=narrow	A
+natal	ADJ=2		na
+nation	NOUN=6		n
+national	ADJ=12		na
+nationalism	NOUN=1		n
+nationalist	ADJ=1		na
+nationalities	NOUN=1	NOUN=nationality	N
+nationality	NOUN=2		n
+nationally	ADV=3		r
+nations	NOUN=1	NOUN=nation	N
+native	ADJ=3 NOUN=1		na
+natives	NOUN=1	NOUN=native	N
+natrually	ADV=1	ADV=naturally	-
+natural	ADJ=13		na
+naturally	ADV=1		r
+nature	NOUN=12		n
+navy	NOUN=1		n
+nazi	PROPN=1	PROPN=Nazi	na
+near	ADP=11 VERB=1		var
+nearby	ADJ=3		ar
+nearest	ADJ=3	ADJ=near	rA
+nearly	ADV=5		r
+neat	ADJ=3		a
+necessarily	ADV=6		r
+necessary	ADJ=8		na
+necessity	NOUN=3		n
+need	VERB=30 NOUN=9 AUX=1		nv
+needed	VERB=9	VERB=need	aV
+needing	VERB=1	VERB=need	V
+needs	VERB=4 NOUN=3	VERB=need NOUN=need	rNV
+negative	ADJ=1		nva
+neglect	NOUN=1		nv
+negligence	NOUN=4		n
+negotiate	VERB=1		v
+negotiating	VERB=1	VERB=negotiate	V
+negotiation	NOUN=3		n
+negotiations	NOUN=2	NOUN=negotiation	N
+neighbor	NOUN=1		nv
+neighborhood	NOUN=14		n
+neighborhoods	NOUN=6	NOUN=neighborhood	N
+neighboring	ADJ=1		aV
+neighbourhood	NOUN=1		n
+neighbouring	VERB=3	VERB=neighbour	V
+neither	CCONJ=1 DET=1		a
+neo	ADJ=1		a
+neologism	NOUN=8		n
+nephew	NOUN=4		n
+nest	NOUN=2		nv
+nests	NOUN=1 VERB=1	NOUN=nest VERB=nest	NV
+net	ADJ=1		nva
+network	NOUN=3		nv
+networks	NOUN=2	NOUN=network	NV
+neutral	ADJ=1		na
+never	ADV=20		r
+nevertheless	ADV=1		r
+new	ADJ=81		ar
+newly	ADV=1		r
+newlywed	ADJ=1		n
+news	NOUN=9		n
+newspaper	NOUN=2		n
+newspapers	NOUN=2	NOUN=newspaper	N
+next	ADJ=17 ADV=3		ar
+nexus	NOUN=2		n
+nice	ADJ=13		na
+nicer	ADJ=1	ADJ=nice	A
+nicest	ADJ=1	ADJ=nice	A
+nickname	NOUN=2		nv
+nicknamed	VERB=1	VERB=nickname	V
+nigh	ADV=1		ar
+night	NOUN=15		n
+nightclub	NOUN=1		n
+nightclubs	NOUN=4	NOUN=nightclub	N
+nightgown	NOUN=1		n
+nightie	NOUN=1		n
+nightlife	NOUN=1		n
+nights	NOUN=1	NOUN=night	N
+nine	NUM=3		na
+ninth	ADJ=2		na
+no	DET=69 INTJ=11 ADV=3 VERB=1	VERB=know	nar
+noble	ADJ=1		na
+nobody	PRON=1		n
+noc@paulhastings.com	PROPN=1		-
+noho	X=1		-
+noida	PROPN=2		-
+noir	ADJ=1		-
+noisy	ADJ=1		a
+nomadic	ADJ=1		a
+nominated	VERB=3	VERB=nominate	aV
+nomination	NOUN=5		n
+nominee	NOUN=6		n
+nominees	NOUN=1	NOUN=nominee	N
+non-Microsoft	ADJ=1		-
+non-commercial	ADJ=1		-
+non-fiction	NOUN=1		-
+non-human	ADJ=1		-
+non-lexical	ADJ=1		-
+non-locals	NOUN=1	NOUN=non-local	-
+non-personal	ADJ=1		-
+non-prototypical	ADJ=1		-
+non-representative	ADJ=1		-
+non-scientific	ADJ=1		-
+noncombatants	NOUN=1	NOUN=noncombatant	N
+none	PRON=2		nar
+nonessential	ADJ=1		na
+nonprofit	ADJ=1		na
+nonsense	NOUN=2		na
+nor	CCONJ=5		-
+norm	NOUN=1 VERB=1		n
+normal	ADJ=5		na
+normally	ADV=4		r
+norms	NOUN=1	NOUN=norm	N
+north	ADV=13 NOUN=3		nar
+northeastern	ADJ=1	ADJ=Northeastern	a
+northern	ADJ=6		na
+northwest	ADV=1 NOUN=1		nar
+nose	NOUN=1		nv
+noses	NOUN=2	NOUN=nose	NV
+not	PART=302		r
+notable	ADJ=6		na
+notables	NOUN=1	NOUN=notable	N
+notably	ADV=2		r
+notation	NOUN=2		n
+notch	NOUN=1		nv
+note	VERB=6 NOUN=1		nv
+noted	VERB=5	VERB=note	aV
+notes	NOUN=1 VERB=1	NOUN=note VERB=note	NV
+nothing	PRON=16		nr
+notice	NOUN=3 VERB=3		nv
+noticeable	ADJ=1		a
+noticed	VERB=2	VERB=notice	aV
+notification	NOUN=1		n
+notifications	NOUN=1	NOUN=notification	N
+notified	VERB=1	VERB=notify	V
+notify	VERB=3		v
+notifying	VERB=1	VERB=notify	V
+notion	NOUN=4		n
+notions	NOUN=3	NOUN=notion	N
+notte	PROPN=1	PROPN=Notte	-
+noun	NOUN=2		n
+novel	NOUN=5 ADJ=3		na
+novelists	NOUN=1	NOUN=novelist	N
+novels	NOUN=1	NOUN=novel	N
+now	ADV=68		nr
+nowadays	ADV=1		nr
+nowhere	ADV=3		nr
+nt	PART=7	PART=not	n
+nuclear	ADJ=13		a
+nukes	NOUN=1	NOUN=nuke	NV
+number	NOUN=24		nvA
+numbered	ADJ=4 VERB=2	VERB=number	V
+numbers	NOUN=5	NOUN=number	nNV
+numerous	ADJ=5		a
+nurse	NOUN=1		nv
+nurtured	VERB=1	VERB=nurture	V
+nymex	NOUN=1		-
+née	X=1		-
+n’t	PART=27	PART=not	-
+o'neal	PROPN=1		-
+obedience	NOUN=2		n
+obesium	X=1		-
+object	NOUN=3		nv
+objective	NOUN=1		na
+objectives	NOUN=2	NOUN=objective	N
+objects	NOUN=1	NOUN=object	NV
+obscures	VERB=1	VERB=obscure	V
+observable	ADJ=1		a
+observation	NOUN=2		n
+observations	NOUN=1	NOUN=observation	N
+observe	VERB=1		v
+observed	VERB=4	VERB=observe	aV
+observer	NOUN=2		n
+obtain	VERB=4		v
+obtained	VERB=6	VERB=obtain	V
+obvious	ADJ=4		a
+obviously	ADV=3		r
+occasion	NOUN=3		nv
+occasionally	ADV=2		r
+occasions	NOUN=2	NOUN=occasion	nNV
+occupation	NOUN=7		n
+occupied	VERB=2	VERB=occupy	aV
+occupies	VERB=1	VERB=occupy	V
+occupy	VERB=2		v
+occupying	VERB=2	VERB=occupy	V
+occur	VERB=7		v
+occurred	VERB=2	VERB=occur	V
+occurrence	NOUN=1		n
+occurring	VERB=2	VERB=occur	V
+occurs	VERB=2	VERB=occur	V
+odd	ADJ=1		a
+odds	NOUN=3	NOUN=odd	n
+of	ADP=2067 SCONJ=53		-
+off	ADP=23 ADV=5		var
+offended	VERB=1	VERB=offend	aV
+offense	NOUN=2		n
+offensive	ADJ=5		na
+offer	VERB=14 NOUN=4		nvA
+offered	VERB=2	VERB=offer	V
+offering	VERB=4 NOUN=1	VERB=offer	nV
+offers	VERB=12 NOUN=1	VERB=offer NOUN=offer	NV
+office	NOUN=14		n
+officer	NOUN=2		nv
+officers	NOUN=1	NOUN=officer	NV
+offices	NOUN=7	NOUN=office	N
+official	ADJ=5 NOUN=1		na
+officially	ADV=3		r
+officials	NOUN=3	NOUN=official	N
+offshoot	NOUN=1		n
+offshore	ADV=2 ADJ=1		ar
+often	ADV=18		r
+oh	INTJ=2		n
+oil	NOUN=9		nv
+ok	ADJ=2 INTJ=2		nar
+okay	ADJ=4 INTJ=2		nvar
+old	ADJ=34		na
+older	ADJ=1	ADJ=old	aA
+omitted	VERB=1	VERB=omit	V
+on	ADP=486 ADV=13 SCONJ=13 DET=1 NOUN=1	DET=a	ar
+onboard	ADV=1		-
+once	ADV=10 SCONJ=8		r
+one	NUM=117 NOUN=16 PRON=13 X=1	X=_	na
+onerous	ADJ=1		a
+ones	NOUN=9	NOUN=one	N
+ongoing	ADJ=1		a
+onion	NOUN=1		n
+online	ADJ=7 ADV=3		a
+only	ADV=73 ADJ=30		ar
+onomatopoeia	NOUN=1		n
+onset	NOUN=1		n
+onto	ADP=2		-
+onwards	ADV=1		r
+oolong	NOUN=1		n
+oone	X=1	X=_	-
+oozes	VERB=1	VERB=ooze	NV
+open	ADJ=17 VERB=1		nva
+opened	VERB=4	VERB=open	aV
+opening	NOUN=3 VERB=2	VERB=open	naV
+openly	ADV=1		r
+opens	VERB=1	VERB=open	NV
+operas	NOUN=2	NOUN=opera	N
+operated	VERB=1	VERB=operate	V
+operating	VERB=1	VERB=operate	aV
+operation	NOUN=6		n
+operations	NOUN=2	NOUN=operation	nN
+operator	NOUN=3		n
+operators	NOUN=21	NOUN=operator	N
+opinion	NOUN=4		n
+opinions	NOUN=2	NOUN=opinion	N
+opponents	NOUN=1	NOUN=opponent	N
+opportunities	NOUN=2	NOUN=opportunity	N
+opportunity	NOUN=9		n
+oppose	VERB=2		v
+opposed	VERB=5	VERB=oppose	aV
+opposite	NOUN=3 ADJ=2 ADP=2		nar
+opted	VERB=1	VERB=opt	V
+optimal	ADJ=1		a
+option	NOUN=5		n
+options	NOUN=5	NOUN=option	N
+or	CCONJ=278		n
+oracional	X=1		-
+orange	ADJ=3		na
+orbit	NOUN=2		nv
+orchestra	NOUN=3		n
+orchestral	ADJ=2		a
+order	NOUN=22 VERB=4		nv
+ordered	VERB=3	VERB=order	aV
+ordering	VERB=1	VERB=order	nV
+ordinary	ADJ=5		na
+organisation	NOUN=2		n
+organization	NOUN=7		n
+organizations	NOUN=1	NOUN=organization	N
+organize	VERB=1		v
+organized	VERB=4	VERB=organize	aV
+organizer	NOUN=1		n
+organizing	VERB=1	VERB=organize	V
+orientations	NOUN=1	NOUN=orientation	N
+oriented	VERB=3	VERB=orient	aV
+origin	NOUN=5		n
+original	ADJ=15 NOUN=1		na
+originality	NOUN=2		n
+originally	ADV=5		r
+originated	VERB=1	VERB=originate	V
+ornithology	NOUN=1		n
+orthography	NOUN=1		n
+ostensibly	ADV=1		r
+other	ADJ=119 ADV=1		a
+others	NOUN=13 ADJ=1	NOUN=other ADJ=other	-
+otherwise	ADV=6		ar
+our	PRON=95		-
+ourselves	PRON=1		-
+out	ADP=77 ADV=27 NOUN=1 VERB=1	VERB=outperform	nvar
+outbreak	NOUN=5		n
+outcome	NOUN=3		n
+outcrops	NOUN=1	NOUN=outcrop	NV
+outdated	ADJ=1		a
+outdoor	ADJ=1		a
+outdoors	ADV=1		nr
+outer	ADJ=2		aA
+outfielder	NOUN=1		n
+outfit	NOUN=1		nv
+outgoing	ADJ=1		aV
+outlook	PROPN=1		n
+outrageous	ADJ=1		a
+outs	NOUN=1	NOUN=out	NV
+outside	ADP=5 ADV=3		nar
+outsiders	NOUN=1	NOUN=outsider	N
+outstanding	ADJ=4		a
+outweigh	VERB=1		v
+over	ADP=38 ADV=19 ADJ=2 NOUN=1	ADJ=overcooked	nar
+over-eater	NOUN=1		-
+overall	ADJ=5 ADV=4		na
+overdone	VERB=1	VERB=overdo	aV
+overlap	NOUN=1		nv
+overlooked	VERB=1	VERB=overlook	aV
+overnight	ADV=2		ar
+overpriced	ADJ=1		aV
+overseas	ADJ=1 ADV=1		ar
+overshadowed	VERB=2	VERB=overshadow	V
+overstating	VERB=1	VERB=overstate	V
+overthrow	NOUN=1		nv
+overview	NOUN=1		n
+own	ADJ=36 VERB=2		va
+owned	VERB=1	VERB=own	aV
+owner	NOUN=9		nA
+owners	NOUN=5	NOUN=owner	N
+ownership	NOUN=1		n
+owns	VERB=1	VERB=own	V
+p	NOUN=2		n
+p.	NOUN=2	NOUN=page	-
+pabloruizfabo@gmail.com	PROPN=1		-
+pace	NOUN=1		nv
+pack	VERB=2		nv
+package	NOUN=1		nv
+packages	NOUN=2	NOUN=package	NV
+packed	VERB=2	VERB=pack	aV
+pad	NOUN=2		nv
+page	NOUN=2		nv
+paid	VERB=8	VERB=pay	aV
+pain	NOUN=4		nv
+painful	ADJ=1		a
+pains	NOUN=1	NOUN=pain	nNV
+paint	NOUN=1		nv
+painting	NOUN=7		nV
+paintings	NOUN=1	NOUN=painting	N
+pair	NOUN=1		nv
+paired	VERB=1	VERB=pair	aV
+pairing	VERB=1	VERB=pair	nV
+palatial	ADJ=1		a
+palm	NOUN=1		nv
+pander	VERB=1		nv
+panel	NOUN=1		nv
+panic	NOUN=1		nv
+panorama	NOUN=1		n
+panties	NOUN=1		N
+pants	NOUN=4		nNV
+paper	NOUN=11		nv
+papers	NOUN=4	NOUN=paper	nNV
+paradigmatic	ADJ=1		a
+paradigms	NOUN=1	NOUN=paradigm	N
+paragraph	NOUN=1		nv
+parakeets	NOUN=1	NOUN=parakeet	N
+parallel	ADJ=3 NOUN=1		nva
+paranormal	ADJ=1		a
+parasite	NOUN=1		n
+paratexts	NOUN=2	NOUN=paratext	-
+parental	ADJ=1		a
+parenthetically	ADV=1		r
+parents	NOUN=3	NOUN=parent	NV
+parish	NOUN=1		n
+park	NOUN=4 PROPN=2 VERB=1		nv
+parking	NOUN=6 VERB=1	VERB=park	nV
+parks	NOUN=3	NOUN=park	nNV
+parliament	NOUN=1		n
+parody	NOUN=1		nv
+part	NOUN=29		nvr
+partially	ADV=2		r
+participant	NOUN=5		n
+participants	NOUN=7	NOUN=participant	N
+participated	VERB=1	VERB=participate	V
+participating	VERB=3	VERB=participate	aV
+participation	NOUN=2		n
+particle	NOUN=3		n
+particles	NOUN=10	NOUN=particle	N
+particular	ADJ=19		na
+particularly	ADV=11		r
+parties	NOUN=8	NOUN=party	NV
+partisanship	NOUN=1		n
+partly	ADV=1		r
+partner	NOUN=4		nv
+partnered	VERB=1	VERB=partner	V
+partnership	NOUN=1		n
+parts	NOUN=12	NOUN=part	nNV
+party	NOUN=19 PROPN=3 VERB=3	PROPN=Party	nv
+pas	PROPN=1		n
+pass	VERB=3		nvaN
+passable	ADJ=1		a
+passage	NOUN=1		n
+passed	VERB=4	VERB=pass	V
+passenger	NOUN=1		n
+passengers	NOUN=3	NOUN=passenger	N
+passing	NOUN=2 VERB=2	VERB=pass	narV
+passport	NOUN=5		n
+passports	NOUN=1	NOUN=passport	N
+past	NOUN=11 ADJ=7 ADP=1 ADV=1 SCONJ=1		nar
+patents	NOUN=1	NOUN=patent	NV
+paternal	ADJ=1		a
+path	NOUN=2		n
+paths	NOUN=1	NOUN=path	N
+patience	NOUN=2		n
+patient	NOUN=3		na
+patients	NOUN=1	NOUN=patient	N
+patriotic	ADJ=1		a
+patrons	NOUN=1	NOUN=patron	N
+pattern	NOUN=1		nv
+patterns	NOUN=1	NOUN=pattern	NV
+paulhastings.com	PROPN=2		-
+pause	NOUN=2		nv
+paved	ADJ=1		aV
+pay	VERB=17 NOUN=1		nv
+paying	VERB=1	VERB=pay	aV
+payment	NOUN=8		n
+payments	NOUN=1	NOUN=payment	N
+payroll	NOUN=4		n
+pdf	NOUN=2		-
+peace	NOUN=17		n
+peaceful	ADJ=2		a
+peacefully	ADV=1		r
+peak	NOUN=2		nv
+peaking	VERB=2	VERB=peak	V
+pearl	NOUN=1		nv
+pedagogical	ADJ=1		a
+pedestrian	NOUN=1		na
+pedi	NOUN=1		-
+pediatric	ADJ=2		a
+pediatricians	NOUN=1	NOUN=pediatrician	N
+peeled	VERB=1	VERB=peel	aV
+peer	NOUN=3		nv
+peers	NOUN=1	NOUN=peer	NV
+peiod	NOUN=1	NOUN=period	-
+pen	NOUN=1		nv
+penalizing	VERB=1	VERB=penalize	V
+pencil	NOUN=1		nv
+peninsula	NOUN=1		n
+penultimate	ADJ=1		na
+peopel	NOUN=1	NOUN=people	-
+people	NOUN=105	NOUN=person	nv
+peoples	NOUN=1	NOUN=people	nNV
+pepper	NOUN=1		nv
+per	ADP=19		-
+perceive	VERB=1		v
+perceived	VERB=3	VERB=perceive	aV
+percent	NOUN=9		n
+perception	NOUN=2		n
+perceptions	NOUN=3	NOUN=perception	N
+peremptory	ADJ=1		a
+perfect	ADJ=4		nva
+perform	VERB=1 X=1	X=_	v
+performance	NOUN=11		n
+performances	NOUN=8	NOUN=performance	N
+performed	VERB=9	VERB=perform	V
+performing	NOUN=3 VERB=1	VERB=perform	nV
+perhaps	ADV=5		r
+perils	NOUN=1	NOUN=peril	NV
+period	NOUN=17		n
+periods	NOUN=1	NOUN=period	N
+perks	NOUN=2	NOUN=perk	NV
+permanent	ADJ=2		na
+permanently	ADV=1		r
+permeated	VERB=1	VERB=permeate	V
+permissible	ADJ=1		a
+permission	NOUN=3		n
+permissive	ADJ=1		a
+permits	VERB=1	VERB=permit	NV
+permitted	VERB=3	VERB=permit	V
+peroxide	NOUN=4		nv
+persecuted	VERB=1	VERB=persecute	V
+persecution	NOUN=1		n
+perseverance	NOUN=1		n
+persist	VERB=2		v
+persistence	NOUN=2		n
+persistent	ADJ=1		a
+person	NOUN=20		n
+personable	ADJ=1		a
+personal	ADJ=10		na
+personality	NOUN=3		n
+personally	ADV=2		r
+persons	NOUN=4	NOUN=person	N
+perspective	NOUN=4		n
+perspectives	NOUN=1	NOUN=perspective	N
+pertains	VERB=1	VERB=pertain	V
+perverted	ADJ=2		aV
+pet	NOUN=4		nva
+petri	PROPN=1	PROPN=Petri	-
+pets	NOUN=1	NOUN=pet	NV
+petty	ADJ=1		na
+pharmaceutical	ADJ=1		na
+phase	NOUN=2		nv
+phenomena	NOUN=1	NOUN=phenomenon	N
+phenomenal	ADJ=1		a
+phenomenon	NOUN=6		n
+philippine	ADJ=1	ADJ=Philippine	na
+philologist	NOUN=1		n
+philosopher	NOUN=2		n
+philosophers	NOUN=1	NOUN=philosopher	N
+philosophically	ADV=1		r
+philosophy	NOUN=3		n
+phone	NOUN=8 VERB=1		nv
+phones	NOUN=1	NOUN=phone	NV
+phonetics	NOUN=1		n
+phonology	NOUN=1		n
+phonosemanticism	NOUN=1		-
+photo	NOUN=1		n
+photograph	NOUN=2 VERB=1		nv
+photographer	NOUN=3		n
+photographs	NOUN=1	NOUN=photograph	NV
+photography	NOUN=6		n
+photojournalism	NOUN=1		n
+photos	NOUN=3	NOUN=photo	N
+phrase	NOUN=6		nv
+phylum	NOUN=1		n
+physical	ADJ=2		a
+physically	ADV=1		r
+physician	NOUN=1		n
+physicians	NOUN=1	NOUN=physician	N
+physicist	NOUN=1		n
+physics	NOUN=2		nN
+piano	NOUN=4		nar
+pick	VERB=6 NOUN=1		nv
+picked	VERB=2	VERB=pick	V
+picking	VERB=1	VERB=pick	nV
+picture	NOUN=2		nv
+pictures	NOUN=10	NOUN=picture	NV
+picturesque	ADJ=2		a
+pie	NOUN=2		n
+piece	NOUN=8		nv
+pieces	NOUN=2	NOUN=piece	NV
+pies	NOUN=2	NOUN=pie	N
+pigment	NOUN=1		nv
+piled	VERB=1	VERB=pile	V
+pilot	NOUN=7		nv
+piloting	NOUN=1		nV
+pinchers	NOUN=1	NOUN=pinscher	-
+pioneering	VERB=2	VERB=pioneer	V
+pipe	NOUN=2		nv
+pipeline	NOUN=1		n
+pipelines	NOUN=1	NOUN=pipeline	N
+piss	NOUN=1		nv
+pitcher	NOUN=2		n
+pity	NOUN=1		nv
+pivotal	ADJ=2		a
+pizza	NOUN=9 PROPN=1		n
+pizzas	NOUN=1	NOUN=pizza	N
+pizzerias	NOUN=1	NOUN=pizzeria	N
+placate	VERB=1		v
+place	NOUN=60 VERB=3		nv
+placed	VERB=5	VERB=place	aV
+placement	NOUN=2		n
+places	NOUN=11	NOUN=place	NV
+plagiarized	VERB=1	VERB=plagiarize	aV
+plagues	VERB=1	VERB=plague	NV
+plains	NOUN=1	NOUN=plain	NV
+plaintiff	NOUN=4		n
+plaintiffs	NOUN=8	NOUN=plaintiff	N
+plan	NOUN=4 VERB=2		nv
+plane	NOUN=9		nva
+planet	NOUN=1		n
+planetary	ADJ=1		a
+planned	VERB=2 ADJ=1	VERB=plan	aV
+planning	NOUN=2 VERB=1	VERB=plan	nV
+plans	NOUN=4	NOUN=plan	NV
+plant	NOUN=8		nv
+planted	VERB=1	VERB=plant	aV
+plants	NOUN=6	NOUN=plant	NV
+plat	NOUN=1		nv
+plateau	NOUN=2		n
+plated	VERB=1	VERB=plate	V
+platform	NOUN=2		n
+platted	VERB=2	VERB=plat	V
+play	VERB=12 NOUN=1		nv
+played	VERB=13	VERB=play	aV
+player	NOUN=6		nA
+playing	VERB=5 NOUN=1	VERB=play	nV
+playoffs	NOUN=1	NOUN=playoff	N
+plays	VERB=3 NOUN=1	VERB=play NOUN=play	NV
+plaza	NOUN=1		n
+plazas	NOUN=1	NOUN=plaza	N
+plead	VERB=2		v
+pleaded	VERB=1	VERB=plead	V
+pleasant	ADJ=10		a
+pleasantly	ADV=1		r
+please	INTJ=27 VERB=3		vr
+pleased	ADJ=2		aV
+pleasure	NOUN=1		n
+pled	VERB=1	VERB=plead	V
+pledge	NOUN=3		nv
+pledged	VERB=2	VERB=pledge	aV
+pledging	NOUN=1		V
+plenty	NOUN=2		nr
+plllz	INTJ=1	INTJ=please	-
+plo-	INTJ=1		-
+plot	NOUN=1		nv
+ploughing	VERB=1	VERB=plough	nV
+pls	INTJ=2	INTJ=please	-
+plumbing	NOUN=1		nV
+plural	ADJ=1		na
+pluralism	NOUN=1		n
+pluralist	ADJ=1		n
+pluralistic	ADJ=1		a
+plus	CCONJ=4 NOUN=1		na
+ply	VERB=1		nv
+pm	NOUN=3	NOUN=p.m.	n
+po	NOUN=1		n
+pocket	NOUN=2		nv
+pockets	NOUN=4	NOUN=pocket	NV
+pod	NOUN=2		nv
+podcast	NOUN=2		v
+podcasters	NOUN=1	NOUN=podcaster	-
+podcasts	NOUN=1	NOUN=podcast	V
+podiobooks.com	PROPN=2		-
+poem	NOUN=2		n
+poems	NOUN=4	NOUN=poem	N
+poet	NOUN=1		n
+poetic	ADJ=2		a
+poetry	NOUN=12		n
+point	NOUN=18 PUNCT=1 VERB=1		nv
+pointe	PROPN=1	PROPN=Pointe	-
+pointed	VERB=2	VERB=point	aV
+points	NOUN=7 VERB=1	NOUN=point VERB=point	NV
+poles	NOUN=1	NOUN=pole	NV
+police	NOUN=6		nv
+policeman	NOUN=1		n
+policies	NOUN=5	NOUN=policy	N
+policy	NOUN=2		n
+policymaking	NOUN=1		-
+polite	ADJ=3		a
+political	ADJ=24		a
+politically	ADV=1		r
+politics	NOUN=4		n
+poll	NOUN=2 VERB=1		nv
+polling	NOUN=1		V
+polls	NOUN=3	NOUN=poll	nNV
+pollutant	NOUN=1		n
+polluted	VERB=1	VERB=pollute	aV
+pollution	NOUN=5		n
+polo	NOUN=1		n
+polygons	NOUN=1	NOUN=polygon	N
+pool	NOUN=1		nv
+poor	ADJ=8		na
+pop	NOUN=1		nvar
+popular	ADJ=14		a
+popularity	NOUN=2		n
+popularize	VERB=1		v
+popularized	VERB=1	VERB=popularize	V
+populated	VERB=1	VERB=populate	aV
+population	NOUN=17		n
+populous	ADJ=1		a
+pork	NOUN=2		n
+port	NOUN=1 PROPN=1		nva
+portals	NOUN=1	NOUN=portal	N
+portion	NOUN=3		nv
+portions	NOUN=1	NOUN=portion	NV
+portrayal	NOUN=1		n
+portrayed	VERB=1	VERB=portray	aV
+ports	NOUN=1	NOUN=port	NV
+posed	VERB=1	VERB=pose	aV
+posh	ADJ=1		a
+position	NOUN=20		nv
+positions	NOUN=1	NOUN=position	NV
+positive	ADJ=5		na
+positively	ADV=2		r
+poss	ADJ=1	ADJ=possible	-
+posses	VERB=1	VERB=possess	N
+possess	VERB=1		v
+possessed	VERB=1	VERB=possess	aV
+possession	NOUN=6		n
+possessions	NOUN=3	NOUN=possession	N
+possibilities	NOUN=2	NOUN=possibility	N
+possibility	NOUN=2		n
+possible	ADJ=30		na
+possibly	ADV=8		r
+post	NOUN=6 VERB=5 X=2 ADJ=1 ADP=1		nv
+post-season	ADJ=1		-
+postage	NOUN=1		n
+postdigital	ADJ=2		-
+postdoctoral	ADJ=1		na
+posted	VERB=2	VERB=post	aV
+poster	NOUN=1		nA
+posters	NOUN=2	NOUN=poster	N
+posthumously	ADV=1		r
+posting	NOUN=1		nV
+postponed	VERB=1	VERB=postpone	V
+posts	NOUN=1	NOUN=post	NV
+postseason	NOUN=1		-
+pot	NOUN=1		nv
+potatoes	NOUN=1	NOUN=potato	N
+potential	ADJ=6 NOUN=4		na
+pounds	NOUN=1	NOUN=pound	NV
+poured	VERB=1	VERB=pour	V
+pouring	VERB=1	VERB=pour	aV
+poverty	NOUN=1		n
+power	NOUN=12		nv
+powerful	ADJ=1		ar
+practically	ADV=2		r
+practice	NOUN=4		nv
+practiced	VERB=1	VERB=practice	aV
+practised	VERB=1	VERB=practise	aV
+practitioners	NOUN=1	NOUN=practitioner	N
+pragmatic	ADJ=1		na
+pragmatics	NOUN=1		nN
+praise	NOUN=1 VERB=1		nv
+praised	VERB=1	VERB=praise	V
+pray	VERB=1		v
+prayer	NOUN=4		n
+pre-existing	VERB=1	VERB=pre-exist	-
+pre-organised	VERB=1	VERB=pre-organise	-
+preach	VERB=1		v
+preached	VERB=1	VERB=preach	V
+precedent	NOUN=2		na
+precedents	NOUN=1	NOUN=precedent	N
+preceding	VERB=1	VERB=precede	aV
+precious	ADJ=1		ar
+precipitation	NOUN=1		n
+precise	ADJ=2		a
+predators	NOUN=1	NOUN=predator	N
+predatory	ADJ=5		a
+predecessors	NOUN=1	NOUN=predecessor	N
+predict	VERB=1		v
+predictable	ADJ=2		a
+predicted	VERB=5	VERB=predict	V
+prediction	NOUN=1		n
+predominance	NOUN=1		n
+preety	ADV=1	ADV=pretty	-
+prefer	VERB=1		v
+preferable	ADJ=1		a
+preferably	ADV=1		r
+preference	NOUN=4		n
+pregnant	ADJ=1		a
+prejudices	NOUN=1	NOUN=prejudice	NV
+preliminary	ADJ=2		na
+premature	ADJ=1		a
+premiered	VERB=1	VERB=premiere	V
+premise	NOUN=2		nv
+premised	VERB=1	VERB=premise	V
+preparation	NOUN=1		n
+prepare	VERB=1		v
+prepared	VERB=2	VERB=prepare	aV
+preparing	VERB=1	VERB=prepare	V
+prequel	NOUN=1		-
+preschool	NOUN=1		n
+presence	NOUN=3		n
+present	VERB=8 ADJ=5 NOUN=3		nva
+presented	VERB=2	VERB=present	V
+presenter	NOUN=1		nA
+presents	VERB=4	VERB=present	NV
+preserved	VERB=5	VERB=preserve	aV
+presidency	NOUN=1		n
+president	NOUN=7		n
+presidential	ADJ=3		a
+press	NOUN=1 VERB=1		nv
+pressure	NOUN=11		nv
+pressures	NOUN=2	NOUN=pressure	NV
+prestige	NOUN=4		n
+prestigious	ADJ=1		a
+presume	VERB=1		v
+presumed	VERB=1	VERB=presume	V
+pretense	NOUN=3		n
+prettty	ADV=1	ADV=pretty	-
+pretty	ADV=12 ADJ=2		ar
+prevailing	VERB=3	VERB=prevail	aV
+prevalence	NOUN=1		n
+prevalent	ADJ=1		a
+prevent	VERB=2		v
+prevented	VERB=1	VERB=prevent	V
+preventing	VERB=1	VERB=prevent	V
+prevention	NOUN=3		n
+previous	ADJ=10		a
+previously	ADV=2		r
+price	NOUN=16		nv
+priced	VERB=1 X=1	VERB=price X=_	V
+prices	NOUN=7	NOUN=price	NV
+pricey	ADJ=1		a
+pride	NOUN=1		nv
+primaries	NOUN=1	NOUN=primary	N
+primarily	ADV=7		r
+primary	ADJ=6 NOUN=2		na
+prime	ADJ=1		nva
+primitive	ADJ=2		na
+principal	ADJ=1		na
+principally	ADV=1		r
+principle	NOUN=6		n
+principles	NOUN=3	NOUN=principle	N
+print	NOUN=3 VERB=1		nv
+printed	VERB=3	VERB=print	V
+prior	ADJ=2		na
+priorities	NOUN=1	NOUN=priority	N
+prioritizing	VERB=1	VERB=prioritize	V
+prison	NOUN=1		n
+prisoner	NOUN=1		n
+privacy	NOUN=1		n
+private	ADJ=15		na
+privately	ADV=1		r
+privileged	ADJ=3		aV
+privileges	NOUN=1	NOUN=privilege	NV
+prize	NOUN=3		nva
+prizes	NOUN=1	NOUN=prize	NV
+pro	X=1		nar
+probability	NOUN=2		n
+probably	ADV=17		r
+problem	NOUN=26		n
+problems	NOUN=8	NOUN=problem	N
+procedure	NOUN=3		n
+procedures	NOUN=5	NOUN=procedure	N
+proceed	VERB=4		v
+proceeded	VERB=1	VERB=proceed	V
+proceeding	NOUN=1		nV
+process	NOUN=43		nv
+processes	NOUN=4	NOUN=process	NV
+processing	NOUN=4		nV
+processor	NOUN=1		n
+proclaim	VERB=1		v
+proclaimed	VERB=1	VERB=proclaim	aV
+proclaiming	VERB=1	VERB=proclaim	V
+proclamations	NOUN=2	NOUN=proclamation	N
+produce	VERB=3		nv
+produced	VERB=1	VERB=produce	V
+producer	NOUN=3		n
+produces	VERB=2	VERB=produce	NV
+product	NOUN=3		n
+production	NOUN=8		n
+productivity	NOUN=3		n
+products	NOUN=4	NOUN=product	N
+profess	VERB=1		v
+profession	NOUN=2		n
+professional	ADJ=15 NOUN=1		na
+professionalized	VERB=1	VERB=professionalize	V
+professionally	ADV=1		r
+professionals	NOUN=2	NOUN=professional	N
+professor	NOUN=5		n
+professors	NOUN=1	NOUN=professor	N
+profiled	VERB=1	VERB=profile	V
+profit	NOUN=2 VERB=1		nv
+profitable	ADJ=2		a
+profits	NOUN=3	NOUN=profit	nNV
+profound	ADJ=1		a
+program	NOUN=7		nv
+programmer	NOUN=1		n
+programmers	NOUN=1	NOUN=programmer	N
+programming	NOUN=2		nV
+progress	NOUN=2		nv
+prohibited	VERB=3	VERB=prohibit	aV
+project	NOUN=27		nv
+projects	NOUN=10	NOUN=project	NV
+prolific	ADJ=1		a
+prolonged	VERB=1	VERB=prolong	aV
+prominence	NOUN=3		n
+prominent	ADJ=4		a
+promise	NOUN=2		nv
+promised	VERB=5	VERB=promise	V
+promises	NOUN=1 VERB=1	NOUN=promise VERB=promise	NV
+promote	VERB=4		v
+promoted	VERB=2	VERB=promote	V
+promoting	VERB=5	VERB=promote	V
+promotion	NOUN=1		n
+promotional	ADJ=1 NOUN=1		a
+prompt	ADJ=2		nva
+promulgate	VERB=1		v
+pronoun	NOUN=2		n
+pronounced	VERB=3	VERB=pronounce	aV
+pronunciation	NOUN=4		n
+proof	NOUN=7		nva
+proper	ADJ=11		a
+properly	ADV=1		r
+properties	NOUN=3	NOUN=property	N
+property	NOUN=57		n
+prophet	NOUN=2		n
+proponent	NOUN=2		n
+proponents	NOUN=2	NOUN=proponent	N
+proposal	NOUN=1		n
+proposals	NOUN=2	NOUN=proposal	N
+propose	VERB=5		v
+proposed	VERB=12	VERB=propose	V
+proposing	VERB=3	VERB=propose	V
+propositions	NOUN=1	NOUN=proposition	NV
+proprietary	ADJ=1		na
+props	NOUN=1	NOUN=prop	nNV
+propter	X=1		-
+pros	NOUN=1	NOUN=pro	N
+prosperous	ADJ=3		a
+protect	VERB=9		v
+protected	VERB=10	VERB=protect	aV
+protecting	VERB=2	VERB=protect	aV
+protection	NOUN=5		n
+protections	NOUN=1	NOUN=protection	N
+protest	NOUN=1		nv
+protesting	VERB=1	VERB=protest	V
+protests	NOUN=1	NOUN=protest	NV
+protégé	NOUN=1		-
+proud	ADJ=2		a
+prove	VERB=6		v
+proved	VERB=1	VERB=prove	aV
+proven	VERB=1	VERB=prove	aV
+proves	VERB=1	VERB=prove	V
+provide	VERB=18		v
+provided	VERB=8	VERB=provide	V
+providers	NOUN=1	NOUN=provider	N
+provides	VERB=15	VERB=provide	V
+providing	VERB=4	VERB=provide	V
+province	NOUN=2		n
+provincial	ADJ=1		na
+proving	VERB=2	VERB=prove	V
+provision	NOUN=2		nv
+provisions	NOUN=1	NOUN=provision	nNV
+provocation	NOUN=1		n
+provoke	VERB=1		v
+provoked	VERB=3	VERB=provoke	aV
+provoking	VERB=2	VERB=provoke	aV
+prowess	NOUN=1		n
+proximity	NOUN=1		n
+proxy	NOUN=1		n
+pseudonym	NOUN=2		n
+psychoanalysis	NOUN=1		n
+psychology	NOUN=7		n
+pub	NOUN=1		n
+public	ADJ=47 NOUN=3		na
+publication	NOUN=7		n
+publications	NOUN=4	NOUN=publication	N
+publicity	NOUN=1		n
+publicized	VERB=1	VERB=publicize	aV
+publish	VERB=1		v
+published	VERB=21	VERB=publish	aV
+publisher	NOUN=2		n
+publishers	NOUN=2	NOUN=publisher	N
+publishing	NOUN=1		nV
+pucker	NOUN=1		nv
+pudding	NOUN=2		n
+pueble	PROPN=1	PROPN=Pueble	-
+pull	VERB=1		nv
+pulled	VERB=1	VERB=pull	V
+pulpit	NOUN=1		n
+pun	NOUN=1		nv
+punch	VERB=1		nv
+punchline	NOUN=1		-
+puncturing	VERB=1	VERB=puncture	V
+punishment	NOUN=2		n
+punitive	ADJ=8		a
+punjab	PROPN=2		n
+puns	NOUN=1	NOUN=pun	NV
+pup	NOUN=1		nv
+pupil	NOUN=1		n
+puppy	NOUN=1		n
+purchase	VERB=3 NOUN=2		nv
+purchased	VERB=4	VERB=purchase	V
+pure	ADJ=1		a
+purely	ADV=2		r
+purported	VERB=1	VERB=purport	V
+purpose	NOUN=11		nv
+purposes	NOUN=3	NOUN=purpose	NV
+purrs	NOUN=1	NOUN=purr	NV
+pursue	VERB=4		v
+purveyed	VERB=1	VERB=purvey	V
+pushed	VERB=1	VERB=push	V
+pushing	VERB=2	VERB=push	nV
+put	VERB=13		nv
+puts	VERB=2	VERB=put	NV
+putting	VERB=3	VERB=put	nV
+quaint	ADJ=1		a
+qualifications	NOUN=3	NOUN=qualification	N
+qualified	VERB=3 ADJ=1	VERB=qualify	aV
+qualitative	ADJ=3		a
+quality	NOUN=9 ADJ=1		na
+quantifying	VERB=1	VERB=quantify	V
+quantitative	ADJ=2		a
+quantity	NOUN=3		n
+quarter	NOUN=1		nv
+quest	NOUN=1		nv
+question	NOUN=26		nv
+questionable	ADJ=1		a
+questioning	VERB=1	VERB=question	naV
+questions	NOUN=20	NOUN=question	NV
+questionsand	NOUN=1		-
+quick	ADJ=4		nar
+quicker	ADJ=1	ADJ=quick	rA
+quickly	ADV=8		r
+quid	X=1		n
+quiet	ADJ=4		nvar
+quieter	ADJ=1	ADJ=quiet	A
+quite	ADV=11 DET=7		r
+quitting	VERB=1	VERB=quit	V
+quo	X=1		-
+quote	NOUN=3 VERB=1		nv
+quoted	VERB=2	VERB=quote	V
+quotes	NOUN=4	NOUN=quote	NV
+r	AUX=4	AUX=be	n
+r2	PROPN=1		-
+r2d2	PROPN=1		-
+race	NOUN=2		nv
+racial	ADJ=1		a
+radiation	NOUN=1		n
+radical	ADJ=4		na
+radio	NOUN=2		nva
+radius	NOUN=2		n
+raffle	NOUN=1		nv
+ragga	NOUN=1		-
+ragnarok	PROPN=1	PROPN=Ragnarok	n
+raid	NOUN=1		nv
+rail	NOUN=2		nv
+railroad	NOUN=1		nv
+rails	NOUN=1	NOUN=rail	nNV
+rained	VERB=2	VERB=rain	V
+rainforest	NOUN=1		n
+rains	NOUN=1	NOUN=rain	NV
+raise	VERB=2		nv
+raised	VERB=6	VERB=raise	aV
+raises	VERB=2	VERB=raise	NV
+raising	VERB=1	VERB=raise	naV
+rakau	NOUN=1		-
+rambling	ADJ=1		aV
+ramifications	NOUN=1	NOUN=ramification	N
+ramp	NOUN=1		nv
+rampart	NOUN=1		n
+ran	VERB=4	VERB=run	V
+random	ADJ=2		a
+range	NOUN=5		nv
+ranging	VERB=1	VERB=range	aV
+rank	NOUN=3		nva
+ranked	VERB=1	VERB=rank	aV
+rankings	NOUN=1	NOUN=ranking	N
+ranks	NOUN=3 VERB=3	NOUN=rank VERB=rank	NV
+rap	NOUN=1		nv
+rapid	ADJ=4		na
+rapidly	ADV=4		r
+rappers	NOUN=1	NOUN=rapper	N
+rare	ADJ=7		a
+rarely	ADV=1		r
+rat	NOUN=4		nv
+rate	NOUN=2		nv
+rated	VERB=1	VERB=rate	V
+rates	NOUN=4	NOUN=rate	nNV
+rather	ADV=16		r
+ratings	NOUN=1	NOUN=rating	N
+rational	ADJ=2		na
+rationale	NOUN=1		n
+rationales	NOUN=4	NOUN=rationale	N
+rationally	ADV=1		r
+raw	ADJ=1		na
+rays	NOUN=1	NOUN=ray	NV
+re	ADP=1		n
+re-embarking	VERB=1	VERB=re-embark	-
+re-enactments	NOUN=1	NOUN=re-enactment	-
+re-record	VERB=1		-
+re-wording	NOUN=1		-
+reach	VERB=5 NOUN=1		nv
+reached	VERB=2	VERB=reach	V
+reaches	NOUN=1	NOUN=reach	NV
+react	VERB=1		v
+reaction	NOUN=1		n
+reactionary	ADJ=1		na
+reactions	NOUN=4	NOUN=reaction	N
+read	VERB=9		nv
+reader	NOUN=1		n
+readers	NOUN=4	NOUN=reader	N
+reading	VERB=6 NOUN=4	VERB=read	nV
+readings	NOUN=2	NOUN=reading	N
+reads	VERB=2	VERB=read	NV
+ready	ADJ=7		nva
+reaffirm	VERB=2		v
+reaffirms	VERB=1	VERB=reaffirm	V
+real	ADJ=22 ADV=3		nar
+realisation	NOUN=1		n
+realised	VERB=1	VERB=realise	aV
+realist	NOUN=1		n
+realistic	ADJ=1		a
+reality	NOUN=2		n
+realize	VERB=5		v
+really	ADV=47		r
+rear	ADJ=1		nva
+reason	NOUN=13		nv
+reasonable	ADJ=5		a
+reasonably	ADV=4		r
+reasoned	VERB=1	VERB=reason	aV
+reasons	NOUN=15	NOUN=reason	NV
+reassignment	NOUN=1		n
+rebels	NOUN=1	NOUN=rebel	NV
+rebirth	NOUN=1		n
+reborn	ADJ=1		a
+rebuilding	NOUN=1		nV
+rebuttal	NOUN=1		n
+recall	VERB=1		nv
+recalled	VERB=2	VERB=recall	V
+receipt	NOUN=2		nv
+receive	VERB=7		v
+received	VERB=19	VERB=receive	aV
+receives	VERB=1	VERB=receive	V
+receiving	VERB=2	VERB=receive	V
+recent	ADJ=13		na
+recently	ADV=9		r
+receptive	ADJ=1		a
+recession	NOUN=1		n
+recipe	NOUN=1		n
+recipient	NOUN=5		n
+recipients	NOUN=1	NOUN=recipient	N
+reciprocate	VERB=1		v
+recitation	NOUN=1		n
+recite	VERB=1		v
+reclaim	VERB=1		v
+recognition	NOUN=8		n
+recognize	VERB=5		v
+recognized	VERB=5	VERB=recognize	aV
+recognizing	VERB=1	VERB=recognize	V
+recollected	VERB=1	VERB=recollect	V
+recomend	VERB=2	VERB=recommend	-
+recommend	VERB=19		v
+recommendation	NOUN=1		n
+recommendations	NOUN=1	NOUN=recommendation	N
+recommended	VERB=8	VERB=recommend	V
+reconciliation	NOUN=1		n
+reconsider	VERB=1		v
+reconstruction	NOUN=1		n
+record	NOUN=6 VERB=4 ADJ=1		nv
+recorded	VERB=1	VERB=record	aV
+recording	NOUN=1 VERB=1	VERB=record	nV
+recordings	NOUN=3	NOUN=recording	N
+recordkeeping	NOUN=1		-
+recount	VERB=1		nv
+recovered	VERB=1	VERB=recover	aV
+recovering	VERB=1	VERB=recover	aV
+recovery	NOUN=1		n
+recreation	NOUN=2		n
+recreational	ADJ=2		a
+recruiting	NOUN=1		V
+recruitment	NOUN=1		n
+recruits	VERB=1	VERB=recruit	NV
+recurring	VERB=1	VERB=recur	aV
+recycled	VERB=1	VERB=recycle	V
+recycling	VERB=1	VERB=recycle	nV
+red	ADJ=4 NOUN=1 VERB=1	VERB=read	naV
+redesigning	VERB=1	VERB=redesign	V
+redevelopment	NOUN=1		n
+rediscovered	VERB=1	VERB=rediscover	V
+redlined	VERB=1	VERB=redline	V
+reduced	VERB=5	VERB=reduce	aV
+reduces	VERB=2	VERB=reduce	V
+reducing	VERB=3	VERB=reduce	nV
+reef	NOUN=1		nv
+reefs	NOUN=2	NOUN=reef	NV
+reel	NOUN=1		nv
+reemerged	VERB=1	VERB=reemerge	-
+refer	VERB=4		v
+reference	NOUN=2		nv
+referenced	VERB=1	VERB=reference	aV
+references	NOUN=1	NOUN=reference	NV
+referencing	VERB=2	VERB=reference	V
+referred	VERB=4	VERB=refer	V
+referring	VERB=1	VERB=refer	V
+refers	VERB=1	VERB=refer	V
+refinement	NOUN=1		n
+refineries	NOUN=1	NOUN=refinery	N
+refinery	NOUN=3		n
+reflect	VERB=3		v
+reflected	VERB=2	VERB=reflect	aV
+reflection	NOUN=1		n
+reflects	VERB=4	VERB=reflect	V
+reform	NOUN=5		nv
+refrigerators	NOUN=1	NOUN=refrigerator	N
+refugee	NOUN=2		n
+refugees	NOUN=1	NOUN=refugee	N
+refurbishing	NOUN=1		V
+refused	VERB=4	VERB=refuse	V
+refusing	VERB=2	VERB=refuse	V
+regal	ADJ=1		a
+regalia	NOUN=1		n
+regard	NOUN=1 VERB=1		nv
+regarded	VERB=1	VERB=regard	V
+regarding	VERB=7	VERB=regard	V
+regardless	ADV=1		ar
+regards	NOUN=6		NV
+region	NOUN=13		n
+regionally	ADV=1		r
+regions	NOUN=1	NOUN=region	N
+registered	VERB=1	VERB=register	aV
+registering	VERB=1	VERB=register	V
+registration	NOUN=1		n
+regress	NOUN=1		nv
+regular	ADJ=7		na
+regularly	ADV=3		r
+regulation	NOUN=1		na
+regulatory	ADJ=1		a
+reign	NOUN=1		nv
+reigns	NOUN=1	NOUN=reign	NV
+reinforces	VERB=1	VERB=reinforce	V
+reinterred	VERB=1	VERB=reinter	-
+reintroduced	VERB=1	VERB=reintroduce	V
+reinvigorate	VERB=1		v
+reject	VERB=3		nv
+rejecting	VERB=1	VERB=reject	V
+relate	VERB=2		v
+related	ADJ=9		aV
+relates	VERB=2	VERB=relate	V
+relating	VERB=1	VERB=relate	V
+relation	NOUN=3		n
+relations	NOUN=4	NOUN=relation	nN
+relationship	NOUN=11		n
+relationships	NOUN=4	NOUN=relationship	N
+relative	ADJ=1		na
+relatively	ADV=2		r
+relatives	NOUN=1	NOUN=relative	N
+relax	VERB=1		v
+relaxing	ADJ=1		aV
+release	NOUN=2 VERB=2		nv
+released	VERB=12	VERB=release	V
+releases	NOUN=1	NOUN=release	NV
+releif	NOUN=1	NOUN=relief	-
+relentlessly	ADV=1		r
+relevance	NOUN=3		n
+relevant	ADJ=3		a
+reliability	NOUN=3		n
+reliable	ADJ=7		a
+reliance	NOUN=1		n
+relief	NOUN=1		n
+relies	VERB=1	VERB=rely	V
+religious	ADJ=4		na
+relocate	VERB=1		v
+relocated	VERB=1	VERB=relocate	aV
+reluctant	ADJ=1		a
+rely	VERB=4		v
+remain	VERB=7		v
+remainder	NOUN=2		nv
+remained	VERB=5	VERB=remain	V
+remaining	VERB=3	VERB=remain	aV
+remains	VERB=9 NOUN=2	VERB=remain	nV
+remarkable	ADJ=3		a
+remarkably	ADV=3		r
+remarked	VERB=1	VERB=remark	V
+remarking	VERB=1	VERB=remark	V
+remedies	NOUN=1	NOUN=remedy	NV
+remedy	NOUN=1 VERB=1		nv
+remember	VERB=10		v
+remembered	VERB=1	VERB=remember	V
+remilitarization	NOUN=1		n
+remind	VERB=1		v
+reminding	VERB=1	VERB=remind	V
+remnants	NOUN=1	NOUN=remnant	N
+remodel	NOUN=1		v
+remodels	NOUN=1	NOUN=remodel	V
+remote	ADJ=1		na
+remotely	ADV=1		r
+removal	NOUN=1		n
+removed	VERB=4	VERB=remove	aV
+removes	VERB=1	VERB=remove	NV
+rename	VERB=1		v
+renamed	VERB=1	VERB=rename	V
+render	VERB=1		nv
+rendering	NOUN=1		nV
+renew	VERB=1		v
+renovated	VERB=1	VERB=renovate	V
+renowned	ADJ=1 VERB=1	VERB=renown	a
+rent	VERB=2 NOUN=1		nvV
+rental	NOUN=3 ADJ=2		na
+renting	VERB=1	VERB=rent	nV
+repair	NOUN=12		nv
+repairs	NOUN=2	NOUN=repair	NV
+reparcelling	NOUN=1 VERB=1	VERB=reparcel	-
+repeat	VERB=3 NOUN=1		nv
+repeated	VERB=1	VERB=repeat	aV
+repeating	VERB=1	VERB=repeat	nV
+repetition	NOUN=5		n
+replace	VERB=3		v
+replaced	VERB=4	VERB=replace	V
+replacement	NOUN=2		n
+replacing	VERB=2	VERB=replace	nV
+replete	ADJ=1		va
+replicate	VERB=1		v
+replication	NOUN=27		n
+replications	NOUN=2	NOUN=replication	N
+reply	NOUN=1		nv
+report	NOUN=1 VERB=1		nv
+reported	VERB=3	VERB=report	aV
+reporter	NOUN=3		n
+reporters	NOUN=1	NOUN=reporter	N
+reports	VERB=3	VERB=report	NV
+repose	NOUN=1		nv
+repositioning	VERB=1	VERB=reposition	nV
+repository	NOUN=1		n
+represent	VERB=2		v
+representation	NOUN=3		n
+representations	NOUN=1	NOUN=representation	N
+representative	ADJ=2		na
+representatives	NOUN=2	NOUN=representative	N
+represented	VERB=1	VERB=represent	aV
+represents	VERB=7	VERB=represent	V
+reprimand	NOUN=1		nv
+reprimands	NOUN=1	NOUN=reprimand	NV
+reprint	NOUN=1		nv
+reprinted	VERB=2	VERB=reprint	V
+reproduce	VERB=1		v
+reproduced	VERB=1	VERB=reproduce	V
+reproducibility	NOUN=3		n
+repudiation	NOUN=1		n
+repugnant	ADJ=1		a
+repurposed	VERB=1	VERB=repurpose	-
+reputation	NOUN=4		n
+reputations	NOUN=1	NOUN=reputation	N
+request	NOUN=6		nv
+requested	VERB=1	VERB=request	aV
+require	VERB=6		v
+required	VERB=11	VERB=require	aV
+requirement	NOUN=1		n
+requirements	NOUN=1	NOUN=requirement	N
+requires	VERB=3	VERB=require	V
+rescinded	VERB=2	VERB=rescind	V
+rescue	VERB=1		nv
+research	NOUN=49		nv
+researchers	NOUN=11	NOUN=researcher	N
+researching	VERB=1	VERB=research	V
+resembles	VERB=1	VERB=resemble	V
+reserve	NOUN=1		nv
+reserved	VERB=2	VERB=reserve	aV
+reservoirs	NOUN=1	NOUN=reservoir	N
+resided	VERB=1	VERB=reside	V
+residence	NOUN=1		n
+residences	NOUN=1	NOUN=residence	N
+resident	ADJ=1		na
+residential	ADJ=10		a
+residents	NOUN=9	NOUN=resident	N
+resides	VERB=1	VERB=reside	NV
+resistance	NOUN=4		n
+resolution	NOUN=1		n
+resolve	VERB=1		nv
+resolving	VERB=1	VERB=resolve	nV
+resort	NOUN=2		nv
+resorts	NOUN=1	NOUN=resort	NV
+resources	NOUN=3	NOUN=resource	N
+respect	NOUN=15 VERB=1		nv
+respectable	ADJ=1		a
+respected	VERB=2	VERB=respect	aV
+respectful	ADJ=1		a
+respectfully	ADV=1		r
+respective	ADJ=1		a
+respectively	ADV=3		r
+respects	NOUN=1	NOUN=respect	nNV
+respond	VERB=1		v
+responded	VERB=1	VERB=respond	V
+respondent	NOUN=1		na
+respondents	NOUN=1	NOUN=respondent	N
+responding	VERB=1	VERB=respond	V
+response	NOUN=17		n
+responses	NOUN=3	NOUN=response	N
+responsibilities	NOUN=1	NOUN=responsibility	N
+responsibility	NOUN=4		n
+responsible	ADJ=4		a
+rest	NOUN=8 ADJ=1 VERB=1		nv
+restaurant	NOUN=10		n
+restaurants	NOUN=13	NOUN=restaurant	N
+restaurateur	NOUN=1		n
+restocked	VERB=1	VERB=restock	V
+restoration	NOUN=1		n
+restraunt	NOUN=1	NOUN=restaurant	-
+restraunts	NOUN=1	NOUN=restraunt	-
+restricted	ADJ=1		aV
+restricting	VERB=1	VERB=restrict	aV
+restrictions	NOUN=2	NOUN=restriction	N
+restrictive	ADJ=1		a
+result	NOUN=13 VERB=3		nv
+resulted	VERB=3	VERB=result	V
+resulting	VERB=4	VERB=result	V
+results	NOUN=12 VERB=1	NOUN=result VERB=result	NV
+resume	NOUN=3		nv
+resumed	VERB=2	VERB=resume	V
+retail	NOUN=3 ADJ=1		nvr
+retailers	NOUN=1	NOUN=retailer	N
+retaliation	NOUN=1		n
+retention	NOUN=3		n
+retire	VERB=1		v
+retired	VERB=3	VERB=retire	aV
+retirement	NOUN=1		n
+retiring	VERB=2	VERB=retire	aV
+retransmission	NOUN=1		-
+retreat	NOUN=1 VERB=1		nv
+retreated	VERB=1	VERB=retreat	nV
+return	NOUN=11 VERB=6		nv
+returned	VERB=13	VERB=return	V
+returning	VERB=1	VERB=return	aV
+reunify	VERB=1		v
+reused	VERB=1	VERB=reuse	V
+rev1	X=1		-
+reve-	INTJ=1		-
+reveal	VERB=1		v
+revealed	VERB=1	VERB=reveal	V
+reveals	VERB=2	VERB=reveal	V
+revenge	NOUN=1		nv
+revenue	NOUN=1		n
+reverse	VERB=1		nva
+reversion	NOUN=3		n
+review	NOUN=13		nv
+reviewed	VERB=2	VERB=review	V
+reviewing	VERB=1	VERB=review	V
+reviews	NOUN=7 VERB=1	NOUN=review VERB=review	NV
+revised	VERB=3	VERB=revise	aV
+revising	VERB=1	VERB=revise	nV
+revisionist	NOUN=1		n
+revisit	VERB=2		v
+revitalization	NOUN=1		n
+revival	NOUN=3		n
+revolution	NOUN=2		n
+revolutionize	VERB=1		v
+revolutionizing	VERB=1	VERB=revolutionize	V
+reward	NOUN=1 VERB=1		nv
+rewarding	ADJ=1		aV
+rewards	NOUN=1	NOUN=reward	NV
+rhythms	NOUN=1	NOUN=rhythm	N
+rib	NOUN=1		nv
+rice	NOUN=3		nv
+rich	ADJ=4		na
+riches	NOUN=2	NOUN=rich	nN
+richest	ADJ=1	ADJ=rich	A
+rid	ADJ=1		v
+ride	NOUN=4		nv
+rider	NOUN=1		n
+riders	NOUN=1	NOUN=rider	N
+rides	NOUN=1	NOUN=ride	NV
+ridiculous	ADJ=1		a
+ridiculously	ADV=1		r
+rig	NOUN=1		nv
+right	NOUN=23 ADV=20 ADJ=14 INTJ=1		nvar
+rightfully	ADV=1		r
+rightly	ADV=1		r
+rights	NOUN=18	NOUN=right	NV
+rigorous	ADJ=1		a
+ring	NOUN=1		nv
+rip	VERB=1		nv
+rise	NOUN=5 VERB=4		nv
+rises	VERB=1	VERB=rise	NV
+rising	VERB=2	VERB=rise	naV
+risk	VERB=1		nv
+risks	VERB=2	VERB=risk	NV
+ritual	NOUN=1		na
+river	NOUN=4 PROPN=1		n
+rnb	NOUN=1		-
+road	NOUN=4 PROPN=1		n
+roads	NOUN=1	NOUN=road	nN
+roadway	NOUN=1		n
+roadways	NOUN=1	NOUN=roadway	N
+rob	VERB=2		v
+robust	ADJ=1		a
+rock	NOUN=2 VERB=2		nv
+rocket	NOUN=3		nv
+rockets	NOUN=2	NOUN=rocket	NV
+rocks	NOUN=2	NOUN=rock	NV
+rocky	ADJ=2		a
+rodent	NOUN=1		n
+role	NOUN=32		n
+roles	NOUN=7	NOUN=role	N
+roll	NOUN=1		nv
+rolled	VERB=3	VERB=roll	aV
+rolling	ADJ=2		naV
+rolls	NOUN=1	NOUN=roll	NV
+romance	NOUN=2		nva
+romantic	ADJ=6		na
+room	NOUN=19		nv
+rooms	NOUN=5	NOUN=room	nNV
+rooted	VERB=1	VERB=root	aV
+roots	NOUN=2	NOUN=root	nNV
+rope	NOUN=1		nv
+rose	VERB=5	VERB=rise	naV
+rosters	NOUN=1	NOUN=roster	N
+rot	VERB=1		nv
+rotating	VERB=1	VERB=rotate	V
+rotation	NOUN=1		n
+roughly	ADV=3		r
+round	NOUN=2 ADJ=1		nvar
+route	NOUN=5		nv
+routes	NOUN=4	NOUN=route	NV
+rreynol...@cogeco.ca	PROPN=1		-
+rubber	NOUN=1		nva
+rude	ADJ=1		a
+ruder	ADJ=1	ADJ=rude	A
+rug	NOUN=1		n
+rule	NOUN=6 VERB=1		nv
+ruled	VERB=2	VERB=rule	aV
+rules	NOUN=10	NOUN=rule	NV
+ruling	NOUN=1 VERB=1	VERB=rule	naV
+rum	NOUN=2		na
+rumored	VERB=1	VERB=rumor	V
+rums	NOUN=1	NOUN=rum	N
+run	VERB=12 NOUN=3		nv
+runner	NOUN=2		n
+running	VERB=10	VERB=run	naV
+runs	VERB=4 NOUN=3	VERB=run NOUN=run	NV
+runway	NOUN=1		n
+rush	VERB=1		nva
+rushed	VERB=1	VERB=rush	aV
+rust	ADJ=1		nva
+s	AUX=22 PART=19 PRON=2 PROPN=1 X=1	AUX=be PART='s PRON=we X=_	n
+s-	INTJ=1		-
+s.hernandez@udc.es	PROPN=1		-
+s/he	PRON=1		-
+s100	PROPN=1	PROPN=S100	-
+saccades	NOUN=2	NOUN=saccade	N
+sacramental	ADJ=1		a
+sacred	ADJ=2		a
+sacrifice	NOUN=1		nv
+sad	ADJ=2		a
+sadistically	ADV=1		-
+sadists	NOUN=1	NOUN=sadist	N
+sadly	ADV=1		r
+safe	ADJ=7		na
+safely	ADV=1		r
+safety	NOUN=1		n
+sage	ADJ=1		na
+sagotra	X=1		-
+said	VERB=49 ADJ=1	VERB=say	aV
+sailed	VERB=1	VERB=sail	V
+sails	NOUN=1	NOUN=sail	NV
+salad	NOUN=1		n
+salary	NOUN=1		n
+sales	NOUN=1	NOUN=sale	nN
+salon	NOUN=3		n
+salons	NOUN=1	NOUN=salon	N
+saloon	NOUN=1		n
+salsa	NOUN=1		n
+salute	VERB=1		nv
+samantha	PROPN=1	PROPN=Samantha	-
+same	ADJ=46		na
+sample	NOUN=11 VERB=1		nv
+samples	NOUN=9	NOUN=sample	NV
+sampling	VERB=1	VERB=sample	nV
+san	PROPN=2	PROPN=San	-
+sand	NOUN=3		nv
+sandals	NOUN=1	NOUN=sandal	N
+sandwich	NOUN=1		nv
+sandwiches	NOUN=1	NOUN=sandwich	NV
+sang	VERB=1	VERB=sing	nV
+santorum	NOUN=11		-
+sat	VERB=2	VERB=sit	nV
+satellite	NOUN=2		nva
+satire	NOUN=2		n
+satirical	ADJ=1		a
+satisfied	ADJ=1 VERB=1	VERB=satisfy	aV
+satisfy	VERB=2		v
+satisfying	ADJ=2		aV
+saturday	PROPN=1	PROPN=Saturday	n
+sausages	NOUN=4	NOUN=sausage	N
+save	VERB=2		nv
+saw	VERB=5	VERB=see	nvV
+say	VERB=50 INTJ=3		nv
+saying	VERB=7	VERB=say	nV
+says	VERB=8	VERB=say	NV
+scale	NOUN=8		nv
+scan	NOUN=1 VERB=1		nv
+scanning	NOUN=1		nV
+scapes	NOUN=1	NOUN=scape	N
+scarce	ADJ=1		ar
+scarcely	ADV=1		r
+scared	VERB=1	VERB=scare	aV
+scary	ADJ=1		a
+scenario	NOUN=1		n
+scene	NOUN=4		n
+scenery	NOUN=3		n
+scenic	ADJ=2		a
+scenicly	ADV=1		-
+schedule	NOUN=1		nv
+scheduled	VERB=3	VERB=schedule	aV
+scheme	NOUN=1		nv
+scholar	NOUN=1		n
+scholarly	ADJ=3		a
+scholars	NOUN=4	NOUN=scholar	N
+scholarship	NOUN=1		n
+school	NOUN=29		nv
+schoolchildren	NOUN=1	NOUN=schoolchild	-
+schooling	VERB=1	VERB=school	nV
+schools	NOUN=3	NOUN=school	NV
+schoolteacher	NOUN=1		n
+sci	NOUN=2		-
+science	NOUN=19 PROPN=1	PROPN=Science	n
+sciences	NOUN=1	NOUN=science	N
+scientific	ADJ=14		a
+scientist	NOUN=1		n
+scientists	NOUN=3	NOUN=scientist	N
+scope	NOUN=3		n
+score	NOUN=2		nv
+scored	VERB=1	VERB=score	V
+scores	NOUN=3	NOUN=score	nNV
+scottish	ADJ=1	ADJ=Scottish	na
+scratch	NOUN=1		nv
+screen	NOUN=4		nv
+screening	NOUN=1		nV
+screenwriter	NOUN=2		n
+scripted	VERB=1	VERB=script	aV
+scuba	NOUN=1		n
+sculptures	NOUN=1	NOUN=sculpture	NV
+se	AUX=1	AUX=be	n
+sea	NOUN=9		n
+seafaring	ADJ=1		na
+seafood	NOUN=2		n
+seak	ADJ=1	ADJ=sick	-
+seakness	NOUN=2	NOUN=sickness	-
+seamstress	NOUN=1		n
+search	NOUN=5 VERB=2		nv
+searched	VERB=1	VERB=search	V
+searches	NOUN=1	NOUN=search	NV
+searching	VERB=3 NOUN=1	VERB=search	aV
+season	NOUN=25		nv
+seasonally	ADV=1		r
+seasons	NOUN=1	NOUN=season	NV
+seat	VERB=1		nv
+seated	VERB=1	VERB=seat	aV
+second	ADJ=26 ADV=2 NOUN=1		nvar
+secondaries	NOUN=1	NOUN=secondary	N
+secondary	ADJ=1 NOUN=1		na
+seconds	NOUN=2	NOUN=second	NV
+secret	NOUN=2		na
+secretary	NOUN=1		n
+section	NOUN=4		nv
+sections	NOUN=3	NOUN=section	NV
+sector	NOUN=5		n
+sectors	NOUN=2	NOUN=sector	N
+sects	NOUN=1	NOUN=sect	N
+secular	ADJ=1		na
+secure	VERB=2		va
+securing	VERB=2	VERB=secure	V
+securities	NOUN=1	NOUN=security	N
+security	NOUN=5		n
+sedentary	ADJ=1		a
+see	VERB=58 NOUN=1		nv
+seeing	VERB=5	VERB=see	naV
+seek	VERB=4		nv
+seeking	VERB=6	VERB=seek	nV
+seem	VERB=9		v
+seemed	VERB=1	VERB=seem	V
+seems	VERB=14	VERB=seem	V
+seen	VERB=21	VERB=see	V
+sees	VERB=1	VERB=see	NV
+segment	NOUN=2		nv
+segmented	VERB=2	VERB=segment	aV
+selected	VERB=2	VERB=select	aV
+selection	NOUN=7		n
+selective	ADJ=2		a
+selectiveness	NOUN=1		-
+self	NOUN=13		na
+selfie	NOUN=1		-
+sell	VERB=9		nv
+seller	NOUN=2		n
+sellers	NOUN=2	NOUN=seller	nN
+selling	VERB=2	VERB=sell	nV
+sells	VERB=1	VERB=sell	NV
+semantic	ADJ=5		a
+semantics	NOUN=6		n
+semi-objective	ADJ=1		-
+seminal	ADJ=1		a
+send	VERB=9		v
+sender	NOUN=2		n
+sending	VERB=2	VERB=send	nV
+senior	ADJ=3		na
+sensational	ADJ=1		a
+sense	NOUN=12		nv
+senses	NOUN=2	NOUN=sense	NV
+sensitive	ADJ=1		na
+sensuality	NOUN=1		n
+sent	VERB=9 NOUN=1	VERB=send	naV
+sentence	NOUN=7		nv
+sentences	NOUN=7	NOUN=sentence	NV
+separate	ADJ=3 VERB=1		nva
+separated	VERB=2	VERB=separate	aV
+separately	ADV=1		r
+separates	VERB=2	VERB=separate	NV
+separation	NOUN=1		n
+sequel	NOUN=1		n
+sequence	NOUN=1		nv
+sequences	NOUN=2	NOUN=sequence	NV
+sequential	ADJ=1		a
+series	NOUN=20		n
+serious	ADJ=5		a
+seriously	ADV=3		r
+sermon	NOUN=1		n
+serve	VERB=5		nv
+served	VERB=14	VERB=serve	V
+server	NOUN=3		n
+serves	VERB=1	VERB=serve	NV
+service	NOUN=54		nv
+serviced	VERB=1	VERB=service	V
+services	NOUN=14	NOUN=service	nNV
+serving	VERB=1	VERB=serve	nV
+session	NOUN=1		n
+sessions	NOUN=4	NOUN=session	nN
+set	VERB=11 NOUN=4		nva
+sets	NOUN=2 VERB=2	NOUN=set VERB=set	NV
+setting	NOUN=1 VERB=1	VERB=set	nV
+settle	NOUN=1 VERB=1		nv
+settled	VERB=2	VERB=settle	aV
+settlement	NOUN=3		n
+settlers	NOUN=2	NOUN=settler	N
+setups	NOUN=1	NOUN=setup	N
+seven	NUM=6		na
+seventh	ADJ=1		na
+seventy	NUM=2		na
+several	ADJ=44		a
+severe	ADJ=1		a
+severely	ADV=1		r
+sex	NOUN=5		nv
+sexual	ADJ=2		a
+sexy	ADJ=2		a
+sf	PROPN=1		-
+sfig...@houston.rr.com	PROPN=1		-
+shadows	NOUN=1	NOUN=shadow	NV
+shake	VERB=1		nv
+shaken	VERB=1	VERB=shake	aV
+shal	AUX=1	AUX=shall	-
+shall	AUX=4		-
+shallow	ADJ=2		nva
+sham	NOUN=1		nva
+shame	NOUN=2		nv
+shanna	PROPN=1		-
+shape	NOUN=3 VERB=1		nv
+share	VERB=4 NOUN=2		nv
+shared	VERB=3	VERB=share	aV
+shares	NOUN=9	NOUN=share	NV
+sharing	NOUN=2 VERB=2	VERB=share	naV
+she	PRON=50		-
+shed	VERB=1		nvaV
+sheet	NOUN=1		nv
+sheikh	NOUN=1		n
+shelf	NOUN=1		n
+shelter	NOUN=1		nv
+sheltered	VERB=1	VERB=shelter	aV
+shifted	VERB=2	VERB=shift	V
+shifting	NOUN=1		naV
+shine	VERB=1		nv
+ship	NOUN=1 VERB=1		nv
+shipping	NOUN=2		nV
+ships	NOUN=3	NOUN=ship	NV
+shipwrecks	NOUN=2	NOUN=shipwreck	NV
+shirt	NOUN=4		nv
+shirts	NOUN=5	NOUN=shirt	NV
+shit	NOUN=1		nv
+shock	NOUN=1		nv
+shocked	VERB=1	VERB=shock	aV
+shoes	NOUN=4	NOUN=shoe	nNV
+shop	NOUN=8		nv
+shopping	NOUN=3 VERB=2	VERB=shop	nV
+shops	NOUN=7	NOUN=shop	NV
+shore	NOUN=1		nv
+shores	NOUN=1	NOUN=shore	NV
+short	ADJ=23		nvar
+shortfalls	NOUN=2	NOUN=shortfall	N
+shorthand	NOUN=2		na
+shortly	ADV=3		r
+shorts	NOUN=6	NOUN=short	nNV
+shortstop	NOUN=1		n
+shot	VERB=1	VERB=shoot	naV
+shoul	AUX=1	AUX=should	-
+should	AUX=85		-
+shoulders	NOUN=1	NOUN=shoulder	NV
+shout	VERB=1		nv
+show	VERB=15 NOUN=5		nv
+showed	VERB=3	VERB=show	V
+showgirl	NOUN=1		n
+showing	VERB=5	VERB=show	nV
+shown	VERB=11	VERB=show	V
+shows	VERB=6 NOUN=2	VERB=show NOUN=show	NV
+shrunk	VERB=1	VERB=shrink	V
+shuffling	VERB=1	VERB=shuffle	nV
+shut	VERB=3		va
+shuttles	NOUN=1	NOUN=shuttle	NV
+shy	ADJ=1		nva
+siamese	ADJ=1	ADJ=Siamese	na
+sick	ADJ=2		nva
+sickly	ADJ=1		a
+side	NOUN=10		nva
+sides	NOUN=2	NOUN=side	NV
+sidewalk	NOUN=2		n
+sidewalks	NOUN=2	NOUN=sidewalk	N
+siding	NOUN=1		nV
+siesta	NOUN=1		n
+sights	NOUN=4	NOUN=sight	nNV
+sightseeing	NOUN=1		nV
+sign	NOUN=6 VERB=1		nva
+signalling	NOUN=1		V
+signals	VERB=2	VERB=signal	NV
+significance	NOUN=3		n
+significant	ADJ=10		a
+significantly	ADV=1		r
+signing	VERB=1	VERB=sign	nV
+signs	NOUN=4	NOUN=sign	NV
+silicon	NOUN=1		n
+silk	NOUN=1		n
+silky	ADJ=1		a
+silver	NOUN=1		nva
+similar	ADJ=15		a
+similarities	NOUN=1	NOUN=similarity	N
+similarity	NOUN=2		n
+simple	ADJ=10		na
+simpler	ADJ=1	ADJ=simple	A
+simplicity	NOUN=2		n
+simplification	NOUN=1		n
+simplified	VERB=2	VERB=simplify	aV
+simply	ADV=7		r
+simulate	VERB=1		v
+simulates	VERB=1	VERB=simulate	V
+simulator	NOUN=1		n
+simultaneously	ADV=3		r
+since	SCONJ=19 ADP=15 ADV=4		-
+sincere	ADJ=2		a
+sincerity	NOUN=1		n
+singer	NOUN=1		n
+single	ADJ=9		nva
+sir	NOUN=3		n
+sirremático	X=1		-
+sisal	NOUN=2		n
+sister	NOUN=5		n
+sit	VERB=3 NOUN=1		v
+site	NOUN=18		nv
+sites	NOUN=10	NOUN=site	NV
+sitting	VERB=2	VERB=sit	naV
+situ	X=1		-
+situated	VERB=4	VERB=situate	aV
+situation	NOUN=12		n
+situations	NOUN=1	NOUN=situation	N
+six	NUM=14		na
+sixteen	NUM=2		na
+sixth	ADJ=1 ADV=1		na
+size	NOUN=6		nva
+sized	VERB=1	VERB=size	aV
+skeptical	ADJ=1		a
+sketchbook	NOUN=2		n
+skidoo	NOUN=1		-
+skills	NOUN=10	NOUN=skill	N
+skillsets	NOUN=1	NOUN=skillset	-
+skin	NOUN=3		nv
+skinny	ADJ=1		na
+skirts	NOUN=3	NOUN=skirt	NV
+skis	NOUN=1	NOUN=ski	NV
+sky	NOUN=3		nv
+skyline	NOUN=3		n
+skytrain	NOUN=1		-
+slanted	ADJ=1		aV
+sleep	VERB=2		nv
+sleeping	NOUN=1 VERB=1	VERB=sleep	naV
+sleepy	ADJ=1		a
+sleeve	NOUN=1		n
+sleeved	ADJ=1		a
+sleeveless	ADJ=1		a
+sleeves	NOUN=1	NOUN=sleeve	N
+slice	NOUN=3		nv
+sliding	VERB=1	VERB=slide	aV
+slight	ADJ=2		nva
+slightest	ADJ=2	ADJ=slight	A
+slightly	ADV=6		r
+slip	VERB=1		nv
+slope	NOUN=2		nv
+slot	VERB=1		nv
+slow	ADJ=4 ADV=1		var
+slowed	VERB=1	VERB=slow	V
+slowly	ADV=1		r
+sludge	NOUN=1		n
+sm	DET=1	DET=some	n
+smakkecenter	NOUN=1		-
+small	ADJ=31		nar
+smaller	ADJ=8	ADJ=small	aA
+smallest	ADJ=3	ADJ=small	A
+smart	ADJ=1		nva
+smartphone	NOUN=1		-
+smash	VERB=1		nvr
+smell	VERB=1		nv
+smelled	VERB=2	VERB=smell	V
+smoke	NOUN=3		nv
+smokehouse	NOUN=2		n
+smoker	NOUN=1		n
+smoking	NOUN=2		naV
+smooth	ADV=1		nva
+smoothly	ADV=1		r
+snack	NOUN=3		nv
+snappy	ADJ=1		a
+snapshot	NOUN=1		n
+sneakers	NOUN=1	NOUN=sneaker	N
+snipers	NOUN=1	NOUN=sniper	N
+snorkeling	VERB=1	VERB=snorkel	nV
+snow	NOUN=1		nv
+snowboard	NOUN=1		nv
+so	ADV=110 SCONJ=13		nr
+soak	VERB=1		nv
+soared	VERB=1	VERB=soar	V
+social	ADJ=12		na
+socially	ADV=1		r
+societal	ADJ=2		a
+societies	NOUN=1	NOUN=society	N
+society	NOUN=18		n
+sofas	NOUN=1	NOUN=sofa	N
+soft	ADJ=4		ar
+software	NOUN=3		n
+soil	NOUN=2		nv
+soing	VERB=1	VERB=do	-
+solar	ADJ=3		a
+sold	VERB=5	VERB=sell	aV
+soldier	NOUN=2		nv
+soldiers	NOUN=3	NOUN=soldier	NV
+solely	ADV=2		r
+solicitation	NOUN=1		n
+solid	ADJ=2		na
+solidarity	NOUN=2		n
+solitude	NOUN=1		n
+solo	ADV=2		nvar
+solution	NOUN=6		n
+solutions	NOUN=5	NOUN=solution	N
+solve	VERB=2		v
+solving	NOUN=1 VERB=1	VERB=solve	nV
+sombre	ADJ=1		a
+some	DET=108 ADV=4		ar
+somebody	PRON=5		n
+somehow	ADV=2		r
+someone	PRON=17		n
+something	PRON=35		-
+sometimes	ADV=15		r
+somewhat	ADV=2		r
+somewhere	ADV=7		nr
+somone	NOUN=1		-
+son	NOUN=9		n
+song	NOUN=2		n
+sonnet	NOUN=1		nv
+sonnets	NOUN=2	NOUN=sonnet	NV
+soon	ADV=14		r
+sooner	ADV=2 ADJ=1	ADV=soon ADJ=soon	nr
+soooo	ADV=1	ADV=so	-
+sooooo	ADV=2	ADV=so	-
+sophisticated	ADJ=1		aV
+sophomore	NOUN=1		na
+sorry	ADJ=4		a
+sort	NOUN=13 VERB=1		nv
+sorts	NOUN=1	NOUN=sort	NV
+soul	NOUN=2		n
+sound	NOUN=9 ADJ=2 VERB=2		nva
+sounds	NOUN=3 VERB=2	NOUN=sound VERB=sound	NV
+source	NOUN=13		nv
+sources	NOUN=8	NOUN=source	NV
+south	ADV=9 NOUN=9		nar
+southeast	ADV=2 ADJ=1		nar
+southern	ADJ=5		a
+southwards	ADV=1		rN
+space	NOUN=12		nv
+spacecraft	NOUN=2		n
+spaghetti	NOUN=1		n
+spahnn@hnks.com	PROPN=1		-
+span	NOUN=2		nv
+spaniel	NOUN=1		n
+spanking	ADV=1		naV
+spanning	VERB=2	VERB=span	V
+spans	VERB=1	VERB=span	NV
+spared	VERB=1	VERB=spare	V
+spasms	NOUN=1	NOUN=spasm	N
+spawned	VERB=1	VERB=spawn	V
+speak	VERB=7		v
+speaker	NOUN=5		n
+speakers	NOUN=11	NOUN=speaker	N
+speaking	VERB=6	VERB=speak	naV
+speaks	VERB=3	VERB=speak	V
+special	ADJ=12		na
+specialists	NOUN=1	NOUN=specialist	N
+specialized	VERB=1	VERB=specialize	aV
+specializing	VERB=1	VERB=specialize	V
+specials	NOUN=2	NOUN=special	N
+specialty	NOUN=1		n
+species	NOUN=11		nN
+specific	ADJ=26		na
+specifically	ADV=4		r
+spectacular	ADJ=8		na
+spectacularly	ADV=1		r
+spectrophotometer	NOUN=1		n
+spectrum	NOUN=1		n
+speculating	VERB=1	VERB=speculate	V
+speculation	NOUN=2		n
+speech	NOUN=4		n
+speed	NOUN=8		nv
+speeds	NOUN=1	NOUN=speed	NV
+spelling	NOUN=1		nV
+spend	VERB=3		v
+spending	NOUN=1 VERB=1	VERB=spend	nV
+spent	VERB=5	VERB=spend	aV
+spin	VERB=1		nv
+spirit	NOUN=2		nv
+spirited	VERB=1	VERB=spirit	aV
+spiritual	ADJ=3		na
+spite	NOUN=1		nv
+split	ADJ=1 VERB=1		nva
+spoilers	NOUN=1	NOUN=spoiler	N
+spoke	VERB=4	VERB=speak	nV
+spoken	VERB=11	VERB=speak	aV
+spontaneous	ADJ=1		a
+sporadic	ADJ=1		a
+spores	NOUN=3	NOUN=spore	N
+sport	NOUN=2		nv
+sporting	VERB=1	VERB=sport	aV
+sports	NOUN=7	NOUN=sport	NV
+spot	NOUN=4 VERB=1		nv
+spots	NOUN=2	NOUN=spot	nNV
+spotted	VERB=1	VERB=spot	aV
+spread	NOUN=2 VERB=1		nva
+spreadsheet	NOUN=1		n
+square	ADJ=2 NOUN=1		nvar
+squares	NOUN=1	NOUN=square	NV
+sry	INTJ=1		-
+ssome	PRON=1	PRON=someone	-
+stability	NOUN=2		n
+staccato	ADJ=1		ar
+stacks	NOUN=1	NOUN=stack	nNV
+stadium	NOUN=2		n
+staff	NOUN=22		nv
+staffed	VERB=1	VERB=staff	V
+stage	NOUN=2		nv
+staged	VERB=1	VERB=stage	aV
+staggered	VERB=1	VERB=stagger	V
+staircase	NOUN=1		n
+staircases	NOUN=1	NOUN=staircase	N
+stakes	NOUN=1	NOUN=stake	nNV
+stall	VERB=1		nv
+stamp	NOUN=1		nv
+stand	VERB=4 NOUN=1		nv
+standard	NOUN=3 ADJ=2		na
+standards	NOUN=4	NOUN=standard	N
+standing	VERB=2 NOUN=1	VERB=stand	naV
+stands	VERB=4	VERB=stand	NV
+stanza	NOUN=2		n
+star	NOUN=5		nva
+starch	NOUN=1		nv
+staring	VERB=1	VERB=stare	aV
+starred	VERB=3	VERB=star	aV
+starring	VERB=1	VERB=star	aV
+stars	NOUN=1 VERB=1	NOUN=star VERB=star	NV
+start	VERB=13 NOUN=3		nv
+started	VERB=22	VERB=start	V
+starting	VERB=2 NOUN=1	VERB=start	naV
+starts	VERB=1	VERB=start	NV
+starved	VERB=1	VERB=starve	aV
+state	NOUN=24 VERB=1		nv
+stated	VERB=7	VERB=state	aV
+statehood	NOUN=1		-
+stately	ADJ=1		a
+statement	NOUN=6		n
+statements	NOUN=1	NOUN=statement	N
+states	NOUN=4 PROPN=1	NOUN=state PROPN=State	NV
+station	NOUN=7		nv
+stationed	VERB=1	VERB=station	V
+stations	NOUN=1	NOUN=station	nNV
+statistical	ADJ=1		a
+statistically	ADV=1		r
+statistics	NOUN=6	NOUN=statistic	nN
+statue	NOUN=2		n
+statuette	NOUN=1		n
+status	NOUN=2		n
+statute	NOUN=5		na
+statutes	NOUN=2	NOUN=statute	N
+statutory	ADJ=5		a
+stay	VERB=9 NOUN=4		nv
+stayed	VERB=2	VERB=stay	V
+staying	VERB=4	VERB=stay	V
+stays	NOUN=2	NOUN=stay	nNV
+steadily	ADV=2		r
+steak	NOUN=1		n
+steal	VERB=3		nv
+steel	NOUN=1		nv
+steep	ADJ=1		nva
+stem	VERB=1		nv
+step	NOUN=7 VERB=3		nv
+steps	NOUN=1 VERB=1	NOUN=step VERB=step	nNV
+stereo	ADJ=1		na
+stereotype	NOUN=1		nv
+steward	NOUN=1		n
+sticking	VERB=1	VERB=stick	aV
+still	ADV=33 ADJ=1		nvar
+stimulate	VERB=1		v
+stimulating	VERB=1	VERB=stimulate	aV
+stipulated	VERB=1	VERB=stipulate	V
+stir	VERB=1		nv
+stoats	NOUN=1	NOUN=stoat	N
+stock	NOUN=4		nva
+stockings	NOUN=1	NOUN=stocking	N
+stockpiles	NOUN=1	NOUN=stockpile	NV
+stole	VERB=1	VERB=steal	nV
+stolen	VERB=5 ADJ=1	VERB=steal	V
+stomachs	NOUN=1	NOUN=stomach	NV
+stone	NOUN=1		nva
+stonework	NOUN=1		n
+stop	NOUN=2		nv
+stopped	VERB=2	VERB=stop	aV
+stops	NOUN=1 VERB=1	NOUN=stop VERB=stop	nNV
+storage	NOUN=4 PROPN=1		n
+store	NOUN=10 VERB=2		nv
+stored	VERB=1	VERB=store	V
+storefronts	NOUN=1	NOUN=storefront	N
+stores	NOUN=4	NOUN=store	NV
+stories	NOUN=11	NOUN=story	N
+storm	NOUN=5		nv
+storming	VERB=1	VERB=storm	V
+storms	NOUN=1	NOUN=storm	NV
+story	NOUN=17		n
+storyworld	NOUN=2		-
+straight	ADJ=2 ADV=2		nar
+straigthforward	ADJ=1	ADJ=straightforward	-
+strain	NOUN=1		nv
+strange	ADJ=4		a
+stranger	ADJ=1	ADJ=strange	nA
+strangers	NOUN=1	NOUN=stranger	N
+straps	NOUN=2	NOUN=strap	NV
+strategic	ADJ=1		a
+strategies	NOUN=2	NOUN=strategy	N
+strategy	NOUN=1		n
+stratosphere	NOUN=1		n
+straw	NOUN=2		nva
+strawberries	NOUN=1	NOUN=strawberry	N
+stream	NOUN=2		nv
+streaming	VERB=1	VERB=stream	naV
+street	NOUN=13		n
+streets	NOUN=15	NOUN=street	N
+strength	NOUN=1		n
+strengthening	VERB=1	VERB=strengthen	nV
+strengths	NOUN=2	NOUN=strength	N
+stressed	VERB=1	VERB=stress	aV
+strict	ADJ=4		a
+strictly	ADV=3		r
+strike	NOUN=5 VERB=2		nv
+strikes	NOUN=5	NOUN=strike	NV
+striking	NOUN=2 ADJ=1		naV
+string	NOUN=1		nv
+strings	NOUN=1	NOUN=string	nNV
+strip	NOUN=2 PROPN=1 VERB=1		nv
+stripe	NOUN=1		nv
+strive	VERB=1		v
+stroll	VERB=2		nv
+strong	ADJ=9		a
+stronger	ADJ=1	ADJ=strong	A
+strongly	ADV=7		r
+structurally	ADV=1		r
+structure	NOUN=13		nv
+structured	VERB=2	VERB=structure	aV
+structures	NOUN=8	NOUN=structure	NV
+struggle	NOUN=2		nv
+struggles	NOUN=1	NOUN=struggle	NV
+struggling	VERB=1	VERB=struggle	aV
+stubborn	ADJ=1		a
+student	NOUN=5		n
+students	NOUN=13	NOUN=student	N
+studied	VERB=8	VERB=study	aV
+studies	NOUN=26 VERB=2	NOUN=study VERB=study	NV
+study	NOUN=26 VERB=12		nv
+studying	VERB=6	VERB=study	nV
+studymate	NOUN=1		-
+stuff	NOUN=14		nv
+stumps	NOUN=1	NOUN=stump	NV
+stunning	ADJ=2		aV
+stunt	NOUN=1		nv
+stupid	ADJ=2		na
+style	NOUN=3		nv
+styles	NOUN=1	NOUN=style	NV
+stylistic	ADJ=2		a
+sub-categories	NOUN=1	NOUN=sub-category	-
+subcontractor	NOUN=1		n
+subdomains	NOUN=1	NOUN=subdomain	-
+subdued	ADJ=1		aV
+subject	ADJ=6 NOUN=5		nva
+subjective	ADJ=1		a
+subjects	NOUN=6	NOUN=subject	NV
+submersion	NOUN=1		n
+submicron	NOUN=1		-
+submission	NOUN=2		n
+submit	VERB=2		v
+submits	VERB=1	VERB=submit	V
+submitted	VERB=4	VERB=submit	V
+submitting	VERB=1	VERB=submit	V
+subscribe	VERB=1		v
+subscribed	VERB=2	VERB=subscribe	aV
+subscribers	NOUN=2	NOUN=subscriber	N
+subsequent	ADJ=1		a
+subsequently	ADV=2		r
+subsistence	NOUN=1		n
+substance	NOUN=1		n
+substantial	ADJ=5		a
+substantially	ADV=1		r
+substitute	NOUN=1		nva
+substitution	NOUN=1		n
+subterfuge	NOUN=1		n
+subtle	ADJ=2		a
+suburb	NOUN=1		n
+suburban	ADJ=3		a
+suburbs	NOUN=2	NOUN=suburb	N
+succeed	VERB=2		v
+succesfull	ADJ=1		-
+success	NOUN=10		n
+successes	NOUN=1	NOUN=success	N
+successful	ADJ=10		a
+successfully	ADV=5		r
+successively	ADV=1		r
+successor	NOUN=3		n
+such	ADJ=39 DET=11		ar
+suck	VERB=2		nv
+sucked	VERB=1	VERB=suck	V
+sucking	VERB=1	VERB=suck	nV
+suckups	NOUN=1	NOUN=suckup	-
+suddenly	ADV=5		r
+sue	NOUN=1		nv
+suffer	VERB=3		v
+sufficient	ADJ=5		a
+suggest	VERB=3		v
+suggested	VERB=6	VERB=suggest	V
+suggesting	VERB=3	VERB=suggest	V
+suggestion	NOUN=1		n
+suggestions	NOUN=2	NOUN=suggestion	N
+suggests	VERB=1	VERB=suggest	V
+suicide	NOUN=1		n
+suing	VERB=1	VERB=sue	-
+suit	VERB=1		nv
+suitable	ADJ=1		a
+suited	VERB=1	VERB=suit	aV
+sulphuric	ADJ=1		a
+sum	NOUN=1		nv
+summary	NOUN=2		na
+summer	NOUN=12		nv
+summers	NOUN=1	NOUN=summer	NV
+summertime	NOUN=1		n
+summoned	VERB=1	VERB=summon	V
+sun	NOUN=1		nv
+sunbathing	NOUN=1		V
+sunburn	NOUN=1		nv
+sunday	PROPN=1	PROPN=Sunday	n
+sung	VERB=1	VERB=sing	nV
+sunk	VERB=2	VERB=sink	aV
+sunny	ADJ=1		a
+sunrise	NOUN=1		na
+sunscreen	NOUN=1		n
+sunset	NOUN=1		na
+sunshine	NOUN=1		n
+super	ADV=4		nar
+superb	ADJ=2		a
+superhero	NOUN=1		-
+superiors	NOUN=1	NOUN=superior	N
+supermarkets	NOUN=1	NOUN=supermarket	N
+supervision	NOUN=1		n
+supple	ADJ=1		va
+supplement	NOUN=2		nv
+supplements	NOUN=1	NOUN=supplement	NV
+supplies	NOUN=3		NV
+support	NOUN=6 VERB=5		nv
+supported	VERB=3	VERB=support	aV
+supporter	NOUN=1		n
+supporters	NOUN=1	NOUN=supporter	N
+supporting	VERB=3	VERB=support	naV
+supportive	ADJ=1		a
+supports	VERB=5	VERB=support	NV
+suppose	VERB=3 ADJ=1		v
+supposed	VERB=9	VERB=suppose	aV
+suprematist	NOUN=1		n
+sur	PROPN=1		n
+sure	ADJ=19 ADV=1		ar
+surely	ADV=1		r
+surface	NOUN=1		nva
+surfing	NOUN=2		nV
+surgery	NOUN=2		n
+surname	NOUN=1		n
+surprise	NOUN=2 VERB=1		nv
+surprised	VERB=4 ADJ=1	VERB=surprise	aV
+surprises	NOUN=2	NOUN=surprise	NV
+surprisingly	ADV=3		r
+surronding	VERB=1	VERB=surrond	-
+surrounded	VERB=2	VERB=surround	aV
+surrounding	VERB=2	VERB=surround	aV
+surroundings	NOUN=4		n
+survey	NOUN=3		nv
+surveys	NOUN=3	NOUN=survey	NV
+survival	NOUN=1		n
+survive	VERB=5		v
+survived	VERB=1	VERB=survive	V
+sushi	NOUN=3		n
+suspect	VERB=1		nva
+suspend	VERB=2		v
+suspension	NOUN=1		n
+suspicious	ADJ=2		a
+suspiciously	ADV=1		r
+sustain	VERB=3		v
+sustainable	ADJ=2		a
+sustained	ADJ=3		aV
+sweater	NOUN=1		n
+sweep	NOUN=1		nv
+sweeping	ADJ=1		naV
+sweet	ADJ=3		nar
+sweetheart	NOUN=1		na
+swim	VERB=1		nv
+switched	VERB=1	VERB=switch	V
+sx40	PROPN=1	PROPN=SX40	-
+syd	NOUN=1	NOUN=side	-
+symbolism	NOUN=1		n
+symmetry	NOUN=2		n
+symphonic	ADJ=1		a
+symphonies	NOUN=1	NOUN=symphony	N
+syntactic	ADJ=10		a
+syntax	NOUN=5		n
+syntheses	NOUN=1	NOUN=synthesis	N
+synthesis	NOUN=1		n
+system	NOUN=38		n
+systematic	ADJ=7		a
+systems	NOUN=10	NOUN=system	N
+t	NOUN=2 ADP=1	ADP=to	n
+t-	INTJ=1		-
+ta	ADP=2 PART=2	ADP=of PART=to	n
+tab	NOUN=1		n
+tabby	NOUN=1		na
+table	NOUN=1		nv
+tables	NOUN=2	NOUN=table	NV
+tabletop	NOUN=1		n
+tablets	NOUN=1	NOUN=tablet	N
+tacky	ADJ=1		a
+taco	PROPN=2	PROPN=Taco	n
+tacos	NOUN=2	NOUN=taco	N
+tactical	ADJ=1		a
+tactics	NOUN=2	NOUN=tactic	nN
+take	VERB=53 NOUN=4		nv
+taken	VERB=10	VERB=take	aV
+takes	VERB=12	VERB=take	NV
+taking	VERB=11 NOUN=1	VERB=take	naV
+talent	NOUN=2		n
+talented	ADJ=1		a
+talk	NOUN=6 VERB=5		nv
+talking	VERB=13	VERB=talk	nV
+talks	NOUN=4 VERB=2	NOUN=talk VERB=talk	nNV
+tampa	PROPN=1	PROPN=Tampa	n
+tan	VERB=1		nva
+tank	NOUN=2		nv
+tanning	NOUN=1		nV
+taonga	X=1		-
+tap	NOUN=2 VERB=1		nv
+target	VERB=1		nv
+targeted	VERB=1	VERB=target	V
+targeting	VERB=1	VERB=target	V
+tarjeta	X=1		-
+tarpaulin	NOUN=1		n
+task	NOUN=5		nv
+tasks	NOUN=1	NOUN=task	NV
+taste	VERB=2		nv
+tasted	VERB=2	VERB=taste	V
+tasteful	ADJ=1		a
+tastes	NOUN=1	NOUN=taste	NV
+tasting	NOUN=1 VERB=1	VERB=taste	nV
+tasty	ADJ=3		a
+tats	NOUN=1	NOUN=tat	NV
+tattoos	NOUN=2	NOUN=tattoo	NV
+taught	VERB=9	VERB=teach	V
+tax	NOUN=8		nv
+taxes	NOUN=1	NOUN=tax	NV
+taxi	NOUN=1		nv
+taxonomy	NOUN=1		n
+tea	NOUN=1		n
+teach	VERB=3		nv
+teacher	NOUN=4		n
+teachers	NOUN=10	NOUN=teacher	N
+teaching	NOUN=4 VERB=2	VERB=teach	nV
+teacup	NOUN=1		n
+team	NOUN=18 ADJ=1		nv
+teammate	NOUN=1		n
+teams	NOUN=1	NOUN=team	NV
+tear	VERB=1		nv
+tears	NOUN=2	NOUN=tear	nNV
+tech	NOUN=1		n
+technical	ADJ=4		na
+technique	NOUN=1		n
+techniques	NOUN=4	NOUN=technique	N
+technologies	NOUN=4	NOUN=technology	N
+technology	NOUN=3		n
+teenager	NOUN=1		nA
+teeth	NOUN=1	NOUN=tooth	nN
+tel	NOUN=5	NOUN=telephone	-
+telegram	NOUN=1		n
+telephone	NOUN=1		nv
+televised	VERB=1	VERB=televise	V
+television	NOUN=10		n
+televisions	NOUN=1	NOUN=television	N
+tell	VERB=15		nv
+telling	VERB=5	VERB=tell	naV
+tells	VERB=2	VERB=tell	NV
+temperature	NOUN=2		n
+temperatures	NOUN=1	NOUN=temperature	N
+temple	NOUN=1		n
+temples	NOUN=2	NOUN=temple	N
+temporarily	ADV=1		r
+temporary	ADJ=1		na
+temptations	NOUN=2	NOUN=temptation	N
+ten	NUM=4		na
+tend	VERB=1		v
+tended	VERB=1	VERB=tend	V
+tenet	NOUN=1		n
+tens	NOUN=1	NOUN=ten	N
+tensions	NOUN=1	NOUN=tension	N
+tent	NOUN=1		nv
+tenterhooks	NOUN=1		N
+tenth	NOUN=1		na
+tenure	NOUN=3		nv
+term	NOUN=14		nv
+terminated	VERB=1	VERB=terminate	aV
+termination	NOUN=1		n
+terminology	NOUN=1		n
+terms	NOUN=9	NOUN=term	nNV
+terrain	NOUN=2		n
+terribly	ADV=1		r
+terrific	ADJ=2		a
+terrified	ADJ=1		aV
+territories	PROPN=1	PROPN=territory	N
+territory	NOUN=1		n
+terror	NOUN=1		n
+terrorist	ADJ=2 NOUN=1		n
+terrorists	NOUN=1	NOUN=terrorist	N
+tertiaries	NOUN=1	NOUN=tertiary	N
+tertiary	NOUN=1		na
+test	NOUN=22 VERB=4		nv
+testament	NOUN=1		n
+tested	VERB=1	VERB=test	aV
+testing	NOUN=4 VERB=2	VERB=test	nV
+text	NOUN=5		n
+textile	NOUN=6		na
+texts	NOUN=2	NOUN=text	N
+texture	NOUN=1		n
+tgs	PROPN=1		-
+th-	INTJ=1		-
+thai	NOUN=1		na
+than	ADP=65 SCONJ=12 ADV=1	ADV=then	-
+thank	VERB=9 NOUN=1	NOUN=thanks	v
+thankfully	ADV=1		r
+thanks	NOUN=3		nV
+that	PRON=398 SCONJ=302 DET=80 ADV=3		-
+the	DET=3670 PART=1 PRON=1 X=1	PART=to PRON=they X=_	-
+theater	NOUN=3		n
+theaters	NOUN=1	NOUN=theater	N
+theatre	NOUN=6		n
+theatrical	ADJ=2		na
+thecatal...@hotmail.com	PROPN=1		-
+their	PRON=147		-
+them	PRON=91 ADV=1	PRON=they ADV=then	-
+thematic	ADJ=1		a
+theme	NOUN=1		nv
+themed	ADJ=1		V
+themes	NOUN=5	NOUN=theme	NV
+themselves	PRON=5		-
+then	ADV=79 SCONJ=1	SCONJ=than	nar
+theoretically	ADV=1		r
+theories	NOUN=4	NOUN=theory	N
+theory	NOUN=21		n
+therapeutic	ADJ=1		na
+therapy	NOUN=1		n
+there	PRON=147 ADV=60		nr
+thereby	ADV=4		r
+therefore	ADV=4		r
+these	DET=66 PRON=10	DET=this PRON=this	-
+theta	NOUN=1		n
+they	PRON=206		-
+theyy	PRON=1	PRON=they	-
+thick	ADJ=2		nar
+thierry.poibeau@ens.fr	PROPN=1		-
+thing	NOUN=26		n
+things	NOUN=22	NOUN=thing	nN
+think	VERB=71		nv
+thinker	NOUN=1		n
+thinking	VERB=8 NOUN=3	VERB=think	naV
+third	ADJ=12 NOUN=2 ADV=1		nar
+thirty	NUM=1		na
+this	DET=230 PRON=80 ADV=1		-
+thorough	ADJ=2		a
+those	DET=35 PRON=18	DET=that PRON=that	-
+though	ADV=14 SCONJ=12		r
+thought	VERB=16 NOUN=4	VERB=think	nV
+thoughts	NOUN=6	NOUN=thought	N
+thousand	NUM=2		na
+thousands	NOUN=4	NOUN=thousand	N
+thr	ADV=1	ADV=there	-
+thread	NOUN=3		nv
+threads	NOUN=2	NOUN=thread	nNV
+threat	NOUN=4		n
+threaten	VERB=1		v
+threatened	VERB=3	VERB=threaten	aV
+threatening	ADJ=1 VERB=1	VERB=threaten	aV
+three	NUM=18		na
+three–day	ADJ=1		-
+thrilled	VERB=1	VERB=thrill	aV
+thriller	NOUN=1		n
+thrives	VERB=1	VERB=thrive	V
+thriving	ADJ=1		aV
+through	ADP=45 ADV=1 SCONJ=1		ar
+throughout	ADP=9		r
+throw	VERB=1		nv
+thrown	VERB=2	VERB=throw	aV
+throws	VERB=1	VERB=throw	NV
+thumb	NOUN=1		nv
+thus	ADV=3		nr
+ticket	NOUN=1		nv
+tickets	NOUN=4	NOUN=ticket	NV
+tidbit	NOUN=1		n
+tides	NOUN=1	NOUN=tide	NV
+tidy	ADJ=1		nva
+tie	VERB=1		nv
+ties	NOUN=1	NOUN=tie	NV
+tight	ADJ=1		ar
+til	ADP=1	ADP=till	-
+tiles	NOUN=1	NOUN=tile	NV
+till	ADP=1		nv
+time	NOUN=114		nv
+timed	VERB=1	VERB=time	aV
+timely	ADJ=1		ar
+times	NOUN=18	NOUN=time	nNV
+timesheet	NOUN=1		-
+timing	NOUN=1		nV
+tiny	ADJ=7		a
+tip	NOUN=3 ADJ=1		nv
+tips	NOUN=1	NOUN=tip	NV
+tired	ADJ=1		aV
+title	NOUN=5		nv
+titled	VERB=1	VERB=title	aV
+titles	NOUN=1	NOUN=title	NV
+tmesis	X=1		-
+to	PART=974 ADP=697 SCONJ=13 ADV=2 DET=1 VERB=1 X=1	ADV=too DET=the VERB=do	-
+today	NOUN=32		nr
+together	ADV=15 ADJ=1 ADP=1		ar
+told	VERB=11	VERB=tell	V
+tolerant	ADJ=1		a
+tolerate	VERB=3		v
+toll	NOUN=2		nv
+tomb	NOUN=1		n
+tombstone	NOUN=1		n
+tome	NOUN=1		n
+tomorrow	NOUN=1		nr
+ton	NOUN=1		n
+tong	PROPN=1		-
+tonight	NOUN=3		nr
+tons	NOUN=1	NOUN=ton	nN
+too	ADV=25		r
+took	VERB=17	VERB=take	V
+top	ADJ=9 NOUN=6		nva
+topic	NOUN=4		n
+topical	ADJ=2		a
+topics	NOUN=3	NOUN=topic	N
+topological	ADJ=1		a
+topped	VERB=1	VERB=top	aV
+tops	NOUN=2	NOUN=top	aNV
+torso	NOUN=1		n
+tort	NOUN=7		n
+tortillas	NOUN=1	NOUN=tortilla	N
+torture	NOUN=1 VERB=1		nv
+tossed	VERB=1	VERB=toss	V
+total	ADJ=4 NOUN=4		nva
+totally	ADV=4		r
+touch	VERB=4 NOUN=2 ADJ=1		nv
+touched	VERB=2	VERB=touch	aV
+touching	VERB=1	VERB=touch	naV
+tough	ADJ=2		na
+tour	NOUN=3		nv
+toured	VERB=1	VERB=tour	V
+tourism	NOUN=8		n
+tourist	NOUN=11		n
+touristic	ADJ=1		-
+tourists	NOUN=8	NOUN=tourist	N
+touristy	ADJ=1		a
+tournament	NOUN=3		n
+tours	NOUN=2	NOUN=tour	nNV
+toward	ADP=1 SCONJ=1		-
+towards	ADP=5		-
+towel	NOUN=1		nv
+towels	NOUN=1	NOUN=towel	NV
+tower	PROPN=1	PROPN=Tower	nv
+towering	VERB=1	VERB=tower	aV
+town	NOUN=28 PROPN=1		n
+towns	NOUN=4	NOUN=town	N
+toxic	ADJ=3		a
+toys	NOUN=4	NOUN=toy	NV
+tracing	VERB=1	VERB=trace	nV
+track	NOUN=3 VERB=1		nv
+tracking	NOUN=5		nV
+tracks	NOUN=6	NOUN=track	NV
+traded	VERB=1	VERB=trade	V
+tradeoff	NOUN=1		n
+trading	NOUN=3		nV
+tradition	NOUN=4		n
+traditional	ADJ=4		a
+traditionally	ADV=1		r
+traditions	NOUN=2	NOUN=tradition	N
+traffic	NOUN=6		nv
+tragedies	NOUN=1	NOUN=tragedy	N
+trail	NOUN=5		nv
+trails	NOUN=3	NOUN=trail	NV
+train	NOUN=6		nv
+trained	VERB=1	VERB=train	aV
+trainees	NOUN=1	NOUN=trainee	N
+trainer	NOUN=1		n
+training	NOUN=5 VERB=1	VERB=train	nV
+trains	NOUN=1	NOUN=train	NV
+trajectory	NOUN=1		n
+trams	NOUN=1	NOUN=tram	NV
+transaction	NOUN=3		n
+transactions	NOUN=3	NOUN=transaction	nN
+transcription	NOUN=1		n
+transfer	NOUN=2		nv
+transferring	VERB=2	VERB=transfer	V
+transform	VERB=2		v
+transformational	ADJ=2		-
+transformations	NOUN=2	NOUN=transformation	N
+transformative	ADJ=3		-
+transit	NOUN=4 ADJ=3		nv
+transition	NOUN=2		nv
+translated	VERB=4	VERB=translate	V
+translates	VERB=2	VERB=translate	V
+translation	NOUN=4		n
+transmedia	NOUN=8		-
+transmission	NOUN=1		n
+transmittal	NOUN=4		n
+transmitted	VERB=1	VERB=transmit	aV
+transparent	ADJ=1		a
+transplants	NOUN=1	NOUN=transplant	NV
+transport	NOUN=4 VERB=1		nv
+transportation	NOUN=10		n
+transporting	VERB=1	VERB=transport	V
+trap	NOUN=1		nv
+trapped	ADJ=1		aV
+travel	NOUN=7 VERB=5		nv
+traveled	VERB=1	VERB=travel	aV
+traveler	NOUN=3		n
+travelers	NOUN=3	NOUN=traveler	N
+traveling	VERB=5	VERB=travel	nV
+travelling	NOUN=1		nV
+travels	VERB=1	VERB=travel	NV
+treasure	NOUN=2		nv
+treasures	NOUN=1	NOUN=treasure	NV
+treat	VERB=6 NOUN=1		nv
+treated	VERB=2	VERB=treat	aV
+treating	VERB=1	VERB=treat	V
+treatment	NOUN=4		n
+tree	NOUN=7		nv
+trees	NOUN=4	NOUN=tree	NV
+trek	NOUN=1		nv
+trenchant	ADJ=1		a
+trend	NOUN=1		nv
+trends	NOUN=3	NOUN=trend	NV
+trendy	ADJ=1		a
+trespass	NOUN=5		nv
+trial	NOUN=5		n
+tribe	NOUN=1		n
+tricks	NOUN=1	NOUN=trick	NV
+tried	VERB=9	VERB=try	aV
+trigger	VERB=2		nvA
+triggering	VERB=1	VERB=trigger	V
+trip	NOUN=4		nv
+triple	ADJ=1		nva
+trips	NOUN=3	NOUN=trip	NV
+trivandrum	PROPN=1	PROPN=Trivandrum	-
+trivia	NOUN=2		nN
+trooper	NOUN=1		n
+troops	NOUN=5		nNV
+tropical	ADJ=1		a
+tropics	PROPN=1	PROPN=Tropic	nN
+trouble	NOUN=3		nv
+troupe	NOUN=1		n
+trove	NOUN=1		n
+true	ADJ=7		nvar
+truly	ADV=1		r
+trunks	NOUN=1	NOUN=trunk	nN
+trust	VERB=5 NOUN=3		nv
+trusting	VERB=1	VERB=trust	aV
+truth	NOUN=2		n
+try	VERB=15 NOUN=1		nv
+trying	VERB=15	VERB=try	aV
+tsunami	NOUN=1		n
+tubes	NOUN=1	NOUN=tube	NV
+tune	NOUN=1		nv
+tunnel	NOUN=2		nv
+turismo@merida.gob.mx	PROPN=2		-
+turista	X=1		-
+turn	NOUN=10 VERB=7		nv
+turned	VERB=6	VERB=turn	aV
+turning	VERB=2	VERB=turn	nV
+turtle	NOUN=1		nv
+tutorials	NOUN=1	NOUN=tutorial	N
+tutoring	NOUN=2		V
+twelve	PROPN=1		na
+twenties	NOUN=1		nN
+twentieth	ADJ=1		na
+twenty	NUM=5		na
+twice	ADV=4		r
+twin	NOUN=1		nva
+twines	NOUN=1	NOUN=twine	NV
+twinky	NOUN=1		-
+twisted	VERB=1	VERB=twist	aV
+two	NUM=92		na
+ty	INTJ=1		-
+tycoons	NOUN=1	NOUN=tycoon	N
+tying	VERB=1	VERB=tie	nV
+type	NOUN=14 VERB=3		nv
+types	NOUN=8	NOUN=type	NV
+typical	ADJ=5		a
+typically	ADV=3		r
+typologies	NOUN=1	NOUN=typology	N
+typology	NOUN=1		n
+u	PRON=5 NOUN=2	PRON=you	na
+uh	INTJ=40		-
+ulterior	ADJ=3		a
+ultimate	ADJ=3		na
+ultimately	ADV=2		r
+ultrasonic	ADJ=1		a
+um	INTJ=6		-
+unable	ADJ=5		a
+unambiguously	ADV=2		r
+unattended	ADJ=1		a
+unavailable	ADJ=1		a
+unawares	ADV=1		r
+uncertain	ADJ=2		a
+uncertainties	NOUN=1	NOUN=uncertainty	N
+uncertainty	NOUN=2		n
+unchanged	ADJ=1		a
+uncle	NOUN=1		n
+uncomfortable	ADJ=1		a
+unconscious	ADJ=1		na
+unconstitutional	ADJ=1		a
+uncontrolled	ADJ=1		a
+uncover	VERB=1		v
+uncovered	VERB=1	VERB=uncover	aV
+uncredited	ADJ=1		-
+undated	ADJ=1		a
+undecided	ADJ=1		a
+under	ADP=43 ADJ=1		ar
+underlying	VERB=1	VERB=underlie	aV
+undermines	VERB=1	VERB=undermine	V
+underpinning	VERB=1	VERB=underpin	V
+understand	VERB=14		v
+understanding	NOUN=10 VERB=1	VERB=understand	naV
+understood	VERB=2	VERB=understand	aV
+undertaken	VERB=1	VERB=undertake	V
+undertakes	VERB=1	VERB=undertake	V
+underwater	ADJ=1		a
+underway	ADJ=1		a
+undoubtedly	ADV=1		r
+undrstood	VERB=1	VERB=understand	-
+undue	ADJ=1		a
+unemployed	ADJ=1		na
+unemployment	NOUN=3		n
+unending	ADJ=1		a
+unequal	ADJ=1		a
+unfamiliar	ADJ=2		a
+unfavorable	ADJ=1		a
+unfertilized	ADJ=1		a
+unfold	VERB=1		v
+unforchunitly	ADV=1	ADV=unfortunately	-
+unfortunate	ADJ=1		na
+unfunny	ADJ=2		a
+unhappy	ADJ=1		a
+unheard	ADJ=1		a
+unimportant	ADJ=2		a
+uninhabited	ADJ=1		a
+union	NOUN=2		na
+unique	ADJ=14		a
+uniquely	ADV=1		r
+unit	NOUN=4		n
+united	VERB=2	VERB=unite	aV
+unitedway.enron.com	PROPN=1		-
+units	NOUN=8	NOUN=unit	N
+universal	ADJ=4		na
+universities	NOUN=6	NOUN=university	N
+university	NOUN=2		n
+unjust	ADJ=1		a
+unknown	ADJ=3		na
+unleashed	VERB=1	VERB=unleash	V
+unless	SCONJ=4		-
+unlike	ADP=2		a
+unlikely	ADJ=3		a
+unlimited	ADJ=1		a
+unmet	ADJ=1		-
+unnatural	ADJ=1		a
+unpopular	ADJ=1		a
+unprecedented	ADJ=5		a
+unrelated	ADJ=3		a
+unreliable	ADJ=2		a
+unrestricted	ADJ=1		a
+unreturned	ADJ=1		-
+unsafe	ADJ=1		a
+unsolicited	ADJ=1		a
+unstable	ADJ=2		a
+unsubscribe	VERB=1		-
+unsure	ADJ=3		a
+untamed	ADJ=1		a
+until	ADP=11 SCONJ=6		-
+untrue	ADJ=1		a
+unusual	ADJ=2		a
+unveiled	VERB=1	VERB=unveil	aV
+unwitting	ADJ=1		a
+unworkable	ADJ=1		a
+up	ADP=95 ADV=18 NOUN=1		var
+upcoming	ADJ=3		a
+update	VERB=2 NOUN=1		nv
+upends	VERB=1	VERB=upend	V
+uploads	VERB=1	VERB=upload	V
+upon	ADP=21 SCONJ=5		-
+upper	ADJ=4		naA
+upwards	ADV=1		r
+ur	PRON=1	PRON=your	n
+uranium	NOUN=1		n
+urban	ADJ=7		a
+urge	NOUN=1		nv
+urgent	ADJ=1		a
+urging	VERB=1	VERB=urge	nV
+us	PRON=49	PRON=we	n
+usage	NOUN=1		n
+use	NOUN=34 VERB=24		nv
+used	VERB=50	VERB=use	a
+useful	ADJ=3		a
+useless	ADJ=1		a
+user	NOUN=7		n
+users	NOUN=1	NOUN=user	N
+uses	NOUN=3 VERB=1	NOUN=use VERB=use	NV
+using	VERB=32	VERB=use	n
+usual	ADJ=3		a
+usually	ADV=12		r
+utilise	VERB=1		v
+utilities	NOUN=1	NOUN=utility	N
+utility	NOUN=1		na
+utilize	VERB=1		v
+utterance	NOUN=1		n
+utters	VERB=1	VERB=utter	V
+v.	ADP=2	ADP=versus	-
+vacation	NOUN=4		nv
+vacationing	VERB=1	VERB=vacation	nV
+vacations	NOUN=1	NOUN=vacation	NV
+vacature	NOUN=1		-
+vaccines	NOUN=1	NOUN=vaccine	N
+vacuum	NOUN=1		nv
+vague	ADJ=1		a
+vaguely	ADV=1		r
+val	PROPN=1	PROPN=Val	-
+valentine	PROPN=1		n
+vali-	VERB=1	VERB=validate	-
+valid	ADJ=5		a
+validate	VERB=1		v
+validity	NOUN=3		n
+valley	NOUN=1		n
+valuable	ADJ=4		na
+valuation	NOUN=1		n
+value	NOUN=9		nv
+values	NOUN=2 VERB=1	NOUN=value VERB=value	nNV
+vangie.mcgilloway@powersrc.com	PROPN=1		-
+vans	NOUN=2	NOUN=van	N
+variable	ADJ=1		na
+variables	NOUN=1	NOUN=variable	N
+variant	NOUN=1		na
+variants	NOUN=1	NOUN=variant	N
+variation	NOUN=3		n
+varied	VERB=1	VERB=vary	aV
+varies	VERB=3	VERB=vary	V
+varieties	NOUN=3	NOUN=variety	N
+variety	NOUN=6		n
+various	ADJ=8		a
+vary	VERB=1		v
+varying	VERB=1	VERB=vary	aV
+vast	ADJ=6		a
+ve	AUX=4	AUX=have	-
+vegan	NOUN=1		n
+vegetation	NOUN=2		n
+veggie	NOUN=1		n
+vehicle	NOUN=7		n
+veiled	ADJ=1		aV
+velocity	NOUN=3		n
+venality	NOUN=1		n
+vendors	NOUN=1	NOUN=vendor	N
+venture	VERB=2 NOUN=1		nv
+ventured	VERB=1	VERB=venture	V
+ventures	NOUN=1	NOUN=venture	NV
+venue	NOUN=1		n
+verb	NOUN=5		n
+verbal	ADJ=2		a
+verbs	NOUN=1	NOUN=verb	N
+verge	NOUN=1		nv
+verification	NOUN=1		n
+versa	ADV=1		-
+versatile	ADJ=1		a
+verse	NOUN=1		nv
+version	NOUN=6		n
+versions	NOUN=3	NOUN=version	N
+versus	ADP=2		-
+very	ADV=110 ADJ=3 VERB=1	VERB=vary	ar
+vessel	NOUN=1		n
+vested	VERB=1	VERB=vest	aV
+veteran	NOUN=1		na
+vexation	NOUN=1		n
+via	ADP=13		-
+viable	ADJ=2		a
+vibe	NOUN=1		n
+vibes	NOUN=1	NOUN=vibe	nN
+vibrant	ADJ=1		a
+vibrating	VERB=1	VERB=vibrate	V
+vice	ADV=1		n
+vice-president	NOUN=1		-
+victims	NOUN=2	NOUN=victim	N
+video	NOUN=15		n
+videos	NOUN=2	NOUN=video	N
+vietnam	PROPN=1	PROPN=Vietnam	n
+view	NOUN=11 VERB=3		nv
+viewed	VERB=3	VERB=view	V
+viewer	NOUN=2		n
+viewers	NOUN=4	NOUN=viewer	nN
+viewership	NOUN=1		-
+viewing	NOUN=2 VERB=1	VERB=view	nV
+viewpoint	NOUN=1		n
+viewpoints	NOUN=1	NOUN=viewpoint	N
+views	NOUN=15	NOUN=view	NV
+village	NOUN=19		n
+villages	NOUN=7	NOUN=village	N
+vintage	ADJ=1		n
+violates	VERB=1	VERB=violate	V
+violating	VERB=3	VERB=violate	V
+violation	NOUN=6		n
+violators	NOUN=1	NOUN=violator	N
+violence	NOUN=4		n
+violent	ADJ=1		a
+violin	NOUN=1		n
+viral	ADJ=1		a
+virtual	ADJ=2		a
+virtually	ADV=3		r
+virtue	NOUN=1		n
+virtues	NOUN=1	NOUN=virtue	N
+visa	NOUN=13 X=1		nv
+visibility	NOUN=1		n
+visible	ADJ=1		a
+vision	NOUN=2		n
+visit	VERB=9 NOUN=4		nv
+visited	VERB=9	VERB=visit	V
+visiting	VERB=5	VERB=visit	nV
+visitor	NOUN=3		n
+visitors	NOUN=10	NOUN=visitor	N
+visits	NOUN=1	NOUN=visit	NV
+visual	ADJ=10		a
+visualization	NOUN=1		n
+visually	ADV=2		r
+vital	ADJ=2		a
+vitamin	NOUN=1		n
+vlogger	NOUN=1		-
+vocal	ADJ=1		na
+vocalist	NOUN=1		n
+vodka	NOUN=2		n
+voice	NOUN=7		nv
+void	VERB=1		nva
+volcanic	ADJ=1		a
+volcano	NOUN=2		n
+volley	NOUN=1		nv
+vols	NOUN=1	NOUN=volume	-
+volume	NOUN=2		n
+volunteer	NOUN=1		nva
+volunteered	VERB=3	VERB=volunteer	V
+volunteers	NOUN=2	NOUN=volunteer	NV
+vote	VERB=4 NOUN=2		nv
+voted	VERB=4	VERB=vote	V
+voters	NOUN=2	NOUN=voter	N
+voting	VERB=1	VERB=vote	nV
+vouchers	NOUN=1	NOUN=voucher	N
+vs	ADP=1	ADP=versus	-
+vs.	ADP=1	ADP=versus	-
+vu	X=1		-
+w	ADP=1	ADP=with	n
+w/	ADP=1	ADP=with	-
+wage	NOUN=3		nv
+wages	NOUN=2	NOUN=wage	nNV
+wai	NOUN=5 VERB=2		-
+wai'd	VERB=1	VERB=wai	-
+waiing	VERB=1	VERB=wai	-
+wait	VERB=4		nv
+waiting	VERB=1	VERB=wait	naV
+waitress	NOUN=1		nv
+waived	VERB=1	VERB=waive	V
+waiver	NOUN=5		n
+wake	NOUN=1		nv
+wakes	VERB=1	VERB=wake	NV
+walk	VERB=9 NOUN=6		nv
+walked	VERB=3	VERB=walk	V
+walking	VERB=5 NOUN=3	VERB=walk	naV
+walks	NOUN=1 PROPN=1	NOUN=walk PROPN=walk	NV
+wall	NOUN=3		nv
+wallet	NOUN=2		n
+walzem	PROPN=1	PROPN=Walzem	-
+wan	VERB=3	VERB=want	nva
+waning	VERB=1	VERB=wane	naV
+want	VERB=63		nv
+wanted	VERB=22	VERB=want	aV
+wanting	VERB=1	VERB=want	aV
+wants	VERB=10	VERB=want	NV
+war	NOUN=12 PROPN=1	PROPN=War	nv
+warehouse	NOUN=1		nv
+warehouses	NOUN=1	NOUN=warehouse	NV
+warm	ADJ=4		var
+warning	NOUN=3		naV
+warplanes	NOUN=1	NOUN=warplane	N
+warranted	VERB=1	VERB=warrant	V
+warrants	NOUN=2	NOUN=warrant	NV
+wars	NOUN=3	NOUN=war	NV
+was	AUX=442 VERB=10	AUX=be VERB=be	V
+washed	VERB=2	VERB=wash	aV
+waste	NOUN=1		nva
+wasted	ADJ=2		aV
+wastes	NOUN=1	NOUN=waste	NV
+watch	VERB=3 NOUN=1		nv
+watching	VERB=2	VERB=watch	nV
+water	NOUN=10		nv
+waterfall	NOUN=1		n
+waterfalls	NOUN=1	NOUN=waterfall	N
+waterfront	NOUN=1		n
+waters	NOUN=4	NOUN=water	nNV
+wats	NOUN=1	NOUN=wat	n
+wave	NOUN=4		nv
+wavering	VERB=1	VERB=waver	naV
+waves	NOUN=1	NOUN=wave	NV
+wax	NOUN=3		nv
+way	NOUN=57 ADV=1		nr
+ways	NOUN=16	NOUN=way	nN
+we	PRON=237		-
+weak	ADJ=3		a
+weakened	VERB=1	VERB=weaken	aV
+weaknesses	NOUN=1	NOUN=weakness	N
+wealth	NOUN=4		n
+wealthy	ADJ=4		a
+weapon	NOUN=2		n
+weapons	NOUN=11	NOUN=weapon	N
+wear	VERB=7		nv
+wearing	VERB=4	VERB=wear	naV
+weather	NOUN=5		nva
+web	NOUN=10		nv
+webcomic	NOUN=1		-
+webmas...@globelingerie.com	PROPN=1		-
+website	NOUN=20		n
+wedding	NOUN=6		nV
+weed	NOUN=1		nvV
+weeds	NOUN=1	NOUN=weed	nNV
+week	NOUN=19		n
+weekend	NOUN=5		nv
+weekends	NOUN=2	NOUN=weekend	NV
+weekly	ADJ=4 ADV=1		nar
+weeks	NOUN=5	NOUN=week	N
+weeping	NOUN=1 VERB=1	VERB=weep	naV
+weight	NOUN=4		nv
+weird	ADJ=1		na
+welcome	VERB=4 ADJ=2		nva
+welcomed	VERB=1	VERB=welcome	V
+welcoming	ADJ=1		aV
+well	ADV=72 INTJ=4 ADJ=3		nvar
+wells	NOUN=1	NOUN=well	nNV
+wendy	PROPN=1		-
+went	VERB=15	VERB=go	V
+were	AUX=122 VERB=2 ADV=1 X=1	AUX=be VERB=be ADV=where X=_	V
+west	ADV=9 NOUN=7 ADJ=2		nar
+western	ADJ=1		na
+whale	NOUN=1		nv
+wharf	NOUN=1		nv
+what	PRON=133 DET=13		-
+whatever	PRON=4 INTJ=1		a
+whatnot	NOUN=2		n
+whatsoever	ADV=1		a
+wheel	NOUN=1		nv
+wheelchair	NOUN=3		n
+wheels	NOUN=2	NOUN=wheel	NV
+when	ADV=86		-
+where	ADV=62 AUX=1 VERB=1	AUX=be VERB=be	-
+whereas	SCONJ=2		-
+wherever	ADV=2		r
+whether	SCONJ=25 CCONJ=1		-
+which	PRON=170 DET=10		-
+while	SCONJ=23 NOUN=6		n
+whimsical	ADJ=1		a
+whispers	NOUN=1	NOUN=whisper	NV
+white	ADJ=4		nva
+whittle	VERB=1		nv
+who	PRON=101 ADV=1	ADV=how	n
+who's	PRON=2	PRON=whose	-
+whoever	PRON=1		-
+whole	ADJ=11 NOUN=4		nar
+whom	PRON=6		-
+whose	PRON=4		-
+why	ADV=29		n
+wide	ADJ=2 ADV=1		ar
+widely	ADV=12		r
+wider	ADJ=3	ADJ=wide	A
+widespread	ADJ=1		a
+wife	NOUN=9		n
+wifi	NOUN=4		n
+wild	ADJ=1 NOUN=1		nar
+wildest	ADJ=1	ADJ=wild	A
+wildlife	NOUN=8		n
+will	AUX=203 NOUN=1		nv
+willing	ADJ=6		naV
+willpower	NOUN=1		n
+win	VERB=5		nv
+wind	NOUN=4		nv
+window	NOUN=3		n
+winds	NOUN=1	NOUN=wind	NV
+windsurf	NOUN=2		v
+wine	NOUN=2		nv
+wing	NOUN=7		nv
+winners	NOUN=1	NOUN=winner	N
+winning	VERB=3	VERB=win	naV
+wins	VERB=2	VERB=win	NV
+winter	NOUN=7		nv
+winters	NOUN=2	NOUN=winter	NV
+wiped	VERB=1	VERB=wipe	V
+wisdom	NOUN=3		n
+wise	ADJ=4		na
+wish	VERB=11 NOUN=3 PRON=1	PRON=which	nv
+wit	NOUN=1		n
+with	ADP=407 SCONJ=17		-
+withdrew	VERB=1	VERB=withdraw	V
+withholding	NOUN=1		nV
+within	ADP=20		r
+without	ADP=15 SCONJ=6		-
+witness	NOUN=1 VERB=1		nv
+witnessed	VERB=1	VERB=witness	V
+witnesses	NOUN=1	NOUN=witness	NV
+witnessing	VERB=1	VERB=witness	V
+witting	ADJ=1		a
+wo	AUX=6	AUX=will	-
+wolf	NOUN=2		nv
+woman	NOUN=8		n
+women	NOUN=12	NOUN=woman	-
+won	VERB=9	VERB=win	naV
+wonder	VERB=4		nv
+wonderful	ADJ=7		a
+wondering	VERB=4	VERB=wonder	aV
+wonders	NOUN=1	NOUN=wonder	NV
+wooden	ADJ=1		a
+woodrow	PROPN=1		-
+word	NOUN=21		nv
+words	NOUN=12 PROPN=1	NOUN=word PROPN=word	nNV
+work	NOUN=57 VERB=26		nv
+workable	ADJ=2		a
+worked	VERB=11	VERB=work	V
+workers	NOUN=5	NOUN=worker	N
+workforce	NOUN=6		n
+working	VERB=16 NOUN=2 ADJ=1	VERB=work	naV
+workout	NOUN=1		n
+works	NOUN=26 VERB=3	NOUN=work VERB=work	nNV
+worksheet	NOUN=1		n
+world	NOUN=42 PROPN=1	PROPN=World	na
+worlds	NOUN=3	NOUN=world	N
+worldwide	ADJ=2 ADV=1		a
+worn	VERB=3	VERB=wear	aV
+worse	ADJ=1	ADJ=bad	narA
+worst	ADJ=2	ADJ=bad	nvarA
+worth	ADJ=8		na
+worthwhile	ADJ=1		a
+woul	AUX=1	AUX=would	-
+would	AUX=147		-
+wounded	VERB=1	VERB=wound	naV
+wrap	NOUN=1		nv
+wrapping	NOUN=1		nV
+wreck	NOUN=1		nv
+write	VERB=14		v
+writer	NOUN=8		n
+writers	NOUN=12	NOUN=writer	N
+writes	VERB=3	VERB=write	NV
+writing	VERB=6 NOUN=5	VERB=write	nV
+writings	NOUN=1	NOUN=writing	nN
+written	VERB=12 ADJ=1	VERB=write	aV
+wrok	NOUN=1	NOUN=work	-
+wrong	ADJ=4 NOUN=2 ADV=1		nvar
+wrongdoer	NOUN=2		n
+wrongdoing	NOUN=4		n
+wrongful	ADJ=2		a
+wrote	VERB=13	VERB=write	V
+www.adobe.com	PROPN=1		-
+www.igourmet.com	PROPN=1		-
+www.thecatalbum.com	PROPN=1		-
+www.visitsouthshropshire.co.uk	PROPN=1		-
+x	ADP=1 SYM=1 X=1		na
+y-	INTJ=2		-
+ya	INTJ=1		-
+yard	NOUN=1		n
+ye	PRON=3		-
+yeah	INTJ=2 ADV=1		r
+year	NOUN=57		n
+yearly	ADJ=2		nar
+years	NOUN=65	NOUN=year	nN
+yellow	ADJ=2		nva
+yep	INTJ=2		-
+yes	INTJ=5		n
+yesterday	NOUN=3		nr
+yet	ADV=15 CCONJ=3		r
+yoga	NOUN=1		n
+yogurt	NOUN=1		n
+you	PRON=594		-
+yound	ADJ=1		-
+young	ADJ=14		na
+younger	ADJ=2	ADJ=young	aA
+youngest	ADJ=2	ADJ=young	A
+your	PRON=134		-
+yourself	PRON=8		-
+youth	NOUN=2		n
+youtube	PROPN=1		-
+yrs	NOUN=1	NOUN=year	-
+yuck	INTJ=1		-
+yum	INTJ=1		-
+yummy	ADJ=1		a
+yuppy	NOUN=1		-
+zeitgeist	NOUN=1	NOUN=Zeitgeist	n
+zone	NOUN=5		nv
+zones	NOUN=1	NOUN=zone	NV
+zouk	NOUN=2		-
+~	PUNCT=1		-
+£	SYM=5		-
+§	SYM=2		-
+°	NOUN=8		-
+±	CCONJ=1		-
+²	ADJ=1		-
+º	NOUN=2		-
+½	NUM=1		-
+Ærø	PROPN=1	PROPN=Ærø	-
+Élysées	PROPN=1	PROPN=clysé	-
+Ésuulaaluʔ	PROPN=1	PROPN=Ésuulaaluʔ	-
+Øhav	PROPN=2	PROPN=Øhav	-
+Øhavet	PROPN=1	PROPN=Øhavet	-
+Øhavets	PROPN=1	PROPN=Øhavet	-
+Øhavsstien	X=1	X=Øhavsstien	-
+à	PROPN=2		-
+Łódzkie	PROPN=1	PROPN=Łódzkie	-
+Łódź	PROPN=23	PROPN=Łódź	-
+łodzianie	X=1		-
+łodzianin	X=1		-
+łodzianka	X=1		-
+łódź	X=1		-
+ʌtˢo	PROPN=1		-
+ʒan	PROPN=1		-
+ʻŌlelo	PROPN=1	PROPN=ʻŌlelo	-
+ˈantoɲiːn	PROPN=1		-
+ˈdvor̝aːk	PROPN=1		-
+ˈjɛsb̥ɐsn̩	PROPN=1		-
+ˈlɛopolt	PROPN=1		-
+ρ	NOUN=2		-
+حديد	X=1		-
+زها	X=1		-
+Ḥadīd	PROPN=1	PROPN=Ḥadīd	-
+–	SYM=26 PUNCT=13	SYM=- PUNCT=-	-
+—	PUNCT=64		-
+‘	PUNCT=10	PUNCT='	-
+’	PART=14 PUNCT=12	PART='s PUNCT='	-
+’d	AUX=2	AUX=would	-
+’ll	AUX=5	AUX=will	-
+’m	AUX=2	AUX=be	-
+’re	AUX=1	AUX=be	-
+’s	PART=38 AUX=34 VERB=3 PRON=1	PART='s AUX=be VERB=be PRON=we	-
+’ve	AUX=3	AUX=have	-
+“	PUNCT=26	PUNCT="	-
+”	PUNCT=25	PUNCT="	-
+…	PUNCT=9		-
+€	SYM=5		-
+☎	SYM=2		-
+☏	SYM=3		-
+♥	PUNCT=1		-
+✉	SYM=3		-
 """#
 
     /// The contents of `Data/verb-lemmas.tsv`.
@@ -15841,211 +15842,248 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 # context-rules.tsv: in order, change tag FROM to TO where the context holds (and the word may take TO).
 # Contexts: prevtag/nexttag/prev2tag/next2tag T; prevtags T-1 T-2; nexttags T+1 T+2; surround T-1 T+1;
 # word-prevtag W T-1; word-nexttag W T+1; prevword/nextword/prev2word/next2word W; word-prevword W W-1;
-# word-nextword W W+1; word-next2tags W T+1 T+2. Words lower-cased; <s> and </s> mark the sentence ends.
+# word-nextword W W+1; word-next2tags W T+1 T+2; shape-prevtag/shape-nexttag S T-1|T+1 (the word's shape as
+# in unknown-words.tsv); signature-prevtag/signature-nexttag G T-1|T+1 (the word's WordNet signature: lemma
+# classes in lower case, inflection classes in capitals, - for none or for numbers and symbols). Words
+# lower-cased; <s> and </s> mark the sentence ends.
 # Columns: score on the training part (errors fixed minus errors made), from, to, context, value.
 270	PART	ADP	word-nexttag	to DET
-182	PART	AUX	prevtag	PRON
-160	AUX	VERB	prevword	there
+182	PART	AUX	shape-prevtag	lower PRON
+155	AUX	VERB	prevword	there
 117	PART	ADP	nexttag	PRON
+117	NOUN	VERB	prevword	to
 116	PRON	SCONJ	word-prevtag	that VERB
-106	PART	ADP	word-nexttag	to PROPN
-104	NOUN	VERB	prevword	to
+107	PART	ADP	shape-nexttag	lower PROPN
 92	VERB	AUX	nexttag	VERB
 83	ADP	SCONJ	nexttag	VERB
-72	ADV	ADJ	nexttag	NOUN
-55	DET	PRON	nexttag	AUX
+67	NOUN	PROPN	shape-prevtag	cap PROPN
+67	ADV	ADJ	shape-nexttag	lower NOUN
+61	VERB	NOUN	signature-prevtag	nv DET
+55	PRON	DET	signature-nexttag	- NOUN
+55	DET	PRON	signature-nexttag	- AUX
 55	ADP	ADV	word-nexttag	as ADV
-54	PRON	DET	nexttag	NOUN
-52	VERB	AUX	nextword	been
+54	VERB	AUX	shape-nexttag	lower AUX
+49	VERB	NOUN	shape-prevtag	lower ADJ
 49	AUX	VERB	word-prevtag	do PART
-47	VERB	NOUN	prevtag	DET
-46	NOUN	VERB	prevtag	AUX
-45	NOUN	PROPN	nexttag	PROPN
-40	PART	ADP	word-nexttag	to ADJ
+44	NOUN	VERB	signature-prevtag	nv AUX
+41	PART	ADP	word-nexttag	to ADJ
+39	NOUN	PROPN	shape-nexttag	cap PROPN
 36	ADP	SCONJ	word-nexttag	as PRON
 34	PRON	ADV	word-nexttag	there PUNCT
 34	AUX	VERB	word-nexttag	has DET
-33	VERB	NOUN	prevtag	ADJ
-34	NOUN	VERB	nexttag	DET
+32	PART	ADP	word-nexttag	to NOUN
+30	NOUN	VERB	nextword	the
+29	NOUN	PROPN	shape-nexttag	cap PUNCT
 24	PRON	SCONJ	word-nexttag	that DET
 23	ADP	ADV	word-nexttag	about NUM
+22	VERB	NOUN	nextword	of
 22	VERB	AUX	nexttags	ADV VERB
-22	PART	ADP	word-nexttag	to NOUN
-20	PRON	SCONJ	word-nexttag	that PRON
+19	PRON	SCONJ	word-nexttag	that PRON
+19	NOUN	VERB	prevtags	PART AUX
 19	ADP	VERB	word-nextword	like to
 18	DET	PRON	word-nexttag	this PUNCT
 17	PART	ADP	word-nexttag	to NUM
-17	ADV	NOUN	prevword	the
-15	DET	PRON	word-prevtag	that NOUN
+17	DET	PRON	word-prevtag	that NOUN
+16	NOUN	VERB	prevword	you
 15	AUX	VERB	prev2word	there
 15	ADV	ADJ	word-nextword	most of
+14	DET	PRON	signature-nexttag	- ADP
 13	DET	INTJ	word-nexttag	no PUNCT
-12	VERB	NOUN	surround	SCONJ PUNCT
-14	SCONJ	ADP	nexttags	NOUN PUNCT
-12	VERB	AUX	next2word	been
+12	VERB	NOUN	signature-prevtag	nv SCONJ
+17	SCONJ	ADP	shape-nexttag	lower NOUN
+12	VERB	NOUN	signature-prevtag	nV DET
 12	SCONJ	PRON	surround	NOUN PRON
 13	PRON	SCONJ	word-prevword	that fact
-12	NOUN	PROPN	surround	PROPN PUNCT
-12	AUX	PART	prevtag	PROPN
-12	ADJ	NOUN	surround	DET ADP
+13	NOUN	VERB	prevtags	PRON NOUN
+12	AUX	PART	shape-prevtag	lower PROPN
+11	VERB	AUX	next2word	been
 11	PUNCT	PART	surround	NOUN NOUN
-11	NOUN	VERB	prevword	you
 11	NOUN	VERB	prevword	they
 11	AUX	VERB	word-prevtag	do AUX
+11	ADV	SCONJ	signature-nexttag	r PRON
 11	ADV	ADP	word-nexttag	around DET
-11	ADP	SCONJ	nexttag	AUX
-11	ADP	PART	word-next2tags	to NOUN DET
+11	ADP	SCONJ	shape-nexttag	lower AUX
 11	ADP	ADV	surround	VERB </s>
 10	SCONJ	DET	surround	VERB NOUN
-10	SCONJ	ADP	nextword	of
+10	SCONJ	ADP	signature-nexttag	- ADP
 10	PRON	DET	nexttags	ADJ NOUN
-10	DET	PRON	nexttag	PRON
-10	DET	PRON	nexttag	ADP
+10	DET	PRON	signature-nexttag	- PRON
+10	ADP	ADV	word-nexttag	over NUM
 10	ADJ	DET	word-nexttag	such DET
-9	VERB	NOUN	nextword	of
-9	SCONJ	ADP	word-next2tags	of VERB NOUN
 9	NOUN	PROPN	word-prevword	home @
 9	NOUN	ADV	word-nexttag	right ADV
 9	AUX	PART	word-prevtag	s NOUN
 9	ADP	SCONJ	nextword	i
-9	ADP	ADV	word-nexttag	over NUM
+9	ADJ	VERB	shape-nexttag	lower DET
 9	ADJ	PROPN	word-nextword	new zealand
+9	ADJ	ADV	nexttags	VERB ADP
+8	VERB	NOUN	prevword	his
 8	SCONJ	PRON	word-nexttag	that AUX
 8	SCONJ	ADV	nexttags	PUNCT </s>
+8	SCONJ	ADP	word-next2tags	of VERB NOUN
+8	PROPN	ADJ	signature-nexttag	na NOUN
+8	ADV	NOUN	prevtags	DET ADP
 8	ADV	ADJ	word-nexttag	most PROPN
-8	ADJ	ADV	surround	AUX VERB
+8	ADJ	PROPN	shape-nexttag	cap ADP
 7	SCONJ	ADP	nextword	his
 7	PRON	SCONJ	word-nexttag	that PROPN
 7	NUM	PRON	word-nexttag	one AUX
 7	NUM	NOUN	word-nexttag	one PUNCT
+7	NOUN	VERB	surround	NOUN DET
+7	NOUN	VERB	surround	ADV ADP
+7	NOUN	VERB	signature-prevtag	naV AUX
 7	NOUN	VERB	prevword	it
-7	NOUN	VERB	prevtags	PART AUX
+7	NOUN	VERB	prevword	i
+7	NOUN	PROPN	shape-prevtag	cap ADP
 7	AUX	VERB	word-nextword	is there
 7	AUX	VERB	word-nexttag	did DET
 7	AUX	PART	word-prevtag	’s NOUN
-7	ADV	SCONJ	word-nexttag	though PRON
 7	ADV	DET	word-nextword	quite a
+7	ADP	PART	shape-nexttag	lower VERB
 7	ADP	ADV	word-next2tags	as ADJ SCONJ
-7	ADJ	VERB	nexttag	DET
-7	ADJ	ADV	word-prevtag	long ADV
+6	VERB	NOUN	signature-nexttag	n PUNCT
+6	VERB	NOUN	prevword	my
 6	VERB	NOUN	nexttags	CCONJ NOUN
-6	VERB	NOUN	nexttag	AUX
+7	PART	ADP	word-nexttag	to NOUN
 6	VERB	AUX	word-nextword	have not
 6	VERB	AUX	word-next2tags	have PRON VERB
+6	VERB	ADJ	prevword	very
 6	SCONJ	NOUN	word-prevtag	while DET
 6	SCONJ	ADP	word-nexttag	before DET
-6	PROPN	ADJ	word-nexttag	english NOUN
+6	PROPN	NOUN	shape-nexttag	init NOUN
 6	PRON	ADV	word-nexttag	there ADP
 6	PART	AUX	word-prevword	's here
-6	NOUN	VERB	prevword	i
-6	NOUN	VERB	prevtags	PRON NOUN
-6	VERB	NOUN	prevword	your
-6	VERB	NOUN	nexttags	PUNCT NOUN
-6	NOUN	ADJ	word-nexttag	right PUNCT
+6	NOUN	VERB	signature-prevtag	nV AUX
+6	NOUN	VERB	nexttags	PRON ADP
+6	NOUN	ADV	word-prevtag	more DET
 6	NOUN	ADJ	word-nexttag	future NOUN
 6	DET	SCONJ	word-nexttag	that ADJ
 6	DET	PRON	word-prevtag	which ADP
+6	DET	PRON	word-nexttag	this VERB
 6	DET	ADV	word-prevtag	all NOUN
 6	CCONJ	DET	word-nextword	both of
 6	AUX	VERB	word-nexttag	do DET
 6	ADV	PRON	word-prevtag	that VERB
+6	ADP	VERB	word-nextword	like the
+6	ADP	SCONJ	word-nexttag	if NOUN
 6	ADP	ADV	word-prevtag	about ADP
 6	ADJ	PROPN	surround	ADP PUNCT
+6	ADJ	ADV	word-prevtag	long ADV
 6	ADJ	ADV	word-nextword	first ,
-6	ADJ	ADV	surround	<s> ADV
-5	X	PROPN	nexttag	PROPN
+6	ADJ	ADV	word-nexttag	then NOUN
+5	X	PROPN	shape-nexttag	lower PROPN
+5	VERB	PROPN	shape-nexttag	cap PROPN
+5	VERB	NOUN	prevtags	DET VERB
+5	VERB	NOUN	nextword	)
 5	VERB	AUX	word-nextword	have n't
+5	SCONJ	ADP	word-nexttag	with VERB
 5	SCONJ	ADP	word-nexttag	since DET
 5	PUNCT	SYM	surround	NUM NUM
 6	SYM	PUNCT	word-next2tags	- NUM NOUN
+5	PROPN	ADJ	word-nexttag	jóola NOUN
 5	PRON	PROPN	word-nextword	i -
 5	PRON	DET	word-prevtag	the ADP
 5	PRON	ADV	word-next2tags	there PRON VERB
 5	PART	PRON	word-prevword	's let
 5	PART	ADP	word-next2tags	to PUNCT </s>
-5	NOUN	VERB	prevtags	ADV AUX
-5	NOUN	PROPN	prevtags	CCONJ PROPN
+5	NOUN	VERB	signature-prevtag	aV ADJ
+5	NOUN	PROPN	shape-prevtag	cap CCONJ
 5	NOUN	ADJ	word-nexttag	past NOUN
-5	DET	PRON	word-nexttag	this VERB
 5	AUX	VERB	word-nextword	has to
 5	AUX	VERB	word-next2tags	has ADJ NOUN
+5	AUX	VERB	word-next2tags	does DET ADJ
 5	ADV	ADJ	word-nexttag	more ADP
-5	ADP	VERB	word-prevword	like n't
-5	ADP	VERB	word-prevword	like i
 5	ADP	SCONJ	word-nextword	as possible
 5	ADP	SCONJ	word-next2tags	for PRON PART
 5	ADP	SCONJ	nextword	not
 5	ADP	SCONJ	nextword	he
 5	ADP	ADV	word-nextword	out there
 5	ADP	ADV	word-next2tags	as ADJ ADP
-5	ADJ	PROPN	surround	ADP ADP
+5	ADJ	VERB	signature-prevtag	aV AUX
 5	ADJ	PROPN	nexttags	PUNCT PROPN
-5	ADJ	NOUN	surround	DET PUNCT
-6	NOUN	ADJ	word-prevtag	first DET
+5	ADJ	NOUN	word-nextword	top of
+5	ADJ	NOUN	signature-prevtag	nv DET
 5	ADJ	ADV	surround	ADJ PART
-4	VERB	NOUN	word-nexttag	check PUNCT
-4	VERB	NOUN	prevword	his
+5	ADJ	ADV	surround	<s> ADV
+4	VERB	NOUN	word-prevword	guys you
+4	VERB	NOUN	word-nextword	time the
+4	VERB	NOUN	surround	VERB PUNCT
+4	VERB	NOUN	signature-prevtag	NV SCONJ
+5	SCONJ	ADP	word-nexttag	of NOUN
+4	VERB	NOUN	prevword	your
+4	VERB	NOUN	nextword	has
+4	VERB	NOUN	nexttags	PUNCT NOUN
 4	VERB	ADV	word-prevtag	live VERB
+4	VERB	ADJ	word-prevtag	interested AUX
+4	VERB	ADJ	signature-nexttag	var NOUN
 4	SCONJ	ADP	word-nextword	before and
-4	SCONJ	ADP	word-nexttag	with VERB
-4	SCONJ	ADP	surround	ADV VERB
-4	SCONJ	ADP	nexttags	VERB NUM
-4	SCONJ	ADP	nexttags	NOUN ADP
-4	PROPN	NOUN	prevword	great
-4	PROPN	ADJ	word-nexttag	jóola NOUN
-4	PRON	DET	word-nextword	any of
+4	PROPN	X	word-prevtag	de X
+4	PROPN	NOUN	prev2word	file
+4	PROPN	ADJ	signature-nexttag	a PROPN
 4	PART	PUNCT	word-nexttag	’ PUNCT
-4	PART	ADP	word-nexttag	to PROPN
-4	NOUN	VERB	surround	PUNCT PROPN
-4	NOUN	VERB	prevword	then
-4	NOUN	VERB	prevtags	CCONJ VERB
-4	NOUN	VERB	nextword	them
-4	NOUN	VERB	nexttags	ADJ NOUN
-4	VERB	NOUN	prevtag	ADJ
-5	ADJ	ADV	word-nexttag	first VERB
+4	PART	ADP	shape-nexttag	lower PROPN
+4	NOUN	VERB	signature-prevtag	naV VERB
+4	NOUN	VERB	signature-prevtag	naV PUNCT
+4	NOUN	VERB	prevword	we
+4	NOUN	VERB	prevword	please
+4	NOUN	VERB	prevtags	ADV PRON
+4	NOUN	PROPN	shape-nexttag	cap PART
 4	NOUN	ADV	word-prevtag	home VERB
 4	NOUN	ADV	word-nexttag	east ADP
-4	NOUN	ADJ	word-prevtag	second DET
+4	NOUN	ADJ	word-prevword	lead the
+4	NOUN	ADJ	word-nexttag	right PUNCT
+4	NOUN	ADJ	signature-nexttag	a NOUN
 4	DET	PROPN	word-prevword	a -
 4	AUX	VERB	word-nexttag	has NUM
-4	AUX	PROPN	nexttag	PROPN
-4	ADV	SCONJ	word-nexttag	once PRON
+4	AUX	PROPN	signature-nexttag	nv PROPN
+4	AUX	NOUN	signature-nexttag	na PUNCT
 4	ADV	ADP	word-next2tags	as ADV ADJ
 4	ADV	ADJ	word-prevword	only the
 4	ADV	ADJ	word-nexttag	right PUNCT
+4	ADP	VERB	word-prevword	like i
 4	ADP	SCONJ	nextword	whether
 4	ADP	SCONJ	nextword	they
-4	ADP	PART	word-next2tags	to NOUN PRON
-4	ADP	PART	surround	VERB VERB
+4	ADP	SCONJ	nexttags	VERB DET
 4	ADP	ADV	word-prevword	on -
 4	ADP	ADV	word-nexttag	over ADV
 4	ADP	ADV	prevtags	DET ADP
-4	ADJ	NOUN	word-prevword	top on
-4	ADJ	NOUN	surround	NOUN CCONJ
-4	ADJ	NOUN	nexttags	AUX VERB
-4	ADJ	NOUN	nexttags	ADP NUM
-4	ADJ	ADV	prevword	as
-3	VERB	NOUN	word-nextword	contact with
-3	VERB	NOUN	prevword	their
+4	ADV	NOUN	surround	DET ADP
+4	ADJ	VERB	surround	PRON PRON
+4	ADJ	PROPN	shape-nexttag	cap ADV
+4	ADJ	NOUN	word-prevword	mainland the
+4	ADJ	NOUN	word-prevtag	subject DET
+4	ADJ	NOUN	word-nexttag	past PUNCT
+4	ADJ	NOUN	signature-prevtag	- ADJ
+4	ADJ	ADV	word-nextword	second ,
+4	ADJ	ADV	word-nexttag	early ADP
+3	VERB	NOUN	word-prevtag	offer DET
+3	VERB	NOUN	word-prevtag	help VERB
+3	VERB	NOUN	surround	DET PRON
+3	VERB	NOUN	surround	ADJ DET
+4	ADJ	ADV	signature-nexttag	r NOUN
+4	ADJ	ADV	signature-nexttag	nvarAR VERB
+3	VERB	NOUN	signature-prevtag	N PART
+4	PART	ADP	word-nexttag	to NOUN
 3	VERB	AUX	word-nexttag	had CCONJ
 3	VERB	AUX	word-next2tags	have PUNCT PRON
-3	VERB	ADJ	prevword	very
-3	VERB	ADJ	nextword	-
+3	VERB	ADJ	word-prevword	present the
+3	VERB	ADJ	word-prevtag	amazing AUX
+3	VERB	ADJ	word-nextword	united way
 3	SYM	PUNCT	word-prevtag	– NOUN
+3	SYM	PUNCT	prevtags	PROPN PROPN
 3	SCONJ	PRON	word-prevword	that something
 3	SCONJ	DET	word-nextword	that initial
-3	SCONJ	ADP	word-prevword	of kind
-3	SCONJ	ADP	word-nexttag	of NOUN
+3	SCONJ	ADP	word-prevword	than rather
+3	SCONJ	ADP	word-prevword	as well
 3	SCONJ	ADP	word-nexttag	before PROPN
 4	PART	ADP	word-nexttag	to ADP
-4	ADP	PART	word-prevword	to able
 3	SCONJ	ADP	nextword	united
+3	SCONJ	ADP	nexttags	VERB NUM
 3	PUNCT	SYM	word-prevword	- am
 3	PUNCT	PART	surround	PROPN NOUN
 3	PUNCT	PART	surround	PROPN ADJ
-3	PROPN	X	word-nexttag	de X
-3	PROPN	NOUN	word-prevtag	area PROPN
-3	PROPN	ADJ	word-nexttag	japanese NOUN
+3	PROPN	ADV	surround	<s> ADP
+3	PROPN	ADJ	signature-prevtag	a <s>
 3	PRON	SCONJ	word-prevword	that is
 3	SCONJ	PRON	prevtags	AUX <s>
 3	PRON	SCONJ	word-nexttag	that INTJ
@@ -16054,27 +16092,26 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 3	PRON	DET	surround	<s> DET
 3	PRON	ADV	word-prevtag	there AUX
 3	PART	ADP	word-prevword	to go
-3	PART	ADP	word-prevword	to according
+3	PART	ADP	word-prevword	to back
 3	PART	ADP	word-prevword	to -
+3	PART	ADP	word-nextword	to people
+3	VERB	NOUN	surround	ADP PUNCT
 3	NUM	X	surround	<s> ADJ
-3	NOUN	VERB	word-prevtag	follow DET
-3	NOUN	VERB	word-nextword	thinking of
-3	NOUN	VERB	word-nextword	hearing of
-3	NOUN	VERB	surround	CCONJ ADV
-3	NOUN	VERB	prevword	please
-3	NOUN	VERB	nexttags	PRON ADP
+3	NOUN	VERB	word-prevtag	know PRON
+3	NOUN	VERB	signature-prevtag	V AUX
+3	NOUN	VERB	prevtags	ADV CCONJ
 3	NOUN	PROPN	word-prevword	party republican
-3	NOUN	PROPN	word-prevword	f °
 3	NOUN	PROPN	word-prevword	coalition the
-3	NOUN	PROPN	surround	PROPN PROPN
-3	NOUN	PROPN	surround	ADP NUM
-3	NOUN	PROPN	prevtags	ADJ PROPN
-3	NOUN	PROPN	next2word	2011
+3	NOUN	PROPN	signature-prevtag	- <s>
+3	NOUN	PROPN	signature-nexttag	- PROPN
+3	NOUN	PROPN	shape-prevtag	cap PROPN
 3	NOUN	ADV	word-nextword	south of
-3	NOUN	ADJ	word-prevword	lead the
+3	NOUN	ADV	signature-prevtag	r DET
 3	NOUN	ADJ	word-nexttag	total NOUN
 3	NOUN	ADJ	word-nexttag	rental NOUN
-3	NOUN	ADJ	word-nexttag	present NOUN
+3	NOUN	ADJ	signature-nexttag	na PROPN
+3	NOUN	ADJ	signature-nexttag	aV NOUN
+3	NOUN	ADJ	prevtags	AUX PART
 3	INTJ	VERB	word-prevword	please it
 3	INTJ	NOUN	prev2tag	VERB
 3	INTJ	DET	word-nexttag	no NOUN
@@ -16085,94 +16122,115 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 3	DET	ADV	word-nextword	all about
 3	AUX	VERB	word-nextword	do ?
 3	AUX	VERB	word-nexttag	has PRON
-3	AUX	VERB	word-nexttag	does DET
+3	AUX	VERB	word-nexttag	has ADJ
 3	AUX	VERB	word-nexttag	does ADJ
 3	AUX	VERB	word-next2tags	has ADV NUM
 3	AUX	VERB	word-next2tags	has ADP PRON
 3	AUX	VERB	word-next2tags	get VERB PUNCT
-3	AUX	NOUN	word-prevword	must a
-3	AUX	NOUN	word-prevtag	m NUM
 3	ADV	VERB	word-prevword	forward and
 3	ADV	SCONJ	word-prevword	though even
+3	ADV	SCONJ	signature-nexttag	r DET
 3	ADV	SCONJ	next2word	would
 3	ADV	INTJ	word-nextword	well i
 3	ADV	ADP	nexttags	PRON NOUN
 3	ADV	ADJ	word-nextword	much of
 3	ADV	ADJ	word-nexttag	more PUNCT
+3	NOUN	VERB	surround	CCONJ ADV
 3	ADP	SCONJ	word-prevword	since ,
 3	ADP	SCONJ	word-nextword	like you
 3	ADP	SCONJ	word-nextword	as if
-3	ADP	PART	word-next2tags	to ADJ DET
-3	ADP	PART	next2word	out
+3	ADP	SCONJ	word-nexttag	because NOUN
+3	ADP	PART	word-prevword	to able
+3	ADP	INTJ	shape-prevtag	lower <s>
 3	ADP	ADV	word-prevword	on so
 3	ADP	ADV	word-prevword	down go
 3	ADP	ADV	word-nexttag	out NOUN
 3	ADP	ADV	word-nexttag	around PUNCT
 3	ADP	ADV	word-nexttag	around CCONJ
 3	ADP	ADV	nextword	at
-3	ADJ	VERB	word-prevtag	gone AUX
-3	AUX	VERB	word-nexttag	has ADJ
-3	ADJ	VERB	surround	PRON PRON
+3	ADJ	VERB	nexttags	PRON NOUN
 3	ADJ	PROPN	word-prevword	ok ,
+3	ADJ	PROPN	signature-prevtag	ar PROPN
+3	ADJ	PROPN	signature-prevtag	- PROPN
+3	ADJ	PROPN	signature-nexttag	na AUX
+3	PROPN	NOUN	prevword	an
 3	ADJ	PROPN	nextword	:
-3	NOUN	PROPN	nexttags	CCONJ PROPN
-3	PROPN	NOUN	prevtags	CCONJ NOUN
-3	ADJ	NOUN	word-prevword	mainland the
 3	ADJ	NOUN	word-prevword	general full
 3	ADJ	NOUN	word-nexttag	west NOUN
+3	ADJ	NOUN	word-nexttag	female PUNCT
+3	ADJ	NOUN	word-nexttag	average ADP
+3	ADJ	NOUN	signature-nexttag	n ADP
+3	ADJ	NOUN	nextword	which
 3	ADJ	ADV	word-prevtag	online NOUN
+3	ADJ	ADV	word-prevtag	hard VERB
+3	ADJ	ADV	word-nextword	next to
 3	ADJ	ADV	word-nexttag	real ADJ
 3	ADJ	ADV	word-nexttag	just NOUN
-3	ADJ	ADV	word-nexttag	better VERB
+3	ADJ	ADV	word-nexttag	first VERB
+3	ADJ	ADV	word-nexttag	even NOUN
+4	NOUN	VERB	prevtags	ADV AUX
 3	ADJ	ADV	prevword	do
 3	ADJ	ADV	prevword	come
+2	X	PROPN	surround	PROPN PROPN
+2	X	PROPN	signature-prevtag	- PUNCT
+2	X	PROPN	shape-nexttag	cap CCONJ
 2	X	PROPN	prevword	to
-2	X	PROPN	prevtag	PUNCT
 2	X	PROPN	prevtag	NOUN
-2	X	PROPN	nexttag	CCONJ
-2	VERB	PROPN	surround	DET NOUN
+2	VERB	X	prevword	over
+2	VERB	NOUN	word-prevword	writing in
+3	SCONJ	ADP	word-nexttag	in NOUN
 2	VERB	NOUN	word-prevword	visit museum
 2	VERB	NOUN	word-prevword	rise give
-2	VERB	NOUN	word-prevword	present –
+2	VERB	NOUN	word-prevword	people do
 2	VERB	NOUN	word-prevword	p. ,
+2	VERB	NOUN	word-prevword	name s
 2	VERB	NOUN	word-prevword	hit -
 2	VERB	NOUN	word-prevtag	writing PART
 2	VERB	NOUN	word-prevtag	surfing NOUN
-2	VERB	NOUN	word-prevtag	programming VERB
-2	VERB	NOUN	word-prevtag	help VERB
+2	VERB	NOUN	word-prevtag	address NOUN
+2	VERB	NOUN	word-nextword	working memory
 2	VERB	NOUN	word-nextword	walking distance
 2	VERB	NOUN	word-nextword	shows .
 2	VERB	NOUN	word-nextword	needs and
+2	VERB	NOUN	word-nextword	contact with
+2	VERB	NOUN	word-nextword	batting average
 2	VERB	NOUN	word-nexttag	runs VERB
 2	VERB	NOUN	word-nexttag	run PUNCT
-2	VERB	NOUN	surround	DET PRON
-2	VERB	NOUN	prevword	the
-2	VERB	NOUN	prevword	s
-2	VERB	NOUN	prevword	our
-2	VERB	NOUN	prevtags	ADP AUX
-2	VERB	NOUN	prev2word	according
+2	VERB	NOUN	surround	VERB CCONJ
+2	VERB	NOUN	surround	NUM ADP
+2	VERB	NOUN	signature-prevtag	n PRON
+2	VERB	NOUN	signature-prevtag	NV PART
+2	VERB	NOUN	prevword	where
+2	VERB	NOUN	prevword	their
+2	VERB	NOUN	prevword	team
+2	VERB	NOUN	prevtags	NUM VERB
 2	VERB	NOUN	nextword	test
-2	VERB	NOUN	nexttags	VERB PART
 2	VERB	NOUN	nexttags	NOUN PROPN
+3	SCONJ	ADP	word-nexttag	for NOUN
+2	VERB	NOUN	nexttags	AUX ADV
+2	VERB	NOUN	nexttags	AUX ADJ
 2	VERB	INTJ	word-prevword	say ,
+2	VERB	AUX	word-prevword	will there
 2	VERB	AUX	word-prevtag	is NOUN
 2	VERB	AUX	word-nextword	have nt
 2	VERB	AUX	word-next2tags	have INTJ PUNCT
+2	VERB	AUX	signature-prevtag	V <s>
 2	VERB	ADV	surround	ADP NUM
-2	VERB	ADJ	word-nextword	united way
+2	VERB	ADV	signature-prevtag	var ADV
+2	VERB	ADJ	word-prevword	moving a
 2	VERB	ADJ	word-nextword	gone .
-2	VERB	ADJ	word-nexttag	live NOUN
+2	VERB	ADJ	word-nexttag	right PUNCT
 2	VERB	ADJ	word-nexttag	left NOUN
 2	VERB	ADJ	word-nexttag	ended NOUN
-2	VERB	ADJ	word-next2tags	involved ADP DET
+2	VERB	ADJ	prevword	your
 2	VERB	ADJ	prevword	more
+2	VERB	ADJ	prevtags	DET NOUN
+2	VERB	ADJ	prevtags	ADJ VERB
 2	SYM	PUNCT	word-prevword	– ’
 2	SYM	PUNCT	word-prevword	/ a
-2	SYM	PUNCT	word-prevtag	– PROPN
 2	SYM	PUNCT	word-prevtag	– PRON
 2	SYM	PUNCT	word-nextword	– </s>
-2	SYM	PUNCT	surround	NOUN PROPN
-2	SYM	PUNCT	prevtag	PUNCT
+2	SYM	PUNCT	signature-prevtag	- PUNCT
 2	SCONJ	PRON	word-prevword	that putting
 2	SCONJ	PRON	word-prevword	that anything
 2	SCONJ	PRON	word-nextword	that to
@@ -16183,47 +16241,56 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	SCONJ	DET	word-prevtag	that SCONJ
 2	SCONJ	ADV	word-prevword	once and
 2	SCONJ	ADV	word-nextword	since have
+2	SCONJ	ADV	surround	ADV VERB
+2	SCONJ	ADV	signature-prevtag	ar ADV
+2	SCONJ	ADP	word-prevword	upon <s>
 2	SCONJ	ADP	word-prevword	on kept
-2	SCONJ	ADP	word-prevtag	in AUX
+2	SCONJ	ADP	word-prevword	of kind
 2	SCONJ	ADP	word-nextword	if that
 2	SCONJ	ADP	word-nextword	before that
 2	SCONJ	ADP	word-nexttag	since NUM
 2	SCONJ	ADP	word-next2tags	from VERB NOUN
-2	SCONJ	ADP	word-next2tags	as PRON NOUN
 2	PUNCT	X	word-nextword	) .doc
 2	PUNCT	X	word-nextword	( gisb
+3	NOUN	X	next2tag	X
+2	X	NOUN	shape-prevtag	lower NOUN
 2	PUNCT	SYM	word-prevword	§ in
 2	PUNCT	SYM	word-prevword	> <s>
-2	PROPN	X	prevword	del
+2	PROPN	X	signature-prevtag	- X
+2	PROPN	X	shape-nexttag	lower X
+2	PROPN	SYM	shape-nexttag	mixed SYM
+2	PROPN	NOUN	word-prevword	systems information
 2	PROPN	NOUN	word-prevword	ps <s>
 2	PROPN	NOUN	word-prevword	professor a
+2	PROPN	NOUN	word-prevword	place great
+2	PROPN	NOUN	word-prevword	people the
+2	PROPN	NOUN	word-prevword	participants team
+4	NOUN	PROPN	nexttags	PROPN PUNCT
 2	PROPN	NOUN	word-prevword	news usenet
 2	PROPN	NOUN	word-prevword	linguistics in
 2	PROPN	NOUN	word-prevword	islands <s>
-2	PROPN	NOUN	word-prevtag	paddistocksho.pdf PUNCT
-2	PROPN	NOUN	word-prevtag	news PROPN
+2	PROPN	NOUN	word-prevword	internet the
+2	PROPN	NOUN	word-prevword	honor your
+2	PROPN	NOUN	word-prevword	economics institutional
+2	PROPN	NOUN	word-prevtag	euros NUM
 2	PROPN	NOUN	word-prevtag	c PUNCT
 2	PROPN	NOUN	word-nextword	world !
 2	PROPN	NOUN	word-nextword	ph.d. in
-2	PROPN	NOUN	surround	PRON CCONJ
-2	PROPN	NOUN	prevword	many
-2	PROPN	NOUN	prevword	best
-2	PROPN	NOUN	prevword	an
-2	PROPN	NOUN	prevtags	CCONJ NOUN
-2	PROPN	NOUN	prev2word	news
-2	PROPN	NOUN	prev2word	an
-2	PROPN	NOUN	next2word	most
-2	PROPN	ADV	word-nexttag	east ADP
+2	PROPN	NOUN	word-nexttag	school PUNCT
+2	PROPN	NOUN	word-nexttag	phone PUNCT
+2	PROPN	NOUN	shape-prevtag	lower PRON
+2	PROPN	NOUN	prev2word	master
+2	PROPN	NOUN	next2word	file
+2	PROPN	ADV	surround	NOUN ADP
 2	PROPN	ADJ	word-prevword	east 19
-2	PROPN	ADJ	word-nextword	soviet aggression
-2	PROPN	ADJ	word-nexttag	golden NOUN
+2	PROPN	ADJ	word-prevtag	ok AUX
 2	PROPN	ADJ	word-next2tags	west PUNCT NOUN
-2	PROPN	ADJ	word-next2tags	english PROPN PUNCT
-2	PROPN	ADJ	prevword	was
+2	PROPN	ADJ	signature-prevtag	na AUX
+2	PROPN	ADJ	signature-nexttag	aV PROPN
 2	PROPN	ADJ	prevtags	PART AUX
 2	PRON	SCONJ	word-prevword	that doubt
-2	PRON	SCONJ	word-nextword	that there
 2	PRON	SCONJ	word-nextword	that "
+2	PRON	SCONJ	surround	VERB PRON
 2	PRON	NUM	word-nextword	one was
 2	PRON	NOUN	word-prevtag	one DET
 2	PRON	DET	nexttags	ADJ ADJ
@@ -16235,87 +16302,93 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	PART	PUNCT	word-prevtag	’ PUNCT
 2	PART	PUNCT	word-nexttag	’ ADP
 2	PART	PUNCT	word-next2tags	' NOUN ADP
-2	PART	ADP	word-prevword	to subject
-3	VERB	NOUN	prevtags	ADP ADJ
-2	PART	ADP	word-prevword	to home
-2	PART	ADP	word-prevword	to back
 2	PART	ADP	word-nextword	to very
-2	PART	ADP	word-nextword	to people
+2	PART	ADP	word-nexttag	to NOUN
+2	PART	ADP	word-nexttag	to ADJ
 2	PART	ADP	word-next2tags	to CCONJ ADP
 2	PART	ADP	word-next2tags	to ADV PRON
 2	PART	ADP	word-next2tags	to ADV NUM
 2	NUM	PRON	word-prevword	one if
 2	NUM	NOUN	word-next2tags	one PRON VERB
 2	NOUN	X	word-prevword	hand before
-2	NOUN	X	word-prevword	gisb (
-2	PROPN	X	prevtags	X X
+2	NOUN	X	shape-nexttag	lower INTJ
 2	NOUN	X	prevword	ex
-3	ADJ	X	nexttag	X
-2	NOUN	X	nexttag	INTJ
+3	ADJ	X	shape-nexttag	lower X
 2	NOUN	VERB	word-prevword	writing of
 2	NOUN	VERB	word-prevword	walking the
 2	NOUN	VERB	word-prevword	walk ,
-2	NOUN	VERB	word-prevword	visit to
 2	NOUN	VERB	word-prevword	sounds this
-3	DET	PRON	word-nexttag	this VERB
-2	NOUN	VERB	word-prevword	simplified a
 2	NOUN	VERB	word-prevword	look these
+4	DET	PRON	shape-nexttag	init VERB
 2	NOUN	VERB	word-prevword	increases velocity
+2	NOUN	VERB	word-prevword	hearing upon
+2	NOUN	VERB	word-prevword	following the
+2	NOUN	VERB	word-prevword	contact ,
 2	NOUN	VERB	word-prevword	box knuckle
 2	NOUN	VERB	word-prevtag	working ADJ
-2	NOUN	VERB	word-prevtag	sit DET
-2	NOUN	VERB	word-prevtag	flow NOUN
-2	NOUN	VERB	word-nexttag	runs ADP
+2	NOUN	VERB	word-prevtag	thinking ADP
+2	NOUN	VERB	word-prevtag	sound AUX
+2	NOUN	VERB	word-prevtag	runs PROPN
+2	NOUN	VERB	word-prevtag	have ADJ
+2	NOUN	VERB	word-nextword	use are
+2	NOUN	VERB	word-nextword	flow from
 2	NOUN	VERB	word-nexttag	ranks ADV
+2	NOUN	VERB	word-nexttag	needs ADJ
 2	NOUN	VERB	word-nexttag	hop ADP
 2	NOUN	VERB	word-next2tags	opening NOUN ADP
 2	NOUN	VERB	word-next2tags	address PUNCT DET
-2	NOUN	VERB	surround	PROPN ADJ
+2	NOUN	VERB	surround	PUNCT DET
+2	NOUN	VERB	surround	PROPN DET
+2	NOUN	VERB	surround	CCONJ DET
+2	VERB	NOUN	word-nexttag	price DET
+2	NOUN	VERB	surround	ADV DET
 2	NOUN	VERB	surround	<s> PRON
-2	NOUN	VERB	prevword	is
-2	NOUN	VERB	nexttags	DET ADJ
-2	NOUN	VERB	next2word	area
-2	NOUN	PROPN	word-prevword	islands chatham
-2	NOUN	PROPN	word-prevtag	linguistics ADJ
-2	NOUN	PROPN	word-nextword	place ,
-2	NOUN	PROPN	word-nexttag	semantics PUNCT
-2	NOUN	PROPN	surround	PROPN PART
-2	NOUN	PROPN	surround	PROPN NUM
-2	NOUN	PROPN	surround	PROPN ADJ
-2	NOUN	PROPN	prevword	seven
-2	NOUN	PROPN	prevword	golden
-2	NOUN	PROPN	nextword	shut
+2	NOUN	VERB	signature-prevtag	naV SCONJ
+2	NOUN	VERB	signature-prevtag	nV SCONJ
+3	NOUN	VERB	prevtags	CCONJ VERB
+2	SCONJ	ADP	nexttags	NOUN PUNCT
+2	NOUN	VERB	signature-prevtag	aV PUNCT
+2	NOUN	VERB	signature-prevtag	V PRON
+2	NOUN	VERB	signature-nexttag	V DET
+2	NOUN	VERB	signature-nexttag	NV PROPN
+2	PROPN	VERB	signature-prevtag	V VERB
+2	NOUN	VERB	prevword	who
+2	NOUN	VERB	prevword	she
+2	NOUN	VERB	prevword	can
+2	NOUN	VERB	prevword	abbas
+2	NOUN	VERB	prevtags	CCONJ PROPN
+2	VERB	NOUN	signature-prevtag	n CCONJ
+2	NOUN	VERB	nextword	them
+2	NOUN	VERB	nextword	me
+2	NOUN	PROPN	word-prevword	figure in
+2	NOUN	PROPN	word-nextword	air asia
+2	NOUN	PROPN	surround	<s> CCONJ
+2	PROPN	NOUN	prevtags	CCONJ NOUN
+3	NOUN	PROPN	shape-nexttag	cap PROPN
+2	NOUN	PROPN	shape-nexttag	cap VERB
+2	NOUN	PROPN	prev2word	explorer
 2	NOUN	PROPN	nextword	]
-2	NOUN	PROPN	nexttags	PART PROPN
 2	NOUN	NUM	word-prevtag	billion NUM
 2	NOUN	ADV	word-prevtag	right VERB
 4	ADP	ADV	surround	ADV CCONJ
-2	NOUN	ADV	word-nextword	right on
-2	NOUN	ADJ	word-prevword	youngest the
 2	NOUN	ADJ	word-prevword	standard and
 2	NOUN	ADJ	word-prevword	mutant and
 2	NOUN	ADJ	word-prevword	mainland of
 2	NOUN	ADJ	word-prevword	light a
-2	NOUN	ADJ	word-prevtag	transit ADP
-3	ADP	PART	word-next2tags	to NOUN PROPN
 2	NOUN	ADJ	word-prevtag	favorite PRON
 2	NOUN	ADJ	word-nexttag	right NOUN
 2	NOUN	ADJ	word-nexttag	novel NOUN
 2	NOUN	ADJ	surround	DET NUM
-2	NOUN	ADJ	prevword	get
+2	NOUN	ADJ	signature-prevtag	nar PROPN
+2	NOUN	ADJ	signature-nexttag	rA NOUN
+2	NOUN	ADJ	signature-nexttag	nar ADJ
 2	NOUN	ADJ	prev2word	would
-2	NOUN	ADJ	nextword	chameleon
-2	NOUN	ADJ	next2word	level
 2	DET	PRON	word-prevtag	that PROPN
-2	DET	PRON	word-prevtag	that NOUN
-2	DET	PRON	word-nextword	these look
+2	DET	PRON	word-nexttag	this VERB
 2	DET	NOUN	word-nextword	a /
-2	VERB	NOUN	nexttags	CCONJ NOUN
-2	SCONJ	ADP	word-nexttag	for NOUN
 2	DET	INTJ	word-nexttag	no PART
 2	DET	CCONJ	word-nexttag	both PROPN
 2	DET	ADV	word-nextword	no longer
-2	DET	ADV	word-nextword	all over
 2	CCONJ	DET	word-nextword	both sides
 2	CCONJ	DET	word-nextword	both .
 2	CCONJ	DET	word-nexttag	both AUX
@@ -16326,15 +16399,14 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	AUX	VERB	word-prevword	did appeal
 2	AUX	VERB	word-nextword	do with
 2	AUX	VERB	word-nexttag	have DET
+2	AUX	VERB	word-nexttag	has NOUN
 2	AUX	VERB	word-next2tags	has ADV ADJ
-2	AUX	NOUN	prevtags	ADJ DET
+2	AUX	NOUN	word-prevword	must a
 2	ADV	VERB	word-prevtag	handed PRON
 2	ADV	SCONJ	word-nextword	so that
-2	ADV	SCONJ	word-nextword	once the
-2	ADV	SCONJ	word-nexttag	though DET
-2	ADV	PROPN	prevword	the
 2	ADV	PROPN	nexttag	PROPN
 2	ADV	NOUN	word-prevword	right process
+2	ADV	NOUN	surround	DET AUX
 2	ADV	NOUN	prevword	south
 2	ADV	INTJ	word-prevtag	yeah PUNCT
 2	ADV	ADP	word-nexttag	outside DET
@@ -16343,8 +16415,11 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	ADV	ADJ	word-prevword	longer the
 2	ADV	ADJ	word-prevword	alone let
 2	ADV	ADJ	word-nexttag	more AUX
-2	ADV	ADJ	word-next2tags	long ADJ NOUN
+2	ADV	ADJ	word-nexttag	long ADJ
+2	ADV	ADJ	surround	DET NOUN
+2	ADV	ADJ	prevword	close
 2	ADV	ADJ	prevtags	AUX DET
+2	ADP	VERB	word-prevword	like n't
 2	ADP	SCONJ	word-prevword	upon ,
 2	ADP	SCONJ	word-prevword	about speculation
 2	ADP	SCONJ	word-nextword	with how
@@ -16354,90 +16429,87 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	ADP	SCONJ	word-nextword	for testing
 2	ADP	SCONJ	word-nextword	b/c it
 2	ADP	SCONJ	word-nextword	as time
-2	ADP	SCONJ	word-nexttag	like VERB
 2	ADP	SCONJ	word-next2tags	in ADV VERB
 2	ADP	SCONJ	word-next2tags	as PROPN AUX
+2	ADP	SCONJ	nextword	we
 2	ADP	SCONJ	next2word	species
-2	ADP	PROPN	prevtag	PROPN
-2	ADP	PART	word-prevword	to how
+2	ADP	PROPN	shape-prevtag	cap PROPN
 2	ADP	PART	word-prevword	to have
+2	ADP	PART	word-nextword	to see
 2	ADP	PART	word-nextword	to first
-2	ADP	PART	word-next2tags	to ADJ PRON
-2	ADP	PART	surround	VERB VERB
-2	ADP	PART	next2word	expertise
-2	ADP	INTJ	word-nexttag	like NUM
 2	ADP	ADV	word-prevword	up and
 2	ADP	ADV	word-prevword	up 's
 2	ADP	ADV	word-prevword	off drove
 2	ADP	ADV	word-prevword	as get
 2	ADP	ADV	word-prevtag	around AUX
 2	ADP	ADV	word-nextword	in for
+2	ADP	ADV	word-nextword	before hand
 2	ADP	ADV	word-nextword	about $
 2	ADP	ADV	word-nexttag	in PART
 2	ADP	ADV	word-nexttag	above PUNCT
-2	ADP	ADV	word-next2tags	along ADP VERB
 2	ADP	ADV	surround	ADJ ADP
 2	ADP	ADV	nextword	against
 2	ADP	ADV	nexttags	CCONJ PRON
+2	ADP	ADJ	word-nexttag	over X
+2	ADJ	X	signature-prevtag	- NOUN
+2	X	INTJ	word-prevtag	eh NOUN
 2	ADJ	VERB	word-prevword	numbered are
-2	ADJ	VERB	word-prevword	confined been
 2	ADJ	VERB	word-prevword	challenging not
 2	ADJ	VERB	word-prevword	burgeoning a
 2	ADJ	VERB	word-prevtag	miss PART
 2	ADJ	VERB	word-prevtag	involved NOUN
-2	ADJ	VERB	word-nexttag	blessed ADP
 2	ADJ	VERB	surround	NOUN ADV
+2	ADJ	PROPN	word-prevword	standard pacific
 2	ADJ	PROPN	word-prevword	short -
-2	ADJ	PROPN	word-prevword	new tussauds
 2	ADJ	PROPN	word-prevword	catholic roman
-2	ADJ	PROPN	word-nextword	spanish is
 2	ADJ	PROPN	word-nextword	new jersey
 2	ADJ	PROPN	word-nextword	new hampshire
+2	ADJ	PROPN	word-nexttag	supernatural NOUN
 2	ADJ	PROPN	word-nexttag	japanese PUNCT
 2	ADJ	PROPN	surround	PROPN VERB
-2	ADJ	PROPN	surround	PROPN CCONJ
-2	PROPN	NOUN	prevword	november
-2	ADJ	PROPN	prevword	comedy
+2	ADJ	PROPN	shape-nexttag	cap PART
 2	ADJ	PROPN	prevword	called
 2	ADJ	PROPN	prev2word	jones
-2	ADJ	PROPN	prev2word	available
 2	ADJ	PROPN	nexttags	VERB DET
+2	ADJ	PROPN	nexttags	PROPN PART
+2	ADJ	PROPN	next2word	minute
 2	ADJ	NUM	word-prevtag	k NUM
-2	ADJ	NOUN	word-prevword	transit the
 2	ADJ	NOUN	word-prevword	rental car
+2	ADJ	NOUN	word-prevword	public general
+2	ADJ	NOUN	word-prevword	opposite the
+2	ADJ	NOUN	word-prevword	mutant a
 2	ADJ	NOUN	word-prevword	military its
 2	ADJ	NOUN	word-prevword	metro the
-2	ADJ	NOUN	word-prevword	lead a
+2	ADJ	NOUN	word-prevword	general -
 2	ADJ	NOUN	word-prevtag	discount ADP
 2	ADJ	NOUN	word-prevtag	alternative ADJ
+2	ADJ	NOUN	word-nextword	whole .
+2	ADJ	NOUN	word-nextword	third of
+2	ADJ	NOUN	word-nextword	fun and
 2	ADJ	NOUN	word-nextword	criminal defense
-2	ADJ	NOUN	word-nexttag	subject CCONJ
+2	ADJ	NOUN	word-nexttag	total ADP
 2	ADJ	NOUN	word-nexttag	shorthand NOUN
-2	ADJ	NOUN	word-nexttag	female PUNCT
 2	ADJ	NOUN	word-nexttag	brief PUNCT
 2	ADJ	NOUN	word-next2tags	narrative CCONJ NOUN
-2	ADJ	NOUN	surround	DET PRON
-2	ADJ	NOUN	surround	DET PART
-2	ADJ	NOUN	surround	ADJ ADP
-2	ADJ	INTJ	word-prevword	okay <s>
-2	ADJ	INTJ	word-prevtag	eh NOUN
+2	ADJ	NOUN	prev2word	highlighted
+2	ADJ	NOUN	nextword	were
+2	ADJ	NOUN	next2tag	X
 2	ADJ	INTJ	word-nextword	ok ,
-2	ADJ	ADV	word-prevword	second <s>
-2	ADV	ADJ	next2word	/
 2	ADJ	ADV	word-prevword	only is
 2	ADJ	ADV	word-prevword	more once
 2	ADJ	ADV	word-prevword	longer no
-2	ADJ	ADV	word-prevword	hard work
 2	ADJ	ADV	word-prevword	close very
 2	ADJ	ADV	word-prevtag	overall CCONJ
-2	ADJ	ADV	word-prevtag	further VERB
-2	ADJ	ADV	word-prevtag	early ADV
+2	ADJ	ADV	word-prevtag	long AUX
 2	ADJ	ADV	word-nextword	sooner or
 2	ADJ	ADV	word-nexttag	long PUNCT
+2	ADJ	ADV	word-nexttag	least ADJ
+2	ADJ	ADV	word-nexttag	further PUNCT
 2	ADJ	ADV	word-nexttag	first PRON
 2	ADJ	ADV	word-nexttag	early PUNCT
-2	ADJ	ADV	surround	PRON VERB
-2	ADJ	ADV	surround	NOUN ADV
+2	ADJ	ADV	signature-prevtag	nrA NOUN
+2	ADJ	ADV	prev2word	goes
+2	ADJ	ADV	next2word	now
 """#
 
     /// The contents of `Data/word-lists.tsv`.
