@@ -1,3 +1,5 @@
+import NewsLanguage
+
 /// Country names, aliases, demonyms and capitals, normalized to ISO 3166-1 alpha-3.
 ///
 /// Built once from the embedded data (`Data/countries-iso.tsv` and `Data/countries-common.tsv`) and
@@ -48,12 +50,12 @@ struct CountryGazetteer: Sendable {
         func add(_ form: String, _ alpha3: String, _ kind: FormKind) {
             let trimmed = form.trimmingCharacters()
             guard !trimmed.isEmpty, seen.insert(trimmed + "\u{1F}" + alpha3).inserted else { return }
-            let text = TokenizedText(trimmed)
-            let rules: [UInt8] = text.tokens.map { token in
+            let tokens = TokenizedText.tokens(of: trimmed)
+            let rules: [UInt8] = tokens.map { token in
                 if token.isAllCaps && (token.end - token.start <= 4) { return 2 }
                 return token.isCapitalized ? 1 : 0
             }
-            trie.insert(text.tokens.map(\.key), payload: Form(alpha3: alpha3, kind: kind, caseRules: rules))
+            trie.insert(tokens.map(\.key), payload: Form(alpha3: alpha3, kind: kind, caseRules: rules))
         }
         // The common layer first: its names are the canonical ones.
         for row in Self.rows(common) where row.count >= 3 {
@@ -78,24 +80,7 @@ struct CountryGazetteer: Sendable {
     }
 
     /// Data rows of a TSV with `#` comments and a header line.
-    static func rows(_ tsv: String) -> [[String]] {
-        // Split on the UTF-8 bytes of the line feed and the tab (ASCII, never inside another character): no
-        // grapheme breaking over tables of thousands of rows, which every start of the program pays.
-        var rows: [[String]] = []
-        var headerSeen = false
-        for line in tsv.utf8.split(separator: 0x0A, omittingEmptySubsequences: true)
-        where line.first != UInt8(ascii: "#") {
-            if !headerSeen {
-                headerSeen = true
-                continue
-            }
-            rows.append(
-                line.split(separator: 0x09, omittingEmptySubsequences: false).map {
-                    String(decoding: $0, as: UTF8.self)
-                })
-        }
-        return rows
-    }
+    static func rows(_ tsv: String) -> [[String]] { TableRows.rows(tsv, skippingHeader: true) }
 }
 
 extension String {

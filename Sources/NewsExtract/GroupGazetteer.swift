@@ -25,34 +25,31 @@ struct GroupGazetteer: Sendable {
     init(organizations: String, threatActors: String, countryForms: CountryGazetteer) {
         var trie = PhraseTrie<Form>()
         func add(_ form: String, id: String, name: String, kind: String, country: String?, threatActor: Bool) {
-            let text = TokenizedText(form)
-            guard !text.tokens.isEmpty, form.unicodeScalars.count >= 2 else { return }
-            let rules: [UInt8] = text.tokens.map { token in
+            let tokens = TokenizedText.tokens(of: form)
+            guard !tokens.isEmpty, form.unicodeScalars.count >= 2 else { return }
+            let keys = tokens.map(\.key)
+            let rules: [UInt8] = tokens.map { token in
                 if token.isAllCaps && token.end - token.start <= 6 { return 2 }
                 return token.isCapitalized ? 1 : 0
             }
             var needsContext = false
             if threatActor {
                 // Threat-actor aliases that are a country's name ("China") or all lower case are never used.
-                if countryForms.trie.matches(in: text.tokens).contains(where: {
-                    $0.start == 0 && $0.end == text.tokens.count
-                }) {
-                    return
-                }
+                if countryForms.trie.contains(keys) { return }
                 // Scalars, not Characters: no grapheme breaking over thousands of aliases at every start.
                 let hasDigit = form.unicodeScalars.contains {
                     $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.numericType != nil
                 }
                 guard rules.contains(where: { $0 > 0 }) || hasDigit else { return }
-                let single = text.tokens.count == 1
+                let single = tokens.count == 1
                 let camelCase =
                     form.unicodeScalars.dropFirst().contains {
                         $0.isASCII ? ($0.value >= 0x41 && $0.value <= 0x5A) : $0.properties.isUppercase
-                    } && !text.tokens[0].isAllCaps
+                    } && !tokens[0].isAllCaps
                 needsContext = single && !hasDigit && !camelCase
             }
             trie.insert(
-                text.tokens.map(\.key),
+                keys,
                 payload: Form(
                     id: id, name: name, kind: kind, country: country, caseRules: rules, needsCyberContext: needsContext)
             )

@@ -83,26 +83,44 @@ package struct TokenizedText: Sendable {
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { WordTokenizer.isWordScalar(scalar) }
 
-    /// Splits a gazetteer form into lookup keys the same way text is split. An ASCII form (nearly every entry
-    /// of the embedded tables, which are split at every start) is split on its bytes, without the scalar array
-    /// and tokens of ``init(_:)``; the result is the same.
-    static func keys(of form: String) -> [String] {
+    /// Splits a gazetteer form into lookup keys the same way text is split.
+    static func keys(of form: String) -> [String] { tokens(of: form).map(\.key) }
+
+    /// The tokens of a gazetteer form, as ``init(_:)`` gives them. An ASCII form (nearly every entry of the
+    /// embedded tables, which are split at every start) is split on its bytes, without the scalar array of
+    /// ``init(_:)``; the result is the same.
+    static func tokens(of form: String) -> [Token] {
         var utf8 = form
-        return utf8.withUTF8 { bytes -> [String]? in
-            var keys: [String] = []
+        return utf8.withUTF8 { bytes -> [Token]? in
+            var tokens: [Token] = []
             var word: [UInt8] = []
-            for byte in bytes {
+            var start = 0
+            var allCaps = true
+            func close(at end: Int) {
+                let capitalized = bytes[start] >= 0x41 && bytes[start] <= 0x5A
+                tokens.append(
+                    Token(
+                        key: String(decoding: word, as: UTF8.self), start: start, end: end,
+                        isCapitalized: capitalized, isAllCaps: allCaps && capitalized))
+                word.removeAll(keepingCapacity: true)
+            }
+            for (index, byte) in bytes.enumerated() {
                 if byte >= 0x80 { return nil }
-                let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                if isLetter || (byte >= 0x30 && byte <= 0x39) {
-                    word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                let isLower = byte >= 0x61 && byte <= 0x7A
+                if isUpper || isLower || (byte >= 0x30 && byte <= 0x39) {
+                    if word.isEmpty {
+                        start = index
+                        allCaps = true
+                    }
+                    if isLower { allCaps = false }
+                    word.append(isUpper ? byte | 0x20 : byte)
                 } else if !word.isEmpty {
-                    keys.append(String(decoding: word, as: UTF8.self))
-                    word.removeAll(keepingCapacity: true)
+                    close(at: index)
                 }
             }
-            if !word.isEmpty { keys.append(String(decoding: word, as: UTF8.self)) }
-            return keys
-        } ?? TokenizedText(form).tokens.map(\.key)
+            if !word.isEmpty { close(at: bytes.count) }
+            return tokens
+        } ?? TokenizedText(form).tokens
     }
 }

@@ -27,9 +27,13 @@ struct ContextRule: Sendable {
     /// interned in `vocabulary` (lower-cased word → id) and WordNet signatures in `signatures`, so that
     /// matching compares integers.
     init?(line: Substring, vocabulary: inout [String: Int32], signatures: inout [String: Int32]) {
-        let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard columns.count == 5, let from = PartOfSpeech(rawValue: String(columns[1])),
-            let to = PartOfSpeech(rawValue: String(columns[2]))
+        self.init(columns: TableRows.columns(line.utf8), vocabulary: &vocabulary, signatures: &signatures)
+    }
+
+    /// The same from the line's columns.
+    init?(columns: [String], vocabulary: inout [String: Int32], signatures: inout [String: Int32]) {
+        guard columns.count == 5, let from = PartOfSpeech(rawValue: columns[1]),
+            let to = PartOfSpeech(rawValue: columns[2])
         else { return nil }
         let values = columns[4].split(separator: " ").map(String.init)
         func tag(_ index: Int) -> PartOfSpeech? { PartOfSpeech(rawValue: values[index]) }

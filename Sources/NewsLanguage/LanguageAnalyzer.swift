@@ -16,8 +16,8 @@ package struct LanguageAnalyzer: Sendable {
         let lexicon = Lexicon()
         var vocabulary: [String: Int32] = [:]
         var signatures: [String: Int32] = [:]
-        let rules = EmbeddedLanguageData.contextRules.split(separator: "\n").compactMap { line in
-            line.hasPrefix("#") ? nil : ContextRule(line: line, vocabulary: &vocabulary, signatures: &signatures)
+        let rules = TableRows.rows(EmbeddedLanguageData.contextRules).compactMap { columns in
+            ContextRule(columns: columns, vocabulary: &vocabulary, signatures: &signatures)
         }
         let lists = WordLists(table: EmbeddedLanguageData.wordLists)
         tagger = PartOfSpeechTagger(

@@ -8,12 +8,11 @@ struct UnknownWordGuesser: Sendable {
     var wordNet: WordNetClasses { WordNetClasses.shared }
 
     init(table text: String) {
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let columns = line.split(separator: "\t")
-            guard columns.count == 2, let first = columns[1].split(separator: " ").first,
-                let name = first.split(separator: "=").first, let tag = PartOfSpeech(rawValue: String(name))
+        for columns in TableRows.rows(text) {
+            // The most frequent tag comes first: "TAG=count ...".
+            guard columns.count == 2, let tag = PartOfSpeech(rawValue: String(columns[1].prefix { $0 != "=" }))
             else { continue }
-            table[String(columns[0])] = tag
+            table[columns[0]] = tag
         }
     }
 

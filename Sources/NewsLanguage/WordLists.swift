@@ -13,10 +13,8 @@ struct WordLists: Sendable {
 
     init(table: String) {
         var lists: [String: Set<String>] = [:]
-        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
-            let columns = line.split(separator: "\t")
-            guard columns.count == 2 else { continue }
-            lists[String(columns[0])] = Set(columns[1].split(separator: " ").map(String.init))
+        for columns in TableRows.rows(table) where columns.count == 2 {
+            lists[columns[0]] = Set(columns[1].split(separator: " ").map(String.init))
         }
         particles = lists["particles"] ?? []
         relativePronouns = lists["relative-pronouns"] ?? []

@@ -50,10 +50,26 @@ struct SentenceSplitterTests {
 struct GazetteerKeyTests {
     @Test(arguments: [
         "Re-Establish U.S. ties", "  al-Qaeda's 2nd   wing ", "C.p. Thakur", "APT28 (Fancy Bear)", "o'brien",
-        "", "---", "x", "Bank of America, N.A.", "20,000 troops",
+        "", "---", "x", "Bank of America, N.A.", "20,000 troops", "NATO", "McDonald's", "iPhone 15 Pro", "US-CERT",
     ])
     func asciiFormsGiveTheTokenizersKeys(form: String) {
         #expect(TokenizedText.keys(of: form) == TokenizedText(form).tokens.map(\.key))
+        // Offsets and case too: the gazetteers' case rules read them.
+        #expect(TokenizedText.tokens(of: form) == TokenizedText(form).tokens)
+    }
+
+    @Test func everyGroupAndCountryFormIsSplitAsTheTokenizerSplitsIt() {
+        var forms: [String] = []
+        for row in CountryGazetteer.rows(EmbeddedData.organizations) where row.count >= 5 {
+            forms += [row[1]] + row[4].split(separator: "|").map(String.init)
+        }
+        for row in CountryGazetteer.rows(EmbeddedData.threatActors) where row.count >= 4 {
+            forms += [row[1]] + row[3].split(separator: "|").map(String.init)
+        }
+        for row in CountryGazetteer.rows(EmbeddedData.countriesCommon) where row.count >= 3 { forms.append(row[2]) }
+        #expect(forms.count > 4_000)
+        #expect(forms.contains { !$0.utf8.allSatisfy { $0 < 0x80 } })
+        for form in forms { #expect(TokenizedText.tokens(of: form) == TokenizedText(form).tokens, "\(form)") }
     }
 
     @Test func keysAreLowerCaseWordsAndNonASCIIFormsAreTokenizedWhole() {
