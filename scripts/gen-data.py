@@ -40,6 +40,7 @@ EMBEDDED = [
     ("countriesCommon", "countries-common.tsv"),
     ("threatActors", "threat-actors.tsv"),
     ("organizations", "organizations.tsv"),
+    ("groupForms", "group-forms.tsv"),
     ("officeholders", "officeholders.tsv"),
     ("officeholdersPhoenix", "officeholders-phoenix.tsv"),
     ("officeholdersPhoenixIndex", "officeholders-phoenix-index.tsv"),
@@ -52,7 +53,7 @@ EMBEDDED = [
     ("organizationContext", "organization-context.tsv"),
 ]
 # Embedded tables that the binary searches in place (sorted by the bytes of their lines).
-SEARCHED_IN_PLACE = {"lexicon.tsv", "verb-lemmas.tsv", "event-patterns.tsv", "event-verbs.tsv", "officeholders-phoenix.tsv", "officeholders-phoenix-index.tsv", "officeholders-phoenix-surnames.tsv"}
+SEARCHED_IN_PLACE = {"group-forms.tsv", "lexicon.tsv", "wordnet-classes.tsv", "verb-lemmas.tsv", "event-patterns.tsv", "event-verbs.tsv", "officeholders-phoenix.tsv", "officeholders-phoenix-index.tsv", "officeholders-phoenix-surnames.tsv"}
 # Phoenix sectors whose people count as officials (government, military, intelligence, judiciary, legislature,
 # opposition, political elites, rebels, parties); media, business, religion, education and civil society do not.
 OFFICIAL_SECTORS = {"GOV", "MIL", "SPY", "JUD", "LEG", "OPP", "ELI", "REB", "PTY", "COP"}
@@ -225,11 +226,10 @@ def build_phoenix_officeholders():
     ], [[name] for name in sorted(name for name, keys in firsts.items() if len(keys) >= 2)], [source])
 
 
-def lookup_keys(form):
-    """The lookup keys of a name as `TokenizedText.keys(of:)` makes them in Swift: maximal runs of ASCII letters
-    and digits or of other alphabetic, decimal-digit and non-spacing-mark characters, lower-cased. A test
-    (OfficeholderGazetteerTests) tokenizes every indexed name in Swift and compares."""
-    keys, word = [], ""
+def lookup_words(form):
+    """The words of a name as `TokenizedText.tokens(of:)` finds them in Swift, as written: maximal runs of ASCII
+    letters and digits or of other alphabetic, decimal-digit and non-spacing-mark characters."""
+    words, word = [], ""
     for char in form:
         if char.isascii():
             is_word = char.isalnum()
@@ -239,11 +239,81 @@ def lookup_keys(form):
         if is_word:
             word += char
         elif word:
-            keys.append(word.lower())
+            words.append(word)
             word = ""
     if word:
-        keys.append(word.lower())
-    return keys
+        words.append(word)
+    return words
+
+
+def lookup_keys(form):
+    """The lookup keys of a name as `TokenizedText.keys(of:)` makes them in Swift: its words lower-cased. A test
+    (OfficeholderGazetteerTests) tokenizes every indexed name in Swift and compares."""
+    return [word.lower() for word in lookup_words(form)]
+
+
+def build_group_forms():
+    """group-forms.tsv: every name and alias of organizations.tsv and threat-actors.tsv by its lookup keys, with
+    what the matcher needs (case rules, whether a threat actor's alias needs cyber vocabulary nearby), searched
+    in place by the binary instead of a trie built at every start. The Swift side (GroupGazetteer) drops at
+    match time a threat actor's alias that is a country's name. A test (GroupFormTableTests) derives every line
+    again in Swift and compares."""
+    rows = []
+
+    def add(form, group_id, name, kind, country, threat_actor):
+        words = lookup_words(form)
+        if not words or len(form) < 2:
+            return
+        # Per word: 2 all capitals (up to 6 letters), 1 capitalized, 0 any case.
+        def rule(word):
+            capitalized = word[0].isupper()
+            if capitalized and not any(char.islower() for char in word) and len(word) <= 6:
+                return "2"
+            return "1" if capitalized else "0"
+        rules = "".join(rule(word) for word in words)
+        needs_context = False
+        if threat_actor:
+            has_digit = any(unicodedata.numeric(char, None) is not None for char in form)
+            if rules.strip("0") == "" and not has_digit:
+                return
+            first_all_caps = words[0][0].isupper() and not any(char.islower() for char in words[0])
+            camel_case = any(char.isupper() for char in form[1:]) and not first_all_caps
+            needs_context = len(words) == 1 and not has_digit and not camel_case
+        rows.append([" ".join(word.lower() for word in words), form, group_id, name, kind, country, rules,
+                     "1" if needs_context else "0"])
+
+    organizations = os.path.join(DATA, "organizations.tsv")
+    threat_actors = os.path.join(DATA, "threat-actors.tsv")
+    for row in data_rows(organizations):
+        if len(row) < 5:
+            continue
+        forms = [row[1]] + [alias for alias in row[4].split("|") if alias]
+        # "US Treasury Department" and "U.S. Treasury Department" are one name written two ways.
+        forms += ["U.S. " + form[3:] for form in forms if form.startswith("US ")]
+        forms += ["US " + form[5:] for form in forms if form.startswith("U.S. ")]
+        for form in sorted(set(forms)):
+            add(form, row[0], row[1], row[2], row[3], False)
+    for row in data_rows(threat_actors):
+        if len(row) < 4:
+            continue
+        for form in [row[1]] + [alias for alias in row[3].split("|") if alias]:
+            add(form, row[0], row[1], "threat_actor", row[2], True)
+    # By keys in byte order; a stable sort keeps the order of the names that share keys.
+    rows.sort(key=lambda row: (row[0] + "\t").encode())
+    write_table("group-forms.tsv", [
+        "# group-forms.tsv: derived by scripts/gen-data.py from organizations.tsv (curated for this project) and",
+        "# threat-actors.tsv (MISP galaxy, CC0, and MITRE ATT&CK, see that file's header). One line per name or alias:",
+        "# lookup keys (space separated, as the Swift tokenizer makes them), the name as written, the group's id,",
+        "# canonical name, kind and country, a case rule per word (2 all capitals, 1 capitalized, 0 any) and 1 when a",
+        "# threat actor's one-word alias is also an ordinary word that counts only with cyber vocabulary nearby.",
+        "keys\tform\tid\tname\tkind\tcountry\tcase\tcyber_context",
+    ], rows, [organizations, threat_actors])
+
+
+def data_rows(path):
+    """The data rows of a project table: lines that are no comment, after the column line."""
+    lines = [line.rstrip("\n") for line in open(path, encoding="utf-8") if not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:] if line]
 
 
 def write_phoenix_index(rows, source):
@@ -474,6 +544,9 @@ def provenance(inputs):
             digest = hashlib.sha256(handle.read()).hexdigest()
         if path.startswith(SHARED_DATA):
             name = "../shared/data/" + os.path.relpath(path, SHARED_DATA)
+        elif path.startswith(DATA):
+            # A table of this project's own (the check regenerates into a scratch copy of Data/).
+            name = "Sources/NewsExtract/Data/" + os.path.relpath(path, DATA)
         else:
             version = input_version(path)
             name = path + (f" (Debian package {version})" if version else "")
@@ -527,6 +600,7 @@ def build_all():
     build_threat_actors()
     build_phoenix_officeholders()
     build_event_lexicon()
+    build_group_forms()
 
 
 def check_derived():

@@ -1,6 +1,10 @@
+import NewsLanguage
+
 /// Groups with names: international organisations, government bodies, militaries, parties, armed groups,
 /// companies, media (`Data/organizations.tsv`) and threat actors with every alias (`Data/threat-actors.tsv`,
-/// from MISP and MITRE ATT&CK). Built once, immutable, shared by every worker.
+/// from MISP and MITRE ATT&CK), every name by its lookup keys in `Data/group-forms.tsv` (derived by
+/// `scripts/gen-data.py`), searched where the binary holds it: a start of the program builds no trie of the
+/// 3,200 names. Immutable, shared by every worker.
 struct GroupGazetteer: Sendable {
     struct Form: Sendable {
         /// The group's canonical id (an ATT&CK id such as "G0069", "misp:<uuid prefix>", or the
@@ -16,60 +20,47 @@ struct GroupGazetteer: Sendable {
         var needsCyberContext: Bool
     }
 
-    let trie: PhraseTrie<Form>
+    /// `Data/group-forms.tsv`: keys (space separated), form, id, name, kind, country, case rules, cyber context.
+    let table: SortedTable
+    let countryForms: CountryGazetteer
 
     static let shared = GroupGazetteer(
-        organizations: EmbeddedData.organizations, threatActors: EmbeddedData.threatActors,
-        countryForms: CountryGazetteer.shared)
+        table: SortedTable(EmbeddedData.groupForms, keyStops: [0x20, 0x09]), countryForms: CountryGazetteer.shared)
 
-    init(organizations: String, threatActors: String, countryForms: CountryGazetteer) {
-        var trie = PhraseTrie<Form>()
-        func add(_ form: String, id: String, name: String, kind: String, country: String?, threatActor: Bool) {
-            let tokens = TokenizedText.tokens(of: form)
-            guard !tokens.isEmpty, form.unicodeScalars.count >= 2 else { return }
-            let keys = tokens.map(\.key)
-            let rules: [UInt8] = tokens.map { token in
-                if token.isAllCaps && token.end - token.start <= 6 { return 2 }
-                return token.isCapitalized ? 1 : 0
-            }
-            var needsContext = false
-            if threatActor {
-                // Threat-actor aliases that are a country's name ("China") or all lower case are never used.
-                if countryForms.trie.contains(keys) { return }
-                // Scalars, not Characters: no grapheme breaking over thousands of aliases at every start.
-                let hasDigit = form.unicodeScalars.contains {
-                    $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.numericType != nil
-                }
-                guard rules.contains(where: { $0 > 0 }) || hasDigit else { return }
-                let single = tokens.count == 1
-                let camelCase =
-                    form.unicodeScalars.dropFirst().contains {
-                        $0.isASCII ? ($0.value >= 0x41 && $0.value <= 0x5A) : $0.properties.isUppercase
-                    } && !tokens[0].isAllCaps
-                needsContext = single && !hasDigit && !camelCase
-            }
-            trie.insert(
-                keys,
-                payload: Form(
-                    id: id, name: name, kind: kind, country: country, caseRules: rules, needsCyberContext: needsContext)
-            )
-        }
-        for row in CountryGazetteer.rows(organizations) where row.count >= 5 {
-            let country = row[3].isEmpty ? nil : row[3]
-            var forms = [row[1]] + row[4].split(separator: "|").map(String.init)
-            // "US Treasury Department" and "U.S. Treasury Department" are one name written two ways.
-            forms += forms.filter { $0.hasPrefix("US ") }.map { "U.S. " + $0.dropFirst(3) }
-            forms += forms.filter { $0.hasPrefix("U.S. ") }.map { "US " + $0.dropFirst(5) }
-            for form in Set(forms).sorted() {
-                add(form, id: row[0], name: row[1], kind: row[2], country: country, threatActor: false)
+    /// The leftmost-longest names in `tokens` for which `accept` holds, not overlapping.
+    func matches(
+        in tokens: [Token], accept: (PhraseTrie<Form>.Match) -> Bool = { _ in true }
+    ) -> [PhraseTrie<Form>.Match] {
+        PhraseTrie<Form>.leftmostLongest(tokenCount: tokens.count, accept: accept) { start, found in
+            table.phrases(count: tokens.count, from: start, key: { tokens[$0].key }) { end, lines in
+                let forms = forms(lines, keys: tokens[start..<end].map(\.key))
+                if !forms.isEmpty { found(end, forms) }
             }
         }
-        for row in CountryGazetteer.rows(threatActors) where row.count >= 4 {
-            let country = row[2].isEmpty ? nil : row[2]
-            for form in [row[1]] + row[3].split(separator: "|").map(String.init) {
-                add(form, id: row[0], name: row[1], kind: "threat_actor", country: country, threatActor: true)
+    }
+
+    /// Whether the phrase `keys` is a name of the table.
+    func contains(_ keys: [String]) -> Bool {
+        guard let first = keys.first, table.mayHaveKey(first) else { return false }
+        let lines = table.lines(
+            startingWith: Array((keys.joined(separator: " ") + "\t").utf8), in: 0..<table.count)
+        return !forms(lines, keys: keys).isEmpty
+    }
+
+    /// The forms of the table's `lines` (one phrase, `keys`). A threat actor's alias that is a country's name
+    /// ("China") is never one.
+    private func forms(_ lines: Range<Int>, keys: [String]) -> [Form] {
+        var namesCountry: Bool?
+        return lines.compactMap { line -> Form? in
+            let fields = table.fields(line)
+            guard fields.count == 8 else { return nil }
+            if fields[4] == "threat_actor" {
+                if namesCountry == nil { namesCountry = countryForms.trie.contains(keys) }
+                if namesCountry == true { return nil }
             }
+            return Form(
+                id: fields[2], name: fields[3], kind: fields[4], country: fields[5].isEmpty ? nil : fields[5],
+                caseRules: fields[6].utf8.map { $0 &- 0x30 }, needsCyberContext: fields[7] == "1")
         }
-        self.trie = trie
     }
 }

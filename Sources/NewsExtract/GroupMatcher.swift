@@ -66,7 +66,7 @@ struct GroupMatcher: Sendable {
         // Office of the gazetteer (the United Kingdom's).
         let countryEnds = Dictionary(
             countries.flatMap { entity in entity.mentions.map { ($0.end, entity.id) } }, uniquingKeysWith: { $1 })
-        for match in gazetteer.trie.matches(in: tokens, accept: { accepts($0, in: text) }) {
+        for match in gazetteer.matches(in: tokens, accept: { accepts($0, in: text) }) {
             guard let form = match.payloads.first(where: { fits($0, match: match, in: text) }) else { continue }
             if let country = form.country, let before = countryBefore(match.start, ends: countryEnds, in: text),
                 before != country
@@ -145,7 +145,7 @@ struct GroupMatcher: Sendable {
             for organization in found {
                 let keys = tokens[organization.range].map(\.key)
                 // A name a gazetteer lists was judged by its entry (a news agency cited as a source, a country).
-                guard !gazetteer.trie.contains(keys), !CountryGazetteer.shared.trie.contains(keys) else { continue }
+                guard !gazetteer.contains(keys), !CountryGazetteer.shared.trie.contains(keys) else { continue }
                 let name = text.text(
                     from: tokens[organization.range.lowerBound].start, to: tokens[organization.range.upperBound - 1].end
                 )

@@ -2,41 +2,48 @@
 /// derived from Debian's wordnet-base by `scripts/gen-language.py`): the unknown-word guesser's second clue
 /// after the word's shape, and the lemmatizer's check for verb stems. `gen-language.py` computes the same
 /// signature; keep the two in step.
-struct WordNetClasses: Sendable {
+struct WordNetClasses: @unchecked Sendable {
     /// Built on first use (Swift initializes a static `let` once, thread-safely).
     static let shared = WordNetClasses(table: EmbeddedLanguageData.wordnetClasses)
 
-    /// The table's bytes, and where each data line starts; lines are sorted by word (code point order, which
-    /// is UTF-8 byte order), so a look-up is a binary search and loading builds no dictionary.
-    private let bytes: [UInt8]
-    private let lineStarts: [Int32]
+    /// The table's bytes where the binary holds them. Lines are sorted by word (code point order, which is
+    /// UTF-8 byte order), so a look-up is a binary search over the bytes themselves: loading copies nothing and
+    /// notes no line starts.
+    private let bytes: UnsafeBufferPointer<UInt8>
+    /// Where the data lines start (after the `#` header).
+    private let dataStart: Int
     private static let letters: [Character] = ["n", "v", "a", "r"]
 
-    /// Indexes the table's lines. O(size): one pass over about 1 MB, done once, when the first unknown word
-    /// is met.
-    init(table: String) {
-        bytes = Array(table.utf8)
-        var starts: [Int32] = []
-        starts.reserveCapacity(90_000)
+    /// O(header): only the comment lines at the top are skipped.
+    init(table: StaticString) {
+        precondition(table.hasPointerRepresentation)
+        bytes = UnsafeBufferPointer(start: table.utf8Start, count: table.utf8CodeUnitCount)
         var index = 0
-        while index < bytes.count {
-            if bytes[index] != UInt8(ascii: "#") { starts.append(Int32(index)) }
+        while index < bytes.count, bytes[index] == UInt8(ascii: "#") {
             while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
             index += 1
         }
-        lineStarts = starts
+        dataStart = min(index, bytes.count)
     }
 
     /// The classes of `word` as a lemma and as an irregular inflection, as bit sets over n, v, a, r.
+    /// O(log size × line): each step of the search backs up to the start of the line it lands in.
     private func classes(_ word: String) -> (lemma: UInt8, irregular: UInt8) {
         let key = Array(word.utf8)
-        var low = 0
-        var high = lineStarts.count
+        var low = dataStart
+        var high = bytes.count
         while low < high {
-            let middle = (low + high) / 2
-            let order = compare(key, line: Int(lineStarts[middle]))
-            if order == 0 { return columns(line: Int(lineStarts[middle]) + key.count) }
-            if order > 0 { low = middle + 1 } else { high = middle }
+            var line = (low + high) / 2
+            while line > low, bytes[line - 1] != UInt8(ascii: "\n") { line -= 1 }
+            let order = compare(key, line: line)
+            if order == 0 { return columns(line: line + key.count) }
+            if order > 0 {
+                var next = line
+                while next < high, bytes[next] != UInt8(ascii: "\n") { next += 1 }
+                low = next + 1
+            } else {
+                high = line
+            }
         }
         return (0, 0)
     }

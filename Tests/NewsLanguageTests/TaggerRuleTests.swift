@@ -110,3 +110,22 @@ extension TaggerRuleTests {
         #expect(analyzer.tableSizes.rules == lines.count)
     }
 }
+
+/// WordNet's classes are searched in the embedded bytes, with no index: the first and last words of the table,
+/// words between, and words it does not hold.
+struct WordNetClassesTests {
+    let classes = WordNetClasses.shared
+
+    @Test func wordsAnywhereInTheTableAreFoundAndOthersAreNot() {
+        #expect(classes.signature("protest") == "nv")
+        #expect(classes.signature("protested") == "V")
+        #expect(classes.signature("geese") == "N")
+        #expect(classes.has("capital", "a") && classes.has("capital", "n") && !classes.has("capital", "v"))
+        #expect(classes.has("'hood", "n"))
+        #expect(classes.has("zymurgy", "n") && classes.has("zyrian", "n"))
+        #expect(classes.signature("zzzzzz") == "-")
+        #expect(classes.signature("aaaaaaab") == "-")
+        #expect(classes.signature("") == "-")
+        #expect(!classes.has("protes", "n"))
+    }
+}

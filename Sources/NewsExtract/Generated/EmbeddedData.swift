@@ -2597,6 +2597,3222 @@ apec	Asia-Pacific Economic Cooperation	intergov		APEC
 csto	Collective Security Treaty Organization	intergov		CSTO
 """#
 
+    /// The contents of `Data/group-forms.tsv`.
+    static let groupForms: StaticString = #"""
+# group-forms.tsv: derived by scripts/gen-data.py from organizations.tsv (curated for this project) and
+# threat-actors.tsv (MISP galaxy, CC0, and MITRE ATT&CK, see that file's header). One line per name or alias:
+# lookup keys (space separated, as the Swift tokenizer makes them), the name as written, the group's id,
+# canonical name, kind and country, a case rule per word (2 all capitals, 1 capitalized, 0 any) and 1 when a
+# threat actor's one-word alias is also an ordinary word that counts only with cyber vocabulary nearby.
+# input: Sources/NewsExtract/Data/organizations.tsv sha256 807d453fca58d67d84c421ed03cd8bb1a55813fb8b3d85f253ce6780cef1405c
+# input: Sources/NewsExtract/Data/threat-actors.tsv sha256 1476bf06e1c4b03069bb1f7dd64cc9e3927568f1c0813b38446f07cb8fc3327e
+keys	form	id	name	kind	country	case	cyber_context
+05716nnm	05716nnm	misp:e62937d0	NoName057(16)	threat_actor		0	0
+0ktapus	0ktapus	misp:3b238f3a	Scattered Spider	threat_actor		0	0
+1 php group	1.php Group	misp:1a2592a3	APT6	threat_actor	CHN	001	0
+1937cn	1937CN	misp:391573c5	1937CN	threat_actor	CHN	0	0
+313 team	313 Team	misp:ffd700a7	313 Team	threat_actor	IRQ	01	0
+4hcrew	4HCrew	G0024	APT2	threat_actor	CHN	0	0
+8220 gang	8220 Gang	misp:745fd45f	Water Sigbin	threat_actor	CHN	01	0
+8220 mining group	8220 Mining Group	misp:7831d56e	Returned Libra	threat_actor		011	0
+ababil of minab	Ababil of Minab	misp:74015ecc	Ababil of Minab	threat_actor	IRN	101	0
+abc news	ABC News	abc-us	ABC News	media	USA	21	0
+acsc	ACSC	acsc	Australian Cyber Security Centre	government_agency	AUS	2	0
+actinium	ACTINIUM	G0047	Gamaredon Group	threat_actor	RUS	1	1
+actinium	Actinium	G0047	Gamaredon Group	threat_actor	RUS	1	1
+actor210426	Actor210426	misp:e5c78742	MurenShark	threat_actor		1	0
+actor240524	Actor240524	misp:6f394add	Actor240524	threat_actor		1	0
+actor240820	Actor240820	misp:65e448d3	ChainedShark	threat_actor		1	0
+adept libra	Adept Libra	misp:27de6a09	TeamTNT	threat_actor		11	0
+admin 338	admin@338	G0018	TEMPER PANDA	threat_actor	CHN	00	0
+admin338	Admin338	G0018	TEMPER PANDA	threat_actor	CHN	1	0
+adrastea	Adrastea	misp:b7f37e61	Adrastea	threat_actor		1	1
+aeroblade	AeroBlade	misp:47739f40	AeroBlade	threat_actor		1	0
+afd	AfD	afd	Alternative for Germany	political_party	DEU	1	0
+afp	AFP	afp	Agence France-Presse	media	FRA	2	0
+african national congress	African National Congress	anc	African National Congress	political_party	ZAF	111	0
+african union	African Union	au	African Union	intergov		11	0
+againstthewest	AgainstTheWest	misp:06a615dc	BlueHornet	threat_actor		1	0
+aged libra	Aged Libra	misp:53583c40	Rocke	threat_actor		11	0
+agence france presse	Agence France-Presse	afp	Agence France-Presse	media	FRA	111	0
+agent serpens	Agent Serpens	G0059	APT35	threat_actor	IRN	11	0
+aggah	Aggah	misp:1e318d85	Hagga	threat_actor		1	1
+aggressive inventory zombies	Aggressive Inventory Zombies	misp:ceabe862	Aggressive Inventory Zombies	threat_actor		111	0
+agonizing serpens	Agonizing Serpens	G1030	Agrius	threat_actor		11	0
+agonizing serpens	Agonizing Serpens	misp:0876c327	Pink Sandstorm	threat_actor	IRN	11	0
+agrius	Agrius	G1030	Agrius	threat_actor		1	1
+agrius	Agrius	misp:0876c327	Pink Sandstorm	threat_actor	IRN	1	1
+airbus	Airbus	airbus	Airbus	company	FRA	1	0
+aiz	AIZ	misp:ceabe862	Aggressive Inventory Zombies	threat_actor		2	1
+ajax security team	Ajax Security Team	G0130	Ajax Security Team	threat_actor		111	0
+ajax security team	Ajax Security Team	misp:ba724df5	Flying Kitten	threat_actor	IRN	111	0
+ajaxsecurityteam	AjaxSecurityTeam	misp:ba724df5	Flying Kitten	threat_actor	IRN	1	0
+ajaxtm	AjaxTM	G0130	Ajax Security Team	threat_actor		1	0
+akira	Akira	G1024	Akira	threat_actor		1	1
+akira	Akira	misp:3a912680	Storm-1567	threat_actor		1	1
+al jazeera	Al Jazeera	aljazeera	Al Jazeera	media	QAT	11	0
+al qaeda	Al Qaeda	alqaeda	al-Qaeda	armed_group		11	0
+al qaeda	al Qaeda	alqaeda	al-Qaeda	armed_group		01	0
+al qaeda	al-Qaeda	alqaeda	al-Qaeda	armed_group		01	0
+al shabaab	Al-Shabaab	alshabaab	al-Shabaab	armed_group	SOM	11	0
+al shabaab	al Shabaab	alshabaab	al-Shabaab	armed_group	SOM	01	0
+al shabaab	al-Shabaab	alshabaab	al-Shabaab	armed_group	SOM	01	0
+alibaba	Alibaba	alibaba	Alibaba	company	CHN	1	0
+alibaba	Alibaba	G0003	Cleaver	threat_actor	IRN	1	1
+alibaba group	Alibaba Group	alibaba	Alibaba	company	CHN	11	0
+allanite	ALLANITE	G0035	ENERGETIC BEAR	threat_actor	RUS	1	1
+allanite	ALLANITE	misp:a9000eaf	ALLANITE	threat_actor		1	1
+allanite	Allanite	misp:a9000eaf	ALLANITE	threat_actor		1	1
+alloy taurus	Alloy Taurus	misp:e400b6c5	GALLIUM	threat_actor	CHN	11	0
+alpha spider	ALPHA SPIDER	misp:209b1452	Velvet Tempest	threat_actor		22	0
+alpha spider	Alpha Spider	misp:6149f3b6	Alpha Spider	threat_actor		11	0
+alphabet	Alphabet	google	Google	company	USA	1	0
+alphv ransomware group	ALPHV Ransomware Group	misp:6149f3b6	Alpha Spider	threat_actor		211	0
+altahrea team	Altahrea Team	misp:b87f9ba7	Altahrea Team	threat_actor	IRQ	11	0
+altdos	ALTDOS	misp:2bd6c045	ALTDOS	threat_actor		2	1
+altered spider	Altered Spider	misp:d3682137	TeamPCP	threat_actor		11	0
+alternative for germany	Alternative for Germany	afd	Alternative for Germany	political_party	DEU	101	0
+altoufan team	Altoufan Team	misp:42d50dda	Altoufan Team	threat_actor		11	0
+aluminum	ALUMINUM	misp:c82c904f	APT14	threat_actor	CHN	1	1
+aluminum saratoga	ALUMINUM SARATOGA	G0021	Molerats	threat_actor	PSE	11	0
+amaranth dragon	Amaranth-Dragon	misp:953ff7c8	Amaranth-Dragon	threat_actor	CHN	11	0
+amazon	Amazon	amazon	Amazon	company	USA	1	0
+amazon com	Amazon.com	amazon	Amazon	company	USA	10	0
+amazon web services	Amazon Web Services	aws	Amazon Web Services	company	USA	111	0
+ambiorx	Ambiorx	misp:dd9806a9	PIZZO SPIDER	threat_actor	USA	1	1
+american military	American military	us-military	US military	military	USA	10	0
+americium	AMERICIUM	G1030	Agrius	threat_actor		1	1
+americium	AMERICIUM	misp:0876c327	Pink Sandstorm	threat_actor	IRN	1	1
+amethyst rain	Amethyst Rain	misp:ee12e0a9	Amethyst Rain	threat_actor	LBN	11	0
+amnesty	Amnesty	amnesty	Amnesty International	ngo		1	0
+amnesty international	Amnesty International	amnesty	Amnesty International	ngo		11	0
+amoeba	Amoeba	G0044	APT41	threat_actor	CHN	1	1
+anc	ANC	anc	African National Congress	political_party	ZAF	2	0
+anchor panda	ANCHOR PANDA	misp:c82c904f	APT14	threat_actor	CHN	22	0
+andariel	Andariel	G0032	Lazarus Group	threat_actor	PRK	1	1
+andariel	Andariel	G0138	Andariel	threat_actor		1	1
+andariel	Andariel	misp:245c8dde	Silent Chollima	threat_actor	PRK	1	1
+andromeda spider	ANDROMEDA SPIDER	misp:e85ab78c	ANDROMEDA SPIDER	threat_actor		12	0
+anger bear	Anger Bear	misp:82c1c7fa	TeamSpy Crew	threat_actor	RUS	11	0
+angry likho	Angry Likho	misp:a6ca6148	Angry Likho	threat_actor	RUS	11	0
+animal farm	Animal Farm	misp:3b8e7462	SNOWGLOBE	threat_actor	FRA	11	0
+anonymous 64	Anonymous 64	misp:94f0fd5e	Anonymous64	threat_actor	TWN	10	0
+anonymous ksa	Anonymous KSA	misp:b869c1dc	Anonymous KSA	threat_actor		12	0
+anonymous sudan	Anonymous Sudan	misp:8ca38564	Anonymous Sudan	threat_actor		11	0
+anonymous64	Anonymous64	misp:94f0fd5e	Anonymous64	threat_actor	TWN	1	0
+ansar allah	Ansar Allah	houthis	Houthis	armed_group	YEM	11	0
+anssi	ANSSI	anssi	ANSSI	government_agency	FRA	2	0
+anthropic	Anthropic	anthropic	Anthropic	company	USA	1	0
+anthropoid spider	ANTHROPOID SPIDER	misp:559a64d8	ANTHROPOID SPIDER	threat_actor		12	0
+antlion	Antlion	misp:8482f350	Antlion	threat_actor	CHN	1	1
+anunak	Anunak	G0008	FIN7	threat_actor	RUS	1	1
+aoqin dragon	Aoqin Dragon	G1007	Aoqin Dragon	threat_actor		11	0
+aoqin dragon	Aoqin Dragon	misp:fa1fdccb	Aoqin Dragon	threat_actor	CHN	11	0
+ap	AP	ap	Associated Press	media	USA	2	0
+apec	APEC	apec	Asia-Pacific Economic Cooperation	intergov		2	0
+apothecary spider	APOTHECARY SPIDER	misp:993e81e8	Storm-1113	threat_actor		12	0
+apple	Apple	apple	Apple	company	USA	1	0
+applejeus	AppleJeus	G1049	AppleJeus	threat_actor		1	0
+appleworm	Appleworm	G0032	Lazarus Group	threat_actor	PRK	1	1
+appmilad	AppMilad	misp:e284c356	AppMilad	threat_actor	IRN	1	0
+apt 3102	APT.3102	misp:f33fd440	APT.3102	threat_actor	CHN	20	0
+apt 32	APT 32	G0050	APT32	threat_actor	VNM	20	0
+apt 32	APT-32	G0050	APT32	threat_actor	VNM	20	0
+apt 33	APT 33	G0064	APT33	threat_actor	IRN	20	0
+apt 34	APT 34	G0049	OilRig	threat_actor	IRN	20	0
+apt 36	APT 36	misp:acbb5cad	Operation C-Major	threat_actor	PAK	20	0
+apt 37	APT 37	G0067	APT37	threat_actor	PRK	20	0
+apt 38	APT 38	G0032	Lazarus Group	threat_actor	PRK	20	0
+apt c 00	APT-C-00	G0050	APT32	threat_actor	VNM	220	0
+apt c 06	APT-C-06	G0012	DarkHotel	threat_actor	KOR	220	0
+apt c 08	APT-C-08	misp:1e9bd6fe	HAZY TIGER	threat_actor	IND	220	0
+apt c 09	APT-C-09	G0040	QUILTED TIGER	threat_actor	IND	220	0
+apt c 12	APT-C-12	misp:53771ca5	APT-C-12	threat_actor		220	0
+apt c 17	APT-C-17	misp:c4ce1174	RAZOR TIGER	threat_actor	IND	220	0
+apt c 20	APT-C-20	G0007	APT28	threat_actor	RUS	220	0
+apt c 23	APT-C-23	G1028	APT-C-23	threat_actor		220	0
+apt c 23	APT-C-23	misp:0cfff0f4	AridViper	threat_actor	PSE	220	0
+apt c 26	APT-C-26	G0032	Lazarus Group	threat_actor	PRK	220	0
+apt c 27	APT-C-27	misp:ee7f535d	APT-C-27	threat_actor	SYR	220	0
+apt c 28	APT-C-28	G0067	APT37	threat_actor	PRK	220	0
+apt c 34	APT-C-34	misp:feb0cfef	APT-C-34	threat_actor		220	0
+apt c 35	APT-C-35	misp:e2b87f81	VICEROY TIGER	threat_actor	IND	220	0
+apt c 36	APT-C-36	G0099	APT-C-36	threat_actor		220	0
+apt c 38 qianxin	APT-C-38 (QiAnXin)	misp:4687e1ab	COBALT JUNO	threat_actor		2201	0
+apt c 39	APT-C-39	misp:2f3311cd	Longhorn	threat_actor	USA	220	0
+apt c 41	APT-C-41	G0056	PROMETHIUM	threat_actor	TUR	220	0
+apt c 43	APT-C-43	G0095	El Machete	threat_actor		220	0
+apt c 50	APT-C-50	misp:dda1b28e	Domestic Kitten	threat_actor	IRN	220	0
+apt c 60	APT-C-60	misp:6a83b2bf	APT-C-60	threat_actor		220	0
+apt q 12	APT-Q-12	misp:6a83b2bf	APT-C-60	threat_actor		220	0
+apt q 20	APT-Q-20	misp:cff9cc85	GreenSpot	threat_actor	TWN	220	0
+apt q 27	APT-Q-27,	misp:708102cb	DragonBreath	threat_actor		220	0
+apt q 58	APT-Q-58	misp:46a67fdf	Caracal Kitten	threat_actor		220	0
+apt q 95	APT-Q-95	misp:1b54a3c1	NightEagle	threat_actor	USA	220	0
+apt1	APT1	G0006	APT1	threat_actor	CHN	2	0
+apt10	APT10	G0045	APT10	threat_actor	CHN	2	0
+apt12	APT12	G0005	APT12	threat_actor		2	0
+apt12	APT12	misp:48146604	APT12	threat_actor	CHN	2	0
+apt14	APT14	misp:c82c904f	APT14	threat_actor	CHN	2	0
+apt15	APT15	G0004	APT15	threat_actor	CHN	2	0
+apt16	APT16	G0023	APT16	threat_actor	CHN	2	0
+apt17	APT17	G0001	APT17	threat_actor	CHN	2	0
+apt17	APT17	G0025	APT17	threat_actor		2	0
+apt18	APT18	G0026	APT18	threat_actor	CHN	2	0
+apt19	APT19	G0009	APT19	threat_actor	CHN	2	0
+apt19	APT19	G0073	APT19	threat_actor		2	0
+apt2	APT2	G0024	APT2	threat_actor	CHN	2	0
+apt20	APT20	misp:8bcd855f	APT20	threat_actor	CHN	2	0
+apt21	APT21	misp:b80f4788	APT21	threat_actor	CHN	2	0
+apt22	APT22	G0039	APT22	threat_actor	CHN	2	0
+apt23	APT23	G0081	APT23	threat_actor	CHN	2	0
+apt24	APT24	G0011	APT24	threat_actor	CHN	2	0
+apt26	APT26	misp:c097471c	APT26	threat_actor	CHN	2	0
+apt27	APT27	G0027	APT27	threat_actor	CHN	2	0
+apt28	APT28	G0007	APT28	threat_actor	RUS	2	0
+apt29	APT29	G0016	APT29	threat_actor	RUS	2	0
+apt3	APT3	G0022	APT3	threat_actor		2	0
+apt3	APT3	misp:d144c83e	APT3	threat_actor	CHN	2	0
+apt30	APT30	G0013	Naikon	threat_actor	CHN	2	0
+apt31	APT31	G0128	ZIRCONIUM	threat_actor		2	0
+apt31	APT31	misp:6bf7e6b6	APT31	threat_actor	CHN	2	0
+apt32	APT32	G0050	APT32	threat_actor	VNM	2	0
+apt33	APT33	G0064	APT33	threat_actor	IRN	2	0
+apt34	APT34	G0049	OilRig	threat_actor	IRN	2	0
+apt35	APT35	G0059	APT35	threat_actor	IRN	2	0
+apt36	APT36	G0134	Transparent Tribe	threat_actor		2	0
+apt36	APT36	misp:acbb5cad	Operation C-Major	threat_actor	PAK	2	0
+apt37	APT37	G0067	APT37	threat_actor	PRK	2	0
+apt38	APT38	G0032	Lazarus Group	threat_actor	PRK	2	0
+apt38	APT38	G0082	APT38	threat_actor		2	0
+apt39	APT39	G0087	APT39	threat_actor	IRN	2	0
+apt4	APT4	misp:8e28dbee	APT4	threat_actor	CHN	2	0
+apt40	APT40	G0065	APT40	threat_actor	CHN	2	0
+apt41	APT41	G0044	APT41	threat_actor	CHN	2	0
+apt41	APT41	G0096	APT41	threat_actor		2	0
+apt42	APT42	G1044	APT42	threat_actor		2	0
+apt42	APT42	misp:35f887ad	APT42	threat_actor	IRN	2	0
+apt43	APT43	G0094	Kimsuky	threat_actor		2	0
+apt43	APT43	misp:aac49b4e	APT43	threat_actor		2	0
+apt43	APT43	misp:bcaaad6f	Kimsuky	threat_actor	PRK	2	0
+apt44	APT44	G0034	Sandworm	threat_actor	RUS	2	0
+apt45	APT45	misp:02768be6	APT45	threat_actor	PRK	2	0
+apt49	APT49	misp:06a615dc	BlueHornet	threat_actor		2	0
+apt5	APT5	G1023	APT5	threat_actor		2	0
+apt5	APT5	misp:a47b79ae	APT5	threat_actor	CHN	2	0
+apt6	APT6	misp:1a2592a3	APT6	threat_actor	CHN	2	0
+apt73	APT73	misp:84bf7b38	APT73	threat_actor		2	0
+apt9	APT9	misp:7e6d82a4	APT9	threat_actor	CHN	2	0
+aptiran	APTIran	misp:207fea73	APTIran	threat_actor	IRN	1	0
+aqua blizzard	Aqua Blizzard	G0047	Gamaredon Group	threat_actor	RUS	11	0
+aquatic panda	Aquatic Panda	G0143	Aquatic Panda	threat_actor		11	0
+aquatic panda	AQUATIC PANDA	misp:39150b30	Earth Lusca	threat_actor	CHN	12	0
+arab league	Arab League	arableague	Arab League	intergov		11	0
+aramco	Aramco	aramco	Saudi Aramco	company	SAU	1	0
+arcane werewolf	Arcane Werewolf	misp:e6e4a9a2	Mythic Likho	threat_actor		11	0
+arcanedoor	ArcaneDoor	misp:97a10d3b	ArcaneDoor	threat_actor		1	0
+arid viper	Arid Viper	G1028	APT-C-23	threat_actor		11	0
+arid viper	Arid Viper	misp:0cfff0f4	AridViper	threat_actor	PSE	11	0
+arid viper	Arid Viper	misp:543bdc9f	Pinstripe Lightning	threat_actor		11	0
+aridviper	AridViper	misp:0cfff0f4	AridViper	threat_actor	PSE	1	0
+armageddon	Armageddon	G0047	Gamaredon Group	threat_actor	RUS	1	1
+armored likho	Armored Likho	misp:261f26b7	Armored Likho	threat_actor		11	0
+asean	ASEAN	asean	ASEAN	intergov		2	0
+ashen lepus	Ashen Lepus	misp:ec6bcaa9	WIRTE	threat_actor	PSE	11	0
+asia pacific economic cooperation	Asia-Pacific Economic Cooperation	apec	Asia-Pacific Economic Cooperation	intergov		1111	0
+aslan neferler tim	Aslan Neferler Tim	misp:23410d3f	Aslan Neferler Tim	threat_actor	TUR	111	0
+asnarök	Asnarök	misp:4e26b4ac	Asnarök	threat_actor		1	1
+associated press	Associated Press	ap	Associated Press	media	USA	11	0
+association of southeast asian nations	Association of Southeast Asian Nations	asean	ASEAN	intergov		10111	0
+at t	AT&T	att	AT&T	company	USA	22	0
+at t inc	AT&T Inc.	att	AT&T	company	USA	221	0
+atf	ATF	atf	Bureau of Alcohol, Tobacco, Firearms and Explosives	government_agency	USA	2	0
+atk1	ATK1	G0030	LOTUS PANDA	threat_actor	CHN	2	0
+atk103	ATK103	G0092	TA505	threat_actor	RUS	2	0
+atk11	ATK11	G0040	QUILTED TIGER	threat_actor	IND	2	0
+atk113	ATK113	G0061	FIN8	threat_actor		2	0
+atk116	ATK116	G0100	Inception Framework	threat_actor	RUS	2	0
+atk117	ATK117	G0032	Lazarus Group	threat_actor	PRK	2	0
+atk13	ATK13	G0010	Turla	threat_actor	RUS	2	0
+atk17	ATK17	G0050	APT32	threat_actor	VNM	2	0
+atk233	ATK233	G0125	HAFNIUM	threat_actor	CHN	2	0
+atk236	ATK236	G0127	GOLD CABIN	threat_actor		2	0
+atk29	ATK29	G0065	APT40	threat_actor	CHN	2	0
+atk3	ATK3	G0032	Lazarus Group	threat_actor	PRK	2	0
+atk32	ATK32	G0008	FIN7	threat_actor	RUS	2	0
+atk33	ATK33	G0068	PLATINUM	threat_actor		2	0
+atk35	ATK35	G0064	APT33	threat_actor	IRN	2	0
+atk4	ATK4	G0067	APT37	threat_actor	PRK	2	0
+atk40	ATK40	G0049	OilRig	threat_actor	IRN	2	0
+atk41	ATK41	G0045	APT10	threat_actor	CHN	2	0
+atk5	ATK5	G0007	APT28	threat_actor	RUS	2	0
+atk51	ATK51	G0069	MuddyWater	threat_actor	IRN	2	0
+atk52	ATK52	G0012	DarkHotel	threat_actor	KOR	2	0
+atk6	ATK6	G0035	ENERGETIC BEAR	threat_actor	RUS	2	0
+atk7	ATK7	G0016	APT29	threat_actor	RUS	2	0
+atk78	ATK78	G0076	Thrip	threat_actor		2	0
+atk8	ATK8	misp:3b8e7462	SNOWGLOBE	threat_actor	FRA	2	0
+atk80	ATK80	misp:ee7f535d	APT-C-27	threat_actor	SYR	2	0
+atk88	ATK88	G0037	FIN6	threat_actor		2	0
+atk91	ATK91	G0088	TEMP.Veles	threat_actor		2	0
+atk92	ATK92	G0078	The Gorgon Group	threat_actor		2	0
+atlascross	AtlasCross	misp:32eebd31	AtlasCross	threat_actor		1	0
+attor	Attor	misp:947a450a	Attor	threat_actor		1	1
+aurora panda	AURORA PANDA	G0001	APT17	threat_actor	CHN	22	0
+australian cyber security centre	Australian Cyber Security Centre	acsc	Australian Cyber Security Centre	government_agency	AUS	1111	0
+avivore	Avivore	misp:8045fc09	Avivore	threat_actor	CHN	1	1
+awaken likho	Awaken Likho	misp:b3a4c34f	Awaken Likho	threat_actor		11	0
+aws	AWS	aws	Amazon Web Services	company	USA	2	0
+axiom	Axiom	G0001	APT17	threat_actor	CHN	1	1
+ayyıldız tim	Ayyıldız Tim	misp:ab1771de	Ayyıldız Tim	threat_actor	TUR	11	0
+azzasec	AzzaSec	misp:7d067b1a	AzzaSec	threat_actor	ITA	1	0
+backdip	BackDip	misp:6472be4d	BackdoorDiplomacy	threat_actor		1	0
+backdoordiplomacy	BackdoorDiplomacy	G0135	BackdoorDiplomacy	threat_actor		1	0
+backdoordiplomacy	BackdoorDiplomacy	misp:6472be4d	BackdoorDiplomacy	threat_actor		1	0
+bad magic	Bad Magic	misp:b813c6a2	RedStinger	threat_actor		11	0
+badrory	BadRory	misp:aa74d1f3	BadRory	threat_actor		1	0
+bae systems	BAE Systems	bae	BAE Systems	company	GBR	21	0
+bahamut	Bahamut	G0112	Windshift	threat_actor		1	1
+bahamut	Bahamut	misp:dc3edacc	Bahamut	threat_actor		1	1
+baidu	Baidu	baidu	Baidu	company	CHN	1	0
+balikbayan foxes	Balikbayan Foxes	misp:625c3fb4	TA2722	threat_actor		11	0
+bamboo spider	BAMBOO SPIDER	misp:419599eb	BAMBOO SPIDER	threat_actor		22	0
+banished kitten	BANISHED KITTEN	misp:3682a08e	BANISHED KITTEN	threat_actor	IRN	12	0
+barium	BARIUM	G0044	APT41	threat_actor	CHN	2	1
+barium	BARIUM	G0096	APT41	threat_actor		2	1
+basalt castle	BASALT CASTLE	misp:a47b79ae	APT5	threat_actor	CHN	22	0
+basin	BASIN	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	2	1
+basin castle	BASIN CASTLE	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	22	0
+batshadow	BatShadow	misp:b2a577e6	BatShadow	threat_actor	VNM	1	0
+bazacall	BazaCall	misp:906e2091	BazarCall	threat_actor		1	0
+bazarcall	BazarCall	misp:906e2091	BazarCall	threat_actor		1	0
+bazzarcall	BazzarCall	misp:906e2091	BazarCall	threat_actor		1	0
+bbc	BBC	bbc	BBC	media	GBR	2	0
+beagleboyz	BeagleBoyz	G0032	Lazarus Group	threat_actor	PRK	1	0
+beagleboyz	BeagleBoyz	G0082	APT38	threat_actor		1	0
+bearded barbie	Bearded Barbie	misp:0cfff0f4	AridViper	threat_actor	PSE	11	0
+bearlyfy	Bearlyfy	misp:0979be99	Bearlyfy	threat_actor	UKR	1	1
+beebus	BeeBus	misp:48146604	APT12	threat_actor	CHN	1	0
+beijing group	Beijing Group	G0066	Beijing Group	threat_actor	CHN	11	0
+belialdemon	BelialDemon	misp:e7aff414	BelialDemon	threat_actor		1	0
+belsen group	Belsen Group	misp:3ef31ccd	Belsen Group	threat_actor		11	0
+belugasturgeon	BELUGASTURGEON	G0010	Turla	threat_actor	RUS	1	1
+berserk bear	BERSERK BEAR	G0035	ENERGETIC BEAR	threat_actor	RUS	12	0
+berserk bear	Berserk Bear	G0035	ENERGETIC BEAR	threat_actor	RUS	11	0
+bharatiya janata party	Bharatiya Janata Party	bjp	Bharatiya Janata Party	political_party	IND	111	0
+bibigun	BiBiGun	misp:f8054f5b	BiBiGun	threat_actor	PSE	1	0
+big bang apt	Big Bang APT	G1028	APT-C-23	threat_actor		112	0
+big panda	BIG PANDA	misp:06e89270	BIG PANDA	threat_actor	CHN	22	0
+bignosa	Bignosa	misp:07232925	Bignosa	threat_actor	KEN	1	1
+bilbug	Bilbug	G0030	LOTUS PANDA	threat_actor	CHN	1	1
+billbug	Billbug	G0030	LOTUS PANDA	threat_actor	CHN	1	1
+bismuth	BISMUTH	G0050	APT32	threat_actor	VNM	1	1
+bitter	BITTER	G1002	BITTER	threat_actor		2	1
+bitter	Bitter	misp:1e9bd6fe	HAZY TIGER	threat_actor	IND	1	1
+bitwise spider	BITWISE SPIDER	misp:ecf4d7cb	BITWISE SPIDER	threat_actor		12	0
+bjp	BJP	bjp	Bharatiya Janata Party	political_party	IND	2	0
+black artemis	Black Artemis	G0032	Lazarus Group	threat_actor	PRK	11	0
+black banshee	Black Banshee	G0094	Kimsuky	threat_actor		11	0
+black banshee	Black Banshee	misp:bcaaad6f	Kimsuky	threat_actor	PRK	11	0
+black cube	Black Cube	misp:46104ded	Blue Tsunami	threat_actor	ISR	11	0
+black shadow	Black Shadow	misp:0876c327	Pink Sandstorm	threat_actor	IRN	11	0
+black technology	Black Technology	misp:dfae3e01	XinXin	threat_actor	CHN	11	0
+black vine	Black Vine	G0009	APT19	threat_actor	CHN	11	0
+blackatom	Blackatom	misp:264687b8	Blackatom	threat_actor	PSE	1	1
+blackbyte	BlackByte	G1043	BlackByte	threat_actor		1	0
+blackenergy group	BlackEnergy (Group)	G0034	Sandworm	threat_actor	RUS	11	0
+blackfly	Blackfly	G0044	APT41	threat_actor	CHN	1	1
+blackgear	Blackgear	misp:8b62b20a	Blackgear	threat_actor	CHN	1	1
+blackgear	BLACKGEAR	misp:8b62b20a	Blackgear	threat_actor	CHN	1	1
+blackjack	BlackJack	misp:a5aa9b72	BlackJack	threat_actor	UKR	1	0
+blackmaskers	BlackMaskers	misp:a314f171	BlackMaskers	threat_actor		1	0
+blackmaskers team	BlackMaskers Team	misp:a314f171	BlackMaskers	threat_actor		11	0
+blackmeta	Blackmeta	misp:969753d8	Blackmeta	threat_actor	PSE	1	1
+blackoasis	BlackOasis	G0063	BlackOasis	threat_actor		1	0
+blackrock	BlackRock	blackrock	BlackRock	company	USA	1	0
+blackshadow	BlackShadow	G1030	Agrius	threat_actor		1	0
+blackshadow	BlackShadow	misp:0876c327	Pink Sandstorm	threat_actor	IRN	1	0
+blackstem	BLACKSTEM	G0021	Molerats	threat_actor	PSE	1	1
+blacktail	Blacktail	misp:e06e1bcd	Blacktail	threat_actor		1	1
+blacktech	BlackTech	G0098	BlackTech	threat_actor	CHN	1	0
+blackwood	Blackwood	misp:46e26e5c	Blackwood	threat_actor	CHN	1	1
+bladedfeline	BladedFeline	misp:b223b651	BladedFeline	threat_actor	IRN	1	0
+bladehawk	BladeHawk	misp:0d72c57c	BladeHawk	threat_actor		1	0
+bleak ion	BLEAK ION	G0064	APT33	threat_actor	IRN	22	0
+bleeding bear	Bleeding Bear	G1003	SaintBear	threat_actor	RUS	11	0
+blind eagle	Blind Eagle	G0099	APT-C-36	threat_actor		11	0
+bloomberg news	Bloomberg News	bloomberg-news	Bloomberg News	media	USA	11	0
+blue athena	Blue Athena	G0007	APT28	threat_actor	RUS	11	0
+blue callisto	Blue Callisto	misp:fbd279ab	Callisto	threat_actor	RUS	11	0
+blue echidna	Blue Echidna	G0034	Sandworm	threat_actor	RUS	11	0
+blue kitsune	Blue Kitsune	G0016	APT29	threat_actor	RUS	11	0
+blue kraken	Blue Kraken	G0035	ENERGETIC BEAR	threat_actor	RUS	11	0
+blue mockingbird	Blue Mockingbird	G0108	Blue Mockingbird	threat_actor		11	0
+blue mushroom	Blue Mushroom	misp:53771ca5	APT-C-12	threat_actor		11	0
+blue odin	Blue Odin	G0100	Inception Framework	threat_actor	RUS	11	0
+blue origin	Blue Origin	blueorigin	Blue Origin	company	USA	11	0
+blue otso	Blue Otso	G0047	Gamaredon Group	threat_actor	RUS	11	0
+blue python	Blue Python	G0010	Turla	threat_actor	RUS	11	0
+blue termite	Blue Termite	misp:a250af72	Blue Termite	threat_actor	CHN	11	0
+blue tsunami	Blue Tsunami	misp:46104ded	Blue Tsunami	threat_actor	ISR	11	0
+bluealpha	BlueAlpha	G0047	Gamaredon Group	threat_actor	RUS	1	0
+bluebottle	BlueBottle	misp:87f1ab70	BlueBottle	threat_actor		1	0
+bluebravo	BlueBravo	G0016	APT29	threat_actor	RUS	1	0
+bluecharlie	BlueCharlie	misp:fbd279ab	Callisto	threat_actor	RUS	1	0
+bluedelta	BlueDelta	G0007	APT28	threat_actor	RUS	1	0
+bluehornet	BlueHornet	misp:06a615dc	BlueHornet	threat_actor		1	0
+bluenoroff	Bluenoroff	G0032	Lazarus Group	threat_actor	PRK	1	1
+bluenoroff	Bluenoroff	G0082	APT38	threat_actor		1	1
+bluetraveller	BlueTraveller	misp:f6134b6c	TaskMasters	threat_actor	CHN	1	0
+boeing	Boeing	boeing	Boeing	company	USA	1	0
+boggy serpens	Boggy Serpens	G0069	MuddyWater	threat_actor	IRN	11	0
+bohrium	Bohrium	misp:111efc97	Bohrium	threat_actor	IRN	1	1
+bohrium	BOHRIUM	misp:111efc97	Bohrium	threat_actor	IRN	1	1
+boko haram	Boko Haram	bokoharam	Boko Haram	armed_group	NGA	11	0
+bondnet	Bondnet	misp:78e8bc1a	Bondnet	threat_actor		1	1
+booba project	Booba Project	misp:85f03005	Booba Project	threat_actor		11	0
+boolka	Boolka	misp:99ad0cef	Boolka	threat_actor		1	1
+boron	BORON	misp:d144c83e	APT3	threat_actor	CHN	2	1
+boson spider	BOSON SPIDER	misp:9c11a822	BOSON SPIDER	threat_actor		22	0
+boss spider	BOSS SPIDER	misp:d6a13387	BOSS SPIDER	threat_actor		22	0
+boulder bear	Boulder Bear	misp:85b40169	Boulder Bear	threat_actor	RUS	11	0
+bouncing golf	Bouncing Golf	misp:dda1b28e	Domestic Kitten	threat_actor	IRN	11	0
+bountyglad	BountyGlad	misp:39150b30	Earth Lusca	threat_actor	CHN	1	0
+boyusec	Boyusec	misp:d144c83e	APT3	threat_actor	CHN	1	1
+bp	BP	bp	BP	company	GBR	2	0
+brass typhoon	Brass Typhoon	G0044	APT41	threat_actor	CHN	11	0
+brass typhoon	Brass Typhoon	G0096	APT41	threat_actor		11	0
+brazenbamboo	BrazenBamboo	misp:305fbff0	BrazenBamboo	threat_actor	CHN	1	0
+breachlaboratory	BreachLaboratory	misp:58df3770	BreachLaboratory	threat_actor		1	0
+brics	BRICS	brics	BRICS	intergov		2	0
+british parliament	British Parliament	uk-parliament	UK Parliament	government_agency	GBR	11	0
+brocade typhoon	Brocade Typhoon	misp:d144c83e	APT3	threat_actor	CHN	11	0
+bromine	BROMINE	G0035	ENERGETIC BEAR	threat_actor	RUS	1	1
+bronze atlas	BRONZE ATLAS	G0044	APT41	threat_actor	CHN	22	0
+bronze butler	BRONZE BUTLER	G0060	Tick	threat_actor	CHN	22	0
+bronze davenport	BRONZE DAVENPORT	G0004	APT15	threat_actor	CHN	21	0
+bronze dudley	BRONZE DUDLEY	misp:5533d062	TA428	threat_actor	CHN	22	0
+bronze edgewood	BRONZE EDGEWOOD	misp:b4ce9385	BRONZE EDGEWOOD	threat_actor	CHN	21	0
+bronze edison	BRONZE EDISON	misp:8e28dbee	APT4	threat_actor	CHN	22	0
+bronze elgin	BRONZE ELGIN	G0030	LOTUS PANDA	threat_actor	CHN	22	0
+bronze export	BRONZE EXPORT	G0044	APT41	threat_actor	CHN	22	0
+bronze express	BRONZE EXPRESS	misp:c097471c	APT26	threat_actor	CHN	21	0
+bronze firestone	BRONZE FIRESTONE	G0009	APT19	threat_actor	CHN	21	0
+bronze fleetwood	BRONZE FLEETWOOD	G1023	APT5	threat_actor		21	0
+bronze fleetwood	BRONZE FLEETWOOD	misp:a47b79ae	APT5	threat_actor	CHN	21	0
+bronze geneva	BRONZE GENEVA	G0013	Naikon	threat_actor	CHN	22	0
+bronze globe	BRONZE GLOBE	misp:48146604	APT12	threat_actor	CHN	22	0
+bronze highland	BRONZE HIGHLAND	G1034	Daggerfly	threat_actor		21	0
+bronze highland	BRONZE HIGHLAND	misp:171d0590	Evasive Panda	threat_actor	CHN	21	0
+bronze highland	BRONZE HIGHLAND	misp:62710572	BRONZE HIGHLAND	threat_actor	CHN	21	0
+bronze hobart	BRONZE HOBART	G0081	APT23	threat_actor	CHN	22	0
+bronze huntley	BRONZE HUNTLEY	G0131	Tonto Team	threat_actor	CHN	21	0
+bronze idlewood	BRONZE IDLEWOOD	G0004	APT15	threat_actor	CHN	21	0
+bronze keystone	BRONZE KEYSTONE	G0001	APT17	threat_actor	CHN	21	0
+bronze mayfair	BRONZE MAYFAIR	misp:d144c83e	APT3	threat_actor	CHN	21	0
+bronze medley	BRONZE MEDLEY	misp:200d04c8	Calypso	threat_actor	CHN	22	0
+bronze mohawk	BRONZE MOHAWK	G0065	APT40	threat_actor	CHN	22	0
+bronze olive	BRONZE OLIVE	G0039	APT22	threat_actor	CHN	22	0
+bronze overbrook	BRONZE OVERBROOK	G0002	DragonOK	threat_actor	CHN	21	0
+bronze palace	BRONZE PALACE	G0004	APT15	threat_actor	CHN	22	0
+bronze president	BRONZE PRESIDENT	G0129	Mustang Panda	threat_actor		21	0
+bronze president	BRONZE PRESIDENT	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	21	0
+bronze riverside	BRONZE RIVERSIDE	G0045	APT10	threat_actor	CHN	21	0
+bronze silhouette	BRONZE SILHOUETTE	G1017	Volt Typhoon	threat_actor		21	0
+bronze silhouette	BRONZE SILHOUETTE	misp:f02679fa	Volt Typhoon	threat_actor	CHN	21	0
+bronze spiral	BRONZE SPIRAL	misp:3f04dbbc	BRONZE SPIRAL	threat_actor	CHN	22	0
+bronze spring	BRONZE SPRING	misp:8b77424e	BRONZE SPRING	threat_actor	CHN	22	0
+bronze starlight	BRONZE STARLIGHT	G1021	BRONZE STARLIGHT	threat_actor	CHN	21	0
+bronze sterling	BRONZE STERLING	G0013	Naikon	threat_actor	CHN	21	0
+bronze union	BRONZE UNION	G0027	APT27	threat_actor	CHN	22	0
+bronze university	BRONZE UNIVERSITY	misp:39150b30	Earth Lusca	threat_actor	CHN	21	0
+bronze vapor	BRONZE VAPOR	misp:af12a336	BRONZE VAPOR	threat_actor	CHN	22	0
+bronze vinewood	BRONZE VINEWOOD	misp:6bf7e6b6	APT31	threat_actor	CHN	21	0
+bronze walker	BRONZE WALKER	misp:999f3008	Mofang	threat_actor	CHN	22	0
+bronze woodland	BRONZE WOODLAND	misp:1fb177c1	Roaming Tiger	threat_actor		21	0
+brown fox	Brown Fox	G0006	APT1	threat_actor	CHN	11	0
+bsi	BSI	bsi	BSI	government_agency	DEU	2	0
+buckeye	Buckeye	G0022	APT3	threat_actor		1	1
+buckeye	Buckeye	misp:d144c83e	APT3	threat_actor	CHN	1	1
+budminer	Budminer	misp:2eb0dc7a	Budminer	threat_actor	CHN	1	1
+budminer cyberespionage group	Budminer cyberespionage group	misp:2eb0dc7a	Budminer	threat_actor	CHN	100	0
+budworm	Budworm	G0027	APT27	threat_actor	CHN	1	1
+buhtrap	BuhTrap	misp:b737c51f	BuhTrap	threat_actor	RUS	1	0
+bureau 121	Bureau 121	G0032	Lazarus Group	threat_actor	PRK	10	0
+bureau of alcohol tobacco firearms and explosives	Bureau of Alcohol, Tobacco, Firearms and Explosives	atf	Bureau of Alcohol, Tobacco, Firearms and Explosives	government_agency	USA	1011101	0
+burgundy sandstorm	Burgundy Sandstorm	G0087	APT39	threat_actor	IRN	11	0
+butterfly	Butterfly	misp:e7df3572	WildNeutron	threat_actor		1	1
+bytedance	ByteDance	bytedance	ByteDance	company	CHN	1	0
+bytetobreach	ByteToBreach	misp:f145cc75	ByteToBreach	threat_actor		1	0
+byzantine candor	Byzantine Candor	G0006	APT1	threat_actor	CHN	11	0
+c major	C-Major	misp:acbb5cad	Operation C-Major	threat_actor	PAK	21	0
+c0d0so0	C0d0so0	G0073	APT19	threat_actor		1	0
+cactuspete	CactusPete	G0131	Tonto Team	threat_actor	CHN	1	0
+cadelle	Cadelle	misp:03f13462	Cadelle	threat_actor	IRN	1	1
+cadet blizzard	Cadet Blizzard	G1003	SaintBear	threat_actor	RUS	11	0
+cadet blizzard	Cadet Blizzard	misp:a5f64c1a	DEV-0586	threat_actor	RUS	11	0
+calanque	CALANQUE	misp:35f887ad	APT42	threat_actor	IRN	1	1
+calanque ion	CALANQUE ION	misp:35f887ad	APT42	threat_actor	IRN	12	0
+calc team	Calc Team	misp:48146604	APT12	threat_actor	CHN	11	0
+calcium	Calcium	G0008	FIN7	threat_actor	RUS	1	1
+caliente bandits	Caliente Bandits	misp:6a77a337	Caliente Bandits	threat_actor		11	0
+callisto	Callisto	misp:fbd279ab	Callisto	threat_actor	RUS	1	1
+callisto group	Callisto Group	G1033	Star Blizzard	threat_actor		11	0
+calypso	Calypso	misp:200d04c8	Calypso	threat_actor	CHN	1	1
+camaro dragon	CAMARO DRAGON	G0129	Mustang Panda	threat_actor		22	0
+camaro dragon	Camaro Dragon	misp:9ee446fd	Camaro Dragon	threat_actor	CHN	11	0
+camerashy	Camerashy	G0013	Naikon	threat_actor	CHN	1	1
+camofei	CamoFei	misp:eafdd27f	Chamelgang	threat_actor		1	0
+camouflage tempest	Camouflage Tempest	G0037	FIN6	threat_actor		11	0
+canadian centre for cyber security	Canadian Centre for Cyber Security	cccs	Canadian Centre for Cyber Security	government_agency	CAN	11011	0
+canary typhoon	Canary Typhoon	G0098	BlackTech	threat_actor	CHN	11	0
+candiru	Candiru	misp:062938a2	Caramel Tsunami	threat_actor		1	1
+canisterworm	CanisterWorm	misp:d3682137	TeamPCP	threat_actor		1	0
+canvas cyclone	Canvas Cyclone	G0050	APT32	threat_actor	VNM	11	0
+caracal kitten	Caracal Kitten	misp:46a67fdf	Caracal Kitten	threat_actor		11	0
+caramel tsunami	Caramel Tsunami	misp:062938a2	Caramel Tsunami	threat_actor		11	0
+carbanak	Carbanak	G0008	FIN7	threat_actor	RUS	1	1
+carbon spider	CARBON SPIDER	G0008	FIN7	threat_actor	RUS	22	0
+carbon spider	Carbon Spider	G0008	FIN7	threat_actor	RUS	11	0
+carbon spider	Carbon Spider	G0046	FIN7	threat_actor		11	0
+carderbee	Carderbee	misp:ce793b99	Carderbee	threat_actor		1	1
+cardinal	Cardinal	misp:8191e28a	UNC4393	threat_actor		1	1
+cardinallizard	CardinalLizard	misp:97f40858	CardinalLizard	threat_actor	CHN	1	0
+careto	Careto	misp:069ba781	Careto	threat_actor	ESP	1	1
+carmine tsunami	Carmine Tsunami	misp:fa76ce6a	Carmine Tsunami	threat_actor	ISR	11	0
+cashrewindo	CashRewindo	misp:cdacd83a	CashRewindo	threat_actor		1	0
+castle	CASTLE	G0035	ENERGETIC BEAR	threat_actor	RUS	2	1
+cavalry werewolf	Cavalry Werewolf	misp:2031ae01	YoroTrooper	threat_actor	KAZ	11	0
+cavern castle	CAVERN CASTLE	G0098	BlackTech	threat_actor	CHN	22	0
+cavern manticore	Cavern Manticore	misp:2281a516	Cavern Manticore	threat_actor	IRN	11	0
+cbp	CBP	cbp	Customs and Border Protection	government_agency	USA	2	0
+cbs	CBS	cbs	CBS News	media	USA	2	0
+cbs news	CBS News	cbs	CBS News	media	USA	21	0
+cca	CCA	misp:76f6ad4e	Cyber Caliphate Army	threat_actor		2	1
+ccp	CCP	ccp	Chinese Communist Party	political_party	CHN	2	0
+cdc	CDC	cdc	Centers for Disease Control and Prevention	government_agency	USA	2	0
+cdu	CDU	cdu	Christian Democratic Union	political_party	DEU	2	0
+centers for disease control and prevention	Centers for Disease Control and Prevention	cdc	Centers for Disease Control and Prevention	government_agency	USA	101101	0
+central intelligence agency	Central Intelligence Agency	cia	CIA	government_agency	USA	111	0
+ceranakeeper	CeranaKeeper	misp:a798eb63	CeranaKeeper	threat_actor	CHN	1	0
+cerium	CERIUM	misp:03ff54cf	Ruby Sleet	threat_actor	PRK	2	1
+cgtn	CGTN	cgtn	CGTN	media	CHN	2	0
+chafer	Chafer	G0087	APT39	threat_actor	IRN	1	1
+chainedshark	ChainedShark	misp:65e448d3	ChainedShark	threat_actor		1	0
+chamelgang	Chamelgang	misp:eafdd27f	Chamelgang	threat_actor		1	1
+charcoal typhoon	Charcoal Typhoon	G1006	Earth Lusca	threat_actor		11	0
+charcoal typhoon	Charcoal Typhoon	misp:39150b30	Earth Lusca	threat_actor	CHN	11	0
+charming kitten	Charming Kitten	G0059	APT35	threat_actor	IRN	11	0
+charming kitten	Charming Kitten	misp:f98bac6b	Charming Kitten	threat_actor	IRN	11	0
+charmingcypress	CharmingCypress	misp:f98bac6b	Charming Kitten	threat_actor	IRN	1	0
+chatty spider	CHATTY SPIDER	misp:7a609a0b	Storm-0252	threat_actor		22	0
+chaya 004	Chaya_004	misp:bf0df867	Chaya_004	threat_actor	CHN	10	0
+check point	Check Point	checkpoint	Check Point	company	ISR	11	0
+check point research	Check Point Research	checkpoint	Check Point	company	ISR	111	0
+checkered typhoon	Checkered Typhoon	G0009	APT19	threat_actor	CHN	11	0
+chernovite	Chernovite	misp:2ce00149	Chernovite	threat_actor	RUS	1	1
+chevron	Chevron	chevron	Chevron	company	USA	1	0
+chimborazo	CHIMBORAZO	G0092	TA505	threat_actor	RUS	1	1
+chimera	Chimera	G0114	Chimera	threat_actor		1	1
+chinastrats	Chinastrats	G0040	QUILTED TIGER	threat_actor	IND	1	1
+chinese communist party	Chinese Communist Party	ccp	Chinese Communist Party	political_party	CHN	111	0
+christian democratic union	Christian Democratic Union	cdu	Christian Democratic Union	political_party	DEU	111	0
+chromium	CHROMIUM	G1006	Earth Lusca	threat_actor		1	1
+chromium	CHROMIUM	misp:39150b30	Earth Lusca	threat_actor	CHN	1	1
+chrono kitten	Chrono Kitten	misp:e1b95185	LYCEUM	threat_actor	IRN	11	0
+chronus group	Chronus Group	misp:801b91a5	Chronus Group	threat_actor		11	0
+chrysene	CHRYSENE	misp:a0082cfa	CHRYSENE	threat_actor		1	1
+cia	CIA	cia	CIA	government_agency	USA	2	0
+ciberinteligenciasv	CiberInteligenciaSV	misp:0558bc64	CiberInteligenciaSV	threat_actor		1	0
+cicada	Cicada	G0045	APT10	threat_actor	CHN	1	1
+cinder ion	CINDER ION	G0087	APT39	threat_actor	IRN	22	0
+cinnamon tempest	Cinnamon Tempest	G1021	BRONZE STARLIGHT	threat_actor	CHN	11	0
+circle typhoon	Circle Typhoon	G0027	APT27	threat_actor	CHN	11	0
+circle typhoon	Circle Typhoon	misp:aca6b3d2	TiltedTemple	threat_actor	CHN	11	0
+circuit panda	CIRCUIT PANDA	G0098	BlackTech	threat_actor	CHN	12	0
+circus spider	CIRCUS SPIDER	misp:3ebf503c	CIRCUS SPIDER	threat_actor	RUS	22	0
+cisa	CISA	cisa	Cybersecurity and Infrastructure Security Agency	government_agency	USA	2	0
+cisco	Cisco	cisco	Cisco	company	USA	1	0
+cisco systems	Cisco Systems	cisco	Cisco	company	USA	11	0
+cisco talos	Cisco Talos	talos	Cisco Talos	company	USA	11	0
+citrine sleet	Citrine Sleet	G0032	Lazarus Group	threat_actor	PRK	11	0
+citrine sleet	Citrine Sleet	G1049	AppleJeus	threat_actor		11	0
+cl cri 0025	CL-CRI-0025	misp:a1955738	LightBasin	threat_actor		220	0
+cl sta 0043	CL-STA-0043	misp:5d0aee14	CL-STA-0043	threat_actor	CHN	220	0
+cl sta 0048	CL-STA-0048	misp:93ed34c6	CL-STA-0048	threat_actor	CHN	220	0
+cl sta 0048	CL STA 0048	misp:93ed34c6	CL-STA-0048	threat_actor	CHN	220	0
+cl sta 0049	CL-STA-0049	misp:ff080026	REF7707	threat_actor	CHN	220	0
+cl sta 1009	CL-STA-1009	misp:2462885d	CL-STA-1009	threat_actor		220	0
+cl sta 1020	CL-STA-1020	misp:93a4c01e	CL-STA-1020	threat_actor		220	0
+cl sta 1062	CL-STA-1062	misp:a1e84808	UAT-7237	threat_actor	CHN	220	0
+cl sta 1087	CL-STA-1087	misp:8d8cbe24	CL-STA-1087	threat_actor	CHN	220	0
+cl unk 1068	CL-UNK-1068	misp:30cb8ff9	CL-UNK-1068	threat_actor	CHN	220	0
+clean ursa	Clean Ursa	G0100	Inception Framework	threat_actor	RUS	11	0
+cleaver	Cleaver	G0003	Cleaver	threat_actor	IRN	1	1
+clever kitten	Clever Kitten	misp:d56c99fa	Clever Kitten	threat_actor	IRN	11	0
+cloaked ursa	Cloaked Ursa	G0016	APT29	threat_actor	RUS	11	0
+clockwork spider	CLOCKWORK SPIDER	misp:2d2f3b53	CLOCKWORK SPIDER	threat_actor		12	0
+cloud atlas	Cloud Atlas	G0100	Inception Framework	threat_actor	RUS	11	0
+cloud hopper	Cloud Hopper	G0045	APT10	threat_actor	CHN	11	0
+cloudcomputating	CloudComputating	misp:6472be4d	BackdoorDiplomacy	threat_actor		1	0
+cloudsorcerer	CloudSorcerer	misp:895548a2	CloudSorcerer	threat_actor		1	0
+cloudy omega	Cloudy Omega	misp:a250af72	Blue Termite	threat_actor	CHN	11	0
+cnn	CNN	cnn	CNN	media	USA	2	0
+cobalt	Cobalt	G0080	Cobalt	threat_actor		1	1
+cobalt dickens	COBALT DICKENS	G0122	Silent Librarian	threat_actor		21	0
+cobalt dickens	COBALT DICKENS	misp:5059b44d	Silent Librarian	threat_actor	IRN	21	0
+cobalt edgewater	COBALT EDGEWATER	misp:608a903a	DNSpionage	threat_actor		21	0
+cobalt gang	Cobalt Gang	G0080	Cobalt	threat_actor		11	0
+cobalt group	Cobalt Group	G0080	Cobalt	threat_actor		11	0
+cobalt gypsy	Cobalt Gypsy	G0003	Cleaver	threat_actor	IRN	11	0
+cobalt gypsy	COBALT GYPSY	G0049	OilRig	threat_actor	IRN	22	0
+cobalt gypsy	Cobalt Gypsy	G0049	OilRig	threat_actor	IRN	11	0
+cobalt hickman	COBALT HICKMAN	G0087	APT39	threat_actor	IRN	21	0
+cobalt illusion	COBALT ILLUSION	G0059	APT35	threat_actor	IRN	21	0
+cobalt juno	COBALT JUNO	misp:4687e1ab	COBALT JUNO	threat_actor		22	0
+cobalt katana	COBALT KATANA	misp:d1c25b0e	COBALT KATANA	threat_actor		22	0
+cobalt kitty	Cobalt Kitty	G0050	APT32	threat_actor	VNM	11	0
+cobalt lyceum	COBALT LYCEUM	misp:e1b95185	LYCEUM	threat_actor	IRN	22	0
+cobalt mirage	COBALT MIRAGE	G0059	APT35	threat_actor	IRN	22	0
+cobalt spider	COBALT SPIDER	G0080	Cobalt	threat_actor		22	0
+cobalt spider	Cobalt Spider	G0080	Cobalt	threat_actor		11	0
+cobalt trinity	COBALT TRINITY	G0064	APT33	threat_actor	IRN	21	0
+cobalt ulster	COBALT ULSTER	G0069	MuddyWater	threat_actor	IRN	22	0
+cobaltgoblin	CobaltGoblin	misp:559a64d8	ANTHROPOID SPIDER	threat_actor		1	0
+codefinger	Codefinger	misp:8f099c68	Codefinger	threat_actor		1	1
+codoso	Codoso	G0009	APT19	threat_actor	CHN	1	1
+codoso	Codoso	G0073	APT19	threat_actor		1	1
+codoso team	Codoso Team	G0073	APT19	threat_actor		11	0
+coinbase cartel	Coinbase Cartel	misp:bebcafbd	Coinbase Cartel	threat_actor		11	0
+cold relic	COLD RELIC	misp:fbd279ab	Callisto	threat_actor	RUS	22	0
+cold river	Cold River	misp:7d99d2f7	Cold River	threat_actor		11	0
+coldriver	COLDRIVER	G1033	Star Blizzard	threat_actor		1	1
+coldriver	COLDRIVER	misp:fbd279ab	Callisto	threat_actor	RUS	1	1
+collective security treaty organization	Collective Security Treaty Organization	csto	Collective Security Treaty Organization	intergov		1111	0
+colourful panda	Colourful Panda	misp:5533d062	TA428	threat_actor	CHN	11	0
+comcast	Comcast	comcast	Comcast	company	USA	1	0
+comcast corporation	Comcast Corporation	comcast	Comcast	company	USA	11	0
+comicform	ComicForm	misp:84fbc654	ComicForm	threat_actor		1	0
+comment crew	Comment Crew	G0006	APT1	threat_actor	CHN	11	0
+comment group	Comment Group	G0006	APT1	threat_actor	CHN	11	0
+comment panda	COMMENT PANDA	G0006	APT1	threat_actor	CHN	12	0
+comment panda	Comment Panda	G0006	APT1	threat_actor	CHN	11	0
+commerce department	Commerce Department	commerce-us	Commerce Department	government_agency	USA	11	0
+committee to protect journalists	Committee to Protect Journalists	cpj	Committee to Protect Journalists	ngo		1011	0
+common raven	Common Raven	misp:da581c60	Common Raven	threat_actor		11	0
+communist party of china	Communist Party of China	ccp	Chinese Communist Party	political_party	CHN	1101	0
+comnie	Comnie	misp:8b62b20a	Blackgear	threat_actor	CHN	1	1
+comrade saiga	Comrade Saiga	misp:2031ae01	YoroTrooper	threat_actor	KAZ	11	0
+conference castle	CONFERENCE CASTLE	misp:743a82e5	Conference Crew	threat_actor	CHN	12	0
+conference crew	Conference Crew	misp:743a82e5	Conference Crew	threat_actor	CHN	11	0
+confucious	Confucious	misp:54618130	Confucious	threat_actor	IND	1	1
+confucius	Confucius	G0142	Confucius	threat_actor		1	1
+confucius apt	Confucius APT	G0142	Confucius	threat_actor		12	0
+congress	Congress	us-congress	US Congress	government_agency	USA	1	0
+congress party	Congress party	inc-ind	Indian National Congress	political_party	IND	10	0
+conimes	Conimes	misp:8d73715a	GOBLIN PANDA	threat_actor	CHN	1	1
+conquerors electronic army	Conquerors Electronic Army	misp:20912a84	Conquerors Electronic Army	threat_actor		111	0
+conservative party	Conservative Party	tories	Conservative Party	political_party	GBR	11	0
+conservatives	Conservatives	tories	Conservative Party	political_party	GBR	1	0
+contagious interview	Contagious Interview	G1052	Contagious Interview	threat_actor		11	0
+controlx	ControlX	G1006	Earth Lusca	threat_actor		1	0
+controlx	ControlX	misp:39150b30	Earth Lusca	threat_actor	CHN	1	0
+copernicium	COPERNICIUM	G0032	Lazarus Group	threat_actor	PRK	1	1
+copernicium	COPERNICIUM	G0082	APT38	threat_actor		1	1
+copper	COPPER	G0131	Tonto Team	threat_actor	CHN	2	1
+copper fieldstone	COPPER FIELDSTONE	G0134	Transparent Tribe	threat_actor		21	0
+copper fieldstone	COPPER FIELDSTONE	misp:acbb5cad	Operation C-Major	threat_actor	PAK	21	0
+copy paste	Copy-Paste	misp:38d75c89	Copy-Paste	threat_actor		11	0
+copycop	CopyCop	misp:f37e5920	Storm-1516	threat_actor	RUS	1	0
+copykittens	CopyKittens	G0052	CopyKittens	threat_actor	IRN	1	0
+coralraider	CoralRaider	misp:20927a3f	CoralRaider	threat_actor	VNM	1	0
+core werewolf	Core Werewolf	misp:b3a4c34f	Awaken Likho	threat_actor		11	0
+coreid	Coreid	G0008	FIN7	threat_actor	RUS	1	1
+corporacaoxrat	CorporacaoXRat	misp:43ec65d1	TeamXRat	threat_actor		1	0
+corporationxrat	CorporationXRat	misp:43ec65d1	TeamXRat	threat_actor		1	0
+corsair jackal	Corsair Jackal	misp:59d63dd6	Corsair Jackal	threat_actor	TUN	11	0
+cosmic lynx	Cosmic Lynx	misp:54ae5c75	Cosmic Lynx	threat_actor		11	0
+cosmic wolf	Cosmic Wolf	G1041	Sea Turtle	threat_actor		11	0
+cosmic wolf	COSMIC WOLF	misp:ce7bba52	Sea Turtle	threat_actor	TUR	22	0
+cosmicbeetle	CosmicBeetle	misp:9686ff2b	CosmicBeetle	threat_actor		1	0
+costaricto	CostaRicto	misp:5587f082	CostaRicto	threat_actor		1	0
+cotton sandstorm	Cotton Sandstorm	misp:bbb389f2	Cotton Sandstorm	threat_actor	IRN	11	0
+coughingdown	CoughingDown	misp:80872d9a	CoughingDown	threat_actor		1	0
+court of justice of the european union	Court of Justice of the European Union	cjeu	European Court of Justice	intergov		1010011	0
+covellite	COVELLITE	G0032	Lazarus Group	threat_actor	PRK	1	1
+covert grove	Covert Grove	misp:0b06fb39	Nitro	threat_actor	CHN	11	0
+covertnetwork 1658	CovertNetwork-1658	misp:301ffea9	Storm-0940	threat_actor	CHN	10	0
+cozy bear	COZY BEAR	G0016	APT29	threat_actor	RUS	22	0
+cozy bear	Cozy Bear	G0016	APT29	threat_actor	RUS	11	0
+cozyduke	CozyDuke	G0016	APT29	threat_actor	RUS	1	0
+cpc	CPC	ccp	Chinese Communist Party	political_party	CHN	2	0
+cpj	CPJ	cpj	Committee to Protect Journalists	ngo		2	0
+crambus	Crambus	G0049	OilRig	threat_actor	IRN	1	1
+crawling taurus	Crawling Taurus	misp:8bcd855f	APT20	threat_actor	CHN	11	0
+crescent and star	Crescent and Star	misp:ab1771de	Ayyıldız Tim	threat_actor	TUR	101	0
+crimson collective	Crimson Collective	misp:8ab83a2c	Crimson Collective	threat_actor		11	0
+crimson iron	Crimson Iron	misp:48146604	APT12	threat_actor	CHN	11	0
+crimson sandstorm	Crimson Sandstorm	G1012	CURIUM	threat_actor		11	0
+crimson sandstorm	Crimson Sandstorm	misp:5f108484	Tortoiseshell	threat_actor	IRN	11	0
+crouching yeti	Crouching Yeti	G0035	ENERGETIC BEAR	threat_actor	RUS	11	0
+crowdstrike	CrowdStrike	crowdstrike	CrowdStrike	company	USA	1	0
+cryptochameleon	CryptoChameleon	misp:4f76393a	CryptoChameleon	threat_actor		1	0
+cryptocore	CryptoCore	misp:b7e897da	UNC1069	threat_actor	PRK	1	0
+crystalray	CRYSTALRAY	misp:feeab818	CRYSTALRAY	threat_actor		1	1
+csto	CSTO	csto	Collective Security Treaty Organization	intergov		2	0
+cuboid sandstorm	Cuboid Sandstorm	misp:5f108484	Tortoiseshell	threat_actor	IRN	11	0
+cuboid sandstorm	Cuboid Sandstorm	misp:a4004712	Cuboid Sandstorm	threat_actor	IRN	11	0
+curious gorge	Curious Gorge	misp:6ee284d9	Curious Gorge	threat_actor	CHN	11	0
+curium	CURIUM	G1012	CURIUM	threat_actor		2	1
+curium	CURIUM	misp:5f108484	Tortoiseshell	threat_actor	IRN	2	1
+curly comrades	Curly COMrades	misp:7bf6ae38	Curly COMrades	threat_actor	RUS	11	0
+curly spider	CURLY SPIDER	misp:8191e28a	UNC4393	threat_actor		22	0
+customs and border protection	Customs and Border Protection	cbp	Customs and Border Protection	government_agency	USA	1011	0
+cutting kitten	Cutting Kitten	misp:11e17436	Cutting Kitten	threat_actor	IRN	11	0
+cutting sword of justice	Cutting Sword of Justice	misp:092622dd	Shamoon Group	threat_actor	IRN	1101	0
+cvnx	CVNX	G0045	APT10	threat_actor	CHN	2	1
+cyber alliance	Cyber Alliance	misp:77f0ec2e	Cyber Alliance	threat_actor	UKR	11	0
+cyber anarchy squad	Cyber.Anarchy.Squad	misp:264d9a4b	Cyber.Anarchy.Squad	threat_actor	UKR	111	0
+cyber anarchy squad	Cyber Anarchy Squad	misp:264d9a4b	Cyber.Anarchy.Squad	threat_actor	UKR	111	0
+cyber army of russia reborn	Cyber Army of Russia Reborn	misp:e496af6a	Cyber Army of Russia Reborn	threat_actor		11011	0
+cyber av3ngers	Cyber Av3ngers	misp:286db62d	Cyber Av3ngers	threat_actor	IRN	11	0
+cyber berkut	Cyber Berkut	misp:4d9f68ba	Cyber Berkut	threat_actor	RUS	11	0
+cyber caliphate army	Cyber Caliphate Army	misp:76f6ad4e	Cyber Caliphate Army	threat_actor		111	0
+cyber command	Cyber Command	cyber-command	US Cyber Command	military	USA	11	0
+cyber fighters of izz ad din al qassam	Cyber fighters of Izz Ad-Din Al Qassam	misp:22c2b363	Cyber fighters of Izz Ad-Din Al Qassam	threat_actor	IRN	10011111	0
+cyber islamic resistance	Cyber Islamic Resistance	misp:3eab2d9f	Cyber Islamic Resistance	threat_actor	IRN	111	0
+cyber partisans	Cyber Partisans	misp:a9f894c6	Cyber Partisans	threat_actor	BLR	11	0
+cyber serp	Cyber Serp	misp:898033a1	Cyber Serp	threat_actor	RUS	11	0
+cyber toufan	Cyber Toufan	misp:3decddc7	Cyber Toufan	threat_actor	IRN	11	0
+cyberav3ngers	CyberAv3ngers	misp:286db62d	Cyber Av3ngers	threat_actor	IRN	1	0
+cybercaliphate	CyberCaliphate	misp:76f6ad4e	Cyber Caliphate Army	threat_actor		1	0
+cyberniggers	CyberNiggers	misp:21ad5aad	CyberNiggers	threat_actor		1	0
+cyberroot	CyberRoot	misp:7732e8b8	Wisteria Tsunami	threat_actor		1	0
+cybersecurity and infrastructure security agency	Cybersecurity and Infrastructure Security Agency	cisa	Cybersecurity and Infrastructure Security Agency	government_agency	USA	10111	0
+cyborg spider	CYBORG SPIDER	misp:d34ca487	GOLD BURLAP	threat_actor		22	0
+cycldek	Cycldek	misp:8d73715a	GOBLIN PANDA	threat_actor	CHN	1	1
+dagger panda	DAGGER PANDA	misp:32c534b9	DAGGER PANDA	threat_actor	CHN	22	0
+daggerfly	Daggerfly	G1034	Daggerfly	threat_actor		1	1
+daggerfly	Daggerfly	misp:62710572	BRONZE HIGHLAND	threat_actor	CHN	1	1
+daixin team	Daixin Team	misp:5e32baed	Daixin Team	threat_actor		11	0
+dalbit	Dalbit	misp:be4ea668	Dalbit	threat_actor	CHN	1	1
+dancing salome	Dancing Salome	misp:3d5192f2	Dancing Salome	threat_actor		11	0
+dangeroussavanna	DangerousSavanna	misp:1bb64526	DangerousSavanna	threat_actor		1	0
+danti	Danti	misp:fb745fe1	Danti	threat_actor		1	1
+dark basin	Dark Basin	misp:3cbc52d5	Dark Basin	threat_actor		11	0
+dark caracal	Dark Caracal	G0070	Dark Caracal	threat_actor	LBN	11	0
+dark castle	DARK CASTLE	misp:18d4647b	UNC2814	threat_actor	CHN	22	0
+dark engine	Dark Engine	misp:f1622e18	Infrastructure Destruction Squad	threat_actor	RUS	11	0
+dark halo	Dark Halo	G0016	APT29	threat_actor	RUS	11	0
+dark scorpius	Dark Scorpius	misp:835c7fc6	GOLD REBELLION	threat_actor		11	0
+dark seoul	Dark Seoul	G0032	Lazarus Group	threat_actor	PRK	11	0
+darkcasino	DarkCasino	misp:b9128c29	DarkCasino	threat_actor		1	0
+darkgaboon	DarkGaboon	misp:c2f849ae	DarkGaboon	threat_actor		1	0
+darkhalo	DarkHalo	misp:2ee5ed7a	UNC2452	threat_actor	RUS	1	0
+darkhotel	DarkHotel	G0012	DarkHotel	threat_actor	KOR	1	0
+darkhotel	Darkhotel	G0012	DarkHotel	threat_actor	KOR	1	1
+darkhydrus	DarkHydrus	G0079	DarkHydrus	threat_actor		1	0
+darkpink	DarkPink	misp:8456c6f1	DarkPink	threat_actor		1	0
+darkraas	DarkRaaS	misp:0c18304e	DarkRaaS	threat_actor		1	0
+darkshadow	DarkShadow	misp:d1fe4546	Storm-0062	threat_actor	CHN	1	0
+darkspectre	DarkSpectre	misp:61ebbff4	DarkSpectre	threat_actor		1	0
+darkuniverse	DarkUniverse	misp:d0b900fa	ItaDuke	threat_actor		1	0
+darkvishnya	DarkVishnya	G0105	DarkVishnya	threat_actor		1	0
+darkvishnya	DarkVishnya	misp:db7fd7dd	DarkVishnya	threat_actor		1	0
+dd4bc	DD4BC	misp:dd9806a9	PIZZO SPIDER	threat_actor	USA	2	0
+dea	DEA	dea	Drug Enforcement Administration	government_agency	USA	2	0
+deadcatx3	DeadCatx3	misp:d3682137	TeamPCP	threat_actor		1	0
+deadeye jackal	Deadeye Jackal	misp:4265d44e	Deadeye Jackal	threat_actor	SYR	11	0
+deathstalker	DeathStalker	misp:b6f3150f	Evilnum	threat_actor		1	0
+deceptivedevelopment	DeceptiveDevelopment	G1052	Contagious Interview	threat_actor		1	0
+deep panda	DEEP PANDA	G0009	APT19	threat_actor	CHN	22	0
+deep panda	Deep Panda	G0009	APT19	threat_actor	CHN	11	0
+deepcliff	DeepCliff	misp:71a3b962	RedAlpha	threat_actor		1	0
+defense department	Defense Department	pentagon	Pentagon	military	USA	11	0
+defense department	Defense Department	dod	Department of Defense	government_agency	USA	11	0
+defrayx	DefrayX	misp:9c102b55	DefrayX	threat_actor		1	0
+defttorero	DeftTorero	misp:cf421ce6	Volatile Cedar	threat_actor	LBN	1	0
+democratic national committee	Democratic National Committee	dem	Democratic Party	political_party	USA	111	0
+democratic party	Democratic Party	dem	Democratic Party	political_party	USA	11	0
+democratic progressive party	Democratic Progressive Party	dpp-twn	Democratic Progressive Party	political_party	TWN	111	0
+democratic progressive party	Democratic Progressive party	dpp-twn	Democratic Progressive Party	political_party	TWN	110	0
+democrats	Democrats	dem	Democratic Party	political_party	USA	1	0
+denim tsunami	Denim Tsunami	misp:79a347d9	Denim Tsunami	threat_actor	AUT	11	0
+department of commerce	Department of Commerce	commerce-us	Commerce Department	government_agency	USA	101	0
+department of defense	Department of Defense	pentagon	Pentagon	military	USA	101	0
+department of defense	Department of Defense	dod	Department of Defense	government_agency	USA	101	0
+department of energy	Department of Energy	dos-energy	Department of Energy	government_agency	USA	101	0
+department of health and human services	Department of Health and Human Services	hhs	Department of Health and Human Services	government_agency	USA	101011	0
+department of homeland security	Department of Homeland Security	dhs	Department of Homeland Security	government_agency	USA	1011	0
+department of justice	Department of Justice	doj	Justice Department	government_agency	USA	101	0
+department of state	Department of State	state-dept	State Department	government_agency	USA	101	0
+department of the treasury	Department of the Treasury	treasury-us	US Treasury	government_agency	USA	1001	0
+deputy dog	Deputy Dog	G0025	APT17	threat_actor		11	0
+desert falcon	Desert Falcon	G1028	APT-C-23	threat_actor		11	0
+desert falcon	Desert Falcon	misp:0cfff0f4	AridViper	threat_actor	PSE	11	0
+desert falcons	Desert Falcons	misp:543bdc9f	Pinstripe Lightning	threat_actor		11	0
+desktop group	DESKTOP-GROUP	misp:da581c60	Common Raven	threat_actor		12	0
+desorden group	Desorden Group	misp:e89ebfcb	Desorden Group	threat_actor		11	0
+dev 0022	DEV-0022	misp:0876c327	Pink Sandstorm	threat_actor	IRN	20	0
+dev 0139	DEV-0139	G0032	Lazarus Group	threat_actor	PRK	20	0
+dev 0147	DEV-0147	misp:85f20141	DEV-0147	threat_actor	CHN	20	0
+dev 0157	DEV-0157	G0047	Gamaredon Group	threat_actor	RUS	20	0
+dev 0193	DEV-0193	G0102	Wizard Spider	threat_actor		20	0
+dev 0193	DEV-0193	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	20	0
+dev 0196	DEV-0196	misp:fa76ce6a	Carmine Tsunami	threat_actor	ISR	20	0
+dev 0206	DEV-0206	G1020	Mustard Tempest	threat_actor		20	0
+dev 0206	DEV-0206	misp:3ce9610b	Mustard Tempest	threat_actor		20	0
+dev 0215	DEV-0215	misp:ef0d776a	Pearl Sleet	threat_actor	PRK	20	0
+dev 0216	DEV-0216	misp:39925aa0	TA2101	threat_actor	RUS	20	0
+dev 0228	DEV-0228	misp:a4004712	Cuboid Sandstorm	threat_actor	IRN	20	0
+dev 0234	DEV-0234	misp:b80be7a7	Lilac Typhoon	threat_actor	CHN	20	0
+dev 0237	DEV-0237	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	20	0
+dev 0243	DEV-0243	G0119	Indrik Spider	threat_actor		20	0
+dev 0249	DEV-0249	misp:26c8deca	Storm-0249	threat_actor		20	0
+dev 0257	DEV-0257	misp:749aaa11	Ghostwriter	threat_actor	BLR	20	0
+dev 0270	DEV-0270	misp:7b90319a	DEV-0270	threat_actor	IRN	20	0
+dev 0322	DEV-0322	misp:aca6b3d2	TiltedTemple	threat_actor	CHN	20	0
+dev 0324	DEV-0324	misp:8cb6f57b	Storm-0324	threat_actor		20	0
+dev 0343	DEV-0343	misp:6ea73b7f	Gray Sandstorm	threat_actor	IRN	20	0
+dev 0381	DEV-0381	misp:874860fe	Storm-0381	threat_actor	RUS	20	0
+dev 0391	DEV-0391	G1017	Volt Typhoon	threat_actor		20	0
+dev 0391	Dev-0391	misp:f02679fa	Volt Typhoon	threat_actor	CHN	10	0
+dev 0401	DEV-0401	G1021	BRONZE STARLIGHT	threat_actor	CHN	20	0
+dev 0413	DEV-0413	misp:3ce2a9e0	EXOTIC LILY	threat_actor		20	0
+dev 0450	DEV-0450	misp:82a808ad	TA570	threat_actor	RUS	20	0
+dev 0500	DEV-0500	G1009	Moses Staff	threat_actor		20	0
+dev 0500	DEV-0500	misp:d45dd940	MosesStaff	threat_actor	IRN	20	0
+dev 0504	DEV-0504	misp:209b1452	Velvet Tempest	threat_actor		20	0
+dev 0530	DEV-0530	misp:47945864	Storm-0530	threat_actor	PRK	20	0
+dev 0537	DEV-0537	G1004	LAPSUS$	threat_actor		20	0
+dev 0537	DEV-0537	misp:d9e5be22	LAPSUS	threat_actor		20	0
+dev 0569	DEV-0569	misp:e883458d	DEV-0569	threat_actor		20	0
+dev 0586	DEV-0586	G1003	SaintBear	threat_actor	RUS	20	0
+dev 0586	DEV-0586	misp:a5f64c1a	DEV-0586	threat_actor	RUS	20	0
+dev 0587	DEV-0587	G1003	SaintBear	threat_actor	RUS	20	0
+dev 0605	DEV-0605	misp:7732e8b8	Wisteria Tsunami	threat_actor		20	0
+dev 0665	DEV-0665	misp:9c0f0db1	Sunglow Blizzard	threat_actor	RUS	20	0
+dev 0796	DEV-0796	misp:dd012c50	Phlox Tempest	threat_actor		20	0
+dev 0829	DEV-0829	misp:3e595289	Storm-0829	threat_actor		20	0
+dev 0832	DEV-0832	misp:c4132d43	Vanilla Tempest	threat_actor		20	0
+dev 0867	DEV-0867	misp:dc1d0202	Storm-0867	threat_actor	EGY	20	0
+dev 0928	DEV-0928	misp:8345dd24	DEV-0928	threat_actor		20	0
+dev 0950	DEV-0950	misp:4581f930	DEV-0950	threat_actor		20	0
+dev 0971	DEV-0971	misp:3b238f3a	Scattered Spider	threat_actor		20	0
+dev 1028	DEV-1028	misp:6616d2ac	DEV-1028	threat_actor		20	0
+dev 1044	DEV-1044	misp:5ec7a98e	Storm-1044	threat_actor		20	0
+dev 1084	DEV-1084	misp:2cc32087	Storm-1084	threat_actor	IRN	20	0
+dev 1101	DEV-1101	misp:8081af2c	Storm-1101	threat_actor		20	0
+dev 1167	DEV-1167	misp:17fb8267	Storm-1167	threat_actor	IDN	20	0
+dev 1222	DEV-1222	G0032	Lazarus Group	threat_actor	PRK	20	0
+dev 1295	DEV-1295	misp:5f485e47	Storm-1295	threat_actor		20	0
+dev popper	DEV#POPPER	G1052	Contagious Interview	threat_actor		22	0
+dextorous spider	DEXTOROUS SPIDER	misp:445c7b62	DEXTOROUS SPIDER	threat_actor		12	0
+dhs	DHS	dhs	Department of Homeland Security	government_agency	USA	2	0
+diamond sleet	Diamond Sleet	G0032	Lazarus Group	threat_actor	PRK	11	0
+diceyf	DiceyF	misp:46de4091	DiceyF	threat_actor	CHN	1	0
+dienet	DieNet	misp:82318cc9	DieNet	threat_actor		1	0
+dizzy panda	DIZZY PANDA	misp:8a8f39df	DIZZY PANDA	threat_actor		22	0
+dnc	DNC	dem	Democratic Party	political_party	USA	2	0
+dnscalc	DNSCALC	G0005	APT12	threat_actor		1	1
+dnscalc	DNSCalc	misp:48146604	APT12	threat_actor	CHN	1	0
+dnspionage	DNSpionage	misp:608a903a	DNSpionage	threat_actor		1	0
+doctors without borders	Doctors Without Borders	msf	Doctors Without Borders	ngo		111	0
+dod	DoD	dod	Department of Defense	government_agency	USA	1	0
+dogfish	Dogfish	G0001	APT17	threat_actor	CHN	1	1
+doj	DOJ	doj	Justice Department	government_agency	USA	2	0
+domestic kitten	Domestic Kitten	misp:dda1b28e	Domestic Kitten	threat_actor	IRN	11	0
+donot team	Donot Team	misp:e2b87f81	VICEROY TIGER	threat_actor	IND	11	0
+doppel spider	DOPPEL SPIDER	misp:2154b183	DOPPEL SPIDER	threat_actor		22	0
+double dragon	Double Dragon	G0044	APT41	threat_actor	CHN	11	0
+downing street	Downing Street	no10	Downing Street	government	GBR	11	0
+dpp	DPP	dpp-twn	Democratic Progressive Party	political_party	TWN	2	0
+dragnet panda	DRAGNET PANDA	misp:db3899d1	Houndstooth Typhoon	threat_actor	CHN	12	0
+dragonbreath	DragonBreath	misp:708102cb	DragonBreath	threat_actor		1	0
+dragonbridge	Dragonbridge	misp:a4d55f94	Dragonbridge	threat_actor	CHN	1	1
+dragonfish	DRAGONFISH	G0030	LOTUS PANDA	threat_actor	CHN	1	1
+dragonfly	Dragonfly	G0035	ENERGETIC BEAR	threat_actor	RUS	1	1
+dragonforce	DragonForce	misp:40375ed2	DragonForce	threat_actor	MYS	1	0
+dragonok	DragonOK	G0002	DragonOK	threat_actor	CHN	1	0
+dragonok	DragonOK	G0017	DragonOK	threat_actor		1	0
+dragonrank	DragonRank	misp:28157c93	DragonRank	threat_actor		1	0
+dragonspark	DragonSpark	misp:a219a78b	DragonSpark	threat_actor	CHN	1	0
+driftingcloud	DriftingCloud	misp:6f6b187b	DriftingCloud	threat_actor	CHN	1	0
+drivesurge	DriveSurge	misp:d0a254d1	DriveSurge	threat_actor		1	0
+dropping elephant	Dropping Elephant	G0040	QUILTED TIGER	threat_actor	IND	11	0
+drug enforcement administration	Drug Enforcement Administration	dea	Drug Enforcement Administration	government_agency	USA	111	0
+dsirf	DSIRF	misp:79a347d9	Denim Tsunami	threat_actor	AUT	2	1
+dubnium	DUBNIUM	G0012	DarkHotel	threat_actor	KOR	1	1
+dudear	Dudear	G0092	TA505	threat_actor	RUS	1	1
+dune	DUNE	misp:3682a08e	BANISHED KITTEN	threat_actor	IRN	2	1
+dungeon spider	DUNGEON SPIDER	misp:f1da463c	DUNGEON SPIDER	threat_actor		12	0
+duqu group	Duqu Group	misp:e9a6cbd7	Unit 8200	threat_actor	ISR	11	0
+dust storm	Dust Storm	misp:9e71024e	Dust Storm	threat_actor		11	0
+dustsquad	DustSquad	G0133	Nomadic Octopus	threat_actor		1	0
+dustsquad	DustSquad	misp:7b227f41	DustSquad	threat_actor	RUS	1	0
+dustycave	DUSTYCAVE	misp:5f108484	Tortoiseshell	threat_actor	IRN	1	1
+dymalloy	DYMALLOY	G0035	ENERGETIC BEAR	threat_actor	RUS	1	1
+dynamite panda	DYNAMITE PANDA	G0026	APT18	threat_actor	CHN	12	0
+dynamite panda	Dynamite Panda	G0026	APT18	threat_actor	CHN	11	0
+dyncalc	DynCalc	G0005	APT12	threat_actor		1	0
+dyncalc	DynCalc	misp:48146604	APT12	threat_actor	CHN	1	0
+e u	E.U.	eu	European Union	intergov		22	0
+eagle werewolf	Eagle Werewolf	misp:261f26b7	Armored Likho	threat_actor		11	0
+earth akhlut	Earth Akhlut	G0131	Tonto Team	threat_actor	CHN	11	0
+earth alux	Earth Alux	misp:6ccf810e	Earth Alux	threat_actor	CHN	11	0
+earth ammit	Earth Ammit	misp:020d512f	TIDRONE	threat_actor	CHN	11	0
+earth aughisky	Earth Aughisky	misp:e6669606	Taidoor	threat_actor		11	0
+earth baku	Earth Baku	G0044	APT41	threat_actor	CHN	11	0
+earth baxia	Earth Baxia	misp:d0c2cd99	Earth Baxia	threat_actor	CHN	11	0
+earth berberoka	Earth Berberoka	misp:9d82077b	Earth Berberoka	threat_actor	CHN	11	0
+earth bluecrow	Earth Bluecrow	misp:bfe66711	Red Menshen	threat_actor	CHN	11	0
+earth centaur	Earth Centaur	G0081	APT23	threat_actor	CHN	11	0
+earth empusa	Earth Empusa	misp:7aa99279	POISON CARP	threat_actor		11	0
+earth estries	Earth Estries	misp:1f7f4a51	Earth Estries	threat_actor		11	0
+earth freybug	Earth Freybug	misp:c6e2e5ba	Earth Freybug	threat_actor	CHN	11	0
+earth hundun	Earth Hundun	G0098	BlackTech	threat_actor	CHN	11	0
+earth kapre	Earth Kapre	misp:d4004926	Earth Kapre	threat_actor		11	0
+earth karkaddan	Earth Karkaddan	misp:acbb5cad	Operation C-Major	threat_actor	PAK	11	0
+earth kasha	Earth Kasha	misp:e992d874	MirrorFace	threat_actor	CHN	11	0
+earth kitsune	Earth Kitsune	misp:a9f29636	Earth Kitsune	threat_actor		11	0
+earth krahang	Earth Krahang	misp:8cfc9653	Earth Krahang	threat_actor	CHN	11	0
+earth kurma	Earth Kurma	misp:a4852709	Earth Kurma	threat_actor		11	0
+earth lamia	Earth Lamia	misp:2828da6c	Earth Lamia	threat_actor	CHN	11	0
+earth longzhi	Earth Longzhi	misp:b21dbf83	Earth Longzhi	threat_actor		11	0
+earth lusca	Earth Lusca	G1006	Earth Lusca	threat_actor		11	0
+earth lusca	Earth Lusca	misp:39150b30	Earth Lusca	threat_actor	CHN	11	0
+earth naga	Earth Naga	misp:7461ca39	Earth Naga	threat_actor	CHN	11	0
+earth preta	EARTH PRETA	G0129	Mustang Panda	threat_actor		22	0
+earth preta	Earth Preta	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	11	0
+earth simnavaz	Earth Simnavaz	G0049	OilRig	threat_actor	IRN	11	0
+earth smilodon	Earth Smilodon	G0027	APT27	threat_actor	CHN	11	0
+earth vetala	Earth Vetala	G0069	MuddyWater	threat_actor	IRN	11	0
+earth wendigo	Earth Wendigo	misp:c96e1329	Earth Wendigo	threat_actor	CHN	11	0
+earth yako	Earth Yako	misp:2875aff1	Earth Yako	threat_actor		11	0
+ec	EC	eu	European Union	intergov		2	0
+ec2 grouper	EC2 Grouper	misp:7f7b20e7	EC2 Grouper	threat_actor		21	0
+ecb	ECB	ecb	European Central Bank	intergov		2	0
+economic community of west african states	Economic Community of West African States	ecowas	ECOWAS	intergov		110111	0
+ecowas	ECOWAS	ecowas	ECOWAS	intergov		2	0
+edalat e ali	Edalat-e Ali	misp:1759f8f2	Edalat-e Ali	threat_actor	IRN	101	0
+educated manticore	Educated Manticore	misp:b84cd4b9	Educated Manticore	threat_actor	IRN	11	0
+eec	EEC	eu	European Union	intergov		2	0
+ejército de liberación nacional	Ejército de Liberación Nacional	eln	National Liberation Army	armed_group	COL	1011	0
+el machete	El Machete	G0095	El Machete	threat_actor		11	0
+elbrus	ELBRUS	G0008	FIN7	threat_actor	RUS	2	1
+elbrus	ELBRUS	G0046	FIN7	threat_actor		2	1
+elderwood	Elderwood	G0066	Beijing Group	threat_actor	CHN	1	1
+elderwood gang	Elderwood Gang	G0066	Beijing Group	threat_actor	CHN	11	0
+electric panda	ELECTRIC PANDA	misp:69059ec9	ELECTRIC PANDA	threat_actor	CHN	12	0
+electrum	ELECTRUM	G0034	Sandworm	threat_actor	RUS	1	1
+elephant beetle	Elephant Beetle	G1016	FIN13	threat_actor		11	0
+elephant beetle	Elephant Beetle	misp:60fa684d	FIN13	threat_actor	RUS	11	0
+elfin	Elfin	G0064	APT33	threat_actor	IRN	1	1
+eln	ELN	eln	National Liberation Army	armed_group	COL	2	0
+eloquent panda	ELOQUENT PANDA	misp:432b0304	ELOQUENT PANDA	threat_actor	CHN	12	0
+elusive comet	ELUSIVE COMET	misp:49751cf1	ELUSIVE COMET	threat_actor	PRK	12	0
+ember bear	EMBER BEAR	G1003	SaintBear	threat_actor	RUS	22	0
+ember bear	Ember Bear	G1003	SaintBear	threat_actor	RUS	11	0
+emdivi	Emdivi	misp:a250af72	Blue Termite	threat_actor	CHN	1	1
+emennet pasargad	Emennet Pasargad	misp:bbb389f2	Cotton Sandstorm	threat_actor	IRN	11	0
+emerald sleet	Emerald Sleet	G0094	Kimsuky	threat_actor		11	0
+emerald sleet	Emerald Sleet	misp:bcaaad6f	Kimsuky	threat_actor	PRK	11	0
+emissary panda	EMISSARY PANDA	G0027	APT27	threat_actor	CHN	12	0
+emissary panda	Emissary Panda	G0027	APT27	threat_actor	CHN	11	0
+emperor dragonfly	Emperor Dragonfly	G1021	BRONZE STARLIGHT	threat_actor	CHN	11	0
+empire monkey	Empire Monkey	misp:559a64d8	ANTHROPOID SPIDER	threat_actor		11	0
+encrypthub	EncryptHub	misp:22bdf6e8	Larva-208	threat_actor		1	0
+enelink	Enelink	misp:2875aff1	Earth Yako	threat_actor		1	1
+energetic bear	ENERGETIC BEAR	G0035	ENERGETIC BEAR	threat_actor	RUS	12	0
+energetic bear	Energetic Bear	G0035	ENERGETIC BEAR	threat_actor	RUS	11	0
+energy department	Energy Department	dos-energy	Department of Energy	government_agency	USA	11	0
+enisa	ENISA	enisa	ENISA	intergov		2	0
+environmental protection agency	Environmental Protection Agency	epa	Environmental Protection Agency	government_agency	USA	111	0
+epa	EPA	epa	Environmental Protection Agency	government_agency	USA	2	0
+eqgrp	EQGRP	G0020	Equation Group	threat_actor	USA	2	1
+equation	Equation	G0020	Equation Group	threat_actor	USA	1	1
+equation group	Equation Group	G0020	Equation Group	threat_actor	USA	11	0
+eraleig	Eraleig	misp:84bf7b38	APT73	threat_actor		1	1
+eset	ESET	eset	ESET	company	SVK	2	0
+ethereal panda	Ethereal Panda	misp:50ee2b1b	Flax Typhoon	threat_actor	CHN	11	0
+eu	EU	eu	European Union	intergov		2	0
+eu s top court	EU's top court	cjeu	European Court of Justice	intergov		2000	0
+european central bank	European Central Bank	ecb	European Central Bank	intergov		111	0
+european commission	European Commission	ec	European Commission	intergov		11	0
+european community	European Community	eu	European Union	intergov		11	0
+european council	European Council	eucouncil	European Council	intergov		11	0
+european court of justice	European Court of Justice	cjeu	European Court of Justice	intergov		1101	0
+european economic community	European Economic Community	eu	European Union	intergov		111	0
+european parliament	European Parliament	ep	European Parliament	intergov		11	0
+european union	European Union	eu	European Union	intergov		11	0
+european union agency for cybersecurity	European Union Agency for Cybersecurity	enisa	ENISA	intergov		11101	0
+europium	EUROPIUM	G0049	OilRig	threat_actor	IRN	1	1
+europol	Europol	europol	Europol	intergov		1	0
+evasive panda	Evasive Panda	G1034	Daggerfly	threat_actor		11	0
+evasive panda	Evasive Panda	misp:171d0590	Evasive Panda	threat_actor	CHN	11	0
+evasive panda	Evasive Panda	misp:62710572	BRONZE HIGHLAND	threat_actor	CHN	11	0
+evasive serpens	Evasive Serpens	G0049	OilRig	threat_actor	IRN	11	0
+evil corp	Evil Corp	G0119	Indrik Spider	threat_actor		11	0
+evil corp	Evil Corp	misp:c30fbdc8	Evil Corp	threat_actor		11	0
+evil eye	Evil Eye	misp:7aa99279	POISON CARP	threat_actor		11	0
+evilbyte	Evilbyte	misp:fa65c8b2	Evilbyte	threat_actor		1	1
+evilnum	Evilnum	G0120	Evilnum	threat_actor		1	1
+evilnum	Evilnum	misp:b6f3150f	Evilnum	threat_actor		1	1
+evilnum	EvilNum	misp:b6f3150f	Evilnum	threat_actor		1	0
+evilpost	EvilPost	misp:9035bfbf	EvilPost	threat_actor		1	0
+eviltraffic	EvilTraffic	misp:c2d5a052	EvilTraffic	threat_actor		1	0
+evilweb	EvilWeb	misp:c8ade1b0	EvilWeb	threat_actor	RUS	1	0
+excobalt	ExCobalt	misp:12c9522e	ExCobalt	threat_actor		1	0
+exfilsquad	ExfilSquad	misp:ccf8ceb7	ExfilSquad	threat_actor		1	0
+exotic lily	EXOTIC LILY	G1011	EXOTIC LILY	threat_actor		22	0
+exotic lily	EXOTIC LILY	misp:3ce2a9e0	EXOTIC LILY	threat_actor		22	0
+extreme jackal	Extreme Jackal	G0021	Molerats	threat_actor	PSE	11	0
+exxon	Exxon	exxon	ExxonMobil	company	USA	1	0
+exxon mobil	Exxon Mobil	exxon	ExxonMobil	company	USA	11	0
+exxonmobil	ExxonMobil	exxon	ExxonMobil	company	USA	1	0
+facebook	Facebook	meta	Meta	company	USA	1	0
+fail0verflow	Fail0verflow	misp:096c57c1	Fail0verflow	threat_actor		1	0
+fallagateam	FallagaTeam	misp:29af2812	Rebel Jackal	threat_actor	TUN	1	0
+fallout team	Fallout Team	G0012	DarkHotel	threat_actor	KOR	11	0
+famous chollima	Famous Chollima	misp:09aa3edb	WageMole	threat_actor	PRK	11	0
+famoussparrow	FamousSparrow	misp:3c3ca8f3	GhostEmperor	threat_actor	CHN	1	0
+fancy bear	FANCY BEAR	G0007	APT28	threat_actor	RUS	22	0
+fancy bear	Fancy Bear	G0007	APT28	threat_actor	RUS	11	0
+fastcash	FASTCash	misp:e38d32a2	FASTCash	threat_actor		1	0
+fatah	Fatah	fatah	Fatah	political_party	PSE	1	0
+fbi	FBI	fbi	FBI	government_agency	USA	2	0
+fcc	FCC	fcc	Federal Communications Commission	government_agency	USA	2	0
+fcdo	FCDO	fcdo	Foreign Office	government_agency	GBR	2	0
+fda	FDA	fda	Food and Drug Administration	government_agency	USA	2	0
+fed	Fed	fed	Federal Reserve	government_agency	USA	1	0
+federal bureau of investigation	Federal Bureau of Investigation	fbi	FBI	government_agency	USA	1101	0
+federal communications commission	Federal Communications Commission	fcc	Federal Communications Commission	government_agency	USA	111	0
+federal office for information security	Federal Office for Information Security	bsi	BSI	government_agency	DEU	11011	0
+federal reserve	Federal Reserve	fed	Federal Reserve	government_agency	USA	11	0
+federal security service	Federal Security Service	fsb	FSB	government_agency	RUS	111	0
+federal trade commission	Federal Trade Commission	ftc	Federal Trade Commission	government_agency	USA	111	0
+femwar02	Femwar02	misp:2e32124d	Femwar02	threat_actor	RUS	1	0
+ferocious kitten	Ferocious Kitten	G0137	Ferocious Kitten	threat_actor		11	0
+ferocious kitten	Ferocious Kitten	misp:f34962a4	Ferocious Kitten	threat_actor	IRN	11	0
+fighting ursa	Fighting Ursa	G0007	APT28	threat_actor	RUS	11	0
+fin1	FIN1	misp:13289552	FIN1	threat_actor	RUS	2	0
+fin10	FIN10	G0051	FIN10	threat_actor		2	0
+fin11	FIN11	misp:c01aadc6	FIN11	threat_actor		2	0
+fin12	FIN12	G0102	Wizard Spider	threat_actor		2	0
+fin12	FIN12	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	2	0
+fin13	FIN13	G1016	FIN13	threat_actor		2	0
+fin13	FIN13	misp:60fa684d	FIN13	threat_actor	RUS	2	0
+fin4	FIN4	G0085	WOLF SPIDER	threat_actor	ROU	2	0
+fin5	FIN5	G0053	FIN5	threat_actor		2	0
+fin6	FIN6	G0037	FIN6	threat_actor		2	0
+fin7	FIN7	G0008	FIN7	threat_actor	RUS	2	0
+fin7	FIN7	G0046	FIN7	threat_actor		2	0
+fin8	FIN8	G0061	FIN8	threat_actor		2	0
+financial times	Financial Times	ft	Financial Times	media	GBR	11	0
+fireant	FIREANT	G0129	Mustang Panda	threat_actor		1	1
+fishing elephant	Fishing Elephant	misp:0df34184	Fishing Elephant	threat_actor		11	0
+fishmedley	FishMedley	misp:f0e7f369	FishMedley	threat_actor		1	0
+fishmonger	FISHMONGER	misp:39150b30	Earth Lusca	threat_actor	CHN	1	1
+flash kitten	Flash Kitten	misp:6e899dd4	Flash Kitten	threat_actor		11	0
+flax typhoon	Flax Typhoon	misp:50ee2b1b	Flax Typhoon	threat_actor	CHN	11	0
+flowerstorm	FlowerStorm	misp:05cf269a	FlowerStorm	threat_actor		1	0
+flying kitten	Flying Kitten	G0130	Ajax Security Team	threat_actor		11	0
+flying kitten	Flying Kitten	misp:ba724df5	Flying Kitten	threat_actor	IRN	11	0
+flying yeti	Flying Yeti	misp:1dcbad05	FlyingYeti	threat_actor	RUS	11	0
+flyingyeti	FlyingYeti	misp:1dcbad05	FlyingYeti	threat_actor	RUS	1	0
+food and drug administration	Food and Drug Administration	fda	Food and Drug Administration	government_agency	USA	1011	0
+foreign commonwealth and development office	Foreign, Commonwealth and Development Office	fcdo	Foreign Office	government_agency	GBR	11011	0
+foreign intelligence service	Foreign Intelligence Service	svr	SVR	government_agency	RUS	111	0
+foreign office	Foreign Office	fcdo	Foreign Office	government_agency	GBR	11	0
+forest blizzard	Forest Blizzard	G0007	APT28	threat_actor	RUS	11	0
+fortinet	Fortinet	fortinet	Fortinet	company	USA	1	0
+foudre	Foudre	misp:1671be1b	Infy	threat_actor	IRN	1	1
+fox kitten	Fox Kitten	G0117	Fox Kitten	threat_actor		11	0
+fox kitten	Fox Kitten	misp:bfb0bc20	Fox Kitten	threat_actor	IRN	11	0
+fox news	Fox News	foxnews	Fox News	media	USA	11	0
+fox tempest	Fox Tempest	misp:56bc8e25	Fox Tempest	threat_actor		11	0
+foxy panda	FOXY PANDA	misp:41c15f08	FOXY PANDA	threat_actor	CHN	22	0
+fraternal jackal	Fraternal Jackal	misp:22c2b363	Cyber fighters of Izz Ad-Din Al Qassam	threat_actor	IRN	11	0
+fromrussiawithlove	FromRussiaWithLove	misp:d869486a	UAC-0118	threat_actor		1	0
+frostyneighbor	FrostyNeighbor	misp:ca448608	FrostyNeighbor	threat_actor	BLR	1	0
+frozenbarents	FROZENBARENTS	G0034	Sandworm	threat_actor	RUS	1	1
+frozenlake	FROZENLAKE	G0007	APT28	threat_actor	RUS	1	1
+frozenvista	FROZENVISTA	G1003	SaintBear	threat_actor	RUS	1	1
+frozenvista	Frozenvista	G1003	SaintBear	threat_actor	RUS	1	1
+fruityarmor	FruityArmor	G0038	Stealth Falcon	threat_actor	ARE	1	0
+frwl	FRwL	misp:d869486a	UAC-0118	threat_actor		1	0
+fsb	FSB	fsb	FSB	government_agency	RUS	2	0
+ft	FT	ft	Financial Times	media	GBR	2	0
+ftc	FTC	ftc	Federal Trade Commission	government_agency	USA	2	0
+fulcrumsec	FulcrumSec	misp:cfcfd109	FulcrumSec	threat_actor		1	0
+funksec	FunkSec	misp:052519d2	FunkSec	threat_actor		1	0
+fusioncore	FusionCore	misp:ab376039	FusionCore	threat_actor		1	0
+fxmsp	Fxmsp	misp:686f4fe0	Fxmsp	threat_actor		1	1
+g20	G20	g20	G20	intergov		2	0
+g7	G7	g7	G7	intergov		2	0
+gadolinium	GADOLINIUM	G0065	APT40	threat_actor	CHN	1	1
+gadolinium	Gadolinium	G0065	APT40	threat_actor	CHN	1	1
+gallium	GALLIUM	G0093	GALLIUM	threat_actor		1	1
+gallium	GALLIUM	misp:e400b6c5	GALLIUM	threat_actor	CHN	1	1
+gallmaker	Gallmaker	G0084	Gallmaker	threat_actor		1	1
+gallmaker	Gallmaker	misp:c79dab01	Gallmaker	threat_actor		1	1
+gamacopy	GamaCopy	misp:d424f90d	GamaCopy	threat_actor		1	0
+gamaredon group	Gamaredon Group	G0047	Gamaredon Group	threat_actor	RUS	11	0
+gambleforce	GambleForce	misp:94ce7925	GambleForce	threat_actor		1	0
+gamblingpuppet	GamblingPuppet	misp:9d82077b	Earth Berberoka	threat_actor	CHN	1	0
+gammax	Gammax	misp:2073b32c	Gammax	threat_actor		1	1
+gaza cybergang	Gaza Cybergang	G0021	Molerats	threat_actor	PSE	11	0
+gaza cybergang	Gaza cybergang	G0021	Molerats	threat_actor	PSE	10	0
+gaza hackers team	Gaza Hackers Team	G0021	Molerats	threat_actor	PSE	111	0
+gazprom	Gazprom	gazprom	Gazprom	company	RUS	1	0
+gc01	GC01	misp:6bd7c91a	GC01	threat_actor		2	0
+gc02	GC02	misp:6d50a8a2	GC02	threat_actor		2	0
+gchq	GCHQ	gchq	GCHQ	government_agency	GBR	2	0
+gcman	GCMAN	G0036	GCMAN	threat_actor	RUS	2	1
+gelsemium	Gelsemium	misp:2dd31182	Gelsemium	threat_actor		1	1
+general assembly	General Assembly	unga	United Nations General Assembly	intergov		11	0
+general dynamics	General Dynamics	generaldynamics	General Dynamics	company	USA	11	0
+genesis day	Genesis Day	misp:0ee7be4f	Xiaoqiying	threat_actor	CHN	11	0
+ghost blizzard	Ghost Blizzard	G0035	ENERGETIC BEAR	threat_actor	RUS	11	0
+ghost jackal	Ghost Jackal	misp:7ad01582	Ghost Jackal	threat_actor		11	0
+ghost security	Ghost Security	misp:a1315451	GhostSec	threat_actor		11	0
+ghost stadium	GHOST STADIUM	misp:f37e6dda	GHOST STADIUM	threat_actor	CHN	21	0
+ghostemperor	GhostEmperor	misp:3c3ca8f3	GhostEmperor	threat_actor	CHN	1	0
+ghostnet	GhostNet	misp:cacf2ffc	GhostNet	threat_actor		1	0
+ghostr	GhostR	misp:0e4ed0ab	GhostR	threat_actor		1	0
+ghostredirector	GhostRedirector	misp:a298949b	GhostRedirector	threat_actor	CHN	1	0
+ghostsec	GhostSec	misp:a1315451	GhostSec	threat_actor		1	0
+ghostwriter	Ghostwriter	misp:749aaa11	Ghostwriter	threat_actor	BLR	1	1
+gibberish panda	GIBBERISH PANDA	misp:b07cf296	GIBBERISH PANDA	threat_actor	CHN	12	0
+gif89a	GIF89a	G0006	APT1	threat_actor	CHN	1	0
+gingham typhoon	Gingham Typhoon	G0065	APT40	threat_actor	CHN	11	0
+gitloker	Gitloker	misp:75cc313a	Gitloker	threat_actor		1	1
+gleaming pisces	Gleaming Pisces	G1049	AppleJeus	threat_actor		11	0
+global times	Global Times	globaltimes	Global Times	media	CHN	11	0
+globalsecretgroup	GlobalSecretGroup	misp:03fc61f9	GlobalSecretGroup	threat_actor		1	0
+gnosticplayers	Gnosticplayers	misp:f32e3682	Gnosticplayers	threat_actor		1	1
+goblin panda	GOBLIN PANDA	misp:8d73715a	GOBLIN PANDA	threat_actor	CHN	22	0
+goffee	GOFFEE	misp:785b33c9	GOFFEE	threat_actor		2	1
+gold blackburn	GOLD BLACKBURN	G0102	Wizard Spider	threat_actor		21	0
+gold blackburn	GOLD BLACKBURN	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	21	0
+gold blade	GOLD BLADE	misp:d4004926	Earth Kapre	threat_actor		22	0
+gold burlap	GOLD BURLAP	misp:d34ca487	GOLD BURLAP	threat_actor		22	0
+gold cabin	GOLD CABIN	G0127	GOLD CABIN	threat_actor		22	0
+gold crestwood	GOLD CRESTWOOD	misp:c93281be	MUMMY SPIDER	threat_actor		21	0
+gold drake	GOLD DRAKE	misp:c30fbdc8	Evil Corp	threat_actor		22	0
+gold dupont	GOLD DUPONT	misp:3570552c	GOLD DUPONT	threat_actor		22	0
+gold essex	GOLD ESSEX	misp:fda9cdea	NARWHAL SPIDER	threat_actor		22	0
+gold evergreen	GOLD EVERGREEN	misp:fc1c1d9f	GOLD EVERGREEN	threat_actor		21	0
+gold fairfax	GOLD FAIRFAX	misp:eadc8c5c	GOLD FAIRFAX	threat_actor		21	0
+gold feather	GOLD FEATHER	G1050	Water Galura	threat_actor		21	0
+gold flanders	GOLD FLANDERS	misp:20180cbb	GOLD FLANDERS	threat_actor		21	0
+gold franklin	GOLD FRANKLIN	G0037	FIN6	threat_actor		21	0
+gold galleon	GOLD GALLEON	misp:6976b33c	GOLD GALLEON	threat_actor		21	0
+gold garden	GOLD GARDEN	misp:c0f86de9	GOLD GARDEN	threat_actor		22	0
+gold heron	GOLD HERON	misp:2154b183	DOPPEL SPIDER	threat_actor		22	0
+gold ionic	GOLD IONIC	G1032	INC Ransom	threat_actor		22	0
+gold kingswood	GOLD KINGSWOOD	G0080	Cobalt	threat_actor		21	0
+gold lagoon	GOLD LAGOON	misp:08f4bfa6	MALLARD SPIDER	threat_actor		22	0
+gold lowell	GOLD LOWELL	misp:d6a13387	BOSS SPIDER	threat_actor		22	0
+gold mansard	GOLD MANSARD	misp:bda575ed	GOLD MANSARD	threat_actor		21	0
+gold melody	GOLD MELODY	misp:eb0b100c	Prophet Spider	threat_actor		22	0
+gold niagara	GOLD NIAGARA	G0008	FIN7	threat_actor	RUS	21	0
+gold niagara	GOLD NIAGARA	G0046	FIN7	threat_actor		21	0
+gold northfield	GOLD NORTHFIELD	misp:4c51f24c	GOLD NORTHFIELD	threat_actor		21	0
+gold prelude	GOLD PRELUDE	G1020	Mustard Tempest	threat_actor		21	0
+gold prelude	GOLD PRELUDE	misp:8134c96d	GOLD PRELUDE	threat_actor		21	0
+gold rebellion	GOLD REBELLION	misp:835c7fc6	GOLD REBELLION	threat_actor		21	0
+gold riverview	GOLD RIVERVIEW	misp:3806516d	GOLD RIVERVIEW	threat_actor		21	0
+gold sahara	GOLD SAHARA	G1024	Akira	threat_actor		22	0
+gold sahara	GOLD SAHARA	misp:3a912680	Storm-1567	threat_actor		22	0
+gold skyline	GOLD SKYLINE	misp:dcb6b056	GOLD SKYLINE	threat_actor		21	0
+gold southfield	GOLD SOUTHFIELD	G0115	GOLD SOUTHFIELD	threat_actor		21	0
+gold southfield	GOLD SOUTHFIELD	misp:262c8537	GOLD SOUTHFIELD	threat_actor		21	0
+gold swathmore	GOLD SWATHMORE	misp:0db4c708	LUNAR SPIDER	threat_actor		21	0
+gold symphony	GOLD SYMPHONY	misp:bf151740	GOLD SYMPHONY	threat_actor		21	0
+gold tahoe	GOLD TAHOE	G0092	TA505	threat_actor	RUS	22	0
+gold ulrick	GOLD ULRICK	misp:3cf6dbb5	GRIM SPIDER	threat_actor		22	0
+gold village	GOLD VILLAGE	misp:39925aa0	TA2101	threat_actor	RUS	21	0
+gold waterfall	GOLD WATERFALL	misp:4d787c58	GOLD WATERFALL	threat_actor		21	0
+gold winter	GOLD WINTER	misp:6c514d9d	GOLD WINTER	threat_actor		22	0
+golden chickens	Golden Chickens	misp:6bd7c91a	GC01	threat_actor		11	0
+golden chickens	Golden Chickens	misp:6d50a8a2	GC02	threat_actor		11	0
+golden chickens 01	Golden Chickens 01	misp:6bd7c91a	GC01	threat_actor		110	0
+golden chickens 02	Golden Chickens 02	misp:6d50a8a2	GC02	threat_actor		110	0
+golden chickens01	Golden Chickens01	misp:6bd7c91a	GC01	threat_actor		11	0
+golden chickens02	Golden Chickens02	misp:6d50a8a2	GC02	threat_actor		11	0
+golden eye dog	Golden Eye Dog	misp:708102cb	DragonBreath	threat_actor		111	0
+golden falcon	Golden Falcon	misp:feb0cfef	APT-C-34	threat_actor		11	0
+golden rat	Golden RAT	misp:ee7f535d	APT-C-27	threat_actor	SYR	12	0
+goldenjackal	GoldenJackal	misp:8e93e09a	GoldenJackal	threat_actor		1	0
+goldfactory	GoldFactory	misp:74268518	GoldFactory	threat_actor	CHN	1	0
+goldman sachs	Goldman Sachs	goldman	Goldman Sachs	company	USA	11	0
+goldmouse	GoldMouse	misp:ee7f535d	APT-C-27	threat_actor	SYR	1	0
+golfing taurus	Golfing Taurus	G0029	Scarlet Mimic	threat_actor	CHN	11	0
+gonjeshke darande	Gonjeshke Darande	misp:e665ac2f	Predatory Sparrow	threat_actor		11	0
+google	Google	google	Google	company	USA	1	0
+gop	GOP	gop	Republican Party	political_party	USA	2	0
+gop	GOP	misp:245c8dde	Silent Chollima	threat_actor	PRK	2	1
+gopherwhisper	GopherWhisper	misp:d35a871f	GopherWhisper	threat_actor	CHN	1	0
+gorgon group	Gorgon Group	G0078	The Gorgon Group	threat_actor		11	0
+gorilla	Gorilla	misp:192be820	Gorilla	threat_actor		1	1
+gossamer bear	GOSSAMER BEAR	misp:fbd279ab	Callisto	threat_actor	RUS	12	0
+gothic panda	Gothic Panda	G0022	APT3	threat_actor		11	0
+gothic panda	GOTHIC PANDA	misp:d144c83e	APT3	threat_actor	CHN	22	0
+government communications headquarters	Government Communications Headquarters	gchq	GCHQ	government_agency	GBR	111	0
+goznym	GozNym	misp:7803b380	GozNym	threat_actor		1	0
+graceful spider	GRACEFUL SPIDER	G0092	TA505	threat_actor	RUS	12	0
+granite taurus	Granite Taurus	G0045	APT10	threat_actor	CHN	11	0
+granite typhoon	Granite Typhoon	G0093	GALLIUM	threat_actor		11	0
+granite typhoon	Granite Typhoon	misp:e400b6c5	GALLIUM	threat_actor	CHN	11	0
+grass neptune	GRASS NEPTUNE	misp:02768be6	APT45	threat_actor	PRK	21	0
+gray sandstorm	Gray Sandstorm	misp:6ea73b7f	Gray Sandstorm	threat_actor	IRN	11	0
+graybravo	GrayBravo	misp:1dc3ec7d	GrayBravo	threat_actor		1	0
+graycharlie	GrayCharlie	misp:6ec20d92	GrayCharlie	threat_actor		1	0
+grayfly	Grayfly	G0044	APT41	threat_actor	CHN	1	1
+grayling	Grayling	misp:6714de29	Grayling	threat_actor	CHN	1	1
+greatrift	GREATRIFT	misp:3c5129ea	POLONIUM	threat_actor	LBN	1	1
+greedybear	GreedyBear	misp:33091121	GreedyBear	threat_actor	RUS	1	0
+greedytaotie	GreedyTaotie	G0027	APT27	threat_actor	CHN	1	0
+green havildar	Green Havildar	misp:acbb5cad	Operation C-Major	threat_actor	PAK	11	0
+greenbug	Greenbug	misp:47204403	Greenbug	threat_actor	IRN	1	1
+greenbug	Greenbug	misp:a0082cfa	CHRYSENE	threat_actor		1	1
+greenpeace	Greenpeace	greenpeace	Greenpeace	ngo		1	0
+greenspot	GreenSpot	misp:cff9cc85	GreenSpot	threat_actor	TWN	1	0
+gref	GREF	G0004	APT15	threat_actor	CHN	2	1
+gref	GREF	misp:e6d16c22	GREF	threat_actor	CHN	2	1
+grey karkadann	Grey Karkadann	G1028	APT-C-23	threat_actor		11	0
+greyenergy	GreyEnergy	misp:d52ca4c4	GreyEnergy	threat_actor		1	0
+greyvibe	GreyVibe	misp:2454eeca	GreyVibe	threat_actor	RUS	1	0
+grim spider	Grim Spider	G0102	Wizard Spider	threat_actor		11	0
+grim spider	GRIM SPIDER	misp:3cf6dbb5	GRIM SPIDER	threat_actor		22	0
+grizzly steppe	Grizzly Steppe	G0007	APT28	threat_actor	RUS	11	0
+grizzly steppe	Grizzly Steppe	G0016	APT29	threat_actor	RUS	11	0
+groundbait	Groundbait	misp:8ed5e3f0	Groundbait	threat_actor	UKR	1	1
+group 100	Group 100	G0016	APT29	threat_actor	RUS	10	0
+group 123	Group 123	G0067	APT37	threat_actor	PRK	10	0
+group 13	Group 13	G0009	APT19	threat_actor	CHN	10	0
+group 22	Group 22	misp:48146604	APT12	threat_actor	CHN	10	0
+group 24	Group 24	G0035	ENERGETIC BEAR	threat_actor	RUS	10	0
+group 26	Group 26	misp:ba724df5	Flying Kitten	threat_actor	IRN	10	0
+group 27	Group 27	misp:7e6d82a4	APT9	threat_actor	CHN	10	0
+group 3	Group 3	G0006	APT1	threat_actor	CHN	10	0
+group 35	Group 35	G0027	APT27	threat_actor	CHN	10	0
+group 41	Group 41	misp:d56c99fa	Clever Kitten	threat_actor	IRN	10	0
+group 42	Group 42	misp:2e77511d	Magic Kitten	threat_actor	IRN	10	0
+group 46	Group 46	G0039	APT22	threat_actor	CHN	10	0
+group 6	Group 6	misp:d144c83e	APT3	threat_actor	CHN	10	0
+group 72	Group 72	G0001	APT17	threat_actor	CHN	10	0
+group 74	Group 74	G0007	APT28	threat_actor	RUS	10	0
+group 77	Group 77	G0032	Lazarus Group	threat_actor	PRK	10	0
+group 8	Group 8	G0001	APT17	threat_actor	CHN	10	0
+group 83	Group 83	misp:f98bac6b	Charming Kitten	threat_actor	IRN	10	0
+group 88	Group 88	G0010	Turla	threat_actor	RUS	10	0
+group of 20	Group of 20	g20	G20	intergov		100	0
+group of seven	Group of Seven	g7	G7	intergov		101	0
+group123	Group123	G0067	APT37	threat_actor	PRK	1	0
+group5	Group5	G0043	Group5	threat_actor		1	0
+gru	GRU	gru	GRU	military	RUS	2	0
+gruesomelarch	GruesomeLarch	G0007	APT28	threat_actor	RUS	1	0
+gtfire	GTFire	misp:1ffa7788	GTFire	threat_actor		1	0
+gtg 1002	GTG-1002	misp:c21d7fef	GTG-1002	threat_actor	CHN	20	0
+guacamaya	Guacamaya	misp:51f056f5	Guacamaya	threat_actor		1	1
+guardian	Guardian	guardian	The Guardian	media	GBR	1	0
+guardian of peace	Guardian of Peace	misp:245c8dde	Silent Chollima	threat_actor	PRK	101	0
+guardians of peace	Guardians of Peace	G0032	Lazarus Group	threat_actor	PRK	101	0
+gulf cooperation council	Gulf Cooperation Council	gcc	Gulf Cooperation Council	intergov		111	0
+guru spider	GURU SPIDER	misp:0a667713	GURU SPIDER	threat_actor		22	0
+gwisin gang	Gwisin Gang	G1052	Contagious Interview	threat_actor		11	0
+h0lygh0st	H0lyGh0st	misp:47945864	Storm-0530	threat_actor	PRK	1	0
+hacking team	Hacking Team	misp:d7f0d2a8	Hacking Team	threat_actor		11	0
+hafnium	HAFNIUM	G0125	HAFNIUM	threat_actor	CHN	1	1
+hagga	Hagga	misp:1e318d85	Hagga	threat_actor		1	1
+hamas	Hamas	hamas	Hamas	armed_group	PSE	1	0
+hammer panda	HAMMER PANDA	misp:b80f4788	APT21	threat_actor	CHN	22	0
+handala	Handala	misp:7b14f285	Handala	threat_actor	PSE	1	1
+hangover group	Hangover Group	G0040	QUILTED TIGER	threat_actor	IND	11	0
+hassium	HASSIUM	misp:db3899d1	Houndstooth Typhoon	threat_actor	CHN	1	1
+hastati group	Hastati Group	G0032	Lazarus Group	threat_actor	PRK	11	0
+havex	Havex	G0035	ENERGETIC BEAR	threat_actor	RUS	1	1
+hayat tahrir al sham	Hayat Tahrir al-Sham	hts	Hayat Tahrir al-Sham	armed_group	SYR	1101	0
+haywire kitten	HAYWIRE KITTEN	misp:bbb389f2	Cotton Sandstorm	threat_actor	IRN	12	0
+hazel sandstorm	Hazel Sandstorm	G0049	OilRig	threat_actor	IRN	11	0
+hazy tiger	HAZY TIGER	misp:1e9bd6fe	HAZY TIGER	threat_actor	IND	22	0
+head mare	Head Mare	misp:485947c7	Head Mare	threat_actor		11	0
+health and human services	Health and Human Services	hhs	Department of Health and Human Services	government_agency	USA	1011	0
+heart typhoon	Heart Typhoon	G0001	APT17	threat_actor	CHN	11	0
+hecamede	Hecamede	G1043	BlackByte	threat_actor		1	1
+helium	HELIUM	G0001	APT17	threat_actor	CHN	2	1
+helix kitten	Helix Kitten	G0049	OilRig	threat_actor	IRN	11	0
+hellhounds	HellHounds	misp:46ef6903	HellHounds	threat_actor		1	0
+hellsing	Hellsing	misp:af482dde	Hellsing	threat_actor	CHN	1	1
+henbox	HenBox	misp:36ee04f4	HenBox	threat_actor	CHN	1	0
+hermit neptune	HERMIT NEPTUNE	misp:73c636ae	TEMP.Hermit	threat_actor	PRK	21	0
+hexagon typhoon	Hexagon Typhoon	misp:48146604	APT12	threat_actor	CHN	11	0
+hexagonalrodent	HexagonalRodent	misp:75714cef	HexagonalRodent	threat_actor		1	0
+hexane	HEXANE	G1001	HEXANE	threat_actor		2	1
+hexane	HEXANE	misp:e1b95185	LYCEUM	threat_actor	IRN	2	1
+hezb	Hezb	misp:fd82cd40	Hezb	threat_actor		1	1
+hezbollah	Hezbollah	hezbollah	Hezbollah	armed_group	LBN	1	0
+hhs	HHS	hhs	Department of Health and Human Services	government_agency	USA	2	0
+hidden cobra	HIDDEN COBRA	G0032	Lazarus Group	threat_actor	PRK	22	0
+hidden cobra	Hidden Cobra	G0032	Lazarus Group	threat_actor	PRK	11	0
+hidden lynx	Hidden Lynx	G0001	APT17	threat_actor	CHN	11	0
+hiddenart	HiddenArt	misp:cdcfd3e1	HiddenArt	threat_actor	RUS	1	0
+higaisa	Higaisa	G0126	Higaisa	threat_actor		1	1
+higaisa	Higaisa	misp:a9df6cb7	Higaisa	threat_actor	KOR	1	1
+hikki chan	HikkI-Chan	misp:071d271a	HikkI-Chan	threat_actor		11	0
+hippo team	Hippo Team	G0010	Turla	threat_actor	RUS	11	0
+hive 0145	HIVE-0145	misp:d1416b15	HIVE-0145	threat_actor		20	0
+hive0065	Hive0065	G0092	TA505	threat_actor	RUS	1	0
+hive0081 ibm	Hive0081 (IBM)	misp:d1c25b0e	COBALT KATANA	threat_actor		12	0
+hive0091	Hive0091	misp:9c102b55	DefrayX	threat_actor		1	0
+hive0117	Hive0117	misp:6acc54ac	Hive0117	threat_actor		1	0
+hive0118	Hive0118	misp:e405b7d0	TA577	threat_actor	RUS	1	0
+hive0127	Hive0127	misp:d7d270d2	UNC2565	threat_actor		1	0
+hive0137	Hive0137	misp:34f2d3ad	Hive0137	threat_actor		1	0
+hive0145	Hive0145	misp:d1416b15	HIVE-0145	threat_actor		1	0
+hive0154	HIVE0154	G0129	Mustang Panda	threat_actor		1	0
+hive0163	Hive0163	misp:85652df8	Hive0163	threat_actor		1	0
+hogfish	HOGFISH	G0045	APT10	threat_actor	CHN	1	1
+hollowquill	HollowQuill	misp:20860242	HollowQuill	threat_actor		1	0
+holmium	HOLMIUM	G0064	APT33	threat_actor	IRN	1	1
+holy souls	Holy Souls	misp:bbb389f2	Cotton Sandstorm	threat_actor	IRN	11	0
+home office	Home Office	homeoffice	Home Office	government_agency	GBR	11	0
+homeland justice	HomeLand Justice	misp:bfc538e1	HomeLand Justice	threat_actor	IRN	11	0
+homeland security department	Homeland Security Department	dhs	Department of Homeland Security	government_agency	USA	111	0
+honeybee	Honeybee	misp:2d82a18e	Honeybee	threat_actor		1	1
+honeymyte	HoneyMyte	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	1	0
+hong kong garrison	Hong Kong Garrison	pla-hk	PLA Hong Kong Garrison	military	CHN	111	0
+hoodoo	HOODOO	G0044	APT41	threat_actor	CHN	2	1
+hookads	HookAds	misp:dce617eb	HookAds	threat_actor		1	0
+houken	Houken	misp:24bad06e	Houken	threat_actor	CHN	1	1
+hound spider	HOUND SPIDER	misp:22dd1608	HOUND SPIDER	threat_actor		22	0
+houndstooth typhoon	Houndstooth Typhoon	misp:db3899d1	Houndstooth Typhoon	threat_actor	CHN	11	0
+house intelligence committee	House Intelligence Committee	house-intel	House Intelligence Committee	government_agency	USA	111	0
+house of commons	House of Commons	uk-parliament	UK Parliament	government_agency	GBR	101	0
+house of lords	House of Lords	uk-parliament	UK Parliament	government_agency	GBR	101	0
+house of representatives	House of Representatives	us-house	House of Representatives	government_agency	USA	101	0
+house permanent select committee on intelligence	House Permanent Select Committee on Intelligence	house-intel	House Intelligence Committee	government_agency	USA	111101	0
+houthi	Houthi	houthis	Houthis	armed_group	YEM	1	0
+houthis	Houthis	houthis	Houthis	armed_group	YEM	1	0
+howling scorpius	Howling Scorpius	G1024	Akira	threat_actor		11	0
+hrw	HRW	hrw	Human Rights Watch	ngo		2	0
+hts	HTS	hts	Hayat Tahrir al-Sham	armed_group	SYR	2	0
+huapi	HUAPI	G0098	BlackTech	threat_actor	CHN	2	1
+huawei	Huawei	huawei	Huawei	company	CHN	1	0
+human rights watch	Human Rights Watch	hrw	Human Rights Watch	ngo		111	0
+hummingbad	HummingBad	misp:12ab5c28	HummingBad	threat_actor	CHN	1	0
+hunt3r kill3rs	Hunt3r Kill3rs	misp:4b32ad58	Hunt3r Kill3rs	threat_actor	RUS	11	0
+hunter serpens	Hunter Serpens	misp:d1c25b0e	COBALT KATANA	threat_actor		11	0
+hurricane panda	HURRICANE PANDA	misp:0286e80e	HURRICANE PANDA	threat_actor	CHN	12	0
+hyadina	Hyadina	misp:2c1b3ad6	Hyadina	threat_actor		1	1
+iaea	IAEA	iaea	International Atomic Energy Agency	intergov		2	0
+iamtheking	IAmTheKing	misp:abd89986	PowerPool	threat_actor		1	0
+ibm	IBM	ibm	IBM	company	USA	2	0
+icc	ICC	icc	International Criminal Court	intergov		2	0
+ice relic	ICE RELIC	G0016	APT29	threat_actor	RUS	22	0
+icecap	ICECAP	G0016	APT29	threat_actor	RUS	2	1
+icefog	IceFog	misp:32c534b9	DAGGER PANDA	threat_actor	CHN	1	0
+icepeony	IcePeony	misp:793280d5	IcePeony	threat_actor	CHN	1	0
+icj	ICJ	icj	International Court of Justice	intergov		2	0
+icrc	ICRC	icrc	International Committee of the Red Cross	ngo		2	0
+idf	IDF	idf	Israel Defense Forces	military	ISR	2	0
+imf	IMF	imf	International Monetary Fund	intergov		2	0
+immigration and customs enforcement	Immigration and Customs Enforcement	ice	Immigration and Customs Enforcement	government_agency	USA	1011	0
+imperial kitten	IMPERIAL KITTEN	misp:111efc97	Bohrium	threat_actor	IRN	12	0
+imperial kitten	IMPERIAL KITTEN	misp:5f108484	Tortoiseshell	threat_actor	IRN	12	0
+imperial kitten	Imperial Kitten	misp:5f108484	Tortoiseshell	threat_actor	IRN	11	0
+impersonating panda	IMPERSONATING PANDA	misp:b56ecbda	IMPERSONATING PANDA	threat_actor	CHN	12	0
+inc ransom	INC Ransom	G1032	INC Ransom	threat_actor		21	0
+incendiary jackal	INCENDIARY JACKAL	misp:3c5129ea	POLONIUM	threat_actor	LBN	12	0
+inception	Inception	G0100	Inception Framework	threat_actor	RUS	1	1
+inception framework	Inception Framework	G0100	Inception Framework	threat_actor	RUS	11	0
+indian national congress	Indian National Congress	inc-ind	Indian National Congress	political_party	IND	111	0
+indigozebra	IndigoZebra	G0136	IndigoZebra	threat_actor		1	0
+indigozebra	IndigoZebra	misp:79e826b0	IndigoZebra	threat_actor	CHN	1	0
+indohaxsec team	INDOHAXSEC TEAM	misp:c4ff73cd	INDOHAXSEC TEAM	threat_actor	IDN	12	0
+indra	Indra	misp:e665ac2f	Predatory Sparrow	threat_actor		1	1
+indrik spider	Indrik Spider	G0119	Indrik Spider	threat_actor		11	0
+indrik spider	INDRIK SPIDER	misp:658314bc	INDRIK SPIDER	threat_actor	RUS	22	0
+infrastructure destruction squad	Infrastructure Destruction Squad	misp:f1622e18	Infrastructure Destruction Squad	threat_actor	RUS	111	0
+infy	Infy	misp:1671be1b	Infy	threat_actor	IRN	1	1
+inj3ctor3	INJ3CTOR3	misp:2bc5a93f	INJ3CTOR3	threat_actor		1	0
+inkysquid	InkySquid	G0067	APT37	threat_actor	PRK	1	0
+insidious taurus	Insidious Taurus	G1017	Volt Typhoon	threat_actor		11	0
+insidious taurus	Insidious Taurus	misp:f02679fa	Volt Typhoon	threat_actor	CHN	11	0
+inteid	Inteid	misp:adc3cde7	Inteid	threat_actor		1	1
+intel	Intel	intel	Intel	company	USA	1	0
+intelbroker	IntelBroker	misp:849d16c8	IntelBroker	threat_actor		1	0
+international atomic energy agency	International Atomic Energy Agency	iaea	International Atomic Energy Agency	intergov		1111	0
+international committee of the red cross	International Committee of the Red Cross	icrc	International Committee of the Red Cross	ngo		110011	0
+international court of justice	International Court of Justice	icj	International Court of Justice	intergov		1101	0
+international criminal court	International Criminal Court	icc	International Criminal Court	intergov		111	0
+international monetary fund	International Monetary Fund	imf	International Monetary Fund	intergov		111	0
+interpol	INTERPOL	interpol	Interpol	intergov		1	0
+interpol	Interpol	interpol	Interpol	intergov		1	0
+invisimole	InvisiMole	misp:87af83a4	InvisiMole	threat_actor		1	0
+irgc	IRGC	irgc	Islamic Revolutionary Guard Corps	military	IRN	2	0
+iridium	IRIDIUM	G0034	Sandworm	threat_actor	RUS	1	1
+iridium	IRIDIUM	misp:29cfe970	IRIDIUM	threat_actor	IRN	1	1
+irleaks	IRLeaks	misp:f0a50fa0	IRLeaks	threat_actor		1	0
+irn2	IRN2	G0049	OilRig	threat_actor	IRN	2	0
+iron cyber group	Iron Cyber Group	misp:6a0ea861	Iron Group	threat_actor		111	0
+iron frontier	IRON FRONTIER	misp:fbd279ab	Callisto	threat_actor	RUS	21	0
+iron group	Iron Group	misp:6a0ea861	Iron Group	threat_actor		11	0
+iron hemlock	IRON HEMLOCK	G0016	APT29	threat_actor	RUS	21	0
+iron hunter	IRON HUNTER	G0010	Turla	threat_actor	RUS	22	0
+iron liberty	IRON LIBERTY	G0035	ENERGETIC BEAR	threat_actor	RUS	21	0
+iron lyric	IRON LYRIC	misp:82c1c7fa	TeamSpy Crew	threat_actor	RUS	22	0
+iron ritual	IRON RITUAL	G0016	APT29	threat_actor	RUS	22	0
+iron taurus	Iron Taurus	G0027	APT27	threat_actor	CHN	11	0
+iron tiger	Iron Tiger	G0027	APT27	threat_actor	CHN	11	0
+iron tilden	IRON TILDEN	G0047	Gamaredon Group	threat_actor	RUS	22	0
+iron twilight	IRON TWILIGHT	G0007	APT28	threat_actor	RUS	21	0
+iron viking	IRON VIKING	G0034	Sandworm	threat_actor	RUS	22	0
+ironern440	IronErn440	misp:91f6f235	IronErn440	threat_actor		1	0
+ironhusky	IronHusky	misp:34d1e532	IronHusky	threat_actor	CHN	1	0
+is group	IS group	isis	Islamic State	armed_group		20	0
+isil	ISIL	isis	Islamic State	armed_group		2	0
+isis	ISIS	isis	Islamic State	armed_group		2	0
+islamic revolutionary guard corps	Islamic Revolutionary Guard Corps	irgc	Islamic Revolutionary Guard Corps	military	IRN	1111	0
+islamic state	Islamic State	isis	Islamic State	armed_group		11	0
+islamic state hacking division	Islamic State Hacking Division	misp:76f6ad4e	Cyber Caliphate Army	threat_actor		1111	0
+island castle	ISLAND CASTLE	G0065	APT40	threat_actor	CHN	22	0
+islanddreams	ISLANDDREAMS	G0065	APT40	threat_actor	CHN	1	1
+israel defense forces	Israel Defense Forces	idf	Israel Defense Forces	military	ISR	111	0
+israeli air force	Israeli Air Force	iaf	Israeli Air Force	military	ISR	111	0
+israeli military	Israeli military	idf	Israel Defense Forces	military	ISR	10	0
+itaduke	ItaDuke	misp:d0b900fa	ItaDuke	threat_actor		1	0
+itg05	ITG05	G0007	APT28	threat_actor	RUS	2	0
+itg07	ITG07	G0087	APT39	threat_actor	IRN	2	0
+itg08	ITG08	G0037	FIN6	threat_actor		2	0
+itg09	ITG09	G0065	APT40	threat_actor	CHN	2	0
+itg11	ITG11	G0016	APT29	threat_actor	RUS	2	0
+itg12	ITG12	G0010	Turla	threat_actor	RUS	2	0
+itg13	ITG13	G0049	OilRig	threat_actor	IRN	2	0
+itg14	ITG14	G0046	FIN7	threat_actor		2	0
+itg15	ITG15	G0035	ENERGETIC BEAR	threat_actor	RUS	2	0
+itg18	ITG18	G0059	APT35	threat_actor	IRN	2	0
+itg23	ITG23	G0102	Wizard Spider	threat_actor		2	0
+itsecteam	ITsecTeam	misp:11e17436	Cutting Kitten	threat_actor	IRN	1	0
+ixeshe	IXESHE	G0005	APT12	threat_actor		2	1
+ixeshe	IXESHE	misp:48146604	APT12	threat_actor	CHN	2	1
+jabaroot	Jabaroot	misp:7f657494	Jabaroot	threat_actor	DZA	1	1
+jabaroot dz	Jabaroot DZ	misp:7f657494	Jabaroot	threat_actor	DZA	12	0
+jackpot panda	JACKPOT PANDA	misp:e7278476	JACKPOT PANDA	threat_actor	CHN	12	0
+jade sleet	Jade Sleet	misp:825abfd9	TraderTraitor	threat_actor	PRK	11	0
+jadepuffer	JadePuffer	misp:3ba33e02	JadePuffer	threat_actor		1	0
+javaghost	JavaGhost	misp:eedb23e9	JavaGhost	threat_actor		1	0
+jerseymikes	JerseyMikes	misp:c097471c	APT26	threat_actor	CHN	1	0
+jewelbug	Jewelbug	misp:ff080026	REF7707	threat_actor	CHN	1	1
+jinx 0126	JINX-0126	misp:597d4cfa	JINX-0126	threat_actor		20	0
+jinx 0164	JINX-0164	misp:3714b184	JINX-0164	threat_actor	PRK	20	0
+jll	JLL	jll	JLL	company	USA	2	0
+joint chiefs of staff	Joint Chiefs of Staff	jcs	Joint Chiefs of Staff	military	USA	1101	0
+jointworm	Jointworm	misp:b6f3150f	Evilnum	threat_actor		1	1
+jokerstash	JokerStash	G0008	FIN7	threat_actor	RUS	1	0
+jones lang lasalle	Jones Lang LaSalle	jll	JLL	company	USA	111	0
+jp morgan	JP Morgan	jpmorgan	JPMorgan Chase	company	USA	21	0
+jpmorgan	JPMorgan	jpmorgan	JPMorgan Chase	company	USA	1	0
+jpmorgan chase	JPMorgan Chase	jpmorgan	JPMorgan Chase	company	USA	11	0
+judgment panda	JUDGMENT PANDA	misp:6bf7e6b6	APT31	threat_actor	CHN	12	0
+juiceledger	JuiceLedger	misp:8f4eb6bc	JuiceLedger	threat_actor		1	0
+justice department	Justice Department	doj	Justice Department	government_agency	USA	11	0
+kairos	Kairos	misp:4d3c9666	Kairos	threat_actor		1	1
+karakurt	Karakurt	misp:035fbd5c	Karakurt	threat_actor		1	1
+karakurt lair	Karakurt Lair	misp:035fbd5c	Karakurt	threat_actor		11	0
+karba	Karba	G0012	DarkHotel	threat_actor	KOR	1	1
+karkadann	Karkadann	misp:8146ba06	Karkadann	threat_actor		1	1
+karma panda	KARMA PANDA	G0131	Tonto Team	threat_actor	CHN	22	0
+karma panda	Karma Panda	G0131	Tonto Team	threat_actor	CHN	11	0
+kasablanka	Kasablanka	misp:6db3ad41	Kasablanka	threat_actor	MAR	1	1
+kaspersky	Kaspersky	kaspersky	Kaspersky	company	RUS	1	0
+kaspersky lab	Kaspersky Lab	kaspersky	Kaspersky	company	RUS	11	0
+kax17	KAX17	misp:615311f0	KAX17	threat_actor		2	0
+kazu	Kazu	misp:3bd6b03e	Kazu	threat_actor		1	1
+ke3chang	Ke3Chang	G0004	APT15	threat_actor	CHN	1	0
+ke3chang	Ke3chang	G0004	APT15	threat_actor	CHN	1	0
+keksec	Keksec	misp:39ef9941	Keksec	threat_actor		1	1
+kelvinsecurity	KelvinSecurity	misp:7b8845d9	KelvinSecurity	threat_actor	ESP	1	0
+keyboy	KeyBoy	G0081	APT23	threat_actor	CHN	1	0
+keyhole panda	Keyhole Panda	G1023	APT5	threat_actor		11	0
+keyhole panda	KEYHOLE PANDA	misp:a47b79ae	APT5	threat_actor	CHN	12	0
+keymous	Keymous+	misp:c6e6d7fe	Keymous+	threat_actor		1	1
+keymous plus	Keymous Plus	misp:c6e6d7fe	Keymous+	threat_actor		11	0
+killnet	Killnet	misp:ad2d6946	Killnet	threat_actor		1	1
+kimsuky	Kimsuky	G0094	Kimsuky	threat_actor		1	1
+kimsuky	Kimsuky	misp:bcaaad6f	Kimsuky	threat_actor	PRK	1	1
+kinsing	Kinsing	misp:bc6f3b91	Kinsing	threat_actor		1	1
+kiss a dog	Kiss-a-Dog	misp:1db6375f	Kiss-a-Dog	threat_actor		101	0
+kmt	KMT	kmt	Kuomintang	political_party	TWN	2	0
+knockout spider	KNOCKOUT SPIDER	misp:b6f3150f	Evilnum	threat_actor		12	0
+knotweed	KNOTWEED	misp:79a347d9	Denim Tsunami	threat_actor	AUT	1	1
+koala team	Koala Team	G0035	ENERGETIC BEAR	threat_actor	RUS	11	0
+konni	Konni	misp:5f71a9ea	Opal Sleet	threat_actor	PRK	1	1
+kremlin	Kremlin	kremlin	Kremlin	government	RUS	1	0
+kromsec	KromSec	misp:f4b81cb7	KromSec	threat_actor		1	0
+krybit	Krybit	misp:d73792c0	Krybit	threat_actor		1	1
+krypton	KRYPTON	G0010	Turla	threat_actor	RUS	1	1
+krypton	Krypton	G0010	Turla	threat_actor	RUS	1	1
+kryptonite panda	KRYPTONITE PANDA	G0065	APT40	threat_actor	CHN	12	0
+kryptonite panda	Kryptonite Panda	G0065	APT40	threat_actor	CHN	11	0
+kungfu kittens	KungFu Kittens	G0009	APT19	threat_actor	CHN	11	0
+kuomintang	Kuomintang	kmt	Kuomintang	political_party	TWN	1	0
+kurdistan workers party	Kurdistan Workers' Party	pkk	PKK	armed_group	TUR	111	0
+labhost	LabHost	misp:583cdea6	LabHost	threat_actor		1	0
+labour	Labour	labour	Labour Party	political_party	GBR	1	0
+labour party	Labour Party	labour	Labour Party	political_party	GBR	11	0
+labubu	Labubu	misp:0979be99	Bearlyfy	threat_actor	UKR	1	1
+labyrinth chollima	Labyrinth Chollima	G0032	Lazarus Group	threat_actor	PRK	11	0
+lace tempest	Lace Tempest	misp:4581f930	DEV-0950	threat_actor		11	0
+ladyboyle	LadyBoyle	misp:8a8f39df	DIZZY PANDA	threat_actor		1	0
+lake relic	LAKE RELIC	G0007	APT28	threat_actor	RUS	22	0
+lamashtu	Lamashtu	misp:480b325a	Lamashtu	threat_actor		1	1
+lamberts	Lamberts	misp:2f3311cd	Longhorn	threat_actor	USA	1	1
+lancefly	Lancefly	misp:2ceeab57	Lancefly	threat_actor		1	1
+landupdate808	LandUpdate808	misp:8a1b831c	TAG-124	threat_actor		1	0
+lapsus	LAPSUS$	G1004	LAPSUS$	threat_actor		2	1
+lapsus	LAPSUS	misp:d9e5be22	LAPSUS	threat_actor		2	1
+lapsus	LAPSUS$	misp:d9e5be22	LAPSUS	threat_actor		2	1
+lapsus	Lapsus	misp:d9e5be22	LAPSUS	threat_actor		1	1
+larva 208	Larva-208	misp:22bdf6e8	Larva-208	threat_actor		10	0
+larva 24005	Larva-24005	misp:558e7697	Larva-24005	threat_actor	PRK	10	0
+larva 24009	Larva-24009	misp:e8d5248b	Larva-24009	threat_actor		10	0
+larva 24010	Larva-24010	misp:6e5eb2f5	Larva-24010	threat_actor		10	0
+larva 24013	Larva-24013	misp:f628b544	Operation Shadow Force	threat_actor	CHN	10	0
+larva 25012	Larva‑25012	misp:fc9858b1	Larva‑25012	threat_actor		10	0
+larva 26002	Larva-26002	misp:cab59c56	Larva-26002	threat_actor		10	0
+larva 26005	Larva-26005	misp:c539a88d	Larva-26005	threat_actor		10	0
+larva 26009	Larva-26009	misp:6d957a9b	Larva-26009	threat_actor		10	0
+laundry bear	LAUNDRY BEAR	misp:b495419f	Void Blizzard	threat_actor	RUS	12	0
+laundry bear	Laundry Bear	misp:b495419f	Void Blizzard	threat_actor	RUS	11	0
+lawrencium	LAWRENCIUM	misp:ef0d776a	Pearl Sleet	threat_actor	PRK	1	1
+lazarus group	Lazarus Group	G0032	Lazarus Group	threat_actor	PRK	11	0
+lazarus group	Lazarus group	G0032	Lazarus Group	threat_actor	PRK	10	0
+lazymeerkat	LazyMeerkat	G0079	DarkHydrus	threat_actor		1	0
+lazyscripter	LazyScripter	G0140	LazyScripter	threat_actor		1	0
+lead	LEAD	G0044	APT41	threat_actor	CHN	2	1
+leafminer	LeafMiner	G0077	RASPITE	threat_actor		1	0
+leafminer	Leafminer	G0077	RASPITE	threat_actor		1	1
+lebanese cedar	Lebanese Cedar	G0123	Volatile Cedar	threat_actor		11	0
+lebanese cedar	Lebanese Cedar	misp:cf421ce6	Volatile Cedar	threat_actor	LBN	11	0
+legco	LegCo	legco	Legislative Council of Hong Kong	government_agency	HKG	1	0
+legislative council	Legislative Council	legco	Legislative Council of Hong Kong	government_agency	HKG	11	0
+legislative council of hong kong	Legislative Council of Hong Kong	legco	Legislative Council of Hong Kong	government_agency	HKG	11011	0
+lemon sandstorm	Lemon Sandstorm	G0117	Fox Kitten	threat_actor		11	0
+lemon sandstorm	Lemon Sandstorm	misp:bfb0bc20	Fox Kitten	threat_actor	IRN	11	0
+leopard typhoon	Leopard Typhoon	G0044	APT41	threat_actor	CHN	11	0
+leviathan	Leviathan	G0065	APT40	threat_actor	CHN	1	1
+lexus	Lexus	misp:0e9bbcf1	TA499	threat_actor		1	1
+lib dems	Lib Dems	libdems	Liberal Democrats	political_party	GBR	11	0
+liberal democrat party	Liberal Democrat Party	libdems	Liberal Democrats	political_party	GBR	111	0
+liberal democrats	Liberal Democrats	libdems	Liberal Democrats	political_party	GBR	11	0
+libyan scorpions	Libyan Scorpions	misp:815cbe98	Libyan Scorpions	threat_actor	LBY	11	0
+lifting zmiy	Lifting Zmiy	misp:b9968b5f	Lifting Zmiy	threat_actor		11	0
+lightbasin	LightBasin	misp:a1955738	LightBasin	threat_actor		1	0
+likud	Likud	likud	Likud	political_party	ISR	1	0
+lilac typhoon	Lilac Typhoon	misp:b80be7a7	Lilac Typhoon	threat_actor	CHN	11	0
+lilacsquid	LilacSquid	misp:efacc258	LilacSquid	threat_actor		1	0
+liminal panda	LIMINAL PANDA	misp:e7a64fd7	LIMINAL PANDA	threat_actor	CHN	12	0
+linen typhoon	Linen Typhoon	G0027	APT27	threat_actor	CHN	11	0
+linkc	LinkC	misp:7e3427c0	LinkC Pub	threat_actor		1	0
+linkc pub	LinkC Pub	misp:7e3427c0	LinkC Pub	threat_actor		11	0
+lion soldiers team	Lion Soldiers Team	misp:23410d3f	Aslan Neferler Tim	threat_actor	TUR	111	0
+lockheed martin	Lockheed Martin	lockheed	Lockheed Martin	company	USA	11	0
+lofygang	LofyGang	misp:a47b0f97	LofyGang	threat_actor		1	0
+lone castle	LONE CASTLE	G0131	Tonto Team	threat_actor	CHN	22	0
+longhorn	Longhorn	misp:2f3311cd	Longhorn	threat_actor	USA	1	1
+longnosedgoblin	LongNosedGoblin	misp:f2e81e5f	LongNosedGoblin	threat_actor	CHN	1	0
+lookingfrog	LookingFrog	misp:202f5481	Witchetty	threat_actor	CHN	1	0
+lorec bear	Lorec Bear	G1003	SaintBear	threat_actor	RUS	11	0
+lorec53	Lorec53	G1003	SaintBear	threat_actor	RUS	1	0
+lorec53	Lorec53	G1031	Saint Bear	threat_actor		1	0
+lotus blossom	Lotus BLossom	G0030	LOTUS PANDA	threat_actor	CHN	11	0
+lotus blossom	Lotus Blossom	G0030	LOTUS PANDA	threat_actor	CHN	11	0
+lotus panda	LOTUS PANDA	G0030	LOTUS PANDA	threat_actor	CHN	22	0
+lucky cat	Lucky Cat	misp:e502802e	Lucky Cat	threat_actor		11	0
+lucky mouse	Lucky Mouse	G0027	APT27	threat_actor	CHN	11	0
+luckymouse	LuckyMouse	G0027	APT27	threat_actor	CHN	1	0
+luder	Luder	G0012	DarkHotel	threat_actor	KOR	1	1
+lulzintel	LulzIntel	misp:7e039dd6	LulzIntel	threat_actor		1	0
+lulzsec black	LulzSec Black	misp:a86b67d2	LulzSec Black	threat_actor		11	0
+luminous moth	LUMINOUS MOTH	G0129	Mustang Panda	threat_actor		12	0
+luminousmoth	LuminousMoth	G1014	LuminousMoth	threat_actor		1	0
+luminousmoth	LuminousMoth	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	1	0
+luna moth	Luna Moth	misp:f5022a01	Luna Moth	threat_actor		11	0
+lunar spider	LUNAR SPIDER	misp:0db4c708	LUNAR SPIDER	threat_actor		22	0
+luoyu	LuoYu	misp:c73c8a76	Red Nue	threat_actor	CHN	1	0
+lurid	Lurid	G0004	APT15	threat_actor	CHN	1	1
+lyceum	Lyceum	G1001	HEXANE	threat_actor		1	1
+lyceum	LYCEUM	misp:e1b95185	LYCEUM	threat_actor	IRN	2	1
+mabna institute	Mabna Institute	misp:5059b44d	Silent Librarian	threat_actor	IRN	11	0
+mabna institute group	Mabna Institute Group	misp:5059b44d	Silent Librarian	threat_actor	IRN	111	0
+machete	Machete	G0095	El Machete	threat_actor		1	1
+madi	Madi	misp:d5dacda0	Madi	threat_actor	IRN	1	1
+magecart	MageCart	misp:0768fd50	MageCart	threat_actor		1	0
+magecart group 6	MageCart Group 6	G0037	FIN6	threat_actor		110	0
+magecart group 6	Magecart Group 6	G0037	FIN6	threat_actor		110	0
+magic hound	Magic Hound	G0059	APT35	threat_actor	IRN	11	0
+magic kitten	Magic Kitten	misp:2e77511d	Magic Kitten	threat_actor	IRN	11	0
+magnallium	MAGNALLIUM	G0064	APT33	threat_actor	IRN	1	1
+magnesium	MAGNESIUM	G0018	TEMPER PANDA	threat_actor	CHN	1	1
+magnetic spider	MAGNETIC SPIDER	misp:430ba885	MAGNETIC SPIDER	threat_actor	RUS	12	0
+makersmark	MAKERSMARK	G0010	Turla	threat_actor	RUS	1	1
+malkamak	MalKamak	misp:4915bfa3	MalKamak	threat_actor	IRN	1	0
+mallard spider	MALLARD SPIDER	misp:08f4bfa6	MALLARD SPIDER	threat_actor		12	0
+malsmoke	Malsmoke	misp:e2dd2808	Malsmoke	threat_actor		1	1
+malteiro	Malteiro	G1026	Malteiro	threat_actor		1	1
+malteiro	Malteiro	misp:ba57c28a	Malteiro	threat_actor		1	1
+man1	MAN1	misp:66a0a3ad	Moskalvzapoe	threat_actor		2	0
+mana team	Mana Team	misp:110792e8	Mana Team	threat_actor	CHN	11	0
+manatee tempest	Manatee Tempest	G0119	Indrik Spider	threat_actor		11	0
+manatee tempest	Manatee Tempest	misp:658314bc	INDRIK SPIDER	threat_actor	RUS	11	0
+mandiant	Mandiant	mandiant	Mandiant	company	USA	1	0
+manga taurus	Manga Taurus	G0098	BlackTech	threat_actor	CHN	11	0
+manganese	MANGANESE	G1023	APT5	threat_actor		1	1
+manganese	MANGANESE	misp:a47b79ae	APT5	threat_actor	CHN	1	1
+mango sandstorm	Mango Sandstorm	G0069	MuddyWater	threat_actor	IRN	11	0
+mantis	Mantis	G1028	APT-C-23	threat_actor		1	1
+marbled dust	Marbled Dust	G1041	Sea Turtle	threat_actor		11	0
+marbled dust	Marbled Dust	misp:ce7bba52	Sea Turtle	threat_actor	TUR	11	0
+marigold sandstorm	Marigold Sandstorm	G1009	Moses Staff	threat_actor		11	0
+marigold sandstorm	Marigold Sandstorm	misp:d45dd940	MosesStaff	threat_actor	IRN	11	0
+markopolo	Markopolo	misp:c1e2121a	Markopolo	threat_actor		1	1
+marnanbridge	MARNANBRIDGE	misp:bbb389f2	Cotton Sandstorm	threat_actor	IRN	1	1
+masan	MASAN	misp:b7e897da	UNC1069	threat_actor	PRK	2	1
+mask	Mask	misp:069ba781	Careto	threat_actor	ESP	1	1
+massgrave	Massgrave	misp:48e2e297	Massgrave	threat_actor		1	1
+mastercard	Mastercard	mastercard	Mastercard	company	USA	1	0
+matanbuchus	Matanbuchus	misp:e7aff414	BelialDemon	threat_actor		1	1
+maverick panda	MAVERICK PANDA	misp:8e28dbee	APT4	threat_actor	CHN	12	0
+maze team	Maze Team	misp:39925aa0	TA2101	threat_actor	RUS	11	0
+medusa group	Medusa Group	G1051	Medusa Group	threat_actor		11	0
+menupass team	Menupass Team	G0045	APT10	threat_actor	CHN	11	0
+mercury	MERCURY	G0069	MuddyWater	threat_actor	IRN	1	1
+meta	Meta	meta	Meta	company	USA	1	0
+meta platforms	Meta Platforms	meta	Meta	company	USA	11	0
+metador	Metador	G1013	Metador	threat_actor		1	1
+metador	Metador	misp:5d22315b	Metador	threat_actor		1	1
+metushy	Metushy	G0004	APT15	threat_actor	CHN	1	1
+mi5	MI5	mi5	MI5	government_agency	GBR	2	0
+mi6	MI6	mi6	MI6	government_agency	GBR	2	0
+microsoft	Microsoft	microsoft	Microsoft	company	USA	1	0
+midnight blizzard	Midnight Blizzard	G0016	APT29	threat_actor	RUS	11	0
+midnight blizzard	Midnight Blizzard	misp:2ee5ed7a	UNC2452	threat_actor	RUS	11	0
+midnight neptune	MIDNIGHT NEPTUNE	misp:b7e897da	UNC1069	threat_actor	PRK	11	0
+mimic spider	MIMIC SPIDER	misp:20e2be89	MIMIC SPIDER	threat_actor		22	0
+mimo	Mimo	misp:fd82cd40	Hezb	threat_actor		1	1
+minidionis	Minidionis	G0016	APT29	threat_actor	RUS	1	1
+ministry of defence	Ministry of Defence	mod-uk	Ministry of Defence	government_agency	GBR	101	0
+ministry of intelligence	Ministry of Intelligence	mois	Ministry of Intelligence	government_agency	IRN	101	0
+ministry of state security	Ministry of State Security	mss	Ministry of State Security	government_agency	CHN	1011	0
+mint sandstorm	Mint Sandstorm	G0059	APT35	threat_actor	IRN	11	0
+mint sandstorm	Mint Sandstorm	misp:f98bac6b	Charming Kitten	threat_actor	IRN	11	0
+mintedsoil	MintedSoil	misp:7732e8b8	Wisteria Tsunami	threat_actor		1	0
+mirage	Mirage	G0004	APT15	threat_actor	CHN	1	1
+mirage tiger	Mirage Tiger	misp:da89d534	Mirage Tiger	threat_actor		11	0
+mirrorface	MirrorFace	misp:e992d874	MirrorFace	threat_actor	CHN	1	0
+moafee	Moafee	G0002	DragonOK	threat_actor	CHN	1	1
+mobwork	Mobwork	G0098	BlackTech	threat_actor	CHN	1	1
+mocha manakin	Mocha Manakin	misp:f2bbe78d	Mocha Manakin	threat_actor		11	0
+mod	MoD	mod-uk	Ministry of Defence	government_agency	GBR	1	0
+moderna	Moderna	moderna	Moderna	company	USA	1	0
+modernstealer	ModernStealer	misp:f06cd97d	ModernStealer	threat_actor		1	0
+modifiedelephant	ModifiedElephant	misp:6cce6ecc	ModifiedElephant	threat_actor		1	0
+mofang	Mofang	G0103	Mofang	threat_actor		1	1
+mofang	Mofang	misp:999f3008	Mofang	threat_actor	CHN	1	1
+mogilevich	Mogilevich	misp:95634994	Mogilevich	threat_actor		1	1
+mois	MOIS	mois	Ministry of Intelligence	government_agency	IRN	2	0
+molatori	Molatori	misp:ed1fff3e	Molatori	threat_actor		1	1
+moldy pisces	Moldy Pisces	G0067	APT37	threat_actor	PRK	11	0
+molerats	Molerats	G0021	Molerats	threat_actor	PSE	1	1
+money libra	Money Libra	misp:bc6f3b91	Kinsing	threat_actor		11	0
+moneytaker	MoneyTaker	misp:7d78ec00	MoneyTaker	threat_actor		1	0
+monsoon	MONSOON	G0040	QUILTED TIGER	threat_actor	IND	1	1
+monsoon	Monsoon	G0040	QUILTED TIGER	threat_actor	IND	1	1
+monster libra	Monster Libra	G0127	GOLD CABIN	threat_actor		11	0
+monty spider	MONTY SPIDER	misp:168a9e38	MONTY SPIDER	threat_actor		22	0
+moonlight	Moonlight	G0021	Molerats	threat_actor	PSE	1	1
+moonstone sleet	Moonstone Sleet	G0032	Lazarus Group	threat_actor	PRK	11	0
+moonstone sleet	Moonstone Sleet	G1036	Moonstone Sleet	threat_actor		11	0
+mora 001	Mora_001	misp:5326f3c4	Mora_001	threat_actor	RUS	10	0
+morgan stanley	Morgan Stanley	morganstanley	Morgan Stanley	company	USA	11	0
+morh4x	MORH4x	misp:4bfc01ee	MORH4x	threat_actor	MAR	1	0
+morpho	Morpho	misp:e7df3572	WildNeutron	threat_actor		1	1
+moses staff	Moses Staff	G1009	Moses Staff	threat_actor		11	0
+moses staff	Moses Staff	misp:d45dd940	MosesStaff	threat_actor	IRN	11	0
+mosesstaff	MosesStaff	misp:d45dd940	MosesStaff	threat_actor	IRN	1	0
+moshen dragon	Moshen Dragon	misp:41243ff2	Moshen Dragon	threat_actor	CHN	11	0
+moskalvzapoe	Moskalvzapoe	misp:66a0a3ad	Moskalvzapoe	threat_actor		1	1
+mossad	Mossad	mossad	Mossad	government_agency	ISR	1	0
+moustachedbouncer	MoustachedBouncer	G1019	MoustachedBouncer	threat_actor		1	0
+moustachedbouncer	MoustachedBouncer	misp:01ac8b25	MoustachedBouncer	threat_actor	BLR	1	0
+mr rot13	Mr_Rot13	misp:712d2b58	Mr_Rot13	threat_actor		11	0
+msf	MSF	msf	Doctors Without Borders	ngo		2	0
+msnbc	MSNBC	msnbc	MSNBC	media	USA	2	0
+mss	MSS	mss	Ministry of State Security	government_agency	CHN	2	0
+msupdater	MSUpdater	G0024	APT2	threat_actor	CHN	1	0
+mudcarp	MUDCARP	G0065	APT40	threat_actor	CHN	1	1
+muddled libra	Muddled Libra	misp:3b238f3a	Scattered Spider	threat_actor		11	0
+muddy ion	MUDDY ION	G0069	MuddyWater	threat_actor	IRN	22	0
+muddycoast	MUDDYCOAST	G0069	MuddyWater	threat_actor	IRN	1	1
+muddywater	MuddyWater	G0069	MuddyWater	threat_actor	IRN	1	0
+mulberry typhoon	Mulberry Typhoon	G1023	APT5	threat_actor		11	0
+mulberry typhoon	Mulberry Typhoon	misp:a47b79ae	APT5	threat_actor	CHN	11	0
+mule libra	Mule Libra	G0080	Cobalt	threat_actor		11	0
+mummy spider	MUMMY SPIDER	misp:c93281be	MUMMY SPIDER	threat_actor		22	0
+murenshark	MurenShark	misp:e5c78742	MurenShark	threat_actor		1	0
+murky panda	MURKY PANDA	G0125	HAFNIUM	threat_actor	CHN	22	0
+mustang panda	Mustang Panda	G0129	Mustang Panda	threat_actor		11	0
+mustang panda	MUSTANG PANDA	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	12	0
+mustard tempest	Mustard Tempest	G1020	Mustard Tempest	threat_actor		11	0
+mustard tempest	Mustard Tempest	misp:3ce9610b	Mustard Tempest	threat_actor		11	0
+mysterious elephant	Mysterious Elephant	misp:b7883e16	Mysterious Elephant	threat_actor		11	0
+mysticdome	MYSTICDOME	misp:e1b95185	LYCEUM	threat_actor	IRN	1	1
+mythic leopard	Mythic Leopard	G0134	Transparent Tribe	threat_actor		11	0
+mythic leopard	Mythic Leopard	misp:acbb5cad	Operation C-Major	threat_actor	PAK	11	0
+mythic likho	Mythic Likho	misp:e6e4a9a2	Mythic Likho	threat_actor		11	0
+médecins sans frontières	Médecins Sans Frontières	msf	Doctors Without Borders	ngo		111	0
+n4ughtysectu	N4ughtysecTU	misp:43236d8e	N4ughtysecTU	threat_actor	BRA	1	0
+nahr el bared	Nahr el bared	misp:7d99d2f7	Cold River	threat_actor		100	0
+nahr elbard	Nahr Elbard	misp:7d99d2f7	Cold River	threat_actor		11	0
+naikon	Naikon	G0013	Naikon	threat_actor	CHN	1	1
+naikon	Naikon	G0019	Naikon	threat_actor		1	1
+naikon castle	NAIKON CASTLE	G0013	Naikon	threat_actor	CHN	22	0
+nam3l3ss	Nam3L3ss	misp:4251393d	Nam3L3ss	threat_actor		1	0
+narketing163	Narketing163	misp:702a9d27	Narketing163	threat_actor		1	0
+narwhal spider	NARWHAL SPIDER	misp:fda9cdea	NARWHAL SPIDER	threat_actor		12	0
+nasa	NASA	nasa	NASA	government_agency	USA	2	0
+nascent ursa	Nascent Ursa	G1003	SaintBear	threat_actor	RUS	11	0
+national cyber security centre	National Cyber Security Centre	ncsc-uk	National Cyber Security Centre	government_agency	GBR	1111	0
+national institutes of health	National Institutes of Health	nih	National Institutes of Health	government_agency	USA	1101	0
+national intelligence service	National Intelligence Service	nsa-kor	National Intelligence Service	government_agency	KOR	111	0
+national liberation army	National Liberation Army	eln	National Liberation Army	armed_group	COL	111	0
+national security agency	National Security Agency	nsa	National Security Agency	government_agency	USA	111	0
+national security council	National Security Council	nsc-us	National Security Council	government_agency	USA	111	0
+nato	NATO	nato	NATO	intergov		2	0
+nato	Nato	nato	NATO	intergov		1	0
+natohub	Natohub	misp:43e2a6bc	Natohub	threat_actor		1	1
+nazar	Nazar	misp:169187c5	Nazar	threat_actor		1	1
+nb65	NB65	misp:e1941666	NB65	threat_actor		2	0
+nbc	NBC	nbc	NBC News	media	USA	2	0
+nbc news	NBC News	nbc	NBC News	media	USA	21	0
+ncsc	NCSC	ncsc-uk	National Cyber Security Centre	government_agency	GBR	2	0
+ncsc new zealand	NCSC New Zealand	ncsc-nz	NCSC New Zealand	government_agency	NZL	211	0
+nemesis kitten	Nemesis Kitten	misp:7b90319a	DEV-0270	threat_actor	IRN	11	0
+nemim	Nemim	G0012	DarkHotel	threat_actor	KOR	1	1
+nemin	Nemin	G0012	DarkHotel	threat_actor	KOR	1	1
+neodymium	NEODYMIUM	G0055	NEODYMIUM	threat_actor		1	1
+neptunium	NEPTUNIUM	misp:bbb389f2	Cotton Sandstorm	threat_actor	IRN	1	1
+netflix	Netflix	netflix	Netflix	company	USA	1	0
+netrunnerpr	NetRunnerPR	misp:266af6b4	NetRunnerPR	threat_actor		1	0
+nettraveler	NetTraveler	misp:b80f4788	APT21	threat_actor	CHN	1	0
+network battalion 65	Network Battalion 65	misp:e1941666	NB65	threat_actor		110	0
+new york times	New York Times	nyt	New York Times	media	USA	111	0
+newromanic cyber army team	NewRomanic Cyber Army Team	G0032	Lazarus Group	threat_actor	PRK	1111	0
+newsbeef	NewsBeef	misp:f98bac6b	Charming Kitten	threat_actor	IRN	1	0
+newscaster	Newscaster	G0059	APT35	threat_actor	IRN	1	1
+newscaster	Newscaster	misp:f98bac6b	Charming Kitten	threat_actor	IRN	1	1
+newscaster team	Newscaster Team	G0059	APT35	threat_actor	IRN	11	0
+newspenguin	NewsPenguin	misp:4c4a8cb7	NewsPenguin	threat_actor		1	0
+nexus zeta	Nexus Zeta	misp:8c21ce09	Nexus Zeta	threat_actor		11	0
+nian	Nian	G0060	Tick	threat_actor	CHN	1	1
+nickel	NICKEL	G0004	APT15	threat_actor	CHN	2	1
+nickel academy	NICKEL ACADEMY	G0032	Lazarus Group	threat_actor	PRK	21	0
+nickel academy	Nickel Academy	G0032	Lazarus Group	threat_actor	PRK	11	0
+nickel alley	Nickel Alley	misp:2a105c46	Nickel Alley	threat_actor	PRK	11	0
+nickel gladstone	NICKEL GLADSTONE	G0032	Lazarus Group	threat_actor	PRK	21	0
+nickel gladstone	NICKEL GLADSTONE	G0082	APT38	threat_actor		21	0
+nickel tapestry	Nickel Tapestry	misp:09aa3edb	WageMole	threat_actor	PRK	11	0
+night dragon	Night Dragon	misp:b3714d59	Night Dragon	threat_actor	CHN	11	0
+nighteagle	NightEagle	misp:1b54a3c1	NightEagle	threat_actor	USA	1	0
+nightshade panda	NIGHTSHADE PANDA	misp:7e6d82a4	APT9	threat_actor	CHN	12	0
+nih	NIH	nih	National Institutes of Health	government_agency	USA	2	0
+nimbus manticore	Nimbus Manticore	misp:a2a7d49f	UNC1549	threat_actor	IRN	11	0
+niobium	NIOBIUM	misp:543bdc9f	Pinstripe Lightning	threat_actor		1	1
+nis	NIS	nsa-kor	National Intelligence Service	government_agency	KOR	2	0
+nitro	Nitro	misp:0b06fb39	Nitro	threat_actor	CHN	1	1
+nnm05716	Nnm05716	misp:e62937d0	NoName057(16)	threat_actor		1	0
+no 10	No 10	no10	Downing Street	government	GBR	10	0
+no 10	No. 10	no10	Downing Street	government	GBR	10	0
+nobelium	NOBELIUM	G0016	APT29	threat_actor	RUS	1	1
+nobelium	Nobelium	G0016	APT29	threat_actor	RUS	1	1
+nobelium	NOBELIUM	misp:2ee5ed7a	UNC2452	threat_actor	RUS	1	1
+noblebaron	NobleBaron	G0016	APT29	threat_actor	RUS	1	0
+nocturnal spider	NOCTURNAL SPIDER	misp:c042c592	NOCTURNAL SPIDER	threat_actor		12	0
+nodaria	Nodaria	G1003	SaintBear	threat_actor	RUS	1	1
+nomad panda	NOMAD PANDA	misp:4b7df353	NOMAD PANDA	threat_actor		22	0
+nomadic octopus	Nomadic Octopus	G0133	Nomadic Octopus	threat_actor		11	0
+nomadic octopus	Nomadic Octopus	misp:7b227f41	DustSquad	threat_actor	RUS	11	0
+noname057	NoName057	misp:e62937d0	NoName057(16)	threat_actor		1	0
+noname057 16	NoName057(16)	misp:e62937d0	NoName057(16)	threat_actor		10	0
+noname05716	NoName05716	misp:e62937d0	NoName057(16)	threat_actor		1	0
+north atlantic treaty organization	North Atlantic Treaty Organization	nato	NATO	intergov		1111	0
+northrop grumman	Northrop Grumman	northrop	Northrop Grumman	company	USA	11	0
+notrobin	NOTROBIN	misp:21d08f2c	NOTROBIN	threat_actor		1	1
+nsa	NSA	nsa	National Security Agency	government_agency	USA	2	0
+nsc	NSC	nsc-us	National Security Council	government_agency	USA	2	0
+nuclearcrisis	NuclearCrisis	misp:53771ca5	APT-C-12	threat_actor		1	0
+nullbulge	Nullbulge	misp:000d8bbf	Nullbulge	threat_actor		1	1
+number 10	Number 10	no10	Downing Street	government	GBR	10	0
+numbered panda	Numbered Panda	G0005	APT12	threat_actor		11	0
+numbered panda	NUMBERED PANDA	misp:48146604	APT12	threat_actor	CHN	12	0
+nvidia	NVIDIA	nvidia	Nvidia	company	USA	2	0
+nvidia	Nvidia	nvidia	Nvidia	company	USA	1	0
+nwgen team	Nwgen Team	misp:3e595289	Storm-0829	threat_actor		11	0
+nxsms	NXSMS	misp:da581c60	Common Raven	threat_actor		2	1
+nylon typhoon	Nylon Typhoon	G0004	APT15	threat_actor	CHN	11	0
+nyxargroup	NyxarGroup	misp:0c78182d	NyxarGroup	threat_actor		1	0
+oas	OAS	oas	Organization of American States	intergov		2	0
+oau	OAU	oau	Organization of African Unity	intergov		2	0
+obscure serpens	Obscure Serpens	G0079	DarkHydrus	threat_actor		11	0
+ocean buffalo	Ocean Buffalo	G0050	APT32	threat_actor	VNM	11	0
+ocean lotus	Ocean Lotus	G0050	APT32	threat_actor	VNM	11	0
+oceanlotus	OceanLotus	G0050	APT32	threat_actor	VNM	1	0
+oceanlotus group	OceanLotus Group	G0050	APT32	threat_actor	VNM	11	0
+ocha	OCHA	ocha	OCHA	intergov		2	0
+octo tempest	Octo Tempest	G1015	Scattered Spider	threat_actor		11	0
+octo tempest	Octo Tempest	misp:3b238f3a	Scattered Spider	threat_actor		11	0
+oecd	OECD	oecd	OECD	intergov		2	0
+ofac	OFAC	ofac	Office of Foreign Assets Control	government_agency	USA	2	0
+office of foreign assets control	Office of Foreign Assets Control	ofac	Office of Foreign Assets Control	government_agency	USA	10111	0
+office of the un high commissioner for human rights	Office of the UN High Commissioner for Human Rights	unhchr	Office of the UN High Commissioner for Human Rights	intergov		100211011	0
+office of the us trade representative	Office of the US Trade Representative	ustr	Office of the US Trade Representative	government_agency	USA	100211	0
+ohchr	OHCHR	unhchr	Office of the UN High Commissioner for Human Rights	intergov		2	0
+oilalpha	OilAlpha	misp:ae2b897d	OilAlpha	threat_actor		1	0
+oilrig	OilRig	G0049	OilRig	threat_actor	IRN	1	0
+oilrig	OilRig	misp:a0082cfa	CHRYSENE	threat_actor		1	0
+oktapus	Oktapus	misp:3b238f3a	Scattered Spider	threat_actor		1	1
+oldgremlin	OldGremlin	misp:ad8b73df	OldGremlin	threat_actor	RUS	1	0
+oniondog	OnionDog	misp:5898e11e	OnionDog	threat_actor	PRK	1	0
+onyx sleet	Onyx Sleet	G0138	Andariel	threat_actor		11	0
+onyx sleet	Onyx Sleet	misp:245c8dde	Silent Chollima	threat_actor	PRK	11	0
+op cleaver	Op Cleaver	G0003	Cleaver	threat_actor	IRN	11	0
+opal sleet	Opal Sleet	misp:5f71a9ea	Opal Sleet	threat_actor	PRK	11	0
+opec	OPEC	opec	OPEC	intergov		2	0
+openai	OpenAI	openai	OpenAI	company	USA	1	0
+opera1er	OPERA1ER	misp:da581c60	Common Raven	threat_actor		1	0
+operation applejeus	Operation AppleJeus	G0032	Lazarus Group	threat_actor	PRK	11	0
+operation bugdrop	Operation BugDrop	misp:75ae52b2	Operation BugDrop	threat_actor	RUS	11	0
+operation c major	Operation C-Major	misp:acbb5cad	Operation C-Major	threat_actor	PAK	121	0
+operation cargotalon	Operation CargoTalon	misp:07877f7e	UNG0901	threat_actor		11	0
+operation cleaver	Operation Cleaver	G0003	Cleaver	threat_actor	IRN	11	0
+operation cobalt whisper	Operation Cobalt Whisper	misp:75d2d875	Operation Cobalt Whisper	threat_actor		111	0
+operation comando	Operation Comando	misp:35c40ce2	Operation Comando	threat_actor		11	0
+operation darkseoul	Operation DarkSeoul	G0032	Lazarus Group	threat_actor	PRK	11	0
+operation daybreak	Operation Daybreak	G0067	APT37	threat_actor	PRK	11	0
+operation drbcontrol	Operation DRBControl	misp:dda55447	Operation DRBControl	threat_actor	CHN	11	0
+operation emmental	Operation Emmental	misp:a1527821	Operation Emmental	threat_actor	RUS	11	0
+operation erebus	Operation Erebus	G0067	APT37	threat_actor	PRK	11	0
+operation eviltraffic	Operation EvilTraffic	misp:c2d5a052	EvilTraffic	threat_actor		11	0
+operation exchange marauder	Operation Exchange Marauder	G0125	HAFNIUM	threat_actor	CHN	111	0
+operation forumtroll	Operation ForumTroll	misp:10d63e67	Operation ForumTroll	threat_actor		11	0
+operation ghostsecret	Operation GhostSecret	G0032	Lazarus Group	threat_actor	PRK	11	0
+operation ghoul	Operation Ghoul	misp:624cc006	Operation Ghoul	threat_actor		11	0
+operation hangover	Operation Hangover	G0040	QUILTED TIGER	threat_actor	IND	11	0
+operation hangover	OPERATION HANGOVER	misp:e2b87f81	VICEROY TIGER	threat_actor	IND	11	0
+operation kabar cobra	Operation Kabar Cobra	misp:9ba291f2	Operation Kabar Cobra	threat_actor		111	0
+operation mermaid	Operation Mermaid	misp:1671be1b	Infy	threat_actor	IRN	11	0
+operation molerats	Operation Molerats	G0021	Molerats	threat_actor	PSE	11	0
+operation parliament	Operation Parliament	misp:e20e8eb8	Operation Parliament	threat_actor		11	0
+operation poison needles	Operation Poison Needles	misp:08ff3cb6	Operation Poison Needles	threat_actor		111	0
+operation poisoned news	Operation Poisoned News	misp:533af03d	TwoSail Junk	threat_actor		111	0
+operation red signature	Operation Red Signature	misp:3e9b98d9	Operation Red Signature	threat_actor	CHN	111	0
+operation restylink	Operation RestyLink	misp:2875aff1	Earth Yako	threat_actor		11	0
+operation saffron rose	Operation Saffron Rose	G0130	Ajax Security Team	threat_actor		111	0
+operation shadow force	Operation Shadow Force	misp:f628b544	Operation Shadow Force	threat_actor	CHN	111	0
+operation shadowhammer	Operation ShadowHammer	misp:401c30c7	Operation ShadowHammer	threat_actor		11	0
+operation sharpshooter	Operation Sharpshooter	misp:b06c3af1	Operation Sharpshooter	threat_actor		11	0
+operation soft cell	Operation Soft Cell	misp:8dda51ef	Operation Soft Cell	threat_actor		111	0
+operation stolen pencil	Operation Stolen Pencil	misp:bcaaad6f	Kimsuky	threat_actor	PRK	111	0
+operation triangulation	Operation Triangulation	misp:220001c6	Operation Triangulation	threat_actor		11	0
+operation troy	Operation Troy	G0032	Lazarus Group	threat_actor	PRK	11	0
+operation wizardopium	Operation WizardOpium	misp:75db4269	Operation WizardOpium	threat_actor		11	0
+operation wocao	Operation Wocao	misp:c432d032	Operation Wocao	threat_actor		11	0
+operation woolen goldfish	Operation Woolen-Goldfish	G0130	Ajax Security Team	threat_actor		111	0
+operation woolen goldfish	Operation Woolen Goldfish	misp:f873db71	Rocket Kitten	threat_actor	IRN	111	0
+operation woolen goldfish	Operation Woolen-Goldfish	misp:f873db71	Rocket Kitten	threat_actor	IRN	111	0
+operationtroy	OperationTroy	misp:245c8dde	Silent Chollima	threat_actor	PRK	1	0
+operator panda	OPERATOR PANDA	misp:3c3ca8f3	GhostEmperor	threat_actor	CHN	12	0
+oracle	Oracle	oracle	Oracle	company	USA	1	0
+orange athos	Orange Athos	G0040	QUILTED TIGER	threat_actor	IND	11	0
+orange kala	Orange Kala	misp:e2b87f81	VICEROY TIGER	threat_actor	IND	11	0
+orange yali	Orange Yali	misp:1e9bd6fe	HAZY TIGER	threat_actor	IND	11	0
+orangeworm	Orangeworm	G0071	Orangeworm	threat_actor		1	1
+orb07	ORB07	misp:301ffea9	Storm-0940	threat_actor	CHN	2	0
+organisation for economic co operation and development	Organisation for Economic Co-operation and Development	oecd	OECD	intergov		1011001	0
+organization for economic cooperation and development	Organization for Economic Cooperation and Development	oecd	OECD	intergov		101101	0
+organization for security and co operation in europe	Organization for Security and Co-operation in Europe	osce	OSCE	intergov		10101001	0
+organization of african unity	Organization of African Unity	oau	Organization of African Unity	intergov		1011	0
+organization of american states	Organization of American States	oas	Organization of American States	intergov		1011	0
+organization of the petroleum exporting countries	Organization of the Petroleum Exporting Countries	opec	OPEC	intergov		100111	0
+oro0lxy	Oro0lxy	misp:d1fe4546	Storm-0062	threat_actor	CHN	1	0
+orova	Orova	misp:a7eddaa5	Orova	threat_actor		1	1
+osce	OSCE	osce	OSCE	intergov		2	0
+osmium	OSMIUM	misp:5f71a9ea	Opal Sleet	threat_actor	PRK	2	1
+ourmine	OurMine	misp:2c9e1964	OurMine	threat_actor		1	0
+outlaw spider	OUTLAW SPIDER	misp:ae121063	OUTLAW SPIDER	threat_actor		22	0
+outrider tiger	Outrider Tiger	misp:0df34184	Fishing Elephant	threat_actor		11	0
+overflame	OverFlame	misp:8bd29f1a	OverFlame	threat_actor		1	0
+overlord spider	OVERLORD SPIDER	misp:b43ce229	OVERLORD SPIDER	threat_actor		12	0
+override panda	OVERRIDE PANDA	G0013	Naikon	threat_actor	CHN	12	0
+oxygen	OXYGEN	G0100	Inception Framework	threat_actor	RUS	2	1
+pa	PA	pa	Palestinian Authority	government	PSE	2	0
+pacha group	Pacha Group	misp:aa469d96	Pacha Group	threat_actor		11	0
+pacific gas and electric	Pacific Gas and Electric	pge	Pacific Gas & Electric Co.	company	USA	1101	0
+pacific gas and electric company	Pacific Gas and Electric Company	pge	Pacific Gas & Electric Co.	company	USA	11011	0
+pacific gas electric	Pacific Gas & Electric	pge	Pacific Gas & Electric Co.	company	USA	111	0
+pacific gas electric co	Pacific Gas & Electric Co.	pge	Pacific Gas & Electric Co.	company	USA	1111	0
+pacifier apt	Pacifier APT	G0010	Turla	threat_actor	RUS	12	0
+packrat	Packrat	misp:fe344665	Packrat	threat_actor		1	1
+pale panda	PALE PANDA	misp:43992f81	PALE PANDA	threat_actor	CHN	22	0
+palestine liberation organization	Palestine Liberation Organization	plo	Palestine Liberation Organization	political_party	PSE	111	0
+palestinian authority	Palestinian Authority	pa	Palestinian Authority	government	PSE	11	0
+palmerworm	Palmerworm	G0098	BlackTech	threat_actor	CHN	1	1
+palmetto fusion	Palmetto Fusion	misp:a9000eaf	ALLANITE	threat_actor		11	0
+palo alto networks	Palo Alto Networks	paloalto	Palo Alto Networks	company	USA	111	0
+parastoo	Parastoo	misp:f98bac6b	Charming Kitten	threat_actor	IRN	1	1
+parinacota	PARINACOTA	misp:4245e4cd	PARINACOTA	threat_actor		1	1
+parisite	Parisite	G0117	Fox Kitten	threat_actor		1	1
+parisite	PARISITE	misp:bfb0bc20	Fox Kitten	threat_actor	IRN	1	1
+passcv	PassCV	misp:ceae0bc4	PassCV	threat_actor	CHN	1	0
+pasty gemini	Pasty Gemini	G0078	The Gorgon Group	threat_actor		11	0
+patched lightning	Patched Lightning	misp:3071973c	Patched Lightning	threat_actor		11	0
+patchwork	Patchwork	G0040	QUILTED TIGER	threat_actor	IND	1	1
+pawn storm	Pawn Storm	G0007	APT28	threat_actor	RUS	11	0
+paytool	PayTool	misp:e08ab051	PayTool	threat_actor		1	0
+pcpcat	PCPcat	misp:d3682137	TeamPCP	threat_actor		1	0
+peach sandstorm	Peach Sandstorm	G0064	APT33	threat_actor	IRN	11	0
+pearl sleet	Pearl Sleet	misp:ef0d776a	Pearl Sleet	threat_actor	PRK	11	0
+pentagon	Pentagon	pentagon	Pentagon	military	USA	1	0
+people s cyber army of russia	People's Cyber Army of Russia	misp:ceee219c	People's Cyber Army of Russia	threat_actor		101101	0
+people s daily	People's Daily	peoplesdaily	People's Daily	media	CHN	101	0
+people s daily	People’s Daily	peoplesdaily	People's Daily	media	CHN	101	0
+people s liberation army	People's Liberation Army	pla	People's Liberation Army	military	CHN	1011	0
+periwinkle tempest	Periwinkle Tempest	G0102	Wizard Spider	threat_actor		11	0
+periwinkle tempest	Periwinkle Tempest	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	11	0
+personal panda	Personal Panda	misp:4e26b4ac	Asnarök	threat_actor		11	0
+perswaysion	PerSwaysion	misp:a413c605	PerSwaysion	threat_actor	VNM	1	0
+pfinet	Pfinet	G0010	Turla	threat_actor	RUS	1	1
+pfizer	Pfizer	pfizer	Pfizer	company	USA	1	0
+pg e	PG&E	pge	Pacific Gas & Electric Co.	company	USA	22	0
+phantom panda	PHANTOM PANDA	misp:e400b6c5	GALLIUM	threat_actor	CHN	12	0
+phantom taurus	Phantom Taurus	misp:5d0aee14	CL-STA-0043	threat_actor	CHN	11	0
+phantom turk	Phantom Turk	misp:23410d3f	Aslan Neferler Tim	threat_actor	TUR	11	0
+phantomcontrol	PhantomControl	misp:a2208d56	PhantomControl	threat_actor		1	0
+phlox tempest	Phlox Tempest	misp:dd012c50	Phlox Tempest	threat_actor		11	0
+phosphorus	Phosphorus	G0059	APT35	threat_actor	IRN	1	1
+pickaxe	Pickaxe	misp:1bfd16ae	Pickaxe	threat_actor		1	1
+pinchy spider	Pinchy Spider	G0115	GOLD SOUTHFIELD	threat_actor		11	0
+pinchy spider	PINCHY SPIDER	misp:80f07c15	PINCHY SPIDER	threat_actor		22	0
+pink sandstorm	Pink Sandstorm	G1030	Agrius	threat_actor		11	0
+pink sandstorm	Pink Sandstorm	misp:0876c327	Pink Sandstorm	threat_actor	IRN	11	0
+pinkpanther	PinkPanther	G0009	APT19	threat_actor	CHN	1	0
+pinstripe lightning	Pinstripe Lightning	misp:543bdc9f	Pinstripe Lightning	threat_actor		11	0
+pioneer	Pioneer	G0012	DarkHotel	threat_actor	KOR	1	1
+pioneer kitten	Pioneer Kitten	G0117	Fox Kitten	threat_actor		11	0
+pioneer kitten	PIONEER KITTEN	misp:bfb0bc20	Fox Kitten	threat_actor	IRN	12	0
+pirate panda	PIRATE PANDA	G0081	APT23	threat_actor	CHN	22	0
+pirate panda	Pirate Panda	G0081	APT23	threat_actor	CHN	11	0
+pirpi	Pirpi	G0022	APT3	threat_actor		1	1
+pistachio tempest	Pistachio Tempest	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	11	0
+pitty panda	PITTY PANDA	G0011	APT24	threat_actor	CHN	22	0
+pittytiger	PittyTiger	G0011	APT24	threat_actor	CHN	1	0
+piwiks	Piwiks	misp:8146ba06	Karkadann	threat_actor		1	1
+pizzo spider	PIZZO SPIDER	misp:dd9806a9	PIZZO SPIDER	threat_actor	USA	22	0
+pkk	PKK	pkk	PKK	armed_group	TUR	2	0
+pla	PLA	pla	People's Liberation Army	military	CHN	2	0
+pla hong kong garrison	PLA Hong Kong Garrison	pla-hk	PLA Hong Kong Garrison	military	CHN	2111	0
+pla navy	PLA Navy	G0026	APT18	threat_actor	CHN	21	0
+pla navy	PLA Navy	misp:2fb07fa4	SAMURAI PANDA	threat_actor	CHN	21	0
+pla navy	PLA Navy	misp:8e28dbee	APT4	threat_actor	CHN	21	0
+pla unit 61398	PLA Unit 61398	G0006	APT1	threat_actor	CHN	210	0
+pla unit 61419	PLA Unit 61419	G0060	Tick	threat_actor	CHN	210	0
+pla unit 61486	PLA Unit 61486	G0024	APT2	threat_actor	CHN	210	0
+pla unit 65017	PLA Unit 65017	G0131	Tonto Team	threat_actor	CHN	210	0
+pla unit 69010	PLA Unit 69010	misp:32c534b9	DAGGER PANDA	threat_actor	CHN	210	0
+pla unit 78020	PLA Unit 78020	G0013	Naikon	threat_actor	CHN	210	0
+plaid rain	Plaid Rain	G1005	POLONIUM	threat_actor		11	0
+plaid rain	Plaid Rain	misp:3c5129ea	POLONIUM	threat_actor	LBN	11	0
+plain neptune	PLAIN NEPTUNE	G0067	APT37	threat_actor	PRK	21	0
+platinum	PLATINUM	G0068	PLATINUM	threat_actor		1	1
+platinum terminal	PLATINUM TERMINAL	misp:2f3311cd	Longhorn	threat_actor	USA	11	0
+play	Play	G1040	Play	threat_actor		1	1
+playful dragon	Playful Dragon	G0004	APT15	threat_actor	CHN	11	0
+plo	PLO	plo	Palestine Liberation Organization	political_party	PSE	2	0
+plushdaemon	PlushDaemon	misp:bdb9ac86	PlushDaemon	threat_actor	CHN	1	0
+plutonium	PLUTONIUM	G0138	Andariel	threat_actor		1	1
+plutonium	PLUTONIUM	misp:245c8dde	Silent Chollima	threat_actor	PRK	1	1
+poison carp	POISON CARP	misp:7aa99279	POISON CARP	threat_actor		22	0
+poisoned flight	Poisoned Flight	misp:a47b79ae	APT5	threat_actor	CHN	11	0
+poisonseed	PoisonSeed	misp:d536294f	PoisonSeed	threat_actor		1	0
+poisonus panda	POISONUS PANDA	misp:5bc7382d	POISONUS PANDA	threat_actor	CHN	12	0
+poisonvine	PoisonVine	misp:cff9cc85	GreenSpot	threat_actor	TWN	1	0
+polaris	Polaris	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	1	1
+polonium	POLONIUM	G1005	POLONIUM	threat_actor		1	1
+polonium	POLONIUM	misp:3c5129ea	POLONIUM	threat_actor	LBN	1	1
+pond loach	POND LOACH	G0050	APT32	threat_actor	VNM	22	0
+popeye	Popeye	G0010	Turla	threat_actor	RUS	1	1
+poseidon group	Poseidon Group	G0033	Poseidon Group	threat_actor	BRA	11	0
+potassium	POTASSIUM	G0045	APT10	threat_actor	CHN	1	1
+powerpool	PowerPool	misp:abd89986	PowerPool	threat_actor		1	0
+predator panda	PREDATOR PANDA	misp:1969f622	PREDATOR PANDA	threat_actor	CHN	12	0
+predatory sparrow	Predatory Sparrow	misp:e665ac2f	Predatory Sparrow	threat_actor		11	0
+primitive bear	PRIMITIVE BEAR	G0047	Gamaredon Group	threat_actor	RUS	12	0
+primitive bear	Primitive Bear	G0047	Gamaredon Group	threat_actor	RUS	11	0
+prince of persia	Prince of Persia	misp:1671be1b	Infy	threat_actor	IRN	101	0
+procc	ProCC	misp:c74f78d1	ProCC	threat_actor		1	0
+project sauron	Project Sauron	G0041	ProjectSauron	threat_actor	USA	11	0
+projectm	ProjectM	G0134	Transparent Tribe	threat_actor		1	0
+projectm	ProjectM	misp:acbb5cad	Operation C-Major	threat_actor	PAK	1	0
+projectsauron	ProjectSauron	G0041	ProjectSauron	threat_actor	USA	1	0
+prolific puma	Prolific Puma	misp:c8782e46	Prolific Puma	threat_actor		11	0
+promethium	PROMETHIUM	G0056	PROMETHIUM	threat_actor	TUR	1	1
+proofpoint	Proofpoint	proofpoint	Proofpoint	company	USA	1	0
+prophet spider	Prophet Spider	misp:eb0b100c	Prophet Spider	threat_actor		11	0
+prying libra	Prying Libra	misp:1bfd16ae	Pickaxe	threat_actor		11	0
+pukchong	Pukchong	misp:825abfd9	TraderTraitor	threat_actor	PRK	1	1
+punch comet	PUNCH COMET	G0061	FIN8	threat_actor		22	0
+punk 003	puNK-003	misp:0a690077	puNK-003	threat_actor	PRK	00	0
+punk spider	PUNK SPIDER	G1024	Akira	threat_actor		22	0
+punk spider	PUNK SPIDER	misp:3a912680	Storm-1567	threat_actor		22	0
+pupa	Pupa	G0009	APT19	threat_actor	CHN	1	1
+purple typhoon	Purple Typhoon	G0045	APT10	threat_actor	CHN	11	0
+purple vallhund	Purple Vallhund	misp:3ce9610b	Mustard Tempest	threat_actor		11	0
+purplebravo	PurpleBravo	G1052	Contagious Interview	threat_actor		1	0
+purplebravo	PurpleBravo	misp:09aa3edb	WageMole	threat_actor	PRK	1	0
+purplehaze	PurpleHaze	misp:40418a3e	PurpleHaze	threat_actor	CHN	1	0
+pushcha	PUSHCHA	misp:749aaa11	Ghostwriter	threat_actor	BLR	1	1
+putter panda	PUTTER PANDA	G0024	APT2	threat_actor	CHN	22	0
+putter panda	Putter Panda	G0024	APT2	threat_actor	CHN	11	0
+qazteam	QAZTeam	misp:c82c904f	APT14	threat_actor	CHN	1	0
+quadream	QuaDream	misp:fa76ce6a	Carmine Tsunami	threat_actor	ISR	1	0
+quarian	Quarian	misp:6472be4d	BackdoorDiplomacy	threat_actor		1	1
+quedagh	Quedagh	G0034	Sandworm	threat_actor	RUS	1	1
+quilted tiger	QUILTED TIGER	G0040	QUILTED TIGER	threat_actor	IND	12	0
+r00tk1t	R00tK1T	misp:69a944ef	R00tK1T	threat_actor	ISR	1	0
+radio panda	RADIO PANDA	misp:c92d7d31	RADIO PANDA	threat_actor	CHN	22	0
+radio serpens	Radio Serpens	G0087	APT39	threat_actor	IRN	11	0
+radium	RADIUM	G0030	LOTUS PANDA	threat_actor	CHN	2	1
+radium	RADIUM	misp:37f012df	Raspberry Typhoon	threat_actor	CHN	2	1
+rahdit	RaHDit	misp:1e3efe43	RaHDit	threat_actor	RUS	1	0
+rancor	RANCOR	G0075	RANCOR	threat_actor	CHN	2	1
+rancor	Rancor	G0075	RANCOR	threat_actor	CHN	1	1
+rancor group	Rancor Group	G0075	RANCOR	threat_actor	CHN	11	0
+rancor group	Rancor group	G0075	RANCOR	threat_actor	CHN	10	0
+rancor taurus	Rancor Taurus	G0075	RANCOR	threat_actor	CHN	11	0
+ransomed vc	Ransomed.vc	misp:f939b51d	RansomVC	threat_actor		10	0
+ransomhouse	RansomHouse	misp:4d522fad	RansomHouse	threat_actor		1	0
+ransomhub	RansomHub	misp:9d218bb3	RansomHub	threat_actor		1	0
+ransomvc	RansomVC	misp:f939b51d	RansomVC	threat_actor		1	0
+raspberry typhoon	Raspberry Typhoon	G0030	LOTUS PANDA	threat_actor	CHN	11	0
+raspberry typhoon	Raspberry Typhoon	misp:37f012df	Raspberry Typhoon	threat_actor	CHN	11	0
+raspite	RASPITE	G0077	RASPITE	threat_actor		1	1
+raspite	Raspite	G0077	RASPITE	threat_actor		1	1
+ratpak spider	RATPAK SPIDER	misp:ec3fda76	RATPAK SPIDER	threat_actor		22	0
+rattlesnake	Rattlesnake	G0121	Sidewinder	threat_actor		1	1
+rattlesnake	Rattlesnake	misp:c4ce1174	RAZOR TIGER	threat_actor	IND	1	1
+ravine castle	RAVINE CASTLE	misp:faa47cb0	UNC1088	threat_actor	CHN	22	0
+raytheon	Raytheon	raytheon	RTX	company	USA	1	0
+raytheon technologies	Raytheon Technologies	raytheon	RTX	company	USA	11	0
+razor comet	RAZOR COMET	misp:c01aadc6	FIN11	threat_actor		22	0
+razor tiger	RAZOR TIGER	misp:c4ce1174	RAZOR TIGER	threat_actor	IND	22	0
+reaper	Reaper	G0067	APT37	threat_actor	PRK	1	1
+reaper group	Reaper Group	G0067	APT37	threat_actor	PRK	11	0
+rebel jackal	Rebel Jackal	misp:29af2812	Rebel Jackal	threat_actor	TUN	11	0
+reckless rabbit	Reckless Rabbit	misp:532ec08b	Reckless Rabbit	threat_actor		11	0
+recorded future	Recorded Future	recordedfuture	Recorded Future	company	USA	11	0
+red apollo	Red Apollo	G0045	APT10	threat_actor	CHN	11	0
+red beifang	Red Beifang	G0131	Tonto Team	threat_actor	CHN	11	0
+red charon	Red Charon	misp:c8b961fe	Red Charon	threat_actor		11	0
+red chimera	Red Chimera	misp:ba8973b2	WET PANDA	threat_actor	CHN	11	0
+red crescent	Red Crescent	icrc	International Committee of the Red Cross	ngo		11	0
+red cross	Red Cross	icrc	International Committee of the Red Cross	ngo		11	0
+red dev 10	Red Dev 10	misp:39150b30	Earth Lusca	threat_actor	CHN	110	0
+red dev 13	Red Dev 13	G0125	HAFNIUM	threat_actor	CHN	110	0
+red dev 16	Red Dev 16	misp:7aa99279	POISON CARP	threat_actor		110	0
+red dev 17	Red Dev 17	misp:50d61877	Red Dev 17	threat_actor	CHN	110	0
+red dev 18	Red Dev 18	misp:bfe66711	Red Menshen	threat_actor	CHN	110	0
+red dev 3	Red Dev 3	misp:71a3b962	RedAlpha	threat_actor		110	0
+red dev 4	Red Dev 4	misp:e400b6c5	GALLIUM	threat_actor	CHN	110	0
+red dev 61	Red Dev 61	misp:f288f686	UTA0178	threat_actor	CHN	110	0
+red djinn	Red Djinn	G0098	BlackTech	threat_actor	CHN	11	0
+red eyes	Red Eyes	G0067	APT37	threat_actor	PRK	11	0
+red foxtrot	Red Foxtrot	misp:32c534b9	DAGGER PANDA	threat_actor	CHN	11	0
+red hariasa	Red Hariasa	misp:b4ce9385	BRONZE EDGEWOOD	threat_actor	CHN	11	0
+red kelpie	Red Kelpie	G0044	APT41	threat_actor	CHN	11	0
+red keres	Red keres	misp:6bf7e6b6	APT31	threat_actor	CHN	10	0
+red ladon	Red Ladon	G0065	APT40	threat_actor	CHN	11	0
+red lamassu	Red Lamassu	misp:200d04c8	Calypso	threat_actor	CHN	11	0
+red lich	Red Lich	G0129	Mustang Panda	threat_actor		11	0
+red lich	Red Lich	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	11	0
+red lili	Red-Lili	misp:99d188cf	Red-Lili	threat_actor		11	0
+red menshen	Red Menshen	misp:bfe66711	Red Menshen	threat_actor	CHN	11	0
+red nue	Red Nue	misp:c73c8a76	Red Nue	threat_actor	CHN	11	0
+red orthrus	Red Orthrus	G0081	APT23	threat_actor	CHN	11	0
+red pegasus	Red Pegasus	misp:7e6d82a4	APT9	threat_actor	CHN	11	0
+red phoenix	Red Phoenix	G0027	APT27	threat_actor	CHN	11	0
+red salamander	Red Salamander	G0030	LOTUS PANDA	threat_actor	CHN	11	0
+red sandstorm	Red Sandstorm	misp:3682a08e	BANISHED KITTEN	threat_actor	IRN	11	0
+red scylla	Red Scylla	misp:39150b30	Earth Lusca	threat_actor	CHN	11	0
+red sylvan	Red Sylvan	misp:d144c83e	APT3	threat_actor	CHN	11	0
+red vulture	Red Vulture	G0004	APT15	threat_actor	CHN	11	0
+red wendigo	Red Wendigo	misp:32c534b9	DAGGER PANDA	threat_actor	CHN	11	0
+red wolf	Red Wolf	misp:d4004926	Earth Kapre	threat_actor		11	0
+redalpha	RedAlpha	misp:71a3b962	RedAlpha	threat_actor		1	0
+redbaldknight	REDBALDKNIGHT	G0060	Tick	threat_actor	CHN	1	1
+redcurl	RedCurl	G1039	RedCurl	threat_actor		1	0
+redcurl	RedCurl	misp:d4004926	Earth Kapre	threat_actor		1	0
+reddelta	RedDelta	G0129	Mustang Panda	threat_actor		1	0
+reddelta	RedDelta	misp:fceed509	RedDelta	threat_actor		1	0
+redecho	RedEcho	G1042	RedEcho	threat_actor		1	0
+redecho	RedEcho	misp:986fcc3f	RedEcho	threat_actor		1	0
+redfly	Redfly	misp:4f1c43a4	Redfly	threat_actor		1	1
+redfoxtrot	RedFoxtrot	misp:32c534b9	DAGGER PANDA	threat_actor	CHN	1	0
+redgolf	RedGolf	misp:eff0c059	RedGolf	threat_actor	CHN	1	0
+redhotel	RedHotel	misp:39150b30	Earth Lusca	threat_actor	CHN	1	0
+redjuliett	RedJuliett	misp:d20f5398	RedJuliett	threat_actor	CHN	1	0
+redkitten	RedKitten	misp:2974b903	RedKitten	threat_actor		1	0
+redmike	RedMike	misp:3c3ca8f3	GhostEmperor	threat_actor	CHN	1	0
+rednovember	RedNovember	misp:e6afdfb4	Storm-2077	threat_actor	CHN	1	0
+redstinger	RedStinger	misp:b813c6a2	RedStinger	threat_actor		1	0
+ref2924	REF2924	misp:c46ed7e9	REF2924	threat_actor	CHN	1	0
+ref5961	REF5961	misp:64234b2e	REF5961	threat_actor		1	0
+ref7707	REF7707	misp:ff080026	REF7707	threat_actor	CHN	1	0
+refined kitten	Refined Kitten	G0064	APT33	threat_actor	IRN	11	0
+reform uk	Reform UK	reform-uk	Reform UK	political_party	GBR	12	0
+remix kitten	REMIX KITTEN	G0087	APT39	threat_actor	IRN	22	0
+remix kitten	Remix Kitten	G0087	APT39	threat_actor	IRN	11	0
+renegade jackal	RENEGADE JACKAL	misp:543bdc9f	Pinstripe Lightning	threat_actor		12	0
+reporters sans frontières	Reporters Sans Frontières	rsf	Reporters Without Borders	ngo		111	0
+reporters without borders	Reporters Without Borders	rsf	Reporters Without Borders	ngo		111	0
+republican national committee	Republican National Committee	gop	Republican Party	political_party	USA	111	0
+republican party	Republican Party	gop	Republican Party	political_party	USA	11	0
+republicans	Republicans	gop	Republican Party	political_party	USA	1	0
+resumelooters	ResumeLooters	misp:76dbe26b	ResumeLooters	threat_actor		1	0
+retefe gang	Retefe Gang	misp:a1527821	Operation Emmental	threat_actor	RUS	11	0
+retefe group	Retefe Group	misp:a1527821	Operation Emmental	threat_actor	RUS	11	0
+returned libra	Returned Libra	misp:7831d56e	Returned Libra	threat_actor		11	0
+reuters	Reuters	reuters	Reuters	media	GBR	1	0
+revengehotels	RevengeHotels	misp:083acee6	RevengeHotels	threat_actor		1	0
+revolutionary guards	Revolutionary Guards	irgc	Islamic Revolutionary Guard Corps	military	IRN	11	0
+rgb team	RGB-TEAM	misp:9b670978	RGB-TEAM	threat_actor		22	0
+ria novosti	RIA Novosti	ria	RIA Novosti	media	RUS	21	0
+rich ion	RICH ION	G0059	APT35	threat_actor	IRN	22	0
+ricochet chollima	Ricochet Chollima	G0067	APT37	threat_actor	PRK	11	0
+riddle spider	RIDDLE SPIDER	misp:090d0553	RIDDLE SPIDER	threat_actor		22	0
+ridge castle	RIDGE CASTLE	misp:8bcd855f	APT20	threat_actor	CHN	22	0
+rippersec	RipperSec	misp:70d09d1f	RipperSec	threat_actor	MYS	1	0
+river castle	RIVER CASTLE	G0004	APT15	threat_actor	CHN	22	0
+rnc	RNC	gop	Republican Party	political_party	USA	2	0
+roaming mantis	Roaming Mantis	misp:b27beb94	Roaming Mantis	threat_actor		11	0
+roaming mantis group	Roaming Mantis Group	misp:b27beb94	Roaming Mantis	threat_actor		111	0
+roaming tiger	Roaming Tiger	misp:1fb177c1	Roaming Tiger	threat_actor		11	0
+roasted 0ktapus	Roasted 0ktapus	G1015	Scattered Spider	threat_actor		10	0
+rocke	Rocke	G0106	Rocke	threat_actor		1	1
+rocke	Rocke	misp:53583c40	Rocke	threat_actor		1	1
+rocket kitten	Rocket Kitten	G0130	Ajax Security Team	threat_actor		11	0
+rocket kitten	Rocket Kitten	misp:f873db71	Rocket Kitten	threat_actor	IRN	11	0
+romcom	RomCom	misp:ba9e1ed2	RomCom	threat_actor	RUS	1	0
+room155	room155	misp:c2f849ae	DarkGaboon	threat_actor		0	0
+rosneft	Rosneft	rosneft	Rosneft	company	RUS	1	0
+rotten tomato	Rotten Tomato	misp:1fb177c1	Roaming Tiger	threat_actor		11	0
+royal apt	Royal APT	G0004	APT15	threat_actor	CHN	12	0
+royal dutch shell	Royal Dutch Shell	shell	Shell	company	GBR	111	0
+royalapt	RoyalAPT	G0004	APT15	threat_actor	CHN	1	0
+rsf	RSF	rsf	Reporters Without Borders	ngo		2	0
+rt	RT	rt	RT	media	RUS	2	0
+rtm	RTM	G0048	RTM	threat_actor		2	1
+rtx	RTX	raytheon	RTX	company	USA	2	0
+rubidium	RUBIDIUM	G0117	Fox Kitten	threat_actor		1	1
+rubidium	RUBIDIUM	misp:bfb0bc20	Fox Kitten	threat_actor	IRN	1	1
+ruby sleet	Ruby Sleet	misp:03ff54cf	Ruby Sleet	threat_actor	PRK	11	0
+rubycarp	RUBYCARP	misp:2742b229	RUBYCARP	threat_actor	ROU	1	1
+ruinous ursa	Ruinous Ursa	misp:a5f64c1a	DEV-0586	threat_actor	RUS	11	0
+ruskinet	RuskiNet	misp:c2049438	RuskiNet	threat_actor	RUS	1	0
+russia today	Russia Today	rt	RT	media	RUS	11	0
+russian angry hackers did it	Russian Angry Hackers Did It	misp:1e3efe43	RaHDit	threat_actor	RUS	11111	0
+ruthless rabbit	Ruthless Rabbit	misp:8b04c61d	Ruthless Rabbit	threat_actor	RUS	11	0
+saad tycoon	Saad Tycoon	misp:d9709373	Saad Tycoon	threat_actor		11	0
+saaiwc	Saaiwc	misp:8456c6f1	DarkPink	threat_actor		1	1
+saber lion	SABER LION	misp:4687e1ab	COBALT JUNO	threat_actor		22	0
+sabre panda	SABRE PANDA	misp:67adfa07	SABRE PANDA	threat_actor	CHN	22	0
+saffron rose	Saffron Rose	misp:ba724df5	Flying Kitten	threat_actor	IRN	11	0
+saffronrose	SaffronRose	misp:ba724df5	Flying Kitten	threat_actor	IRN	1	0
+sagrid	Sagrid	misp:8cb6f57b	Storm-0324	threat_actor		1	1
+saint bear	Saint Bear	G1003	SaintBear	threat_actor	RUS	11	0
+saint bear	Saint Bear	G1031	Saint Bear	threat_actor		11	0
+saintbear	SaintBear	G1003	SaintBear	threat_actor	RUS	1	0
+salmon typhoon	Salmon Typhoon	misp:8e28dbee	APT4	threat_actor	CHN	11	0
+salt typhoon	Salt Typhoon	G1045	Salt Typhoon	threat_actor		11	0
+salt typhoon	Salt Typhoon	misp:3c3ca8f3	GhostEmperor	threat_actor	CHN	11	0
+salted earth	Salted Earth	misp:2031ae01	YoroTrooper	threat_actor	KAZ	11	0
+salty spider	SALTY SPIDER	misp:7e37be6b	SALTY SPIDER	threat_actor		22	0
+sambaspider	SAMBASPIDER	misp:0b71d2db	SAMBASPIDER	threat_actor		1	1
+samsung	Samsung	samsung	Samsung	company	KOR	1	0
+samsung electronics	Samsung Electronics	samsung	Samsung	company	KOR	11	0
+samurai panda	SAMURAI PANDA	misp:2fb07fa4	SAMURAI PANDA	threat_actor	CHN	12	0
+sandcat	SandCat	misp:dc15f388	SandCat	threat_actor		1	0
+sandman apt	Sandman APT	misp:00b84012	Sandman APT	threat_actor	CHN	12	0
+sands casino	Sands Casino	misp:1de1a64e	Sands Casino	threat_actor	IRN	11	0
+sandworm	Sandworm	G0034	Sandworm	threat_actor	RUS	1	1
+sandworm relic	SANDWORM RELIC	G0034	Sandworm	threat_actor	RUS	12	0
+sandworm team	Sandworm Team	G0034	Sandworm	threat_actor	RUS	11	0
+sangria tempest	Sangria Tempest	G0008	FIN7	threat_actor	RUS	11	0
+sangria tempest	Sangria Tempest	G0046	FIN7	threat_actor		11	0
+sapphire mushroom	Sapphire Mushroom	misp:53771ca5	APT-C-12	threat_actor		11	0
+sapphire sleet	Sapphire Sleet	G0032	Lazarus Group	threat_actor	PRK	11	0
+sapphire sleet	Sapphire Sleet	G0082	APT38	threat_actor		11	0
+sapphire sleet	Sapphire Sleet	misp:d8e1762a	STARDUST CHOLLIMA	threat_actor		11	0
+sarit	Sarit	G0040	QUILTED TIGER	threat_actor	IND	1	1
+sath ı müdafaa	Sath-ı Müdafaa	misp:a03e2b4b	Sath-ı Müdafaa	threat_actor	TUR	101	0
+satin typhoon	Satin Typhoon	G0026	APT18	threat_actor	CHN	11	0
+saudi aramco	Saudi Aramco	aramco	Saudi Aramco	company	SAU	11	0
+sauron	Sauron	G0041	ProjectSauron	threat_actor	USA	1	1
+sayad	Sayad	misp:ba724df5	Flying Kitten	threat_actor	IRN	1	1
+scamclub	ScamClub	misp:dae45b1c	ScamClub	threat_actor		1	0
+scandium	SCANDIUM	G0026	APT18	threat_actor	CHN	1	1
+scarab	Scarab	misp:ef59014b	Scarab	threat_actor	CHN	1	1
+scarcruft	ScarCruft	G0067	APT37	threat_actor	PRK	1	0
+scarlet mimic	Scarlet Mimic	G0029	Scarlet Mimic	threat_actor	CHN	11	0
+scarleteel	SCARLETEEL	misp:e03a7ecb	SCARLETEEL	threat_actor		1	1
+scarred manticore	Scarred Manticore	misp:79d0da59	Scarred Manticore	threat_actor	IRN	11	0
+scatter swine	Scatter Swine	misp:3b238f3a	Scattered Spider	threat_actor		11	0
+scattered canary	Scattered Canary	misp:fde2d0f9	Scattered Canary	threat_actor	NGA	11	0
+scattered lapsus hunters	Scattered Lapsus Hunters	misp:c216b83d	Scattered Lapsus Hunters	threat_actor		111	0
+scattered lapsus hunters	Scattered Lapsus$ Hunters	misp:c216b83d	Scattered Lapsus Hunters	threat_actor		111	0
+scattered spider	Scattered Spider	G1015	Scattered Spider	threat_actor		11	0
+scattered spider	Scattered Spider	misp:3b238f3a	Scattered Spider	threat_actor		11	0
+scattered swine	Scattered Swine	misp:3b238f3a	Scattered Spider	threat_actor		11	0
+scimitar	Scimitar	misp:543bdc9f	Pinstripe Lightning	threat_actor		1	1
+sco	SCO	sco	Shanghai Cooperation Organisation	intergov		2	0
+scottish national party	Scottish National Party	snp	Scottish National Party	political_party	GBR	111	0
+screamedjungle	ScreamedJungle	misp:a6c7ff17	ScreamedJungle	threat_actor		1	0
+scripted sparrow	Scripted Sparrow	misp:deba565b	Scripted Sparrow	threat_actor		11	0
+scully spider	SCULLY SPIDER	misp:7fb1662e	SCULLY SPIDER	threat_actor		22	0
+sdf	SDF	sdf	Syrian Democratic Forces	armed_group	SYR	2	0
+sea	SEA	misp:4265d44e	Deadeye Jackal	threat_actor	SYR	2	1
+sea lotus	Sea Lotus	G0050	APT32	threat_actor	VNM	11	0
+sea turtle	Sea Turtle	G1041	Sea Turtle	threat_actor		11	0
+sea turtle	Sea Turtle	misp:ce7bba52	Sea Turtle	threat_actor	TUR	11	0
+seaborgium	SEABORGIUM	G1033	Star Blizzard	threat_actor		1	1
+seaborgium	SEABORGIUM	misp:fbd279ab	Callisto	threat_actor	RUS	1	1
+seaduke	SeaDuke	G0016	APT29	threat_actor	RUS	1	0
+sealotus	SeaLotus	G0050	APT32	threat_actor	VNM	1	0
+searchfire	SearchFire	G0024	APT2	threat_actor	CHN	1	0
+seashell blizzard	Seashell Blizzard	G0034	Sandworm	threat_actor	RUS	11	0
+sec	SEC	sec	Securities and Exchange Commission	government_agency	USA	2	0
+secret blizzard	Secret Blizzard	G0010	Turla	threat_actor	RUS	11	0
+secret intelligence service	Secret Intelligence Service	mi6	MI6	government_agency	GBR	111	0
+sectord01 nhsc	SectorD01 (NHSC)	misp:d1c25b0e	COBALT KATANA	threat_actor		12	0
+sectore02	SectorE02	misp:e2b87f81	VICEROY TIGER	threat_actor	IND	1	0
+sectorj04	SectorJ04	G0092	TA505	threat_actor	RUS	1	0
+sectorj04 group	SectorJ04 Group	G0092	TA505	threat_actor	RUS	11	0
+secureworks	Secureworks	secureworks	Secureworks	company	USA	1	0
+securities and exchange commission	Securities and Exchange Commission	sec	Securities and Exchange Commission	government_agency	USA	1011	0
+security council	Security Council	unsc	United Nations Security Council	intergov		11	0
+sednit	Sednit	G0007	APT28	threat_actor	RUS	1	1
+seedworm	Seedworm	G0069	MuddyWater	threat_actor	IRN	1	1
+sentinelone	SentinelOne	sentinelone	SentinelOne	company	USA	1	0
+sexi	SEXi	misp:1bd2034f	SEXi	threat_actor		1	0
+shadow aether 015	SHADOW-AETHER-015	misp:f5d231d4	SHADOW-AETHER-015	threat_actor		220	0
+shadow brokers	Shadow Brokers	misp:d5e90854	The Shadow Brokers	threat_actor		11	0
+shadow campaigns	Shadow Campaigns	misp:1006069d	UNC6619	threat_actor		11	0
+shadow crane	Shadow Crane	G0012	DarkHotel	threat_actor	KOR	11	0
+shadow earth 053	Shadow-Earth-053	misp:a2553b72	Shadow-Earth-053	threat_actor	CHN	110	0
+shadow network	Shadow Network	misp:ef800f1c	Shadow Network	threat_actor		11	0
+shadow void 042	SHADOW-VOID-042	misp:9551c163	SHADOW-VOID-042	threat_actor		220	0
+shadow water 063	SHADOW-WATER-063	misp:00dadabe	SHADOW-WATER-063	threat_actor	BRA	220	0
+shadowbrokers	ShadowBrokers	misp:d5e90854	The Shadow Brokers	threat_actor		1	0
+shadowsilk	ShadowSilk	misp:2031ae01	YoroTrooper	threat_actor	KAZ	1	0
+shadowsyndicate	ShadowSyndicate	misp:24a7e1eb	ShadowSyndicate	threat_actor		1	0
+shadypanda	ShadyPanda	misp:c1e76272	ShadyPanda	threat_actor		1	0
+shadyrat	ShadyRAT	G0006	APT1	threat_actor	CHN	1	0
+shaggypanther	ShaggyPanther	misp:07791d89	ShaggyPanther	threat_actor	CHN	1	0
+shahid hemmat	Shahid Hemmat	misp:ae17fcf4	Shahid Hemmat	threat_actor	IRN	11	0
+shahid kaveh group	Shahid Kaveh Group	misp:286db62d	Cyber Av3ngers	threat_actor	IRN	111	0
+shakthak	Shakthak	G0127	GOLD CABIN	threat_actor		1	1
+shallow taurus	Shallow Taurus	G0002	DragonOK	threat_actor	CHN	11	0
+shamoon group	Shamoon Group	misp:092622dd	Shamoon Group	threat_actor	IRN	11	0
+shanghai cooperation organisation	Shanghai Cooperation Organisation	sco	Shanghai Cooperation Organisation	intergov		111	0
+shanghai cooperation organization	Shanghai Cooperation Organization	sco	Shanghai Cooperation Organisation	intergov		111	0
+shark spider	SHARK SPIDER	misp:7dd7a8df	SHARK SPIDER	threat_actor	RUS	22	0
+sharp dragon	Sharp Dragon	misp:7133a722	SharpPanda	threat_actor	CHN	11	0
+sharppanda	SharpPanda	misp:7133a722	SharpPanda	threat_actor	CHN	1	0
+shathak	Shathak	G0127	GOLD CABIN	threat_actor		1	1
+shell	Shell	shell	Shell	company	GBR	1	0
+shell crew	Shell Crew	G0009	APT19	threat_actor	CHN	11	0
+shellforce	ShellForce	misp:d3682137	TeamPCP	threat_actor		1	0
+shiite harvest	Shiite_Harvest	misp:82318cc9	DieNet	threat_actor		11	0
+shin bet	Shin Bet	shinbet	Shin Bet	government_agency	ISR	11	0
+shinyhunters	ShinyHunters	misp:d4fd0a30	ShinyHunters	threat_actor		1	0
+shore castle	SHORE CASTLE	G0027	APT27	threat_actor	CHN	22	0
+shrouded crossbow	Shrouded Crossbow	misp:c92d7d31	RADIO PANDA	threat_actor	CHN	11	0
+shroudedsnooper	ShroudedSnooper	misp:3437c5a5	ShroudedSnooper	threat_actor		1	0
+shuckworm	Shuckworm	G0047	Gamaredon Group	threat_actor	RUS	1	1
+siamesekitten	Siamesekitten	G1001	HEXANE	threat_actor		1	1
+sicksync	SickSync	misp:318be739	UAC-0020	threat_actor	RUS	1	0
+sidecopy	SideCopy	G1008	SideCopy	threat_actor		1	0
+sidecopy	SideCopy	misp:f6d02ac3	SideCopy	threat_actor	PAK	1	0
+sidewinder	Sidewinder	G0121	Sidewinder	threat_actor		1	1
+sidewinder	SideWinder	misp:c4ce1174	RAZOR TIGER	threat_actor	IND	1	0
+siegedsec	SiegedSec	misp:3c2f534a	SiegedSec	threat_actor		1	0
+siesta	Siesta	misp:27c97181	Siesta	threat_actor		1	1
+sig22	SIG22	G0066	Beijing Group	threat_actor	CHN	2	0
+sig23	SIG23	G0010	Turla	threat_actor	RUS	2	0
+sig25	SIG25	G0012	DarkHotel	threat_actor	KOR	2	0
+sig27	SIG27	misp:d0b900fa	ItaDuke	threat_actor		2	0
+sig37	SIG37	misp:169187c5	Nazar	threat_actor		2	0
+sig40	SIG40	G0007	APT28	threat_actor	RUS	2	0
+silence	Silence	G0091	Silence	threat_actor		1	1
+silence	Silence	misp:0d5e17fd	Silence group	threat_actor		1	1
+silence group	Silence group	misp:0d5e17fd	Silence group	threat_actor		10	0
+silent chollima	Silent Chollima	G0138	Andariel	threat_actor		11	0
+silent chollima	Silent Chollima	misp:245c8dde	Silent Chollima	threat_actor	PRK	11	0
+silent librarian	Silent Librarian	G0122	Silent Librarian	threat_actor		11	0
+silent librarian	Silent Librarian	misp:5059b44d	Silent Librarian	threat_actor	IRN	11	0
+silent lynx	Silent Lynx	misp:2031ae01	YoroTrooper	threat_actor	KAZ	11	0
+silent ransom	Silent Ransom	misp:f5022a01	Luna Moth	threat_actor		11	0
+silicon	SILICON	G1041	Sea Turtle	threat_actor		1	1
+silicon	SILICON	misp:ce7bba52	Sea Turtle	threat_actor	TUR	1	1
+silitnetwork	SilitNetwork	misp:a0b92be9	SilitNetwork	threat_actor		1	0
+silk typhoon	Silk Typhoon	G0125	HAFNIUM	threat_actor	CHN	11	0
+silkfin agency	SILKFIN AGENCY	misp:b1fd5c1a	SILKFIN AGENCY	threat_actor		12	0
+silkspecter	SilkSpecter	misp:0f4c942f	SilkSpecter	threat_actor	CHN	1	0
+silver fox	Silver Fox	misp:2ac0db88	Void Arachne	threat_actor		11	0
+silverfish	SilverFish	misp:55bcc595	SilverFish	threat_actor		1	0
+silverterrier	SilverTerrier	G0083	SilverTerrier	threat_actor		1	0
+silverterrier	SilverTerrier	misp:acbfd9e4	SilverTerrier	threat_actor	NGA	1	0
+sima	Sima	misp:80f9184d	Sima	threat_actor	IRN	1	1
+singing spider	SINGING SPIDER	misp:769bf551	SINGING SPIDER	threat_actor		12	0
+singularitymd	SingularityMD	misp:d52a06dd	SingularityMD	threat_actor		1	0
+sinobi	Sinobi	misp:8e156f06	Sinobi	threat_actor		1	1
+sixlittlemonkeys	SixLittleMonkeys	misp:68d8c25b	Vicious Panda	threat_actor	CHN	1	0
+skeleton spider	SKELETON SPIDER	G0037	FIN6	threat_actor		12	0
+skeleton spider	Skeleton Spider	G0037	FIN6	threat_actor		11	0
+skidsec	SkidSec	misp:afca4b9c	SkidSec	threat_actor		1	0
+skidsec leaks	SkidSec Leaks	misp:afca4b9c	SkidSec	threat_actor		11	0
+skipper turla	Skipper Turla	misp:dc6c6cbc	White Bear	threat_actor	RUS	11	0
+slayer kitten	Slayer Kitten	G0052	CopyKittens	threat_actor	IRN	11	0
+slime29	SLIME29	misp:d58030e2	SLIME29	threat_actor	CHN	1	0
+slime34	SLIME34	G1021	BRONZE STARLIGHT	threat_actor	CHN	1	0
+slime57	SLIME57	misp:8959fbb4	UNC4841	threat_actor	CHN	1	0
+slime88	SLIME88	misp:1d74a114	SLIME88	threat_actor	CHN	1	0
+slingshot	Slingshot	misp:4fcbd08a	Slingshot	threat_actor		1	1
+slippy spider	SLIPPY SPIDER	misp:d9e5be22	LAPSUS	threat_actor		22	0
+slopads	SlopAds	misp:10cc894e	SlopAds	threat_actor		1	0
+sloppylemming	SloppyLemming	misp:6f7489f5	SloppyLemming	threat_actor		1	0
+smishing triad	Smishing Triad	misp:85db04b5	Smishing Triad	threat_actor	CHN	11	0
+smoke sandstorm	Smoke Sandstorm	misp:111efc97	Bohrium	threat_actor	IRN	11	0
+smoke sandstorm	Smoke Sandstorm	misp:5f108484	Tortoiseshell	threat_actor	IRN	11	0
+smoky spider	SMOKY SPIDER	misp:e27796eb	SMOKY SPIDER	threat_actor		22	0
+smugx	SmugX	misp:c95520c1	SmugX	threat_actor		1	0
+sn blackmeta	SN Blackmeta	misp:969753d8	Blackmeta	threat_actor	PSE	21	0
+snake	Snake	G0010	Turla	threat_actor	RUS	1	1
+snake wine	Snake Wine	misp:7b6ba207	Snake Wine	threat_actor		11	0
+snakecharmer	SnakeCharmer	misp:b21dbf83	Earth Longzhi	threat_actor		1	0
+snakemackerel	SNAKEMACKEREL	G0007	APT28	threat_actor	RUS	1	1
+sneaky panda	SNEAKY PANDA	G0066	Beijing Group	threat_actor	CHN	22	0
+sneaky panda	Sneaky Panda	G0066	Beijing Group	threat_actor	CHN	11	0
+sneakychef	SneakyChef	misp:cdf4506e	SneakyChef	threat_actor	CHN	1	0
+snooping dragon	Snooping Dragon	misp:cacf2ffc	GhostNet	threat_actor		11	0
+snowglobe	SNOWGLOBE	misp:3b8e7462	SNOWGLOBE	threat_actor	FRA	1	1
+snowglobe	Snowglobe	misp:3b8e7462	SNOWGLOBE	threat_actor	FRA	1	1
+snowsoul	SnowSoul	misp:2adf3d89	SnowSoul	threat_actor		1	0
+snp	SNP	snp	Scottish National Party	political_party	GBR	2	0
+social democratic party	Social Democratic Party	spd	Social Democratic Party	political_party	DEU	111	0
+social network team	Social Network Team	G0004	APT15	threat_actor	CHN	111	0
+sodium	SODIUM	misp:8e28dbee	APT4	threat_actor	CHN	2	1
+sofacy	Sofacy	G0007	APT28	threat_actor	RUS	1	1
+softbank	SoftBank	softbank	SoftBank	company	JPN	1	0
+softbank group	SoftBank Group	softbank	SoftBank	company	JPN	11	0
+solar ion	SOLAR ION	G0049	OilRig	threat_actor	IRN	22	0
+solar phoenix	Solar Phoenix	misp:2ee5ed7a	UNC2452	threat_actor	RUS	11	0
+solar spider	SOLAR SPIDER	misp:f65103ad	SOLAR SPIDER	threat_actor		22	0
+solarstorm	SolarStorm	G0016	APT29	threat_actor	RUS	1	0
+solarwinds	SolarWinds	solarwinds	SolarWinds	company	USA	1	0
+solntsepek	Solntsepek	misp:0b792fbe	Solntsepek	threat_actor	RUS	1	1
+songxy	SongXY	misp:439a65b0	SongXY	threat_actor		1	0
+sony	Sony	sony	Sony	company	JPN	1	0
+sophos	Sophos	sophos	Sophos	company	GBR	1	0
+sourgum	SOURGUM	misp:062938a2	Caramel Tsunami	threat_actor		1	1
+sowbug	Sowbug	G0054	Sowbug	threat_actor		1	1
+sp1d3r	Sp1d3r	misp:2be04e23	Sp1d3r	threat_actor		1	0
+space exploration technologies	Space Exploration Technologies	spacex	SpaceX	company	USA	111	0
+space exploration technologies corp	Space Exploration Technologies Corp.	spacex	SpaceX	company	USA	1111	0
+space pirates	Space Pirates	misp:ee306b4d	Webworm	threat_actor	CHN	11	0
+spacebears	SpaceBears	misp:9900e010	SpaceBears	threat_actor	RUS	1	0
+spacex	SpaceX	spacex	SpaceX	company	USA	1	0
+spamouflage dragon	Spamouflage Dragon	misp:a4d55f94	Dragonbridge	threat_actor	CHN	11	0
+spandex tempest	Spandex Tempest	G0092	TA505	threat_actor	RUS	11	0
+spandex tempest	Spandex Tempest	misp:168a9e38	MONTY SPIDER	threat_actor		11	0
+sparkling pisces	Sparkling Pisces	misp:bcaaad6f	Kimsuky	threat_actor	PRK	11	0
+sparklinggoblin	SparklingGoblin	misp:f3fd4397	SparklingGoblin	threat_actor		1	0
+spd	SPD	spd	Social Democratic Party	political_party	DEU	2	0
+spectral kitten	SPECTRAL KITTEN	misp:0876c327	Pink Sandstorm	threat_actor	IRN	12	0
+sphinx moth	Sphinx Moth	misp:e7df3572	WildNeutron	threat_actor		11	0
+spicy panda	SPICY PANDA	misp:4959652d	SPICY PANDA	threat_actor	CHN	22	0
+spikedwine	SPIKEDWINE	misp:d3cda6b1	SPIKEDWINE	threat_actor		1	1
+spire castle	SPIRE CASTLE	G0044	APT41	threat_actor	CHN	22	0
+spirlin	Spirlin	G1001	HEXANE	threat_actor		1	1
+spirlin	Spirlin	misp:e1b95185	LYCEUM	threat_actor	IRN	1	1
+spotify	Spotify	spotify	Spotify	company	SWE	1	0
+spring dragon	Spring Dragon	G0030	LOTUS PANDA	threat_actor	CHN	11	0
+springtail	Springtail	G0094	Kimsuky	threat_actor		1	1
+springtail	Springtail	misp:bcaaad6f	Kimsuky	threat_actor	PRK	1	1
+sprite spider	SPRITE SPIDER	misp:3570552c	GOLD DUPONT	threat_actor		22	0
+squid comet	SQUID COMET	G0037	FIN6	threat_actor		22	0
+st group	ST Group	G0030	LOTUS PANDA	threat_actor	CHN	21	0
+stac5143	STAC5143	misp:019514dc	STAC5143	threat_actor		1	0
+stac5777	STAC5777	misp:8191e28a	UNC4393	threat_actor		1	0
+stalker panda	STALKER PANDA	G0060	Tick	threat_actor	CHN	12	0
+stalker taurus	Stalker Taurus	G0060	Tick	threat_actor	CHN	11	0
+star blizzard	Star Blizzard	G1033	Star Blizzard	threat_actor		11	0
+star blizzard	Star Blizzard	misp:fbd279ab	Callisto	threat_actor	RUS	11	0
+stardust chollima	Stardust Chollima	G0032	Lazarus Group	threat_actor	PRK	11	0
+stardust chollima	Stardust Chollima	G0082	APT38	threat_actor		11	0
+stardust chollima	STARDUST CHOLLIMA	misp:d8e1762a	STARDUST CHOLLIMA	threat_actor		11	0
+starfraud	Starfraud	misp:3b238f3a	Scattered Spider	threat_actor		1	1
+stargazer goblin	Stargazer Goblin	misp:a86e4a0d	Stargazer Goblin	threat_actor		11	0
+starry addax	Starry Addax	misp:579fde0d	Starry Addax	threat_actor		11	0
+state department	State Department	state-dept	State Department	government_agency	USA	11	0
+stately taurus	STATELY TAURUS	G0129	Mustang Panda	threat_actor		12	0
+stately taurus	Stately Taurus	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	11	0
+static kitten	Static Kitten	G0069	MuddyWater	threat_actor	IRN	11	0
+stealth falcon	Stealth Falcon	G0038	Stealth Falcon	threat_actor	ARE	11	0
+stealth mango and tangelo	Stealth Mango and Tangelo	misp:f82b352e	Stealth Mango and Tangelo	threat_actor	PAK	1101	0
+stellarparticle	StellarParticle	misp:2ee5ed7a	UNC2452	threat_actor	RUS	1	0
+sticky werewolf	Sticky Werewolf	misp:a6ca6148	Angry Likho	threat_actor	RUS	11	0
+stone panda	STONE PANDA	G0045	APT10	threat_actor	CHN	22	0
+stone panda	Stone Panda	G0045	APT10	threat_actor	CHN	11	0
+storm 0062	Storm-0062	misp:d1fe4546	Storm-0062	threat_actor	CHN	10	0
+storm 0113	Storm-0113	misp:3071973c	Patched Lightning	threat_actor		10	0
+storm 0133	Storm-0133	misp:e1b95185	LYCEUM	threat_actor	IRN	10	0
+storm 0156	Storm-0156	misp:acbb5cad	Operation C-Major	threat_actor	PAK	10	0
+storm 0193	Storm-0193	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	10	0
+storm 0216	Storm-0216	misp:39925aa0	TA2101	threat_actor	RUS	10	0
+storm 0230	Storm-0230	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	10	0
+storm 0249	Storm-0249	misp:26c8deca	Storm-0249	threat_actor		10	0
+storm 0252	Storm-0252	misp:7a609a0b	Storm-0252	threat_actor		10	0
+storm 0257	Storm-0257	misp:749aaa11	Ghostwriter	threat_actor	BLR	10	0
+storm 0270	Storm-0270	misp:7b90319a	DEV-0270	threat_actor	IRN	10	0
+storm 0302	Storm-0302	misp:fda9cdea	NARWHAL SPIDER	threat_actor		10	0
+storm 0324	Storm-0324	misp:8cb6f57b	Storm-0324	threat_actor		10	0
+storm 0381	Storm-0381	misp:874860fe	Storm-0381	threat_actor	RUS	10	0
+storm 0391	Storm-0391	misp:f02679fa	Volt Typhoon	threat_actor	CHN	10	0
+storm 0473	Storm-0473	misp:2f854548	Storm-0473	threat_actor	KAZ	10	0
+storm 0494	Storm-0494	misp:bed7279c	Storm-0494	threat_actor		10	0
+storm 0501	Storm-0501	G1053	Storm-0501	threat_actor		10	0
+storm 0501	Storm-0501	misp:f6a60403	Storm-0501	threat_actor		10	0
+storm 0506	Storm-0506	misp:d1ad4392	Storm-0506	threat_actor		10	0
+storm 0530	Storm-0530	misp:47945864	Storm-0530	threat_actor	PRK	10	0
+storm 0538	Storm-0538	G0037	FIN6	threat_actor		10	0
+storm 0539	Storm-0539	misp:760b350c	Storm-0539	threat_actor		10	0
+storm 0558	Storm-0558	misp:5b30bcb8	Storm-0558	threat_actor	CHN	10	0
+storm 0569	Storm-0569	misp:e883458d	DEV-0569	threat_actor		10	0
+storm 0587	Storm-0587	G1003	SaintBear	threat_actor	RUS	10	0
+storm 0587	Storm-0587	G1031	Saint Bear	threat_actor		10	0
+storm 0826	Storm-0826	misp:102b6626	Storm-0826	threat_actor		10	0
+storm 0829	Storm-0829	misp:3e595289	Storm-0829	threat_actor		10	0
+storm 0835	Storm-0835	misp:2da09284	Storm-0835	threat_actor		10	0
+storm 0842	Storm-0842	misp:3682a08e	BANISHED KITTEN	threat_actor	IRN	10	0
+storm 0867	Storm-0867	misp:dc1d0202	Storm-0867	threat_actor	EGY	10	0
+storm 0875	Storm-0875	G1015	Scattered Spider	threat_actor		10	0
+storm 0900	Storm-0900	misp:670b3faa	TA584	threat_actor		10	0
+storm 0919	Storm-0919	misp:50ee2b1b	Flax Typhoon	threat_actor	CHN	10	0
+storm 0940	Storm-0940	misp:301ffea9	Storm-0940	threat_actor	CHN	10	0
+storm 0971	Storm-0971	misp:3b238f3a	Scattered Spider	threat_actor		10	0
+storm 0978	Storm-0978	misp:ba9e1ed2	RomCom	threat_actor	RUS	10	0
+storm 1044	Storm-1044	misp:5ec7a98e	Storm-1044	threat_actor		10	0
+storm 1084	Storm-1084	misp:2cc32087	Storm-1084	threat_actor	IRN	10	0
+storm 1099	Storm-1099	misp:b05a2a56	Storm-1099	threat_actor	RUS	10	0
+storm 1101	Storm-1101	misp:8081af2c	Storm-1101	threat_actor		10	0
+storm 1113	Storm-1113	misp:993e81e8	Storm-1113	threat_actor		10	0
+storm 1133	Storm-1133	misp:d5908276	Storm-1133	threat_actor	PSE	10	0
+storm 1152	Storm-1152	misp:e18dca82	Storm-1152	threat_actor	VNM	10	0
+storm 1167	Storm-1167	misp:17fb8267	Storm-1167	threat_actor	IDN	10	0
+storm 1175	Storm-1175	misp:313d6dbd	Storm-1175	threat_actor	CHN	10	0
+storm 1283	Storm-1283	misp:c9ffcc82	Storm-1283	threat_actor		10	0
+storm 1286	Storm-1286	misp:375988ab	Storm-1286	threat_actor		10	0
+storm 1295	Storm-1295	misp:5f485e47	Storm-1295	threat_actor		10	0
+storm 1516	Storm-1516	misp:f37e5920	Storm-1516	threat_actor	RUS	10	0
+storm 1567	Storm-1567	misp:3a912680	Storm-1567	threat_actor		10	0
+storm 1575	Storm-1575	misp:2485a9cb	Storm-1575	threat_actor		10	0
+storm 1674	Storm-1674	misp:eb7b5ed7	Storm-1674	threat_actor		10	0
+storm 1679	Storm-1679	misp:10582c97	Storm-1679	threat_actor	RUS	10	0
+storm 1747	Storm-1747	misp:faa83106	Storm-1747	threat_actor		10	0
+storm 1789	Storm-1789	G1036	Moonstone Sleet	threat_actor		10	0
+storm 1811	Storm-1811	G1046	Storm-1811	threat_actor		10	0
+storm 1811	Storm-1811	misp:8191e28a	UNC4393	threat_actor		10	0
+storm 1837	Storm-1837	misp:1dcbad05	FlyingYeti	threat_actor	RUS	10	0
+storm 1849	Storm-1849	misp:3d94ef07	Storm-1849	threat_actor		10	0
+storm 1877	Storm-1877	misp:09aa3edb	WageMole	threat_actor	PRK	10	0
+storm 1977	Storm-1977	misp:e02cea12	Storm-1977	threat_actor		10	0
+storm 2077	Storm-2077	misp:e6afdfb4	Storm-2077	threat_actor	CHN	10	0
+storm 2139	Storm-2139	misp:07e1bbc4	Storm-2139	threat_actor		10	0
+storm 2372	Storm-2372	misp:9c2600e2	Storm-2372	threat_actor	RUS	10	0
+storm 2460	Storm-2460	misp:0efde041	Storm-2460	threat_actor		10	0
+storm 2561	Storm-2561	misp:7ff63e0c	Storm-2561	threat_actor		10	0
+storm 2603	Storm-2603	misp:981402be	Storm-2603	threat_actor	CHN	10	0
+storm 2657	Storm-2657	misp:f240c6dd	Storm-2657	threat_actor		10	0
+storm 2945	Storm-2945	misp:aaba51f8	Storm-2945	threat_actor		10	0
+storm 2949	Storm-2949	misp:4c449531	Storm-2949	threat_actor		10	0
+storm cloud	Storm Cloud	misp:3baec27f	Storm Cloud	threat_actor	CHN	11	0
+strawberry tempest	Strawberry Tempest	G1004	LAPSUS$	threat_actor		11	0
+strawberry tempest	Strawberry Tempest	misp:d9e5be22	LAPSUS	threat_actor		11	0
+strider	Strider	G0041	ProjectSauron	threat_actor	USA	1	1
+strongpity	StrongPity	G0056	PROMETHIUM	threat_actor	TUR	1	0
+strontium	STRONTIUM	G0007	APT28	threat_actor	RUS	1	1
+stucxteam	StucxTeam	misp:ee13ddb3	StucxTeam	threat_actor		1	0
+sturgeon fisher	Sturgeon Fisher	misp:2031ae01	YoroTrooper	threat_actor	KAZ	11	0
+sturgeonphisher	SturgeonPhisher	misp:2031ae01	YoroTrooper	threat_actor	KAZ	1	0
+subaat	Subaat	G0078	The Gorgon Group	threat_actor		1	1
+subgroup andariel	Subgroup: Andariel	misp:245c8dde	Silent Chollima	threat_actor	PRK	11	0
+subgroup bluenoroff	Subgroup: Bluenoroff	G0032	Lazarus Group	threat_actor	PRK	11	0
+suckfly	Suckfly	G0039	APT22	threat_actor	CHN	1	1
+sulphur	SULPHUR	G0024	APT2	threat_actor	CHN	1	1
+summit	SUMMIT	G0010	Turla	threat_actor	RUS	2	1
+sunglow blizzard	Sunglow Blizzard	misp:9c0f0db1	Sunglow Blizzard	threat_actor	RUS	11	0
+sunshop group	Sunshop Group	G0009	APT19	threat_actor	CHN	11	0
+sunshop group	Sunshop Group	G0073	APT19	threat_actor		11	0
+superman	Superman	misp:999f3008	Mofang	threat_actor	CHN	1	1
+supreme court of the united states	Supreme Court of the United States	scotus	US Supreme Court	government_agency	USA	110011	0
+svcmondr	SVCMONDR	G0023	APT16	threat_actor	CHN	1	1
+svr	SVR	svr	SVR	government_agency	RUS	2	0
+swallowtail	Swallowtail	G0007	APT28	threat_actor	RUS	1	1
+swan vector	Swan Vector	misp:e2a6fb97	Swan Vector	threat_actor		11	0
+sweed	SWEED	misp:64ac8827	SWEED	threat_actor		2	1
+swirl typhoon	Swirl Typhoon	G0060	Tick	threat_actor	CHN	11	0
+sylhet gang sg	SYLHET GANG-SG	misp:4f356e2b	SYLHET GANG-SG	threat_actor		222	0
+symantec	Symantec	symantec	Symantec	company	USA	1	0
+syrian democratic forces	Syrian Democratic Forces	sdf	Syrian Democratic Forces	armed_group	SYR	111	0
+syrianelectronicarmy	SyrianElectronicArmy	misp:4265d44e	Deadeye Jackal	threat_actor	SYR	1	0
+syssphinx	Syssphinx	G0061	FIN8	threat_actor		1	1
+t apt 02	T-APT-02	G0012	DarkHotel	threat_actor	KOR	220	0
+t apt 03	T-APT-03	G0098	BlackTech	threat_actor	CHN	220	0
+t apt 04	T-APT-04	G0121	Sidewinder	threat_actor		220	0
+t apt 04	T-APT-04	misp:c4ce1174	RAZOR TIGER	threat_actor	IND	220	0
+t apt 12	T-APT-12	G0007	APT28	threat_actor	RUS	220	0
+t apt 17	T-APT-17	G1002	BITTER	threat_actor		220	0
+t apt 17	T-APT-17	misp:1e9bd6fe	HAZY TIGER	threat_actor	IND	220	0
+t mobile	T-Mobile	tmobile	T-Mobile	company	USA	21	0
+t mobile us	T-Mobile US	tmobile	T-Mobile	company	USA	212	0
+ta 473	TA-473	misp:b7497d28	Winter Vivern	threat_actor	RUS	20	0
+ta shadowcricket	TA-ShadowCricket	misp:f628b544	Operation Shadow Force	threat_actor	CHN	21	0
+ta2101	TA2101	misp:39925aa0	TA2101	threat_actor	RUS	2	0
+ta2536	TA2536	misp:9687a6a9	TA2536	threat_actor	NGA	2	0
+ta2541	TA2541	G1018	TA2541	threat_actor		2	0
+ta2541	TA2541	misp:a57e5bf5	TA2541	threat_actor		2	0
+ta2552	TA2552	misp:e9de47f0	TA2552	threat_actor		2	0
+ta2719	TA2719	misp:33bfb09d	TA2719	threat_actor		2	0
+ta2721	TA2721	misp:6a77a337	Caliente Bandits	threat_actor		2	0
+ta2722	TA2722	misp:625c3fb4	TA2722	threat_actor		2	0
+ta2723	TA2723	misp:7223da47	TA2723	threat_actor		2	0
+ta2725	TA2725	misp:1697dace	TA2725	threat_actor		2	0
+ta397	TA397	misp:1e9bd6fe	HAZY TIGER	threat_actor	IND	2	0
+ta402	TA402	misp:aad291eb	TA402	threat_actor	PSE	2	0
+ta404	TA404	G0032	Lazarus Group	threat_actor	PRK	2	0
+ta406	TA406	misp:89f005f9	TA406	threat_actor	PRK	2	0
+ta407	TA407	G0122	Silent Librarian	threat_actor		2	0
+ta407	TA407	misp:5059b44d	Silent Librarian	threat_actor	IRN	2	0
+ta410	TA410	misp:5cd95926	TA410	threat_actor		2	0
+ta412	TA412	misp:6bf7e6b6	APT31	threat_actor	CHN	2	0
+ta413	TA413	misp:e502802e	Lucky Cat	threat_actor		2	0
+ta415	TA415	G0044	APT41	threat_actor	CHN	2	0
+ta416	TA416	G0129	Mustang Panda	threat_actor		2	0
+ta416	TA416	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	2	0
+ta421	TA421	G0016	APT29	threat_actor	RUS	2	0
+ta422	TA422	G0007	APT28	threat_actor	RUS	2	0
+ta423	TA423	G0065	APT40	threat_actor	CHN	2	0
+ta427	TA427	G0094	Kimsuky	threat_actor		2	0
+ta428	TA428	misp:5533d062	TA428	threat_actor	CHN	2	0
+ta429	TA429	G0045	APT10	threat_actor	CHN	2	0
+ta444	TA444	misp:5a38db83	TA444	threat_actor	PRK	2	0
+ta445	TA445	misp:749aaa11	Ghostwriter	threat_actor	BLR	2	0
+ta446	TA446	G1033	Star Blizzard	threat_actor		2	0
+ta446	TA446	misp:fbd279ab	Callisto	threat_actor	RUS	2	0
+ta450	TA450	G0069	MuddyWater	threat_actor	IRN	2	0
+ta451	TA451	G0064	APT33	threat_actor	IRN	2	0
+ta452	TA452	G0049	OilRig	threat_actor	IRN	2	0
+ta453	TA453	G0059	APT35	threat_actor	IRN	2	0
+ta453	TA453	misp:c1d44f44	TA453	threat_actor	IRN	2	0
+ta454	TA454	G0087	APT39	threat_actor	IRN	2	0
+ta455	TA455	misp:c2f1f2e3	TA455	threat_actor	IRN	2	0
+ta4557	TA4557	G0037	FIN6	threat_actor		2	0
+ta456	TA456	G1012	CURIUM	threat_actor		2	0
+ta456	TA456	misp:5f108484	Tortoiseshell	threat_actor	IRN	2	0
+ta4563	TA4563	misp:b6f3150f	Evilnum	threat_actor		2	0
+ta459	TA459	G0062	TA459	threat_actor	CHN	2	0
+ta471	TA471	G1003	SaintBear	threat_actor	RUS	2	0
+ta471	TA471	G1031	Saint Bear	threat_actor		2	0
+ta473	TA473	G1035	Winter Vivern	threat_actor		2	0
+ta473	TA473	misp:b7497d28	Winter Vivern	threat_actor	RUS	2	0
+ta482	TA482	misp:610a7301	TA482	threat_actor	TUR	2	0
+ta488	TA488	misp:b495419f	Void Blizzard	threat_actor	RUS	2	0
+ta4900	TA4900	misp:5059b44d	Silent Librarian	threat_actor	IRN	2	0
+ta4903	TA4903	misp:1725e1c3	TA4903	threat_actor		2	0
+ta4922	TA4922	misp:80c3a67b	TA4922	threat_actor	CHN	2	0
+ta499	TA499	misp:0e9bbcf1	TA499	threat_actor		2	0
+ta505	TA505	G0092	TA505	threat_actor	RUS	2	0
+ta511	TA511	misp:66a0a3ad	Moskalvzapoe	threat_actor		2	0
+ta516	TA516	misp:0466bbf1	TA516	threat_actor		2	0
+ta530	TA530	misp:4b79d1f6	TA530	threat_actor	CHN	2	0
+ta542	TA542	misp:c93281be	MUMMY SPIDER	threat_actor		2	0
+ta543	TA543	misp:8cb6f57b	Storm-0324	threat_actor		2	0
+ta544	TA544	misp:fda9cdea	NARWHAL SPIDER	threat_actor		2	0
+ta547	TA547	misp:29fbc8d4	TA547	threat_actor		2	0
+ta551	TA551	G0127	GOLD CABIN	threat_actor		2	0
+ta554	TA554	misp:36f1a1b8	TA554	threat_actor		2	0
+ta555	TA555	misp:d0d26dae	TA555	threat_actor		2	0
+ta558	TA558	misp:e1e70539	TA558	threat_actor		2	0
+ta569	TA569	G1020	Mustard Tempest	threat_actor		2	0
+ta569	TA569	misp:8134c96d	GOLD PRELUDE	threat_actor		2	0
+ta570	TA570	misp:82a808ad	TA570	threat_actor	RUS	2	0
+ta571	TA571	misp:0245113e	TA571	threat_actor		2	0
+ta575	TA575	misp:fbb04514	TA575	threat_actor		2	0
+ta577	TA577	G1037	TA577	threat_actor		2	0
+ta577	TA577	misp:e405b7d0	TA577	threat_actor	RUS	2	0
+ta578	TA578	G1038	TA578	threat_actor		2	0
+ta578	TA578	misp:d1a8626a	TA578	threat_actor		2	0
+ta579	TA579	misp:7ab283ac	TA579	threat_actor		2	0
+ta584	TA584	misp:670b3faa	TA584	threat_actor		2	0
+ta800	TA800	misp:75fac2e9	TA800	threat_actor		2	0
+ta829	TA829	misp:e9cba6d4	TA829	threat_actor	RUS	2	0
+ta866	TA866	misp:a3c22f46	TA866	threat_actor		2	0
+taal	TAAL	G0037	FIN6	threat_actor		2	1
+taffeta typhoon	Taffeta Typhoon	misp:c097471c	APT26	threat_actor	CHN	11	0
+tag 0530	TAG_0530	G0010	Turla	threat_actor	RUS	20	0
+tag 100	TAG-100	misp:e6afdfb4	Storm-2077	threat_actor	CHN	20	0
+tag 112	TAG-112	misp:9eeb11a0	TAG-112	threat_actor	CHN	20	0
+tag 121	TAG-121	G1052	Contagious Interview	threat_actor		20	0
+tag 124	TAG-124	misp:8a1b831c	TAG-124	threat_actor		20	0
+tag 140	TAG-140	misp:f7359c2b	TAG-140	threat_actor	PAK	20	0
+tag 150	TAG-150	misp:1dc3ec7d	GrayBravo	threat_actor		20	0
+tag 22	TAG-22	G1006	Earth Lusca	threat_actor		20	0
+tag 22	TAG-22	misp:39150b30	Earth Lusca	threat_actor	CHN	20	0
+tag 28	TAG-28	misp:6c706d8b	TAG-28	threat_actor	CHN	20	0
+tag 53	TAG-53	misp:fbd279ab	Callisto	threat_actor	RUS	20	0
+tag 56	TAG-56	misp:7cae7378	TAG-56	threat_actor	IRN	20	0
+tag 63	TAG-63	G1028	APT-C-23	threat_actor		20	0
+tag 70	TAG-70	misp:b7497d28	Winter Vivern	threat_actor	RUS	20	0
+tag 74	TAG-74	G0131	Tonto Team	threat_actor	CHN	20	0
+taidoor	Taidoor	misp:e6669606	Taidoor	threat_actor		1	1
+tailgater team	Tailgater Team	G0001	APT17	threat_actor	CHN	11	0
+taliban	Taliban	taliban	Taliban	armed_group	AFG	1	0
+talos	Talos	talos	Cisco Talos	company	USA	1	0
+tantalum	TANTALUM	G0129	Mustang Panda	threat_actor		1	1
+tantalum	TANTALUM	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	1	1
+tapaoux	Tapaoux	G0012	DarkHotel	threat_actor	KOR	1	1
+tarh andishan	Tarh Andishan	G0003	Cleaver	threat_actor	IRN	11	0
+taskmasters	TaskMasters	misp:f6134b6c	TaskMasters	threat_actor	CHN	1	0
+tass	TASS	tass	TASS	media	RUS	2	0
+taxoff	TaxOff	misp:cd5e544b	Team46	threat_actor		1	0
+teal kurma	Teal Kurma	G1041	Sea Turtle	threat_actor		11	0
+teal kurma	Teal Kurma	misp:ce7bba52	Sea Turtle	threat_actor	TUR	11	0
+team bear	Team Bear	misp:82c1c7fa	TeamSpy Crew	threat_actor	RUS	11	0
+team twiizer	Team Twiizer	misp:096c57c1	Fail0verflow	threat_actor		11	0
+team xecuter	Team-Xecuter	misp:ef9f4e6d	Team-Xecuter	threat_actor		11	0
+team338	Team338	G0018	TEMPER PANDA	threat_actor	CHN	1	0
+team46	Team46	misp:cd5e544b	Team46	threat_actor		1	0
+teampcp	TeamPCP	misp:d3682137	TeamPCP	threat_actor		1	0
+teamspy	TeamSpy	misp:82c1c7fa	TeamSpy Crew	threat_actor	RUS	1	0
+teamspy crew	TeamSpy Crew	misp:82c1c7fa	TeamSpy Crew	threat_actor	RUS	11	0
+teamtnt	TeamTNT	G0139	TeamTNT	threat_actor		1	0
+teamtnt	TeamTNT	misp:27de6a09	TeamTNT	threat_actor		1	0
+teamxrat	TeamXRat	misp:43ec65d1	TeamXRat	threat_actor		1	0
+tech monitor	Tech Monitor	techmonitor	Tech Monitor	media	GBR	11	0
+technetium	TECHNETIUM	misp:c097471c	APT26	threat_actor	CHN	1	1
+telebots	TeleBots	G0034	Sandworm	threat_actor	RUS	1	0
+telebots	Telebots	G0034	Sandworm	threat_actor	RUS	1	1
+teleboyi	Teleboyi	misp:60b13884	Teleboyi	threat_actor	CHN	1	1
+temp avengers	TEMP.Avengers	G0009	APT19	threat_actor	CHN	21	0
+temp beanie	TEMP.Beanie	misp:f873db71	Rocket Kitten	threat_actor	IRN	21	0
+temp bottle	TEMP.Bottle	misp:a47b79ae	APT5	threat_actor	CHN	21	0
+temp heretic	TEMP_Heretic	misp:8dfac62e	TEMP_Heretic	threat_actor	CHN	21	0
+temp hermit	TEMP.Hermit	misp:73c636ae	TEMP.Hermit	threat_actor	PRK	21	0
+temp hex	TEMP.Hex	G0129	Mustang Panda	threat_actor		21	0
+temp hex	TEMP.HEX	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	22	0
+temp hippo	TEMP.Hippo	G0027	APT27	threat_actor	CHN	21	0
+temp isotope	TEMP.Isotope	G0035	ENERGETIC BEAR	threat_actor	RUS	21	0
+temp jumper	TEMP.Jumper	G0065	APT40	threat_actor	CHN	21	0
+temp mixmaster	TEMP.MixMaster	G0102	Wizard Spider	threat_actor		21	0
+temp mixmaster	TEMP.MixMaster	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	21	0
+temp noble	TEMP.Noble	G0034	Sandworm	threat_actor	RUS	21	0
+temp overboard	Temp.Overboard	G0098	BlackTech	threat_actor	CHN	11	0
+temp periscope	TEMP.Periscope	G0065	APT40	threat_actor	CHN	21	0
+temp pittytiger	Temp.Pittytiger	G0011	APT24	threat_actor	CHN	11	0
+temp reaper	TEMP.Reaper	G0067	APT37	threat_actor	PRK	21	0
+temp tick	TEMP.Tick	G0060	Tick	threat_actor	CHN	21	0
+temp veles	TEMP.Veles	G0088	TEMP.Veles	threat_actor		21	0
+temp vermin	TEMP.Vermin	misp:318be739	UAC-0020	threat_actor	RUS	21	0
+temp warlock	TEMP.Warlock	misp:c01aadc6	FIN11	threat_actor		21	0
+temp zagros	TEMP.Zagros	G0069	MuddyWater	threat_actor	IRN	21	0
+temp zhenbao	TEMP.Zhenbao	misp:b80f4788	APT21	threat_actor	CHN	21	0
+temper panda	TEMPER PANDA	G0018	TEMPER PANDA	threat_actor	CHN	22	0
+temptick	TempTick	misp:3f3ff6de	TempTick	threat_actor	CHN	1	0
+tenacious pungsan	Tenacious Pungsan	G1052	Contagious Interview	threat_actor		11	0
+tencent	Tencent	tencent	Tencent	company	CHN	1	0
+teng snake	Teng Snake	misp:0ee7be4f	Xiaoqiying	threat_actor	CHN	11	0
+terbium	TERBIUM	misp:46670c51	TERBIUM	threat_actor		1	1
+tesla	Tesla	tesla	Tesla	company	USA	1	0
+test panda	TEST PANDA	misp:cd6ac640	TEST PANDA	threat_actor	CHN	22	0
+tetrisphantom	TetrisPhantom	misp:5368c0a2	TetrisPhantom	threat_actor		1	0
+tg 0110	TG-0110	G0022	APT3	threat_actor		20	0
+tg 0110	TG-0110	misp:d144c83e	APT3	threat_actor	CHN	20	0
+tg 0416	TG-0416	G0026	APT18	threat_actor	CHN	20	0
+tg 1314	TG-1314	G0028	Threat Group-1314	threat_actor		20	0
+tg 2633	TG-2633	G0044	APT41	threat_actor	CHN	20	0
+tg 2754	TG-2754	misp:48146604	APT12	threat_actor	CHN	20	0
+tg 2884 scwx ctu	TG-2884 (SCWX CTU)	misp:4687e1ab	COBALT JUNO	threat_actor		2022	0
+tg 2889	TG-2889	G0003	Cleaver	threat_actor	IRN	20	0
+tg 3390	TG-3390	G0027	APT27	threat_actor	CHN	20	0
+tg 4127	TG-4127	G0007	APT28	threat_actor	RUS	20	0
+tg 4192	TG-4192	G0035	ENERGETIC BEAR	threat_actor	RUS	20	0
+tg 6952	TG-6952	G0024	APT2	threat_actor	CHN	20	0
+tg 8223	TG-8223	G0006	APT1	threat_actor	CHN	20	0
+tg2003	TG2003	misp:60fa684d	FIN13	threat_actor	RUS	2	0
+tg2729	TG2729	misp:f5022a01	Luna Moth	threat_actor		2	0
+tgr sta 0043	TGR-STA-0043	misp:5d0aee14	CL-STA-0043	threat_actor	CHN	220	0
+tgr sta 1030	TGR-STA-1030	misp:1006069d	UNC6619	threat_actor		220	0
+th 157	TH-157	misp:1e318d85	Hagga	threat_actor		20	0
+th 163	TH-163	misp:36f1a1b8	TA554	threat_actor		20	0
+th3bug	TH3Bug	misp:8bcd855f	APT20	threat_actor	CHN	1	0
+thallium	THALLIUM	G0094	Kimsuky	threat_actor		1	1
+thallium	THALLIUM	misp:bcaaad6f	Kimsuky	threat_actor	PRK	1	1
+thallium	Thallium	misp:bcaaad6f	Kimsuky	threat_actor	PRK	1	1
+thamar reservoir	Thamar Reservoir	misp:f873db71	Rocket Kitten	threat_actor	IRN	11	0
+the big bang	The Big Bang	misp:a3cc5105	The Big Bang	threat_actor		111	0
+the dukes	The Dukes	G0016	APT29	threat_actor	RUS	11	0
+the gentlemen	The Gentlemen	misp:1c047671	The Gentlemen	threat_actor		11	0
+the gorgon group	The Gorgon Group	G0078	The Gorgon Group	threat_actor		111	0
+the guardian	The Guardian	guardian	The Guardian	media	GBR	11	0
+the kremlin	the Kremlin	kremlin	Kremlin	government	RUS	01	0
+the lamberts	the Lamberts	misp:2f3311cd	Longhorn	threat_actor	USA	01	0
+the mask	The Mask	misp:069ba781	Careto	threat_actor	ESP	11	0
+the new york times	The New York Times	nyt	New York Times	media	USA	1111	0
+the shadow brokers	The Shadow Brokers	misp:d5e90854	The Shadow Brokers	threat_actor		111	0
+the shadowbrokers	The ShadowBrokers	misp:d5e90854	The Shadow Brokers	threat_actor		11	0
+the united nations	the United Nations	un	United Nations	intergov		011	0
+the wall street journal	The Wall Street Journal	wsj	Wall Street Journal	media	USA	1111	0
+the washington post	The Washington Post	wapo	Washington Post	media	USA	111	0
+the white company	The White Company	G0089	The White Company	threat_actor		111	0
+thedarkoverlord	TheDarkOverlord	misp:167bd5f9	TheDarkOverlord	threat_actor		1	0
+thewizards	TheWizards	misp:834558f0	TheWizards	threat_actor		1	0
+thief libra	Thief Libra	misp:4b4b4717	Watchdog	threat_actor		11	0
+thirsty gemini	Thirsty Gemini	G0040	QUILTED TIGER	threat_actor	IND	11	0
+threat actor 888	Threat Actor 888	misp:8f31b9b1	Threat Actor 888	threat_actor		110	0
+threat group 0110	Threat Group-0110	G0022	APT3	threat_actor		110	0
+threat group 0416	Threat Group-0416	G0026	APT18	threat_actor	CHN	110	0
+threat group 1314	Threat Group-1314	G0028	Threat Group-1314	threat_actor		110	0
+threat group 2889	Threat Group 2889	G0003	Cleaver	threat_actor	IRN	110	0
+threat group 3390	Threat Group-3390	G0027	APT27	threat_actor	CHN	110	0
+threat group 4127	Threat Group-4127	G0007	APT28	threat_actor	RUS	110	0
+threatsec	Threatsec	misp:179deaab	Threatsec	threat_actor		1	1
+thrip	Thrip	G0030	LOTUS PANDA	threat_actor	CHN	1	1
+thrip	Thrip	G0076	Thrip	threat_actor		1	1
+tianwu	TianWu	misp:a3831248	TianWu	threat_actor	CHN	1	0
+tick	Tick	G0060	Tick	threat_actor	CHN	1	1
+tick castle	TICK CASTLE	G0060	Tick	threat_actor	CHN	22	0
+tide castle	TIDE CASTLE	misp:6bf7e6b6	APT31	threat_actor	CHN	22	0
+tidrone	TIDRONE	misp:020d512f	TIDRONE	threat_actor	CHN	1	1
+tiktok	TikTok	tiktok	TikTok	company	CHN	1	0
+tilded team	Tilded Team	G0020	Equation Group	threat_actor	USA	11	0
+tiltedtemple	TiltedTemple	misp:aca6b3d2	TiltedTemple	threat_actor	CHN	1	0
+timberworm	Timberworm	misp:f873db71	Rocket Kitten	threat_actor	IRN	1	1
+tin woodlawn	TIN WOODLAWN	G0050	APT32	threat_actor	VNM	21	0
+tiny spider	TINY SPIDER	misp:89a05f9f	TINY SPIDER	threat_actor		22	0
+tmall	Tmall	tmall	Tmall	company	CHN	1	0
+tmp lapis	TMP.Lapis	misp:acbb5cad	Operation C-Major	threat_actor	PAK	21	0
+toddycat	ToddyCat	G1022	ToddyCat	threat_actor		1	0
+toddycat	ToddyCat	misp:091a0b69	ToddyCat	threat_actor		1	0
+tonto team	Tonto Team	G0131	Tonto Team	threat_actor	CHN	11	0
+topgear	Topgear	misp:8b62b20a	Blackgear	threat_actor	CHN	1	1
+tories	Tories	tories	Conservative Party	political_party	GBR	1	0
+tortoise shell	Tortoise Shell	G1012	CURIUM	threat_actor		11	0
+tortoiseshell	Tortoiseshell	misp:5f108484	Tortoiseshell	threat_actor	IRN	1	1
+toxcar cyber team	TOXCAR CYBER TEAM	misp:8a67a86f	TOXCAR CYBER TEAM	threat_actor		222	0
+toxic panda	TOXIC PANDA	misp:1514546d	TOXIC PANDA	threat_actor	CHN	22	0
+toyota	Toyota	toyota	Toyota	company	JPN	1	0
+tracer kitten	TRACER KITTEN	misp:6cc574c0	TRACER KITTEN	threat_actor	IRN	22	0
+tradertraitor	TraderTraitor	misp:825abfd9	TraderTraitor	threat_actor	PRK	1	0
+transparent tribe	Transparent Tribe	G0134	Transparent Tribe	threat_actor		11	0
+transparent tribe	Transparent Tribe	misp:acbb5cad	Operation C-Major	threat_actor	PAK	11	0
+traveling spider	TRAVELING SPIDER	misp:a515632e	TRAVELING SPIDER	threat_actor		12	0
+treasury department	Treasury Department	treasury-us	US Treasury	government_agency	USA	11	0
+trend micro	Trend Micro	trendmicro	Trend Micro	company	JPN	11	0
+trickbot llc	Trickbot LLC	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	12	0
+trident	Trident	misp:32c534b9	DAGGER PANDA	threat_actor	CHN	1	1
+trident ursa	Trident Ursa	G0047	Gamaredon Group	threat_actor	RUS	11	0
+tridentlocker	TridentLocker	misp:9efccf75	TridentLocker	threat_actor		1	0
+triplestrength	TRIPLESTRENGTH	misp:4d1692ca	TRIPLESTRENGTH	threat_actor		1	1
+tropic trooper	Tropic Trooper	G0081	APT23	threat_actor	CHN	11	0
+tropical scorpius	Tropical Scorpius	misp:9766d52e	Void Rabisu	threat_actor		11	0
+tsar team	Tsar Team	G0007	APT28	threat_actor	RUS	11	0
+tsb	TSB	misp:d5e90854	The Shadow Brokers	threat_actor		2	1
+tstark	Tstark	misp:7c1af433	Tstark	threat_actor	CHN	1	1
+tungsten bridge	TUNGSTEN BRIDGE	G0012	DarkHotel	threat_actor	KOR	12	0
+tunisiancyberarmy	TunisianCyberArmy	misp:59d63dd6	Corsair Jackal	threat_actor	TUN	1	0
+tunnel spider	TUNNEL SPIDER	misp:39925aa0	TA2101	threat_actor	RUS	22	0
+tunnelsnake	TunnelSnake	misp:f0bb3d3a	TunnelSnake	threat_actor	CHN	1	0
+tunnelvision	TunnelVision	G0059	APT35	threat_actor	IRN	1	0
+turbine panda	TURBINE PANDA	misp:c097471c	APT26	threat_actor	CHN	12	0
+turk hack team	Turk Hack Team	misp:7ae74dc6	TurkHackTeam	threat_actor	TUR	111	0
+turkhackteam	TurkHackTeam	misp:7ae74dc6	TurkHackTeam	threat_actor	TUR	1	0
+turla	Turla	G0010	Turla	threat_actor	RUS	1	1
+turla relic	TURLA RELIC	G0010	Turla	threat_actor	RUS	22	0
+twill typhoon	TWILL TYPHOON	G0129	Mustang Panda	threat_actor		21	0
+twill typhoon	Twill Typhoon	misp:78bf726c	MUSTANG PANDA	threat_actor	CHN	11	0
+twisted kitten	Twisted Kitten	G0049	OilRig	threat_actor	IRN	11	0
+twisted spider	TWISTED SPIDER	misp:39925aa0	TA2101	threat_actor	RUS	12	0
+twitter	Twitter	twitter	Twitter	company	USA	1	0
+twitter inc	Twitter Inc.	twitter	Twitter	company	USA	11	0
+two tailed scorpion	Two-tailed Scorpion	G1028	APT-C-23	threat_actor		101	0
+two tailed scorpion	Two-tailed Scorpion	misp:0cfff0f4	AridViper	threat_actor	PSE	101	0
+twoforone	TwoForOne	G0068	PLATINUM	threat_actor		1	0
+twosail junk	TwoSail Junk	misp:533af03d	TwoSail Junk	threat_actor		11	0
+u n	U.N.	un	United Nations	intergov		22	0
+u n security council	U.N. Security Council	unsc	United Nations Security Council	intergov		2211	0
+u s air force	U.S. Air Force	us-airforce	US Air Force	military	USA	2211	0
+u s army	U.S. Army	us-army	US Army	military	USA	221	0
+u s coast guard	U.S. Coast Guard	coastguard-us	US Coast Guard	military	USA	2211	0
+u s commerce department	U.S. Commerce Department	commerce-us	Commerce Department	government_agency	USA	2211	0
+u s congress	U.S. Congress	us-congress	US Congress	government_agency	USA	221	0
+u s customs and border protection	U.S. Customs and Border Protection	cbp	Customs and Border Protection	government_agency	USA	221011	0
+u s cyber command	U.S. Cyber Command	cyber-command	US Cyber Command	military	USA	2211	0
+u s department of defense	U.S. Department of Defense	pentagon	Pentagon	military	USA	22101	0
+u s department of defense	U.S. Department of Defense	dod	Department of Defense	government_agency	USA	22101	0
+u s federal reserve	U.S. Federal Reserve	fed	Federal Reserve	government_agency	USA	2211	0
+u s house	U.S. House	us-house	House of Representatives	government_agency	USA	221	0
+u s house intelligence committee	U.S. House Intelligence Committee	house-intel	House Intelligence Committee	government_agency	USA	22111	0
+u s house of representatives	U.S. House of Representatives	us-house	House of Representatives	government_agency	USA	22101	0
+u s immigration and customs enforcement	U.S. Immigration and Customs Enforcement	ice	Immigration and Customs Enforcement	government_agency	USA	221011	0
+u s military	U.S. military	us-military	US military	military	USA	220	0
+u s navy	U.S. Navy	us-navy	US Navy	military	USA	221	0
+u s securities and exchange commission	U.S. Securities and Exchange Commission	sec	Securities and Exchange Commission	government_agency	USA	221011	0
+u s senate	U.S. Senate	us-senate	US Senate	government_agency	USA	221	0
+u s state department	U.S. State Department	state-dept	State Department	government_agency	USA	2211	0
+u s supreme court	U.S. Supreme Court	scotus	US Supreme Court	government_agency	USA	2211	0
+u s treasury	U.S. Treasury	treasury-us	US Treasury	government_agency	USA	221	0
+u s treasury department	U.S. Treasury Department	treasury-us	US Treasury	government_agency	USA	2211	0
+uac 0001	UAC-0001	G0007	APT28	threat_actor	RUS	20	0
+uac 0003	UAC-0003	G0010	Turla	threat_actor	RUS	20	0
+uac 0006	UAC-0006	misp:013f56ea	UAC-0006	threat_actor		20	0
+uac 0010	UAC-0010	G0047	Gamaredon Group	threat_actor	RUS	20	0
+uac 0020	UAC-0020	misp:318be739	UAC-0020	threat_actor	RUS	20	0
+uac 0024	UAC-0024	G0010	Turla	threat_actor	RUS	20	0
+uac 0028	UAC-0028	G0007	APT28	threat_actor	RUS	20	0
+uac 0029	UAC-0029	G0016	APT29	threat_actor	RUS	20	0
+uac 0050	UAC-0050	misp:e3ff56b6	UAC-0050	threat_actor		20	0
+uac 0056	UAC-0056	G1003	SaintBear	threat_actor	RUS	20	0
+uac 0056	UAC-0056	G1031	Saint Bear	threat_actor		20	0
+uac 0057	UAC-0057	misp:749aaa11	Ghostwriter	threat_actor	BLR	20	0
+uac 0063	UAC-0063	misp:9565bf78	UAC-0063	threat_actor		20	0
+uac 0082	UAC-0082	G0034	Sandworm	threat_actor	RUS	20	0
+uac 0094	UAC-0094	misp:def3c4e4	UAC-0094	threat_actor	RUS	20	0
+uac 0099	UAC-0099	misp:267488cb	UAC-0099	threat_actor		20	0
+uac 0100	UAC-0100	misp:566752f5	XakNet	threat_actor	RUS	20	0
+uac 0102	UAC-0102	misp:7dd2e8ee	UAC-0102	threat_actor		20	0
+uac 0106	UAC-0106	misp:566752f5	XakNet	threat_actor	RUS	20	0
+uac 0109	UAC-0109	misp:3689f0e2	Zarya	threat_actor	RUS	20	0
+uac 0113	UAC-0113	G0034	Sandworm	threat_actor	RUS	20	0
+uac 0114	UAC-0114	G1035	Winter Vivern	threat_actor		20	0
+uac 0114	UAC-0114	misp:b7497d28	Winter Vivern	threat_actor	RUS	20	0
+uac 0118	UAC-0118	misp:d869486a	UAC-0118	threat_actor		20	0
+uac 0144	UAC-0144	G0010	Turla	threat_actor	RUS	20	0
+uac 0149	UAC-0149	misp:f5f6d4eb	UAC-0149	threat_actor		20	0
+uac 0154	UAC-0154	misp:8356805a	UAC-0154	threat_actor		20	0
+uac 0184	UAC-0184	misp:0e3224a0	UAC-0184	threat_actor		20	0
+uac 0185	UAC-0185	misp:d44be76b	UAC-0185	threat_actor		20	0
+uac 0190	UAC-0190	misp:b495419f	Void Blizzard	threat_actor	RUS	20	0
+uac 0194	UAC-0194	misp:714f76b2	UAC-0194	threat_actor	RUS	20	0
+uac 0215	UAC-0215	misp:0debc8ab	UAC-0215	threat_actor		20	0
+uac 0219	UAC-0219	misp:0bcd32bc	UAC-0219	threat_actor		20	0
+uac 0226	UAC-0226	misp:41522eb4	UAC-0226	threat_actor		20	0
+uac 0227	UAC-0227	misp:b66a7c4b	UAC-0227	threat_actor		20	0
+uac 0239	UAC-0239	misp:4bc6fddc	UAC-0239	threat_actor		20	0
+uac 0241	UAC-0241	misp:65842a65	UAC-0241	threat_actor		20	0
+uac 0245	UAC-0245	misp:04928d77	UAC-0245	threat_actor	RUS	20	0
+uac 0255	UAC-0255	misp:898033a1	Cyber Serp	threat_actor	RUS	20	0
+uat 10362	UAT-10362	misp:367a3c6c	UAT-10362	threat_actor		20	0
+uat 10608	UAT-10608	misp:88ba3275	UAT-10608	threat_actor		20	0
+uat 11795	UAT-11795	misp:9cabe2b7	UAT-11795	threat_actor	RUS	20	0
+uat 5394	UAT-5394	misp:6038ceaf	UAT-5394	threat_actor	PRK	20	0
+uat 5647	UAT-5647	misp:ba9e1ed2	RomCom	threat_actor	RUS	20	0
+uat 5918	UAT-5918	misp:82c0ebc5	UAT-5918	threat_actor		20	0
+uat 6382	UAT-6382	misp:ae72a60a	UAT-6382	threat_actor	CHN	20	0
+uat 7237	UAT-7237	misp:a1e84808	UAT-7237	threat_actor	CHN	20	0
+uat 7290	UAT-7290	misp:32c534b9	DAGGER PANDA	threat_actor	CHN	20	0
+uat 7810	UAT-7810	misp:accc7fd6	UAT-7810	threat_actor	CHN	20	0
+uat 8099	UAT-8099	misp:284151b2	UAT-8099	threat_actor	CHN	20	0
+uat 8302	UAT-8302	misp:34f06d4a	UAT-8302	threat_actor	CHN	20	0
+uat 8616	UAT-8616	misp:c368d31a	UAT-8616	threat_actor		20	0
+uat 8837	UAT-8837	misp:560095df	UAT-8837	threat_actor	CHN	20	0
+uat 9244	UAT-9244	misp:05f4caf3	UAT-9244	threat_actor	CHN	20	0
+uat 9686	UAT-9686	misp:72075688	UAT-9686	threat_actor	CHN	20	0
+uat 9921	UAT-9921	misp:d2c1b9a8	UAT-9921	threat_actor	CHN	20	0
+uat4356	UAT4356	misp:3d94ef07	Storm-1849	threat_actor		1	0
+uber	Uber	uber	Uber	company	USA	1	0
+uca	UCA	misp:e8ff09b5	Ukrainian Cyber Alliance	threat_actor	UKR	2	1
+ugly face	Ugly Face	misp:069ba781	Careto	threat_actor	ESP	11	0
+uk parliament	UK Parliament	uk-parliament	UK Parliament	government_agency	GBR	21	0
+ukrainian cyber alliance	Ukrainian Cyber Alliance	misp:e8ff09b5	Ukrainian Cyber Alliance	threat_actor	UKR	111	0
+un	UN	un	United Nations	intergov		2	0
+un general assembly	UN General Assembly	unga	United Nations General Assembly	intergov		211	0
+un high commissioner for human rights	UN High Commissioner for Human Rights	unhchr	Office of the UN High Commissioner for Human Rights	intergov		211011	0
+un human rights office	UN human rights office	unhchr	Office of the UN High Commissioner for Human Rights	intergov		2000	0
+un office for the coordination of humanitarian affairs	UN Office for the Coordination of Humanitarian Affairs	ocha	OCHA	intergov		21001011	0
+un refugee agency	UN Refugee Agency	unhcr	UNHCR	intergov		211	0
+un refugee agency	UN refugee agency	unhcr	UNHCR	intergov		200	0
+un security council	UN Security Council	unsc	United Nations Security Council	intergov		211	0
+unc1069	UNC1069	misp:b7e897da	UNC1069	threat_actor	PRK	1	0
+unc1088	UNC1088	misp:faa47cb0	UNC1088	threat_actor	CHN	1	0
+unc1151	UNC1151	misp:749aaa11	Ghostwriter	threat_actor	BLR	1	0
+unc1326	UNC1326	misp:ce7bba52	Sea Turtle	threat_actor	TUR	1	0
+unc1530	UNC1530	misp:e1b95185	LYCEUM	threat_actor	IRN	1	0
+unc1543	UNC1543	G1020	Mustard Tempest	threat_actor		1	0
+unc1543	UNC1543	misp:8134c96d	GOLD PRELUDE	threat_actor		1	0
+unc1549	UNC1549	misp:a2a7d49f	UNC1549	threat_actor	IRN	1	0
+unc1720	UNC1720	G1049	AppleJeus	threat_actor		1	0
+unc1860	UNC1860	misp:80a874d5	UNC1860	threat_actor	IRN	1	0
+unc1878	UNC1878	G0102	Wizard Spider	threat_actor		1	0
+unc1878	UNC1878	misp:3c2bb7d7	UNC1878	threat_actor		1	0
+unc1945	UNC1945	misp:a1955738	LightBasin	threat_actor		1	0
+unc2053	UNC2053	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	1	0
+unc215	UNC215	misp:9795249f	UNC215	threat_actor	CHN	2	0
+unc2165	UNC2165	G0119	Indrik Spider	threat_actor		1	0
+unc2198	UNC2198	misp:39925aa0	TA2101	threat_actor	RUS	1	0
+unc2286	UNC2286	misp:3c3ca8f3	GhostEmperor	threat_actor	CHN	1	0
+unc2428	UNC2428	misp:0876c327	Pink Sandstorm	threat_actor	IRN	1	0
+unc2447	UNC2447	misp:590ecec6	UNC2447	threat_actor		1	0
+unc2452	UNC2452	G0016	APT29	threat_actor	RUS	1	0
+unc2452	UNC2452	misp:2ee5ed7a	UNC2452	threat_actor	RUS	1	0
+unc2465	UNC2465	misp:cbdf8d63	UNC2465	threat_actor		1	0
+unc2529	UNC2529	misp:ab2f8f37	UNC2529	threat_actor		1	0
+unc2565	UNC2565	misp:d7d270d2	UNC2565	threat_actor		1	0
+unc2589	UNC2589	G1003	SaintBear	threat_actor	RUS	1	0
+unc2630	UNC2630	G1023	APT5	threat_actor		1	0
+unc2630	UNC2630	misp:86dfe64e	UNC2630	threat_actor	CHN	1	0
+unc2659	UNC2659	misp:697cb051	UNC2659	threat_actor		1	0
+unc2717	UNC2717	misp:f1d90b54	UNC2717	threat_actor	CHN	1	0
+unc2814	UNC2814	misp:18d4647b	UNC2814	threat_actor	CHN	1	0
+unc2849	UNC2849	misp:2f854548	Storm-0473	threat_actor	KAZ	1	0
+unc2970	UNC2970	misp:e40cf515	UNC2970	threat_actor	PRK	1	0
+unc302	UNC302	misp:8b77424e	BRONZE SPRING	threat_actor	CHN	2	0
+unc3236	UNC3236	G1017	Volt Typhoon	threat_actor		1	0
+unc3236	UNC3236	misp:f02679fa	Volt Typhoon	threat_actor	CHN	1	0
+unc3524	UNC3524	G0016	APT29	threat_actor	RUS	1	0
+unc3524	UNC3524	misp:bee8b09c	UNC3524	threat_actor		1	0
+unc3569	UNC3569	misp:dd0063e0	UNC3569	threat_actor	CHN	1	0
+unc3661	UNC3661	misp:d9e5be22	LAPSUS	threat_actor		1	0
+unc3742	UNC3742	misp:6ee284d9	Curious Gorge	threat_actor	CHN	1	0
+unc3886	UNC3886	G1048	UNC3886	threat_actor		1	0
+unc3886	UNC3886	misp:8c08dbe7	UNC3886	threat_actor	CHN	1	0
+unc3890	UNC3890	misp:27e11cc5	UNC3890	threat_actor	IRN	1	0
+unc3944	UNC3944	G1015	Scattered Spider	threat_actor		1	0
+unc3944	UNC3944	misp:3b238f3a	Scattered Spider	threat_actor		1	0
+unc3973	UNC3973	misp:8b92f213	UNC3973	threat_actor		1	0
+unc4057	UNC4057	misp:fbd279ab	Callisto	threat_actor	RUS	1	0
+unc4191	UNC4191	misp:df697450	UNC4191	threat_actor	CHN	1	0
+unc4210	UNC4210	G0010	Turla	threat_actor	RUS	1	0
+unc4221	UNC4221	misp:d44be76b	UAC-0185	threat_actor		1	0
+unc4393	UNC4393	misp:8191e28a	UNC4393	threat_actor		1	0
+unc4453	UNC4453	misp:3c5129ea	POLONIUM	threat_actor	LBN	1	0
+unc4487	UNC4487	misp:6f49cb96	UNC4487	threat_actor		1	0
+unc4536	UNC4536	misp:5a00ccdb	UNC4536	threat_actor		1	0
+unc4540	UNC4540	misp:e6b27374	UNC4540	threat_actor	CHN	1	0
+unc4736	UNC4736	G1049	AppleJeus	threat_actor		1	0
+unc4736	UNC4736	misp:afe5526e	UNC4736	threat_actor	PRK	1	0
+unc4841	UNC4841	misp:8959fbb4	UNC4841	threat_actor	CHN	1	0
+unc4899	UNC4899	misp:825abfd9	TraderTraitor	threat_actor	PRK	1	0
+unc4990	UNC4990	misp:7db46444	UNC4990	threat_actor	ITA	1	0
+unc5174	UNC5174	misp:0b158297	UNC5174	threat_actor		1	0
+unc5221	UNC5221	misp:f288f686	UTA0178	threat_actor	CHN	1	0
+unc5266	UNC5266	misp:083a637b	UNC5266	threat_actor		1	0
+unc5267	UNC5267	misp:09aa3edb	WageMole	threat_actor	PRK	1	0
+unc5291	UNC5291	misp:b2535333	UNC5291	threat_actor		1	0
+unc5325	UNC5325	misp:ffb28c09	UNC5325	threat_actor	CHN	1	0
+unc5330	UNC5330	misp:c5ea778c	UNC5330	threat_actor	CHN	1	0
+unc5337	UNC5337	misp:6fcf8d1f	UNC5337	threat_actor	CHN	1	0
+unc5342	UNC5342	misp:6c253a07	UNC5342	threat_actor	PRK	1	0
+unc5356	UNC5356	misp:4f76393a	CryptoChameleon	threat_actor		1	0
+unc5454	UNC5454	misp:2828da6c	Earth Lamia	threat_actor	CHN	1	0
+unc5537	UNC5537	misp:b8c6da46	UNC5537	threat_actor		1	0
+unc5820	UNC5820	misp:e13e36e7	UNC5820	threat_actor		1	0
+unc6032	UNC6032	misp:b6056927	UNC6032	threat_actor	VNM	1	0
+unc6040	UNC6040	misp:84669320	UNC6040	threat_actor		1	0
+unc6148	UNC6148	misp:a5f80c8a	UNC6148	threat_actor		1	0
+unc6201	UNC6201	misp:a8386969	UNC6201	threat_actor	CHN	1	0
+unc6293	UNC6293	misp:4fc6dfbc	UNC6293	threat_actor	RUS	1	0
+unc6353	UNC6353	misp:5efaf215	UNC6353	threat_actor		1	0
+unc6384	UNC6384	G0129	Mustang Panda	threat_actor		1	0
+unc6384	UNC6384	misp:a3e4a57e	UNC6384	threat_actor	CHN	1	0
+unc6395	UNC6395	misp:12503160	UNC6395	threat_actor		1	0
+unc6426	UNC6426	misp:1515f68c	UNC6426	threat_actor		1	0
+unc6485	UNC6485	misp:fb8fa22e	UNC6485	threat_actor		1	0
+unc6508	UNC6508	misp:8e570a06	UNC6508	threat_actor	CHN	1	0
+unc6619	UNC6619	misp:1006069d	UNC6619	threat_actor		1	0
+unc6671	UNC6671	misp:fddcdeb1	UNC6671	threat_actor		1	0
+unc6691	UNC6691	misp:989a795c	UNC6691	threat_actor		1	0
+unc6692	UNC6692	misp:317ecce2	UNC6692	threat_actor		1	0
+unc6748	UNC6748	misp:df383083	UNC6748	threat_actor	RUS	1	0
+unc757	UNC757	G0117	Fox Kitten	threat_actor		2	0
+unc757	UNC757	misp:bfb0bc20	Fox Kitten	threat_actor	IRN	2	0
+unc788	UNC788	misp:35f887ad	APT42	threat_actor	IRN	2	0
+unc902	UNC902	misp:c01aadc6	FIN11	threat_actor		2	0
+unc94	UNC94	misp:fa1fdccb	Aoqin Dragon	threat_actor	CHN	2	0
+unc961	UNC961	misp:eb0b100c	Prophet Spider	threat_actor		2	0
+unesco	UNESCO	unesco	UNESCO	intergov		2	0
+unfading sea haze	Unfading Sea Haze	misp:58e75098	Unfading Sea Haze	threat_actor	CHN	111	0
+ung0002	UNG0002	misp:3a24ac96	UNG0002	threat_actor		1	0
+ung0901	UNG0901	misp:07877f7e	UNG0901	threat_actor		1	0
+unhcr	UNHCR	unhcr	UNHCR	intergov		2	0
+unicef	UNICEF	unicef	UNICEF	intergov		2	0
+union panda	UNION PANDA	misp:7195b51f	UNION PANDA	threat_actor	CHN	22	0
+union spider	UNION SPIDER	misp:db774b7d	UNION SPIDER	threat_actor	RUS	22	0
+unit 121	Unit 121	G0032	Lazarus Group	threat_actor	PRK	10	0
+unit 42	Unit 42	paloalto	Palo Alto Networks	company	USA	10	0
+unit 8200	Unit 8200	misp:e9a6cbd7	Unit 8200	threat_actor	ISR	10	0
+united cyber caliphate	United Cyber Caliphate	misp:76f6ad4e	Cyber Caliphate Army	threat_actor		111	0
+united nations	United Nations	un	United Nations	intergov		11	0
+united nations general assembly	United Nations General Assembly	unga	United Nations General Assembly	intergov		1111	0
+united nations high commissioner for human rights	United Nations High Commissioner for Human Rights	unhchr	Office of the UN High Commissioner for Human Rights	intergov		1111011	0
+united nations security council	United Nations Security Council	unsc	United Nations Security Council	intergov		1111	0
+united russia	United Russia	unitedrussia	United Russia	political_party	RUS	11	0
+united states air force	United States Air Force	us-airforce	US Air Force	military	USA	1111	0
+united states army	United States Army	us-army	US Army	military	USA	111	0
+united states coast guard	United States Coast Guard	coastguard-us	US Coast Guard	military	USA	1111	0
+united states congress	United States Congress	us-congress	US Congress	government_agency	USA	111	0
+united states military	United States military	us-military	US military	military	USA	110	0
+united states navy	United States Navy	us-navy	US Navy	military	USA	111	0
+united states senate	United States Senate	us-senate	US Senate	government_agency	USA	111	0
+unk academicflare	UNK_AcademicFlare	misp:25768037	UNK_AcademicFlare	threat_actor	RUS	21	0
+unk droppitch	UNK_DropPitch	misp:91614529	UNK_DropPitch	threat_actor		21	0
+unk fistbump	UNK_FistBump	misp:9d82d1f6	UNK_FistBump	threat_actor		21	0
+unk remoterogue	UNK_RemoteRogue	misp:8307bd0c	UNK_RemoteRogue	threat_actor	RUS	21	0
+unk sparkycarp	UNK_SparkyCarp	misp:871d6e8b	UNK_SparkyCarp	threat_actor		21	0
+unknown group 901	Unknown-Group-901	misp:07877f7e	UNG0901	threat_actor		110	0
+unnamed actor	Unnamed Actor	misp:bea5e256	Unnamed Actor	threat_actor	CHN	11	0
+unrwa	UNRWA	unrwa	UNRWA	intergov		2	0
+unsolicitedbooker	UnsolicitedBooker	misp:e04cecf6	UnsolicitedBooker	threat_actor	CHN	1	0
+ups	UPS	misp:d144c83e	APT3	threat_actor	CHN	2	1
+ups team	UPS Team	G0022	APT3	threat_actor		21	0
+uroburos	Uroburos	G0010	Turla	threat_actor	RUS	1	1
+urpage	Urpage	misp:4e137d53	Urpage	threat_actor		1	1
+us air force	US Air Force	us-airforce	US Air Force	military	USA	211	0
+us army	US Army	us-army	US Army	military	USA	21	0
+us coast guard	US Coast Guard	coastguard-us	US Coast Guard	military	USA	211	0
+us commerce department	US Commerce Department	commerce-us	Commerce Department	government_agency	USA	211	0
+us congress	US Congress	us-congress	US Congress	government_agency	USA	21	0
+us customs and border protection	US Customs and Border Protection	cbp	Customs and Border Protection	government_agency	USA	21011	0
+us cyber command	US Cyber Command	cyber-command	US Cyber Command	military	USA	211	0
+us department of defense	US Department of Defense	pentagon	Pentagon	military	USA	2101	0
+us department of defense	US Department of Defense	dod	Department of Defense	government_agency	USA	2101	0
+us federal reserve	US Federal Reserve	fed	Federal Reserve	government_agency	USA	211	0
+us house	US House	us-house	House of Representatives	government_agency	USA	21	0
+us house intelligence committee	US House Intelligence Committee	house-intel	House Intelligence Committee	government_agency	USA	2111	0
+us house of representatives	US House of Representatives	us-house	House of Representatives	government_agency	USA	2101	0
+us immigration and customs enforcement	US Immigration and Customs Enforcement	ice	Immigration and Customs Enforcement	government_agency	USA	21011	0
+us military	US military	us-military	US military	military	USA	20	0
+us navy	US Navy	us-navy	US Navy	military	USA	21	0
+us securities and exchange commission	US Securities and Exchange Commission	sec	Securities and Exchange Commission	government_agency	USA	21011	0
+us senate	US Senate	us-senate	US Senate	government_agency	USA	21	0
+us state department	US State Department	state-dept	State Department	government_agency	USA	211	0
+us supreme court	US Supreme Court	scotus	US Supreme Court	government_agency	USA	211	0
+us treasury	US Treasury	treasury-us	US Treasury	government_agency	USA	21	0
+us treasury department	US Treasury Department	treasury-us	US Treasury	government_agency	USA	211	0
+uscybercom	USCYBERCOM	cyber-command	US Cyber Command	military	USA	1	0
+usdod	USDoD	misp:d6882fb9	USDoD	threat_actor		1	0
+usersec	UserSec	misp:d0e1811e	UserSec	threat_actor	RUS	1	0
+ustr	USTR	ustr	Office of the US Trade Representative	government_agency	USA	2	0
+uta0178	UTA0178	misp:f288f686	UTA0178	threat_actor	CHN	1	0
+uta0218	UTA0218	misp:ee8b8fc4	UTA0218	threat_actor		1	0
+uta0352	UTA0352	misp:63305373	UTA0352	threat_actor	RUS	1	0
+uta0355	UTA0355	misp:b4bbbd06	UTA0355	threat_actor	RUS	1	0
+uta0388	UTA0388	misp:4606a1b5	UTA0388	threat_actor	CHN	1	0
+uta0533	UTA0533	misp:34d2ed46	UTA0533	threat_actor		1	0
+uteus	Uteus	misp:0b158297	UNC5174	threat_actor		1	1
+utg q 008	UTG-Q-008	misp:fd17cd3c	UTG-Q-008	threat_actor		220	0
+utg q 010	UTG-Q-010	misp:279ca8a7	UTG-Q-010	threat_actor		220	0
+uuc	UUC	misp:76f6ad4e	Cyber Caliphate Army	threat_actor		2	1
+valve	Valve	valve	Valve	company	USA	1	0
+valve corporation	Valve Corporation	valve	Valve	company	USA	11	0
+vanguard panda	Vanguard Panda	G1017	Volt Typhoon	threat_actor		11	0
+vanguard panda	VANGUARD PANDA	misp:f02679fa	Volt Typhoon	threat_actor	CHN	12	0
+vanilla tempest	Vanilla Tempest	misp:c4132d43	Vanilla Tempest	threat_actor		11	0
+vedalia	Vedalia	misp:5f71a9ea	Opal Sleet	threat_actor	PRK	1	1
+velvet ant	Velvet Ant	G1047	Velvet Ant	threat_actor		11	0
+velvet chollima	Velvet Chollima	G0094	Kimsuky	threat_actor		11	0
+velvet chollima	Velvet Chollima	misp:bcaaad6f	Kimsuky	threat_actor	PRK	11	0
+velvet tempest	Velvet Tempest	misp:209b1452	Velvet Tempest	threat_actor		11	0
+vengeful kitten	VENGEFUL KITTEN	misp:d45dd940	MosesStaff	threat_actor	IRN	12	0
+vengeful wolf	Vengeful Wolf	misp:c2f849ae	DarkGaboon	threat_actor		11	0
+venom	VENOM	misp:020d512f	TIDRONE	threat_actor	CHN	2	1
+venom spider	VENOM SPIDER	misp:86b4e2f3	VENOM SPIDER	threat_actor		22	0
+venomous bear	VENOMOUS Bear	G0010	Turla	threat_actor	RUS	11	0
+venomous bear	Venomous Bear	G0010	Turla	threat_actor	RUS	11	0
+venus 121	Venus 121	G0067	APT37	threat_actor	PRK	10	0
+verizon	Verizon	verizon	Verizon	company	USA	1	0
+vermin	Vermin	misp:318be739	UAC-0020	threat_actor	RUS	1	1
+vermin relic	VERMIN RELIC	misp:318be739	UAC-0020	threat_actor	RUS	22	0
+vertigo panda	Vertigo Panda	misp:a3e4a57e	UNC6384	threat_actor	CHN	11	0
+vice society	Vice Society	misp:c4132d43	Vanilla Tempest	threat_actor		11	0
+vice spider	VICE SPIDER	misp:2be3426b	VICE SPIDER	threat_actor	RUS	22	0
+vice spider	VICE SPIDER	misp:c4132d43	Vanilla Tempest	threat_actor		22	0
+viceleaker	ViceLeaker	misp:f676fcd1	ViceLeaker	threat_actor		1	0
+viceroy tiger	VICEROY TIGER	misp:e2b87f81	VICEROY TIGER	threat_actor	IND	12	0
+vicious panda	Vicious Panda	misp:68d8c25b	Vicious Panda	threat_actor	CHN	11	0
+vicioustrap	ViciousTrap	misp:e30ca036	ViciousTrap	threat_actor		1	0
+viking jackal	Viking Jackal	misp:7f99ba32	Viking Jackal	threat_actor	ARE	11	0
+viking spider	VIKING SPIDER	misp:ffc02459	VIKING SPIDER	threat_actor		22	0
+vikingdom	Vikingdom	misp:7f99ba32	Viking Jackal	threat_actor	ARE	1	1
+violet typhoon	Violet Typhoon	G0128	ZIRCONIUM	threat_actor		11	0
+violet typhoon	Violet Typhoon	misp:6bf7e6b6	APT31	threat_actor	CHN	11	0
+violin panda	VIOLIN PANDA	misp:8bcd855f	APT20	threat_actor	CHN	22	0
+visa	Visa	visa	Visa	company	USA	1	0
+vixen panda	VIXEN PANDA	G0004	APT15	threat_actor	CHN	22	0
+vixen panda	Vixen Panda	G0004	APT15	threat_actor	CHN	11	0
+vmware	VMware	vmware	VMware	company	USA	1	0
+void arachne	Void Arachne	misp:2ac0db88	Void Arachne	threat_actor		11	0
+void balaur	Void Balaur	misp:ca310f0a	Void Balaur	threat_actor		11	0
+void banshee	Void Banshee	misp:df584835	Void Banshee	threat_actor		11	0
+void blizzard	Void Blizzard	misp:b495419f	Void Blizzard	threat_actor	RUS	11	0
+void dokkaebi	Void Dokkaebi	misp:09aa3edb	WageMole	threat_actor	PRK	11	0
+void manticore	Void Manticore	misp:53ac2695	Void Manticore	threat_actor	IRN	11	0
+void rabisu	Void Rabisu	misp:9766d52e	Void Rabisu	threat_actor		11	0
+voidlink operator	VoidLink Operator	misp:d2c1b9a8	UAT-9921	threat_actor	CHN	11	0
+volatile cedar	Volatile Cedar	G0123	Volatile Cedar	threat_actor		11	0
+volatile cedar	Volatile Cedar	misp:cf421ce6	Volatile Cedar	threat_actor	LBN	11	0
+volatile cedar	Volatile Cedar	misp:ee12e0a9	Amethyst Rain	threat_actor	LBN	11	0
+volcanictimber	VolcanicTimber	misp:ee12e0a9	Amethyst Rain	threat_actor	LBN	1	0
+volt typhoon	Volt Typhoon	G1017	Volt Typhoon	threat_actor		11	0
+volt typhoon	Volt Typhoon	misp:f02679fa	Volt Typhoon	threat_actor	CHN	11	0
+voltzite	Voltzite	G1017	Volt Typhoon	threat_actor		1	1
+voltzite	VOLTZITE	misp:f02679fa	Volt Typhoon	threat_actor	CHN	1	1
+voodoo bear	VOODOO BEAR	G0034	Sandworm	threat_actor	RUS	22	0
+voodoo bear	Voodoo Bear	G0034	Sandworm	threat_actor	RUS	11	0
+vovan	Vovan	misp:0e9bbcf1	TA499	threat_actor		1	1
+voyeur	VOYEUR	misp:2e77511d	Magic Kitten	threat_actor	IRN	2	1
+vulzsec	VulzSec	misp:fcb18ca2	VulzSecTeam	threat_actor	IDN	1	0
+vulzsecteam	VulzSecTeam	misp:fcb18ca2	VulzSecTeam	threat_actor	IDN	1	0
+wagemole	WageMole	misp:09aa3edb	WageMole	threat_actor	PRK	1	0
+wagemole	Wagemole	misp:09aa3edb	WageMole	threat_actor	PRK	1	1
+wagner	Wagner	wagner	Wagner Group	armed_group	RUS	1	0
+wagner group	Wagner Group	wagner	Wagner Group	armed_group	RUS	11	0
+wall street journal	Wall Street Journal	wsj	Wall Street Journal	media	USA	111	0
+walmart	Walmart	walmart	Walmart	company	USA	1	0
+wandering spider	WANDERING SPIDER	misp:835c7fc6	GOLD REBELLION	threat_actor		12	0
+warp panda	WARP PANDA	misp:820afecb	WARP PANDA	threat_actor	CHN	22	0
+washington post	Washington Post	wapo	Washington Post	media	USA	11	0
+wassonite	Wassonite	misp:fba00660	Wassonite	threat_actor	PRK	1	1
+watchdog	Watchdog	misp:4b4b4717	Watchdog	threat_actor		1	1
+water bakunawa	Water Bakunawa	misp:8472ca74	Water Bakunawa	threat_actor		11	0
+water barghest	Water Barghest	misp:314325cd	Water Barghest	threat_actor		11	0
+water curupira	Water Curupira	misp:a36266ce	Water Curupira	threat_actor		11	0
+water galura	Water Galura	G1050	Water Galura	threat_actor		11	0
+water gamayun	Water Gamayun	misp:a9d807bc	Water Gamayun	threat_actor	RUS	11	0
+water kurita	Water Kurita	misp:9b3df41b	Water Kurita	threat_actor		11	0
+water labbu	Water Labbu	misp:7f24740c	Water Labbu	threat_actor		11	0
+water makara	Water Makara	misp:54bc063d	Water Makara	threat_actor		11	0
+water orthrus	Water Orthrus	misp:19ddf2b0	Water Orthrus	threat_actor		11	0
+water saci	Water Saci	misp:6f6d828b	Water Saci	threat_actor	BRA	11	0
+water sigbin	Water Sigbin	misp:745fd45f	Water Sigbin	threat_actor	CHN	11	0
+waterbug	Waterbug	G0010	Turla	threat_actor	RUS	1	1
+waterplum	WaterPlum	misp:09aa3edb	WageMole	threat_actor	PRK	1	0
+webmasters	WebMasters	G0009	APT19	threat_actor	CHN	1	0
+websiic	Websiic	misp:091a0b69	ToddyCat	threat_actor		1	1
+webworm	Webworm	misp:ee306b4d	Webworm	threat_actor	CHN	1	1
+weedsec	WeedSec	misp:000a2535	WeedSec	threat_actor		1	0
+wekby	Wekby	G0026	APT18	threat_actor	CHN	1	1
+weredevils	WeRedEvils	misp:7ba756f0	WeRedEvils	threat_actor	ISR	1	0
+wet panda	WET PANDA	misp:ba8973b2	WET PANDA	threat_actor	CHN	22	0
+wework	WeWork	wework	WeWork	company	USA	1	0
+wfp	WFP	wfp	World Food Programme	intergov		2	0
+whisper spider	Whisper Spider	G0091	Silence	threat_actor		11	0
+whisper spider	WHISPER SPIDER	misp:0d5e17fd	Silence group	threat_actor		12	0
+white bear	White Bear	misp:dc6c6cbc	White Bear	threat_actor	RUS	11	0
+white dev 115	White Dev 115	misp:835c7fc6	GOLD REBELLION	threat_actor		110	0
+white dev 9	White Dev 9	misp:e502802e	Lucky Cat	threat_actor		110	0
+white giant	White Giant	G0037	FIN6	threat_actor		11	0
+white house	White House	whitehouse	White House	government	USA	11	0
+whitebear	WhiteBear	G0010	Turla	threat_actor	RUS	1	0
+whitecobra	WhiteCobra	misp:e36c1f61	WhiteCobra	threat_actor		1	0
+whitefly	Whitefly	G0107	Whitefly	threat_actor		1	1
+whitefly	Whitefly	misp:943f490e	Whitefly	threat_actor		1	1
+who	WHO	who	World Health Organization	intergov		2	0
+whois hacking team	Whois Hacking Team	G0032	Lazarus Group	threat_actor	PRK	111	0
+whois team	WHOis Team	misp:245c8dde	Silent Chollima	threat_actor	PRK	11	0
+wicked panda	WICKED PANDA	G0044	APT41	threat_actor	CHN	22	0
+wicked panda	Wicked Panda	G0096	APT41	threat_actor		11	0
+wicked spider	WICKED SPIDER	G0044	APT41	threat_actor	CHN	22	0
+wild comet	WILD COMET	G0008	FIN7	threat_actor	RUS	22	0
+wildcard	WildCard	misp:dc8a7137	WildCard	threat_actor		1	0
+wildneutron	WildNeutron	misp:e7df3572	WildNeutron	threat_actor		1	0
+wildpressure	WildPressure	misp:89f5a5cb	WildPressure	threat_actor		1	0
+windigo	Windigo	G0124	Windigo	threat_actor		1	1
+windshift	Windshift	G0112	Windshift	threat_actor		1	1
+windshift	WindShift	misp:cbbbfc82	WindShift	threat_actor		1	0
+windy phoenix	Windy Phoenix	misp:cbbbfc82	WindShift	threat_actor		11	0
+wine tempest	Wine Tempest	misp:4245e4cd	PARINACOTA	threat_actor		11	0
+winnti	Winnti	G0044	APT41	threat_actor	CHN	1	1
+winnti group	Winnti Group	G0044	APT41	threat_actor	CHN	11	0
+winter vivern	Winter Vivern	G1035	Winter Vivern	threat_actor		11	0
+winter vivern	Winter Vivern	misp:b7497d28	Winter Vivern	threat_actor	RUS	11	0
+winterflounder	Winterflounder	G0047	Gamaredon Group	threat_actor	RUS	1	1
+wip19	WIP19	misp:21bb2dab	WIP19	threat_actor	CHN	2	0
+wirte	WIRTE	G0090	WIRTE	threat_actor		2	1
+wirte	WIRTE	misp:ec6bcaa9	WIRTE	threat_actor	PSE	2	1
+wisp team	Wisp Team	misp:2fb07fa4	SAMURAI PANDA	threat_actor	CHN	11	0
+wisteria tsunami	Wisteria Tsunami	misp:7732e8b8	Wisteria Tsunami	threat_actor		11	0
+witchetty	Witchetty	misp:202f5481	Witchetty	threat_actor	CHN	1	1
+wizard spider	Wizard Spider	G0102	Wizard Spider	threat_actor		11	0
+wizard spider	WIZARD SPIDER	misp:bdf4fe4f	WIZARD SPIDER	threat_actor	RUS	22	0
+wolf spider	WOLF SPIDER	G0085	WOLF SPIDER	threat_actor	ROU	22	0
+world bank	World Bank	worldbank	World Bank	intergov		11	0
+world food program	World Food Program	wfp	World Food Programme	intergov		111	0
+world food programme	World Food Programme	wfp	World Food Programme	intergov		111	0
+world health organization	World Health Organization	who	World Health Organization	intergov		111	0
+world trade organization	World Trade Organization	wto	World Trade Organization	intergov		111	0
+worok	Worok	misp:77742419	Worok	threat_actor	CHN	1	1
+wraith	WRAITH	G0010	Turla	threat_actor	RUS	2	1
+wsj	WSJ	wsj	Wall Street Journal	media	USA	2	0
+wto	WTO	wto	World Trade Organization	intergov		2	0
+x corp	X Corp.	twitter	Twitter	company	USA	21	0
+xaknet	XakNet	misp:566752f5	XakNet	threat_actor	RUS	1	0
+xcatze	Xcatze	misp:83764206	Xcatze	threat_actor		1	1
+xdspy	XDSpy	misp:b205584e	XDSpy	threat_actor		1	0
+xenotime	XENOTIME	G0088	TEMP.Veles	threat_actor		1	1
+xenotime	Xenotime	G0088	TEMP.Veles	threat_actor		1	1
+xhunt campaign palo alto	xHunt campaign (Palo Alto)	misp:d1c25b0e	COBALT KATANA	threat_actor		0011	0
+xiaoqiying	Xiaoqiying	misp:0ee7be4f	Xiaoqiying	threat_actor	CHN	1	1
+xinhua	Xinhua	xinhua	Xinhua	media	CHN	1	0
+xinhua news agency	Xinhua News Agency	xinhua	Xinhua	media	CHN	111	0
+xinxin	XinXin	misp:dfae3e01	XinXin	threat_actor	CHN	1	0
+yanbian gang	Yanbian Gang	misp:eaeae8e9	Yanbian Gang	threat_actor		11	0
+yellow liderc	Yellow Liderc	G1012	CURIUM	threat_actor		11	0
+yellow liderc	Yellow Liderc	misp:5f108484	Tortoiseshell	threat_actor	IRN	11	0
+yellow nabu	Yellow Nabu	misp:5059b44d	Silent Librarian	threat_actor	IRN	11	0
+yorotrooper	YoroTrooper	misp:2031ae01	YoroTrooper	threat_actor	KAZ	1	0
+yttrium	YTTRIUM	G0016	APT29	threat_actor	RUS	1	1
+z pentest	Z-Pentest	misp:af5320b8	Z-Pentest Alliance	threat_actor	RUS	21	0
+z pentest alliance	Z-Pentest Alliance	misp:af5320b8	Z-Pentest Alliance	threat_actor	RUS	211	0
+zarya	Zarya	misp:3689f0e2	Zarya	threat_actor	RUS	1	1
+zeff security	Zeff Security	misp:024d7f4a	ZeffSec	threat_actor		11	0
+zeffsec	ZeffSec	misp:024d7f4a	ZeffSec	threat_actor		1	0
+zerosevengroup	ZeroSevenGroup	misp:c54b9a98	ZeroSevenGroup	threat_actor		1	0
+zigzag hail	Zigzag Hail	G0012	DarkHotel	threat_actor	KOR	11	0
+zinc	ZINC	G0032	Lazarus Group	threat_actor	PRK	2	1
+zinc	Zinc	G0032	Lazarus Group	threat_actor	PRK	1	1
+zinc emerson	ZINC EMERSON	G0040	QUILTED TIGER	threat_actor	IND	21	0
+ziptoken	ZipToken	G0027	APT27	threat_actor	CHN	1	0
+zirconium	ZIRCONIUM	G0128	ZIRCONIUM	threat_actor		1	1
+zirconium	ZIRCONIUM	misp:6bf7e6b6	APT31	threat_actor	CHN	1	1
+zirconium	Zirconium	misp:6bf7e6b6	APT31	threat_actor	CHN	1	1
+zombie spider	ZOMBIE SPIDER	misp:e01b8f3a	ZOMBIE SPIDER	threat_actor		22	0
+zoopark	ZooPark	misp:4defbf2e	ZooPark	threat_actor		1	0
+zte	ZTE	zte	ZTE	company	CHN	2	0
+"""#
+
     /// The contents of `Data/officeholders.tsv`.
     static let officeholders = #"""
 # officeholders.tsv: heads of state and government, their deputies, foreign and defence ministers, speakers and

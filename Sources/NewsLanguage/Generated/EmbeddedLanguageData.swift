@@ -16541,7 +16541,7 @@ copulas	be
 """#
 
     /// The contents of `Data/wordnet-classes.tsv`.
-    static let wordnetClasses = #"""
+    static let wordnetClasses: StaticString = #"""
 # wordnet-classes.tsv: derived by scripts/gen-language.py from Princeton WordNet 3.0 as packaged by Debian
 # (wordnet-base 1:3.0-37, /usr/share/wordnet/index.* and *.exc). WordNet 3.0 licence:
 # Copyright 2006 by Princeton University, all rights reserved; permission to use, copy, modify and
