@@ -43,7 +43,6 @@ struct UnknownWordGuesser: Sendable {
         }
         return table[base] ?? (capitalized ? .properNoun : .noun)
     }
-
 }
 
 /// A word's shape, as the unknown-word table and the shape rules key it: num (digits, no letters), sym
