@@ -43,7 +43,8 @@ public struct Extractor: Sendable {
         let ends = Dictionary(
             uniqueKeysWithValues: tokenized.tokens.enumerated().map { ($0.element.end, $0.offset + 1) })
         for entity in entities {
-            for mention in entity.mentions {
+            // A party named by its adjective ("Democratic lawmakers") names the people's side, not an actor.
+            for mention in entity.mentions where mention.rule != "party.adjective" {
                 guard let first = starts[mention.start], let end = ends[mention.end] else { continue }
                 occurrences.append(
                     EventCoder.Occurrence(

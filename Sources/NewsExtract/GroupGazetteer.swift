@@ -40,11 +40,14 @@ struct GroupGazetteer: Sendable {
     }
 
     /// Whether the phrase `keys` is a name of the table.
-    func contains(_ keys: [String]) -> Bool {
-        guard let first = keys.first, table.mayHaveKey(first) else { return false }
+    func contains(_ keys: [String]) -> Bool { !forms(of: keys).isEmpty }
+
+    /// The forms whose lookup keys are exactly `keys`.
+    func forms(of keys: [String]) -> [Form] {
+        guard let first = keys.first, table.mayHaveKey(first) else { return [] }
         let lines = table.lines(
             startingWith: Array((keys.joined(separator: " ") + "\t").utf8), in: 0..<table.count)
-        return !forms(lines, keys: keys).isEmpty
+        return forms(lines, keys: keys)
     }
 
     /// The forms of the table's `lines` (one phrase, `keys`). A threat actor's alias that is a country's name

@@ -62,6 +62,7 @@ struct GroupMatcher: Sendable {
             found[id]!.mentions.append(mention)
         }
         var covered = [Bool](repeating: false, count: tokens.count)
+        let analyses = analyses ?? SentenceAnalyses(text: text, sentences: SentenceSplitter().split(text))
         // Where each country mention ends: "The German Foreign Office" is Germany's office, not the Foreign
         // Office of the gazetteer (the United Kingdom's).
         let countryEnds = Dictionary(
@@ -75,10 +76,21 @@ struct GroupMatcher: Sendable {
             }
             // A news outlet cited as a source ("told Reuters", "according to the AP", "CNN reported") is not a
             // party to the story; one that acts or publishes ("as reported by Tech Monitor") is.
-            if form.kind == "media", isCitation(first: match.start, end: match.end, in: text) { continue }
+            // Its words are no other group's either ("the state-run Xinhua News Agency" is no name-shaped agency).
+            if form.kind == "media", isCitation(first: match.start, end: match.end, in: text) {
+                for index in match.start..<match.end { covered[index] = true }
+                continue
+            }
+            // "US military aid": a body's name before a noun for a thing modifies it.
+            if form.kind == "military" || form.kind == "government",
+                Self.bodyNouns.contains(tokens[match.end - 1].key), modifiesThing(match.end - 1, analyses: analyses)
+            {
+                continue
+            }
             record(form.id, form.name, form.country, form.kind, match.start, match.end, form.kind)
             for index in match.start..<match.end { covered[index] = true }
         }
+        partiesByAdjective(text, covered: &covered, record: record)
         // "<country> [modifiers] <body noun> [of <Name>]": the body, named as written.
         let countryStarts = Dictionary(
             countries.flatMap { entity in entity.mentions.map { ($0.start, (entity.id, $0.end)) } },
@@ -96,7 +108,8 @@ struct GroupMatcher: Sendable {
             }
             // "office" needs its modifier: "the German Foreign Office", not "Iran's office".
             guard position < tokens.count, !covered[position],
-                Self.bodyNouns.contains(tokens[position].key) || sawModifier > 0 && tokens[position].key == "office"
+                Self.bodyNouns.contains(tokens[position].key) || sawModifier > 0 && tokens[position].key == "office",
+                !modifiesThing(position, analyses: analyses)
             else {
                 continue
             }
@@ -134,7 +147,6 @@ struct GroupMatcher: Sendable {
             if named[keys] == nil { named[keys] = ("org:" + keys.joined(separator: "-"), name, "company", "listed") }
         }
         // Names that their context makes organisations ("Vistra, a Texas-based utility", "analysts at Wedbush").
-        let analyses = analyses ?? SentenceAnalyses(text: text, sentences: SentenceSplitter().split(text))
         let context = OrganizationContext.shared
         let surnames = Self.surnames(in: text, givenNames: context.givenNames)
         let tokenAt = Dictionary(tokens.indices.map { (tokens[$0].start, $0) }, uniquingKeysWith: { first, _ in first })
@@ -228,7 +240,141 @@ struct GroupMatcher: Sendable {
             }
         }
         unnamedGroups(text, countries: countries, covered: covered, record: record)
-        return order.compactMap { found[$0] }
+        return order.compactMap { found[$0] }.filter { !isVenueOnly($0, in: text) && !isMediumOnly($0, in: text) }
+    }
+
+    /// "Democratic lawmakers", "a Republican senator", "the Democratic-controlled House": a party's adjective
+    /// (its name without "Party") before a word of the party's roles names the party; so does a member's
+    /// noun ("Democrat", "Republican") before one. The adjective must not end a longer capitalised name
+    /// ("Social Democratic lawmakers"), nor start a sentence, where any word is capitalised.
+    private func partiesByAdjective(
+        _ text: TokenizedText, covered: inout [Bool],
+        record: (String, String, String?, String, Int, Int, String) -> Void
+    ) {
+        let tokens = text.tokens
+        guard let roles = OrganizationContext.shared.lists["party-role"] else { return }
+        for index in tokens.indices.dropFirst().dropLast() where tokens[index].isCapitalized && !covered[index] {
+            let previous = tokens[index - 1]
+            let next = tokens[index + 1]
+            guard !next.isCapitalized, !startsSentence(index, in: text),
+                !previous.isCapitalized
+                    || Self.partyQuantifiers.contains(previous.key) && startsSentence(index - 1, in: text)
+            else { continue }
+            let gap = text.scalars[tokens[index].end..<next.start]
+            let role: Bool
+            if gap.elementsEqual(["-"]) {
+                role = ["controlled", "led", "held", "dominated", "run", "majority"].contains(next.key)
+            } else if gap.elementsEqual([" "]) {
+                role = roles[next.key] != nil || next.key.hasSuffix("s") && roles[String(next.key.dropLast())] != nil
+            } else {
+                role = false
+            }
+            guard role else { continue }
+            let parties = Set(
+                (gazetteer.forms(of: [tokens[index].key, "party"]) + gazetteer.forms(of: [tokens[index].key + "s"]))
+                    .filter { $0.kind == "political_party" }.map(\.id))
+            guard parties.count == 1, let id = parties.first,
+                let form = gazetteer.forms(of: [tokens[index].key, "party"]).first(where: { $0.id == id })
+                    ?? gazetteer.forms(of: [tokens[index].key + "s"]).first(where: { $0.id == id })
+            else { continue }
+            record(form.id, form.name, form.country, form.kind, index, index + 1, "party.adjective")
+            covered[index] = true
+        }
+    }
+
+    /// Words that may stand capitalised before a party's adjective at the start of a sentence: "Several
+    /// Democratic lawmakers", "The Republican nominee".
+    static let partyQuantifiers: Set<String> = [
+        "the", "a", "an", "several", "many", "some", "most", "all", "few", "both", "other", "two", "three", "four",
+        "five", "dozens", "top", "senior", "leading",
+    ]
+
+    /// Whether token `index` starts a sentence: the text's first, or after a sentence's or clause's end or a
+    /// quotation mark.
+    private func startsSentence(_ index: Int, in text: TokenizedText) -> Bool {
+        index == 0
+            || text.scalars[text.tokens[index - 1].end..<text.tokens[index].start].contains {
+                ".!?:;\n\"“".unicodeScalars.contains($0)
+            }
+    }
+
+    /// Whether the body noun at token `index` modifies a noun for a thing rather than naming the body: "US
+    /// military aid", "Russian military equipment" (but "US military officials" names it: a person's noun).
+    private func modifiesThing(_ index: Int, analyses: SentenceAnalyses) -> Bool {
+        guard index + 1 < analyses.text.tokens.count else { return false }
+        let next = analyses.text.tokens[index + 1]
+        guard !next.isCapitalized, analyses.text.onlySpaceBetween(analyses.text.tokens[index].end, next.start),
+            let sentence = analyses.sentences.firstIndex(where: {
+                $0.firstToken <= index + 1 && index + 1 < $0.endToken
+            })
+        else { return false }
+        let analysis = analyses.analysis(sentence)
+        // The tagger's noun must be one in WordNet too: "urged" before a quotation mark is taken for a noun.
+        guard let word = analysis.words.first(where: { $0.start == next.start }), word.tag == .noun,
+            LanguageAnalyzer.shared.isDictionaryNoun(word.lemma)
+        else {
+            return false
+        }
+        return !Self.personNouns.contains(word.lemma) && !Self.personNouns.contains(word.lower)
+    }
+
+    /// Nouns for people, after which a body noun names the body ("military officials").
+    static let personNouns: Set<String> = [
+        "official", "officer", "leader", "commander", "chief", "spokesman", "spokeswoman", "spokesperson", "source",
+        "personnel", "staff", "member", "adviser", "advisor", "analyst", "expert", "general", "head", "figure",
+    ]
+
+    /// Heads of names that are places as well as bodies: a university, school, hospital or prison named only
+    /// as where something happens ("inside the Polytechnic University") is a venue, not a party to the story.
+    static let venueHeads: Set<String> = [
+        "university", "college", "school", "hospital", "clinic", "prison", "jail", "campus", "stadium", "airport",
+        "academy", "centre", "center",
+    ]
+    static let venuePrepositions: Set<String> = ["in", "inside", "outside", "near", "into", "around", "onto", "toward"]
+
+    /// Whether every mention of a group whose name ends in a venue's head follows a preposition of place.
+    private func isVenueOnly(_ entity: Entity, in text: TokenizedText) -> Bool {
+        guard
+            entity.mentions.contains(where: {
+                Self.venueHeads.contains(($0.text.split(separator: " ").last.map { $0.lowercased() } ?? ""))
+            })
+        else { return false }
+        return entity.mentions.allSatisfy { mention in
+            guard let first = tokenIndex(mention.start, at: \.start, in: text.tokens) else { return false }
+            var before = first - 1
+            if before >= 0, ["the", "a"].contains(text.tokens[before].key) { before -= 1 }
+            return before >= 0 && Self.venuePrepositions.contains(text.tokens[before].key)
+        }
+    }
+
+    /// Whether every mention of a social platform is the medium of what is said: "posted on Twitter", "via
+    /// Facebook", "the Twitter handle of the Senate", "on Facebook, Twitter and Instagram".
+    private func isMediumOnly(_ entity: Entity, in text: TokenizedText) -> Bool {
+        let lists = OrganizationContext.shared.lists
+        guard let platforms = lists["platform"], let media = lists["medium"],
+            entity.mentions.contains(where: { platforms[$0.text.lowercased()] != nil })
+        else { return false }
+        let tokens = text.tokens
+        return entity.mentions.allSatisfy { mention in
+            guard let first = tokenIndex(mention.start, at: \.start, in: tokens),
+                let last = tokenIndex(mention.end, at: \.end, in: tokens)
+            else { return false }
+            if last + 1 < tokens.count, !tokens[last + 1].isCapitalized,
+                media[tokens[last + 1].key] != nil
+                    || tokens[last + 1].key.hasSuffix("s") && media[String(tokens[last + 1].key.dropLast())] != nil
+            {
+                return true
+            }
+            // Back over a list of platforms ("on Facebook, Twitter and Instagram") to its preposition.
+            var before = first - 1
+            while before >= 1,
+                ["and", "or"].contains(tokens[before].key) || platforms[tokens[before].key] != nil
+                    || tokens[before].key == "the"
+            {
+                before -= 1
+            }
+            return before >= 0 && ["on", "via", "onto", "across", "through"].contains(tokens[before].key)
+        }
     }
 
     /// Nouns for groups that a text types but does not name ("Iranian APT actors", "pro-Israel hackers").
@@ -328,7 +474,10 @@ struct GroupMatcher: Sendable {
         {
             return true
         }
-        if first > 1, before == "the", twoBefore == "to", first > 2, tokens[first - 3].key == "according" {
+        // "according to the state-run Xinhua News Agency": lower-case words between.
+        var back = first - 1
+        while back >= 1, first - back <= 4, !tokens[back].isCapitalized, tokens[back].key != "to" { back -= 1 }
+        if back >= 1, tokens[back].key == "to", tokens[back - 1].key == "according" {
             return true
         }
         // A credit in parentheses: "WASHINGTON (AP) —".

@@ -33,10 +33,14 @@ struct OrganizationContext: Sendable {
             lists[row[0], default: [:]][row[1]] = row.count > 2 ? row[2] : ""
         }
         self.lists = lists
-        cueKeys = Set(lists.values.flatMap(\.keys).flatMap { [$0, $0 + "s", $0 + "es"] })
+        cueKeys = Set(
+            Self.contextLists.compactMap { lists[$0] }.flatMap(\.keys).flatMap { [$0, $0 + "s", $0 + "es"] })
         self.givenNames = Set(
             CountryGazetteer.rows(givenNames).compactMap { $0.first?.lowercased() }.filter { $0 != "name" })
     }
+
+    /// The lists whose words `find` reads in a sentence's phrases.
+    static let contextLists = ["class", "possessive", "of", "for", "at", "statement"]
 
     static let personMarks: Set<String> = ["mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady"]
 

@@ -30,6 +30,56 @@ enum OrganizationPattern {
             || last - 3 >= start && OfficialMatcher.usStates.contains(tokens[last - 3].key + " " + before)
     }
 
+    /// One-word US states as addresses write them ("Kent, Washington"): the states of `OfficialMatcher`, which
+    /// leaves out Washington, a capital too.
+    static let addressStates = OfficialMatcher.usStates.union(["washington"])
+
+    /// Owners whose possessive stays inside an office's name: "Governor's Office", "Sheriff's Department",
+    /// "Attorney's Office", "Children's Hospital".
+    static let possessiveOwners: Set<String> = [
+        "governor", "sheriff", "attorney", "attorneys", "mayor", "president", "prosecutor", "comptroller",
+        "controller", "auditor", "commissioner", "chancellor", "coroner", "marshal", "marshals", "treasurer", "clerk",
+        "children", "women", "people", "veterans", "workers",
+    ]
+
+    /// Whether token `index` is the "s" of an owner's possessive inside a name: an owner word before it, an
+    /// apostrophe between, and a capitalised word after it.
+    static func isOwnerPossessive(at index: Int, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        guard tokens[index].key == "s", index >= 1,
+            index + 1 < tokens.count,
+            possessiveOwners.contains(tokens[index - 1].key), tokens[index - 1].isCapitalized,
+            tokens[index + 1].isCapitalized
+        else { return false }
+        let gap = text.scalars[tokens[index - 1].end..<tokens[index].start]
+        return gap.count == 1 && (gap.first == "'" || gap.first == "’")
+            && text.onlySpaceBetween(tokens[index].end, tokens[index + 1].start)
+    }
+
+    /// Nouns that a name may modify without being an organisation: "the X program", "X contracts", "the X Act".
+    static let nonOrganizationHeads: Set<String> = [
+        "program", "programs", "programme", "programmes", "contract", "contracts", "mission", "missions", "project",
+        "projects", "initiative", "initiatives", "scheme", "schemes", "award", "awards", "prize", "grant", "grants",
+        "bill", "law", "index", "standard", "standards",
+    ]
+
+    /// Whether the name `range` modifies a lower-case noun of a programme, contract or law, with its acronym
+    /// in parentheses between or not: "Commercial Lunar Payload Services (CLPS) contracts".
+    static func namesNonOrganization(_ range: Range<Int>, in text: TokenizedText) -> Bool {
+        let tokens = text.tokens
+        var next = range.upperBound
+        if next + 1 < tokens.count, tokens[next].isAllCaps,
+            text.scalars[tokens[next - 1].end..<tokens[next].start].contains("("),
+            text.scalars[tokens[next].end..<tokens[next + 1].start].contains(")")
+        {
+            next += 1
+        }
+        guard next < tokens.count, !tokens[next].isCapitalized,
+            text.scalars[tokens[next - 1].end..<tokens[next].start].allSatisfy({ $0 == " " || $0 == ")" })
+        else { return false }
+        return nonOrganizationHeads.contains(tokens[next].key)
+    }
+
     /// Plural nouns after which capitalised names are companies: "companies Astrobotic, Intuitive Machines and
     /// Orbit Beyond".
     static let companyClassNouns: Set<String> = [
@@ -114,12 +164,21 @@ enum OrganizationPattern {
                 }
                 if tokens[end].isCapitalized {
                     lastCapital = end
+                } else if isOwnerPossessive(at: end, in: text) {
+                    // "Governor's Office of Emergency Services": the office's owner is part of its name.
                 } else if !connectors.contains(tokens[end].key) || tokens[end].key == "s" {
                     break
                 }
                 end += 1
             }
             var run = index..<(lastCapital + 1)
+            // "Kent, Washington Ceres Robotics": in a list of "City, State" addresses, the state ends the address.
+            if run.count >= 3, index >= 1,
+                addressStates.contains(tokens[index].key), tokens[index - 1].isCapitalized,
+                text.scalars[tokens[index - 1].end..<tokens[index].start].elementsEqual(", ".unicodeScalars)
+            {
+                run = (index + 1)..<run.upperBound
+            }
             // "Ceres Robotics and Tyvak Systems" is two names: a head noun followed by "and" ends the first.
             if let split = run.dropLast().firstIndex(where: {
                 headNouns.contains(tokens[$0].key) && tokens[$0 + 1].key == "and"
@@ -143,6 +202,11 @@ enum OrganizationPattern {
                 tokens[run.lowerBound + 1].key == "of"
             {
                 accepted = run
+            }
+            // "the Commercial Lunar Payload Services program (CLPS)": a name that modifies a programme, contract
+            // or law names that, not an organisation.
+            if let range = accepted, namesNonOrganization(range, in: text) {
+                accepted = nil
             }
             if let accepted {
                 result.append(accepted)

@@ -35,6 +35,9 @@ package struct LanguageAnalyzer: Sendable {
         return "nvar".contains { classes.has(lower, $0) }
     }
 
+    /// Whether `lower` (a lower-case lemma) is a noun in WordNet. O(log words).
+    package func isDictionaryNoun(_ lower: String) -> Bool { WordNetClasses.shared.has(lower, "n") }
+
     /// How many context rules and lexicon forms the tagger holds (for diagnostics and tests).
     package var tableSizes: (lexicon: Int, rules: Int) { (tagger.lexicon.count, tagger.rules.count) }
 

@@ -102,3 +102,88 @@ struct OrganizationContextTests {
         #expect(found.flatMap(\.mentions).map(\.text) == ["Russia's foreign ministry", "Iranian foreign ministry"])
     }
 }
+
+/// The rules that decide where a group's name starts and ends, and when a name is no party to the story
+/// (issue 17). Every sentence here is written for the test; each rule has a sentence where it acts and one
+/// where it must not.
+extension OrganizationContextTests {
+    @Test func aPartyIsNamedByItsAdjectiveBeforeOneOfItsRoles() {
+        #expect(
+            groups("Several Democratic lawmakers objected.") == ["Democratic Party|political_party|party.adjective"])
+        #expect(
+            groups("The plan split the Republican-controlled chamber.") == [
+                "Republican Party|political_party|party.adjective"
+            ])
+        // Inside a longer name, before a word for no role, or at a sentence's start, where any adjective is
+        // capitalised, it names nothing.
+        #expect(groups("Many Social Democratic lawmakers objected.") == [])
+        #expect(groups("He praised Democratic values.") == [])
+        #expect(groups("Democratic lawmakers objected.") == [])
+    }
+
+    @Test func anOwnersPossessiveStaysInsideAnOfficesName() {
+        #expect(
+            groups("The Orange County Sheriff's Department said the road was closed.") == [
+                "Orange County Sheriff's Department|organization|name-shape"
+            ])
+        #expect(
+            groups("The Brenton Governor's Office of Emergency Services issued a warning.") == [
+                "Brenton Governor's Office of Emergency Services|organization|name-shape"
+            ])
+        // A person's possessive is no part of the name.
+        #expect(groups("Under Harlow's Water Department, bills rose.") == ["Water Department|organization|name-shape"])
+    }
+
+    @Test func aStateInACityAndStateAddressIsNoPartOfTheNameAfterIt() {
+        #expect(
+            groups("The winners: Ardent Robotics, Spokane, Washington Telvar Robotics, Austin.") == [
+                "Ardent Robotics|organization|name-shape", "Telvar Robotics|organization|name-shape",
+            ])
+        #expect(groups("Ohio Telvar Robotics agreed.") == ["Ohio Telvar Robotics|organization|name-shape"])
+    }
+
+    @Test func aNameThatModifiesAProgrammeOrContractIsNoGroup() {
+        #expect(groups("Firms joined its Lunar Cargo Delivery Services program (LCDS) last year.") == [])
+        #expect(groups("Firms won Lunar Cargo Delivery Services (LCDS) contracts. LCDS flights start soon.") == [])
+        #expect(
+            groups("Lunar Cargo Delivery Services hired staff.") == [
+                "Lunar Cargo Delivery Services|organization|name-shape"
+            ])
+    }
+
+    @Test func aNewsAgencyCitedAsASourceIsNoGroupWhateverWordsStandBetween() {
+        #expect(groups("The man fell ill, according to the state-run Xinhua News Agency.") == [])
+        #expect(groups("The state-run Xinhua News Agency published the letter.") == ["Xinhua|media|media"])
+    }
+
+    @Test func aBodysNameBeforeANounForAThingModifiesIt() {
+        #expect(
+            groups("Congress froze US military aid to the region.") == [
+                "US Congress|government_agency|government_agency"
+            ])
+        #expect(
+            groups("US military officials said the drill ended.") == ["US military|military|military"])
+        // A verb the tagger takes for a noun before a quotation mark is no thing: WordNet has no noun "urged".
+        #expect(
+            groups("Russia's foreign ministry urged “restraint” from all sides.") == [
+                "Russian Foreign Ministry|government|country-body"
+            ])
+    }
+
+    @Test func aUniversityNamedOnlyAsAPlaceIsAVenue() {
+        #expect(groups("Protesters inside the Polytechnic University surrendered.") == [])
+        #expect(
+            groups("The Polytechnic University said it would reopen. Police stayed near the Polytechnic University.")
+                == ["Polytechnic University|organization|name-shape,name-shape"])
+    }
+
+    @Test func aSocialPlatformThatIsOnlyTheMediumIsNoGroup() {
+        #expect(groups("The minister posted the news on Twitter.") == [])
+        #expect(groups("It was shared on the Twitter handle of the ministry.") == [])
+        #expect(groups("Follow the show on Facebook, Twitter and Instagram.") == [])
+        #expect(
+            groups("Twitter said it removed the accounts, first reported on Twitter.") == [
+                "Twitter|company|company,company"
+            ])
+    }
+}

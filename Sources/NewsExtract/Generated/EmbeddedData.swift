@@ -73289,6 +73289,11 @@ Zurab
 # for: heads before "for X": "a spokeswoman for X".
 # at: heads before "at X": "analysts at X", "an engineer at X".
 # statement: nouns after "in a": "X said in a statement".
+# party-role: nouns after a party's adjective that make it the party: "Democratic lawmakers", "a Republican
+# senator", "the Labour leader"; the adjective is the party's name without "Party" ("Democratic Party").
+# platform: social platforms, which are a medium, not a party to the story, when every mention is one of
+# "on X", "via X", "X handle" ("posted on Twitter", "the Twitter account of ...").
+# medium: nouns after a platform's name that make it a medium: "the Twitter handle", "a Facebook post".
 list	word	type
 class	company	company
 class	firm	company
@@ -73399,5 +73404,66 @@ at	scientist
 statement	statement	
 statement	filing	
 statement	release	
+party-role	lawmaker	
+party-role	legislator	
+party-role	senator	
+party-role	congressman	
+party-role	congresswoman	
+party-role	congressmen	
+party-role	congresswomen	
+party-role	representative	
+party-role	candidate	
+party-role	hopeful	
+party-role	nominee	
+party-role	primary	
+party-role	primaries	
+party-role	presidential	
+party-role	leader	
+party-role	leadership	
+party-role	rival	
+party-role	challenger	
+party-role	governor	
+party-role	mayor	
+party-role	member	
+party-role	majority	
+party-role	minority	
+party-role	caucus	
+party-role	voter	
+party-role	electorate	
+party-role	donor	
+party-role	strategist	
+party-role	operative	
+party-role	establishment	
+party-role	platform	
+party-role	ticket	
+party-role	convention	
+party-role	debate	
+party-role	base	
+platform	facebook	
+platform	twitter	
+platform	instagram	
+platform	youtube	
+platform	tiktok	
+platform	telegram	
+platform	whatsapp	
+platform	wechat	
+platform	weibo	
+platform	linkedin	
+platform	reddit	
+platform	snapchat	
+platform	vkontakte	
+medium	handle	
+medium	account	
+medium	page	
+medium	post	
+medium	feed	
+medium	video	
+medium	channel	
+medium	profile	
+medium	livestream	
+medium	story	
+medium	thread	
+medium	message	
+medium	user	
 """#
 }
