@@ -133,10 +133,29 @@ struct GroupMatcher: Sendable {
             for covering in index..<end { covered[covering] = true }
         }
         // Names shaped like organisations that no gazetteer lists, after country-named bodies have been taken.
-        for range in OrganizationPattern.find(in: text, covered: covered) {
-            let name = text.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end)
-            let id = "org:" + tokens[range].map(\.key).joined(separator: "-")
-            record(id, name, nil, "organization", range.lowerBound, range.upperBound, "name-shape")
+        // Units named with their parent's acronym, by the name without it: "the Office of Inspector General"
+        // after "the DHS Office of Inspector General" is that office.
+        var units: [[String]: (id: String, name: String)] = [:]
+        for var range in OrganizationPattern.find(in: text, covered: covered) {
+            let unitKeys = tokens[range].map(\.key)
+            var rule = "name-shape"
+            // "the DHS Office of Inspector General": a unit's name starts with its parent's acronym.
+            if Self.unitHeads.contains(tokens[range.lowerBound].key), range.lowerBound > 0,
+                covered[range.lowerBound - 1], tokens[range.lowerBound - 1].isAllCaps,
+                text.onlySpaceBetween(tokens[range.lowerBound - 1].end, tokens[range.lowerBound].start)
+            {
+                range = (range.lowerBound - 1)..<range.upperBound
+                rule = "name-shape.unit"
+            }
+            var name = text.text(from: tokens[range.lowerBound].start, to: tokens[range.upperBound - 1].end)
+            var id = "org:" + tokens[range].map(\.key).joined(separator: "-")
+            if rule == "name-shape.unit" {
+                units[unitKeys] = units[unitKeys] ?? (id, name)
+            } else if let unit = units[unitKeys] {
+                (id, name) = unit
+                rule = "name-shape.unit-again"
+            }
+            record(id, name, nil, "organization", range.lowerBound, range.upperBound, rule)
             for index in range { covered[index] = true }
         }
         // "companies Astrobotic, Intuitive Machines and Orbit Beyond": companies by the list they stand in.
@@ -376,6 +395,12 @@ struct GroupMatcher: Sendable {
             return before >= 0 && ["on", "via", "onto", "across", "through"].contains(tokens[before].key)
         }
     }
+
+    /// The first words of a unit's name, which its parent's acronym may precede ("DHS Office of Inspector
+    /// General", "NASA Science Mission Directorate" does not start with one and keeps its own name).
+    static let unitHeads: Set<String> = [
+        "office", "bureau", "division", "directorate", "department", "unit", "branch", "command", "center", "centre",
+    ]
 
     /// Nouns for groups that a text types but does not name ("Iranian APT actors", "pro-Israel hackers").
     static let unnamedHeads: Set<String> = ["hackers", "hacktivists", "attackers", "actors", "operators", "hacker"]

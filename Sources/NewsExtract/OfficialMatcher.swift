@@ -29,6 +29,7 @@ struct OfficialMatcher: Sendable {
         "associate", "assistant", "special", "press", "operating", "financial", "technology", "police", "top",
         "incumbent", "new", "interim", "principal", "first", "second", "federal", "district", "regional",
         "provincial", "military", "army", "navy", "air", "force", "intelligence", "affairs", "communications",
+        "presidential",
     ])
     /// A title needs one of these heads; the other words only modify them.
     static let titleHeads: Set<String> = [
@@ -39,7 +40,7 @@ struct OfficialMatcher: Sendable {
         "director", "commissioner", "leader", "ayatollah", "sheikh", "emir", "judge", "justice", "prosecutor",
         "colonel", "col", "commander", "adviser", "advisor", "founder", "pope", "cardinal", "archbishop", "inspector",
         "administrator", "superintendent", "negotiator", "officer", "aide", "ministers", "lawmaker", "diplomat",
-        "attorney", "chiefs", "executive", "nominee", "candidate",
+        "attorney", "chiefs", "executive", "nominee", "candidate", "hopeful",
     ]
     /// Abbreviated titles, written with a period before the name.
     static let abbreviations: Set<String> = [
@@ -228,10 +229,20 @@ struct OfficialMatcher: Sendable {
                 let abbreviation = Self.abbreviations.contains(tokens[end - 1].key)
                 let spaces = between.allSatisfy { $0 == " " }
                 let period = abbreviation && between.first == "." && between.dropFirst().allSatisfy { $0 == " " }
-                // "their nominee for governor, Jim Hood": a comma, when the name is followed by another.
+                // "their nominee for governor, Jim Hood": a comma, when the name is followed by another, or when
+                // the title opens its sentence ("Senate Leader, Ahmad Lawan raised a motion").
+                // The title's start, past its owner and capitalised words ("Senate Leader").
+                var runStart = index > 0 ? owners[index - 1]?.first ?? index : index
+                while runStart > 0, index - runStart < 4, tokens[runStart - 1].isCapitalized,
+                    text.onlySpaceBetween(tokens[runStart - 1].end, tokens[runStart].start)
+                {
+                    runStart -= 1
+                }
                 let comma =
                     between.filter { $0 != " " }.elementsEqual([","]) && end + 2 < tokens.count
-                    && nameRun(at: end, in: text, owners: owners).map { gap(text, $0 - 1) == "," } == true
+                    && nameRun(at: end, in: text, owners: owners).map {
+                        gap(text, $0 - 1) == "," || Self.opensSentence(runStart, in: text)
+                    } == true
                 if !(spaces || period || comma) || head.isEmpty {
                     index = end
                     continue
@@ -311,12 +322,12 @@ struct OfficialMatcher: Sendable {
                 && (index == 0 || !tokens[index - 1].isCapitalized
                     || !text.onlySpaceBetween(tokens[index - 1].end, tokens[index].start))
             guard startsName, let end = nameRun(at: index, in: text, owners: owners), end < tokens.count,
-                !used[end - 1], gap(text, end - 1) == ","
+                !used[end - 1], let afterLead = gap(text, end - 1) == "," ? end : appointmentEnd(at: end, in: text)
             else {
                 index += 1
                 continue
             }
-            var position = end
+            var position = afterLead
             var leads = 0
             while position < tokens.count, Self.appositionLeads.contains(tokens[position].key), leads < 3 {
                 position += 1
@@ -544,6 +555,41 @@ struct OfficialMatcher: Sendable {
         // At least two words, the last of them longer than an initial.
         guard words >= 2, tokens[end - 1].end - tokens[end - 1].start > 1 else { return nil }
         return end
+    }
+
+    /// Whether token `index` opens a sentence or a line: the text's first, or after a sentence's end, a line
+    /// break or a dash.
+    static func opensSentence(_ index: Int, in text: TokenizedText) -> Bool {
+        index == 0
+            || text.scalars[text.tokens[index - 1].end..<text.tokens[index].start].contains {
+                ".!?\n—".unicodeScalars.contains($0)
+            }
+    }
+
+    /// Auxiliaries before a verb of appointment, and the verbs: "has been named", "was appointed".
+    static let appointmentAuxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "been"]
+    static let appointmentVerbs: Set<String> = ["named", "appointed", "elected", "nominated", "confirmed"]
+
+    /// After a name, the end of a passive verb of appointment ("has been named", "was elected", "was
+    /// appointed as"), or "became", where the title follows as an apposition's would; nil when none is there.
+    /// The active "named" ("Trump named Chad Wolf") makes the name the one who appoints, so it needs its
+    /// auxiliary.
+    private func appointmentEnd(at start: Int, in text: TokenizedText) -> Int? {
+        let tokens = text.tokens
+        var position = start
+        var auxiliaries = 0
+        while position < tokens.count, auxiliaries < 2, Self.appointmentAuxiliaries.contains(tokens[position].key) {
+            position += 1
+            auxiliaries += 1
+        }
+        guard position < tokens.count,
+            auxiliaries > 0 && Self.appointmentVerbs.contains(tokens[position].key)
+                || auxiliaries == 0 && tokens[position].key == "became"
+        else { return nil }
+        position += 1
+        if position < tokens.count, tokens[position].key == "as" { position += 1 }
+        return position < tokens.count && text.onlySpaceBetween(tokens[start - 1].end, tokens[start].start)
+            ? position : nil
     }
 
     /// The end of a possessive of up to four words at `start` ("PG&E's", "the company's"), past its "s".

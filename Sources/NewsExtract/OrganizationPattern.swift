@@ -60,7 +60,7 @@ enum OrganizationPattern {
     static let nonOrganizationHeads: Set<String> = [
         "program", "programs", "programme", "programmes", "contract", "contracts", "mission", "missions", "project",
         "projects", "initiative", "initiatives", "scheme", "schemes", "award", "awards", "prize", "grant", "grants",
-        "bill", "law", "index", "standard", "standards",
+        "bill", "law", "index", "standard", "standards", "effort", "efforts",
     ]
 
     /// Whether the name `range` modifies a lower-case noun of a programme, contract or law, with its acronym
@@ -157,8 +157,11 @@ enum OrganizationPattern {
             var lastCapital = index
             while end < tokens.count, !covered[end] {
                 let gap = text.scalars[tokens[end - 1].end..<tokens[end].start]
+                // A period stays inside a name only after an abbreviation or initial ("U.S. Forest Service",
+                // "Sierra Nevada Corp."), not at a sentence's end ("Inspector General. The Office ...").
                 guard gap.count <= 3,
-                    gap.allSatisfy({ $0 == " " || $0 == "&" || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." })
+                    gap.allSatisfy({ $0 == " " || $0 == "&" || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }),
+                    !gap.contains(".") || tokens[end - 1].end - tokens[end - 1].start <= 4
                 else {
                     break
                 }

@@ -147,3 +147,34 @@ struct OfficialMatcherTests {
             ])
     }
 }
+
+/// Titles found by how news introduces people (issue 17): a title that opens its sentence with a comma before
+/// the name, a candidate's title, and a passive verb of appointment. Every sentence is written for the test.
+extension OfficialMatcherTests {
+    @Test func aTitleThatOpensItsSentenceMayStandBeforeACommaAndTheName() {
+        #expect(
+            officials("The vote passed. Senate Leader, Amara Okonkwo raised a motion.") == [
+                "Amara Okonkwo|Leader|-|1"
+            ])
+        // Inside a sentence, a comma after a title ends the phrase of someone else: no title for the name.
+        #expect(officials("After meeting the president, Joe Smith said nothing.") == [])
+        #expect(officials("He met the Senate Leader, Amara Okonkwo said.") == [])
+    }
+
+    @Test func aCandidatesTitleNamesACandidate() {
+        #expect(
+            officials("The newest Democratic presidential hopeful, Dale Whitcomb, arrived late.") == [
+                "Dale Whitcomb|Democratic presidential hopeful|USA|1"
+            ])
+    }
+
+    @Test func aPassiveVerbOfAppointmentGivesTheTitleAfterIt() {
+        #expect(
+            officials("Rowan Pike has been named acting secretary of the Department of Homeland Security.") == [
+                "Rowan Pike|acting secretary of the Department of Homeland Security|USA|1"
+            ])
+        #expect(officials("Lena Torvik was elected mayor of Bergen in May.") == ["Lena Torvik|mayor of Bergen|-|1"])
+        // The active verb makes the name the one who appoints.
+        #expect(officials("Rowan Pike named Lena Torvik his deputy.") == [])
+    }
+}

@@ -145,9 +145,24 @@ extension OrganizationContextTests {
     @Test func aNameThatModifiesAProgrammeOrContractIsNoGroup() {
         #expect(groups("Firms joined its Lunar Cargo Delivery Services program (LCDS) last year.") == [])
         #expect(groups("Firms won Lunar Cargo Delivery Services (LCDS) contracts. LCDS flights start soon.") == [])
+        #expect(groups("It recalls the agency's Lunar Cargo Delivery Services effort.") == [])
         #expect(
             groups("Lunar Cargo Delivery Services hired staff.") == [
                 "Lunar Cargo Delivery Services|organization|name-shape"
+            ])
+    }
+
+    @Test func aUnitsNameStartsWithItsParentsAcronymAndStandsForItWithoutIt() {
+        #expect(
+            groups("The audit by the FBI Office of Internal Review found gaps. The Office of Internal Review agreed.")
+                == [
+                    "FBI|government_agency|government_agency",
+                    "FBI Office of Internal Review|organization|name-shape.unit,name-shape.unit-again",
+                ])
+        // Without the acronym the unit keeps its own name; a sentence's end is no part of a name.
+        #expect(
+            groups("The Office of Internal Review agreed. The Water Department did not.") == [
+                "Office of Internal Review|organization|name-shape", "Water Department|organization|name-shape",
             ])
     }
 
