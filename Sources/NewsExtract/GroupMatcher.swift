@@ -258,6 +258,11 @@ struct GroupMatcher: Sendable {
                 covered[index] = true
             }
         }
+        for id in order where id.hasPrefix("org:") && found[id]?.type == "organization" {
+            if let type = found[id]!.mentions.lazy.compactMap({ self.appositionType(after: $0, in: text) }).first {
+                found[id]!.type = type
+            }
+        }
         unnamedGroups(text, countries: countries, covered: covered, record: record)
         return order.compactMap { found[$0] }.filter { !isVenueOnly($0, in: text) && !isMediumOnly($0, in: text) }
     }
@@ -299,6 +304,25 @@ struct GroupMatcher: Sendable {
             record(form.id, form.name, form.country, form.kind, index, index + 1, "party.adjective")
             covered[index] = true
         }
+    }
+
+    /// The group type that an indefinite apposition's class noun gives a name found by its shape: "Jordan
+    /// Health Partners, a hospital operator based in Georgia" is a company. The class noun is the first
+    /// noun of the context table's classes within four words after "a" or "an".
+    private func appositionType(after mention: Mention, in text: TokenizedText) -> String? {
+        let tokens = text.tokens
+        guard let classes = OrganizationContext.shared.lists["class"],
+            let last = tokenIndex(mention.end, at: \.end, in: tokens), last + 2 < tokens.count,
+            text.scalars[tokens[last].end..<tokens[last + 1].start].elementsEqual(", ".unicodeScalars),
+            ["a", "an"].contains(tokens[last + 1].key)
+        else { return nil }
+        for index in (last + 2)..<min(tokens.count, last + 6) {
+            guard !tokens[index].isCapitalized || index == last + 2,
+                text.scalars[tokens[index - 1].end..<tokens[index].start].allSatisfy({ $0 == " " || $0 == "-" })
+            else { return nil }
+            if let type = classes[tokens[index].key] { return type.isEmpty ? nil : type }
+        }
+        return nil
     }
 
     /// Words that may stand capitalised before a party's adjective at the start of a sentence: "Several

@@ -146,6 +146,16 @@ struct OfficialMatcher: Sendable {
                 // A company officer whose company the text names as "the company" or "the firm" right before
                 // ("company CEO Andy Vesey", "the company's founder Jeff Bezos"): the company named last.
                 found[position].affiliation = company
+            } else if Self.isTitle(found[position].title, in: Self.corporateTitleWords),
+                let company = Self.onlyCompany(before: tokens[found[position].first].start, groups)
+            {
+                // "Chief Executive Mark Delaney said" in a story that has named one company: its chief executive.
+                found[position].affiliation = company
+            } else if let type = Self.referredType(around: found[position].first..<found[position].end, in: text),
+                let body = Self.group(ofType: type, before: tokens[found[position].first].start, groups)
+            {
+                // "the bloc's climate commissioner, Wopke Hoekstra": the bloc the text named last.
+                found[position].affiliation = body
             } else if Self.isTitle(found[position].title, in: Self.internationalTitleWords) {
                 // An international body's official: no country from elsewhere in the text.
                 continue
@@ -183,9 +193,39 @@ struct OfficialMatcher: Sendable {
 
     /// The name of the company that `groups` mention last before scalar offset `offset`; nil when none is.
     static func company(before offset: Int, _ groups: [Entity]) -> String? {
-        groups.filter { $0.type == "company" }.compactMap { group in
+        group(ofType: "company", before: offset, groups)
+    }
+
+    /// The name of the one company that `groups` mention before scalar offset `offset`; nil when none or
+    /// several are.
+    static func onlyCompany(before offset: Int, _ groups: [Entity]) -> String? {
+        let named = groups.filter { $0.type == "company" && $0.mentions.contains { $0.start < offset } }
+        return named.count == 1 ? named[0].name : nil
+    }
+
+    /// The name of the group of `type` that `groups` mention last before scalar offset `offset`; nil when none is.
+    static func group(ofType type: String, before offset: Int, _ groups: [Entity]) -> String? {
+        groups.filter { $0.type == type }.compactMap { group in
             group.mentions.last { $0.start < offset }.map { (group.name, $0.start) }
         }.max { $0.1 < $1.1 }?.0
+    }
+
+    /// Nouns that refer back to an international body in a possessive before or after a name ("the bloc's
+    /// climate commissioner, Wopke Hoekstra", "Mark Rutte, the alliance's secretary-general"), with the group
+    /// type they refer to.
+    static let referringNouns: [String: String] = ["bloc": "intergov", "alliance": "intergov", "union": "intergov"]
+
+    /// The group type that "the <noun>'s" names within six tokens before or after the name `range`.
+    static func referredType(around range: Range<Int>, in text: TokenizedText) -> String? {
+        let tokens = text.tokens
+        let window = max(1, range.lowerBound - 6)..<min(tokens.count - 1, range.upperBound + 6)
+        for index in window where !range.contains(index) {
+            guard let type = referringNouns[tokens[index].key], tokens[index - 1].key == "the",
+                tokens[index + 1].key == "s", !tokens[index].isCapitalized
+            else { continue }
+            return type
+        }
+        return nil
     }
 
     /// "<owner> <title> <Name>": a run of title words with a head, then a name.
@@ -203,6 +243,9 @@ struct OfficialMatcher: Sendable {
             var host: String?
             while end < tokens.count {
                 let key = tokens[end].key
+                // A title's words stand together: a comma, quotation mark or line break between ends it
+                // ("... American justice," Assistant Attorney General X).
+                if end > index, !Self.joinsTitle(text, end - 1, end) { break }
                 if Self.titleWords.contains(key), owners[end] == nil {
                     if Self.titleHeads.contains(key) { head = key }
                     end += 1
@@ -255,7 +298,7 @@ struct OfficialMatcher: Sendable {
             // The owner right before the title ("UK foreign secretary", "China's ambassador").
             var owner: Owner?
             var titleStart = index
-            if index > 0, let before = owners[index - 1] {
+            if index > 0, let before = owners[index - 1], Self.joinsTitle(text, index - 1, index) {
                 owner = before
                 titleStart = before.first
             } else if index > 1, tokens[index - 1].key == "s", let before = owners[index - 2] {
@@ -555,6 +598,21 @@ struct OfficialMatcher: Sendable {
         // At least two words, the last of them longer than an initial.
         guard words >= 2, tokens[end - 1].end - tokens[end - 1].start > 1 else { return nil }
         return end
+    }
+
+    /// Whether tokens `left` and `right` may stand in one title: spaces, a hyphen, a possessive's apostrophe or
+    /// an abbreviation's period between them ("Lt. Gen.", "vice-president", "China's"), no comma, quotation mark
+    /// or line break.
+    static func joinsTitle(_ text: TokenizedText, _ left: Int, _ right: Int) -> Bool {
+        let gap = text.scalars[text.tokens[left].end..<text.tokens[right].start]
+        // A possessive's apostrophe: "China’s ambassador".
+        if text.tokens[right].key == "s", gap.count == 1, gap.first == "'" || gap.first == "’" { return true }
+        return text.scalars[text.tokens[left].end..<text.tokens[right].start].allSatisfy {
+            $0 == " " || $0 == "-" || $0 == "."
+        }
+            && !text.scalars[text.tokens[left].end..<text.tokens[right].start].contains { $0 == "." }
+            || abbreviations.contains(text.tokens[left].key)
+                && text.scalars[text.tokens[left].end..<text.tokens[right].start].allSatisfy { $0 == " " || $0 == "." }
     }
 
     /// Whether token `index` opens a sentence or a line: the text's first, or after a sentence's end, a line

@@ -140,10 +140,11 @@ struct OfficialMatcherTests {
             affiliations("PG&E cut power in California. The cuts were needed, company CEO Andy Vesey said.") == [
                 "Andy Vesey|Pacific Gas & Electric Co."
             ])
-        // Twin: with no "company" before the title, the company is not guessed.
+        // Without "company" before the title, the one company the story has named is the officer's (see
+        // aCompanyOfficerWithoutACompanyServesTheOneCompanyNamedBefore for two companies).
         #expect(
             affiliations("PG&E cut power in California. The cuts were needed, CEO Andy Vesey said.") == [
-                "Andy Vesey|USA"
+                "Andy Vesey|Pacific Gas & Electric Co."
             ])
     }
 }
@@ -166,6 +167,50 @@ extension OfficialMatcherTests {
             officials("The newest Democratic presidential hopeful, Dale Whitcomb, arrived late.") == [
                 "Dale Whitcomb|Democratic presidential hopeful|USA|1"
             ])
+    }
+
+    @Test func theBlocOrTheAllianceInAPossessiveIsTheInternationalBodyNamedLast() {
+        #expect(
+            affiliations(
+                "The European Union called the draft weak, with the bloc's climate commissioner, Anneke Vos, "
+                    + "telling reporters it was late.") == ["Anneke Vos|European Union"])
+        #expect(
+            affiliations(
+                "NATO met on Monday. Pieter Aalst, the alliance's deputy secretary-general, said it would act.")
+                == ["Pieter Aalst|NATO"])
+        // With no body named before, the affiliation stays unknown rather than a guess.
+        #expect(
+            affiliations("Officials met. The bloc's climate commissioner, Anneke Vos, told reporters it was late.") == [
+                "Anneke Vos|-"
+            ])
+    }
+
+    @Test func aTitlesWordsStandTogetherAndItsOwnerRightBeforeIt() {
+        // A quotation's last words are no part of the title after it; a line break parts an owner from a title.
+        #expect(
+            officials("\"It is an attack on American justice,\" Assistant Attorney General Dana Orwell said.") == [
+                "Dana Orwell|Assistant Attorney General|USA|1"
+            ])
+        #expect(
+            officials("The group is known as Midnight Blizzard.\n\nForeign Minister Tomas Brezina said it was traced.")
+                == ["Tomas Brezina|Foreign Minister|-|1"])
+        // The same words with only spaces or a possessive between are one title.
+        #expect(
+            officials("China’s ambassador to Britain Liu Wen said so.") == [
+                "Liu Wen|China’s ambassador to Britain|CHN|1"
+            ])
+    }
+
+    @Test func aCompanyOfficerWithoutACompanyServesTheOneCompanyNamedBefore() {
+        #expect(
+            affiliations("Vistrel, a Texas-based utility, was hit. Chief Executive Mark Dunmore said staff used paper.")
+                == ["Mark Dunmore|Vistrel"])
+        // With two companies named, neither is chosen.
+        #expect(
+            affiliations(
+                "Vistrel, a utility, and Quorra, a lender, were hit. Chief Executive Mark Dunmore said staff used paper."
+            )
+                == ["Mark Dunmore|-"])
     }
 
     @Test func aPassiveVerbOfAppointmentGivesTheTitleAfterIt() {

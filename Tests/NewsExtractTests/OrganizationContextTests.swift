@@ -166,6 +166,17 @@ extension OrganizationContextTests {
             ])
     }
 
+    @Test func aNameFoundByItsShapeTakesTheTypeOfItsApposition() {
+        #expect(
+            groups("Harwell Health Partners, a hospital operator based in Ohio, diverted ambulances.") == [
+                "Harwell Health Partners|company|name-shape"
+            ])
+        #expect(
+            groups("Harwell Health Partners diverted ambulances.") == [
+                "Harwell Health Partners|organization|name-shape"
+            ])
+    }
+
     @Test func aNewsAgencyCitedAsASourceIsNoGroupWhateverWordsStandBetween() {
         #expect(groups("The man fell ill, according to the state-run Xinhua News Agency.") == [])
         #expect(groups("The state-run Xinhua News Agency published the letter.") == ["Xinhua|media|media"])
