@@ -280,9 +280,10 @@ struct GroupMatcher: Sendable {
         for index in tokens.indices.dropFirst().dropLast() where tokens[index].isCapitalized && !covered[index] {
             let previous = tokens[index - 1]
             let next = tokens[index + 1]
-            guard !next.isCapitalized, !startsSentence(index, in: text),
+            guard !next.isCapitalized, !text.opens(index, after: Self.capitalizingMarks),
                 !previous.isCapitalized
-                    || Self.partyQuantifiers.contains(previous.key) && startsSentence(index - 1, in: text)
+                    || Self.partyQuantifiers.contains(previous.key)
+                        && text.opens(index - 1, after: Self.capitalizingMarks)
             else { continue }
             let gap = text.scalars[tokens[index].end..<next.start]
             let role: Bool
@@ -294,13 +295,11 @@ struct GroupMatcher: Sendable {
                 role = false
             }
             guard role else { continue }
-            let parties = Set(
+            // "Democratic" for "Democratic Party", "Democrat" for the members' "Democrats": one party only.
+            let forms =
                 (gazetteer.forms(of: [tokens[index].key, "party"]) + gazetteer.forms(of: [tokens[index].key + "s"]))
-                    .filter { $0.kind == "political_party" }.map(\.id))
-            guard parties.count == 1, let id = parties.first,
-                let form = gazetteer.forms(of: [tokens[index].key, "party"]).first(where: { $0.id == id })
-                    ?? gazetteer.forms(of: [tokens[index].key + "s"]).first(where: { $0.id == id })
-            else { continue }
+                .filter { $0.kind == "political_party" }
+            guard let form = forms.first, forms.allSatisfy({ $0.id == form.id }) else { continue }
             record(form.id, form.name, form.country, form.kind, index, index + 1, "party.adjective")
             covered[index] = true
         }
@@ -332,14 +331,8 @@ struct GroupMatcher: Sendable {
         "five", "dozens", "top", "senior", "leading",
     ]
 
-    /// Whether token `index` starts a sentence: the text's first, or after a sentence's or clause's end or a
-    /// quotation mark.
-    private func startsSentence(_ index: Int, in text: TokenizedText) -> Bool {
-        index == 0
-            || text.scalars[text.tokens[index - 1].end..<text.tokens[index].start].contains {
-                ".!?:;\n\"“".unicodeScalars.contains($0)
-            }
-    }
+    /// Marks after which any word is capitalised: a sentence's or clause's end, a line break, a quotation mark.
+    static let capitalizingMarks = ".!?:;\n\"“"
 
     /// Whether the body noun at token `index` modifies a noun for a thing rather than naming the body: "US
     /// military aid", "Russian military equipment" (but "US military officials" names it: a person's noun).

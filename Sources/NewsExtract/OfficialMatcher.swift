@@ -284,7 +284,7 @@ struct OfficialMatcher: Sendable {
                 let comma =
                     between.filter { $0 != " " }.elementsEqual([","]) && end + 2 < tokens.count
                     && nameRun(at: end, in: text, owners: owners).map {
-                        gap(text, $0 - 1) == "," || Self.opensSentence(runStart, in: text)
+                        gap(text, $0 - 1) == "," || text.opens(runStart, after: ".!?\n—")
                     } == true
                 if !(spaces || period || comma) || head.isEmpty {
                     index = end
@@ -605,23 +605,9 @@ struct OfficialMatcher: Sendable {
     /// or line break.
     static func joinsTitle(_ text: TokenizedText, _ left: Int, _ right: Int) -> Bool {
         let gap = text.scalars[text.tokens[left].end..<text.tokens[right].start]
-        // A possessive's apostrophe: "China’s ambassador".
         if text.tokens[right].key == "s", gap.count == 1, gap.first == "'" || gap.first == "’" { return true }
-        return text.scalars[text.tokens[left].end..<text.tokens[right].start].allSatisfy {
-            $0 == " " || $0 == "-" || $0 == "."
-        }
-            && !text.scalars[text.tokens[left].end..<text.tokens[right].start].contains { $0 == "." }
-            || abbreviations.contains(text.tokens[left].key)
-                && text.scalars[text.tokens[left].end..<text.tokens[right].start].allSatisfy { $0 == " " || $0 == "." }
-    }
-
-    /// Whether token `index` opens a sentence or a line: the text's first, or after a sentence's end, a line
-    /// break or a dash.
-    static func opensSentence(_ index: Int, in text: TokenizedText) -> Bool {
-        index == 0
-            || text.scalars[text.tokens[index - 1].end..<text.tokens[index].start].contains {
-                ".!?\n—".unicodeScalars.contains($0)
-            }
+        if gap.allSatisfy({ $0 == " " || $0 == "-" }) { return true }
+        return abbreviations.contains(text.tokens[left].key) && gap.allSatisfy { $0 == " " || $0 == "." }
     }
 
     /// Auxiliaries before a verb of appointment, and the verbs: "has been named", "was appointed".

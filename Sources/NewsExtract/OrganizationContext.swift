@@ -111,6 +111,21 @@ struct OrganizationContext: Sendable {
             {
                 add(candidate(name), type, "context.class-noun")
             }
+            // "a Chinese front company, Dalian Yuxin Trading, that ...": the name after a comma closes the
+            // class noun's phrase, and a comma or the sentence's end closes the name.
+            if let determiner = phrase.determiner, ["a", "an"].contains(words[determiner].lower),
+                phrase.head == phrase.range.upperBound - 1, let type = classType(words[phrase.head]),
+                index + 1 < phrases.count
+            {
+                let next = phrases[index + 1]
+                let after = next.range.upperBound
+                if next.range.lowerBound == phrase.range.upperBound + 1, words[phrase.range.upperBound].form == ",",
+                    let name = next.properName, name == next.range,
+                    after == words.count || [",", ".", ";"].contains(words[after].form)
+                {
+                    add(candidate(name), type, "context.apposition-before")
+                }
+            }
             // "Vistra, a Texas-based utility": an indefinite phrase of a class noun after the name and a comma.
             if let name = phrase.properName, name.upperBound == phrase.range.upperBound, index + 1 < phrases.count {
                 let next = phrases[index + 1]

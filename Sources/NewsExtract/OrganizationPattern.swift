@@ -11,7 +11,9 @@ enum OrganizationPattern {
         "league", "ministry", "network", "office", "organization", "organisation", "party", "police", "school",
         "service", "services", "society", "systems", "university", "robotics", "aerospace", "airlines",
         "motors", "technologies", "laboratories", "labs", "partners", "capital", "holdings", "industries",
-        "academy", "tribunal", "parliament", "senate", "guard", "command", "corps", "sheriff",
+        "academy", "tribunal", "parliament", "senate", "guard", "command", "corps", "sheriff", "airways",
+        "hospital", "clinic", "club", "fc", "pharmaceuticals", "therapeutics", "biosciences", "securities",
+        "investments", "ventures", "logistics", "petroleum", "communications", "electronics",
     ]
     static let connectors: Set<String> = ["of", "for", "and", "on", "the", "de", "del"]
     /// Capitalised words that start sentences or titles rather than names.

@@ -80,6 +80,13 @@ package struct TokenizedText: Sendable {
         scalars[left..<right].allSatisfy { $0 == " " }
     }
 
+    /// Whether token `index` opens a stretch of text: it is the first, or one of `marks` stands between it and
+    /// the token before (".!?\n" for a sentence or line; a caller adds clause marks or quotation marks).
+    func opens(_ index: Int, after marks: String) -> Bool {
+        index == 0
+            || scalars[tokens[index - 1].end..<tokens[index].start].contains { marks.unicodeScalars.contains($0) }
+    }
+
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { WordTokenizer.isWordScalar(scalar) }
 

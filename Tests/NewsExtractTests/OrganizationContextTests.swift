@@ -166,6 +166,26 @@ extension OrganizationContextTests {
             ])
     }
 
+    @Test func aClassNounsPhraseBeforeACommaAndANameMakesItThatClass() {
+        #expect(
+            groups("Sanctions hit a Chinese front company, Dalwen Trading, that handled the money.") == [
+                "Dalwen Trading|company|context.apposition-before"
+            ])
+        #expect(
+            groups("The contract went to a small airline, Brevora.") == ["Brevora|company|context.apposition-before"])
+        // A person's noun before the comma, or a name that does not close at a comma, makes no group.
+        #expect(groups("They hired a lawyer, Dana Kerr, who sued.") == [])
+        #expect(groups("It was a small airline, Brevora said.") == [])
+    }
+
+    @Test func namesEndingInAnIndustrysOrAClubsWordAreOrganisations() {
+        #expect(
+            groups("Harlow Pharmaceuticals recalled the drug, and Riverside FC sold the ground.") == [
+                "Harlow Pharmaceuticals|organization|name-shape", "Riverside FC|organization|name-shape",
+            ])
+        #expect(groups("The pharmaceuticals sector fell.") == [])
+    }
+
     @Test func aNameFoundByItsShapeTakesTheTypeOfItsApposition() {
         #expect(
             groups("Harwell Health Partners, a hospital operator based in Ohio, diverted ambulances.") == [
