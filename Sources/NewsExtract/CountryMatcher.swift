@@ -6,8 +6,9 @@ import NewsModel
 /// - Case: abbreviations match only in capitals ("US", not "us"); other forms need their capitalized words
 ///   capitalized ("Turkey", not "turkey"; "Chad" the country, not "chad").
 /// - A capital stands for its country's government ("Tehran denied", "cut ties with Tehran") unless it is
-///   used as a place: after a locative preposition ("in Tehran", "from Kabul") or before a place noun
-///   ("Tehran's streets", "Washington suburbs").
+///   used as a place: after a locative preposition ("in Tehran", "from Kabul"), as a later item of a list of
+///   places after one ("via Moscow and Paris"), or before a place noun ("Tehran's streets", "Washington
+///   suburbs").
 /// - Forms inside hyphenated words count ("pro-Israel", "Iran-backed", "US-led"), since tokens split at "-".
 /// - A country's name that is also a personal name is a person's next to a capitalised name ("Chad Wolf",
 ///   "Michael Jordan"); "Georgia" is the US state in a text that names other US states and not Georgia's
@@ -25,7 +26,8 @@ struct CountryMatcher: Sendable {
 
     /// Nouns for a state's rulers, before "in" and a capital ("the government in Tehran").
     static let governmentNouns: Set<String> = [
-        "government", "authorities", "regime", "leadership", "administration", "rulers",
+        "government", "governments", "authorities", "regime", "leadership", "administration", "rulers",
+        "officials",
     ]
     static let placeNouns: Set<String> = [
         "street", "streets", "airport", "residents", "resident", "university", "mayor", "city", "suburb", "suburbs",
@@ -121,6 +123,23 @@ struct CountryMatcher: Sendable {
             return true
         }
         if start > 0, Self.locativePrepositions.contains(text.tokens[start - 1].key) { return false }
+        // "via Moscow and Paris", "in Berlin, Paris or Rome": a later item of a list of places is one too.
+        var back = start - 1
+        while back > 0, start - back < 12,
+            ["and", "or"].contains(text.tokens[back].key)
+                || text.tokens[back].isCapitalized
+                    && text.scalars[text.tokens[back].end..<text.tokens[back + 1].start].contains(",")
+                || text.tokens[back].isCapitalized && ["and", "or"].contains(text.tokens[back + 1].key)
+        {
+            back -= 1
+        }
+        if back < start - 1, back >= 0, text.tokens[back + 1].isCapitalized,
+            Self.locativePrepositions.contains(text.tokens[back].key)
+        {
+            // "the governments in Berlin and Paris": rulers, as for one capital.
+            return back > 0 && text.tokens[back].key == "in"
+                && Self.governmentNouns.contains(text.tokens[back - 1].key)
+        }
         var next = end
         // Skip a possessive "'s".
         if next < text.tokens.count, text.tokens[next].key == "s",

@@ -91,6 +91,15 @@ struct CountryMatcherTests {
         #expect(countries("the hotels in Tehran were full") == [])
     }
 
+    @Test func aLaterItemOfAListOfPlacesIsAPlaceToo() {
+        #expect(countries("I reached Mexico via Moscow and Paris.") == ["MEX"])
+        #expect(countries("Flights from Berlin, Rome or Paris were cancelled.") == [])
+        // The same capitals as the subject stand for their governments.
+        #expect(countries("Moscow and Paris condemned the move.") == ["RUS", "FRA"])
+        #expect(countries("Berlin, Rome and Paris signed the pact.") == ["DEU", "ITA", "FRA"])
+        #expect(countries("Officials in Washington and London said talks would go on.") == ["USA", "GBR"])
+    }
+
     @Test func phrasesThatOnlyContainACountryWordAreNotCountries() {
         #expect(countries("New Jersey and New Mexico") == [])
         #expect(countries("The Washington Post reported") == [])

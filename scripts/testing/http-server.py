@@ -109,8 +109,9 @@ class Handler(BaseHTTPRequestHandler):
         for key, value in (headers or {}).items():
             self.send_header(key, value)
         self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
+        # Before the headers go out: a response with no body (a 304) is whole once they have.
         self.track(-1)
+        self.end_headers()
         self.wfile.write(body)
 
     def send_partial(self, start):
