@@ -219,6 +219,7 @@ extension OfficialMatcherTests {
                 "Rowan Pike|acting secretary of the Department of Homeland Security|USA|1"
             ])
         #expect(officials("Lena Torvik was elected mayor of Bergen in May.") == ["Lena Torvik|mayor of Bergen|-|1"])
+        #expect(officials("Lena Torvik became mayor of Bergen in May.") == ["Lena Torvik|mayor of Bergen|-|1"])
         // The active verb makes the name the one who appoints.
         #expect(officials("Rowan Pike named Lena Torvik his deputy.") == [])
     }
