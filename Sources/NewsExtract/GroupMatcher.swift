@@ -276,7 +276,6 @@ struct GroupMatcher: Sendable {
         record: (String, String, String?, String, Int, Int, String) -> Void
     ) {
         let tokens = text.tokens
-        guard let roles = OrganizationContext.shared.lists["party-role"] else { return }
         for index in tokens.indices.dropFirst().dropLast() where tokens[index].isCapitalized && !covered[index] {
             let previous = tokens[index - 1]
             let next = tokens[index + 1]
@@ -290,7 +289,7 @@ struct GroupMatcher: Sendable {
             if gap.elementsEqual(["-"]) {
                 role = ["controlled", "led", "held", "dominated", "run", "majority"].contains(next.key)
             } else if gap.elementsEqual([" "]) {
-                role = roles[next.key] != nil || next.key.hasSuffix("s") && roles[String(next.key.dropLast())] != nil
+                role = OrganizationContext.shared.list("party-role", holdsNoun: next.key)
             } else {
                 role = false
             }
@@ -387,7 +386,7 @@ struct GroupMatcher: Sendable {
     /// Facebook", "the Twitter handle of the Senate", "on Facebook, Twitter and Instagram".
     private func isMediumOnly(_ entity: Entity, in text: TokenizedText) -> Bool {
         let lists = OrganizationContext.shared.lists
-        guard let platforms = lists["platform"], let media = lists["medium"],
+        guard let platforms = lists["platform"],
             entity.mentions.contains(where: { platforms[$0.text.lowercased()] != nil })
         else { return false }
         let tokens = text.tokens
@@ -396,8 +395,7 @@ struct GroupMatcher: Sendable {
                 let last = tokenIndex(mention.end, at: \.end, in: tokens)
             else { return false }
             if last + 1 < tokens.count, !tokens[last + 1].isCapitalized,
-                media[tokens[last + 1].key] != nil
-                    || tokens[last + 1].key.hasSuffix("s") && media[String(tokens[last + 1].key.dropLast())] != nil
+                OrganizationContext.shared.list("medium", holdsNoun: tokens[last + 1].key)
             {
                 return true
             }

@@ -44,6 +44,12 @@ struct OrganizationContext: Sendable {
 
     static let personMarks: Set<String> = ["mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady"]
 
+    /// Whether the list `name` holds the noun `key`, as written or without a plural "s" ("lawmakers").
+    func list(_ name: String, holdsNoun key: String) -> Bool {
+        guard let list = lists[name] else { return false }
+        return list[key] != nil || key.hasSuffix("s") && list[String(key.dropLast())] != nil
+    }
+
     /// Whether a sentence is worth analysing: one of its tokens is a context word. O(tokens).
     func mayHold(_ tokens: ArraySlice<Token>) -> Bool {
         tokens.contains { cueKeys.contains($0.key) || $0.key.hasSuffix("maker") || $0.key.hasSuffix("makers") }
