@@ -499,6 +499,13 @@ struct EventCoder: Sendable {
                     pairs = filled.pairs
                     ruleIDs += filled.rules
                 }
+                if let analyzed, let clause,
+                    let checked = ClauseRoles.checkedActors(
+                        pairs, clause: clause, analyzed: analyzed, participants: inSegment, text: text)
+                {
+                    pairs = checked.pairs
+                    ruleIDs.append(checked.rule)
+                }
                 if let analyzed, let clause, ReciprocalRule.codes.contains(cue.cameo),
                     let reciprocal = ReciprocalRule.pairs(
                         cameo: cue.cameo,

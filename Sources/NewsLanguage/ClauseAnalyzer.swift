@@ -151,7 +151,7 @@ struct ClauseAnalyzer: Sendable {
                     && !(start > 1 && c.words[start - 2].lower == "such")  // "such as": examples, no clause
                     && reach <= group.range.lowerBound
                     && c.words[reach..<group.range.lowerBound].allSatisfy { $0.tag == .adverb }
-                if start > 0, c.words[start - 1].tag == .adposition, !opensClause {
+                if start > 0, c.words[start - 1].tag == .adposition || takesPhraseOnly(at: start - 1, c), !opensClause {
                     index = start - 2  // a prepositional phrase: the subject is further left
                     continue
                 }
@@ -163,6 +163,11 @@ struct ClauseAnalyzer: Sendable {
                     return
                 }
                 if lists.expletives.contains(c.words[c.phrases[phrase].head].lower) { return }
+                if let named = appositionOwner(of: phrase, before: group, c) {
+                    clause.subjects = c.conjuncts(named)
+                    clause.subjectSource = .direct
+                    return
+                }
                 clause.subjects = c.conjuncts(phrase)
                 clause.subjectSource = .direct
                 return
@@ -182,6 +187,24 @@ struct ClauseAnalyzer: Sendable {
             }
             return
         }
+    }
+
+    /// The phrase that an apposition set off by commas right before the verb describes: "Pakistan, a key U.S.
+    /// ally in the war against terrorism, has refused" has Pakistan as subject. The apposition opens with an
+    /// article and stands in no list; the phrase before it is no object of a preposition.
+    private func appositionOwner(of phrase: Int, before group: VerbGroup, _ c: Context) -> Int? {
+        let start = c.span(phrase).lowerBound
+        var end = group.range.lowerBound - 1
+        while end > start, c.words[end].tag == .adverb { end -= 1 }
+        guard start >= 2, c.words[end].form == ",", c.words[start - 1].form == ",", c.conjuncts(phrase).count == 1,
+            ["a", "an", "the"].contains(c.words[start].lower), let owner = c.phraseAt[start - 2],
+            c.phrases[owner].range.upperBound == start - 1, c.conjuncts(owner).count == 1
+        else { return nil }
+        let ownerStart = c.phrases[owner].range.lowerBound
+        if ownerStart > 0, c.words[ownerStart - 1].tag == .adposition || c.words[ownerStart - 1].form == "," {
+            return nil
+        }
+        return owner
     }
 
     /// The phrase described by the relative clause whose verb group holds word `index`, if it is one.
@@ -244,8 +267,9 @@ struct ClauseAnalyzer: Sendable {
         else { return }
         if lists.timeNouns.contains(c.words[c.phrases[first].head].lower) { return }
         let after = c.phrases[first].range.upperBound
-        if startsFiniteClause(at: c.spanWithModifiers(first), c)
-            || lists.relativePronouns.contains(c.words[index].lower)
+        if !takesPhraseOnly(at: group.head, c),
+            startsFiniteClause(at: c.spanWithModifiers(first), c)
+                || lists.relativePronouns.contains(c.words[index].lower)
         {
             return
         }
@@ -257,6 +281,20 @@ struct ClauseAnalyzer: Sendable {
             return
         }
         clause.objects = c.conjuncts(first)
+    }
+
+    /// Whether the word at `index` is a participle whose object is a noun phrase, never a clause: one that
+    /// news uses as a preposition ("aircraft including helicopter gunships killed"), or an "-ing" participle
+    /// right after the noun phrase it describes ("British aircraft using guided missiles killed 4 Iraqis"; after
+    /// a comma, "saying Iran attacked" may report a clause).
+    private func takesPhraseOnly(at index: Int, _ c: Context) -> Bool {
+        guard let group = c.groupAt[index], c.groups[group].head == index, c.groups[group].isNonFinite,
+            c.words[index].tag == .verb
+        else { return false }
+        let word = c.words[index].lower
+        if lists.prepositionalParticiples.contains(word) { return true }
+        return word.hasSuffix("ing") && c.groups[group].range.lowerBound == index && index > 0
+            && c.phraseAt[index - 1] != nil
     }
 
     /// Whether a finite verb group starts at `index` (adverbs before it allowed).

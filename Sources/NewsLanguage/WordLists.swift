@@ -10,6 +10,7 @@ struct WordLists: Sendable {
     let subordinators: Set<String>
     let passiveAuxiliaries: Set<String>
     let copulas: Set<String>
+    let prepositionalParticiples: Set<String>
 
     init(table: String) {
         var lists: [String: Set<String>] = [:]
@@ -26,5 +27,6 @@ struct WordLists: Sendable {
         subordinators = lists["subordinators"] ?? []
         passiveAuxiliaries = lists["passive-auxiliaries"] ?? []
         copulas = lists["copulas"] ?? []
+        prepositionalParticiples = lists["prepositional-participles"] ?? []
     }
 }

@@ -86,6 +86,34 @@ extension EventRulesTests {
         #expect(events("Iran said Albania rejected the claims.") == ["ALB 016 -"])
     }
 
+    @Test func theClausesOwnSubjectActsNotANameTheWindowReached() {
+        // clause.subject-over-window: the subject before an apposition acts, not the country inside it.
+        #expect(events("Norway, a key U.S. ally, has condemned Russia.") == ["NOR 111 RUS"])
+        #expect(events("The US, a key ally of Norway, has condemned Russia.") == ["USA 111 RUS"])
+        // Twin: with no apposition the subject's own country acts.
+        #expect(events("A key U.S. ally has condemned Russia.") == ["USA 111 RUS"])
+    }
+
+    @Test func aReportedClauseWhoseSubjectNamesNoOneHasNoActor() {
+        // clause.subject-names-none: the speaker does not do what the reported clause's own subject does.
+        #expect(events("Germany said the new treaty would attack Poland.") == ["- 130 POL"])
+        // Twins: a pronoun or a definite institution stands for the speaker, and a named subject acts itself.
+        #expect(events("Germany said it would attack Poland.") == ["DEU 130 POL"])
+        #expect(events("Germany said the government would attack Poland.") == ["DEU 130 POL"])
+        #expect(events("Germany said France would attack Poland.") == ["FRA 130 POL"])
+    }
+
+    @Test func aRelativeClauseActsForThePhraseItDescribes() {
+        // clause.subject-names-none: "police, who fired": the police fired tear gas, not Denmark (the window
+        // took the embassy's country).
+        #expect(
+            events("The Danish embassy was surrounded by police, who fired tear gas at protesters.") == ["- 190 DNK"])
+        // Twin: named police besiege the embassy.
+        #expect(
+            events("The Danish embassy was surrounded by Iranian police, who fired tear gas at protesters.")
+                == ["irn-police 190 DNK"])
+    }
+
     @Test func aDenialOfServiceIsAnAttackAndASiteTakenOfflineIsNoSeizure() {
         #expect(
             events("Iran denied a distributed denial of service (DDoS) attack on Albania.")

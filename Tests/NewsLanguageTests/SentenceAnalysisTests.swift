@@ -53,6 +53,31 @@ struct SentenceAnalysisTests {
         #expect(subjects(single, verb: "signed") == ["Portugal"])
     }
 
+    @Test func anAppositionBeforeTheVerbIsNotItsSubject() {
+        // The phrase the apposition describes is the subject.
+        let apposition = analyzer.analyze("Norway, a founding member of the alliance, has rejected the plan.")
+        #expect(subjects(apposition, verb: "rejected") == ["Norway"])
+        // Twins: a list is no apposition, and an apposition needs its closing comma before the verb.
+        let list = analyzer.analyze("Norway, Sweden and Finland have rejected the plan.")
+        #expect(subjects(list, verb: "rejected") == ["Norway", "Sweden", "Finland"])
+        let fronted = analyzer.analyze("In Oslo, the minister rejected the plan.")
+        #expect(subjects(fronted, verb: "rejected") == ["minister"])
+    }
+
+    @Test func aParticipleAfterANounTakesAPhraseNotAClause() {
+        // "including" as a preposition, and an "-ing" participle right after the noun it describes: the noun
+        // phrase after either is its object, and the noun before them is the subject of the verb after.
+        let including = analyzer.analyze("Warships including two frigates shelled the port.")
+        #expect(subjects(including, verb: "shelled") == ["Warships"])
+        #expect(objects(including, verb: "including") == ["frigates"])
+        let carrying = analyzer.analyze("Troops carrying rifles stormed the building.")
+        #expect(subjects(carrying, verb: "stormed") == ["Troops"])
+        #expect(objects(carrying, verb: "carrying") == ["rifles"])
+        // Twin: after a comma a participle of saying reports a clause with its own subject.
+        let saying = analyzer.analyze("The mayor spoke, saying rebels attacked the town.")
+        #expect(subjects(saying, verb: "attacked") == ["rebels"])
+    }
+
     @Test func aPassiveHasItsAgentAndNoObject() throws {
         let analysis = analyzer.analyze("The ministry was hit by pro-Israel hackers.")
         let group = try #require(analysis.verbGroups.first)

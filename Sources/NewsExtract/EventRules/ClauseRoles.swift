@@ -64,6 +64,86 @@ enum ClauseRoles {
         return (pairs, rules)
     }
 
+    /// Rule `clause.subject-over-window`: the word window took as actor a participant outside the subject that
+    /// the analysis found for the cue's clause, and that subject names participants: they act ("Pakistan, a key
+    /// U.S. ally, has refused": Pakistan, not the US). Rule `clause.subject-names-none`: that subject names no
+    /// participant, and the clause is reported or relative ("Kennedy said free speech does not protect ...",
+    /// "besieged by police, who fired"): the window reached past the clause's own subject into another clause, so
+    /// the act has no named actor. Pronoun subjects are left to the window's pronoun rules.
+    static let subjectOverWindow = "clause.subject-over-window"
+    static let subjectNamesNone = "clause.subject-names-none"
+
+    /// Verbs (lemmas) whose complement clause reports what someone said, thought or showed.
+    static let reportingLemmas: Set<String> = [
+        "say", "tell", "think", "believe", "argue", "claim", "insist", "warn", "announce", "state", "add", "note",
+        "suggest", "fear", "hope", "expect", "know", "predict", "acknowledge", "admit", "assert", "contend",
+        "maintain", "allege", "write", "conclude", "find", "reveal", "explain", "indicate", "show", "demonstrate",
+        "report", "mean", "feel", "realize", "recognize", "understand", "assume", "suspect", "doubt",
+    ]
+
+    /// Heads of a definite phrase that names the institution a speaker belongs to ("the government").
+    static let institutionNouns: Set<String> = [
+        "government", "administration", "ministry", "company", "country", "nation", "state", "department",
+        "agency", "authorities", "army", "military", "police", "regime", "cabinet", "council", "party", "group",
+        "firm", "bank", "court", "office", "organization", "organisation", "alliance", "bloc", "coalition",
+    ]
+
+    static func checkedActors(
+        _ coded: [(Participant?, Participant?)], clause: Clause, analyzed: AnalyzedSentence,
+        participants: [EventCoder.Occurrence], text: TokenizedText
+    ) -> (pairs: [(Participant?, Participant?)], rule: String)? {
+        let analysis = analyzed.analysis
+        let group = analysis.verbGroups[clause.verbGroup]
+        guard group.voice == .active, !group.isCopula else { return nil }
+        let phrases: [Int]
+        switch clause.subjectSource {
+        case .direct?, .acrossRelativeClause?: phrases = clause.subjects
+        case .relativePronoun?:
+            guard let described = clause.modifies else { return nil }
+            phrases = analysis.conjuncts(of: described)
+        default: return nil
+        }
+        let actorIDs = Set(coded.compactMap { $0.0?.id })
+        guard !phrases.isEmpty, !actorIDs.isEmpty,
+            !phrases.contains(where: { analysis.words[analysis.nounPhrases[$0].head].tag == .pronoun })
+        else { return nil }
+        let spans = phrases.map { analyzed.span(ofPhrase: $0) }
+        let inside = Set(
+            participants.filter { occurrence in
+                let start = text.tokens[occurrence.firstToken].start
+                let end = text.tokens[occurrence.endToken - 1].end
+                return spans.contains { $0.lowerBound <= start && end <= $0.upperBound }
+            }.map(\.participant.id))
+        guard !actorIDs.isSubset(of: inside) else { return nil }
+        let subjects = named(phrases, prepositions: ["in", "of", "from"], analyzed, participants, text)
+        if subjects.contains(where: { actorIDs.contains($0.id) }) { return nil }
+        var targets: [Participant] = []
+        for pair in coded {
+            if let target = pair.1, !targets.contains(where: { $0.id == target.id }) { targets.append(target) }
+        }
+        if subjects.isEmpty {
+            let reported = clause.complementOf.map {
+                reportingLemmas.contains(analysis.verbGroups[analysis.clauses[$0].verbGroup].lemma)
+            }
+            guard reported == true || clause.subjectSource == .relativePronoun else { return nil }
+            // "the minister said the government would ask": a definite institution stands for the speaker's.
+            if phrases.contains(where: { phrase in
+                let words = analysis.nounPhrases[phrase].range.map { analysis.words[$0] }
+                return words.first?.lower == "the"
+                    && institutionNouns.contains(analysis.words[analysis.nounPhrases[phrase].head].lower)
+            }) {
+                return nil
+            }
+            let remaining = targets.filter { !actorIDs.contains($0.id) }
+            return (remaining.map { (nil, Optional($0)) }, subjectNamesNone)
+        }
+        let pairs = subjects.flatMap { actor -> [(Participant?, Participant?)] in
+            let others = targets.filter { target in !subjects.contains(where: { $0.id == target.id }) }
+            return others.isEmpty ? [(actor, nil)] : others.map { (actor, Optional($0)) }
+        }
+        return (pairs, subjectOverWindow)
+    }
+
     /// Rule `speech.pronoun-speaker`: a pronoun subject of reported speech is the speaker ("the mission said it
     /// rejected", "Iran said they would respond"): the clause that reports this one, when its subject was found
     /// right before its verb.

@@ -16532,6 +16532,9 @@ clause-marks	; : — – -- ---
 # subordinators: prepositions that also open a clause; a noun phrase after one that its verb follows at once
 # is that verb's subject ("after the government in Tehran denied").
 subordinators	after before since until till as because while although though if when once whereas unless
+# prepositional-participles: participles that news uses as prepositions; the noun phrase after one is its
+# object, never the subject of a verb after it ("aircraft including helicopter gunships killed 46 civilians").
+prepositional-participles	including excluding following regarding concerning
 # expletives: subjects that stand for nothing ("there is", "it was reported").
 expletives	there
 # passive-auxiliaries: lemmas that make a passive with a past participle ("was hit", "got arrested").
