@@ -99,10 +99,12 @@ struct CountryMatcher: Sendable {
     }
 
     /// "Chad Wolf", "Jordan Peterson", "Michael Jordan": next to a capitalised word across one space (a word
-    /// that does not open a sentence).
+    /// that does not open a sentence, and one that can be a name).
     private func isPersonalName(_ text: TokenizedText, at index: Int) -> Bool {
         let tokens = text.tokens
+        // "Israel Friday reimposed": a weekday, month or other word that is no name makes none.
         if index + 1 < tokens.count, tokens[index + 1].isCapitalized, !tokens[index + 1].isAllCaps,
+            !OfficialMatcher.notNames.contains(tokens[index + 1].key),
             text.scalars[tokens[index].end..<tokens[index + 1].start].elementsEqual([" "])
         {
             return true

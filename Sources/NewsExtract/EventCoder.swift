@@ -506,6 +506,14 @@ struct EventCoder: Sendable {
                     pairs = checked.pairs
                     ruleIDs.append(checked.rule)
                 }
+                if let analyzed, clause != nil,
+                    let trimmed = ClauseRoles.targetsBeforeNextVerb(
+                        pairs, cueEnd: text.tokens[cueEnd - 1].end, analyzed: analyzed, participants: inSegment,
+                        text: text)
+                {
+                    pairs = trimmed.pairs
+                    ruleIDs.append(trimmed.rule)
+                }
                 if let analyzed, let clause, ReciprocalRule.codes.contains(cue.cameo),
                     let reciprocal = ReciprocalRule.pairs(
                         cameo: cue.cameo,

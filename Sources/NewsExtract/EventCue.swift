@@ -282,6 +282,15 @@ enum EventLexicon {
             EventCue(type: "COERCE", mode: "seize", context: ["military"], cameo: "192", quadClass: 4, nominal: false)
         ),
         (
+            // Taking ground back or by storm occupies it (CAMEO 192); a village or town as object makes it an
+            // armed attack (190, `EventCoder.groundWords`).
+            [
+                "retook", "retaken", "retake", "retakes", "retaking", "recaptured", "recapture", "recaptures",
+                "recapturing", "overran", "overrun", "overruns", "overrunning",
+            ],
+            EventCue(type: "COERCE", mode: "seize", context: ["military"], cameo: "192", quadClass: 4, nominal: false)
+        ),
+        (
             ["annexation", "annexations"],
             EventCue(type: "COERCE", mode: "seize", context: ["military"], cameo: "192", quadClass: 4, nominal: true)
         ),

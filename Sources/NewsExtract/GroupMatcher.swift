@@ -91,6 +91,7 @@ struct GroupMatcher: Sendable {
             for index in match.start..<match.end { covered[index] = true }
         }
         partiesByAdjective(text, covered: &covered, record: record)
+        chambers(text, covered: &covered, known: order.compactMap { found[$0] }, record: record)
         // "<country> [modifiers] <body noun> [of <Name>]": the body, named as written.
         let countryStarts = Dictionary(
             countries.flatMap { entity in entity.mentions.map { ($0.start, (entity.id, $0.end)) } },
@@ -279,14 +280,24 @@ struct GroupMatcher: Sendable {
         for index in tokens.indices.dropFirst().dropLast() where tokens[index].isCapitalized && !covered[index] {
             let previous = tokens[index - 1]
             let next = tokens[index + 1]
-            guard !next.isCapitalized, !text.opens(index, after: Self.capitalizingMarks),
+            // "Republican Gov. Eric Holcomb", "Democrat Andy Beshear": a party's word before a title and a name,
+            // or before a given name, labels the person ("the Republican Governors Association" is another name).
+            let context = OrganizationContext.shared
+            let labelsPerson =
+                next.isCapitalized && text.onlySpaceBetween(tokens[index].end, next.start)
+                && (context.givenNames.contains(next.key)
+                    || context.list("party-title", holdsNoun: next.key) && !next.key.hasSuffix("s")
+                        && index + 2 < tokens.count && tokens[index + 2].isCapitalized)
+            guard !next.isCapitalized || labelsPerson, !text.opens(index, after: Self.capitalizingMarks),
                 !previous.isCapitalized
                     || Self.partyQuantifiers.contains(previous.key)
                         && text.opens(index - 1, after: Self.capitalizingMarks)
             else { continue }
             let gap = text.scalars[tokens[index].end..<next.start]
             let role: Bool
-            if gap.elementsEqual(["-"]) {
+            if labelsPerson {
+                role = true
+            } else if gap.elementsEqual(["-"]) {
                 role = ["controlled", "led", "held", "dominated", "run", "majority"].contains(next.key)
             } else if gap.elementsEqual([" "]) {
                 role = OrganizationContext.shared.list("party-role", holdsNoun: next.key)
@@ -300,6 +311,40 @@ struct GroupMatcher: Sendable {
                 .filter { $0.kind == "political_party" }
             guard let form = forms.first, forms.allSatisfy({ $0.id == form.id }) else { continue }
             record(form.id, form.name, form.country, form.kind, index, index + 1, "party.adjective")
+            covered[index] = true
+        }
+    }
+
+    /// "the Senate", "the House voted", "asked Parliament to": a legislature's chamber named by its noun alone
+    /// (the context table's `chamber` list), capitalised, after "the" (or, but for "House", standing alone
+    /// inside a sentence), with no capitalised word or "of" after it ("the House Intelligence Committee", "the
+    /// House of Saud" are other names). It is the group the text named in full whose name ends in that noun
+    /// ("the U.S. Senate ... the Senate"); else a group of its own, whose country the text does not say.
+    private func chambers(
+        _ text: TokenizedText, covered: inout [Bool], known: [Entity],
+        record: (String, String, String?, String, Int, Int, String) -> Void
+    ) {
+        let tokens = text.tokens
+        let context = OrganizationContext.shared
+        for index in tokens.indices where !covered[index] && tokens[index].isCapitalized && !tokens[index].isAllCaps {
+            let key = tokens[index].key
+            guard context.list("chamber", holdsNoun: key), !key.hasSuffix("s"),
+                index + 1 >= tokens.count || !tokens[index + 1].isCapitalized && tokens[index + 1].key != "of"
+            else { continue }
+            let afterThe = index > 0 && tokens[index - 1].key == "the" && !tokens[index - 1].isCapitalized
+            guard
+                afterThe
+                    || key != "house" && index > 0 && !tokens[index - 1].isCapitalized
+                        && !text.opens(index, after: Self.capitalizingMarks)
+            else { continue }
+            let name = text.text(from: tokens[index].start, to: tokens[index].end)
+            if let whole = known.first(where: { $0.name.lowercased().hasSuffix(" " + key) }) {
+                record(
+                    whole.id, whole.name, whole.country, whole.type ?? "government_agency", index, index + 1,
+                    "chamber.named-before")
+            } else {
+                record("org:" + key, name, nil, "government_agency", index, index + 1, "chamber")
+            }
             covered[index] = true
         }
     }

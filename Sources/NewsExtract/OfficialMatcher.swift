@@ -29,7 +29,7 @@ struct OfficialMatcher: Sendable {
         "associate", "assistant", "special", "press", "operating", "financial", "technology", "police", "top",
         "incumbent", "new", "interim", "principal", "first", "second", "federal", "district", "regional",
         "provincial", "military", "army", "navy", "air", "force", "intelligence", "affairs", "communications",
-        "presidential",
+        "presidential", "policy",
     ])
     /// A title needs one of these heads; the other words only modify them.
     static let titleHeads: Set<String> = [
@@ -40,7 +40,7 @@ struct OfficialMatcher: Sendable {
         "director", "commissioner", "leader", "ayatollah", "sheikh", "emir", "judge", "justice", "prosecutor",
         "colonel", "col", "commander", "adviser", "advisor", "founder", "pope", "cardinal", "archbishop", "inspector",
         "administrator", "superintendent", "negotiator", "officer", "aide", "ministers", "lawmaker", "diplomat",
-        "attorney", "chiefs", "executive", "nominee", "candidate", "hopeful",
+        "attorney", "chief", "chiefs", "executive", "nominee", "candidate", "hopeful",
     ]
     /// Abbreviated titles, written with a period before the name.
     static let abbreviations: Set<String> = [
@@ -272,8 +272,8 @@ struct OfficialMatcher: Sendable {
                 let abbreviation = Self.abbreviations.contains(tokens[end - 1].key)
                 let spaces = between.allSatisfy { $0 == " " }
                 let period = abbreviation && between.first == "." && between.dropFirst().allSatisfy { $0 == " " }
-                // "their nominee for governor, Jim Hood": a comma, when the name is followed by another, or when
-                // the title opens its sentence ("Senate Leader, Ahmad Lawan raised a motion").
+                // "their nominee for governor, Jim Hood": a comma, when the name is followed by another or by a
+                // dash, or when the title opens its sentence ("Senate Leader, Ahmad Lawan raised a motion").
                 // The title's start, past its owner and capitalised words ("Senate Leader").
                 var runStart = index > 0 ? owners[index - 1]?.first ?? index : index
                 while runStart > 0, index - runStart < 4, tokens[runStart - 1].isCapitalized,
@@ -284,7 +284,7 @@ struct OfficialMatcher: Sendable {
                 let comma =
                     between.filter { $0 != " " }.elementsEqual([","]) && end + 2 < tokens.count
                     && nameRun(at: end, in: text, owners: owners).map {
-                        gap(text, $0 - 1) == "," || text.opens(runStart, after: ".!?\n—")
+                        gap(text, $0 - 1) == "," || dashAfter(text, $0 - 1) || text.opens(runStart, after: ".!?\n—")
                     } == true
                 if !(spaces || period || comma) || head.isEmpty {
                     index = end
@@ -655,6 +655,15 @@ struct OfficialMatcher: Sendable {
             index += 1
         }
         return nil
+    }
+
+    /// Whether a dash follows token `index` across spaces: "the Democratic candidate, Andy Beshear — whose
+    /// father ...": the name closes an apposition, as before a comma.
+    private func dashAfter(_ text: TokenizedText, _ index: Int) -> Bool {
+        let tokens = text.tokens
+        let end = index + 1 < tokens.count ? tokens[index + 1].start : text.scalars.count
+        let marks = text.scalars[tokens[index].end..<end].filter { $0 != " " }
+        return marks.count == 1 && (marks.first == "—" || marks.first == "–")
     }
 
     /// The single punctuation mark after token `index` ("," or "." ...), ignoring spaces, if the gap holds one

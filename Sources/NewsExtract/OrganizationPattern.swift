@@ -13,7 +13,7 @@ enum OrganizationPattern {
         "motors", "technologies", "laboratories", "labs", "partners", "capital", "holdings", "industries",
         "academy", "tribunal", "parliament", "senate", "guard", "command", "corps", "sheriff", "airways",
         "hospital", "clinic", "club", "fc", "pharmaceuticals", "therapeutics", "biosciences", "securities",
-        "investments", "ventures", "logistics", "petroleum", "communications", "electronics",
+        "investments", "ventures", "logistics", "petroleum", "communications", "electronics", "establishment",
     ]
     static let connectors: Set<String> = ["of", "for", "and", "on", "the", "de", "del"]
     /// Capitalised words that start sentences or titles rather than names.
@@ -211,6 +211,10 @@ enum OrganizationPattern {
             // "the Commercial Lunar Payload Services program (CLPS)": a name that modifies a programme, contract
             // or law names that, not an organisation.
             if let range = accepted, namesNonOrganization(range, in: text) {
+                accepted = nil
+            }
+            // "WILL SOMEONE STAND UP FOR THE ESTABLISHMENT?": a heading written in capitals has no name's shape.
+            if let range = accepted, range.count >= 3, range.allSatisfy({ tokens[$0].isAllCaps }) {
                 accepted = nil
             }
             if let accepted {

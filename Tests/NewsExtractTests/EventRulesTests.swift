@@ -103,6 +103,15 @@ extension EventRulesTests {
         #expect(events("Germany said France would attack Poland.") == ["FRA 130 POL"])
     }
 
+    @Test func aCoordinatedVerbsTargetIsNotTheVerbBeforeIt() {
+        // coordination.verb-ends-roles: France is criticized, not the object of the promise.
+        #expect(
+            events("Germany promised to help the refugees and criticized France.") == ["DEU 030 -", "DEU 111 FRA"])
+        // Twin: each verb keeps the target named before the next one.
+        #expect(
+            events("Germany promised to help Poland and criticized France.") == ["DEU 030 POL", "DEU 111 FRA"])
+    }
+
     @Test func aRelativeClauseActsForThePhraseItDescribes() {
         // clause.subject-names-none: "police, who fired": the police fired tear gas, not Denmark (the window
         // took the embassy's country).
@@ -112,6 +121,15 @@ extension EventRulesTests {
         #expect(
             events("The Danish embassy was surrounded by Iranian police, who fired tear gas at protesters.")
                 == ["irn-police 190 DNK"])
+    }
+
+    @Test func groundRetakenByForceIsAnArmedAttack() {
+        // "retaken a village": an armed attack (190) by the forces a country leads, on the country of the village.
+        #expect(
+            events("Vietnamese-led forces have retaken a strategic village in Western Cambodia.") == ["VNM 190 KHM"])
+        #expect(events("Rebels overran the town of Kidal in Mali.") == ["- 190 MLI"])
+        // Twin: ground not named is an occupation (192).
+        #expect(events("Syria recaptured Palmyra.") == ["SYR 192 -"])
     }
 
     @Test func aDenialOfServiceIsAnAttackAndASiteTakenOfflineIsNoSeizure() {

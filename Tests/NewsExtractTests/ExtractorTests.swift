@@ -442,12 +442,13 @@ struct EventRuleTests {
         #expect(events("The hack of Sony was traced to North Korea.") == ["PRK COERCE sony 176"])
         #expect(events("Russia accused Ukraine of a breach of the ceasefire.") == ["RUS ACCUSE UKR 112"])
         // Linking an act to its author is the speaker's accusation, no tie; a subordinate clause's own subject
-        // ("after investigators linked") is the speaker, not a participant before it.
+        // ("after investigators linked") is the speaker, not a participant before it. The breach's victim is the
+        // chamber whose servers were breached ("the Bundestag's", a chamber named by its noun).
         #expect(
             events(
                 "German officials said on Monday that investigators had linked a breach of the Bundestag's email"
                     + " servers to hackers known as Fancy Bear."
-            ) == ["G0007 COERCE - 176", "DEU ACCUSE G0007 112"])
+            ) == ["G0007 COERCE org:bundestag 176", "DEU ACCUSE G0007 112"])
         #expect(
             !events(
                 "Poland expelled two Russian diplomats after investigators linked an intrusion into its email servers"

@@ -162,6 +162,28 @@ extension OfficialMatcherTests {
         #expect(officials("He met the Senate Leader, Amara Okonkwo said.") == [])
     }
 
+    @Test func aNameClosedByADashCompletesItsTitlesApposition() {
+        #expect(
+            officials("In Ohio, the Democratic candidate, Mara Lindqvist — a former judge — promised tax cuts.") == [
+                "Mara Lindqvist|Democratic candidate|USA|1"
+            ])
+        // Twin: a name followed by its verb starts a clause of its own.
+        #expect(officials("In Ohio, after meeting the candidate, Mara Lindqvist promised tax cuts.") == [])
+    }
+
+    @Test func aChiefIsATitleHead() {
+        #expect(
+            officials("The bloc condemned it, with foreign policy chief Helena Varga calling it reckless.") == [
+                "Helena Varga|foreign policy chief|-|1"
+            ])
+        #expect(
+            officials("The agency said little. Its chief, Julien Marchand, said the intruders left.") == [
+                "Julien Marchand|chief|-|1"
+            ])
+        // Twin: "chief" before a common noun titles no one.
+        #expect(officials("The chief concern of Helena Varga was cost.") == [])
+    }
+
     @Test func aCandidatesTitleNamesACandidate() {
         #expect(
             officials("The newest Democratic presidential hopeful, Dale Whitcomb, arrived late.") == [

@@ -121,6 +121,55 @@ extension OrganizationContextTests {
         #expect(groups("Democratic lawmakers objected.") == [])
     }
 
+    @Test func aPartysWordBeforeATitleAndNameOrAGivenNameLabelsThePerson() {
+        #expect(
+            groups("The bill was signed by Republican Gov. Mark Denton on Friday.") == [
+                "Republican Party|political_party|party.adjective"
+            ])
+        #expect(
+            groups("The race went to Democrat Laura Kessling in the end.") == [
+                "Democratic Party|political_party|party.adjective"
+            ])
+        // Twins: a plural title is part of another name, and a party word before a surname alone labels nothing.
+        #expect(
+            !groups("He spoke to the Republican Governors Association meeting.").contains {
+                $0.hasPrefix("Republican Party")
+            })
+        #expect(groups("The race went to Democrat Kessling in the end.") == [])
+    }
+
+    @Test func aChamberNamedByItsNounAloneIsALegislature() {
+        #expect(
+            groups("The bill passed the Senate on Tuesday and the House will vote next week.") == [
+                "Senate|government_agency|chamber", "House|government_agency|chamber",
+            ])
+        #expect(
+            groups("The minister will ask Parliament to tighten the rules.") == [
+                "Parliament|government_agency|chamber"
+            ])
+        // The chamber named in full before is the same group.
+        #expect(
+            groups("The U.S. Senate met on Monday. Later the Senate adjourned.") == [
+                "US Senate|government_agency|government_agency,chamber.named-before"
+            ])
+        // Twins: a longer name, a house, and "House" without "the" are no chamber.
+        #expect(
+            groups("The House Intelligence Committee met.") == [
+                "House Intelligence Committee|government_agency|government_agency"
+            ])
+        #expect(groups("The family sold the house on Friday.") == [])
+        #expect(groups("House Democrats objected.").allSatisfy { !$0.hasPrefix("House") })
+    }
+
+    @Test func anEstablishmentIsABodysHeadNounButNotInAHeadingInCapitals() {
+        #expect(
+            groups("The Defence Science Establishment said on Friday that it would move.") == [
+                "Defence Science Establishment|organization|name-shape"
+            ])
+        // Twin: a heading written in capitals has no name's shape.
+        #expect(groups("WILL SOMEONE STAND UP FOR THE ESTABLISHMENT?\n\nNobody did.") == [])
+    }
+
     @Test func anOwnersPossessiveStaysInsideAnOfficesName() {
         #expect(
             groups("The Orange County Sheriff's Department said the road was closed.") == [

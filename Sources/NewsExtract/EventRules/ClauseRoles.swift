@@ -73,6 +73,45 @@ enum ClauseRoles {
     static let subjectOverWindow = "clause.subject-over-window"
     static let subjectNamesNone = "clause.subject-names-none"
 
+    /// Rule `coordination.verb-ends-roles`: a verb coordinated after the cue's ("promised to protect Medicaid and
+    /// hammered Bevin") starts a clause of its own: a target named only after it is that verb's, not the cue's.
+    static let verbEndsRoles = "coordination.verb-ends-roles"
+
+    static func targetsBeforeNextVerb(
+        _ coded: [(Participant?, Participant?)], cueEnd: Int, analyzed: AnalyzedSentence,
+        participants: [EventCoder.Occurrence], text: TokenizedText
+    ) -> (pairs: [(Participant?, Participant?)], rule: String)? {
+        let analysis = analyzed.analysis
+        // A finite verb right after "and", "but" or "or" (or one that shares an earlier verb's subject).
+        let coordinated = analysis.clauses.lazy.filter { clause in
+            let group = analysis.verbGroups[clause.verbGroup]
+            let first = group.range.lowerBound
+            return clause.subjectSource == .shared
+                || !group.isNonFinite && first > 0 && analysis.words[first - 1].tag == .coordinatingConjunction
+        }
+        guard
+            let boundary = coordinated.map({ analysis.words[analysis.verbGroups[$0.verbGroup].range.lowerBound].start })
+                .first(where: { $0 >= cueEnd })
+        else { return nil }
+        var changed = false
+        var pairs: [(Participant?, Participant?)] = []
+        for (actor, target) in coded {
+            var kept = target
+            if let target {
+                let starts = participants.filter { $0.participant.id == target.id }.map {
+                    text.tokens[$0.firstToken].start
+                }.filter { $0 >= cueEnd }
+                if !starts.isEmpty, starts.allSatisfy({ $0 >= boundary }) {
+                    kept = nil
+                    changed = true
+                }
+            }
+            if actor == nil && kept == nil { continue }
+            if !pairs.contains(where: { $0.0?.id == actor?.id && $0.1?.id == kept?.id }) { pairs.append((actor, kept)) }
+        }
+        return changed ? (pairs, verbEndsRoles) : nil
+    }
+
     /// Verbs (lemmas) whose complement clause reports what someone said, thought or showed.
     static let reportingLemmas: Set<String> = [
         "say", "tell", "think", "believe", "argue", "claim", "insist", "warn", "announce", "state", "add", "note",

@@ -73293,6 +73293,10 @@ Zurab
 # senator", "the Labour leader"; the adjective is the party's name without "Party" ("Democratic Party").
 # platform: social platforms, which are a medium, not a party to the story, when every mention is one of
 # "on X", "via X", "X handle" ("posted on Twitter", "the Twitter account of ...").
+# chamber: a legislature's chamber named by its noun alone: "the Senate", "the House", "Parliament"; only
+# "the" makes "House" one ("the House voted"; "House Democrats" and "the House of Saud" are other names).
+# party-title: titles after a party's member noun or adjective before a person's name: "Republican Gov. Eric
+# Holcomb"; a given name there does the same ("Democrat Andy Beshear").
 # medium: nouns after a platform's name that make it a medium: "the Twitter handle", "a Facebook post".
 list	word	type
 class	company	company
@@ -73465,5 +73469,23 @@ medium	story
 medium	thread	
 medium	message	
 medium	user	
+chamber	senate	government_agency
+chamber	house	government_agency
+chamber	legislature	government_agency
+chamber	parliament	government_agency
+chamber	knesset	government_agency
+chamber	duma	government_agency
+chamber	bundestag	government_agency
+party-title	gov	
+party-title	governor	
+party-title	sen	
+party-title	senator	
+party-title	rep	
+party-title	representative	
+party-title	president	
+party-title	mayor	
+party-title	speaker	
+party-title	congressman	
+party-title	congresswoman	
 """#
 }
