@@ -22,7 +22,7 @@ struct GroupMatcher: Sendable {
     /// Nouns that make "<country> <noun>" a body of that country.
     static let bodyNouns: Set<String> = [
         "parliament", "senate", "congress", "ministry", "military", "army", "navy", "police",
-        "judiciary", "court", "treasury", "customs",
+        "judiciary", "court", "treasury", "customs", "guard",
     ]
     static let militaryNouns: Set<String> = ["military", "army", "navy"]
     /// Words between a country and a body noun ("foreign ministry", "defence ministry", "central bank").
@@ -107,9 +107,11 @@ struct GroupMatcher: Sendable {
                 position += 1
                 sawModifier += 1
             }
-            // "office" needs its modifier: "the German Foreign Office", not "Iran's office".
+            // "office" and "guard" need their modifier: "the German Foreign Office", "Vietnam's coast guard", not
+            // "Iran's office".
+            let needsModifier = position < tokens.count && ["office", "guard"].contains(tokens[position].key)
             guard position < tokens.count, !covered[position],
-                Self.bodyNouns.contains(tokens[position].key) || sawModifier > 0 && tokens[position].key == "office",
+                Self.bodyNouns.contains(tokens[position].key) && !needsModifier || sawModifier > 0 && needsModifier,
                 !modifiesThing(position, analyses: analyses)
             else {
                 continue
@@ -277,12 +279,29 @@ struct GroupMatcher: Sendable {
         record: (String, String, String?, String, Int, Int, String) -> Void
     ) {
         let tokens = text.tokens
+        let context = OrganizationContext.shared
         for index in tokens.indices.dropFirst().dropLast() where tokens[index].isCapitalized && !covered[index] {
             let previous = tokens[index - 1]
             let next = tokens[index + 1]
+            // "former Liberal Democrat leader Nick Clegg": a party's name of two words without "Party".
+            if index + 2 < tokens.count, !previous.isCapitalized, next.isCapitalized, !covered[index + 1],
+                !text.opens(index, after: Self.capitalizingMarks),
+                text.onlySpaceBetween(tokens[index].end, next.start),
+                text.onlySpaceBetween(next.end, tokens[index + 2].start),
+                !tokens[index + 2].isCapitalized, context.list("party-role", holdsNoun: tokens[index + 2].key)
+            {
+                let keys = [tokens[index].key, next.key]
+                let forms = (gazetteer.forms(of: keys + ["party"]) + gazetteer.forms(of: [keys[0], keys[1] + "s"]))
+                    .filter { $0.kind == "political_party" }
+                if let form = forms.first, forms.allSatisfy({ $0.id == form.id }) {
+                    record(form.id, form.name, form.country, form.kind, index, index + 2, "party.adjective")
+                    covered[index] = true
+                    covered[index + 1] = true
+                    continue
+                }
+            }
             // "Republican Gov. Eric Holcomb", "Democrat Andy Beshear": a party's word before a title and a name,
             // or before a given name, labels the person ("the Republican Governors Association" is another name).
-            let context = OrganizationContext.shared
             let labelsPerson =
                 next.isCapitalized && text.onlySpaceBetween(tokens[index].end, next.start)
                 && (context.givenNames.contains(next.key)
@@ -551,6 +570,13 @@ struct GroupMatcher: Sendable {
         "reported", "reports", "said", "says", "poll", "survey", "analysis", "found",
     ]
 
+    /// Two words before an outlet that make it the reporter: "contacted by", "interview with", "spoke to".
+    static let citationPhrases: Set<[String]> = [
+        ["contacted", "by"], ["interview", "with"], ["interviews", "with"], ["spoke", "to"], ["speaking", "to"],
+        ["talking", "to"], ["leaked", "to"], ["statement", "to"], ["comment", "to"], ["reviewed", "by"],
+        ["seen", "by"], ["obtained", "by"],
+    ]
+
     private func isCitation(first: Int, end: Int, in text: TokenizedText) -> Bool {
         let tokens = text.tokens
         let before = first > 0 ? tokens[first - 1].key : ""
@@ -559,14 +585,19 @@ struct GroupMatcher: Sendable {
         {
             return true
         }
+        // "when contacted by Reuters", "in an interview with the AP", "spoke to CNN", "leaked to the New York
+        // Times", "an email seen by Reuters": the outlet reports, it is no party.
+        let reached =
+            first > 1 && before == "the" ? (twoBefore, first > 2 ? tokens[first - 3].key : "") : (before, twoBefore)
+        if Self.citationPhrases.contains([reached.1, reached.0]) { return true }
         // "according to the state-run Xinhua News Agency": lower-case words between.
         var back = first - 1
         while back >= 1, first - back <= 4, !tokens[back].isCapitalized, tokens[back].key != "to" { back -= 1 }
         if back >= 1, tokens[back].key == "to", tokens[back - 1].key == "according" {
             return true
         }
-        // A credit in parentheses: "WASHINGTON (AP) —".
-        if first > 0, text.scalars[tokens[first - 1].end..<tokens[first].start].contains("(") { return true }
+        // A credit in parentheses: "WASHINGTON (AP) —", "(Reuters) —" opening the text.
+        if text.scalars[(first > 0 ? tokens[first - 1].end : 0)..<tokens[first].start].contains("(") { return true }
         return end < tokens.count && Self.citationVerbs.contains(tokens[end].key)
     }
 

@@ -138,6 +138,36 @@ extension OrganizationContextTests {
         #expect(groups("The race went to Democrat Kessling in the end.") == [])
     }
 
+    @Test func aPartysNameOfTwoWordsBeforeARoleNamesIt() {
+        #expect(
+            groups("The debate was won by former Liberal Democrat leader Tom Varley.") == [
+                "Liberal Democrats|political_party|party.adjective"
+            ])
+        // Twin: before no role it names nothing.
+        #expect(groups("The debate was won by the Liberal Democrat way of thinking.") == [])
+    }
+
+    @Test func anOutletThatReportsIsNoParty() {
+        for sentence in [
+            "Nobody answered when contacted by Reuters on Friday.", "The plan was in an email seen by Reuters.",
+            "The memo was leaked to the New York Times last week.", "In an interview with CNN, he said no.",
+            "(Reuters) — The talks ended on Friday.",
+        ] {
+            #expect(groups(sentence) == [], "\(sentence)")
+        }
+        // Twin: an outlet that acts is a party.
+        #expect(groups("Reuters sued the agency on Friday.") == ["Reuters|media|media"])
+    }
+
+    @Test func aCountrysCoastGuardIsItsBody() {
+        #expect(
+            groups("The U.S. will provide Vietnam's coast guard with a ship.") == [
+                "Vietnamese Coast Guard|government|country-body"
+            ])
+        // Twin: "guard" needs its modifier.
+        #expect(groups("Vietnam's guard was down.") == [])
+    }
+
     @Test func aChamberNamedByItsNounAloneIsALegislature() {
         #expect(
             groups("The bill passed the Senate on Tuesday and the House will vote next week.") == [

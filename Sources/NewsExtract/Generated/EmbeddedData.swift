@@ -73341,6 +73341,8 @@ class	broadcaster	media
 class	newspaper	media
 class	publisher	media
 class	outlet	media
+class	website	media
+class	think-tank	
 class	agency	
 class	organisation	
 class	organization	
