@@ -469,6 +469,9 @@ struct EventCoder: Sendable {
                 else { continue }
                 cue = objectCoded
                 let clause = cue.nominal ? nil : analyzed?.clause(atWordStarting: text.tokens[cueStart].start)
+                if let analyzed, let clause, OpinionRule.statesOpinion(cue, clause: clause, analyzed: analyzed) {
+                    continue
+                }
                 if let analyzed, let clause,
                     let event = EventSubjectRule.cue(
                         for: cue, clause: clause, analyzed: analyzed, matches: cueMatches, tokens: tokens)

@@ -241,10 +241,11 @@ struct ClauseAnalyzer: Sendable {
     private func sharedSubject(before index: Int, _ c: Context, _ previous: [Clause]) -> [Int]? {
         var index = index
         while index >= 0, c.words[index].form == "," { index -= 1 }
-        // Skip the earlier verb's object: "Iran denied the claims and condemned ...".
+        // Skip the earlier verb's object with the prepositional phrases after it: "Iran denied the claims and
+        // condemned ...", "We received an inquiry from the office of the attorney general and are cooperating".
         if index >= 0, let phrase = c.phraseAt[index] {
             index = c.phrases[phrase].range.lowerBound - 1
-            if index >= 0, c.words[index].tag == .adposition, index > 0, let before = c.phraseAt[index - 1] {
+            while index > 0, c.words[index].tag == .adposition, let before = c.phraseAt[index - 1] {
                 index = c.phrases[before].range.lowerBound - 1
             }
         }

@@ -112,6 +112,27 @@ extension EventRulesTests {
             events("Germany promised to help Poland and criticized France.") == ["DEU 030 POL", "DEU 111 FRA"])
     }
 
+    @Test func anArgumentThatReportsAClauseStatesAnOpinion() {
+        // speech.opinion: "argued that ..." disapproves of no one.
+        #expect(events("Austria argued for decades that Germany had annexed it.").allSatisfy { !$0.contains(" 110 ") })
+        // Twins: an argument with someone disapproves, and an allegation still accuses.
+        #expect(events("Austria argued with Germany over the border.") == ["AUT 110 DEU"])
+        #expect(events("Austria alleged that Germany had lied.").contains("AUT 110 DEU"))
+    }
+
+    @Test func aSharedPronounSubjectActsNotANameInTheFirstVerbsObject() {
+        // coordination.shared-pronoun: "we" cooperate, not Denmark, whose prosecutor sent the letter.
+        #expect(
+            events(
+                "“We got a letter from the office of the Danish prosecutor and are cooperating with Sweden,” a"
+                    + " spokesperson said."
+            ).allSatisfy { !$0.hasPrefix("DNK") })
+        // Twin: a named subject shared by both verbs acts.
+        #expect(
+            events("Norway got a letter from the office of the Danish prosecutor and is cooperating with Sweden.")
+                == ["NOR 050 SWE"])
+    }
+
     @Test func aRelativeClauseActsForThePhraseItDescribes() {
         // clause.subject-names-none: "police, who fired": the police fired tear gas, not Denmark (the window
         // took the embassy's country).

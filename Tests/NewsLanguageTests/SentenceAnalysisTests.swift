@@ -78,6 +78,18 @@ struct SentenceAnalysisTests {
         #expect(subjects(saying, verb: "attacked") == ["rebels"])
     }
 
+    @Test func aSecondVerbSharesTheSubjectAcrossTheFirstVerbsObjectAndItsPrepositions() {
+        let analysis = analyzer.analyze(
+            "Norway received an inquiry from the office of the prosecutor and condemned the plan.")
+        #expect(subjects(analysis, verb: "condemned") == ["Norway"])
+        #expect(clause(analysis, verb: "condemned")?.subjectSource == .shared)
+        // Twin: a second verb with a subject of its own keeps it.
+        let own = analyzer.analyze(
+            "Norway received an inquiry from the office of the prosecutor, but Sweden condemned the plan.")
+        #expect(subjects(own, verb: "condemned") == ["Sweden"])
+        #expect(clause(own, verb: "condemned")?.subjectSource == .direct)
+    }
+
     @Test func aPassiveHasItsAgentAndNoObject() throws {
         let analysis = analyzer.analyze("The ministry was hit by pro-Israel hackers.")
         let group = try #require(analysis.verbGroups.first)

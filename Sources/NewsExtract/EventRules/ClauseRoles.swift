@@ -71,6 +71,9 @@ enum ClauseRoles {
     /// "besieged by police, who fired"): the window reached past the clause's own subject into another clause, so
     /// the act has no named actor. Pronoun subjects are left to the window's pronoun rules.
     static let subjectOverWindow = "clause.subject-over-window"
+    /// Rule `coordination.shared-pronoun`: a verb that shares an earlier verb's pronoun subject has no actor
+    /// named inside that verb's object ("We received an inquiry from the NYAG and are cooperating").
+    static let sharedPronoun = "coordination.shared-pronoun"
     static let subjectNamesNone = "clause.subject-names-none"
 
     /// Rule `coordination.verb-ends-roles`: a verb coordinated after the cue's ("promised to protect Medicaid and
@@ -137,16 +140,37 @@ enum ClauseRoles {
         let phrases: [Int]
         switch clause.subjectSource {
         case .direct?, .acrossRelativeClause?: phrases = clause.subjects
+        // A subject shared with an earlier verb is trusted only as a pronoun, below.
+        case .shared?
+        where clause.subjects.contains(where: {
+            analysis.words[analysis.nounPhrases[$0].head].tag == .pronoun
+        }):
+            phrases = clause.subjects
         case .relativePronoun?:
             guard let described = clause.modifies else { return nil }
             phrases = analysis.conjuncts(of: described)
         default: return nil
         }
         let actorIDs = Set(coded.compactMap { $0.0?.id })
-        guard !phrases.isEmpty, !actorIDs.isEmpty,
-            !phrases.contains(where: { analysis.words[analysis.nounPhrases[$0].head].tag == .pronoun })
-        else { return nil }
+        guard !phrases.isEmpty, !actorIDs.isEmpty else { return nil }
         let spans = phrases.map { analyzed.span(ofPhrase: $0) }
+        var targets: [Participant] = []
+        for pair in coded {
+            if let target = pair.1, !targets.contains(where: { $0.id == target.id }) { targets.append(target) }
+        }
+        if phrases.contains(where: { analysis.words[analysis.nounPhrases[$0].head].tag == .pronoun }) {
+            // "We received an inquiry from the NYAG and are cooperating": the second verb shares the pronoun
+            // subject; a name inside the first verb's object does not act.
+            guard clause.subjectSource == .shared, let subjectEnd = spans.map(\.upperBound).max() else { return nil }
+            let verbStart = analysis.words[group.range.lowerBound].start
+            let actorsInObject = actorIDs.allSatisfy { id in
+                let starts = participants.filter { $0.participant.id == id }.map { text.tokens[$0.firstToken].start }
+                    .filter { $0 < verbStart }
+                return !starts.isEmpty && starts.allSatisfy { $0 >= subjectEnd }
+            }
+            guard actorsInObject else { return nil }
+            return (targets.filter { !actorIDs.contains($0.id) }.map { (nil, Optional($0)) }, sharedPronoun)
+        }
         let inside = Set(
             participants.filter { occurrence in
                 let start = text.tokens[occurrence.firstToken].start
@@ -156,10 +180,6 @@ enum ClauseRoles {
         guard !actorIDs.isSubset(of: inside) else { return nil }
         let subjects = named(phrases, prepositions: ["in", "of", "from"], analyzed, participants, text)
         if subjects.contains(where: { actorIDs.contains($0.id) }) { return nil }
-        var targets: [Participant] = []
-        for pair in coded {
-            if let target = pair.1, !targets.contains(where: { $0.id == target.id }) { targets.append(target) }
-        }
         if subjects.isEmpty {
             let reported = clause.complementOf.map {
                 reportingLemmas.contains(analysis.verbGroups[analysis.clauses[$0].verbGroup].lemma)
