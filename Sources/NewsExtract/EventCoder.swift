@@ -517,6 +517,15 @@ struct EventCoder: Sendable {
                     pairs = trimmed.pairs
                     ruleIDs.append(trimmed.rule)
                 }
+                let cueEndOffset = text.tokens[cueEnd - 1].end
+                if let closing = QuoteRule.closingQuote(
+                    after: cueEndOffset, in: text, sentence: sentence.start..<sentence.end),
+                    let trimmed = ClauseRoles.dropping(
+                        pairs, namedOnlyAfter: closing, cueEnd: cueEndOffset, participants: inSegment, text: text)
+                {
+                    pairs = trimmed
+                    ruleIDs.append(QuoteRule.id)
+                }
                 if let analyzed, let clause, ReciprocalRule.codes.contains(cue.cameo),
                     let reciprocal = ReciprocalRule.pairs(
                         cameo: cue.cameo,

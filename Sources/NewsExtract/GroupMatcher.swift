@@ -337,8 +337,9 @@ struct GroupMatcher: Sendable {
     /// "the Senate", "the House voted", "asked Parliament to": a legislature's chamber named by its noun alone
     /// (the context table's `chamber` list), capitalised, after "the" (or, but for "House", standing alone
     /// inside a sentence), with no capitalised word or "of" after it ("the House Intelligence Committee", "the
-    /// House of Saud" are other names). It is the group the text named in full whose name ends in that noun
-    /// ("the U.S. Senate ... the Senate"); else a group of its own, whose country the text does not say.
+    /// House of Saud" are other names). It is the legislative body the text named in full with that noun ("the U.S.
+    /// Senate ... the Senate", "the House of Representatives ... the House"); else a group of its own, whose
+    /// country the text does not say.
     private func chambers(
         _ text: TokenizedText, covered: inout [Bool], known: [Entity],
         record: (String, String, String?, String, Int, Int, String) -> Void
@@ -357,7 +358,14 @@ struct GroupMatcher: Sendable {
                         && !text.opens(index, after: Self.capitalizingMarks)
             else { continue }
             let name = text.text(from: tokens[index].start, to: tokens[index].end)
-            if let whole = known.first(where: { $0.name.lowercased().hasSuffix(" " + key) }) {
+            // A legislature's body (never "the White House", the executive) named as "... Senate" or "House of ...".
+            if let whole = known.first(where: { entity in
+                entity.type == "government_agency"
+                    && ([entity.name] + entity.mentions.map(\.text)).contains { form in
+                        let lower = form.lowercased()
+                        return lower.hasSuffix(" " + key) || lower.hasPrefix(key + " of ")
+                    }
+            }) {
                 record(
                     whole.id, whole.name, whole.country, whole.type ?? "government_agency", index, index + 1,
                     "chamber.named-before")

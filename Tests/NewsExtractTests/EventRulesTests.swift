@@ -133,6 +133,18 @@ extension EventRulesTests {
                 == ["NOR 050 SWE"])
     }
 
+    @Test func aQuotationsActTakesNoTargetNamedAfterItCloses() {
+        // speech.quote-ends-roles: the speaker after the quotation is not the target, with curly or straight marks.
+        #expect(
+            events("“Norway firmly opposes intimidation by any claimant,” Swedish Foreign Minister Anna Berg said.")
+                == ["NOR 120 -"])
+        #expect(
+            events("\"Norway firmly opposes intimidation by any claimant,\" Swedish Foreign Minister Anna Berg said.")
+                == ["NOR 120 -"])
+        // Twin: a target inside the quotation stays.
+        #expect(events("“Norway firmly opposes Sweden,” Foreign Minister Anna Berg said.") == ["NOR 120 SWE"])
+    }
+
     @Test func aRelativeClauseActsForThePhraseItDescribes() {
         // clause.subject-names-none: "police, who fired": the police fired tear gas, not Denmark (the window
         // took the embassy's country).

@@ -182,6 +182,15 @@ extension OrganizationContextTests {
             groups("The U.S. Senate met on Monday. Later the Senate adjourned.") == [
                 "US Senate|government_agency|government_agency,chamber.named-before"
             ])
+        #expect(
+            groups("The U.S. House of Representatives voted. Later the House adjourned.") == [
+                "House of Representatives|government_agency|government_agency,chamber.named-before"
+            ])
+        // The White House is the executive, no chamber named before.
+        #expect(
+            groups("The White House said no. Later the House adjourned.") == [
+                "White House|government|government", "House|government_agency|chamber",
+            ])
         // Twins: a longer name, a house, and "House" without "the" are no chamber.
         #expect(
             groups("The House Intelligence Committee met.") == [

@@ -69,12 +69,12 @@ enum ClauseRoles {
     /// U.S. ally, has refused": Pakistan, not the US). Rule `clause.subject-names-none`: that subject names no
     /// participant, and the clause is reported or relative ("Kennedy said free speech does not protect ...",
     /// "besieged by police, who fired"): the window reached past the clause's own subject into another clause, so
-    /// the act has no named actor. Pronoun subjects are left to the window's pronoun rules.
+    /// the act has no named actor. Pronoun subjects are left to the window's pronoun rules, but for the next one.
     static let subjectOverWindow = "clause.subject-over-window"
+    static let subjectNamesNone = "clause.subject-names-none"
     /// Rule `coordination.shared-pronoun`: a verb that shares an earlier verb's pronoun subject has no actor
     /// named inside that verb's object ("We received an inquiry from the NYAG and are cooperating").
     static let sharedPronoun = "coordination.shared-pronoun"
-    static let subjectNamesNone = "clause.subject-names-none"
 
     /// Rule `coordination.verb-ends-roles`: a verb coordinated after the cue's ("promised to protect Medicaid and
     /// hammered Bevin") starts a clause of its own: a target named only after it is that verb's, not the cue's.
@@ -96,14 +96,22 @@ enum ClauseRoles {
             let boundary = coordinated.map({ analysis.words[analysis.verbGroups[$0.verbGroup].range.lowerBound].start })
                 .first(where: { $0 >= cueEnd })
         else { return nil }
+        return dropping(coded, namedOnlyAfter: boundary, cueEnd: cueEnd, participants: participants, text: text)
+            .map { ($0, verbEndsRoles) }
+    }
+
+    /// `coded` without the targets whose every occurrence after the cue (which ends at `cueEnd`) starts at or
+    /// after `boundary`; nil when no target was dropped. A pair left with neither actor nor target goes.
+    static func dropping(
+        _ coded: [(Participant?, Participant?)], namedOnlyAfter boundary: Int, cueEnd: Int,
+        participants: [EventCoder.Occurrence], text: TokenizedText
+    ) -> [(Participant?, Participant?)]? {
         var changed = false
         var pairs: [(Participant?, Participant?)] = []
         for (actor, target) in coded {
             var kept = target
             if let target {
-                let starts = participants.filter { $0.participant.id == target.id }.map {
-                    text.tokens[$0.firstToken].start
-                }.filter { $0 >= cueEnd }
+                let starts = Self.starts(of: target.id, among: participants, text: text).filter { $0 >= cueEnd }
                 if !starts.isEmpty, starts.allSatisfy({ $0 >= boundary }) {
                     kept = nil
                     changed = true
@@ -112,7 +120,16 @@ enum ClauseRoles {
             if actor == nil && kept == nil { continue }
             if !pairs.contains(where: { $0.0?.id == actor?.id && $0.1?.id == kept?.id }) { pairs.append((actor, kept)) }
         }
-        return changed ? (pairs, verbEndsRoles) : nil
+        return changed ? pairs : nil
+    }
+
+    /// Where each occurrence of the participant `id` starts (scalar offsets).
+    private static func starts(
+        of id: String, among participants: [EventCoder.Occurrence], text: TokenizedText
+    )
+        -> [Int]
+    {
+        participants.filter { $0.participant.id == id }.map { text.tokens[$0.firstToken].start }
     }
 
     /// Verbs (lemmas) whose complement clause reports what someone said, thought or showed.
@@ -164,8 +181,7 @@ enum ClauseRoles {
             guard clause.subjectSource == .shared, let subjectEnd = spans.map(\.upperBound).max() else { return nil }
             let verbStart = analysis.words[group.range.lowerBound].start
             let actorsInObject = actorIDs.allSatisfy { id in
-                let starts = participants.filter { $0.participant.id == id }.map { text.tokens[$0.firstToken].start }
-                    .filter { $0 < verbStart }
+                let starts = Self.starts(of: id, among: participants, text: text).filter { $0 < verbStart }
                 return !starts.isEmpty && starts.allSatisfy { $0 >= subjectEnd }
             }
             guard actorsInObject else { return nil }
