@@ -1302,8 +1302,11 @@ struct EventCoder: Sendable {
                     endingBefore: last.endToken, in: subjects.filter { $0.endToken <= last.endToken }, text: text)
             }
             // "He urged Vietnam ...": a person pronoun with no one before it in the sentence is the official
-            // last named.
-            if actors.isEmpty, ["he", "she"].contains(text.tokens[scan].key), let lastPerson {
+            // last named. "When Carlineo was approached, he told police ...": a name earlier in the sentence (not
+            // after a preposition, not a day or month) is whom the pronoun means, though no participant.
+            if actors.isEmpty, ["he", "she"].contains(text.tokens[scan].key), let lastPerson,
+                !namesSomeoneElse(before: scan, in: text, sentenceStart: sentenceStart, participants: participants)
+            {
                 actors = [lastPerson]
             }
         } else if scan >= 0, text.tokens[scan].key == "and", let first = subjects.first,
@@ -1359,6 +1362,26 @@ struct EventCoder: Sendable {
             return targetGroup(startingWith: first, in: others, text: text).map { (actor, $0) }
         }
     }
+
+    /// Whether a capitalised word that no participant covers stands before `index` in the sentence, past its
+    /// first word, after no preposition, and is no day or month: a name a pronoun after it may mean.
+    private func namesSomeoneElse(
+        before index: Int, in text: TokenizedText, sentenceStart: Int, participants: [Occurrence]
+    ) -> Bool {
+        guard index > sentenceStart + 1 else { return false }
+        return ((sentenceStart + 1)..<index).contains { position in
+            let token = text.tokens[position]
+            return token.isCapitalized && !token.isAllCaps
+                && !Self.nameBlockers.contains(text.tokens[position - 1].key)
+                && !DateLexicon.fullWeekdays.contains(token.key) && !DateLexicon.months.keys.contains(token.key)
+                && !participants.contains { $0.firstToken <= position && position < $0.endToken }
+        }
+    }
+
+    /// Words after which a capitalised word names a place, time or body rather than a person.
+    static let nameBlockers: Set<String> = [
+        "in", "at", "from", "to", "on", "of", "for", "by", "with", "into", "across", "near", "the", "a", "an",
+    ]
 
     /// Whether `last` is joined to `first` by coordination only ("Egypt and Jordan").
     private func isCoordinated(

@@ -8,10 +8,14 @@
 ///    the verb is the subject and the phrase before it is what the clause describes. A verb group, a
 ///    subordinating conjunction or any other word stops the walk. An infinitive, or a participle or gerund with
 ///    no auxiliary, has no subject of its own. A verb joined by "and"/"or" to an earlier verb with no subject
-///    between shares that verb's subject (`subjectIsShared`).
+///    between (that verb's object and its prepositional phrases aside) shares that verb's subject
+///    (`subjectIsShared`). A phrase set off by commas right before the verb that opens with an article is an
+///    apposition: the phrase before it is the subject ("Pakistan, a key U.S. ally, has refused"). A participle
+///    used as a preposition ("including") or an "-ing" participle right after a noun ("troops carrying rifles")
+///    governs the phrase after it like a preposition.
 /// 3. Object: the noun phrase right after an active verb group (adverbs and its particle between), unless it
 ///    names a time ("last week") or is followed by a finite verb of its own (then it is that verb's subject and
-///    the clause is a complement: "said Iran attacked"). A pronoun object followed by a second noun phrase is
+///    the clause is a complement: "said Iran attacked"; not after a participle of rule 2's kind). A pronoun object followed by a second noun phrase is
 ///    the indirect object ("gave him the files").
 /// 4. Agent: "by" and a noun phrase within a few words after a passive verb group or participle.
 /// 5. Reported speech: a clause right after "that" or a complement subject is the complement of the verb

@@ -145,6 +145,18 @@ extension EventRulesTests {
         #expect(events("“Norway firmly opposes Sweden,” Foreign Minister Anna Berg said.") == ["NOR 120 SWE"])
     }
 
+    @Test func aPronounMeansANameEarlierInItsSentenceBeforeTheOfficialNamedLast() {
+        // "he" is Dalton, named in the sentence though no participant, not the senator of the sentence before.
+        #expect(
+            events("Senator Mara Holt spoke on Monday. When Dalton was approached, he said he supported Canada.")
+                == [])
+        // Twins: a day after a preposition, or no name at all, leaves the official named last.
+        #expect(
+            events("Senator Mara Holt spoke on Monday. On Tuesday, he said he supported Canada.")
+                == ["person:mara-holt 050 CAN"])
+        #expect(events("Senator Mara Holt spoke on Monday. He supported Canada.") == ["person:mara-holt 050 CAN"])
+    }
+
     @Test func aRelativeClauseActsForThePhraseItDescribes() {
         // clause.subject-names-none: "police, who fired": the police fired tear gas, not Denmark (the window
         // took the embassy's country).
