@@ -509,15 +509,14 @@ struct EventCoder: Sendable {
                     pairs = checked.pairs
                     ruleIDs.append(checked.rule)
                 }
+                let cueEndOffset = text.tokens[cueEnd - 1].end
                 if let analyzed, clause != nil,
                     let trimmed = ClauseRoles.targetsBeforeNextVerb(
-                        pairs, cueEnd: text.tokens[cueEnd - 1].end, analyzed: analyzed, participants: inSegment,
-                        text: text)
+                        pairs, cueEnd: cueEndOffset, analyzed: analyzed, participants: inSegment, text: text)
                 {
                     pairs = trimmed.pairs
                     ruleIDs.append(trimmed.rule)
                 }
-                let cueEndOffset = text.tokens[cueEnd - 1].end
                 if let closing = QuoteRule.closingQuote(
                     after: cueEndOffset, in: text, sentence: sentence.start..<sentence.end),
                     let trimmed = ClauseRoles.dropping(
@@ -1364,7 +1363,8 @@ struct EventCoder: Sendable {
     }
 
     /// Whether a capitalised word that no participant covers stands before `index` in the sentence, past its
-    /// first word, after no preposition, and is no day or month: a name a pronoun after it may mean.
+    /// first word, after no preposition ("of" or an object marker) or determiner, and is no day or month: a name a
+    /// pronoun after it may mean.
     private func namesSomeoneElse(
         before index: Int, in text: TokenizedText, sentenceStart: Int, participants: [Occurrence]
     ) -> Bool {
@@ -1372,16 +1372,12 @@ struct EventCoder: Sendable {
         return ((sentenceStart + 1)..<index).contains { position in
             let token = text.tokens[position]
             return token.isCapitalized && !token.isAllCaps
-                && !Self.nameBlockers.contains(text.tokens[position - 1].key)
+                && !Self.objectMarkers.contains(text.tokens[position - 1].key)
+                && !Self.determiners.contains(text.tokens[position - 1].key) && text.tokens[position - 1].key != "of"
                 && !DateLexicon.fullWeekdays.contains(token.key) && !DateLexicon.months.keys.contains(token.key)
                 && !participants.contains { $0.firstToken <= position && position < $0.endToken }
         }
     }
-
-    /// Words after which a capitalised word names a place, time or body rather than a person.
-    static let nameBlockers: Set<String> = [
-        "in", "at", "from", "to", "on", "of", "for", "by", "with", "into", "across", "near", "the", "a", "an",
-    ]
 
     /// Whether `last` is joined to `first` by coordination only ("Egypt and Jordan").
     private func isCoordinated(
