@@ -142,10 +142,11 @@ package enum PipelineSession {
             warnOnEmptyArticles: request.warnOnEmptyArticles, alreadyWritten: alreadyWritten,
             onSourceRead: request.onSourceRead, database: store, onFatal: { cancel.cancel() })
         var knownVersion: (@Sendable (String) -> String?)?
-        if let state { knownVersion = { id in state.entry(id)?.version } }
+        // A look-up that fails answers "unknown" here; the sink's own look-up of the same article stops the run.
+        if let state { knownVersion = { id in (try? state.entry(id))??.version } }
         let processor = ArticleProcessor(
             limits: request.limits, runsExtraction: request.renderer.needsExtraction,
-            alreadySeen: { hash in state?.contains(hash) ?? false },
+            alreadySeen: { hash in (try? state?.contains(hash)) ?? false },
             knownVersion: knownVersion,
             failedBefore: { origin, fingerprint in state?.failedBefore(origin, fingerprint: fingerprint) ?? false })
         let trap = SignalTrap(
@@ -164,6 +165,7 @@ package enum PipelineSession {
             next: { jobs.next() }, processor: processor, sink: sink, onStart: { cancel.attach($0) })
         summary.cancelledBySignal = trap.signal
         if let fatal = sink.fatalError { throw .sink(fatal) }
+        if let failure = sink.stateFailure { throw .state(failure) }
         do {
             try writer.sync()
         } catch {

@@ -14,6 +14,9 @@ package final class RecordSink: @unchecked Sendable {
     package private(set) var summary = RunSummary()
     /// A write failure that makes going on pointless (disk full, output removed).
     package private(set) var fatalError: SinkError?
+    /// The run state could not be read (its index file), which makes going on unsafe: an article's earlier
+    /// records could be written again.
+    package private(set) var stateFailure: StateError?
 
     private let writer: JSONLinesWriter
     private let renderer: RecordRenderer
@@ -24,7 +27,9 @@ package final class RecordSink: @unchecked Sendable {
     private let errorsToOutput: Bool
     private let onFatal: @Sendable () -> Void
     private let warnOnEmptyArticles: Bool
-    private var writtenIDs = Set<String>()
+    /// The ids written in this run (and those an interrupted run left after the last recorded article): in memory
+    /// up to a bound, then in a file, so that a run over millions of articles keeps a flat peak.
+    private let writtenIDs: RecordIDSet
     /// The PostgreSQL sink (`[sink] postgres`): gets every record of each article, whatever the output already has.
     private let database: PostgresStore?
     /// Called for a source file read whole once everything read from it is consumed (see ``consume(_:)``).
@@ -62,7 +67,8 @@ package final class RecordSink: @unchecked Sendable {
         self.database = database
         if database != nil { summary.database = WriteCounts() }
         self.onSourceRead = onSourceRead
-        self.writtenIDs = alreadyWritten
+        writtenIDs = RecordIDSet(folder: state?.directory ?? NSTemporaryDirectory())
+        for id in alreadyWritten { _ = try? writtenIDs.insert(id) }
         self.warnOnEmptyArticles = warnOnEmptyArticles
         self.writer = writer
         self.renderer = renderer
@@ -75,7 +81,7 @@ package final class RecordSink: @unchecked Sendable {
     }
 
     package func consume(_ outcome: ArticleOutcome) {
-        guard fatalError == nil else { return }
+        guard fatalError == nil, stateFailure == nil else { return }
         if case .sourceRead(let path, let stamp) = outcome {
             // Every record of the file is written (outcomes arrive in input order): remember it, unless one of
             // its pages failed in a way that may pass another time.
@@ -106,7 +112,7 @@ package final class RecordSink: @unchecked Sendable {
             let articleID = RecordEncoder.articleID(article)
             // The version and the event ids matter only to a run state (filters keep none).
             let version = state.map { _ in RecordEncoder.articleVersion(article) }
-            let prior = state?.entry(articleID)
+            guard case .success(let prior) = lookUp(articleID) else { return }
             if let prior, prior.version == version {
                 // Read twice in this run with different bytes but the same text: already written.
                 record(unchanged: article.input, prior: prior)
@@ -154,7 +160,14 @@ package final class RecordSink: @unchecked Sendable {
                 summary.retractions += retractions.count
             }
             for record in records + retractions {
-                guard renderer != .events || !earlier.contains(record.id), writtenIDs.insert(record.id).inserted else {
+                let new: Bool
+                do {
+                    new = try renderer != .events || !earlier.contains(record.id) ? writtenIDs.insert(record.id) : false
+                } catch {
+                    failState(error)
+                    return
+                }
+                guard new else {
                     summary.duplicateRecords += 1
                     continue
                 }
@@ -190,7 +203,7 @@ package final class RecordSink: @unchecked Sendable {
                 }
             }
         case .unchanged(let input, let articleID):
-            guard let prior = state?.entry(articleID) else { return }
+            guard case .success(let found) = lookUp(articleID), let prior = found else { return }
             record(unchanged: input, prior: prior)
         case .sourceRead:
             break  // handled above
@@ -279,6 +292,23 @@ package final class RecordSink: @unchecked Sendable {
             fail(error)
             return false
         }
+    }
+
+    /// What the state holds for an article (nil without a state); a state that cannot be read stops the run.
+    private func lookUp(_ articleID: String) -> Result<StateEntry?, StateError> {
+        do {
+            return .success(try state?.entry(articleID))
+        } catch {
+            failState(error)
+            return .failure(error)
+        }
+    }
+
+    /// Stops the run when the state cannot be read; the session reports it when the scheduler has finished.
+    private func failState(_ error: StateError) {
+        guard stateFailure == nil else { return }
+        stateFailure = error
+        onFatal()
     }
 
     /// Stops the run on a write failure; the session reports it (once) when the scheduler has finished.

@@ -11,17 +11,21 @@ public enum FileDescriptorWriter {
     @discardableResult
     public static func writeAll(_ descriptor: Int32, _ text: String) -> Int32 {
         var copy = text
-        return copy.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
+        return copy.withUTF8 { writeAll(descriptor, bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// ``writeAll(_:_:)`` for bytes.
+    @discardableResult
+    public static func writeAll(_ descriptor: Int32, bytes buffer: UnsafeRawBufferPointer) -> Int32 {
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return 0
+            offset += written
         }
+        return 0
     }
 }
