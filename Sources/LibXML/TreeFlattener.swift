@@ -22,7 +22,7 @@ enum TreeFlattener {
                     break
                 }
                 var name = string(fromXML: current.pointee.name)
-                if lowercaseNames { name = name.lowercased() }
+                if lowercaseNames { name = lowercased(name) }
                 let elementAttributes = attributes(of: current, lowercase: lowercaseNames, onlyRead: onlyReadAttributes)
                 let index = tree.append(
                     kind: .element, name: name, text: "", attributes: elementAttributes, parent: openIndices.last ?? -1,
@@ -97,15 +97,49 @@ enum TreeFlattener {
         "type", "lang", "xml:lang", "datetime", "http-equiv", "charset", "role",
     ]
 
+    /// ``keptAttributes`` as bytes, to find an attribute's name among them without making a string of it.
+    private static let keptAttributeBytes: [(name: String, bytes: [UInt8])] = keptAttributes.sorted().map {
+        ($0, Array($0.utf8))
+    }
+
+    /// The kept attribute a libxml2 name is (with `foldCase`, ignoring ASCII case: a kept name is ASCII, and no
+    /// other letter lower-cases to one of its letters), or nil: most attributes of a page (`src`, `data-*`,
+    /// `width`) are not kept, and are passed over without a string made or hashed.
+    private static func keptName(_ pointer: UnsafePointer<xmlChar>?, foldCase: Bool) -> String? {
+        guard let pointer else { return nil }
+        for (name, bytes) in keptAttributeBytes {
+            var index = 0
+            while index < bytes.count {
+                let byte = pointer[index]
+                let folded = foldCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                guard byte != 0, folded == bytes[index] else { break }
+                index += 1
+            }
+            if index == bytes.count, pointer[index] == 0 { return name }
+        }
+        return nil
+    }
+
+    /// `name` lower-cased; a name with no capital or non-ASCII byte (nearly every HTML name: libxml2's HTML
+    /// parser lower-cases them) as it is.
+    static func lowercased(_ name: String) -> String {
+        name.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? name.lowercased() : name
+    }
+
     private static func attributes(of node: xmlNodePtr, lowercase: Bool, onlyRead: Bool) -> [DOMTree.Attribute] {
         var result: [DOMTree.Attribute] = []
         var attribute = node.pointee.properties
         while let current = attribute {
-            var name = string(fromXML: current.pointee.name)
-            if lowercase { name = name.lowercased() }
-            guard !onlyRead || keptAttributes.contains(name) else {
-                attribute = current.pointee.next
-                continue
+            let name: String
+            if onlyRead {
+                guard let kept = keptName(current.pointee.name, foldCase: lowercase) else {
+                    attribute = current.pointee.next
+                    continue
+                }
+                name = kept
+            } else {
+                let raw = string(fromXML: current.pointee.name)
+                name = lowercase ? lowercased(raw) : raw
             }
             var value = ""
             var child = current.pointee.children

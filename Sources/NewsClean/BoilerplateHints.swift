@@ -53,69 +53,85 @@ enum BoilerplateHints {
     /// The stems as bytes, for a substring search without Foundation (whose `contains` is slow on Linux).
     static let negativeStemBytes: [[UInt8]] = negativeStems.map { Array($0.utf8) }
 
-    /// Splits `class` and `id` values into lower-case tokens at white space, "-" and "_". O(length of the
-    /// values); works on bytes, and tokens of up to 15 bytes are held inline by `String`, so it rarely allocates.
-    static func tokens(_ values: String?...) -> [String] {
-        var result: [String] = []
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        for value in values {
-            guard let value, !value.isEmpty else { continue }
-            var whole: [UInt8] = []
-            // Real class and id values are short; a megabyte of them is an attack, and its head says enough.
-            let head = value.utf8.prefix(1024)
-            whole.reserveCapacity(head.count)
-            for byte in head {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                whole.append(lower)
-                if lower == 0x20 || lower == 0x2D || lower == 0x5F || lower == 0x09 || lower == 0x0A {
-                    if !buffer.isEmpty { result.append(String(decoding: buffer, as: UTF8.self)) }
-                    buffer.removeAll(keepingCapacity: true)
-                } else {
-                    buffer.append(lower)
-                }
-            }
-            if !buffer.isEmpty { result.append(String(decoding: buffer, as: UTF8.self)) }
-            buffer.removeAll(keepingCapacity: true)
-            // "read-more" and "readMore" both mean the same furniture.
-            if contains(whole, readMoreBytes) { result.append("readmore") }
-        }
-        return result
-    }
-
     static let readMoreBytes: [[UInt8]] = ["read-more", "readmore", "read_more"].map { Array($0.utf8) }
 
-    /// Whether `token` contains one of ``negativeStemBytes``, without copying it.
-    static func containsStem(_ token: String) -> Bool {
-        var token = token
-        return token.withUTF8 { bytes in
-            for needle in negativeStemBytes where needle.count <= bytes.count {
-                var start = 0
-                while start + needle.count <= bytes.count {
-                    if bytes[start] == needle[0] {
-                        var offset = 1
-                        while offset < needle.count, bytes[start + offset] == needle[offset] { offset += 1 }
-                        if offset == needle.count { return true }
-                    }
-                    start += 1
+    /// What one `class` or `id` value says. The value is split into tokens at white space, "-" and "_" and
+    /// lower-cased (`newsletter-banner` gives `newsletter` and `banner`), and read on its bytes: no token is
+    /// copied into a string, since a page has thousands of values and most are read once. "read-more",
+    /// "readmore" and "read_more" anywhere in the value mean the same furniture. Real values are short; a
+    /// megabyte of them is an attack, and its first 1,024 bytes say enough. O(length of the value).
+    static func flags(ofValue value: String) -> Flags {
+        var value = value
+        return value.withUTF8 { all in
+            let count = min(all.count, 1024)
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { lower in
+                for index in 0..<count {
+                    let byte = all[index]
+                    lower[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                 }
+                let whole = UnsafeBufferPointer(rebasing: lower[0..<count])
+                if contains(whole, readMoreBytes) { return .strong }
+                var flags: Flags = []
+                var start = 0
+                for index in 0...count {
+                    guard index == count || isSeparator(whole[index]) else { continue }
+                    if index > start {
+                        let found = tokenFlags(whole[start..<index])
+                        if found.contains(.strong) { return .strong }
+                        flags.formUnion(found)
+                    }
+                    start = index + 1
+                }
+                return flags
             }
-            return false
         }
     }
 
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x2D || byte == 0x5F || byte == 0x09 || byte == 0x0A
+    }
+
+    /// One lower-case token's flags: a strong word, or a negative stem in a token of 4 bytes or more, makes it
+    /// strong whatever else it is; else the weak and positive words it is.
+    static func tokenFlags(_ token: Slice<UnsafeBufferPointer<UInt8>>) -> Flags {
+        let found = token.count <= 16 ? wordFlags[WordKey(token)] ?? [] : []
+        if found.contains(.strong) || token.count >= 4 && contains(token, negativeStemBytes) { return .strong }
+        return found
+    }
+
+    /// A token of up to 16 bytes as two integers and its length: a cheap key for ``wordFlags``.
+    struct WordKey: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var count: Int
+
+        init<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            count = bytes.count
+            for (index, byte) in bytes.enumerated() {
+                if index < 8 { low |= UInt64(byte) << (8 * index) } else { high |= UInt64(byte) << (8 * (index - 8)) }
+            }
+        }
+    }
+
+    /// The flags of the strong, weak and positive words.
+    static let wordFlags: [WordKey: Flags] = {
+        var table: [WordKey: Flags] = [:]
+        for (words, flag) in [(strongNegative, Flags.strong), (weakNegative, .weak), (positive, .positive)] {
+            for word in words { table[WordKey(word.utf8), default: []].insert(flag) }
+        }
+        return table
+    }()
+
     /// Whether `haystack` contains any of `needles`. Naive search: class tokens are short.
-    static func contains(_ haystack: [UInt8], _ needles: [[UInt8]]) -> Bool {
+    static func contains<Bytes: RandomAccessCollection>(_ haystack: Bytes, _ needles: [[UInt8]]) -> Bool
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         for needle in needles where needle.count <= haystack.count {
-            var start = 0
-            while start + needle.count <= haystack.count {
+            var start = haystack.startIndex
+            while start + needle.count <= haystack.endIndex {
                 if haystack[start] == needle[0] {
-                    var matched = true
-                    for offset in 1..<needle.count where haystack[start + offset] != needle[offset] {
-                        matched = false
-                        break
-                    }
-                    if matched { return true }
+                    var offset = 1
+                    while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
                 }
                 start += 1
             }
@@ -123,7 +139,7 @@ enum BoilerplateHints {
         return false
     }
 
-    /// What class/id tokens say about an element.
+    /// What `class` and `id` tokens say about an element.
     enum Verdict {
         case neutral
         /// Article-container hints ("content", "story", "entry").
@@ -134,16 +150,24 @@ enum BoilerplateHints {
         case strongFurniture
     }
 
-    static func verdict(_ tokens: [String]) -> Verdict {
-        var hasWeak = false
-        var hasPositive = false
-        for token in tokens {
-            if strongNegative.contains(token) { return .strongFurniture }
-            if token.utf8.count >= 4, containsStem(token) { return .strongFurniture }
-            if weakNegative.contains(token) { hasWeak = true }
-            if positive.contains(token) { hasPositive = true }
-        }
-        if hasPositive { return .content }
-        return hasWeak ? .weakFurniture : .neutral
+    /// What an element's `class` and `id` values say together: the verdict of the union of their flags.
+    static func verdict(class classValue: String?, id idValue: String?) -> Verdict {
+        verdict((classValue.map(flags(ofValue:)) ?? []).union(idValue.map(flags(ofValue:)) ?? []))
+    }
+
+    /// What tokens say, as flags: the verdict of several `class` and `id` values is that of the union of their
+    /// flags, so that each distinct value is read once per page and the values of an element combined.
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// A strong token, or a token holding a negative stem: furniture whatever else is named.
+        static let strong = Flags(rawValue: 1)
+        static let weak = Flags(rawValue: 2)
+        static let positive = Flags(rawValue: 4)
+    }
+
+    static func verdict(_ flags: Flags) -> Verdict {
+        if flags.contains(.strong) { return .strongFurniture }
+        if flags.contains(.positive) { return .content }
+        return flags.contains(.weak) ? .weakFurniture : .neutral
     }
 }

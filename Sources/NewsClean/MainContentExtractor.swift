@@ -158,8 +158,18 @@ struct MainContentExtractor {
         let roots = (0..<tree.count).filter { tree.parents[$0] == -1 }
         let total = max(1, roots.reduce(0) { $0 + textLength[$1] })
         let paragraphTotal = max(1, roots.reduce(0) { $0 + paragraphLength[$1] })
-        // Templates repeat the same class names many times: classify each distinct value once.
-        var cache: [String: BoilerplateHints.Verdict] = [:]
+        // Templates repeat the same class names many times: read each distinct value once (an element's verdict
+        // is that of its class's and its id's flags together, so unique ids do not defeat the cache of classes).
+        var cache: [String: BoilerplateHints.Flags] = [:]
+        func flags(_ value: String?) -> BoilerplateHints.Flags {
+            guard let value, !value.isEmpty else { return [] }
+            if let known = cache[value] { return known }
+            let found = BoilerplateHints.flags(ofValue: value)
+            // A megabyte of class names is an attack: its tokens are read from its head (`tokens`), and it is
+            // not hashed again as a key.
+            if value.utf8.count <= 2048 { cache[value] = found }
+            return found
+        }
         var verdicts = [BoilerplateHints.Verdict](repeating: .neutral, count: tree.count)
         // Elements with a content-hinted descendant holding real text ("widget Blog" around "post-body").
         var holdsContent = [Bool](repeating: false, count: tree.count)
@@ -167,11 +177,7 @@ struct MainContentExtractor {
             let classValue = tree.attribute("class", of: index)
             let idValue = tree.attribute("id", of: index)
             guard classValue != nil || idValue != nil else { continue }
-            var key = (classValue ?? "") + "\u{1}" + (idValue ?? "")
-            // A megabyte of class names is an attack; its head decides as well as the whole.
-            if key.utf8.count > 2048 { key = String(decoding: key.utf8.prefix(2048), as: UTF8.self) }
-            let verdict = cache[key] ?? BoilerplateHints.verdict(BoilerplateHints.tokens(classValue, idValue))
-            cache[key] = verdict
+            let verdict = BoilerplateHints.verdict(flags(classValue).union(flags(idValue)))
             verdicts[index] = verdict
             if verdict == .content, textLength[index] >= 200 {
                 var ancestor = Int(tree.parents[index])
@@ -292,8 +298,9 @@ struct MainContentExtractor {
             let score = scores[node]
             let links = Double(linkLength[node]) / Double(max(1, textLength[node]))
             var value = score * (1 - links)
-            let tokens = BoilerplateHints.tokens(tree.attribute("class", of: node), tree.attribute("id", of: node))
-            if BoilerplateHints.verdict(tokens) == .content || tree.attribute("itemprop", of: node) == "articleBody" {
+            let verdict = BoilerplateHints.verdict(
+                class: tree.attribute("class", of: node), id: tree.attribute("id", of: node))
+            if verdict == .content || tree.attribute("itemprop", of: node) == "articleBody" {
                 value *= 1.25
             }
             if value > bestScore || (value == bestScore && node < best) {

@@ -73,8 +73,8 @@ struct MetadataExtractor {
                     metadata.language = Self.languageTag(lang)
                 }
             default:
-                if dateline == nil, let hint = tree.attribute("class", of: index),
-                    BoilerplateHints.contains(Array(hint.utf8), Self.datelineHints)
+                if dateline == nil, var hint = tree.attribute("class", of: index),
+                    hint.withUTF8({ BoilerplateHints.contains($0, Self.datelineHints) })
                 {
                     let text = tree.textContent(of: index)
                     if text.utf8.count < 160 { dateline = VisibleDateParser.day(from: text) }
