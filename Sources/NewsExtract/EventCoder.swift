@@ -358,6 +358,8 @@ struct EventCoder: Sendable {
             let inSentence = sentenceParticipants.filter {
                 $0.firstToken >= sentence.firstToken && $0.endToken <= sentence.endToken
                     && text.tokens[$0.firstToken].start >= datelineEnd
+                    && !Self.isPolledShare($0, in: text, sentenceStart: sentence.firstToken)
+                    && !Self.namesDocument($0, in: text, sentenceEnd: sentence.endToken)
             }
             guard !inSentence.isEmpty else { continue }
             let analyzed = analyses.map { AnalyzedSentence($0.analysis(sentenceIndex)) }
@@ -777,6 +779,56 @@ struct EventCoder: Sendable {
         }
         return scan
     }
+
+    /// Rule roles.polled-share: a share of a country's people ("70 percent of Americans", "a majority of
+    /// Britons", "most Iranians") is no participant of an event: what it says or wants is a poll's finding, not
+    /// an act of the country. Only a people named in the plural counts (a name ending in "s" after the share
+    /// word and "of"), so that "half of Iraq" stays a participant.
+    static func isPolledShare(_ occurrence: Occurrence, in text: TokenizedText, sentenceStart: Int) -> Bool {
+        guard occurrence.participant.kind == .country, occurrence.endToken - occurrence.firstToken == 1 else {
+            return false
+        }
+        let mention = text.tokens[occurrence.firstToken].key
+        guard mention.hasSuffix("s"), occurrence.firstToken > sentenceStart else { return false }
+        let before = text.tokens[occurrence.firstToken - 1].key
+        if ["most", "many"].contains(before) { return true }
+        guard before == "of", occurrence.firstToken - 2 >= sentenceStart else { return false }
+        return shareWords.contains(text.tokens[occurrence.firstToken - 2].key)
+    }
+
+    static let shareWords: Set<String> = [
+        "percent", "%", "majority", "minority", "plurality", "half", "third", "thirds", "quarter", "quarters",
+        "most", "share", "proportion", "fifth", "fifths",
+    ]
+
+    /// Rule roles.document-name: a country named in the name of a law or a treaty ("the Hong Kong Human Rights
+    /// and Democracy Act would impose sanctions", "under the Paris Agreement") is no participant: the document
+    /// acts or is acted on, not the country. The name runs on from the country in capitalised words (and
+    /// "and", "of", "for", "on") with nothing but a space between them, and ends with a word of ``lawWords``.
+    static func namesDocument(_ occurrence: Occurrence, in text: TokenizedText, sentenceEnd: Int) -> Bool {
+        guard occurrence.participant.kind == .country else { return false }
+        var index = occurrence.endToken
+        var previousEnd = text.tokens[index - 1].end
+        while index < min(sentenceEnd, occurrence.endToken + 8) {
+            let token = text.tokens[index]
+            guard token.start - previousEnd <= 1 else { return false }
+            if token.isCapitalized {
+                let next = index + 1 < sentenceEnd ? text.tokens[index + 1] : nil
+                let nameGoesOn = next.map { $0.isCapitalized && $0.start - token.end <= 1 } ?? false
+                if lawWords.contains(token.key), !nameGoesOn { return true }
+            } else if !["and", "of", "for", "on"].contains(token.key) {
+                return false
+            }
+            previousEnd = token.end
+            index += 1
+        }
+        return false
+    }
+
+    static let lawWords: Set<String> = [
+        "act", "law", "bill", "treaty", "accord", "accords", "convention", "agreement", "resolution", "declaration",
+        "charter", "protocol", "pact", "directive", "amendment", "constitution",
+    ]
 
     /// Whether the cue's verb group follows "and": a second verb of the same subject.
     private func followsAnd(_ cue: Int, in text: TokenizedText, sentenceStart: Int) -> Bool {

@@ -201,4 +201,27 @@ extension EventRulesTests {
         let plain = try #require(extractor.extract(text: "Albania blamed Iran.", anchor: nil).events.first)
         #expect(plain.rules == ["cue.lexicon", "roles.window"])
     }
+
+    @Test(arguments: [
+        // roles.polled-share: a share of a country's people says or wants, the country does not act.
+        ("Seventy percent of Americans say that the attempt by Trump to coerce Ukraine was wrong.", [String]()),
+        ("A majority of Britons want Germany to pay.", ["- 100 DEU"]),
+        // Twins: the people as a whole, and a share of the country's ground, stay participants.
+        ("Americans protested outside the Chinese embassy.", ["USA 140 CHN"]),
+        ("Turkey attacked half of Syria.", ["TUR 190 SYR"]),
+    ])
+    func aShareOfAPeopleIsNoActor(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test(arguments: [
+        // roles.document-name: a country in the name of a law or treaty is no participant.
+        ("The Hong Kong Human Rights and Democracy Act would impose sanctions on China.", ["- 130 CHN"]),
+        // Twins: the country itself, and a name that goes on past the law word ("Convention Center"): Syria stays.
+        ("Hong Kong imposed sanctions on China.", ["HKG 163 CHN"]),
+        ("Israel attacked Gaza near the Syria Convention Center.", ["ISR 190 SYR"]),
+    ])
+    func aCountryInTheNameOfALawIsNoParticipant(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
 }
