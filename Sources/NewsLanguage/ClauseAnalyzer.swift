@@ -253,6 +253,16 @@ struct ClauseAnalyzer: Sendable {
                 index = c.phrases[before].range.lowerBound - 1
             }
         }
+        // A copula's adjective predicate, with its adverbs: "settlements are illegal and threaten ...".
+        var beforePredicate = index
+        while beforePredicate >= 0, [.adjective, .adverb].contains(c.words[beforePredicate].tag) {
+            beforePredicate -= 1
+        }
+        if beforePredicate < index, beforePredicate >= 0, let group = c.groupAt[beforePredicate],
+            c.groups[group].isCopula
+        {
+            index = beforePredicate
+        }
         guard index >= 0, let group = c.groupAt[index], group < previous.count else { return nil }
         let earlier = previous[group]
         return earlier.subjects.isEmpty ? nil : earlier.subjects

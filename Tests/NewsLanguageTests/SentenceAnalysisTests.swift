@@ -90,6 +90,15 @@ struct SentenceAnalysisTests {
         #expect(clause(own, verb: "condemned")?.subjectSource == .direct)
     }
 
+    @Test func aVerbAfterACopulasAdjectiveSharesItsSubject() {
+        let analysis = analyzer.analyze("Settlements are clearly illegal and threaten the peace.")
+        #expect(subjects(analysis, verb: "threaten") == ["Settlements"])
+        #expect(clause(analysis, verb: "threaten")?.subjectSource == .shared)
+        // Twin: an adjective that follows a verb other than "be" leaves the second verb without that subject.
+        let other = analyzer.analyze("Ministers left angry and threaten the peace.")
+        #expect(clause(other, verb: "threaten")?.subjectSource != .shared)
+    }
+
     @Test func aPassiveHasItsAgentAndNoObject() throws {
         let analysis = analyzer.analyze("The ministry was hit by pro-Israel hackers.")
         let group = try #require(analysis.verbGroups.first)
