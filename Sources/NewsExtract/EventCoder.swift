@@ -49,6 +49,12 @@ struct EventCoder: Sendable {
         "territories", "base", "bases", "airport", "province", "region", "positions", "hill", "district", "capital",
         "control", "outpost", "port", "island",
     ]
+    /// Places one moves into, with ``groundWords``: what makes "moved into" an occupation (CAMEO 192).
+    static let placeWords: Set<String> = [
+        "area", "areas", "zone", "zones", "border", "country", "land", "lands", "valley", "enclave", "corridor",
+        "neighborhood", "neighbourhood", "suburb", "suburbs", "street", "streets", "camp", "camps", "building",
+        "buildings", "compound", "embassy", "parliament", "square", "state", "north", "south", "east", "west",
+    ]
     static let takingVerbs: Set<String> = [
         "captured", "captures", "capture", "retook", "retaken", "retake", "recaptured", "seized", "seizes", "seize",
         "overran", "overrun", "took", "taken",
@@ -903,6 +909,13 @@ struct EventCoder: Sendable {
             result = coded(cue, "CONSULT", nil, "040", 1)
         } else if Self.takingVerbs.contains(cueWord), keys.contains(where: Self.groundWords.contains) {
             result = coded(cue, "ASSAULT", nil, "190", 4, context: ["military"])
+        } else if cue.cameo == "192", cueWord.hasPrefix("mov"), let into = keys.firstIndex(of: "into"),
+            !window.dropFirst(into + 1).prefix(4).contains(where: {
+                $0.isCapitalized || Self.groundWords.contains($0.key) || Self.placeWords.contains($0.key)
+            })
+        {
+            // "moving into the race": moving into what is no place (a name or a place noun) occupies nothing.
+            return nil
         } else if cueWord.hasPrefix("block"), keys.contains(where: Self.wayWords.contains) {
             result = coded(cue, "PROTEST", "obstruct", "144", 4)
         } else if ["agreed", "agrees", "agree"].contains(cueWord), keys.first == "with",

@@ -224,4 +224,15 @@ extension EventRulesTests {
     func aCountryInTheNameOfALawIsNoParticipant(sentence: String, expected: [String]) {
         #expect(events(sentence) == Set(expected))
     }
+
+    @Test(arguments: [
+        // Moving into what is no place occupies nothing (the dictionary's bare "move into" is CAMEO 192).
+        ("Britain is moving into the race for the contract.", [String]()),
+        // Twins: a named place, and a place noun, are occupied.
+        ("Russia moved into Crimea.", ["RUS 192 -"]),
+        ("Turkey moved into the border area.", ["TUR 192 -"]),
+    ])
+    func movingIntoAPlaceOccupiesIt(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
 }
