@@ -18,9 +18,9 @@ import Darwin
 ///
 /// Not thread-safe: its owner serialises calls.
 package final class DiskTable {
-    /// A key: 128 bits of a SHA-256. Two keys of 2^64 strings collide with a probability of about 2^-1; the
-    /// run state's look-ups read the line a key leads to and compare its article id, so a collision never
-    /// answers for the wrong article.
+    /// A key: 128 bits of a SHA-256. Among a billion keys, two collide with a probability of about 2^-69. An
+    /// article's look-up reads the line its key leads to and compares the article id, so even then it never
+    /// answers for another article; a collision of bytes hashes or record ids would skip one page or one record.
     package struct Key: Hashable, Sendable {
         package var high: UInt64
         package var low: UInt64
