@@ -22,7 +22,7 @@ enum TreeFlattener {
                     break
                 }
                 var name = string(fromXML: current.pointee.name)
-                if lowercaseNames { name = lowercased(name) }
+                if lowercaseNames { name = name.lowercased() }
                 let elementAttributes = attributes(of: current, lowercase: lowercaseNames, onlyRead: onlyReadAttributes)
                 let index = tree.append(
                     kind: .element, name: name, text: "", attributes: elementAttributes, parent: openIndices.last ?? -1,
@@ -120,12 +120,6 @@ enum TreeFlattener {
         return nil
     }
 
-    /// `name` lower-cased; a name with no capital or non-ASCII byte (nearly every HTML name: libxml2's HTML
-    /// parser lower-cases them) as it is.
-    static func lowercased(_ name: String) -> String {
-        name.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? name.lowercased() : name
-    }
-
     private static func attributes(of node: xmlNodePtr, lowercase: Bool, onlyRead: Bool) -> [DOMTree.Attribute] {
         var result: [DOMTree.Attribute] = []
         var attribute = node.pointee.properties
@@ -139,7 +133,7 @@ enum TreeFlattener {
                 name = kept
             } else {
                 let raw = string(fromXML: current.pointee.name)
-                name = lowercase ? lowercased(raw) : raw
+                name = lowercase ? raw.lowercased() : raw
             }
             var value = ""
             var child = current.pointee.children

@@ -165,8 +165,8 @@ struct MainContentExtractor {
             guard let value, !value.isEmpty else { return [] }
             if let known = cache[value] { return known }
             let found = BoilerplateHints.flags(ofValue: value)
-            // A megabyte of class names is an attack: its tokens are read from its head (`tokens`), and it is
-            // not hashed again as a key.
+            // A megabyte of class names is an attack: it is read from its head (`flags(ofValue:)`), and not
+            // hashed again as a key.
             if value.utf8.count <= 2048 { cache[value] = found }
             return found
         }

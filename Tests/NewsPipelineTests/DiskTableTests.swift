@@ -6,14 +6,8 @@ import Testing
 /// The on-disk hash table behind the run state and the set of written ids: every key found again with its
 /// values after the table grew, none invented; the id set moves to disk past its bound and keeps answering.
 struct DiskTableTests {
-    private func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "disktable-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func everyKeyIsFoundWithItsValuesAfterTheTableGrewAndNoOtherIs() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("disktable")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let table = try DiskTable(folder: folder)
         #expect(table.capacity == DiskTable.minimumCapacity)
@@ -39,7 +33,7 @@ struct DiskTableTests {
     }
 
     @Test func theIDSetMovesToDiskPastItsBoundAndStillRefusesEveryIDItHas() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("disktable")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let spilled = RecordIDSet(folder: folder, memoryLimit: 100)
         for number in 0..<1_000 { #expect(try spilled.insert("event-\(number)")) }

@@ -6,12 +6,6 @@ import Testing
 /// The run state's format: one entry per article, and an upgrade from the first format that recovers what the
 /// output holds.
 struct RunStateTests {
-    private func temporaryFolder() throws -> String {
-        let path = NSTemporaryDirectory() + "runstate-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     private let bytesA = String(repeating: "a", count: 64)
     private let bytesB = String(repeating: "b", count: 64)
     private let bytesC = String(repeating: "c", count: 64)
@@ -31,7 +25,7 @@ struct RunStateTests {
     }
 
     @Test func aFirstFormatStateIsReadAndItsArticlesEventsAreRecoveredFromTheOutputOnce() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("runstate")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (events, size) = try output(in: folder)
         let body = ["\(bytesA)\ta1\t\(events)\t100\tpage-1.html", "\(bytesB)\ta2\t\(events)\t\(size)\tpage-2.html"]
@@ -51,7 +45,7 @@ struct RunStateTests {
         #expect(rewritten[1] == Substring("\(bytesA)\ta1\t\(events)\t100\tpage-1.html\t-\te2"))
 
         // Its twin: a state of the current format is taken as it is; the output is not read for it.
-        let current = try temporaryFolder() + "/state"
+        let current = try temporaryFolder("runstate") + "/state"
         defer { try? FileManager.default.removeItem(atPath: (current as NSString).deletingLastPathComponent) }
         try FileManager.default.createDirectory(atPath: current, withIntermediateDirectories: true)
         let line = "\(bytesA)\ta1\t\(events)\t100\tpage-1.html\t\(bytesC)\tx1,x2"
@@ -64,7 +58,7 @@ struct RunStateTests {
     }
 
     @Test func anArticleKeepsOneEntryHoweverOftenItsBytesChange() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("runstate")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let state = try RunState(directory: folder)
         for (index, bytes) in [bytesA, bytesB, bytesC].enumerated() {
@@ -98,7 +92,7 @@ struct RunStateTests {
     }
 
     @Test func theCheckpointKeepsEachArticleAtItsFirstPlaceWithItsLastLineAndLookUpsGoOnAfterIt() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("runstate")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let hashes = (0..<6).map { String(repeating: String($0), count: 64) }
         let first = try RunState(directory: folder)
@@ -132,7 +126,7 @@ struct RunStateTests {
     }
 
     @Test func aDamagedSnapshotLineIsNamedAndAnEditedOneFailsItsEndLine() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("runstate")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let good = entry(bytesA, "a1", offset: 10).line
         let body = [good, "not a state line"]
