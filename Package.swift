@@ -5,6 +5,23 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
 ]
 
+// How the release executables are linked on Linux, with `swift build -c release --static-swift-stdlib` (as
+// scripts/release-build.sh builds them: the Swift runtime and Foundation inside the binary, so it runs where no
+// Swift toolchain is installed, a Spark executor or a container, and starts without loading a dozen shared
+// libraries). The binary exports only what it must (the static runtime would export every symbol); LLVM's lld
+// packs its relative relocations (`-z pack-relative-relocs`, glibc 2.36 and later), so a start does not read
+// megabytes of them; and the functions a short invocation runs are placed together (scripts/link/, made by
+// scripts/gen-startup-order.sh), so a start maps a fraction of the code. Measured by scripts/bench/startup.sh.
+// Debug builds, and so the tests, link as SwiftPM does by default.
+let releaseLinking: [LinkerSetting] = [
+    .unsafeFlags(
+        [
+            "-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
+            "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/scripts/link/startup-order.txt",
+            "-Xlinker", "--no-warn-symbol-ordering",
+        ], .when(platforms: [.linux], configuration: .release))
+]
+
 let package = Package(
     name: "NewsEvents",
     platforms: [.macOS(.v14)],
@@ -88,7 +105,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            linkerSettings: releaseLinking
         ),
         // Speed benchmarks, each against a baseline in the same run (scripts/bench/*.sh).
         .executableTarget(
@@ -97,7 +115,7 @@ let package = Package(
                 "NewsExtract", "NewsLanguage", "NewsClean", "NewsFetch", "LibXML", "NewsModel", "NewsPipeline",
                 "NewsSink",
             ],
-            swiftSettings: strictSettings),
+            swiftSettings: strictSettings, linkerSettings: releaseLinking),
         // The libFuzzer target (scripts/fuzz.sh links it with libFuzzer; the tests replay its regressions).
         .target(
             name: "NewsFuzz", dependencies: ["NewsPipeline", "NewsModel", "NewsClean"], swiftSettings: strictSettings),

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-swift build -c release --product newsevents
-bin="$(swift build -c release --show-bin-path)/newsevents"
+scripts/release-build.sh --product newsevents
+bin="$(scripts/release-build.sh --show-bin-path)/newsevents"
 "$bin" run --config pipeline.conf --log-level info
 echo "wrote $(wc -l < out/events.jsonl) records to out/events.jsonl; the report is out/report.html" >&2

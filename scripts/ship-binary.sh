@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds a newsevents binary to ship (to Spark or Hadoop executors, a container image, /usr/local/bin): release
-# mode with the Swift runtime and Foundation linked statically (in .build-static/), copied to OUT (default
-# out/bin/newsevents). The gazetteers and dictionaries are compiled in, so it needs no resource folder and no
-# Swift toolchain; it still loads the system's libxml2 (with the ICU and lzma it needs), zlib and ISA-L (Debian:
-# libxml2, zlib1g, libisal2).
+# Builds a newsevents binary to ship (to Spark or Hadoop executors, a container image, /usr/local/bin): the
+# release build (scripts/release-build.sh: the Swift runtime and Foundation linked statically), copied to OUT
+# (default out/bin/newsevents). The gazetteers and dictionaries are compiled in, so it needs no resource folder
+# and no Swift toolchain; it still loads the system's libxml2 (with the ICU and lzma it needs), zlib and ISA-L
+# (Debian: libxml2, zlib1g, libisal2).
 # Then it checks the copy: no Swift library among what it loads, and it extracts the seed article's events from
 # a folder outside the repository.
 #   scripts/ship-binary.sh [OUT]
@@ -11,11 +11,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-out/bin/newsevents}"
 log="$(mktemp)"
-swift build -c release --product newsevents --static-swift-stdlib --scratch-path .build-static >"$log" 2>&1 \
+scripts/release-build.sh --product newsevents >"$log" 2>&1 \
   || { tail -40 "$log" >&2; rm -f "$log"; exit 1; }
 rm -f "$log"
 mkdir -p "$(dirname "$out")"
-cp "$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)/newsevents" "$out"
+cp "$(scripts/release-build.sh --show-bin-path)/newsevents" "$out"
 # Symbols are not needed to run it: about half the size.
 strip "$out"
 if ldd "$out" | grep -q swift; then

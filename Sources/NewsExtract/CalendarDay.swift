@@ -43,6 +43,12 @@ package struct CalendarDay: Sendable, Hashable, Comparable {
         self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
+    /// The UTC calendar day of an instant given in seconds since 1970-01-01T00:00:00Z (no leap seconds, as POSIX
+    /// time counts). Plain arithmetic: no calendar or time-zone data is loaded.
+    package init(utcSecondsSince1970 seconds: Double) {
+        self.init(ordinal: Int((seconds / 86_400).rounded(.down)))
+    }
+
     func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
 
     /// ISO weekday: 1 Monday ... 7 Sunday.
@@ -58,7 +64,7 @@ package struct CalendarDay: Sendable, Hashable, Comparable {
         return (thursday.year, (thursday.ordinal - firstOfYear.ordinal) / 7 + 1)
     }
 
-    var isoString: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+    package var isoString: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
     var monthString: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))" }
     var weekString: String {
         let week = isoWeek

@@ -223,11 +223,9 @@ package struct ArticleProcessor: Sendable {
         return "\(info.st_size):\(modified.tv_sec).\(modified.tv_nsec)"
     }
 
-    /// The UTC calendar day of `date`, `YYYY-MM-DD`.
+    /// The UTC calendar day of `date`, `YYYY-MM-DD` (arithmetic: Foundation's calendar would load ICU's time-zone
+    /// data, a third of a small extract's start-up).
     static func utcDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        CalendarDay(utcSecondsSince1970: date.timeIntervalSince1970).isoString
     }
 }

@@ -6,6 +6,7 @@ import NewsPipeline
 /// saw, and for the syntax benchmark (`scripts/bench/language-cmd`).
 struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "analyze",
         abstract: "Show the word classes, lemmas, phrases and clauses the extract stage finds in plain text.",
         discussion: """
             Examples:

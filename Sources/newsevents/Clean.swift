@@ -10,6 +10,7 @@ struct Clean: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "clean",
         abstract: "Print the cleaned article: main text, or text plus metadata as JSON.",
         discussion: """
             Examples:

@@ -65,6 +65,7 @@ struct Database: ParsableCommand {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create the tables, or apply the migrations the database lacks.",
             discussion: """
                 Examples:
@@ -90,6 +91,7 @@ struct Database: ParsableCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Print the database's schema version and the rows of each table.",
             discussion: """
                 Examples:
@@ -114,6 +116,7 @@ struct Database: ParsableCommand {
 
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print the schema's DDL, every version in order, as one SQL script.",
             discussion: """
                 Examples:
@@ -129,6 +132,7 @@ struct Database: ParsableCommand {
 /// `newsevents load`: JSON Lines records into PostgreSQL.
 struct Load: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "load",
         abstract: "Load JSON Lines records (event, article, retraction) into PostgreSQL, idempotently.",
         discussion: """
             Examples:

@@ -5,6 +5,7 @@ import NewsPipeline
 /// `newsevents dates`: the temporal expressions of plain text, for inspection and for date benchmarks.
 struct Dates: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "dates",
         abstract:
             "Tag and normalize the temporal expressions of plain text (standard input or a file) as JSON.",
         discussion: """

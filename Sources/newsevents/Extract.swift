@@ -18,6 +18,7 @@ enum EmitKind: String, ExpressibleByArgument, CaseIterable {
 /// `newsevents extract`: article HTML in, events (or article records) as JSON Lines out.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract events from article HTML (files or standard input) as JSON Lines on standard output.",
         discussion: """
             Examples:

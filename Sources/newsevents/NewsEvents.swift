@@ -1,6 +1,8 @@
 import ArgumentParser
 import NewsModel
 
+/// Every command of the tool states its `commandName`: without it, ArgumentParser derives the name from the
+/// type's description at every start, a scan of all the binary's protocol conformances per command type.
 @main
 struct NewsEvents: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -5,6 +5,7 @@ import NewsPipeline
 /// `newsevents report`: one static HTML page of what a run found.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Draw the events of JSON Lines outputs as one self-contained HTML page.",
         discussion: """
             Examples:

@@ -5,6 +5,7 @@ import NewsPipeline
 /// `newsevents run`: the batch job over the configured sources.
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run the batch job: process the configured sources, skip what earlier runs saw, append new records.",
         discussion: """
             Examples:

@@ -5,6 +5,7 @@ import NewsPipeline
 /// `newsevents state`: maintenance of a batch run's state folder.
 struct State: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "state",
         abstract: "Inspect or repair the run state of a pipeline configuration.",
         subcommands: [Inspect.self, Repair.self])
 
@@ -22,6 +23,7 @@ struct State: ParsableCommand {
 
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inspect",
             abstract: "Show what the run state holds: articles, the last run, and the inputs that failed for good.",
             discussion: """
                 Examples:
@@ -53,6 +55,7 @@ struct State: ParsableCommand {
 
     struct Repair: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "repair",
             abstract: "Rebuild a damaged run state from what survives of it and from the output files.",
             discussion: """
                 Examples:

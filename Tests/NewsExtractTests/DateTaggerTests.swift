@@ -37,6 +37,18 @@ struct DateTaggerTests {
         #expect(CalendarDay(year: 2024, month: 2, day: 28).adding(days: 1).isoString == "2024-02-29")
     }
 
+    /// The run's reading day when a page carries no capture time: the UTC day of an instant, at the edges of days.
+    @Test func utcDayOfAnInstant() {
+        #expect(CalendarDay(utcSecondsSince1970: 0).isoString == "1970-01-01")
+        #expect(CalendarDay(utcSecondsSince1970: 86_399.9).isoString == "1970-01-01")
+        #expect(CalendarDay(utcSecondsSince1970: -0.5).isoString == "1969-12-31")
+        #expect(CalendarDay(utcSecondsSince1970: -86_400).isoString == "1969-12-31")
+        #expect(CalendarDay(utcSecondsSince1970: 951_782_400).isoString == "2000-02-29")
+        #expect(CalendarDay(utcSecondsSince1970: 951_782_399).isoString == "2000-02-28")
+        #expect(CalendarDay(utcSecondsSince1970: 1_735_603_200 + 86_399).isoString == "2024-12-31")
+        #expect(CalendarDay(utcSecondsSince1970: 1_735_603_200 + 86_400).isoString == "2025-01-01")
+    }
+
     // MARK: Weekdays
 
     @Test func resolvesABareWeekdayToThePrecedingDayInPastContext() {

@@ -4,7 +4,7 @@
 # starts with a hex digit 8-f (the article id for the entity and cyber sets, the sentence id for the PLOVER
 # sentences). Uses $NEWSEVENTS_BIN when set, else the release build.
 #
-#   swift build -c release && scripts/bench/ab.sh            # all four sets
+#   scripts/release-build.sh && scripts/bench/ab.sh            # all four sets
 #   scripts/bench/ab.sh events | entities | cyber | dates     # one set
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -13,8 +13,8 @@ copies="${1:-20000}"
 baseline="${2:-100}"
 
 if [ -z "${NEWSEVENTS_BIN:-}" ]; then
-  swift build -c release --product newsevents >/dev/null
-  NEWSEVENTS_BIN="$(swift build -c release --show-bin-path)/newsevents"
+  scripts/release-build.sh --product newsevents >/dev/null
+  NEWSEVENTS_BIN="$(scripts/release-build.sh --show-bin-path)/newsevents"
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

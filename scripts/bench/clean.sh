@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 folder="${1:-../shared/benchmarks/article-extraction/html}"
-swift build -c release --product newsevents-bench >/dev/null
-"$(swift build -c release --show-bin-path)/newsevents-bench" clean "$folder" "${2:-4}"
+scripts/release-build.sh --product newsevents-bench >/dev/null
+"$(scripts/release-build.sh --show-bin-path)/newsevents-bench" clean "$folder" "${2:-4}"

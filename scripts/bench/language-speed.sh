@@ -6,5 +6,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 folder="${1:-../shared/benchmarks/entities/texts}"
-swift build -c release --product newsevents-bench >/dev/null
-"$(swift build -c release --show-bin-path)/newsevents-bench" language "$folder" "${2:-10}"
+scripts/release-build.sh --product newsevents-bench >/dev/null
+"$(scripts/release-build.sh --show-bin-path)/newsevents-bench" language "$folder" "${2:-10}"

@@ -4,7 +4,7 @@
 # saw, and on the training files (EWT dev, GUM part A) for comparison. GUM's parts are fixed by document id
 # (scripts/gen-language.py). Uses $NEWSEVENTS_BIN when set, else the release build.
 #
-#   swift build -c release && scripts/bench/language.sh
+#   scripts/release-build.sh && scripts/bench/language.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 UD=../shared/data/ud

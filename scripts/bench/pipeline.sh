@@ -12,8 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 folder="${1:-../shared/benchmarks/article-extraction/html}"
 rounds="${2:-7}"
-swift build -c release --product newsevents-bench >/dev/null
-"$(swift build -c release --show-bin-path)/newsevents-bench" pipeline "$folder" "$rounds"
+scripts/release-build.sh --product newsevents-bench >/dev/null
+"$(scripts/release-build.sh --show-bin-path)/newsevents-bench" pipeline "$folder" "$rounds"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/pages"

@@ -10,8 +10,8 @@ count="${1:-1000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 scripts/make-warc.py corpus "$count" "$work" --seed 3 >/dev/null
-swift build -c release --product newsevents-bench >/dev/null
-"$(swift build -c release --show-bin-path)/newsevents-bench" warc "$work/corpus.warc.gz" "${2:-2}"
+scripts/release-build.sh --product newsevents-bench >/dev/null
+"$(scripts/release-build.sh --show-bin-path)/newsevents-bench" warc "$work/corpus.warc.gz" "${2:-2}"
 # The same file through warcio (the reference Python reader; scripts/warc-reference.sh installs it into
 # .build-warc/), decoding every HTML response's body as newsevents does, for comparison.
 if [ -x .build-warc/bin/python ] && .build-warc/bin/python -c 'import warcio' 2>/dev/null; then
