@@ -4,9 +4,9 @@
 /// Node `i`'s subtree is the index range `i + 1 ..< subtreeEnd[i]`; its children are found by following
 /// `firstChild` and `nextSibling`. Every array has one entry per node. Walking the whole tree is O(n) and
 /// needs no recursion.
-public struct DOMTree: Sendable {
+public struct DOMTree: Sendable, Equatable {
     /// What a node is.
-    public enum Kind: UInt8, Sendable {
+    public enum Kind: UInt8, Sendable, Equatable {
         case element
         case text
     }

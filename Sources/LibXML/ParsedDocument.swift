@@ -8,8 +8,10 @@ import CLibXML2
 ///   DTD loading or attribute defaults, no XInclude. Entity bombs are then refused quickly by libxml2's own
 ///   amplification checks.
 ///
-/// The one place that creates and frees a parser context, hands libxml2 the bytes within ``ParseLimits``, and
-/// frees the document (in `deinit`); no libxml2 pointer escapes. Not thread-safe: parse and flatten on one
+/// Creates and frees its parser context, hands libxml2 the bytes within ``ParseLimits``, and frees the
+/// document (in `deinit`); no libxml2 pointer escapes. The clean stage parses HTML with ``HTMLTreeBuilder``
+/// instead (no libxml2 tree); for HTML this type is the benchmarks' parse floor and the reference that builder
+/// is tested against. Not thread-safe: parse and flatten on one
 /// thread, then share the ``DOMTree`` value.
 public final class ParsedDocument {
     public enum Syntax: Sendable, Equatable {

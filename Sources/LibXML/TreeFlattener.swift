@@ -27,12 +27,7 @@ enum TreeFlattener {
                 let index = tree.append(
                     kind: .element, name: name, text: "", attributes: elementAttributes, parent: openIndices.last ?? -1,
                     depth: depth)
-                // In HTML, the code inside scripts, styles and templates is never text; only JSON-LD is read.
-                // Not copying it saves a large share of the flattening on script-heavy pages.
-                if onlyReadAttributes, codeElements.contains(name),
-                    !(name == "script"
-                        && elementAttributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") })
-                {
+                if onlyReadAttributes, isCode(element: name, attributes: elementAttributes) {
                     // Leave the element childless.
                 } else if current.pointee.children != nil {
                     openIndices.append(index)
@@ -42,7 +37,9 @@ enum TreeFlattener {
                 guard tree.count < limits.maxNodes else { throw .tooManyNodes(limit: limits.maxNodes) }
                 // Runs of white space between tags are frequent and only ever separate words: keep one space
                 // instead of copying them.
-                let text = isBlank(current.pointee.content) ? " " : string(fromXML: current.pointee.content)
+                let content = current.pointee.content
+                let blank = content.map { isBlank(UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)))) } ?? true
+                let text = blank ? " " : string(fromXML: content)
                 if !text.isEmpty {
                     _ = tree.append(
                         kind: .text, name: "", text: text, attributes: [], parent: openIndices.last ?? -1, depth: depth)
@@ -79,13 +76,19 @@ enum TreeFlattener {
     /// HTML elements whose content is code or markup for scripts, never text.
     static let codeElements: Set<String> = ["script", "style", "template", "noscript"]
 
-    /// Whether a libxml2 string is empty or only ASCII white space.
-    private static func isBlank(_ pointer: UnsafePointer<xmlChar>?) -> Bool {
-        guard var cursor = pointer else { return true }
-        while cursor.pointee != 0 {
-            let byte = cursor.pointee
+    /// Whether an HTML element's content is code that no stage reads: scripts (except JSON, which the metadata
+    /// stage reads as JSON-LD), styles, templates, noscript. Not copying it saves a large share of the
+    /// flattening on script-heavy pages.
+    static func isCode(element name: String, attributes: [DOMTree.Attribute]) -> Bool {
+        codeElements.contains(name)
+            && !(name == "script"
+                && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") })
+    }
+
+    /// Whether text is only ASCII white space (or empty).
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes {
             guard byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C else { return false }
-            cursor += 1
         }
         return true
     }
@@ -105,7 +108,7 @@ enum TreeFlattener {
     /// The kept attribute a libxml2 name is (with `foldCase`, ignoring ASCII case: a kept name is ASCII, and no
     /// other letter lower-cases to one of its letters), or nil: most attributes of a page (`src`, `data-*`,
     /// `width`) are not kept, and are passed over without a string made or hashed.
-    private static func keptName(_ pointer: UnsafePointer<xmlChar>?, foldCase: Bool) -> String? {
+    static func keptName(_ pointer: UnsafePointer<xmlChar>?, foldCase: Bool) -> String? {
         guard let pointer else { return nil }
         for (name, bytes) in keptAttributeBytes {
             var index = 0

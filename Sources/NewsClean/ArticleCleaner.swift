@@ -90,15 +90,9 @@ public struct ArticleCleaner: Sendable {
         }
         let tree: DOMTree
         do {
-            let document = try ParsedDocument(bytes: utf8, syntax: .html(encoding: "UTF-8"), limits: limits.parse)
-            try checkBudget()
-            tree = try document.flatten().tree
-        } catch let error as LibXMLError {
-            throw .parse(detail: error.description)
-        } catch let error as CleanError {
-            throw error
+            tree = try HTMLTreeBuilder.parse(bytes: utf8, encoding: "UTF-8", limits: limits.parse).tree
         } catch {
-            throw .parse(detail: "\(error)")
+            throw .parse(detail: error.description)
         }
         try checkBudget()
         let metadata = MetadataExtractor(tree: tree).extract(pageURL: pageURL, latestDay: fetchedDay)
