@@ -68,11 +68,21 @@ package struct TokenizedText: Sendable {
         self.tokens = tokens
     }
 
-    /// The text between two scalar offsets.
+    /// The text between two scalar offsets. Encoded into a buffer of its exact UTF-8 length (appending scalars
+    /// to a string's view one by one grew it as it went, 2.6 % of the whole pipeline's time).
     func text(from start: Int, to end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<end])
-        return String(view)
+        let range = scalars[start..<end]
+        let length = range.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var index = 0
+            for scalar in range {
+                UTF8.encode(scalar) { unit in
+                    buffer[index] = unit
+                    index += 1
+                }
+            }
+            return index
+        }
     }
 
     /// Whether the scalars between two tokens (`left` ends, `right` starts) are only spaces.
