@@ -1,3 +1,5 @@
+import NewsLanguage
+
 /// The words the date tagger knows, by role.
 enum DateLexicon {
     static let months: [String: Int] = [
@@ -161,23 +163,25 @@ enum DateLexicon {
 
     /// Words that can start a temporal expression (besides numbers, "Q3" and "FY2023"), so that other
     /// tokens are skipped at once.
-    static let triggers: Set<String> = {
-        var words = Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(ordinals.keys).union(
-            seasons.keys
-        )
-        .union(vagueQuantities)
-        words.formUnion([
-            "the", "last", "this", "next", "early", "late", "mid", "today", "yesterday", "tomorrow", "tonight",
-            "coming",
-            "past", "earlier", "later", "nearly", "almost", "about", "roughly", "some", "around", "over", "under",
-            "just",
-            "more", "less", "fewer", "fiscal", "noon", "midday", "midnight", "daily", "weekly", "monthly", "annually",
-            "yearly", "nightly", "every", "each", "now", "currently", "nowadays", "recently", "these", "recent",
-        ])
-        words.formUnion(triggerFamilies.keys)
-        for holiday in holidays { words.insert(holiday.words[0]) }
-        return words
-    }()
+    static let triggers = WordSet(
+        {
+            var words = Set(months.keys).union(weekdays.keys).union(numberWords.keys).union(ordinals.keys).union(
+                seasons.keys
+            )
+            .union(vagueQuantities)
+            words.formUnion([
+                "the", "last", "this", "next", "early", "late", "mid", "today", "yesterday", "tomorrow", "tonight",
+                "coming",
+                "past", "earlier", "later", "nearly", "almost", "about", "roughly", "some", "around", "over", "under",
+                "just",
+                "more", "less", "fewer", "fiscal", "noon", "midday", "midnight", "daily", "weekly", "monthly",
+                "annually",
+                "yearly", "nightly", "every", "each", "now", "currently", "nowadays", "recently", "these", "recent",
+            ])
+            words.formUnion(triggerFamilies.keys)
+            for holiday in holidays { words.insert(holiday.words[0]) }
+            return words
+        }())
 
     /// Words before "current" when it means the present ("the current slump", "at current prices").
     static let beforeCurrent: Set<String> = [

@@ -352,6 +352,20 @@ enum EventLexicon {
         var after: [[[String]]]
         var code: String
         var weight: Int
+        /// How many tokens after the verb its first after-word may start: 2 when that word is a preposition or
+        /// "that" ("praise ... to" needs it right after the verb), else 5 (content words may come a few words
+        /// later: "accused Iran of torture").
+        var firstWindow: Int
+
+        init(before: [[[String]]], after: [[[String]]], code: String, weight: Int) {
+            self.before = before
+            self.after = after
+            self.code = code
+            self.weight = weight
+            firstWindow =
+                after.first.map { $0.allSatisfy { $0.count == 1 && EventLexicon.functionWords.contains($0[0]) } }
+                    == true ? 2 : 5
+        }
     }
 
     /// `Data/event-verbs.tsv` by lookup keys, searched where the binary holds it: no trie of 8,000 forms is
@@ -457,14 +471,11 @@ enum EventLexicon {
         "to", "with", "of", "for", "on", "in", "by", "at", "from", "against", "about", "over", "into", "that",
     ]
 
-    /// After-words in order, the first within five tokens of the verb and each next within three of the
+    /// After-words in order, the first within `firstWindow` tokens of the verb and each next within three of the
     /// previous; before-words in order, the last within four tokens before the verb.
     private static func matches(_ pattern: Pattern, tokens: [Token], start: Int, end: Int) -> Bool {
         var position = end
-        // A pattern that starts with a preposition ("praise ... to") needs it right after the verb; content
-        // words may come a few words later ("accused Iran of torture").
-        var window =
-            pattern.after.first.map { $0.allSatisfy { $0.count == 1 && functionWords.contains($0[0]) } } == true ? 2 : 5
+        var window = pattern.firstWindow
         for element in pattern.after {
             var found: Int?
             search: for index in position..<min(tokens.count, position + window) {

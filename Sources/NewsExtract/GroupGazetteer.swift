@@ -44,9 +44,8 @@ struct GroupGazetteer: Sendable {
 
     /// The forms whose lookup keys are exactly `keys`.
     func forms(of keys: [String]) -> [Form] {
-        guard let first = keys.first, table.mayHaveKey(first) else { return [] }
-        let lines = table.lines(
-            startingWith: Array((keys.joined(separator: " ") + "\t").utf8), in: 0..<table.count)
+        guard let first = keys.first, let range = table.lines(ofKey: first) else { return [] }
+        let lines = table.lines(startingWith: Array((keys.joined(separator: " ") + "\t").utf8), in: range)
         return forms(lines, keys: keys)
     }
 

@@ -50,7 +50,7 @@ package struct OfficeholderGazetteer: Sendable {
     let merged: [Int: Int]
 
     static let shared = OfficeholderGazetteer(
-        curated: EmbeddedData.officeholders, phoenix: SortedTable(EmbeddedData.officeholdersPhoenix),
+        curated: EmbeddedData.officeholders, phoenix: SortedTable(EmbeddedData.officeholdersPhoenix, indexed: false),
         index: SortedTable(EmbeddedData.officeholdersPhoenixIndex, keyStops: [0x20, 0x09]),
         surnames: SortedTable(EmbeddedData.officeholdersPhoenixSurnames))
 
@@ -165,7 +165,7 @@ package struct OfficeholderGazetteer: Sendable {
     /// The people whose name ends in `surname`: curated ones first, then Phoenix rows (those not merged into a
     /// curated person).
     func people(surnamed surname: String) -> [Int] {
-        let rows = phoenixSurnames.lines(startingWith: Array((surname + "\t").utf8), in: 0..<phoenixSurnames.count)
+        let rows = phoenixSurnames.lines(ofKey: surname) ?? 0..<0
         return (curatedSurnames[surname] ?? [])
             + rows.compactMap { Int(phoenixSurnames.fields($0)[1]) }.filter { merged[$0] == nil }.map {
                 curated.count + $0

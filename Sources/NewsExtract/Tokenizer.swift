@@ -25,8 +25,10 @@ package struct TokenizedText: Sendable {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var index = 0
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(32)
+        // The key's UTF-8 bytes: each scalar's lower-case mapping (a string's scalar view grown one mapping at a
+        // time cost 2,300 instructions a scalar, measured with callgrind).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
         while index < scalars.count {
             guard Self.isWordScalar(scalars[index]) else {
                 index += 1
@@ -34,29 +36,19 @@ package struct TokenizedText: Sendable {
             }
             let start = index
             var allCaps = true
-            var isASCII = true
-            ascii.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
             while index < scalars.count, Self.isWordScalar(scalars[index]) {
                 let value = scalars[index].value
                 if value < 0x80 {
                     if value >= 0x61 && value <= 0x7A { allCaps = false }
-                    ascii.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+                    bytes.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
                 } else {
-                    isASCII = false
                     if scalars[index].properties.isLowercase { allCaps = false }
+                    bytes.append(contentsOf: scalars[index].properties.lowercaseMapping.utf8)
                 }
                 index += 1
             }
-            let key: String
-            if isASCII {
-                key = String(decoding: ascii, as: UTF8.self)
-            } else {
-                var view = String.UnicodeScalarView()
-                for scalar in scalars[start..<index] {
-                    view.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                }
-                key = String(view)
-            }
+            let key = String(decoding: bytes, as: UTF8.self)
             let first = scalars[start]
             let capitalized =
                 first.value < 0x80 ? (first.value >= 0x41 && first.value <= 0x5A) : first.properties.isUppercase

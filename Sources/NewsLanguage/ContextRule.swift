@@ -122,11 +122,11 @@ struct ContextRule: Sendable {
 struct WordFeatures {
     private let words: [Word]
     /// The signatures the rules name, with their ids.
-    private let signatureIDs: [String: Int32]
+    private let signatureIDs: WordSet
     private var shapes: [WordShape?]
     private var signatures: [Int32?]
 
-    init(words: [Word], signatureIDs: [String: Int32]) {
+    init(words: [Word], signatureIDs: WordSet) {
         self.words = words
         self.signatureIDs = signatureIDs
         shapes = Array(repeating: nil, count: words.count)
@@ -142,7 +142,7 @@ struct WordFeatures {
 
     /// Records the signature (and shape, when known) of the word at `index`.
     mutating func know(signature: String, at index: Int, shape: WordShape? = nil) {
-        signatures[index] = signatureIDs[signature] ?? -1
+        signatures[index] = signatureIDs.index(of: signature).map(Int32.init) ?? -1
         if let shape { shapes[index] = shape }
     }
 
@@ -152,7 +152,7 @@ struct WordFeatures {
         if let known = signatures[index] { return known }
         let shape = shape(at: index)
         let text = shape == .number || shape == .symbol ? "-" : WordNetClasses.shared.signature(words[index].lower)
-        let id = signatureIDs[text] ?? -1
+        let id = signatureIDs.index(of: text).map(Int32.init) ?? -1
         signatures[index] = id
         return id
     }

@@ -42,30 +42,24 @@ struct Lexicon: Sendable {
     /// `Data/lexicon.tsv` and `Data/verb-lemmas.tsv`, searched where the binary holds them.
     private let table: SortedTable
     private let verbLemmaTable: SortedTable
-    /// The ASCII entries looked up so far (at most one per line of the table), shared by every thread.
+    /// The entries read so far, by line of the table (at most one per line), shared by every thread.
     private let cache = EntryCache()
 
     final class EntryCache: Sendable {
-        let entries = Mutex<[String: Entry]>([:])
+        let entries = Mutex<[Int: Entry]>([:])
     }
 
-    /// Nothing is parsed here: a form's line is found by binary search and read on first use.
+    /// Nothing is parsed here: a form's line is found by the table's key index and read on first use.
     init(table: StaticString = EmbeddedLanguageData.lexicon, verbLemmas: StaticString = EmbeddedLanguageData.verbLemmas)
     {
         self.table = SortedTable(table, columnLine: false)
         self.verbLemmaTable = SortedTable(verbLemmas)
     }
 
-    /// The entry of `form` exactly as written, reading its line on first use. O(log forms).
+    /// The entry of `form` exactly as written, reading its line on first use. O(form).
     func entry(exactly form: String) -> Entry? {
-        guard table.mayHaveKey(form) else { return nil }
-        // Only ASCII forms are cached: `String` keys compare as canonically equivalent, the table by bytes, so a
-        // cached "é" would answer for a decomposed "é" that the table does not hold, and the answer would depend
-        // on which came first.
-        let cached = form.utf8.allSatisfy { $0 < 0x80 }
-        if cached, let known = cache.entries.withLock({ $0[form] }) { return known }
-        let lines = table.lines(startingWith: Array((form + "\t").utf8), in: 0..<table.count)
-        guard let line = lines.first else { return nil }
+        guard let line = table.lines(ofKey: form)?.lowerBound else { return nil }
+        if let known = cache.entries.withLock({ $0[line] }) { return known }
         let columns = table.fields(line)
         guard columns.count == 4 else { return nil }
         let tags = columns[1].split(separator: " ").compactMap { item in
@@ -79,7 +73,7 @@ struct Lexicon: Sendable {
             }
         }
         let entry = Entry(tags: tags, lemmas: lemmas, signature: columns[3])
-        if cached { cache.entries.withLock { $0[form] = entry } }
+        cache.entries.withLock { $0[line] = entry }
         return entry
     }
 
@@ -92,7 +86,7 @@ struct Lexicon: Sendable {
 
     /// Whether `lemma` is the VERB lemma of a form of the table (for lemmatizing unknown inflected verbs).
     func isVerbLemma(_ lemma: String) -> Bool {
-        verbLemmaTable.mayHaveKey(lemma) && verbLemmaTable.containsLine(Array(lemma.utf8))
+        verbLemmaTable.containsLine(lemma)
     }
 
     var count: Int { table.count }

@@ -6,10 +6,10 @@ struct PartOfSpeechTagger: Sendable {
     let lexicon: Lexicon
     let guesser: UnknownWordGuesser
     let rules: [ContextRule]
-    /// The words the rules name, lower-cased, with their ids.
-    let vocabulary: [String: Int32]
-    /// The WordNet signatures the rules name, with their ids.
-    let signatures: [String: Int32]
+    /// The words the rules name, lower-cased, each at its id.
+    let vocabulary: WordSet
+    /// The WordNet signatures the rules name, each at its id.
+    let signatures: WordSet
 
     init(
         lexicon: Lexicon, guesser: UnknownWordGuesser, rules: [ContextRule], vocabulary: [String: Int32],
@@ -18,8 +18,8 @@ struct PartOfSpeechTagger: Sendable {
         self.lexicon = lexicon
         self.guesser = guesser
         self.rules = rules
-        self.vocabulary = vocabulary
-        self.signatures = signatures
+        self.vocabulary = WordSet(ids: vocabulary)
+        self.signatures = WordSet(ids: signatures)
     }
 
     /// Tags `words` in place and returns each word's lexicon entry (nil for unknown words), which the
@@ -49,7 +49,7 @@ struct PartOfSpeechTagger: Sendable {
                 entries.append(nil)
             }
         }
-        let ids = words.map { vocabulary[$0.lower] ?? -1 }
+        let ids = words.map { vocabulary.index(of: $0.lower).map(Int32.init) ?? -1 }
         if words.count <= 64 {
             applyRulesByMask(&tags, allowed: allowed, ids: ids, features: &features)
         } else {

@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// A table embedded in the binary as a `StaticString` whose data lines are sorted by their bytes, searched in
-/// place: building it only notes where each line starts (one pass over the bytes), so a start of the program
-/// pays about a millisecond instead of building a dictionary or trie of every entry.
+/// place: building it notes where each line starts and indexes each distinct key by hash (one pass over the
+/// bytes each), instead of building a dictionary or trie of every entry; a phrase's longer forms are found by
+/// binary search among the lines of its first word.
 ///
 /// Lines starting with `#` are the header and not searched, and so is the first line after them when the table
 /// has a column line.
@@ -17,18 +18,39 @@ package struct SortedTable: @unchecked Sendable {
     /// Where each data line starts, and one past the end of the last (so line `i` is `starts[i] ..< starts[i+1] - 1`).
     private let starts: [Int32]
 
-    /// A one-hash Bloom filter of the lines' keys (the bytes before the first of `keyStops`): most lookups of a
-    /// word that no line starts with end here, without a binary search.
-    private let keyFilter: [UInt64]
+    /// The bytes that end a line's key: a tab, or a space and a tab for a table of phrases (the same byte twice
+    /// when there is one).
+    private let keyStops: (UInt8, UInt8)
+    /// Where the lines of each distinct key (the bytes before the first of `keyStops`) start, and one past the
+    /// last line: key `i` is lines `keyStarts[i] ..< keyStarts[i + 1]`. Sorted lines of one key are adjacent
+    /// (only a control byte, which no table holds, could sort between "key\t" and "key "; the index refuses such
+    /// a table).
+    private let keyStarts: [Int32]
+    /// An open-addressing hash table of the keys, at most three quarters full: 0 for an empty slot, else the
+    /// key's index plus one in the low 24 bits and 8 bits of its hash above them, so that a probe rarely reads a
+    /// line that does not hold the key. Empty for a table read by line number only.
+    private let keySlots: [UInt32]
 
     /// `keyStops`: one or two bytes that end a line's key (a tab; a space and a tab for a table of phrases).
-    package init(_ text: StaticString, columnLine: Bool = true, keyStops: [UInt8] = [0x09]) {
-        precondition((1...2).contains(keyStops.count))
+    /// `indexed`: whether keys are looked up (`lines(ofKey:)`, `phrases`); a table read by line number only
+    /// builds no index.
+    package init(_ text: StaticString, columnLine: Bool = true, keyStops: [UInt8] = [0x09], indexed: Bool = true) {
         // A table literal is UTF-8 text in the binary (a one-scalar literal would have no bytes to point at).
         precondition(text.hasPointerRepresentation)
-        let base = text.utf8Start
+        self.init(
+            bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount), columnLine: columnLine,
+            keyStops: keyStops, indexed: indexed)
+    }
+
+    /// A table over `bytes`, which must stay where they are for the life of the table (tests build tables larger
+    /// than a literal would be).
+    package init(
+        bytes: UnsafeBufferPointer<UInt8>, columnLine: Bool = true, keyStops: [UInt8] = [0x09], indexed: Bool = true
+    ) {
+        precondition((1...2).contains(keyStops.count))
+        guard let base = bytes.baseAddress else { preconditionFailure("a SortedTable needs bytes") }
         self.base = base
-        let count = text.utf8CodeUnitCount
+        let count = bytes.count
         var starts: [Int32] = []
         var position = 0
         var inHeader = true
@@ -50,36 +72,86 @@ package struct SortedTable: @unchecked Sendable {
         }
         starts.append(Int32(min(position, count + 1)))
         self.starts = starts
-        // About 16 bits per line: one in 16 absent keys passes the filter and is then searched.
-        var words = 1
-        while words * 64 < (starts.count - 1) * 16 { words *= 2 }
-        var filter = [UInt64](repeating: 0, count: words)
-        for index in 0..<(starts.count - 1) {
-            let line = UnsafeBufferPointer(
-                start: base + Int(starts[index]), count: Int(starts[index + 1]) - 1 - Int(starts[index]))
-            var keyLength = 0
-            while keyLength < line.count, line[keyLength] != keyStops[0], line[keyLength] != keyStops.last! {
-                keyLength += 1
-            }
-            let bit = Self.hash(UnsafeBufferPointer(rebasing: line[0..<keyLength])) & (words * 64 - 1)
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        let stops = (keyStops[0], keyStops[keyStops.count - 1])
+        self.keyStops = stops
+        guard indexed else {
+            keyStarts = []
+            keySlots = []
+            return
         }
-        self.keyFilter = filter
+        // One pass: each line whose key differs from the line before's starts a key, placed in the table as it
+        // comes (sized by the number of lines, which bounds the number of keys).
+        let lineCount = starts.count - 1
+        precondition(lineCount < 1 << 24, "a SortedTable holds fewer than 16,777,216 lines")
+        var capacity = 4
+        while capacity * 3 < lineCount * 4 { capacity *= 2 }
+        var slots = [UInt32](repeating: 0, count: capacity)
+        var keyStarts: [Int32] = []
+        var previous: UnsafeBufferPointer<UInt8>?
+        for line in 0..<lineCount {
+            let key = Self.key(of: line, base: base, starts: starts, stops)
+            if let previous, previous.elementsEqual(key) { continue }
+            previous = key
+            let hash = ByteHash.hash(key).value
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while slots[slot] != 0 {
+                let other = Int(slots[slot] & 0xFF_FFFF) - 1
+                precondition(
+                    !Self.key(of: Int(keyStarts[other]), base: base, starts: starts, stops).elementsEqual(key),
+                    "SortedTable: the lines of key \(String(decoding: key, as: UTF8.self)) are not adjacent")
+                slot = (slot + 1) & (capacity - 1)
+            }
+            slots[slot] = Self.tag(hash) << 24 | UInt32(keyStarts.count + 1)
+            keyStarts.append(Int32(line))
+        }
+        keyStarts.append(Int32(lineCount))
+        self.keyStarts = keyStarts
+        self.keySlots = slots
     }
 
-    /// Whether some line may have the key `key` (false: none has; true: one may).
-    package func mayHaveKey(_ key: String) -> Bool {
+    /// The number of bytes of `line` before the first of `stops`.
+    private static func keyLength(_ line: UnsafeBufferPointer<UInt8>, _ stops: (UInt8, UInt8)) -> Int {
+        var length = 0
+        while length < line.count, line[length] != stops.0, line[length] != stops.1 { length += 1 }
+        return length
+    }
+
+    private static func key(
+        of line: Int, base: UnsafePointer<UInt8>, starts: [Int32], _ stops: (UInt8, UInt8)
+    ) -> UnsafeBufferPointer<UInt8> {
+        let bytes = UnsafeBufferPointer(
+            start: base + Int(starts[line]), count: Int(starts[line + 1]) - 1 - Int(starts[line]))
+        return UnsafeBufferPointer(rebasing: bytes[0..<keyLength(bytes, stops)])
+    }
+
+    /// The 8 bits of a key's hash kept in its slot.
+    private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 56) }
+
+    /// The lines whose key (the bytes before the first key stop) is `key`; nil when no line has that key. O(key):
+    /// one hash and, mostly, one comparison. The table must be indexed.
+    package func lines(ofKey key: String) -> Range<Int>? {
+        precondition(!keySlots.isEmpty, "SortedTable: a table built without its index has no keys to look up")
         var key = key
-        let bit = key.withUTF8 { Self.hash($0) } & (keyFilter.count * 64 - 1)
-        return keyFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        return key.withUTF8 { bytes in
+            let hash = ByteHash.hash(bytes).value
+            var slot = Int(truncatingIfNeeded: hash) & (keySlots.count - 1)
+            while keySlots[slot] != 0 {
+                let value = keySlots[slot]
+                if value >> 24 == Self.tag(hash) {
+                    let index = Int(value & 0xFF_FFFF) - 1
+                    let first = Int(keyStarts[index])
+                    if Self.key(of: first, base: base, starts: starts, keyStops).elementsEqual(bytes) {
+                        return first..<Int(keyStarts[index + 1])
+                    }
+                }
+                slot = (slot + 1) & (keySlots.count - 1)
+            }
+            return nil
+        }
     }
 
-    /// FNV-1a over the bytes, folded to an `Int` (stable across runs, unlike `Hasher`).
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: value ^ (value >> 29))
-    }
+    /// Whether some line has the key `key`.
+    package func hasKey(_ key: String) -> Bool { lines(ofKey: key) != nil }
 
     /// The number of data lines.
     package var count: Int { starts.count - 1 }
@@ -141,9 +213,8 @@ package struct SortedTable: @unchecked Sendable {
     /// `keyStops` space and tab): calls `found` with each `end` such that the keys `key(start) ..< key(end)` are
     /// a phrase of the table, and the range of its lines, shortest first. `count` is the number of keys.
     package func phrases(count: Int, from start: Int, key: (Int) -> String, _ found: (Int, Range<Int>) -> Void) {
-        // Most words start no phrase: the filter says so without a search.
-        guard start < count, mayHaveKey(key(start)) else { return }
-        var range = 0..<self.count
+        // Most words start no phrase: the key index says so without a search, and narrows the search of the rest.
+        guard start < count, var range = lines(ofKey: key(start)) else { return }
         var prefix: [UInt8] = []
         for end in (start + 1)...count {
             if end > start + 1 { prefix.append(0x20) }
@@ -161,9 +232,11 @@ package struct SortedTable: @unchecked Sendable {
     }
 
     /// Whether a data line is exactly `key`.
-    package func containsLine(_ key: [UInt8]) -> Bool {
-        let index = lowerBound(key, in: 0..<count)
-        return index < count && line(index).elementsEqual(key)
+    package func containsLine(_ key: String) -> Bool {
+        guard let range = lines(ofKey: key) else { return false }
+        let bytes = Array(key.utf8)
+        let index = lowerBound(bytes, in: range)
+        return index < range.upperBound && line(index).elementsEqual(bytes)
     }
 
     private static func less(_ line: UnsafeBufferPointer<UInt8>, _ key: [UInt8]) -> Bool {

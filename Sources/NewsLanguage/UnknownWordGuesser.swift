@@ -3,17 +3,33 @@
 /// the table describes unknown words as the tagger meets them. `scripts/gen-language.py` computes the same
 /// keys; keep the two in step.
 struct UnknownWordGuesser: Sendable {
-    private var table: [String: PartOfSpeech] = [:]
+    /// The table's keys, and the first tag of each.
+    private let keys: WordSet
+    private let tags: [PartOfSpeech]
     /// Read on first use: a text with no unknown word never parses WordNet's table.
     var wordNet: WordNetClasses { WordNetClasses.shared }
 
     init(table text: String) {
+        var table: [String: PartOfSpeech] = [:]
         for columns in TableRows.rows(text) {
             // The most frequent tag comes first: "TAG=count ...".
             guard columns.count == 2, let tag = PartOfSpeech(rawValue: String(columns[1].prefix { $0 != "=" }))
             else { continue }
             table[columns[0]] = tag
         }
+        let keys = Array(table.keys)
+        self.keys = WordSet(keys)
+        self.tags = keys.map { table[$0]! }
+    }
+
+    /// The tag of the key made of `parts` joined by "|", built in `buffer`.
+    private func tag(_ parts: String..., in buffer: inout [UInt8]) -> PartOfSpeech? {
+        buffer.removeAll(keepingCapacity: true)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: "|")) }
+            buffer.append(contentsOf: part.utf8)
+        }
+        return buffer.withUnsafeBufferPointer { keys.index(ofUTF8: $0) }.map { tags[$0] }
     }
 
     /// The most frequent tag of the most specific key of `word` that the table holds, and the word's shape and
@@ -22,7 +38,8 @@ struct UnknownWordGuesser: Sendable {
     func guess(_ word: Word, initial: Bool) -> (tag: PartOfSpeech, shape: WordShape, signature: String) {
         let shape = WordShape(word, initial: initial)
         let base = shape.rawValue
-        if shape == .number || shape == .symbol { return (table[base] ?? .noun, shape, "-") }
+        var buffer: [UInt8] = []
+        if shape == .number || shape == .symbol { return (tag(base, in: &buffer) ?? .noun, shape, "-") }
         let signature = wordNet.signature(word.lower)
         return (
             tag(base: base, signature: signature, lower: word.lower, capitalized: word.isCapitalized), shape, signature
@@ -34,14 +51,16 @@ struct UnknownWordGuesser: Sendable {
         let suffixes = [3, 2, 1].filter { scalars.count > $0 }.map {
             String(String.UnicodeScalarView(scalars[(scalars.count - $0)...]))
         }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
         for suffix in suffixes {
-            if let tag = table["\(base)|\(signature)|\(suffix)"] { return tag }
+            if let tag = tag(base, signature, suffix, in: &buffer) { return tag }
         }
-        if let tag = table["\(base)|\(signature)"] { return tag }
+        if let tag = tag(base, signature, in: &buffer) { return tag }
         for suffix in suffixes {
-            if let tag = table["\(base)|\(suffix)"] { return tag }
+            if let tag = tag(base, suffix, in: &buffer) { return tag }
         }
-        return table[base] ?? (capitalized ? .properNoun : .noun)
+        return tag(base, in: &buffer) ?? (capitalized ? .properNoun : .noun)
     }
 }
 

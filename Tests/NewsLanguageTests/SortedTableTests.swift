@@ -45,16 +45,54 @@ struct SortedTableTests {
         #expect(Self.table.lines(startingWith: Array("bush".utf8), in: 3..<5) == 4..<5)
     }
 
-    @Test func theKeyFilterPassesEveryKeyAndStopsAbsentOnes() {
-        for key in ["abu ali", "abu ali hassan", "abubakar", "bush"] { #expect(Self.table.mayHaveKey(key), "\(key)") }
-        // FNV-1a is fixed, so these absent keys are stopped on every run (a Bloom filter may pass a few others).
-        #expect(!Self.table.mayHaveKey("zed"))
-        #expect(!Self.table.mayHaveKey("abu"))
-        // With a space also ending a key, a phrase table answers for first words.
-        let phrases = SortedTable("keys\trow\nabu ali\t1\nbush\t2\n", keyStops: [0x20, 0x09])
-        #expect(phrases.mayHaveKey("abu"))
-        #expect(phrases.mayHaveKey("bush"))
-        #expect(!phrases.mayHaveKey("ali"))
+    @Test func theKeyIndexGivesTheLinesOfEveryKeyAndNoneForAbsentOnes() {
+        // A table with a tab ending keys: a key is everything before the tab.
+        #expect(Self.table.lines(ofKey: "abu ali") == 0..<1)
+        #expect(Self.table.lines(ofKey: "abu ali hassan") == 1..<3)
+        #expect(Self.table.lines(ofKey: "abubakar") == 3..<4)
+        #expect(Self.table.lines(ofKey: "bush") == 4..<5)
+        for absent in ["zed", "abu", "abu al", "bus", "bushes", ""] {
+            #expect(Self.table.lines(ofKey: absent) == nil, "\(absent)")
+            #expect(!Self.table.hasKey(absent), "\(absent)")
+        }
+        // With a space also ending a key, a phrase table answers for first words: every phrase that starts with it.
+        let phrases = SortedTable(
+            "keys\trow\nabu\t0\nabu ali\t1\nabu ali hassan\t2\nabubakar\t3\nbush\t4\n", keyStops: [0x20, 0x09])
+        #expect(phrases.lines(ofKey: "abu") == 0..<3)
+        #expect(phrases.lines(ofKey: "abubakar") == 3..<4)
+        #expect(phrases.hasKey("bush"))
+        #expect(!phrases.hasKey("ali"))
+        #expect(!phrases.hasKey("abu ali"))
+        // Whole lines: a one-column table, and a line that is a prefix of another.
+        let lemmas = SortedTable("lemma\nbreak\nbreakfast\nburn\n")
+        #expect(lemmas.containsLine("break"))
+        #expect(lemmas.containsLine("breakfast"))
+        #expect(!lemmas.containsLine("brea"))
+        #expect(!lemmas.containsLine("burns"))
+    }
+
+    @Test func aTableReadByLineNumberOnlyReadsTheSameLines() {
+        let rows = SortedTable("keys\trow\nabu ali\t00003\nbush\t00000\n", indexed: false)
+        #expect(rows.count == 2)
+        #expect(rows.fields(1) == ["bush", "00000"])
+        #expect(rows.field(0, 1) == "00003")
+    }
+
+    @Test func aKeyIndexOfManyKeysFindsEachOne() {
+        // Enough keys that probes collide and run on: every key found at its line, and near misses not.
+        let words = (0..<3000).map { "w\($0 * 7919 % 3000)" }.sorted {
+            Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+        }
+        let text = "key\trow\n" + words.enumerated().map { "\($1)\t\($0)" }.joined(separator: "\n")
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: text.utf8.count)
+        defer { bytes.deallocate() }
+        _ = bytes.initialize(from: text.utf8)
+        let table = SortedTable(bytes: UnsafeBufferPointer(bytes))
+        for (line, word) in words.enumerated() {
+            #expect(table.lines(ofKey: word) == line..<(line + 1), "\(word)")
+        }
+        #expect(table.lines(ofKey: "w3000") == nil)
+        #expect(table.lines(ofKey: "w") == nil)
     }
 
     @Test func phrasesAreFoundShortestFirstAndFieldsAreReadByColumn() {

@@ -95,7 +95,7 @@ struct TaggerRuleTests {
             return
         }
         let words = ["will", "protest", "capital"].map { Word(form: $0, start: 0, end: $0.count) }
-        var features = WordFeatures(words: words, signatureIDs: signatures)
+        var features = WordFeatures(words: words, signatureIDs: WordSet(ids: signatures))
         let tags: [PartOfSpeech] = [.auxiliary, .noun, .noun]
         #expect(rule.holds(at: 1, tags: tags, words: [-1, -1, -1], features: &features))
         #expect(!rule.holds(at: 2, tags: [.noun, .auxiliary, .noun], words: [-1, -1, -1], features: &features))

@@ -24,6 +24,30 @@ struct WordTokenizerTests {
         #expect(WordTokenizer().tokenize(text).map(\.form) == forms)
     }
 
+    @Test func theFastPathsOfWordScalarsAgreeWithTheUnicodeProperties() {
+        // Every scalar: letters, decimal digits and non-spacing marks are word scalars, nothing else is.
+        var disagreements: [UInt32] = []
+        var words = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            let expected =
+                properties.isAlphabetic || properties.numericType == .decimal
+                || properties.generalCategory == .nonspacingMark
+            if WordTokenizer.isWordScalar(scalar) != expected { disagreements.append(value) }
+            if expected { words += 1 }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
+        // The check has both answers to give: most scalars of Unicode 15 that are assigned are word scalars.
+        #expect(words > 100_000)
+        #expect(
+            WordTokenizer.isWordScalar("é") && WordTokenizer.isWordScalar("٣") && WordTokenizer.isWordScalar("\u{301}"))
+        #expect(
+            !WordTokenizer.isWordScalar("’") && !WordTokenizer.isWordScalar("—")
+                && !WordTokenizer.isWordScalar("\u{A0}"))
+        #expect(WordTokenizer.isDigit("7") && WordTokenizer.isDigit("٣") && !WordTokenizer.isDigit("²"))
+    }
+
     @Test func offsetsAreUnicodeScalarOffsetsIntoTheText() {
         let text = "Élysée’s “plan”"
         let words = WordTokenizer().tokenize(text)
