@@ -113,7 +113,10 @@ struct DateContext {
     }
 
     func integer(_ index: Int) -> Int? {
-        guard let key = key(index), key.count <= 4, key.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        // On bytes: a character that is an ASCII digit is one byte, and Character.isNumber is slow.
+        guard let key = key(index), key.utf8.count <= 4, key.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return nil
+        }
         return Int(key)
     }
 

@@ -1183,11 +1183,11 @@ struct EventCoder: Sendable {
     /// The length of a dateline that opens a sentence ("WASHINGTON —", "HANOI, Vietnam (AP) —", "(Reuters) —",
     /// "NEW DELHI:"): the place and agency there are not participants of the sentence's events.
     static func datelineEnd(of sentence: String) -> Int? {
-        let scalars = Array(sentence.unicodeScalars)
+        // A dateline's mark is within its first 48 scalars.
+        let scalars = Array(sentence.unicodeScalars.prefix(48))
         guard let first = scalars.first else { return nil }
-        let limit = min(scalars.count, 48)
-        guard let dash = (0..<limit).first(where: { "—–:".unicodeScalars.contains(scalars[$0]) }) else { return nil }
-        let head = String(String.UnicodeScalarView(scalars[0..<dash]))
+        guard let dash = scalars.firstIndex(where: { $0 == "—" || $0 == "–" || $0 == ":" }) else { return nil }
+        let head = String(scalars: scalars[0..<dash])
         // Outside parentheses a dateline has only capitalised words: "HANOI, Vietnam (AP)", not "US Treasury
         // under secretary Brian Nelson said:".
         var outside = ""

@@ -38,14 +38,13 @@ public struct Extractor: Sendable {
             tokenized, anchor: anchor.flatMap(CalendarDay.init(iso:)),
             order: DateTagger.NumericOrder(language: language))
         var occurrences: [EventCoder.Occurrence] = []
-        let starts = Dictionary(
-            uniqueKeysWithValues: tokenized.tokens.enumerated().map { ($0.element.start, $0.offset) })
-        let ends = Dictionary(
-            uniqueKeysWithValues: tokenized.tokens.enumerated().map { ($0.element.end, $0.offset + 1) })
         for entity in entities {
             // A party named by its adjective ("Democratic lawmakers") names the people's side, not an actor.
             for mention in entity.mentions where mention.rule != "party.adjective" {
-                guard let first = starts[mention.start], let end = ends[mention.end] else { continue }
+                guard let first = tokenized.token(startingAt: mention.start),
+                    let last = tokenized.token(endingAt: mention.end)
+                else { continue }
+                let end = last + 1
                 occurrences.append(
                     EventCoder.Occurrence(
                         participant: Participant(

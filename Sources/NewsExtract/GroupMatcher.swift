@@ -171,11 +171,10 @@ struct GroupMatcher: Sendable {
         // Names that their context makes organisations ("Vistra, a Texas-based utility", "analysts at Wedbush").
         let context = OrganizationContext.shared
         let surnames = Self.surnames(in: text, givenNames: context.givenNames)
-        let tokenAt = Dictionary(tokens.indices.map { (tokens[$0].start, $0) }, uniquingKeysWith: { first, _ in first })
         for (index, sentence) in analyses.sentences.enumerated()
         where context.mayHold(tokens[sentence.firstToken..<sentence.endToken]) {
             let found = context.find(
-                in: analyses.analysis(index), text: text, tokenAt: tokenAt, taken: covered, surnames: surnames)
+                in: analyses.analysis(index), text: text, taken: covered, surnames: surnames)
             for organization in found {
                 let keys = tokens[organization.range].map(\.key)
                 // A name a gazetteer lists was judged by its entry (a news agency cited as a source, a country).

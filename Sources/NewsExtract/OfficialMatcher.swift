@@ -85,15 +85,13 @@ struct OfficialMatcher: Sendable {
     func match(_ text: TokenizedText, countries: [Entity], groups: [Entity], day: String? = nil) -> [Entity] {
         let tokens = text.tokens
         var owners = [Owner?](repeating: nil, count: tokens.count)
-        var tokenAt: [Int: Int] = [:]
-        for (index, token) in tokens.enumerated() { tokenAt[token.start] = index }
         var votes: [String: Int] = [:]
         for entity in countries { votes[entity.id, default: 0] += entity.mentions.count }
         for entity in countries + groups {
             // Bodies that are the state itself serve their country; other bodies are the affiliation themselves.
             let affiliation = entity.kind == .country ? entity.id : Self.isStateBody(entity) ? nil : entity.name
             for mention in entity.mentions {
-                guard let first = tokenAt[mention.start] else { continue }
+                guard let first = text.token(startingAt: mention.start) else { continue }
                 var index = first
                 while index < tokens.count, tokens[index].start < mention.end {
                     owners[index] = Owner(affiliation: affiliation, country: entity.country, first: first)

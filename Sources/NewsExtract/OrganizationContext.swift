@@ -55,11 +55,10 @@ struct OrganizationContext: Sendable {
         tokens.contains { cueKeys.contains($0.key) || $0.key.hasSuffix("maker") || $0.key.hasSuffix("makers") }
     }
 
-    /// The organisations that contexts name in one analysed sentence. `tokenAt` maps a scalar offset where a
-    /// token starts to its index; `taken` marks tokens earlier rules took; `surnames` holds the keys of words
-    /// that end a person's name in the text. O(phrases of the sentence).
+    /// The organisations that contexts name in one analysed sentence. `taken` marks tokens earlier rules took;
+    /// `surnames` holds the keys of words that end a person's name in the text. O(phrases of the sentence).
     func find(
-        in analysis: SentenceAnalysis, text: TokenizedText, tokenAt: [Int: Int], taken: [Bool], surnames: Set<String>
+        in analysis: SentenceAnalysis, text: TokenizedText, taken: [Bool], surnames: Set<String>
     ) -> [Found] {
         let words = analysis.words
         var found: [Found] = []
@@ -72,7 +71,7 @@ struct OrganizationContext: Sendable {
                 range = range.lowerBound..<(range.upperBound - 1)
             }
             guard range.allSatisfy({ words[$0].tag == .properNoun && words[$0].isCapitalized }),
-                let first = tokenAt[words[range.lowerBound].start]
+                let first = text.token(startingAt: words[range.lowerBound].start)
             else { return nil }
             var end = first
             while end < text.tokens.count, text.tokens[end].end <= words[range.upperBound - 1].end { end += 1 }

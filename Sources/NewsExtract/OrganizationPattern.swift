@@ -1,3 +1,5 @@
+import NewsLanguage
+
 /// Organisations that no gazetteer lists, recognised by the shape of their names: a run of capitalised words
 /// (with "of", "for", "and", "on", "&" inside) that ends in an organisation noun ("Department of Health and
 /// Human Services", "California Public Utilities Commission", "Ceres Robotics", "American Enterprise
@@ -125,7 +127,7 @@ enum OrganizationPattern {
                 guard end > position else { break }
                 if !known { names.append(position..<end) }
                 guard end < tokens.count else { break }
-                let gap = String(String.UnicodeScalarView(text.scalars[tokens[end - 1].end..<tokens[end].start]))
+                let gap = String(scalars: text.scalars[tokens[end - 1].end..<tokens[end].start])
                 if gap == ", " || gap == "," {
                     position = end
                 } else if ["and", "or"].contains(tokens[end].key), gap == " " {

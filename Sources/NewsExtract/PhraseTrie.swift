@@ -23,6 +23,8 @@ package struct PhraseTrie<Payload: Sendable>: Sendable {
         var key: String
     }
     private var otherEdges: [Edge: Int32] = [:]
+    /// Whether a node has an edge in `otherEdges` (most have none: a word outside ASCII is not looked up there).
+    private var hasOtherEdges: [Bool] = [false]
     private var payloads: [[Payload]] = [[]]
 
     package init() {}
@@ -38,8 +40,9 @@ package struct PhraseTrie<Payload: Sendable>: Sendable {
                 continue
             }
             payloads.append([])
+            hasOtherEdges.append(false)
             let target = Int32(payloads.count - 1)
-            let (hash, isASCII) = ByteHash.hash(key.utf8, seed: ByteHash.seed(node))
+            let (hash, isASCII) = ByteHash.hash(key, seed: ByteHash.seed(node))
             if isASCII {
                 edgeFrom.append(node)
                 edgeTo.append(target)
@@ -54,6 +57,7 @@ package struct PhraseTrie<Payload: Sendable>: Sendable {
                 }
             } else {
                 otherEdges[Edge(node: node, key: key)] = target
+                hasOtherEdges[Int(node)] = true
             }
             node = target
         }
@@ -72,7 +76,7 @@ package struct PhraseTrie<Payload: Sendable>: Sendable {
         var utf8 = key
         return utf8.withUTF8 { bytes in
             let (hash, isASCII) = ByteHash.hash(bytes, seed: ByteHash.seed(node))
-            guard isASCII else { return otherEdges[Edge(node: node, key: key)] }
+            guard isASCII else { return hasOtherEdges[Int(node)] ? otherEdges[Edge(node: node, key: key)] : nil }
             var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
             while slots[slot] != 0 {
                 let edge = Int(slots[slot]) - 1

@@ -60,22 +60,15 @@ package struct TokenizedText: Sendable {
         self.tokens = tokens
     }
 
-    /// The text between two scalar offsets. Encoded into a buffer of its exact UTF-8 length (appending scalars
-    /// to a string's view one by one grew it as it went, 2.6 % of the whole pipeline's time).
-    func text(from start: Int, to end: Int) -> String {
-        let range = scalars[start..<end]
-        let length = range.reduce(0) { $0 + UTF8.width($1) }
-        return String(unsafeUninitializedCapacity: length) { buffer in
-            var index = 0
-            for scalar in range {
-                UTF8.encode(scalar) { unit in
-                    buffer[index] = unit
-                    index += 1
-                }
-            }
-            return index
-        }
-    }
+    /// The index of the token that starts at scalar offset `offset`; nil when none does. O(log tokens): the
+    /// tokens are in text order and do not overlap.
+    package func token(startingAt offset: Int) -> Int? { tokens.index(where: \.start, is: offset) }
+
+    /// The index of the token that ends at scalar offset `offset`; nil when none does. O(log tokens).
+    package func token(endingAt offset: Int) -> Int? { tokens.index(where: \.end, is: offset) }
+
+    /// The text between two scalar offsets.
+    func text(from start: Int, to end: Int) -> String { String(scalars: scalars[start..<end]) }
 
     /// Whether the scalars between two tokens (`left` ends, `right` starts) are only spaces.
     func onlySpaceBetween(_ left: Int, _ right: Int) -> Bool {

@@ -5,13 +5,15 @@ package enum ByteHash {
     package static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
     /// The hash of `bytes` after `seed` (the offset basis, or one mixed with a number such as a trie node's),
-    /// its high bits folded into the low ones that pick a slot, and whether every byte is ASCII.
+    /// its high bits folded into the low ones that pick a slot, and whether every byte is ASCII. Not generic:
+    /// a generic version ran unspecialized from other modules, through the element type's witnesses for every
+    /// byte (callgrind).
     @inlinable
-    package static func hash<Bytes: Sequence>(
-        _ bytes: Bytes, seed: UInt64 = offsetBasis
+    package static func hash(
+        _ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64 = offsetBasis
     ) -> (
         value: UInt64, isASCII: Bool
-    ) where Bytes.Element == UInt8 {
+    ) {
         var value = seed
         var any: UInt8 = 0
         for byte in bytes {
@@ -19,6 +21,13 @@ package enum ByteHash {
             any |= byte
         }
         return (value ^ (value >> 29), any < 0x80)
+    }
+
+    /// The hash of `text`'s UTF-8 bytes, as `hash(_:seed:)` gives it.
+    @inlinable
+    package static func hash(_ text: String, seed: UInt64 = offsetBasis) -> (value: UInt64, isASCII: Bool) {
+        var text = text
+        return text.withUTF8 { hash($0, seed: seed) }
     }
 
     /// The offset basis mixed with `number` (a golden-ratio multiple, so that nearby numbers differ in many bits).

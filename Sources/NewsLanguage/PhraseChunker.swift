@@ -254,10 +254,14 @@ struct PhraseChunker: Sendable {
     // MARK: Prepositional phrases
 
     func prepositionalPhrases(_ words: [Word], nounPhrases: [NounPhrase]) -> [PrepositionalPhrase] {
-        var byStart: [Int: Int] = [:]
-        for (index, phrase) in nounPhrases.enumerated() { byStart[phrase.range.lowerBound] = index }
+        // The noun phrase starting at each word (the last one given, should two start at one word), -1 for none.
+        var byStart = [Int](repeating: -1, count: words.count + 1)
+        for (index, phrase) in nounPhrases.enumerated() where phrase.range.lowerBound <= words.count {
+            byStart[phrase.range.lowerBound] = index
+        }
         return words.indices.compactMap { index in
-            guard words[index].tag == .adposition, let object = byStart[index + 1] else { return nil }
+            guard words[index].tag == .adposition, byStart[index + 1] >= 0 else { return nil }
+            let object = byStart[index + 1]
             return PrepositionalPhrase(preposition: index, object: object)
         }
     }

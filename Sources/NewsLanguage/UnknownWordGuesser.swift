@@ -49,7 +49,7 @@ struct UnknownWordGuesser: Sendable {
     private func tag(base: String, signature: String, lower: String, capitalized: Bool) -> PartOfSpeech {
         let scalars = Array(lower.unicodeScalars)
         let suffixes = [3, 2, 1].filter { scalars.count > $0 }.map {
-            String(String.UnicodeScalarView(scalars[(scalars.count - $0)...]))
+            String(scalars: scalars[(scalars.count - $0)...])
         }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)

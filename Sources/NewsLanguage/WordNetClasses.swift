@@ -132,13 +132,13 @@ struct WordNetClasses: @unchecked Sendable {
     private static func stems(_ lower: String, ending: String, yEnding: String) -> [String] {
         let scalars = Array(lower.unicodeScalars)
         let stem = Array(scalars.dropLast(ending.unicodeScalars.count))
-        let text = String(String.UnicodeScalarView(stem))
+        let text = String(scalars: stem)
         var found = [text, text + "e"]
         if stem.count > 2 && stem[stem.count - 1] == stem[stem.count - 2] {
-            found.append(String(String.UnicodeScalarView(stem.dropLast())))
+            found.append(String(scalars: stem.dropLast()))
         }
         if lower.hasSuffix(yEnding) {
-            found.append(String(String.UnicodeScalarView(scalars.dropLast(yEnding.unicodeScalars.count))) + "y")
+            found.append(String(scalars: scalars.dropLast(yEnding.unicodeScalars.count)) + "y")
         }
         return found
     }

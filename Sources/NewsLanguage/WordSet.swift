@@ -25,7 +25,7 @@ package struct WordSet: Sendable, ExpressibleByArrayLiteral {
         var ascii: [(index: Int, hash: UInt64)] = []
         for word in words where seen.insert(word).inserted {
             let index = offsets.count - 1
-            let (hash, isASCII) = ByteHash.hash(word.utf8)
+            let (hash, isASCII) = ByteHash.hash(word)
             if isASCII {
                 bytes.append(contentsOf: word.utf8)
                 ascii.append((index, hash))

@@ -112,7 +112,7 @@ package struct WordTokenizer: Sendable {
             }
         }
         if end < limit, s[end] == "." {
-            let word = String(String.UnicodeScalarView(s[start..<end])).lowercased()
+            let word = String(scalars: s[start..<end]).lowercased()
             let singleCapital = end - start == 1 && s[start].properties.isUppercase
             let dotted = word.contains(".") && dottedLetters(s, start..<end)
             // "Mr." and "J." keep their period; so do "U.S." and "e.g.".
@@ -165,7 +165,7 @@ package struct WordTokenizer: Sendable {
         var end = index + 1
         while end < limit, s[end].properties.isAlphabetic, end - index <= 2 { end += 1 }
         guard end > index + 1, end == limit || !Self.isWordScalar(s[end]) else { return nil }
-        let text = String(String.UnicodeScalarView(s[(index + 1)..<end])).lowercased()
+        let text = String(scalars: s[(index + 1)..<end]).lowercased()
         return Self.clitics.contains(text) ? end : nil
     }
 
@@ -173,7 +173,7 @@ package struct WordTokenizer: Sendable {
     private func webAddressEnd(_ s: [Unicode.Scalar], _ chunk: Range<Int>) -> Int? {
         // Most chunks are plain words: look for the marks of an address before building a string.
         guard chunk.count > 4, s[chunk].contains(where: { $0 == "@" || $0 == "/" || $0 == "." }) else { return nil }
-        let text = String(String.UnicodeScalarView(s[chunk])).lowercased()
+        let text = String(scalars: s[chunk]).lowercased()
         let isAddress =
             text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.")
             || (text.contains("@") && text.firstIndex(of: "@") != text.startIndex && text.contains("."))
@@ -185,7 +185,7 @@ package struct WordTokenizer: Sendable {
 
     private func appendWord(_ s: [Unicode.Scalar], _ range: Range<Int>, to words: inout [Word]) {
         // "cannot" is "can" + "not", as UD writes it.
-        if range.count == 6, String(String.UnicodeScalarView(s[range])).lowercased() == "cannot" {
+        if range.count == 6, String(scalars: s[range]).lowercased() == "cannot" {
             append(s, range.lowerBound..<(range.lowerBound + 3), to: &words)
             append(s, (range.lowerBound + 3)..<range.upperBound, to: &words)
             return
@@ -195,7 +195,7 @@ package struct WordTokenizer: Sendable {
 
     private func append(_ s: [Unicode.Scalar], _ range: Range<Int>, to words: inout [Word]) {
         words.append(
-            Word(form: String(String.UnicodeScalarView(s[range])), start: range.lowerBound, end: range.upperBound))
+            Word(form: String(scalars: s[range]), start: range.lowerBound, end: range.upperBound))
     }
 
     /// Letters, decimal digits and combining marks: what words are made of. Shared with NewsExtract's tokenizer.

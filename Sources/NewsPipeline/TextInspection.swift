@@ -21,7 +21,7 @@ package enum TextInspection {
         var number = 0
         func write(_ analysis: SentenceAnalysis, scalars: [Unicode.Scalar], range: Range<Int>) throws {
             number += 1
-            let sentence = String(String.UnicodeScalarView(scalars[range]))
+            let sentence = String(scalars: scalars[range])
             switch format {
             case .json: output += Self.json(analysis, text: sentence, range: range).serialized() + "\n"
             case .conllu:

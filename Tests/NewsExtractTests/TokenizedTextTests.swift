@@ -3,6 +3,22 @@ import Testing
 @testable import NewsExtract
 
 struct TokenizedTextTests {
+    @Test func tokensAreFoundByTheOffsetsWhereTheyStartAndEnd() {
+        // "Kyiv – Ukraine’s 2024 plan": Kyiv 0..<4, Ukraine 7..<14, s 15..<16, 2024 17..<21, plan 22..<26.
+        let text = TokenizedText("Kyiv – Ukraine’s 2024 plan")
+        #expect(text.tokens.map { "\($0.start)-\($0.end)" } == ["0-4", "7-14", "15-16", "17-21", "22-26"])
+        for (index, token) in text.tokens.enumerated() {
+            #expect(text.token(startingAt: token.start) == index)
+            #expect(text.token(endingAt: token.end) == index)
+        }
+        // Offsets inside a token, between tokens, before the first and past the last start or end none.
+        for offset in [-1, 1, 4, 5, 6, 8, 14, 16, 26, 27] {
+            #expect(text.token(startingAt: offset) == nil, "\(offset)")
+        }
+        for offset in [-1, 0, 3, 5, 7, 15, 22, 27] { #expect(text.token(endingAt: offset) == nil, "\(offset)") }
+        #expect(TokenizedText("").token(startingAt: 0) == nil)
+    }
+
     /// Text between scalar offsets, over one-, two-, three- and four-byte UTF-8 scalars and a combining mark.
     @Test func textBetweenScalarOffsetsKeepsEveryScalar() {
         let source = "Kyiv – Ukraine’s “Zelenskyy” met Ж and 🇺🇦 e\u{301}."

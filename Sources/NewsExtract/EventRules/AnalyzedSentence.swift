@@ -6,23 +6,18 @@ import NewsModel
 /// Words of both are matched by their scalar offsets.
 struct AnalyzedSentence {
     let analysis: SentenceAnalysis
-    /// Analysed word index by the scalar offset where the word starts.
-    private let wordByStart: [Int: Int]
-    /// The clause each verb-group word (and particle) belongs to.
-    private let clauseByWord: [Int: Int]
+    /// The clause each verb-group word (and particle) belongs to, by word index; -1 for other words.
+    private let clauseByWord: [Int32]
     /// Where the marks that separate parts (`EventCoder.partMarks`) start; empty in most sentences.
     private let partMarkStarts: [Int]
 
     init(_ analysis: SentenceAnalysis) {
         self.analysis = analysis
-        var starts: [Int: Int] = [:]
-        for (index, word) in analysis.words.enumerated() { starts[word.start] = index }
-        wordByStart = starts
-        var clauses: [Int: Int] = [:]
+        var clauses = [Int32](repeating: -1, count: analysis.words.count)
         for (index, clause) in analysis.clauses.enumerated() {
             let group = analysis.verbGroups[clause.verbGroup]
-            for word in group.range { clauses[word] = index }
-            if let particle = group.particle { clauses[particle] = index }
+            for word in group.range { clauses[word] = Int32(index) }
+            if let particle = group.particle { clauses[particle] = Int32(index) }
         }
         clauseByWord = clauses
         partMarkStarts = analysis.words.filter { $0.tag == .punctuation && EventCoder.partMarks.contains($0.form) }
@@ -31,8 +26,8 @@ struct AnalyzedSentence {
 
     /// The clause whose verb group holds the word starting at `offset`, if that word is a verb of one.
     func clause(atWordStarting offset: Int) -> Clause? {
-        guard let word = wordByStart[offset], let clause = clauseByWord[word] else { return nil }
-        return analysis.clauses[clause]
+        guard let word = analysis.words.index(where: \.start, is: offset), clauseByWord[word] >= 0 else { return nil }
+        return analysis.clauses[Int(clauseByWord[word])]
     }
 
     /// Which part of the sentence the scalar at `offset` stands in, parts being separated by the marks in

@@ -13,20 +13,19 @@ enum ObjectHeadRule {
     static func merged(
         _ matches: [(start: Int, end: Int, cue: EventCue)], tokens: [Token], analyzed: AnalyzedSentence
     ) -> [(start: Int, end: Int, cue: EventCue)] {
-        var byStart: [Int: Int] = [:]
-        for (index, token) in tokens.enumerated() { byStart[token.start] = index }
+        func byStart(_ offset: Int) -> Int? { tokens.index(where: \.start, is: offset) }
         let analysis = analyzed.analysis
         var result = matches
         for clause in analysis.clauses {
             let group = analysis.verbGroups[clause.verbGroup]
             guard group.voice == .active, let object = clause.objects.first,
-                let verb = byStart[analysis.words[group.head].start]
+                let verb = byStart(analysis.words[group.head].start)
             else { continue }
             let phrase = analysis.nounPhrases[object]
             let body = phrase.possessor.map { $0.upperBound + 1 } ?? phrase.range.lowerBound
-            let determiner = phrase.determiner.flatMap { byStart[analysis.words[$0].start] }
-            guard let head = byStart[analysis.words[phrase.head].start] else { continue }
-            let first = determiner.map { $0 + 1 } ?? byStart[analysis.words[body].start] ?? head
+            let determiner = phrase.determiner.flatMap { byStart(analysis.words[$0].start) }
+            guard let head = byStart(analysis.words[phrase.head].start) else { continue }
+            let first = determiner.map { $0 + 1 } ?? byStart(analysis.words[body].start) ?? head
             // Only objects with modifiers before the head: elsewhere the tokens say the same.
             guard first < head, verb < first else { continue }
             if matches.contains(where: { $0.start == verb && $0.end > verb + 1 }) { continue }
