@@ -1,3 +1,4 @@
+import NewsLanguage
 import NewsModel
 
 /// Finds countries in text: names, aliases, demonyms, and capitals standing for their government.
@@ -18,18 +19,18 @@ import NewsModel
 struct CountryMatcher: Sendable {
     let gazetteer: CountryGazetteer
 
-    static let locativePrepositions: Set<String> = [
+    static let locativePrepositions: WordSet = [
         "in", "at", "near", "outside", "inside", "around", "across", "into", "from", "within", "throughout", "via",
         "downtown", "central", "northern", "southern", "eastern", "western", "suburban", "greater", "visit", "visited",
         "visiting", "arrived", "landed", "flew",
     ]
 
     /// Nouns for a state's rulers, before "in" and a capital ("the government in Tehran").
-    static let governmentNouns: Set<String> = [
+    static let governmentNouns: WordSet = [
         "government", "governments", "authorities", "regime", "leadership", "administration", "rulers",
         "officials",
     ]
-    static let placeNouns: Set<String> = [
+    static let placeNouns: WordSet = [
         "street", "streets", "airport", "residents", "resident", "university", "mayor", "city", "suburb", "suburbs",
         "metro", "subway", "hotel", "hospital", "stock", "exchange", "marathon", "district", "neighborhood",
         "neighbourhood", "area", "region", "province", "zoo", "museum", "fc", "club", "team", "police", "traffic",
@@ -37,12 +38,12 @@ struct CountryMatcher: Sendable {
     ]
 
     /// Country names that are also given names or surnames.
-    static let personalNames: Set<String> = ["chad", "jordan", "georgia", "india", "kenya", "israel"]
+    static let personalNames: WordSet = ["chad", "jordan", "georgia", "india", "kenya", "israel"]
 
     func match(_ text: TokenizedText) -> [Entity] {
         let tokens = text.tokens
         let georgiaIsAState =
-            tokens.contains { $0.isCapitalized && $0.key != "georgia" && OfficialMatcher.usStates.contains($0.key) }
+            tokens.contains { $0.isCapitalized && $0.key != "georgia" && OfficialMatcher.usStates.contains($0) }
             && !tokens.contains { ["tbilisi", "georgian", "georgians"].contains($0.key) }
         let matches = gazetteer.trie.matches(in: tokens) { candidate in
             accepts(candidate, in: text)
@@ -54,7 +55,7 @@ struct CountryMatcher: Sendable {
                 form.kind != .blocked
             else { continue }
             if form.kind == .capital, !isGovernmentUse(text, start: found.start, end: found.end) { continue }
-            if found.end - found.start == 1, Self.personalNames.contains(tokens[found.start].key) {
+            if found.end - found.start == 1, Self.personalNames.contains(tokens[found.start]) {
                 if isPersonalName(text, at: found.start) { continue }
                 if georgiaIsAState, tokens[found.start].key == "georgia" { continue }
             }
@@ -104,14 +105,14 @@ struct CountryMatcher: Sendable {
         let tokens = text.tokens
         // "Israel Friday reimposed": a weekday, month or other word that is no name makes none.
         if index + 1 < tokens.count, tokens[index + 1].isCapitalized, !tokens[index + 1].isAllCaps,
-            !OfficialMatcher.notNames.contains(tokens[index + 1].key),
+            !OfficialMatcher.notNames.contains(tokens[index + 1]),
             text.scalars[tokens[index].end..<tokens[index + 1].start].elementsEqual([" "])
         {
             return true
         }
         guard index > 0, tokens[index - 1].isCapitalized, !tokens[index - 1].isAllCaps,
             text.scalars[tokens[index - 1].end..<tokens[index].start].elementsEqual([" "]),
-            !OfficialMatcher.notNames.contains(tokens[index - 1].key)
+            !OfficialMatcher.notNames.contains(tokens[index - 1])
         else { return false }
         // The word before must not open a sentence ("Visiting Jordan, ...").
         guard index > 1 else { return false }
@@ -121,10 +122,10 @@ struct CountryMatcher: Sendable {
 
     private func isGovernmentUse(_ text: TokenizedText, start: Int, end: Int) -> Bool {
         // "the government in Tehran", "the authorities in Beijing": the capital names whose government it is.
-        if start > 1, text.tokens[start - 1].key == "in", Self.governmentNouns.contains(text.tokens[start - 2].key) {
+        if start > 1, text.tokens[start - 1].key == "in", Self.governmentNouns.contains(text.tokens[start - 2]) {
             return true
         }
-        if start > 0, Self.locativePrepositions.contains(text.tokens[start - 1].key) { return false }
+        if start > 0, Self.locativePrepositions.contains(text.tokens[start - 1]) { return false }
         // "via Moscow and Paris", "in Berlin, Paris or Rome": a later item of a list of places is one too.
         var back = start - 1
         while back > 0, start - back < 12,
@@ -136,11 +137,11 @@ struct CountryMatcher: Sendable {
             back -= 1
         }
         if back < start - 1, back >= 0, text.tokens[back + 1].isCapitalized,
-            Self.locativePrepositions.contains(text.tokens[back].key)
+            Self.locativePrepositions.contains(text.tokens[back])
         {
             // "the governments in Berlin and Paris": rulers, as for one capital.
             return back > 0 && text.tokens[back].key == "in"
-                && Self.governmentNouns.contains(text.tokens[back - 1].key)
+                && Self.governmentNouns.contains(text.tokens[back - 1])
         }
         var next = end
         // Skip a possessive "'s".
@@ -149,7 +150,7 @@ struct CountryMatcher: Sendable {
         {
             next += 1
         }
-        if next < text.tokens.count, Self.placeNouns.contains(text.tokens[next].key) { return false }
+        if next < text.tokens.count, Self.placeNouns.contains(text.tokens[next]) { return false }
         return true
     }
 }

@@ -1,3 +1,4 @@
+import NewsLanguage
 import NewsModel
 
 /// A point in time the text established, which anaphoric expressions resolve against: the first day of the
@@ -148,7 +149,7 @@ extension DateContext {
     }
 
     /// The words after "the" that can start an anaphoric expression; any other is passed over at once.
-    private static let afterThe: Set<String> = [
+    private static let afterThe: WordSet = [
         "following", "next", "previous", "prior", "preceding", "same", "day", "week", "month", "year",
     ]
 
@@ -236,7 +237,7 @@ extension DateContext {
         return point.shifted(by: -1, .year, keepingPeriod: true)
     }
 
-    private static let periods: Set<String> = ["quarter", "period", "half", "month"]
+    private static let periods: WordSet = ["quarter", "period", "half", "month"]
 
     /// "the latest quarter", "the most recent quarter", "the current quarter", "the current fiscal year",
     /// "the year-ago quarter", "the year-earlier period", "the 1988 period".

@@ -2,28 +2,28 @@ import NewsLanguage
 
 /// The words the date tagger knows, by role.
 enum DateLexicon {
-    static let months: [String: Int] = [
+    static let months: WordTable<Int> = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
 
     /// Month names that are also common words or names ("May said", "a march on"): they need date context.
-    static let ambiguousMonths: Set<String> = [
+    static let ambiguousMonths: WordSet = [
         "may", "march", "mar", "jan", "jun", "dec", "sep", "aug", "oct", "nov", "apr", "feb", "jul",
     ]
 
-    static let weekdays: [String: Int] = [
+    static let weekdays: WordTable<Int> = [
         "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2, "wednesday": 3, "wed": 3, "thursday": 4,
         "thu": 4, "thurs": 4, "friday": 5, "fri": 5, "saturday": 6, "sat": 6, "sunday": 7, "sun": 7,
     ]
 
     /// Weekday abbreviations are only read inside a full date ("Mon, Sept. 12").
-    static let fullWeekdays: Set<String> = [
+    static let fullWeekdays: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ]
 
-    static let numberWords: [String: Int] = [
+    static let numberWords: WordTable<Int> = [
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -32,9 +32,9 @@ enum DateLexicon {
     ]
 
     /// Quantity words that give a duration an unknown number ("several months" is PXM).
-    static let vagueQuantities: Set<String> = ["several", "few", "many", "some", "multiple", "numerous"]
+    static let vagueQuantities: WordSet = ["several", "few", "many", "some", "multiple", "numerous"]
 
-    static let ordinals: [String: Int] = [
+    static let ordinals: WordTable<Int> = [
         "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
         "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
@@ -69,42 +69,42 @@ enum DateLexicon {
         }
     }
 
-    static let units: [String: Unit] = [
+    static let units: WordTable<Unit> = [
         "second": .second, "seconds": .second, "minute": .minute, "minutes": .minute, "hour": .hour, "hours": .hour,
         "day": .day, "days": .day, "week": .week, "weeks": .week, "month": .month, "months": .month, "year": .year,
         "years": .year, "decade": .decade, "decades": .decade, "century": .century, "centuries": .century,
     ]
 
-    static let seasons: [String: String] = [
+    static let seasons: WordTable<String> = [
         "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI",
     ]
 
     /// Seasons counted as a length of time ("the past three summers" is P3SU).
-    static let seasonPlurals: [String: String] = [
+    static let seasonPlurals: WordTable<String> = [
         "springs": "SP", "summers": "SU", "autumns": "FA", "winters": "WI",
     ]
 
     /// The words a year said in words starts with ("the year two thousand", "nineteen ninety-one").
-    static let spokenYearStarts: Set<String> = [
+    static let spokenYearStarts: WordSet = [
         "the", "two", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
         "nineteen", "twenty",
     ]
 
     /// Words that can follow a year said in words ("in nineteen ninety-one when ...", "in twenty twelve was").
-    static let afterSpokenYear: Set<String> = [
+    static let afterSpokenYear: WordSet = [
         "and", "or", "but", "when", "as", "after", "before", "until", "since", "the", "a", "to", "in", "on", "at",
         "by", "with", "for", "from", "was", "were", "is", "are", "had", "has", "he", "she", "it", "they", "we", "i",
         "that", "which", "who", "where", "while",
     ]
 
     /// Decades in words, read as the twentieth century's ("the sixties" is 196).
-    static let decadeWords: [String: Int] = [
+    static let decadeWords: WordTable<Int> = [
         "twenties": 192, "thirties": 193, "forties": 194, "fifties": 195, "sixties": 196, "seventies": 197,
         "eighties": 198, "nineties": 199,
     ]
 
     /// Parts of the day and their TIMEX3 codes.
-    static let dayParts: [String: String] = [
+    static let dayParts: WordTable<String> = [
         "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
     ]
 
@@ -116,11 +116,11 @@ enum DateLexicon {
     ]
 
     /// Words that, read back through the clause, put an expression in the future.
-    static let futureCues: Set<String> = ["will", "ll", "shall", "starts", "begins", "intends", "aims", "hopes"]
+    static let futureCues: WordSet = ["will", "ll", "shall", "starts", "begins", "intends", "aims", "hopes"]
 
     /// Future cues only when "to" or "for" follows them ("scheduled for Feb. 14", "plans to vote in May");
     /// as nouns or adjectives ("its plans", "planned outages") they say nothing about time.
-    static let futureCuesBeforeToOrFor: Set<String> = [
+    static let futureCuesBeforeToOrFor: WordSet = [
         "expected", "expects", "expect", "plans", "planned", "plan", "planning", "scheduled", "set", "due", "going",
         "poised",
         "slated", "ready",
@@ -128,10 +128,10 @@ enum DateLexicon {
 
     /// Modal verbs: the expression is after the speech act, which is close to the article's date, so the
     /// occurrence closest to the anchor is taken (weekdays go forward).
-    static let modalCues: Set<String> = ["would", "could", "should", "might"]
+    static let modalCues: WordSet = ["would", "could", "should", "might"]
 
     /// Irregular past forms that mark past context (regular ones are recognised by "-ed").
-    static let pastCues: Set<String> = [
+    static let pastCues: WordSet = [
         "was", "were", "had", "did", "said", "ago", "began", "saw", "took", "came", "went", "fell", "rose", "grew",
         "made",
         "held", "won", "lost", "left", "met", "spent", "hit", "told", "sent", "gave", "got", "found", "put", "brought",
@@ -161,6 +161,10 @@ enum DateLexicon {
         "weeks": [.vagueReference], "decades": [.vagueReference],
     ]
 
+    /// The words of `triggerFamilies`, and their families by a word's index.
+    static let familyWords = WordSet(triggerFamilies.keys.sorted())
+    static let familiesByWord = familyWords.members.map { triggerFamilies[$0] ?? [] }
+
     /// Words that can start a temporal expression (besides numbers, "Q3" and "FY2023"), so that other
     /// tokens are skipped at once.
     static let triggers = WordSet(
@@ -184,26 +188,26 @@ enum DateLexicon {
         }())
 
     /// Words before "current" when it means the present ("the current slump", "at current prices").
-    static let beforeCurrent: Set<String> = [
+    static let beforeCurrent: WordSet = [
         "the", "its", "their", "his", "her", "our", "your", "my", "at", "of", "in", "under", "from", "with", "by",
         "for", "on", "to", "and", "than", "s",
     ]
 
     /// Words after "current" that make it something else than the present: a balance, a flow, or a verb after
     /// the noun.
-    static let notAfterCurrent: Set<String> = [
+    static let notAfterCurrent: WordSet = [
         "account", "accounts", "affairs", "is", "was", "were", "are", "has", "had", "and", "or", "of", "in", "that",
         "which", "carries", "flows", "swept", "sweeps", "runs", "ran", "will", "would", "can", "could",
     ]
 
     /// Words before a bare month or year that make it a date ("in July", "since 2019").
-    static let datePrepositions: Set<String> = [
+    static let datePrepositions: WordSet = [
         "in", "since", "until", "till", "by", "during", "from", "of", "before", "after", "early", "late", "mid", "into",
         "last", "this", "next", "through", "between", "and", "to", "or", "around", "throughout", "past", "the",
     ]
 
     /// Nouns after "the <year>" that make the year a date ("the 2016 election").
-    static let yearNouns: Set<String> = [
+    static let yearNouns: WordSet = [
         "election", "elections", "campaign", "olympics", "games", "summit", "war", "crisis", "attack", "attacks",
         "budget", "season", "census", "agreement", "deal", "accord", "vote", "referendum", "primary", "primaries",
         "race", "midterms", "midterm", "uprising", "revolution", "coup", "invasion", "protests", "law", "act",

@@ -127,16 +127,18 @@ struct DateContext {
     /// The family rules, in priority order; the longest proposal wins. Most tokens cannot start a temporal
     /// expression and are skipped with one set look-up.
     func bestMatch(at index: Int) -> DateMatch? {
-        let word = tokens[index].key
+        let token = tokens[index]
+        let word = token.key
         let lead = word.utf8.first!
         // Digits, "q3", "fy2023" and the trigger words; byte tests first (Character.isNumber is slow).
         guard
             lead >= 0x30 && lead <= 0x39 || lead == 0x71 && word.utf8.count == 2
-                || lead == 0x66 && word.utf8.count == 6 && word.hasPrefix("fy") || DateLexicon.triggers.contains(word)
+                || lead == 0x66 && word.utf8.count == 6 && word.hasPrefix("fy") || DateLexicon.triggers.contains(token)
         else { return nil }
         // Some words start expressions of a few families only; the others are not run for them.
         var best: DateMatch?
-        for family in DateLexicon.triggerFamilies[word] ?? Family.allCases {
+        let families = DateLexicon.familyWords.index(of: token).map { DateLexicon.familiesByWord[$0] }
+        for family in families ?? Family.allCases {
             if let match = match(family, at: index), best == nil || match.last > best!.last { best = match }
         }
         return best

@@ -15,79 +15,81 @@ import NewsModel
 /// - A speaker who attributes a material-conflict act to another accuses it.
 /// - The date is the date expression of the cue's clause, or none.
 struct EventCoder: Sendable {
-    static let negations: Set<String> = ["not", "never", "no", "nor"]
+    static let negations: WordSet = ["not", "never", "no", "nor"]
     /// Marks that end one part of a sentence and start another for rule clause.segment.
-    static let partMarks: Set<String> = [";"]
-    static let hypotheticals: Set<String> = ["if", "could", "might", "whether", "unless"]
+    static let partMarks: WordSet = [";"]
+    static let hypotheticals: WordSet = ["if", "could", "might", "whether", "unless"]
     /// Words before a verb that make it an intention: "will allow", "would meet", "plans to visit".
-    static let intentMarkers: Set<String> = [
+    static let intentMarkers: WordSet = [
         "will", "would", "ll", "shall", "plans", "planned", "ready", "intends", "vowed", "vows", "vow", "pledged",
         "pledges", "promised", "promises", "sworn", "swore", "wants", "want", "wanted", "hopes", "hoped", "hope",
         "seeks", "sought", "seek", "expects", "prepared", "preparing",
     ]
     /// Words in a verb group that make its act possible, attempted or wished rather than done.
-    static let irrealisMarkers: Set<String> = [
+    static let irrealisMarkers: WordSet = [
         "should", "can", "may", "must", "eager",
         "expected", "struggled", "struggling", "failing", "failed", "fails", "able", "unable", "likely", "need",
         "needs", "needed", "aiming", "aims", "looking",
     ]
     /// Verbs of market movements: "the Nikkei declined 0.3%" is no event.
-    static let marketVerbs: Set<String> = [
+    static let marketVerbs: WordSet = [
         "declined", "fell", "rose", "dropped", "gained", "climbed", "slid", "jumped", "lost", "added", "surged",
         "tumbled", "plunged", "slipped", "advanced",
     ]
     /// Verbs whose event is the verb after "to": "decided to allow", "vowed to fight", "pledged to provide".
-    static let complementVerbs: Set<String> = [
+    static let complementVerbs: WordSet = [
         "decided", "decide", "decides", "voted", "votes", "moved", "moves", "vowed", "vows", "vow", "pledged",
         "pledges", "pledge", "promised", "promises", "promise", "sworn", "swore", "swear", "plans", "planned", "plan",
         "intends", "intended", "intend", "sought", "seeks", "seek", "tried", "tries", "try", "attempted", "attempts",
         "wants", "wanted", "want", "hopes", "hoped", "hope", "expects", "expected", "prepared", "preparing",
     ]
     /// Objects that make a taking of ground an armed attack: "captured a village", "retook the town".
-    static let groundWords: Set<String> = [
+    static let groundWords: WordSet = [
         "village", "villages", "town", "towns", "city", "cities", "stronghold", "strongholds", "territory",
         "territories", "base", "bases", "airport", "province", "region", "positions", "hill", "district", "capital",
         "control", "outpost", "port", "island",
     ]
     /// Places one moves into, with ``groundWords``: what makes "moved into" an occupation (CAMEO 192).
-    static let placeWords: Set<String> = [
+    static let placeWords: WordSet = [
         "area", "areas", "zone", "zones", "border", "country", "land", "lands", "valley", "enclave", "corridor",
         "neighborhood", "neighbourhood", "suburb", "suburbs", "street", "streets", "camp", "camps", "building",
         "buildings", "compound", "embassy", "parliament", "square", "state", "north", "south", "east", "west",
     ]
-    static let takingVerbs: Set<String> = [
+    static let takingVerbs: WordSet = [
         "captured", "captures", "capture", "retook", "retaken", "retake", "recaptured", "seized", "seizes", "seize",
         "overran", "overrun", "took", "taken",
     ]
     /// Objects that make a blocking a protest: "blocked the Europe Bridge", "blocking roads".
-    static let wayWords: Set<String> = [
+    static let wayWords: WordSet = [
         "road", "roads", "bridge", "bridges", "highway", "highways", "street", "streets", "railway", "railways",
         "port", "access", "entrance", "traffic",
     ]
-    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
-    static let targetMarkers: Set<String> = ["on", "against", "targeting", "at"]
+    static let passiveAuxiliaries: WordSet = ["was", "were", "been", "being", "is", "are", "be"]
+    static let targetMarkers: WordSet = ["on", "against", "targeting", "at"]
+    /// A cyberattack's victim may follow "of" as well ("the hack of Sony").
+    static let cyberTargetMarkers = WordSet(Array(targetMarkers) + ["of"])
     /// Words after which a verb form of the CAMEO dictionary is a noun or a gerund ("the forces", "of control",
     /// "for supplies"), not the sentence's verb.
-    static let nounContext: Set<String> = [
+    static let nounContext: WordSet = [
         "of", "for", "with", "by", "from", "against", "about", "in", "on", "at", "into", "under", "between", "amid",
         "over", "after", "before", "without", "its", "their", "his", "her", "our", "s", "the", "a", "an", "this",
         "that", "these", "those", "new", "more", "further", "any", "no",
     ]
     /// Verb forms that news uses as prepositions or adjectives ("according to", "armed forces").
-    static let notVerbs: Set<String> = [
+    static let notVerbs: WordSet = [
         "according", "armed", "united", "concerned", "based", "including", "following", "regarding", "given",
         "led", "backed", "forces", "force", "supplies", "measures", "plans", "expected", "added", "issued", "bill",
         "thought", "believed", "allies", "ally", "conflict", "conflicts", "best",
         "links", "stock", "stocks",
     ]
-    static let pronouns: Set<String> = ["he", "she", "it", "they", "we"]
+    static let pronouns: WordSet = ["he", "she", "it", "they", "we"]
     /// Words after which a base verb form is a verb: "I/you pay", "and meet", "did not", "let them".
-    static let baseFormContext: Set<String> = [
+    static let baseFormContext: WordSet = [
         "i", "you", "and", "or", "do", "did", "does", "don", "didn", "doesn", "t", "let", "help", "make", "people",
         "children", "men", "women",
     ]
     /// Irregular past forms and participles, which can follow a singular noun ("the company cut jobs").
-    static let irregularPast: Set<String> = [
+    static let irregularPast: WordSet = [
         "met", "took", "gave", "made", "held", "led", "sent", "fought", "won", "lost", "left", "told", "sought",
         "brought", "bought", "caught", "threw", "shot", "stood", "broke", "fled", "struck", "spoke", "wrote", "drove",
         "began", "rose", "fell", "came", "went", "saw", "knew", "grew", "drew", "flew", "stole", "swore", "tore",
@@ -99,44 +101,44 @@ struct EventCoder: Sendable {
         "flown", "done", "gone", "begun", "overrun", "withdrawn", "overthrown", "undertaken", "forbidden",
     ]
     /// Words before a participant that make it the object of a preposition or of "told", not a subject.
-    static let objectMarkers: Set<String> = [
+    static let objectMarkers: WordSet = [
         "in", "at", "near", "inside", "across", "throughout", "within", "on", "to", "via", "from", "with", "for",
         "about", "against", "into", "over", "under", "through", "than", "like", "toward", "towards", "told", "tell",
         "tells", "among", "between", "including", "by",
     ]
     /// Verb + object idioms that name no event: "takes effect", "took place", "comes into force".
-    static let idiomVerbs: Set<String> = [
+    static let idiomVerbs: WordSet = [
         "take", "takes", "took", "taken", "taking", "come", "comes", "came", "coming", "make", "makes", "made",
         "catch", "catches", "caught",
     ]
     /// "taken offline": a site put out of service, not a seizure.
-    static let idiomObjects: Set<String> = [
+    static let idiomObjects: WordSet = [
         "effect", "place", "into", "sense", "steps", "fire", "action", "measures", "offline",
     ]
     /// Objects that make the idiom with words between: "take decisive corrective action", "take a series of
     /// measures".
-    static let idiomActionObjects: Set<String> = ["action", "actions", "measures", "steps"]
+    static let idiomActionObjects: WordSet = ["action", "actions", "measures", "steps"]
 
     /// Whether the words after an idiom verb are its idiom object: right after it ("took place"), or an action
     /// word after up to three lower-case words ("take a series of measures").
     static func idiomObject(after end: Int, in tokens: [Token]) -> Bool {
         guard end < tokens.count else { return false }
-        if idiomObjects.contains(tokens[end].key) { return true }
+        if idiomObjects.contains(tokens[end]) { return true }
         for position in end..<min(tokens.count, end + 4) {
-            if idiomActionObjects.contains(tokens[position].key) { return true }
+            if idiomActionObjects.contains(tokens[position]) { return true }
             if tokens[position].isCapitalized || tokens[position].key.first?.isNumber == true { return false }
         }
         return false
     }
 
     /// "declined to comment", "refused to say": a refusal to speak is no event.
-    static let refusalVerbs: Set<String> = ["declined", "declines", "decline", "refused", "refuses", "refuse"]
-    static let speechVerbs: Set<String> = [
+    static let refusalVerbs: WordSet = ["declined", "declines", "decline", "refused", "refuses", "refuse"]
+    static let speechVerbs: WordSet = [
         "comment", "say", "state", "elaborate", "discuss", "disclose", "specify", "confirm", "provide", "give",
         "identify", "answer", "respond", "name", "reveal",
     ]
     /// Objects of "released" that make it a publication, not a release of persons.
-    static let documentWords: Set<String> = [
+    static let documentWords: WordSet = [
         "statement", "statements", "report", "reports", "video", "videos", "data", "transcript", "details", "figures",
         "results", "documents", "document", "photos", "images", "footage", "recording", "memo", "letter", "summary",
         "public", "findings", "list", "guidance", "plan", "version", "album", "film", "earnings", "update",
@@ -144,143 +146,143 @@ struct EventCoder: Sendable {
         "information", "tool", "tools", "patch", "patches", "software", "app", "book",
     ]
     /// Verbs by which a speaker attributes an act to another ("said", "concluded", "traced").
-    static let attributingVerbs: Set<String> = [
+    static let attributingVerbs: WordSet = [
         "said", "says", "say", "warned", "warns", "stated", "states", "concluded", "concludes", "found", "determined",
         "assessed", "assesses", "believes", "traced", "attributed", "confirmed", "alleged", "alleges", "asserted",
         "linked", "links",
     ]
     /// Verbs that trace an act to its author: "traced the intrusion to", "linked the breach to".
-    static let tracingVerbs: Set<String> = [
+    static let tracingVerbs: WordSet = [
         "traced", "traces", "tracing", "linked", "links", "linking", "tied", "ties", "attributed", "attributes",
         "attributing", "pinned", "pins",
     ]
     /// Verbs of the lexicon's intrusion cues, which need a sentence about computers.
-    static let intrusionVerbs: Set<String> = [
+    static let intrusionVerbs: WordSet = [
         "compromised", "infiltrated", "broke", "breaks", "break", "gained", "burrowed", "penetrated", "cut", "cuts",
         "cutting", "knocked", "knock", "shut", "intrusion", "intrusions", "breach", "breaches",
     ]
-    static let envoyWords: Set<String> = [
+    static let envoyWords: WordSet = [
         "ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "charge", "chargé",
     ]
-    static let claimWords: Set<String> = [
+    static let claimWords: WordSet = [
         "findings", "report", "reports", "allegation", "allegations", "accusation", "accusations", "claim", "claims",
         "charges", "charge", "assessment", "conclusions", "involvement", "responsibility", "role",
     ]
-    static let criticismWords: Set<String> = [
+    static let criticismWords: WordSet = [
         "criticism", "criticisms", "concerns", "complaints", "calls", "demands", "appeals", "request", "requests",
         "offer", "offers", "proposal", "proposals", "pressure",
     ]
     /// Words that call a claim untrue: "called the report 'groundless speculation'".
-    static let falsehoodWords: Set<String> = [
+    static let falsehoodWords: WordSet = [
         "groundless", "baseless", "false", "unfounded", "fabricated", "fabrication", "fabrications", "lies", "lie",
         "nonsense", "fantasies", "fantasy", "fiction", "fake", "untrue", "slander", "smear", "absurd", "speculation",
     ]
-    static let praiseWords: Set<String> = [
+    static let praiseWords: WordSet = [
         "success", "historic", "achievement", "victory", "breakthrough", "great", "good", "excellent", "important",
         "positive", "step", "milestone", "friend", "hero",
     ]
     /// Conjunctions that open a subordinate clause.
-    static let subordinators: Set<String> = [
+    static let subordinators: WordSet = [
         "after", "before", "when", "while", "because", "since", "although", "though", "until", "unless", "whereas",
     ]
     /// Verbs of defeat, which an electoral word makes a vote.
-    static let defeatVerbs: Set<String> = ["beat", "beats", "beaten", "beating", "defeated", "defeats", "defeat"]
+    static let defeatVerbs: WordSet = ["beat", "beats", "beaten", "beating", "defeated", "defeats", "defeat"]
     /// Words that make a defeat electoral.
-    static let electionWords: Set<String> = [
+    static let electionWords: WordSet = [
         "incumbent", "election", "elections", "race", "primary", "primaries", "vote", "votes", "points", "seat",
         "runoff", "ballot", "polls", "reelection", "re-election", "candidate", "nomination", "caucus", "caucuses",
     ]
     /// Subjects right before a finite verb: "which regulates", "he opposes".
-    static let relativeOrPersonalSubjects: Set<String> = ["which", "who", "that", "he", "she", "it"]
+    static let relativeOrPersonalSubjects: WordSet = ["which", "who", "that", "he", "she", "it"]
     /// Words that close an open list: "AT&T, Comcast, T-Mobile and others".
-    static let othersWords: Set<String> = ["others", "more", "other"]
+    static let othersWords: WordSet = ["others", "more", "other"]
     /// Words that join the items of a list of participants.
-    static let listWords: Set<String> = ["and", "or", "the", "as", "well", "companies", "countries"]
+    static let listWords: WordSet = ["and", "or", "the", "as", "well", "companies", "countries"]
     /// Nouns that make an attack verbal: "attacked his plan", "hammered Bevin on his record".
-    static let positionWords: Set<String> = [
+    static let positionWords: WordSet = [
         "policy", "policies", "plan", "plans", "record", "remarks", "comments", "decision", "proposal", "proposals",
         "stance", "views", "position", "rhetoric", "statement", "statements", "handling", "other", "agenda", "claims",
     ]
     /// Verbs of choosing: reported in the passive with no agent, the reporter chose ("NASA said the companies had
     /// been selected").
-    static let choosingVerbs: Set<String> = [
+    static let choosingVerbs: WordSet = [
         "selected", "chosen", "picked", "awarded", "approved", "hired", "contracted", "shortlisted",
     ]
     /// Predicates of condemnation: "was inappropriate", "considers it illegal".
-    static let verdictWords: Set<String> = [
+    static let verdictWords: WordSet = [
         "inappropriate", "unacceptable", "illegal", "unlawful", "illegitimate", "unconstitutional", "outrageous",
         "irresponsible", "disgraceful", "shameful", "reckless", "deplorable", "regrettable", "appalling", "wrong",
         "unjustified", "unjust", "abhorrent", "despicable", "scandalous", "biased", "unfair", "one-sided",
         "discriminatory", "hypocritical", "dishonest", "corrupt",
     ]
-    static let copulas: Set<String> = ["is", "was", "are", "were", "be", "been", "being", "remains", "remain"]
+    static let copulas: WordSet = ["is", "was", "are", "were", "be", "been", "being", "remains", "remain"]
     /// Verbs that hold their object to be so: "considers settlement activity illegal".
-    static let holdingVerbs: Set<String> = [
+    static let holdingVerbs: WordSet = [
         "considers", "considered", "consider", "deems", "deemed", "deem", "called", "calls", "branded", "brands",
     ]
     /// Verbs that report a verdict.
-    static let verdictVerbs: Set<String> = [
+    static let verdictVerbs: WordSet = [
         "said", "says", "say", "told", "tells", "stated", "states", "reiterated", "reiterates", "stressed",
         "stresses", "insisted", "insists", "considers", "considered", "consider", "deems", "deemed", "testified",
         "wrote", "argued", "argues", "added", "declared",
     ]
     /// Verbs whose subject undergoes the act that their object names: "faced criticism", "drew condemnation".
-    static let experiencerVerbs: Set<String> = [
+    static let experiencerVerbs: WordSet = [
         "faced", "faces", "face", "facing", "drew", "draws", "drawing", "drawn", "received", "receives", "under",
         "sparked", "triggered", "prompted",
     ]
-    static let swapVerbs: Set<String> = ["swapped", "swaps", "swap", "exchanged", "exchanges", "traded", "trades"]
-    static let captiveWords: Set<String> = [
+    static let swapVerbs: WordSet = ["swapped", "swaps", "swap", "exchanged", "exchanges", "traded", "trades"]
+    static let captiveWords: WordSet = [
         "hostages", "hostage", "prisoners", "prisoner", "detainees", "detainee", "captives", "captive", "pows",
     ]
     /// Social platforms, by group id: used as a medium ("posted on Twitter") they are no participant.
-    static let platforms: Set<String> = [
+    static let platforms: WordSet = [
         "twitter", "facebook", "youtube", "instagram", "weibo", "tiktok", "telegram", "whatsapp", "wechat", "reddit",
         "linkedin",
     ]
     /// Nouns after a platform's name that make it a medium: "the Twitter account", "a Facebook post".
-    static let platformNouns: Set<String> = [
+    static let platformNouns: WordSet = [
         "account", "accounts", "post", "posts", "feed", "page", "video", "videos", "user", "users", "ad", "ads",
         "thread", "message", "messages", "channel",
     ]
     /// Words that name armed forces or police in a participant's name.
-    static let forceWords: Set<String> = [
+    static let forceWords: WordSet = [
         "army", "military", "troops", "forces", "police", "soldiers", "guard", "navy", "marines", "militia",
     ]
     /// Words that hedge what a sentence reports.
-    static let hedges: Set<String> = [
+    static let hedges: WordSet = [
         "allegedly", "alleged", "reportedly", "suspected", "purportedly", "apparently", "believed", "thought",
         "likely", "possibly", "presumably", "unconfirmed",
     ]
     /// Auxiliaries, modals and adverbs between a subject and its verb ("it will not", "they are willing to").
-    static let verbGroupWords: Set<String> = [
+    static let verbGroupWords: WordSet = [
         "will", "would", "shall", "has", "have", "had", "is", "are", "was", "were", "be", "been", "not", "also", "now",
         "still", "to", "willing", "ready", "can", "may", "must", "should", "already", "never", "s", "ll", "d",
     ]
     /// Words after which a verb form is the verb of a clause ("he says", "which threatens").
-    static let subjectWords: Set<String> = [
+    static let subjectWords: WordSet = [
         "he", "she", "it", "they", "we", "who", "which", "that", "also", "now", "still", "has", "have", "had",
         "government", "officials", "authorities", "ministry", "police", "army", "forces", "troops", "leaders",
         "rebels", "president", "minister",
     ]
     /// Verbs of striking that, in a sentence about computers, are a cyberattack.
-    static let strikeVerbs: Set<String> = [
+    static let strikeVerbs: WordSet = [
         "hit", "targeted", "struck", "breached", "hacked", "disrupted", "crippled", "defaced", "defacing",
     ]
     /// Words that put an attack on computers ("websites", "systems", "servers").
-    static let computerWords: Set<String> = [
+    static let computerWords: WordSet = [
         "website", "websites", "systems", "servers", "network", "networks", "computer", "computers", "data",
         "online", "offline", "ddos", "infrastructure", "web", "email", "emails", "routers", "router", "software",
         "databases", "database", "passwords", "credentials", "cryptocurrency", "crypto", "bitcoin", "blockchain",
     ]
     /// Verbs that carry little event meaning of their own: their object names the event.
-    static let lightVerbs: Set<String> = [
+    static let lightVerbs: WordSet = [
         "launch", "launched", "launches", "hold", "held", "holds", "mount", "mounted", "stage", "staged", "conduct",
         "conducted", "open", "opened", "renew", "renewed", "resume", "resumed", "begin", "began", "begun", "start",
         "started", "undertake", "undertook", "complete", "completed", "announce", "announced", "call", "called",
         "order", "ordered", "carry", "carried", "speeded", "sped", "end", "ended", "go", "went", "join", "joined",
     ]
-    static let determiners: Set<String> = [
+    static let determiners: WordSet = [
         "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "s",
     ]
 
@@ -381,7 +383,7 @@ struct EventCoder: Sendable {
                 }.map { $0 - sentence.firstToken })
             var cueMatches = Self.cues(in: tokens, compoundParts: compoundParts)
             if let analyzed { cueMatches = ObjectHeadRule.merged(cueMatches, tokens: tokens, analyzed: analyzed) }
-            let hedged = tokens.contains { Self.hedges.contains($0.key) }
+            let hedged = tokens.contains { Self.hedges.contains($0) }
             let cueOffsets = cueMatches.map { match in
                 text.tokens[sentence.firstToken + match.start]
                     .start..<text.tokens[sentence.firstToken + match.end - 1].end
@@ -434,9 +436,9 @@ struct EventCoder: Sendable {
                 // "prompted users to argue", "invited to submit plans": an infinitive that no verb of intention or
                 // decision governs is no act of the sentence ("goes on to accuse" is one).
                 if cueStart >= sentence.firstToken + 2, text.tokens[cueStart - 1].key == "to",
-                    !Self.complementVerbs.contains(text.tokens[cueStart - 2].key),
-                    !Self.intentMarkers.contains(text.tokens[cueStart - 2].key),
-                    !Self.verbGroupWords.contains(text.tokens[cueStart - 2].key), text.tokens[cueStart - 2].key != "on",
+                    !Self.complementVerbs.contains(text.tokens[cueStart - 2]),
+                    !Self.intentMarkers.contains(text.tokens[cueStart - 2]),
+                    !Self.verbGroupWords.contains(text.tokens[cueStart - 2]), text.tokens[cueStart - 2].key != "on",
                     !cue.nominal
                 {
                     continue
@@ -464,7 +466,7 @@ struct EventCoder: Sendable {
                         by: modality(text, sentence: sentence, cue: cueStart))
                 else { continue }
                 let cyberContext = tokens.contains {
-                    GroupMatcher.cyberWords.contains($0.key) || Self.computerWords.contains($0.key)
+                    GroupMatcher.cyberWords.contains($0) || Self.computerWords.contains($0)
                 }
                 // An intrusion verb ("compromised", "broke into") names a cyberattack only about computers.
                 if cue.cameo == "176", Self.intrusionVerbs.contains(cueWord), !cyberContext { continue }
@@ -637,12 +639,12 @@ struct EventCoder: Sendable {
             for (cueStart, author) in hostile {
                 guard
                     let verb = (sentence.firstToken..<cueStart).first(where: {
-                        Self.attributingVerbs.contains(text.tokens[$0].key)
+                        Self.attributingVerbs.contains(text.tokens[$0])
                     })
                 else { continue }
                 // "... after investigators linked the breach to X": a subordinate clause's own subject speaks.
                 let clauseStart =
-                    (sentence.firstToken..<verb).last(where: { Self.subordinators.contains(text.tokens[$0].key) })
+                    (sentence.firstToken..<verb).last(where: { Self.subordinators.contains(text.tokens[$0]) })
                     ?? sentence.firstToken
                 let speakers = sentenceParticipants.filter {
                     $0.firstToken >= clauseStart && $0.endToken <= verb && !isObject($0, in: text)
@@ -685,7 +687,7 @@ struct EventCoder: Sendable {
     ) -> [(verb: Int, speaker: Participant, target: Participant?)] {
         guard
             let adjective = (sentence.firstToken..<sentence.endToken).first(where: { position in
-                guard Self.verdictWords.contains(text.tokens[position].key) else { return false }
+                guard Self.verdictWords.contains(text.tokens[position]) else { return false }
                 // Predicate position: after a copula or a verb of holding, adverbs and quotes aside, and not
                 // before a noun ("illegal immigrants").
                 var scan = position - 1
@@ -699,14 +701,14 @@ struct EventCoder: Sendable {
                             !$0.properties.isWhitespace
                         }
                 return closes
-                    && (Self.copulas.contains(text.tokens[scan].key)
-                        || (sentence.firstToken..<position).contains { Self.holdingVerbs.contains(text.tokens[$0].key) })
+                    && (Self.copulas.contains(text.tokens[scan])
+                        || (sentence.firstToken..<position).contains { Self.holdingVerbs.contains(text.tokens[$0]) })
             }),
             !(max(sentence.firstToken, adjective - 3)..<adjective).contains(where: {
-                Self.negations.contains(text.tokens[$0].key)
+                Self.negations.contains(text.tokens[$0])
             }),
             let verb = (sentence.firstToken..<adjective).last(where: {
-                Self.verdictVerbs.contains(text.tokens[$0].key)
+                Self.verdictVerbs.contains(text.tokens[$0])
             })
         else { return [] }
         let subjects = participants.filter { $0.endToken <= verb && !isObject($0, in: text) }
@@ -723,7 +725,7 @@ struct EventCoder: Sendable {
     ) -> Bool {
         let scan = beforeVerbGroup(cue, in: text, lowerBound: 0)
         // "..., having been annexed by Hitler's Germany": a passive with its agent is a clause of its own.
-        if cue > 0, Self.passiveAuxiliaries.contains(text.tokens[cue - 1].key), cue + 1 < text.tokens.count,
+        if cue > 0, Self.passiveAuxiliaries.contains(text.tokens[cue - 1]), cue + 1 < text.tokens.count,
             text.tokens[cue + 1].key == "by",
             participants.contains(where: { (cue + 2...cue + 4).contains($0.firstToken) })
         {
@@ -735,7 +737,7 @@ struct EventCoder: Sendable {
         guard let subject = participants.first(where: { $0.endToken == scan + 1 }) else { return false }
         var opener = subject.firstToken - 1
         if opener >= 0, text.tokens[opener].key == "the" { opener -= 1 }
-        return opener >= 0 && Self.subordinators.contains(text.tokens[opener].key)
+        return opener >= 0 && Self.subordinators.contains(text.tokens[opener])
     }
 
     /// Whether a participant is the object of a preposition or of "told", or an example ("politicians such as
@@ -743,10 +745,10 @@ struct EventCoder: Sendable {
     private func isObject(_ occurrence: Occurrence, in text: TokenizedText) -> Bool {
         let first = occurrence.firstToken
         guard let marker = prepositionIndex(before: occurrence, in: text) else { return false }
-        if Self.objectMarkers.contains(text.tokens[marker].key) { return true }
+        if Self.objectMarkers.contains(text.tokens[marker]) { return true }
         // An example, its title aside: "such as President Donald Trump".
         var scan = first - 1
-        while scan > 0, text.tokens[scan].isCapitalized, OfficialMatcher.titleWords.contains(text.tokens[scan].key) {
+        while scan > 0, text.tokens[scan].isCapitalized, OfficialMatcher.titleWords.contains(text.tokens[scan]) {
             scan -= 1
         }
         return scan > 0 && text.tokens[scan].key == "as" && text.tokens[scan - 1].key == "such"
@@ -779,7 +781,7 @@ struct EventCoder: Sendable {
     private func beforeVerbGroup(_ cue: Int, in text: TokenizedText, lowerBound: Int) -> Int {
         var scan = cue - 1
         while scan >= lowerBound, cue - scan <= 4,
-            Self.verbGroupWords.contains(text.tokens[scan].key) || text.tokens[scan].key.hasSuffix("ly")
+            Self.verbGroupWords.contains(text.tokens[scan]) || text.tokens[scan].key.hasSuffix("ly")
         {
             scan -= 1
         }
@@ -799,10 +801,10 @@ struct EventCoder: Sendable {
         let before = text.tokens[occurrence.firstToken - 1].key
         if ["most", "many"].contains(before) { return true }
         guard before == "of", occurrence.firstToken - 2 >= sentenceStart else { return false }
-        return shareWords.contains(text.tokens[occurrence.firstToken - 2].key)
+        return shareWords.contains(text.tokens[occurrence.firstToken - 2])
     }
 
-    static let shareWords: Set<String> = [
+    static let shareWords: WordSet = [
         "percent", "%", "majority", "minority", "plurality", "half", "third", "thirds", "quarter", "quarters",
         "most", "share", "proportion", "fifth", "fifths",
     ]
@@ -821,7 +823,7 @@ struct EventCoder: Sendable {
             if token.isCapitalized {
                 let next = index + 1 < sentenceEnd ? text.tokens[index + 1] : nil
                 let nameGoesOn = next.map { $0.isCapitalized && $0.start - token.end <= 1 } ?? false
-                if lawWords.contains(token.key), !nameGoesOn { return true }
+                if lawWords.contains(token), !nameGoesOn { return true }
             } else if !["and", "of", "for", "on"].contains(token.key) {
                 return false
             }
@@ -831,7 +833,7 @@ struct EventCoder: Sendable {
         return false
     }
 
-    static let lawWords: Set<String> = [
+    static let lawWords: WordSet = [
         "act", "law", "bill", "treaty", "accord", "accords", "convention", "agreement", "resolution", "declaration",
         "charter", "protocol", "pact", "directive", "amendment", "constitution",
     ]
@@ -911,7 +913,7 @@ struct EventCoder: Sendable {
             result = coded(cue, "ASSAULT", nil, "190", 4, context: ["military"])
         } else if cue.cameo == "192", cueWord.hasPrefix("mov"), let into = keys.firstIndex(of: "into"),
             !window.dropFirst(into + 1).prefix(4).contains(where: {
-                $0.isCapitalized || Self.groundWords.contains($0.key) || Self.placeWords.contains($0.key)
+                $0.isCapitalized || Self.groundWords.contains($0) || Self.placeWords.contains($0)
             })
         {
             // "moving into the race": moving into what is no place (a name or a place noun) occupies nothing.
@@ -957,7 +959,7 @@ struct EventCoder: Sendable {
             // "which regulates campaign finances", "he opposes aid": after a verb with its subject pronoun, the
             // base form is the object noun.
             let finiteVerb =
-                cue - 2 >= sentence.firstToken && Self.relativeOrPersonalSubjects.contains(text.tokens[cue - 2].key)
+                cue - 2 >= sentence.firstToken && Self.relativeOrPersonalSubjects.contains(text.tokens[cue - 2])
                 && previous.count > 2 && previous.hasSuffix("s") && !previous.hasSuffix("ss")
                 && !Self.baseFormContext.contains(previous)
                 && !["helps", "makes", "lets"].contains(previous)
@@ -994,28 +996,28 @@ struct EventCoder: Sendable {
         // A capitalised verb form inside a sentence is part of a name ("Free Trade Agreement", "Fast Company").
         for verb in EventLexicon.verbs(in: tokens)
         where !compoundParts.contains(verb.start) && (verb.start == 0 || !tokens[verb.start].isCapitalized)
-            && !(Self.idiomVerbs.contains(tokens[verb.start].key) && Self.idiomObject(after: verb.end, in: tokens))
+            && !(Self.idiomVerbs.contains(tokens[verb.start]) && Self.idiomObject(after: verb.end, in: tokens))
             // "recognize that the deal fails": an acknowledgement, no recognition
             && !(verb.end < tokens.count && tokens[verb.end].key == "that"
                 && tokens[verb.start].key.hasPrefix("recogni"))
             // "declined later to comment": no refusal of anything but speech
-            && !(refusalVerbs.contains(tokens[verb.start].key)
+            && !(refusalVerbs.contains(tokens[verb.start])
                 && tokens[verb.end..<min(tokens.count, verb.end + 3)].firstIndex(where: { $0.key == "to" }).map {
-                    $0 + 1 < tokens.count && speechVerbs.contains(tokens[$0 + 1].key)
+                    $0 + 1 < tokens.count && speechVerbs.contains(tokens[$0 + 1])
                 } == true)
             // "a group called Salt Typhoon": naming, no call; so is "are often called hieleras"
             && !(tokens[verb.start].key == "called" && verb.start > 0 && verb.end < tokens.count
-                && (passiveAuxiliaries.contains(tokens[verb.start - 1].key)
+                && (passiveAuxiliaries.contains(tokens[verb.start - 1])
                     || verb.start > 1
                         && (tokens[verb.start - 1].key.hasSuffix("ly")
                             || ["often", "sometimes", "also", "now", "still"].contains(tokens[verb.start - 1].key))
-                        && passiveAuxiliaries.contains(tokens[verb.start - 2].key))
+                        && passiveAuxiliaries.contains(tokens[verb.start - 2]))
                 && !["by", "on", "for", "in", "off", "to"].contains(tokens[verb.end].key))
             && !(["called", "named", "dubbed"].contains(tokens[verb.start].key) && verb.start > 0
                 && verb.end < tokens.count && tokens[verb.end].isCapitalized && !tokens[verb.start - 1].isCapitalized
                 && tokens[verb.start - 1].key.first?.isLetter == true
-                && !subjectWords.contains(tokens[verb.start - 1].key)
-                && !verbGroupWords.contains(tokens[verb.start - 1].key))
+                && !subjectWords.contains(tokens[verb.start - 1])
+                && !verbGroupWords.contains(tokens[verb.start - 1]))
             // "warned that hackers had compromised ...": a report, no threat, unless what follows is to come
             && !(tokens[verb.start].key.hasPrefix("warn")
                 && tokens[verb.end..<min(tokens.count, verb.end + 4)].firstIndex(where: { $0.key == "that" }).map {
@@ -1026,7 +1028,7 @@ struct EventCoder: Sendable {
                 } == true)
             // "took to social media": no taking ("took to the streets" is the lexicon's)
             && !(verb.end < tokens.count && tokens[verb.end].key == "to"
-                && takingVerbs.contains(tokens[verb.start].key))
+                && takingVerbs.contains(tokens[verb.start]))
             // "when it comes to targeting victims"
             && !(verb.start > 0 && tokens[verb.start - 1].key == "it" && tokens[verb.start].key.hasPrefix("com"))
         {
@@ -1079,7 +1081,7 @@ struct EventCoder: Sendable {
         for position in result.indices where result[position].cue.nominal {
             let start = result[position].start
             guard
-                let verb = (max(0, start - 4)..<start).last(where: { Self.lightVerbs.contains(tokens[$0].key) }),
+                let verb = (max(0, start - 4)..<start).last(where: { Self.lightVerbs.contains(tokens[$0]) }),
                 !result.contains(where: { $0.start > verb && $0.start < start })
             else { continue }
             result[position].cue.nominal = false
@@ -1136,7 +1138,7 @@ struct EventCoder: Sendable {
                 return .negated
             }
         }
-        for position in sentence.firstToken..<cue where Self.hypotheticals.contains(text.tokens[position].key) {
+        for position in sentence.firstToken..<cue where Self.hypotheticals.contains(text.tokens[position]) {
             return .hypothetical
         }
         // "would like to see China agree to purchases": a wish for another's act, which has not happened.
@@ -1152,13 +1154,13 @@ struct EventCoder: Sendable {
         while scan >= sentence.firstToken, cue - scan <= 6 {
             let token = text.tokens[scan]
             // "should be removed", "can still influence", "trying to overcome": possible, not done.
-            if Self.irrealisMarkers.contains(token.key) { return .hypothetical }
-            if Self.intentMarkers.contains(token.key) { return .intended }
-            let adjective = scan == cue - 1 && !token.isCapitalized && !Self.pronouns.contains(token.key)
+            if Self.irrealisMarkers.contains(token) { return .hypothetical }
+            if Self.intentMarkers.contains(token) { return .intended }
+            let adjective = scan == cue - 1 && !token.isCapitalized && !Self.pronouns.contains(token)
             guard
-                Self.verbGroupWords.contains(token.key) || token.key.hasSuffix("ly")
-                    || Self.lightVerbs.contains(token.key)
-                    || Self.determiners.contains(token.key) || adjective
+                Self.verbGroupWords.contains(token) || token.key.hasSuffix("ly")
+                    || Self.lightVerbs.contains(token)
+                    || Self.determiners.contains(token) || adjective
             else { break }
             scan -= 1
         }
@@ -1247,7 +1249,7 @@ struct EventCoder: Sendable {
                 && !(Self.platforms.contains($0.participant.id)
                     && (["on", "via", "through"].contains(text.tokens[$0.firstToken - 1].key)
                         || $0.endToken < text.tokens.count
-                            && Self.platformNouns.contains(text.tokens[$0.endToken].key)))
+                            && Self.platformNouns.contains(text.tokens[$0.endToken])))
         }
         let previous = cueStart > 0 ? text.tokens[cueStart - 1].key : ""
         // Passive: a form of "be" before a participle ("was hit", "were attacked"); "is providing" is active.
@@ -1281,7 +1283,7 @@ struct EventCoder: Sendable {
         if nominal || passive {
             var targets: [Participant?] = [nil]
             // "the breach of the ministry's email system", "the hack of Sony": a cyberattack's victim after "of".
-            let markers = cue.mode == "cyber" && nominal ? Self.targetMarkers.union(["of"]) : Self.targetMarkers
+            let markers = cue.mode == "cyber" && nominal ? Self.cyberTargetMarkers : Self.targetMarkers
             if let marker = markerIndex(after: cueEnd, in: text, markers: markers),
                 let found = after.first(where: { $0.firstToken >= marker && $0.firstToken <= marker + 3 })
             {
@@ -1309,7 +1311,7 @@ struct EventCoder: Sendable {
             // "NASA said the five companies had been selected": who reports a choice with no agent made it.
             if actor == nil, passive, Self.choosingVerbs.contains(cueWord),
                 let verb = (sentenceStart..<cueStart).first(where: {
-                    Self.attributingVerbs.contains(text.tokens[$0].key)
+                    Self.attributingVerbs.contains(text.tokens[$0])
                 }),
                 let speaker = before.last(where: { $0.endToken <= verb && !isObject($0, in: text) })
             {
@@ -1342,7 +1344,7 @@ struct EventCoder: Sendable {
             marker >= 1, ["in", "from", "with"].contains(text.tokens[marker].key),
             !text.tokens[marker - 1].isCapitalized,
             text.tokens[last.endToken..<cueStart].allSatisfy({
-                Self.verbGroupWords.contains($0.key) || $0.isCapitalized
+                Self.verbGroupWords.contains($0) || $0.isCapitalized
             })
         {
             subjects = [last]
@@ -1355,7 +1357,7 @@ struct EventCoder: Sendable {
         }
         var actors = coordinatedGroup(endingBefore: cueStart, in: subjects, text: text)
         let scan = beforeVerbGroup(cueStart, in: text, lowerBound: 0)
-        if scan >= 0, Self.pronouns.contains(text.tokens[scan].key) {
+        if scan >= 0, Self.pronouns.contains(text.tokens[scan]) {
             // A pronoun subject ("Nigeria announced that it will withdraw") stands for the nearest subject before
             // it, the subject of the reporting clause.
             actors = subjects.last(where: { $0.endToken <= scan }).map { [$0.participant] } ?? []
@@ -1388,9 +1390,9 @@ struct EventCoder: Sendable {
         // clause has that clause's own subject, not the participant before the conjunction.
         if let last = actors.last.flatMap({ actor in subjects.last(where: { $0.participant.id == actor.id }) }),
             let conjunction = (last.endToken..<cueStart).last(where: {
-                Self.subordinators.contains(text.tokens[$0].key)
+                Self.subordinators.contains(text.tokens[$0])
             }),
-            conjunction < scan, !Self.pronouns.contains(text.tokens[scan].key)
+            conjunction < scan, !Self.pronouns.contains(text.tokens[scan])
         {
             actors = []
         }
@@ -1437,9 +1439,9 @@ struct EventCoder: Sendable {
         return ((sentenceStart + 1)..<index).contains { position in
             let token = text.tokens[position]
             return token.isCapitalized && !token.isAllCaps
-                && !Self.objectMarkers.contains(text.tokens[position - 1].key)
-                && !Self.determiners.contains(text.tokens[position - 1].key) && text.tokens[position - 1].key != "of"
-                && !DateLexicon.fullWeekdays.contains(token.key) && !DateLexicon.months.keys.contains(token.key)
+                && !Self.objectMarkers.contains(text.tokens[position - 1])
+                && !Self.determiners.contains(text.tokens[position - 1]) && text.tokens[position - 1].key != "of"
+                && !DateLexicon.fullWeekdays.contains(token) && !DateLexicon.months.keys.contains(token.key)
                 && !participants.contains { $0.firstToken <= position && position < $0.endToken }
         }
     }
@@ -1516,11 +1518,11 @@ struct EventCoder: Sendable {
         cueStart: Int, cueEnd: Int, in text: TokenizedText, after: [Occurrence], sentenceStart: Int
     ) -> Participant? {
         let tracedBefore = (max(sentenceStart, cueStart - 4)..<cueStart).contains {
-            Self.tracingVerbs.contains(text.tokens[$0].key)
+            Self.tracingVerbs.contains(text.tokens[$0])
         }
         let tracedAfter = (cueEnd..<min(text.tokens.count, cueEnd + 8)).contains {
-            $0 > cueEnd && Self.tracingVerbs.contains(text.tokens[$0].key)
-                && Self.passiveAuxiliaries.contains(text.tokens[$0 - 1].key)
+            $0 > cueEnd && Self.tracingVerbs.contains(text.tokens[$0])
+                && Self.passiveAuxiliaries.contains(text.tokens[$0 - 1])
         }
         guard tracedBefore || tracedAfter,
             let to = (cueEnd..<min(text.tokens.count, cueEnd + 10)).first(where: { text.tokens[$0].key == "to" })
@@ -1538,7 +1540,7 @@ struct EventCoder: Sendable {
         else { return nil }
         return stride(from: cueStart - 3, through: max(sentenceStart, cueStart - 8), by: -1).first { aux in
             let next = text.tokens[aux + 1].key
-            return Self.passiveAuxiliaries.contains(text.tokens[aux].key)
+            return Self.passiveAuxiliaries.contains(text.tokens[aux])
                 && (next.hasSuffix("ed") || Self.irregularPast.contains(next))
         }
     }
@@ -1556,10 +1558,10 @@ struct EventCoder: Sendable {
     /// Whether one or two words between a determiner and the cue precede it ("a major attack").
     private func adjectiveRunBefore(_ cue: Int, in text: TokenizedText) -> Bool {
         for distance in 2...3 where cue - distance >= 0 {
-            if Self.determiners.contains(text.tokens[cue - distance].key) {
+            if Self.determiners.contains(text.tokens[cue - distance]) {
                 // "that it has called off" is a clause, not a noun phrase.
                 return text.tokens[(cue - distance + 1)..<cue].allSatisfy {
-                    !$0.isCapitalized && !Self.verbGroupWords.contains($0.key) && !Self.pronouns.contains($0.key)
+                    !$0.isCapitalized && !Self.verbGroupWords.contains($0) && !Self.pronouns.contains($0)
                 }
             }
         }
@@ -1567,10 +1569,10 @@ struct EventCoder: Sendable {
     }
 
     /// The first token at or after `start` whose key is one of `markers`, within six tokens.
-    private func markerIndex(after start: Int, in text: TokenizedText, markers: Set<String>) -> Int? {
+    private func markerIndex(after start: Int, in text: TokenizedText, markers: WordSet) -> Int? {
         var position = start
         while position < min(text.tokens.count, start + 6) {
-            if markers.contains(text.tokens[position].key) { return position }
+            if markers.contains(text.tokens[position]) { return position }
             position += 1
         }
         return nil
@@ -1580,7 +1582,7 @@ struct EventCoder: Sendable {
     /// to three of `words` ("and", "the", "as well as"), with the title of an official after them; never a
     /// hyphen ("NATO-Ukraine Council"), a slash, a dash, a colon or a semicolon.
     private func isListGap(
-        from first: Occurrence, to next: Occurrence, in text: TokenizedText, words: Set<String>
+        from first: Occurrence, to next: Occurrence, in text: TokenizedText, words: WordSet
     )
         -> Bool
     {
@@ -1599,7 +1601,7 @@ struct EventCoder: Sendable {
             next.participant.kind == .official && between.contains { $0.key == "and" || $0.key == "or" }
         guard between.count <= (titled ? 6 : 3),
             between.allSatisfy({
-                words.contains($0.key) || titled && OfficialMatcher.titleWords.contains($0.key)
+                words.contains($0) || titled && OfficialMatcher.titleWords.contains($0)
             })
         else { return false }
         let from = text.tokens[gapStart - 1].end

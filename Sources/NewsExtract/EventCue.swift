@@ -346,25 +346,62 @@ enum EventLexicon {
         var block: String
     }
 
+    /// A word of a pattern (a token key) with its hash, compared with a token by `Token.hasKey`.
+    struct Word: Sendable {
+        var key: String
+        var hash: UInt64
+        var isASCII: Bool
+
+        init(_ key: String) {
+            self.key = key
+            (hash, isASCII) = ByteHash.hash(key)
+        }
+    }
+
     /// Words before and after a verb, each a set of alternatives (token keys), and the code they give.
     struct Pattern: Sendable {
-        var before: [[[String]]]
-        var after: [[[String]]]
+        var before: [[[Word]]]
+        var after: [[[Word]]]
         var code: String
         var weight: Int
         /// How many tokens after the verb its first after-word may start: 2 when that word is a preposition or
         /// "that" ("praise ... to" needs it right after the verb), else 5 (content words may come a few words
         /// later: "accused Iran of torture").
         var firstWindow: Int
+        /// Per element, the `WordBits` of its alternatives' first words: a sentence that has none of them
+        /// cannot match, and most patterns of a verb are ruled out so, without reading tokens.
+        var required: [SIMD4<UInt64>]
 
-        init(before: [[[String]]], after: [[[String]]], code: String, weight: Int) {
+        init(before: [[[Word]]], after: [[[Word]]], code: String, weight: Int) {
             self.before = before
             self.after = after
             self.code = code
             self.weight = weight
             firstWindow =
-                after.first.map { $0.allSatisfy { $0.count == 1 && EventLexicon.functionWords.contains($0[0]) } }
+                after.first.map { $0.allSatisfy { $0.count == 1 && EventLexicon.functionWords.contains($0[0].key) } }
                     == true ? 2 : 5
+            required = (before + after).map { element in
+                element.reduce(SIMD4<UInt64>()) { bits, alternative in
+                    // A word with a byte outside ASCII is compared as a string: its element is never ruled out.
+                    alternative[0].isASCII ? bits | WordBits.bit(alternative[0].hash) : SIMD4(repeating: ~0)
+                }
+            }
+        }
+    }
+
+    /// 256 bits, one per value of a word hash's low byte: the words a sentence holds, or the words one of which
+    /// a pattern element needs. Only ASCII keys are counted: a token's key is letters and digits, lower-cased,
+    /// and such a key with a byte outside ASCII equals no ASCII word (the three scalars that decompose to ASCII
+    /// are no letters but the Kelvin sign, whose lower case is "k").
+    enum WordBits {
+        static func bit(_ hash: UInt64) -> SIMD4<UInt64> {
+            var bits = SIMD4<UInt64>()
+            bits[Int(truncatingIfNeeded: hash >> 6) & 3] = 1 << (hash & 63)
+            return bits
+        }
+
+        static func of(_ tokens: [Token]) -> SIMD4<UInt64> {
+            tokens.reduce(SIMD4<UInt64>()) { $1.keyIsASCII ? $0 | bit($1.keyHash) : $0 }
         }
     }
 
@@ -392,10 +429,10 @@ enum EventLexicon {
     /// The patterns of a verb block, those with the most words first.
     static func patterns(of block: String) -> [Pattern] {
         if let known = patternCache.withLock({ $0[block] }) { return known }
-        func elements(_ field: String) -> [[[String]]] {
+        func elements(_ field: String) -> [[[Word]]] {
             field.split(separator: " ").map { element in
                 element.split(separator: "|").map {
-                    TokenizedText.keys(of: $0.split(separator: "_").joined(separator: " "))
+                    TokenizedText.keys(of: $0.split(separator: "_").joined(separator: " ")).map(Word.init)
                 }
                 .filter { !$0.isEmpty }
             }.filter { !$0.isEmpty }
@@ -461,26 +498,30 @@ enum EventLexicon {
     /// The code a pattern of the verb's block gives around tokens `start..<end`, if one matches: the pattern
     /// with the most words wins.
     static func patternCode(block: String, tokens: [Token], start: Int, end: Int) -> String? {
-        for pattern in patterns(of: block) where matches(pattern, tokens: tokens, start: start, end: end) {
+        let present = WordBits.of(tokens)
+        for pattern in patterns(of: block)
+        where pattern.required.allSatisfy({ $0 & present != SIMD4() })
+            && matches(pattern, tokens: tokens, start: start, end: end)
+        {
             return pattern.code
         }
         return nil
     }
 
-    static let functionWords: Set<String> = [
+    static let functionWords: WordSet = [
         "to", "with", "of", "for", "on", "in", "by", "at", "from", "against", "about", "over", "into", "that",
     ]
 
     /// After-words in order, the first within `firstWindow` tokens of the verb and each next within three of the
     /// previous; before-words in order, the last within four tokens before the verb.
-    private static func matches(_ pattern: Pattern, tokens: [Token], start: Int, end: Int) -> Bool {
+    static func matches(_ pattern: Pattern, tokens: [Token], start: Int, end: Int) -> Bool {
         var position = end
         var window = pattern.firstWindow
         for element in pattern.after {
             var found: Int?
             search: for index in position..<min(tokens.count, position + window) {
                 for alternative in element where index + alternative.count <= tokens.count {
-                    if (0..<alternative.count).allSatisfy({ tokens[index + $0].key == alternative[$0] }) {
+                    if Self.words(alternative, standAt: index, in: tokens) {
                         found = index + alternative.count
                         break search
                     }
@@ -496,7 +537,7 @@ enum EventLexicon {
             var found: Int?
             search: for index in stride(from: position - 1, through: max(0, position - window), by: -1) {
                 for alternative in element where index + alternative.count <= position {
-                    if (0..<alternative.count).allSatisfy({ tokens[index + $0].key == alternative[$0] }) {
+                    if Self.words(alternative, standAt: index, in: tokens) {
                         found = index
                         break search
                     }
@@ -505,6 +546,16 @@ enum EventLexicon {
             guard let previous = found else { return false }
             position = previous
             window = 3
+        }
+        return true
+    }
+
+    /// Whether the tokens from `index` on are `words` (which fit in `tokens`).
+    @inline(__always)
+    private static func words(_ words: [Word], standAt index: Int, in tokens: [Token]) -> Bool {
+        for (offset, word) in words.enumerated()
+        where !tokens[index + offset].hasKey(word.key, hash: word.hash, isASCII: word.isASCII) {
+            return false
         }
         return true
     }

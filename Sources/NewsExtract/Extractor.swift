@@ -86,7 +86,7 @@ public struct Extractor: Sendable {
         entities.filter { $0.kind == .group && $0.type == "company" }
     }
 
-    static let corporateTitleWords: Set<String> = [
+    static let corporateTitleWords: WordSet = [
         "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "executive",
         "shareholder", "investor",
     ]

@@ -12,7 +12,7 @@ import NewsModel
 struct GroupMatcher: Sendable {
     let gazetteer: GroupGazetteer
 
-    static let cyberWords: Set<String> = [
+    static let cyberWords: WordSet = [
         "hack", "hacks", "hacked", "hacker", "hackers", "hacking", "cyber", "cyberattack", "cyberattacks", "apt",
         "malware", "ransomware", "phishing", "espionage", "threat", "actor", "actors", "intrusion", "intrusions",
         "exploit", "exploited", "breach", "breached", "spyware", "backdoor", "botnet", "ddos", "campaign", "campaigns",
@@ -20,13 +20,13 @@ struct GroupMatcher: Sendable {
     ]
 
     /// Nouns that make "<country> <noun>" a body of that country.
-    static let bodyNouns: Set<String> = [
+    static let bodyNouns: WordSet = [
         "parliament", "senate", "congress", "ministry", "military", "army", "navy", "police",
         "judiciary", "court", "treasury", "customs", "guard",
     ]
-    static let militaryNouns: Set<String> = ["military", "army", "navy"]
+    static let militaryNouns: WordSet = ["military", "army", "navy"]
     /// Words between a country and a body noun ("foreign ministry", "defence ministry", "central bank").
-    static let bodyModifiers: Set<String> = [
+    static let bodyModifiers: WordSet = [
         "foreign", "defence", "defense", "interior", "finance", "commerce", "trade", "justice", "health", "economy",
         "supreme", "central", "national", "federal", "armed", "state", "border", "coast", "air", "security",
     ]
@@ -83,7 +83,7 @@ struct GroupMatcher: Sendable {
             }
             // "US military aid": a body's name before a noun for a thing modifies it.
             if form.kind == "military" || form.kind == "government",
-                Self.bodyNouns.contains(tokens[match.end - 1].key), modifiesThing(match.end - 1, analyses: analyses)
+                Self.bodyNouns.contains(tokens[match.end - 1]), modifiesThing(match.end - 1, analyses: analyses)
             {
                 continue
             }
@@ -103,7 +103,7 @@ struct GroupMatcher: Sendable {
             let possessive = position < tokens.count && tokens[position].key == "s"
             if possessive { position += 1 }
             var sawModifier = 0
-            while position < tokens.count, Self.bodyModifiers.contains(tokens[position].key), sawModifier < 2 {
+            while position < tokens.count, Self.bodyModifiers.contains(tokens[position]), sawModifier < 2 {
                 position += 1
                 sawModifier += 1
             }
@@ -111,7 +111,7 @@ struct GroupMatcher: Sendable {
             // "Iran's office".
             let needsModifier = position < tokens.count && ["office", "guard"].contains(tokens[position].key)
             guard position < tokens.count, !covered[position],
-                Self.bodyNouns.contains(tokens[position].key) && !needsModifier || sawModifier > 0 && needsModifier,
+                Self.bodyNouns.contains(tokens[position]) && !needsModifier || sawModifier > 0 && needsModifier,
                 !modifiesThing(position, analyses: analyses)
             else {
                 continue
@@ -131,7 +131,7 @@ struct GroupMatcher: Sendable {
                 ? CountryGazetteer.shared.demonyms[country].map { demonym in
                     ([demonym] + body.map { $0.prefix(1).uppercased() + $0.dropFirst() }).joined(separator: " ")
                 } ?? written : written
-            let type = Self.militaryNouns.contains(tokens[position].key) ? "military" : "government"
+            let type = Self.militaryNouns.contains(tokens[position]) ? "military" : "government"
             record("\(country.lowercased())-" + tokens[position].key, name, country, type, index, end, "country-body")
             for covering in index..<end { covered[covering] = true }
         }
@@ -143,7 +143,7 @@ struct GroupMatcher: Sendable {
             let unitKeys = tokens[range].map(\.key)
             var rule = "name-shape"
             // "the DHS Office of Inspector General": a unit's name starts with its parent's acronym.
-            if Self.unitHeads.contains(tokens[range.lowerBound].key), range.lowerBound > 0,
+            if Self.unitHeads.contains(tokens[range.lowerBound]), range.lowerBound > 0,
                 covered[range.lowerBound - 1], tokens[range.lowerBound - 1].isAllCaps,
                 text.onlySpaceBetween(tokens[range.lowerBound - 1].end, tokens[range.lowerBound].start)
             {
@@ -199,11 +199,11 @@ struct GroupMatcher: Sendable {
         for id in order {
             let entity = found[id]!
             guard entity.id.hasPrefix("org:"), let mention = entity.mentions.first,
-                let first = tokenIndex(mention.start, at: \.start, in: tokens),
-                let last = tokenIndex(mention.end, at: \.end, in: tokens), last > first
+                let first = tokens.index(where: \.start, is: mention.start),
+                let last = tokens.index(where: \.end, is: mention.end), last > first
             else { continue }
             let capitals = tokens[first...last].filter {
-                $0.isCapitalized && !OrganizationPattern.connectors.contains($0.key)
+                $0.isCapitalized && !OrganizationPattern.connectors.contains($0)
             }
             var keys: [(String, Bool)] = []
             if !LanguageAnalyzer.shared.isDictionaryWord(tokens[first].key), tokens[first].key.count >= 3 {
@@ -241,7 +241,7 @@ struct GroupMatcher: Sendable {
         for id in order {
             let entity = found[id]!
             for mention in entity.mentions {
-                guard let last = tokenIndex(mention.end, at: \.end, in: tokens), last + 1 < tokens.count else {
+                guard let last = tokens.index(where: \.end, is: mention.end), last + 1 < tokens.count else {
                     continue
                 }
                 let acronym = tokens[last + 1]
@@ -303,12 +303,12 @@ struct GroupMatcher: Sendable {
             // or before a given name, labels the person ("the Republican Governors Association" is another name).
             let labelsPerson =
                 next.isCapitalized && text.onlySpaceBetween(tokens[index].end, next.start)
-                && (context.givenNames.contains(next.key)
+                && (context.givenNames.contains(next)
                     || context.list("party-title", holdsNoun: next.key) && !next.key.hasSuffix("s")
                         && index + 2 < tokens.count && tokens[index + 2].isCapitalized)
             guard !next.isCapitalized || labelsPerson, !text.opens(index, after: Self.capitalizingMarks),
                 !previous.isCapitalized
-                    || Self.partyQuantifiers.contains(previous.key)
+                    || Self.partyQuantifiers.contains(previous)
                         && text.opens(index - 1, after: Self.capitalizingMarks)
             else { continue }
             let gap = text.scalars[tokens[index].end..<next.start]
@@ -381,7 +381,7 @@ struct GroupMatcher: Sendable {
     private func appositionType(after mention: Mention, in text: TokenizedText) -> String? {
         let tokens = text.tokens
         guard let classes = OrganizationContext.shared.lists["class"],
-            let last = tokenIndex(mention.end, at: \.end, in: tokens), last + 2 < tokens.count,
+            let last = tokens.index(where: \.end, is: mention.end), last + 2 < tokens.count,
             text.scalars[tokens[last].end..<tokens[last + 1].start].elementsEqual(", ".unicodeScalars),
             ["a", "an"].contains(tokens[last + 1].key)
         else { return nil }
@@ -396,7 +396,7 @@ struct GroupMatcher: Sendable {
 
     /// Words that may stand capitalised before a party's adjective at the start of a sentence: "Several
     /// Democratic lawmakers", "The Republican nominee".
-    static let partyQuantifiers: Set<String> = [
+    static let partyQuantifiers: WordSet = [
         "the", "a", "an", "several", "many", "some", "most", "all", "few", "both", "other", "two", "three", "four",
         "five", "dozens", "top", "senior", "leading",
     ]
@@ -425,18 +425,18 @@ struct GroupMatcher: Sendable {
     }
 
     /// Nouns for people, after which a body noun names the body ("military officials").
-    static let personNouns: Set<String> = [
+    static let personNouns: WordSet = [
         "official", "officer", "leader", "commander", "chief", "spokesman", "spokeswoman", "spokesperson", "source",
         "personnel", "staff", "member", "adviser", "advisor", "analyst", "expert", "general", "head", "figure",
     ]
 
     /// Heads of names that are places as well as bodies: a university, school, hospital or prison named only
     /// as where something happens ("inside the Polytechnic University") is a venue, not a party to the story.
-    static let venueHeads: Set<String> = [
+    static let venueHeads: WordSet = [
         "university", "college", "school", "hospital", "clinic", "prison", "jail", "campus", "stadium", "airport",
         "academy", "centre", "center",
     ]
-    static let venuePrepositions: Set<String> = ["in", "inside", "outside", "near", "into", "around", "onto", "toward"]
+    static let venuePrepositions: WordSet = ["in", "inside", "outside", "near", "into", "around", "onto", "toward"]
 
     /// Whether every mention of a group whose name ends in a venue's head follows a preposition of place.
     private func isVenueOnly(_ entity: Entity, in text: TokenizedText) -> Bool {
@@ -446,10 +446,10 @@ struct GroupMatcher: Sendable {
             })
         else { return false }
         return entity.mentions.allSatisfy { mention in
-            guard let first = tokenIndex(mention.start, at: \.start, in: text.tokens) else { return false }
+            guard let first = text.tokens.index(where: \.start, is: mention.start) else { return false }
             var before = first - 1
             if before >= 0, ["the", "a"].contains(text.tokens[before].key) { before -= 1 }
-            return before >= 0 && Self.venuePrepositions.contains(text.tokens[before].key)
+            return before >= 0 && Self.venuePrepositions.contains(text.tokens[before])
         }
     }
 
@@ -462,8 +462,8 @@ struct GroupMatcher: Sendable {
         else { return false }
         let tokens = text.tokens
         return entity.mentions.allSatisfy { mention in
-            guard let first = tokenIndex(mention.start, at: \.start, in: tokens),
-                let last = tokenIndex(mention.end, at: \.end, in: tokens)
+            guard let first = tokens.index(where: \.start, is: mention.start),
+                let last = tokens.index(where: \.end, is: mention.end)
             else { return false }
             if last + 1 < tokens.count, !tokens[last + 1].isCapitalized,
                 OrganizationContext.shared.list("medium", holdsNoun: tokens[last + 1].key)
@@ -484,13 +484,13 @@ struct GroupMatcher: Sendable {
 
     /// The first words of a unit's name, which its parent's acronym may precede ("DHS Office of Inspector
     /// General", "NASA Science Mission Directorate" does not start with one and keeps its own name).
-    static let unitHeads: Set<String> = [
+    static let unitHeads: WordSet = [
         "office", "bureau", "division", "directorate", "department", "unit", "branch", "command", "center", "centre",
     ]
 
     /// Nouns for groups that a text types but does not name ("Iranian APT actors", "pro-Israel hackers").
-    static let unnamedHeads: Set<String> = ["hackers", "hacktivists", "attackers", "actors", "operators", "hacker"]
-    static let unnamedModifiers: Set<String> = [
+    static let unnamedHeads: WordSet = ["hackers", "hacktivists", "attackers", "actors", "operators", "hacker"]
+    static let unnamedModifiers: WordSet = [
         "state", "sponsored", "backed", "government", "apt", "threat", "cyber", "hacking", "ransomware", "criminal",
         "linked", "aligned", "nation",
     ]
@@ -506,8 +506,8 @@ struct GroupMatcher: Sendable {
         var countryAt: [Int: (code: String, end: Int)] = [:]
         for entity in countries {
             for mention in entity.mentions {
-                guard let first = tokenIndex(mention.start, at: \.start, in: tokens),
-                    let last = tokenIndex(mention.end, at: \.end, in: tokens)
+                guard let first = tokens.index(where: \.start, is: mention.start),
+                    let last = tokens.index(where: \.end, is: mention.end)
                 else { continue }
                 countryAt[first] = (entity.id, last + 1)
             }
@@ -516,11 +516,11 @@ struct GroupMatcher: Sendable {
             let stance = first > 0 && tokens[first - 1].key == "pro" && tokens[first - 1].end + 1 == tokens[first].start
             var position = country.end
             var modifiers = 0
-            while position < tokens.count, Self.unnamedModifiers.contains(tokens[position].key), modifiers < 3 {
+            while position < tokens.count, Self.unnamedModifiers.contains(tokens[position]), modifiers < 3 {
                 position += 1
                 modifiers += 1
             }
-            guard position < tokens.count, Self.unnamedHeads.contains(tokens[position].key), !covered[position],
+            guard position < tokens.count, Self.unnamedHeads.contains(tokens[position]), !covered[position],
                 tokens[position].key != "actors" || modifiers > 0
             else { continue }
             let start = stance ? first - 1 : first
@@ -547,10 +547,10 @@ struct GroupMatcher: Sendable {
 
     /// The keys of words that end a person's name in the text: the last of two to four capitalised words,
     /// separated by single spaces, the first of which is a given name ("Sara Lin" makes "lin" a surname).
-    static func surnames(in text: TokenizedText, givenNames: Set<String>) -> Set<String> {
+    static func surnames(in text: TokenizedText, givenNames: WordSet) -> Set<String> {
         let tokens = text.tokens
         var surnames = Set<String>()
-        for start in tokens.indices where tokens[start].isCapitalized && givenNames.contains(tokens[start].key) {
+        for start in tokens.indices where tokens[start].isCapitalized && givenNames.contains(tokens[start]) {
             var end = start + 1
             while end < tokens.count, end - start < 4, tokens[end].isCapitalized,
                 text.scalars[tokens[end - 1].end..<tokens[end].start].elementsEqual(" ".unicodeScalars)
@@ -562,18 +562,7 @@ struct GroupMatcher: Sendable {
         return surnames
     }
 
-    /// The token whose start (or end) is `offset`, by binary search: token offsets increase.
-    private func tokenIndex(_ offset: Int, at edge: KeyPath<Token, Int>, in tokens: [Token]) -> Int? {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle][keyPath: edge] < offset { low = middle + 1 } else { high = middle }
-        }
-        return low < tokens.count && tokens[low][keyPath: edge] == offset ? low : nil
-    }
-
-    static let citationVerbs: Set<String> = [
+    static let citationVerbs: WordSet = [
         "reported", "reports", "said", "says", "poll", "survey", "analysis", "found",
     ]
 
@@ -605,7 +594,7 @@ struct GroupMatcher: Sendable {
         }
         // A credit in parentheses: "WASHINGTON (AP) —", "(Reuters) —" opening the text.
         if text.scalars[(first > 0 ? tokens[first - 1].end : 0)..<tokens[first].start].contains("(") { return true }
-        return end < tokens.count && Self.citationVerbs.contains(tokens[end].key)
+        return end < tokens.count && Self.citationVerbs.contains(tokens[end])
     }
 
     /// Words separated only by spaces, hyphens, periods or apostrophes, and some form's case fits.
@@ -632,7 +621,7 @@ struct GroupMatcher: Sendable {
         if form.needsCyberContext {
             let from = max(0, match.start - 30)
             let to = min(text.tokens.count, match.end + 30)
-            return text.tokens[from..<to].contains { Self.cyberWords.contains($0.key) }
+            return text.tokens[from..<to].contains { Self.cyberWords.contains($0) }
         }
         return true
     }

@@ -204,7 +204,7 @@ package struct OfficeholderGazetteer: Sendable {
     }
 
     /// Words of a title that do not change the office it names.
-    static let titleQualifiers: Set<String> = ["the", "country's", "current", "incumbent", "new", "sitting"]
+    static let titleQualifiers: WordSet = ["the", "country's", "current", "incumbent", "new", "sitting"]
 
     func holdsCuratedOffice(_ person: Int, on day: String?) -> Bool {
         guard let day else { return false }

@@ -1,3 +1,4 @@
+import NewsLanguage
 import NewsModel
 
 /// Finds officials: people named next to an official title, before the name ("UK foreign secretary James
@@ -22,17 +23,18 @@ struct OfficialMatcher: Sendable {
     }
 
     /// Title words, lower-case; multi-word titles are runs of these ("foreign secretary", "under secretary").
-    static let titleWords: Set<String> = titleHeads.union([
-        "vice", "prime", "crown", "foreign", "defence", "defense", "interior", "finance", "treasury", "state",
-        "attorney", "executive", "under", "deputy", "supreme", "minority", "majority", "lt", "trade", "health",
-        "economy", "energy", "home", "security", "national", "senior", "former", "acting", "u", "s", "chief",
-        "associate", "assistant", "special", "press", "operating", "financial", "technology", "police", "top",
-        "incumbent", "new", "interim", "principal", "first", "second", "federal", "district", "regional",
-        "provincial", "military", "army", "navy", "air", "force", "intelligence", "affairs", "communications",
-        "presidential", "policy",
-    ])
+    static let titleWords = WordSet(
+        Array(titleHeads) + [
+            "vice", "prime", "crown", "foreign", "defence", "defense", "interior", "finance", "treasury", "state",
+            "attorney", "executive", "under", "deputy", "supreme", "minority", "majority", "lt", "trade", "health",
+            "economy", "energy", "home", "security", "national", "senior", "former", "acting", "u", "s", "chief",
+            "associate", "assistant", "special", "press", "operating", "financial", "technology", "police", "top",
+            "incumbent", "new", "interim", "principal", "first", "second", "federal", "district", "regional",
+            "provincial", "military", "army", "navy", "air", "force", "intelligence", "affairs", "communications",
+            "presidential", "policy",
+        ])
     /// A title needs one of these heads; the other words only modify them.
-    static let titleHeads: Set<String> = [
+    static let titleHeads: WordSet = [
         "president", "minister", "premier", "chancellor", "secretary", "senator", "sen", "sens", "senators",
         "representative", "rep", "reps", "representatives", "congressman", "congresswoman", "governor", "gov",
         "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "general", "gen", "admiral", "adm",
@@ -43,24 +45,24 @@ struct OfficialMatcher: Sendable {
         "attorney", "chief", "chiefs", "executive", "nominee", "candidate", "hopeful",
     ]
     /// Abbreviated titles, written with a period before the name.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "gov", "sen", "sens", "rep", "reps", "gen", "adm", "col", "lt", "sgt", "capt", "cmdr", "supt", "u", "s", "pres",
     ]
     /// Heads in the plural: "Sens. Cory Booker and Kamala Harris" gives both people the title.
-    static let pluralHeads: Set<String> = ["sens", "senators", "reps", "representatives", "ministers", "chiefs"]
+    static let pluralHeads: WordSet = ["sens", "senators", "reps", "representatives", "ministers", "chiefs"]
     /// Heads that are part of a royal's name with a single given name ("Prince Andrew").
-    static let royalHeads: Set<String> = ["king", "queen", "prince", "princess"]
+    static let royalHeads: WordSet = ["king", "queen", "prince", "princess"]
     /// Capitalised words that are not given names or surnames.
-    static let notNames: Set<String> = [
+    static let notNames: WordSet = [
         "the", "a", "an", "and", "of", "in", "on", "mr", "mrs", "ms", "dr", "he", "she", "it", "they", "we", "but",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "said", "says",
         "this", "that", "these", "those", "his", "her", "their", "its", "as", "at", "for", "with", "by", "from",
     ]
     /// Words between an apposition's comma and its title ("Name, the former ...", "Name, who was the ...").
-    static let appositionLeads: Set<String> = ["the", "a", "an", "another", "who", "is", "was", "now", "then", "also"]
+    static let appositionLeads: WordSet = ["the", "a", "an", "another", "who", "is", "was", "now", "then", "also"]
     /// Prepositions that attach a body to a title ("chief executive of Full Fact", "vice president at SNC").
-    static let complementWords: Set<String> = ["of", "at", "for", "to", "in", "on"]
+    static let complementWords: WordSet = ["of", "at", "for", "to", "in", "on"]
 
     private struct Found {
         var first: Int
@@ -175,14 +177,14 @@ struct OfficialMatcher: Sendable {
     }
 
     /// Title words of company officers.
-    static let corporateTitleWords: Set<String> = [
+    static let corporateTitleWords: WordSet = [
         "ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "executive",
     ]
     /// Title words of officials of international bodies.
-    static let internationalTitleWords: Set<String> = ["commissioner", "secretary-general"]
+    static let internationalTitleWords: WordSet = ["commissioner", "secretary-general"]
 
     /// Whether `title` has one of `words` ("chief executive", "climate commissioner").
-    static func isTitle(_ title: String?, in words: Set<String>) -> Bool {
+    static func isTitle(_ title: String?, in words: WordSet) -> Bool {
         guard let title else { return false }
         return title.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "-" }).contains {
             words.contains(String($0))
@@ -232,7 +234,7 @@ struct OfficialMatcher: Sendable {
         var found: [Found] = []
         var index = 0
         while index < tokens.count {
-            guard Self.titleWords.contains(tokens[index].key), owners[index] == nil else {
+            guard Self.titleWords.contains(tokens[index]), owners[index] == nil else {
                 index += 1
                 continue
             }
@@ -244,15 +246,15 @@ struct OfficialMatcher: Sendable {
                 // A title's words stand together: a comma, quotation mark or line break between ends it
                 // ("... American justice," Assistant Attorney General X).
                 if end > index, !Self.joinsTitle(text, end - 1, end) { break }
-                if Self.titleWords.contains(key), owners[end] == nil {
-                    if Self.titleHeads.contains(key) { head = key }
+                if Self.titleWords.contains(tokens[end]), owners[end] == nil {
+                    if Self.titleHeads.contains(tokens[end]) { head = key }
                     end += 1
                 } else if end > index, key == "and", end + 1 < tokens.count,
-                    Self.titleWords.contains(tokens[end + 1].key)
+                    Self.titleWords.contains(tokens[end + 1])
                 {
                     end += 1  // "founder and former CEO"
                 } else if end > index, key == "of" || key == "to", end + 1 < tokens.count,
-                    Self.titleWords.contains(tokens[end + 1].key) || owners[end + 1] != nil
+                    Self.titleWords.contains(tokens[end + 1]) || owners[end + 1] != nil
                 {
                     // "ambassador to Britain", "Secretary of State": the body joins the title, not the owner.
                     end += 1
@@ -267,7 +269,7 @@ struct OfficialMatcher: Sendable {
             // The name follows the title after spaces, or after the period of an abbreviation ("Gov. Kristi Noem").
             if let head, end < tokens.count {
                 let between = text.scalars[tokens[end - 1].end..<tokens[end].start]
-                let abbreviation = Self.abbreviations.contains(tokens[end - 1].key)
+                let abbreviation = Self.abbreviations.contains(tokens[end - 1])
                 let spaces = between.allSatisfy { $0 == " " }
                 let period = abbreviation && between.first == "." && between.dropFirst().allSatisfy { $0 == " " }
                 // "their nominee for governor, Jim Hood": a comma, when the name is followed by another or by a
@@ -318,13 +320,13 @@ struct OfficialMatcher: Sendable {
                     next = more
                 }
             } else if Self.royalHeads.contains(head), end == index + 1, end < tokens.count, tokens[end].isCapitalized,
-                owners[end] == nil, !Self.notNames.contains(tokens[end].key),
+                owners[end] == nil, !Self.notNames.contains(tokens[end]),
                 end + 1 >= tokens.count || !tokens[end + 1].isCapitalized
             {
                 // "Prince Andrew": a royal named by title and given name.
                 names.append(index..<(end + 1))
             } else if end < tokens.count, tokens[end].isCapitalized, owners[end] == nil,
-                !Self.notNames.contains(tokens[end].key),
+                !Self.notNames.contains(tokens[end]),
                 end + 1 >= tokens.count || !tokens[end + 1].isCapitalized
                     || !text.onlySpaceBetween(tokens[end].end, tokens[end + 1].start),
                 let known = officeholders.titledSurname(tokens[end].key, on: day)
@@ -370,7 +372,7 @@ struct OfficialMatcher: Sendable {
             }
             var position = afterLead
             var leads = 0
-            while position < tokens.count, Self.appositionLeads.contains(tokens[position].key), leads < 3 {
+            while position < tokens.count, Self.appositionLeads.contains(tokens[position]), leads < 3 {
                 position += 1
                 leads += 1
             }
@@ -399,9 +401,9 @@ struct OfficialMatcher: Sendable {
                     continue
                 }
                 guard owners[titleEnd] == nil,
-                    Self.titleWords.contains(tokens[titleEnd].key) || tokens[titleEnd].key == "and"
+                    Self.titleWords.contains(tokens[titleEnd]) || tokens[titleEnd].key == "and"
                 else { break }
-                if Self.titleHeads.contains(tokens[titleEnd].key) { hasHead = true }
+                if Self.titleHeads.contains(tokens[titleEnd]) { hasHead = true }
                 titleEnd += 1
                 if gap(text, titleEnd - 1) != nil { break }
             }
@@ -415,7 +417,7 @@ struct OfficialMatcher: Sendable {
             if owner == nil, gap(text, titleEnd - 1) == nil {
                 var scan = titleEnd
                 while scan < tokens.count, scan - titleEnd < 8 {
-                    if Self.complementWords.contains(tokens[scan].key), scan + 1 < tokens.count {
+                    if Self.complementWords.contains(tokens[scan]), scan + 1 < tokens.count {
                         var next = scan + 1
                         if tokens[next].key == "the", next + 1 < tokens.count { next += 1 }
                         if let body = owners[next] {
@@ -426,7 +428,7 @@ struct OfficialMatcher: Sendable {
                             }
                             break
                         }
-                        if tokens[next].isCapitalized, !Self.notNames.contains(tokens[next].key),
+                        if tokens[next].isCapitalized, !Self.notNames.contains(tokens[next]),
                             !["to", "in", "on"].contains(tokens[scan].key)
                         {
                             var last = next + 1
@@ -438,17 +440,17 @@ struct OfficialMatcher: Sendable {
                             }
                             while tokens[last - 1].key == "of" { last -= 1 }
                             complementEnd = last
-                            if last < tokens.count, Self.placeNouns.contains(tokens[last].key) {
+                            if last < tokens.count, Self.placeNouns.contains(tokens[last]) {
                                 complementEnd = last + 1  // a place, not a body: the country applies
                                 break
                             }
                             let body = text.text(from: tokens[next].start, to: tokens[last - 1].end)
-                            let stateBody = tokens[next..<last].contains { Self.stateBodyWords.contains($0.key) }
+                            let stateBody = tokens[next..<last].contains { Self.stateBodyWords.contains($0) }
                             owner = Owner(affiliation: stateBody ? nil : body, country: nil, first: next)
                             break
                         }
                     }
-                    guard !tokens[scan].isCapitalized || Self.complementWords.contains(tokens[scan].key),
+                    guard !tokens[scan].isCapitalized || Self.complementWords.contains(tokens[scan]),
                         gap(text, scan) == nil
                     else { break }
                     scan += 1
@@ -511,7 +513,7 @@ struct OfficialMatcher: Sendable {
         // Not part of a longer capitalised run, except after a title ("President Trump").
         if match.start > 0, tokens[match.start - 1].isCapitalized,
             text.onlySpaceBetween(tokens[match.start - 1].end, tokens[match.start].start),
-            !Self.titleWords.contains(tokens[match.start - 1].key), !Self.notNames.contains(tokens[match.start - 1].key)
+            !Self.titleWords.contains(tokens[match.start - 1]), !Self.notNames.contains(tokens[match.start - 1])
         {
             return false
         }
@@ -571,8 +573,8 @@ struct OfficialMatcher: Sendable {
         let tokens = text.tokens
         var end = start
         var words = 0
-        while end < tokens.count, words < 4, owners[end] == nil, !Self.notNames.contains(tokens[end].key),
-            !Self.titleHeads.contains(tokens[end].key)
+        while end < tokens.count, words < 4, owners[end] == nil, !Self.notNames.contains(tokens[end]),
+            !Self.titleHeads.contains(tokens[end])
         {
             if end > start {
                 let between = text.scalars[tokens[end - 1].end..<tokens[end].start]
@@ -605,12 +607,12 @@ struct OfficialMatcher: Sendable {
         let gap = text.scalars[text.tokens[left].end..<text.tokens[right].start]
         if text.tokens[right].key == "s", gap.count == 1, gap.first == "'" || gap.first == "’" { return true }
         if gap.allSatisfy({ $0 == " " || $0 == "-" }) { return true }
-        return abbreviations.contains(text.tokens[left].key) && gap.allSatisfy { $0 == " " || $0 == "." }
+        return abbreviations.contains(text.tokens[left]) && gap.allSatisfy { $0 == " " || $0 == "." }
     }
 
     /// Auxiliaries before a verb of appointment, and the verbs: "has been named", "was appointed".
-    static let appointmentAuxiliaries: Set<String> = ["has", "have", "had", "was", "were", "is", "been"]
-    static let appointmentVerbs: Set<String> = ["named", "appointed", "elected", "nominated", "confirmed"]
+    static let appointmentAuxiliaries: WordSet = ["has", "have", "had", "was", "were", "is", "been"]
+    static let appointmentVerbs: WordSet = ["named", "appointed", "elected", "nominated", "confirmed"]
 
     /// After a name, the end of a passive verb of appointment ("has been named", "was elected", "was
     /// appointed as"), or "became", where the title follows as an apposition's would; nil when none is there.
@@ -620,12 +622,12 @@ struct OfficialMatcher: Sendable {
         let tokens = text.tokens
         var position = start
         var auxiliaries = 0
-        while position < tokens.count, auxiliaries < 2, Self.appointmentAuxiliaries.contains(tokens[position].key) {
+        while position < tokens.count, auxiliaries < 2, Self.appointmentAuxiliaries.contains(tokens[position]) {
             position += 1
             auxiliaries += 1
         }
         guard position < tokens.count,
-            auxiliaries > 0 && Self.appointmentVerbs.contains(tokens[position].key)
+            auxiliaries > 0 && Self.appointmentVerbs.contains(tokens[position])
                 || auxiliaries == 0 && tokens[position].key == "became"
         else { return nil }
         position += 1
@@ -679,12 +681,12 @@ struct OfficialMatcher: Sendable {
 
     /// Words that make a body part of the state: its officials serve the country ("House of Representatives
     /// Speaker", "acting director of the Department of Homeland Security").
-    static let stateBodyWords: Set<String> = [
+    static let stateBodyWords: WordSet = [
         "department", "ministry", "house", "senate", "parliament", "congress", "assembly", "cabinet", "government",
         "council", "army", "navy", "police", "administration", "legislature", "state", "federal",
     ]
     /// Nouns after a capitalised name that make it a place ("commander of Kowloon West district").
-    static let placeNouns: Set<String> = [
+    static let placeNouns: WordSet = [
         "district", "region", "province", "county", "city", "state", "area", "village", "town", "island", "islands",
     ]
 
@@ -699,7 +701,7 @@ struct OfficialMatcher: Sendable {
         }
     }
 
-    static let usStates: Set<String> = [
+    static let usStates: WordSet = [
         "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
         "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
         "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
@@ -716,7 +718,7 @@ struct OfficialMatcher: Sendable {
         {
             return 2
         }
-        return usStates.contains(tokens[index].key) ? 1 : 0
+        return usStates.contains(tokens[index]) ? 1 : 0
     }
 
     static func isCountryCode(_ value: String) -> Bool {

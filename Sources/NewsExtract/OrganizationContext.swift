@@ -20,9 +20,9 @@ struct OrganizationContext: Sendable {
     /// Context words by list ("class", "possessive", "of", "for", "at", "statement"), each with the group
     /// type it implies ("" for none).
     let lists: [String: [String: String]]
-    let givenNames: Set<String>
+    let givenNames: WordSet
     /// Every context word, in the forms a token may take (singular and plural), to choose the sentences to read.
-    let cueKeys: Set<String>
+    let cueKeys: WordSet
 
     static let shared = OrganizationContext(
         table: EmbeddedData.organizationContext, givenNames: EmbeddedData.givenNames)
@@ -33,16 +33,16 @@ struct OrganizationContext: Sendable {
             lists[row[0], default: [:]][row[1]] = row.count > 2 ? row[2] : ""
         }
         self.lists = lists
-        cueKeys = Set(
+        cueKeys = WordSet(
             Self.contextLists.compactMap { lists[$0] }.flatMap(\.keys).flatMap { [$0, $0 + "s", $0 + "es"] })
-        self.givenNames = Set(
+        self.givenNames = WordSet(
             CountryGazetteer.rows(givenNames).compactMap { $0.first?.lowercased() }.filter { $0 != "name" })
     }
 
     /// The lists whose words `find` reads in a sentence's phrases.
     static let contextLists = ["class", "possessive", "of", "for", "at", "statement"]
 
-    static let personMarks: Set<String> = ["mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady"]
+    static let personMarks: WordSet = ["mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady"]
 
     /// Whether the list `name` holds the noun `key`, as written or without a plural "s" ("lawmakers").
     func list(_ name: String, holdsNoun key: String) -> Bool {
@@ -52,7 +52,7 @@ struct OrganizationContext: Sendable {
 
     /// Whether a sentence is worth analysing: one of its tokens is a context word. O(tokens).
     func mayHold(_ tokens: ArraySlice<Token>) -> Bool {
-        tokens.contains { cueKeys.contains($0.key) || $0.key.hasSuffix("maker") || $0.key.hasSuffix("makers") }
+        tokens.contains { cueKeys.contains($0) || $0.keyEnds(with: "maker") || $0.keyEnds(with: "makers") }
     }
 
     /// The organisations that contexts name in one analysed sentence. `taken` marks tokens earlier rules took;
@@ -78,8 +78,8 @@ struct OrganizationContext: Sendable {
             guard end > first, (first..<end).allSatisfy({ !taken[$0] }) else { return nil }
             // A title before a name ("CEO Andy Vesey") is no part of it; a name that is only a legal form
             // ("Corp") names nothing.
-            if OfficialMatcher.titleWords.contains(text.tokens[first].key) { return nil }
-            if (first..<end).allSatisfy({ Self.legalForms.contains(text.tokens[$0].key) }) { return nil }
+            if OfficialMatcher.titleWords.contains(text.tokens[first]) { return nil }
+            if (first..<end).allSatisfy({ Self.legalForms.contains(text.tokens[$0]) }) { return nil }
             let firstKey = text.tokens[first].key
             if givenNames.contains(firstKey) || end - first == 1 && surnames.contains(firstKey) { return nil }
             if range.lowerBound > 0, Self.personMarks.contains(words[range.lowerBound - 1].lower) { return nil }
@@ -178,13 +178,13 @@ struct OrganizationContext: Sendable {
     }
 
     /// The words of a company's legal form.
-    static let legalForms: Set<String> = [
+    static let legalForms: WordSet = [
         "corp", "corporation", "inc", "co", "ltd", "llc", "plc", "ag", "sa", "nv", "gmbh", "group", "company",
         "holdings",
     ]
 
     /// Month and weekday names, capitalised but never organisations.
-    static let calendarWords: Set<String> = [
+    static let calendarWords: WordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december",
     ]

@@ -6,7 +6,7 @@ import NewsLanguage
 /// Institute"), or that starts with one and continues with "of" ("University of Miami", "Ministry of
 /// Commerce").
 enum OrganizationPattern {
-    static let headNouns: Set<String> = [
+    static let headNouns: WordSet = [
         "agency", "administration", "association", "assembly", "authority", "board", "bureau", "coalition",
         "college", "commission", "committee", "company", "corporation", "corp", "council", "court", "department",
         "directorate", "exchange", "federation", "forum", "foundation", "garrison", "group", "inc", "institute",
@@ -17,9 +17,9 @@ enum OrganizationPattern {
         "hospital", "clinic", "club", "fc", "pharmaceuticals", "therapeutics", "biosciences", "securities",
         "investments", "ventures", "logistics", "petroleum", "communications", "electronics", "establishment",
     ]
-    static let connectors: Set<String> = ["of", "for", "and", "on", "the", "de", "del"]
+    static let connectors: WordSet = ["of", "for", "and", "on", "the", "de", "del"]
     /// Capitalised words that start sentences or titles rather than names.
-    static let notNameStarts: Set<String> = [
+    static let notNameStarts: WordSet = [
         "the", "a", "an", "in", "on", "at", "for", "and", "but", "or", "as", "by", "this", "that", "these", "those",
         "his", "her", "its", "their", "our", "my", "your", "when", "while", "after", "before", "if", "mr", "mrs", "ms",
         "dr", "former", "new", "said", "says", "president", "minister", "secretary", "senator", "governor",
@@ -36,11 +36,11 @@ enum OrganizationPattern {
 
     /// One-word US states as addresses write them ("Kent, Washington"): the states of `OfficialMatcher`, which
     /// leaves out Washington, a capital too.
-    static let addressStates = OfficialMatcher.usStates.union(["washington"])
+    static let addressStates = WordSet(Array(OfficialMatcher.usStates) + ["washington"])
 
     /// Owners whose possessive stays inside an office's name: "Governor's Office", "Sheriff's Department",
     /// "Attorney's Office", "Children's Hospital".
-    static let possessiveOwners: Set<String> = [
+    static let possessiveOwners: WordSet = [
         "governor", "sheriff", "attorney", "attorneys", "mayor", "president", "prosecutor", "comptroller",
         "controller", "auditor", "commissioner", "chancellor", "coroner", "marshal", "marshals", "treasurer", "clerk",
         "children", "women", "people", "veterans", "workers",
@@ -52,7 +52,7 @@ enum OrganizationPattern {
         let tokens = text.tokens
         guard tokens[index].key == "s", index >= 1,
             index + 1 < tokens.count,
-            possessiveOwners.contains(tokens[index - 1].key), tokens[index - 1].isCapitalized,
+            possessiveOwners.contains(tokens[index - 1]), tokens[index - 1].isCapitalized,
             tokens[index + 1].isCapitalized
         else { return false }
         let gap = text.scalars[tokens[index - 1].end..<tokens[index].start]
@@ -61,7 +61,7 @@ enum OrganizationPattern {
     }
 
     /// Nouns that a name may modify without being an organisation: "the X program", "X contracts", "the X Act".
-    static let nonOrganizationHeads: Set<String> = [
+    static let nonOrganizationHeads: WordSet = [
         "program", "programs", "programme", "programmes", "contract", "contracts", "mission", "missions", "project",
         "projects", "initiative", "initiatives", "scheme", "schemes", "award", "awards", "prize", "grant", "grants",
         "bill", "law", "index", "standard", "standards", "effort", "efforts",
@@ -81,12 +81,12 @@ enum OrganizationPattern {
         guard next < tokens.count, !tokens[next].isCapitalized,
             text.scalars[tokens[next - 1].end..<tokens[next].start].allSatisfy({ $0 == " " || $0 == ")" })
         else { return false }
-        return nonOrganizationHeads.contains(tokens[next].key)
+        return nonOrganizationHeads.contains(tokens[next])
     }
 
     /// Plural nouns after which capitalised names are companies: "companies Astrobotic, Intuitive Machines and
     /// Orbit Beyond".
-    static let companyClassNouns: Set<String> = [
+    static let companyClassNouns: WordSet = [
         "companies", "firms", "startups", "start-ups", "carriers", "contractors", "manufacturers", "automakers",
         "lenders", "insurers", "retailers", "providers", "suppliers", "rivals", "competitors",
     ]
@@ -98,8 +98,7 @@ enum OrganizationPattern {
     static func listedCompanies(in text: TokenizedText, covered: [Bool]) -> [Range<Int>] {
         let tokens = text.tokens
         var result: [Range<Int>] = []
-        for index in tokens.indices where companyClassNouns.contains(tokens[index].key) && !tokens[index].isCapitalized
-        {
+        for index in tokens.indices where companyClassNouns.contains(tokens[index]) && !tokens[index].isCapitalized {
             var position = index + 1
             // "the nine companies selected by NASA a year ago: Astrobotic, Draper, ...": the list after a colon
             // that closes the noun's phrase.
@@ -119,7 +118,7 @@ enum OrganizationPattern {
                 let known = covered[position]
                 while known, end < tokens.count, covered[end] { end += 1 }
                 while !known, end < tokens.count, end - position < 3, tokens[end].isCapitalized, !covered[end],
-                    !notNameStarts.contains(tokens[end].key),
+                    !notNameStarts.contains(tokens[end]),
                     end == position || text.scalars[tokens[end - 1].end..<tokens[end].start].allSatisfy({ $0 == " " })
                 {
                     end += 1
@@ -151,7 +150,7 @@ enum OrganizationPattern {
             let placeNew =
                 tokens[index].key == "new" && index + 1 < tokens.count
                 && ["york", "jersey", "mexico", "hampshire", "zealand", "south"].contains(tokens[index + 1].key)
-            guard tokens[index].isCapitalized, !covered[index], placeNew || !notNameStarts.contains(tokens[index].key)
+            guard tokens[index].isCapitalized, !covered[index], placeNew || !notNameStarts.contains(tokens[index])
             else {
                 index += 1
                 continue
@@ -173,7 +172,7 @@ enum OrganizationPattern {
                     lastCapital = end
                 } else if isOwnerPossessive(at: end, in: text) {
                     // "Governor's Office of Emergency Services": the office's owner is part of its name.
-                } else if !connectors.contains(tokens[end].key) || tokens[end].key == "s" {
+                } else if !connectors.contains(tokens[end]) || tokens[end].key == "s" {
                     break
                 }
                 end += 1
@@ -181,14 +180,14 @@ enum OrganizationPattern {
             var run = index..<(lastCapital + 1)
             // "Kent, Washington Ceres Robotics": in a list of "City, State" addresses, the state ends the address.
             if run.count >= 3, index >= 1,
-                addressStates.contains(tokens[index].key), tokens[index - 1].isCapitalized,
+                addressStates.contains(tokens[index]), tokens[index - 1].isCapitalized,
                 text.scalars[tokens[index - 1].end..<tokens[index].start].elementsEqual(", ".unicodeScalars)
             {
                 run = (index + 1)..<run.upperBound
             }
             // "Ceres Robotics and Tyvak Systems" is two names: a head noun followed by "and" ends the first.
             if let split = run.dropLast().firstIndex(where: {
-                headNouns.contains(tokens[$0].key) && tokens[$0 + 1].key == "and"
+                headNouns.contains(tokens[$0]) && tokens[$0 + 1].key == "and"
             }),
                 split > run.lowerBound
             {
@@ -198,14 +197,13 @@ enum OrganizationPattern {
             // Ends in a head noun ("... Commission"), with at least one word before it; a complement after the
             // noun ("Institute on Drug Abuse", "Office of Inspector General") belongs to the name.
             for last in stride(from: run.upperBound - 1, to: run.lowerBound, by: -1)
-            where headNouns.contains(tokens[last].key) || isStateAttorneyGeneral(tokens, at: last, from: run.lowerBound)
-            {
+            where headNouns.contains(tokens[last]) || isStateAttorneyGeneral(tokens, at: last, from: run.lowerBound) {
                 let complement = last + 1 < run.upperBound && ["of", "on", "for"].contains(tokens[last + 1].key)
                 accepted = run.lowerBound..<(complement ? run.upperBound : last + 1)
                 break
             }
             // Starts with a head noun followed by "of" ("University of Miami", "Ministry of Commerce").
-            if accepted == nil, run.count >= 3, headNouns.contains(tokens[run.lowerBound].key),
+            if accepted == nil, run.count >= 3, headNouns.contains(tokens[run.lowerBound]),
                 tokens[run.lowerBound + 1].key == "of"
             {
                 accepted = run

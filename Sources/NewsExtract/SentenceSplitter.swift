@@ -1,3 +1,5 @@
+import NewsLanguage
+
 /// A sentence: token range and scalar offsets into the text.
 struct Sentence: Sendable, Equatable {
     var firstToken: Int
@@ -18,7 +20,7 @@ struct Sentence: Sendable, Equatable {
 struct SentenceSplitter: Sendable {
     static let maxTokens = 200
 
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "sen", "rep", "gov", "pres",
         "st", "jr", "sr", "rev", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
         "dec", "inc", "corp", "ltd", "co", "no", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "gov't",
@@ -66,7 +68,7 @@ struct SentenceSplitter: Sendable {
         }
         if scalars[mark] == "." && mark == token.end {
             // An abbreviation or an initial keeps the sentence going.
-            if Self.abbreviations.contains(token.key) { return false }
+            if Self.abbreviations.contains(token) { return false }
             if token.end - token.start == 1, scalars[token.start].properties.isUppercase { return false }
         }
         return true

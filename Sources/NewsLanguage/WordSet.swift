@@ -3,16 +3,18 @@
 /// normalization (callgrind on the pipeline benchmark: 775 instructions a look-up of a token key, and 228 of the
 /// date tagger's 1,073 million instructions were look-ups of its trigger words).
 ///
-/// Answers exactly as a `Set<String>` of the same words: an ASCII word equals only the same bytes (no other
-/// string is canonically equivalent to a word of letters and digits), and a word with any other byte is looked
-/// up in a `Set<String>` of the members that have one.
-package struct WordSet: Sendable, ExpressibleByArrayLiteral {
+/// Answers exactly as a `Set<String>` of the same words: an ASCII word equals only the same bytes, and a word
+/// with any other byte is looked up in a `Set<String>` of the members that have one, then, if its only other
+/// scalars are the three that decompose to ASCII (U+037E, U+1FEF, U+212A), among the ASCII members.
+package struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// The ASCII members' bytes, one after another: member `i` is `bytes[offsets[i] ..< offsets[i + 1]]` (no
     /// bytes for a member with a byte outside ASCII).
     private let bytes: [UInt8]
     private let offsets: [Int32]
-    /// Open addressing, at most half full: 0 for an empty slot, else an ASCII member's index plus one.
-    private let slots: [Int32]
+    /// Open addressing, at most half full: 0 for an empty slot, else an ASCII member's index plus one in the
+    /// low 32 bits and the high 32 bits of its hash above them, so that a probe rejects another word without
+    /// reading its bytes.
+    private let slots: [UInt64]
     /// The members with a byte outside ASCII, with their indices.
     private let others: [String: Int]
 
@@ -36,11 +38,11 @@ package struct WordSet: Sendable, ExpressibleByArrayLiteral {
         }
         var capacity = 4
         while capacity < ascii.count * 2 { capacity *= 2 }
-        var slots = [Int32](repeating: 0, count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity)
         for (index, hash) in ascii {
             var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(index + 1)
+            slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(index + 1)
         }
         self.bytes = bytes
         self.offsets = offsets
@@ -57,6 +59,17 @@ package struct WordSet: Sendable, ExpressibleByArrayLiteral {
         self.init(words.map(\.key))
     }
 
+    /// The members in index order, rebuilt from the table: for building other sets, not for look-ups.
+    package var members: [String] {
+        var members = (0..<offsets.count - 1).map { index in
+            String(decoding: bytes[Int(offsets[index])..<Int(offsets[index + 1])], as: UTF8.self)
+        }
+        for (word, index) in others { members[index] = word }
+        return members
+    }
+
+    package func makeIterator() -> IndexingIterator<[String]> { members.makeIterator() }
+
     /// Whether `word` is a member. O(word).
     package func contains(_ word: String) -> Bool { index(of: word) != nil }
 
@@ -69,21 +82,98 @@ package struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// The index of the word whose UTF-8 bytes are `query`, nil when it is none. O(query).
     package func index(ofUTF8 query: UnsafeBufferPointer<UInt8>) -> Int? {
         let (hash, isASCII) = ByteHash.hash(query)
-        guard isASCII else { return others[String(decoding: query, as: UTF8.self)] }
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while slots[slot] != 0 {
-            let member = Int(slots[slot]) - 1
-            let start = Int(offsets[member])
-            let end = Int(offsets[member + 1])
-            if end - start == query.count
-                && bytes.withUnsafeBufferPointer({ stored in
-                    UnsafeBufferPointer(rebasing: stored[start..<end]).elementsEqual(query)
-                })
-            {
-                return member
+        guard isASCII else { return index(ofNonASCII: String(decoding: query, as: UTF8.self)) }
+        return index(ofASCII: query, hash: hash)
+    }
+
+    /// Whether `word` is a member, its hash given (`ByteHash.hash(word)`, computed once for a token's key).
+    package func contains(_ word: String, hash: UInt64, isASCII: Bool) -> Bool {
+        index(of: word, hash: hash, isASCII: isASCII) != nil
+    }
+
+    /// The index of `word` among the members, its hash given; nil when it is none.
+    package func index(of word: String, hash: UInt64, isASCII: Bool) -> Int? {
+        guard isASCII else { return index(ofNonASCII: word) }
+        return probe(hash) { member in
+            var word = word
+            return word.withUTF8 { isMember(member, $0) }
+        }
+    }
+
+    /// A word with a byte outside ASCII: a member that has one too, or an ASCII member that `String` finds
+    /// canonically equivalent. Three scalars decompose to ASCII alone: U+037E (";"), U+1FEF ("`") and U+212A
+    /// ("K"); a word whose other scalars are ASCII equals the word with those three replaced.
+    private func index(ofNonASCII word: String) -> Int? {
+        if let index = others[word] { return index }
+        var ascii: [UInt8] = []
+        for scalar in word.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: ascii.append(UInt8(scalar.value))
+            case 0x37E: ascii.append(0x3B)
+            case 0x1FEF: ascii.append(0x60)
+            case 0x212A: ascii.append(0x4B)
+            default: return nil
             }
-            slot = (slot + 1) & (slots.count - 1)
+        }
+        return ascii.withUnsafeBufferPointer { index(ofASCII: $0, hash: ByteHash.hash($0).value) }
+    }
+
+    private func index(ofASCII query: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        probe(hash) { isMember($0, query) }
+    }
+
+    /// The first ASCII member along `hash`'s probe sequence that `matches`; a member is tested only when its
+    /// hash agrees in its high half, so another word's bytes are rarely read.
+    @inline(__always)
+    private func probe(_ hash: UInt64, _ matches: (Int) -> Bool) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == hash & 0xFFFF_FFFF_0000_0000 {
+                let member = Int(truncatingIfNeeded: slots[slot] & 0xFFFF_FFFF) - 1
+                if matches(member) { return member }
+            }
+            slot = (slot + 1) & mask
         }
         return nil
+    }
+
+    /// Whether ASCII member `member` has the bytes `query`.
+    @inline(__always)
+    private func isMember(_ member: Int, _ query: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(offsets[member])
+        let end = Int(offsets[member + 1])
+        return end - start == query.count
+            && bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<end]).elementsEqual(query) }
+    }
+}
+
+/// An immutable map from words to values, looked up as a `WordSet` is: FNV-1a over a word's bytes instead of
+/// `Dictionary`'s SipHash, with the same answers as a `[String: Value]` of the same entries.
+package struct WordTable<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
+    /// The words, each at the index of its value.
+    package let keys: WordSet
+    private let values: [Value]
+
+    /// The table of `entries`; a word given twice is an error, as in a dictionary literal.
+    package init(_ entries: [(String, Value)]) {
+        let keys = WordSet(entries.map(\.0))
+        precondition(keys.members.count == entries.count, "a word given twice")
+        self.keys = keys
+        values = entries.map(\.1)
+    }
+
+    /// The entries of `dictionary`, in the order of their words.
+    package init(_ dictionary: [String: Value]) {
+        self.init(dictionary.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+    }
+
+    package init(dictionaryLiteral elements: (String, Value)...) { self.init(elements) }
+
+    package subscript(word: String) -> Value? { keys.index(of: word).map { values[$0] } }
+
+    /// The value of `word`, its hash given (`ByteHash.hash(word)`).
+    package func value(of word: String, hash: UInt64, isASCII: Bool) -> Value? {
+        keys.index(of: word, hash: hash, isASCII: isASCII).map { values[$0] }
     }
 }

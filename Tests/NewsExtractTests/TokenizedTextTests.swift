@@ -1,3 +1,4 @@
+import NewsLanguage
 import Testing
 
 @testable import NewsExtract
@@ -32,5 +33,38 @@ struct TokenizedTextTests {
         #expect(text.text(from: scalars.count - 3, to: scalars.count - 1) == "e\u{301}")
         #expect(text.text(from: 3, to: 3) == "")
         #expect(text.text(from: 0, to: 4) == "Kyiv")
+    }
+
+    /// A token's precomputed key hash answers every comparison as the keys' `String` equality does.
+    @Test func keyComparisonsFromTheHashAnswerAsStringEqualityDoes() {
+        let tokens = TokenizedText("Said the Élysée, says MÜNCHEN e\u{301}lyse\u{301}e lawmakers maker makers").tokens
+        #expect(
+            tokens.map(\.key) == [
+                "said", "the", "élysée", "says", "münchen", "e\u{301}lyse\u{301}e", "lawmakers", "maker", "makers",
+            ])
+        let words = ["said", "says", "the", "élysée", "münchen", "munchen", "e\u{301}lyse\u{301}e", "lawmaker", ""]
+        for token in tokens {
+            #expect(token.keyHash == ByteHash.hash(token.key).value)
+            #expect(token.keyIsASCII == token.key.utf8.allSatisfy { $0 < 0x80 })
+            for word in words {
+                let (hash, isASCII) = ByteHash.hash(word)
+                #expect(token.hasKey(word, hash: hash, isASCII: isASCII) == (token.key == word), "\(token.key) \(word)")
+            }
+            for suffix in ["maker", "makers", "s", "ée", "e", ""] {
+                #expect(token.keyEnds(with: suffix) == token.key.hasSuffix(suffix), "\(token.key) \(suffix)")
+            }
+        }
+        // Canonically equivalent keys are equal whichever way the é is written.
+        #expect(tokens[2].hasKey(tokens[5].key, hash: tokens[5].keyHash, isASCII: tokens[5].keyIsASCII))
+        let set: WordSet = ["élysée", "lawmakers"]
+        #expect(tokens.filter { set.contains($0) }.map(\.start) == [tokens[2].start, tokens[5].start, tokens[6].start])
+    }
+
+    /// Of the three scalars that decompose to ASCII (U+037E, U+1FEF, U+212A) only the Kelvin sign is a letter, and
+    /// its key is "k": a key with a byte outside ASCII never equals an ASCII word (`EventLexicon.WordBits`).
+    @Test func noKeyOutsideASCIIEqualsAnASCIIWord() {
+        let tokens = TokenizedText("a\u{037E}b \u{1FEF}c \u{212A}elvin").tokens
+        #expect(tokens.map(\.key) == ["a", "b", "c", "kelvin"])
+        #expect(tokens.allSatisfy { $0.keyIsASCII })
     }
 }

@@ -133,7 +133,7 @@ enum ClauseRoles {
     }
 
     /// Verbs (lemmas) whose complement clause reports what someone said, thought or showed.
-    static let reportingLemmas: Set<String> = [
+    static let reportingLemmas: WordSet = [
         "say", "tell", "think", "believe", "argue", "claim", "insist", "warn", "announce", "state", "add", "note",
         "suggest", "fear", "hope", "expect", "know", "predict", "acknowledge", "admit", "assert", "contend",
         "maintain", "allege", "write", "conclude", "find", "reveal", "explain", "indicate", "show", "demonstrate",
@@ -141,7 +141,7 @@ enum ClauseRoles {
     ]
 
     /// Heads of a definite phrase that names the institution a speaker belongs to ("the government").
-    static let institutionNouns: Set<String> = [
+    static let institutionNouns: WordSet = [
         "government", "administration", "ministry", "company", "country", "nation", "state", "department",
         "agency", "authorities", "army", "military", "police", "regime", "cabinet", "council", "party", "group",
         "firm", "bank", "court", "office", "organization", "organisation", "alliance", "bloc", "coalition",

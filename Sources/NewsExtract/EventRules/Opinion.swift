@@ -7,7 +7,7 @@ import NewsLanguage
 enum OpinionRule {
     static let id = "speech.opinion"
     /// The verbs of arguing (lemmas); "alleged that" and "complained that" still accuse.
-    static let opinionLemmas: Set<String> = ["argue", "contend"]
+    static let opinionLemmas: WordSet = ["argue", "contend"]
 
     static func statesOpinion(_ cue: EventCue, clause: Clause, analyzed: AnalyzedSentence) -> Bool {
         let analysis = analyzed.analysis
