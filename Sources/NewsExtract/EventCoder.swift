@@ -361,7 +361,9 @@ struct EventCoder: Sendable {
             let eventsBefore = events.count
             let sentenceText = text.text(from: sentence.start, to: sentence.end)
             if sentenceText.hasSuffix("?") || sentenceText.hasSuffix("?\"") || sentenceText.hasSuffix("?”") { continue }
-            let datelineEnd = Self.datelineEnd(of: sentenceText).map { sentence.start + $0 } ?? sentence.start
+            let datelineEnd =
+                Self.datelineEnd(of: text.scalars[sentence.start..<sentence.end]).map { sentence.start + $0 }
+                ?? sentence.start
             let sentenceParticipants = participantsBySentence[sentenceIndex].map { participants[$0] }
             let inSentence = sentenceParticipants.filter {
                 $0.firstToken >= sentence.firstToken && $0.endToken <= sentence.endToken
@@ -1184,9 +1186,9 @@ struct EventCoder: Sendable {
 
     /// The length of a dateline that opens a sentence ("WASHINGTON —", "HANOI, Vietnam (AP) —", "(Reuters) —",
     /// "NEW DELHI:"): the place and agency there are not participants of the sentence's events.
-    static func datelineEnd(of sentence: String) -> Int? {
+    static func datelineEnd(of sentence: ArraySlice<Unicode.Scalar>) -> Int? {
         // A dateline's mark is within its first 48 scalars.
-        let scalars = Array(sentence.unicodeScalars.prefix(48))
+        let scalars = Array(sentence.prefix(48))
         guard let first = scalars.first else { return nil }
         guard let dash = scalars.firstIndex(where: { $0 == "—" || $0 == "–" || $0 == ":" }) else { return nil }
         let head = String(scalars: scalars[0..<dash])

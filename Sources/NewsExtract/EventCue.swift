@@ -412,7 +412,7 @@ enum EventLexicon {
     /// The CAMEO verb forms in `tokens`, leftmost-longest, not overlapping; a form's readings in dictionary order.
     static func verbs(in tokens: [Token]) -> [PhraseTrie<Verb>.Match] {
         PhraseTrie<Verb>.leftmostLongest(tokenCount: tokens.count, accept: { _ in true }) { start, found in
-            verbTable.phrases(count: tokens.count, from: start, key: { tokens[$0].key }) { end, lines in
+            verbTable.phrases(in: tokens, from: start) { end, lines in
                 found(
                     end,
                     lines.map { Verb(code: verbTable.field($0, 2), block: verbTable.field($0, 3)) })

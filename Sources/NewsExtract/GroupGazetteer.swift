@@ -32,7 +32,7 @@ struct GroupGazetteer: Sendable {
         in tokens: [Token], accept: (PhraseTrie<Form>.Match) -> Bool = { _ in true }
     ) -> [PhraseTrie<Form>.Match] {
         PhraseTrie<Form>.leftmostLongest(tokenCount: tokens.count, accept: accept) { start, found in
-            table.phrases(count: tokens.count, from: start, key: { tokens[$0].key }) { end, lines in
+            table.phrases(in: tokens, from: start) { end, lines in
                 let forms = forms(lines, keys: tokens[start..<end].map(\.key))
                 if !forms.isEmpty { found(end, forms) }
             }

@@ -157,7 +157,7 @@ package struct OfficeholderGazetteer: Sendable {
 
     /// The Phoenix rows named by `tokens[start..<end]`, for each `end` that gives a name or alias, shortest first.
     private func phoenixPhrases(in tokens: [Token], from start: Int, _ found: (Int, [Int]) -> Void) {
-        phoenixIndex.phrases(count: tokens.count, from: start, key: { tokens[$0].key }) { end, lines in
+        phoenixIndex.phrases(in: tokens, from: start) { end, lines in
             found(end, lines.compactMap { Int(phoenixIndex.field($0, 1)) })
         }
     }

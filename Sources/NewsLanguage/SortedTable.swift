@@ -129,11 +129,13 @@ package struct SortedTable: @unchecked Sendable {
 
     /// The lines whose key (the bytes before the first key stop) is `key`; nil when no line has that key. O(key):
     /// one hash and, mostly, one comparison. The table must be indexed.
-    package func lines(ofKey key: String) -> Range<Int>? {
+    package func lines(ofKey key: String) -> Range<Int>? { lines(ofKey: key, hash: ByteHash.hash(key).value) }
+
+    /// `lines(ofKey:)` with the key's `ByteHash` given (a token's, computed once).
+    package func lines(ofKey key: String, hash: UInt64) -> Range<Int>? {
         precondition(!keySlots.isEmpty, "SortedTable: a table built without its index has no keys to look up")
         var key = key
         return key.withUTF8 { bytes in
-            let hash = ByteHash.hash(bytes).value
             var slot = Int(truncatingIfNeeded: hash) & (keySlots.count - 1)
             while keySlots[slot] != 0 {
                 let value = keySlots[slot]
@@ -211,14 +213,21 @@ package struct SortedTable: @unchecked Sendable {
 
     /// For a table of phrases (lines that start with the phrase's keys, space separated, then a tab, built with
     /// `keyStops` space and tab): calls `found` with each `end` such that the keys `key(start) ..< key(end)` are
-    /// a phrase of the table, and the range of its lines, shortest first. `count` is the number of keys.
-    package func phrases(count: Int, from start: Int, key: (Int) -> String, _ found: (Int, Range<Int>) -> Void) {
+    /// a phrase of the table, and the range of its lines, shortest first. `count` is the number of keys;
+    /// `firstKeyHash`, when given, is the `ByteHash` of `key(start)`.
+    package func phrases(
+        count: Int, from start: Int, firstKeyHash: UInt64? = nil, key: (Int) -> String,
+        _ found: (Int, Range<Int>) -> Void
+    ) {
         // Most words start no phrase: the key index says so without a search, and narrows the search of the rest.
-        guard start < count, var range = lines(ofKey: key(start)) else { return }
+        guard start < count,
+            var range = lines(ofKey: key(start), hash: firstKeyHash ?? ByteHash.hash(key(start)).value)
+        else { return }
         var prefix: [UInt8] = []
         for end in (start + 1)...count {
             if end > start + 1 { prefix.append(0x20) }
-            prefix.append(contentsOf: key(end - 1).utf8)
+            var word = key(end - 1)
+            word.withUTF8 { prefix.append(contentsOf: $0) }
             prefix.append(0x09)
             let exact = lines(startingWith: prefix, in: range)
             // A tab sorts before a space: the longer phrases follow the exact ones.

@@ -39,7 +39,7 @@ package struct WordTokenizer: Sendable {
 
     /// Convenience for a whole string.
     package func tokenize(_ text: String) -> [Word] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         return tokenize(scalars, in: 0..<scalars.count)
     }
 

@@ -50,8 +50,9 @@ struct TokenizedTextTests {
                 let (hash, isASCII) = ByteHash.hash(word)
                 #expect(token.hasKey(word, hash: hash, isASCII: isASCII) == (token.key == word), "\(token.key) \(word)")
             }
-            for suffix in ["maker", "makers", "s", "ée", "e", ""] {
-                #expect(token.keyEnds(with: suffix) == token.key.hasSuffix(suffix), "\(token.key) \(suffix)")
+            let suffixes: [StaticString] = ["maker", "makers", "s", "ée", "e", "", "é"]
+            for suffix in suffixes {
+                #expect(token.keyEnds(with: suffix) == token.key.hasSuffix("\(suffix)"), "\(token.key) \(suffix)")
             }
         }
         // Canonically equivalent keys are equal whichever way the é is written.
@@ -66,5 +67,41 @@ struct TokenizedTextTests {
         let tokens = TokenizedText("a\u{037E}b \u{1FEF}c \u{212A}elvin").tokens
         #expect(tokens.map(\.key) == ["a", "b", "c", "kelvin"])
         #expect(tokens.allSatisfy { $0.keyIsASCII })
+    }
+
+    /// Keys and capitals of words outside ASCII, whose properties the tokenizer remembers per text in 256 slots:
+    /// the same as reading Unicode's properties for every scalar, also when scalars share a slot (U+00E9 and
+    /// U+01E9) or lower-case to more than one scalar (U+0130).
+    @Test func wordsOutsideASCIIAreKeyedAsTheirPropertiesSay() {
+        var words: [String] = [
+            "É\u{1E9}é\u{1E8}", "İstanbul", "STRASSE", "Straße", "ǅemal", "Ωμέγα", "ΩΜΕΓΑ", "Москва",
+        ]
+        let letters = (0xC0..<0x250).compactMap(Unicode.Scalar.init) + (0x391..<0x3CA).compactMap(Unicode.Scalar.init)
+        for start in stride(from: 0, to: letters.count, by: 5) {
+            words.append(String(String.UnicodeScalarView(letters[start..<min(letters.count, start + 7)])))
+        }
+        let text = words.joined(separator: " ")
+        var expected: [String] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            guard WordTokenizer.isWordScalar(scalars[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            var key = ""
+            var allCaps = true
+            while index < scalars.count, WordTokenizer.isWordScalar(scalars[index]) {
+                key += scalars[index].properties.lowercaseMapping
+                if scalars[index].properties.isLowercase { allCaps = false }
+                index += 1
+            }
+            let capitalized = scalars[start].properties.isUppercase
+            expected.append("\(start)-\(index) \(key) \(capitalized) \(allCaps && capitalized)")
+        }
+        let tokens = TokenizedText(text).tokens
+        #expect(tokens.map { "\($0.start)-\($0.end) \($0.key) \($0.isCapitalized) \($0.isAllCaps)" } == expected)
+        #expect(tokens[0].key == "é\u{1E9}é\u{1E9}" && tokens[1].key == "i\u{307}stanbul")
     }
 }

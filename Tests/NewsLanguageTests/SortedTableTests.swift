@@ -106,16 +106,24 @@ struct SortedTableTests {
             """,
             keyStops: [0x20, 0x09])
         let keys = ["they", "carried", "out", "raids", "and", "said"]
-        var found: [(start: Int, end: Int, codes: [String])] = []
-        for start in keys.indices {
-            table.phrases(count: keys.count, from: start, key: { keys[$0] }) { end, lines in
-                found.append((start, end, lines.map { table.field($0, 1) }))
+        // With the first key's hash computed by the table, or given (as a token gives it): the same phrases.
+        for givesHash in [false, true] {
+            var found: [(start: Int, end: Int, codes: [String])] = []
+            for start in keys.indices {
+                let hash = givesHash ? ByteHash.hash(keys[start]).value : nil
+                table.phrases(count: keys.count, from: start, firstKeyHash: hash, key: { keys[$0] }) { end, lines in
+                    found.append((start, end, lines.map { table.field($0, 1) }))
+                }
             }
+            #expect(
+                found.map { "\($0.start)-\($0.end):\($0.codes.joined(separator: ","))" } == [
+                    "1-2:---", "1-3:043,044", "5-6:010",
+                ])
         }
-        #expect(
-            found.map { "\($0.start)-\($0.end):\($0.codes.joined(separator: ","))" } == [
-                "1-2:---", "1-3:043,044", "5-6:010",
-            ])
+        for key in keys + ["carried out", ""] {
+            #expect(table.lines(ofKey: key, hash: ByteHash.hash(key).value) == table.lines(ofKey: key), "\(key)")
+        }
+        #expect(table.lines(ofKey: "carried") == 0..<3)
         #expect(table.field(2, 2) == "perform")
         #expect(table.field(2, 3) == "")
         #expect(table.field(0, 0) == "carried")
