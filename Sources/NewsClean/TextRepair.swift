@@ -26,11 +26,18 @@ struct TextRepair {
         ]
     }
 
-    /// `text` in NFC. Text whose scalars are all below U+0300 (no combining marks, no Hangul jamo) is already
-    /// in NFC and is returned as it is, which skips Foundation's normaliser for most pages.
+    /// `text` in NFC. Text whose scalars are all below U+0300 (no combining marks, no Hangul jamo), or
+    /// punctuation and currency signs of U+2002 ... U+206F and U+20A0 ... U+20C0 (curly quotes, dashes, the
+    /// euro: no decomposition, no combining class, second in no composition), is already in NFC and is
+    /// returned as it is: curly quotes and dashes sent 5,982 strings of 612 cleanings through Foundation's
+    /// normaliser, 400,000 instructions a cleaning (callgrind).
     func normalized(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return text }
+        if text.unicodeScalars.allSatisfy(Self.isStableInNFC) { return text }
         return text.precomposedStringWithCanonicalMapping
+    }
+
+    static func isStableInNFC(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 || (0x2002...0x206F).contains(scalar.value) || (0x20A0...0x20C0).contains(scalar.value)
     }
 
     /// Cuts every run of more than ``maxCombiningRun`` combining marks (scalars of a non-zero canonical
