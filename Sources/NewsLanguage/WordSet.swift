@@ -104,18 +104,23 @@ package struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     /// canonically equivalent. Three scalars decompose to ASCII alone: U+037E (";"), U+1FEF ("`") and U+212A
     /// ("K"); a word whose other scalars are ASCII equals the word with those three replaced.
     private func index(ofNonASCII word: String) -> Int? {
-        if let index = others[word] { return index }
-        var ascii: [UInt8] = []
-        for scalar in word.unicodeScalars {
-            switch scalar.value {
-            case 0..<0x80: ascii.append(UInt8(scalar.value))
-            case 0x37E: ascii.append(0x3B)
-            case 0x1FEF: ascii.append(0x60)
-            case 0x212A: ascii.append(0x4B)
-            default: return nil
-            }
-        }
+        // Most sets have no such member: no hashing then.
+        if !others.isEmpty, let index = others[word] { return index }
+        // A word with another scalar outside ASCII (nearly every one) is answered before anything is built.
+        guard word.unicodeScalars.allSatisfy({ Self.asciiEquivalent($0) != nil }) else { return nil }
+        let ascii = word.unicodeScalars.compactMap(Self.asciiEquivalent)
         return ascii.withUnsafeBufferPointer { index(ofASCII: $0, hash: ByteHash.hash($0).value) }
+    }
+
+    /// The ASCII byte a scalar equals in a canonically equivalent string, nil for none.
+    private static func asciiEquivalent(_ scalar: Unicode.Scalar) -> UInt8? {
+        switch scalar.value {
+        case 0..<0x80: UInt8(scalar.value)
+        case 0x37E: 0x3B
+        case 0x1FEF: 0x60
+        case 0x212A: 0x4B
+        default: nil
+        }
     }
 
     private func index(ofASCII query: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
