@@ -73,16 +73,23 @@ enum TreeFlattener {
         return (tree, cut)
     }
 
-    /// HTML elements whose content is code or markup for scripts, never text.
-    static let codeElements: Set<String> = ["script", "style", "template", "noscript"]
-
     /// Whether an HTML element's content is code that no stage reads: scripts (except JSON, which the metadata
     /// stage reads as JSON-LD), styles, templates, noscript. Not copying it saves a large share of the
-    /// flattening on script-heavy pages.
+    /// flattening on script-heavy pages. Runs at every element of a page: a few comparisons of short strings
+    /// rather than a hashed look-up of the name.
     static func isCode(element name: String, attributes: [DOMTree.Attribute]) -> Bool {
-        codeElements.contains(name)
-            && !(name == "script"
-                && attributes.contains { $0.name == "type" && $0.value.lowercased().contains("json") })
+        switch name {
+        case "style", "template", "noscript": return true
+        case "script":
+            return !attributes.contains { attribute in
+                // Most scripts are "text/javascript": their bytes rule "json" out before any string is made.
+                guard attribute.name == "type" else { return false }
+                var value = attribute.value
+                return value.withUTF8 { ASCIIText.contains($0, lowercaseWord: "json") }
+                    && attribute.value.lowercased().contains("json")
+            }
+        default: return false
+        }
     }
 
     /// Whether text is only ASCII white space (or empty).

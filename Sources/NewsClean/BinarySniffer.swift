@@ -142,10 +142,12 @@ enum BinarySniffer {
             (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
         }
-        func startsWith(_ word: String, at position: Int) -> Bool {
-            let letters = Array(word.utf8)
-            guard position + letters.count <= count else { return false }
-            for (offset, letter) in letters.enumerated() where bytes[position + offset] | 0x20 != letter {
+        // A static string's bytes: this runs at every tag and at every "<" inside a script, so no array is built.
+        func startsWith(_ word: StaticString, at position: Int) -> Bool {
+            let length = word.utf8CodeUnitCount
+            guard position + length <= count else { return false }
+            let letters = word.utf8Start
+            for offset in 0..<length where bytes[position + offset] | 0x20 != letters[offset] {
                 return false
             }
             return true
@@ -172,8 +174,9 @@ enum BinarySniffer {
                 index += 1
                 continue
             }
-            let rawText =
-                startsWith("script", at: index + 1) ? "</script" : startsWith("style", at: index + 1) ? "</style" : nil
+            // The end tag's name, after its "<", when this tag starts a script's or a style's raw text.
+            let rawTextEnd: StaticString? =
+                startsWith("script", at: index + 1) ? "/script" : startsWith("style", at: index + 1) ? "/style" : nil
             // Inside one tag: count attributes until its ">"; past the limit, mark the rest of the tag for cutting.
             var attributes = 0
             var dropFrom: Int?
@@ -204,10 +207,9 @@ enum BinarySniffer {
             }
             if let dropFrom { cuts.append(dropFrom..<index) }
             // Skip a script's or a style's text up to its end tag.
-            if let rawText {
-                let name = String(rawText.dropFirst())
+            if let rawTextEnd {
                 index = nextOpen(index)
-                while index < count, !startsWith(name, at: index + 1) { index = nextOpen(index + 1) }
+                while index < count, !startsWith(rawTextEnd, at: index + 1) { index = nextOpen(index + 1) }
             }
         }
         return (cuts, droppedAttributes, count)
@@ -259,6 +261,21 @@ enum BinarySniffer {
         return nil
     }
 
+    /// The high bit of each byte of `word` (eight bytes as loaded from memory) that is a C0 control other than
+    /// tab, line feed, form feed and carriage return (NUL included), DEL, or 0xC2 (the lead byte of the C1
+    /// controls); the others are kept as they are by ``removeControls(_:)``. Exact for each byte: no sum carries
+    /// into the next byte.
+    @inline(__always)
+    static func needsLook(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func isZero(_ value: UInt64) -> UInt64 { ~(((value & low7) &+ low7) | value) & high }
+        @inline(__always) func equals(_ byte: UInt64) -> UInt64 { isZero(word ^ (byte &* 0x0101_0101_0101_0101)) }
+        let below20 = ~(((word & low7) &+ 0x6060_6060_6060_6060) | word) & high
+        let spaces = equals(0x09) | equals(0x0A) | equals(0x0C) | equals(0x0D)
+        return below20 & ~spaces | equals(0x7F) | equals(0xC2)
+    }
+
     /// Removes control characters from decoded UTF-8: C0 controls other than tab, line feed, form feed and
     /// carriage return, DEL, and C1 controls (U+0080-U+009F). NUL becomes a space (libxml2 would end a text run
     /// at it). Returns how many were removed. One pass; no copy when there are none.
@@ -277,7 +294,8 @@ enum BinarySniffer {
             let count = buffer.count
             guard count > 0 else { return (0, 0) }
             // Most pages have none: a tight first pass that only turns NUL into a space, eight bytes at a time
-            // where none of them is below 0x20, DEL or non-ASCII.
+            // where none of them is below 0x20, DEL or non-ASCII, else up to the first byte that may need more
+            // than a look (``needsLook``: white space and text outside ASCII do not).
             var first = 0
             let raw = UnsafeRawPointer(buffer.baseAddress!)
             while first < count {
@@ -290,6 +308,13 @@ enum BinarySniffer {
                         first += 8
                         continue
                     }
+                    let flags = needsLook(word)
+                    if flags == 0 {
+                        first += 8
+                        continue
+                    }
+                    // The lowest flag of the little-endian value is the first byte in memory.
+                    first += flags.littleEndian.trailingZeroBitCount / 8
                 }
                 let byte = buffer[first]
                 if byte >= 0x20, byte != 0x7F, byte != 0xC2 {

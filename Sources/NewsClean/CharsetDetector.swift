@@ -1,3 +1,5 @@
+import LibXML
+
 /// Chooses the character encoding of an HTML byte stream, in the order the HTML standard gives:
 /// byte-order mark, then the transport's charset, then a `<meta>` prescan, then UTF-8 validity, else
 /// windows-1252.
@@ -155,8 +157,12 @@ package enum CharsetDetector {
             {
                 var end = index + 5
                 while end < limit, bytes[end] != UInt8(ascii: ">") { end += 1 }
-                let tag = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
-                if let value = charsetValue(inMetaTag: tag) { return value }
+                // Most <meta> tags name no charset: only those whose bytes hold "charset" in any case are read as
+                // text (``ASCIIText``).
+                if ASCIIText.contains(bytes[(index + 5)..<end], lowercaseWord: "charset") {
+                    let tag = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
+                    if let value = charsetValue(inMetaTag: tag) { return value }
+                }
                 index = end
             }
             index += 1
@@ -188,7 +194,15 @@ package enum CharsetDetector {
     private static func validate(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = buffer.count
+        guard let raw = buffer.baseAddress.map(UnsafeRawPointer.init) else { return true }
         while index < count {
+            // Eight ASCII bytes at a time: most of a page is markup.
+            if index + 8 <= count,
+                raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+                continue
+            }
             let lead = buffer[index]
             if lead < 0x80 {
                 index += 1

@@ -104,6 +104,27 @@ struct TextAccumulator {
             let count = utf8.count
             while index < count {
                 let lead = utf8[index]
+                // A run of printable ASCII (no space, no control) is copied whole: most text is words of it.
+                if lead > 0x20 && lead < 0x7F {
+                    var end = index + 1
+                    var commas = lead == 0x2C ? 1 : 0
+                    while end < count, utf8[end] > 0x20, utf8[end] < 0x7F {
+                        if utf8[end] == 0x2C { commas += 1 }
+                        end += 1
+                    }
+                    if pendingSpace, !bytes.isEmpty {
+                        bytes.append(0x20)
+                        scalarCount += 1
+                        if inLink { linkCharacters += 1 }
+                    }
+                    pendingSpace = false
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[index..<end]))
+                    scalarCount += end - index
+                    commaCount += commas
+                    if inLink { linkCharacters += end - index }
+                    index = end
+                    continue
+                }
                 // Decode one scalar (the input is valid UTF-8: it comes from a Swift String).
                 let length: Int
                 let value: UInt32

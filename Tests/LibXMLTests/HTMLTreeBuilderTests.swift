@@ -38,6 +38,34 @@ struct HTMLTreeBuilderTests {
         "<body>  <div>   </div>  <span> </span>  text  <br>  </body>",
     ]
 
+    @Test func codeElementsAreScriptsStylesTemplatesAndNoscriptButNotJSON() {
+        let json = [DOMTree.Attribute(name: "type", value: "Application/LD+JSON")]
+        let javascript = [DOMTree.Attribute(name: "type", value: "text/javascript")]
+        for name in ["script", "style", "template", "noscript"] {
+            #expect(TreeFlattener.isCode(element: name, attributes: []), "\(name)")
+            #expect(TreeFlattener.isCode(element: name, attributes: javascript), "\(name)")
+        }
+        #expect(!TreeFlattener.isCode(element: "script", attributes: json))
+        #expect(TreeFlattener.isCode(element: "style", attributes: json))
+        for name in ["div", "scripts", "scrip", "SCRIPT", "p", ""] {
+            #expect(!TreeFlattener.isCode(element: name, attributes: []), "\(name)")
+        }
+    }
+
+    @Test func anASCIIWordIsFoundInBytesInAnyCase() {
+        let value = Array("text/html; ChArSeT=koi8-r".utf8)
+        #expect(ASCIIText.contains(value, lowercaseWord: "charset"))
+        #expect(ASCIIText.contains(value[11...], lowercaseWord: "charset"))
+        #expect(ASCIIText.contains(value, lowercaseWord: "koi8-r"))
+        // Its twins: cut short by the slice, or another word.
+        #expect(!ASCIIText.contains(value[..<17], lowercaseWord: "charset"))
+        #expect(!ASCIIText.contains(value[12...], lowercaseWord: "charset"))
+        #expect(!ASCIIText.contains(value, lowercaseWord: "json"))
+        #expect(!ASCIIText.contains([UInt8](), lowercaseWord: "json"))
+        // Only A-Z fold: "[" (0x5B) and "{" (0x7B) are not the same byte.
+        #expect(!ASCIIText.contains(Array("A[".utf8), lowercaseWord: "a{"))
+    }
+
     @Test(arguments: madePages) func madePageGivesTheFlattenedTree(_ page: String) throws {
         let (sax, flattened) = try bothTrees(Array(page.utf8))
         #expect(sax.tree == flattened.tree)

@@ -107,12 +107,69 @@ struct ArticleCleanerTests {
         var kept = Array("a\0b\tc\nd\u{C}e\rf café".utf8)
         #expect(BinarySniffer.removeControls(&kept) == 0)
         #expect(kept == Array("a b\tc\nd\u{C}e\rf café".utf8))
+        // The eight-byte test flags exactly the bytes the scan must look at, whatever their neighbours (a sum
+        // carried into the next byte would flag or hide one).
+        for fill in [0x0A, 0xC3, 0x20, 0x7E, 0x00, 0xFF] as [UInt8] {
+            for byte in 0...255 {
+                for position in 0..<8 {
+                    var bytes = [UInt8](repeating: fill, count: 8)
+                    bytes[position] = UInt8(byte)
+                    let flags = bytes.withUnsafeBytes { BinarySniffer.needsLook($0.loadUnaligned(as: UInt64.self)) }
+                    let flagged = (0..<8).filter { flags.littleEndian >> UInt64($0 * 8) & 0x80 != 0 }
+                    let expected = (0..<8).filter {
+                        let value = bytes[$0]
+                        return value < 0x20 && ![0x09, 0x0A, 0x0C, 0x0D].contains(value) || value == 0x7F
+                            || value == 0xC2
+                    }
+                    #expect(flagged == expected, "\(byte) at \(position) among \(fill)")
+                }
+            }
+        }
         for position in 0...line.count {
             let marks = Array(String(repeating: "\u{301}", count: 40).utf8)
             var bytes = Array(line[..<position]) + marks + Array(line[position...])
             #expect(TextRepair.capCombiningRuns(&bytes) == 10)
             #expect(bytes == Array(line[..<position]) + marks.prefix(60) + Array(line[position...]))
         }
+    }
+
+    @Test func collectedTextFoldsSpacesDropsInvisiblesAndCountsScalarsCommasAndLinkText() {
+        // Pieces that mix runs of printable ASCII (copied whole) with spaces, controls, soft hyphens, commas of
+        // three scripts and text outside ASCII; the same pieces read one scalar at a time give the reference.
+        let pieces: [(String, Bool)] = [
+            ("  Hello,\tworld ", false), ("caf\u{E9}\u{AD} au lait,x", true), ("\u{1}\u{7F}a\u{A0}\u{A0}b", false),
+            ("", true), ("\n", false), ("\u{3001}\u{60C}\u{FF0C},,", true), ("end.", false), ("\u{200B}", true),
+        ]
+        var accumulator = TextAccumulator()
+        var text = ""
+        var length = 0
+        var commas = 0
+        var links = 0
+        var pending = false
+        for (piece, inLink) in pieces {
+            accumulator.append(piece, inLink: inLink)
+            for scalar in piece.unicodeScalars {
+                if TextAccumulator.isCollapsibleSpace(scalar.value) {
+                    pending = true
+                    continue
+                }
+                if TextAccumulator.isInvisible(scalar.value) { continue }
+                if pending, !text.isEmpty {
+                    text += " "
+                    length += 1
+                    if inLink { links += 1 }
+                }
+                pending = false
+                text.unicodeScalars.append(scalar)
+                length += 1
+                if [",", "\u{60C}", "\u{3001}", "\u{FF0C}"].contains(scalar) { commas += 1 }
+                if inLink { links += 1 }
+            }
+        }
+        let result = accumulator.finishCounting()
+        #expect(result.text == "Hello, world caf\u{E9} au lait,xa b \u{3001}\u{60C}\u{FF0C},,end.")
+        #expect(result.text == text && result.length == length && result.commas == commas)
+        #expect(result.linkCharacters == links && links == 21 && commas == 7)
     }
 
     @Test func markupRepairKeepsATagsFirstAttributesAndItsEnd() {
@@ -128,6 +185,10 @@ struct ArticleCleanerTests {
         // Over the tag budget: inline tags go first, then the markup after the budget is cut.
         let spans = BinarySniffer.repairMarkup(Array("<p>a<span>b</span><b>c</b></p><p>d</p>".utf8), maxTags: 4)
         #expect(String(decoding: spans.bytes, as: UTF8.self) == "<p>abc</p><p>d</p>")
+        // A script's "<" is code, not a tag, up to its end tag in any case.
+        let script = BinarySniffer.repairMarkup(
+            Array("<script>if (a<b) x='<p>'</SCRIPT><p>a</p><p>b</p>".utf8), maxTags: 4)
+        #expect(String(decoding: script.bytes, as: UTF8.self) == "<script>if (a<b) x='<p>'</SCRIPT><p>a</p>")
         let cut = BinarySniffer.repairMarkup(Array("<p>a</p><p>b</p><p>c</p>".utf8), maxTags: 4)
         #expect(String(decoding: cut.bytes, as: UTF8.self) == "<p>a</p><p>b</p>")
         #expect(

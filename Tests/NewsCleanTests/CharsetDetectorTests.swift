@@ -50,6 +50,35 @@ struct CharsetDetectorTests {
         #expect(CharsetDetector.normalize("x;rm -rf") == nil)
     }
 
+    @Test func validationAgreesWithTheStandardLibraryAtEveryOffset() {
+        // The scan skips eight ASCII bytes at a time: each sequence, well-formed or not, at each of 20 offsets
+        // of an ASCII line, and at its end, is judged as Swift's own UTF-8 validation judges it.
+        let line = Array("abcdefghijklmnopqrst".utf8)
+        let sequences: [[UInt8]] = [
+            Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE0, 0x80, 0x80],
+            [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xFF],
+        ]
+        var valid = 0
+        for sequence in sequences {
+            for offset in 0...line.count {
+                let bytes = Array(line[..<offset]) + sequence + Array(line[offset...])
+                let expected = String(validating: bytes, as: UTF8.self) != nil
+                #expect(CharsetDetector.isValidUTF8(bytes) == expected, "\(sequence) at \(offset)")
+                if expected { valid += 1 }
+            }
+        }
+        #expect(valid == 3 * (line.count + 1))
+    }
+
+    @Test func aCharsetInAnyCaseIsReadAndAMetaTagWithoutOneIsPassedOver() {
+        #expect(
+            decide(Array("<meta http-equiv=content-type content='text/html; ChArSeT=koi8-r'>".utf8)) == (
+                "KOI8-R", "meta"
+            ))
+        // Its twin: "charse" is not "charset", and the page falls to the validity rule.
+        #expect(decide(Array("<meta name=charse content=koi8-r><p>x</p>".utf8)) == ("UTF-8", "utf-8-valid"))
+    }
+
     @Test func rejectsOverlongAndSurrogateUTF8() {
         #expect(!CharsetDetector.isValidUTF8([0xC0, 0xAF]))
         #expect(!CharsetDetector.isValidUTF8([0xED, 0xA0, 0x80]))
