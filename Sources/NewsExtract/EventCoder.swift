@@ -658,7 +658,7 @@ struct EventCoder: Sendable {
                 }
             }
         }
-        return Self.withoutSubsumed(events)
+        return Self.withoutSubsumed(HalvesRule.joined(events))
     }
 
     /// An event whose target is not named ("The Arab League called it an adverse development") repeats one of

@@ -97,7 +97,12 @@ package struct WordTokenizer: Sendable {
             }
             guard let following = next, Self.isWordScalar(following) else { break }
             let digits = Self.isDigit(previous) && Self.isDigit(following)
-            if (scalar == "," || scalar == ":" || scalar == "/") && digits {
+            if scalar == "," && digits {
+                // A comma groups thousands ("1,000", "12,345,678"): three digits follow it, then no digit.
+                // Otherwise it separates numbers ("[1,2]", "3,4 and 5"), as in Universal Dependencies.
+                guard isThousandsGroup(s, after: end, limit: limit) else { break }
+                end += 1
+            } else if (scalar == ":" || scalar == "/") && digits {
                 end += 1
             } else if scalar == "." && (digits || isAbbreviationDot(s, at: end, start: start)) {
                 end += 1
@@ -119,6 +124,13 @@ package struct WordTokenizer: Sendable {
             if Self.abbreviations.contains(word) || singleCapital || dotted { end += 1 }
         }
         return end
+    }
+
+    /// Whether exactly three digits follow the comma at `comma`.
+    private func isThousandsGroup(_ s: [Unicode.Scalar], after comma: Int, limit: Int) -> Bool {
+        guard comma + 3 < limit else { return false }
+        for offset in 1...3 where !Self.isDigit(s[comma + offset]) { return false }
+        return comma + 4 == limit || !Self.isDigit(s[comma + 4])
     }
 
     /// Whether the apostrophe at `index` is that of "n't" ending a word ("didn't", "can't").

@@ -235,4 +235,24 @@ extension EventRulesTests {
     func movingIntoAPlaceOccupiesIt(sentence: String, expected: [String]) {
         #expect(events(sentence) == Set(expected))
     }
+
+    @Test(arguments: [
+        // roles.halves: the passive verb gives the target, the attack noun's author the actor: one event.
+        (
+            "In March, Norway's parliament was hit by a cyberattack, thought to be carried out by Russian hackers.",
+            ["unnamed:rus-hackers 176 nor-parliament"]
+        ),
+        (
+            "Estonia was hit by a cyberattack in May, while pro-Russian hackers launched a cyberattack the same month.",
+            ["unnamed:pro-rus-hackers 176 EST"]
+        ),
+        // Twin: halves dated apart are two attacks.
+        (
+            "Estonia was hit by a cyberattack in May, while pro-Russian hackers launched a cyberattack in June.",
+            ["- 176 EST", "unnamed:pro-rus-hackers 176 -"]
+        ),
+    ])
+    func anActsTwoHalvesInOneSentenceAreOneEvent(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
 }

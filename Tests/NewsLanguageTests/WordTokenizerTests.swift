@@ -19,6 +19,15 @@ struct WordTokenizerTests {
             ["“", "We", "’re", "ready", ",", "”", "she", "said", "--", "and", "left", "."]
         ),
         ("and/or J. Smith", ["and", "/", "or", "J.", "Smith"]),
+        // A comma joins digits only as a thousands separator.
+        (
+            "Turnout rose from 12,345,678 to 1,000.5m, see [1,2] and 3,4567",
+            [
+                "Turnout", "rose", "from", "12,345,678", "to", "1,000.5m", ",", "see", "[", "1", ",", "2", "]", "and",
+                "3", ",", "4567",
+            ]
+        ),
+        ("2,50 or 7,1", ["2", ",", "50", "or", "7", ",", "1"]),
     ])
     func splitsAsUniversalDependenciesDoes(text: String, forms: [String]) {
         #expect(WordTokenizer().tokenize(text).map(\.form) == forms)
