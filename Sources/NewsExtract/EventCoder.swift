@@ -137,7 +137,8 @@ struct EventCoder: Sendable {
         "comment", "say", "state", "elaborate", "discuss", "disclose", "specify", "confirm", "provide", "give",
         "identify", "answer", "respond", "name", "reveal",
     ]
-    /// Objects of "released" that make it a publication, not a release of persons.
+    /// Objects of "released" (and the nouns a participle "released" follows) that make it a publication, not a
+    /// release of persons.
     static let documentWords: WordSet = [
         "statement", "statements", "report", "reports", "video", "videos", "data", "transcript", "details", "figures",
         "results", "documents", "document", "photos", "images", "footage", "recording", "memo", "letter", "summary",
@@ -351,7 +352,11 @@ struct EventCoder: Sendable {
             .sorted { participants[$0].endToken < participants[$1].endToken }
         var officialCursor = 0
         var lastOfficial: Int?
+        // The actor of the sentence before's last verb event, for a sentence that starts with "It".
+        var sentenceActor: Participant?
         for (sentenceIndex, sentence) in sentences.enumerated() {
+            let previousActor = sentenceActor
+            sentenceActor = nil
             while officialCursor < officials.count,
                 participants[officials[officialCursor]].endToken <= sentence.firstToken
             {
@@ -393,6 +398,8 @@ struct EventCoder: Sendable {
             // The sentence's main event is the first verb cue that finds an actor (one event per actor); the
             // project's nominal cues ("a cyberattack on Albania") add the events the sentence reports in passing.
             var mainFound = false
+            // Where the main event's cue ends: a clause after ", but" past it has a main event of its own.
+            var mainCueEnd = sentence.firstToken
             var hostile: [(cueStart: Int, actor: Participant)] = []
             let lastPerson = lastOfficial.map { participants[$0].participant }
             var currentSegment = 0
@@ -415,9 +422,13 @@ struct EventCoder: Sendable {
                 // invaded the country").
                 let subordinate = opensSubordinateClause(
                     cueStart, in: text, participants: inSentence, sentenceStart: sentence.firstToken)
+                // Rule coordination.but-clause: "Albania blamed Iran, but Iran said it rejected the claims".
+                let afterBut =
+                    mainFound && !cue.nominal
+                    && followsClauseBut(cueStart, after: mainCueEnd, in: text, participants: inSentence)
                 guard
                     cue.nominal || !mainFound || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken)
-                        || subordinate
+                        || subordinate || afterBut
                 else { continue }
                 // "amid protests", "despite months of protests": a background, not an event the sentence reports.
                 if cue.nominal,
@@ -451,6 +462,12 @@ struct EventCoder: Sendable {
                 {
                     continue
                 }
+                // "goes on to accuse", "went on to win": going on is no act; the verb after "to" is.
+                if ["go", "goes", "went", "going", "gone"].contains(cueWord), cueEnd + 1 < sentence.endToken,
+                    text.tokens[cueEnd].key == "on", text.tokens[cueEnd + 1].key == "to"
+                {
+                    continue
+                }
                 let window = text.tokens[cueEnd..<min(sentence.endToken, cueEnd + 6)]
                 if Self.marketVerbs.contains(cueWord), let next = window.first, next.key.first?.isNumber == true {
                     continue
@@ -472,6 +489,13 @@ struct EventCoder: Sendable {
                 }
                 // An intrusion verb ("compromised", "broke into") names a cyberattack only about computers.
                 if cue.cameo == "176", Self.intrusionVerbs.contains(cueWord), !cyberContext { continue }
+                // "in a statement released last week": a participle right after a document is its publication, as
+                // "released a statement" is (below), not a release of persons.
+                if cueWord.hasPrefix("release"), cueStart > sentence.firstToken,
+                    Self.documentWords.contains(text.tokens[cueStart - 1])
+                {
+                    continue
+                }
                 let windowEnd = window.last?.end ?? text.tokens[cueEnd - 1].end
                 let quoteFollows = text.scalars[text.tokens[cueEnd - 1].end..<windowEnd].contains {
                     "“\"‘".unicodeScalars.contains($0)
@@ -507,6 +531,7 @@ struct EventCoder: Sendable {
                     cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSegment,
                     sentenceStart: sentence.firstToken, lastPerson: lastPerson)
                 ruleIDs.append("roles.window")
+                if afterBut { ruleIDs.append("coordination.but-clause") }
                 if inSegment.count < inSentence.count { ruleIDs.append("clause.segment") }
                 if let analyzed, let clause {
                     let filled = ClauseRoles.filled(
@@ -548,6 +573,16 @@ struct EventCoder: Sendable {
                     pairs = reciprocal
                     ruleIDs.append(ReciprocalRule.id)
                 }
+                // Rule speech.it-previous-actor: "It goes on to accuse the UK" after a sentence whose act was Iran's
+                // mission's: a sentence that opens with "it" and names no one before the verb continues what the
+                // sentence before reported of its actor (a country or a group; "he" and "she" are the window's).
+                if !cue.nominal, let previousActor, previousActor.kind != .official,
+                    text.tokens[sentence.firstToken].key == "it",
+                    !inSegment.contains(where: { $0.firstToken < cueStart }), pairs.contains(where: { $0.0 == nil })
+                {
+                    pairs = pairs.map { ($0.0 ?? previousActor, $0.1) }
+                    ruleIDs.append("speech.it-previous-actor")
+                }
                 for (actor, found) in pairs {
                     var target = found
                     // "Iran's spokesman denied that Iran conducts cyberattacks": one denies for one's own country,
@@ -573,6 +608,7 @@ struct EventCoder: Sendable {
                         continue
                     }
                     coded = coded || actor != nil
+                    if !cue.nominal, let actor { sentenceActor = actor }
                     var cue = cue
                     var eventRules = ruleIDs
                     // "T-Mobile CEO John Legere is stepping down": a company's change of leadership concedes
@@ -610,7 +646,10 @@ struct EventCoder: Sendable {
                     // A subordinate clause ("while Berlin suspended aid") is no part of what a speaker said.
                     if let actor, cue.quadClass == 4, !(subordinate && mainFound) { hostile.append((cueStart, actor)) }
                 }
-                if coded && !cue.nominal { mainFound = true }
+                if coded && !cue.nominal {
+                    mainFound = true
+                    mainCueEnd = cueEnd
+                }
             }
             // A speaker's act at its verb of saying: an accusation or a criticism.
             func recordSpeech(
@@ -841,6 +880,24 @@ struct EventCoder: Sendable {
     ]
 
     /// Whether the cue's verb group follows "and": a second verb of the same subject.
+    /// Whether a clause coordinated by ", but" with its own subject stands between the main event's cue (ending
+    /// at `mainEnd`) and `cue`: its verb is a main event of its own, as a subordinate clause's is ("Albania
+    /// blamed Iran for the breach, but Iran said it rejected the claims"). The subject, a participant or a
+    /// pronoun, stands after "but" and before the cue; without one ("..., but was still refusing") the verb
+    /// shares the first clause's subject and adds no main event.
+    private func followsClauseBut(
+        _ cue: Int, after mainEnd: Int, in text: TokenizedText, participants: [Occurrence]
+    ) -> Bool {
+        guard mainEnd > 0, mainEnd < cue,
+            let but = (mainEnd..<cue).last(where: { index in
+                text.tokens[index].key == "but"
+                    && text.scalars[text.tokens[index - 1].end..<text.tokens[index].start].contains(",")
+            })
+        else { return false }
+        return participants.contains { $0.firstToken > but && $0.endToken <= cue }
+            || (but + 1..<cue).contains { Self.pronouns.contains(text.tokens[$0]) }
+    }
+
     private func followsAnd(_ cue: Int, in text: TokenizedText, sentenceStart: Int) -> Bool {
         let scan = beforeVerbGroup(cue, in: text, lowerBound: sentenceStart + 1)
         return scan >= sentenceStart && text.tokens[scan].key == "and"

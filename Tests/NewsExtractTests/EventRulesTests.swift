@@ -255,4 +255,50 @@ extension EventRulesTests {
     func anActsTwoHalvesInOneSentenceAreOneEvent(sentence: String, expected: [String]) {
         #expect(events(sentence) == Set(expected))
     }
+
+    @Test(arguments: [
+        // A document released, before or after the verb, is published: no release of persons (084).
+        ("In a statement released last week, Iran said it rejected the claims of Albania.", ["IRN 016 ALB"]),
+        ("The report released by Iran on Monday accused Israel.", ["- 112 ISR"]),
+        ("Iran released a statement on Monday.", []),
+        // Twin: persons released are.
+        ("Iran released two British sailors last week.", ["IRN 084 GBR"]),
+    ])
+    func aDocumentReleasedIsPublishedNotFreed(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test(arguments: [
+        // coordination.but-clause: a clause after ", but" with its own subject has its own main event.
+        (
+            "Germany criticized Russia for the attack, but Moscow rejected the accusations of Berlin.",
+            ["DEU 111 RUS", "RUS 016 DEU"]
+        ),
+        (
+            "Albania blamed Iran for the breach, but in a statement, Iran said it rejected the claims of Albania.",
+            ["ALB 112 IRN", "IRN 016 ALB"]
+        ),
+        // Twin: without a subject of its own, the verb after "but" adds no main event.
+        ("Germany criticized Russia for the attack, but later condemned Poland.", ["DEU 111 RUS"]),
+    ])
+    func aClauseAfterButWithItsOwnSubjectHasItsOwnEvent(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test(arguments: [
+        // speech.it-previous-actor: "It" opening a sentence goes on with the actor of the sentence before.
+        ("Iran condemned the strike on Monday. It accused Israel of sabotage.", ["IRN 112 ISR"]),
+        // "goes on to accuse": going on is no act (no CAMEO 040); the accusation is.
+        ("Iran condemned the strike on Monday. It went on to accuse Israel of sabotage.", ["IRN 112 ISR"]),
+        // Twins: no act before it, a person's act ("he" and "she" stand for persons), or "it" not first.
+        ("Iran's statement came on Monday. It accused Israel of sabotage.", ["- 112 ISR"]),
+        (
+            "Prime Minister Edi Rama condemned Iran on Monday. It accused Israel of sabotage.",
+            ["person:edi-rama 111 IRN", "- 112 ISR"]
+        ),
+        ("Iran condemned the strike on Monday. Later, it accused Israel of sabotage.", ["IRN 111 -", "- 112 ISR"]),
+    ])
+    func aSentenceOpeningWithItGoesOnWithTheActorBefore(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
 }
