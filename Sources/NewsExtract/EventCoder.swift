@@ -697,7 +697,7 @@ struct EventCoder: Sendable {
                 }
             }
         }
-        return Self.withoutSubsumed(HalvesRule.joined(events))
+        return Self.withoutSubsumed(AttributionRule.attributed(HalvesRule.joined(events)))
     }
 
     /// An event whose target is not named ("The Arab League called it an adverse development") repeats one of

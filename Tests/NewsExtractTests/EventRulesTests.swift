@@ -301,4 +301,25 @@ extension EventRulesTests {
     func aSentenceOpeningWithItGoesOnWithTheActorBefore(sentence: String, expected: [String]) {
         #expect(events(sentence) == Set(expected))
     }
+
+    @Test func aCountryThatBlamesOnePartyForACyberattackNamesTheAllegedAuthorOfTheOthers() throws {
+        // attribution.blamed-author: the hack with no author is the blamed party's, alleged.
+        let blamed = extractor.extract(
+            text: "Estonia blamed Russia for a cyberattack on its banks. The new hack on Friday forced the Estonian "
+                + "government to shut its websites.", anchor: "2022-09-12"
+        ).events
+        let hack = try #require(blamed.first { $0.cameo == "176" })
+        #expect(hack.actor?.id == "RUS" && hack.target?.id == "EST" && hack.certainty == "alleged")
+        #expect(hack.rules.contains(AttributionRule.id))
+        // Twins: a third party's blame names no victim, and two blamed parties name no one.
+        #expect(
+            events(
+                "The US blamed Russia for the cyberattack on Ukraine. The new hack on Friday forced the Ukrainian "
+                    + "government to shut its websites.") == ["USA 112 RUS", "- 176 UKR"])
+        #expect(
+            events(
+                "Estonia blamed Russia for a cyberattack on its banks. Estonia also blamed China for a hack of its "
+                    + "ministry. The new hack on Friday forced the Estonian government to shut its websites.")
+                == ["EST 112 RUS", "EST 112 CHN", "- 176 EST"])
+    }
 }

@@ -55,7 +55,7 @@ enum HalvesRule {
     }
 
     /// Whether two events are one for the article's count of mentions (the coder's own key).
-    private static func sameEvent(_ one: Event, _ other: Event) -> Bool {
+    static func sameEvent(_ one: Event, _ other: Event) -> Bool {
         one.type == other.type && one.mode == other.mode && one.cameo == other.cameo && one.actor?.id == other.actor?.id
             && one.target?.id == other.target?.id && one.date?.value == other.date?.value
     }
