@@ -879,7 +879,6 @@ struct EventCoder: Sendable {
         "charter", "protocol", "pact", "directive", "amendment", "constitution",
     ]
 
-    /// Whether the cue's verb group follows "and": a second verb of the same subject.
     /// Whether a clause coordinated by ", but" with its own subject stands between the main event's cue (ending
     /// at `mainEnd`) and `cue`: its verb is a main event of its own, as a subordinate clause's is ("Albania
     /// blamed Iran for the breach, but Iran said it rejected the claims"). The subject, a participant or a
@@ -898,6 +897,7 @@ struct EventCoder: Sendable {
             || (but + 1..<cue).contains { Self.pronouns.contains(text.tokens[$0]) }
     }
 
+    /// Whether the cue's verb group follows "and": a second verb of the same subject.
     private func followsAnd(_ cue: Int, in text: TokenizedText, sentenceStart: Int) -> Bool {
         let scan = beforeVerbGroup(cue, in: text, lowerBound: sentenceStart + 1)
         return scan >= sentenceStart && text.tokens[scan].key == "and"
