@@ -331,8 +331,7 @@ struct EventCoder: Sendable {
                 event.date?.value ?? "",
             ].joined(separator: "|")
             if let existing = index[key] {
-                events[existing].mentionCount += 1
-                events[existing].rules = Array(Set(events[existing].rules + event.rules)).sorted()
+                events[existing].absorb(event)
             } else {
                 index[key] = events.count
                 var event = event
@@ -712,8 +711,7 @@ struct EventCoder: Sendable {
                     $0.actor?.id == actor.id && $0.target != nil && $0.cameo.prefix(2) == event.cameo.prefix(2)
                 })
             else { continue }
-            result[named].mentionCount += event.mentionCount
-            result[named].rules = Array(Set(result[named].rules + event.rules)).sorted()
+            result[named].absorb(event)
             dropped.insert(index)
         }
         return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)

@@ -36,9 +36,8 @@ enum AttributionRule {
             filled.actor = authors[0]
             filled.certainty = "alleged"
             filled.rules = Array(Set(event.rules + [id])).sorted()
-            if let same = result.firstIndex(where: { HalvesRule.sameEvent($0, filled) }) {
-                result[same].mentionCount += filled.mentionCount
-                result[same].rules = Array(Set(result[same].rules + filled.rules)).sorted()
+            if let same = result.firstIndex(where: { $0.isSameEvent(as: filled) }) {
+                result[same].absorb(filled)
             } else {
                 result.append(filled)
             }

@@ -42,21 +42,14 @@ enum HalvesRule {
             joined.rules = Array(Set(first.rules + second.rules + [id])).sorted()
             dropped.insert(actors[0])
             if let same = result.indices.first(where: {
-                !dropped.contains($0) && $0 != targets[0] && sameEvent(result[$0], joined)
+                !dropped.contains($0) && $0 != targets[0] && result[$0].isSameEvent(as: joined)
             }) {
-                result[same].mentionCount += 1
-                result[same].rules = Array(Set(result[same].rules + joined.rules)).sorted()
+                result[same].absorb(joined)
                 dropped.insert(targets[0])
             } else {
                 result[targets[0]] = joined
             }
         }
         return result.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
-    }
-
-    /// Whether two events are one for the article's count of mentions (the coder's own key).
-    static func sameEvent(_ one: Event, _ other: Event) -> Bool {
-        one.type == other.type && one.mode == other.mode && one.cameo == other.cameo && one.actor?.id == other.actor?.id
-            && one.target?.id == other.target?.id && one.date?.value == other.date?.value
     }
 }
