@@ -83,9 +83,18 @@ def gum_part(doc_id):
     return "B" if hashlib.md5(doc_id.encode()).hexdigest()[0] in "0123" else "A"
 
 
+class Sentence(list):
+    """A sentence's (form, upos, lemma) triples; `spaced[k]` tells whether a space follows word k."""
+
+    def __init__(self):
+        super().__init__()
+        self.spaced = []
+
+
 def read_conllu(path, doc_filter=None):
-    """Sentences as lists of (form, upos, lemma); doc_filter(doc_id) picks documents."""
-    sentences, words, doc = [], [], ""
+    """Sentences (see Sentence); doc_filter(doc_id) picks documents."""
+    sentences, words, doc = [], Sentence(), ""
+    joined, joined_space = {}, True  # the words of the current multiword token: word id -> followed by its next
     for line in open(path, encoding="utf-8"):
         line = line.rstrip("\n")
         if line.startswith("# newdoc id ="):
@@ -94,13 +103,23 @@ def read_conllu(path, doc_filter=None):
         if not line:
             if words and (doc_filter is None or doc_filter(doc)):
                 sentences.append(words)
-            words = []
+            words, joined = Sentence(), {}
             continue
         if line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) == 10 and cols[0].isdigit():
+        if len(cols) == 10 and "-" in cols[0]:
+            # A token of several words ("Galois'" = "Galois" + "'"): no space inside, its own after the last.
+            first, last = (int(part) for part in cols[0].split("-"))
+            joined = {first + k: k < last - first for k in range(last - first + 1)}
+            joined_space = "SpaceAfter=No" not in cols[9]
+        elif len(cols) == 10 and cols[0].isdigit():
             words.append((cols[1], cols[3], cols[2]))
+            number = int(cols[0])
+            if number in joined:
+                words.spaced.append(False if joined[number] else joined_space)
+            else:
+                words.spaced.append("SpaceAfter=No" not in cols[9])
     if words and (doc_filter is None or doc_filter(doc)):
         sentences.append(words)
     return sentences
@@ -233,6 +252,8 @@ def shape(form, initial):
         return "caps"
     if form[0].isupper():
         return "init" if initial else "cap"
+    if form[0].isalpha() and any(c.isupper() for c in form) and not any(c.isdigit() for c in form):
+        return "camel"
     if any(c.isdigit() for c in form):
         return "mixed"
     return "lower"
@@ -313,7 +334,7 @@ class Guesser:
             counter = self.counts.get(key)
             if counter and sum(counter.values()) >= MIN_SUFFIX_COUNT:
                 return best(counter)
-        return "PROPN" if form[:1].isupper() else "NOUN"
+        return "PROPN" if form[:1].isupper() or shape(form, initial) == "camel" else "NOUN"
 
 
 def best(counter):
@@ -511,7 +532,8 @@ def write_tables(sentences, counts, rules, folder=DATA):
 
     lines = header() + [
         "# unknown-words.tsv: tag counts of words unknown to a lexicon built without their fold, by key:",
-        "# shape (num, sym, caps, cap, init = capitalized first word, mixed, lower) and up to 3 final letters.",
+        "# shape (num, sym, caps, cap, init = capitalized first word, camel = a capital after a lower-case first",
+        "# letter, mixed, lower) and up to 3 final letters.",
         f"# The tagger takes the longest key seen at least {MIN_SUFFIX_COUNT} times.",
     ]
     for key in sorted(counts):
@@ -584,6 +606,22 @@ def load_tables():
     return lexicon, Guesser(counts), rules
 
 
+def mark_possessive_apostrophes(forms, spaced, tags):
+    """The hand-written rule PartOfSpeechTagger.markPossessiveApostrophes applies after the learned ones: an
+    apostrophe against a word ending in "s", then a space and a word, is the possessive unless a single
+    quotation is open; any other apostrophe opens or closes one."""
+    quoting = False
+    for k, form in enumerate(forms):
+        if form == "\u2018":
+            quoting = True
+        elif form in ("'", "\u2019"):
+            if (not quoting and 0 < k < len(forms) - 1 and not spaced[k - 1] and spaced[k]
+                    and forms[k - 1][-1] in "sS" and forms[k - 1][0].isalnum() and forms[k + 1][0].isalnum()):
+                tags[k] = "PART"
+                continue
+            quoting = not quoting
+
+
 def evaluate(path):
     lexicon, guesser, rules = load_tables()
     parts = {"": None}
@@ -597,6 +635,7 @@ def evaluate(path):
             w = Words(forms)
             for rule in rules:
                 apply_rule(rule, tags, w, allowed)
+            mark_possessive_apostrophes(forms, sentence.spaced, tags)
             for (form, gold, _), tag in zip(sentence, tags):
                 total += 1
                 correct += tag == gold

@@ -55,8 +55,38 @@ struct PartOfSpeechTagger: Sendable {
         } else {
             applyRules(&tags, allowed: allowed, ids: ids, features: &features)
         }
+        Self.markPossessiveApostrophes(words, &tags)
         for index in words.indices { words[index].tag = tags[index] }
         return entries
+    }
+
+    /// The one rule written by hand, after the learned ones (the rules' contexts cannot see a word's last
+    /// letter or the spaces around it): an apostrophe written against a word that ends in "s" and followed by
+    /// a space and a word ("the states' claims", "Galois' paper") is the possessive (PART), unless a single
+    /// quotation is open ("'the states' claims" closes one). Any other apostrophe opens or closes a quotation.
+    /// `scripts/gen-language.py` applies the same rule when it evaluates.
+    static func markPossessiveApostrophes(_ words: [Word], _ tags: inout [PartOfSpeech]) {
+        var quoting = false
+        for index in words.indices {
+            switch words[index].form {
+            case "\u{2018}": quoting = true
+            case "'", "\u{2019}":
+                if !quoting && index > 0 && index + 1 < words.count {
+                    let before = words[index - 1]
+                    let after = words[index + 1]
+                    if before.end == words[index].start && after.start > words[index].end
+                        && (before.form.last == "s" || before.form.last == "S")
+                        && before.form.first.map({ $0.isLetter || $0.isNumber }) == true
+                        && after.form.first.map({ $0.isLetter || $0.isNumber }) == true
+                    {
+                        tags[index] = .particle
+                        continue
+                    }
+                }
+                quoting.toggle()
+            default: break
+            }
+        }
     }
 
     /// The rules in order over a sentence of any length: each rule tests every word.

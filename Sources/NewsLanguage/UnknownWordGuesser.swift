@@ -41,12 +41,12 @@ struct UnknownWordGuesser: Sendable {
         var buffer: [UInt8] = []
         if shape == .number || shape == .symbol { return (tag(base, in: &buffer) ?? .noun, shape, "-") }
         let signature = wordNet.signature(word.lower)
-        return (
-            tag(base: base, signature: signature, lower: word.lower, capitalized: word.isCapitalized), shape, signature
-        )
+        // With no key found, a capitalized word or one with a capital inside ("iPhone") is a name.
+        let name = word.isCapitalized || shape == .camel
+        return (tag(base: base, signature: signature, lower: word.lower, name: name), shape, signature)
     }
 
-    private func tag(base: String, signature: String, lower: String, capitalized: Bool) -> PartOfSpeech {
+    private func tag(base: String, signature: String, lower: String, name: Bool) -> PartOfSpeech {
         let scalars = Array(lower.unicodeScalars)
         let suffixes = [3, 2, 1].filter { scalars.count > $0 }.map {
             String(scalars: scalars[(scalars.count - $0)...])
@@ -60,31 +60,36 @@ struct UnknownWordGuesser: Sendable {
         for suffix in suffixes {
             if let tag = tag(base, suffix, in: &buffer) { return tag }
         }
-        return tag(base, in: &buffer) ?? (capitalized ? .properNoun : .noun)
+        return tag(base, in: &buffer) ?? (name ? .properNoun : .noun)
     }
 }
 
 /// A word's shape, as the unknown-word table and the shape rules key it: num (digits, no letters), sym
-/// (neither), caps (two or more letters, all capitals), init (capitalized first word), cap (capitalized), mixed
-/// (letters and digits), lower. `scripts/gen-language.py` computes the same.
+/// (neither), caps (two or more letters, all capitals), init (capitalized first word), cap (capitalized), camel
+/// (a lower-case first letter, a capital after it, no digit: "iPhone", "eBay"), mixed (letters and digits),
+/// lower. `scripts/gen-language.py` computes the same.
 enum WordShape: String, Sendable, CaseIterable {
     case number = "num"
     case symbol = "sym"
     case capitals = "caps"
     case initial = "init"
     case capitalized = "cap"
+    case camel
     case mixed
     case lower
 
     init(_ word: Word, initial: Bool) {
         var letters = 0
         var allUpper = true
+        var anyUpper = false
         var hasNumber = false
         if word.form.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII, most words: bytes, without Unicode's character properties.
             for byte in word.form.utf8 {
                 switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): letters += 1
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    letters += 1
+                    anyUpper = true
                 case UInt8(ascii: "a")...UInt8(ascii: "z"):
                     letters += 1
                     allUpper = false
@@ -96,7 +101,7 @@ enum WordShape: String, Sendable, CaseIterable {
             for character in word.form {
                 if character.isLetter {
                     letters += 1
-                    if !character.isUppercase { allUpper = false }
+                    if character.isUppercase { anyUpper = true } else { allUpper = false }
                 }
                 if character.isNumber { hasNumber = true }
             }
@@ -107,6 +112,8 @@ enum WordShape: String, Sendable, CaseIterable {
             self = .capitals
         } else if word.isCapitalized {
             self = initial ? .initial : .capitalized
+        } else if anyUpper && !hasNumber && word.form.first?.isLetter == true {
+            self = .camel
         } else {
             self = hasNumber ? .mixed : .lower
         }

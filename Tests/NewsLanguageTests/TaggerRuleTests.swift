@@ -54,6 +54,42 @@ struct TaggerRuleTests {
         #expect(shape("F-16") == "cap")
         #expect(shape("mp3") == "mixed")
         #expect(shape("deal") == "lower")
+        // A capital after a lower-case first letter, and no digit: a brand's or a site's name.
+        #expect(shape("iPhone") == "camel")
+        #expect(shape("eBay", initial: true) == "camel")
+        #expect(shape("d'Alembert") == "camel")
+        #expect(shape("iPhone4") == "mixed")
+        #expect(shape("-Nato") == "lower")  // a capital inside, but the first character is no letter
+    }
+
+    @Test(arguments: [
+        // An apostrophe written against a word ending in "s", then a word: the possessive ...
+        // (the learned rules alone leave these two quotation marks)
+        ("We visited Descartes' birthplace in France.", "Descartes", "PART"),
+        ("The states' bare disagreement ended.", "states", "PART"),
+        ("The farmers' union met on Monday.", "farmers", "PART"),
+        ("The nurses\u{2019} strike ended.", "nurses", "PART"),
+        // ... but not where it closes a quotation or ends the sentence.
+        ("They sang 'Blue Skies' all night.", "Skies", "PUNCT"),
+        ("The money went to the farmers'.", "farmers", "PUNCT"),
+    ])
+    func anApostropheAfterAPluralIsThePossessive(sentence: String, before: String, expected: String) throws {
+        let words = analyzer.analyze(sentence).words
+        let index = try #require(words.firstIndex { $0.form == before })
+        try #require(index + 1 < words.count && ["'", "\u{2019}"].contains(words[index + 1].form))
+        #expect(words[index + 1].tag.rawValue == expected)
+    }
+
+    @Test(arguments: [
+        // A word the lexicon does not hold, with a capital inside, is a name ...
+        ("My zorbaPlex crashed again.", "zorbaPlex", "PROPN"),
+        ("My quillMarket crashed again.", "quillMarket", "PROPN"),
+        // ... and the same word in lower case is not.
+        ("My zorbaplex crashed again.", "zorbaplex", "NOUN"),
+        ("My quillmarket crashed again.", "quillmarket", "NOUN"),
+    ])
+    func anUnknownWordWithACapitalInsideIsAName(sentence: String, form: String, expected: String) {
+        #expect(tag(sentence, form) == expected)
     }
 
     @Test func shapeAndSignatureRulesAreReadFromTheirLines() throws {

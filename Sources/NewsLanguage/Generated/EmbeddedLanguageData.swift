@@ -13773,8 +13773,13 @@ write
 # Do not edit by hand: rerun the script. EWT test and GUM part B are kept out for measuring. Inputs (MD5):
 # en_ewt-ud-dev.conllu cb1da95ff28a449cb9bc286c922e15e1, gum-cc-by-genres.conllu 30aab3cd7e97aadf7b4265682ae1297d.
 # unknown-words.tsv: tag counts of words unknown to a lexicon built without their fold, by key:
-# shape (num, sym, caps, cap, init = capitalized first word, mixed, lower) and up to 3 final letters.
+# shape (num, sym, caps, cap, init = capitalized first word, camel = a capital after a lower-case first
+# letter, mixed, lower) and up to 3 final letters.
 # The tagger takes the longest key seen at least 3 times.
+camel	PROPN=12 ADJ=1
+camel|-	PROPN=11 ADJ=1
+camel|-|t	PROPN=2 ADJ=1
+camel|t	PROPN=2 ADJ=1
 cap	PROPN=1477 NOUN=77 ADJ=55 X=20 VERB=14 INTJ=3 ADV=1 SYM=1
 caps	PROPN=102 NOUN=46 ADV=5 INTJ=4 VERB=3 NUM=2 X=2 ADJ=1
 caps|-	PROPN=70 NOUN=27 ADV=4 INTJ=2 ADJ=1 X=1
@@ -14602,9 +14607,9 @@ init|ts	NOUN=3 PROPN=2
 init|us	PROPN=2 ADJ=1
 init|x	PROPN=2 NOUN=1
 init|y	ADV=13 PROPN=10 ADJ=3 NOUN=2
-lower	NOUN=2099 VERB=1163 ADJ=645 ADV=184 PROPN=170 X=58 INTJ=19 NUM=13 PRON=13 ADP=9 AUX=6 CCONJ=4 SCONJ=4 DET=3 SYM=1
+lower	NOUN=2099 VERB=1163 ADJ=644 ADV=184 PROPN=158 X=58 INTJ=19 NUM=13 PRON=13 ADP=9 AUX=6 CCONJ=4 SCONJ=4 DET=3 SYM=1
 lower|'s	NOUN=2 PRON=2 VERB=1
-lower|-	NOUN=151 PROPN=120 VERB=44 X=44 ADJ=40 ADV=26 INTJ=26 PRON=10 ADP=5 AUX=5 CCONJ=2 SCONJ=2 DET=1 SYM=1
+lower|-	NOUN=151 PROPN=109 VERB=44 X=44 ADJ=39 ADV=26 INTJ=26 PRON=10 ADP=5 AUX=5 CCONJ=2 SCONJ=2 DET=1 SYM=1
 lower|-|'s	NOUN=2 PRON=2 VERB=1
 lower|-|-	INTJ=7 ADV=1 NOUN=1 VERB=1
 lower|-|.	VERB=9 NOUN=5 ADV=2 ADP=1
@@ -14618,18 +14623,17 @@ lower|-|ard	ADV=2 NOUN=2 ADJ=1
 lower|-|ble	ADJ=2 PROPN=1 X=1
 lower|-|c	ADJ=2 NOUN=2 X=2
 lower|-|cal	ADJ=3
-lower|-|ck	INTJ=1 NOUN=1 PROPN=1
 lower|-|com	PROPN=26 NOUN=1
 lower|-|d	VERB=15 NOUN=9 ADJ=4 ADV=2 CCONJ=1 X=1
 lower|-|da	PROPN=2 NOUN=1
 lower|-|dk	PROPN=3 VERB=1
-lower|-|e	NOUN=17 ADJ=9 X=9 PROPN=7 PRON=5 VERB=3 AUX=1 INTJ=1 SCONJ=1
+lower|-|e	NOUN=17 ADJ=9 X=9 PROPN=6 PRON=5 VERB=3 AUX=1 INTJ=1 SCONJ=1
 lower|-|ed	VERB=12 ADJ=2
 lower|-|el	NOUN=2 PROPN=1
 lower|-|ely	ADV=3
 lower|-|en	NOUN=5 PROPN=1 VERB=1 X=1
 lower|-|ent	NOUN=4
-lower|-|er	NOUN=6 X=3 PRON=1 PROPN=1
+lower|-|er	NOUN=6 X=3 PRON=1
 lower|-|ers	NOUN=5 DET=1
 lower|-|es	NOUN=7 PROPN=3 PRON=1
 lower|-|et	PROPN=3 ADJ=1 NOUN=1
@@ -14644,13 +14648,13 @@ lower|-|ies	NOUN=3
 lower|-|in	NOUN=3 VERB=2 PROPN=1 X=1
 lower|-|ing	VERB=8 NOUN=4 ADJ=1 PROPN=1
 lower|-|ion	NOUN=3
-lower|-|k	PROPN=13 NOUN=2 ADJ=1 INTJ=1 VERB=1 X=1
-lower|-|l	PROPN=10 ADJ=9 AUX=3 NOUN=3 ADP=1 X=1
+lower|-|k	PROPN=11 NOUN=2 ADJ=1 INTJ=1 VERB=1 X=1
+lower|-|l	ADJ=9 PROPN=9 AUX=3 NOUN=3 ADP=1 X=1
 lower|-|le	ADJ=3 PROPN=1 X=1
 lower|-|lly	ADV=3
 lower|-|ls	NOUN=3 INTJ=1
 lower|-|ly	ADV=9
-lower|-|m	PROPN=31 NOUN=3 INTJ=1 X=1
+lower|-|m	PROPN=30 NOUN=3 INTJ=1 X=1
 lower|-|me	ADJ=1 PRON=1 VERB=1 X=1
 lower|-|men	NOUN=3
 lower|-|n	NOUN=19 PROPN=6 VERB=3 ADJ=2 X=2
@@ -14661,7 +14665,7 @@ lower|-|net	PROPN=3
 lower|-|ng	VERB=9 NOUN=4 PROPN=2 ADJ=1
 lower|-|ns	NOUN=2 PROPN=1
 lower|-|nt	NOUN=5 ADJ=1
-lower|-|o	X=6 PROPN=5 ADV=3 NOUN=2
+lower|-|o	X=6 PROPN=4 ADV=3 NOUN=2
 lower|-|od	NOUN=3 VERB=1
 lower|-|om	PROPN=26 NOUN=1
 lower|-|on	NOUN=6 ADJ=1
@@ -14669,17 +14673,14 @@ lower|-|one	NOUN=3 X=1
 lower|-|oo	ADV=3 NOUN=1
 lower|-|ood	NOUN=2 VERB=1
 lower|-|ooo	ADV=3
-lower|-|p	NOUN=2 PROPN=2 SYM=1
-lower|-|r	NOUN=6 PROPN=3 X=3 ADJ=1 ADV=1 PRON=1
+lower|-|p	NOUN=2 PROPN=1 SYM=1
+lower|-|r	NOUN=6 X=3 PROPN=2 ADJ=1 ADV=1 PRON=1
 lower|-|rd	ADV=2 NOUN=2 ADJ=1 VERB=1
-lower|-|re	PROPN=2 X=2 AUX=1 NOUN=1
-lower|-|rre	X=2 PROPN=1
+lower|-|re	X=2 AUX=1 NOUN=1 PROPN=1
 lower|-|rs	NOUN=9 DET=1
-lower|-|rt	ADJ=1 NOUN=1 PROPN=1
 lower|-|s	NOUN=36 PROPN=6 PRON=3 ADJ=2 ADP=1 ADV=1 DET=1 INTJ=1 VERB=1 X=1
 lower|-|se	ADJ=1 PROPN=1 SCONJ=1
-lower|-|st	ADP=1 PROPN=1 X=1
-lower|-|t	NOUN=10 PROPN=6 ADJ=4 X=2 ADP=1
+lower|-|t	NOUN=10 PROPN=4 ADJ=3 X=2 ADP=1
 lower|-|te	ADJ=2 NOUN=2 PROPN=2 VERB=1
 lower|-|ted	VERB=2 ADJ=1
 lower|-|ter	NOUN=2 X=2
@@ -14691,7 +14692,7 @@ lower|-|um	INTJ=1 NOUN=1 PROPN=1 X=1
 lower|-|v	NOUN=1 PROPN=1 VERB=1
 lower|-|ve	ADJ=2 NOUN=1
 lower|-|x	PROPN=3 NOUN=2
-lower|-|y	ADV=11 NOUN=5 ADJ=3 PROPN=3 INTJ=2 PRON=1
+lower|-|y	ADV=11 NOUN=5 ADJ=3 INTJ=2 PROPN=2 PRON=1
 lower|.	VERB=9 NOUN=6 ADV=2 ADP=1
 lower|.dk	PROPN=3
 lower|.uk	PROPN=5
@@ -14985,7 +14986,7 @@ lower|ce	NOUN=45 VERB=7 ADJ=2 ADV=2 PROPN=1 X=1
 lower|ced	VERB=13 ADJ=1 X=1
 lower|ces	NOUN=17 VERB=5
 lower|ch	NOUN=11 VERB=3
-lower|ck	NOUN=5 ADV=1 INTJ=1 PROPN=1 VERB=1
+lower|ck	NOUN=5 ADV=1 INTJ=1 VERB=1
 lower|cks	NOUN=5 VERB=2
 lower|com	PROPN=26 NOUN=1
 lower|con	NOUN=4
@@ -14993,7 +14994,7 @@ lower|cs	NOUN=17 PROPN=1
 lower|ct	VERB=10 NOUN=7 ADJ=4
 lower|cts	NOUN=9 VERB=8
 lower|cy	NOUN=7 ADJ=1
-lower|d	VERB=437 ADJ=68 NOUN=41 ADV=5 X=4 PROPN=3 CCONJ=2
+lower|d	VERB=437 ADJ=68 NOUN=41 ADV=5 X=4 CCONJ=2 PROPN=2
 lower|da	PROPN=3 NOUN=1
 lower|day	ADJ=2 PROPN=2 NOUN=1
 lower|de	NOUN=12 VERB=4 ADJ=1 X=1
@@ -15007,7 +15008,7 @@ lower|dly	ADV=6
 lower|dom	ADJ=2 NOUN=2
 lower|ds	NOUN=28 VERB=10 ADV=4
 lower|dy	ADJ=2 ADV=1 NOUN=1 PRON=1 PROPN=1
-lower|e	NOUN=240 ADJ=144 VERB=133 PROPN=18 X=11 PRON=6 ADV=4 AUX=2 ADP=1 INTJ=1 SCONJ=1
+lower|e	NOUN=240 ADJ=144 VERB=133 PROPN=17 X=11 PRON=6 ADV=4 AUX=2 ADP=1 INTJ=1 SCONJ=1
 lower|ead	VERB=3 ADJ=1
 lower|eak	ADJ=1 NOUN=1 VERB=1
 lower|eam	NOUN=3
@@ -15034,11 +15035,11 @@ lower|end	VERB=2 NOUN=1
 lower|ens	NOUN=5 VERB=2
 lower|ent	NOUN=45 ADJ=19 VERB=4
 lower|ep	ADJ=2 NOUN=1
-lower|er	NOUN=85 ADJ=24 VERB=18 X=3 ADV=2 PROPN=2 CCONJ=1 DET=1 PRON=1
+lower|er	NOUN=85 ADJ=24 VERB=18 X=3 ADV=2 CCONJ=1 DET=1 PRON=1 PROPN=1
 lower|ere	ADJ=4 ADV=1 NOUN=1
 lower|ern	ADJ=2 NOUN=1
 lower|ers	NOUN=74 VERB=6 DET=1
-lower|ert	NOUN=2 ADJ=1 PROPN=1
+lower|ert	NOUN=2 ADJ=1
 lower|ery	NOUN=7
 lower|es	NOUN=215 VERB=78 PROPN=4 ADV=1 PRON=1
 lower|ese	NOUN=3 ADJ=2
@@ -15051,7 +15052,6 @@ lower|ews	NOUN=2 PROPN=1
 lower|ey	NOUN=6 ADJ=1 PROPN=1
 lower|f	NOUN=16 ADV=1 PROPN=1 X=1
 lower|fe	NOUN=2 ADJ=1
-lower|fer	VERB=2 PROPN=1
 lower|ffs	NOUN=3
 lower|fs	NOUN=3
 lower|fts	NOUN=4
@@ -15121,7 +15121,7 @@ lower|irs	NOUN=3
 lower|is	NOUN=8 X=1
 lower|ise	VERB=6 NOUN=5
 lower|ish	ADJ=3 VERB=3 NOUN=1
-lower|ism	NOUN=11 PROPN=1
+lower|ism	NOUN=11
 lower|ist	NOUN=15 ADJ=3
 lower|it	NOUN=11 VERB=7 ADJ=4
 lower|ite	NOUN=5 ADJ=2 VERB=2
@@ -15130,7 +15130,7 @@ lower|ity	NOUN=45
 lower|ium	NOUN=4 X=2
 lower|ive	ADJ=39 NOUN=4 VERB=4
 lower|ize	VERB=8
-lower|k	NOUN=20 PROPN=15 VERB=8 ADJ=1 ADV=1 INTJ=1 X=1
+lower|k	NOUN=20 PROPN=13 VERB=8 ADJ=1 ADV=1 INTJ=1 X=1
 lower|ke	NOUN=5 VERB=5 ADJ=2 X=1
 lower|ked	VERB=13 X=1
 lower|ken	NOUN=2 VERB=2
@@ -15139,7 +15139,7 @@ lower|kes	NOUN=6 VERB=2
 lower|ket	NOUN=3
 lower|ks	NOUN=12 VERB=2
 lower|ky	ADJ=3 NOUN=1
-lower|l	ADJ=113 NOUN=60 VERB=16 PROPN=11 AUX=3 ADP=2 X=2
+lower|l	ADJ=113 NOUN=60 VERB=16 PROPN=10 AUX=3 ADP=2 X=2
 lower|la	NOUN=3 PROPN=1
 lower|lad	NOUN=2 ADJ=1
 lower|lar	ADJ=2 NOUN=2
@@ -15154,12 +15154,12 @@ lower|lia	NOUN=3
 lower|ll	VERB=8 NOUN=7 ADJ=1 ADP=1 PROPN=1 X=1
 lower|lls	NOUN=13 VERB=3
 lower|lly	ADV=53 NOUN=1
-lower|lo	NOUN=2 PROPN=1 X=1
+lower|lo	NOUN=2 X=1
 lower|ls	NOUN=48 VERB=12 INTJ=1
 lower|lt	VERB=2 ADJ=1 PROPN=1
 lower|lty	NOUN=2 ADJ=1
 lower|ly	ADV=137 ADJ=5 NOUN=2 VERB=2
-lower|m	NOUN=55 PROPN=33 VERB=10 ADJ=5 X=2 DET=1 INTJ=1
+lower|m	NOUN=55 PROPN=32 VERB=10 ADJ=5 X=2 DET=1 INTJ=1
 lower|ma	NOUN=3
 lower|mal	ADJ=3
 lower|man	NOUN=10 ADJ=2
@@ -15173,7 +15173,7 @@ lower|mp	NOUN=4 VERB=1
 lower|ms	NOUN=14 VERB=1
 lower|mum	ADJ=2 NOUN=2
 lower|my	NOUN=3 ADJ=1
-lower|n	NOUN=1009 PROPN=49 VERB=24 ADJ=23 NUM=6 X=6 ADP=2 ADV=2 PRON=2 AUX=1 CCONJ=1 DET=1 SCONJ=1
+lower|n	NOUN=1009 PROPN=48 VERB=24 ADJ=23 NUM=6 X=6 ADP=2 ADV=2 PRON=2 AUX=1 CCONJ=1 DET=1 SCONJ=1
 lower|nA	NOUN=6 ADJ=2
 lower|nA|er	NOUN=6 ADJ=2
 lower|nA|r	NOUN=6 ADJ=2
@@ -15439,7 +15439,7 @@ lower|n|con	NOUN=3
 lower|n|cs	NOUN=4
 lower|n|ct	NOUN=3
 lower|n|cy	NOUN=7
-lower|n|d	NOUN=11 PROPN=3 ADJ=1 CCONJ=1 X=1
+lower|n|d	NOUN=11 PROPN=2 ADJ=1 CCONJ=1 X=1
 lower|n|day	PROPN=2 NOUN=1
 lower|n|de	NOUN=11
 lower|n|der	NOUN=6
@@ -15559,7 +15559,7 @@ lower|n|w	NOUN=4
 lower|n|way	NOUN=4
 lower|n|wn	NOUN=4
 lower|n|y	NOUN=115 PROPN=3 PRON=1
-lower|o	NOUN=13 X=8 PROPN=7 ADJ=5 ADV=3
+lower|o	NOUN=13 X=8 PROPN=6 ADJ=5 ADV=3
 lower|od	NOUN=6 VERB=1
 lower|og	NOUN=3
 lower|ogy	NOUN=7
@@ -15601,7 +15601,7 @@ lower|ow	NOUN=5 VERB=3 ADV=1 PROPN=1
 lower|own	NOUN=5 VERB=3
 lower|ows	VERB=2 NOUN=1
 lower|oy	VERB=2 NOUN=1
-lower|p	NOUN=34 VERB=5 ADJ=2 PROPN=2 SYM=1 X=1
+lower|p	NOUN=34 VERB=5 ADJ=2 PROPN=1 SYM=1 X=1
 lower|pe	NOUN=11
 lower|ped	VERB=7 ADJ=2
 lower|per	ADJ=2 NOUN=2
@@ -15612,9 +15612,9 @@ lower|ply	ADV=2 NOUN=1 VERB=1
 lower|ppy	ADJ=3 NOUN=2
 lower|ps	NOUN=12 VERB=1
 lower|pt	NOUN=5 ADJ=4 VERB=1
-lower|py	ADJ=5 NOUN=3 PROPN=1
+lower|py	ADJ=5 NOUN=3
 lower|que	NOUN=2 VERB=1
-lower|r	ADV=140 NOUN=133 ADJ=33 VERB=21 PROPN=6 X=4 PRON=2 ADP=1 CCONJ=1 DET=1 SCONJ=1
+lower|r	ADV=140 NOUN=133 ADJ=33 VERB=21 PROPN=5 X=4 PRON=2 ADP=1 CCONJ=1 DET=1 SCONJ=1
 lower|ra	X=3 ADJ=1 NOUN=1
 lower|ral	ADJ=13 NOUN=2
 lower|rap	NOUN=3
@@ -15622,7 +15622,7 @@ lower|rce	NOUN=3 ADJ=1 VERB=1
 lower|rch	NOUN=4
 lower|rd	NOUN=9 ADV=5 ADJ=3 VERB=2
 lower|rds	NOUN=6 ADV=4
-lower|re	NOUN=14 ADJ=11 VERB=7 PROPN=3 X=2 ADV=1 AUX=1
+lower|re	NOUN=14 ADJ=11 VERB=7 PROPN=2 X=2 ADV=1 AUX=1
 lower|red	VERB=53 ADJ=2
 lower|res	NOUN=14 VERB=4 ADV=1
 lower|rf	NOUN=3
@@ -15634,10 +15634,9 @@ lower|rms	NOUN=3 VERB=1
 lower|rn	ADJ=4 NOUN=3 VERB=2
 lower|ror	NOUN=3
 lower|row	NOUN=3 VERB=2 PROPN=1
-lower|rre	X=2 PROPN=1
 lower|rs	NOUN=113 VERB=9 ADV=2 DET=1
 lower|rse	ADJ=3 NOUN=2 PROPN=2 VERB=1
-lower|rt	NOUN=6 ADJ=3 ADV=2 PROPN=2 VERB=1
+lower|rt	NOUN=6 ADJ=3 ADV=2 PROPN=1 VERB=1
 lower|rth	NOUN=3
 lower|rts	NOUN=6 VERB=1
 lower|rty	NOUN=2 ADJ=1 NUM=1
@@ -15667,15 +15666,15 @@ lower|set	NOUN=3
 lower|sh	VERB=6 ADJ=5 NOUN=2
 lower|sis	NOUN=4 X=1
 lower|sly	ADV=8
-lower|sm	NOUN=13 PROPN=1
+lower|sm	NOUN=13
 lower|sms	NOUN=3
 lower|son	NOUN=2 ADJ=1
 lower|ss	NOUN=21 ADJ=10 VERB=6 ADV=2
-lower|st	NOUN=26 ADJ=22 VERB=2 ADP=1 PROPN=1 X=1
+lower|st	NOUN=26 ADJ=22 VERB=2 ADP=1 X=1
 lower|sts	NOUN=19 VERB=3
 lower|sus	NOUN=3
 lower|sy	ADJ=4 NOUN=2
-lower|t	NOUN=165 ADJ=78 VERB=42 PROPN=8 ADV=2 X=2 ADP=1
+lower|t	NOUN=165 ADJ=77 VERB=42 PROPN=6 ADV=2 X=2 ADP=1
 lower|ta	NOUN=3 X=2
 lower|tal	ADJ=10 NOUN=3
 lower|te	VERB=45 NOUN=21 ADJ=19 PROPN=2 X=1
@@ -15721,7 +15720,7 @@ lower|urs	NOUN=3
 lower|us	ADJ=26 NOUN=6
 lower|use	NOUN=4 ADJ=1 SCONJ=1 VERB=1
 lower|ush	ADJ=1 NOUN=1 VERB=1
-lower|ust	ADJ=3 NOUN=1 PROPN=1
+lower|ust	ADJ=3 NOUN=1
 lower|ut	NOUN=2 ADJ=1 VERB=1
 lower|ute	ADJ=4 VERB=4 NOUN=2
 lower|uts	NOUN=3
@@ -15787,7 +15786,7 @@ lower|wl	NOUN=2 VERB=1
 lower|wn	NOUN=5 VERB=3
 lower|ws	NOUN=4 VERB=2 PROPN=1
 lower|x	NOUN=6 PROPN=4 VERB=2 X=2 ADJ=1
-lower|y	ADV=141 NOUN=134 ADJ=60 PROPN=7 VERB=7 NUM=5 INTJ=2 PRON=2
+lower|y	ADV=141 NOUN=134 ADJ=60 VERB=7 PROPN=6 NUM=5 INTJ=2 PRON=2
 lower|yed	VERB=5 ADJ=2
 lower|ys	NOUN=6 ADV=2
 lower|z	PROPN=2 INTJ=1 NOUN=1
@@ -16000,7 +15999,7 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 5	ADP	ADV	word-nextword	out there
 5	ADP	ADV	word-next2tags	as ADJ ADP
 5	ADJ	VERB	signature-prevtag	aV AUX
-5	ADJ	PROPN	nexttags	PUNCT PROPN
+5	ADJ	PROPN	prevtags	PROPN PROPN
 5	ADJ	NOUN	word-nextword	top of
 5	ADJ	NOUN	signature-prevtag	nv DET
 5	ADJ	ADV	surround	ADJ PART
@@ -16019,7 +16018,6 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 4	SCONJ	ADP	word-nextword	before and
 4	PROPN	X	word-prevtag	de X
 4	PROPN	NOUN	prev2word	file
-4	PROPN	ADJ	signature-nexttag	a PROPN
 4	PART	PUNCT	word-nexttag	’ PUNCT
 4	PART	ADP	shape-nexttag	lower PROPN
 4	NOUN	VERB	signature-prevtag	naV VERB
@@ -16049,11 +16047,10 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 4	ADP	ADV	prevtags	DET ADP
 4	ADV	NOUN	surround	DET ADP
 4	ADJ	VERB	surround	PRON PRON
-4	ADJ	PROPN	shape-nexttag	cap ADV
+4	ADJ	PROPN	nextword	:
 4	ADJ	NOUN	word-prevword	mainland the
 4	ADJ	NOUN	word-prevtag	subject DET
 4	ADJ	NOUN	word-nexttag	past PUNCT
-4	ADJ	NOUN	signature-prevtag	- ADJ
 4	ADJ	ADV	word-nextword	second ,
 4	ADJ	ADV	word-nexttag	early ADP
 3	VERB	NOUN	word-prevtag	offer DET
@@ -16084,6 +16081,7 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 3	PUNCT	PART	surround	PROPN ADJ
 3	PROPN	ADV	surround	<s> ADP
 3	PROPN	ADJ	signature-prevtag	a <s>
+3	PROPN	ADJ	signature-nexttag	a PROPN
 3	PRON	SCONJ	word-prevword	that is
 3	SCONJ	PRON	prevtags	AUX <s>
 3	PRON	SCONJ	word-nexttag	that INTJ
@@ -16104,7 +16102,6 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 3	NOUN	PROPN	word-prevword	coalition the
 3	NOUN	PROPN	signature-prevtag	- <s>
 3	NOUN	PROPN	signature-nexttag	- PROPN
-3	NOUN	PROPN	shape-prevtag	cap PROPN
 3	NOUN	ADV	word-nextword	south of
 3	NOUN	ADV	signature-prevtag	r DET
 3	NOUN	ADJ	word-nexttag	total NOUN
@@ -16113,7 +16110,6 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 3	NOUN	ADJ	signature-nexttag	aV NOUN
 3	NOUN	ADJ	prevtags	AUX PART
 3	INTJ	VERB	word-prevword	please it
-3	INTJ	NOUN	prev2tag	VERB
 3	INTJ	DET	word-nexttag	no NOUN
 3	INTJ	DET	next2tag	NOUN
 3	DET	SCONJ	next2word	are
@@ -16149,16 +16145,17 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 3	ADP	ADV	word-nexttag	around CCONJ
 3	ADP	ADV	nextword	at
 3	ADJ	VERB	nexttags	PRON NOUN
+3	ADJ	PROPN	word-prevword	short -
 3	ADJ	PROPN	word-prevword	ok ,
-3	ADJ	PROPN	signature-prevtag	ar PROPN
-3	ADJ	PROPN	signature-prevtag	- PROPN
+3	ADJ	PROPN	word-prevword	catholic roman
 3	ADJ	PROPN	signature-nexttag	na AUX
 3	PROPN	NOUN	prevword	an
-3	ADJ	PROPN	nextword	:
+3	ADJ	PROPN	signature-nexttag	- CCONJ
 3	ADJ	NOUN	word-prevword	general full
 3	ADJ	NOUN	word-nexttag	west NOUN
 3	ADJ	NOUN	word-nexttag	female PUNCT
 3	ADJ	NOUN	word-nexttag	average ADP
+3	ADJ	NOUN	signature-prevtag	- ADJ
 3	ADJ	NOUN	signature-nexttag	n ADP
 3	ADJ	NOUN	nextword	which
 3	ADJ	ADV	word-prevtag	online NOUN
@@ -16252,8 +16249,7 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	SCONJ	ADP	word-next2tags	from VERB NOUN
 2	PUNCT	X	word-nextword	) .doc
 2	PUNCT	X	word-nextword	( gisb
-3	NOUN	X	next2tag	X
-2	X	NOUN	shape-prevtag	lower NOUN
+3	NOUN	X	signature-prevtag	- X
 2	PUNCT	SYM	word-prevword	§ in
 2	PUNCT	SYM	word-prevword	> <s>
 2	PROPN	X	signature-prevtag	- X
@@ -16277,7 +16273,9 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	PROPN	NOUN	word-nextword	world !
 2	PROPN	NOUN	word-nextword	ph.d. in
 2	PROPN	NOUN	word-nexttag	school PUNCT
+3	NOUN	PROPN	shape-prevtag	cap PROPN
 2	PROPN	NOUN	word-nexttag	phone PUNCT
+2	PROPN	NOUN	signature-prevtag	a PROPN
 2	PROPN	NOUN	shape-prevtag	lower PRON
 2	PROPN	NOUN	prev2word	master
 2	PROPN	NOUN	next2word	file
@@ -16356,16 +16354,11 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	NOUN	VERB	prevword	she
 2	NOUN	VERB	prevword	can
 2	NOUN	VERB	prevword	abbas
-2	NOUN	VERB	prevtags	CCONJ PROPN
-2	VERB	NOUN	signature-prevtag	n CCONJ
 2	NOUN	VERB	nextword	them
 2	NOUN	VERB	nextword	me
 2	NOUN	PROPN	word-prevword	figure in
 2	NOUN	PROPN	word-nextword	air asia
 2	NOUN	PROPN	surround	<s> CCONJ
-2	PROPN	NOUN	prevtags	CCONJ NOUN
-3	NOUN	PROPN	shape-nexttag	cap PROPN
-2	NOUN	PROPN	shape-nexttag	cap VERB
 2	NOUN	PROPN	prev2word	explorer
 2	NOUN	PROPN	nextword	]
 2	NOUN	NUM	word-prevtag	billion NUM
@@ -16383,6 +16376,7 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	NOUN	ADJ	signature-nexttag	rA NOUN
 2	NOUN	ADJ	signature-nexttag	nar ADJ
 2	NOUN	ADJ	prev2word	would
+2	INTJ	NOUN	prev2tag	VERB
 2	DET	PRON	word-prevtag	that PROPN
 2	DET	PRON	word-nexttag	this VERB
 2	DET	NOUN	word-nextword	a /
@@ -16404,7 +16398,6 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	AUX	NOUN	word-prevword	must a
 2	ADV	VERB	word-prevtag	handed PRON
 2	ADV	SCONJ	word-nextword	so that
-2	ADV	PROPN	nexttag	PROPN
 2	ADV	NOUN	word-prevword	right process
 2	ADV	NOUN	surround	DET AUX
 2	ADV	NOUN	prevword	south
@@ -16453,6 +16446,8 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	ADP	ADJ	word-nexttag	over X
 2	ADJ	X	signature-prevtag	- NOUN
 2	X	INTJ	word-prevtag	eh NOUN
+2	NOUN	X	shape-nexttag	lower X
+2	ADV	X	nexttag	X
 2	ADJ	VERB	word-prevword	numbered are
 2	ADJ	VERB	word-prevword	challenging not
 2	ADJ	VERB	word-prevword	burgeoning a
@@ -16460,18 +16455,19 @@ sym	PUNCT=27 SYM=10 CCONJ=1 NUM=1
 2	ADJ	VERB	word-prevtag	involved NOUN
 2	ADJ	VERB	surround	NOUN ADV
 2	ADJ	PROPN	word-prevword	standard pacific
-2	ADJ	PROPN	word-prevword	short -
-2	ADJ	PROPN	word-prevword	catholic roman
 2	ADJ	PROPN	word-nextword	new jersey
 2	ADJ	PROPN	word-nextword	new hampshire
 2	ADJ	PROPN	word-nexttag	supernatural NOUN
 2	ADJ	PROPN	word-nexttag	japanese PUNCT
 2	ADJ	PROPN	surround	PROPN VERB
+2	ADJ	PROPN	signature-nexttag	- </s>
 2	ADJ	PROPN	shape-nexttag	cap PART
+2	ADJ	PROPN	shape-nexttag	cap ADV
+2	ADJ	PROPN	prevword	fort
 2	ADJ	PROPN	prevword	called
 2	ADJ	PROPN	prev2word	jones
+2	ADJ	PROPN	nextword	allen
 2	ADJ	PROPN	nexttags	VERB DET
-2	ADJ	PROPN	nexttags	PROPN PART
 2	ADJ	PROPN	next2word	minute
 2	ADJ	NUM	word-prevtag	k NUM
 2	ADJ	NOUN	word-prevword	rental car
