@@ -530,6 +530,14 @@ struct EventCoder: Sendable {
                     cue: cue, cueStart: cueStart, cueEnd: cueEnd, text: text, participants: inSegment,
                     sentenceStart: sentence.firstToken, lastPerson: lastPerson)
                 ruleIDs.append("roles.window")
+                // A participle that describes a noun ("sailors released by Iran") is no main verb of the sentence.
+                let describing = reducedPassive(
+                    cueStart: cueStart, cueEnd: cueEnd, in: text, after: inSegment.filter { $0.firstToken >= cueEnd })
+                if describing {
+                    // "an attack claimed by the Play gang": who claims an act takes it as its own; no accusation.
+                    if cueWord == "claimed" { continue }
+                    ruleIDs.append(Self.reducedParticiple)
+                }
                 if afterBut { ruleIDs.append("coordination.but-clause") }
                 if inSegment.count < inSentence.count { ruleIDs.append("clause.segment") }
                 if let analyzed, let clause {
@@ -645,7 +653,7 @@ struct EventCoder: Sendable {
                     // A subordinate clause ("while Berlin suspended aid") is no part of what a speaker said.
                     if let actor, cue.quadClass == 4, !(subordinate && mainFound) { hostile.append((cueStart, actor)) }
                 }
-                if coded && !cue.nominal {
+                if coded && !cue.nominal && !describing {
                     mainFound = true
                     mainCueEnd = cueEnd
                 }
@@ -1315,7 +1323,9 @@ struct EventCoder: Sendable {
         // own agent shares the passive of the verb before it; its target is that verb's subject.
         let sharedPassive = coordinatedPassive(
             cueStart: cueStart, cueEnd: cueEnd, in: text, sentenceStart: sentenceStart)
-        let passive = Self.passiveAuxiliaries.contains(previous) && !cueWord.hasSuffix("ing") || sharedPassive != nil
+        let reduced = reducedPassive(cueStart: cueStart, cueEnd: cueEnd, in: text, after: after)
+        let passive =
+            Self.passiveAuxiliaries.contains(previous) && !cueWord.hasSuffix("ing") || sharedPassive != nil || reduced
         // A verb cue after a determiner or a possessive is used as a noun ("the attack", "Iran's attack").
         // A past-tense form is a verb whatever precedes it ("its allies demanded").
         let firstWord = text.tokens[cueStart].key
@@ -1346,6 +1356,11 @@ struct EventCoder: Sendable {
             {
                 // "a hearing with executives from AT&T, Comcast and T-Mobile": each of the coordinated.
                 targets = targetGroup(startingWith: found, in: after, text: text)
+            } else if reduced {
+                // "the ships seized by Iran": the phrase the participle describes, when it names participants.
+                if before.last?.endToken == cueStart {
+                    targets = coordinatedGroup(endingBefore: cueStart, in: before, text: text)
+                }
             } else if passive, !before.isEmpty {
                 // "Blue Origin, SpaceX and Tyvak had been selected": each of the coordinated subjects.
                 let subjectEnd = sharedPassive ?? cueStart
@@ -1585,6 +1600,34 @@ struct EventCoder: Sendable {
             let to = (cueEnd..<min(text.tokens.count, cueEnd + 10)).first(where: { text.tokens[$0].key == "to" })
         else { return nil }
         return after.first(where: { $0.firstToken > to && $0.firstToken <= to + 6 })?.participant
+    }
+
+    /// Rule `passive.reduced-participle`: a one-word past participle right after a noun and right before "by"
+    /// and a participant ("two sailors released by Iran", "a convoy attacked by Syrian forces") is a passive
+    /// without its auxiliary: the participant after "by" acts; the phrase before the participle, when it names
+    /// a participant, undergoes. An auxiliary or a subject pronoun before the verb makes it a verb of its own,
+    /// and a conjunction one that shares a verb before it ("was invaded by the US and occupied by British forces").
+    static let reducedParticiple = "passive.reduced-participle"
+
+    /// Past participles that do not end in "-ed".
+    static let irregularParticiples: WordSet = [
+        "held", "hit", "shot", "struck", "taken", "stolen", "led", "caught", "sent", "brought", "beaten", "fought",
+        "given", "kept", "sold", "won", "seen", "made", "built", "thrown", "driven", "overrun", "overthrown",
+        "bought", "bound", "chosen", "forbidden", "sought", "swept", "torn", "withdrawn", "written",
+    ]
+
+    func reducedPassive(cueStart: Int, cueEnd: Int, in text: TokenizedText, after: [Occurrence]) -> Bool {
+        guard cueEnd - cueStart == 1, cueStart > 0, cueEnd < text.tokens.count,
+            text.tokens[cueEnd].key == "by"
+        else { return false }
+        let word = text.tokens[cueStart].key
+        let before = text.tokens[cueStart - 1]
+        guard word.hasSuffix("ed") || Self.irregularParticiples.contains(text.tokens[cueStart]),
+            before.key.first?.isLetter == true, !Self.verbGroupWords.contains(before),
+            !Self.passiveAuxiliaries.contains(before), !Self.pronouns.contains(before),
+            !Self.subjectWords.contains(before), !["and", "or", "but", "then"].contains(before.key)
+        else { return false }
+        return after.contains { $0.firstToken > cueEnd && $0.firstToken <= cueEnd + 3 }
     }
 
     /// The auxiliary of a passive ("was attacked by Iraq") that a participle after "and" with an agent of its

@@ -251,8 +251,28 @@ extension EventRulesTests {
             "Estonia was hit by a cyberattack in May, while pro-Russian hackers launched a cyberattack in June.",
             ["- 176 EST", "unnamed:pro-rus-hackers 176 -"]
         ),
+        // Twin: one party's two halves are two acts; it does not attack itself.
+        (
+            "Estonia was hit by a cyberattack in May, while Estonia launched a cyberattack the same month.",
+            ["- 176 EST", "EST 176 -"]
+        ),
     ])
     func anActsTwoHalvesInOneSentenceAreOneEvent(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test(arguments: [
+        // passive.reduced-participle: the participant after "by" acts, not undergoes.
+        ("Two sailors released by Iran returned home on Friday.", ["IRN 084 -"]),
+        ("A convoy attacked by Syrian forces reached the border.", ["SYR 190 -"]),
+        // ... and the participant the participle describes undergoes.
+        ("Five Britons detained by Iran were freed.", ["IRN 173 GBR"]),
+        // Twins: with its auxiliary the passive was already one; "claimed by" takes an act as one's own, no
+        // accusation (110): the attack is the claimant's.
+        ("Two sailors were released by Iran.", ["IRN 084 -"]),
+        ("An attack claimed by Hamas killed three.", ["hamas 190 -"]),
+    ])
+    func aParticipleAfterANounWithItsAgentIsPassive(sentence: String, expected: [String]) {
         #expect(events(sentence) == Set(expected))
     }
 

@@ -7,8 +7,9 @@ import NewsModel
 ///
 /// It applies to the events of one sentence with the same type, mode and CAMEO code when exactly one of them
 /// has only a target and exactly one has only an actor, each mentioned once (an event that other sentences
-/// mention too is not split between them), and their dates do not disagree. The joined event takes the target
-/// event's place; when the article already holds the same event, it counts as one more mention of it.
+/// mention too is not split between them), their dates do not disagree and the target is not the actor. The
+/// joined event takes the target event's place; when the article already holds the same event, it counts as
+/// one more mention of it.
 enum HalvesRule {
     static let id = "roles.halves"
 
@@ -36,6 +37,8 @@ enum HalvesRule {
             guard targets.count == 1, let actors = actorOnly[key], actors.count == 1 else { continue }
             let (first, second) = (events[targets[0]], events[actors[0]])
             if let one = first.date?.value, let other = second.date?.value, one != other { continue }
+            // One does not act on oneself: a target-only half and an actor-only half of the same party are two acts.
+            if first.target?.id == second.actor?.id { continue }
             var joined = first
             joined.actor = second.actor
             joined.date = first.date ?? second.date
