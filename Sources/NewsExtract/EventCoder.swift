@@ -533,6 +533,15 @@ struct EventCoder: Sendable {
                 // A participle that describes a noun ("sailors released by Iran") is no main verb of the sentence.
                 let describing = reducedPassive(
                     cueStart: cueStart, cueEnd: cueEnd, in: text, after: inSegment.filter { $0.firstToken >= cueEnd })
+                if !cue.nominal,
+                    countryPhrase(
+                        after: cueEnd, in: text, before: inSegment.first { $0.firstToken >= cueEnd }?.firstToken),
+                    pairs.contains(where: { pair in
+                        inSegment.contains { $0.participant.id == pair.1?.id && $0.endToken <= cueStart }
+                    })
+                {
+                    ruleIDs.append(Self.theNation)
+                }
                 if describing {
                     // "an attack claimed by the Play gang": who claims an act takes it as its own; no accusation.
                     if cueWord == "claimed" { continue }
@@ -1389,6 +1398,12 @@ struct EventCoder: Sendable {
             {
                 actor = speaker.participant
             }
+            if targets.allSatisfy({ $0 == nil }),
+                countryPhrase(after: cueEnd, in: text, before: after.first?.firstToken),
+                let named = lastOtherCountry(in: before, than: actor)
+            {
+                targets = [named]
+            }
             return targets.filter { $0?.id != actor?.id || actor == nil }.map { (actor, $0) }
         }
         // A participant after a preposition ("The Red Cross operating in Iraq said", "said on Twitter", "told
@@ -1482,24 +1497,54 @@ struct EventCoder: Sendable {
             return actors.flatMap { actor in actors.filter { $0.id != actor.id }.map { (actor, $0) } }
         }
         // "18 years after Washington invaded the country": the object "the country" is the last other country
-        // the sentence named before it.
-        let countryObject =
-            cueEnd + 1 < text.tokens.count && text.tokens[cueEnd].key == "the"
-            && ["country", "nation"].contains(text.tokens[cueEnd + 1].key)
+        // the sentence named before it. Rule roles.the-nation (`theNation`): so is "the Middle Eastern nation" or
+        // "the Balkan country" (capitalised words between), and such a phrase after up to four lower-case words of
+        // the object ("cut diplomatic ties with the Middle Eastern nation"), when no participant comes before it.
+        let countryObject = countryPhrase(after: cueEnd, in: text, before: after.first?.firstToken)
         return actors.flatMap { actor -> [(Participant?, Participant?)] in
-            if countryObject,
-                let named = before.last(where: {
-                    $0.participant.kind == .country && $0.participant.id != actor.id
-                        && $0.participant.id != actor.country
-                })
-            {
-                return [(actor, named.participant)]
+            if countryObject, let named = lastOtherCountry(in: before, than: actor) {
+                return [(actor, named)]
             }
             let others = after.filter { $0.participant.id != actor.id }
             guard let first = others.first else { return [(actor, nil)] }
             return targetGroup(startingWith: first, in: others, text: text).map { (actor, $0) }
         }
     }
+
+    /// Whether "the country" or "the nation", with capitalised words between ("the Middle Eastern nation"), is
+    /// the cue's object: right after it ("invaded the country"), or after up to four lower-case words that end
+    /// in a preposition ("cut diplomatic ties with the Balkan country"), before `limit` (the first participant).
+    private func countryPhrase(after cueEnd: Int, in text: TokenizedText, before limit: Int?) -> Bool {
+        let end = min(text.tokens.count, limit ?? text.tokens.count)
+        var the = cueEnd
+        while the < end, the - cueEnd <= 4, text.tokens[the].key != "the" {
+            guard text.tokens[the].key.first?.isLowercase == true else { return false }
+            the += 1
+        }
+        guard the < end, text.tokens[the].key == "the",
+            the == cueEnd || Self.objectPrepositions.contains(text.tokens[the - 1])
+        else { return false }
+        var noun = the + 1
+        while noun < end, noun - the <= 3, text.tokens[noun].isCapitalized { noun += 1 }
+        guard noun < end, ["country", "nation"].contains(text.tokens[noun].key) else { return false }
+        // One phrase: only spaces between its words ("cut ties, the Balkan nation said" is no object).
+        return (cueEnd...noun).allSatisfy { position in
+            text.scalars[text.tokens[position - 1].end..<text.tokens[position].start].allSatisfy {
+                $0.properties.isWhitespace
+            }
+        }
+    }
+
+    static let theNation = "roles.the-nation"
+
+    /// The last country among `occurrences` that is neither the actor nor the actor's country.
+    private func lastOtherCountry(in occurrences: [Occurrence], than actor: Participant?) -> Participant? {
+        occurrences.last(where: {
+            $0.participant.kind == .country && $0.participant.id != actor?.id && $0.participant.id != actor?.country
+        })?.participant
+    }
+
+    static let objectPrepositions: WordSet = ["with", "against", "on", "to", "from", "toward", "towards"]
 
     /// Whether a capitalised word that no participant covers stands before `index` in the sentence, past its
     /// first word, after no preposition ("of" or an object marker) or determiner, and is no day or month: a name a

@@ -262,6 +262,24 @@ extension EventRulesTests {
     }
 
     @Test(arguments: [
+        // roles.the-nation: "the Middle Eastern nation", the cue's object, is the last other country named.
+        ("The spat with Iran saw Albania cut diplomatic ties with the Middle Eastern nation.", ["ALB 161 IRN"]),
+        (
+            "The spat with Iran saw Albania's government cut diplomatic ties with the Middle Eastern nation.",
+            ["ALB 161 IRN"]
+        ),
+        // Twins: no other country named before it; the phrase after a comma is no object of the cue.
+        ("Albania cut diplomatic ties with the Middle Eastern nation.", ["ALB 161 -"]),
+        (
+            "The spat with Iran saw Albania cut diplomatic ties, the Balkan nation's foreign ministry said.",
+            ["ALB 161 -"]
+        ),
+    ])
+    func theNationIsTheLastOtherCountryNamed(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test(arguments: [
         // passive.reduced-participle: the participant after "by" acts, not undergoes.
         ("Two sailors released by Iran returned home on Friday.", ["IRN 084 -"]),
         ("A convoy attacked by Syrian forces reached the border.", ["SYR 190 -"]),
