@@ -3,8 +3,10 @@
 /// - punctuation is a token of its own, except inside numbers ("3.5", "1,000", "12:30", "01/24/2001"), in abbreviations
 ///   ("U.S.", "Mr.", "e.g."), web addresses and e-mail addresses; runs of one mark ("...", "--") stay whole;
 /// - hyphens and slashes between words are tokens ("search - engine", "and / or");
-/// - clitics are split: "do" + "n't", "ca" + "n't", "it" + "'s", "they" + "'re", "participants" + "’"; so is
-///   "can" + "not".
+/// - clitics are split: "do" + "n't", "ca" + "n't", "it" + "'s", "they" + "'re", "participants" + "’"; so are
+///   "can" + "not" and the contractions web text writes without an apostrophe ("dont" = "do" + "nt", "ive" = "i" +
+///   "ve", "gonna" = "gon" + "na"), as UD writes them; "its", "ill", "well", "were" and "id" stay words;
+/// - emoticons (":)", ";-)", ":D") are one token, not punctuation.
 ///
 /// Cost: O(length of the sentence); one `String` per token.
 package struct WordTokenizer: Sendable {
@@ -17,6 +19,19 @@ package struct WordTokenizer: Sendable {
     ]
     /// Clitics split from the end of a word (after an apostrophe, straight or curly).
     static let clitics: Set<String> = ["s", "re", "ve", "ll", "d", "m"]
+    /// Words that are two, with the length of the second: "cannot" and contractions written without their
+    /// apostrophe. Only forms that are no English word of their own ("its", "ill", "well", "were", "id", "hell",
+    /// "shed", "wed", "lets" and "cant"'s rare noun aside: "cant" is "ca" + "nt" here, as in UD).
+    static let joinedWords: [String: Int] = [
+        "cannot": 3, "dont": 2, "doesnt": 2, "didnt": 2, "isnt": 2, "arent": 2, "wasnt": 2, "werent": 2,
+        "hasnt": 2, "havent": 2, "hadnt": 2, "wouldnt": 2, "couldnt": 2, "shouldnt": 2, "wont": 2, "cant": 2,
+        "ive": 2, "youve": 2, "weve": 2, "theyve": 2, "im": 1, "youre": 2, "theyre": 2, "thats": 1, "whats": 1,
+        "theres": 1, "heres": 1, "youll": 2, "theyll": 2, "gonna": 2, "wanna": 2, "gotta": 2,
+    ]
+    /// Emoticons, each one token.
+    static let emoticons: [[Unicode.Scalar]] = [
+        ":-)", ":-(", ";-)", ":-D", ":-P", ":)", ":(", ";)", ":D", ":P", ":p", ";D", "=)",
+    ].map { Array($0.unicodeScalars) }
 
     package init() {}
 
@@ -62,6 +77,9 @@ package struct WordTokenizer: Sendable {
                 let end = wordEnd(s, from: index, limit: chunk.upperBound)
                 appendWord(s, index..<end, to: &words)
                 index = end
+            } else if let emoticon = emoticonEnd(s, at: index, limit: chunk.upperBound) {
+                append(s, index..<emoticon, to: &words)
+                index = emoticon
             } else {
                 // A run of the same mark ("...", "--", "!!") is one token; any other mark stands alone.
                 var end = index + 1
@@ -196,13 +214,37 @@ package struct WordTokenizer: Sendable {
     }
 
     private func appendWord(_ s: [Unicode.Scalar], _ range: Range<Int>, to words: inout [Word]) {
-        // "cannot" is "can" + "not", as UD writes it.
-        if range.count == 6, String(scalars: s[range]).lowercased() == "cannot" {
-            append(s, range.lowerBound..<(range.lowerBound + 3), to: &words)
-            append(s, (range.lowerBound + 3)..<range.upperBound, to: &words)
+        // "cannot" is "can" + "not", "dont" is "do" + "nt", as UD writes them.
+        if (2...8).contains(range.count), Self.mayBeJoined(s[range.upperBound - 2], s[range.upperBound - 1]),
+            let second = Self.joinedWords[String(scalars: s[range]).lowercased()]
+        {
+            append(s, range.lowerBound..<(range.upperBound - second), to: &words)
+            append(s, (range.upperBound - second)..<range.upperBound, to: &words)
             return
         }
         append(s, range, to: &words)
+    }
+
+    /// Whether a word ending in these two letters may be one of `joinedWords` (a cheap test before the look-up).
+    private static func mayBeJoined(_ penultimate: Unicode.Scalar, _ last: Unicode.Scalar) -> Bool {
+        switch (penultimate.value | 0x20, last.value | 0x20) {
+        case (0x6E, 0x74), (0x6F, 0x74): return true  // nt, ot
+        case (0x76, 0x65), (0x72, 0x65): return true  // ve, re
+        case (0x69, 0x6D), (0x74, 0x73), (0x65, 0x73), (0x6C, 0x6C): return true  // im, ts, es, ll
+        case (0x6E, 0x61), (0x74, 0x61): return true  // na, ta
+        default: return false
+        }
+    }
+
+    /// The end of the emoticon at `index`, when one starts there and ends the chunk or is followed by a mark
+    /// that is no letter or digit ("great:)", ":-)!"); nil otherwise.
+    private func emoticonEnd(_ s: [Unicode.Scalar], at index: Int, limit: Int) -> Int? {
+        for emoticon in Self.emoticons where index + emoticon.count <= limit {
+            let end = index + emoticon.count
+            guard s[index..<end].elementsEqual(emoticon) else { continue }
+            if end == limit || !Self.isWordScalar(s[end]) { return end }
+        }
+        return nil
     }
 
     private func append(_ s: [Unicode.Scalar], _ range: Range<Int>, to words: inout [Word]) {

@@ -28,6 +28,18 @@ struct WordTokenizerTests {
             ]
         ),
         ("2,50 or 7,1", ["2", ",", "50", "or", "7", ",", "1"]),
+        // Contractions written without an apostrophe are split as UD splits them; words of their own are not.
+        (
+            "I dont know, ive tried and thats gonna fail",
+            ["I", "do", "nt", "know", ",", "i", "ve", "tried", "and", "that", "s", "gon", "na", "fail"]
+        ),
+        (
+            "its owner fell ill as well; were you there?",
+            ["its", "owner", "fell", "ill", "as", "well", ";", "were", "you", "there", "?"]
+        ),
+        // Emoticons are one token; a colon before a letter or a bracket stays a colon.
+        ("Thanks :) see you;-) great:D", ["Thanks", ":)", "see", "you", ";-)", "great", ":D"]),
+        ("Note:Do this (see 4:(a))", ["Note", ":", "Do", "this", "(", "see", "4", ":", "(", "a", "))"]),
     ])
     func splitsAsUniversalDependenciesDoes(text: String, forms: [String]) {
         #expect(WordTokenizer().tokenize(text).map(\.form) == forms)
