@@ -535,7 +535,8 @@ struct EventCoder: Sendable {
                     cueStart: cueStart, cueEnd: cueEnd, in: text, after: inSegment.filter { $0.firstToken >= cueEnd })
                 if !cue.nominal,
                     countryPhrase(
-                        after: cueEnd, in: text, before: inSegment.first { $0.firstToken >= cueEnd }?.firstToken),
+                        of: cue, after: cueEnd, in: text,
+                        before: inSegment.first { $0.firstToken >= cueEnd }?.firstToken),
                     pairs.contains(where: { pair in
                         inSegment.contains { $0.participant.id == pair.1?.id && $0.endToken <= cueStart }
                     })
@@ -1399,7 +1400,7 @@ struct EventCoder: Sendable {
                 actor = speaker.participant
             }
             if targets.allSatisfy({ $0 == nil }),
-                countryPhrase(after: cueEnd, in: text, before: after.first?.firstToken),
+                countryPhrase(of: cue, after: cueEnd, in: text, before: after.first?.firstToken),
                 let named = lastOtherCountry(in: before, than: actor)
             {
                 targets = [named]
@@ -1500,7 +1501,7 @@ struct EventCoder: Sendable {
         // the sentence named before it. Rule roles.the-nation (`theNation`): so is "the Middle Eastern nation" or
         // "the Balkan country" (capitalised words between), and such a phrase after up to four lower-case words of
         // the object ("cut diplomatic ties with the Middle Eastern nation"), when no participant comes before it.
-        let countryObject = countryPhrase(after: cueEnd, in: text, before: after.first?.firstToken)
+        let countryObject = countryPhrase(of: cue, after: cueEnd, in: text, before: after.first?.firstToken)
         return actors.flatMap { actor -> [(Participant?, Participant?)] in
             if countryObject, let named = lastOtherCountry(in: before, than: actor) {
                 return [(actor, named)]
@@ -1512,9 +1513,14 @@ struct EventCoder: Sendable {
     }
 
     /// Whether "the country" or "the nation", with capitalised words between ("the Middle Eastern nation"), is
-    /// the cue's object: right after it ("invaded the country"), or after up to four lower-case words that end
+    /// the object of a cue of conflict (CAMEO quad classes 3 and 4; "vowed to protect the nation" is one's own): right after it ("invaded the country"), or after up to four lower-case words that end
     /// in a preposition ("cut diplomatic ties with the Balkan country"), before `limit` (the first participant).
-    private func countryPhrase(after cueEnd: Int, in text: TokenizedText, before limit: Int?) -> Bool {
+    private func countryPhrase(
+        of cue: EventCue, after cueEnd: Int, in text: TokenizedText, before limit: Int?
+    )
+        -> Bool
+    {
+        guard cue.quadClass >= 3 else { return false }
         let end = min(text.tokens.count, limit ?? text.tokens.count)
         var the = cueEnd
         while the < end, the - cueEnd <= 4, text.tokens[the].key != "the" {

@@ -268,7 +268,9 @@ extension EventRulesTests {
             "The spat with Iran saw Albania's government cut diplomatic ties with the Middle Eastern nation.",
             ["ALB 161 IRN"]
         ),
-        // Twins: no other country named before it; the phrase after a comma is no object of the cue.
+        // Twins: an act of protection keeps one's own nation; no other country named before it; the phrase
+        // after a comma is no object of the cue.
+        ("Despite threats from Iran, Albania vowed to protect the nation.", ["ALB 030 -"]),
         ("Albania cut diplomatic ties with the Middle Eastern nation.", ["ALB 161 -"]),
         (
             "The spat with Iran saw Albania cut diplomatic ties, the Balkan nation's foreign ministry said.",
