@@ -1513,8 +1513,9 @@ struct EventCoder: Sendable {
     }
 
     /// Whether "the country" or "the nation", with capitalised words between ("the Middle Eastern nation"), is
-    /// the object of a cue of conflict (CAMEO quad classes 3 and 4; "vowed to protect the nation" is one's own): right after it ("invaded the country"), or after up to four lower-case words that end
-    /// in a preposition ("cut diplomatic ties with the Balkan country"), before `limit` (the first participant).
+    /// the object of a cue of conflict (CAMEO quad classes 3 and 4; "vowed to protect the nation" is one's own):
+    /// right after it ("invaded the country"), or after up to four lower-case words that end in a preposition
+    /// ("cut diplomatic ties with the Balkan country"), before `limit` (the first participant).
     private func countryPhrase(
         of cue: EventCue, after cueEnd: Int, in text: TokenizedText, before limit: Int?
     )
@@ -1667,7 +1668,7 @@ struct EventCoder: Sendable {
         "bought", "bound", "chosen", "forbidden", "sought", "swept", "torn", "withdrawn", "written",
     ]
 
-    func reducedPassive(cueStart: Int, cueEnd: Int, in text: TokenizedText, after: [Occurrence]) -> Bool {
+    private func reducedPassive(cueStart: Int, cueEnd: Int, in text: TokenizedText, after: [Occurrence]) -> Bool {
         guard cueEnd - cueStart == 1, cueStart > 0, cueEnd < text.tokens.count,
             text.tokens[cueEnd].key == "by"
         else { return false }
