@@ -170,6 +170,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.send_response(304)
                 self.send_header("ETag", etag)
                 self.send_header("Content-Length", "0")
+                # As in send(): a 304 is whole once its headers are out, so it leaves the count before them.
+                self.track(-1)
                 self.end_headers()
                 return
             return self.send(200, article(index), dict(html, **{"ETag": etag, "Last-Modified": modified}))
