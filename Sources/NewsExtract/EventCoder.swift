@@ -429,6 +429,13 @@ struct EventCoder: Sendable {
                     cue.nominal || !mainFound || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken)
                         || subordinate || afterBut
                 else { continue }
+                // Rule clause.relative: a relative clause's verb is no main event of the sentence.
+                let relativeClause =
+                    cue.nominal
+                    ? nil
+                    : analyzed?.clause(atWordStarting: text.tokens[cueStart].start).flatMap {
+                        RelativeClauseRule.described(by: $0) == nil ? nil : $0
+                    }
                 // "amid protests", "despite months of protests": a background, not an event the sentence reports.
                 if cue.nominal,
                     (max(sentence.firstToken, cueStart - 4)..<cueStart).contains(where: {
@@ -549,6 +556,16 @@ struct EventCoder: Sendable {
                     ruleIDs.append(Self.reducedParticiple)
                 }
                 if afterBut { ruleIDs.append("coordination.but-clause") }
+                if let analyzed, let relativeClause {
+                    ruleIDs.append(RelativeClauseRule.id)
+                    if let mainVerb = RelativeClauseRule.mainVerbStart(after: relativeClause, analyzed: analyzed),
+                        let trimmed = ClauseRoles.dropping(
+                            pairs, namedOnlyAfter: mainVerb, cueEnd: text.tokens[cueEnd - 1].end,
+                            participants: inSegment, text: text)
+                    {
+                        pairs = trimmed
+                    }
+                }
                 if inSegment.count < inSentence.count { ruleIDs.append("clause.segment") }
                 if let analyzed, let clause {
                     let filled = ClauseRoles.filled(
@@ -663,7 +680,7 @@ struct EventCoder: Sendable {
                     // A subordinate clause ("while Berlin suspended aid") is no part of what a speaker said.
                     if let actor, cue.quadClass == 4, !(subordinate && mainFound) { hostile.append((cueStart, actor)) }
                 }
-                if coded && !cue.nominal && !describing {
+                if coded && !cue.nominal && !describing && relativeClause == nil {
                     mainFound = true
                     mainCueEnd = cueEnd
                 }
@@ -704,8 +721,13 @@ struct EventCoder: Sendable {
                 let clauseStart =
                     (sentence.firstToken..<verb).last(where: { Self.subordinators.contains(text.tokens[$0]) })
                     ?? sentence.firstToken
+                // Rule clause.relative: "Analysts who visited Norway said": Norway is not the one who says.
+                let relativeSpan = analyzed.flatMap {
+                    RelativeClauseRule.span(beforeVerbAt: text.tokens[verb].start, analyzed: $0)
+                }
                 let speakers = sentenceParticipants.filter {
                     $0.firstToken >= clauseStart && $0.endToken <= verb && !isObject($0, in: text)
+                        && !(relativeSpan?.contains(text.tokens[$0.firstToken].start) ?? false)
                 }
                 for speaker in coordinatedGroup(endingBefore: verb, in: speakers, text: text)
                 where speaker.id != author.id {

@@ -282,6 +282,31 @@ extension EventRulesTests {
     }
 
     @Test(arguments: [
+        // clause.relative: the relative clause's act does not take the main clause's place; the main verb after
+        // it codes its own, and the relative clause keeps its own target ...
+        ("Norway, which hosted talks with Colombia, condemned Russia.", ["NOR 043 COL", "NOR 111 RUS"]),
+        // ... and takes none named only where the main clause resumes (it was NOR 043 RUS, and no 111).
+        ("Norway, which hosted the talks, condemned Russia.", ["NOR 043 -", "NOR 111 RUS"]),
+        // A relative pronoun with no actor found acts through the phrase it describes.
+        ("The ministry referred the case to the Turkish police, who arrested two suspects.", ["tur-police 173 -"]),
+        // Twins: police that name no one give no actor; a relative clause after the main event codes nothing of its
+        // own; coordinated verbs are two main events.
+        ("The ministry referred the case to the police, who arrested two suspects.", []),
+        ("Germany thanked France, which had sent aid.", ["DEU 051 FRA"]),
+        ("Norway hosted talks with Colombia and condemned Russia.", ["NOR 043 COL", "NOR 111 RUS"]),
+        // A name inside a relative clause is no speaker of what the main verb reports (Zelensky accused Russia);
+        // twin: the phrase the relative clause describes still speaks.
+        ("Two reporters who interviewed Zelensky said Russia attacked Ukraine.", ["RUS 190 UKR"]),
+        (
+            "Norway, which hosted the reporters, said Russia attacked Ukraine.",
+            ["NOR 043 -", "RUS 190 UKR", "NOR 112 RUS"]
+        ),
+    ])
+    func aRelativeClausesActIsNoMainEvent(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test(arguments: [
         // passive.reduced-participle: the participant after "by" acts, not undergoes.
         ("Two sailors released by Iran returned home on Friday.", ["IRN 084 -"]),
         ("A convoy attacked by Syrian forces reached the border.", ["SYR 190 -"]),

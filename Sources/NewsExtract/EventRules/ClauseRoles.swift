@@ -25,11 +25,14 @@ enum ClauseRoles {
         guard group.voice == .active, !group.isCopula, !coded.isEmpty else { return (coded, []) }
         var pairs = coded
         var rules: [String] = []
-        // Only a subject found right before its verb: one found across a relative clause or taken from an
-        // earlier verb rests on more of the analysis than a role should.
-        if pairs.allSatisfy({ $0.0 == nil }), clause.subjectSource == .direct {
-            var actors = named(clause.subjects, prepositions: ["in", "of", "from"], analyzed, participants, text)
-            var rule = subjectActor
+        // Only a subject found right before its verb, or the phrase a relative pronoun stands for: one found
+        // across a relative clause or taken from an earlier verb rests on more of the analysis than a role should.
+        let described = RelativeClauseRule.described(by: clause)
+        if pairs.allSatisfy({ $0.0 == nil }), clause.subjectSource == .direct || described != nil {
+            var actors = named(
+                described.map { analysis.conjuncts(of: $0) } ?? clause.subjects, prepositions: ["in", "of", "from"],
+                analyzed, participants, text)
+            var rule = described == nil ? subjectActor : RelativeClauseRule.id
             if actors.isEmpty, let speaker = speaker(of: clause, analyzed) {
                 actors = named(speaker.subjects, prepositions: ["in", "of", "from"], analyzed, participants, text)
                 rule = pronounSpeaker
