@@ -14,7 +14,10 @@ What it learns (no statistical model: three tables that a person can read and ed
   stays the most frequent tag seen), and the signature rules read it without a WordNet search at run time.
 - unknown-words.tsv: for words the lexicon does not hold, the tag counts by word shape and final letters,
   counted on words that were unknown to a lexicon built without their fold (five-fold jackknife), so the table
-  sees unknown words the way the tagger will at run time.
+  sees unknown words the way the tagger will at run time. A rule may move an unknown word only to a name
+  (PROPN) or to the open classes WordNet gives it, when WordNet knows it ("analysts" may be a noun, not a
+  verb); to any open tag otherwise. The limit holds when the tagger runs (and in --eval),
+  not while the rules are learned.
 - context-rules.tsv: transformation rules in the style of Brill (1995), learned greedily on the jackknifed
   tagging of the training part: "change tag A to B when <context>", applied in order. Contexts are the
   tags and words around the word, and the word's own shape or WordNet signature with the tag before or after
@@ -342,7 +345,27 @@ def best(counter):
     return max(TAGS, key=lambda tag: (counter.get(tag, 0), -TAGS.index(tag)))
 
 
-def initial_tags(sentence_forms, lexicon, guesser):
+def unknown_allowed(form, initial):
+    """The tags a context rule may give a word the lexicon does not hold: a name's, and the open classes its
+    WordNet signature names, as a lemma or as an inflection (a verb's inflection may be an adjective or a noun
+    too: "the disputed islands", "the bombing", and rules reach the adjective through the noun); every open tag
+    when WordNet does not know the word (and for numbers and symbols).
+    Only in tagging: the rules are learned with every open tag allowed to an unknown word (learning them under
+    this limit too gave rules that tag "group" a verb in "the rights group Amnesty International").
+    PartOfSpeech.unknownWordBits on the Swift side."""
+    signature = signature_of(form, initial)
+    if signature == "-":
+        return set(OPEN)
+    options = {"PROPN"}
+    for letter, tag in WORDNET_TAGS:
+        if letter in signature.lower():
+            options.add(tag)
+        if tag == "VERB" and letter.upper() in signature:
+            options |= {"ADJ", "NOUN"}
+    return options
+
+
+def initial_tags(sentence_forms, lexicon, guesser, limit_unknown=False):
     """The first guess for every word and the tags each may take: most frequent tag from the lexicon, or
     the unknown-word guess."""
     tags, allowed = [], []
@@ -357,7 +380,7 @@ def initial_tags(sentence_forms, lexicon, guesser):
             allowed.append(options)
         else:
             tags.append(guesser.guess(form, index == 0))
-            allowed.append(set(OPEN))
+            allowed.append(unknown_allowed(form, index == 0) if limit_unknown else set(OPEN))
     return tags, allowed
 
 
@@ -631,7 +654,7 @@ def evaluate(path):
         total = correct = unknown = unknown_correct = 0
         for sentence in read_conllu(path, doc_filter):
             forms = [form for form, _, _ in sentence]
-            tags, allowed = initial_tags(forms, lexicon, guesser)
+            tags, allowed = initial_tags(forms, lexicon, guesser, limit_unknown=True)
             w = Words(forms)
             for rule in rules:
                 apply_rule(rule, tags, w, allowed)

@@ -23,19 +23,8 @@ struct Lexicon: Sendable {
             self.lemmas = lemmas
             self.signature = signature
             self.tagBits = tags.reduce(0) { $0 | $1.bit }
-            var allowed = tagBits
-            if tagBits & PartOfSpeech.openClassBits != 0 {
-                for letter in signature.lowercased() {
-                    switch letter {
-                    case "n": allowed |= PartOfSpeech.noun.bit
-                    case "v": allowed |= PartOfSpeech.verb.bit
-                    case "a": allowed |= PartOfSpeech.adjective.bit
-                    case "r": allowed |= PartOfSpeech.adverb.bit
-                    default: break
-                    }
-                }
-            }
-            self.allowedBits = allowed
+            self.allowedBits =
+                tagBits & PartOfSpeech.openClassBits != 0 ? tagBits | PartOfSpeech.wordNetBits(signature) : tagBits
         }
     }
 

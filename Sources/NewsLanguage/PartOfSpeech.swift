@@ -54,6 +54,33 @@ package enum PartOfSpeech: String, CaseIterable, Sendable, Codable {
     /// `openClasses` as bits.
     static let openClassBits: UInt32 = openClasses.reduce(0) { $0 | $1.bit }
 
+    /// The open classes a WordNet signature (`WordNetClasses.signature`) names, as a lemma or as an inflection:
+    /// n NOUN, v VERB, a ADJ, r ADV.
+    static func wordNetBits(_ signature: String) -> UInt32 {
+        var bits: UInt32 = 0
+        for letter in signature.unicodeScalars {
+            switch letter {
+            case "n", "N": bits |= noun.bit
+            case "v", "V": bits |= verb.bit
+            case "a", "A": bits |= adjective.bit
+            case "r", "R": bits |= adverb.bit
+            default: break
+            }
+        }
+        return bits
+    }
+
+    /// The tags a context rule may give a word the lexicon does not hold: a name's, and the open classes its
+    /// WordNet signature names (a verb's inflection may be an adjective or a noun too: "the disputed islands",
+    /// "the bombing", and rules reach the adjective through the noun); every open
+    /// class when WordNet does not know the word ("-", also for numbers and symbols). `unknown_allowed` in
+    /// `scripts/gen-language.py` is the same; the script learns the rules without this limit.
+    static func unknownWordBits(signature: String) -> UInt32 {
+        let named = wordNetBits(signature)
+        guard named != 0 else { return openClassBits }
+        return named | properNoun.bit | (signature.unicodeScalars.contains("V") ? adjective.bit | noun.bit : 0)
+    }
+
     /// Words that can head a noun phrase.
     var isNominal: Bool { self == .noun || self == .properNoun || self == .pronoun || self == .numeral }
 }

@@ -45,7 +45,7 @@ struct PartOfSpeechTagger: Sendable {
                 let guess = guesser.guess(word, initial: index == 0)
                 tags.append(guess.tag)
                 features.know(signature: guess.signature, at: index, shape: guess.shape)
-                allowed.append(PartOfSpeech.openClassBits)
+                allowed.append(PartOfSpeech.unknownWordBits(signature: guess.signature))
                 entries.append(nil)
             }
         }

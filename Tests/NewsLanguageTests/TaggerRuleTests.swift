@@ -92,6 +92,32 @@ struct TaggerRuleTests {
         #expect(tag(sentence, form) == expected)
     }
 
+    @Test(arguments: [
+        // A word the lexicon does not hold takes only a name's tag and the classes WordNet gives it: "analysts" is
+        // a plural noun to WordNet, so the rule that makes a first word before a pronoun an imperative ("Thank
+        // you") does not make it a verb (it did).
+        ("Analysts who visited Norway said it.", "Analysts", "NOUN"),
+        ("Diplomats who met the envoy left.", "Diplomats", "NOUN"),
+        // Twins: a verb's inflection may still become an adjective, through the noun ("the disputed islands"), and
+        // a word the lexicon holds is tagged as before ("Thank you").
+        ("They visited the disputed islands.", "disputed", "ADJ"),
+        ("Thank you for coming.", "Thank", "VERB"),
+    ])
+    func anUnknownWordTakesOnlyTheClassesWordNetGivesIt(sentence: String, form: String, expected: String) {
+        #expect(tag(sentence, form) == expected)
+    }
+
+    @Test func theClassesOfAnUnknownWordComeFromItsSignature() {
+        let name = PartOfSpeech.properNoun.bit
+        #expect(PartOfSpeech.unknownWordBits(signature: "N") == PartOfSpeech.noun.bit | name)
+        #expect(
+            PartOfSpeech.unknownWordBits(signature: "aV")
+                == PartOfSpeech.adjective.bit | PartOfSpeech.verb.bit | PartOfSpeech.noun.bit | name)
+        #expect(PartOfSpeech.unknownWordBits(signature: "r") == PartOfSpeech.adverb.bit | name)
+        // WordNet does not know it: every open class.
+        #expect(PartOfSpeech.unknownWordBits(signature: "-") == PartOfSpeech.openClassBits)
+    }
+
     @Test func shapeAndSignatureRulesAreReadFromTheirLines() throws {
         var vocabulary: [String: Int32] = [:]
         var signatures: [String: Int32] = [:]
