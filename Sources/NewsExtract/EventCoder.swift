@@ -402,6 +402,10 @@ struct EventCoder: Sendable {
             var hostile: [(cueStart: Int, actor: Participant)] = []
             let lastPerson = lastOfficial.map { participants[$0].participant }
             var currentSegment = 0
+            // Whether the subordinate clause that opens the sentence (rule clause.subordinate) coded an event.
+            var leadingFound = false
+            let leadingClause = SubordinateClauseRule.leadingClause(
+                in: sentence.firstToken..<sentence.endToken, text: text, participants: inSentence)
             for cueMatch in cueMatches {
                 let cue = cueMatch.cue
                 let cueStart = sentence.firstToken + cueMatch.start
@@ -413,8 +417,26 @@ struct EventCoder: Sendable {
                     currentSegment = segment
                     mainFound = false
                 }
-                let inSegment = inSentence.filter {
+                var inSegment = inSentence.filter {
                     analyzed?.part(containing: text.tokens[$0.firstToken].start) ?? 0 == segment
+                }
+                let inLeadingClause = leadingClause?.contains(cueStart) ?? false
+                // After the subordinate clause, a main clause whose subject names no participant ("When Russia
+                // invaded Ukraine, it also attacked Georgia") gets no event of its own once that clause coded one:
+                // its pronoun may stand for either name before the comma.
+                var afterLeadingClause = false
+                var leadingRuleApplies = false
+                if let leadingClause {
+                    let sameSide = SubordinateClauseRule.sameSide(
+                        of: cueStart, clause: leadingClause, participants: inSegment)
+                    if inLeadingClause
+                        || SubordinateClauseRule.namesItsSubject(
+                            cueAt: text.tokens[cueStart].start, analyzed: analyzed, participants: sameSide, text: text)
+                    {
+                        afterLeadingClause = !inLeadingClause
+                        leadingRuleApplies = sameSide.count < inSegment.count || afterLeadingClause && leadingFound
+                        inSegment = sameSide
+                    }
                 }
                 // One main event per clause: a verb after "and" ("dismissed the measures and denied ...") opens
                 // another, and so does a subordinate clause with its own subject ("18 years after Washington
@@ -426,8 +448,9 @@ struct EventCoder: Sendable {
                     mainFound && !cue.nominal
                     && followsClauseBut(cueStart, after: mainCueEnd, in: text, participants: inSentence)
                 guard
-                    cue.nominal || !mainFound || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken)
-                        || subordinate || afterBut
+                    cue.nominal || !mainFound && !(leadingFound && !afterLeadingClause)
+                        || followsAnd(cueStart, in: text, sentenceStart: sentence.firstToken) || subordinate
+                        || afterBut
                 else { continue }
                 // Rule clause.relative: a relative clause's verb is no main event of the sentence.
                 let relativeClause =
@@ -556,6 +579,7 @@ struct EventCoder: Sendable {
                     ruleIDs.append(Self.reducedParticiple)
                 }
                 if afterBut { ruleIDs.append("coordination.but-clause") }
+                if leadingRuleApplies { ruleIDs.append(SubordinateClauseRule.id) }
                 if let analyzed, let relativeClause {
                     ruleIDs.append(RelativeClauseRule.id)
                     if let mainVerb = RelativeClauseRule.mainVerbStart(after: relativeClause, analyzed: analyzed),
@@ -681,8 +705,12 @@ struct EventCoder: Sendable {
                     if let actor, cue.quadClass == 4, !(subordinate && mainFound) { hostile.append((cueStart, actor)) }
                 }
                 if coded && !cue.nominal && !describing && relativeClause == nil {
-                    mainFound = true
-                    mainCueEnd = cueEnd
+                    if inLeadingClause {
+                        leadingFound = true
+                    } else {
+                        mainFound = true
+                        mainCueEnd = cueEnd
+                    }
                 }
             }
             // A speaker's act at its verb of saying: an accusation or a criticism.

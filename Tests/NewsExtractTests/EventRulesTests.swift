@@ -307,6 +307,23 @@ extension EventRulesTests {
     }
 
     @Test(arguments: [
+        // clause.subordinate: a subordinate clause that opens the sentence does not take the main clause's place,
+        // and no role crosses its comma (it was RUS 190 UKR alone; IRN 016 ALB alone; DEU 162 FRA alone).
+        ("When Russia invaded Ukraine, Poland condemned Moscow.", ["RUS 190 UKR", "POL 111 RUS"]),
+        ("After Iran denied the claims, Albania cut diplomatic ties with Tehran.", ["IRN 016 -", "ALB 161 IRN"]),
+        ("While Berlin suspended aid, Paris praised Kyiv.", ["DEU 162 -", "FRA 051 UKR"]),
+        // Twins: a main clause whose subject is a pronoun gets no event of its own (it may stand for either name);
+        // a subordinate clause after the main one and a phrase with no verb ("After talks with Russia") change
+        // nothing.
+        ("When Russia invaded Ukraine, it also attacked Georgia.", ["RUS 190 UKR"]),
+        ("Poland condemned Moscow when Russia invaded Ukraine.", ["POL 111 RUS", "RUS 190 UKR"]),
+        ("After talks with Russia, Iran condemned Israel.", ["IRN 111 ISR"]),
+    ])
+    func anOpeningSubordinateClauseIsAClauseOfItsOwn(sentence: String, expected: [String]) {
+        #expect(events(sentence) == Set(expected))
+    }
+
+    @Test(arguments: [
         // passive.reduced-participle: the participant after "by" acts, not undergoes.
         ("Two sailors released by Iran returned home on Friday.", ["IRN 084 -"]),
         ("A convoy attacked by Syrian forces reached the border.", ["SYR 190 -"]),
