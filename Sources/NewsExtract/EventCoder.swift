@@ -417,9 +417,10 @@ struct EventCoder: Sendable {
                     currentSegment = segment
                     mainFound = false
                 }
-                var inSegment = inSentence.filter {
+                let inPart = inSentence.filter {
                     analyzed?.part(containing: text.tokens[$0.firstToken].start) ?? 0 == segment
                 }
+                var inSegment = inPart
                 let inLeadingClause = leadingClause?.contains(cueStart) ?? false
                 // After the subordinate clause, a main clause whose subject names no participant ("When Russia
                 // invaded Ukraine, it also attacked Georgia") gets no event of its own once that clause coded one:
@@ -590,7 +591,7 @@ struct EventCoder: Sendable {
                         pairs = trimmed
                     }
                 }
-                if inSegment.count < inSentence.count { ruleIDs.append("clause.segment") }
+                if inPart.count < inSentence.count { ruleIDs.append("clause.segment") }
                 if let analyzed, let clause {
                     let filled = ClauseRoles.filled(
                         pairs, clause: clause, analyzed: analyzed, participants: inSegment, text: text)

@@ -72,9 +72,9 @@ package enum PartOfSpeech: String, CaseIterable, Sendable, Codable {
 
     /// The tags a context rule may give a word the lexicon does not hold: a name's, and the open classes its
     /// WordNet signature names (a verb's inflection may be an adjective or a noun too: "the disputed islands",
-    /// "the bombing", and rules reach the adjective through the noun); every open
-    /// class when WordNet does not know the word ("-", also for numbers and symbols). `unknown_allowed` in
-    /// `scripts/gen-language.py` is the same; the script learns the rules without this limit.
+    /// "the bombing", and rules reach the adjective through the noun); every open class when WordNet does not
+    /// know the word ("-", also for numbers and symbols). `unknown_allowed` in `scripts/gen-language.py` is the
+    /// same; the script learns the rules without this limit.
     static func unknownWordBits(signature: String) -> UInt32 {
         let named = wordNetBits(signature)
         guard named != 0 else { return openClassBits }

@@ -200,6 +200,11 @@ extension EventRulesTests {
         // Twin: a plain accusation is found by the lexicon and the word window alone.
         let plain = try #require(extractor.extract(text: "Albania blamed Iran.", anchor: nil).events.first)
         #expect(plain.rules == ["cue.lexicon", "roles.window"])
+        // An opening subordinate clause names its rule, and no semicolon's.
+        let opened = extractor.extract(text: "When Russia invaded Ukraine, Poland condemned Moscow.", anchor: nil)
+            .events
+        #expect(
+            opened.map(\.rules) == Array(repeating: ["clause.subordinate", "cue.lexicon", "roles.window"], count: 2))
     }
 
     @Test(arguments: [
@@ -318,6 +323,8 @@ extension EventRulesTests {
         ("When Russia invaded Ukraine, it also attacked Georgia.", ["RUS 190 UKR"]),
         ("Poland condemned Moscow when Russia invaded Ukraine.", ["POL 111 RUS", "RUS 190 UKR"]),
         ("After talks with Russia, Iran condemned Israel.", ["IRN 111 ISR"]),
+        // The comma inside a number ends no clause.
+        ("After 1,500 Russian troops crossed into Ukraine, Poland condemned Moscow.", ["RUS 190 UKR", "POL 111 RUS"]),
     ])
     func anOpeningSubordinateClauseIsAClauseOfItsOwn(sentence: String, expected: [String]) {
         #expect(events(sentence) == Set(expected))

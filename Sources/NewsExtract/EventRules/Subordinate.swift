@@ -30,7 +30,10 @@ enum SubordinateClauseRule {
                 ",\"“”‘’".unicodeScalars.contains($0)
             }),
             let comma = (opener + 1..<sentence.upperBound).first(where: { index in
-                text.tokens[index].end < text.scalars.count && text.scalars[text.tokens[index].end] == ","
+                // A comma with a space after it: not the one inside a number ("1,500").
+                let end = text.tokens[index].end
+                return end + 1 < text.scalars.count && text.scalars[end] == ","
+                    && text.scalars[end + 1].properties.isWhitespace
             })
         else { return nil }
         return opener..<(comma + 1)
