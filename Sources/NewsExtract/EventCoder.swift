@@ -421,6 +421,8 @@ struct EventCoder: Sendable {
                     analyzed?.part(containing: text.tokens[$0.firstToken].start) ?? 0 == segment
                 }
                 var inSegment = inPart
+                // The clause the cue's word is the verb of, looked up once for every rule that reads it.
+                let verbClause = analyzed?.clause(atWordStarting: text.tokens[cueStart].start)
                 let inLeadingClause = leadingClause?.contains(cueStart) ?? false
                 // After the subordinate clause, a main clause whose subject names no participant ("When Russia
                 // invaded Ukraine, it also attacked Georgia") gets no event of its own once that clause coded one:
@@ -432,7 +434,7 @@ struct EventCoder: Sendable {
                         of: cueStart, clause: leadingClause, participants: inSegment)
                     if inLeadingClause
                         || SubordinateClauseRule.namesItsSubject(
-                            cueAt: text.tokens[cueStart].start, analyzed: analyzed, participants: sameSide, text: text)
+                            verbClause, analyzed: analyzed, participants: sameSide, text: text)
                     {
                         afterLeadingClause = !inLeadingClause
                         leadingRuleApplies = sameSide.count < inSegment.count || afterLeadingClause && leadingFound
@@ -455,11 +457,7 @@ struct EventCoder: Sendable {
                 else { continue }
                 // Rule clause.relative: a relative clause's verb is no main event of the sentence.
                 let relativeClause =
-                    cue.nominal
-                    ? nil
-                    : analyzed?.clause(atWordStarting: text.tokens[cueStart].start).flatMap {
-                        RelativeClauseRule.described(by: $0) == nil ? nil : $0
-                    }
+                    cue.nominal ? nil : verbClause.flatMap { RelativeClauseRule.described(by: $0) == nil ? nil : $0 }
                 // "amid protests", "despite months of protests": a background, not an event the sentence reports.
                 if cue.nominal,
                     (max(sentence.firstToken, cueStart - 4)..<cueStart).contains(where: {
@@ -534,7 +532,7 @@ struct EventCoder: Sendable {
                     let objectCoded = recoded(cue, cueWord: cueWord, window: Array(window), quoteFollows: quoteFollows)
                 else { continue }
                 cue = objectCoded
-                let clause = cue.nominal ? nil : analyzed?.clause(atWordStarting: text.tokens[cueStart].start)
+                let clause = cue.nominal ? nil : verbClause
                 if let analyzed, let clause, OpinionRule.statesOpinion(cue, clause: clause, analyzed: analyzed) {
                     continue
                 }

@@ -49,13 +49,12 @@ enum SubordinateClauseRule {
             : participants.filter { !clause.contains($0.firstToken) }
     }
 
-    /// Whether the verb starting at scalar `offset` has a subject found right before it that names one of
-    /// `participants`.
+    /// Whether `clause` (the cue's, if its word is a verb of one) has a subject found right before its verb that
+    /// names one of `participants`.
     static func namesItsSubject(
-        cueAt offset: Int, analyzed: AnalyzedSentence?, participants: [EventCoder.Occurrence], text: TokenizedText
+        _ clause: Clause?, analyzed: AnalyzedSentence?, participants: [EventCoder.Occurrence], text: TokenizedText
     ) -> Bool {
-        guard let analyzed, let clause = analyzed.clause(atWordStarting: offset), clause.subjectSource == .direct
-        else { return false }
+        guard let analyzed, let clause, clause.subjectSource == .direct else { return false }
         return !analyzed.participants(in: clause.subjects, among: participants, text: text).isEmpty
     }
 }
